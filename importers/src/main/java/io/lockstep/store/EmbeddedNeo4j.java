@@ -1,0 +1,105 @@
+package io.lockstep.store;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An in-process Neo4j 5 DBMS whose only door is Bolt on 127.0.0.1, on a port the OS picks. Authentication is off
+ * because nothing but this process's loopback can connect.
+ */
+final class EmbeddedNeo4j implements AutoCloseable {
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri) {
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+    }
+
+    static EmbeddedNeo4j start(Path directory) {
+        Path home = directory.toAbsolutePath();
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new StoreException("cannot create store directory " + home + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(home)) {
+            throw new StoreException("store directory " + home + " is not writable");
+        }
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                    .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                    .build();
+        } catch (RuntimeException e) {
+            throw translate(home, e);
+        }
+        GraphDatabaseService db;
+        try {
+            db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            if (!db.isAvailable(Duration.ofSeconds(60).toMillis())) {
+                throw new StoreException("embedded Neo4j in " + home + " did not become available in 60 s");
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw translate(home, e);
+        }
+        ConnectorPortRegister ports = ((GraphDatabaseAPI) db).getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class);
+        var address = ports.getLocalAddress(ConnectorType.BOLT);
+        return new EmbeddedNeo4j(dbms, URI.create("bolt://127.0.0.1:" + address.getPort()));
+    }
+
+    /** Turns Neo4j's start-up failures into one line; a held lock means another process has the store open. */
+    private static RuntimeException translate(Path home, RuntimeException e) {
+        if (e instanceof StoreException se) {
+            return se;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String msg = String.valueOf(t.getMessage());
+            if (name.contains("FileLock") || msg.contains("lock file") || msg.contains("Lock file")
+                    || msg.contains("locked by another")) {
+                return new StoreException("store " + home + " is in use by another process (close it, or use "
+                        + "another --store)", e);
+            }
+        }
+        return new StoreException("cannot start embedded Neo4j in " + home + ": " + rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    URI boltUri() {
+        return boltUri;
+    }
+
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}

@@ -1,0 +1,138 @@
+package io.lockstep.store;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Neo4j graph behind Lockstep, reached only through the Neo4j Java Driver: either an embedded DBMS started
+ * in-process (Bolt on loopback) or a user's own server or cluster. Everything above this class talks to
+ * {@link #driver()} and {@link #session()}, so both run the same code.
+ */
+public final class GraphStore implements AutoCloseable {
+    /** Environment variable holding the password for a remote server; never printed. */
+    public static final String PASSWORD_ENV = "LOCKSTEP_NEO4J_PASSWORD";
+
+    private final Driver driver;
+    private final String database;
+    private final EmbeddedNeo4j embedded;
+    private final String description;
+
+    private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description) {
+        this.driver = driver;
+        this.database = database;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    /** Starts (or reopens) the embedded store in {@code directory} and connects to it over Bolt. */
+    public static GraphStore embedded(Path directory) {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory);
+        try {
+            Driver driver = connect(neo4j.boltUri(), AuthTokens.none());
+            GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory);
+            GraphSchema.ensure(store);
+            return store;
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to a running Neo4j server. {@code user} may be null for a server without authentication;
+     * otherwise the password is {@code password} or, when null, the {@value #PASSWORD_ENV} environment variable.
+     */
+    public static GraphStore remote(URI uri, String user, String password, String database) {
+        Objects.requireNonNull(uri, "uri");
+        AuthToken auth;
+        if (user == null || user.isEmpty()) {
+            auth = AuthTokens.none();
+        } else {
+            String pw = password != null ? password : System.getenv(PASSWORD_ENV);
+            if (pw == null) {
+                throw new StoreException("no password for user " + user + ": set " + PASSWORD_ENV);
+            }
+            auth = AuthTokens.basic(user, pw);
+        }
+        Driver driver = connect(uri, auth);
+        GraphStore store = new GraphStore(driver, database, null, "Neo4j at " + uri);
+        try {
+            GraphSchema.ensure(store);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private static Driver connect(URI uri, AuthToken auth) {
+        Config config = Config.builder()
+                .withoutEncryption()
+                .withConnectionTimeout(15, TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(16)
+                .withLogging(org.neo4j.driver.Logging.none())
+                .build();
+        Driver driver = GraphDatabase.driver(uri, auth, config);
+        try {
+            driver.verifyConnectivity();
+        } catch (AuthenticationException e) {
+            driver.close();
+            throw new StoreException("Neo4j at " + uri + " refused the credentials", e);
+        } catch (ServiceUnavailableException e) {
+            driver.close();
+            throw new StoreException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+        }
+        return driver;
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    /** The database name, or null for the server's default database. */
+    public String database() {
+        return database;
+    }
+
+    /** A new session on this store's database; the caller closes it. */
+    public Session session() {
+        return database == null ? driver.session() : driver.session(SessionConfig.forDatabase(database));
+    }
+
+    /** The Bolt URI of the embedded store, or null for a remote one. */
+    public URI embeddedBoltUri() {
+        return embedded == null ? null : embedded.boltUri();
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

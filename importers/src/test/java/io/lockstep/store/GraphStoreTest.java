@@ -1,0 +1,49 @@
+package io.lockstep.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GraphStoreTest {
+
+    @Test
+    void embeddedStoreIsReachedThroughTheDriverAndKeepsDataAcrossRestarts(@TempDir Path dir) {
+        try (GraphStore store = GraphStore.embedded(dir)) {
+            assertThat(store.embeddedBoltUri().getHost()).isEqualTo("127.0.0.1");
+            try (Session s = store.session()) {
+                s.run("CREATE (:Account {id: $id})", Map.of("id", "42")).consume();
+            }
+        }
+        try (GraphStore store = GraphStore.embedded(dir); Session s = store.session()) {
+            long n = s.run("MATCH (a:Account {id: '42'}) RETURN count(a) AS n").single().get("n").asLong();
+            assertThat(n).isEqualTo(1);
+            // constraints are in place and creating them again is a no-op
+            GraphSchema.ensure(store);
+            long constraints = s.run("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n").single().get("n").asLong();
+            assertThat(constraints).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void secondOpenOfTheSameStoreGivesAClearMessage(@TempDir Path dir) {
+        try (GraphStore first = GraphStore.embedded(dir)) {
+            assertThatThrownBy(() -> GraphStore.embedded(dir))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("in use by another process");
+            assertThat(first.session().run("RETURN 1 AS x").single().get("x").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unreachableServerGivesAClearMessage() {
+        assertThatThrownBy(() -> GraphStore.remote(java.net.URI.create("bolt://127.0.0.1:1"), null, null, null))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot reach Neo4j at bolt://127.0.0.1:1");
+    }
+}
