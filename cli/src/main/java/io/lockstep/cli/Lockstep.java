@@ -1,7 +1,31 @@
 package io.lockstep.cli;
 
-public final class Lockstep {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code lockstep} command: finds coordinated accounts, campaigns and communities in influence networks. */
+@Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
+        description = "Graph analytics for influence networks: coordination, campaigns, communities.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Lockstep implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Lockstep());
+        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        return cmd;
+    }
+
     public static void main(String[] args) {
-        System.out.println("lockstep");
+        System.exit(commandLine().execute(args));
     }
 }

@@ -1,0 +1,44 @@
+package io.lockstep.cli;
+
+import io.lockstep.store.GraphStore;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Where the graph lives: the embedded store in {@code --store DIR} (default), or a user's Neo4j server with
+ * {@code --neo4j bolt://HOST:PORT}. Mixed into every command that reads or writes the graph.
+ */
+public final class StoreOptions {
+    public static final String DEFAULT_STORE = "lockstep-store";
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Embedded Neo4j store directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_STORE)
+    Path store;
+
+    @Option(names = "--neo4j", paramLabel = "URI",
+            description = "Use a running Neo4j server instead of the embedded store, e.g. bolt://localhost:7687.")
+    URI neo4j;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Neo4j user for --neo4j; the password is read from $" + GraphStore.PASSWORD_ENV + ".")
+    String user;
+
+    @Option(names = "--database", paramLabel = "NAME", description = "Neo4j database for --neo4j (default: the server's default).")
+    String database;
+
+    /** Opens the store these options name; the caller closes it. */
+    public GraphStore open() {
+        if (neo4j != null) {
+            return GraphStore.remote(neo4j, user, null, database);
+        }
+        return GraphStore.embedded(store);
+    }
+
+    /** Points these options at an embedded store (used by {@code demo}). */
+    public void useEmbedded(Path dir) {
+        this.store = dir;
+        this.neo4j = null;
+    }
+}
