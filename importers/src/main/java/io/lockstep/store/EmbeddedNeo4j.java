@@ -30,7 +30,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
         this.boltUri = boltUri;
     }
 
-    static EmbeddedNeo4j start(Path directory) {
+    static EmbeddedNeo4j start(Path directory, int boltPort) {
+        if (boltPort < 0 || boltPort > 65535) {
+            throw new IllegalArgumentException("bolt port must be in [0, 65535], was " + boltPort);
+        }
         Path home = directory.toAbsolutePath();
         try {
             Files.createDirectories(home);
@@ -44,7 +47,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))

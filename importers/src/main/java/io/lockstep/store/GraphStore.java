@@ -38,7 +38,12 @@ public final class GraphStore implements AutoCloseable {
 
     /** Starts (or reopens) the embedded store in {@code directory} and connects to it over Bolt. */
     public static GraphStore embedded(Path directory) {
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory);
+        return embedded(directory, 0);
+    }
+
+    /** As {@link #embedded(Path)}, with Bolt on a given loopback port (0: any free port). */
+    public static GraphStore embedded(Path directory, int boltPort) {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, boltPort);
         try {
             Driver driver = connect(neo4j.boltUri(), AuthTokens.none());
             GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory);

@@ -1,0 +1,41 @@
+package io.lockstep.store;
+
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One embedded store per test JVM: starting Neo4j costs seconds, so test classes share it and call {@link #clear()}
+ * before each test. Closed by a shutdown hook.
+ */
+public final class TestStore {
+    private static GraphStore shared;
+
+    private TestStore() {
+    }
+
+    public static synchronized GraphStore shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("lockstep-test-store");
+                shared = GraphStore.embedded(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** Deletes every node and relationship (the schema stays). */
+    public static GraphStore clear() {
+        GraphStore store = shared();
+        try (Session s = store.session()) {
+            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+        return store;
+    }
+}
