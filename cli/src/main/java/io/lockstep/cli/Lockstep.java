@@ -26,6 +26,10 @@ public final class Lockstep implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Only the interactive viewer needs a display; everything else renders headless, also on a desktop.
+        if (args.length == 0 || !args[0].equals("view")) {
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(commandLine().execute(args));
     }
 }
