@@ -22,12 +22,24 @@ public final class TestStore {
             try {
                 Path dir = Files.createTempDirectory("lockstep-test-store");
                 shared = GraphStore.embedded(dir);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+                GraphStore store = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    store.close();
+                    deleteRecursively(dir);
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at JVM exit
+        }
     }
 
     /** Deletes every node and relationship (the schema stays). */
