@@ -31,6 +31,8 @@ public final class Lockstep implements Runnable {
         if (args.length == 0 || !args[0].equals("view")) {
             System.setProperty("java.awt.headless", "true");
         }
+        // GraphStream reports every image it writes through java.util.logging; keep the console for our output.
+        java.util.logging.Logger.getLogger("org.graphstream").setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 }
