@@ -1,6 +1,5 @@
 package io.lockstep.cli;
 
-import io.lockstep.store.GraphSchema;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.Projections;
 import org.junit.jupiter.api.Test;
@@ -157,22 +156,24 @@ class CommunitiesCommandTest {
             }
         }
         rows.add(List.of("a1", "b1", "rt" + rows.size(), "o" + rows.size()));
+        // one embedded store, reached by the command through Bolt as a "remote" server (--neo4j): one start only
         try (GraphStore store = GraphStore.embedded(storeDir); Session s = store.session()) {
-            GraphSchema.ensure(store);
             s.run("UNWIND $rows AS r MERGE (x:Account {id: r[0]}) MERGE (y:Account {id: r[1]}) "
                     + "CREATE (x)-[:POSTED]->(:Post {id: r[2], kind: 'retweet'})-[:RETWEETS]->(o:Post {id: r[3], kind: 'tweet'}) "
                     + "CREATE (y)-[:POSTED]->(o)", Map.of("rows", rows)).consume();
-        }
-        Outcome o = run("--store", storeDir.toString(), "--projection", "retweets", "--influence");
-        assertThat(o.exit()).as(o.err()).isZero();
-        assertThat(o.out()).startsWith("modularity=").contains("communities=2 ").contains("nodes=8 edges=13");
-        try (GraphStore store = GraphStore.embedded(storeDir); Session s = store.session()) {
+            Outcome o = run("--neo4j", store.embeddedBoltUri().toString(), "--projection", "retweets", "--influence",
+                    "--out", dir.resolve("store-membership.csv").toString());
+            assertThat(o.exit()).as(o.err()).isZero();
+            assertThat(o.out()).startsWith("modularity=").contains("communities=2 ").contains("nodes=8 edges=13");
             Map<String, Integer> m = Projections.readCommunities(store);
             assertThat(groups(m)).containsExactlyInAnyOrder(Set.of("a1", "a2", "a3", "a4"), Set.of("b1", "b2", "b3", "b4"));
+            assertThat(readMembership(dir.resolve("store-membership.csv"))).isEqualTo(m);
             assertThat(s.run("MATCH (a:Account {id: 'a2'}) RETURN a.coreness AS c").single().get("c").asDouble())
                     .isEqualTo(3.0);
             assertThat(s.run("MATCH (a:Account) RETURN sum(a.pagerank) AS p").single().get("p").asDouble())
                     .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
