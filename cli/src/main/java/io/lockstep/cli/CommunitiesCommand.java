@@ -77,7 +77,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
             description = "Leiden iterations, each starting from the previous result (default: ${DEFAULT-VALUE}).")
     int iterations;
 
