@@ -1,5 +1,6 @@
 package io.lockstep.activity;
 
+import io.lockstep.graph.CompactDigraph;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 
@@ -47,6 +48,38 @@ public final class ActivityGraphs {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Endorsements as a directed graph for PageRank: each retweet, quote, reply or mention points from the actor to
+     * the account it amplifies or addresses (weight 1), each follow from follower to followee (weight
+     * {@link #FOLLOW_WEIGHT}). Influence flows to the accounts others amplify.
+     */
+    public static CompactDigraph endorsements(Activity activity) {
+        CompactDigraph.Builder b = new CompactDigraph.Builder(activity.accountCount());
+        for (int p = 0; p < activity.postCount(); p++) {
+            PostKind kind = activity.kind(p);
+            if (kind == PostKind.PLACEHOLDER) {
+                continue;
+            }
+            int author = activity.author(p);
+            if (kind != PostKind.TWEET) {
+                addArc(b, author, activity.referencedAuthor(p), 1.0);
+            }
+            for (int i = 0; i < activity.mentionCount(p); i++) {
+                addArc(b, author, activity.mentionOf(p, i), 1.0);
+            }
+        }
+        for (int f = 0; f < activity.followCount(); f++) {
+            addArc(b, activity.follower(f), activity.followee(f), FOLLOW_WEIGHT);
+        }
+        return b.build();
+    }
+
+    private static void addArc(CompactDigraph.Builder b, int u, int v, double w) {
+        if (u >= 0 && v >= 0 && u != v) {
+            b.addArc(u, v, w);
+        }
     }
 
     /** Follows only. */

@@ -38,6 +38,34 @@ public final class CompactGraph {
         this.totalWeight = total / 2.0;
     }
 
+    /**
+     * Wraps CSR arrays as a graph without copying them. The caller guarantees symmetry: every arc u→v (u != v) has
+     * an arc v→u of the same weight, and each vertex lists a neighbour at most once; a self-loop is one arc.
+     * Used by algorithms that build graphs directly (e.g. community aggregation) in O(n + m).
+     *
+     * @throws IllegalArgumentException if the arrays are inconsistent in length or an arc points outside the graph
+     */
+    public static CompactGraph fromCsr(int[] offsets, int[] targets, float[] weights) {
+        if (offsets.length < 1 || offsets[0] != 0 || targets.length != weights.length
+                || offsets[offsets.length - 1] != targets.length) {
+            throw new IllegalArgumentException("inconsistent CSR arrays");
+        }
+        int n = offsets.length - 1;
+        long edges = 0;
+        for (int v = 0; v < n; v++) {
+            for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                int t = targets[i];
+                if (t < 0 || t >= n) {
+                    throw new IllegalArgumentException("arc " + i + " points to " + t + ", outside [0, " + n + ")");
+                }
+                if (t >= v) {
+                    edges++;
+                }
+            }
+        }
+        return new CompactGraph(offsets, targets, weights, edges);
+    }
+
     public int nodeCount() {
         return offsets.length - 1;
     }

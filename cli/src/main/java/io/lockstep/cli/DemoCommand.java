@@ -1,0 +1,67 @@
+package io.lockstep.cli;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.simulate.ScenarioConfig;
+import io.lockstep.simulate.SimulationSummary;
+import io.lockstep.simulate.Simulator;
+import io.lockstep.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lockstep demo}: generates the demo archive with a fixed seed (organic background, a hashtag-boosting
+ * botnet, a follower farm, a link ring, a fandom and a news burst) and runs {@code analyze} on it.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate a small archive with planted influence operations (fixed seed) and analyse it "
+                + "in the embedded store.", "Prints where the report is."})
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "lockstep-demo-store",
+            description = "Embedded store directory (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-demo",
+            description = "Output directory; the archive goes to DIR/archive (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path archive = out.resolve("archive");
+        ScenarioConfig config = ScenarioConfig.demo();
+        SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);
+        if (!quiet) {
+            err.println("demo archive: " + archive + " (" + sim.accounts() + " accounts, " + sim.posts() + " posts, " + sim.follows() + " follows)");
+            err.flush();
+        }
+        List<Path> files = List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"),
+                archive.resolve("follows.csv"));
+        AnalysisOptions options = new AnalysisOptions();
+        options.seed = config.seed();
+        options.resolution = 1.0;
+        try (GraphStore graph = GraphStore.embedded(store)) {
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(options, quiet, err).run(graph, files, out);
+            stdout.println("report: " + out.resolve(AnalysisVisuals.REPORT).toAbsolutePath());
+            stdout.println("truth:  " + archive.resolve("truth.csv").toAbsolutePath()
+                    + "  (compare: lockstep evaluate --truth " + archive.resolve("truth.csv") + " --accounts "
+                    + out.resolve(AnalysisFiles.ACCOUNTS) + ")");
+            stdout.println(summary.line());
+            stdout.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package io.lockstep.community;
+
+import io.lockstep.graph.CompactGraph;
+
+/**
+ * Partitions the vertices of an undirected weighted graph into communities.
+ *
+ * <p>Implementations are configured at construction (a parameter record, a {@link io.lockstep.progress.ProgressListener}
+ * and a {@link io.lockstep.progress.TerminationFlag}) and are deterministic for a given seed.
+ */
+public interface CommunityDetection {
+    /**
+     * Detects communities of {@code graph}.
+     *
+     * @param graph an undirected weighted graph; not modified
+     * @return the membership of every vertex, renumbered {@code 0..k-1} by decreasing community size
+     * @throws java.util.concurrent.CancellationException if the termination flag asks to stop
+     */
+    CommunityResult detect(CompactGraph graph);
+}

@@ -1,0 +1,215 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a cluster in [0, 1]:
+ * <ul>
+ *   <li><b>density</b>: internal combined edges over s(s−1)/2;</li>
+ *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code 1 − |Δt| / window} of its signal;</li>
+ *   <li><b>creation burst</b>: the largest share of members created within one {@code creationBurst} span;</li>
+ *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
+ *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
+ * </ul>
+ * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; without timed evidence (follow-only
+ * clusters) score = 0.5 density + 0.35 creation burst + 0.15 burst share. Package-private phase of
+ * {@link CoordinationDetector}.
+ */
+final class ClusterScorer {
+    private final Activity activity;
+    private final DetectionParams params;
+    private final int[] postOffsets;
+    private final int[] postsByAuthor;
+
+    ClusterScorer(Activity activity, DetectionParams params) {
+        this.activity = activity;
+        this.params = params;
+        int n = activity.accountCount();
+        int posts = activity.postCount();
+        postOffsets = new int[n + 1];
+        for (int p = 0; p < posts; p++) {
+            int a = activity.author(p);
+            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
+                postOffsets[a + 1]++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            postOffsets[v + 1] += postOffsets[v];
+        }
+        postsByAuthor = new int[postOffsets[n]];
+        int[] at = Arrays.copyOf(postOffsets, n);
+        for (int p = 0; p < posts; p++) {
+            int a = activity.author(p);
+            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
+                postsByAuthor[at[a]++] = p;
+            }
+        }
+    }
+
+    /** Scores one cluster given its members (ascending) and the signal edges inside it. */
+    Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges) {
+        int s = members.length;
+        double density = s < 2 ? 0 : Math.min(1.0, internalCombinedEdges / (s * (s - 1) / 2.0));
+        double syncSum = 0;
+        long syncN = 0;
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        Object2IntOpenHashMap<String> signalEdges = new Object2IntOpenHashMap<>();
+        for (CoordinationEdge e : internal) {
+            signalEdges.addTo(e.signal(), 1);
+            long window = window(e.signal());
+            for (Evidence ev : e.evidence()) {
+                if (window <= 0 || ev.sourceTime() == Activity.NO_TIME || ev.targetTime() == Activity.NO_TIME) {
+                    continue; // follow evidence carries creation times, not action times
+                }
+                first = Math.min(first, Math.min(ev.sourceTime(), ev.targetTime()));
+                last = Math.max(last, Math.max(ev.sourceTime(), ev.targetTime()));
+                double dt = Math.abs(ev.sourceTime() - ev.targetTime());
+                syncSum += Math.max(0, 1 - dt / window);
+                syncN++;
+            }
+        }
+        double creation = creationBurst(members);
+        double burst = burstShare(members);
+        double score;
+        if (syncN > 0) {
+            score = 0.4 * density + 0.3 * (syncSum / syncN) + 0.15 * creation + 0.15 * burst;
+        } else {
+            score = 0.5 * density + 0.35 * creation + 0.15 * burst;
+        }
+        List<String> signals = new ArrayList<>(signalEdges.keySet());
+        signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
+                .thenComparingInt(DetectionParams.ALL_SIGNALS::indexOf));
+        return new Cluster(id, kind(signalEdges), members, Math.max(0, Math.min(1, score)), signals,
+                topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
+                last == Long.MIN_VALUE ? Activity.NO_TIME : last);
+    }
+
+    long window(String signal) {
+        return switch (signal) {
+            case CoordinationSignal.CO_RETWEET -> params.coRetweet().window();
+            case CoordinationSignal.CO_HASHTAG -> params.coHashtag().window();
+            case CoordinationSignal.HASHTAG_SEQUENCE -> params.sequence().window();
+            case CoordinationSignal.CO_LINK -> params.coLink().window();
+            case CoordinationSignal.CO_TEXT -> params.coText().window();
+            case CoordinationSignal.CO_REPLY -> params.coReply().window();
+            case CoordinationSignal.FAST_RETWEET -> params.fastRetweet().maxDelay();
+            default -> 0;
+        };
+    }
+
+    static String kind(Map<String, Integer> signalEdges) {
+        Object2IntOpenHashMap<String> byKind = new Object2IntOpenHashMap<>();
+        int total = 0;
+        for (Map.Entry<String, Integer> e : signalEdges.entrySet()) {
+            byKind.addTo(kindOf(e.getKey()), e.getValue());
+            total += e.getValue();
+        }
+        String best = "mixed";
+        int bestCount = 0;
+        for (var e : byKind.object2IntEntrySet()) {
+            if (e.getIntValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getIntValue();
+            }
+        }
+        return total > 0 && bestCount >= 0.6 * total ? best : "mixed";
+    }
+
+    static String kindOf(String signal) {
+        return switch (signal) {
+            case CoordinationSignal.LOCKSTEP_FOLLOW -> "follower-farm";
+            case CoordinationSignal.CO_LINK -> "link-ring";
+            case CoordinationSignal.CO_TEXT -> "copypasta";
+            default -> "botnet";
+        };
+    }
+
+    double creationBurst(int[] members) {
+        LongArrayList created = new LongArrayList();
+        for (int m : members) {
+            long c = activity.accountCreated(m);
+            if (c != Activity.NO_TIME) {
+                created.add(c);
+            }
+        }
+        if (created.size() < Math.max(2, (members.length + 1) / 2)) {
+            return 0;
+        }
+        long[] t = created.toLongArray();
+        Arrays.sort(t);
+        int best = 0;
+        for (int i = 0, j = 0; j < t.length; j++) {
+            while (t[j] - t[i] > params.cluster().creationBurst()) {
+                i++;
+            }
+            best = Math.max(best, j - i + 1);
+        }
+        return (double) best / members.length;
+    }
+
+    double burstShare(int[] members) {
+        long bin = params.cluster().burstBin();
+        int total = 0;
+        for (int m : members) {
+            total += postOffsets[m + 1] - postOffsets[m];
+        }
+        if (total == 0) {
+            return 0;
+        }
+        long[] bins = new long[total];
+        long[] pairs = new long[total];
+        int k = 0;
+        for (int m : members) {
+            for (int i = postOffsets[m]; i < postOffsets[m + 1]; i++) {
+                bins[k] = Math.floorDiv(activity.time(postsByAuthor[i]), bin);
+                pairs[k] = m;
+                k++;
+            }
+        }
+        it.unimi.dsi.fastutil.longs.LongArrays.radixSort(bins, pairs);
+        int need = Math.max(3, (int) Math.ceil(0.3 * members.length));
+        int inBursts = 0;
+        for (int s = 0; s < total; ) {
+            int e = s;
+            int distinct = 0;
+            long prev = Long.MIN_VALUE;
+            while (e < total && bins[e] == bins[s]) {
+                if (pairs[e] != prev) {
+                    distinct++;
+                    prev = pairs[e];
+                }
+                e++;
+            }
+            if (distinct >= need) {
+                inBursts += e - s;
+            }
+            s = e;
+        }
+        return (double) inBursts / total;
+    }
+
+    List<String> topHashtags(int[] members, int limit) {
+        Object2IntOpenHashMap<String> counts = new Object2IntOpenHashMap<>();
+        for (int m : members) {
+            for (int i = postOffsets[m]; i < postOffsets[m + 1]; i++) {
+                int p = postsByAuthor[i];
+                int src = activity.hashtagCount(p) == 0 && activity.referencedPost(p) != Activity.NONE
+                        ? activity.referencedPost(p) : p;
+                for (int h = 0; h < activity.hashtagCount(src); h++) {
+                    counts.addTo(activity.hashtag(activity.hashtagOf(src, h)), 1);
+                }
+            }
+        }
+        List<String> tags = new ArrayList<>(counts.keySet());
+        tags.sort(Comparator.comparingInt((String x) -> -counts.getInt(x)).thenComparing(x -> x));
+        return tags.subList(0, Math.min(limit, tags.size()));
+    }
+}

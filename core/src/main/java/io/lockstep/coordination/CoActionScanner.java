@@ -1,0 +1,274 @@
+package io.lockstep.coordination;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The sort-and-scan core shared by the co-action signals (co-retweet, co-hashtag, hashtag-sequence, co-link,
+ * co-text, co-reply), in the line of the QUT coordination-network-toolkit (Graham et al.) and CooRnet
+ * (Giglietto et al. 2020), but with sliding rather than fixed windows.
+ *
+ * <p>Method:
+ * <ol>
+ *   <li>Actions are packed as {@code key << 32 | (time - minTime)} and sorted by radix sort, so each item's actions
+ *       lie together in time order: O(n) for n actions.</li>
+ *   <li>For each item, a sliding window pairs each action with the later actions at most {@code window} seconds
+ *       after it (at most {@code maxNeighbours} of them, nearest first, which bounds viral items), skipping pairs of
+ *       the same account. A pair counts once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
+ *   <li>Each item gets an inverse-popularity weight {@code w = 1 + ln((1 + A) / (1 + m))}, m = distinct accounts on
+ *       the item, A = distinct accounts in the signal. Per pair: {@code count} = shared items, and the cosine
+ *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over all of a's items (so volume alone does not
+ *       help). The edge weight is that cosine times the shared items' rarity, the root-mean-square w of the shared
+ *       items over the largest possible w (an item shared by just two accounts), so that two accounts sharing only
+ *       viral items get a low weight even when their vectors coincide.</li>
+ *   <li>Null model: under random placement of each account's n_a items, two given actions coincide with the
+ *       data-wide probability P = (pair co-occurrences) / (cross-account action pairs); the pair's expected count
+ *       is λ = n_a n_b P, and the edge needs P(Poisson(λ) ≥ count) ≤ {@code maxPValue}.</li>
+ *   <li>A second scan collects up to {@code evidenceCap} examples for the surviving pairs only.</li>
+ * </ol>
+ * Cost: O(n + n·min(d, maxNeighbours)) time for window occupancy d, memory O(n + distinct pairs).
+ */
+final class CoActionScanner {
+    /** Names the shared item of a window pair for evidence. */
+    @FunctionalInterface
+    interface ItemLabel {
+        String label(int key, int sourcePost, int targetPost);
+    }
+
+    private CoActionScanner() {
+    }
+
+    static SignalGraph scan(String signal, Actions actions, int accountCount, DetectionParams.CoAction p,
+                            int maxNeighbours, int evidenceCap, ItemLabel label, ProgressListener progress,
+                            TerminationFlag termination) {
+        int n = actions.size();
+        if (n == 0) {
+            return new SignalGraph(signal, List.of(), 0, 0);
+        }
+        progress.begin(signal, 3L * n);
+        long minT = Long.MAX_VALUE, maxT = Long.MIN_VALUE;
+        long[] times = actions.time.elements();
+        for (int i = 0; i < n; i++) {
+            minT = Math.min(minT, times[i]);
+            maxT = Math.max(maxT, times[i]);
+        }
+        if (maxT - minT >= (1L << 32)) {
+            throw new IllegalArgumentException("time span of " + signal + " actions exceeds 2^32 seconds");
+        }
+        int[] keys = actions.key.elements();
+        int[] accs = actions.account.elements();
+        int[] posts = actions.post.elements();
+        long[] a = new long[n];
+        long[] b = new long[n];
+        boolean[] active = new boolean[accountCount];
+        int activeAccounts = 0;
+        for (int i = 0; i < n; i++) {
+            a[i] = ((long) keys[i] << 32) | (times[i] - minT);
+            b[i] = ((long) accs[i] << 32) | (posts[i] & 0xffffffffL);
+            if (!active[accs[i]]) {
+                active[accs[i]] = true;
+                activeAccounts++;
+            }
+        }
+        active = null;
+        if (n > 1_000_000) {
+            LongArrays.parallelRadixSort(a, b);
+        } else {
+            LongArrays.radixSort(a, b);
+        }
+        progress.advance(n);
+
+        // pass 1: count pairs per item, accumulate per-pair counts and weights
+        int[] volume = new int[accountCount];
+        double[] normSq = new double[accountCount];
+        Long2IntOpenHashMap slot = new Long2IntOpenHashMap();
+        slot.defaultReturnValue(-1);
+        IntArrayList pairCount = new IntArrayList();
+        DoubleArrayList pairWeight = new DoubleArrayList();
+        LongArrayList itemPairs = new LongArrayList();
+        int[] scratch = new int[16];
+        long coOccurrences = 0;
+        int groups = 0;
+        for (int s = 0; s < n; ) {
+            int key = (int) (a[s] >>> 32);
+            int e = s + 1;
+            while (e < n && (int) (a[e] >>> 32) == key) {
+                e++;
+            }
+            // distinct accounts on this item
+            int len = e - s;
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, 2 * scratch.length)];
+            }
+            for (int i = 0; i < len; i++) {
+                scratch[i] = (int) (b[s + i] >>> 32);
+            }
+            IntArrays.quickSort(scratch, 0, len);
+            int m = 0;
+            for (int i = 0; i < len; i++) {
+                if (i == 0 || scratch[i] != scratch[i - 1]) {
+                    scratch[m++] = scratch[i];
+                }
+            }
+            double w = idf(activeAccounts, m);
+            for (int i = 0; i < m; i++) {
+                volume[scratch[i]]++;
+                normSq[scratch[i]] += w * w;
+            }
+            if (m > 1) {
+                windowPairs(a, b, s, e, p.window(), maxNeighbours, itemPairs);
+                long[] ip = itemPairs.elements();
+                int np = itemPairs.size();
+                LongArrays.radixSort(ip, 0, np);
+                for (int i = 0; i < np; i++) {
+                    if (i > 0 && ip[i] == ip[i - 1]) {
+                        continue;
+                    }
+                    coOccurrences++;
+                    int at = slot.putIfAbsent(ip[i], pairCount.size());
+                    if (at < 0) {
+                        pairCount.add(1);
+                        pairWeight.add(w * w);
+                    } else {
+                        pairCount.set(at, pairCount.getInt(at) + 1);
+                        pairWeight.set(at, pairWeight.getDouble(at) + w * w);
+                    }
+                }
+            }
+            progress.advance(len);
+            if ((++groups & 0xfff) == 0) {
+                termination.assertRunning();
+            }
+            s = e;
+        }
+
+        // pass 2: thresholds and null model
+        double sum = 0, sumSq = 0;
+        for (int v = 0; v < accountCount; v++) {
+            sum += volume[v];
+            sumSq += (double) volume[v] * volume[v];
+        }
+        double crossPairs = (sum * sum - sumSq) / 2.0;
+        double chance = crossPairs > 0 ? coOccurrences / crossPairs : 1.0;
+        Long2IntOpenHashMap selected = new Long2IntOpenHashMap();
+        selected.defaultReturnValue(-1);
+        LongArrayList selPair = new LongArrayList();
+        IntArrayList selCount = new IntArrayList();
+        DoubleArrayList selWeight = new DoubleArrayList();
+        for (var entry : slot.long2IntEntrySet()) {
+            long pair = entry.getLongKey();
+            int at = entry.getIntValue();
+            int c = pairCount.getInt(at);
+            if (c < p.minShared()) {
+                continue;
+            }
+            int u = (int) (pair >>> 32), v = (int) pair;
+            double cosine = Math.min(1.0, pairWeight.getDouble(at) / Math.sqrt(normSq[u] * normSq[v]));
+            if (cosine < p.minSimilarity()) {
+                continue;
+            }
+            double lambda = (double) volume[u] * volume[v] * chance;
+            if (PoissonTail.upper(c, lambda) > p.maxPValue()) {
+                continue;
+            }
+            selected.put(pair, selPair.size());
+            selPair.add(pair);
+            selCount.add(c);
+            // rarity: root-mean-square weight of the shared items relative to the rarest possible shared item
+            double rarity = Math.min(1.0, Math.sqrt(pairWeight.getDouble(at) / c) / idf(activeAccounts, 2));
+            selWeight.add(cosine * rarity);
+        }
+        long candidates = slot.size();
+        slot = null;
+        pairCount = null;
+        pairWeight = null;
+        termination.assertRunning();
+
+        // pass 3: evidence for the surviving pairs
+        int k = selPair.size();
+        @SuppressWarnings("unchecked")
+        List<Evidence>[] evidence = new List[k];
+        int[] lastKey = new int[k];
+        Arrays.fill(lastKey, -1);
+        if (k > 0 && evidenceCap > 0) {
+            for (int s = 0; s < n; ) {
+                int key = (int) (a[s] >>> 32);
+                int e = s + 1;
+                while (e < n && (int) (a[e] >>> 32) == key) {
+                    e++;
+                }
+                for (int i = s; i < e; i++) {
+                    long ti = a[i] & 0xffffffffL;
+                    int ai = (int) (b[i] >>> 32);
+                    int limit = Math.min(e, i + 1 + maxNeighbours);
+                    for (int j = i + 1; j < limit && (a[j] & 0xffffffffL) - ti <= p.window(); j++) {
+                        int aj = (int) (b[j] >>> 32);
+                        if (ai == aj) {
+                            continue;
+                        }
+                        int at = selected.get(CoordinationEdge.pairKey(ai, aj));
+                        if (at < 0 || lastKey[at] == key) {
+                            continue;
+                        }
+                        lastKey[at] = key;
+                        List<Evidence> list = evidence[at];
+                        if (list == null) {
+                            list = evidence[at] = new ArrayList<>(Math.min(evidenceCap, 4));
+                        }
+                        if (list.size() < evidenceCap) {
+                            boolean iFirst = ai < aj;
+                            int srcPost = (int) (iFirst ? b[i] : b[j]);
+                            int dstPost = (int) (iFirst ? b[j] : b[i]);
+                            long srcTime = minT + (iFirst ? ti : (a[j] & 0xffffffffL));
+                            long dstTime = minT + (iFirst ? (a[j] & 0xffffffffL) : ti);
+                            list.add(new Evidence(label.label(key, srcPost, dstPost), srcTime, dstTime));
+                        }
+                    }
+                }
+                s = e;
+            }
+        }
+        progress.advance(n);
+        long[] order = selPair.toLongArray();
+        Arrays.sort(order);
+        List<CoordinationEdge> edges = new ArrayList<>(k);
+        for (long pair : order) {
+            int at = selected.get(pair);
+            edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, signal, selWeight.getDouble(at),
+                    selCount.getInt(at), evidence[at] == null ? List.of() : evidence[at]));
+        }
+        progress.end();
+        return new SignalGraph(signal, edges, n, candidates);
+    }
+
+    /** Inverse popularity of an item used by m of the signal's A accounts. */
+    static double idf(int activeAccounts, int m) {
+        return 1.0 + Math.log((1.0 + activeAccounts) / (1.0 + m));
+    }
+
+    private static void windowPairs(long[] a, long[] b, int s, int e, long window, int maxNeighbours,
+                                    LongArrayList out) {
+        out.clear();
+        for (int i = s; i < e; i++) {
+            long ti = a[i] & 0xffffffffL;
+            int ai = (int) (b[i] >>> 32);
+            int limit = Math.min(e, i + 1 + maxNeighbours);
+            for (int j = i + 1; j < limit && (a[j] & 0xffffffffL) - ti <= window; j++) {
+                int aj = (int) (b[j] >>> 32);
+                if (ai != aj) {
+                    out.add(CoordinationEdge.pairKey(ai, aj));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.campaign.Campaign;
+import io.lockstep.campaign.CampaignDetector;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.graph.CompactGraphBuilder;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs every enabled {@link CoordinationSignal}, sums their edges into one coordination graph, clusters it and
+ * scores the clusters, then finds hashtag campaigns.
+ *
+ * <p>Phases: (1) signals, each O(actions) after a radix sort; (2) combine: pair weights summed over signals, pairs
+ * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
+ * connected components, each then split by {@link ClusterRefiner} (local moving of modularity, seeded), keeping
+ * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
+ * ({@link CampaignDetector}).
+ */
+public final class CoordinationDetector {
+    private final DetectionParams params;
+
+    public CoordinationDetector(DetectionParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    public DetectionParams params() {
+        return params;
+    }
+
+    /** The enabled signals, in canonical order. */
+    public List<CoordinationSignal> signals() {
+        List<CoordinationSignal> out = new ArrayList<>();
+        for (String name : DetectionParams.ALL_SIGNALS) {
+            if (params.enabled(name)) {
+                out.add(create(name, params));
+            }
+        }
+        return out;
+    }
+
+    /** Creates the signal with the given name. */
+    public static CoordinationSignal create(String name, DetectionParams params) {
+        return switch (name) {
+            case CoordinationSignal.CO_RETWEET -> new CoRetweetSignal(params);
+            case CoordinationSignal.CO_REPLY -> new CoReplySignal(params);
+            case CoordinationSignal.CO_HASHTAG -> new CoHashtagSignal(params);
+            case CoordinationSignal.HASHTAG_SEQUENCE -> new HashtagSequenceSignal(params);
+            case CoordinationSignal.CO_LINK -> new CoLinkSignal(params);
+            case CoordinationSignal.CO_TEXT -> new CoTextSignal(params);
+            case CoordinationSignal.FAST_RETWEET -> new FastRetweetSignal(params);
+            case CoordinationSignal.LOCKSTEP_FOLLOW -> new LockstepFollowSignal(params);
+            default -> throw new IllegalArgumentException("Unknown signal '" + name + "'");
+        };
+    }
+
+    public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        Objects.requireNonNull(activity, "activity");
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (CoordinationSignal signal : signals()) {
+            termination.assertRunning();
+            edges.addAll(signal.detect(activity, progress, termination).edges());
+        }
+        return assemble(activity, edges, progress, termination);
+    }
+
+    /** Phases 2–6 on edges already computed (for callers that run signals themselves). */
+    public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
+                                    TerminationFlag termination) {
+        int n = activity.accountCount();
+        progress.begin("combine and cluster", -1);
+        Long2DoubleOpenHashMap combined = new Long2DoubleOpenHashMap();
+        for (CoordinationEdge e : edges) {
+            combined.addTo(e.pairKey(), e.weight());
+        }
+        CompactGraphBuilder builder = new CompactGraphBuilder(n);
+        for (var entry : combined.long2DoubleEntrySet()) {
+            double w = entry.getDoubleValue();
+            if (w > 0 && w >= params.cluster().minEdgeWeight()) {
+                long pair = entry.getLongKey();
+                builder.addEdge((int) (pair >>> 32), (int) pair, w);
+            }
+        }
+        CompactGraph graph = builder.build();
+        termination.assertRunning();
+        int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed());
+        termination.assertRunning();
+
+        // group members per raw cluster label
+        int labels = 0;
+        for (int m : membership) {
+            labels = Math.max(labels, m + 1);
+        }
+        int[] sizes = new int[labels];
+        for (int v = 0; v < n; v++) {
+            if (membership[v] >= 0) {
+                sizes[membership[v]]++;
+            }
+        }
+        int[] kept = new int[labels]; // raw label -> index in groups, or -1
+        List<IntArrayList> groups = new ArrayList<>();
+        for (int c = 0; c < labels; c++) {
+            if (sizes[c] >= params.cluster().minSize()) {
+                kept[c] = groups.size();
+                groups.add(new IntArrayList(sizes[c]));
+            } else {
+                kept[c] = -1;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (membership[v] >= 0 && kept[membership[v]] >= 0) {
+                groups.get(kept[membership[v]]).add(v);
+            }
+        }
+        List<List<CoordinationEdge>> internal = new ArrayList<>();
+        long[] internalCombined = new long[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            internal.add(new ArrayList<>());
+        }
+        for (CoordinationEdge e : edges) {
+            int c = membership[e.source()];
+            if (c >= 0 && c == membership[e.target()] && kept[c] >= 0) {
+                internal.get(kept[c]).add(e);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            int c = membership[v];
+            if (c < 0 || kept[c] < 0) {
+                continue;
+            }
+            for (int i = graph.start(v); i < graph.end(v); i++) {
+                int u = graph.target(i);
+                if (u > v && membership[u] == c) {
+                    internalCombined[kept[c]]++;
+                }
+            }
+        }
+        ClusterScorer scorer = new ClusterScorer(activity, params);
+        List<Cluster> scored = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            scored.add(scorer.score(g, groups.get(g).toIntArray(), internal.get(g), internalCombined[g]));
+        }
+        scored.sort(Comparator.comparingDouble(Cluster::score).reversed()
+                .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
+                .thenComparingInt(c -> c.members()[0]));
+        List<Cluster> clusters = new ArrayList<>();
+        int[] clusterOf = new int[n];
+        java.util.Arrays.fill(clusterOf, -1);
+        for (int i = 0; i < scored.size(); i++) {
+            Cluster c = scored.get(i);
+            Cluster renumbered = new Cluster(i, c.kind(), c.members(), c.score(), c.signals(), c.topHashtags(),
+                    c.firstSeen(), c.lastSeen());
+            clusters.add(renumbered);
+            for (int m : c.members()) {
+                clusterOf[m] = i;
+            }
+        }
+        progress.end();
+
+        // verdicts
+        int signalCount = DetectionParams.ALL_SIGNALS.size();
+        BitSet fired = new BitSet(n * signalCount);
+        for (CoordinationEdge e : edges) {
+            int s = DetectionParams.ALL_SIGNALS.indexOf(e.signal());
+            fired.set(e.source() * signalCount + s);
+            fired.set(e.target() * signalCount + s);
+        }
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        double threshold = params.cluster().suspiciousScore();
+        for (int v = 0; v < n; v++) {
+            List<String> sig = new ArrayList<>(2);
+            for (int s = fired.nextSetBit(v * signalCount); s >= 0 && s < (v + 1) * signalCount;
+                 s = fired.nextSetBit(s + 1)) {
+                sig.add(DetectionParams.ALL_SIGNALS.get(s - v * signalCount));
+            }
+            int c = clusterOf[v];
+            double score = c >= 0 ? clusters.get(c).score() : 0.0;
+            verdicts[v] = new AccountVerdict(v, score, c >= 0 && score >= threshold, c, sig);
+        }
+        termination.assertRunning();
+        List<Campaign> campaigns = new CampaignDetector(params).detect(activity, edges, verdicts, progress,
+                termination);
+        List<CoordinationEdge> sorted = new ArrayList<>(edges);
+        sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
+                .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
+        return new DetectionResult(sorted, clusters, verdicts, campaigns, params);
+    }
+}

@@ -1,0 +1,322 @@
+package io.lockstep.coordination;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every window and threshold of coordination detection. Start from {@link #defaults()} and change one part with the
+ * {@code with…} methods. {@link #describe()} renders the method text for reports.
+ *
+ * @param signals      the enabled signal names (see {@link CoordinationSignal})
+ * @param coRetweet    co-retweet: retweets of the same original
+ * @param coHashtag    co-hashtag: the same hashtag
+ * @param sequence     hashtag-sequence: the same ordered list of at least two hashtags
+ * @param coLink       co-link: the same normalised URL
+ * @param coText       co-text: near-duplicate texts (the window and thresholds; text settings in {@code text})
+ * @param coReply      co-reply: replies to the same post
+ * @param text         MinHash/LSH settings for co-text
+ * @param fastRetweet  fast-retweet settings
+ * @param follow       lockstep-follow (dense bipartite block) settings
+ * @param cluster      combining, clustering and scoring
+ * @param campaign     hashtag-campaign settings
+ * @param maxNeighbours each action pairs with at most this many later actions inside its window (bounds the work
+ *                     on viral items: a window holding w actions costs at most w·maxNeighbours pairs)
+ * @param evidenceCap  examples kept per edge
+ * @param seed         random seed (MinHash functions, Leiden)
+ */
+public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
+                              CoAction coLink, CoAction coText, CoAction coReply, TextParams text,
+                              FastRetweetParams fastRetweet, FollowParams follow, ClusterParams cluster,
+                              CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
+
+    /** All signal names in their canonical order. */
+    public static final List<String> ALL_SIGNALS = List.of(CoordinationSignal.CO_RETWEET,
+            CoordinationSignal.CO_HASHTAG, CoordinationSignal.HASHTAG_SEQUENCE, CoordinationSignal.CO_LINK,
+            CoordinationSignal.CO_TEXT, CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_REPLY,
+            CoordinationSignal.LOCKSTEP_FOLLOW);
+
+    public DetectionParams {
+        Objects.requireNonNull(signals, "signals");
+        for (String s : signals) {
+            if (!ALL_SIGNALS.contains(s)) {
+                throw new IllegalArgumentException("Unknown signal '" + s + "'; known: " + ALL_SIGNALS);
+            }
+        }
+        signals = Set.copyOf(new LinkedHashSet<>(signals));
+        Objects.requireNonNull(coRetweet);
+        Objects.requireNonNull(coHashtag);
+        Objects.requireNonNull(sequence);
+        Objects.requireNonNull(coLink);
+        Objects.requireNonNull(coText);
+        Objects.requireNonNull(coReply);
+        Objects.requireNonNull(text);
+        Objects.requireNonNull(fastRetweet);
+        Objects.requireNonNull(follow);
+        Objects.requireNonNull(cluster);
+        Objects.requireNonNull(campaign);
+        if (maxNeighbours < 1) {
+            throw new IllegalArgumentException("maxNeighbours must be >= 1, was " + maxNeighbours);
+        }
+        if (evidenceCap < 0) {
+            throw new IllegalArgumentException("evidenceCap must be >= 0, was " + evidenceCap);
+        }
+    }
+
+    /**
+     * Settings of one co-action signal. Two accounts are linked when they acted on the same item (original, hashtag,
+     * URL, text) with at most {@code window} seconds between the two actions, on at least {@code minShared} distinct
+     * items, with an inverse-popularity cosine of at least {@code minSimilarity} and a Poisson tail probability under
+     * the volume null model of at most {@code maxPValue}.
+     */
+    public record CoAction(long window, int minShared, double minSimilarity, double maxPValue) {
+        public CoAction {
+            if (window < 0) {
+                throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
+            }
+            if (minShared < 1) {
+                throw new IllegalArgumentException("minShared must be >= 1, was " + minShared);
+            }
+            if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
+                throw new IllegalArgumentException("minSimilarity must be in [0, 1], was " + minSimilarity);
+            }
+            if (!(maxPValue > 0 && maxPValue <= 1)) {
+                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
+            }
+        }
+
+        public CoAction withWindow(long seconds) {
+            return new CoAction(seconds, minShared, minSimilarity, maxPValue);
+        }
+
+        public CoAction withMinShared(int k) {
+            return new CoAction(window, k, minSimilarity, maxPValue);
+        }
+    }
+
+    /**
+     * MinHash/LSH settings: texts are cut into {@code shingle}-word shingles (after lower-casing, dropping URLs,
+     * mentions and punctuation); {@code bands × rows} MinHash values; two texts are near-duplicates when they share a
+     * band and their estimated Jaccard similarity is at least {@code minJaccard}. Texts with fewer than
+     * {@code minTokens} words are skipped.
+     */
+    public record TextParams(int shingle, int bands, int rows, double minJaccard, int minTokens) {
+        public TextParams {
+            if (shingle < 1 || bands < 1 || rows < 1 || minTokens < 1) {
+                throw new IllegalArgumentException("shingle, bands, rows and minTokens must be >= 1");
+            }
+            if (!(minJaccard > 0 && minJaccard <= 1)) {
+                throw new IllegalArgumentException("minJaccard must be in (0, 1], was " + minJaccard);
+            }
+        }
+    }
+
+    /**
+     * Fast retweet: an account is a fast amplifier of a source account when at least {@code minCount} of its
+     * retweets of that source came within {@code maxDelay} seconds of the original and they are at least
+     * {@code minShare} of all its retweets of that source.
+     */
+    public record FastRetweetParams(long maxDelay, int minCount, double minShare) {
+        public FastRetweetParams {
+            if (maxDelay < 0 || minCount < 1 || !(minShare > 0 && minShare <= 1)) {
+                throw new IllegalArgumentException("maxDelay >= 0, minCount >= 1, minShare in (0, 1] required");
+            }
+        }
+    }
+
+    /**
+     * Lockstep follows (FRAUDAR-style greedy peeling): blocks of at least {@code minFollowers} accounts following
+     * at least {@code minTargets} common targets, with a follower-side edge density of at least {@code minDensity};
+     * at most {@code maxBlocks} blocks. {@code creationBurst} seconds is the span used to measure account-creation
+     * bursts.
+     */
+    public record FollowParams(int minFollowers, int minTargets, double minDensity, int maxBlocks,
+                               long creationBurst) {
+        public FollowParams {
+            if (minFollowers < 2 || minTargets < 1 || maxBlocks < 0 || creationBurst < 0
+                    || !(minDensity > 0 && minDensity <= 1)) {
+                throw new IllegalArgumentException("invalid follow parameters");
+            }
+        }
+    }
+
+    /**
+     * Combining and clustering: an account pair enters the combined graph when the sum of its signal weights is at
+     * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
+     * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
+     * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
+     * creation-burst and activity-burst parts of the score.
+     */
+    public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
+                                long burstBin, boolean leiden) {
+        public ClusterParams {
+            if (minEdgeWeight < 0 || minSize < 2 || !(suspiciousScore >= 0 && suspiciousScore <= 1)
+                    || creationBurst <= 0 || burstBin <= 0) {
+                throw new IllegalArgumentException("invalid cluster parameters");
+            }
+        }
+    }
+
+    /**
+     * Hashtag campaigns: hourly ({@code bin} seconds) counts per hashtag; a bin is a burst when it holds at least
+     * {@code minPosts} posts and at least {@code factor} times the hashtag's baseline (its median bin count over its
+     * active span, plus one); inside a burst a seed needs {@code minAmplifiers} coordinated retweeters.
+     */
+    public record CampaignParams(long bin, int minPosts, double factor, int minAmplifiers) {
+        public CampaignParams {
+            if (bin <= 0 || minPosts < 1 || factor < 1 || minAmplifiers < 1) {
+                throw new IllegalArgumentException("invalid campaign parameters");
+            }
+        }
+    }
+
+    public static DetectionParams defaults() {
+        return new DetectionParams(new LinkedHashSet<>(ALL_SIGNALS),
+                new CoAction(60, 3, 0.1, 1e-3),
+                new CoAction(300, 3, 0.1, 1e-3),
+                new CoAction(3600, 2, 0.1, 1e-3),
+                new CoAction(60, 3, 0.1, 1e-3),
+                new CoAction(3600, 2, 0.1, 1e-3),
+                new CoAction(60, 3, 0.1, 1e-3),
+                new TextParams(3, 16, 4, 0.6, 5),
+                new FastRetweetParams(10, 3, 0.8),
+                new FollowParams(10, 5, 0.5, 20, 7 * 86400L),
+                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
+                new CampaignParams(3600, 20, 5.0, 5),
+                200, 10, 42L);
+    }
+
+    public DetectionParams withSignals(Set<String> enabled) {
+        return new DetectionParams(enabled, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCoRetweet(CoAction p) {
+        return new DetectionParams(signals, p, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCoHashtag(CoAction p) {
+        return new DetectionParams(signals, coRetweet, p, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withSequence(CoAction p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, p, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCoLink(CoAction p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, p, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCoText(CoAction p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, p, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCoReply(CoAction p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, p, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withText(TextParams p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, p,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withFastRetweet(FastRetweetParams p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withFollow(FollowParams p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCluster(ClusterParams p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withCampaign(CampaignParams p) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
+    }
+
+    public DetectionParams withMaxNeighbours(int n) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
+    }
+
+    public DetectionParams withSeed(long s) {
+        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
+    }
+
+    public boolean enabled(String signal) {
+        return signals.contains(signal);
+    }
+
+    /** The method text for reports: which signals ran, with their windows and thresholds. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append("Coordination detection. Each signal sorts time-ordered actions by item and scans them with a "
+                + "sliding window (never comparing all pairs of accounts); two accounts are linked when they acted "
+                + "on the same item within the window on enough distinct items. Each shared item is weighted by "
+                + "its inverse popularity, w = 1 + ln((1 + A) / (1 + m)) for m accounts acting on it out of A, and "
+                + "the edge weight is the cosine of the two accounts' weighted item vectors (so heavy posters are "
+                + "normalised) times the rarity of the shared items (their root-mean-square w over the largest "
+                + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
+                + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
+                .append(maxNeighbours).append(" later actions in its window.\n");
+        for (String s : ALL_SIGNALS) {
+            if (!enabled(s)) {
+                continue;
+            }
+            b.append("- ").append(s).append(": ");
+            switch (s) {
+                case CoordinationSignal.CO_RETWEET -> b.append(coAction(coRetweet, "retweets of the same original"));
+                case CoordinationSignal.CO_HASHTAG -> b.append(coAction(coHashtag, "posts with the same hashtag"));
+                case CoordinationSignal.HASHTAG_SEQUENCE -> b.append(coAction(sequence,
+                        "posts with the same ordered sequence of at least two hashtags"));
+                case CoordinationSignal.CO_LINK -> b.append(coAction(coLink,
+                        "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)"));
+                case CoordinationSignal.CO_TEXT -> b.append(coAction(coText, String.format(Locale.ROOT,
+                        "near-duplicate texts (MinHash over %d-word shingles, %d bands x %d rows, estimated "
+                                + "Jaccard >= %.2f)", text.shingle, text.bands, text.rows, text.minJaccard)));
+                case CoordinationSignal.FAST_RETWEET -> b.append(String.format(Locale.ROOT,
+                        "at least %d retweets of the same source account within %d s of the original, being at "
+                                + "least %.0f%% of the account's retweets of that source",
+                        fastRetweet.minCount, fastRetweet.maxDelay, 100 * fastRetweet.minShare));
+                case CoordinationSignal.CO_REPLY -> b.append(coAction(coReply, "replies to the same post"));
+                case CoordinationSignal.LOCKSTEP_FOLLOW -> b.append(String.format(Locale.ROOT,
+                        "dense follower-target blocks by greedy peeling with column weights 1/ln(degree + 5) "
+                                + "(FRAUDAR, Hooi et al. 2016): at least %d followers, %d common targets, density "
+                                + ">= %.2f, at most %d blocks", follow.minFollowers, follow.minTargets,
+                        follow.minDensity, follow.maxBlocks));
+                default -> throw new IllegalStateException(s);
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
+                        + "clusters are its connected components%s with at least %d accounts. Cluster score = "
+                        + "0.4 density + 0.3 synchrony + 0.15 creation burst (%d days) + 0.15 share of activity "
+                        + "in the cluster's bursts (%d s bins); suspicious from %.2f.\n",
+                cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
+                cluster.creationBurst / 86400, cluster.burstBin, cluster.suspiciousScore));
+        b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
+                        + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin, campaign.minPosts,
+                campaign.factor, campaign.minAmplifiers));
+        return b.toString();
+    }
+
+    private static String coAction(CoAction p, String what) {
+        return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
+                p.window, p.minShared, p.minSimilarity, p.maxPValue);
+    }
+}

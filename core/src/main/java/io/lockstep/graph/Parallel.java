@@ -1,0 +1,75 @@
+package io.lockstep.graph;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a loop over {@code [0, n)} split into {@code concurrency} contiguous ranges, one task per range, and waits for
+ * all of them. The split depends only on {@code n} and {@code concurrency}, so a caller that combines per-range
+ * results in range order gets the same answer on every run.
+ */
+public final class Parallel {
+    /** Body of a range loop: handles {@code [from, to)} as range number {@code part}. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int part, int from, int to);
+    }
+
+    private Parallel() {
+    }
+
+    /** Number of ranges {@link #forRanges} will use: {@code concurrency}, but 1 below {@code minPerPart} items each. */
+    public static int parts(int n, int concurrency, int minPerPart) {
+        if (concurrency <= 1 || n < 2L * minPerPart) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(concurrency, n / (long) minPerPart));
+    }
+
+    /** Runs {@code task} on {@code parts} contiguous ranges of {@code [0, n)}; range 0 runs on the calling thread. */
+    public static void forRanges(int n, int parts, RangeTask task) {
+        if (parts <= 1) {
+            task.run(0, 0, n);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parts - 1, r -> {
+            Thread t = new Thread(r, "lockstep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int p = 1; p < parts; p++) {
+                int part = p;
+                futures.add(pool.submit(() -> task.run(part, from(n, parts, part), from(n, parts, part + 1))));
+            }
+            task.run(0, 0, from(n, parts, 1));
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** First index of range {@code part} when {@code [0, n)} is cut into {@code parts} ranges. */
+    public static int from(int n, int parts, int part) {
+        return (int) ((long) n * part / parts);
+    }
+}

@@ -1,0 +1,71 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoordinationDetectorTest {
+
+    /** Six bots retweet ten seed posts within 2–7 s; 60 ordinary accounts retweet 200 originals at random. */
+    static Timeline botnet() {
+        Random random = new Random(11);
+        Timeline t = new Timeline().accounts("src", "seeder");
+        for (int b = 0; b < 6; b++) {
+            t.b.account("bot" + b, "bot" + b, 1_600_000_000L + 3600L * b, 3);
+        }
+        for (int i = 0; i < 200; i++) {
+            t.tweet("o" + i, "src", 1_700_000_000L + 5000L * i);
+        }
+        for (int a = 0; a < 60; a++) {
+            t.b.account("user" + a, "user" + a, 1_300_000_000L + 10_000_000L * a, 100);
+            for (int j = 0; j < 8; j++) {
+                int i = random.nextInt(200);
+                t.retweet("user" + a, 1_700_000_000L + 5000L * i + random.nextInt(3000), "o" + i);
+            }
+        }
+        for (int s = 0; s < 10; s++) {
+            long t0 = 1_700_000_000L + 5000L * (20 * s) + 2500;
+            t.tweet("seed" + s, "seeder", t0);
+            for (int b = 0; b < 6; b++) {
+                t.retweet("bot" + b, t0 + 2 + b, "seed" + s);
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void coRetweetEndToEndFindsTheBotnetOnly() {
+        Timeline t = botnet();
+        Activity a = t.build();
+        DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
+        DetectionResult r = new CoordinationDetector(p).detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+
+        int[] bots = new int[6];
+        for (int b = 0; b < 6; b++) {
+            bots[b] = t.id("bot" + b);
+        }
+        Arrays.sort(bots);
+        assertThat(r.suspiciousAccounts()).containsExactly(bots);
+        assertThat(r.clusters()).hasSize(1);
+        Cluster c = r.clusters().get(0);
+        assertThat(c.members()).containsExactly(bots);
+        assertThat(c.kind()).isEqualTo("botnet");
+        assertThat(c.signals()).containsExactly("co-retweet");
+        assertThat(c.firstSeen()).isEqualTo(1_700_000_000L + 2500 + 2);
+        assertThat(r.edges()).hasSize(15).allMatch(e -> e.signal().equals("co-retweet") && e.count() == 10);
+        AccountVerdict v = r.accounts()[bots[0]];
+        assertThat(v.cluster()).isEqualTo(0);
+        assertThat(v.signals()).containsExactly("co-retweet");
+        assertThat(v.score()).isEqualTo(c.score()).isGreaterThanOrEqualTo(0.5);
+        assertThat(r.accounts()[t.id("user0")].suspicious()).isFalse();
+        assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
+        assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
+    }
+}

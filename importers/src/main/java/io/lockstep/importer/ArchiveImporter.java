@@ -1,0 +1,212 @@
+package io.lockstep.importer;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Imports archive files into the graph store: detects each file's {@link Format}, parses it into rows, writes them
+ * in batches ({@link Neo4jWriter}) and records progress in an {@code (:Import {key})} node in the same transaction
+ * as each batch.
+ *
+ * <p>Idempotent and resumable: the key is the file's SHA-256 plus its format; a completed file is skipped, an
+ * interrupted one (killed, cancelled) restarts after its last committed row. Since every write is a MERGE,
+ * replaying part of a batch duplicates nothing. Malformed records go to {@code <name>.rejects.csv} beside the
+ * input and the import goes on.
+ *
+ * <p>All files' formats are detected before anything is written, so an unknown file stops the import cleanly.
+ */
+public final class ArchiveImporter {
+    /** Implemented by progress listeners that also show a row count (e.g. rows/s). */
+    public interface RowProgress {
+        void rows(long rowsDone);
+    }
+
+    static final String IMPORT_BEGIN = """
+            MERGE (i:Import {key: $key})
+            ON CREATE SET i.file = $file, i.sha256 = $sha, i.format = $format, i.rows_done = 0, i.rejects = 0,
+                          i.completed = false
+            RETURN i.rows_done AS rows, i.rejects AS rejects, i.completed AS completed""";
+    static final String IMPORT_END = """
+            MATCH (i:Import {key: $key})
+            SET i.rows_done = $rows, i.rejects = $rejects, i.completed = true, i.file = $file""";
+
+    public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
+                                    ProgressListener progress) throws IOException {
+        long start = System.nanoTime();
+        List<Format> formats = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "no such file");
+            }
+            if (!Files.isReadable(file)) {
+                throw new IOException(file + ": not readable");
+            }
+            formats.add(options.format() != null ? options.format() : FormatDetector.detect(file));
+        }
+        Neo4jWriter writer = new Neo4jWriter(store);
+        List<ImportReport.FileResult> results = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            results.add(importFile(store, writer, files.get(i), formats.get(i), options, progress));
+        }
+        return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private ImportReport.FileResult importFile(GraphStore store, Neo4jWriter writer, Path file, Format format,
+                                               ImportOptions options, ProgressListener progress) throws IOException {
+        String sha = InputFiles.sha256(file);
+        String key = sha + ":" + format.id();
+        long rowsDone;
+        long rejectsDone;
+        boolean completed;
+        try (Session s = store.session()) {
+            Record r = s.executeWrite(tx -> tx.run(IMPORT_BEGIN, Map.of("key", key, "file", file.toString(),
+                    "sha", sha, "format", format.id())).single());
+            rowsDone = r.get("rows").asLong();
+            rejectsDone = r.get("rejects").asLong();
+            completed = r.get("completed").asBoolean();
+        }
+        if (completed && !options.reimport()) {
+            Path rejectsPath = RejectsFile.pathFor(file);
+            return new ImportReport.FileResult(file, format, rowsDone - rejectsDone, rejectsDone,
+                    rejectsDone > 0 && Files.exists(rejectsPath) ? rejectsPath : null,
+                    ImportReport.Status.ALREADY_IMPORTED);
+        }
+        if (completed) {
+            rowsDone = 0;
+            rejectsDone = 0;
+        }
+        ImportReport.Status status = rowsDone > 0 ? ImportReport.Status.RESUMED : ImportReport.Status.IMPORTED;
+        AtomicLong bytes = new AtomicLong();
+        progress.begin(file.getFileName().toString(), Files.size(file));
+        try (RejectsFile rejects = new RejectsFile(file, rejectsDone);
+             Reader in = InputFiles.reader(file, bytes)) {
+            BatchingSink sink = new BatchingSink(writer, key, rowsDone, rejects, options, progress, bytes);
+            format.parser().parse(in, sink);
+            sink.flush();
+            long total = sink.records;
+            try (Session s = store.session()) {
+                s.executeWriteWithoutResult(tx -> tx.run(IMPORT_END, Map.of("key", key, "rows", total,
+                        "rejects", rejects.count(), "file", file.toString())).consume());
+            }
+            return new ImportReport.FileResult(file, format, total - rejects.count(), rejects.count(),
+                    rejects.pathIfWritten(), status);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** Groups rows into batches at record boundaries and skips the records an earlier run committed. */
+    private static final class BatchingSink implements RowSink {
+        private final Neo4jWriter writer;
+        private final String key;
+        private final long skip;
+        private final RejectsFile rejects;
+        private final ImportOptions options;
+        private final ProgressListener progress;
+        private final AtomicLong bytes;
+        private long reportedBytes;
+        private Neo4jWriter.Batch batch = new Neo4jWriter.Batch();
+        /** Records seen so far, rejects included (the resume position). */
+        long records;
+
+        BatchingSink(Neo4jWriter writer, String key, long skip, RejectsFile rejects, ImportOptions options,
+                     ProgressListener progress, AtomicLong bytes) {
+            this.writer = writer;
+            this.key = key;
+            this.skip = skip;
+            this.rejects = rejects;
+            this.options = options;
+            this.progress = progress;
+            this.bytes = bytes;
+        }
+
+        private boolean skipping() {
+            return records < skip;
+        }
+
+        @Override
+        public void account(AccountRow account) {
+            if (!skipping()) {
+                batch.add(account);
+            }
+        }
+
+        @Override
+        public void post(PostRow post) {
+            if (!skipping()) {
+                batch.add(post);
+            }
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+            if (!skipping()) {
+                batch.add(edge);
+            }
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            if (!skipping()) {
+                try {
+                    rejects.add(line, reason, raw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            endOfRecord();
+        }
+
+        @Override
+        public void endRecord() {
+            endOfRecord();
+        }
+
+        private void endOfRecord() {
+            boolean skipped = skipping();
+            records++;
+            if (!skipped && batch.size() >= options.batchSize()) {
+                flush();
+                if (!options.termination().running()) {
+                    throw new CancellationException("import cancelled after " + records + " rows");
+                }
+            }
+        }
+
+        void flush() {
+            if (records <= skip) {
+                return;
+            }
+            try {
+                rejects.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            writer.write(batch, key, records, rejects.count());
+            batch = new Neo4jWriter.Batch();
+            long b = bytes.get();
+            progress.advance(b - reportedBytes);
+            reportedBytes = b;
+            if (progress instanceof RowProgress rp) {
+                rp.rows(records);
+            }
+        }
+    }
+}

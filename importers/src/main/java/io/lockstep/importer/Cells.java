@@ -1,0 +1,120 @@
+package io.lockstep.importer;
+
+import io.lockstep.activity.Urls;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Small cell-level conversions shared by the parsers. */
+final class Cells {
+    private Cells() {
+    }
+
+    /** The trimmed value, or null when null or blank. */
+    static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** The value unchanged (tweets keep their spacing), or null when null or empty. */
+    static String raw(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** A count, or -1 when missing or unparseable ({@code 12.0} is read as 12). */
+    static long count(String s) {
+        String t = text(s);
+        if (t == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(t);
+                return Double.isFinite(d) && d >= 0 && d < 9e18 ? (long) d : -1;
+            } catch (NumberFormatException e2) {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * The items of a list cell as the information-operations archives write them: {@code [MacronLeaks, Macron]},
+     * also {@code ['a', 'b']} and a bare {@code a}. Blank items are dropped.
+     */
+    static List<String> list(String s) {
+        String t = text(s);
+        if (t == null) {
+            return List.of();
+        }
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : t.split(",")) {
+            String v = item.strip();
+            if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+                v = v.substring(1, v.length() - 1).strip();
+            }
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Lower-cased hashtags without '#', first appearance kept, duplicates dropped. */
+    static List<String> hashtags(List<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String t = tag.strip();
+            while (t.startsWith("#")) {
+                t = t.substring(1);
+            }
+            if (!t.isEmpty()) {
+                out.add(t.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Normalised URLs, duplicates dropped. */
+    static List<String> urls(List<String> urls) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String u : urls) {
+            String n = Urls.normalize(u);
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Ids with blanks and duplicates dropped. */
+    static List<String> ids(List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            String t = text(id);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static boolean isTrue(String s) {
+        String t = text(s);
+        return t != null && (t.equalsIgnoreCase("true") || t.equals("1") || t.equalsIgnoreCase("yes"));
+    }
+
+    static String lower(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+}

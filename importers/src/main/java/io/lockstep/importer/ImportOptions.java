@@ -1,0 +1,45 @@
+package io.lockstep.importer;
+
+import io.lockstep.progress.TerminationFlag;
+
+import java.util.Objects;
+
+/**
+ * How {@link ArchiveImporter} reads and writes.
+ *
+ * @param format      the format of every file, or null to detect each file's format
+ * @param batchSize   rows per transaction (a batch ends at a record boundary once it holds this many rows)
+ * @param termination polled between batches; when it stops, the import ends after the last committed batch
+ * @param reimport    import files even when the store records them as completed (writes are MERGEs, so this
+ *                    changes nothing for an unchanged file; useful after deleting data by hand)
+ */
+public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport) {
+    public static final int BATCH_SIZE_DEFAULT = 5_000;
+
+    public ImportOptions {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        Objects.requireNonNull(termination, "termination");
+    }
+
+    public static ImportOptions defaults() {
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false);
+    }
+
+    public ImportOptions withFormat(Format f) {
+        return new ImportOptions(f, batchSize, termination, reimport);
+    }
+
+    public ImportOptions withBatchSize(int size) {
+        return new ImportOptions(format, size, termination, reimport);
+    }
+
+    public ImportOptions withTermination(TerminationFlag flag) {
+        return new ImportOptions(format, batchSize, flag, reimport);
+    }
+
+    public ImportOptions withReimport(boolean again) {
+        return new ImportOptions(format, batchSize, termination, again);
+    }
+}

@@ -1,0 +1,116 @@
+package io.lockstep.importer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+
+/**
+ * The rejects file beside an input, {@code <name>.rejects.csv} with columns {@code file,line,reason,raw}. Created on
+ * the first reject. On a resumed import it keeps exactly the rejects of the committed rows (the first
+ * {@code keep} records) so that a rerun does not list a row twice.
+ */
+final class RejectsFile implements Closeable {
+    static final String[] HEADER = {"file", "line", "reason", "raw"};
+    private static final CSVFormat OUT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
+    private final Path path;
+    private final String fileName;
+    private CSVPrinter printer;
+    private long count;
+
+    RejectsFile(Path input, long keep) throws IOException {
+        this.path = pathFor(input);
+        this.fileName = input.getFileName().toString();
+        if (keep <= 0) {
+            Files.deleteIfExists(path);
+        } else if (Files.exists(path)) {
+            truncate(keep);
+        }
+        // the store's count is the truth: a rejects file deleted by hand must not lower it
+        count = Math.max(count, Math.max(keep, 0));
+    }
+
+    /** {@code tweets.csv} → {@code tweets.rejects.csv}, {@code edges.txt.gz} → {@code edges.rejects.csv}. */
+    static Path pathFor(Path input) {
+        String name = input.getFileName().toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        return input.resolveSibling(name + ".rejects.csv");
+    }
+
+    private void truncate(long keep) throws IOException {
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.DEFAULT).get();
+             Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, OUT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (it.hasNext()) {
+                p.printRecord((Object[]) it.next().values()); // header
+            }
+            try {
+                while (count < keep && it.hasNext()) {
+                    p.printRecord((Object[]) it.next().values());
+                    count++;
+                }
+            } catch (UncheckedIOException e) {
+                // a record cut by the kill: the committed ones before it are kept
+            }
+        }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    void add(long line, String reason, String raw) throws IOException {
+        if (printer == null) {
+            boolean exists = Files.exists(path) && Files.size(path) > 0;
+            Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            printer = new CSVPrinter(w, OUT);
+            if (!exists) {
+                printer.printRecord((Object[]) HEADER);
+            }
+        }
+        printer.printRecord(fileName, line, reason, raw);
+        count++;
+    }
+
+    /** Rejects in the file, those kept from an earlier run included. */
+    long count() {
+        return count;
+    }
+
+    /** The path when the file exists (there were rejects), else null. */
+    Path pathIfWritten() {
+        return count > 0 ? path : null;
+    }
+
+    void flush() throws IOException {
+        if (printer != null) {
+            printer.flush();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (printer != null) {
+            printer.close();
+        }
+    }
+}

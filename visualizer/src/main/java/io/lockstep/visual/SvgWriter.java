@@ -1,0 +1,105 @@
+package io.lockstep.visual;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a framed {@link Placement} as a standalone SVG 1.1 document (well-formed XML, text escaped). */
+final class SvgWriter {
+    private SvgWriter() {
+    }
+
+    static String write(Placement p, Frame frame, int width, int height) {
+        StringBuilder s = new StringBuilder(64 + 200 * p.nodes().size() + 80 * p.scene().edges().size());
+        s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        s.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"DejaVu Sans, Arial, sans-serif\">\n", width, height, width, height));
+        s.append("<title>").append(xml(p.scene().title())).append("</title>\n");
+        s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"bold\" fill=\"%s\">%s</text>\n",
+                SceneRenderer.PAD, SceneRenderer.TITLE_HEIGHT / 2 + 6, Palette.hex(Palette.TEXT), xml(p.scene().title())));
+        s.append(String.format(Locale.ROOT, "<g transform=\"translate(0,%d)\">\n", SceneRenderer.TITLE_HEIGHT));
+        Map<String, Integer> index = p.scene().indexById();
+        s.append("<g id=\"edges\">\n");
+        for (SceneEdge e : p.scene().edges()) {
+            int a = index.get(e.source()), b = index.get(e.target());
+            if (a == b) {
+                continue;
+            }
+            double w = switch (e.kind()) {
+                case COORDINATION -> 2.5;
+                case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
+                case FOLLOW -> 0.7;
+            };
+            s.append(String.format(Locale.ROOT,
+                    "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.8\" stroke-width=\"%.1f\"%s/>\n",
+                    e.kind().wireName(), p.x()[a], p.y()[a], p.x()[b], p.y()[b], Palette.hex(Palette.edge(e.kind())), w,
+                    e.kind() == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : ""));
+        }
+        s.append("</g>\n<g id=\"nodes\">\n");
+        List<SceneNode> nodes = p.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            SceneNode n = nodes.get(i);
+            boolean redFill = n.suspicious() && n.community() == SceneNode.NONE;
+            Color fill = redFill ? Palette.SUSPICIOUS : Palette.community(n.community());
+            boolean ring = n.suspicious() && !redFill;
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
+                    p.x()[i], p.y()[i], p.radius()[i], Palette.hex(fill), ring ? Palette.hex(Palette.SUSPICIOUS) : "#ffffff",
+                    ring ? Math.max(2, p.radius()[i] / 4) : 1.0));
+            s.append("<title>").append(xml(n.label())).append("</title></circle>\n");
+        }
+        s.append("</g>\n<g id=\"labels\" font-size=\"12\" fill=\"#212121\">\n");
+        for (int i = 0; i < nodes.size(); i++) {
+            if (p.labelled()[i]) {
+                s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n",
+                        p.x()[i] + p.radius()[i] + 3, p.y()[i] + 4, xml(nodes.get(i).label())));
+            }
+        }
+        s.append("</g>\n</g>\n<g id=\"legend\" font-size=\"12\">\n");
+        int legendTop = height - frame.legendHeight();
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"1\" fill=\"#e0e0e0\"/>\n",
+                SceneRenderer.PAD, legendTop, width - 2 * SceneRenderer.PAD));
+        for (Frame.Slot slot : frame.slots()) {
+            Legend.Item item = slot.item();
+            int cy = slot.y() + SceneRenderer.LEGEND_ROW / 2;
+            int x = slot.x();
+            switch (item.shape()) {
+                case DISC -> s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" fill=\"%s\"/>\n", x + 6, cy, Palette.hex(item.color())));
+                case RING -> s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" fill=\"%s\" stroke=\"%s\" stroke-width=\"3\"/>\n",
+                        x + 6, cy, Palette.hex(Palette.NO_COMMUNITY), Palette.hex(item.color())));
+                case LINE -> s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"%.1f\"/>\n",
+                        x - 2, cy, x + 14, cy, Palette.hex(item.color()), item.strokeWidth()));
+            }
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#212121\">%s</text>\n", x + Frame.SWATCH, cy + 4, xml(item.text())));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#616161\">%s</text>\n",
+                SceneRenderer.PAD, frame.captionY() + SceneRenderer.LEGEND_ROW / 2 + 4, xml(frame.legend().caption())));
+        s.append("</g>\n</svg>\n");
+        return s.toString();
+    }
+
+    /** Escapes text for XML content and attributes; drops characters XML 1.0 forbids. */
+    static String xml(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        if (c != 0xFFFE && c != 0xFFFF) {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}
