@@ -121,7 +121,7 @@ public final class SceneLayout {
             px[i] = cx + (pos.x()[i] - mx) * scaleX;
             py[i] = cy + (pos.y()[i] - my) * scaleY;
         }
-        Overlaps.remove(px, py, r, n <= 200 ? 8.0 : 1.5, 200, x0, y0, x1, y1);
+        Overlaps.remove(px, py, r, n <= 200 ? 8.0 : 1.5, n <= 2000 ? 200 : 50, x0, y0, x1, y1);
 
         if (n <= MAX_LABELS) {
             Arrays.fill(labelled, true);
