@@ -155,4 +155,16 @@ class SceneQueriesTest {
         assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--out", dir.resolve("x.gif").toString()))
                 .isEqualTo(CommandLine.ExitCode.USAGE);
     }
+
+    @Test
+    void viewCommandExplainsThatItNeedsADisplay() {
+        // surefire runs this module headless
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new ViewCommand());
+        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--cluster", "5")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("no display for the viewer");
+        assertThat(cmd.execute("--cluster", "5", "--account", "x")).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
 }

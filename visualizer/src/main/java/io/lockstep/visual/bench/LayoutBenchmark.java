@@ -31,6 +31,14 @@ public final class LayoutBenchmark {
     private LayoutBenchmark() {
     }
 
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         boolean springBox = false;
@@ -56,16 +64,22 @@ public final class LayoutBenchmark {
             for (int threads : new int[]{1, 2}) {
                 ForceAtlas2 fa2 = new ForceAtlas2(ForceAtlas2.Params.defaults().withIterations(iterations).withThreads(threads));
                 long t0 = System.nanoTime();
+                long cpu0 = cpuNanos();
                 fa2.layout(g, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "ForceAtlas2 n=%d m=%d iterations=%d threads=%d: %.2f s (%.1f ms/iteration)%n",
-                        n, g.edgeCount(), iterations, threads, s, 1000 * s / iterations);
+                double cpu = (cpuNanos() - cpu0) / 1e9;
+                System.out.printf(Locale.ROOT, "ForceAtlas2 n=%d m=%d iterations=%d threads=%d: wall %.2f s (%.1f ms/iteration), process CPU %.2f s, load average %.1f%n",
+                        n, g.edgeCount(), iterations, threads, s, 1000 * s / iterations, cpu, loadAverage());
+            }
+            if (n > 5000) {
+                continue; // pictures of large graphs go through OverviewBuilder (aggregation / sampling) instead
             }
             Path out = Files.createTempFile("bench", ".png");
             long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
             new SceneRenderer().renderPng(scene, out, 1600, 1000);
-            System.out.printf(Locale.ROOT, "render PNG 1600x1000 n=%d (layout + GraphStream drawing + frame): %.2f s%n",
-                    n, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "render PNG 1600x1000 n=%d (layout + GraphStream drawing + frame): wall %.2f s, process CPU %.2f s, load average %.1f%n",
+                    n, (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9, loadAverage());
             Files.delete(out);
         }
         if (springBox) {
@@ -93,8 +107,8 @@ public final class LayoutBenchmark {
                 layout.compute();
                 steps++;
             }
-            System.out.printf(Locale.ROOT, "SpringBox n=%d: %d steps to stabilization %.2f, %.2f s%n", n, steps,
-                    layout.getStabilization(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "SpringBox n=%d: %d steps to stabilization %.2f, wall %.2f s, load average %.1f%n", n, steps,
+                    layout.getStabilization(), (System.nanoTime() - t0) / 1e9, loadAverage());
         }
     }
 }
