@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,7 +120,12 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(args.classpath_file) as f:
         deps = f.read().strip()
-    classpath = ":".join([os.path.join(ROOT, "core/target/classes"), os.path.join(ROOT, "core/target/test-classes"), deps])
+    # snapshot the compiled classes so that rebuilding the worktree during a long run cannot change what is measured
+    snapshot = os.path.join(args.out, "classes")
+    shutil.rmtree(snapshot, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "core/target/classes"), os.path.join(snapshot, "main"))
+    shutil.copytree(os.path.join(ROOT, "core/target/test-classes"), os.path.join(snapshot, "test"))
+    classpath = ":".join([os.path.join(snapshot, "main"), os.path.join(snapshot, "test"), deps])
     print(f"igraph {ig.__version__}, networkx {nx.__version__}, java: "
           + subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0])
     rows = []
@@ -135,7 +141,8 @@ def main():
             raise SystemExit(f"unknown graph {name}")
         edge_file = os.path.join(args.out, f"{name}.edges")
         write_edges(edge_file, edges)
-        print(f"\n== {name}: {n} nodes, {len(edges)} edges (generated in {time.perf_counter() - t:.1f} s)", flush=True)
+        print(f"\n== {name}: {n} nodes, {len(edges)} edges (generated in {time.perf_counter() - t:.1f} s), "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus", flush=True)
         g, ig_membership, ig_times = run_igraph(n, edges, args.repeat, args.seed)
         ig_q = g.modularity(ig_membership)
         ig_nmi = ig.compare_communities(ig_membership, planted, method="nmi")

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param modularity      Newman–Girvan modularity of {@code membership}, computed by {@link ModularityComputer}
  *                        independently of the optimiser (at the run's resolution for the modularity quality function,
  *                        at resolution 1 otherwise)
- * @param ranLevels       aggregation levels (or sweeps, for label propagation) actually run
+ * @param ranLevels       aggregation levels actually run (label propagation: vertex visits divided by n, rounded up)
  * @param didConverge     whether the run stopped because nothing changed rather than because of a level or sweep cap
  * @param qualityPerLevel the optimised quality function after each level
  */

@@ -4,7 +4,7 @@ package io.lockstep.community;
  * Parameters of {@link LabelPropagation}.
  *
  * @param seed          seed of the sweep order and of tie breaking; equal seeds give equal results
- * @param maxIterations cap on sweeps over all vertices (&ge; 1)
+ * @param maxIterations cap on the work: at most {@code maxIterations × n} vertex visits (&ge; 1)
  * @param concurrency   threads for computing the final modularity; results do not depend on it
  */
 public record LabelPropagationParams(long seed, int maxIterations, int concurrency) {
@@ -17,7 +17,7 @@ public record LabelPropagationParams(long seed, int maxIterations, int concurren
         }
     }
 
-    /** Seed 42, at most 100 sweeps, all available processors. */
+    /** Seed 42, at most 100 n visits, all available processors. */
     public static LabelPropagationParams defaults() {
         return new LabelPropagationParams(42L, 100, Runtime.getRuntime().availableProcessors());
     }

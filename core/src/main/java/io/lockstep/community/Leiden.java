@@ -91,15 +91,9 @@ public final class Leiden implements CommunityDetection {
                 LocalMovePhase.run(g, vol, gamma, partition, rnd, termination);
                 int k = Partitions.compact(partition);
                 totalLevels++;
-                quality = Arrays.copyOf(quality, quality.length + 1);
-                quality[quality.length - 1] = modularity
-                        ? ModularityComputer.compute(g, partition, params.resolution(), params.concurrency())
-                        : ModularityComputer.cpm(g, partition, vol, params.resolution());
-                if (k == g.nodeCount()) {
-                    levelConverged = true;
-                    break;
-                }
-                if (level == params.maxLevels() - 1) {
+                if (k == g.nodeCount() || level == params.maxLevels() - 1) {
+                    quality = append(quality, quality(g, partition, vol));
+                    levelConverged = k == g.nodeCount();
                     break;
                 }
                 int[] refined = RefinementPhase.run(g, vol, gamma, partition, params.randomness(), rnd, termination);
@@ -117,6 +111,8 @@ public final class Leiden implements CommunityDetection {
                 g = agg.graph();
                 vol = agg.volume();
                 partition = next;
+                // the aggregate keeps every weight, so the quality of this level is cheaper to compute on it
+                quality = append(quality, quality(g, partition, vol));
             }
             for (int v = 0; v < n; v++) {
                 membership[v] = partition[toNode[v]];
@@ -129,6 +125,18 @@ public final class Leiden implements CommunityDetection {
         }
         progress.end();
         return finish(graph, membership, totalLevels, converged, quality, modularityResolution);
+    }
+
+    private double quality(CompactGraph g, int[] partition, double[] vol) {
+        return params.quality() == QualityFunction.MODULARITY
+                ? ModularityComputer.compute(g, partition, params.resolution(), params.concurrency())
+                : ModularityComputer.cpm(g, partition, vol, params.resolution());
+    }
+
+    private static double[] append(double[] a, double x) {
+        double[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
     }
 
     private CommunityResult finish(CompactGraph graph, int[] membership, int levels, boolean converged,

@@ -18,7 +18,7 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
     public static final double RESOLUTION_DEFAULT = 1.0;
     public static final long SEED_DEFAULT = 42L;
     public static final int MAX_LEVELS_DEFAULT = 20;
-    public static final int ITERATIONS_DEFAULT = 2;
+    public static final int ITERATIONS_DEFAULT = 3;
     public static final double RANDOMNESS_DEFAULT = 0.01;
 
     public LeidenParams {
@@ -42,7 +42,7 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
         }
     }
 
-    /** Modularity, resolution 1, seed 42, 20 levels, 2 iterations, θ = 0.01, all available processors. */
+    /** Modularity, resolution 1, seed 42, 20 levels, 3 iterations, θ = 0.01, all available processors. */
     public static LeidenParams defaults() {
         return new LeidenParams(QualityFunction.MODULARITY, RESOLUTION_DEFAULT, SEED_DEFAULT, MAX_LEVELS_DEFAULT,
                 ITERATIONS_DEFAULT, RANDOMNESS_DEFAULT, Runtime.getRuntime().availableProcessors());

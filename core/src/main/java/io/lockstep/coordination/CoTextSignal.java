@@ -12,7 +12,7 @@ import java.util.Objects;
  * Co-text: accounts posting near-duplicate texts within a window (default 3600 s) on at least 2 distinct texts.
  * Near-duplicates, not only exact copies: texts become word-shingle sets, MinHash/LSH banding
  * ({@link MinHasher}) proposes candidate pairs in linear time, each candidate is verified by its exact shingle
- * Jaccard similarity ({@code minJaccard}, default 0.6) and verified pairs are merged by union-find into text
+ * Jaccard similarity ({@code minJaccard}, default 0.5) and verified pairs are merged by union-find into text
  * clusters. Within an LSH bucket each text is compared with the bucket's first text and with its predecessor only,
  * so a bucket of b texts costs at most 2b comparisons. Text clusters are then the items of {@link CoActionScanner}
  * (window, inverse popularity, null model). This replaces the all-pairs text similarity that made the QUT
@@ -56,7 +56,10 @@ public final class CoTextSignal implements CoordinationSignal {
                 progress, termination);
     }
 
-    /** Near-duplicate text cluster id per post (dense, only clusters of at least two posts), -1 otherwise. */
+    /**
+     * Near-duplicate text cluster id per eligible post: clusters of at least two posts first (ids 0…), then one id
+     * per unique text (so that every eligible text counts in its author's volume); -1 for ineligible posts.
+     */
     int[] textClusters(Activity activity, TerminationFlag termination) {
         MinHasher hasher = new MinHasher(text.shingle(), text.bands(), text.rows(), seed);
         int posts = activity.postCount();
@@ -148,6 +151,12 @@ public final class CoTextSignal implements CoordinationSignal {
                 id[r] = next++;
             }
             out[eligible.getInt(i)] = id[r];
+        }
+        // unique texts are items of their own: they count in each account's volume for the null model
+        for (int i = 0; i < e; i++) {
+            if (out[eligible.getInt(i)] < 0) {
+                out[eligible.getInt(i)] = next++;
+            }
         }
         return out;
     }

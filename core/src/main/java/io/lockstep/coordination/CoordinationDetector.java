@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * <p>Phases: (1) signals, each O(actions) after a radix sort; (2) combine: pair weights summed over signals, pairs
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
- * connected components, each then split by {@link ClusterRefiner} (local moving of modularity, seeded), keeping
+ * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
  * ({@link CampaignDetector}).
  */

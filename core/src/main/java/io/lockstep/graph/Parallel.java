@@ -19,6 +19,17 @@ public final class Parallel {
         void run(int part, int from, int to);
     }
 
+    /**
+     * Shared daemon workers, created on first use and reused (a pool per call would cost a thread start per loop).
+     * Tasks never wait on other tasks, so a bounded pool cannot deadlock; extra parts simply queue.
+     */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "lockstep-worker");
+                t.setDaemon(true);
+                return t;
+            });
+
     private Parallel() {
     }
 
@@ -30,22 +41,17 @@ public final class Parallel {
         return (int) Math.max(1, Math.min(concurrency, n / (long) minPerPart));
     }
 
-    /** Runs {@code task} on {@code parts} contiguous ranges of {@code [0, n)}; range 0 runs on the calling thread. */
+    /** Runs {@code task} on {@code parts} contiguous ranges of {@code [0, n)}; range 0 runs on the calling thread, the others on a shared pool. */
     public static void forRanges(int n, int parts, RangeTask task) {
         if (parts <= 1) {
             task.run(0, 0, n);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parts - 1, r -> {
-            Thread t = new Thread(r, "lockstep-worker");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int p = 1; p < parts; p++) {
                 int part = p;
-                futures.add(pool.submit(() -> task.run(part, from(n, parts, part), from(n, parts, part + 1))));
+                futures.add(POOL.submit(() -> task.run(part, from(n, parts, part), from(n, parts, part + 1))));
             }
             task.run(0, 0, from(n, parts, 1));
             for (Future<?> f : futures) {
@@ -63,8 +69,6 @@ public final class Parallel {
                 throw err;
             }
             throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -1,7 +1,10 @@
 package io.lockstep.simulate;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a simulation wrote.
@@ -11,13 +14,13 @@ import java.util.Map;
  * @param posts          posts written (each in all three post formats)
  * @param follows        follower edges written
  * @param postsByKind    posts per kind ({@code tweet}, {@code retweet}, {@code reply}, {@code quote})
- * @param accountsByGroup accounts per truth group ({@code organic}, {@code botnet-1}, ...), in first-seen order
+ * @param accountsByGroup accounts per truth group ({@code organic}, {@code botnet-1}, ...), by name
  * @param elapsedMillis  wall-clock time of {@link Simulator#write}
  */
 public record SimulationSummary(Path outDir, int accounts, long posts, long follows, Map<String, Long> postsByKind,
                                 Map<String, Integer> accountsByGroup, long elapsedMillis) {
     public SimulationSummary {
-        postsByKind = Map.copyOf(postsByKind);
-        accountsByGroup = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accountsByGroup));
+        postsByKind = Collections.unmodifiableMap(new LinkedHashMap<>(postsByKind));
+        accountsByGroup = Collections.unmodifiableMap(new TreeMap<>(accountsByGroup));
     }
 }

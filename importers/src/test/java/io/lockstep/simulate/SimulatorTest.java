@@ -45,6 +45,11 @@ class SimulatorTest {
     static Map<String, String> groupByIoId = new HashMap<>();
     /** twarc2 rows: id -> [epoch seconds, author numeric id]. */
     static Map<String, long[]> postTime = new HashMap<>();
+    /** The twarc2 rows, read once. */
+    static List<Row> rows = new ArrayList<>();
+
+    record Row(String id, String author, long time, String retweeted, String hashtags) {
+    }
 
     @BeforeAll
     static void simulate() throws IOException {
@@ -55,8 +60,12 @@ class SimulatorTest {
             groupByNumeric.put(r.get("twitter_id"), r.get("group"));
             groupByIoId.put(r.get("account_id"), r.get("group"));
         });
-        each(out.resolve("tweets-twarc2.csv"), r -> postTime.put(r.get("id"),
-                new long[] {Instant.parse(r.get("created_at")).getEpochSecond(), Long.parseLong(r.get("author_id"))}));
+        each(out.resolve("tweets-twarc2.csv"), r -> {
+            long t = Instant.parse(r.get("created_at")).getEpochSecond();
+            postTime.put(r.get("id"), new long[] {t, Long.parseLong(r.get("author_id"))});
+            rows.add(new Row(r.get("id"), r.get("author_id"), t, r.get("referenced_tweets.retweeted.id"),
+                    r.get("entities.hashtags")));
+        });
     }
 
     static void each(Path file, Consumer<CSVRecord> action) throws IOException {
@@ -87,7 +96,7 @@ class SimulatorTest {
 
     @Test
     void sameSeedGivesSameBytesAndAnotherSeedDoesNot() throws Exception {
-        ScenarioConfig small = ScenarioConfig.preset("mixed", 1500, 3, 11L);
+        ScenarioConfig small = ScenarioConfig.preset("mixed", 1000, 2, 11L);
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
@@ -117,10 +126,10 @@ class SimulatorTest {
                 "entities.hashtags", "entities.urls", "entities.mentions", "author.username", "author.name",
                 "author.created_at", "author.public_metrics.followers_count");
 
-        long[] rows = new long[3];
+        long[] counts = new long[3];
         Set<String> isRetweet = new HashSet<>();
         each(out.resolve("tweets.csv"), r -> {
-            rows[0]++;
+            counts[0]++;
             isRetweet.add(r.get("is_retweet"));
             assertThat(r.get("tweet_time")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
             assertThat(r.get("account_creation_date")).matches("\\d{4}-\\d\\d-\\d\\d");
@@ -141,13 +150,13 @@ class SimulatorTest {
             }
         });
         assertThat(isRetweet).containsExactlyInAnyOrder("True", "False");
-        each(out.resolve("tweets-twarc2.csv"), r -> rows[1]++);
+        counts[1] = rows.size();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader in = Files.newBufferedReader(out.resolve("tweets.jsonl"))) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonNode t = json.readTree(line);
-                rows[2]++;
+                counts[2]++;
                 long[] v = postTime.get(t.get("id_str").asText());
                 assertThat(v).isNotNull();
                 assertThat(t.get("user").get("id").asLong()).isEqualTo(v[1]);
@@ -157,7 +166,7 @@ class SimulatorTest {
                 }
             }
         }
-        assertThat(rows).containsOnly(summary.posts());
+        assertThat(counts).containsOnly(summary.posts());
         assertThat(summary.posts()).isBetween(40_000L, 120_000L);
         assertThat(summary.postsByKind().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(summary.posts());
@@ -174,20 +183,19 @@ class SimulatorTest {
     }
 
     /** Retweet delays by (retweeter group, original author group). */
-    static List<Long> retweetDelays(String retweeterPrefix, String originalPrefix) throws IOException {
+    static List<Long> retweetDelays(String retweeterPrefix, String originalPrefix) {
         List<Long> delays = new ArrayList<>();
-        each(out.resolve("tweets-twarc2.csv"), r -> {
-            String orig = r.get("referenced_tweets.retweeted.id");
-            if (orig.isEmpty()) {
-                return;
+        for (Row r : rows) {
+            if (r.retweeted().isEmpty()) {
+                continue;
             }
-            String g = groupByNumeric.get(r.get("author_id"));
-            long[] o = postTime.get(orig);
+            String g = groupByNumeric.get(r.author());
+            long[] o = postTime.get(r.retweeted());
             String og = groupByNumeric.get(Long.toString(o[1]));
             if (g.startsWith(retweeterPrefix) && og.startsWith(originalPrefix)) {
-                delays.add(Instant.parse(r.get("created_at")).getEpochSecond() - o[0]);
+                delays.add(r.time() - o[0]);
             }
-        });
+        }
         return delays;
     }
 
@@ -214,17 +222,16 @@ class SimulatorTest {
     void fansRetweetTheirIdolsFastAndDensely() throws IOException {
         Map<String, Integer> perFan = new HashMap<>();
         List<Long> delays = new ArrayList<>();
-        each(out.resolve("tweets-twarc2.csv"), r -> {
-            String orig = r.get("referenced_tweets.retweeted.id");
-            if (orig.isEmpty() || !groupByNumeric.get(r.get("author_id")).equals("fandom-1")) {
-                return;
+        for (Row r : rows) {
+            if (r.retweeted().isEmpty() || !groupByNumeric.get(r.author()).equals("fandom-1")) {
+                continue;
             }
-            long[] o = postTime.get(orig);
+            long[] o = postTime.get(r.retweeted());
             if (groupByNumeric.get(Long.toString(o[1])).equals("organic")) {
-                delays.add(Instant.parse(r.get("created_at")).getEpochSecond() - o[0]);
-                perFan.merge(r.get("author_id"), 1, Integer::sum);
+                delays.add(r.time() - o[0]);
+                perFan.merge(r.author(), 1, Integer::sum);
             }
-        });
+        }
         assertThat(perFan.size()).isGreaterThanOrEqualTo(45);
         assertThat(median(delays)).isLessThan(600.0);
         assertThat(delays.size()).isGreaterThan(50 * 5);
@@ -300,19 +307,18 @@ class SimulatorTest {
     void theNewsBurstPutsManyAccountsOnOneHashtagWithinAnHour() throws IOException {
         Map<String, Set<String>> accountsByTag = new HashMap<>();
         Map<String, List<Long>> timesByTag = new HashMap<>();
-        each(out.resolve("tweets-twarc2.csv"), r -> {
-            if (!groupByNumeric.get(r.get("author_id")).equals("news-1") || r.get("entities.hashtags").isEmpty()) {
-                return;
+        for (Row r : rows) {
+            if (!groupByNumeric.get(r.author()).equals("news-1") || r.hashtags().isEmpty()) {
+                continue;
             }
-            for (String part : r.get("entities.hashtags").split("\"tag\": \"")) {
+            for (String part : r.hashtags().split("\"tag\": \"")) {
                 if (!part.startsWith("[")) {
                     String tag = part.substring(0, part.indexOf('"'));
-                    accountsByTag.computeIfAbsent(tag, k -> new HashSet<>()).add(r.get("author_id"));
-                    timesByTag.computeIfAbsent(tag, k -> new ArrayList<>())
-                            .add(Instant.parse(r.get("created_at")).getEpochSecond());
+                    accountsByTag.computeIfAbsent(tag, k -> new HashSet<>()).add(r.author());
+                    timesByTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(r.time());
                 }
             }
-        });
+        }
         String top = accountsByTag.entrySet().stream().max(Map.Entry.comparingByValue(
                 (x, y) -> Integer.compare(x.size(), y.size()))).orElseThrow().getKey();
         assertThat(accountsByTag.get(top).size()).isGreaterThanOrEqualTo(62 * 9 / 10);

@@ -8,7 +8,6 @@ import org.graphstream.stream.file.FileSinkImages;
 import org.graphstream.ui.swing.util.SwingFileSinkImages;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +24,9 @@ import java.util.List;
  *
  * <p>Work-arounds for GraphStream 2.0: {@code outputNewImage} throws a NullPointerException unless {@code begin} or
  * {@code writeAll} ran first, so we only use {@code writeAll(graph, file)}; the output goes through a temporary
- * file that is read back and deleted. GraphStream's y axis points up, ours down, so y is flipped. Styles are set
- * per element with {@code ui.style}.
+ * file that is read back and deleted. GraphStream's y axis points up, ours down, so y is flipped. Styles come from
+ * one style sheet with classes ({@code ui.class}) and per-node sizes ({@code ui.size}): per-element {@code ui.style}
+ * creates one style group per element and made a 5,000-node picture take many seconds.
  */
 public final class GraphStreamDrawing implements GraphDrawing {
     static {
@@ -35,13 +35,13 @@ public final class GraphStreamDrawing implements GraphDrawing {
 
     @Override
     public BufferedImage draw(Placement p) {
-        Graph graph = toGraph(p);
+        Graph graph = toGraph(p, false);
         FileSinkImages sink = new SwingFileSinkImages(FileSinkImages.OutputType.PNG,
                 new org.graphstream.stream.file.images.CustomResolution(p.width(), p.height()));
         sink.setLayoutPolicy(FileSinkImages.LayoutPolicy.NO_LAYOUT);
         sink.setQuality(FileSinkImages.Quality.HIGH);
         sink.setAutofit(true);
-        sink.setStyleSheet("graph { fill-color: white; padding: 0px; }");
+        sink.setStyleSheet(styleSheet());
         Path tmp = null;
         try {
             tmp = Files.createTempFile("lockstep-gs", ".png");
@@ -64,25 +64,74 @@ public final class GraphStreamDrawing implements GraphDrawing {
         }
     }
 
-    /** A GraphStream graph with positions, labels and per-element styles for {@code p}. Also used by the viewer. */
-    static Graph toGraph(Placement p) {
-        Graph graph = new MultiGraph("lockstep", false, false, Math.max(16, p.nodes().size()), Math.max(16, p.scene().edges().size()));
-        graph.setAttribute("ui.quality");
-        graph.setAttribute("ui.antialias");
+    /** The style sheet: one class per community colour, suspicious rings, red cluster nodes, one class per edge kind. */
+    static String styleSheet() {
+        StringBuilder css = new StringBuilder();
+        css.append("graph { fill-color: white; padding: 0px; }\n");
+        css.append("node { size-mode: dyn-size; size: 8px; fill-color: ").append(Palette.hex(Palette.NO_COMMUNITY))
+                .append("; stroke-mode: plain; stroke-color: #ffffff; stroke-width: 1px; text-alignment: at-right; "
+                        + "text-size: 12; text-color: #212121; text-offset: 3px, 0px; text-background-mode: rounded-box; "
+                        + "text-background-color: #ffffffcc; text-padding: 1px; z-index: 2; }\n");
+        for (int c = 0; c < Palette.communityColours(); c++) {
+            css.append("node.c").append(c).append(" { fill-color: ").append(Palette.hex(Palette.community(c))).append("; }\n");
+        }
+        String red = Palette.hex(Palette.SUSPICIOUS);
+        css.append("node.suspicious { stroke-color: ").append(red).append("; stroke-width: 3px; }\n");
+        css.append("node.redcluster { fill-color: ").append(red).append("; stroke-color: #ffffff; stroke-width: 1px; }\n");
+        css.append("node.anchor { size-mode: normal; size: 0px; fill-mode: none; stroke-mode: none; visibility-mode: hidden; }\n");
+        css.append("node.zoomlabel { text-visibility-mode: under-zoom; text-visibility: 0.45; }\n");
+        css.append("edge { z-index: 1; }\n");
+        css.append("edge.retweet { fill-color: ").append(Palette.hex(Palette.RETWEET)).append("b0; size: 1px; }\n");
+        css.append("edge.follow { fill-color: ").append(Palette.hex(Palette.FOLLOW)).append("a0; size: 0.7px; }\n");
+        css.append("edge.coordination { fill-color: ").append(Palette.hex(Palette.COORDINATION)).append("; size: 2.5px; z-index: 1; }\n");
+        return css.toString();
+    }
+
+    /** The style class of a node (see {@link #styleSheet()}). */
+    static String nodeClass(SceneNode n) {
+        if (n.suspicious() && n.community() == SceneNode.NONE) {
+            return "redcluster";
+        }
+        String base = n.community() < 0 ? "" : "c" + (n.community() % Palette.communityColours());
+        if (n.suspicious()) {
+            return base.isEmpty() ? "suspicious" : base + ", suspicious";
+        }
+        return base;
+    }
+
+    /**
+     * A GraphStream graph with positions, labels and style classes for {@code p}. Labels are always shown for the
+     * placement's labelled nodes; with {@code zoomLabels}, every other node gets a label shown only when zoomed in.
+     * Also used by the viewer.
+     */
+    static Graph toGraph(Placement p, boolean zoomLabels) {
+        Graph graph = new MultiGraph("lockstep", false, false, Math.max(16, p.nodes().size() + 2), Math.max(16, p.scene().edges().size()));
+        graph.setAttribute("ui.stylesheet", styleSheet());
+        if (p.nodes().size() <= 3000) { // anti-aliasing costs seconds on large pictures
+            graph.setAttribute("ui.quality");
+            graph.setAttribute("ui.antialias");
+        }
         List<SceneNode> nodes = p.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             SceneNode sn = nodes.get(i);
             Node node = graph.addNode(sn.id());
             node.setAttribute("xyz", p.x()[i], p.height() - p.y()[i], 0.0);
-            node.setAttribute("ui.style", nodeStyle(sn, p.radius()[i]));
+            String cls = nodeClass(sn);
             if (p.labelled()[i]) {
                 node.setAttribute("ui.label", sn.label());
+            } else if (zoomLabels) {
+                node.setAttribute("ui.label", sn.label());
+                cls = cls.isEmpty() ? "zoomlabel" : cls + ", zoomlabel";
             }
+            if (!cls.isEmpty()) {
+                node.setAttribute("ui.class", cls);
+            }
+            node.setAttribute("ui.size", 2 * p.radius()[i]);
         }
         for (int corner = 0; corner < 2; corner++) {
-            Node anchor = graph.addNode("\u0000anchor" + corner);
+            Node anchor = graph.addNode(ANCHOR_PREFIX + corner);
             anchor.setAttribute("xyz", corner == 0 ? 0.0 : (double) p.width(), corner == 0 ? 0.0 : (double) p.height(), 0.0);
-            anchor.setAttribute("ui.style", "size: 0px; fill-mode: none; stroke-mode: none; visibility-mode: hidden;");
+            anchor.setAttribute("ui.class", "anchor");
         }
         int k = 0;
         for (SceneEdge e : p.scene().edges()) {
@@ -90,36 +139,11 @@ public final class GraphStreamDrawing implements GraphDrawing {
                 continue;
             }
             Edge edge = graph.addEdge("e" + (k++), e.source(), e.target(), false);
-            edge.setAttribute("ui.style", edgeStyle(e));
+            edge.setAttribute("ui.class", e.kind().wireName());
         }
         return graph;
     }
 
-    static String nodeStyle(SceneNode n, double radius) {
-        boolean redFill = n.suspicious() && n.community() == SceneNode.NONE;
-        Color fill = redFill ? Palette.SUSPICIOUS : Palette.community(n.community());
-        StringBuilder s = new StringBuilder();
-        s.append("fill-color: ").append(Palette.hex(fill)).append("; ");
-        s.append(String.format(java.util.Locale.ROOT, "size: %.1fpx; ", 2 * radius));
-        if (n.suspicious() && !redFill) {
-            s.append("stroke-mode: plain; stroke-color: ").append(Palette.hex(Palette.SUSPICIOUS))
-                    .append(String.format(java.util.Locale.ROOT, "; stroke-width: %.1fpx; ", Math.max(2, radius / 4)));
-        } else {
-            s.append("stroke-mode: plain; stroke-color: #ffffff; stroke-width: 1px; ");
-        }
-        s.append(String.format(java.util.Locale.ROOT, "text-alignment: at-right; text-size: 12; text-color: #212121; "
-                + "text-offset: %.0fpx, 0px; text-background-mode: rounded-box; text-background-color: #ffffffcc; "
-                + "text-padding: 1px; text-style: normal;", 3.0));
-        return s.toString();
-    }
-
-    static String edgeStyle(SceneEdge e) {
-        Color c = Palette.edge(e.kind());
-        double width = switch (e.kind()) {
-            case COORDINATION -> 2.5;
-            case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
-            case FOLLOW -> 0.7;
-        };
-        return String.format(java.util.Locale.ROOT, "fill-color: %s; size: %.1fpx;", Palette.hex(c) + (e.kind() == EdgeKind.FOLLOW ? "aa" : e.kind() == EdgeKind.RETWEET ? "cc" : ""), width);
-    }
+    /** Ids of the two hidden corner nodes start with this. */
+    static final String ANCHOR_PREFIX = "\u0000anchor";
 }

@@ -25,53 +25,130 @@ public final class OverviewBuilder {
     }
 
     /**
+     * Members of one community.
+     *
+     * @param community community id ({@link SceneNode#NONE} for accounts without one)
+     * @param members   number of accounts
+     */
+    public record CommunitySize(int community, long members) {
+    }
+
+    /**
+     * The suspicious members of one cluster that sit in one community.
+     *
+     * @param cluster   cluster id
+     * @param community community id of these members
+     * @param members   how many suspicious members of the cluster are in that community
+     * @param maxScore  highest member score
+     * @param signals   signals of these members
+     * @param names     some of their screen names (for the evidence line)
+     */
+    public record ClusterShare(int cluster, int community, long members, double maxScore, List<String> signals, List<String> names) {
+        public ClusterShare {
+            signals = List.copyOf(signals);
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * Summed weight of the account edges of one kind between two communities.
+     *
+     * @param a      one community
+     * @param b      the other community (a != b)
+     * @param kind   edge kind
+     * @param weight summed weight (> 0)
+     */
+    public record CommunityLink(int a, int b, EdgeKind kind, double weight) {
+    }
+
+    /**
      * The community graph of an account scene: one node per community sized by its members, one red node per cluster
      * that holds suspicious accounts (sized by its members, linked to the communities its members belong to with a
      * coordination edge weighted by the number of members there), and one edge between two communities weighted by the
      * summed weight of the account edges between them, with the kind that carries most of that weight.
      */
     public static Scene communityGraph(Scene accounts, String title) {
-        Map<Integer, Integer> members = new TreeMap<>();
-        Map<Integer, List<SceneNode>> suspiciousByCluster = new TreeMap<>();
+        Map<Integer, Long> members = new TreeMap<>();
         Map<String, Integer> communityOf = new HashMap<>();
+        Map<String, List<SceneNode>> shares = new TreeMap<>();
         for (SceneNode n : accounts.nodes()) {
-            members.merge(n.community(), 1, Integer::sum);
+            members.merge(n.community(), 1L, Long::sum);
             communityOf.put(n.id(), n.community());
             if (n.suspicious() && n.cluster() != SceneNode.NONE) {
-                suspiciousByCluster.computeIfAbsent(n.cluster(), k -> new ArrayList<>()).add(n);
+                shares.computeIfAbsent(n.cluster() + " " + n.community(), k -> new ArrayList<>()).add(n);
             }
         }
-        List<SceneNode> nodes = new ArrayList<>();
-        for (Map.Entry<Integer, Integer> e : members.entrySet()) {
-            int c = e.getKey();
-            String label = (c == SceneNode.NONE ? "no community" : "community " + c) + " (" + e.getValue() + ")";
-            nodes.add(new SceneNode(COMMUNITY_PREFIX + c, label, c, SceneNode.NONE, false, 0, e.getValue(), List.of(), List.of()));
-        }
-        List<SceneEdge> edges = new ArrayList<>();
-        for (Map.Entry<Integer, List<SceneNode>> e : suspiciousByCluster.entrySet()) {
-            List<SceneNode> ms = e.getValue();
-            double score = ms.stream().mapToDouble(SceneNode::score).max().orElse(0);
+        List<ClusterShare> clusterShares = new ArrayList<>();
+        for (List<SceneNode> ms : shares.values()) {
             Set<String> signals = new TreeSet<>();
             ms.forEach(m -> signals.addAll(m.signals()));
-            List<String> evidence = new ArrayList<>();
-            evidence.add(ms.size() + " suspicious accounts: " + String.join(", ", ms.stream().map(SceneNode::label).limit(12).toList())
-                    + (ms.size() > 12 ? ", …" : ""));
-            String id = CLUSTER_PREFIX + e.getKey();
-            nodes.add(new SceneNode(id, "cluster " + e.getKey() + " (" + ms.size() + ")", SceneNode.NONE, e.getKey(), true,
-                    score, ms.size(), List.copyOf(signals), evidence));
-            Map<Integer, Integer> perCommunity = new TreeMap<>();
-            ms.forEach(m -> perCommunity.merge(m.community(), 1, Integer::sum));
-            perCommunity.forEach((c, k) -> edges.add(new SceneEdge(id, COMMUNITY_PREFIX + c, EdgeKind.COORDINATION, k)));
+            clusterShares.add(new ClusterShare(ms.get(0).cluster(), ms.get(0).community(), ms.size(),
+                    ms.stream().mapToDouble(SceneNode::score).max().orElse(0), List.copyOf(signals),
+                    ms.stream().map(SceneNode::label).toList()));
         }
-        // community-community edges: summed weight per kind
-        Map<String, double[]> between = new TreeMap<>();
+        Map<String, Double> between = new TreeMap<>();
         for (SceneEdge e : accounts.edges()) {
             int a = communityOf.get(e.source()), b = communityOf.get(e.target());
-            if (a == b) {
+            if (a != b) {
+                between.merge(Math.min(a, b) + " " + Math.max(a, b) + " " + e.kind().ordinal(), e.weight(), Double::sum);
+            }
+        }
+        List<CommunityLink> links = new ArrayList<>();
+        between.forEach((k, w) -> {
+            String[] p = k.split(" ");
+            links.add(new CommunityLink(Integer.parseInt(p[0]), Integer.parseInt(p[1]), EdgeKind.values()[Integer.parseInt(p[2])], w));
+        });
+        List<CommunitySize> sizes = new ArrayList<>();
+        members.forEach((c, m) -> sizes.add(new CommunitySize(c, m)));
+        return communityGraph(sizes, clusterShares, links, title);
+    }
+
+    /**
+     * The community graph from aggregates (as a store query returns them); see {@link #communityGraph(Scene, String)}.
+     * Links of several kinds between the same two communities become one edge with the summed weight and the kind of
+     * the largest share.
+     */
+    public static Scene communityGraph(List<CommunitySize> communities, List<ClusterShare> clusters,
+                                       List<CommunityLink> links, String title) {
+        List<SceneNode> nodes = new ArrayList<>();
+        Set<Integer> known = new HashSet<>();
+        communities.stream().sorted(Comparator.comparingInt(CommunitySize::community)).forEach(c -> {
+            known.add(c.community());
+            String label = (c.community() == SceneNode.NONE ? "no community" : "community " + c.community()) + " (" + c.members() + ")";
+            nodes.add(new SceneNode(COMMUNITY_PREFIX + c.community(), label, c.community(), SceneNode.NONE, false, 0,
+                    c.members(), List.of(), List.of()));
+        });
+        List<SceneEdge> edges = new ArrayList<>();
+        Map<Integer, List<ClusterShare>> byCluster = new TreeMap<>();
+        clusters.forEach(s -> byCluster.computeIfAbsent(s.cluster(), k -> new ArrayList<>()).add(s));
+        for (Map.Entry<Integer, List<ClusterShare>> e : byCluster.entrySet()) {
+            List<ClusterShare> parts = e.getValue();
+            long size = parts.stream().mapToLong(ClusterShare::members).sum();
+            double score = parts.stream().mapToDouble(ClusterShare::maxScore).max().orElse(0);
+            Set<String> signals = new TreeSet<>();
+            List<String> names = new ArrayList<>();
+            parts.forEach(p -> {
+                signals.addAll(p.signals());
+                names.addAll(p.names());
+            });
+            String id = CLUSTER_PREFIX + e.getKey();
+            List<String> evidence = List.of(size + " suspicious accounts: " + String.join(", ", names.stream().limit(12).toList())
+                    + (names.size() > 12 || size > names.size() ? ", …" : ""));
+            nodes.add(new SceneNode(id, "cluster " + e.getKey() + " (" + size + ")", SceneNode.NONE, e.getKey(), true,
+                    score, size, List.copyOf(signals), evidence));
+            for (ClusterShare p : parts) {
+                if (known.contains(p.community())) {
+                    edges.add(new SceneEdge(id, COMMUNITY_PREFIX + p.community(), EdgeKind.COORDINATION, p.members()));
+                }
+            }
+        }
+        Map<String, double[]> between = new TreeMap<>();
+        for (CommunityLink l : links) {
+            if (l.a() == l.b() || !known.contains(l.a()) || !known.contains(l.b())) {
                 continue;
             }
-            String key = Math.min(a, b) + " " + Math.max(a, b);
-            between.computeIfAbsent(key, k -> new double[EdgeKind.values().length])[e.kind().ordinal()] += e.weight();
+            String key = Math.min(l.a(), l.b()) + " " + Math.max(l.a(), l.b());
+            between.computeIfAbsent(key, k -> new double[EdgeKind.values().length])[l.kind().ordinal()] += l.weight();
         }
         for (Map.Entry<String, double[]> e : between.entrySet()) {
             String[] ab = e.getKey().split(" ");
@@ -84,7 +161,9 @@ public final class OverviewBuilder {
                     best = k;
                 }
             }
-            edges.add(new SceneEdge(COMMUNITY_PREFIX + ab[0], COMMUNITY_PREFIX + ab[1], EdgeKind.values()[best], total));
+            if (total > 0) {
+                edges.add(new SceneEdge(COMMUNITY_PREFIX + ab[0], COMMUNITY_PREFIX + ab[1], EdgeKind.values()[best], total));
+            }
         }
         return new Scene(title, "members", nodes, edges);
     }

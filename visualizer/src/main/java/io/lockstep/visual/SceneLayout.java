@@ -33,7 +33,12 @@ public final class SceneLayout {
     public static SceneLayout forScene(Scene scene) {
         int n = scene.nodes().size();
         int iterations = n <= 500 ? 600 : n <= 5000 ? 300 : 150;
-        return new SceneLayout(ForceAtlas2.Params.defaults().withIterations(iterations).withLinLog(false));
+        ForceAtlas2.Params params = ForceAtlas2.Params.defaults().withIterations(iterations);
+        if (n <= 60) {
+            // few nodes (overviews, small clusters): strong gravity keeps weakly linked nodes from drifting off
+            params = params.withGravity(0.2, true);
+        }
+        return new SceneLayout(params);
     }
 
     /** The weighted undirected graph ForceAtlas2 sees for {@code scene} (node i = {@code scene.nodes().get(i)}). */
@@ -107,7 +112,13 @@ public final class SceneLayout {
         }
         // label room on the right of nodes is not reserved; keep a margin for the largest disc and some text
         double margin = rMax + 6;
-        double labelRoom = n <= 200 ? 60 : 0;
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            if (n <= MAX_LABELS || nodes.get(i).size() > 0) {
+                longest = Math.max(longest, nodes.get(i).label().length());
+            }
+        }
+        double labelRoom = Math.min(width / 5.0, 7.0 * Math.min(longest, 28) + 8);
         double x0 = margin, x1 = width - margin - labelRoom, y0 = margin, y1 = height - margin;
         alignPrincipalAxis(pos.x(), pos.y(), width >= height);
         double minX = Arrays.stream(pos.x()).min().orElse(0), maxX = Arrays.stream(pos.x()).max().orElse(0);
@@ -121,7 +132,7 @@ public final class SceneLayout {
             px[i] = cx + (pos.x()[i] - mx) * scaleX;
             py[i] = cy + (pos.y()[i] - my) * scaleY;
         }
-        Overlaps.remove(px, py, r, n <= 200 ? 8.0 : 1.5, 200, x0, y0, x1, y1);
+        Overlaps.remove(px, py, r, n <= 200 ? 8.0 : 1.5, n <= 2000 ? 200 : 50, x0, y0, x1, y1);
 
         if (n <= MAX_LABELS) {
             Arrays.fill(labelled, true);

@@ -1,0 +1,300 @@
+package io.lockstep.cli;
+
+import io.lockstep.community.CommunityDetection;
+import io.lockstep.community.CommunityResult;
+import io.lockstep.community.LabelPropagation;
+import io.lockstep.community.LabelPropagationParams;
+import io.lockstep.community.Leiden;
+import io.lockstep.community.LeidenParams;
+import io.lockstep.community.Louvain;
+import io.lockstep.community.LouvainParams;
+import io.lockstep.community.QualityFunction;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.graph.CompactGraphBuilder;
+import io.lockstep.importer.EdgeFiles;
+import io.lockstep.influence.Coreness;
+import io.lockstep.influence.PageRank;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.Projections;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lockstep communities}: community detection on edge-list files or on a projection of the store.
+ *
+ * <p>Files: each INPUT is read with {@link EdgeFiles} (follower CSV, SNAP, interaction CSV, gzipped or not); account
+ * ids are mapped to dense ints once; direction is dropped and repeated edges add up their weights. With one INPUT
+ * and {@code --out FILE.csv} the membership goes to that file; otherwise {@code --out} is a directory that receives
+ * {@code <input>.membership.csv} per input and {@code summary.csv}. Store: without INPUT the projection named by
+ * {@code --projection} is read from the store and the communities are written back as {@code Account.community}
+ * (plus {@code pagerank} and {@code coreness} with {@code --influence}).
+ *
+ * <p>Each run prints {@code modularity=… communities=… seconds=…}, where seconds is the algorithm's own time (reading
+ * and writing excluded).
+ */
+@Command(name = "communities", mixinStandardHelpOptions = true,
+        description = {"Detect communities (Leiden, Louvain or label propagation) in edge-list files or in the store.",
+                "Files: membership CSV (node,community) per input, plus summary.csv for several inputs.",
+                "Store (no INPUT): reads --projection and writes Account.community back."})
+public final class CommunitiesCommand implements Callable<Integer> {
+    enum Algorithm { LEIDEN, LOUVAIN, LPA }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "leiden",
+            description = "leiden, louvain or lpa (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
+            description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain (default: ${DEFAULT-VALUE}).")
+    double resolution;
+
+    @Option(names = "--quality", paramLabel = "FN", defaultValue = "modularity",
+            description = "Leiden quality function: modularity or cpm (default: ${DEFAULT-VALUE}).")
+    String quality;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
+            description = "Leiden iterations, each starting from the previous result (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer concurrency;
+
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "Membership CSV for one input, or a directory for several (required with INPUT files).")
+    Path out;
+
+    @Option(names = "--projection", paramLabel = "NAME", defaultValue = "retweets",
+            description = "Store projection: retweets, follows, coordination or interactions (default: ${DEFAULT-VALUE}).")
+    String projection;
+
+    @Option(names = "--influence", description = "On the store, also write Account.pagerank and Account.coreness.")
+    boolean influence;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Edge-list files; none means: use the store.")
+    List<Path> inputs = new ArrayList<>();
+
+    /** One analysed graph: its account ids, the graph and the outcome. */
+    record Run(String input, List<String> ids, CompactGraph graph, CommunityResult result, double seconds) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommunityDetection detection = detection();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (inputs.isEmpty()) {
+            return onStore(detection, stdout);
+        }
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "--out is required with INPUT files");
+        }
+        boolean single = inputs.size() == 1 && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        if (!single && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--out must be a directory (not a .csv file) with several inputs");
+        }
+        List<Run> runs = new ArrayList<>();
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        for (Path input : inputs) {
+            Run run = detect(input.toString(), readFile(input), detection);
+            String stem = stem(input);
+            for (int i = 2; !stems.add(stem); i++) {
+                stem = stem(input) + "-" + i; // two inputs with the same file name in different directories
+            }
+            Path target = single ? out : out.resolve(stem + ".membership.csv");
+            writeMembership(target, run);
+            print(stdout, run);
+            runs.add(run);
+        }
+        if (!single) {
+            writeSummary(out.resolve("summary.csv"), runs);
+        }
+        return 0;
+    }
+
+    private int onStore(CommunityDetection detection, PrintWriter stdout) throws IOException {
+        Projections.Projection p = Projections.Projection.parse(projection);
+        try (GraphStore store = storeOptions.open()) {
+            Projections.ProjectedGraph projected = Projections.read(store, p);
+            CompactGraph graph = projected.undirected();
+            Run run = detect(store + " " + p.name().toLowerCase(Locale.ROOT), projected.accountIds(), graph, detection);
+            Projections.writeCommunities(store, projected.accountIds(), run.result().membership());
+            if (influence) {
+                double[] pr = new PageRank(PageRank.DAMPING_DEFAULT, PageRank.MAX_ITERATIONS_DEFAULT,
+                        PageRank.TOLERANCE_DEFAULT, threads(), io.lockstep.progress.TerminationFlag.RUNNING_TRUE)
+                        .scores(projected.directed());
+                int[] core = Coreness.compute(graph);
+                double[] coreness = new double[core.length];
+                for (int v = 0; v < core.length; v++) {
+                    coreness[v] = core[v];
+                }
+                Projections.writeScores(store, "pagerank", projected.accountIds(), pr);
+                Projections.writeScores(store, "coreness", projected.accountIds(), coreness);
+            }
+            if (out != null) {
+                writeMembership(out, run);
+            }
+            print(stdout, run);
+        }
+        return 0;
+    }
+
+    private CommunityDetection detection() {
+        int threads = threads();
+        switch (algorithm.toLowerCase(Locale.ROOT)) {
+            case "leiden" -> {
+                QualityFunction q = switch (quality.toLowerCase(Locale.ROOT)) {
+                    case "modularity" -> QualityFunction.MODULARITY;
+                    case "cpm" -> QualityFunction.CPM;
+                    default -> throw new ParameterException(spec.commandLine(),
+                            "--quality must be modularity or cpm, was '" + quality + "'");
+                };
+                return new Leiden(LeidenParams.defaults().withQuality(q).withResolution(resolution).withSeed(seed)
+                        .withIterations(iterations).withConcurrency(threads));
+            }
+            case "louvain" -> {
+                return new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(seed));
+            }
+            case "lpa" -> {
+                return new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed));
+            }
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--algorithm must be leiden, louvain or lpa, was '" + algorithm + "'");
+        }
+    }
+
+    private int threads() {
+        if (concurrency != null && concurrency < 1) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be >= 1, was " + concurrency);
+        }
+        return concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** An edge list as a graph plus the account id of each vertex. */
+    record FileGraph(List<String> ids, CompactGraph graph) {
+    }
+
+    static FileGraph readFile(Path input) throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new NoSuchFileException(input + ": no such file");
+        }
+        Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
+        index.defaultReturnValue(-1);
+        List<String> ids = new ArrayList<>();
+        it.unimi.dsi.fastutil.ints.IntArrayList src = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        it.unimi.dsi.fastutil.ints.IntArrayList dst = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        it.unimi.dsi.fastutil.doubles.DoubleArrayList wt = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        EdgeFiles.EdgeFileStats stats = EdgeFiles.read(input, (source, target, weight) -> {
+            src.add(id(source, index, ids));
+            dst.add(id(target, index, ids));
+            wt.add(weight);
+        });
+        if (stats.edges() == 0) {
+            throw new InputException(input + ": no edges" + (stats.rejects() > 0
+                    ? " (" + stats.rejects() + " rejected lines in " + stats.rejectsFile() + ")" : ""));
+        }
+        CompactGraphBuilder b = new CompactGraphBuilder(ids.size());
+        for (int i = 0; i < src.size(); i++) {
+            double w = wt.getDouble(i);
+            b.addEdge(src.getInt(i), dst.getInt(i), w > 0 && !Double.isInfinite(w) ? w : 1.0);
+        }
+        return new FileGraph(ids, b.build());
+    }
+
+    private static int id(String account, Object2IntOpenHashMap<String> index, List<String> ids) {
+        int v = index.getInt(account);
+        if (v < 0) {
+            v = ids.size();
+            index.put(account, v);
+            ids.add(account);
+        }
+        return v;
+    }
+
+    private Run detect(String name, FileGraph fg, CommunityDetection detection) {
+        return detect(name, fg.ids(), fg.graph(), detection);
+    }
+
+    private Run detect(String name, List<String> ids, CompactGraph graph, CommunityDetection detection) {
+        long start = System.nanoTime();
+        CommunityResult result = detection.detect(graph);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(name, ids, graph, result, seconds);
+    }
+
+    private static void print(PrintWriter stdout, Run run) {
+        stdout.printf(Locale.ROOT, "modularity=%.6f communities=%d seconds=%.3f nodes=%d edges=%d input=%s%n",
+                run.result().modularity(), run.result().communityCount(), run.seconds(), run.graph().nodeCount(),
+                run.graph().edgeCount(), run.input());
+        stdout.flush();
+    }
+
+    private static void writeMembership(Path target, Run run) throws IOException {
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        int[] m = run.result().membership();
+        try (BufferedWriter w = Files.newBufferedWriter(target)) {
+            w.write("node,community\n");
+            for (int v = 0; v < m.length; v++) {
+                w.write(csv(run.ids().get(v)));
+                w.write(',');
+                w.write(Integer.toString(m[v]));
+                w.write('\n');
+            }
+        }
+    }
+
+    private static void writeSummary(Path target, List<Run> runs) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(target)) {
+            w.write("input,nodes,edges,communities,modularity,seconds\n");
+            for (Run r : runs) {
+                w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%.3f%n", csv(r.input()), r.graph().nodeCount(),
+                        r.graph().edgeCount(), r.result().communityCount(), r.result().modularity(), r.seconds()));
+            }
+        }
+    }
+
+    /** Quotes a CSV field when it needs it (RFC 4180). */
+    static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static String stem(Path input) {
+        String name = input.getFileName().toString();
+        for (String ext : new String[]{".gz", ".csv", ".txt", ".tsv", ".edges"}) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(ext)) {
+                name = name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
+    }
+}

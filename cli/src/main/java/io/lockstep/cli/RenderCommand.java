@@ -1,0 +1,112 @@
+package io.lockstep.cli;
+
+import io.lockstep.store.GraphStore;
+import io.lockstep.visual.Scene;
+import io.lockstep.visual.SceneRenderer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lockstep render}: pictures without a display. Without a selection it draws the overview (the community
+ * graph, suspicious clusters in red); {@code --clusters} adds one picture per suspicious cluster next to it.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render the graph to PNG or SVG without a display: the community overview, or one cluster or community.")
+public final class RenderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output picture, .png or .svg.")
+    Path out;
+
+    static final class Choice {
+        @Option(names = "--cluster", paramLabel = "ID", description = "Only this coordinated cluster (and its closest neighbours).")
+        Integer cluster;
+
+        @Option(names = "--community", paramLabel = "ID", description = "Only this community.")
+        Integer community;
+    }
+
+    @ArgGroup(exclusive = true)
+    Choice choice = new Choice();
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1600", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "1000", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
+            description = "Node size for accounts: pagerank or followers (default: ${DEFAULT-VALUE}).")
+    String sizeBy;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
+            description = "At most N accounts in a community picture, largest first (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--clusters", description = "With the overview, also write one picture per suspicious cluster (FILE-cluster-ID.ext).")
+    boolean clusters;
+
+    @Override
+    public Integer call() {
+        System.setProperty("java.awt.headless", "true");
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new IllegalArgumentException("--out must end in .png or .svg: " + out);
+        }
+        if (width < 200 || height < 200 || width > 20000 || height > 20000) {
+            throw new IllegalArgumentException("--width and --height must be between 200 and 20000");
+        }
+        SceneQueries.SizeBy size = parseSizeBy(sizeBy);
+        PrintWriter o = spec.commandLine().getOut();
+        SceneRenderer renderer = new SceneRenderer();
+        List<Path> written = new ArrayList<>();
+        try (GraphStore store = storeOptions.open()) {
+            SceneQueries queries = new SceneQueries(store);
+            Scene scene;
+            if (choice.cluster != null || choice.community != null) {
+                scene = queries.accounts(new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit), size);
+            } else {
+                scene = queries.overview("Overview: communities and suspicious clusters");
+            }
+            renderer.render(scene, out, width, height);
+            written.add(out);
+            if (clusters && choice.cluster == null && choice.community == null) {
+                String ext = name.substring(name.length() - 4);
+                String base = out.getFileName().toString();
+                base = base.substring(0, base.length() - 4);
+                for (int id : queries.suspiciousClusters()) {
+                    Scene c = queries.accounts(new SceneQueries.Selection(id, null, null, null, limit), size);
+                    Path p = out.resolveSibling(base + "-cluster-" + id + ext);
+                    renderer.render(c, p, width, height);
+                    written.add(p);
+                }
+            }
+        }
+        written.forEach(p -> o.println("wrote " + p));
+        o.flush();
+        return 0;
+    }
+
+    static SceneQueries.SizeBy parseSizeBy(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "pagerank" -> SceneQueries.SizeBy.PAGERANK;
+            case "followers" -> SceneQueries.SizeBy.FOLLOWERS;
+            default -> throw new IllegalArgumentException("--size-by must be pagerank or followers, not '" + s + "'");
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package io.lockstep.cli;
+
+import io.lockstep.store.GraphStore;
+import io.lockstep.visual.Scene;
+import io.lockstep.visual.SceneViewer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+/** {@code lockstep view}: the interactive viewer (needs a display). */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = "Open the interactive viewer: click a node for its evidence, filter by signal and score, search, export.")
+public final class ViewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    static final class Choice {
+        @Option(names = "--cluster", paramLabel = "ID", description = "A coordinated cluster and its closest neighbours.")
+        Integer cluster;
+
+        @Option(names = "--community", paramLabel = "ID", description = "One community.")
+        Integer community;
+
+        @Option(names = "--hashtag", paramLabel = "TAG", description = "The accounts that posted this hashtag.")
+        String hashtag;
+
+        @Option(names = "--account", paramLabel = "NAME", description = "One account (screen name or id) and its partners.")
+        String account;
+    }
+
+    @ArgGroup(exclusive = true)
+    Choice choice = new Choice();
+
+    @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
+            description = "Node size: pagerank or followers (default: ${DEFAULT-VALUE}).")
+    String sizeBy;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "2000",
+            description = "At most N accounts, largest first; suspicious accounts always kept (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new IllegalArgumentException("no display for the viewer: set DISPLAY, or use 'lockstep render --out FILE.png'");
+        }
+        SceneQueries.SizeBy size = RenderCommand.parseSizeBy(sizeBy);
+        Scene scene;
+        try (GraphStore store = storeOptions.open()) {
+            scene = new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster, choice.community,
+                    choice.hashtag, choice.account, limit), size);
+        }
+        spec.commandLine().getOut().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
+                + " edges; close the window to quit");
+        spec.commandLine().getOut().flush();
+        SceneViewer viewer = new SceneViewer(scene);
+        viewer.open();
+        try {
+            viewer.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            viewer.close();
+            throw new CancellationException("interrupted");
+        }
+        return 0;
+    }
+}

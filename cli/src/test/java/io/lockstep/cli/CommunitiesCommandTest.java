@@ -1,0 +1,179 @@
+package io.lockstep.cli;
+
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.Projections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommunitiesCommandTest {
+    /** Zachary's karate club as a SNAP edge list with string ids "m0".."m33". */
+    static final int[][] KARATE = {
+            {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}, {0, 7}, {0, 8}, {0, 10}, {0, 11}, {0, 12}, {0, 13},
+            {0, 17}, {0, 19}, {0, 21}, {0, 31}, {1, 2}, {1, 3}, {1, 7}, {1, 13}, {1, 17}, {1, 19}, {1, 21}, {1, 30},
+            {2, 3}, {2, 7}, {2, 8}, {2, 9}, {2, 13}, {2, 27}, {2, 28}, {2, 32}, {3, 7}, {3, 12}, {3, 13}, {4, 6},
+            {4, 10}, {5, 6}, {5, 10}, {5, 16}, {6, 16}, {8, 30}, {8, 32}, {8, 33}, {9, 33}, {13, 33}, {14, 32},
+            {14, 33}, {15, 32}, {15, 33}, {18, 32}, {18, 33}, {19, 33}, {20, 32}, {20, 33}, {22, 32}, {22, 33},
+            {23, 25}, {23, 27}, {23, 29}, {23, 32}, {23, 33}, {24, 25}, {24, 27}, {24, 31}, {25, 31}, {26, 29},
+            {26, 33}, {27, 33}, {28, 31}, {28, 33}, {29, 32}, {29, 33}, {30, 32}, {30, 33}, {31, 32}, {31, 33},
+            {32, 33}};
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        CommandLine cmd = new CommandLine(new CommunitiesCommand());
+        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    static Path karateFile(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("# Zachary's karate club\n");
+        for (int[] e : KARATE) {
+            sb.append('m').append(e[0]).append(' ').append('m').append(e[1]).append('\n');
+        }
+        return Files.writeString(dir.resolve("karate.txt"), sb.toString());
+    }
+
+    static Path twoCliquesCsv(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("source,target,weight\n");
+        String[] a = {"ann", "bob", "cy", "dee"};
+        String[] b = {"eve", "fay", "gus", "hal"};
+        for (String[] clique : new String[][]{a, b}) {
+            for (int i = 0; i < 4; i++) {
+                for (int j = i + 1; j < 4; j++) {
+                    sb.append(clique[i]).append(',').append(clique[j]).append(",2\n");
+                }
+            }
+        }
+        sb.append("dee,eve,1\n");
+        return Files.writeString(dir.resolve("cliques.csv"), sb.toString());
+    }
+
+    static Map<String, Integer> readMembership(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("node,community");
+        Map<String, Integer> m = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] p = line.split(",");
+            m.put(p[0], Integer.parseInt(p[1]));
+        }
+        return m;
+    }
+
+    static Set<Set<String>> groups(Map<String, Integer> m) {
+        Map<Integer, Set<String>> by = new HashMap<>();
+        m.forEach((k, v) -> by.computeIfAbsent(v, x -> new HashSet<>()).add(k));
+        return new HashSet<>(by.values());
+    }
+
+    @Test
+    void leidenOnAKarateEdgeListFindsTheOptimum(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("membership.csv");
+        Outcome o = run("--algorithm", "leiden", "--seed", "42", "--out", out.toString(), karateFile(dir).toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("modularity=0.419790 communities=4 seconds=").contains("nodes=34 edges=78");
+        Map<String, Integer> m = readMembership(out);
+        assertThat(m).hasSize(34);
+        assertThat(m.get("m0")).isEqualTo(m.get("m1")).isEqualTo(m.get("m21"));
+        assertThat(m.get("m32")).isEqualTo(m.get("m33")).isEqualTo(m.get("m8"));
+        assertThat(m.get("m0")).isNotEqualTo(m.get("m33"));
+    }
+
+    @Test
+    void severalInputsGiveOneFileEachAndASummary(@TempDir Path dir) throws IOException {
+        Path outDir = dir.resolve("results");
+        Outcome o = run("--algorithm", "louvain", "--out", outDir.toString(), karateFile(dir).toString(),
+                twoCliquesCsv(dir).toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out().lines()).hasSize(2).allMatch(l -> l.matches("modularity=\\S+ communities=\\d+ seconds=\\S+ .*"));
+        assertThat(groups(readMembership(outDir.resolve("cliques.membership.csv")))).containsExactlyInAnyOrder(
+                Set.of("ann", "bob", "cy", "dee"), Set.of("eve", "fay", "gus", "hal"));
+        assertThat(readMembership(outDir.resolve("karate.membership.csv"))).hasSize(34);
+        List<String> summary = Files.readAllLines(outDir.resolve("summary.csv"));
+        assertThat(summary.get(0)).isEqualTo("input,nodes,edges,communities,modularity,seconds");
+        assertThat(summary).hasSize(3);
+        // two 4-cliques of weight-2 edges and a weight-1 bridge: m = 25, e_c = 12, K_c = 25: Q = 2 (12/25 − 1/4)
+        assertThat(summary.get(2)).contains(",8,13,2,0.460000,");
+    }
+
+    @Test
+    void labelPropagationAndUsageErrors(@TempDir Path dir) throws IOException {
+        Path cliques = twoCliquesCsv(dir);
+        Outcome lpa = run("--algorithm", "lpa", "--out", dir.resolve("lpa.csv").toString(), cliques.toString());
+        assertThat(lpa.exit()).as(lpa.err()).isZero();
+        assertThat(lpa.out()).startsWith("modularity=0.460000 communities=2 ");
+
+        Outcome badAlgo = run("--algorithm", "walktrap", "--out", dir.resolve("x.csv").toString(), cliques.toString());
+        assertThat(badAlgo.exit()).isEqualTo(2);
+        assertThat(badAlgo.err()).contains("--algorithm must be leiden, louvain or lpa");
+
+        Outcome noOut = run(cliques.toString());
+        assertThat(noOut.exit()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--out is required");
+
+        Outcome missing = run("--out", dir.resolve("y.csv").toString(), dir.resolve("nope.txt").toString());
+        assertThat(missing.exit()).isEqualTo(OneLineErrors.INPUT);
+        assertThat(missing.err()).contains("nope.txt");
+
+        Outcome cpm = run("--quality", "cpm", "--resolution", "0.5", "--out", dir.resolve("cpm.csv").toString(),
+                cliques.toString());
+        assertThat(cpm.exit()).as(cpm.err()).isZero();
+        assertThat(groups(readMembership(dir.resolve("cpm.csv")))).hasSize(2);
+    }
+
+    @Test
+    void onTheStoreCommunitiesAreWrittenBackToAccounts(@TempDir Path dir) {
+        Path storeDir = dir.resolve("store");
+        List<List<String>> rows = new ArrayList<>();
+        String[][] groups = {{"a1", "a2", "a3", "a4"}, {"b1", "b2", "b3", "b4"}};
+        for (String[] g : groups) {
+            for (String x : g) {
+                for (String y : g) {
+                    if (!x.equals(y)) {
+                        rows.add(List.of(x, y, "rt" + rows.size(), "o" + rows.size()));
+                    }
+                }
+            }
+        }
+        rows.add(List.of("a1", "b1", "rt" + rows.size(), "o" + rows.size()));
+        // one embedded store, reached by the command through Bolt as a "remote" server (--neo4j): one start only
+        try (GraphStore store = GraphStore.embedded(storeDir); Session s = store.session()) {
+            s.run("UNWIND $rows AS r MERGE (x:Account {id: r[0]}) MERGE (y:Account {id: r[1]}) "
+                    + "CREATE (x)-[:POSTED]->(:Post {id: r[2], kind: 'retweet'})-[:RETWEETS]->(o:Post {id: r[3], kind: 'tweet'}) "
+                    + "CREATE (y)-[:POSTED]->(o)", Map.of("rows", rows)).consume();
+            Outcome o = run("--neo4j", store.embeddedBoltUri().toString(), "--projection", "retweets", "--influence",
+                    "--out", dir.resolve("store-membership.csv").toString());
+            assertThat(o.exit()).as(o.err()).isZero();
+            assertThat(o.out()).startsWith("modularity=").contains("communities=2 ").contains("nodes=8 edges=13");
+            Map<String, Integer> m = Projections.readCommunities(store);
+            assertThat(groups(m)).containsExactlyInAnyOrder(Set.of("a1", "a2", "a3", "a4"), Set.of("b1", "b2", "b3", "b4"));
+            assertThat(readMembership(dir.resolve("store-membership.csv"))).isEqualTo(m);
+            assertThat(s.run("MATCH (a:Account {id: 'a2'}) RETURN a.coreness AS c").single().get("c").asDouble())
+                    .isEqualTo(3.0);
+            assertThat(s.run("MATCH (a:Account) RETURN sum(a.pagerank) AS p").single().get("p").asDouble())
+                    .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.lockstep.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulateEvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    static String run(Object command, StringWriter err, String... args) {
+        CommandLine cmd = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return code + "\n" + out;
+    }
+
+    @Test
+    void simulatesThenEvaluatesAPerfectAndAnEmptyVerdict() throws Exception {
+        Path archive = dir.resolve("archive");
+        StringWriter err = new StringWriter();
+        String out = run(new SimulateCommand(), err, "--out", archive.toString(), "--accounts", "800", "--days",
+                "2", "--seed", "3", "--scenario", "botnet", "--camouflage", "0.5");
+        assertThat(out).startsWith("0\n").contains("800 accounts").contains("groups: botnet-1=20 fandom-1=40 news-1=50 organic=690");
+        for (String f : new String[] {"tweets.csv", "users.csv", "follows.csv", "tweets-twarc2.csv", "tweets.jsonl",
+                "truth.csv"}) {
+            assertThat(archive.resolve(f)).isRegularFile();
+        }
+        // A perfect verdict made from the truth itself.
+        StringBuilder perfect = new StringBuilder("account_id,screen_name,community,cluster,score,suspicious,signals\n");
+        for (String line : Files.readAllLines(archive.resolve("truth.csv")).subList(1, 801)) {
+            String[] f = line.split(",");
+            perfect.append(f[0]).append(",x,,,1,").append(f[1].equals("bot")).append(",\n");
+        }
+        Path accounts = Files.writeString(dir.resolve("accounts.csv"), perfect);
+        Path table = dir.resolve("table.md");
+        String eval = run(new EvaluateCommand(), err, "--truth", archive.resolve("truth.csv").toString(),
+                "--accounts", accounts.toString(), "--out", table.toString());
+        assertThat(eval).startsWith("0\n").contains("overall  precision 1.000  recall 1.000  F1 1.000  (tp 20, fp 0, fn 0, tn 780)")
+                .contains("fandom-1     fandom        40 accounts       0 flagged  false-positive rate 0.0000");
+        assertThat(Files.readString(table)).contains("| botnet-1 | bot | 20 | 20 | 1.000 | 1.000 | 1.000 |  |");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void evaluateWithoutInputsIsAUsageError() {
+        StringWriter err = new StringWriter();
+        String out = run(new EvaluateCommand(), err);
+        assertThat(out).startsWith("2\n");
+        assertThat(err.toString()).contains("evaluate needs --truth FILE and --accounts FILE (or --sweep)");
+    }
+}
