@@ -74,8 +74,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Sweep: all, participation, delay, camouflage (comma-separated; default: ${DEFAULT-VALUE}).")
     List<String> axes;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "baseline",
-            description = "Sweep: the detector; 'baseline' is the naive fast-retweet rule (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
+            description = "Sweep: the detector: 'lockstep' (the analyze pipeline) or 'baseline' (the naive fast-retweet "
+                    + "rule) (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @Override
@@ -103,7 +104,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (detector.equals("baseline")) {
             return FastRetweetBaseline.DEFAULT;
         }
-        throw new ParameterException(spec.commandLine(), "unknown detector '" + detector + "' (expected: baseline)");
+        if (detector.equals("lockstep")) {
+            AnalysisOptions options = new AnalysisOptions();
+            options.seed = seed;
+            options.resolution = 1.0;
+            return new LockstepDetector(options);
+        }
+        throw new ParameterException(spec.commandLine(), "unknown detector '" + detector
+                + "' (expected: lockstep or baseline)");
     }
 
     private int sweep() throws IOException {
