@@ -80,6 +80,7 @@ public final class GraphStreamDrawing implements GraphDrawing {
         css.append("node.redcluster { fill-color: ").append(red).append("; stroke-color: #ffffff; stroke-width: 1px; }\n");
         css.append("node.anchor { size-mode: normal; size: 0px; fill-mode: none; stroke-mode: none; visibility-mode: hidden; }\n");
         css.append("node.zoomlabel { text-visibility-mode: under-zoom; text-visibility: 0.45; }\n");
+        css.append("node:selected { stroke-color: #212121; stroke-width: 4px; text-style: bold; }\n");
         css.append("edge { z-index: 1; }\n");
         css.append("edge.retweet { fill-color: ").append(Palette.hex(Palette.RETWEET)).append("b0; size: 1px; }\n");
         css.append("edge.follow { fill-color: ").append(Palette.hex(Palette.FOLLOW)).append("a0; size: 0.7px; }\n");

@@ -209,7 +209,7 @@ public final class SceneViewer {
             int i = index.get(n.id());
             onEdt(() -> {
                 view.getCamera().setViewCenter(placement.x()[i], placement.height() - placement.y()[i], 0);
-                view.getCamera().setViewPercent(0.3);
+                view.getCamera().setViewPercent(0.5);
                 showEvidence(n.id());
             });
         }, () -> onEdt(() -> evidence.setText("No account named '" + name.trim() + "'.")));

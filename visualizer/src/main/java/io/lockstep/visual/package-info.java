@@ -1,0 +1,6 @@
+/**
+ * Pictures, the interactive viewer and report.html. The input model ({@link io.lockstep.visual.Scene},
+ * {@link io.lockstep.visual.ReportModel}) is independent of Neo4j and of the detection internals; GraphStream is
+ * used only behind {@link io.lockstep.visual.GraphDrawing} and in {@link io.lockstep.visual.SceneViewer}.
+ */
+package io.lockstep.visual;
