@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 
@@ -91,10 +92,8 @@ final class CoActionScanner {
         // pass 1: count pairs per item, accumulate per-pair counts and weights
         int[] volume = new int[accountCount];
         double[] normSq = new double[accountCount];
-        Long2IntOpenHashMap slot = new Long2IntOpenHashMap();
-        slot.defaultReturnValue(-1);
-        IntArrayList pairCount = new IntArrayList();
-        DoubleArrayList pairWeight = new DoubleArrayList();
+        // per pair: count in the high 32 bits, float sum of w² in the low 32 bits: one probe per pair event
+        Long2LongOpenHashMap stats = new Long2LongOpenHashMap();
         LongArrayList itemPairs = new LongArrayList();
         int[] scratch = new int[16];
         long coOccurrences = 0;
@@ -121,6 +120,7 @@ final class CoActionScanner {
                 }
             }
             double w = idf(activeAccounts, m);
+            long increment = (1L << 32) | (Float.floatToRawIntBits((float) (w * w)) & 0xffffffffL);
             for (int i = 0; i < m; i++) {
                 volume[scratch[i]]++;
                 normSq[scratch[i]] += w * w;
@@ -135,14 +135,7 @@ final class CoActionScanner {
                         continue;
                     }
                     coOccurrences++;
-                    int at = slot.putIfAbsent(ip[i], pairCount.size());
-                    if (at < 0) {
-                        pairCount.add(1);
-                        pairWeight.add(w * w);
-                    } else {
-                        pairCount.set(at, pairCount.getInt(at) + 1);
-                        pairWeight.set(at, pairWeight.getDouble(at) + w * w);
-                    }
+                    stats.mergeLong(ip[i], increment, CoActionScanner::addPacked);
                 }
             }
             progress.advance(len);
@@ -165,15 +158,16 @@ final class CoActionScanner {
         LongArrayList selPair = new LongArrayList();
         IntArrayList selCount = new IntArrayList();
         DoubleArrayList selWeight = new DoubleArrayList();
-        for (var entry : slot.long2IntEntrySet()) {
+        for (var entry : stats.long2LongEntrySet()) {
             long pair = entry.getLongKey();
-            int at = entry.getIntValue();
-            int c = pairCount.getInt(at);
+            long packed = entry.getLongValue();
+            int c = (int) (packed >>> 32);
+            double sharedWeight = Float.intBitsToFloat((int) packed);
             if (c < p.minShared()) {
                 continue;
             }
             int u = (int) (pair >>> 32), v = (int) pair;
-            double cosine = Math.min(1.0, pairWeight.getDouble(at) / Math.sqrt(normSq[u] * normSq[v]));
+            double cosine = Math.min(1.0, sharedWeight / Math.sqrt(normSq[u] * normSq[v]));
             if (cosine < p.minSimilarity()) {
                 continue;
             }
@@ -185,13 +179,11 @@ final class CoActionScanner {
             selPair.add(pair);
             selCount.add(c);
             // rarity: root-mean-square weight of the shared items relative to the rarest possible shared item
-            double rarity = Math.min(1.0, Math.sqrt(pairWeight.getDouble(at) / c) / idf(activeAccounts, 2));
+            double rarity = Math.min(1.0, Math.sqrt(sharedWeight / c) / idf(activeAccounts, 2));
             selWeight.add(cosine * rarity);
         }
-        long candidates = slot.size();
-        slot = null;
-        pairCount = null;
-        pairWeight = null;
+        long candidates = stats.size();
+        stats = null;
         termination.assertRunning();
 
         // pass 3: evidence for the surviving pairs
@@ -249,6 +241,12 @@ final class CoActionScanner {
         }
         progress.end();
         return new SignalGraph(signal, edges, n, candidates);
+    }
+
+    /** Adds two packed (count, float weight) values. */
+    private static long addPacked(long a, long b) {
+        float w = Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b);
+        return (((a >>> 32) + (b >>> 32)) << 32) | (Float.floatToRawIntBits(w) & 0xffffffffL);
     }
 
     /** Inverse popularity of an item used by m of the signal's A accounts. */

@@ -52,15 +52,20 @@ final class DenseBlockFinder {
 
     /**
      * Peels the graph restricted to followers with {@code excluded[f] == false}; returns a boolean mask over
-     * 2n nodes (follower f at index f, target t at index n + t) of the densest block found.
+     * 2n nodes (follower f at index f, target t at index n + t) of the densest block found among the node sets of
+     * the peeling sequence that have at least {@code minFollowers} followers, {@code minTargets} targets and an
+     * unweighted edge density (edges / (followers × targets)) of at least {@code minDensity}. Without the
+     * constraints the whole graph of a big organic archive can be "densest" and hide a small farm; with them the
+     * farm's suffix of the peeling order wins. All false when no set qualifies.
      */
-    boolean[] densest(boolean[] excluded) {
+    boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
         int n = followers;
         int nodes = 2 * n;
         double[] degree = new double[nodes];
+        int[] plain = new int[nodes];
         boolean[] alive = new boolean[nodes];
         double total = 0;
-        int aliveCount = 0;
+        long edges = 0;
         for (int f = 0; f < n; f++) {
             if (excluded[f]) {
                 continue;
@@ -70,55 +75,82 @@ final class DenseBlockFinder {
                 double w = targetWeight[t];
                 degree[f] += w;
                 degree[n + t] += w;
+                plain[f]++;
+                plain[n + t]++;
                 total += w;
+                edges++;
             }
         }
         IndexedMinHeap heap = new IndexedMinHeap(nodes);
+        int aliveFollowers = 0, aliveTargets = 0;
         for (int v = 0; v < nodes; v++) {
             if (degree[v] > 0) {
                 alive[v] = true;
-                aliveCount++;
+                if (v < n) {
+                    aliveFollowers++;
+                } else {
+                    aliveTargets++;
+                }
                 heap.insert(v, degree[v]);
             }
         }
+        int aliveCount = aliveFollowers + aliveTargets;
         int[] removal = new int[aliveCount];
         int removed = 0;
-        double best = aliveCount > 0 ? total / aliveCount : 0;
-        int bestRemoved = 0;
-        while (!heap.isEmpty()) {
+        double best = -1;
+        int bestRemoved = -1;
+        while (true) {
+            if (aliveFollowers >= minFollowers && aliveTargets >= minTargets
+                    && edges >= minDensity * aliveFollowers * (double) aliveTargets) {
+                double g = total / (aliveFollowers + aliveTargets);
+                if (g > best + 1e-12) {
+                    best = g;
+                    bestRemoved = removed;
+                }
+            }
+            if (heap.isEmpty()) {
+                break;
+            }
             int v = heap.popMin();
             alive[v] = false;
             removal[removed++] = v;
             total -= degree[v];
+            edges -= plain[v];
             if (v < n) {
+                aliveFollowers--;
                 for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                     int t = n + outTargets[i];
                     if (alive[t]) {
                         degree[t] -= targetWeight[outTargets[i]];
+                        plain[t]--;
                         heap.decrease(t, degree[t]);
                     }
                 }
             } else {
+                aliveTargets--;
                 int t = v - n;
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                     int f = inFollowers[i];
                     if (alive[f]) {
                         degree[f] -= targetWeight[t];
+                        plain[f]--;
                         heap.decrease(f, degree[f]);
                     }
                 }
             }
-            int left = aliveCount - removed;
-            if (left > 0 && total / left > best + 1e-12) {
-                best = total / left;
-                bestRemoved = removed;
-            }
         }
         boolean[] block = new boolean[nodes];
-        for (int i = bestRemoved; i < aliveCount; i++) {
-            block[removal[i]] = true;
+        if (bestRemoved >= 0) {
+            for (int i = bestRemoved; i < aliveCount; i++) {
+                block[removal[i]] = true;
+            }
         }
         return block;
+    }
+
+    /** Unconstrained FRAUDAR: the densest set of the peeling sequence. */
+    boolean[] densest(boolean[] excluded) {
+        return densest(excluded, 0, 0, 0.0);
     }
 
     /** Binary min-heap over int ids with decrease-key. */

@@ -14,7 +14,10 @@ import java.util.Objects;
 /**
  * Lockstep follows: groups of accounts following the same set of targets (follower farms), found as dense blocks
  * of the follower × target graph by FRAUDAR-style greedy peeling ({@link DenseBlockFinder}; Hooi et al., KDD 2016),
- * repeated up to {@code maxBlocks} times, each time without the followers already assigned to a block.
+ * repeated up to {@code maxBlocks} times, each time without the followers already assigned to a block. Only node
+ * sets of the peeling sequence with at least {@code minFollowers} followers, {@code minTargets} targets and an edge
+ * density of {@code minDensity} compete, so that a large organic graph cannot be the "densest block" that hides a
+ * farm.
  *
  * <p>A block is kept when it has at least {@code minFollowers} followers and {@code minTargets} targets after
  * dropping followers that follow less than {@code minDensity} of its targets. Every pair of its followers sharing at
@@ -68,7 +71,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<CoordinationEdge> edges = new ArrayList<>();
         for (int round = 0; round < params.maxBlocks(); round++) {
             termination.assertRunning();
-            boolean[] block = finder.densest(excluded);
+            boolean[] block = finder.densest(excluded, params.minFollowers(), params.minTargets(),
+                    params.minDensity());
             IntArrayList fs = new IntArrayList();
             IntArrayList ts = new IntArrayList();
             for (int v = 0; v < n; v++) {

@@ -124,7 +124,10 @@ public final class CoordinationBenchmark {
         }
         for (int s = 0; s < 20; s++) {
             long t = base + r.nextLong(span);
-            String script = "script " + s + " we demand the truth about the ballots in every county now share";
+            StringBuilder script = new StringBuilder();
+            for (int w = 0; w < 14; w++) {
+                script.append(w == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
+            }
             for (int k = 0; k < 500 && done < posts; k++) {
                 if (r.nextDouble() < 0.8) {
                     b.addPost("c" + done++, Integer.toString(botBase + 1000 + k), t + r.nextInt(1800),
