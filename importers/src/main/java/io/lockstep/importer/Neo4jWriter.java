@@ -177,9 +177,18 @@ final class Neo4jWriter {
 
     private static void run(TransactionContext tx, String cypher, List<Map<String, Object>> rows) {
         if (rows != null && !rows.isEmpty()) {
+            long t0 = System.nanoTime();
             tx.run(cypher, Map.of("rows", rows)).consume();
+            if (TIMING != null) {
+                TIMING.merge(cypher.lines().skip(1).findFirst().orElse(cypher) + " " + cypher.length(),
+                        System.nanoTime() - t0, Long::sum);
+            }
         }
     }
+
+    /** Per-statement time when the system property {@code lockstep.importer.timing} is set (benchmarks). */
+    static final Map<String, Long> TIMING = Boolean.getBoolean("lockstep.importer.timing")
+            ? new java.util.concurrent.ConcurrentHashMap<>() : null;
 
     static Map<String, List<Map<String, Object>>> parameters(Batch batch) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();

@@ -1,0 +1,47 @@
+package io.lockstep.cli;
+
+import io.lockstep.importer.GraphExport;
+import io.lockstep.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code lockstep export}: the account graph as GraphML, GEXF or a CSV edge list, for Gephi. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export the account graph for Gephi and other tools: accounts (with screen name, community, "
+                + "pagerank, cluster, score, suspicious) and weighted edges of kind follows, retweets, mentions, "
+                + "interacts, coordinated."})
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "graphml",
+            description = "graphml, gexf or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by detect, and their edges.")
+    boolean suspiciousOnly;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        GraphExport.ExportFormat f = GraphExport.format(format);
+        try (GraphStore store = storeOptions.open()) {
+            GraphExport.ExportStats stats = GraphExport.export(store, f, suspiciousOnly, out);
+            spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
+                    stats.edges(), out);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package io.lockstep.importer.bench;
+
+import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.importer.BenchAccess;
+import io.lockstep.importer.ImportOptions;
+import io.lockstep.importer.ImportReport;
+import io.lockstep.importer.StoreStatistics;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures import speed: a generated info-ops tweets CSV of N posts into a fresh embedded store, then M more posts
+ * into the now non-empty store (incremental). Prints rows/s and relationships/s.
+ *
+ * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]}.
+ * The store and the generated files are written under WORKDIR (deleted by the caller).
+ */
+public final class ImportBenchmark {
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int posts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int more = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : ImportOptions.BATCH_SIZE_DEFAULT;
+        Files.createDirectories(work);
+        Path fresh = work.resolve("bench_tweets.csv");
+        Path incremental = work.resolve("bench_tweets_more.csv");
+        long g0 = System.nanoTime();
+        ArchiveGenerator.write(fresh, 42, posts, 1_000_000_000L);
+        ArchiveGenerator.write(incremental, 43, more, 2_000_000_000L);
+        System.out.printf("generated %,d + %,d rows (%.1f MB) in %.1f s%n", posts, more,
+                Files.size(fresh) / 1e6, (System.nanoTime() - g0) / 1e9);
+        try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
+            ImportOptions options = ImportOptions.defaults().withBatchSize(batch);
+            measure("fresh", store, fresh, options);
+            measure("incremental", store, incremental, options);
+            System.out.println(StoreStatistics.read(store));
+        }
+    }
+
+    private static void measure(String label, GraphStore store, Path file, ImportOptions options) throws Exception {
+        long rels0 = relationships(store);
+        long t0 = System.nanoTime();
+        ImportReport report = new ArchiveImporter().importFiles(store, List.of(file), options, ProgressListener.NONE);
+        double s = (System.nanoTime() - t0) / 1e9;
+        long rels = relationships(store) - rels0;
+        System.out.printf("%s: %,d rows, %,d relationships in %.1f s: %,.0f rows/s, %,.0f relationships/s%n",
+                label, report.rows(), rels, s, report.rows() / s, rels / s);
+        BenchAccess.printTiming();
+    }
+
+    private static long relationships(GraphStore store) {
+        try (Session session = store.session()) {
+            return session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong();
+        }
+    }
+
+    private ImportBenchmark() {
+    }
+
+}
