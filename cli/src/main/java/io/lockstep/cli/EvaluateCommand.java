@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.activity.Activity;
 import io.lockstep.evaluate.Detector;
 import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
@@ -7,7 +8,11 @@ import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.FastRetweetBaseline;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.importer.ImportOptions;
 import io.lockstep.simulate.ScenarioConfig;
+import io.lockstep.store.ActivityReader;
+import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,9 +21,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +81,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Sweep: all, participation, delay, camouflage (comma-separated; default: ${DEFAULT-VALUE}).")
     List<String> axes;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "baseline",
-            description = "Sweep: the detector; 'baseline' is the naive fast-retweet rule (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
+            description = "Sweep: 'lockstep' (the analyze pipeline, one embedded store per run) or 'baseline' "
+                    + "(the naive fast-retweet rule) (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @Override
@@ -103,7 +111,43 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (detector.equals("baseline")) {
             return FastRetweetBaseline.DEFAULT;
         }
-        throw new ParameterException(spec.commandLine(), "unknown detector '" + detector + "' (expected: baseline)");
+        if (detector.equals("lockstep")) {
+            return new LockstepDetector(seed);
+        }
+        throw new ParameterException(spec.commandLine(), "unknown detector '" + detector
+                + "' (expected: baseline, lockstep)");
+    }
+
+    /**
+     * The Lockstep analysis as a {@link Detector}: imports {@code users.csv}, {@code tweets.csv} and
+     * {@code follows.csv} (as {@code lockstep demo} does) into a fresh embedded store under the archive directory,
+     * reads the activity back, runs communities, influence and coordination detection, and writes the analysis
+     * files; pictures, report and write-back are skipped.
+     */
+    static final class LockstepDetector implements Detector {
+        private final long seed;
+
+        LockstepDetector(long seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public void detect(Path archiveDir, Path accountsCsv) throws IOException {
+            AnalysisOptions options = new AnalysisOptions();
+            options.seed = seed;
+            options.resolution = 1.0;
+            List<Path> files = List.of(archiveDir.resolve("users.csv"), archiveDir.resolve("tweets.csv"),
+                    archiveDir.resolve("follows.csv"));
+            Path analysisDir = archiveDir.resolve("analysis");
+            try (GraphStore store = GraphStore.embedded(archiveDir.resolve("store"))) {
+                new ArchiveImporter().importFiles(store, files, ImportOptions.defaults(), ProgressListener.NONE);
+                Activity activity = ActivityReader.read(store, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                Analysis analysis = new AnalysisPipeline(options, true, new PrintWriter(Writer.nullWriter()))
+                        .analyse(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                AnalysisFiles.write(analysis, analysisDir);
+            }
+            Files.copy(analysisDir.resolve(AnalysisFiles.ACCOUNTS), accountsCsv, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private int sweep() throws IOException {
