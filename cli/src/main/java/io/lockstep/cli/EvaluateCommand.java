@@ -75,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> axes;
 
     @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
-            description = "Sweep: the detector: 'lockstep' (the analyze pipeline) or 'baseline' (the naive fast-retweet "
+            description = "Sweep: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
                     + "rule) (default: ${DEFAULT-VALUE}).")
     String detector;
 
