@@ -8,6 +8,8 @@ import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.importer.ConsoleProgress;
+import io.lockstep.importer.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
 import io.lockstep.importer.ImportOptions;
@@ -29,6 +31,8 @@ import java.util.Locale;
  * the store.
  */
 final class AnalysisPipeline {
+    static final String GRAPHML = "graph.graphml";
+
     private final AnalysisOptions options;
     private final boolean quiet;
     private final PrintWriter err;
@@ -49,24 +53,27 @@ final class AnalysisPipeline {
 
     Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
         long started = System.nanoTime();
-        ProgressListener progress = new ConsoleProgress(err, quiet);
+        ProgressListener progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
             if (!files.isEmpty()) {
                 ImportReport report = new ArchiveImporter().importFiles(store, files,
-                        ImportOptions.defaults().withTermination(termination), progress);
+                        ImportOptions.defaults().withTermination(termination),
+                        quiet ? ProgressListener.NONE : new ConsoleProgress(System.err));
                 printImport(report);
             }
             Activity activity = ActivityReader.read(store, progress, termination);
             Analysis analysis = analyse(activity, progress, termination);
             progress.begin("Writing outputs", -1);
             AnalysisFiles.write(analysis, out);
-            AnalysisGraphMl.write(analysis, out.resolve(AnalysisGraphMl.FILE));
             progress.end();
             progress.begin("Rendering pictures", -1);
             AnalysisVisuals.render(analysis, options.detectionParams(), source(files), out);
             progress.end();
             progress.begin("Writing results to the store", -1);
             AnalysisWriteBack.write(store, analysis);
+            // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
+            // and export alike
+            GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, false, out.resolve(GRAPHML));
             progress.end();
             int suspicious = 0;
             for (var v : analysis.detection().accounts()) {

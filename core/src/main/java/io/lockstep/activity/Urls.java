@@ -15,6 +15,20 @@ public final class Urls {
     }
 
     /**
+     * The key under which co-link compares URLs: {@link #normalize} without the scheme, so that the {@code http}
+     * and {@code https} forms of one page count as one URL. {@code https://www.Example.com/a/?utm_source=x&id=3#f}
+     * becomes {@code example.com/a?id=3}.
+     */
+    public static String shareKey(String url) {
+        String n = normalize(url);
+        if (n == null) {
+            return null;
+        }
+        int scheme = n.indexOf("://");
+        return scheme > 0 && isScheme(n, scheme) ? n.substring(scheme + 3) : n;
+    }
+
+    /**
      * The normalised form of {@code url}, or {@code null} for a null or blank input. A string without a scheme is
      * treated as {@code http://} plus the string when it looks like a host ({@code example.com/x}); anything else is
      * returned trimmed.

@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import io.lockstep.activity.Urls;
+
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * Co-link: accounts sharing the same URL within a window (default 60 s) on at least 3 distinct URLs — coordinated
  * link sharing as in CooRnet (Giglietto, Righetti, Rossi and Marino, "It takes a village to manipulate the media",
  * Information, Communication &amp; Society 2020), but with sliding windows instead of fixed bins. URLs are compared
- * after {@link UrlNormalizer} (scheme, {@code www.}, trailing slash, {@code utm_*} dropped). Only authored posts
+ * after {@link Urls#shareKey} (scheme, {@code www.}, trailing slash, {@code utm_*} dropped). Only authored posts
  * count. Scan, weights and null model: {@link CoActionScanner}. Evidence items are the normalised URLs.
  */
 public final class CoLinkSignal implements CoordinationSignal {
@@ -39,7 +41,7 @@ public final class CoLinkSignal implements CoordinationSignal {
         index.defaultReturnValue(-1);
         ObjectArrayList<String> names = new ObjectArrayList<>();
         for (int u = 0; u < normalId.length; u++) {
-            String norm = UrlNormalizer.normalize(activity.url(u));
+            String norm = Urls.shareKey(activity.url(u));
             int id = index.getInt(norm);
             if (id < 0) {
                 id = names.size();

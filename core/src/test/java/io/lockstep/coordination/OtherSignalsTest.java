@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import io.lockstep.activity.Urls;
+
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -59,12 +61,12 @@ class OtherSignalsTest {
 
     @Test
     void urlsAreNormalised() {
-        assertThat(UrlNormalizer.normalize("https://www.Example.com/a/?utm_source=x&id=3#frag"))
+        assertThat(Urls.shareKey("https://www.Example.com/a/?utm_source=x&id=3#frag"))
                 .isEqualTo("example.com/a?id=3");
-        assertThat(UrlNormalizer.normalize("http://example.com/a")).isEqualTo("example.com/a");
-        assertThat(UrlNormalizer.normalize("example.com/a/?utm_medium=m&utm_campaign=c"))
+        assertThat(Urls.shareKey("http://example.com/a")).isEqualTo("example.com/a");
+        assertThat(Urls.shareKey("example.com/a/?utm_medium=m&utm_campaign=c"))
                 .isEqualTo("example.com/a");
-        assertThat(UrlNormalizer.normalize("https://example.com/A?b=1&utm_x=2&c=3")).isEqualTo("example.com/A?b=1&c=3");
+        assertThat(Urls.shareKey("https://example.com/A?b=1&utm_x=2&c=3")).isEqualTo("example.com/A?b=1&c=3");
     }
 
     @Test

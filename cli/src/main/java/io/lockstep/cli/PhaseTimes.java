@@ -6,10 +6,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Progress for the phases of a command on stderr: one line per finished phase with its duration and rate. Files
+ * Timing of the phases of a command on stderr: one line per finished phase with its duration and rate. Files
  * being imported get a live progress bar from the importers; this reports the analysis phases around them.
  */
-final class ConsoleProgress implements ProgressListener {
+final class PhaseTimes implements ProgressListener {
     private final PrintWriter err;
     private final boolean quiet;
     private String task;
@@ -17,7 +17,7 @@ final class ConsoleProgress implements ProgressListener {
     private long done;
     private long started;
 
-    ConsoleProgress(PrintWriter err, boolean quiet) {
+    PhaseTimes(PrintWriter err, boolean quiet) {
         this.err = err;
         this.quiet = quiet;
     }
