@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class, EvaluateCommand.class, DemoCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger GRAPHSTREAM_LOG = java.util.logging.Logger.getLogger("org.graphstream");
+
     @Spec
     CommandSpec spec;
 
@@ -34,7 +37,7 @@ public final class Lockstep implements Runnable {
             System.setProperty("java.awt.headless", "true");
         }
         // GraphStream reports every image it writes through java.util.logging; keep the console for our output.
-        java.util.logging.Logger.getLogger("org.graphstream").setLevel(java.util.logging.Level.WARNING);
+        GRAPHSTREAM_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 }

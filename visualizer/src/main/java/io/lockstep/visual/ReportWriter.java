@@ -207,7 +207,11 @@ public final class ReportWriter {
         return String.join(", ", names.subList(0, max)) + " and " + (names.size() - max) + " more";
     }
 
+    /** Times are epoch seconds; {@code Long.MIN_VALUE} means unknown (a follower farm that never posted). */
     private static String when(long epochSeconds) {
+        if (epochSeconds == Long.MIN_VALUE) {
+            return "unknown";
+        }
         return WHEN.format(Instant.ofEpochSecond(epochSeconds));
     }
 
