@@ -41,6 +41,9 @@ public final class ArchiveImporter {
             ON CREATE SET i.file = $file, i.sha256 = $sha, i.format = $format, i.rows_done = 0, i.rejects = 0,
                           i.completed = false
             RETURN i.rows_done AS rows, i.rejects AS rejects, i.completed AS completed""";
+    static final String IMPORT_RESTART = """
+            MATCH (i:Import {key: $key})
+            SET i.rows_done = 0, i.rejects = 0, i.completed = false""";
     static final String IMPORT_END = """
             MATCH (i:Import {key: $key})
             SET i.rows_done = $rows, i.rejects = $rejects, i.completed = true, i.file = $file""";
@@ -86,9 +89,12 @@ public final class ArchiveImporter {
                     rejectsDone > 0 && Files.exists(rejectsPath) ? rejectsPath : null,
                     ImportReport.Status.ALREADY_IMPORTED);
         }
-        if (completed) {
+        if (completed) { // --again: start over, and let a kill during the rerun resume it
             rowsDone = 0;
             rejectsDone = 0;
+            try (Session s = store.session()) {
+                s.executeWriteWithoutResult(tx -> tx.run(IMPORT_RESTART, Map.of("key", key)).consume());
+            }
         }
         ImportReport.Status status = rowsDone > 0 ? ImportReport.Status.RESUMED : ImportReport.Status.IMPORTED;
         AtomicLong bytes = new AtomicLong();
