@@ -25,7 +25,8 @@ import java.util.List;
  *       lie together in time order: O(n) for n actions.</li>
  *   <li>For each item, a sliding window pairs each action with the later actions at most {@code window} seconds
  *       after it (at most {@code maxNeighbours} of them, nearest first, which bounds viral items), skipping pairs of
- *       the same account. A pair counts once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
+ *       the same account; items with more than {@link #MAX_ITEM_ACCOUNTS} accounts are not paired. A pair counts
+ *       once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
  *   <li>Each item gets an inverse-popularity weight {@code w = 1 + ln((1 + A) / (1 + m))}, m = distinct accounts on
  *       the item, A = distinct accounts in the signal. Per pair: {@code count} = shared items, and the cosine
  *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over all of a's items (so volume alone does not
@@ -45,6 +46,14 @@ final class CoActionScanner {
     interface ItemLabel {
         String label(int key, int sourcePost, int targetPost);
     }
+
+    /**
+     * Items acted on by more accounts than this are not paired (they still count in every account's volume and
+     * norm). Their weight w is the lowest of all, and at 10M posts the few viral originals with 10⁴–10⁵ retweets
+     * would otherwise emit most of the pair events (hundreds of millions of distinct, once-seen pairs) and exhaust an
+     * 8 GB heap. An operation larger than this on one item still shows on its smaller items.
+     */
+    static final int MAX_ITEM_ACCOUNTS = 1_000;
 
     private CoActionScanner() {
     }
@@ -125,7 +134,7 @@ final class CoActionScanner {
                 volume[scratch[i]]++;
                 normSq[scratch[i]] += w * w;
             }
-            if (m > 1) {
+            if (m > 1 && m <= MAX_ITEM_ACCOUNTS) {
                 windowPairs(a, b, s, e, p.window(), maxNeighbours, itemPairs);
                 long[] ip = itemPairs.elements();
                 int np = itemPairs.size();
