@@ -101,7 +101,8 @@ final class CoActionScanner {
         // pass 1: count pairs per item, accumulate per-pair counts and weights
         int[] volume = new int[accountCount];
         double[] normSq = new double[accountCount];
-        // per pair: count in the high 32 bits, float sum of w² in the low 32 bits: one probe per pair event
+        // per pair: count in the high 24 bits, fixed-point sum of w² (scale 2^12) in the low 40 bits, so that one
+        // addTo (a single probe) records a pair event
         Long2LongOpenHashMap stats = new Long2LongOpenHashMap();
         LongArrayList itemPairs = new LongArrayList();
         int[] scratch = new int[16];
@@ -129,7 +130,7 @@ final class CoActionScanner {
                 }
             }
             double w = idf(activeAccounts, m);
-            long increment = (1L << 32) | (Float.floatToRawIntBits((float) (w * w)) & 0xffffffffL);
+            long increment = (1L << COUNT_SHIFT) | Math.round(w * w * WEIGHT_SCALE);
             for (int i = 0; i < m; i++) {
                 volume[scratch[i]]++;
                 normSq[scratch[i]] += w * w;
@@ -144,7 +145,7 @@ final class CoActionScanner {
                         continue;
                     }
                     coOccurrences++;
-                    stats.mergeLong(ip[i], increment, CoActionScanner::addPacked);
+                    stats.addTo(ip[i], increment);
                 }
             }
             progress.advance(len);
@@ -170,8 +171,8 @@ final class CoActionScanner {
         for (var entry : stats.long2LongEntrySet()) {
             long pair = entry.getLongKey();
             long packed = entry.getLongValue();
-            int c = (int) (packed >>> 32);
-            double sharedWeight = Float.intBitsToFloat((int) packed);
+            int c = (int) (packed >>> COUNT_SHIFT);
+            double sharedWeight = (packed & ((1L << COUNT_SHIFT) - 1)) / WEIGHT_SCALE;
             if (c < p.minShared()) {
                 continue;
             }
@@ -252,11 +253,9 @@ final class CoActionScanner {
         return new SignalGraph(signal, edges, n, candidates);
     }
 
-    /** Adds two packed (count, float weight) values. */
-    private static long addPacked(long a, long b) {
-        float w = Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b);
-        return (((a >>> 32) + (b >>> 32)) << 32) | (Float.floatToRawIntBits(w) & 0xffffffffL);
-    }
+    /** Pair statistics packing: count above this bit, fixed-point weight below (w² ≤ 1 + ln(2^31) squared ≈ 500). */
+    private static final int COUNT_SHIFT = 40;
+    private static final double WEIGHT_SCALE = 4096.0;
 
     /** Inverse popularity of an item used by m of the signal's A accounts. */
     static double idf(int activeAccounts, int m) {
