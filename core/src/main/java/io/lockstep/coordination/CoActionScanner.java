@@ -25,7 +25,8 @@ import java.util.List;
  *       lie together in time order: O(n) for n actions.</li>
  *   <li>For each item, a sliding window pairs each action with the later actions at most {@code window} seconds
  *       after it (at most {@code maxNeighbours} of them, nearest first, which bounds viral items), skipping pairs of
- *       the same account. A pair counts once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
+ *       the same account; items with more than {@link #MAX_ITEM_ACCOUNTS} accounts are not paired. A pair counts
+ *       once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
  *   <li>Each item gets an inverse-popularity weight {@code w = 1 + ln((1 + A) / (1 + m))}, m = distinct accounts on
  *       the item, A = distinct accounts in the signal. Per pair: {@code count} = shared items, and the cosine
  *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over all of a's items (so volume alone does not
@@ -45,6 +46,14 @@ final class CoActionScanner {
     interface ItemLabel {
         String label(int key, int sourcePost, int targetPost);
     }
+
+    /**
+     * Items acted on by more accounts than this are not paired (they still count in every account's volume and
+     * norm). Their weight w is the lowest of all, and at 10M posts the few viral originals with 10⁴–10⁵ retweets
+     * would otherwise emit most of the pair events (hundreds of millions of distinct, once-seen pairs) and exhaust an
+     * 8 GB heap. An operation larger than this on one item still shows on its smaller items.
+     */
+    static final int MAX_ITEM_ACCOUNTS = 1_000;
 
     private CoActionScanner() {
     }
@@ -92,7 +101,8 @@ final class CoActionScanner {
         // pass 1: count pairs per item, accumulate per-pair counts and weights
         int[] volume = new int[accountCount];
         double[] normSq = new double[accountCount];
-        // per pair: count in the high 32 bits, float sum of w² in the low 32 bits: one probe per pair event
+        // per pair: count in the high 24 bits, fixed-point sum of w² (scale 2^12) in the low 40 bits, so that one
+        // addTo (a single probe) records a pair event
         Long2LongOpenHashMap stats = new Long2LongOpenHashMap();
         LongArrayList itemPairs = new LongArrayList();
         int[] scratch = new int[16];
@@ -120,12 +130,12 @@ final class CoActionScanner {
                 }
             }
             double w = idf(activeAccounts, m);
-            long increment = (1L << 32) | (Float.floatToRawIntBits((float) (w * w)) & 0xffffffffL);
+            long increment = (1L << COUNT_SHIFT) | Math.round(w * w * WEIGHT_SCALE);
             for (int i = 0; i < m; i++) {
                 volume[scratch[i]]++;
                 normSq[scratch[i]] += w * w;
             }
-            if (m > 1) {
+            if (m > 1 && m <= MAX_ITEM_ACCOUNTS) {
                 windowPairs(a, b, s, e, p.window(), maxNeighbours, itemPairs);
                 long[] ip = itemPairs.elements();
                 int np = itemPairs.size();
@@ -135,7 +145,7 @@ final class CoActionScanner {
                         continue;
                     }
                     coOccurrences++;
-                    stats.mergeLong(ip[i], increment, CoActionScanner::addPacked);
+                    stats.addTo(ip[i], increment);
                 }
             }
             progress.advance(len);
@@ -161,8 +171,8 @@ final class CoActionScanner {
         for (var entry : stats.long2LongEntrySet()) {
             long pair = entry.getLongKey();
             long packed = entry.getLongValue();
-            int c = (int) (packed >>> 32);
-            double sharedWeight = Float.intBitsToFloat((int) packed);
+            int c = (int) (packed >>> COUNT_SHIFT);
+            double sharedWeight = (packed & ((1L << COUNT_SHIFT) - 1)) / WEIGHT_SCALE;
             if (c < p.minShared()) {
                 continue;
             }
@@ -243,11 +253,9 @@ final class CoActionScanner {
         return new SignalGraph(signal, edges, n, candidates);
     }
 
-    /** Adds two packed (count, float weight) values. */
-    private static long addPacked(long a, long b) {
-        float w = Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b);
-        return (((a >>> 32) + (b >>> 32)) << 32) | (Float.floatToRawIntBits(w) & 0xffffffffL);
-    }
+    /** Pair statistics packing: count above this bit, fixed-point weight below (w² ≤ 1 + ln(2^31) squared ≈ 500). */
+    private static final int COUNT_SHIFT = 40;
+    private static final double WEIGHT_SCALE = 4096.0;
 
     /** Inverse popularity of an item used by m of the signal's A accounts. */
     static double idf(int activeAccounts, int m) {

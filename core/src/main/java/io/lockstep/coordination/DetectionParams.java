@@ -273,7 +273,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "normalised) times the rarity of the shared items (their root-mean-square w over the largest "
                 + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
-                .append(maxNeighbours).append(" later actions in its window.\n");
+                .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
+                + "are not paired (they still count in the accounts' volumes).\n");
         for (String s : ALL_SIGNALS) {
             if (!enabled(s)) {
                 continue;
