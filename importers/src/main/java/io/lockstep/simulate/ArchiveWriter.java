@@ -243,6 +243,22 @@ final class ArchiveWriter implements Closeable {
         json.writeStringField("lang", lang(a));
     }
 
+    /** The original embedded in a retweet or quote: what the API nests as retweeted_status / quoted_status. */
+    private void v1Embedded(String field, SimPost o) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("created_at", time.v1(o.time()));
+        json.writeNumberField("id", o.id());
+        json.writeStringField("id_str", Long.toString(o.id()));
+        json.writeStringField("text", o.text());
+        json.writeStringField("source", o.client());
+        json.writeStringField("lang", lang(o.author()));
+        json.writeObjectFieldStart("user");
+        v1User(o.author());
+        json.writeEndObject();
+        v1Entities(o);
+        json.writeEndObject();
+    }
+
     private void v1Entities(SimPost p) throws IOException {
         String text = p.text();
         json.writeObjectFieldStart("entities");
@@ -324,16 +340,11 @@ final class ArchiveWriter implements Closeable {
             json.writeNumberField("quoted_status_id", p.refId());
             json.writeStringField("quoted_status_id_str", Long.toString(p.refId()));
         }
+        if (k == SimPost.QUOTE && p.original() != null) {
+            v1Embedded("quoted_status", p.original());
+        }
         if (k == SimPost.RETWEET) {
-            json.writeObjectFieldStart("retweeted_status");
-            json.writeNumberField("id", p.refId());
-            json.writeStringField("id_str", Long.toString(p.refId()));
-            json.writeObjectFieldStart("user");
-            json.writeNumberField("id", pop.numericId[p.refAuthor()]);
-            json.writeStringField("id_str", Long.toString(pop.numericId[p.refAuthor()]));
-            json.writeStringField("screen_name", pop.screenName[p.refAuthor()]);
-            json.writeEndObject();
-            json.writeEndObject();
+            v1Embedded("retweeted_status", p.original());
         }
         json.writeNumberField("retweet_count", c.retweets);
         json.writeNumberField("favorite_count", c.likes);

@@ -15,9 +15,12 @@ package io.lockstep.simulate;
  * @param urls           expanded URLs
  * @param mentions       mentioned account indexes (retweets: the retweeted author first)
  * @param client         posting client name
+ * @param counts         engagement counts
+ * @param original       the retweeted, replied-to or quoted post; null for originals
  */
 record SimPost(long id, int author, long time, int kind, long refId, int refAuthor, long conversationId, String text,
-               String[] hashtags, String[] urls, int[] mentions, String client, Counts counts) {
+               String[] hashtags, String[] urls, int[] mentions, String client, Counts counts,
+               SimPost original) {
     static final int ORIGINAL = 0;
     static final int RETWEET = 1;
     static final int REPLY = 2;

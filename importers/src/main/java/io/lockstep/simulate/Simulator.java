@@ -667,7 +667,7 @@ public final class Simulator {
             }
             long id = nextId(t);
             return new SimPost(id, a, t, SimPost.ORIGINAL, 0, -1, id, sb.toString(), tags, urls, mentions,
-                    pop.client[a], new SimPost.Counts());
+                    pop.client[a], new SimPost.Counts(), null);
         }
 
         SimPost organicOriginal(int a, long t) {
@@ -709,7 +709,7 @@ public final class Simulator {
             o.counts().retweets++;
             return new SimPost(id, a, t, SimPost.RETWEET, o.id(), o.author(), id,
                     "RT @" + pop.screenName[o.author()] + ": " + o.text(), o.hashtags(), o.urls(), mentions,
-                    pop.client[a], new SimPost.Counts());
+                    pop.client[a], new SimPost.Counts(), o);
         }
 
         SimPost reply(int a, SimPost o, long t) {
@@ -717,7 +717,7 @@ public final class Simulator {
             long id = nextId(t);
             o.counts().replies++;
             return new SimPost(id, a, t, SimPost.REPLY, o.id(), o.author(), o.conversationId(), body, NO_STRINGS,
-                    NO_STRINGS, new int[] {o.author()}, pop.client[a], new SimPost.Counts());
+                    NO_STRINGS, new int[] {o.author()}, pop.client[a], new SimPost.Counts(), o);
         }
 
         SimPost quote(int a, SimPost o, long t, String[] tags) {
@@ -728,7 +728,7 @@ public final class Simulator {
             long id = nextId(t);
             o.counts().quotes++;
             return new SimPost(id, a, t, SimPost.QUOTE, o.id(), o.author(), id, body.toString(), tags, NO_STRINGS,
-                    NO_INTS, pop.client[a], new SimPost.Counts());
+                    NO_INTS, pop.client[a], new SimPost.Counts(), o);
         }
 
         /** Organic reactions to {@code o}: count ~ Poisson(scale * popularity), delays log-normal per kind. */
