@@ -12,7 +12,7 @@ package io.lockstep.graph;
  *
  * <p>Memory: 8 bytes per stored arc (int target, float weight), i.e. 16 bytes per undirected edge, plus 12 bytes per
  * vertex (int offset, double strength): {@link #memoryBytes()} / {@link #edgeCount()} is 17–18 bytes on social
- * graphs (measured in {@code docs/benchmarks-communities.md}), against ~261 bytes per edge for JGraphT's
+ * graphs (measured in {@code docs/benchmarks.md}), against ~261 bytes per edge for JGraphT's
  * {@code DefaultDirectedWeightedGraph}.
  *
  * <p>Build with {@link CompactGraphBuilder}, which folds direction and parallel edges into summed weights.
