@@ -52,6 +52,13 @@ final class AnalysisPipeline {
     }
 
     Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
+        return run(store, files, out, true);
+    }
+
+    /**
+     * Runs the job; {@code pictures} false skips overview, cluster pictures, report and GraphML ({@code detect}).
+     */
+    Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
         long started = System.nanoTime();
         ProgressListener progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
@@ -66,14 +73,18 @@ final class AnalysisPipeline {
             progress.begin("Writing outputs", -1);
             AnalysisFiles.write(analysis, out);
             progress.end();
-            progress.begin("Rendering pictures", -1);
-            AnalysisVisuals.render(analysis, options.detectionParams(), source(files), out);
-            progress.end();
+            if (pictures) {
+                progress.begin("Rendering pictures", -1);
+                AnalysisVisuals.render(analysis, options.detectionParams(), source(files), out);
+                progress.end();
+            }
             progress.begin("Writing results to the store", -1);
             AnalysisWriteBack.write(store, analysis);
             // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
             // and export alike
-            GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, false, out.resolve(GRAPHML));
+            if (pictures) {
+                GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, false, out.resolve(GRAPHML));
+            }
             progress.end();
             int suspicious = 0;
             for (var v : analysis.detection().accounts()) {

@@ -27,7 +27,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "graphml, gexf or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by detect, and their edges.")
+    @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")
     boolean suspiciousOnly;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file.")

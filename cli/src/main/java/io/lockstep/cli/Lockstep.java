@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The {@code lockstep} command: finds coordinated accounts, campaigns and communities in influence networks. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Graph analytics for influence networks: coordination, campaigns, communities.",
-        subcommands = {AnalyzeCommand.class, ImportCommand.class, StatsCommand.class, ExportCommand.class,
+        subcommands = {AnalyzeCommand.class, DetectCommand.class, ImportCommand.class, StatsCommand.class, ExportCommand.class,
                 CommunitiesCommand.class, RenderCommand.class, ViewCommand.class,
                 SimulateCommand.class, EvaluateCommand.class, DemoCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})

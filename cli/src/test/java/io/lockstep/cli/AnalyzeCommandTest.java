@@ -131,6 +131,16 @@ class AnalyzeCommandTest {
         Run again = lockstep("analyze", "--quiet", "--out", out.toString(), "--store", store.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(coordinationEdges(store)).isEqualTo(edges);
+
+        // detect re-runs the analysis on the store, with other settings, writing the CSVs but no pictures
+        Path detectOut = tmp.resolve("out-detect");
+        Run detect = lockstep("detect", "--quiet", "--store", store.toString(), "--out", detectOut.toString(),
+                "--signals", "co-retweet");
+        assertThat(detect.exit()).as(detect.err()).isZero();
+        assertThat(detect.out().strip()).startsWith("accounts=" + truth.size() + " ");
+        assertThat(csv(detectOut.resolve("coordination-edges.csv")))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.get("signal")).isEqualTo("co-retweet"));
+        assertThat(detectOut.resolve("overview.png")).doesNotExist();
     }
 
     @Test
