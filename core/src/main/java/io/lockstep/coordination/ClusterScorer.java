@@ -20,7 +20,9 @@ import java.util.Map;
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
  * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; without timed evidence (follow-only
- * clusters) score = 0.5 density + 0.35 creation burst + 0.15 burst share. Package-private phase of
+ * clusters) score = 0.25 density + 0.6 creation burst + 0.15 burst share: a follow block is dense by construction
+ * (homophilous organic readers of the same outlets form one too), so what sets a farm apart is that its accounts
+ * were made together. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
@@ -82,7 +84,7 @@ final class ClusterScorer {
         if (syncN > 0) {
             score = 0.4 * density + 0.3 * (syncSum / syncN) + 0.15 * creation + 0.15 * burst;
         } else {
-            score = 0.5 * density + 0.35 * creation + 0.15 * burst;
+            score = 0.25 * density + 0.6 * creation + 0.15 * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
