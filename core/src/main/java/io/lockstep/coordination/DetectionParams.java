@@ -182,7 +182,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
-                new FollowParams(10, 8, 0.3, 20, 7 * 86400L),
+                new FollowParams(10, 6, 0.25, 20, 7 * 86400L),
                 new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
