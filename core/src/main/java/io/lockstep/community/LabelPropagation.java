@@ -67,19 +67,7 @@ public final class LabelPropagation implements CommunityDetection {
             head = head + 1 == n ? 0 : head + 1;
             size--;
             queued[v] = false;
-            int touchedCount = 0;
-            int start = g.start(v), end = g.end(v);
-            for (int i = start; i < end; i++) {
-                int u = g.target(i);
-                if (u == v) {
-                    continue;
-                }
-                int l = label[u];
-                if (weightTo[l] == 0) {
-                    touched[touchedCount++] = l;
-                }
-                weightTo[l] += g.weight(i);
-            }
+            int touchedCount = NeighbourLabels.accumulate(g, v, label, weightTo, touched);
             if (touchedCount == 0) {
                 continue;
             }
@@ -102,7 +90,7 @@ public final class LabelPropagation implements CommunityDetection {
                 continue;
             }
             label[v] = chosen;
-            for (int i = start; i < end; i++) {
+            for (int i = g.start(v), end = g.end(v); i < end; i++) {
                 int u = g.target(i);
                 if (!queued[u] && label[u] != chosen) {
                     queued[u] = true;

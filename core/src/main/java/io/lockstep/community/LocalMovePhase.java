@@ -62,19 +62,7 @@ final class LocalMovePhase {
             size--;
             queued[v] = false;
             int cur = comm[v];
-            int touchedCount = 0;
-            int start = g.start(v), end = g.end(v);
-            for (int i = start; i < end; i++) {
-                int u = g.target(i);
-                if (u == v) {
-                    continue;
-                }
-                int c = comm[u];
-                if (weightTo[c] == 0) {
-                    touched[touchedCount++] = c;
-                }
-                weightTo[c] += g.weight(i);
-            }
+            int touchedCount = NeighbourLabels.accumulate(g, v, comm, weightTo, touched);
             double vv = vol[v];
             commVol[cur] -= vv;
             commSize[cur]--;
@@ -103,7 +91,7 @@ final class LocalMovePhase {
                 }
                 comm[v] = best;
                 moves++;
-                for (int i = start; i < end; i++) {
+                for (int i = g.start(v), end = g.end(v); i < end; i++) {
                     int u = g.target(i);
                     if (!queued[u] && comm[u] != best) {
                         queued[u] = true;
