@@ -55,7 +55,8 @@ final class AnalysisVisuals {
     }
 
     static void render(Analysis analysis, DetectionParams params, String source, Path outDir) throws IOException {
-        Scene accounts = accountScene(analysis);
+        List<List<String>> evidence = evidenceLines(analysis);
+        Scene accounts = accountScene(analysis, evidence);
         Scene overview = OverviewBuilder.communityGraph(accounts, "Communities and suspicious clusters");
         SceneRenderer renderer = new SceneRenderer();
         renderer.renderPng(overview, outDir.resolve(OVERVIEW), WIDTH, HEIGHT);
@@ -83,16 +84,15 @@ final class AnalysisVisuals {
         }
 
         ReportModel model = new ReportModel("Lockstep report: " + source, Instant.now().getEpochSecond(),
-                summary(analysis, source), overview, campaigns, clusters, topAccounts(analysis),
+                summary(analysis, source), overview, campaigns, clusters, topAccounts(analysis, evidence),
                 new ReportModel.Method(params.describe(), thresholds(params)));
         new ReportWriter(renderer).write(model, outDir.resolve(REPORT));
     }
 
     /** Every account, sized by PageRank, with its verdict and evidence; interaction and coordination edges. */
-    static Scene accountScene(Analysis analysis) {
+    static Scene accountScene(Analysis analysis, List<List<String>> evidence) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
-        List<List<String>> evidence = evidenceLines(analysis);
         List<SceneNode> nodes = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
             AccountVerdict v = verdicts[a];
@@ -198,9 +198,8 @@ final class AnalysisVisuals {
                 analysis.detection().campaigns().size());
     }
 
-    static List<ReportModel.Account> topAccounts(Analysis analysis) {
+    static List<ReportModel.Account> topAccounts(Analysis analysis, List<List<String>> evidence) {
         Activity act = analysis.activity();
-        List<List<String>> evidence = evidenceLines(analysis);
         AccountVerdict[] verdicts = analysis.detection().accounts();
         return Arrays.stream(verdicts)
                 .filter(AccountVerdict::suspicious)
