@@ -24,16 +24,90 @@ public final class GraphStore implements AutoCloseable {
     /** Environment variable holding the password for a remote server; never printed. */
     public static final String PASSWORD_ENV = "LOCKSTEP_NEO4J_PASSWORD";
 
-    private final Driver driver;
+    // Replaced together when an embedded store restarts around an offline database replacement.
+    private volatile Driver driver;
     private final String database;
-    private final EmbeddedNeo4j embedded;
+    private volatile EmbeddedNeo4j embedded;
     private final String description;
+    private final Path embeddedHome;
+    private final int embeddedBoltPort;
 
-    private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description) {
+    private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description, int boltPort) {
         this.driver = driver;
         this.database = database;
         this.embedded = embedded;
         this.description = description;
+        this.embeddedHome = embedded == null ? null : embedded.home();
+        this.embeddedBoltPort = boltPort;
+    }
+
+    /** Work done on the embedded store's files while its DBMS is stopped. */
+    @FunctionalInterface
+    public interface OfflineWork {
+        /**
+         * @param home             the Neo4j home directory of the embedded store
+         * @param databaseName     the database to write (it is empty when this runs)
+         */
+        void run(Path home, String databaseName) throws Exception;
+    }
+
+    /**
+     * Replaces the embedded store's default database, which must be empty, by what {@code offline} writes while the
+     * DBMS is stopped (Neo4j's bulk importer), then starts the DBMS again and runs {@code online} through the driver.
+     * Until {@code online} has returned, a marker file makes the next start discard the new database, so a
+     * replacement killed at any point leaves an empty store rather than a partial one.
+     */
+    public void replaceEmptyDatabase(OfflineWork offline, java.util.function.Consumer<GraphStore> online) {
+        if (embedded == null) {
+            throw new IllegalStateException("only an embedded store can be replaced offline");
+        }
+        Path marker = embeddedHome.resolve(EmbeddedNeo4j.REPLACEMENT_PENDING);
+        try {
+            java.nio.file.Files.writeString(marker, "bulk load in progress\n");
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot write " + marker + ": " + e.getMessage(), e);
+        }
+        driver.close();
+        embedded.close();
+        try {
+            for (Path dir : EmbeddedNeo4j.defaultDatabaseDirectories(embeddedHome)) {
+                org.neo4j.io.fs.FileUtils.deleteDirectory(dir);
+            }
+            offline.run(embeddedHome, org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        } catch (StoreException e) {
+            restart(true);
+            throw e;
+        } catch (Exception e) {
+            restart(true);
+            throw new StoreException("bulk load into " + embeddedHome + " failed: " + e.getMessage(), e);
+        }
+        restart(false);
+        try {
+            online.accept(this);
+        } catch (RuntimeException e) {
+            driver.close();
+            embedded.close();
+            restart(true);
+            throw e;
+        }
+        try {
+            java.nio.file.Files.delete(marker);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot delete " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the embedded DBMS again; {@code discard}: drop the database written offline (the work failed). */
+    private void restart(boolean discard) {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(embeddedHome, embeddedBoltPort, discard);
+        try {
+            driver = connect(neo4j.boltUri(), AuthTokens.none());
+            embedded = neo4j;
+            GraphSchema.ensure(this);
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
     }
 
     /** Starts (or reopens) the embedded store in {@code directory} and connects to it over Bolt. */
@@ -46,7 +120,7 @@ public final class GraphStore implements AutoCloseable {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, boltPort);
         try {
             Driver driver = connect(neo4j.boltUri(), AuthTokens.none());
-            GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory);
+            GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory, boltPort);
             GraphSchema.ensure(store);
             return store;
         } catch (RuntimeException e) {
@@ -72,7 +146,7 @@ public final class GraphStore implements AutoCloseable {
             auth = AuthTokens.basic(user, pw);
         }
         Driver driver = connect(uri, auth);
-        GraphStore store = new GraphStore(driver, database, null, "Neo4j at " + uri);
+        GraphStore store = new GraphStore(driver, database, null, "Neo4j at " + uri, -1);
         try {
             GraphSchema.ensure(store);
         } catch (RuntimeException e) {
@@ -119,6 +193,11 @@ public final class GraphStore implements AutoCloseable {
     /** The Bolt URI of the embedded store, or null for a remote one. */
     public URI embeddedBoltUri() {
         return embedded == null ? null : embedded.boltUri();
+    }
+
+    /** The embedded store's directory (its Neo4j home), or null for a remote store. */
+    public Path embeddedHome() {
+        return embeddedHome;
     }
 
     public boolean isEmbedded() {
