@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * input and the import goes on.
  *
  * <p>All files' formats are detected before anything is written, so an unknown file stops the import cleanly.
+ *
+ * <p>An empty embedded store is loaded by {@link BulkLoader} (Neo4j's bulk importer, all files at once, all or
+ * nothing) unless {@link ImportOptions#bulk()} is false; the result is the same graph and the same
+ * {@code Import} records.
  */
 public final class ArchiveImporter {
     /** Implemented by progress listeners that also show a row count (e.g. rows/s). */
@@ -60,6 +64,9 @@ public final class ArchiveImporter {
                 throw new IOException(file + ": not readable");
             }
             formats.add(options.format() != null ? options.format() : FormatDetector.detect(file));
+        }
+        if (BulkLoader.applies(store, options)) {
+            return new BulkLoader().load(store, files, formats, options, progress);
         }
         Neo4jWriter writer = new Neo4jWriter(store);
         List<ImportReport.FileResult> results = new ArrayList<>();

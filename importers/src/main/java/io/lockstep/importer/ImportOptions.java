@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param termination polled between batches; when it stops, the import ends after the last committed batch
  * @param reimport    import files even when the store records them as completed (writes are MERGEs, so this
  *                    changes nothing for an unchanged file; useful after deleting data by hand)
+ * @param bulk        load an empty embedded store with Neo4j's bulk importer ({@link BulkLoader}); false writes
+ *                    through transactions whatever the store holds
  */
-public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport) {
+public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
+                            boolean bulk) {
     public static final int BATCH_SIZE_DEFAULT = 5_000;
 
     public ImportOptions {
@@ -24,22 +27,26 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false);
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true);
     }
 
     public ImportOptions withFormat(Format f) {
-        return new ImportOptions(f, batchSize, termination, reimport);
+        return new ImportOptions(f, batchSize, termination, reimport, bulk);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(format, size, termination, reimport);
+        return new ImportOptions(format, size, termination, reimport, bulk);
     }
 
     public ImportOptions withTermination(TerminationFlag flag) {
-        return new ImportOptions(format, batchSize, flag, reimport);
+        return new ImportOptions(format, batchSize, flag, reimport, bulk);
     }
 
     public ImportOptions withReimport(boolean again) {
-        return new ImportOptions(format, batchSize, termination, again);
+        return new ImportOptions(format, batchSize, termination, again, bulk);
+    }
+
+    public ImportOptions withBulk(boolean useBulkLoader) {
+        return new ImportOptions(format, batchSize, termination, reimport, useBulkLoader);
     }
 }

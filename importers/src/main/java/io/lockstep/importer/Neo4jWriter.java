@@ -99,18 +99,7 @@ final class Neo4jWriter {
         long records;
 
         void add(AccountRow a) {
-            Map<String, Object> props = accounts.computeIfAbsent(a.id(), k -> new HashMap<>());
-            put(props, "screen_name", a.screenName());
-            put(props, "display_name", a.displayName());
-            put(props, "location", a.location());
-            put(props, "description", a.description());
-            put(props, "profile_url", a.profileUrl());
-            putCount(props, "followers_count", a.followersCount());
-            putCount(props, "following_count", a.followingCount());
-            if (a.createdAt() != Activity.NO_TIME) {
-                props.put("created_at", a.createdAt());
-            }
-            put(props, "language", a.language());
+            putAccountProperties(accounts.computeIfAbsent(a.id(), k -> new HashMap<>()), a);
         }
 
         void add(PostRow p) {
@@ -195,14 +184,7 @@ final class Neo4jWriter {
         List<Map<String, Object>> accounts = list(out, "accounts");
         batch.accounts.forEach((id, props) -> accounts.add(Map.of("id", id, "props", props)));
         for (PostRow p : batch.posts.values()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("time", p.time());
-            props.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
-            put(props, "text", p.text());
-            put(props, "lang", p.lang());
-            put(props, "client", p.client());
-            putCount(props, "like_count", p.likeCount());
-            putCount(props, "retweet_count", p.retweetCount());
+            Map<String, Object> props = postProperties(p);
             list(out, "posts").add(Map.of("id", p.id(), "author", p.authorId(), "props", props));
             ref(out, "retweets", p.id(), p.retweetOf(), p.retweetAuthor());
             ref(out, "quotes", p.id(), p.quoteOf(), p.quoteAuthor());
@@ -235,6 +217,37 @@ final class Neo4jWriter {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds the account's given properties to {@code props} (the graph model's names); what the row does not give
+     * is left as it was, so that a later, sparser row never erases a known value.
+     */
+    static void putAccountProperties(Map<String, Object> props, AccountRow a) {
+        put(props, "screen_name", a.screenName());
+        put(props, "display_name", a.displayName());
+        put(props, "location", a.location());
+        put(props, "description", a.description());
+        put(props, "profile_url", a.profileUrl());
+        putCount(props, "followers_count", a.followersCount());
+        putCount(props, "following_count", a.followingCount());
+        if (a.createdAt() != Activity.NO_TIME) {
+            props.put("created_at", a.createdAt());
+        }
+        put(props, "language", a.language());
+    }
+
+    /** The post's properties under the graph model's names (placeholder excepted). */
+    static Map<String, Object> postProperties(PostRow p) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("time", p.time());
+        props.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        put(props, "text", p.text());
+        put(props, "lang", p.lang());
+        put(props, "client", p.client());
+        putCount(props, "like_count", p.likeCount());
+        putCount(props, "retweet_count", p.retweetCount());
+        return props;
     }
 
     private static void ref(Map<String, List<Map<String, Object>>> out, String key, String id, String ref,

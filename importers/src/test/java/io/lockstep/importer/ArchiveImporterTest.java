@@ -19,7 +19,11 @@ import static io.lockstep.importer.ParsersTest.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Imports the sample files into a real embedded Neo4j through the driver and checks the graph exactly. */
+/**
+ * Imports the sample files into a real embedded Neo4j through the driver and checks the graph exactly. Here every
+ * write goes through transactions; {@link BulkLoaderTest} runs the same checks with the first import of each test
+ * loaded by Neo4j's bulk importer.
+ */
 class ArchiveImporterTest {
     static Path storeDir;
     static GraphStore store;
@@ -48,8 +52,13 @@ class ArchiveImporterTest {
         return Files.copy(sample(name), dir.resolve(name));
     }
 
+    /** The options of every import in these tests (batches of 2 rows, so that files span several batches). */
+    ImportOptions options() {
+        return ImportOptions.defaults().withBatchSize(2).withBulk(false);
+    }
+
     ImportReport run(List<Path> files) throws IOException {
-        return importer.importFiles(store, files, ImportOptions.defaults().withBatchSize(2), ProgressListener.NONE);
+        return importer.importFiles(store, files, options(), ProgressListener.NONE);
     }
 
     long count(String cypher) {
@@ -114,7 +123,7 @@ class ArchiveImporterTest {
         assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
         assertThat(again.files().get(0).rows()).isEqualTo(5);
         ImportReport forced = importer.importFiles(store, List.of(tweets),
-                ImportOptions.defaults().withReimport(true), ProgressListener.NONE);
+                options().withReimport(true), ProgressListener.NONE);
         assertThat(forced.files().get(0).status()).isEqualTo(ImportReport.Status.IMPORTED);
         assertThat(StoreStatistics.read(store)).isEqualTo(before);
 

@@ -5,6 +5,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.neo4j.driver.Session;
 
 import java.io.BufferedReader;
@@ -55,18 +57,81 @@ class KillAndResumeTest {
             try (Session s = store.session()) {
                 s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
             }
-            new ArchiveImporter().importFiles(store, List.of(file), ImportOptions.defaults(), ProgressListener.NONE);
+            new ArchiveImporter().importFiles(store, List.of(file), ImportOptions.defaults().withBulk(false),
+                    ProgressListener.NONE);
             assertThat(afterResume).isEqualTo(StoreStatistics.read(store));
             assertThat(fingerprintAfterResume).isEqualTo(fingerprint(store));
             assertThat(afterResume.get("posts")).isEqualTo(POSTS);
         }
     }
 
+    /**
+     * The bulk path is all or nothing: killed while Neo4j's bulk importer writes the database, or after it but
+     * before the import is recorded, the next start finds an empty store, and importing again gives exactly what a
+     * clean bulk load gives.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {BulkLoader.TASK_BULK_IMPORT, BulkLoader.TASK_RECORD})
+    void aBulkLoadKilledMidwayLeavesAnEmptyStoreAndRunsAgain(String killDuring, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tweets.csv");
+        ArchiveGenerator.write(file, 7, POSTS, 5_000_000L);
+        Path storeDir = dir.resolve("store");
+        runChildAndKillAtTask(storeDir, file, killDuring);
+
+        try (GraphStore store = GraphStore.embedded(storeDir)) {
+            assertThat(count(store, "MATCH (n) RETURN count(n)")).as("store after the kill").isZero();
+            ImportReport again = new ArchiveImporter().importFiles(store, List.of(file), ImportOptions.defaults(),
+                    ProgressListener.NONE);
+            assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.IMPORTED);
+            assertThat(again.rows()).isEqualTo(POSTS);
+            Map<String, Long> stats = StoreStatistics.read(store);
+            assertThat(stats).containsEntry("posts", (long) POSTS).containsEntry("imports", 1L)
+                    .containsEntry("imports_unfinished", 0L);
+            assertThat(count(store, "MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, count(*) AS c WHERE c > 1 "
+                    + "RETURN count(*)")).isZero();
+            List<Long> afterRerun = fingerprint(store);
+
+            // a clean bulk load of the same file into a new store
+            try (GraphStore clean = GraphStore.embedded(dir.resolve("clean"))) {
+                new ArchiveImporter().importFiles(clean, List.of(file), ImportOptions.defaults(),
+                        ProgressListener.NONE);
+                assertThat(StoreStatistics.read(clean)).isEqualTo(stats);
+                assertThat(fingerprint(clean)).isEqualTo(afterRerun);
+            }
+        }
+    }
+
+    /** Starts a bulk import in a child JVM and kills it with SIGKILL as soon as it begins {@code task}. */
+    static void runChildAndKillAtTask(Path storeDir, Path file, String task) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
+                storeDir.toString(), file.toString(), Integer.toString(BATCH), "bulk"));
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean killed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.equals("task " + task)) {
+                    child.destroyForcibly();
+                    killed = true;
+                    break;
+                }
+            }
+        } finally {
+            if (!child.waitFor(120, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertThat(killed).as("the child reached task '" + task + "'").isTrue();
+        assertThat(child.exitValue()).as("child killed by SIGKILL").isEqualTo(137);
+    }
+
     /** Starts the child import, kills it with SIGKILL once it reports at least {@code minRows}; returns its count. */
     static long runChildAndKill(Path storeDir, Path file, long minRows) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
-                storeDir.toString(), file.toString(), Integer.toString(BATCH)));
+                storeDir.toString(), file.toString(), Integer.toString(BATCH), "transactional"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long seen = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),

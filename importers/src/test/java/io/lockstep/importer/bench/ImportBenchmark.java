@@ -17,7 +17,8 @@ import java.util.List;
  * Measures import speed: a generated info-ops tweets CSV of N posts into a fresh embedded store, then M more posts
  * into the now non-empty store (incremental). Prints rows/s and relationships/s.
  *
- * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]}.
+ * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]
+ * [bulk|transactional]}: the fresh load goes through {@code BulkLoader} unless {@code transactional} is given.
  * The store and the generated files are written under WORKDIR (deleted by the caller).
  */
 public final class ImportBenchmark {
@@ -26,6 +27,7 @@ public final class ImportBenchmark {
         int posts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int more = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : ImportOptions.BATCH_SIZE_DEFAULT;
+        boolean bulk = args.length <= 4 || !args[4].equals("transactional");
         Files.createDirectories(work);
         Path fresh = work.resolve("bench_tweets.csv");
         Path incremental = work.resolve("bench_tweets_more.csv");
@@ -35,8 +37,8 @@ public final class ImportBenchmark {
         System.out.printf("generated %,d + %,d rows (%.1f MB) in %.1f s%n", posts, more,
                 Files.size(fresh) / 1e6, (System.nanoTime() - g0) / 1e9);
         try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
-            ImportOptions options = ImportOptions.defaults().withBatchSize(batch);
-            measure("fresh", store, fresh, options);
+            ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
+            measure(bulk ? "fresh (bulk loader)" : "fresh (transactions)", store, fresh, options);
             measure("incremental", store, incremental, options);
             System.out.println(StoreStatistics.read(store));
         }
