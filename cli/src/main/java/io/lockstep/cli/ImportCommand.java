@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code lockstep import FILE...}: loads archives into the graph store. Formats are detected per file (or forced
  * with {@code --format}); a completed file is skipped, an interrupted one resumes; malformed rows go to
  * {@code <name>.rejects.csv}. Ctrl-C stops after the batch in flight, so the store holds committed batches only.
+ * An empty embedded store is bulk-loaded (all files at once, all or nothing) unless {@code --no-bulk} is given.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import archives into the graph store.",
@@ -54,6 +55,11 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--again", description = "Import files even if the store records them as imported.")
     boolean again;
 
+    @Option(names = "--no-bulk", negatable = false,
+            description = "Write through transactions even into an empty embedded store (by default an empty "
+                    + "embedded store is loaded at once by Neo4j's bulk importer, several times faster).")
+    boolean noBulk;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-file summary (for scripts).")
     boolean quiet;
 
@@ -64,7 +70,8 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
                 throw new InputException("no such file: " + f);
             }
         }
-        ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withReimport(again);
+        ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withReimport(again)
+                .withBulk(!noBulk);
         if (format != null) {
             options = options.withFormat(Format.byId(format));
         }
