@@ -102,6 +102,28 @@ class LabelPropagationTest {
     }
 
     @Test
+    void unitWeightsCountedInIntsChooseAsWeightsSummedInDoubles() {
+        // the same graph with every weight 1 (counted in ints) and every weight 2.5 (summed in doubles): same choices,
+        // same random draws, same partition
+        CompactGraph p = TestGraphs.plantedPartition(12, 80, 0.1, 0.01, 4);
+        CompactGraphBuilder b = new CompactGraphBuilder(p.nodeCount());
+        for (int v = 0; v < p.nodeCount(); v++) {
+            for (int i = p.start(v); i < p.end(v); i++) {
+                if (p.target(i) > v) {
+                    b.addEdge(v, p.target(i), 2.5);
+                }
+            }
+        }
+        CompactGraph scaled = b.build();
+        for (long seed = 1; seed <= 5; seed++) {
+            CommunityResult unit = lpa(p, seed);
+            CommunityResult weighted = lpa(scaled, seed);
+            assertThat(weighted.membership()).isEqualTo(unit.membership());
+            assertThat(weighted.ranLevels()).isEqualTo(unit.ranLevels());
+        }
+    }
+
+    @Test
     void theVisitCapStopsEarly() {
         CompactGraph g = TestGraphs.plantedPartition(10, 100, 0.05, 0.01, 2);
         CommunityResult r = new LabelPropagation(new LabelPropagationParams(4, 1, 1)).detect(g);
