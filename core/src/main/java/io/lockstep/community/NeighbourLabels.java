@@ -32,4 +32,26 @@ final class NeighbourLabels {
         }
         return touchedCount;
     }
+
+    /**
+     * As {@link #accumulate} for a graph whose edges all weigh 1: adds 1 to {@code count[l]} for every edge from
+     * {@code v} to a neighbour with label {@code l} (self loops excluded).
+     *
+     * @param count all zero on entry for every label; the caller resets the touched entries afterwards
+     * @return how many entries of {@code touched} were written
+     */
+    static int count(CompactGraph g, int v, int[] labelOf, int[] count, int[] touched) {
+        int touchedCount = 0;
+        for (int i = g.start(v), end = g.end(v); i < end; i++) {
+            int u = g.target(i);
+            if (u == v) {
+                continue;
+            }
+            int l = labelOf[u];
+            if (count[l]++ == 0) {
+                touched[touchedCount++] = l;
+            }
+        }
+        return touchedCount;
+    }
 }
