@@ -18,7 +18,9 @@ import java.util.List;
  * into the now non-empty store (incremental). Prints rows/s and relationships/s.
  *
  * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]
- * [bulk|transactional]}: the fresh load goes through {@code BulkLoader} unless {@code transactional} is given.
+ * [bulk|transactional|plain]}: the fresh load goes through {@code BulkLoader} unless {@code transactional} is given;
+ * {@code plain} instead runs the issue's reference loop (one {@code UNWIND … MERGE … MERGE … CREATE} per batch, posts
+ * and authors only) over the same file into a fresh store.
  * The store and the generated files are written under WORKDIR (deleted by the caller).
  */
 public final class ImportBenchmark {
@@ -36,6 +38,16 @@ public final class ImportBenchmark {
         ArchiveGenerator.write(incremental, 43, more, 2_000_000_000L);
         System.out.printf("generated %,d + %,d rows (%.1f MB) in %.1f s%n", posts, more,
                 Files.size(fresh) / 1e6, (System.nanoTime() - g0) / 1e9);
+        if (args.length > 4 && args[4].equals("plain")) {
+            try (GraphStore store = GraphStore.embedded(work.resolve("plain-store"))) {
+                long t0 = System.nanoTime();
+                long rows = io.lockstep.importer.BenchAccess.plainMergeLoop(store, fresh, batch);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("plain UNWIND-MERGE loop: %,d rows (%,d relationships) in %.1f s: %,.0f rows/s%n",
+                        rows, relationships(store), s, rows / s);
+            }
+            return;
+        }
         try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
             ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
             measure(bulk ? "fresh (bulk loader)" : "fresh (transactions)", store, fresh, options);
