@@ -127,16 +127,20 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
     }
 
     /**
-     * Lockstep follows (FRAUDAR-style greedy peeling): blocks of at least {@code minFollowers} accounts following
-     * at least {@code minTargets} common targets, with a follower-side edge density of at least {@code minDensity};
-     * at most {@code maxBlocks} blocks. {@code creationBurst} seconds is the span used to measure account-creation
-     * bursts.
+     * Lockstep follows ({@link LockstepFollowSignal}): FRAUDAR-style greedy peeling finds seed blocks of at least
+     * {@code minFollowers} accounts and {@code minTargets} targets with an edge density of at least
+     * {@code minDensity}, at most {@code maxBlocks} rounds. When at least {@code minFollowers} of a seed's followers
+     * were created within {@code creationBurst} seconds, the block grows from them. Growth keeps the targets followed
+     * by at least {@code minDensity} of the block's followers and the accounts following at least {@code minTargets}
+     * of its targets, each more often than its popularity (targets) or volume (accounts) explains, with a Poisson
+     * tail of at most {@code maxPValue}. Kept blocks have at least {@code minFollowers} followers, {@code minTargets}
+     * targets and density {@code minDensity}.
      */
     public record FollowParams(int minFollowers, int minTargets, double minDensity, int maxBlocks,
-                               long creationBurst) {
+                               long creationBurst, double maxPValue) {
         public FollowParams {
             if (minFollowers < 2 || minTargets < 1 || maxBlocks < 0 || creationBurst < 0
-                    || !(minDensity > 0 && minDensity <= 1)) {
+                    || !(minDensity > 0 && minDensity <= 1) || !(maxPValue > 0 && maxPValue <= 1)) {
                 throw new IllegalArgumentException("invalid follow parameters");
             }
         }
@@ -182,7 +186,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
-                new FollowParams(10, 6, 0.25, 20, 7 * 86400L),
+                new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3),
                 new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
@@ -296,9 +300,15 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                         fastRetweet.minCount, fastRetweet.maxDelay, 100 * fastRetweet.minShare));
                 case CoordinationSignal.CO_REPLY -> b.append(coAction(coReply, "replies to the same post"));
                 case CoordinationSignal.LOCKSTEP_FOLLOW -> b.append(String.format(Locale.ROOT,
-                        "dense follower-target blocks by greedy peeling with column weights 1/ln(degree + 5) "
-                                + "(FRAUDAR, Hooi et al. 2016): at least %d followers, %d common targets, density "
-                                + ">= %.2f, at most %d blocks", follow.minFollowers, follow.minTargets,
+                        "seed blocks by greedy peeling of the follower-target graph with edge weights "
+                                + "1/(ln(target in-degree + 5) ln(follower out-degree + 5)) (FRAUDAR's column "
+                                + "weights, Hooi et al. 2016), grown from the seed's accounts "
+                                + "created within %d days of each other (when at least %d) by lockstep propagation: "
+                                + "targets followed by >= %.0f%% of the block beyond their popularity, accounts "
+                                + "following >= %d of the targets beyond their volume (Poisson tail <= %.0e); "
+                                + "blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds",
+                        follow.creationBurst / 86400, follow.minFollowers, 100 * follow.minDensity,
+                        follow.minTargets, follow.maxPValue, follow.minFollowers, follow.minTargets,
                         follow.minDensity, follow.maxBlocks));
                 default -> throw new IllegalStateException(s);
             }
