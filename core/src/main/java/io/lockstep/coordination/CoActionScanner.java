@@ -36,7 +36,8 @@ import java.util.List;
  *   <li>Null model: under random placement of each account's n_a items, two given actions coincide with the
  *       data-wide probability P = (pair co-occurrences) / (cross-account action pairs); the pair's expected count
  *       is λ = n_a n_b P, and the edge needs P(Poisson(λ) ≥ count) ≤ {@code maxPValue}.</li>
- *   <li>A second scan collects up to {@code evidenceCap} examples for the surviving pairs only.</li>
+ *   <li>A second scan over the paired items collects up to {@code evidenceCap} examples for the surviving pairs
+ *   only, and stops once every pair has all it can get.</li>
  * </ol>
  * Cost: O(n + n·min(d, maxNeighbours)) time for window occupancy d, memory O(n + distinct pairs).
  */
@@ -105,6 +106,8 @@ final class CoActionScanner {
         // addTo (a single probe) records a pair event
         Long2LongOpenHashMap stats = new Long2LongOpenHashMap();
         LongArrayList itemPairs = new LongArrayList();
+        // the [start, end) ranges of the items that were paired, so that pass 3 visits those only
+        IntArrayList pairedRanges = new IntArrayList();
         int[] scratch = new int[16];
         long coOccurrences = 0;
         int groups = 0;
@@ -136,6 +139,8 @@ final class CoActionScanner {
                 normSq[scratch[i]] += w * w;
             }
             if (m > 1 && m <= MAX_ITEM_ACCOUNTS) {
+                pairedRanges.add(s);
+                pairedRanges.add(e);
                 windowPairs(a, b, s, e, p.window(), maxNeighbours, itemPairs);
                 long[] ip = itemPairs.elements();
                 int np = itemPairs.size();
@@ -202,13 +207,16 @@ final class CoActionScanner {
         List<Evidence>[] evidence = new List[k];
         int[] lastKey = new int[k];
         Arrays.fill(lastKey, -1);
+        // A pair gets one example per item it shares, so exactly min(evidenceCap, its count) in all: once every pair
+        // has them, the rest of the scan cannot add any (a dense botnet fills its pairs within a few items).
+        int incomplete = k;
         if (k > 0 && evidenceCap > 0) {
-            for (int s = 0; s < n; ) {
+            int[] ranges = pairedRanges.elements();
+            scan:
+            for (int r = 0; r < pairedRanges.size(); r += 2) {
+                int s = ranges[r];
+                int e = ranges[r + 1];
                 int key = (int) (a[s] >>> 32);
-                int e = s + 1;
-                while (e < n && (int) (a[e] >>> 32) == key) {
-                    e++;
-                }
                 for (int i = s; i < e; i++) {
                     long ti = a[i] & 0xffffffffL;
                     int ai = (int) (b[i] >>> 32);
@@ -234,10 +242,12 @@ final class CoActionScanner {
                             long srcTime = minT + (iFirst ? ti : (a[j] & 0xffffffffL));
                             long dstTime = minT + (iFirst ? (a[j] & 0xffffffffL) : ti);
                             list.add(new Evidence(label.label(key, srcPost, dstPost), srcTime, dstTime));
+                            if (list.size() == Math.min(evidenceCap, selCount.getInt(at)) && --incomplete == 0) {
+                                break scan;
+                            }
                         }
                     }
                 }
-                s = e;
             }
         }
         progress.advance(n);
