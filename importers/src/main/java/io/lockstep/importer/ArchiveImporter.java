@@ -178,11 +178,7 @@ public final class ArchiveImporter {
         @Override
         public void reject(long line, String reason, String raw) {
             if (!skipping()) {
-                try {
-                    rejects.add(line, reason, raw);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                rejects.addFromSink(line, reason, raw);
             }
             endOfRecord();
         }

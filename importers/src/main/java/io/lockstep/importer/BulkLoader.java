@@ -176,11 +176,7 @@ final class BulkLoader {
 
                 @Override
                 public void reject(long line, String reason, String raw) {
-                    try {
-                        rejects.add(line, reason, raw);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    rejects.addFromSink(line, reason, raw);
                     endRecord();
                 }
 

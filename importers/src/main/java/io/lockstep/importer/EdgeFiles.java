@@ -62,11 +62,7 @@ public final class EdgeFiles {
 
                 @Override
                 public void reject(long line, String reason, String raw) {
-                    try {
-                        rejects.add(line, reason, raw);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    rejects.addFromSink(line, reason, raw);
                 }
 
                 @Override

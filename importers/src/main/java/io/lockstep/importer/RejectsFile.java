@@ -77,6 +77,15 @@ final class RejectsFile implements Closeable {
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** {@link #add}, for a parser's {@link RowSink}, whose methods cannot throw {@code IOException}. */
+    void addFromSink(long line, String reason, String raw) {
+        try {
+            add(line, reason, raw);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void add(long line, String reason, String raw) throws IOException {
         if (printer == null) {
             boolean exists = Files.exists(path) && Files.size(path) > 0;
