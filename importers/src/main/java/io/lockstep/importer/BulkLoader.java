@@ -293,6 +293,8 @@ final class BulkLoader {
         long records;
         long nodes;
         long relationshipCount;
+        /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
+        int longestValue;
 
         Staging(Path dir) throws IOException {
             this.dir = dir;
@@ -363,7 +365,7 @@ final class BulkLoader {
             }
             row[row.length - 1] = Boolean.FALSE;
             try {
-                (multiline(row) ? multilinePosts : posts).printRecord(row);
+                (inspect(row) ? multilinePosts : posts).printRecord(row);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -374,10 +376,12 @@ final class BulkLoader {
             reference("REPLIES_TO", p.id(), p.replyTo(), p.replyAuthor());
             List<String> tags = p.hashtags();
             for (int i = 0; i < tags.size(); i++) {
+                longestValue = Math.max(longestValue, tags.get(i).length());
                 hashtags.add(tags.get(i));
                 write("TAGS", p.id(), tags.get(i), i);
             }
             for (String url : new LinkedHashSet<>(p.urls())) {
+                longestValue = Math.max(longestValue, url.length());
                 urls.add(url);
                 write("LINKS", p.id(), url);
             }
@@ -442,7 +446,7 @@ final class BulkLoader {
                         row[i + 1] = a.getValue().get(ACCOUNT_PROPERTIES[i]);
                     }
                     row[row.length - 1] = !describedAccounts.contains(a.getKey());
-                    (multiline(row) ? multilineOut : out).printRecord(row);
+                    (inspect(row) ? multilineOut : out).printRecord(row);
                     nodes++;
                 }
             }
@@ -460,18 +464,23 @@ final class BulkLoader {
             }
         }
 
-        private static boolean multiline(Object[] row) {
+        /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
+        private boolean inspect(Object[] row) {
+            boolean multiline = false;
             for (Object value : row) {
-                if (value instanceof String text && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
-                    return true;
+                if (value instanceof String text) {
+                    longestValue = Math.max(longestValue, text.length());
+                    multiline |= text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
                 }
             }
-            return false;
+            return multiline;
         }
 
         /** The bulk importer's {@code --nodes}/{@code --relationships} and multi-line arguments. */
         List<String> importArguments(Path staging) {
             List<String> args = new ArrayList<>();
+            // a field must fit in one read buffer (4 MiB by default); a char takes at most 3 bytes in UTF-8
+            args.add("--read-buffer-size=" + Math.max(4L << 20, 3L * longestValue + (64 << 10)));
             args.add("--multiline-fields-format=v2");
             args.add("--multiline-fields=" + staging.resolve("accounts-multiline.csv") + ","
                     + staging.resolve("posts-multiline.csv"));

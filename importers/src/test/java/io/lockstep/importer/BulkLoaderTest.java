@@ -49,4 +49,19 @@ class BulkLoaderTest extends ArchiveImporterTest {
         assertThat(BulkLoader.applies(store, options())).isTrue();
         assertThat(BulkLoader.applies(store, options().withBulk(false))).isFalse();
     }
+
+    @Test
+    void aFieldLargerThanTheBulkImportersDefaultBufferIsLoadedWhole(@TempDir Path dir) throws IOException {
+        String description = "x".repeat(5_000_000); // 5 MB: more than the importer's default 4 MiB read buffer
+        Path users = Files.writeString(dir.resolve("users.csv"), "userid,user_display_name,user_screen_name,"
+                + "user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,"
+                + "account_creation_date,account_language\n"
+                + "1,Long,long_bio,,\"" + description + "\",,1,2,2014-11-20,en\n"
+                + "2,Short,short_bio,,\"two\nlines\",,3,4,2015-01-01,fr\n");
+        ImportReport report = run(List.of(users));
+        assertThat(report.rows()).isEqualTo(2);
+        assertThat(count("MATCH (a:Account {id: '1'}) RETURN size(a.description)")).isEqualTo(5_000_000);
+        assertThat(props("MATCH (a:Account {id: '2'}) RETURN properties(a)"))
+                .containsEntry("description", "two\nlines").containsEntry("placeholder", false);
+    }
 }
