@@ -291,8 +291,6 @@ final class BulkLoader {
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
         private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
         long records;
-        long nodes;
-        long relationshipCount;
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
 
@@ -332,7 +330,6 @@ final class BulkLoader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            relationshipCount++;
         }
 
         private int accountIndex(String id) {
@@ -369,7 +366,6 @@ final class BulkLoader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            nodes++;
             write("POSTED", p.authorId(), p.id());
             reference("RETWEETS", p.id(), p.retweetOf(), p.retweetAuthor());
             reference("QUOTES", p.id(), p.quoteOf(), p.quoteAuthor());
@@ -431,7 +427,6 @@ final class BulkLoader {
             }
             for (Map.Entry<String, String> ref : referencedPosts.entrySet()) {
                 posts.printRecord(ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
-                nodes++;
                 if (ref.getValue() != null) {
                     accountIndex(ref.getValue());
                     write("POSTED", ref.getValue(), ref.getKey());
@@ -447,19 +442,16 @@ final class BulkLoader {
                     }
                     row[row.length - 1] = !describedAccounts.contains(a.getKey());
                     (inspect(row) ? multilineOut : out).printRecord(row);
-                    nodes++;
                 }
             }
             try (CSVPrinter out = printer("hashtags.csv", "name:ID(Hashtag)")) {
                 for (String h : hashtags) {
                     out.printRecord(h);
-                    nodes++;
                 }
             }
             try (CSVPrinter out = printer("urls.csv", "url:ID(Url)")) {
                 for (String u : urls) {
                     out.printRecord(u);
-                    nodes++;
                 }
             }
         }
