@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
                             boolean bulk) {
-    public static final int BATCH_SIZE_DEFAULT = 5_000;
+    public static final int BATCH_SIZE_DEFAULT = 20_000;
 
     public ImportOptions {
         if (batchSize < 1) {

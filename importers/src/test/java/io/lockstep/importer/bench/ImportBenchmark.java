@@ -59,7 +59,7 @@ public final class ImportBenchmark {
     private static void measure(String label, GraphStore store, Path file, ImportOptions options) throws Exception {
         long rels0 = relationships(store);
         long t0 = System.nanoTime();
-        ImportReport report = new ArchiveImporter().importFiles(store, List.of(file), options, ProgressListener.NONE);
+        ImportReport report = new ArchiveImporter().importFiles(store, List.of(file), options, new Pace(t0));
         double s = (System.nanoTime() - t0) / 1e9;
         long rels = relationships(store) - rels0;
         System.out.printf("%s: %,d rows, %,d relationships in %.1f s: %,.0f rows/s, %,.0f relationships/s%n",
@@ -74,6 +74,41 @@ public final class ImportBenchmark {
     }
 
     private ImportBenchmark() {
+    }
+
+    /** Prints the rate of every 100,000 rows, to show the warm-up (JIT, caches) of a fresh JVM. */
+    private static final class Pace implements ProgressListener, ArchiveImporter.RowProgress {
+        private final long start;
+        private long lastRows;
+        private long lastTime;
+
+        Pace(long start) {
+            this.start = start;
+            this.lastTime = start;
+        }
+
+        @Override
+        public void rows(long rowsDone) {
+            if (rowsDone - lastRows >= 100_000) {
+                long now = System.nanoTime();
+                System.out.printf("    %,9d rows at %6.1f s: %,7.0f rows/s since the last line%n", rowsDone,
+                        (now - start) / 1e9, (rowsDone - lastRows) / ((now - lastTime) / 1e9));
+                lastRows = rowsDone;
+                lastTime = now;
+            }
+        }
+
+        @Override
+        public void begin(String task, long totalUnits) {
+        }
+
+        @Override
+        public void advance(long units) {
+        }
+
+        @Override
+        public void end() {
+        }
     }
 
 }
