@@ -93,6 +93,25 @@ public final class ArchiveGenerator {
         }
     }
 
+    /**
+     * Writes a follower graph as a SNAP edge list ({@code twitter_combined.txt} style: a {@code #} comment, then
+     * {@code follower followee} per line): {@code edges} follows among {@code accounts} accounts, followers uniform,
+     * followees skewed (a few accounts followed by many). Duplicate edges occur, as in real crawls.
+     */
+    public static void writeFollows(Path file, long seed, int accounts, long edges) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write("# Directed graph: follower followee\n");
+            StringBuilder line = new StringBuilder(32);
+            for (long i = 0; i < edges; i++) {
+                line.setLength(0);
+                line.append(10_000_000L + rnd.nextInt(accounts)).append(' ')
+                        .append(10_000_000L + skewed(rnd, accounts)).append('\n');
+                w.append(line);
+            }
+        }
+    }
+
     /** A skewed pick in [0, n): small values are much more frequent (a cheap power-law stand-in). */
     static int skewed(SplittableRandom rnd, int n) {
         double u = rnd.nextDouble();

@@ -18,7 +18,8 @@ import java.util.List;
  * into the now non-empty store (incremental). Prints rows/s and relationships/s.
  *
  * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]
- * [bulk|transactional|plain]}: the fresh load goes through {@code BulkLoader} unless {@code transactional} is given;
+ * [bulk|transactional|plain|follows]}: the fresh load goes through {@code BulkLoader} unless {@code transactional}
+ * is given; {@code follows} loads a generated follower graph of POSTS edges instead (see {@link #follows});
  * {@code plain} instead runs the issue's reference loop (one {@code UNWIND … MERGE … MERGE … CREATE} per batch, posts
  * and authors only) over the same file into a fresh store.
  * The store and the generated files are written under WORKDIR (deleted by the caller).
@@ -31,6 +32,10 @@ public final class ImportBenchmark {
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : ImportOptions.BATCH_SIZE_DEFAULT;
         boolean bulk = args.length <= 4 || !args[4].equals("transactional");
         Files.createDirectories(work);
+        if (args.length > 4 && args[4].equals("follows")) {
+            follows(work, posts, more);
+            return;
+        }
         Path fresh = work.resolve("bench_tweets.csv");
         Path incremental = work.resolve("bench_tweets_more.csv");
         long g0 = System.nanoTime();
@@ -52,6 +57,27 @@ public final class ImportBenchmark {
             ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
             measure(bulk ? "fresh (bulk loader)" : "fresh (transactions)", store, fresh, options);
             measure("incremental", store, incremental, options);
+            System.out.println(StoreStatistics.read(store));
+        }
+    }
+
+    /**
+     * The follower-graph shape of the issue's {@code neo4j-admin} reference (few properties, many relationships):
+     * EDGES follows among EDGES/10 accounts, loaded fresh (bulk), then INCREMENTAL more through transactions.
+     */
+    private static void follows(Path work, long edges, long more) throws Exception {
+        Path fresh = work.resolve("follows.txt");
+        Path incremental = work.resolve("follows_more.txt");
+        int accounts = (int) Math.max(10, edges / 10);
+        long g0 = System.nanoTime();
+        ArchiveGenerator.writeFollows(fresh, 42, accounts, edges);
+        ArchiveGenerator.writeFollows(incremental, 43, accounts, more);
+        System.out.printf("generated %,d + %,d follows among %,d accounts (%.1f MB) in %.1f s%n", edges, more,
+                accounts, Files.size(fresh) / 1e6, (System.nanoTime() - g0) / 1e9);
+        try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
+            ImportOptions options = ImportOptions.defaults();
+            measure("fresh follows (bulk loader)", store, fresh, options);
+            measure("incremental follows", store, incremental, options);
             System.out.println(StoreStatistics.read(store));
         }
     }
