@@ -150,58 +150,186 @@ final class BulkLoader {
         }
     }
 
+    /**
+     * Parses {@code file} on this thread and writes its rows to the staging files on another
+     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
+     */
     private static RejectsFile stage(Path file, Format format, Staging rows, ImportOptions options,
                                      ProgressListener progress) throws IOException {
         AtomicLong bytes = new AtomicLong();
         progress.begin(file.getFileName().toString(), Files.size(file));
         RejectsFile rejects = new RejectsFile(file, 0);
+        StagingThread writer = new StagingThread(rows);
+        boolean parsed = false;
         try (rejects; Reader in = InputFiles.reader(file, bytes)) {
-            format.parser().parse(in, new RowSink() {
-                private long reported;
-
-                @Override
-                public void account(AccountRow account) {
-                    rows.account(account);
-                }
-
-                @Override
-                public void post(PostRow post) {
-                    rows.post(post);
-                }
-
-                @Override
-                public void edge(EdgeRow edge) {
-                    rows.edge(edge);
-                }
-
-                @Override
-                public void reject(long line, String reason, String raw) {
-                    rejects.addFromSink(line, reason, raw);
-                    endRecord();
-                }
-
-                @Override
-                public void endRecord() {
-                    if (++rows.records % 10_000 == 0) {
-                        long b = bytes.get();
-                        progress.advance(b - reported);
-                        reported = b;
-                        if (progress instanceof ArchiveImporter.RowProgress rp) {
-                            rp.rows(rows.records);
-                        }
-                        if (!options.termination().running()) {
-                            throw new CancellationException("import cancelled while reading " + file.getFileName()
-                                    + " (the store is unchanged)");
-                        }
-                    }
-                }
-            });
+            HandOff sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
+            format.parser().parse(in, sink);
+            sink.handRest();
+            parsed = true;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            progress.end();
+            try {
+                writer.finish(parsed);
+            } finally {
+                progress.end();
+            }
         }
         return rejects;
+    }
+
+    /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
+    private static final class HandOff implements RowSink {
+        private final StagingThread writer;
+        private final Staging rows;
+        private final RejectsFile rejects;
+        private final AtomicLong bytes;
+        private final Path file;
+        private final ImportOptions options;
+        private final ProgressListener progress;
+        private long reported;
+        private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
+
+        HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
+                ImportOptions options, ProgressListener progress) {
+            this.writer = writer;
+            this.rows = rows;
+            this.rejects = rejects;
+            this.bytes = bytes;
+            this.file = file;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        private void add(Object row) {
+            chunk.add(row);
+            if (chunk.size() == StagingThread.CHUNK) {
+                handRest();
+            }
+        }
+
+        void handRest() {
+            if (!chunk.isEmpty()) {
+                writer.hand(chunk);
+                chunk = new ArrayList<>(StagingThread.CHUNK);
+            }
+        }
+
+        @Override
+        public void account(AccountRow account) {
+            add(account);
+        }
+
+        @Override
+        public void post(PostRow post) {
+            add(post);
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+            add(edge);
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            rejects.addFromSink(line, reason, raw);
+            endRecord();
+        }
+
+        @Override
+        public void endRecord() {
+            if (++rows.records % 10_000 == 0) {
+                long b = bytes.get();
+                progress.advance(b - reported);
+                reported = b;
+                if (progress instanceof ArchiveImporter.RowProgress rp) {
+                    rp.rows(rows.records);
+                }
+                if (!options.termination().running()) {
+                    throw new CancellationException("import cancelled while reading " + file.getFileName()
+                            + " (the store is unchanged)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes parsed rows into {@link Staging} on its own thread, in the order they were parsed. A failure here
+     * (a full disk) is rethrown to the parsing thread at its next hand-off or at {@link #finish}.
+     */
+    private static final class StagingThread {
+        static final int CHUNK = 2_048;
+        private static final List<Object> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<Object>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        StagingThread(Staging rows) {
+            thread = new Thread(() -> {
+                try {
+                    for (List<Object> chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                        if (failure != null) {
+                            continue; // drain, so that the parser never blocks on a full queue
+                        }
+                        try {
+                            for (Object row : chunk) {
+                                if (row instanceof PostRow p) {
+                                    rows.post(p);
+                                } else if (row instanceof AccountRow a) {
+                                    rows.account(a);
+                                } else {
+                                    rows.edge((EdgeRow) row);
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure = e;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lockstep-bulk-staging");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void hand(List<Object> chunk) {
+            rethrow();
+            try {
+                queue.put(chunk);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while staging");
+            }
+        }
+
+        /** Waits for every handed row to be staged; rethrows a staging failure when {@code check}. */
+        void finish(boolean check) throws IOException {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while staging");
+            }
+            if (check) {
+                rethrow();
+            }
+        }
+
+        private void rethrow() {
+            Throwable e = failure;
+            if (e instanceof UncheckedIOException u) {
+                throw u;
+            } else if (e instanceof RuntimeException r) {
+                throw r;
+            } else if (e instanceof Error err) {
+                throw err;
+            } else if (e != null) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments) {

@@ -41,6 +41,24 @@ class BulkLoaderTest extends ArchiveImporterTest {
     }
 
     @Test
+    void aBulkLoadCancelledWhileStagingLeavesTheStoreEmptyAndCanBeRunAgain(@TempDir Path dir) throws IOException {
+        Path tweets = dir.resolve("tweets.csv");
+        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        ImportOptions stopAtFirstPoll = options().withTermination(() -> polls.incrementAndGet() > 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFiles(store, List.of(tweets),
+                        stopAtFirstPoll, ProgressListener.NONE))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("the store is unchanged");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+        assertThat(BulkLoader.applies(store, options())).isTrue();
+
+        ImportReport report = run(List.of(tweets));
+        assertThat(report.rows()).isEqualTo(15_000);
+        assertThat(StoreStatistics.read(store).get("posts")).isGreaterThanOrEqualTo(15_000L);
+    }
+
+    @Test
     void aStoreThatHoldsAnythingIsNotBulkLoaded(@TempDir Path dir) throws IOException {
         run(List.of(copy(dir, "followers.csv")));
         assertThat(BulkLoader.applies(store, options())).isFalse();
