@@ -148,7 +148,7 @@ final class Neo4jWriter {
     /** The interaction type stored when an edge list has no type column. */
     static final String DEFAULT_INTERACTION = "interaction";
     /** Attempts at a batch whose "new" posts another writer created meanwhile. */
-    private static final int CONSTRAINT_ATTEMPTS = 3;
+    private static final int CONSTRAINT_ATTEMPTS = 5;
 
     /** Rows collected for one transaction. */
     static final class Batch {

@@ -81,6 +81,42 @@ class WritePathsAgreeTest {
         assertThat(bulk.relationships().size()).isGreaterThan(10_000);
     }
 
+    @Test
+    void twoImportsOfTheSamePostsAtOnceCreateEachPostOnce(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.csv");
+        ArchiveGenerator.write(first, 7, 2_000, 1_000_000_000L);
+        // the same rows and one more: another file (another SHA-256), so both imports write every post
+        Path second = dir.resolve("second.csv");
+        Files.copy(first, second);
+        Files.writeString(second, "999,u1,User 1,user1,,,,1,1,2016-01-01,en,en,one more,2017-01-01 00:00,web,,,,"
+                + "False,,,,,0,0,0,0,[],[],[]\n", java.nio.file.StandardOpenOption.APPEND);
+        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(50);
+        ArchiveImporter importer = new ArchiveImporter();
+
+        clear();
+        importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE);
+        Dump sequential = dump();
+
+        clear();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ImportReport>> runs = new ArrayList<>();
+            for (Path file : List.of(first, second)) {
+                runs.add(pool.submit(() -> importer.importFiles(store, List.of(file), transactions,
+                        ProgressListener.NONE)));
+            }
+            for (java.util.concurrent.Future<ImportReport> run : runs) {
+                assertThat(run.get().rejects()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Dump concurrent = dump(); // dump() fails on a second node with one key or a duplicated relationship
+        assertThat(concurrent.nodes()).isEqualTo(sequential.nodes());
+        assertThat(concurrent.relationships()).isEqualTo(sequential.relationships());
+        assertThat(concurrent.placeholderAuthors()).isEqualTo(sequential.placeholderAuthors());
+    }
+
     /**
      * Nodes by label and key with all their properties but the bookkeeping of imports; relationships as
      * (start key, type, end key, properties); POSTED into placeholders apart.
