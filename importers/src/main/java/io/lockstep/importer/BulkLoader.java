@@ -495,9 +495,9 @@ final class BulkLoader {
                 throw new UncheckedIOException(e);
             }
             write("POSTED", p.authorId(), p.id());
-            reference("RETWEETS", p.id(), p.retweetOf(), p.retweetAuthor());
-            reference("QUOTES", p.id(), p.quoteOf(), p.quoteAuthor());
-            reference("REPLIES_TO", p.id(), p.replyTo(), p.replyAuthor());
+            for (PostRow.Reference ref : p.references()) {
+                reference(ref.type(), p.id(), ref.post(), ref.author());
+            }
             List<String> tags = p.hashtags();
             for (int i = 0; i < tags.size(); i++) {
                 longestValue = Math.max(longestValue, tags.get(i).length());
@@ -516,9 +516,6 @@ final class BulkLoader {
         }
 
         private void reference(String type, String id, String ref, String author) {
-            if (ref == null || ref.equals(id)) {
-                return;
-            }
             write(type, id, ref);
             if (!postIds.contains(ref)) {
                 String known = referencedPosts.get(ref);

@@ -242,9 +242,9 @@ final class Neo4jWriter {
         // existing posts first: a placeholder completed here is no longer one when the new posts reference it
         run(tx, POSTS, params.get("posts"));
         createPosts(tx, created, accountNodes);
-        run(tx, RETWEETS, params.get("retweets"));
-        run(tx, QUOTES, params.get("quotes"));
-        run(tx, REPLIES, params.get("replies"));
+        run(tx, RETWEETS, params.get("RETWEETS"));
+        run(tx, QUOTES, params.get("QUOTES"));
+        run(tx, REPLIES, params.get("REPLIES_TO"));
         run(tx, TAGS, params.get("tags"));
         run(tx, LINKS, params.get("links"));
         run(tx, MENTIONS, params.get("mentions"));
@@ -287,9 +287,9 @@ final class Neo4jWriter {
         // referenced posts outside this batch's new ones: merged, placeholders where unknown
         Set<String> outside = new LinkedHashSet<>();
         for (PostRow p : posts) {
-            for (String ref : references(p)) {
-                if (!postNodes.containsKey(ref)) {
-                    outside.add(ref);
+            for (PostRow.Reference ref : p.references()) {
+                if (!postNodes.containsKey(ref.post())) {
+                    outside.add(ref.post());
                 }
             }
         }
@@ -325,16 +325,12 @@ final class Neo4jWriter {
             for (String m : new LinkedHashSet<>(p.mentions())) {
                 between.computeIfAbsent("MENTIONS", k -> new ArrayList<>()).add(List.of(post, accountNodes.get(m)));
             }
-            String[][] refs = {{"RETWEETS", p.retweetOf(), p.retweetAuthor()}, {"QUOTES", p.quoteOf(), p.quoteAuthor()},
-                    {"REPLIES_TO", p.replyTo(), p.replyAuthor()}};
-            for (String[] ref : refs) {
-                if (ref[1] == null || ref[1].equals(p.id())) {
-                    continue;
-                }
-                between.computeIfAbsent(ref[0], k -> new ArrayList<>()).add(List.of(post, refNodes.get(ref[1])));
-                if (ref[2] != null && placeholders.contains(ref[1]) && placeholderAuthorPairs.add(List.of(ref[1],
-                        ref[2]))) {
-                    placeholderAuthors.add(Map.of("post", refNodes.get(ref[1]), "author", ref[2]));
+            for (PostRow.Reference ref : p.references()) {
+                long target = refNodes.get(ref.post());
+                between.computeIfAbsent(ref.type(), k -> new ArrayList<>()).add(List.of(post, target));
+                if (ref.author() != null && placeholders.contains(ref.post())
+                        && placeholderAuthorPairs.add(List.of(ref.post(), ref.author()))) {
+                    placeholderAuthors.add(Map.of("post", target, "author", ref.author()));
                 }
             }
         }
@@ -345,17 +341,6 @@ final class Neo4jWriter {
             time(cypher, t0);
         });
         run(tx, PLACEHOLDER_AUTHORS, placeholderAuthors);
-    }
-
-    /** The post's references (retweeted, quoted, replied-to posts), without self-references. */
-    private static List<String> references(PostRow p) {
-        List<String> refs = new ArrayList<>(3);
-        for (String ref : new String[]{p.retweetOf(), p.quoteOf(), p.replyTo()}) {
-            if (ref != null && !ref.equals(p.id())) {
-                refs.add(ref);
-            }
-        }
-        return refs;
     }
 
     /** Runs a node statement returning {@code key, node} and adds what it returns to {@code into}. */
@@ -395,9 +380,13 @@ final class Neo4jWriter {
         for (PostRow p : posts) {
             Map<String, Object> props = postProperties(p);
             list(out, "posts").add(Map.of("id", p.id(), "author", p.authorId(), "props", props));
-            ref(out, "retweets", p.id(), p.retweetOf(), p.retweetAuthor());
-            ref(out, "quotes", p.id(), p.quoteOf(), p.quoteAuthor());
-            ref(out, "replies", p.id(), p.replyTo(), p.replyAuthor());
+            for (PostRow.Reference ref : p.references()) {
+                Map<String, Object> r = new HashMap<>();
+                r.put("id", p.id());
+                r.put("ref", ref.post());
+                r.put("author", ref.author());
+                list(out, ref.type()).add(r);
+            }
             for (int i = 0; i < p.hashtags().size(); i++) {
                 list(out, "tags").add(Map.of("post", p.id(), "name", p.hashtags().get(i), "position", i));
             }
@@ -465,18 +454,6 @@ final class Neo4jWriter {
         putCount(props, "like_count", p.likeCount());
         putCount(props, "retweet_count", p.retweetCount());
         return props;
-    }
-
-    private static void ref(Map<String, List<Map<String, Object>>> out, String key, String id, String ref,
-                            String author) {
-        if (ref == null || ref.equals(id)) {
-            return;
-        }
-        Map<String, Object> r = new HashMap<>();
-        r.put("id", id);
-        r.put("ref", ref);
-        r.put("author", author);
-        list(out, key).add(r);
     }
 
     private static List<Map<String, Object>> list(Map<String, List<Map<String, Object>>> out, String key) {

@@ -2,6 +2,7 @@ package io.lockstep.importer;
 
 import io.lockstep.activity.PostKind;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,25 @@ public record PostRow(String id, String authorId, long time, String text, String
         hashtags = List.copyOf(hashtags);
         urls = List.copyOf(urls);
         mentions = List.copyOf(mentions);
+    }
+
+    /** A reference to another post: the graph model's relationship type, the post's id, its author's id or null. */
+    public record Reference(String type, String post, String author) {
+    }
+
+    /** The retweeted, quoted and replied-to posts as the graph model links them, self-references left out. */
+    public List<Reference> references() {
+        List<Reference> refs = new ArrayList<>(1);
+        addReference(refs, "RETWEETS", retweetOf, retweetAuthor);
+        addReference(refs, "QUOTES", quoteOf, quoteAuthor);
+        addReference(refs, "REPLIES_TO", replyTo, replyAuthor);
+        return refs;
+    }
+
+    private void addReference(List<Reference> refs, String type, String post, String author) {
+        if (post != null && !post.equals(id)) {
+            refs.add(new Reference(type, post, author));
+        }
     }
 
     /** The kind the graph model stores: a retweet wins over a quote, a quote over a reply. */
