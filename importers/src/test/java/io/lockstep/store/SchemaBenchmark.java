@@ -1,0 +1,46 @@
+package io.lockstep.store;
+
+import org.neo4j.driver.Session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Times {@link GraphSchema}'s statements on a store that already holds data, as after a bulk load: drops Lockstep's
+ * constraints and indexes, then creates them again in the given order ({@code constraintsFirst} or
+ * {@code indexesFirst}, the order {@link GraphSchema#STATEMENTS} uses) and waits for every index to be online.
+ * Each order is run twice in one process (the second with a warm page cache).
+ *
+ * <p>Usage: {@code SchemaBenchmark STORE_DIR ORDER...}, e.g. a store left by {@code ImportBenchmark}.
+ */
+public final class SchemaBenchmark {
+    public static void main(String[] args) {
+        Path dir = Path.of(args[0]);
+        for (int a = 1; a < args.length; a++) {
+            List<String> statements = new ArrayList<>(GraphSchema.STATEMENTS);
+            Comparator<String> constraintsFirst = Comparator.comparing(s -> s.startsWith("CREATE CONSTRAINT") ? 0 : 1);
+            statements.sort(args[a].equals("constraintsFirst") ? constraintsFirst : constraintsFirst.reversed());
+            for (int round = 1; round <= 2; round++) {
+                try (GraphStore store = GraphStore.embedded(dir); Session s = store.session()) {
+                    for (String statement : GraphSchema.STATEMENTS) {
+                        // "CREATE CONSTRAINT name IF NOT EXISTS ..." -> "DROP CONSTRAINT name IF EXISTS"
+                        String[] words = statement.split(" ");
+                        s.run("DROP " + words[1] + " " + words[2] + " IF EXISTS").consume();
+                    }
+                    long t0 = System.nanoTime();
+                    for (String statement : statements) {
+                        s.run(statement).consume();
+                    }
+                    s.run("CALL db.awaitIndexes(300)").consume();
+                    System.out.printf("%-16s round %d: constraints and indexes online in %.1f s%n", args[a], round,
+                            (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+    }
+
+    private SchemaBenchmark() {
+    }
+}
