@@ -312,12 +312,9 @@ final class Neo4jWriter {
         for (PostRow p : posts) {
             long post = postNodes.get(p.id());
             List<String> tags = p.hashtags();
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < tags.size(); i++) {
-                if (seen.add(tags.get(i))) {
-                    between.computeIfAbsent("TAGS", k -> new ArrayList<>())
-                            .add(List.of(post, hashtagNodes.get(tags.get(i)), i));
-                }
+            for (int i = 0; i < tags.size(); i++) { // PostRow's hashtags hold no duplicates
+                between.computeIfAbsent("TAGS", k -> new ArrayList<>())
+                        .add(List.of(post, hashtagNodes.get(tags.get(i)), i));
             }
             for (String u : new LinkedHashSet<>(p.urls())) {
                 between.computeIfAbsent("LINKS", k -> new ArrayList<>()).add(List.of(post, urlNodes.get(u)));
