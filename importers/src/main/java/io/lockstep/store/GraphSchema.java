@@ -2,7 +2,11 @@ package io.lockstep.store;
 
 import org.neo4j.driver.Session;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Creates Lockstep's constraints and indexes, idempotently ({@code IF NOT EXISTS}), before anything is written.
@@ -28,15 +32,43 @@ public final class GraphSchema {
             "CREATE CONSTRAINT cluster_id IF NOT EXISTS FOR (c:Cluster) REQUIRE c.id IS UNIQUE",
             "CREATE CONSTRAINT campaign_id IF NOT EXISTS FOR (c:Campaign) REQUIRE c.id IS UNIQUE");
 
+    private static final Pattern NAME = Pattern.compile("^CREATE (?:INDEX|CONSTRAINT) (\\w+) IF NOT EXISTS");
+
+    /** The index or constraint name of each statement (a uniqueness constraint's index bears its name). */
+    static final List<String> NAMES = STATEMENTS.stream().map(GraphSchema::nameOf).toList();
+
     private GraphSchema() {
     }
 
+    /**
+     * Creates what is missing and waits until every index is online. A store that has it all already (every start
+     * but the first) costs one {@code SHOW INDEXES} instead of twelve statements, each compiled by Cypher in a
+     * cold JVM (0.7–1 s of a command's start).
+     */
     public static void ensure(GraphStore store) {
         try (Session session = store.session()) {
+            Set<String> online = new HashSet<>();
+            session.run("SHOW INDEXES YIELD name, state").forEachRemaining(r -> {
+                if (r.get("state").asString().equals("ONLINE")) {
+                    online.add(r.get("name").asString());
+                }
+            });
+            if (online.containsAll(NAMES)) {
+                return;
+            }
             for (String statement : STATEMENTS) {
                 session.run(statement).consume();
             }
             session.run("CALL db.awaitIndexes(300)").consume();
         }
     }
+
+    private static String nameOf(String statement) {
+        Matcher m = NAME.matcher(statement);
+        if (!m.find()) {
+            throw new IllegalStateException("no name in " + statement);
+        }
+        return m.group(1);
+    }
+
 }

@@ -31,6 +31,23 @@ class GraphStoreTest {
     }
 
     @Test
+    void aDroppedIndexOrConstraintIsCreatedAgainOnTheNextCheck(@TempDir Path dir) {
+        try (GraphStore store = GraphStore.embedded(dir); Session s = store.session()) {
+            assertThat(onlineIndexes(s)).containsAll(GraphSchema.NAMES);
+            s.run("DROP INDEX post_time").consume();
+            s.run("DROP CONSTRAINT hashtag_name").consume();
+            assertThat(onlineIndexes(s)).doesNotContain("post_time", "hashtag_name");
+            GraphSchema.ensure(store);
+            assertThat(onlineIndexes(s)).containsAll(GraphSchema.NAMES);
+        }
+    }
+
+    private static java.util.List<String> onlineIndexes(Session s) {
+        return s.run("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")
+                .list(r -> r.get("name").asString());
+    }
+
+    @Test
     void secondOpenOfTheSameStoreGivesAClearMessage(@TempDir Path dir) {
         try (GraphStore first = GraphStore.embedded(dir)) {
             assertThatThrownBy(() -> GraphStore.embedded(dir))
