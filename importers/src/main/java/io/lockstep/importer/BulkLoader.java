@@ -16,6 +16,7 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -59,8 +60,9 @@ import java.util.stream.Stream;
  * follow; about 150 bytes per post and 200 per account.
  */
 final class BulkLoader {
-    /** Progress task names of the two phases after parsing (a kill test waits for them). */
+    /** Progress task names of the phases after parsing (a kill test waits for them). */
     static final String TASK_BULK_IMPORT = "Neo4j bulk importer";
+    static final String TASK_RESTART = "Neo4j restart, indexes";
     static final String TASK_RECORD = "import records";
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
     static final String[] ACCOUNT_HEADER = {"id:ID(Account)", "screen_name", "display_name", "location",
@@ -118,25 +120,35 @@ final class BulkLoader {
             List<String> arguments = rows.importArguments(staging);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
             at[0] = System.nanoTime();
-            store.replaceEmptyDatabase((home, database) -> {
-                at[1] = System.nanoTime();
-                progress.begin(TASK_BULK_IMPORT, -1);
-                try {
-                    runBulkImporter(home, database, staging, arguments);
-                } finally {
+            try {
+                store.replaceEmptyDatabase((home, database) -> {
+                    at[1] = System.nanoTime();
+                    long nodeBytes = sizeOf(rows.nodeFiles());
+                    long relationshipBytes = sizeOf(rows.relationshipFiles());
+                    progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                    try {
+                        runBulkImporter(home, database, staging, arguments, log -> new BulkImporterProgress(log,
+                                progress, rows.nodeCount(), rows.relationshipCount, nodeBytes, relationshipBytes));
+                    } finally {
+                        progress.end();
+                    }
+                    at[2] = System.nanoTime();
+                    // ended once the DBMS is back with its indexes populated: in `online`, or below on a failure
+                    progress.begin(TASK_RESTART, -1);
+                }, online -> {
                     progress.end();
-                }
-                at[2] = System.nanoTime();
-            }, online -> {
-                at[3] = System.nanoTime();
-                progress.begin(TASK_RECORD, -1);
-                try {
-                    recordImports(online, records);
-                } finally {
-                    progress.end();
-                }
-                at[4] = System.nanoTime();
-            });
+                    at[3] = System.nanoTime();
+                    progress.begin(TASK_RECORD, -1);
+                    try {
+                        recordImports(online, records);
+                    } finally {
+                        progress.end();
+                    }
+                    at[4] = System.nanoTime();
+                });
+            } finally {
+                progress.end();
+            }
             if (Neo4jWriter.TIMING != null) {
                 Neo4jWriter.TIMING.merge("bulk 1: parse and stage", at[0] - start, Long::sum);
                 Neo4jWriter.TIMING.merge("bulk 2: stop the DBMS", at[1] - at[0], Long::sum);
@@ -332,7 +344,20 @@ final class BulkLoader {
         }
     }
 
-    private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments) {
+    private static long sizeOf(List<Path> files) throws IOException {
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        return bytes;
+    }
+
+    /**
+     * Runs {@code neo4j-admin database import full} in-process; its console output goes through {@code watch}
+     * (progress) into {@code logs/bulk-import.log}.
+     */
+    private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments,
+                                        java.util.function.UnaryOperator<OutputStream> watch) {
         List<String> args = new ArrayList<>(List.of(
                 "full",
                 database, // first: --nodes and --relationships take several values and would swallow it
@@ -344,7 +369,7 @@ final class BulkLoader {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Throwable[] failure = new Throwable[1];
         int exit;
-        try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        try (PrintStream out = new PrintStream(watch.apply(log), true, StandardCharsets.UTF_8);
              DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
             ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
             // Run as `import full` under its parent command, as neo4j-admin does: the subcommand reads options
@@ -419,6 +444,8 @@ final class BulkLoader {
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
         private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
         long records;
+        /** Relationships written to the staging files. */
+        long relationshipCount;
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
 
@@ -449,10 +476,11 @@ final class BulkLoader {
             header[0] = ":START_ID(" + from + ")";
             header[1] = ":END_ID(" + to + ")";
             System.arraycopy(properties, 0, header, 2, properties.length);
-            relationships.put(type, printer(type.toLowerCase(java.util.Locale.ROOT) + ".csv", header));
+            relationships.put(type, printer(fileOf(type), header));
         }
 
         private void write(String type, Object... values) {
+            relationshipCount++;
             try {
                 relationships.get(type).printRecord(values);
             } catch (IOException e) {
@@ -601,17 +629,40 @@ final class BulkLoader {
             args.add("--multiline-fields-format=v2");
             args.add("--multiline-fields=" + staging.resolve("accounts-multiline.csv") + ","
                     + staging.resolve("posts-multiline.csv"));
-            args.add("--nodes=Account=" + staging.resolve("accounts.csv"));
-            args.add("--nodes=Account=" + staging.resolve("accounts-multiline.csv"));
-            args.add("--nodes=Post=" + staging.resolve("posts.csv"));
-            args.add("--nodes=Post=" + staging.resolve("posts-multiline.csv"));
-            args.add("--nodes=Hashtag=" + staging.resolve("hashtags.csv"));
-            args.add("--nodes=Url=" + staging.resolve("urls.csv"));
+            NODE_FILES.forEach((file, label) -> args.add("--nodes=" + label + "=" + staging.resolve(file)));
             for (String type : relationships.keySet()) {
-                args.add("--relationships=" + type + "=" + staging.resolve(type.toLowerCase(java.util.Locale.ROOT)
-                        + ".csv"));
+                args.add("--relationships=" + type + "=" + staging.resolve(fileOf(type)));
             }
             return args;
+        }
+
+        /** Node file → label, in the importer's order. */
+        private static final Map<String, String> NODE_FILES = new LinkedHashMap<>();
+
+        static {
+            NODE_FILES.put("accounts.csv", "Account");
+            NODE_FILES.put("accounts-multiline.csv", "Account");
+            NODE_FILES.put("posts.csv", "Post");
+            NODE_FILES.put("posts-multiline.csv", "Post");
+            NODE_FILES.put("hashtags.csv", "Hashtag");
+            NODE_FILES.put("urls.csv", "Url");
+        }
+
+        private static String fileOf(String relationshipType) {
+            return relationshipType.toLowerCase(java.util.Locale.ROOT) + ".csv";
+        }
+
+        List<Path> nodeFiles() {
+            return NODE_FILES.keySet().stream().map(dir::resolve).toList();
+        }
+
+        List<Path> relationshipFiles() {
+            return relationships.keySet().stream().map(type -> dir.resolve(fileOf(type))).toList();
+        }
+
+        /** Nodes staged, once {@link #finish} has run. */
+        long nodeCount() {
+            return accounts.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
         }
 
         @Override

@@ -41,6 +41,35 @@ class BulkLoaderTest extends ArchiveImporterTest {
     }
 
     @Test
+    void theBulkImportersPhaseReportsProgressUpToTheStagedFilesSize(@TempDir Path dir) throws IOException {
+        Path tweets = dir.resolve("tweets.csv");
+        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
+        Map<String, long[]> tasks = new java.util.LinkedHashMap<>(); // task -> {announced total, units advanced}
+        ProgressListener recording = new ProgressListener() {
+            private long[] current;
+
+            @Override
+            public void begin(String task, long totalUnits) {
+                current = tasks.computeIfAbsent(task, t -> new long[2]);
+                current[0] = totalUnits;
+            }
+
+            @Override
+            public void advance(long units) {
+                current[1] += units;
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        importer.importFiles(store, List.of(tweets), options(), recording);
+        long[] bulk = tasks.get(BulkLoader.TASK_BULK_IMPORT);
+        assertThat(bulk[0]).as("staged bytes announced").isGreaterThan(Files.size(tweets) / 2);
+        assertThat(bulk[1]).as("units advanced by the importer's own output").isEqualTo(bulk[0]);
+    }
+
+    @Test
     void aBulkLoadCancelledWhileStagingLeavesTheStoreEmptyAndCanBeRunAgain(@TempDir Path dir) throws IOException {
         Path tweets = dir.resolve("tweets.csv");
         io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);

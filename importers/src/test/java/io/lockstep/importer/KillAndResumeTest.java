@@ -66,12 +66,13 @@ class KillAndResumeTest {
     }
 
     /**
-     * The bulk path is all or nothing: killed while Neo4j's bulk importer writes the database, or after it but
-     * before the import is recorded, the next start finds an empty store, and importing again gives exactly what a
+     * The bulk path is all or nothing: killed while Neo4j's bulk importer writes the database, while the DBMS
+     * restarts on it and builds its indexes, or after that but before the import is recorded, the next start finds
+     * an empty store, and importing again gives exactly what a
      * clean bulk load gives.
      */
     @ParameterizedTest
-    @ValueSource(strings = {BulkLoader.TASK_BULK_IMPORT, BulkLoader.TASK_RECORD})
+    @ValueSource(strings = {BulkLoader.TASK_BULK_IMPORT, BulkLoader.TASK_RESTART, BulkLoader.TASK_RECORD})
     void aBulkLoadKilledMidwayLeavesAnEmptyStoreAndRunsAgain(String killDuring, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("tweets.csv");
         ArchiveGenerator.write(file, 7, POSTS, 5_000_000L);
