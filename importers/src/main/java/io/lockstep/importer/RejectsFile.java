@@ -20,6 +20,10 @@ import java.util.Iterator;
  * The rejects file beside an input, {@code <name>.rejects.csv} with columns {@code file,line,reason,raw}. Created on
  * the first reject. On a resumed import it keeps exactly the rejects of the committed rows (the first
  * {@code keep} records) so that a rerun does not list a row twice.
+ *
+ * <p>Inputs that differ only by extension ({@code tweets.csv} and {@code tweets.jsonl}, as {@code simulate} writes
+ * them) share one rejects file: each input rewrites only its own records (the {@code file} column), never another
+ * input's.
  */
 final class RejectsFile implements Closeable {
     static final String[] HEADER = {"file", "line", "reason", "raw"};
@@ -33,10 +37,8 @@ final class RejectsFile implements Closeable {
     RejectsFile(Path input, long keep) throws IOException {
         this.path = pathFor(input);
         this.fileName = input.getFileName().toString();
-        if (keep <= 0) {
-            Files.deleteIfExists(path);
-        } else if (Files.exists(path)) {
-            truncate(keep);
+        if (Files.exists(path)) {
+            truncate(Math.max(keep, 0));
         }
         // the store's count is the truth: a rejects file deleted by hand must not lower it
         count = Math.max(count, Math.max(keep, 0));
@@ -55,8 +57,13 @@ final class RejectsFile implements Closeable {
         return input.resolveSibling(name + ".rejects.csv");
     }
 
+    /**
+     * Keeps the first {@code keep} records of this input and every record of the other inputs that share the file;
+     * deletes the file when nothing is left.
+     */
     private void truncate(long keep) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        long kept = 0;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.DEFAULT).get();
              Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -66,15 +73,28 @@ final class RejectsFile implements Closeable {
                 p.printRecord((Object[]) it.next().values()); // header
             }
             try {
-                while (count < keep && it.hasNext()) {
-                    p.printRecord((Object[]) it.next().values());
-                    count++;
+                while (it.hasNext()) {
+                    CSVRecord r = it.next();
+                    boolean ours = r.size() > 0 && r.get(0).equals(fileName);
+                    if (ours && count >= keep) {
+                        continue;
+                    }
+                    p.printRecord((Object[]) r.values());
+                    kept++;
+                    if (ours) {
+                        count++;
+                    }
                 }
             } catch (UncheckedIOException e) {
                 // a record cut by the kill: the committed ones before it are kept
             }
         }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        if (kept == 0) {
+            Files.delete(tmp);
+            Files.delete(path);
+        } else {
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** {@link #add}, for a parser's {@link RowSink}, whose methods cannot throw {@code IOException}. */

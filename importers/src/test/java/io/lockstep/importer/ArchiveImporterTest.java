@@ -163,6 +163,26 @@ class ArchiveImporterTest {
     }
 
     @Test
+    void inputsThatShareARejectsFileKeepEachOthersRejectsAcrossReimports(@TempDir Path dir) throws IOException {
+        Path csv = Files.copy(sample("infoops_tweets_dirty.csv"), dir.resolve("tweets.csv"));
+        Path jsonl = Files.copy(sample("v1_statuses.jsonl"), dir.resolve("tweets.jsonl"));
+        ImportReport report = run(List.of(csv, jsonl));
+        Path rejects = dir.resolve("tweets.rejects.csv");
+        assertThat(report.files()).extracting(ImportReport.FileResult::rejectsFile).containsExactly(rejects, rejects);
+        assertThat(rejectedFiles(rejects)).containsExactly("tweets.csv", "tweets.csv", "tweets.csv", "tweets.jsonl");
+
+        // each file again, one at a time: each rewrites its own rejects only, none is listed twice or lost
+        importer.importFiles(store, List.of(jsonl), options().withReimport(true), ProgressListener.NONE);
+        importer.importFiles(store, List.of(csv), options().withReimport(true), ProgressListener.NONE);
+        assertThat(rejectedFiles(rejects)).containsExactlyInAnyOrder("tweets.csv", "tweets.csv", "tweets.csv",
+                "tweets.jsonl");
+    }
+
+    private static List<String> rejectedFiles(Path rejects) throws IOException {
+        return Files.readAllLines(rejects).stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+    }
+
+    @Test
     void twarcJsonAndEdgeFormatsImport(@TempDir Path dir) throws IOException {
         ImportReport report = run(List.of(copy(dir, "twarc.csv"), copy(dir, "v1_statuses.jsonl"),
                 copy(dir, "v2_responses.jsonl"), copy(dir, "edges.csv"), copy(dir, "snap_edges.txt")));
