@@ -227,6 +227,36 @@ class ParsersTest {
     }
 
     @Test
+    void theDigitByDigitPathAgreesWithJavaTime() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        java.time.format.DateTimeFormatter spaced = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+        java.time.format.DateTimeFormatter seconds =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+        for (int i = 0; i < 20_000; i++) {
+            long epoch = rnd.nextLong(-2_208_988_800L, 4_102_444_800L); // 1900 to 2100
+            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(epoch, rnd.nextInt(1_000) * 1_000_000,
+                    java.time.ZoneOffset.UTC);
+            long minute = epoch - Math.floorMod(epoch, 60);
+            long day = Math.floorDiv(epoch, 86_400) * 86_400;
+            assertThat(Times.parse(t.format(spaced))).isEqualTo(minute);
+            assertThat(Times.parse(t.format(seconds))).isEqualTo(epoch);
+            assertThat(Times.parse(t.toLocalDate().toString())).isEqualTo(day);
+            String iso = t.format(seconds).replace(' ', 'T');
+            assertThat(Times.parse(iso + "Z")).isEqualTo(java.time.OffsetDateTime.parse(iso + "Z").toEpochSecond())
+                    .isEqualTo(epoch);
+            String millis = iso + String.format(".%03dZ", t.getNano() / 1_000_000);
+            assertThat(Times.parse(millis)).isEqualTo(java.time.OffsetDateTime.parse(millis).toEpochSecond());
+        }
+        // what the formatters resolve their own ways, or reject, is left to them
+        for (String odd : List.of("2017-02-30 10:00", "2017-05-05 24:00", "2017-13-01", "2017-05-05 18:60",
+                "2017-05-05T18:23:00.5Z", "2017-05-05 18:23:07.250", "2017-5-05 18:23", "2017-05-05x18:23")) {
+            assertThat(Times.fixedWidth(odd)).as(odd).isEqualTo(Long.MIN_VALUE);
+        }
+        assertThat(Times.parse("2016-02-29")).isEqualTo(1456704000L);
+        assertThatThrownBy(() -> Times.parse("2017-13-01")).isInstanceOf(java.time.DateTimeException.class);
+    }
+
+    @Test
     void listCells() {
         assertThat(Cells.list("[MacronLeaks, Macron]")).containsExactly("MacronLeaks", "Macron");
         assertThat(Cells.list("['a', \"b\"]")).containsExactly("a", "b");
