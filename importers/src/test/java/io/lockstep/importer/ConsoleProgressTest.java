@@ -1,0 +1,33 @@
+package io.lockstep.importer;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleProgressTest {
+    @Test
+    void aTaskOfUnknownLengthShowsItsNameAndTheTimeElapsedNotAnEmptyBar() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        progress.begin(BulkLoader.TASK_RESTART, -1);
+        Thread.sleep(700);
+        progress.end();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains(BulkLoader.TASK_RESTART + " ").contains(" 0:00:00").doesNotContain("?", "MB", "%");
+    }
+
+    @Test
+    void aTaskOfKnownLengthKeepsTheBarWithMegabytesAndEta() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        progress.begin("tweets.csv", 64L << 20);
+        progress.advance(32L << 20);
+        Thread.sleep(700);
+        progress.end();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("tweets.csv").contains("50%").contains("32/64 MB");
+    }
+}
