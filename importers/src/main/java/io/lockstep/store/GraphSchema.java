@@ -70,5 +70,4 @@ public final class GraphSchema {
         }
         return m.group(1);
     }
-
 }
