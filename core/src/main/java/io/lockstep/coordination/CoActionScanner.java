@@ -32,7 +32,7 @@ import java.util.List;
  *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over a's items that at least one other account acted on
  *       (so volume alone does not help). Items no other account acted on are left out of the norm, as terms of a
  *       single document are in TF-IDF (a minimum document frequency of 2): they can never be shared, yet they carry
- *       the largest weight of all, so in a sparse archive, where most of an account's items are its alone, they
+ *       the largest weight of all, so in a sparse archive, where many of an account's items are its alone, they
  *       would make the cosine measure the sampling rate rather than the accounts. They still count in the volume
  *       for the null model. The edge weight is that cosine times the shared items' rarity, the root-mean-square w
  *       of the shared items over the largest possible w (an item shared by just two accounts), so that two accounts
