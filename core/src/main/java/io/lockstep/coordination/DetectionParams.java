@@ -174,14 +174,18 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score.
+     * creation-burst and activity-burst parts of the score. The reported edges keep, for each account, its
+     * {@code partners} strongest ones (see {@link StrongestPartners}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
-                                long burstBin, boolean leiden) {
+                                long burstBin, boolean leiden, int partners) {
         public ClusterParams {
             if (minEdgeWeight < 0 || minSize < 2 || !(suspiciousScore >= 0 && suspiciousScore <= 1)
                     || creationBurst <= 0 || burstBin <= 0) {
                 throw new IllegalArgumentException("invalid cluster parameters");
+            }
+            if (partners < 1) {
+                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
         }
     }
@@ -210,7 +214,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
                 new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
-                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
+                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
     }
