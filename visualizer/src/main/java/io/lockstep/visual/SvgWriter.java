@@ -11,34 +11,54 @@ final class SvgWriter {
     }
 
     static String write(Placement p, Frame frame, int width, int height) {
+        return write(p, frame, width, height, false);
+    }
+
+    /**
+     * The picture as SVG; {@code inline} leaves out the XML declaration and adds {@code class="picture"}, for an
+     * {@code <svg>} element inside an HTML page (which scales it by CSS).
+     */
+    static String write(Placement p, Frame frame, int width, int height, boolean inline) {
         StringBuilder s = new StringBuilder(64 + 200 * p.nodes().size() + 80 * p.scene().edges().size());
-        s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (!inline) {
+            s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        }
         s.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"DejaVu Sans, Arial, sans-serif\">\n", width, height, width, height));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"%s width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"DejaVu Sans, Arial, sans-serif\">\n", inline ? " class=\"picture\" role=\"img\"" : "",
+                width, height, width, height));
         s.append("<title>").append(xml(p.scene().title())).append("</title>\n");
         s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"bold\" fill=\"%s\">%s</text>\n",
                 SceneRenderer.PAD, SceneRenderer.TITLE_HEIGHT / 2 + 6, Palette.hex(Palette.TEXT), xml(p.scene().title())));
         s.append(String.format(Locale.ROOT, "<g transform=\"translate(0,%d)\">\n", SceneRenderer.TITLE_HEIGHT));
         Map<String, Integer> index = p.scene().indexById();
-        s.append("<g id=\"edges\">\n");
-        for (SceneEdge e : p.scene().edges()) {
-            int a = index.get(e.source()), b = index.get(e.target());
-            if (a == b) {
-                continue;
+        s.append("<g class=\"edges\" stroke-opacity=\"0.8\">\n");
+        for (EdgeKind kind : EdgeKind.values()) {
+            StringBuilder group = new StringBuilder();
+            for (SceneEdge e : p.scene().edges()) {
+                int a = index.get(e.source()), b = index.get(e.target());
+                if (a == b || e.kind() != kind) {
+                    continue;
+                }
+                double w = switch (e.kind()) {
+                    case COORDINATION -> 2.5;
+                    case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
+                    case FOLLOW -> 0.7;
+                };
+                group.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>\n",
+                        p.x()[a], p.y()[a], p.x()[b], p.y()[b],
+                        kind == EdgeKind.RETWEET ? String.format(Locale.ROOT, " stroke-width=\"%.1f\"", w) : ""));
             }
-            double w = switch (e.kind()) {
-                case COORDINATION -> 2.5;
-                case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
-                case FOLLOW -> 0.7;
-            };
-            s.append(String.format(Locale.ROOT,
-                    "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.8\" stroke-width=\"%.1f\"%s/>\n",
-                    e.kind().wireName(), p.x()[a], p.y()[a], p.x()[b], p.y()[b], Palette.hex(Palette.edge(e.kind())), w,
-                    e.kind() == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : ""));
+            if (!group.isEmpty()) {
+                s.append(String.format(Locale.ROOT, "<g class=\"%s\" stroke=\"%s\"%s%s>\n", kind.wireName(),
+                        Palette.hex(Palette.edge(kind)),
+                        kind == EdgeKind.RETWEET ? "" : kind == EdgeKind.COORDINATION ? " stroke-width=\"2.5\"" : " stroke-width=\"0.7\"",
+                        kind == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : ""));
+                s.append(group).append("</g>\n");
+            }
         }
-        s.append("</g>\n<g id=\"nodes\">\n");
+        s.append("</g>\n<g class=\"nodes\">\n");
         List<SceneNode> nodes = p.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             SceneNode n = nodes.get(i);
@@ -48,16 +68,16 @@ final class SvgWriter {
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
                     p.x()[i], p.y()[i], p.radius()[i], Palette.hex(fill), ring ? Palette.hex(Palette.SUSPICIOUS) : "#ffffff",
                     ring ? Math.max(2, p.radius()[i] / 4) : 1.0));
-            s.append("<title>").append(xml(n.label())).append("</title></circle>\n");
+            s.append("<title>").append(xml(tooltip(n))).append("</title></circle>\n");
         }
-        s.append("</g>\n<g id=\"labels\" font-size=\"12\" fill=\"#212121\">\n");
+        s.append("</g>\n<g class=\"labels\" font-size=\"12\" fill=\"#212121\">\n");
         for (int i = 0; i < nodes.size(); i++) {
             if (p.labelled()[i]) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n",
-                        p.x()[i] + p.radius()[i] + 3, p.y()[i] + 4, xml(nodes.get(i).label())));
+                        p.x()[i] + p.radius()[i] + 3, p.y()[i] + 4, xml(AccountNames.label(nodes.get(i).label()))));
             }
         }
-        s.append("</g>\n</g>\n<g id=\"legend\" font-size=\"12\">\n");
+        s.append("</g>\n</g>\n<g class=\"legend\" font-size=\"12\">\n");
         int legendTop = height - frame.legendHeight();
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"1\" fill=\"#e0e0e0\"/>\n",
                 SceneRenderer.PAD, legendTop, width - 2 * SceneRenderer.PAD));
@@ -78,6 +98,31 @@ final class SvgWriter {
                 SceneRenderer.PAD, frame.captionY() + SceneRenderer.LEGEND_ROW / 2 + 4, xml(frame.legend().caption())));
         s.append("</g>\n</svg>\n");
         return s.toString();
+    }
+
+    /**
+     * The tooltip of a node: its name, the full id when the name is not the id, and for accounts with a verdict the
+     * score, cluster and signals.
+     */
+    static String tooltip(SceneNode n) {
+        StringBuilder t = new StringBuilder(AccountNames.label(n.label()));
+        boolean aggregate = n.id().startsWith(OverviewBuilder.COMMUNITY_PREFIX) || n.id().startsWith(OverviewBuilder.CLUSTER_PREFIX);
+        if (!aggregate && !AccountNames.label(n.label()).equals(n.id())) {
+            t.append(" (id ").append(n.id()).append(')');
+        }
+        if (n.score() > 0 || n.suspicious()) {
+            t.append(String.format(Locale.ROOT, "\nscore %.2f%s", n.score(), n.suspicious() ? ", suspicious" : ""));
+        }
+        if (n.cluster() != SceneNode.NONE && !aggregate) {
+            t.append(", cluster ").append(n.cluster());
+        }
+        if (!n.signals().isEmpty()) {
+            t.append("\nsignals: ").append(String.join(", ", n.signals()));
+        }
+        if (aggregate && !n.evidence().isEmpty()) {
+            t.append('\n').append(n.evidence().get(0));
+        }
+        return t.toString();
     }
 
     /** Escapes text for XML content and attributes; drops characters XML 1.0 forbids. */
