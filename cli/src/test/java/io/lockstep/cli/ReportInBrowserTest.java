@@ -89,7 +89,7 @@ class ReportInBrowserTest {
                 + "(.ci/run does) or set -Dlockstep.chromium / -Dlockstep.chromedriver");
 
         Path archive = tmp.resolve("archive");
-        new Simulator(ScenarioConfig.preset("mixed", 1200, 3, 42L)).write(archive, ProgressListener.NONE);
+        new Simulator(ScenarioConfig.preset("mixed", 800, 2, 42L)).write(archive, ProgressListener.NONE);
         out = tmp.resolve("out");
         StringWriter err = new StringWriter();
         var cmd = Lockstep.commandLine();
@@ -154,10 +154,9 @@ class ReportInBrowserTest {
                 + ".filter(s => { const r = s.getBoundingClientRect(); return r.width < 100 || r.height < 40; }).length;")).isZero();
         // the first screen holds the findings and the overview picture
         assertThat(number("return document.getElementById('findings-lead').getBoundingClientRect().bottom;")).isLessThan(height);
+        assertThat(number("return document.querySelector('figure.overview').getBoundingClientRect().top;")).isLessThan(height * 3L / 4);
         if (width >= 1000) {
-            assertThat(number("return document.querySelector('figure.overview').getBoundingClientRect().bottom;")).isLessThanOrEqualTo(height);
-        } else {
-            assertThat(number("return document.querySelector('figure.overview').getBoundingClientRect().top;")).isLessThan(3L * height);
+            assertThat(number("return document.querySelector('figure.overview svg').getBoundingClientRect().bottom;")).isLessThanOrEqualTo(height);
         }
         // bounded tables: at most 10 visible rows and 10 account names per cell
         assertThat(number("return Math.max(0, ...[...document.querySelectorAll('table')].filter(t => !t.closest('details:not([open])'))"

@@ -309,7 +309,9 @@ public final class ReportFacts {
         String within = "";
         if (exampleSpan != null && exampleSpan[0] != Long.MAX_VALUE) {
             long spread = exampleSpan[1] - exampleSpan[0];
-            within = (minutePrecision && spread == 0 ? " in the same minute" : " within " + duration(spread))
+            // an archive with minute-precision times only says in how many consecutive clock minutes the actions fell
+            within = (!minutePrecision ? " within " + duration(spread)
+                    : spread == 0 ? " in the same minute" : " across " + (spread / 60 + 1) + " consecutive minutes")
                     + " on " + DAY_TIME.format(Instant.ofEpochSecond(exampleSpan[0]));
         }
         return switch (signal) {

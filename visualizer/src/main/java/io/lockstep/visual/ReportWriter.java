@@ -41,7 +41,7 @@ public final class ReportWriter {
     /** Clusters named in the findings. */
     static final int FINDINGS_CLUSTERS = 4;
     /** Bars of a timeline chart, at most. */
-    static final int TIMELINE_BARS = 180;
+    static final int TIMELINE_BARS = 120;
     /** Scores from this value on (and from the suspicion threshold) are called strong evidence. */
     public static final double STRONG = 0.75;
 
@@ -97,10 +97,15 @@ public final class ReportWriter {
     // ---- findings ----
 
     private void findings(StringBuilder h, ReportModel m) {
-        h.append("<section id=\"findings\">\n<h2>What was found</h2>\n<div class=\"lead\">\n<div class=\"lead-text\">\n");
+        h.append("<section id=\"findings\">\n<h2>What was found</h2>\n<div class=\"lead\">\n");
         Findings f = Findings.of(m);
         h.append("<p id=\"findings-lead\" data-clusters=\"").append(m.summary().clusters()).append("\">")
                 .append(esc(f.lead())).append("</p>\n");
+        if (m.overview() != null) {
+            h.append("<figure class=\"overview\">").append(renderer.renderInlineSvg(m.overview(), OVERVIEW_W, OVERVIEW_H))
+                    .append("<figcaption>Communities (one disc each, sized by members) and the clusters in red, linked to the communities their members sit in. Hover for details.</figcaption></figure>\n");
+        }
+        h.append("<div class=\"lead-more\">\n");
         if (!f.clusters().isEmpty()) {
             h.append("<ul class=\"findings\">\n");
             for (Findings.Item item : f.clusters()) {
@@ -116,12 +121,7 @@ public final class ReportWriter {
                 .append(" characters of their id where the archive hides the name (hover for the full id; all flagged ids are in the <a href=\"#appendix\">appendix</a>).")
                 .append(" Scores run from 0 to 1; accounts in clusters scoring at least ")
                 .append(score(m.summary().suspiciousScore())).append(" are flagged.</p>\n");
-        h.append("</div>\n");
-        if (m.overview() != null) {
-            h.append("<figure class=\"overview\">").append(renderer.renderInlineSvg(m.overview(), OVERVIEW_W, OVERVIEW_H))
-                    .append("<figcaption>Communities (one disc each, sized by members) and the clusters in red, linked to the communities their members sit in. Hover for details.</figcaption></figure>\n");
-        }
-        h.append("</div>\n<nav class=\"toc\"><a href=\"#campaigns\">Campaigns</a> · <a href=\"#clusters\">Clusters</a> · "
+        h.append("</div>\n</div>\n<nav class=\"toc\"><a href=\"#campaigns\">Campaigns</a> · <a href=\"#clusters\">Clusters</a> · "
                 + "<a href=\"#accounts\">Accounts</a> · <a href=\"#method\">Method</a> · <a href=\"#appendix\">Appendix</a></nav>\n");
         h.append("</section>\n");
     }
@@ -152,7 +152,7 @@ public final class ReportWriter {
             List<String[]> rows = new ArrayList<>();
             for (ReportModel.Burst b : c.bursts()) {
                 rows.add(new String[] {esc(span(b.start(), b.end())), esc(fmt(b.posts())), esc(percent(b.coordinatedShare())),
-                        names(b.seeds(), 3), names(b.amplifiers(), 5)});
+                        names(b.seeds(), 3), names(b.amplifiers(), 4)});
             }
             table(h, "bursts", new String[] {"Burst", "Posts", "Coordinated", "Seeds", "Top amplifiers"}, new boolean[] {false, true, true, false, false},
                     rows, "more bursts");
@@ -427,8 +427,11 @@ public final class ReportWriter {
             h3 { font-size: 1.12em; margin: 0 0 0.3em; }
             h4 { font-size: 1em; margin: 0 0 0.3em; }
             .meta, .note, figcaption { color: #616161; font-size: 0.88em; }
-            .lead { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); gap: 1.4em; align-items: start; }
-            .lead-text p:first-child { font-size: 1.08em; }
+            .lead { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-areas: "lead fig" "more fig";
+                    column-gap: 1.4em; align-items: start; }
+            #findings-lead { grid-area: lead; font-size: 1.08em; margin-top: 0; }
+            .lead > figure { grid-area: fig; margin-top: 0; }
+            .lead-more { grid-area: more; }
             ul.findings { padding-left: 1.1em; margin: 0.4em 0; }
             ul.findings li { margin-bottom: 0.35em; }
             .toc { margin-top: 0.8em; font-size: 0.92em; }
@@ -456,7 +459,9 @@ public final class ReportWriter {
             details.rest > summary { cursor: pointer; color: #0d47a1; }
             @media (max-width: 760px) {
               body { padding: 0.6em 0.8em 2em; font-size: 15px; }
-              .lead, .card-body { grid-template-columns: minmax(0, 1fr); }
+              h1 { font-size: 1.3em; }
+              .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }
+              .card-body { grid-template-columns: minmax(0, 1fr); }
               .card { padding: 0.6em; }
               table.stack, table.stack thead, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
               table.stack thead { display: none; }
@@ -470,7 +475,7 @@ public final class ReportWriter {
               body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
               section { break-before: page; }
               section#findings { break-before: auto; }
-              .lead { grid-template-columns: minmax(0, 1fr); }
+              .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }
               .card, figure, tr { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               .toc { display: none; }

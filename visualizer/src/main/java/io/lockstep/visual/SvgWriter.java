@@ -33,9 +33,10 @@ final class SvgWriter {
                 SceneRenderer.PAD, SceneRenderer.TITLE_HEIGHT / 2 + 6, Palette.hex(Palette.TEXT), xml(p.scene().title())));
         s.append(String.format(Locale.ROOT, "<g transform=\"translate(0,%d)\">\n", SceneRenderer.TITLE_HEIGHT));
         Map<String, Integer> index = p.scene().indexById();
-        s.append("<g class=\"edges\" stroke-opacity=\"0.8\">\n");
+        // one path per edge kind and stroke width ("M x y L x y" per edge): a third of the bytes of <line> elements
+        s.append("<g class=\"edges\" stroke-opacity=\"0.8\" fill=\"none\">\n");
         for (EdgeKind kind : EdgeKind.values()) {
-            StringBuilder group = new StringBuilder();
+            Map<Double, StringBuilder> byWidth = new java.util.TreeMap<>();
             for (SceneEdge e : p.scene().edges()) {
                 int a = index.get(e.source()), b = index.get(e.target());
                 if (a == b || e.kind() != kind) {
@@ -43,20 +44,14 @@ final class SvgWriter {
                 }
                 double w = switch (e.kind()) {
                     case COORDINATION -> 2.5;
-                    case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
+                    case RETWEET -> Math.round(2 * Math.min(3, 0.8 + Math.log1p(e.weight()) / 2)) / 2.0;
                     case FOLLOW -> 0.7;
                 };
-                group.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s/>\n",
-                        p.x()[a], p.y()[a], p.x()[b], p.y()[b],
-                        kind == EdgeKind.RETWEET ? String.format(Locale.ROOT, " stroke-width=\"%.1f\"", w) : ""));
+                byWidth.computeIfAbsent(w, k -> new StringBuilder()).append(String.format(Locale.ROOT, "M%.0f %.0fL%.0f %.0f",
+                        p.x()[a], p.y()[a], p.x()[b], p.y()[b]));
             }
-            if (!group.isEmpty()) {
-                s.append(String.format(Locale.ROOT, "<g class=\"%s\" stroke=\"%s\"%s%s>\n", kind.wireName(),
-                        Palette.hex(Palette.edge(kind)),
-                        kind == EdgeKind.RETWEET ? "" : kind == EdgeKind.COORDINATION ? " stroke-width=\"2.5\"" : " stroke-width=\"0.7\"",
-                        kind == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : ""));
-                s.append(group).append("</g>\n");
-            }
+            byWidth.forEach((w, d) -> s.append(String.format(Locale.ROOT, "<path class=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"%s d=\"%s\"/>\n",
+                    kind.wireName(), Palette.hex(Palette.edge(kind)), w, kind == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : "", d)));
         }
         s.append("</g>\n<g class=\"nodes\">\n");
         List<SceneNode> nodes = p.nodes();
@@ -65,7 +60,7 @@ final class SvgWriter {
             boolean redFill = n.suspicious() && n.community() == SceneNode.NONE;
             Color fill = redFill ? Palette.SUSPICIOUS : Palette.community(n.community());
             boolean ring = n.suspicious() && !redFill;
-            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
                     p.x()[i], p.y()[i], p.radius()[i], Palette.hex(fill), ring ? Palette.hex(Palette.SUSPICIOUS) : "#ffffff",
                     ring ? Math.max(2, p.radius()[i] / 4) : 1.0));
             s.append("<title>").append(xml(tooltip(n))).append("</title></circle>\n");

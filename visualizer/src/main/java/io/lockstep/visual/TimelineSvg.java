@@ -14,7 +14,6 @@ import java.util.Locale;
 public final class TimelineSvg {
     static final int[] BINS = {1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080};
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private TimelineSvg() {
     }
@@ -76,6 +75,7 @@ public final class TimelineSvg {
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#616161\">%d</text>", left - 4, top + 4, max));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#616161\">0</text>", left - 4, bottom));
         String grey = Palette.hex(TimelinePlot.POSTS), redHex = Palette.hex(TimelinePlot.COORDINATED);
+        s.append("<g fill=\"").append(grey).append("\">");
         for (int b = 0; b < bins; b++) {
             if (posts[b] == 0) {
                 continue;
@@ -83,15 +83,15 @@ public final class TimelineSvg {
             double x = left + b * barW, w = Math.max(1, barW - (barW >= 4 ? 1 : 0));
             double h = Math.max(1, posts[b] * plotH / max);
             long t0 = (alignedStart + (long) b * bin) * 60;
-            s.append(String.format(Locale.ROOT, "<g><title>%s: %d posts, %d coordinated</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-                    SvgWriter.xml(DAY_TIME.format(Instant.ofEpochSecond(t0)) + "–" + TIME.format(Instant.ofEpochSecond(t0 + bin * 60L)) + " UTC"),
-                    posts[b], coord[b], x, bottom - h, w, h, grey));
+            s.append(String.format(Locale.ROOT, "<g><title>%s: %d posts, %d coordinated</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
+                    SvgWriter.xml(DAY_TIME.format(Instant.ofEpochSecond(t0)) + " UTC"), posts[b], coord[b], x, bottom - h, w, h));
             if (coord[b] > 0) {
                 double hc = Math.max(1.5, coord[b] * plotH / max);
                 s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, bottom - hc, w, hc, redHex));
             }
             s.append("</g>");
         }
+        s.append("</g>");
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#212121\"/>", left, bottom, right, bottom));
         int ticks = Math.max(1, Math.min(6, (int) (plotW / 120)));
         for (int k = 0; k <= ticks; k++) {

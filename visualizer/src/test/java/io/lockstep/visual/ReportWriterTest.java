@@ -166,11 +166,11 @@ class ReportWriterTest {
         Element campaigns = byId("campaigns");
         Element rest = (Element) campaigns.getElementsByTagName("details").item(campaigns.getElementsByTagName("details").getLength() - 1);
         assertThat(rest.getElementsByTagName("summary").item(0).getTextContent()).isEqualTo("3 more campaigns");
-        // no cell names more than 10 accounts: 30 amplifiers become 5 names and "and 25 more"
+        // no cell names more than 10 accounts: 30 amplifiers become 5 names and "and 26 more"
         for (Element td : elements("td")) {
             assertThat(td.getElementsByTagName("span").getLength()).isLessThanOrEqualTo(ReportWriter.NAMES_PER_CELL);
         }
-        assertThat(vote.getTextContent()).contains("@amp0, @amp1", "and 25 more", "3 of its 31 accounts are flagged, in cluster 7.");
+        assertThat(vote.getTextContent()).contains("@amp0, @amp1", "and 26 more", "3 of its 31 accounts are flagged, in cluster 7.");
         assertThat(cards.get(1).getTextContent()).contains("None of its 2 accounts is in a flagged cluster");
     }
 

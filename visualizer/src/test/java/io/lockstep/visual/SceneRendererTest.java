@@ -72,7 +72,12 @@ class SceneRendererTest {
         Element nodes = byId(doc, "nodes");
         Element edges = byId(doc, "edges");
         assertThat(nodes.getElementsByTagName("circle").getLength()).isEqualTo(8);
-        assertThat(edges.getElementsByTagName("line").getLength()).isEqualTo(15);
+        int segments = 0;
+        NodeList paths = edges.getElementsByTagName("path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            segments += ((Element) paths.item(i)).getAttribute("d").split("M", -1).length - 1;
+        }
+        assertThat(segments).isEqualTo(15);
         assertThat(doc.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Two communities <test> & co");
         int red = 0;
         NodeList circles = nodes.getElementsByTagName("circle");
