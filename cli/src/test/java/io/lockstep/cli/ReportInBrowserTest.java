@@ -125,7 +125,7 @@ class ReportInBrowserTest {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         driver.get("about:blank");
-        driver.get(out.resolve(AnalysisVisuals.REPORT).toUri().toString());
+        driver.get(out.resolve("report.html").toUri().toString());
         Object ms = driver.executeScript("const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;");
         return ((Number) ms).doubleValue();
     }
@@ -137,7 +137,7 @@ class ReportInBrowserTest {
     void checkLayout(int width, int height) throws IOException {
         double ms = load(width, height);
         System.out.printf("report.html (%,d bytes) in Chromium at %d px: load event after %.0f ms%n",
-                Files.size(out.resolve(AnalysisVisuals.REPORT)), width, ms);
+                Files.size(out.resolve("report.html")), width, ms);
         assertThat(ms).as("render time at %d px", width).isLessThan(RENDER_BUDGET_MS);
         assertThat(number("return document.documentElement.clientWidth;")).isEqualTo(width);
         assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
@@ -177,7 +177,7 @@ class ReportInBrowserTest {
     void findingsAgreeWithClustersCsv() throws IOException {
         load(1280, 800);
         List<CSVRecord> rows = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(out.resolve(AnalysisFiles.CLUSTERS), StandardCharsets.UTF_8);
+        try (Reader r = Files.newBufferedReader(out.resolve("clusters.csv"), StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             csv.forEach(rows::add);
         }
