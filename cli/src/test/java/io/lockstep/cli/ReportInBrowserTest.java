@@ -146,6 +146,8 @@ class ReportInBrowserTest {
         assertThat(number("let n = 0; for (const e of document.body.querySelectorAll('*')) { if (e.closest('details:not([open])')) continue;"
                 + " const r = e.getBoundingClientRect(); if (r.width > 0 && r.right > document.documentElement.clientWidth + 1) n++; } return n;"))
                 .as("elements beyond the right edge at %d px", width).isZero();
+        // one self-contained file: the page loads nothing else
+        assertThat(number("return performance.getEntriesByType('resource').length;")).as("resources fetched").isZero();
         // every picture drawn: images decoded, inline SVGs laid out with a size
         assertThat(number("return [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length;")).isZero();
         long svgs = number("return document.querySelectorAll('svg.picture, svg.timeline').length;");

@@ -41,7 +41,7 @@ public final class ReportWriter {
     /** Clusters named in the findings. */
     static final int FINDINGS_CLUSTERS = 4;
     /** Bars of a timeline chart, at most. */
-    static final int TIMELINE_BARS = 120;
+    static final int TIMELINE_BARS = 170;
     /** Scores from this value on (and from the suspicion threshold) are called strong evidence. */
     public static final double STRONG = 0.75;
 
@@ -180,8 +180,9 @@ public final class ReportWriter {
                     + "which fans and breaking news can produce too.");
         }
         List<String> links = c.clusters().stream().map(id -> "<a href=\"#cluster-" + id + "\">cluster " + id + "</a>").toList();
-        return "<b>" + esc(c.flagged() + " of its " + plural(c.accounts(), "account")) + "</b>" + esc(c.flagged() == 1 ? " is" : " are")
-                + esc(" flagged, in ") + Findings.join(links) + ".";
+        String who = c.flagged() == c.accounts() ? (c.accounts() == 1 ? "Its only account" : "All " + plural(c.accounts(), "account"))
+                : c.flagged() + " of its " + plural(c.accounts(), "account");
+        return "<b>" + esc(who) + "</b>" + esc(c.flagged() == 1 ? " is" : " are") + esc(" flagged, in ") + Findings.join(links) + ".";
     }
 
     // ---- clusters ----
@@ -457,7 +458,7 @@ public final class ReportWriter {
             td ul { margin: 0; padding-left: 1.1em; }
             details.rest { margin: 0.6em 0; }
             details.rest > summary { cursor: pointer; color: #0d47a1; }
-            @media (max-width: 760px) {
+            @media screen and (max-width: 760px) {
               body { padding: 0.6em 0.8em 2em; font-size: 15px; }
               h1 { font-size: 1.3em; }
               .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }

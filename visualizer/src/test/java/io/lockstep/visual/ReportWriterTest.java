@@ -113,7 +113,7 @@ class ReportWriterTest {
         assertThat(elements("section").stream().map(e -> e.getAttribute("id")).toList())
                 .containsExactly("findings", "campaigns", "clusters", "accounts", "method", "appendix");
         assertThat(elements("style").get(0).getTextContent()).contains("@media print", "size: A4", "break-before: page",
-                "a.ext::after", "@media (max-width: 760px)");
+                "a.ext::after", "@media screen and (max-width: 760px)");
     }
 
     @Test
