@@ -114,16 +114,7 @@ final class ClusterScorer {
     }
 
     long window(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.CO_RETWEET -> params.coRetweet().window();
-            case CoordinationSignal.CO_HASHTAG -> params.coHashtag().window();
-            case CoordinationSignal.HASHTAG_SEQUENCE -> params.sequence().window();
-            case CoordinationSignal.CO_LINK -> params.coLink().window();
-            case CoordinationSignal.CO_TEXT -> params.coText().window();
-            case CoordinationSignal.CO_REPLY -> params.coReply().window();
-            case CoordinationSignal.FAST_RETWEET -> params.fastRetweet().maxDelay();
-            default -> 0;
-        };
+        return Signal.of(signal).window(params);
     }
 
     static String kind(Map<String, Integer> signalEdges) {
@@ -145,12 +136,7 @@ final class ClusterScorer {
     }
 
     static String kindOf(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> "follower-farm";
-            case CoordinationSignal.CO_LINK -> "link-ring";
-            case CoordinationSignal.CO_TEXT -> "copypasta";
-            default -> "botnet";
-        };
+        return Signal.of(signal).kind();
     }
 
     double creationBurst(int[] members) {

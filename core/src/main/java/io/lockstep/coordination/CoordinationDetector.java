@@ -49,19 +49,9 @@ public final class CoordinationDetector {
         return out;
     }
 
-    /** Creates the signal with the given name. */
+    /** Creates the signal with the given name ({@link Signal#of}). */
     public static CoordinationSignal create(String name, DetectionParams params) {
-        return switch (name) {
-            case CoordinationSignal.CO_RETWEET -> new CoRetweetSignal(params);
-            case CoordinationSignal.CO_REPLY -> new CoReplySignal(params);
-            case CoordinationSignal.CO_HASHTAG -> new CoHashtagSignal(params);
-            case CoordinationSignal.HASHTAG_SEQUENCE -> new HashtagSequenceSignal(params);
-            case CoordinationSignal.CO_LINK -> new CoLinkSignal(params);
-            case CoordinationSignal.CO_TEXT -> new CoTextSignal(params);
-            case CoordinationSignal.FAST_RETWEET -> new FastRetweetSignal(params);
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> new LockstepFollowSignal(params);
-            default -> throw new IllegalArgumentException("Unknown signal '" + name + "'");
-        };
+        return Signal.of(name).create(params);
     }
 
     public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
