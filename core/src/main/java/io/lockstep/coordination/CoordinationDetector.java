@@ -24,8 +24,8 @@ import java.util.Objects;
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
  * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
- * ({@link CampaignDetector}); (7) the reported edges thinned to each account's strongest ones
- * ({@link StrongestPartners}).
+ * ({@link CampaignDetector}); (7) the reported edges: each flagged account's strongest ones
+ * ({@link StrongestPartners}), at most max(partners, 2 · signals) per flagged account.
  */
 public final class CoordinationDetector {
     private final DetectionParams params;
@@ -207,7 +207,11 @@ public final class CoordinationDetector {
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params).detect(activity, edges, verdicts, progress,
                 termination);
-        List<CoordinationEdge> sorted = StrongestPartners.keep(edges, params.cluster().partners(), n);
+        boolean[] flagged = new boolean[n];
+        for (AccountVerdict v : verdicts) {
+            flagged[v.account()] = v.suspicious();
+        }
+        List<CoordinationEdge> sorted = StrongestPartners.keep(edges, params.cluster().partners(), n, flagged);
         sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
         return new DetectionResult(sorted, clusters, verdicts, campaigns, params, blocks);
