@@ -171,7 +171,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score. The reported edges are each flagged account's
+     * creation-burst and activity-burst parts of the score. The reported edges are each account's
      * {@code partners} strongest ones (see {@link StrongestPartners}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
@@ -315,8 +315,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                         + "one cluster. Cluster score = %.2f density + %.2f synchrony + %.2f creation burst (%d days) "
                         + "+ %.2f share of activity in the cluster's bursts (%d s bins); for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
-                        + "%.2f burst share; suspicious from %.2f. Reported edges: each flagged account's %d "
-                        + "strongest (at least 2 per signal).\n",
+                        + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
+                        + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 t[0], t[1], t[2], cluster.creationBurst / 86400, t[3], cluster.burstBin, f[0], f[1], f[2], f[3],
                 cluster.suspiciousScore, cluster.partners));

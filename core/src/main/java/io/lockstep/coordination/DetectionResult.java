@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Everything {@link CoordinationDetector} found.
  *
- * @param edges     the evidence of the flagged accounts: of each flagged account, its strongest signal edges (one per
- *                  pair and signal; {@link DetectionParams.ClusterParams#partners()}), sorted by (source, target,
- *                  signal); at most 16 per flagged account with 8 signals
+ * @param edges     of each account, its strongest signal edges (one per pair and signal; an edge chosen by either
+ *                  end; {@link DetectionParams.ClusterParams#partners()}), sorted by (source, target, signal): at
+ *                  most 16 chosen per account with 8 signals
  * @param accounts  one verdict per account, indexed by account id
  * @param campaigns hashtag-boosting campaigns
  * @param blocks    the follow signal's dense blocks, each one finding (also one cluster each)
