@@ -7,6 +7,7 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 
@@ -77,7 +78,8 @@ public final class CoordinationDetector {
     /**
      * Phases 2–6 on edges and dense blocks already computed. Each dense block is one cluster: its followers are
      * taken out of the Leiden clusters they fell in (a block's edges link each member to a few partners only, and
-     * modularity would cut such a sparse graph into pieces).
+     * modularity would cut such a sparse graph into pieces), unless at least half of them already share one cluster,
+     * which the whole block then joins.
      */
     public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
                                     ProgressListener progress, TerminationFlag termination) {
@@ -106,12 +108,30 @@ public final class CoordinationDetector {
             labels = Math.max(labels, m + 1);
         }
         int firstBlockLabel = labels;
+        int ownBlocks = 0;
+        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<DenseBlock> blockOf =
+                new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
         for (DenseBlock b : blocks) {
+            // a block most of whose members already share a cluster (a link ring whose members also follow each
+            // other) joins it; otherwise it is a cluster of its own
+            Int2IntOpenHashMap inCluster = new Int2IntOpenHashMap();
+            int best = -1, bestCount = 0;
             for (int f : b.followers()) {
-                membership[f] = labels;
+                if (membership[f] >= 0 && membership[f] < firstBlockLabel) {
+                    int c = inCluster.addTo(membership[f], 1) + 1;
+                    if (c > bestCount || (c == bestCount && membership[f] < best)) {
+                        best = membership[f];
+                        bestCount = c;
+                    }
+                }
             }
-            labels++;
+            int label = 2 * bestCount >= b.followers().length ? best : labels + ownBlocks++;
+            blockOf.putIfAbsent(label, b);
+            for (int f : b.followers()) {
+                membership[f] = label;
+            }
         }
+        labels += ownBlocks;
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
             if (membership[v] >= 0) {
@@ -125,7 +145,7 @@ public final class CoordinationDetector {
             if (sizes[c] >= params.cluster().minSize()) {
                 kept[c] = groups.size();
                 groups.add(new IntArrayList(sizes[c]));
-                groupBlock.add(c >= firstBlockLabel ? blocks.get(c - firstBlockLabel) : null);
+                groupBlock.add(blockOf.get(c));
             } else {
                 kept[c] = -1;
             }
