@@ -11,11 +11,24 @@ import java.util.Map;
  */
 public final class ResultWriter {
     static final int BATCH = 5_000;
+    /** Rows per transaction for the column-wise writes (one parameter list per property, cheap to encode). */
+    static final int COLUMN_BATCH = 20_000;
 
     static final String SET_ACCOUNT_PROPERTIES = """
             UNWIND $rows AS row
             MATCH (a:Account {id: row.id})
             SET a += row.props""";
+    static final String SET_ACCOUNT_COLUMNS = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (a:Account {id: $ids[i]})
+            UNWIND $keys AS key
+            SET a[key] = $columns[key][i]""";
+    static final String CREATE_COORDINATION_COLUMNS = """
+            UNWIND range(0, size($source) - 1) AS i
+            MATCH (a:Account {id: $source[i]})
+            MATCH (b:Account {id: $target[i]})
+            CREATE (a)-[:COORDINATED_WITH {signal: $signal[i], weight: $weight[i], count: $count[i],
+                                           evidence: $evidence[i]}]->(b)""";
     static final String CLEAR_ACCOUNT_PROPERTIES = """
             MATCH (a:Account) WHERE a[$key] IS NOT NULL
             CALL { WITH a SET a[$key] = null } IN TRANSACTIONS OF 10000 ROWS""";
@@ -68,6 +81,60 @@ public final class ResultWriter {
      */
     public static void setAccountProperties(GraphStore store, List<Map<String, Object>> rows) {
         inBatches(store, SET_ACCOUNT_PROPERTIES, rows);
+    }
+
+    /**
+     * Sets properties on accounts column by column: {@code ids.get(i)} gets {@code columns.get(key).get(i)} for each
+     * key (a null value removes the property). Every column must be as long as {@code ids}. Written in transactions
+     * of {@value #COLUMN_BATCH} accounts.
+     */
+    public static void setAccountColumns(GraphStore store, List<String> ids, Map<String, List<?>> columns) {
+        for (Map.Entry<String, List<?>> c : columns.entrySet()) {
+            if (c.getValue().size() != ids.size()) {
+                throw new IllegalArgumentException("column '" + c.getKey() + "' has " + c.getValue().size()
+                        + " values for " + ids.size() + " accounts");
+            }
+        }
+        List<String> keys = List.copyOf(columns.keySet());
+        try (Session session = store.session()) {
+            for (int from = 0; from < ids.size(); from += COLUMN_BATCH) {
+                int to = Math.min(ids.size(), from + COLUMN_BATCH);
+                Map<String, Object> slice = new java.util.HashMap<>();
+                for (String key : keys) {
+                    slice.put(key, columns.get(key).subList(from, to));
+                }
+                Map<String, Object> params = Map.of("ids", ids.subList(from, to), "keys", keys, "columns", slice);
+                session.executeWriteWithoutResult(tx -> tx.run(SET_ACCOUNT_COLUMNS, params).consume());
+            }
+        }
+    }
+
+    /**
+     * Replaces all {@code COORDINATED_WITH} relationships, column by column: the lists {@code source},
+     * {@code target} (account ids), {@code signal}, {@code weight}, {@code count} and {@code evidence} (JSON
+     * strings), all of one length; one relationship per index. Written in transactions of
+     * {@value #COLUMN_BATCH} relationships.
+     */
+    public static void replaceCoordinationColumns(GraphStore store, Map<String, List<?>> columns) {
+        List<String> names = List.of("source", "target", "signal", "weight", "count", "evidence");
+        int n = columns.get("source") == null ? -1 : columns.get("source").size();
+        for (String name : names) {
+            if (columns.get(name) == null || columns.get(name).size() != n) {
+                throw new IllegalArgumentException("coordination column '" + name + "' is missing or not " + n
+                        + " long");
+            }
+        }
+        try (Session session = store.session()) {
+            session.run(DELETE_COORDINATION).consume();
+            for (int from = 0; from < n; from += COLUMN_BATCH) {
+                int to = Math.min(n, from + COLUMN_BATCH);
+                Map<String, Object> params = new java.util.HashMap<>();
+                for (String name : names) {
+                    params.put(name, columns.get(name).subList(from, to));
+                }
+                session.executeWriteWithoutResult(tx -> tx.run(CREATE_COORDINATION_COLUMNS, params).consume());
+            }
+        }
     }
 
     /** Removes a result property from every account (before writing a fresh set). */
