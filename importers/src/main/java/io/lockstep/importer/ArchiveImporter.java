@@ -54,6 +54,28 @@ public final class ArchiveImporter {
 
     public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
                                     ProgressListener progress) throws IOException {
+        return importFiles(store, files, options, progress, null);
+    }
+
+    /**
+     * As {@link #importFiles(GraphStore, List, ImportOptions, ProgressListener)}; when the files load an empty
+     * store, {@code tap} (may be null) also builds their activity and is completed as soon as they are parsed,
+     * before the store has them; otherwise it is declined. It fails when the import fails first.
+     */
+    public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
+                                    ProgressListener progress, ActivityTap tap) throws IOException {
+        try {
+            return importAll(store, files, options, progress, tap);
+        } catch (IOException | RuntimeException | Error e) {
+            if (tap != null) {
+                tap.fail(e);
+            }
+            throw e;
+        }
+    }
+
+    private ImportReport importAll(GraphStore store, List<Path> files, ImportOptions options,
+                                   ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
         for (Path file : files) {
@@ -66,7 +88,10 @@ public final class ArchiveImporter {
             formats.add(options.format() != null ? options.format() : FormatDetector.detect(file));
         }
         if (BulkLoader.applies(store, options)) {
-            return new BulkLoader().load(store, files, formats, options, progress);
+            return new BulkLoader().load(store, files, formats, options, progress, tap);
+        }
+        if (tap != null) {
+            tap.decline();
         }
         Neo4jWriter writer = new Neo4jWriter(store);
         List<ImportReport.FileResult> results = new ArrayList<>();
