@@ -65,12 +65,13 @@ final class AnalysisVisuals {
         Path clusterDir = outDir.resolve("clusters");
         Files.createDirectories(clusterDir);
         Activity act = analysis.activity();
+        OverviewBuilder.ClusterIndex byCluster = new OverviewBuilder.ClusterIndex(accounts);
         List<Cluster> ranked = new ArrayList<>(analysis.detection().clusters());
         ranked.sort(Comparator.comparingDouble(Cluster::score).reversed().thenComparingInt(Cluster::id));
         for (Cluster c : ranked.subList(0, Math.min(MAX_CLUSTERS, ranked.size()))) {
             String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
                     + String.format(java.util.Locale.ROOT, "%.2f", c.score());
-            Scene scene = OverviewBuilder.cluster(accounts, c.id(), 30, title);
+            Scene scene = byCluster.cluster(c.id(), 30, title);
             renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
             clusters.add(new ReportModel.Cluster(c.id(), c.kind(), c.members().length, c.score(), c.signals(),
                     c.topHashtags(), c.firstSeen(), c.lastSeen(), names(act, c.members()),

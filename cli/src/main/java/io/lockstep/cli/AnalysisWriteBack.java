@@ -32,28 +32,53 @@ final class AnalysisWriteBack {
     static void write(GraphStore store, Analysis analysis) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
-        List<Map<String, Object>> accounts = new ArrayList<>(act.accountCount());
-        for (int a = 0; a < act.accountCount(); a++) {
+        int n = act.accountCount();
+        List<String> ids = new ArrayList<>(n);
+        List<Integer> community = new ArrayList<>(n);
+        List<Double> pagerank = new ArrayList<>(n);
+        List<Integer> coreness = new ArrayList<>(n);
+        List<Integer> cluster = new ArrayList<>(n);
+        List<Double> score = new ArrayList<>(n);
+        List<Boolean> suspicious = new ArrayList<>(n);
+        List<List<String>> signals = new ArrayList<>(n);
+        for (int a = 0; a < n; a++) {
             AccountVerdict v = verdicts[a];
-            Map<String, Object> props = new HashMap<>();
-            props.put("community", analysis.community()[a] < 0 ? null : analysis.community()[a]);
-            props.put("pagerank", analysis.pagerank()[a]);
-            props.put("coreness", analysis.coreness()[a]);
-            props.put("cluster", v.cluster() < 0 ? null : v.cluster());
-            props.put("score", v.score());
-            props.put("suspicious", v.suspicious());
-            props.put("signals", v.signals());
-            accounts.add(Map.of("id", act.accountId(a), "props", props));
+            ids.add(act.accountId(a));
+            community.add(analysis.community()[a] < 0 ? null : analysis.community()[a]);
+            pagerank.add(analysis.pagerank()[a]);
+            coreness.add(analysis.coreness()[a]);
+            cluster.add(v.cluster() < 0 ? null : v.cluster());
+            score.add(v.score());
+            suspicious.add(v.suspicious());
+            signals.add(v.signals());
         }
-        ResultWriter.setAccountProperties(store, accounts);
+        Map<String, List<?>> columns = new LinkedHashMap<>();
+        columns.put("community", community);
+        columns.put("pagerank", pagerank);
+        columns.put("coreness", coreness);
+        columns.put("cluster", cluster);
+        columns.put("score", score);
+        columns.put("suspicious", suspicious);
+        columns.put("signals", signals);
+        ResultWriter.setAccountColumns(store, ids, columns);
 
-        List<Map<String, Object>> edges = new ArrayList<>(analysis.detection().edges().size());
-        for (CoordinationEdge e : analysis.detection().edges()) {
-            edges.add(Map.of("source", act.accountId(e.source()), "target", act.accountId(e.target()),
-                    "signal", e.signal(), "weight", e.weight(), "count", e.count(),
-                    "evidence", evidenceJson(e.evidence())));
+        List<CoordinationEdge> found = analysis.detection().edges();
+        List<String> source = new ArrayList<>(found.size());
+        List<String> target = new ArrayList<>(found.size());
+        List<String> signal = new ArrayList<>(found.size());
+        List<Double> weight = new ArrayList<>(found.size());
+        List<Integer> count = new ArrayList<>(found.size());
+        List<String> evidence = new ArrayList<>(found.size());
+        for (CoordinationEdge e : found) {
+            source.add(act.accountId(e.source()));
+            target.add(act.accountId(e.target()));
+            signal.add(e.signal());
+            weight.add(e.weight());
+            count.add(e.count());
+            evidence.add(evidenceJson(e.evidence()));
         }
-        ResultWriter.replaceCoordination(store, edges);
+        ResultWriter.replaceCoordinationColumns(store, Map.of("source", source, "target", target, "signal", signal,
+                "weight", weight, "count", count, "evidence", evidence));
 
         List<Map<String, Object>> clusters = new ArrayList<>();
         for (Cluster c : analysis.detection().clusters()) {
