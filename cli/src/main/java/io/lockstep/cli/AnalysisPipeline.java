@@ -131,9 +131,7 @@ final class AnalysisPipeline {
                 progress.end();
                 printImport(report);
             }
-            progress.begin("Writing results to the store", -1);
-            AnalysisWriteBack.write(store, analysis);
-            progress.end();
+            AnalysisWriteBack.write(store, analysis, progress);
             // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
             // and export alike; by default the flagged accounts and their context, the whole graph is `export`
             if (pictures) {

@@ -8,12 +8,12 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.Evidence;
+import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.ResultWriter;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,82 +29,47 @@ final class AnalysisWriteBack {
     private AnalysisWriteBack() {
     }
 
-    static void write(GraphStore store, Analysis analysis) {
+    /** Writes the results, one progress task per kind (accounts, coordination edges, clusters and campaigns). */
+    static void write(GraphStore store, Analysis analysis, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
-        int n = act.accountCount();
-        List<String> ids = new ArrayList<>(n);
-        List<Integer> community = new ArrayList<>(n);
-        List<Double> pagerank = new ArrayList<>(n);
-        List<Integer> coreness = new ArrayList<>(n);
-        List<Integer> cluster = new ArrayList<>(n);
-        List<Double> score = new ArrayList<>(n);
-        List<Boolean> suspicious = new ArrayList<>(n);
-        List<List<String>> signals = new ArrayList<>(n);
-        for (int a = 0; a < n; a++) {
+        List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
+        for (int a = 0; a < act.accountCount(); a++) {
             AccountVerdict v = verdicts[a];
-            ids.add(act.accountId(a));
-            community.add(analysis.community()[a] < 0 ? null : analysis.community()[a]);
-            pagerank.add(analysis.pagerank()[a]);
-            coreness.add(analysis.coreness()[a]);
-            cluster.add(v.cluster() < 0 ? null : v.cluster());
-            score.add(v.score());
-            suspicious.add(v.suspicious());
-            signals.add(v.signals());
+            accounts.add(new ResultWriter.AccountResult(act.accountId(a),
+                    analysis.community()[a] < 0 ? null : analysis.community()[a], analysis.pagerank()[a],
+                    analysis.coreness()[a], v.cluster() < 0 ? null : v.cluster(), v.score(), v.suspicious(),
+                    v.signals()));
         }
-        Map<String, List<?>> columns = new LinkedHashMap<>();
-        columns.put("community", community);
-        columns.put("pagerank", pagerank);
-        columns.put("coreness", coreness);
-        columns.put("cluster", cluster);
-        columns.put("score", score);
-        columns.put("suspicious", suspicious);
-        columns.put("signals", signals);
-        ResultWriter.setAccountColumns(store, ids, columns);
+        progress.begin("Writing account results", accounts.size());
+        ResultWriter.writeAccountResults(store, accounts);
+        progress.end();
 
-        List<CoordinationEdge> found = analysis.detection().edges();
-        List<String> source = new ArrayList<>(found.size());
-        List<String> target = new ArrayList<>(found.size());
-        List<String> signal = new ArrayList<>(found.size());
-        List<Double> weight = new ArrayList<>(found.size());
-        List<Integer> count = new ArrayList<>(found.size());
-        List<String> evidence = new ArrayList<>(found.size());
-        for (CoordinationEdge e : found) {
-            source.add(act.accountId(e.source()));
-            target.add(act.accountId(e.target()));
-            signal.add(e.signal());
-            weight.add(e.weight());
-            count.add(e.count());
-            evidence.add(evidenceJson(e.evidence()));
+        List<ResultWriter.CoordinationResult> edges = new ArrayList<>(analysis.detection().edges().size());
+        for (CoordinationEdge e : analysis.detection().edges()) {
+            edges.add(new ResultWriter.CoordinationResult(act.accountId(e.source()), act.accountId(e.target()),
+                    e.signal(), e.weight(), e.count(), evidenceJson(e.evidence())));
         }
-        ResultWriter.replaceCoordinationColumns(store, Map.of("source", source, "target", target, "signal", signal,
-                "weight", weight, "count", count, "evidence", evidence));
+        progress.begin("Writing coordination edges", edges.size());
+        ResultWriter.replaceCoordination(store, edges);
+        progress.end();
 
-        List<Map<String, Object>> clusters = new ArrayList<>();
+        progress.begin("Writing clusters, campaigns", -1);
+        List<ResultWriter.ClusterResult> clusters = new ArrayList<>();
         for (Cluster c : analysis.detection().clusters()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("kind", c.kind());
-            props.put("size", c.members().length);
-            props.put("score", c.score());
-            props.put("signals", c.signals());
-            props.put("top_hashtags", c.topHashtags());
-            props.put("first_seen", c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen());
-            props.put("last_seen", c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen());
-            clusters.add(Map.of("id", c.id(), "props", props, "members", ids(act, c.members())));
+            clusters.add(new ResultWriter.ClusterResult(c.id(), c.kind(), c.members().length, c.score(), c.signals(),
+                    c.topHashtags(), c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen(),
+                    c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen(), ids(act, c.members())));
         }
         ResultWriter.replaceClusters(store, clusters);
 
-        List<Map<String, Object>> campaigns = new ArrayList<>();
+        List<ResultWriter.CampaignResult> campaigns = new ArrayList<>();
         for (Campaign c : analysis.detection().campaigns()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("hashtag", c.hashtag());
-            props.put("start", c.start());
-            props.put("end", c.end());
-            props.put("volume_share", c.volumeShare());
-            campaigns.add(Map.of("id", c.hashtag() + "@" + c.start(), "props", props,
-                    "seeds", ids(act, c.seeds()), "amplifiers", ids(act, c.amplifiers())));
+            campaigns.add(new ResultWriter.CampaignResult(c.hashtag() + "@" + c.start(), c.hashtag(), c.start(),
+                    c.end(), c.volumeShare(), ids(act, c.seeds()), ids(act, c.amplifiers())));
         }
         ResultWriter.replaceCampaigns(store, campaigns);
+        progress.end();
     }
 
     static List<String> ids(Activity act, int[] accounts) {
