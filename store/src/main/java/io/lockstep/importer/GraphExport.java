@@ -44,13 +44,17 @@ public final class GraphExport {
         SUSPICIOUS,
         /**
          * Accounts that are suspicious or members of a cluster, plus each one's {@value #CONTEXT} strongest
-         * neighbours by retweets, mentions and coordination (summed weight, both directions, ties by id): a graph
-         * that grows with the flagged accounts, not with the archive.
+         * neighbours by retweets, mentions and coordination (summed weight, both directions, ties by id); of each
+         * kind, an edge is kept when it is among the {@value #STRONGEST} heaviest of that kind at either end
+         * (ties by the other end's id): a graph that grows with the flagged accounts, not with the archive or
+         * with the square of a cluster's size.
          */
         FLAGGED_AND_CONTEXT;
 
         /** Neighbours kept per flagged account in {@link #FLAGGED_AND_CONTEXT}. */
         public static final int CONTEXT = 5;
+        /** Edges of one kind kept per account in {@link #FLAGGED_AND_CONTEXT}. */
+        public static final int STRONGEST = 10;
     }
 
     /** What was written. */
@@ -192,15 +196,19 @@ public final class GraphExport {
                     nodeAttributes.put(id, attributes(r));
                 });
                 for (Map.Entry<String, String> q : (ids == null ? EDGES : EDGES_IN).entrySet()) {
+                    List<WeightedPair> pairs = new java.util.ArrayList<>();
                     tx.run(q.getValue(), params).forEachRemaining(r -> {
                         String a = r.get("s").asString();
                         String b = r.get("t").asString();
                         if (graph.containsVertex(a) && graph.containsVertex(b)) {
-                            Edge e = new Edge(q.getKey());
-                            graph.addEdge(a, b, e);
-                            graph.setEdgeWeight(e, r.get("w").asNumber().doubleValue());
+                            pairs.add(new WeightedPair(a, b, r.get("w").asNumber().doubleValue()));
                         }
                     });
+                    for (WeightedPair p : scope == Scope.FLAGGED_AND_CONTEXT ? strongest(pairs, Scope.STRONGEST) : pairs) {
+                        Edge e = new Edge(q.getKey());
+                        graph.addEdge(p.source(), p.target(), e);
+                        graph.setEdgeWeight(e, p.weight());
+                    }
                 }
                 return null;
             });
@@ -249,6 +257,38 @@ public final class GraphExport {
             exporter.exportGraph(graph, w);
         }
         return new ExportStats(graph.vertexSet().size(), graph.edgeSet().size());
+    }
+
+    record WeightedPair(String source, String target, double weight) {
+    }
+
+    /**
+     * The pairs among the {@code perNode} heaviest at their source or at their target (ties by the other end's id),
+     * in their given order.
+     */
+    static List<WeightedPair> strongest(List<WeightedPair> pairs, int perNode) {
+        Map<String, List<Integer>> incident = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            incident.computeIfAbsent(pairs.get(i).source(), k -> new java.util.ArrayList<>()).add(i);
+            incident.computeIfAbsent(pairs.get(i).target(), k -> new java.util.ArrayList<>()).add(i);
+        }
+        boolean[] keep = new boolean[pairs.size()];
+        for (Map.Entry<String, List<Integer>> node : incident.entrySet()) {
+            String self = node.getKey();
+            node.getValue().stream()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> -pairs.get(i).weight())
+                            .thenComparing(i -> pairs.get(i).source().equals(self) ? pairs.get(i).target()
+                                    : pairs.get(i).source()))
+                    .limit(perNode)
+                    .forEach(i -> keep[i] = true);
+        }
+        List<WeightedPair> out = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (keep[i]) {
+                out.add(pairs.get(i));
+            }
+        }
+        return out;
     }
 
     /** Node attribute names and their jgrapht type names (all are registered; absent values are omitted). */
