@@ -60,8 +60,8 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
                     + "embedded store is loaded at once by Neo4j's bulk importer, several times faster).")
     boolean noBulk;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-file summary (for scripts).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -86,12 +86,12 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "lockstep-import-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(System.err);
+        ProgressListener progress = quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err);
         PrintWriter out = spec.commandLine().getOut();
         try (GraphStore store = storeOptions.open()) {
             ImportReport report = new ArchiveImporter().importFiles(store, files,
                     options.withTermination(running::get), progress);
-            if (!quiet) {
+            if (!quiet.quiet()) {
                 for (ImportReport.FileResult r : report.files()) {
                     out.printf("%s: %s, %s, %,d rows, %,d rejects%s%n", r.file(), r.format().id(),
                             r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), r.rows(),
