@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.GroupScore;
@@ -33,7 +34,7 @@ class SimulatedScenarioQualityTest {
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
         Path accounts = dir.resolve("accounts.csv");
-        new LockstepDetector(defaults).detect(dir, accounts);
+        new LockstepDetector(defaults.params()).detect(dir, accounts);
 
         EvaluationResult result = Evaluation.evaluate(dir.resolve("truth.csv"), accounts);
         assertThat(result.groups()).anyMatch(GroupScore::positive);

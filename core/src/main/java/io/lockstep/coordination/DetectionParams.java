@@ -273,8 +273,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "sliding window (never comparing all pairs of accounts); two accounts are linked when they acted "
                 + "on the same item within the window on enough distinct items. Each shared item is weighted by "
                 + "its inverse popularity, w = 1 + ln((1 + A) / (1 + m)) for m accounts acting on it out of A, and "
-                + "the edge weight is the cosine of the two accounts' weighted item vectors (so heavy posters are "
-                + "normalised) times the rarity of the shared items (their root-mean-square w over the largest "
+                + "the edge weight is the cosine of the two accounts' weighted item vectors over the items at least two "
+                + "accounts acted on (so heavy posters are normalised) times the rarity of the shared items (their root-mean-square w over the largest "
                 + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "

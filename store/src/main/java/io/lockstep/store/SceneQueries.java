@@ -1,6 +1,6 @@
-package io.lockstep.cli;
+package io.lockstep.store;
 
-import io.lockstep.store.GraphStore;
+import io.lockstep.visual.AccountNames;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.OverviewBuilder;
 import io.lockstep.visual.Scene;
@@ -138,10 +138,10 @@ public final class SceneQueries {
                 ids.add(r.get("id").asString());
             }
             if (ids.isEmpty()) {
-                throw new InputException("no account matches " + selection.describe());
+                throw new NoMatchException("no account matches " + selection.describe());
             }
             Map<String, String> names = new HashMap<>();
-            rows.forEach((id, r) -> names.put(id, r.get("name").asString()));
+            rows.forEach((id, r) -> names.put(id, AccountNames.display(id, r.get("name").asString())));
             Map<String, List<String>> evidence = new HashMap<>();
             List<SceneEdge> edges = new ArrayList<>();
             Map<String, double[]> coordination = new LinkedHashMap<>();
@@ -154,8 +154,8 @@ public final class SceneQueries {
                 String signal = r.get("signal").isNull() ? "coordination" : r.get("signal").asString();
                 String count = r.get("count").isNull() ? "" : ", " + r.get("count").asLong() + " shared items";
                 String ev = r.get("evidence").isNull() ? "" : ": " + shorten(r.get("evidence").asString(), 160);
-                evidence.computeIfAbsent(a, k -> new ArrayList<>()).add(signal + " with @" + names.get(b) + count + ev);
-                evidence.computeIfAbsent(b, k -> new ArrayList<>()).add(signal + " with @" + names.get(a) + count + ev);
+                evidence.computeIfAbsent(a, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(b, names.get(b)) + count + ev);
+                evidence.computeIfAbsent(b, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(a, names.get(a)) + count + ev);
             }
             coordination.forEach((k, w) -> {
                 String[] ab = k.split("\u0000");
@@ -181,7 +181,7 @@ public final class SceneQueries {
             }
             for (Record r : rows.values()) {
                 String id = r.get("id").asString();
-                nodes.add(new SceneNode(id, r.get("name").asString(), intOrNone(r.get("community")), intOrNone(r.get("cluster")),
+                nodes.add(new SceneNode(id, names.get(id), intOrNone(r.get("community")), intOrNone(r.get("cluster")),
                         r.get("suspicious").asBoolean(), r.get("score").asDouble(), Math.max(0, r.get("size").asDouble()),
                         r.get("signals").asList(Value::asString), evidence.getOrDefault(id, List.of())));
             }
@@ -202,7 +202,7 @@ public final class SceneQueries {
                 sizes.add(new OverviewBuilder.CommunitySize(r.get("c").asInt(), r.get("n").asLong()));
             }
             if (sizes.isEmpty()) {
-                throw new InputException("no account has a community yet: run the analysis first");
+                throw new NoMatchException("no account has a community yet: run the analysis first");
             }
             List<OverviewBuilder.ClusterShare> shares = new ArrayList<>();
             for (Record r : s.run("MATCH (a:Account) WHERE a.suspicious = true AND a.cluster IS NOT NULL AND a.community IS NOT NULL "
