@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Graph analytics for influence networks: coordination, campaigns, communities.",
         subcommands = {AnalyzeCommand.class, DetectCommand.class, ImportCommand.class, StatsCommand.class, ExportCommand.class,
+                FormatsCommand.class,
                 CommunitiesCommand.class, RenderCommand.class, ViewCommand.class,
                 SimulateCommand.class, EvaluateCommand.class, DemoCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
