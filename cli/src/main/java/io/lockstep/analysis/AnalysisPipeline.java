@@ -158,7 +158,7 @@ public final class AnalysisPipeline {
         progress.begin("Communities (Leiden)", -1);
         CompactGraph interactions = ActivityGraphs.interactions(activity, true);
         CommunityResult communities = new Leiden(params.leiden(), ProgressListener.NONE, termination)
-                .detect(interactions);
+                .communities(interactions);
         progress.end();
         progress.begin("Influence (PageRank, k-core)", -1);
         double[] pagerank = PageRank.withDefaults(ProgressListener.NONE, termination)

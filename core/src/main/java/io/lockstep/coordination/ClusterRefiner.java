@@ -29,7 +29,7 @@ final class ClusterRefiner {
             return connectedParts(g, new int[n]);
         }
         int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withConcurrency(1),
-                ProgressListener.NONE, termination).detect(g).membership();
+                ProgressListener.NONE, termination).communities(g).membership();
         return connectedParts(g, membership);
     }
 

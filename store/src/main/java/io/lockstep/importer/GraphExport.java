@@ -34,7 +34,20 @@ import java.util.Map;
  */
 public final class GraphExport {
     /** The output formats. */
-    public enum ExportFormat { GRAPHML, GEXF, CSV }
+    public enum ExportFormat { GRAPHML, GEXF, CSV, COORTWEET }
+
+    /** The header of {@link ExportFormat#COORTWEET}: CooRTweet's input layout. */
+    public static final String[] COORTWEET_HEADER = {"object_id", "account_id", "content_id", "timestamp_share"};
+
+    /**
+     * One row per share of an object: a complete post retweeting or quoting another post (the object), with its
+     * author and time (Unix seconds); posts without a time are left out.
+     */
+    private static final String SHARES = """
+            MATCH (a:Account)-[:POSTED]->(p:Post)-[:RETWEETS|QUOTES]->(o:Post)
+            WHERE p.placeholder = false AND p.time IS NOT NULL AND ($all OR coalesce(a.suspicious, false))
+            RETURN o.id AS object_id, a.id AS account_id, p.id AS content_id, p.time AS timestamp_share
+            ORDER BY timestamp_share, content_id, object_id""";
 
     /** Which accounts are exported (with every edge among them). */
     public enum Scope {
@@ -148,6 +161,9 @@ public final class GraphExport {
     /** As {@link #export(GraphStore, ExportFormat, Scope, Path)} with {@link Scope#ALL} or {@link Scope#SUSPICIOUS}. */
     public static ExportStats export(GraphStore store, ExportFormat format, boolean suspiciousOnly, Path out)
             throws IOException {
+        if (format == ExportFormat.COORTWEET) {
+            return exportShares(store, suspiciousOnly, out);
+        }
         return export(store, format, suspiciousOnly ? Scope.SUSPICIOUS : Scope.ALL, out);
     }
 
@@ -184,6 +200,13 @@ public final class GraphExport {
     /** Reads the accounts {@code scope} selects and the edges among them, and writes them to {@code out}. */
     public static ExportStats export(GraphStore store, ExportFormat format, Scope scope, Path out)
             throws IOException {
+        if (format == ExportFormat.COORTWEET) {
+            if (scope == Scope.FLAGGED_AND_CONTEXT) {
+                throw new IllegalArgumentException("the coortweet format lists shares, not a graph: export all of "
+                        + "them or the suspicious accounts' only");
+            }
+            return exportShares(store, scope == Scope.SUSPICIOUS, out);
+        }
         Graph<String, Edge> graph = new DirectedWeightedPseudograph<>(Edge.class);
         Map<String, Map<String, Attribute>> nodeAttributes = new HashMap<>();
         try (Session s = store.session()) {
@@ -248,6 +271,7 @@ public final class GraphExport {
                 x.setParameter(org.jgrapht.nio.csv.CSVFormat.Parameter.EDGE_WEIGHTS, true);
                 yield x;
             }
+            case COORTWEET -> throw new IllegalStateException("written by exportShares");
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -291,6 +315,41 @@ public final class GraphExport {
         return out;
     }
 
+    /**
+     * Writes CooRTweet's layout ({@link #COORTWEET_HEADER}) from the store's retweets and quotes; the stats are the
+     * distinct accounts and the rows written.
+     */
+    private static ExportStats exportShares(GraphStore store, boolean suspiciousOnly, Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        long[] rows = {0};
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(w,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+             Session s = store.session()) {
+            p.printRecord((Object[]) COORTWEET_HEADER);
+            s.executeRead(tx -> {
+                tx.run(SHARES, Map.of("all", !suspiciousOnly)).forEachRemaining(r -> {
+                    try {
+                        p.printRecord(r.get("object_id").asString(), r.get("account_id").asString(),
+                                r.get("content_id").asString(), r.get("timestamp_share").asLong());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    accounts.add(r.get("account_id").asString());
+                    rows[0]++;
+                });
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ExportStats(accounts.size(), rows[0]);
+    }
+
     /** Node attribute names and their jgrapht type names (all are registered; absent values are omitted). */
     private static final List<String[]> NODE_ATTRIBUTES = List.of(
             new String[]{"screen_name", "string"}, new String[]{"followers", "long"},
@@ -326,12 +385,12 @@ public final class GraphExport {
         }
     }
 
-    /** Parses {@code graphml}, {@code gexf} or {@code csv}. */
+    /** Parses {@code graphml}, {@code gexf}, {@code csv} or {@code coortweet}. */
     public static ExportFormat format(String name) {
         try {
             return ExportFormat.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown export format '" + name + "'; known: graphml, gexf, csv");
+            throw new IllegalArgumentException("unknown export format '" + name + "'; known: graphml, gexf, csv, coortweet");
         }
     }
 }

@@ -2,12 +2,10 @@ package io.lockstep.visual;
 
 import io.lockstep.visual.layout.ForceAtlas2;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,10 +52,7 @@ public final class SceneRenderer {
     public void renderPng(Scene scene, Path out, int width, int height) {
         BufferedImage image = renderImage(scene, width, height);
         try {
-            createParent(out);
-            if (!ImageIO.write(image, "png", out.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            Canvas.writePng(image, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -91,13 +86,9 @@ public final class SceneRenderer {
         Frame frame = Frame.of(scene, width, height);
         Placement placement = place(scene, width, frame.graphHeight());
         BufferedImage graph = drawing.draw(placement);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = Canvas.blank(width, height);
+        Graphics2D g = Canvas.begin(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Palette.BACKGROUND);
-            g.fillRect(0, 0, width, height);
             g.drawImage(graph, 0, TITLE_HEIGHT, null);
             drawTitle(g, scene.title(), width);
             drawLegend(g, frame, width, height);
@@ -130,6 +121,16 @@ public final class SceneRenderer {
             }
         }
         return layout.place(scene, width, height, positions);
+    }
+
+    /**
+     * The framed picture as an {@code <svg>} element to put inside an HTML page: no XML declaration, a tooltip per
+     * node (name, full id, score, signals), scaled by the page's CSS.
+     */
+    public String renderInlineSvg(Scene scene, int width, int height) {
+        Frame frame = Frame.of(scene, width, height);
+        Placement placement = place(scene, width, frame.graphHeight());
+        return SvgWriter.write(placement, frame, width, height, true);
     }
 
     private static void drawTitle(Graphics2D g, String title, int width) {
