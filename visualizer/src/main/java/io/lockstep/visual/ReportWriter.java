@@ -45,6 +45,8 @@ public final class ReportWriter {
     static final int FINDINGS_CLUSTERS = 4;
     /** A cluster picture in the report shows at most this many accounts and links (the most connected). */
     static final int PICTURE_NODES = 120, PICTURE_EDGES = 1500;
+    /** Evidence lines per account in the accounts table (hashed ids in them shortened). */
+    static final int EVIDENCE_LINES = 3;
     /** Bars of a timeline chart, at most. */
     static final int TIMELINE_BARS = 170;
     /** Scores from this value on (and from the suspicion threshold) are called strong evidence. */
@@ -276,7 +278,7 @@ public final class ReportWriter {
             StringBuilder ev = new StringBuilder();
             if (!a.evidence().isEmpty()) {
                 ev.append("<ul>");
-                a.evidence().forEach(e -> ev.append("<li>").append(esc(e)).append("</li>"));
+                a.evidence().stream().limit(EVIDENCE_LINES).forEach(e -> ev.append("<li>").append(esc(AccountNames.shortenHashes(e))).append("</li>"));
                 ev.append("</ul>");
             }
             rows.add(new String[] {name(a.name()), score(a.score()),
@@ -490,6 +492,8 @@ public final class ReportWriter {
             .acct { border-bottom: 1px dotted #9e9e9e; cursor: help; }
             .id { font-family: "DejaVu Sans Mono", monospace; font-size: 0.82em; color: #616161; word-break: break-all; }
             table.ids td.id { min-width: 12em; }
+            table.accounts td:nth-child(1) { min-width: 7em; }
+            table.accounts td:nth-child(4) { min-width: 8em; }
             table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.9em; table-layout: auto; }
             th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eeeeee; }
             th.num, td.num { text-align: right; white-space: nowrap; }
@@ -516,7 +520,7 @@ public final class ReportWriter {
               section { break-before: page; }
               section#findings { break-before: auto; }
               .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }
-              .card, figure, tr { break-inside: avoid; }
+              .card, figure { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               .toc { display: none; }
               a { color: inherit; text-decoration: none; }
