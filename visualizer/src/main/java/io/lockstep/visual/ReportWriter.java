@@ -147,7 +147,8 @@ public final class ReportWriter {
         int bursts = campaigns.stream().mapToInt(c -> c.bursts().size()).sum();
         h.append("<p>").append(esc(plural(campaigns.size(), "hashtag") + " " + (campaigns.size() == 1 ? "was" : "were")
                 + " pushed in " + plural(bursts, "burst") + ": hours in which a hashtag suddenly drew far more posts than usual and seed accounts were retweeted in lockstep. "
-                + (campaigns.size() > CAMPAIGN_CARDS ? "The " + CAMPAIGN_CARDS + " strongest (most coordinated posts) follow; the others are listed at the end of this section." : "Strongest first.")))
+                + "Those run by flagged accounts come first, then those with the most coordinated posts"
+                + (campaigns.size() > CAMPAIGN_CARDS ? "; the " + CAMPAIGN_CARDS + " first are shown, the others are listed at the end of this section." : ".")))
                 .append("</p>\n");
         for (ReportModel.Campaign c : campaigns.subList(0, Math.min(CAMPAIGN_CARDS, campaigns.size()))) {
             h.append("<article class=\"card campaign\" id=\"campaign-").append(esc(anchor(c.hashtag()))).append("\">\n<h3>#")
@@ -520,7 +521,9 @@ public final class ReportWriter {
               section { break-before: page; }
               section#findings { break-before: auto; }
               .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }
-              .card, figure { break-inside: avoid; }
+              .card-body { grid-template-columns: minmax(0, 1fr); }
+              .card-body figure.picture { max-width: 85%; }
+              figure { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               .toc { display: none; }
               a { color: inherit; text-decoration: none; }
