@@ -24,7 +24,8 @@ public final class ExportCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "graphml",
-            description = "graphml, gexf or csv (default: ${DEFAULT-VALUE}).")
+            description = "graphml, gexf, csv (the account graph) or coortweet (one row per retweet or quote: "
+                    + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")
@@ -38,8 +39,13 @@ public final class ExportCommand implements Callable<Integer> {
         GraphExport.ExportFormat f = GraphExport.format(format);
         try (GraphStore store = storeOptions.open()) {
             GraphExport.ExportStats stats = GraphExport.export(store, f, suspiciousOnly, out);
-            spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
-                    stats.edges(), out);
+            if (f == GraphExport.ExportFormat.COORTWEET) {
+                spec.commandLine().getOut().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
+                        stats.nodes(), out);
+            } else {
+                spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
+                        stats.edges(), out);
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

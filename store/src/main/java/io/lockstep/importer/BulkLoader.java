@@ -98,6 +98,7 @@ final class BulkLoader {
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
                 Set<String> keys = new HashSet<>();
+                boolean stopped = false;
                 for (int i = 0; i < files.size(); i++) {
                     Path file = files.get(i);
                     Format format = formats.get(i);
@@ -107,13 +108,22 @@ final class BulkLoader {
                                 ImportReport.Status.ALREADY_IMPORTED));
                         continue;
                     }
+                    if (stopped) {
+                        results.add(ImportReport.FileResult.notRead(file, format));
+                        continue;
+                    }
                     long before = rows.records;
-                    RejectsFile rejects = stage(file, format, rows, options, progress);
+                    Staged staged = stage(file, format, rows, options, progress);
+                    RejectsFile rejects = staged.rejects();
                     long total = rows.records - before;
-                    results.add(new ImportReport.FileResult(file, format, total - rejects.count(), rejects.count(),
-                            rejects.pathIfWritten(), ImportReport.Status.IMPORTED));
+                    long rowsLoaded = total - rejects.count() - staged.skipped();
+                    results.add(new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure()));
                     records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
-                            "format", format.id(), "rows", total, "rejects", rejects.count()));
+                            "format", format.id(), "rows", total, "rejects", rejects.count(),
+                            "skipped", staged.skipped(), "completed", staged.failure() == null));
+                    stopped = staged.failure() != null && !options.keepGoing();
                 }
                 rows.finish();
             }
@@ -166,16 +176,30 @@ final class BulkLoader {
      * Parses {@code file} on this thread and writes its rows to the staging files on another
      * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
      */
-    private static RejectsFile stage(Path file, Format format, Staging rows, ImportOptions options,
-                                     ProgressListener progress) throws IOException {
+    /** What staging one file gave: its rejects, its skipped records, and why it failed (or null). */
+    private record Staged(RejectsFile rejects, long skipped, String failure) {
+    }
+
+    private static Staged stage(Path file, Format format, Staging rows, ImportOptions options,
+                                ProgressListener progress) throws IOException {
         AtomicLong bytes = new AtomicLong();
         progress.begin(file.getFileName().toString(), Files.size(file));
         RejectsFile rejects = new RejectsFile(file, 0);
         StagingThread writer = new StagingThread(rows);
         boolean parsed = false;
+        long before = rows.records;
+        HandOff sink = null;
+        String failure = null;
         try (rejects; Reader in = InputFiles.reader(file, bytes)) {
-            HandOff sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
-            format.parser().parse(in, sink);
+            sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
+            try {
+                format.parser().parse(in, sink);
+            } catch (IOException e) {
+                // the file itself failed: what was read before stays staged, the file is recorded unfinished
+                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                        : file.getFileName() + ": " + e.getMessage())
+                        + " (after " + (rows.records - before) + " records, which stay loaded)";
+            }
             sink.handRest();
             parsed = true;
         } catch (UncheckedIOException e) {
@@ -187,7 +211,7 @@ final class BulkLoader {
                 progress.end();
             }
         }
-        return rejects;
+        return new Staged(rejects, sink.skipped, failure);
     }
 
     /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
@@ -200,6 +224,7 @@ final class BulkLoader {
         private final ImportOptions options;
         private final ProgressListener progress;
         private long reported;
+        long skipped;
         private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
 
         HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
@@ -245,6 +270,12 @@ final class BulkLoader {
         @Override
         public void reject(long line, String reason, String raw) {
             rejects.addFromSink(line, reason, raw);
+            endRecord();
+        }
+
+        @Override
+        public void skip(long line, String what) {
+            skipped++;
             endRecord();
         }
 
@@ -420,7 +451,7 @@ final class BulkLoader {
                     UNWIND $records AS r
                     MERGE (i:Import {key: r.key})
                     SET i.file = r.file, i.sha256 = r.sha, i.format = r.format, i.rows_done = r.rows,
-                        i.rejects = r.rejects, i.completed = true""", Map.of("records", records)).consume());
+                        i.rejects = r.rejects, i.skipped = r.skipped, i.completed = r.completed""", Map.of("records", records)).consume());
         }
     }
 

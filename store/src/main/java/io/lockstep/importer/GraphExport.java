@@ -35,7 +35,20 @@ import java.util.Map;
  */
 public final class GraphExport {
     /** The output formats. */
-    public enum ExportFormat { GRAPHML, GEXF, CSV }
+    public enum ExportFormat { GRAPHML, GEXF, CSV, COORTWEET }
+
+    /** The header of {@link ExportFormat#COORTWEET}: CooRTweet's input layout. */
+    public static final String[] COORTWEET_HEADER = {"object_id", "account_id", "content_id", "timestamp_share"};
+
+    /**
+     * One row per share of an object: a complete post retweeting or quoting another post (the object), with its
+     * author and time (Unix seconds); posts without a time are left out.
+     */
+    private static final String SHARES = """
+            MATCH (a:Account)-[:POSTED]->(p:Post)-[:RETWEETS|QUOTES]->(o:Post)
+            WHERE p.placeholder = false AND p.time IS NOT NULL AND ($all OR coalesce(a.suspicious, false))
+            RETURN o.id AS object_id, a.id AS account_id, p.id AS content_id, p.time AS timestamp_share
+            ORDER BY timestamp_share, content_id, object_id""";
 
     /** What was written. */
     public record ExportStats(long nodes, long edges) {
@@ -82,6 +95,9 @@ public final class GraphExport {
     /** Reads the account graph from {@code store} and writes it to {@code out} in {@code format}. */
     public static ExportStats export(GraphStore store, ExportFormat format, boolean suspiciousOnly, Path out)
             throws IOException {
+        if (format == ExportFormat.COORTWEET) {
+            return exportShares(store, suspiciousOnly, out);
+        }
         Graph<String, Edge> graph = new DirectedWeightedPseudograph<>(Edge.class);
         Map<String, Map<String, Attribute>> nodeAttributes = new HashMap<>();
         Map<String, Object> params = Map.of("all", !suspiciousOnly);
@@ -141,6 +157,7 @@ public final class GraphExport {
                 x.setParameter(org.jgrapht.nio.csv.CSVFormat.Parameter.EDGE_WEIGHTS, true);
                 yield x;
             }
+            case COORTWEET -> throw new IllegalStateException("written by exportShares");
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -150,6 +167,41 @@ public final class GraphExport {
             exporter.exportGraph(graph, w);
         }
         return new ExportStats(graph.vertexSet().size(), graph.edgeSet().size());
+    }
+
+    /**
+     * Writes CooRTweet's layout ({@link #COORTWEET_HEADER}) from the store's retweets and quotes; the stats are the
+     * distinct accounts and the rows written.
+     */
+    private static ExportStats exportShares(GraphStore store, boolean suspiciousOnly, Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        long[] rows = {0};
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(w,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+             Session s = store.session()) {
+            p.printRecord((Object[]) COORTWEET_HEADER);
+            s.executeRead(tx -> {
+                tx.run(SHARES, Map.of("all", !suspiciousOnly)).forEachRemaining(r -> {
+                    try {
+                        p.printRecord(r.get("object_id").asString(), r.get("account_id").asString(),
+                                r.get("content_id").asString(), r.get("timestamp_share").asLong());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    accounts.add(r.get("account_id").asString());
+                    rows[0]++;
+                });
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ExportStats(accounts.size(), rows[0]);
     }
 
     /** Node attribute names and their jgrapht type names (all are registered; absent values are omitted). */
@@ -187,12 +239,12 @@ public final class GraphExport {
         }
     }
 
-    /** Parses {@code graphml}, {@code gexf} or {@code csv}. */
+    /** Parses {@code graphml}, {@code gexf}, {@code csv} or {@code coortweet}. */
     public static ExportFormat format(String name) {
         try {
             return ExportFormat.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown export format '" + name + "'; known: graphml, gexf, csv");
+            throw new IllegalArgumentException("unknown export format '" + name + "'; known: graphml, gexf, csv, coortweet");
         }
     }
 }
