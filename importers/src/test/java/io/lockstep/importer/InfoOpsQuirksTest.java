@@ -31,9 +31,9 @@ class InfoOpsQuirksTest {
                 hashtags, urls, mentions, polls) + "\n";
     }
 
-    static FileFailuresTest.CountingSink parse(String... rows) throws IOException {
+    static CountingSink parse(String... rows) throws IOException {
         assertThat(FormatDetector.fromHeader(HEADER.strip(), "tweets.csv", false)).isEqualTo(Format.INFO_OPS_TWEETS);
-        FileFailuresTest.CountingSink sink = new FileFailuresTest.CountingSink();
+        CountingSink sink = new CountingSink();
         Format.INFO_OPS_TWEETS.parser().parse(new StringReader(HEADER + String.join("", rows)), sink);
         return sink;
     }

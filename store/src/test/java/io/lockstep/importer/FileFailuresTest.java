@@ -157,44 +157,4 @@ class FileFailuresTest {
         assertThat(user.createdAt()).isEqualTo(1267620564L);
         assertThat(sink.records).isEqualTo(8);
     }
-
-    /** A collecting sink that also counts skipped records. */
-    static final class CountingSink implements RowSink {
-        final List<AccountRow> accounts = new java.util.ArrayList<>();
-        final List<PostRow> posts = new java.util.ArrayList<>();
-        final List<String> rejects = new java.util.ArrayList<>();
-        long skipped;
-        long records;
-
-        @Override
-        public void account(AccountRow account) {
-            accounts.add(account);
-        }
-
-        @Override
-        public void post(PostRow post) {
-            posts.add(post);
-        }
-
-        @Override
-        public void edge(EdgeRow edge) {
-        }
-
-        @Override
-        public void reject(long line, String reason, String raw) {
-            rejects.add(line + ": " + reason);
-            records++;
-        }
-
-        @Override
-        public void endRecord() {
-            records++;
-        }
-
-        @Override
-        public void skip(long line, String what) {
-            skipped++;
-            records++;
-        }
-    }
 }
