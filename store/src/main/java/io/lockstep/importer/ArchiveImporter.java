@@ -68,7 +68,6 @@ public final class ArchiveImporter {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        boolean anyFailed = false;
         for (Path file : files) {
             Format format = options.format();
             String failure = null;
@@ -87,7 +86,6 @@ public final class ArchiveImporter {
                     throw e;
                 }
                 failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
-                anyFailed = true;
             }
             formats.add(format);
             failures.add(failure);
@@ -101,7 +99,9 @@ public final class ArchiveImporter {
             }
         }
         ImportReport read;
-        if (BulkLoader.applies(store, options)) {
+        if (readable.isEmpty()) {
+            read = new ImportReport(List.of(), Duration.ZERO);
+        } else if (BulkLoader.applies(store, options)) {
             read = new BulkLoader().load(store, readable, readableFormats, options, progress);
         } else {
             Neo4jWriter writer = new Neo4jWriter(store);
