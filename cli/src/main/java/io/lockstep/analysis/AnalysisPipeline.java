@@ -98,7 +98,7 @@ public final class AnalysisPipeline {
         progress.begin("Communities (Leiden)", -1);
         CompactGraph interactions = ActivityGraphs.interactions(activity, true);
         CommunityResult communities = new Leiden(params.leiden(), ProgressListener.NONE, termination)
-                .detect(interactions);
+                .communities(interactions);
         progress.end();
         progress.begin("Influence (PageRank, k-core)", -1);
         double[] pagerank = new PageRank().scores(ActivityGraphs.endorsements(activity));

@@ -70,8 +70,8 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
                     + "before it, and the rows of that file read before the failure, stay loaded).")
     boolean keepGoing;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-file summary (for scripts).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -96,12 +96,12 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "lockstep-import-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(System.err);
+        ProgressListener progress = quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err);
         PrintWriter out = spec.commandLine().getOut();
         try (GraphStore store = storeOptions.open()) {
             ImportReport report = new ArchiveImporter().importFiles(store, files,
                     options.withTermination(running::get), progress);
-            if (!quiet) {
+            if (!quiet.quiet()) {
                 for (ImportReport.FileResult r : report.files()) {
                     if (r.status() == ImportReport.Status.FAILED && r.format() == null) {
                         out.printf("%s: failed%n", r.file());

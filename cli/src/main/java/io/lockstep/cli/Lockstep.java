@@ -27,8 +27,14 @@ public final class Lockstep implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new Lockstep());
+        return configured(new Lockstep());
+    }
+
+    /** {@code command} parsed and run as the CLI does: enum values in any case, failures as one line. */
+    public static CommandLine configured(Object command) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setExecutionExceptionHandler(new OneLineErrors());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
     }
 

@@ -4,6 +4,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreException;
+import io.lockstep.store.StoreSecret;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code analyze} end to end on a simulated archive with planted operations: through the embedded store, and through
@@ -146,12 +149,22 @@ class AnalyzeCommandTest {
     @Test
     void analyzeRunsAgainstASeparateNeo4jServerOverBolt() throws Exception {
         Path out = tmp.resolve("out-remote");
-        try (SeparateNeo4jServer server = SeparateNeo4jServer.start(tmp.resolve("server-store"))) {
+        Path serverStore = tmp.resolve("server-store");
+        try (SeparateNeo4jServer server = SeparateNeo4jServer.start(serverStore)) {
             URI bolt = server.bolt();
-            Run run = lockstep(analyzeArgs(out, "--neo4j", bolt.toString()));
+            Path secret = serverStore.toAbsolutePath().resolve(StoreSecret.FILE_NAME);
+            // the served store admits only its own secret
+            Run anonymous = lockstep(analyzeArgs(out, "--neo4j", bolt.toString()));
+            assertThat(anonymous.exit()).isEqualTo(3);
+            assertThat(anonymous.err().strip()).isEqualTo("analyze: Neo4j at " + bolt + " refused the credentials");
+            assertThatThrownBy(() -> GraphStore.remote(bolt, StoreSecret.USER, "not-the-secret", null))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("refused the credentials");
+            Run run = lockstep(analyzeArgs(out, "--neo4j", bolt.toString(), "--user", StoreSecret.USER,
+                    "--password-file", secret.toString()));
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(csv(out.resolve("accounts.csv"))).isNotEmpty();
-            try (GraphStore remote = GraphStore.remote(bolt, null, null, null); Session s = remote.session()) {
+            try (GraphStore remote = GraphStore.remote(bolt, StoreSecret.USER, StoreSecret.readPasswordFile(secret), null);
+                 Session s = remote.session()) {
                 assertThat(s.run("MATCH (a:Account) WHERE a.suspicious RETURN count(a) AS n").single().get("n").asLong())
                         .isPositive();
                 assertThat(s.run("MATCH ()-[c:COORDINATED_WITH]->() RETURN count(c) AS n").single().get("n").asLong())

@@ -21,7 +21,7 @@ final class ClusterRefiner {
         if (!leiden || g.totalWeight() == 0) {
             return connectedParts(g, new int[n]);
         }
-        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withConcurrency(1)).detect(g)
+        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withConcurrency(1)).communities(g)
                 .membership();
         return connectedParts(g, membership);
     }

@@ -2,6 +2,8 @@ package io.lockstep.store;
 
 import org.neo4j.driver.Session;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,9 @@ public final class ResultWriter {
     static final String CLEAR_ACCOUNT_PROPERTIES = """
             MATCH (a:Account) WHERE a[$key] IS NOT NULL
             CALL { WITH a SET a[$key] = null } IN TRANSACTIONS OF 10000 ROWS""";
+    static final String CLEAR_PROPERTIES = """
+            MATCH (a:Account) WHERE any(key IN $keys WHERE a[key] IS NOT NULL)
+            CALL { WITH a SET a += $nulls } IN TRANSACTIONS OF 10000 ROWS""";
     static final String DELETE_COORDINATION = """
             MATCH ()-[c:COORDINATED_WITH]->()
             CALL { WITH c DELETE c } IN TRANSACTIONS OF 10000 ROWS""";
@@ -115,5 +120,72 @@ public final class ResultWriter {
                 session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
             }
         }
+    }
+
+    /**
+     * Per-account results of one community run on one projection, written as {@code Account} properties named after
+     * the projection ({@code retweets_community}, {@code retweets_pagerank}, ...), so that values computed on different
+     * graphs never share a name with each other or with {@code analyze}'s {@code community}, {@code pagerank} and
+     * {@code coreness}.
+     *
+     * @param projection  the projection's lower-case name, the property prefix
+     * @param accountIds  the account of each index
+     * @param community   community of each account
+     * @param pagerank    PageRank on the projection, or null when not computed
+     * @param coreness    k-core number on the projection, or null when not computed
+     * @param betweenness (sampled) betweenness on the projection, or null when not computed
+     */
+    public record ProjectionResults(String projection, List<String> accountIds, int[] community, double[] pagerank,
+                                    int[] coreness, double[] betweenness) {
+        public ProjectionResults {
+            if (projection == null || !projection.matches("[a-z]+")) {
+                throw new IllegalArgumentException("projection must be lower-case letters, got " + projection);
+            }
+            accountIds = List.copyOf(accountIds);
+            int n = accountIds.size();
+            if (community == null || community.length != n || (pagerank != null && pagerank.length != n)
+                    || (coreness != null && coreness.length != n) || (betweenness != null && betweenness.length != n)) {
+                throw new IllegalArgumentException("every result array must hold one value per account (" + n + ")");
+            }
+        }
+
+        /** The property names this run writes; the ones whose array is null are removed. */
+        public List<String> properties() {
+            return List.of(projection + "_community", projection + "_pagerank", projection + "_coreness",
+                    projection + "_betweenness");
+        }
+    }
+
+    /**
+     * Replaces the properties of {@code results}' projection on every account: all of them are removed first, then
+     * set for the accounts of {@code results}. Returns the number of accounts written.
+     */
+    public static long writeProjectionResults(GraphStore store, ProjectionResults results) {
+        List<String> names = results.properties();
+        Map<String, Object> nulls = new HashMap<>();
+        names.forEach(k -> nulls.put(k, null));
+        Map<String, Object> params = new HashMap<>();
+        params.put("keys", names);
+        params.put("nulls", nulls);
+        try (Session session = store.session()) {
+            session.run(CLEAR_PROPERTIES, params).consume();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(results.accountIds().size());
+        for (int i = 0; i < results.accountIds().size(); i++) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(names.get(0), results.community()[i]);
+            if (results.pagerank() != null) {
+                props.put(names.get(1), results.pagerank()[i]);
+            }
+            if (results.coreness() != null) {
+                props.put(names.get(2), results.coreness()[i]);
+            }
+            if (results.betweenness() != null) {
+                props.put(names.get(3), results.betweenness()[i]);
+            }
+            rows.add(Map.of("id", results.accountIds().get(i), "props", props));
+        }
+        inBatches(store, SET_ACCOUNT_PROPERTIES, rows);
+        return rows.size();
     }
 }

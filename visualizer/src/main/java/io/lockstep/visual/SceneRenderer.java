@@ -1,11 +1,9 @@
 package io.lockstep.visual;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,10 +42,7 @@ public final class SceneRenderer {
     public void renderPng(Scene scene, Path out, int width, int height) {
         BufferedImage image = renderImage(scene, width, height);
         try {
-            createParent(out);
-            if (!ImageIO.write(image, "png", out.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            Canvas.writePng(image, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -81,13 +76,9 @@ public final class SceneRenderer {
         Frame frame = Frame.of(scene, width, height);
         Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
         BufferedImage graph = drawing.draw(placement);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = Canvas.blank(width, height);
+        Graphics2D g = Canvas.begin(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Palette.BACKGROUND);
-            g.fillRect(0, 0, width, height);
             g.drawImage(graph, 0, TITLE_HEIGHT, null);
             drawTitle(g, scene.title(), width);
             drawLegend(g, frame, width, height);
