@@ -101,7 +101,7 @@ public final class GraphStore implements AutoCloseable {
     private void restart(boolean discard) {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(embeddedHome, embeddedBoltPort, discard);
         try {
-            driver = connect(neo4j.boltUri(), AuthTokens.none());
+            driver = connect(neo4j.boltUri(), neo4j.authToken());
             embedded = neo4j;
             GraphSchema.ensure(this);
         } catch (RuntimeException e) {
@@ -119,7 +119,7 @@ public final class GraphStore implements AutoCloseable {
     public static GraphStore embedded(Path directory, int boltPort) {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, boltPort);
         try {
-            Driver driver = connect(neo4j.boltUri(), AuthTokens.none());
+            Driver driver = connect(neo4j.boltUri(), neo4j.authToken());
             GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory, boltPort);
             GraphSchema.ensure(store);
             return store;
@@ -198,6 +198,11 @@ public final class GraphStore implements AutoCloseable {
     /** The embedded store's directory (its Neo4j home), or null for a remote store. */
     public Path embeddedHome() {
         return embeddedHome;
+    }
+
+    /** The file holding the embedded store's password (user {@value StoreSecret#USER}), or null for a remote store. */
+    public Path embeddedSecretFile() {
+        return embeddedHome == null ? null : StoreSecret.file(embeddedHome);
     }
 
     public boolean isEmbedded() {
