@@ -19,10 +19,11 @@ import java.util.Map;
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
- * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; without timed evidence (follow-only
- * clusters) score = 0.25 density + 0.6 creation burst + 0.15 burst share: a follow block is dense by construction
- * (homophilous organic readers of the same outlets form one too), so what sets a farm apart is that its accounts
- * were made together. Package-private phase of
+ * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share. Without timed evidence (a
+ * follow block, {@link DenseBlock}) score = 0.45 significance + 0.2 density + 0.2 creation burst + 0.15 burst share,
+ * where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
+ * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
+ * decides, and accounts made together or posting in bursts support it. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
@@ -58,8 +59,17 @@ final class ClusterScorer {
 
     /** Scores one cluster given its members (ascending) and the signal edges inside it. */
     Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges) {
+        return score(id, members, internal, internalCombinedEdges, null);
+    }
+
+    /** As above; {@code block} is the dense block the cluster is, or null. */
+    Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges,
+                  DenseBlock block) {
         int s = members.length;
         double density = s < 2 ? 0 : Math.min(1.0, internalCombinedEdges / (s * (s - 1) / 2.0));
+        if (block != null) {
+            density = block.density();
+        }
         double syncSum = 0;
         long syncN = 0;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
@@ -84,7 +94,9 @@ final class ClusterScorer {
         if (syncN > 0) {
             score = 0.4 * density + 0.3 * (syncSum / syncN) + 0.15 * creation + 0.15 * burst;
         } else {
-            score = 0.25 * density + 0.6 * creation + 0.15 * burst;
+            double significance = block == null ? 0
+                    : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
+            score = 0.45 * significance + 0.2 * density + 0.2 * creation + 0.15 * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))

@@ -66,16 +66,29 @@ public final class CoordinationDetector {
     public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
         Objects.requireNonNull(activity, "activity");
         List<CoordinationEdge> edges = new ArrayList<>();
+        List<DenseBlock> blocks = new ArrayList<>();
         for (CoordinationSignal signal : signals()) {
             termination.assertRunning();
-            edges.addAll(signal.detect(activity, progress, termination).edges());
+            SignalGraph g = signal.detect(activity, progress, termination);
+            edges.addAll(g.edges());
+            blocks.addAll(g.blocks());
         }
-        return assemble(activity, edges, progress, termination);
+        return assemble(activity, edges, blocks, progress, termination);
     }
 
-    /** Phases 2–6 on edges already computed (for callers that run signals themselves). */
+    /** Phases 2–6 on edges already computed (for callers that run signals themselves), without dense blocks. */
     public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
                                     TerminationFlag termination) {
+        return assemble(activity, edges, List.of(), progress, termination);
+    }
+
+    /**
+     * Phases 2–6 on edges and dense blocks already computed. Each dense block is one cluster: its followers are
+     * taken out of the Leiden clusters they fell in (a block's edges link each member to a few partners only, and
+     * modularity would cut such a sparse graph into pieces).
+     */
+    public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
+                                    ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin("combine and cluster", -1);
         Long2DoubleOpenHashMap combined = new Long2DoubleOpenHashMap();
@@ -95,10 +108,17 @@ public final class CoordinationDetector {
         int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed());
         termination.assertRunning();
 
-        // group members per raw cluster label
+        // group members per raw cluster label; each dense block its own label
         int labels = 0;
         for (int m : membership) {
             labels = Math.max(labels, m + 1);
+        }
+        int firstBlockLabel = labels;
+        for (DenseBlock b : blocks) {
+            for (int f : b.followers()) {
+                membership[f] = labels;
+            }
+            labels++;
         }
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
@@ -108,10 +128,12 @@ public final class CoordinationDetector {
         }
         int[] kept = new int[labels]; // raw label -> index in groups, or -1
         List<IntArrayList> groups = new ArrayList<>();
+        List<DenseBlock> groupBlock = new ArrayList<>();
         for (int c = 0; c < labels; c++) {
             if (sizes[c] >= params.cluster().minSize()) {
                 kept[c] = groups.size();
                 groups.add(new IntArrayList(sizes[c]));
+                groupBlock.add(c >= firstBlockLabel ? blocks.get(c - firstBlockLabel) : null);
             } else {
                 kept[c] = -1;
             }
@@ -147,7 +169,8 @@ public final class CoordinationDetector {
         ClusterScorer scorer = new ClusterScorer(activity, params);
         List<Cluster> scored = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            scored.add(scorer.score(g, groups.get(g).toIntArray(), internal.get(g), internalCombined[g]));
+            scored.add(scorer.score(g, groups.get(g).toIntArray(), internal.get(g), internalCombined[g],
+                    groupBlock.get(g)));
         }
         scored.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())

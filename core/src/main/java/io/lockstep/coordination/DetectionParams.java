@@ -134,14 +134,37 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * by at least {@code minDensity} of the block's followers and the accounts following at least {@code minTargets}
      * of its targets, each more often than its popularity (targets) or volume (accounts) explains, with a Poisson
      * tail of at most {@code maxPValue}. Kept blocks have at least {@code minFollowers} followers, {@code minTargets}
-     * targets and density {@code minDensity}.
+     * targets and density {@code minDensity}. Every test against the model of ordinary following
+     * ({@link FollowNullModel}) needs the observed follows to be at least {@code minLift} times the expected ones
+     * (an effect size: peeling selects its blocks, so p-values alone are optimistic) besides the Poisson tail.
+     * Each member of a kept block is linked to its {@code partners} most similar fellow members.
      */
     public record FollowParams(int minFollowers, int minTargets, double minDensity, int maxBlocks,
-                               long creationBurst, double maxPValue) {
+                               long creationBurst, double maxPValue, double minLift, int partners) {
         public FollowParams {
-            if (minFollowers < 2 || minTargets < 1 || maxBlocks < 0 || creationBurst < 0
-                    || !(minDensity > 0 && minDensity <= 1) || !(maxPValue > 0 && maxPValue <= 1)) {
-                throw new IllegalArgumentException("invalid follow parameters");
+            if (minFollowers < 2) {
+                throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
+            }
+            if (minTargets < 1) {
+                throw new IllegalArgumentException("minTargets must be >= 1, was " + minTargets);
+            }
+            if (maxBlocks < 0) {
+                throw new IllegalArgumentException("maxBlocks must be >= 0, was " + maxBlocks);
+            }
+            if (creationBurst < 0) {
+                throw new IllegalArgumentException("creationBurst must be >= 0 seconds, was " + creationBurst);
+            }
+            if (!(minDensity > 0 && minDensity <= 1)) {
+                throw new IllegalArgumentException("minDensity must be in (0, 1], was " + minDensity);
+            }
+            if (!(maxPValue > 0 && maxPValue <= 1)) {
+                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
+            }
+            if (!(minLift >= 1) || Double.isInfinite(minLift)) {
+                throw new IllegalArgumentException("minLift must be >= 1 and finite, was " + minLift);
+            }
+            if (partners < 1) {
+                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
         }
     }
@@ -186,7 +209,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
-                new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3),
+                new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
                 new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
@@ -273,8 +296,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "sliding window (never comparing all pairs of accounts); two accounts are linked when they acted "
                 + "on the same item within the window on enough distinct items. Each shared item is weighted by "
                 + "its inverse popularity, w = 1 + ln((1 + A) / (1 + m)) for m accounts acting on it out of A, and "
-                + "the edge weight is the cosine of the two accounts' weighted item vectors (so heavy posters are "
-                + "normalised) times the rarity of the shared items (their root-mean-square w over the largest "
+                + "the edge weight is the cosine of the two accounts' weighted item vectors over the items at least two "
+                + "accounts acted on (so heavy posters are normalised) times the rarity of the shared items (their root-mean-square w over the largest "
                 + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
