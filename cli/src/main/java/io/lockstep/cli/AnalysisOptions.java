@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.coordination.DetectionParams;
 import picocli.CommandLine.Option;
@@ -33,6 +34,11 @@ public final class AnalysisOptions {
     @Option(names = "--threshold", paramLabel = "SCORE",
             description = "Cluster score from which its accounts are suspicious, in [0,1] (default: 0.5).")
     Double threshold;
+
+    /** The analysis these options ask for. */
+    AnalysisParams params() {
+        return new AnalysisParams(leidenParams(), detectionParams());
+    }
 
     LeidenParams leidenParams() {
         return LeidenParams.defaults().withSeed(seed).withResolution(resolution);

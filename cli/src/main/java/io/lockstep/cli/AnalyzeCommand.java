@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisPipeline;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (GraphStore store = storeOptions.open()) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions, quiet,
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet,
                     spec.commandLine().getErr()).run(store, files, out);
             spec.commandLine().getOut().println(summary.line());
             spec.commandLine().getOut().flush();

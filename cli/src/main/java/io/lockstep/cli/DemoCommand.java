@@ -1,5 +1,9 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.AnalysisPipeline;
+import io.lockstep.analysis.AnalysisVisuals;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.SimulationSummary;
@@ -50,11 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<Path> files = List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"),
                 archive.resolve("follows.csv"));
-        AnalysisOptions options = new AnalysisOptions();
-        options.seed = config.seed();
-        options.resolution = 1.0;
+        AnalysisParams params = AnalysisParams.defaults().withSeed(config.seed());
         try (GraphStore graph = GraphStore.embedded(store)) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(options, quiet, err).run(graph, files, out);
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(params, quiet, err).run(graph, files, out);
             stdout.println("report: " + out.resolve(AnalysisVisuals.REPORT).toAbsolutePath());
             stdout.println("truth:  " + archive.resolve("truth.csv").toAbsolutePath()
                     + "  (compare: lockstep evaluate --truth " + archive.resolve("truth.csv") + " --accounts "

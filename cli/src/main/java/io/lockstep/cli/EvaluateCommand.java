@@ -1,5 +1,8 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.Detector;
 import io.lockstep.evaluate.DifficultySweep;
@@ -183,10 +186,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return FastRetweetBaseline.DEFAULT;
         }
         if (detector.equals("lockstep")) {
-            AnalysisOptions options = new AnalysisOptions();
-            options.seed = seed;
-            options.resolution = 1.0;
-            return new LockstepDetector(options);
+            return new LockstepDetector(AnalysisParams.defaults().withSeed(seed));
         }
         throw new ParameterException(spec.commandLine(), "unknown detector '" + detector
                 + "' (expected: lockstep or baseline)");

@@ -1,7 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.ConsoleProgress;
 import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.ConsoleProgress;
 import io.lockstep.importer.Format;
 import io.lockstep.importer.ImportOptions;
 import io.lockstep.importer.ImportReport;

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.store.NoMatchException;
 import io.lockstep.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,7 +29,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             cmd.getErr().println(name + ": " + e.getMessage());
             return STORE;
         }
-        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof InputException) {
+        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof InputException
+                || e instanceof NoMatchException) {
             cmd.getErr().println(name + ": " + e.getMessage());
             return INPUT;
         }

@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.Scene;
 import io.lockstep.visual.SceneViewer;
 import picocli.CommandLine.ArgGroup;

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
@@ -33,7 +34,7 @@ public final class RobustnessMatrixBenchmark {
         String before = load();
         AnalysisOptions defaults = new AnalysisOptions();
         new picocli.CommandLine(defaults).parseArgs();
-        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults), work);
+        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         long t0 = System.nanoTime();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(accounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT,

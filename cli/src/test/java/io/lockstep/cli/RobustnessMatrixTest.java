@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class RobustnessMatrixTest {
     void everySmallCellMeetsTheTargets(@TempDir Path dir) throws Exception {
         AnalysisOptions defaults = new AnalysisOptions();
         new picocli.CommandLine(defaults).parseArgs(); // the documented defaults of analyze
-        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults), dir);
+        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), dir);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(1200, 5, 6, 42)) {
             if (c.config().accounts() == 1200 && SMALL.contains(c.name().substring("n1200-".length()))) {

@@ -1,6 +1,8 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.NoMatchException;
+import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.Scene;
 import io.lockstep.visual.SceneEdge;
@@ -112,7 +114,7 @@ class SceneQueriesTest {
         assertThat(top.nodes()).extracting(SceneNode::id).containsExactly("u2", "u1", "u3");
 
         assertThatThrownBy(() -> queries.accounts(new SceneQueries.Selection(null, 42, null, null, 10), SceneQueries.SizeBy.PAGERANK))
-                .isInstanceOf(InputException.class).hasMessage("no account matches community 42");
+                .isInstanceOf(NoMatchException.class).hasMessage("no account matches community 42");
         assertThatThrownBy(() -> new SceneQueries.Selection(1, 2, null, null, 10)).hasMessageContaining("at most one");
     }
 

@@ -1,5 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.GroupScore;
@@ -37,7 +39,7 @@ class SimulatedScenarioQualityTest {
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
         Path accounts = dir.resolve("accounts.csv");
-        new LockstepDetector(defaults).detect(dir, accounts);
+        new LockstepDetector(defaults.params()).detect(dir, accounts);
 
         ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
                 dir.resolve(AnalysisFiles.EDGES));

@@ -1,4 +1,4 @@
-package io.lockstep.cli;
+package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
@@ -8,7 +8,6 @@ import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.ConsoleProgress;
 import io.lockstep.importer.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
@@ -30,35 +29,35 @@ import java.util.Locale;
  * detect coordination and campaigns, write the files, render the pictures and the report, write results back to
  * the store.
  */
-final class AnalysisPipeline {
-    static final String GRAPHML = "graph.graphml";
+public final class AnalysisPipeline {
+    public static final String GRAPHML = "graph.graphml";
 
-    private final AnalysisOptions options;
+    private final AnalysisParams params;
     private final boolean quiet;
     private final PrintWriter err;
 
-    AnalysisPipeline(AnalysisOptions options, boolean quiet, PrintWriter err) {
-        this.options = options;
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
+        this.params = params;
         this.quiet = quiet;
         this.err = err;
     }
 
     /** The one summary line {@code analyze} ends with; other tools parse it. */
-    record Summary(int accounts, int posts, int follows, int clusters, int suspicious, double seconds, Path out) {
-        String line() {
+    public record Summary(int accounts, int posts, int follows, int clusters, int suspicious, double seconds, Path out) {
+        public String line() {
             return String.format(Locale.ROOT, "accounts=%d posts=%d follows=%d clusters=%d suspicious=%d seconds=%.1f",
                     accounts, posts, follows, clusters, suspicious, seconds);
         }
     }
 
-    Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
+    public Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
         return run(store, files, out, true);
     }
 
     /**
      * Runs the job; {@code pictures} false skips overview, cluster pictures, report and GraphML ({@code detect}).
      */
-    Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
+    public Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
         long started = System.nanoTime();
         ProgressListener progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
@@ -75,7 +74,7 @@ final class AnalysisPipeline {
             progress.end();
             if (pictures) {
                 progress.begin("Rendering pictures", -1);
-                AnalysisVisuals.render(analysis, options.detectionParams(), source(files), out);
+                AnalysisVisuals.render(analysis, params.detection(), source(files), out);
                 progress.end();
             }
             progress.begin("Writing results to the store", -1);
@@ -95,17 +94,17 @@ final class AnalysisPipeline {
         }
     }
 
-    Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
         progress.begin("Communities (Leiden)", -1);
         CompactGraph interactions = ActivityGraphs.interactions(activity, true);
-        CommunityResult communities = new Leiden(options.leidenParams(), ProgressListener.NONE, termination)
+        CommunityResult communities = new Leiden(params.leiden(), ProgressListener.NONE, termination)
                 .detect(interactions);
         progress.end();
         progress.begin("Influence (PageRank, k-core)", -1);
         double[] pagerank = new PageRank().scores(ActivityGraphs.endorsements(activity));
         int[] coreness = Coreness.compute(interactions);
         progress.end();
-        DetectionResult detection = new CoordinationDetector(options.detectionParams())
+        DetectionResult detection = new CoordinationDetector(params.detection())
                 .detect(activity, progress, termination);
         int[] community = communities.membership().clone();
         for (int a = 0; a < community.length; a++) {

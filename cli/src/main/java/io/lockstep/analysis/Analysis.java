@@ -1,4 +1,4 @@
-package io.lockstep.cli;
+package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.coordination.DetectionResult;

@@ -1,4 +1,4 @@
-package io.lockstep.cli;
+package io.lockstep.analysis;
 
 import io.lockstep.evaluate.Detector;
 import io.lockstep.importer.ArchiveFiles;
@@ -19,11 +19,11 @@ import java.util.List;
  * evaluation counts the evidence rows per flagged account). Skipping Neo4j keeps a sweep of dozens of archives to minutes; the store path is
  * covered by the analyze tests.
  */
-final class LockstepDetector implements Detector {
-    private final AnalysisOptions options;
+public final class LockstepDetector implements Detector {
+    private final AnalysisParams params;
 
-    LockstepDetector(AnalysisOptions options) {
-        this.options = options;
+    public LockstepDetector(AnalysisParams params) {
+        this.params = params;
     }
 
     @Override
@@ -31,7 +31,7 @@ final class LockstepDetector implements Detector {
         List<Path> files = List.of(archiveDir.resolve("users.csv"), archiveDir.resolve("tweets.csv"),
                 archiveDir.resolve("follows.csv"));
         ArchiveFiles.Result read = ArchiveFiles.read(files);
-        AnalysisPipeline pipeline = new AnalysisPipeline(options, true, new PrintWriter(new StringWriter()));
+        AnalysisPipeline pipeline = new AnalysisPipeline(params, true, new PrintWriter(new StringWriter()));
         Analysis analysis = pipeline.analyse(read.activity(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Path dir = accountsCsv.toAbsolutePath().getParent();
         if (dir != null) {

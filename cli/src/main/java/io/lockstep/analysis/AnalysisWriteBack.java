@@ -1,4 +1,4 @@
-package io.lockstep.cli;
+package io.lockstep.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

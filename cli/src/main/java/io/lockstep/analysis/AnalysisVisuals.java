@@ -1,4 +1,4 @@
-package io.lockstep.cli;
+package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
@@ -37,9 +37,9 @@ import java.util.Map;
  * under {@code clusters/}, and {@code report.html}. Large archives are reduced before drawing: the overview is the
  * community graph, each cluster picture holds the cluster and its nearest neighbours.
  */
-final class AnalysisVisuals {
-    static final String OVERVIEW = "overview.png";
-    static final String REPORT = "report.html";
+public final class AnalysisVisuals {
+    public static final String OVERVIEW = "overview.png";
+    public static final String REPORT = "report.html";
     static final int WIDTH = 1600;
     static final int HEIGHT = 1000;
     /** Cluster pictures and report sections; the rest are in clusters.csv. */

@@ -1,4 +1,4 @@
-package io.lockstep.importer;
+package io.lockstep.analysis;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleProgressTest {
+    private static final String TASK = "Neo4j restart, indexes";
+
     @Test
     void aTaskOfUnknownLengthShowsItsNameAndTheTimeElapsedNotAnEmptyBar() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        progress.begin(BulkLoader.TASK_RESTART, -1);
+        progress.begin(TASK, -1);
         Thread.sleep(700);
         progress.end();
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains(BulkLoader.TASK_RESTART + " ").contains(" 0:00:00").doesNotContain("?", "MB", "%");
+        assertThat(out).contains(TASK + " ").contains(" 0:00:00").doesNotContain("?", "MB", "%");
     }
 
     @Test

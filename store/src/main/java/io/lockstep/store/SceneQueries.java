@@ -1,6 +1,5 @@
-package io.lockstep.cli;
+package io.lockstep.store;
 
-import io.lockstep.store.GraphStore;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.OverviewBuilder;
 import io.lockstep.visual.Scene;
@@ -138,7 +137,7 @@ public final class SceneQueries {
                 ids.add(r.get("id").asString());
             }
             if (ids.isEmpty()) {
-                throw new InputException("no account matches " + selection.describe());
+                throw new NoMatchException("no account matches " + selection.describe());
             }
             Map<String, String> names = new HashMap<>();
             rows.forEach((id, r) -> names.put(id, r.get("name").asString()));
@@ -202,7 +201,7 @@ public final class SceneQueries {
                 sizes.add(new OverviewBuilder.CommunitySize(r.get("c").asInt(), r.get("n").asLong()));
             }
             if (sizes.isEmpty()) {
-                throw new InputException("no account has a community yet: run the analysis first");
+                throw new NoMatchException("no account has a community yet: run the analysis first");
             }
             List<OverviewBuilder.ClusterShare> shares = new ArrayList<>();
             for (Record r : s.run("MATCH (a:Account) WHERE a.suspicious = true AND a.cluster IS NOT NULL AND a.community IS NOT NULL "
