@@ -27,10 +27,12 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * unrelated communities are not.
  *
  * <p><b>Leave-block-out.</b> A farm is a community of the follow graph too, and the rates of a block's own community
- * would then explain the block by itself. The rates for a block (F, T) are therefore estimated without F's follows:
- * k_j(r) and κ_r count only followers outside F, and each account tested for membership is also left out of the
- * rates it is tested against. With few follows left in r the estimate is shrunk to j's global popularity outside F:
- * rate_r(j) = (k_j(r \ F) + α π_j) / (κ_{r \ F} + α), π_j = k_j(¬F) / m(¬F), α = {@link #PSEUDO_FOLLOWS} follows.
+ * would then explain the block by itself. The rates for a block (F, T) are therefore estimated without the held-out
+ * accounts H: F and, in the communities that F and its candidates (accounts following at least {@code minTargets}
+ * of T) make at least a third of, the candidates too: the part of a farm not yet in F would otherwise explain F,
+ * while the heavy readers of a large community stay, explained by their peers: k_j(r) and κ_r count only followers outside H, and each account tested for membership
+ * outside H is also left out of the rates it is tested against. With few follows left in r the estimate is shrunk to j's global popularity outside F:
+ * rate_r(j) = (k_j(r \ H) + α π_j) / (κ_{r \ H} + α), π_j = k_j(¬H) / m(¬H), α = {@link #PSEUDO_FOLLOWS} follows.
  * A community of readers keeps members outside the block (the light readers, the stars themselves) whose habits
  * explain it; a farm's targets are followed by nobody else in its community, or only in passing.
  *
@@ -54,7 +56,12 @@ final class FollowNullModel {
     private final int communities;
     // state of the block under test
     private final boolean[] inBlock;
-    private final long[] blockVolume; // D_r: follows made by the block's members of r
+    private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
+    private final long[] memberVolume; // D_r: follows made by the block's members of r
+    private final int[] blockCount; // scratch: members and candidates per community
+    private final int[] size; // accounts per community
+    /** A community of which the block's members and candidates make at least 1 / this share is the block's own. */
+    static final int OWN_COMMUNITY_SHARE = 3;
     private final IntArrayList blockCommunities = new IntArrayList();
     private long blockFollows;
     // scratch per community
@@ -76,6 +83,12 @@ final class FollowNullModel {
         }
         this.inBlock = new boolean[n];
         this.blockVolume = new long[c];
+        this.memberVolume = new long[c];
+        this.blockCount = new int[c];
+        this.size = new int[c];
+        for (int v = 0; v < n; v++) {
+            size[community[v]]++;
+        }
         this.count = new double[c];
     }
 
@@ -174,17 +187,52 @@ final class FollowNullModel {
 
     /** Sets the block F whose follows are left out of the rates; {@code fs} ascending, distinct. */
     void setBlock(int[] fs) {
+        setBlock(fs, fs);
+    }
+
+    /**
+     * Sets the block: {@code members} (F, whose expected follows {@link #expected} sums) and the held-out accounts
+     * H: F and the {@code candidates} (accounts following many of the block's targets) of the communities that F
+     * and the candidates make at least a third of; both arrays ascending, distinct.
+     */
+    void setBlock(int[] members, int[] candidates) {
         clearBlock();
-        for (int f : fs) {
+        for (int f : members) {
+            blockCount[community[f]]++;
+        }
+        for (int f : candidates) {
+            if (blockCount[community[f]] > 0) {
+                blockCount[community[f]]++;
+            }
+        }
+        IntArrayList h = new IntArrayList(members);
+        for (int f : candidates) {
+            int c = community[f];
+            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && java.util.Arrays.binarySearch(members, f) < 0) {
+                h.add(f);
+            }
+        }
+        for (int f : members) {
+            blockCount[community[f]] = 0;
+        }
+        int[] held = h.toIntArray();
+        for (int f : held) {
             inBlock[f] = true;
             int c = community[f];
-            if (blockVolume[c] == 0 && graph.outDegree(f) > 0) {
+            if (blockVolume[c] == 0 && memberVolume[c] == 0) {
                 blockCommunities.add(c);
             }
             blockVolume[c] += graph.outDegree(f);
             blockFollows += graph.outDegree(f);
         }
-        this.blockMembers = fs;
+        for (int f : members) {
+            int c = community[f];
+            if (blockVolume[c] == 0 && memberVolume[c] == 0) {
+                blockCommunities.add(c);
+            }
+            memberVolume[c] += graph.outDegree(f);
+        }
+        this.blockMembers = held;
     }
 
     private int[] blockMembers = new int[0];
@@ -195,6 +243,7 @@ final class FollowNullModel {
         }
         for (int c : blockCommunities) {
             blockVolume[c] = 0;
+            memberVolume[c] = 0;
         }
         blockCommunities.clear();
         blockFollows = 0;
@@ -211,8 +260,8 @@ final class FollowNullModel {
     }
 
     /**
-     * Expected follows of target j from the block: Σ_r D_r · rate_r(j) with D_r the block's follows from community
-     * r and the rates estimated outside the block.
+     * Expected follows of target j from the block's members: Σ_r D_r · rate_r(j) with D_r the members' follows from
+     * community r and the rates estimated without the held-out accounts.
      */
     double expected(int j) {
         touched.clear();
@@ -230,7 +279,10 @@ final class FollowNullModel {
         double pi = outside / outsideFollows();
         double e = 0;
         for (int c : blockCommunities) {
-            e += blockVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi) / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
+            if (memberVolume[c] > 0) {
+                e += memberVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi)
+                        / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
+            }
         }
         for (int c : touched) {
             count[c] = 0;

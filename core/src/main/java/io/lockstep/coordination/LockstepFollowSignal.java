@@ -211,7 +211,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * only candidates).
      */
     static final class Models {
-        static final double[] RESOLUTIONS = {1.0, 2.0};
+        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
         private final List<FollowNullModel> models;
 
         Models(List<FollowNullModel> models) {
@@ -242,14 +242,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             return out;
         }
 
-        void setBlock(int[] fs) {
+        void setBlock(int[] members, int[] held) {
             for (FollowNullModel m : models) {
-                m.setBlock(fs);
+                m.setBlock(members, held);
             }
-        }
-
-        boolean inBlock(int account) {
-            return models.get(0).inBlock(account);
         }
 
         double expected(int target) {
@@ -319,13 +315,39 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
+         * The candidates for leaving out of the model's rates when testing block (fs, ts): the accounts outside fs
+         * following at least {@code minTargets} of ts (ascending); see {@link FollowNullModel#setBlock(int[], int[])}.
+         */
+        int[] heldOut(int[] fs, int[] ts) {
+            touched.clear();
+            for (int t : ts) {
+                for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                    int f = finder.inFollower(i);
+                    if (follows[f]++ == 0) {
+                        touched.add(f);
+                    }
+                }
+            }
+            IntArrayList out = new IntArrayList();
+            for (int f : touched) {
+                if (follows[f] >= params.minTargets() && Arrays.binarySearch(fs, f) < 0) {
+                    out.add(f);
+                }
+                follows[f] = 0;
+            }
+            int[] a = out.toIntArray();
+            Arrays.sort(a);
+            return a;
+        }
+
+        /**
          * The members of a seed whose follows of the seed's targets the model does not explain (the test of
          * {@link #followers}, against the seed's own targets), or the whole seed when fewer than two are: peeling
          * can leave a farm next to readers of popular accounts, and growth from the mixed seed would drift to the
          * readers.
          */
         int[] unexplained(int[] seed, int[] seedTargets) {
-            model.setBlock(seed);
+            model.setBlock(seed, heldOut(seed, seedTargets));
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
@@ -343,7 +365,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         int[] targets(int[] fs) {
             int need = Math.max(2, (int) Math.ceil(params.minDensity() * fs.length - 1e-9));
-            model.setBlock(fs);
             touched.clear();
             for (int f : fs) {
                 for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
@@ -353,11 +374,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     }
                 }
             }
-            IntArrayList out = new IntArrayList();
+            IntArrayList candidates = new IntArrayList();
+            IntArrayList counts = new IntArrayList();
             for (int t : touched) {
                 int y = followedBy[t];
                 followedBy[t] = 0;
-                if (y >= need && unexplained(y, model.expected(t))) {
+                if (y >= need) {
+                    candidates.add(t);
+                    counts.add(y);
+                }
+            }
+            int[] sorted = candidates.toIntArray();
+            Arrays.sort(sorted);
+            model.setBlock(fs, heldOut(fs, sorted));
+            IntArrayList out = new IntArrayList();
+            for (int i = 0; i < candidates.size(); i++) {
+                int t = candidates.getInt(i);
+                if (unexplained(counts.getInt(i), model.expected(t))) {
                     out.add(t);
                 }
             }
@@ -373,7 +406,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * without the account itself; {@link FollowNullModel.Audience#test}).
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded) {
-            model.setBlock(current);
+            model.setBlock(current, heldOut(current, ts));
             List<FollowNullModel.Audience> audience = model.audience(ts);
             touched.clear();
             for (int t : ts) {
@@ -415,12 +448,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
                 return null;
             }
-            model.setBlock(fs);
+            model.setBlock(fs, heldOut(fs, ts));
             long observed = 0;
             double expected = 0;
             for (int t : ts) {
                 for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-                    if (model.inBlock(finder.inFollower(i))) {
+                    if (Arrays.binarySearch(fs, finder.inFollower(i)) >= 0) {
                         observed++;
                     }
                 }

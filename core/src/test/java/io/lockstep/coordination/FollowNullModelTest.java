@@ -105,14 +105,17 @@ class FollowNullModelTest {
         Activity a = gen.build();
         SignalGraph g = follow(a);
         Set<String> flagged = flagged(a, g);
-        assertThat(flagged).as(describe(a, g)).containsAll(farm);
-        assertThat(flagged).hasSize(farm.size());
+        // no creation burst to start from: recall 126 of 150 here (the issue asks >= 0.7 for aged farms), no
+        // ordinary account
+        assertThat(farm).as(describe(a, g)).containsAll(flagged);
+        assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
                 .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> suspicious = new HashSet<>();
         for (int v : r.suspiciousAccounts()) {
             suspicious.add(a.accountId(v));
         }
-        assertThat(suspicious).containsExactlyInAnyOrderElementsOf(farm);
+        assertThat(farm).containsAll(suspicious);
+        assertThat(suspicious.size()).isGreaterThanOrEqualTo(120);
     }
 }
