@@ -10,8 +10,10 @@ import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.Evidence;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.visual.AccountNames;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.OverviewBuilder;
+import io.lockstep.visual.ReportFacts;
 import io.lockstep.visual.ReportModel;
 import io.lockstep.visual.ReportWriter;
 import io.lockstep.visual.Scene;
@@ -65,26 +67,29 @@ public final class AnalysisVisuals {
         Path clusterDir = outDir.resolve("clusters");
         Files.createDirectories(clusterDir);
         Activity act = analysis.activity();
+        ReportFacts facts = new ReportFacts(act, analysis.detection(), params);
         List<Cluster> ranked = new ArrayList<>(analysis.detection().clusters());
         ranked.sort(Comparator.comparingDouble(Cluster::score).reversed().thenComparingInt(Cluster::id));
-        for (Cluster c : ranked.subList(0, Math.min(MAX_CLUSTERS, ranked.size()))) {
-            String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
-                    + String.format(java.util.Locale.ROOT, "%.2f", c.score());
-            Scene scene = OverviewBuilder.cluster(accounts, c.id(), 30, title);
-            renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
-            clusters.add(new ReportModel.Cluster(c.id(), c.kind(), c.members().length, c.score(), c.signals(),
-                    c.topHashtags(), c.firstSeen(), c.lastSeen(), names(act, c.members()),
-                    minuteSeries(act, c, params.coRetweet().window()), scene));
-        }
-
-        List<ReportModel.Campaign> campaigns = new ArrayList<>();
-        for (Campaign c : analysis.detection().campaigns()) {
-            campaigns.add(new ReportModel.Campaign(c.hashtag(), c.start(), c.end(), names(act, c.seeds()),
-                    names(act, c.amplifiers()), Math.max(0, Math.min(1, c.volumeShare()))));
+        for (int k = 0; k < ranked.size(); k++) {
+            Cluster c = ranked.get(k);
+            Scene scene = null;
+            ReportModel.MinuteSeries series = null;
+            if (k < MAX_CLUSTERS) {
+                String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
+                        + String.format(java.util.Locale.ROOT, "%.2f", c.score());
+                scene = OverviewBuilder.cluster(accounts, c.id(), 30, title);
+                renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
+                series = minuteSeries(act, c, params.coRetweet().window());
+            }
+            ReportFacts.ClusterFacts f = facts.cluster(c);
+            clusters.add(new ReportModel.Cluster(c.id(), c.kind(), c.members().length, c.score(),
+                    c.score() >= params.cluster().suspiciousScore(), c.signals(), c.topHashtags(), f.topLinks(),
+                    c.firstSeen(), c.lastSeen(), f.members(), f.evidence(), series, scene));
         }
 
         ReportModel model = new ReportModel("Lockstep report: " + source, Instant.now().getEpochSecond(),
-                summary(analysis, source), overview, campaigns, clusters, topAccounts(analysis, evidence),
+                summary(analysis, source, params), overview, facts.campaigns(), clusters,
+                topAccounts(analysis, evidence, facts, TOP_ACCOUNTS), topAccounts(analysis, List.of(), facts, Integer.MAX_VALUE),
                 new ReportModel.Method(params.describe(), thresholds(params)));
         new ReportWriter(renderer).write(model, outDir.resolve(REPORT));
     }
@@ -152,7 +157,7 @@ public final class AnalysisVisuals {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(e.signal()).append(" with @").append(label(act, partner)).append(": ").append(e.count())
+        sb.append(e.signal()).append(" with ").append(AccountNames.mention(act.accountId(partner), act.screenName(partner))).append(": ").append(e.count())
                 .append(" shared");
         List<Evidence> ev = e.evidence();
         for (int i = 0; i < Math.min(3, ev.size()); i++) {
@@ -170,7 +175,7 @@ public final class AnalysisVisuals {
         lines.add(sb.toString());
     }
 
-    static ReportModel.Summary summary(Analysis analysis, String source) {
+    static ReportModel.Summary summary(Analysis analysis, String source, DetectionParams params) {
         Activity act = analysis.activity();
         long first = Long.MIN_VALUE, last = Long.MIN_VALUE;
         int posts = 0;
@@ -195,19 +200,20 @@ public final class AnalysisVisuals {
         }
         return new ReportModel.Summary(source, act.accountCount(), posts, act.hashtagDictionarySize(),
                 act.followCount(), first, last, communities.size(), analysis.detection().clusters().size(), suspicious,
-                analysis.detection().campaigns().size());
+                analysis.detection().campaigns().size(), params.cluster().suspiciousScore());
     }
 
-    static List<ReportModel.Account> topAccounts(Analysis analysis, List<List<String>> evidence) {
+    /** The flagged accounts, highest score first, at most {@code limit}; evidence lines when {@code evidence} has them. */
+    static List<ReportModel.Account> topAccounts(Analysis analysis, List<List<String>> evidence, ReportFacts facts, int limit) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
         return Arrays.stream(verdicts)
                 .filter(AccountVerdict::suspicious)
                 .sorted(Comparator.comparingDouble(AccountVerdict::score).reversed()
                         .thenComparing(v -> act.accountId(v.account())))
-                .limit(TOP_ACCOUNTS)
-                .map(v -> new ReportModel.Account(act.screenName(v.account()), act.accountId(v.account()), v.score(),
-                        v.cluster(), v.signals(), evidence.get(v.account())))
+                .limit(limit)
+                .map(v -> new ReportModel.Account(facts.name(v.account()), v.score(), v.cluster(), v.signals(),
+                        evidence.isEmpty() ? List.of() : evidence.get(v.account())))
                 .toList();
     }
 
@@ -271,16 +277,8 @@ public final class AnalysisVisuals {
         return m;
     }
 
-    private static List<String> names(Activity act, int[] accounts) {
-        List<String> out = new ArrayList<>(accounts.length);
-        for (int a : accounts) {
-            out.add(label(act, a));
-        }
-        return out;
-    }
-
+    /** The account's name in pictures, the viewer and evidence lines: {@link AccountNames#display}. */
     static String label(Activity act, int a) {
-        String s = act.screenName(a);
-        return s != null ? s : act.accountId(a);
+        return AccountNames.display(act.accountId(a), act.screenName(a));
     }
 }

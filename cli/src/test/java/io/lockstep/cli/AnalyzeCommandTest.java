@@ -123,7 +123,7 @@ class AnalyzeCommandTest {
                 .parse(out.resolve("graph.graphml").toFile());
         assertThat(graphml.getElementsByTagName("node").getLength()).isEqualTo(truth.size());
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(report).contains("data:image/png;base64,").contains("</html>");
+        assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 
         // results are in the store, and a second run replaces them instead of adding to them
         long edges = coordinationEdges(store);

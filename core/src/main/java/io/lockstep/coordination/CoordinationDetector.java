@@ -24,7 +24,8 @@ import java.util.Objects;
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
  * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
- * ({@link CampaignDetector}).
+ * ({@link CampaignDetector}); (7) the reported edges thinned to each account's strongest ones
+ * ({@link StrongestPartners}).
  */
 public final class CoordinationDetector {
     private final DetectionParams params;
@@ -216,9 +217,9 @@ public final class CoordinationDetector {
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params).detect(activity, edges, verdicts, progress,
                 termination);
-        List<CoordinationEdge> sorted = new ArrayList<>(edges);
+        List<CoordinationEdge> sorted = StrongestPartners.keep(edges, params.cluster().partners(), n);
         sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
-        return new DetectionResult(sorted, clusters, verdicts, campaigns, params);
+        return new DetectionResult(sorted, clusters, verdicts, campaigns, params, blocks);
     }
 }

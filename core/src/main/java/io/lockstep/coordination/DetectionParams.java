@@ -174,14 +174,18 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score.
+     * creation-burst and activity-burst parts of the score. The reported edges keep, for each account, its
+     * {@code partners} strongest ones (see {@link StrongestPartners}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
-                                long burstBin, boolean leiden) {
+                                long burstBin, boolean leiden, int partners) {
         public ClusterParams {
             if (minEdgeWeight < 0 || minSize < 2 || !(suspiciousScore >= 0 && suspiciousScore <= 1)
                     || creationBurst <= 0 || burstBin <= 0) {
                 throw new IllegalArgumentException("invalid cluster parameters");
+            }
+            if (partners < 1) {
+                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
         }
     }
@@ -210,7 +214,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
                 new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
-                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
+                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
     }
@@ -323,26 +327,35 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                         fastRetweet.minCount, fastRetweet.maxDelay, 100 * fastRetweet.minShare));
                 case CoordinationSignal.CO_REPLY -> b.append(coAction(coReply, "replies to the same post"));
                 case CoordinationSignal.LOCKSTEP_FOLLOW -> b.append(String.format(Locale.ROOT,
-                        "seed blocks by greedy peeling of the follower-target graph with edge weights "
-                                + "1/(ln(target in-degree + 5) ln(follower out-degree + 5)) (FRAUDAR's column "
-                                + "weights, Hooi et al. 2016), grown from the seed's accounts "
-                                + "created within %d days of each other (when at least %d) by lockstep propagation: "
-                                + "targets followed by >= %.0f%% of the block beyond their popularity, accounts "
-                                + "following >= %d of the targets beyond their volume (Poisson tail <= %.0e); "
-                                + "blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds",
-                        follow.creationBurst / 86400, follow.minFollowers, 100 * follow.minDensity,
-                        follow.minTargets, follow.maxPValue, follow.minFollowers, follow.minTargets,
-                        follow.minDensity, follow.maxBlocks));
+                        "blocks of accounts following the same targets more than a model of ordinary following "
+                                + "explains (a degree-corrected block model, Karrer and Newman 2011, over Leiden "
+                                + "communities of the follow graph at resolutions 1, 2 and 4, with each target's "
+                                + "popularity measured inside the follower's community and the block's own follows "
+                                + "left out); seeds by greedy peeling (FRAUDAR, Hooi et al. 2016) weighted by the share "
+                                + "of each target's audience outside the follower's community, started from accounts "
+                                + "created within %d days of each other when at least %d; targets, followers and the "
+                                + "block must reach >= %.1f x the model's expectation with a Poisson tail <= %.0e; "
+                                + "blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds; "
+                                + "each member linked to its %d most similar fellow members",
+                        follow.creationBurst / 86400, follow.minFollowers, follow.minLift, follow.maxPValue,
+                        follow.minFollowers, follow.minTargets, follow.minDensity, follow.maxBlocks,
+                        follow.partners));
                 default -> throw new IllegalStateException(s);
             }
             b.append('\n');
         }
+        double[] t = ClusterScorer.TIMED_WEIGHTS;
+        double[] f = ClusterScorer.BLOCK_WEIGHTS;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
-                        + "clusters are its connected components%s with at least %d accounts. Cluster score = "
-                        + "0.4 density + 0.3 synchrony + 0.15 creation burst (%d days) + 0.15 share of activity "
-                        + "in the cluster's bursts (%d s bins); suspicious from %.2f.\n",
+                        + "clusters are its connected components%s with at least %d accounts; each follow block is "
+                        + "one cluster. Cluster score = %.2f density + %.2f synchrony + %.2f creation burst (%d days) "
+                        + "+ %.2f share of activity in the cluster's bursts (%d s bins); for a follow block "
+                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
+                        + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
+                        + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
-                cluster.creationBurst / 86400, cluster.burstBin, cluster.suspiciousScore));
+                t[0], t[1], t[2], cluster.creationBurst / 86400, t[3], cluster.burstBin, f[0], f[1], f[2], f[3],
+                cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin, campaign.minPosts,
                 campaign.factor, campaign.minAmplifiers));

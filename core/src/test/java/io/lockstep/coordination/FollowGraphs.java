@@ -120,9 +120,15 @@ final class FollowGraphs {
      * year ago; otherwise aged accounts created over six years (bought second-hand).
      */
     List<String> farm(int size, int starsPerCommunity, int perMember, boolean burst, String client) {
+        return farm(size, starsPerCommunity, perMember, burst, client, members.size());
+    }
+
+    /** As above, with a pool drawn from the first {@code communities} communities. */
+    List<String> farm(int size, int starsPerCommunity, int perMember, boolean burst, String client,
+                      int communities) {
         t.b.account(client, client, NOW - 3 * YEAR, 0);
         List<String> pool = new ArrayList<>();
-        for (List<String> ids : members) {
+        for (List<String> ids : members.subList(0, Math.min(communities, members.size()))) {
             for (int k = 0; k < starsPerCommunity && k < ids.size(); k++) {
                 pool.add(ids.get(k));
             }

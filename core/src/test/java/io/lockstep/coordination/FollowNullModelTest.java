@@ -117,5 +117,7 @@ class FollowNullModelTest {
         }
         assertThat(farm).containsAll(suspicious);
         assertThat(suspicious.size()).isGreaterThanOrEqualTo(120);
+        assertThat(r.edges().size()).isLessThanOrEqualTo(20 * suspicious.size());
+        assertThat(r.blocks()).isNotEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.lockstep.store;
 
+import io.lockstep.visual.AccountNames;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.OverviewBuilder;
 import io.lockstep.visual.Scene;
@@ -140,7 +141,7 @@ public final class SceneQueries {
                 throw new NoMatchException("no account matches " + selection.describe());
             }
             Map<String, String> names = new HashMap<>();
-            rows.forEach((id, r) -> names.put(id, r.get("name").asString()));
+            rows.forEach((id, r) -> names.put(id, AccountNames.display(id, r.get("name").asString())));
             Map<String, List<String>> evidence = new HashMap<>();
             List<SceneEdge> edges = new ArrayList<>();
             Map<String, double[]> coordination = new LinkedHashMap<>();
@@ -153,8 +154,8 @@ public final class SceneQueries {
                 String signal = r.get("signal").isNull() ? "coordination" : r.get("signal").asString();
                 String count = r.get("count").isNull() ? "" : ", " + r.get("count").asLong() + " shared items";
                 String ev = r.get("evidence").isNull() ? "" : ": " + shorten(r.get("evidence").asString(), 160);
-                evidence.computeIfAbsent(a, k -> new ArrayList<>()).add(signal + " with @" + names.get(b) + count + ev);
-                evidence.computeIfAbsent(b, k -> new ArrayList<>()).add(signal + " with @" + names.get(a) + count + ev);
+                evidence.computeIfAbsent(a, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(b, names.get(b)) + count + ev);
+                evidence.computeIfAbsent(b, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(a, names.get(a)) + count + ev);
             }
             coordination.forEach((k, w) -> {
                 String[] ab = k.split("\u0000");
@@ -180,7 +181,7 @@ public final class SceneQueries {
             }
             for (Record r : rows.values()) {
                 String id = r.get("id").asString();
-                nodes.add(new SceneNode(id, r.get("name").asString(), intOrNone(r.get("community")), intOrNone(r.get("cluster")),
+                nodes.add(new SceneNode(id, names.get(id), intOrNone(r.get("community")), intOrNone(r.get("cluster")),
                         r.get("suspicious").asBoolean(), r.get("score").asDouble(), Math.max(0, r.get("size").asDouble()),
                         r.get("signals").asList(Value::asString), evidence.getOrDefault(id, List.of())));
             }

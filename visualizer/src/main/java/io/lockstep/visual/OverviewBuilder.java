@@ -132,7 +132,7 @@ public final class OverviewBuilder {
                 names.addAll(p.names());
             });
             String id = CLUSTER_PREFIX + e.getKey();
-            List<String> evidence = List.of(size + " suspicious accounts: " + String.join(", ", names.stream().limit(12).toList())
+            List<String> evidence = List.of(size + " suspicious accounts: " + String.join(", ", names.stream().limit(12).map(AccountNames::label).toList())
                     + (names.size() > 12 || size > names.size() ? ", …" : ""));
             nodes.add(new SceneNode(id, "cluster " + e.getKey() + " (" + size + ")", SceneNode.NONE, e.getKey(), true,
                     score, size, List.copyOf(signals), evidence));

@@ -104,6 +104,16 @@ public final class SceneRenderer {
         return SvgWriter.write(placement, frame, width, height);
     }
 
+    /**
+     * The framed picture as an {@code <svg>} element to put inside an HTML page: no XML declaration, a tooltip per
+     * node (name, full id, score, signals), scaled by the page's CSS.
+     */
+    public String renderInlineSvg(Scene scene, int width, int height) {
+        Frame frame = Frame.of(scene, width, height);
+        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        return SvgWriter.write(placement, frame, width, height, true);
+    }
+
     private static void drawTitle(Graphics2D g, String title, int width) {
         g.setColor(Palette.TEXT);
         g.setFont(TITLE_FONT);

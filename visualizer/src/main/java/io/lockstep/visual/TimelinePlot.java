@@ -53,7 +53,7 @@ public final class TimelinePlot {
             int[] posts = new int[bins], coord = new int[bins];
             for (int i = 0; i < minutes; i++) {
                 posts[i / bin] += series.posts()[i];
-                coord[i / bin] += series.coordinatedRetweets()[i];
+                coord[i / bin] += series.coordinated()[i];
             }
             int max = 1;
             for (int v : posts) {
