@@ -72,9 +72,6 @@ final class ClusterScorer {
                   DenseBlock block) {
         int s = members.length;
         double density = s < 2 ? 0 : Math.min(1.0, internalCombinedEdges / (s * (s - 1) / 2.0));
-        if (block != null) {
-            density = block.density();
-        }
         double syncSum = 0;
         long syncN = 0;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
@@ -102,7 +99,8 @@ final class ClusterScorer {
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
-            score = BLOCK_WEIGHTS[0] * significance + BLOCK_WEIGHTS[1] * density + BLOCK_WEIGHTS[2] * creation
+            double blockDensity = block == null ? density : block.density();
+            score = BLOCK_WEIGHTS[0] * significance + BLOCK_WEIGHTS[1] * blockDensity + BLOCK_WEIGHTS[2] * creation
                     + BLOCK_WEIGHTS[3] * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
@@ -114,16 +112,7 @@ final class ClusterScorer {
     }
 
     long window(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.CO_RETWEET -> params.coRetweet().window();
-            case CoordinationSignal.CO_HASHTAG -> params.coHashtag().window();
-            case CoordinationSignal.HASHTAG_SEQUENCE -> params.sequence().window();
-            case CoordinationSignal.CO_LINK -> params.coLink().window();
-            case CoordinationSignal.CO_TEXT -> params.coText().window();
-            case CoordinationSignal.CO_REPLY -> params.coReply().window();
-            case CoordinationSignal.FAST_RETWEET -> params.fastRetweet().maxDelay();
-            default -> 0;
-        };
+        return Signal.of(signal).window(params);
     }
 
     static String kind(Map<String, Integer> signalEdges) {
@@ -145,12 +134,7 @@ final class ClusterScorer {
     }
 
     static String kindOf(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> "follower-farm";
-            case CoordinationSignal.CO_LINK -> "link-ring";
-            case CoordinationSignal.CO_TEXT -> "copypasta";
-            default -> "botnet";
-        };
+        return Signal.of(signal).kind();
     }
 
     double creationBurst(int[] members) {

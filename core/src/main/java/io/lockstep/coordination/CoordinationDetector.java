@@ -7,6 +7,7 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 
@@ -24,8 +25,9 @@ import java.util.Objects;
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
  * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
- * ({@link CampaignDetector}); (7) the reported edges thinned to each account's strongest ones
- * ({@link StrongestPartners}).
+ * ({@link CampaignDetector}); (7) the reported edges: each account's strongest ones ({@link StrongestPartners}),
+ * at most max(partners, 2 · signals) chosen per account. Edges of accounts not flagged stay (a pair of accounts
+ * that retweeted the same originals seconds apart is evidence even when no cluster forms).
  */
 public final class CoordinationDetector {
     private final DetectionParams params;
@@ -49,19 +51,9 @@ public final class CoordinationDetector {
         return out;
     }
 
-    /** Creates the signal with the given name. */
+    /** Creates the signal with the given name ({@link Signal#of}). */
     public static CoordinationSignal create(String name, DetectionParams params) {
-        return switch (name) {
-            case CoordinationSignal.CO_RETWEET -> new CoRetweetSignal(params);
-            case CoordinationSignal.CO_REPLY -> new CoReplySignal(params);
-            case CoordinationSignal.CO_HASHTAG -> new CoHashtagSignal(params);
-            case CoordinationSignal.HASHTAG_SEQUENCE -> new HashtagSequenceSignal(params);
-            case CoordinationSignal.CO_LINK -> new CoLinkSignal(params);
-            case CoordinationSignal.CO_TEXT -> new CoTextSignal(params);
-            case CoordinationSignal.FAST_RETWEET -> new FastRetweetSignal(params);
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> new LockstepFollowSignal(params);
-            default -> throw new IllegalArgumentException("Unknown signal '" + name + "'");
-        };
+        return Signal.of(name).create(params);
     }
 
     public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
@@ -86,7 +78,8 @@ public final class CoordinationDetector {
     /**
      * Phases 2–6 on edges and dense blocks already computed. Each dense block is one cluster: its followers are
      * taken out of the Leiden clusters they fell in (a block's edges link each member to a few partners only, and
-     * modularity would cut such a sparse graph into pieces).
+     * modularity would cut such a sparse graph into pieces), unless at least half of them already share one cluster,
+     * which the whole block then joins.
      */
     public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
                                     ProgressListener progress, TerminationFlag termination) {
@@ -115,12 +108,30 @@ public final class CoordinationDetector {
             labels = Math.max(labels, m + 1);
         }
         int firstBlockLabel = labels;
+        int ownBlocks = 0;
+        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<DenseBlock> blockOf =
+                new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
         for (DenseBlock b : blocks) {
+            // a block most of whose members already share a cluster (a link ring whose members also follow each
+            // other) joins it; otherwise it is a cluster of its own
+            Int2IntOpenHashMap inCluster = new Int2IntOpenHashMap();
+            int best = -1, bestCount = 0;
             for (int f : b.followers()) {
-                membership[f] = labels;
+                if (membership[f] >= 0 && membership[f] < firstBlockLabel) {
+                    int c = inCluster.addTo(membership[f], 1) + 1;
+                    if (c > bestCount || (c == bestCount && membership[f] < best)) {
+                        best = membership[f];
+                        bestCount = c;
+                    }
+                }
             }
-            labels++;
+            int label = 2 * bestCount >= b.followers().length ? best : labels + ownBlocks++;
+            blockOf.putIfAbsent(label, b);
+            for (int f : b.followers()) {
+                membership[f] = label;
+            }
         }
+        labels += ownBlocks;
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
             if (membership[v] >= 0) {
@@ -134,7 +145,7 @@ public final class CoordinationDetector {
             if (sizes[c] >= params.cluster().minSize()) {
                 kept[c] = groups.size();
                 groups.add(new IntArrayList(sizes[c]));
-                groupBlock.add(c >= firstBlockLabel ? blocks.get(c - firstBlockLabel) : null);
+                groupBlock.add(blockOf.get(c));
             } else {
                 kept[c] = -1;
             }

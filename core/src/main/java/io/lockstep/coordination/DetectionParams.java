@@ -33,10 +33,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                               CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
 
     /** All signal names in their canonical order. */
-    public static final List<String> ALL_SIGNALS = List.of(CoordinationSignal.CO_RETWEET,
-            CoordinationSignal.CO_HASHTAG, CoordinationSignal.HASHTAG_SEQUENCE, CoordinationSignal.CO_LINK,
-            CoordinationSignal.CO_TEXT, CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_REPLY,
-            CoordinationSignal.LOCKSTEP_FOLLOW);
+    public static final List<String> ALL_SIGNALS = Signal.ids();
 
     public DetectionParams {
         Objects.requireNonNull(signals, "signals");
@@ -174,7 +171,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score. The reported edges keep, for each account, its
+     * creation-burst and activity-burst parts of the score. The reported edges are each account's
      * {@code partners} strongest ones (see {@link StrongestPartners}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
@@ -306,43 +303,10 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
                 + "are not paired (they still count in the accounts' volumes).\n");
-        for (String s : ALL_SIGNALS) {
-            if (!enabled(s)) {
-                continue;
+        for (Signal s : Signal.values()) {
+            if (enabled(s.id())) {
+                b.append("- ").append(s.id()).append(": ").append(s.describe(this)).append('\n');
             }
-            b.append("- ").append(s).append(": ");
-            switch (s) {
-                case CoordinationSignal.CO_RETWEET -> b.append(coAction(coRetweet, "retweets of the same original"));
-                case CoordinationSignal.CO_HASHTAG -> b.append(coAction(coHashtag, "posts with the same hashtag"));
-                case CoordinationSignal.HASHTAG_SEQUENCE -> b.append(coAction(sequence,
-                        "posts with the same ordered sequence of at least two hashtags"));
-                case CoordinationSignal.CO_LINK -> b.append(coAction(coLink,
-                        "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)"));
-                case CoordinationSignal.CO_TEXT -> b.append(coAction(coText, String.format(Locale.ROOT,
-                        "near-duplicate texts (MinHash over %d-word shingles, %d bands x %d rows, estimated "
-                                + "Jaccard >= %.2f)", text.shingle, text.bands, text.rows, text.minJaccard)));
-                case CoordinationSignal.FAST_RETWEET -> b.append(String.format(Locale.ROOT,
-                        "at least %d retweets of the same source account within %d s of the original, being at "
-                                + "least %.0f%% of the account's retweets of that source",
-                        fastRetweet.minCount, fastRetweet.maxDelay, 100 * fastRetweet.minShare));
-                case CoordinationSignal.CO_REPLY -> b.append(coAction(coReply, "replies to the same post"));
-                case CoordinationSignal.LOCKSTEP_FOLLOW -> b.append(String.format(Locale.ROOT,
-                        "blocks of accounts following the same targets more than a model of ordinary following "
-                                + "explains (a degree-corrected block model, Karrer and Newman 2011, over Leiden "
-                                + "communities of the follow graph at resolutions 1, 2 and 4, with each target's "
-                                + "popularity measured inside the follower's community and the block's own follows "
-                                + "left out); seeds by greedy peeling (FRAUDAR, Hooi et al. 2016) weighted by the share "
-                                + "of each target's audience outside the follower's community, started from accounts "
-                                + "created within %d days of each other when at least %d; targets, followers and the "
-                                + "block must reach >= %.1f x the model's expectation with a Poisson tail <= %.0e; "
-                                + "blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds; "
-                                + "each member linked to its %d most similar fellow members",
-                        follow.creationBurst / 86400, follow.minFollowers, follow.minLift, follow.maxPValue,
-                        follow.minFollowers, follow.minTargets, follow.minDensity, follow.maxBlocks,
-                        follow.partners));
-                default -> throw new IllegalStateException(s);
-            }
-            b.append('\n');
         }
         double[] t = ClusterScorer.TIMED_WEIGHTS;
         double[] f = ClusterScorer.BLOCK_WEIGHTS;
@@ -360,10 +324,5 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin, campaign.minPosts,
                 campaign.factor, campaign.minAmplifiers));
         return b.toString();
-    }
-
-    private static String coAction(CoAction p, String what) {
-        return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
-                p.window, p.minShared, p.minSimilarity, p.maxPValue);
     }
 }

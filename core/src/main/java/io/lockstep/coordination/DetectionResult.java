@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Everything {@link CoordinationDetector} found.
  *
- * @param edges     the signals' edges (one per pair and signal) that are among the {@code partners} strongest of
- *                  either end ({@link DetectionParams.ClusterParams#partners()}), sorted by (source, target, signal)
+ * @param edges     of each account, its strongest signal edges (one per pair and signal; an edge chosen by either
+ *                  end; {@link DetectionParams.ClusterParams#partners()}), sorted by (source, target, signal): at
+ *                  most 16 chosen per account with 8 signals
  * @param accounts  one verdict per account, indexed by account id
  * @param campaigns hashtag-boosting campaigns
  * @param blocks    the follow signal's dense blocks, each one finding (also one cluster each)

@@ -36,6 +36,13 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * A community of readers keeps members outside the block (the light readers, the stars themselves) whose habits
  * explain it; a farm's targets are followed by nobody else in its community, or only in passing.
  *
+ * <p><b>A community's own members.</b> A small community can lie entirely inside a block, and leaving the block out
+ * would leave nothing to explain it. A target that belongs to the follower's community and is rooted there (at least
+ * half of its own follows go to that community) is therefore judged by its popularity in the whole community, block
+ * included: members following their community's active members are what a community is. A farm's targets are not
+ * rooted in the farm's community: popular accounts of other communities, and clients whose own follows go
+ * elsewhere (or nowhere).
+ *
  * <p><b>Edge surprise</b> ({@link #surprise}) for the seed search: the share of the target's audience outside the
  * follower's community, so that the peeling starts from groups that follow other communities' accounts together
  * rather than from the cores of communities.
@@ -54,6 +61,7 @@ final class FollowNullModel {
     private final int[] community;
     private final long[] volume; // κ_r
     private final int communities;
+    private final boolean[] rooted; // at least half of the account's follows go to its own community
     // state of the block under test
     private final boolean[] inBlock;
     private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
@@ -80,6 +88,16 @@ final class FollowNullModel {
         this.volume = new long[c];
         for (int v = 0; v < n; v++) {
             volume[community[v]] += graph.outDegree(v);
+        }
+        this.rooted = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            int inside = 0;
+            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
+                if (community[graph.outTarget(i)] == community[v]) {
+                    inside++;
+                }
+            }
+            rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
         }
         this.inBlock = new boolean[n];
         this.blockVolume = new long[c];
@@ -278,10 +296,22 @@ final class FollowNullModel {
         }
         double pi = outside / outsideFollows();
         double e = 0;
+        int own = community[j];
         for (int c : blockCommunities) {
             if (memberVolume[c] > 0) {
-                e += memberVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi)
-                        / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
+                if (c == own && rooted[j]) {
+                    // a member of the block's own community, rooted in it: its popularity there, block included
+                    int all = 0;
+                    for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                        if (community[graph.inFollower(p)] == c) {
+                            all++;
+                        }
+                    }
+                    e += memberVolume[c] * (all + PSEUDO_FOLLOWS * pi) / (volume[c] + PSEUDO_FOLLOWS);
+                } else {
+                    e += memberVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi)
+                            / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
+                }
             }
         }
         for (int c : touched) {
@@ -296,9 +326,13 @@ final class FollowNullModel {
         private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers; // (target index, community) -> k
         private final double[] popularity; // π_j per target index
 
-        private Audience(int[] ts, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers, double[] popularity) {
+        private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all; // (target index, community) -> k, all
+
+        private Audience(int[] ts, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers,
+                         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all, double[] popularity) {
             this.ts = ts;
             this.followers = followers;
+            this.all = all;
             this.popularity = popularity;
         }
 
@@ -316,10 +350,13 @@ final class FollowNullModel {
             double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
             double observed = 0;
             double expected = 0;
+            double kappaAll = Math.max(0, volume[c] - d) + PSEUDO_FOLLOWS;
             for (int t = 0; t < ts.length; t++) {
                 boolean follows = graph.follows(i, ts[t]);
-                double k = followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
-                double lambda = d * (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]) / kappa;
+                boolean own = community[ts[t]] == c && rooted[ts[t]];
+                double k = own ? all.get(((long) t << 32) | c) - (follows ? 1 : 0)
+                        : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
+                double lambda = d * (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]) / (own ? kappaAll : kappa);
                 if (lambda < 0.5) {
                     expected += lambda;
                     if (follows) {
@@ -334,11 +371,13 @@ final class FollowNullModel {
     /** Counts the audience of {@code ts} outside the current block, per target and community. O(Σ in-degrees). */
     Audience audience(int[] ts) {
         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap k = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         double[] pi = new double[ts.length];
         for (int t = 0; t < ts.length; t++) {
             int outside = 0;
             for (int p = graph.inStart(ts[t]); p < graph.inEnd(ts[t]); p++) {
                 int f = graph.inFollower(p);
+                all.addTo(((long) t << 32) | community[f], 1);
                 if (!inBlock[f]) {
                     k.addTo(((long) t << 32) | community[f], 1);
                     outside++;
@@ -346,6 +385,6 @@ final class FollowNullModel {
             }
             pi[t] = outside / outsideFollows();
         }
-        return new Audience(ts, k, pi);
+        return new Audience(ts, k, all, pi);
     }
 }

@@ -20,8 +20,16 @@ final class StrongestPartners {
     private StrongestPartners() {
     }
 
-    /** The edges kept, in their input order. */
+    /** The edges kept when every account chooses, in their input order. */
     static List<CoordinationEdge> keep(List<CoordinationEdge> edges, int k, int accounts) {
+        return keep(edges, k, accounts, null);
+    }
+
+    /**
+     * The edges kept, in their input order, when only the accounts with {@code chooses[v]} choose (null: all): at
+     * most max(k, 2s)·c rows for c choosing accounts and s signals.
+     */
+    static List<CoordinationEdge> keep(List<CoordinationEdge> edges, int k, int accounts, boolean[] chooses) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
@@ -43,6 +51,9 @@ final class StrongestPartners {
         }
         boolean[] kept = new boolean[e];
         for (int v = 0; v < accounts; v++) {
+            if (chooses != null && !chooses[v]) {
+                continue;
+            }
             int from = start[v], to = start[v + 1];
             if (to - from <= 2) {
                 for (int p = from; p < to; p++) {

@@ -70,6 +70,24 @@ class StrongestPartnersTest {
     }
 
     @Test
+    void onlyTheChoosingAccountsChoose() {
+        // a clique of 30 where only accounts 0..2 are flagged: rows are their choices only, at most 10 each
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int a = 0; a < 30; a++) {
+            for (int b = a + 1; b < 30; b++) {
+                edges.add(edge(a, b, "co-retweet", 1.0 / (1 + b - a), 3));
+            }
+        }
+        boolean[] flagged = new boolean[30];
+        flagged[0] = flagged[1] = flagged[2] = true;
+        List<CoordinationEdge> kept = StrongestPartners.keep(edges, 10, 30, flagged);
+        assertThat(kept.size()).isLessThanOrEqualTo(30);
+        assertThat(kept).allMatch(e -> e.source() <= 2);
+        assertThat(kept).extracting(e -> e.source() + "-" + e.target()).contains("0-1", "0-10", "0-2", "2-10")
+                .doesNotContain("0-11", "2-11");
+    }
+
+    @Test
     void kMustBePositive() {
         assertThatThrownBy(() -> StrongestPartners.keep(List.of(), 0, 1)).hasMessageContaining("k must be >= 1");
     }
