@@ -79,9 +79,11 @@ public final class ConsoleProgress implements ProgressListener, ArchiveImporter.
         }
     }
 
+    /** Draws the task's final state, whatever the refresh interval, and closes its bar. */
     @Override
     public void end() {
         if (bar != null) {
+            bar.refresh();
             bar.close();
             bar = null;
         }

@@ -27,7 +27,7 @@ public final class LockstepDetector implements Detector {
     }
 
     @Override
-    public void detect(Path archiveDir, Path accountsCsv) throws IOException {
+    public void writeVerdicts(Path archiveDir, Path accountsCsv) throws IOException {
         List<Path> files = List.of(archiveDir.resolve("users.csv"), archiveDir.resolve("tweets.csv"),
                 archiveDir.resolve("follows.csv"));
         ArchiveFiles.Result read = ArchiveFiles.read(files);

@@ -1,11 +1,8 @@
 package io.lockstep.cli;
 
-import io.lockstep.analysis.AnalysisPipeline;
-import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,29 +21,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOptions storeOptions;
-
-    @Mixin
-    AnalysisOptions analysisOptions;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary line.")
-    boolean quiet;
+    AnalysisRun run;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Archive files to import first.")
     List<Path> files = List.of();
 
     @Override
     public Integer call() throws Exception {
-        try (GraphStore store = storeOptions.open()) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet,
-                    spec.commandLine().getErr()).run(store, files, out);
-            spec.commandLine().getOut().println(summary.line());
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return run.run(spec, files, true);
     }
 }

@@ -10,6 +10,7 @@ import io.lockstep.simulate.SimulationSummary;
 import io.lockstep.simulate.Simulator;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,8 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output directory; the archive goes to DIR/archive (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path archive = out.resolve("archive");
         ScenarioConfig config = ScenarioConfig.demo();
         SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);
-        if (!quiet) {
+        if (!quiet.quiet()) {
             err.println("demo archive: " + archive + " (" + sim.accounts() + " accounts, " + sim.posts() + " posts, " + sim.follows() + " follows)");
             err.flush();
         }
@@ -56,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
                 archive.resolve("follows.csv"));
         AnalysisParams params = AnalysisParams.defaults().withSeed(config.seed());
         try (GraphStore graph = GraphStore.embedded(store)) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(params, quiet, err).run(graph, files, out);
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(params, quiet.quiet(), err).run(graph, files, out);
             stdout.println("report: " + out.resolve(AnalysisVisuals.REPORT).toAbsolutePath());
             stdout.println("truth:  " + archive.resolve("truth.csv").toAbsolutePath()
                     + "  (compare: lockstep evaluate --truth " + archive.resolve("truth.csv") + " --accounts "

@@ -5,16 +5,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** The {@code lockstep} command: finds coordinated accounts, campaigns and communities in influence networks. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Graph analytics for influence networks: coordination, campaigns, communities.",
         subcommands = {AnalyzeCommand.class, DetectCommand.class, ImportCommand.class, StatsCommand.class, ExportCommand.class,
+                FormatsCommand.class,
                 CommunitiesCommand.class, RenderCommand.class, ViewCommand.class,
                 SimulateCommand.class, EvaluateCommand.class, DemoCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final java.util.logging.Logger GRAPHSTREAM_LOG = java.util.logging.Logger.getLogger("org.graphstream");
+    private static final Logger GRAPHSTREAM_LOG = Logger.getLogger("org.graphstream");
 
     @Spec
     CommandSpec spec;
@@ -26,8 +30,14 @@ public final class Lockstep implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new Lockstep());
+        return configured(new Lockstep());
+    }
+
+    /** {@code command} parsed and run as the CLI does: enum values in any case, failures as one line. */
+    public static CommandLine configured(Object command) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setExecutionExceptionHandler(new OneLineErrors());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
     }
 
@@ -37,7 +47,7 @@ public final class Lockstep implements Runnable {
             System.setProperty("java.awt.headless", "true");
         }
         // GraphStream reports every image it writes through java.util.logging; keep the console for our output.
-        GRAPHSTREAM_LOG.setLevel(java.util.logging.Level.WARNING);
+        GRAPHSTREAM_LOG.setLevel(Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 }

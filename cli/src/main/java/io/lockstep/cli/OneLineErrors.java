@@ -12,7 +12,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Failures a user can act on become one line on stderr and a non-zero exit: 3 for the store, 4 for input files,
- * 130 for an interrupt, 1 otherwise. {@code --stacktrace} (or LOCKSTEP_DEBUG=1) shows the trace.
+ * 130 for an interrupt, 2 for a bad value, 1 otherwise. With the environment variable {@code LOCKSTEP_DEBUG} set
+ * (to anything), the stack trace is printed first.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
     static final int STORE = 3;

@@ -12,23 +12,21 @@ class ConsoleProgressTest {
     private static final String TASK = "Neo4j restart, indexes";
 
     @Test
-    void aTaskOfUnknownLengthShowsItsNameAndTheTimeElapsedNotAnEmptyBar() throws InterruptedException {
+    void aTaskOfUnknownLengthShowsItsNameAndTheTimeElapsedNotAnEmptyBar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         progress.begin(TASK, -1);
-        Thread.sleep(700);
         progress.end();
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains(TASK + " ").contains(" 0:00:00").doesNotContain("?", "MB", "%");
     }
 
     @Test
-    void aTaskOfKnownLengthKeepsTheBarWithMegabytesAndEta() throws InterruptedException {
+    void aTaskOfKnownLengthKeepsTheBarWithMegabytesAndEta() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         progress.begin("tweets.csv", 64L << 20);
         progress.advance(32L << 20);
-        Thread.sleep(700);
         progress.end();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("tweets.csv").contains("50%").contains("32/64 MB");
     }

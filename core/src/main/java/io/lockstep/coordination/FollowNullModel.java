@@ -118,7 +118,7 @@ final class FollowNullModel {
     /** Fits the partition by seeded Leiden on modularity at {@code resolution} over {@code undirected}. */
     static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution) {
         int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
-                .detect(undirected).membership();
+                .communities(undirected).membership();
         return new FollowNullModel(graph, membership);
     }
 

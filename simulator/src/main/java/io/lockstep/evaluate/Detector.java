@@ -10,5 +10,5 @@ public interface Detector {
      * Analyses the archive in {@code archiveDir} (as written by the simulator) and writes {@code accountsCsv} with
      * at least the columns {@code account_id} and {@code suspicious}.
      */
-    void detect(Path archiveDir, Path accountsCsv) throws IOException;
+    void writeVerdicts(Path archiveDir, Path accountsCsv) throws IOException;
 }

@@ -32,7 +32,7 @@ public record FastRetweetBaseline(long fastSeconds, int minFast, double minShare
     public static final FastRetweetBaseline DEFAULT = new FastRetweetBaseline(120, 3, 0.5);
 
     @Override
-    public void detect(Path archiveDir, Path accountsCsv) throws IOException {
+    public void writeVerdicts(Path archiveDir, Path accountsCsv) throws IOException {
         Path tweets = archiveDir.resolve("tweets-twarc2.csv");
         Map<String, Long> time = new HashMap<>();
         CSVFormat in = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();

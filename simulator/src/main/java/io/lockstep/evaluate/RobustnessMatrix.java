@@ -158,7 +158,7 @@ public final class RobustnessMatrix {
         Path verdicts = dir.resolve("detected");
         Files.createDirectories(verdicts);
         Path accounts = verdicts.resolve("accounts.csv");
-        detector.detect(dir, accounts);
+        detector.writeVerdicts(dir, accounts);
         ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
                 verdicts.resolve("coordination-edges.csv"));
         double minRecall = Double.NaN;

@@ -44,36 +44,119 @@ public final class ArchiveImporter {
             MERGE (i:Import {key: $key})
             ON CREATE SET i.file = $file, i.sha256 = $sha, i.format = $format, i.rows_done = 0, i.rejects = 0,
                           i.completed = false
-            RETURN i.rows_done AS rows, i.rejects AS rejects, i.completed AS completed""";
+            RETURN i.rows_done AS rows, i.rejects AS rejects, coalesce(i.skipped, 0) AS skipped,
+                   i.completed AS completed""";
     static final String IMPORT_RESTART = """
             MATCH (i:Import {key: $key})
             SET i.rows_done = 0, i.rejects = 0, i.completed = false""";
     static final String IMPORT_END = """
             MATCH (i:Import {key: $key})
-            SET i.rows_done = $rows, i.rejects = $rejects, i.completed = true, i.file = $file""";
+            SET i.rows_done = $rows, i.rejects = $rejects, i.skipped = $skipped, i.completed = true, i.file = $file""";
 
+    /**
+     * Imports {@code files}. The formats of all files are detected first: a missing, unreadable or unrecognised
+     * file stops the import before anything is written ({@link ImportFailedException}), or with
+     * {@link ImportOptions#keepGoing()} is reported {@link ImportReport.Status#FAILED} and left out. A file that
+     * fails while it is read (a truncated gzip, a read error) keeps the rows read before the failure and is
+     * recorded as unfinished; the import then stops with an {@link ImportFailedException} (the files before it stay
+     * loaded), or with {@code keepGoing} goes on with the next file.
+     *
+     * @throws ImportFailedException when a file failed and {@code keepGoing} is false
+     */
     public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
                                     ProgressListener progress) throws IOException {
+        return importFiles(store, files, options, progress, null);
+    }
+
+    /**
+     * As {@link #importFiles(GraphStore, List, ImportOptions, ProgressListener)}; when the files load an empty
+     * store, {@code tap} (may be null) also builds their activity and is completed as soon as they are parsed,
+     * before the store has them; otherwise it is declined. It fails when the import fails first.
+     */
+    public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
+                                    ProgressListener progress, ActivityTap tap) throws IOException {
+        try {
+            return importAll(store, files, options, progress, tap);
+        } catch (IOException | RuntimeException | Error e) {
+            if (tap != null) {
+                tap.fail(e);
+            }
+            throw e;
+        }
+    }
+
+    private ImportReport importAll(GraphStore store, List<Path> files, ImportOptions options,
+                                   ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString(), null, "no such file");
+            Format format = options.format();
+            String failure = null;
+            try {
+                if (!Files.isRegularFile(file)) {
+                    throw new NoSuchFileException(file.toString(), null, "no such file");
+                }
+                if (!Files.isReadable(file)) {
+                    throw new IOException(file + ": not readable");
+                }
+                if (format == null) {
+                    format = FormatDetector.detect(file);
+                }
+            } catch (IOException e) {
+                if (!options.keepGoing()) {
+                    throw e;
+                }
+                failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
             }
-            if (!Files.isReadable(file)) {
-                throw new IOException(file + ": not readable");
-            }
-            formats.add(options.format() != null ? options.format() : FormatDetector.detect(file));
+            formats.add(format);
+            failures.add(failure);
         }
-        if (BulkLoader.applies(store, options)) {
-            return new BulkLoader().load(store, files, formats, options, progress);
-        }
-        Neo4jWriter writer = new Neo4jWriter(store);
-        List<ImportReport.FileResult> results = new ArrayList<>();
+        List<Path> readable = new ArrayList<>();
+        List<Format> readableFormats = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            results.add(importFile(store, writer, files.get(i), formats.get(i), options, progress));
+            if (failures.get(i) == null) {
+                readable.add(files.get(i));
+                readableFormats.add(formats.get(i));
+            }
         }
-        return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
+        ImportReport read;
+        if (readable.isEmpty()) {
+            if (tap != null) {
+                tap.decline();
+            }
+            read = new ImportReport(List.of(), Duration.ZERO);
+        } else if (BulkLoader.applies(store, options)) {
+            read = new BulkLoader().load(store, readable, readableFormats, options, progress, tap);
+        } else {
+            if (tap != null) {
+                tap.decline();
+            }
+            Neo4jWriter writer = new Neo4jWriter(store);
+            List<ImportReport.FileResult> results = new ArrayList<>();
+            boolean stopped = false;
+            for (int i = 0; i < readable.size(); i++) {
+                if (stopped) {
+                    results.add(ImportReport.FileResult.notRead(readable.get(i), readableFormats.get(i)));
+                    continue;
+                }
+                ImportReport.FileResult r = importFile(store, writer, readable.get(i), readableFormats.get(i),
+                        options, progress);
+                results.add(r);
+                stopped = r.status() == ImportReport.Status.FAILED && !options.keepGoing();
+            }
+            read = new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
+        }
+        List<ImportReport.FileResult> all = new ArrayList<>();
+        for (int i = 0, j = 0; i < files.size(); i++) {
+            all.add(failures.get(i) != null ? ImportReport.FileResult.failed(files.get(i), formats.get(i),
+                    failures.get(i)) : read.files().get(j++));
+        }
+        ImportReport report = new ImportReport(all, Duration.ofNanos(System.nanoTime() - start));
+        if (!options.keepGoing() && !report.failures().isEmpty()) {
+            throw new ImportFailedException(report);
+        }
+        return report;
     }
 
     private ImportReport.FileResult importFile(GraphStore store, Neo4jWriter writer, Path file, Format format,
@@ -82,19 +165,21 @@ public final class ArchiveImporter {
         String key = sha + ":" + format.id();
         long rowsDone;
         long rejectsDone;
+        long skippedDone;
         boolean completed;
         try (Session s = store.session()) {
             Record r = s.executeWrite(tx -> tx.run(IMPORT_BEGIN, Map.of("key", key, "file", file.toString(),
                     "sha", sha, "format", format.id())).single());
             rowsDone = r.get("rows").asLong();
             rejectsDone = r.get("rejects").asLong();
+            skippedDone = r.get("skipped").asLong();
             completed = r.get("completed").asBoolean();
         }
         if (completed && !options.reimport()) {
             Path rejectsPath = RejectsFile.pathFor(file);
-            return new ImportReport.FileResult(file, format, rowsDone - rejectsDone, rejectsDone,
+            return new ImportReport.FileResult(file, format, rowsDone - rejectsDone - skippedDone, rejectsDone,
                     rejectsDone > 0 && Files.exists(rejectsPath) ? rejectsPath : null,
-                    ImportReport.Status.ALREADY_IMPORTED);
+                    ImportReport.Status.ALREADY_IMPORTED, skippedDone, null);
         }
         if (completed) { // --again: start over, and let a kill during the rerun resume it
             rowsDone = 0;
@@ -109,15 +194,27 @@ public final class ArchiveImporter {
         try (RejectsFile rejects = new RejectsFile(file, rejectsDone);
              Reader in = InputFiles.reader(file, bytes)) {
             BatchingSink sink = new BatchingSink(writer, key, rowsDone, rejects, options, progress, bytes);
-            format.parser().parse(in, sink);
+            String failure = null;
+            try {
+                format.parser().parse(in, sink);
+            } catch (IOException e) {
+                // the file itself failed: keep what was read before, record the file as unfinished
+                failure = e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                        : file.getFileName() + ": " + e.getMessage();
+                failure += " (after " + sink.records + " records, which stay loaded)";
+            }
             sink.flush();
             long total = sink.records;
+            if (failure != null) {
+                return new ImportReport.FileResult(file, format, total - rejects.count() - sink.skipped,
+                        rejects.count(), rejects.pathIfWritten(), ImportReport.Status.FAILED, sink.skipped, failure);
+            }
             try (Session s = store.session()) {
                 s.executeWriteWithoutResult(tx -> tx.run(IMPORT_END, Map.of("key", key, "rows", total,
-                        "rejects", rejects.count(), "file", file.toString())).consume());
+                        "rejects", rejects.count(), "skipped", sink.skipped, "file", file.toString())).consume());
             }
-            return new ImportReport.FileResult(file, format, total - rejects.count(), rejects.count(),
-                    rejects.pathIfWritten(), status);
+            return new ImportReport.FileResult(file, format, total - rejects.count() - sink.skipped,
+                    rejects.count(), rejects.pathIfWritten(), status, sink.skipped, null);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -138,6 +235,8 @@ public final class ArchiveImporter {
         private Neo4jWriter.Batch batch = new Neo4jWriter.Batch();
         /** Records seen so far, rejects included (the resume position). */
         long records;
+        /** Records skipped in this run (not tweets or accounts). */
+        long skipped;
 
         BatchingSink(Neo4jWriter writer, String key, long skip, RejectsFile rejects, ImportOptions options,
                      ProgressListener progress, AtomicLong bytes) {
@@ -185,6 +284,14 @@ public final class ArchiveImporter {
 
         @Override
         public void endRecord() {
+            endOfRecord();
+        }
+
+        @Override
+        public void skip(long line, String what) {
+            if (!skipping()) {
+                skipped++;
+            }
             endOfRecord();
         }
 

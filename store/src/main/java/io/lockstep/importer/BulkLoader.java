@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  * properties and author (the transactional path lets the last row win), and a placeholder original gets one
  * {@code POSTED} from the first author any reference names.
  *
+ * <p>A file that fails as a whole while it is parsed (a truncated gzip, a read error) keeps the rows staged before
+ * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
+ * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
+ *
  * <p>All or nothing: cancelled or killed during parsing, the store is untouched; killed during the bulk importer or
  * before the {@code Import} records commit, the next start discards the new database
  * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.
@@ -90,14 +94,21 @@ final class BulkLoader {
 
     ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                       ProgressListener progress) throws IOException {
+        return load(store, files, formats, options, progress, null);
+    }
+
+    /** As above; {@code tap} (may be null) receives every staged row and is completed once all files are parsed. */
+    ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
+                      ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
-            Staging rows = new Staging(staging);
+            Staging rows = new Staging(staging, tap);
             List<ImportReport.FileResult> results = new ArrayList<>();
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
                 Set<String> keys = new HashSet<>();
+                boolean stopped = false;
                 for (int i = 0; i < files.size(); i++) {
                     Path file = files.get(i);
                     Format format = formats.get(i);
@@ -107,15 +118,27 @@ final class BulkLoader {
                                 ImportReport.Status.ALREADY_IMPORTED));
                         continue;
                     }
+                    if (stopped) {
+                        results.add(ImportReport.FileResult.notRead(file, format));
+                        continue;
+                    }
                     long before = rows.records;
-                    RejectsFile rejects = stage(file, format, rows, options, progress);
+                    Staged staged = stage(file, format, rows, options, progress);
+                    RejectsFile rejects = staged.rejects();
                     long total = rows.records - before;
-                    results.add(new ImportReport.FileResult(file, format, total - rejects.count(), rejects.count(),
-                            rejects.pathIfWritten(), ImportReport.Status.IMPORTED));
+                    long rowsLoaded = total - rejects.count() - staged.skipped();
+                    results.add(new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure()));
                     records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
-                            "format", format.id(), "rows", total, "rejects", rejects.count()));
+                            "format", format.id(), "rows", total, "rejects", rejects.count(),
+                            "skipped", staged.skipped(), "completed", staged.failure() == null));
+                    stopped = staged.failure() != null && !options.keepGoing();
                 }
                 rows.finish();
+                if (tap != null) {
+                    tap.complete();
+                }
             }
             List<String> arguments = rows.importArguments(staging);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
@@ -166,16 +189,30 @@ final class BulkLoader {
      * Parses {@code file} on this thread and writes its rows to the staging files on another
      * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
      */
-    private static RejectsFile stage(Path file, Format format, Staging rows, ImportOptions options,
-                                     ProgressListener progress) throws IOException {
+    /** What staging one file gave: its rejects, its skipped records, and why it failed (or null). */
+    private record Staged(RejectsFile rejects, long skipped, String failure) {
+    }
+
+    private static Staged stage(Path file, Format format, Staging rows, ImportOptions options,
+                                ProgressListener progress) throws IOException {
         AtomicLong bytes = new AtomicLong();
         progress.begin(file.getFileName().toString(), Files.size(file));
         RejectsFile rejects = new RejectsFile(file, 0);
         StagingThread writer = new StagingThread(rows);
         boolean parsed = false;
+        long before = rows.records;
+        HandOff sink = null;
+        String failure = null;
         try (rejects; Reader in = InputFiles.reader(file, bytes)) {
-            HandOff sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
-            format.parser().parse(in, sink);
+            sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
+            try {
+                format.parser().parse(in, sink);
+            } catch (IOException e) {
+                // the file itself failed: what was read before stays staged, the file is recorded unfinished
+                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                        : file.getFileName() + ": " + e.getMessage())
+                        + " (after " + (rows.records - before) + " records, which stay loaded)";
+            }
             sink.handRest();
             parsed = true;
         } catch (UncheckedIOException e) {
@@ -187,7 +224,7 @@ final class BulkLoader {
                 progress.end();
             }
         }
-        return rejects;
+        return new Staged(rejects, sink.skipped, failure);
     }
 
     /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
@@ -200,6 +237,7 @@ final class BulkLoader {
         private final ImportOptions options;
         private final ProgressListener progress;
         private long reported;
+        long skipped;
         private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
 
         HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
@@ -245,6 +283,12 @@ final class BulkLoader {
         @Override
         public void reject(long line, String reason, String raw) {
             rejects.addFromSink(line, reason, raw);
+            endRecord();
+        }
+
+        @Override
+        public void skip(long line, String what) {
+            skipped++;
             endRecord();
         }
 
@@ -420,7 +464,7 @@ final class BulkLoader {
                     UNWIND $records AS r
                     MERGE (i:Import {key: r.key})
                     SET i.file = r.file, i.sha256 = r.sha, i.format = r.format, i.rows_done = r.rows,
-                        i.rejects = r.rejects, i.completed = true""", Map.of("records", records)).consume());
+                        i.rejects = r.rejects, i.skipped = r.skipped, i.completed = r.completed""", Map.of("records", records)).consume());
         }
     }
 
@@ -449,8 +493,12 @@ final class BulkLoader {
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
 
-        Staging(Path dir) throws IOException {
+        /** Also receives every row (null: nobody listens). */
+        private final ActivityTap tap;
+
+        Staging(Path dir, ActivityTap tap) throws IOException {
             this.dir = dir;
+            this.tap = tap;
             posts = printer("posts.csv", POST_HEADER);
             multilinePosts = printer("posts-multiline.csv", POST_HEADER);
             relationship("POSTED", "Account", "Post");
@@ -499,12 +547,18 @@ final class BulkLoader {
         }
 
         void account(AccountRow a) {
+            if (tap != null) {
+                tap.account(a);
+            }
             accountIndex(a.id());
             describedAccounts.add(a.id());
             Neo4jWriter.putAccountProperties(accounts.get(a.id()), a);
         }
 
         void post(PostRow p) {
+            if (tap != null) {
+                tap.post(p);
+            }
             if (!postIds.add(p.id())) {
                 return; // a post seen before keeps its first row
             }
@@ -554,6 +608,9 @@ final class BulkLoader {
         }
 
         void edge(EdgeRow e) {
+            if (tap != null) {
+                tap.edge(e);
+            }
             int source = accountIndex(e.source());
             int target = accountIndex(e.target());
             if (e.follow()) {

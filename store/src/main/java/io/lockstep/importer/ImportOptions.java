@@ -14,9 +14,11 @@ import java.util.Objects;
  *                    changes nothing for an unchanged file; useful after deleting data by hand)
  * @param bulk        load an empty embedded store with Neo4j's bulk importer ({@link BulkLoader}); false writes
  *                    through transactions whatever the store holds
+ * @param keepGoing   after a file fails as a whole (unreadable, truncated gzip, unknown format), import the other
+ *                    files and report the failure instead of stopping with an {@link ImportFailedException}
  */
 public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
-                            boolean bulk) {
+                            boolean bulk, boolean keepGoing) {
     public static final int BATCH_SIZE_DEFAULT = 20_000;
 
     public ImportOptions {
@@ -27,26 +29,30 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true);
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false);
     }
 
     public ImportOptions withFormat(Format f) {
-        return new ImportOptions(f, batchSize, termination, reimport, bulk);
+        return new ImportOptions(f, batchSize, termination, reimport, bulk, keepGoing);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(format, size, termination, reimport, bulk);
+        return new ImportOptions(format, size, termination, reimport, bulk, keepGoing);
     }
 
     public ImportOptions withTermination(TerminationFlag flag) {
-        return new ImportOptions(format, batchSize, flag, reimport, bulk);
+        return new ImportOptions(format, batchSize, flag, reimport, bulk, keepGoing);
     }
 
     public ImportOptions withReimport(boolean again) {
-        return new ImportOptions(format, batchSize, termination, again, bulk);
+        return new ImportOptions(format, batchSize, termination, again, bulk, keepGoing);
     }
 
     public ImportOptions withBulk(boolean useBulkLoader) {
-        return new ImportOptions(format, batchSize, termination, reimport, useBulkLoader);
+        return new ImportOptions(format, batchSize, termination, reimport, useBulkLoader, keepGoing);
+    }
+
+    public ImportOptions withKeepGoing(boolean keepGoingAfterAFailedFile) {
+        return new ImportOptions(format, batchSize, termination, reimport, bulk, keepGoingAfterAFailedFile);
     }
 }

@@ -1,5 +1,6 @@
 package io.lockstep.store;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -8,20 +9,26 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.FileUtils;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * An in-process Neo4j 5 DBMS whose only door is Bolt on 127.0.0.1, on a port the OS picks. Authentication is off
- * because nothing but this process's loopback can connect.
+ * An in-process Neo4j 5 DBMS whose only door is Bolt on 127.0.0.1, on a port the OS picks. Any local user can reach
+ * that port, so authentication is on: the {@value StoreSecret#USER} user's password is the store's
+ * {@link StoreSecret}, set through the system database when the store first gets one.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
     /**
@@ -34,11 +41,13 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final Path home;
+    private final String secret;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, URI boltUri, Path home, String secret) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.home = home;
+        this.secret = secret;
     }
 
     static EmbeddedNeo4j start(Path directory, int boltPort) {
@@ -55,7 +64,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
         }
         Path home = directory.toAbsolutePath();
         try {
-            Files.createDirectories(home);
+            if (!Files.exists(home)) {
+                Files.createDirectories(home);
+                StoreSecret.ownerOnlyDirectory(home);
+            }
         } catch (IOException e) {
             throw new StoreException("cannot create store directory " + home + ": " + e.getMessage(), e);
         }
@@ -71,11 +83,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
-                    // Netty's graceful Bolt shutdown waits a 2 x 5 s quiet period for connections that cannot exist
-                    // any more (the driver closes first): stopping took 12 s on an idle store.
+                    // no quiet period on shutdown: the driver closes first, so no Bolt connection can still exist
+                    // and Netty's graceful 2 x 5 s wait would only delay every command's exit
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                     .build();
@@ -92,10 +104,26 @@ final class EmbeddedNeo4j implements AutoCloseable {
             dbms.shutdown();
             throw translate(home, e);
         }
+        String secret;
+        try {
+            secret = StoreSecret.read(home);
+            if (secret == null) {
+                // the password is set before the file exists: a crash in between leaves no file, and the next
+                // start sets a new one
+                secret = StoreSecret.generate();
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER " + StoreSecret.USER + " SET PLAINTEXT PASSWORD $secret CHANGE NOT REQUIRED",
+                        Map.of("secret", secret));
+                StoreSecret.write(home, secret);
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw translate(home, e);
+        }
         ConnectorPortRegister ports = ((GraphDatabaseAPI) db).getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class);
         var address = ports.getLocalAddress(ConnectorType.BOLT);
-        return new EmbeddedNeo4j(dbms, URI.create("bolt://127.0.0.1:" + address.getPort()), home);
+        return new EmbeddedNeo4j(dbms, URI.create("bolt://127.0.0.1:" + address.getPort()), home, secret);
     }
 
     /** The default database's store files and transaction logs, as Neo4j lays them out under a home directory. */
@@ -112,7 +140,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
         }
         try {
             for (Path dir : defaultDatabaseDirectories(home)) {
-                org.neo4j.io.fs.FileUtils.deleteDirectory(dir);
+                FileUtils.deleteDirectory(dir);
             }
             Files.delete(marker);
         } catch (IOException e) {
@@ -130,8 +158,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * incremental imports thrash (a 1M-post store is 560 MB: 1.3k rows/s with 512 MiB).
      */
     static long pageCacheBytes() {
-        long physical = ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return Math.max(ByteUnit.mebiBytes(512), Math.min(ByteUnit.gibiBytes(4), physical / 4));
     }
 
@@ -162,6 +189,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     URI boltUri() {
         return boltUri;
+    }
+
+    /** The credentials Lockstep's own connections present. */
+    AuthToken authToken() {
+        return AuthTokens.basic(StoreSecret.USER, secret);
     }
 
     @Override

@@ -1,9 +1,13 @@
-package io.lockstep.graph;
+package io.lockstep.jgrapht;
 
+import io.lockstep.graph.CompactDigraph;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.graph.CompactGraphBuilder;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.util.Triple;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 import org.jgrapht.graph.DefaultUndirectedWeightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.opt.graph.sparse.SparseIntUndirectedWeightedGraph;
@@ -14,14 +18,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Converts between {@link CompactGraph} and JGraphT {@link Graph}s, so that JGraphT's algorithms stay usable on our
- * graphs and ours on theirs.
+ * Converts between Lockstep's compact graphs and JGraphT {@link Graph}s, so that JGraphT's algorithms run on
+ * Lockstep's projections and Lockstep's algorithms on any JGraphT graph ({@link LockstepClustering}).
  *
  * <p>From JGraphT, every edge becomes an undirected edge of weight {@code graph.getEdgeWeight(e)}; direction is
  * dropped and parallel or reciprocal edges are summed, as in {@link CompactGraphBuilder}. Vertices are numbered
  * {@code 0..n-1} in the graph's vertex iteration order. Cost O(n + m log d).
  */
-public final class JGraphTAdapter {
+public final class JGraphTGraphs {
     /** A compact copy of a JGraphT graph with the vertex behind each int id. */
     public record Imported<V>(CompactGraph graph, List<V> vertices, Object2IntMap<V> index) {
         public Imported {
@@ -34,7 +38,7 @@ public final class JGraphTAdapter {
         }
     }
 
-    private JGraphTAdapter() {
+    private JGraphTGraphs() {
     }
 
     /**
@@ -75,6 +79,25 @@ public final class JGraphTAdapter {
             }
         }
         return new SparseIntUndirectedWeightedGraph(g.nodeCount(), edges);
+    }
+
+    /**
+     * A mutable directed JGraphT copy of {@code g} with vertices {@code 0..n-1} and one weighted edge per arc, for
+     * JGraphT's directed algorithms (PageRank, for one) on a directed projection.
+     */
+    public static Graph<Integer, DefaultWeightedEdge> toJGraphT(CompactDigraph g) {
+        Objects.requireNonNull(g, "graph");
+        Graph<Integer, DefaultWeightedEdge> out = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (int v = 0; v < g.nodeCount(); v++) {
+            out.addVertex(v);
+        }
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int i = g.outStart(v); i < g.outEnd(v); i++) {
+                DefaultWeightedEdge e = out.addEdge(v, g.outTarget(i));
+                out.setEdgeWeight(e, g.outWeight(i));
+            }
+        }
+        return out;
     }
 
     /** A compact copy of any JGraphT graph (directed or not, weighted or not). */
