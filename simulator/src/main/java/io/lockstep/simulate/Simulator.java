@@ -259,7 +259,6 @@ public final class Simulator {
             }
         }
 
-
         int sampleCommunity() {
             double x = rng.nextDouble() * commCumWeight[communities - 1];
             int c = Arrays.binarySearch(commCumWeight, x);
