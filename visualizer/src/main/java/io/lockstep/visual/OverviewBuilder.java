@@ -298,6 +298,38 @@ public final class OverviewBuilder {
     }
 
     /**
+     * At most {@code maxNodes} nodes and {@code maxEdges} edges of a scene, so that a picture stays small and
+     * readable whatever the cluster's size: nodes of {@code clusterId} first, then the others, each group by
+     * decreasing weighted degree (the most connected first); then the edges among the kept nodes, coordination edges
+     * first, each kind by decreasing weight. A scene within both limits is returned unchanged.
+     */
+    public static Scene capped(Scene scene, int clusterId, int maxNodes, int maxEdges, String title) {
+        if (maxNodes < 1 || maxEdges < 0) {
+            throw new IllegalArgumentException("maxNodes must be >= 1 and maxEdges >= 0, was " + maxNodes + ", " + maxEdges);
+        }
+        if (scene.nodes().size() <= maxNodes && scene.edges().size() <= maxEdges) {
+            return scene;
+        }
+        Map<String, Double> degree = new HashMap<>();
+        for (SceneEdge e : scene.edges()) {
+            degree.merge(e.source(), e.weight(), Double::sum);
+            degree.merge(e.target(), e.weight(), Double::sum);
+        }
+        Set<String> keep = new HashSet<>();
+        scene.nodes().stream()
+                .sorted(Comparator.comparing((SceneNode n) -> n.cluster() != clusterId)
+                        .thenComparing(n -> -degree.getOrDefault(n.id(), 0.0)).thenComparing(SceneNode::id))
+                .limit(maxNodes).forEach(n -> keep.add(n.id()));
+        List<SceneEdge> edges = scene.edges().stream()
+                .filter(e -> keep.contains(e.source()) && keep.contains(e.target()))
+                .sorted(Comparator.comparing((SceneEdge e) -> e.kind() != EdgeKind.COORDINATION)
+                        .thenComparing(e -> -e.weight()).thenComparing(SceneEdge::source).thenComparing(SceneEdge::target))
+                .limit(maxEdges).toList();
+        List<SceneNode> nodes = scene.nodes().stream().filter(n -> keep.contains(n.id())).toList();
+        return new Scene(title, scene.sizeLabel(), nodes, edges);
+    }
+
+    /**
      * Samples a large account scene: the {@code perCommunity} largest accounts (by size metric) of each community,
      * plus every suspicious account, with the edges among them.
      */
