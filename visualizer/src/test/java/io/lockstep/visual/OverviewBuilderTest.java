@@ -49,6 +49,22 @@ class OverviewBuilderTest {
     }
 
     @Test
+    void clusterIndexGivesTheScenesOfClusterForEveryClusterAndNeighbourCount() {
+        Scene accounts = Scenes.twoCommunities();
+        OverviewBuilder.ClusterIndex index = new OverviewBuilder.ClusterIndex(accounts);
+        java.util.Set<Integer> clusters = new java.util.TreeSet<>();
+        accounts.nodes().forEach(n -> clusters.add(n.cluster()));
+        clusters.remove(SceneNode.NONE);
+        assertThat(clusters).isNotEmpty();
+        for (int c : clusters) {
+            for (int neighbours = 0; neighbours <= 4; neighbours++) {
+                assertThat(index.cluster(c, neighbours, "t")).isEqualTo(OverviewBuilder.cluster(accounts, c, neighbours, "t"));
+            }
+        }
+        assertThatThrownBy(() -> index.cluster(99, 5, "x")).hasMessageContaining("no account in cluster 99");
+    }
+
+    @Test
     void topAccountsKeepsTheLargestPerCommunityAndAllSuspicious() {
         Scene s = OverviewBuilder.topAccounts(Scenes.twoCommunities(), 1, "top");
         // community 0: a3 is largest (size 4); a0..a2 suspicious; community 1: b0..b3 tie at 2, b0 first by id
