@@ -524,7 +524,7 @@ public final class ReportWriter {
               .card-body { grid-template-columns: minmax(0, 1fr); }
               .card-body figure.picture { max-width: 85%; }
               figure { break-inside: avoid; }
-              h2, h3 { break-after: avoid; }
+              h2, h3, .card > .facts { break-after: avoid; }
               .toc { display: none; }
               a { color: inherit; text-decoration: none; }
               a.ext::after { content: " [" attr(href) "]"; font-size: 0.85em; color: #616161; word-break: break-all; }
