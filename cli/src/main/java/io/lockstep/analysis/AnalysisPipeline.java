@@ -7,6 +7,7 @@ import io.lockstep.community.Leiden;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.importer.ActivityTap;
 import io.lockstep.importer.ArchiveImporter;
 import io.lockstep.importer.GraphExport;
 import io.lockstep.influence.Coreness;
@@ -61,37 +62,96 @@ public final class AnalysisPipeline {
         long started = System.nanoTime();
         ProgressListener progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
+            // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
+            // analysis starts as soon as the files are parsed; the write-back waits for the load.
+            java.util.concurrent.CompletableFuture<ImportReport> imported = null;
+            Activity activity = null;
             if (!files.isEmpty()) {
-                ImportReport report = new ArchiveImporter().importFiles(store, files,
-                        ImportOptions.defaults().withTermination(termination),
-                        quiet ? ProgressListener.NONE : new ConsoleProgress(System.err));
+                ActivityTap tap = new ActivityTap();
+                imported = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new ArchiveImporter().importFiles(store, files,
+                                ImportOptions.defaults().withTermination(termination),
+                                quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), tap);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, IMPORT);
+                try {
+                    activity = tap.await();
+                } catch (java.util.concurrent.CancellationException e) {
+                    awaitImport(imported); // throws the import's own failure
+                    throw e;
+                }
+                if (activity == null) {
+                    printImport(awaitImport(imported));
+                    imported = null;
+                }
+            }
+            try {
+                return analyseAndWrite(store, files, out, pictures, activity, imported, progress, termination,
+                        started);
+            } finally {
+                if (imported != null && !imported.isDone()) {
+                    try {
+                        imported.join();
+                    } catch (RuntimeException ignored) {
+                        // the analysis failed first: its failure is the one reported
+                    }
+                }
+            }
+        }
+    }
+
+    private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
+                                    Activity tapped, java.util.concurrent.CompletableFuture<ImportReport> imported,
+                                    ProgressListener progress, TerminationFlag termination, long started)
+            throws IOException {
+        Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
+        Analysis analysis = analyse(activity, progress, termination);
+        progress.begin("Writing outputs", -1);
+        AnalysisFiles.write(analysis, out);
+        progress.end();
+        // The pictures need only the analysis, the write-back only the store: they run side by side, and each
+        // phase below times what the main thread waits for.
+        java.util.concurrent.CompletableFuture<Void> drawn = !pictures
+                ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        AnalysisVisuals.render(analysis, params.detection(), source(files), out);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, PICTURES);
+        try {
+            if (imported != null) {
+                progress.begin("Waiting for the Neo4j load", -1);
+                ImportReport report = awaitImport(imported);
+                progress.end();
                 printImport(report);
             }
-            Activity activity = ActivityReader.read(store, progress, termination);
-            Analysis analysis = analyse(activity, progress, termination);
-            progress.begin("Writing outputs", -1);
-            AnalysisFiles.write(analysis, out);
-            progress.end();
+            AnalysisWriteBack.write(store, analysis, progress);
+            // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
+            // and export alike; by default the flagged accounts and their context, the whole graph is `export`
             if (pictures) {
-                progress.begin("Rendering pictures", -1);
-                AnalysisVisuals.render(analysis, params.detection(), source(files), out);
+                progress.begin("Writing " + GRAPHML, -1);
+                GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, GraphExport.Scope.FLAGGED_AND_CONTEXT,
+                        out.resolve(GRAPHML));
                 progress.end();
             }
-            progress.begin("Writing results to the store", -1);
-            AnalysisWriteBack.write(store, analysis);
-            // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
-            // and export alike
+        } finally {
             if (pictures) {
-                GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, false, out.resolve(GRAPHML));
+                progress.begin("Rendering pictures (what is left)", -1);
+                awaitPictures(drawn);
+                progress.end();
             }
-            progress.end();
-            int suspicious = 0;
-            for (var v : analysis.detection().accounts()) {
-                suspicious += v.suspicious() ? 1 : 0;
-            }
-            return new Summary(activity.accountCount(), countPosts(activity), activity.followCount(),
-                    analysis.detection().clusters().size(), suspicious, (System.nanoTime() - started) / 1e9, out);
         }
+        int suspicious = 0;
+        for (var v : analysis.detection().accounts()) {
+            suspicious += v.suspicious() ? 1 : 0;
+        }
+        return new Summary(activity.accountCount(), countPosts(activity), activity.followCount(),
+                analysis.detection().clusters().size(), suspicious, (System.nanoTime() - started) / 1e9, out);
     }
 
     public Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
@@ -101,8 +161,9 @@ public final class AnalysisPipeline {
                 .communities(interactions);
         progress.end();
         progress.begin("Influence (PageRank, k-core)", -1);
-        double[] pagerank = new PageRank().scores(ActivityGraphs.endorsements(activity));
-        int[] coreness = Coreness.compute(interactions);
+        double[] pagerank = PageRank.withDefaults(ProgressListener.NONE, termination)
+                .scores(ActivityGraphs.endorsements(activity));
+        int[] coreness = Coreness.compute(interactions, ProgressListener.NONE, termination);
         progress.end();
         DetectionResult detection = new CoordinationDetector(params.detection())
                 .detect(activity, progress, termination);
@@ -113,6 +174,51 @@ public final class AnalysisPipeline {
             }
         }
         return new Analysis(activity, community, communities.modularity(), pagerank, coreness, detection);
+    }
+
+    /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
+    private static final java.util.concurrent.Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
+
+    private static ImportReport awaitImport(java.util.concurrent.CompletableFuture<ImportReport> imported)
+            throws IOException {
+        try {
+            return imported.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
+    private static final java.util.concurrent.Executor PICTURES = r -> {
+        Thread t = new Thread(r, "lockstep-pictures");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static void awaitPictures(java.util.concurrent.CompletableFuture<Void> drawn) throws IOException {
+        try {
+            drawn.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private void printImport(ImportReport report) {

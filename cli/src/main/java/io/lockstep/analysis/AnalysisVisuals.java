@@ -50,6 +50,11 @@ public final class AnalysisVisuals {
     static final int EVIDENCE_LINES = 6;
     /** Interaction edges kept in the account scene (the heaviest), so huge archives still draw in seconds. */
     static final int MAX_SCENE_EDGES = 200_000;
+    /**
+     * Edges drawn in one cluster picture, the heaviest: a cluster of a thousand accounts in lockstep has up to half a
+     * million edges among them, which draw as the same solid blob as these but take minutes to rasterise.
+     */
+    static final int MAX_PICTURE_EDGES = 10_000;
     /** Longest per-minute timeline in the report (a week); longer clusters are cut at that length. */
     static final int MAX_MINUTES = 7 * 24 * 60;
 
@@ -68,6 +73,7 @@ public final class AnalysisVisuals {
         Files.createDirectories(clusterDir);
         Activity act = analysis.activity();
         ReportFacts facts = new ReportFacts(act, analysis.detection(), params);
+        OverviewBuilder.ClusterIndex byCluster = new OverviewBuilder.ClusterIndex(accounts);
         List<Cluster> ranked = new ArrayList<>(analysis.detection().clusters());
         ranked.sort(Comparator.comparingDouble(Cluster::score).reversed().thenComparingInt(Cluster::id));
         for (int k = 0; k < ranked.size(); k++) {
@@ -77,7 +83,7 @@ public final class AnalysisVisuals {
             if (k < MAX_CLUSTERS) {
                 String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
                         + String.format(java.util.Locale.ROOT, "%.2f", c.score());
-                scene = OverviewBuilder.cluster(accounts, c.id(), 30, title);
+                scene = heaviestEdges(byCluster.cluster(c.id(), 30, title), MAX_PICTURE_EDGES);
                 renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
                 series = minuteSeries(act, c, params.coRetweet().window());
             }
@@ -92,6 +98,20 @@ public final class AnalysisVisuals {
                 topAccounts(analysis, evidence, facts, TOP_ACCOUNTS), topAccounts(analysis, List.of(), facts, Integer.MAX_VALUE),
                 new ReportModel.Method(params.describe(), thresholds(params)));
         new ReportWriter(renderer).write(model, outDir.resolve(REPORT));
+    }
+
+    /** {@code scene} with only its {@code max} heaviest edges (ties in scene order), or itself when it has no more. */
+    static Scene heaviestEdges(Scene scene, int max) {
+        if (scene.edges().size() <= max) {
+            return scene;
+        }
+        List<SceneEdge> edges = new ArrayList<>(scene.edges());
+        // a stable sort: equal weights keep the scene's order
+        edges.sort(Comparator.comparingDouble(SceneEdge::weight).reversed());
+        java.util.Set<SceneEdge> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(edges.subList(0, max));
+        return new Scene(scene.title(), scene.sizeLabel(), scene.nodes(),
+                scene.edges().stream().filter(keep::contains).toList());
     }
 
     /** Every account, sized by PageRank, with its verdict and evidence; interaction and coordination edges. */

@@ -8,12 +8,12 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.Evidence;
+import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.ResultWriter;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,57 +29,47 @@ final class AnalysisWriteBack {
     private AnalysisWriteBack() {
     }
 
-    static void write(GraphStore store, Analysis analysis) {
+    /** Writes the results, one progress task per kind (accounts, coordination edges, clusters and campaigns). */
+    static void write(GraphStore store, Analysis analysis, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
-        List<Map<String, Object>> accounts = new ArrayList<>(act.accountCount());
+        List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
             AccountVerdict v = verdicts[a];
-            Map<String, Object> props = new HashMap<>();
-            props.put("community", analysis.community()[a] < 0 ? null : analysis.community()[a]);
-            props.put("pagerank", analysis.pagerank()[a]);
-            props.put("coreness", analysis.coreness()[a]);
-            props.put("cluster", v.cluster() < 0 ? null : v.cluster());
-            props.put("score", v.score());
-            props.put("suspicious", v.suspicious());
-            props.put("signals", v.signals());
-            accounts.add(Map.of("id", act.accountId(a), "props", props));
+            accounts.add(new ResultWriter.AccountResult(act.accountId(a),
+                    analysis.community()[a] < 0 ? null : analysis.community()[a], analysis.pagerank()[a],
+                    analysis.coreness()[a], v.cluster() < 0 ? null : v.cluster(), v.score(), v.suspicious(),
+                    v.signals()));
         }
-        ResultWriter.setAccountProperties(store, accounts);
+        progress.begin("Writing account results", accounts.size());
+        ResultWriter.writeAccountResults(store, accounts);
+        progress.end();
 
-        List<Map<String, Object>> edges = new ArrayList<>(analysis.detection().edges().size());
+        List<ResultWriter.CoordinationResult> edges = new ArrayList<>(analysis.detection().edges().size());
         for (CoordinationEdge e : analysis.detection().edges()) {
-            edges.add(Map.of("source", act.accountId(e.source()), "target", act.accountId(e.target()),
-                    "signal", e.signal(), "weight", e.weight(), "count", e.count(),
-                    "evidence", evidenceJson(e.evidence())));
+            edges.add(new ResultWriter.CoordinationResult(act.accountId(e.source()), act.accountId(e.target()),
+                    e.signal(), e.weight(), e.count(), evidenceJson(e.evidence())));
         }
+        progress.begin("Writing coordination edges", edges.size());
         ResultWriter.replaceCoordination(store, edges);
+        progress.end();
 
-        List<Map<String, Object>> clusters = new ArrayList<>();
+        progress.begin("Writing clusters, campaigns", -1);
+        List<ResultWriter.ClusterResult> clusters = new ArrayList<>();
         for (Cluster c : analysis.detection().clusters()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("kind", c.kind());
-            props.put("size", c.members().length);
-            props.put("score", c.score());
-            props.put("signals", c.signals());
-            props.put("top_hashtags", c.topHashtags());
-            props.put("first_seen", c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen());
-            props.put("last_seen", c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen());
-            clusters.add(Map.of("id", c.id(), "props", props, "members", ids(act, c.members())));
+            clusters.add(new ResultWriter.ClusterResult(c.id(), c.kind(), c.members().length, c.score(), c.signals(),
+                    c.topHashtags(), c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen(),
+                    c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen(), ids(act, c.members())));
         }
         ResultWriter.replaceClusters(store, clusters);
 
-        List<Map<String, Object>> campaigns = new ArrayList<>();
+        List<ResultWriter.CampaignResult> campaigns = new ArrayList<>();
         for (Campaign c : analysis.detection().campaigns()) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("hashtag", c.hashtag());
-            props.put("start", c.start());
-            props.put("end", c.end());
-            props.put("volume_share", c.volumeShare());
-            campaigns.add(Map.of("id", c.hashtag() + "@" + c.start(), "props", props,
-                    "seeds", ids(act, c.seeds()), "amplifiers", ids(act, c.amplifiers())));
+            campaigns.add(new ResultWriter.CampaignResult(c.hashtag() + "@" + c.start(), c.hashtag(), c.start(),
+                    c.end(), c.volumeShare(), ids(act, c.seeds()), ids(act, c.amplifiers())));
         }
         ResultWriter.replaceCampaigns(store, campaigns);
+        progress.end();
     }
 
     static List<String> ids(Activity act, int[] accounts) {

@@ -6,7 +6,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Timing of the phases of a command on stderr: one line per finished phase with its duration and rate. Files
+ * Timing of the phases of a command on stderr: one line per finished phase with its wall time, the CPU time the
+ * whole process spent meanwhile (all threads; on a shared machine the honest figure) and its rate. Files
  * being imported get a live progress bar from the importers; this reports the analysis phases around them.
  */
 final class PhaseTimes implements ProgressListener {
@@ -16,6 +17,7 @@ final class PhaseTimes implements ProgressListener {
     private long total;
     private long done;
     private long started;
+    private long cpuStarted;
 
     PhaseTimes(PrintWriter err, boolean quiet) {
         this.err = err;
@@ -28,6 +30,16 @@ final class PhaseTimes implements ProgressListener {
         this.total = totalUnits;
         this.done = 0;
         this.started = System.nanoTime();
+        this.cpuStarted = processCpuNanos();
+    }
+
+    /** CPU time of this process so far, or -1 where the JVM does not tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     @Override
@@ -41,11 +53,14 @@ final class PhaseTimes implements ProgressListener {
             return;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = processCpuNanos();
+        String cpuText = cpu < 0 || cpuStarted < 0 ? "" : String.format(Locale.ROOT, "  cpu %7.2f s", (cpu - cpuStarted) / 1e9);
         long units = Math.max(done, total);
         if (units > 0) {
-            err.printf(Locale.ROOT, "%-28s %8.2f s  %,d (%,.0f/s)%n", task, seconds, units, units / Math.max(seconds, 1e-3));
+            err.printf(Locale.ROOT, "%-34s %8.2f s%s  %,d (%,.0f/s)%n", task, seconds, cpuText, units,
+                    units / Math.max(seconds, 1e-3));
         } else {
-            err.printf(Locale.ROOT, "%-28s %8.2f s%n", task, seconds);
+            err.printf(Locale.ROOT, "%-34s %8.2f s%s%n", task, seconds, cpuText);
         }
         err.flush();
         task = null;

@@ -32,14 +32,24 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")
     boolean suspiciousOnly;
 
+    @Option(names = "--flagged", description = "The suspicious and clustered accounts and each one's "
+            + GraphExport.Scope.CONTEXT + " strongest neighbours, as analyze writes graph.graphml.")
+    boolean flagged;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         GraphExport.ExportFormat f = GraphExport.format(format);
+        if (suspiciousOnly && flagged) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--suspicious-only and --flagged exclude each other");
+        }
+        GraphExport.Scope scope = flagged ? GraphExport.Scope.FLAGGED_AND_CONTEXT
+                : suspiciousOnly ? GraphExport.Scope.SUSPICIOUS : GraphExport.Scope.ALL;
         try (GraphStore store = storeOptions.open()) {
-            GraphExport.ExportStats stats = GraphExport.export(store, f, suspiciousOnly, out);
+            GraphExport.ExportStats stats = GraphExport.export(store, f, scope, out);
             if (f == GraphExport.ExportFormat.COORTWEET) {
                 spec.commandLine().getOut().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
                         stats.nodes(), out);

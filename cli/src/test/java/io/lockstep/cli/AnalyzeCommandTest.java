@@ -124,16 +124,37 @@ class AnalyzeCommandTest {
         assertThat(overview.getHeight()).isEqualTo(1000);
         var graphml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve("graph.graphml").toFile());
-        assertThat(graphml.getElementsByTagName("node").getLength()).isEqualTo(truth.size());
+        // graph.graphml by default: the flagged accounts and their nearest context, not the whole archive
+        var nodes = graphml.getElementsByTagName("node");
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            exported.add(nodes.item(i).getAttributes().getNamedItem("id").getNodeValue());
+        }
+        List<String> suspicious = accounts.stream().filter(r -> r.get("suspicious").equals("true"))
+                .map(r -> r.get("account_id")).toList();
+        long flaggedOrClustered = accounts.stream()
+                .filter(r -> r.get("suspicious").equals("true") || !r.get("cluster").isEmpty()).count();
+        assertThat(suspicious).isNotEmpty();
+        assertThat(exported).containsAll(suspicious).hasSizeLessThan(truth.size())
+                .hasSizeLessThanOrEqualTo((int) flaggedOrClustered
+                        * (1 + io.lockstep.importer.GraphExport.Scope.CONTEXT));
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 
         // results are in the store, and a second run replaces them instead of adding to them
         long edges = coordinationEdges(store);
         assertThat(edges).isPositive();
+        Map<String, String> fromFiles = new HashMap<>();
+        for (String f : List.of("accounts.csv", "clusters.csv", "coordination-edges.csv")) {
+            fromFiles.put(f, Files.readString(out.resolve(f)));
+        }
         Run again = lockstep("analyze", "--quiet", "--out", out.toString(), "--store", store.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(coordinationEdges(store)).isEqualTo(edges);
+        // the first run analysed the parsed files while Neo4j loaded them, this one reads the store back: the same
+        for (String f : fromFiles.keySet()) {
+            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(fromFiles.get(f));
+        }
 
         // detect re-runs the analysis on the store, with other settings, writing the CSVs but no pictures
         Path detectOut = tmp.resolve("out-detect");

@@ -92,7 +92,7 @@ public final class CoordinationDetector {
         }
         CompactGraph graph = builder.build();
         termination.assertRunning();
-        int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed());
+        int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed(), termination);
         termination.assertRunning();
 
         // group members per raw cluster label

@@ -65,6 +65,28 @@ public final class ArchiveImporter {
      */
     public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
                                     ProgressListener progress) throws IOException {
+        return importFiles(store, files, options, progress, null);
+    }
+
+    /**
+     * As {@link #importFiles(GraphStore, List, ImportOptions, ProgressListener)}; when the files load an empty
+     * store, {@code tap} (may be null) also builds their activity and is completed as soon as they are parsed,
+     * before the store has them; otherwise it is declined. It fails when the import fails first.
+     */
+    public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
+                                    ProgressListener progress, ActivityTap tap) throws IOException {
+        try {
+            return importAll(store, files, options, progress, tap);
+        } catch (IOException | RuntimeException | Error e) {
+            if (tap != null) {
+                tap.fail(e);
+            }
+            throw e;
+        }
+    }
+
+    private ImportReport importAll(GraphStore store, List<Path> files, ImportOptions options,
+                                   ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -100,10 +122,16 @@ public final class ArchiveImporter {
         }
         ImportReport read;
         if (readable.isEmpty()) {
+            if (tap != null) {
+                tap.decline();
+            }
             read = new ImportReport(List.of(), Duration.ZERO);
         } else if (BulkLoader.applies(store, options)) {
-            read = new BulkLoader().load(store, readable, readableFormats, options, progress);
+            read = new BulkLoader().load(store, readable, readableFormats, options, progress, tap);
         } else {
+            if (tap != null) {
+                tap.decline();
+            }
             Neo4jWriter writer = new Neo4jWriter(store);
             List<ImportReport.FileResult> results = new ArrayList<>();
             boolean stopped = false;

@@ -94,10 +94,16 @@ final class BulkLoader {
 
     ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                       ProgressListener progress) throws IOException {
+        return load(store, files, formats, options, progress, null);
+    }
+
+    /** As above; {@code tap} (may be null) receives every staged row and is completed once all files are parsed. */
+    ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
+                      ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
-            Staging rows = new Staging(staging);
+            Staging rows = new Staging(staging, tap);
             List<ImportReport.FileResult> results = new ArrayList<>();
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
@@ -130,6 +136,9 @@ final class BulkLoader {
                     stopped = staged.failure() != null && !options.keepGoing();
                 }
                 rows.finish();
+                if (tap != null) {
+                    tap.complete();
+                }
             }
             List<String> arguments = rows.importArguments(staging);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
@@ -484,8 +493,12 @@ final class BulkLoader {
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
 
-        Staging(Path dir) throws IOException {
+        /** Also receives every row (null: nobody listens). */
+        private final ActivityTap tap;
+
+        Staging(Path dir, ActivityTap tap) throws IOException {
             this.dir = dir;
+            this.tap = tap;
             posts = printer("posts.csv", POST_HEADER);
             multilinePosts = printer("posts-multiline.csv", POST_HEADER);
             relationship("POSTED", "Account", "Post");
@@ -534,12 +547,18 @@ final class BulkLoader {
         }
 
         void account(AccountRow a) {
+            if (tap != null) {
+                tap.account(a);
+            }
             accountIndex(a.id());
             describedAccounts.add(a.id());
             Neo4jWriter.putAccountProperties(accounts.get(a.id()), a);
         }
 
         void post(PostRow p) {
+            if (tap != null) {
+                tap.post(p);
+            }
             if (!postIds.add(p.id())) {
                 return; // a post seen before keeps its first row
             }
@@ -589,6 +608,9 @@ final class BulkLoader {
         }
 
         void edge(EdgeRow e) {
+            if (tap != null) {
+                tap.edge(e);
+            }
             int source = accountIndex(e.source());
             int target = accountIndex(e.target());
             if (e.follow()) {

@@ -30,8 +30,7 @@ import java.util.Map;
  * Exports the account graph for Gephi and other tools (jgrapht-io): accounts as nodes with their profile and
  * result properties, and one directed weighted edge per account pair and kind: {@code follows},
  * {@code retweets} (weight = number of retweets), {@code mentions}, {@code interacts} (summed weight) and
- * {@code coordinated} (from {@code detect}). With {@code suspiciousOnly}, only accounts with
- * {@code suspicious = true} and the edges among them.
+ * {@code coordinated} (from {@code detect}), among the accounts a {@link Scope} selects.
  */
 public final class GraphExport {
     /** The output formats. */
@@ -49,6 +48,27 @@ public final class GraphExport {
             WHERE p.placeholder = false AND p.time IS NOT NULL AND ($all OR coalesce(a.suspicious, false))
             RETURN o.id AS object_id, a.id AS account_id, p.id AS content_id, p.time AS timestamp_share
             ORDER BY timestamp_share, content_id, object_id""";
+
+    /** Which accounts are exported (with every edge among them). */
+    public enum Scope {
+        /** Every account. */
+        ALL,
+        /** Accounts marked suspicious by analyze or detect. */
+        SUSPICIOUS,
+        /**
+         * Accounts that are suspicious or members of a cluster, plus each one's {@value #CONTEXT} strongest
+         * neighbours by retweets, mentions and coordination (summed weight, both directions, ties by id); of each
+         * kind, an edge is kept when it is among the {@value #STRONGEST} heaviest of that kind at either end
+         * (ties by the other end's id): a graph that grows with the flagged accounts, not with the archive or
+         * with the square of a cluster's size.
+         */
+        FLAGGED_AND_CONTEXT;
+
+        /** Neighbours kept per flagged account in {@link #FLAGGED_AND_CONTEXT}. */
+        public static final int CONTEXT = 5;
+        /** Edges of one kind kept per account in {@link #FLAGGED_AND_CONTEXT}. */
+        public static final int STRONGEST = 10;
+    }
 
     /** What was written. */
     public record ExportStats(long nodes, long edges) {
@@ -89,35 +109,129 @@ public final class GraphExport {
                 + " RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w");
     }
 
+    private static final String FLAGGED = """
+            MATCH (a:Account) WHERE coalesce(a.suspicious, false) OR a.cluster IS NOT NULL
+            RETURN a.id AS id""";
+    private static final String SUSPICIOUS_IDS = """
+            MATCH (a:Account) WHERE coalesce(a.suspicious, false) RETURN a.id AS id""";
+    /** Neighbours of the flagged accounts outside them, with the weight of each tie ({@code $ids}: flagged). */
+    private static final List<String> CONTEXT = List.of("""
+            UNWIND $ids AS id
+            MATCH (a:Account {id: id})-[:POSTED]->(:Post)-[:RETWEETS]-(:Post)<-[:POSTED]-(b:Account)
+            WHERE NOT b.id IN $ids
+            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
+            UNWIND $ids AS id
+            MATCH (a:Account {id: id})-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account)
+            WHERE NOT b.id IN $ids
+            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
+            UNWIND $ids AS id
+            MATCH (a:Account {id: id})<-[:MENTIONS]-(:Post)<-[:POSTED]-(b:Account)
+            WHERE NOT b.id IN $ids
+            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
+            UNWIND $ids AS id
+            MATCH (a:Account {id: id})-[e:COORDINATED_WITH]-(b:Account)
+            WHERE NOT b.id IN $ids
+            RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w""");
+    private static final String NODES_IN = """
+            UNWIND $ids AS id
+            MATCH (a:Account {id: id})
+            RETURN a.id AS id, a.screen_name AS screen_name, a.followers_count AS followers,
+                   a.community AS community, a.pagerank AS pagerank, a.cluster AS cluster, a.score AS score,
+                   coalesce(a.suspicious, false) AS suspicious""";
+    /** The edges among {@code $ids}, anchored on them so that a small selection reads a small part of the store. */
+    private static final Map<String, String> EDGES_IN = new LinkedHashMap<>();
+
+    static {
+        String anchor = "UNWIND $ids AS id MATCH (a:Account {id: id})";
+        EDGES_IN.put("follows", anchor + "-[:FOLLOWS]->(b:Account) WHERE b.id IN $ids"
+                + " RETURN a.id AS s, b.id AS t, count(*) AS w");
+        EDGES_IN.put("retweets", anchor + "-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account)"
+                + " WHERE b.id IN $ids RETURN a.id AS s, b.id AS t, count(*) AS w");
+        EDGES_IN.put("mentions", anchor + "-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account) WHERE b.id IN $ids"
+                + " RETURN a.id AS s, b.id AS t, count(*) AS w");
+        EDGES_IN.put("interacts", anchor + "-[e:INTERACTS]->(b:Account) WHERE b.id IN $ids"
+                + " RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w");
+        EDGES_IN.put("coordinated", anchor + "-[e:COORDINATED_WITH]->(b:Account) WHERE b.id IN $ids"
+                + " RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w");
+    }
+
     private GraphExport() {
     }
 
-    /** Reads the account graph from {@code store} and writes it to {@code out} in {@code format}. */
+    /** As {@link #export(GraphStore, ExportFormat, Scope, Path)} with {@link Scope#ALL} or {@link Scope#SUSPICIOUS}. */
     public static ExportStats export(GraphStore store, ExportFormat format, boolean suspiciousOnly, Path out)
             throws IOException {
         if (format == ExportFormat.COORTWEET) {
             return exportShares(store, suspiciousOnly, out);
         }
+        return export(store, format, suspiciousOnly ? Scope.SUSPICIOUS : Scope.ALL, out);
+    }
+
+    /** The accounts {@code scope} selects, or null for all of them. */
+    static List<String> select(org.neo4j.driver.TransactionContext tx, Scope scope) {
+        if (scope == Scope.ALL) {
+            return null;
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        tx.run(scope == Scope.SUSPICIOUS ? SUSPICIOUS_IDS : FLAGGED).forEachRemaining(r -> ids.add(r.get(0).asString()));
+        if (scope == Scope.SUSPICIOUS) {
+            return ids;
+        }
+        Map<String, Map<String, Double>> pull = new HashMap<>();
+        for (String q : CONTEXT) {
+            tx.run(q, Map.of("ids", ids)).forEachRemaining(r -> pull
+                    .computeIfAbsent(r.get("s").asString(), k -> new HashMap<>())
+                    .merge(r.get("t").asString(), r.get("w").asNumber().doubleValue(), Double::sum));
+        }
+        java.util.Set<String> keep = new java.util.LinkedHashSet<>(ids);
+        for (String id : ids) {
+            Map<String, Double> neighbours = pull.get(id);
+            if (neighbours != null) {
+                neighbours.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .limit(Scope.CONTEXT)
+                        .forEach(e -> keep.add(e.getKey()));
+            }
+        }
+        return List.copyOf(keep);
+    }
+
+    /** Reads the accounts {@code scope} selects and the edges among them, and writes them to {@code out}. */
+    public static ExportStats export(GraphStore store, ExportFormat format, Scope scope, Path out)
+            throws IOException {
+        if (format == ExportFormat.COORTWEET) {
+            if (scope == Scope.FLAGGED_AND_CONTEXT) {
+                throw new IllegalArgumentException("the coortweet format lists shares, not a graph: export all of "
+                        + "them or the suspicious accounts' only");
+            }
+            return exportShares(store, scope == Scope.SUSPICIOUS, out);
+        }
         Graph<String, Edge> graph = new DirectedWeightedPseudograph<>(Edge.class);
         Map<String, Map<String, Attribute>> nodeAttributes = new HashMap<>();
-        Map<String, Object> params = Map.of("all", !suspiciousOnly);
         try (Session s = store.session()) {
             s.executeRead(tx -> {
-                tx.run(NODES, params).forEachRemaining(r -> {
+                List<String> ids = select(tx, scope);
+                Map<String, Object> params = ids == null ? Map.of("all", true) : Map.of("ids", ids);
+                tx.run(ids == null ? NODES : NODES_IN, params).forEachRemaining(r -> {
                     String id = r.get("id").asString();
                     graph.addVertex(id);
                     nodeAttributes.put(id, attributes(r));
                 });
-                for (Map.Entry<String, String> q : EDGES.entrySet()) {
+                for (Map.Entry<String, String> q : (ids == null ? EDGES : EDGES_IN).entrySet()) {
+                    List<WeightedPair> pairs = new java.util.ArrayList<>();
                     tx.run(q.getValue(), params).forEachRemaining(r -> {
                         String a = r.get("s").asString();
                         String b = r.get("t").asString();
                         if (graph.containsVertex(a) && graph.containsVertex(b)) {
-                            Edge e = new Edge(q.getKey());
-                            graph.addEdge(a, b, e);
-                            graph.setEdgeWeight(e, r.get("w").asNumber().doubleValue());
+                            pairs.add(new WeightedPair(a, b, r.get("w").asNumber().doubleValue()));
                         }
                     });
+                    for (WeightedPair p : scope == Scope.FLAGGED_AND_CONTEXT ? strongest(pairs, Scope.STRONGEST) : pairs) {
+                        Edge e = new Edge(q.getKey());
+                        graph.addEdge(p.source(), p.target(), e);
+                        graph.setEdgeWeight(e, p.weight());
+                    }
                 }
                 return null;
             });
@@ -167,6 +281,38 @@ public final class GraphExport {
             exporter.exportGraph(graph, w);
         }
         return new ExportStats(graph.vertexSet().size(), graph.edgeSet().size());
+    }
+
+    record WeightedPair(String source, String target, double weight) {
+    }
+
+    /**
+     * The pairs among the {@code perNode} heaviest at their source or at their target (ties by the other end's id),
+     * in their given order.
+     */
+    static List<WeightedPair> strongest(List<WeightedPair> pairs, int perNode) {
+        Map<String, List<Integer>> incident = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            incident.computeIfAbsent(pairs.get(i).source(), k -> new java.util.ArrayList<>()).add(i);
+            incident.computeIfAbsent(pairs.get(i).target(), k -> new java.util.ArrayList<>()).add(i);
+        }
+        boolean[] keep = new boolean[pairs.size()];
+        for (Map.Entry<String, List<Integer>> node : incident.entrySet()) {
+            String self = node.getKey();
+            node.getValue().stream()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> -pairs.get(i).weight())
+                            .thenComparing(i -> pairs.get(i).source().equals(self) ? pairs.get(i).target()
+                                    : pairs.get(i).source()))
+                    .limit(perNode)
+                    .forEach(i -> keep[i] = true);
+        }
+        List<WeightedPair> out = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (keep[i]) {
+                out.add(pairs.get(i));
+            }
+        }
+        return out;
     }
 
     /**

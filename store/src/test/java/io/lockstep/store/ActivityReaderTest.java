@@ -75,15 +75,15 @@ class ActivityReaderTest {
     @Test
     void writesResultsBackWithoutDuplicatesOnRerun() {
         for (int run = 0; run < 2; run++) {
-            ResultWriter.setAccountProperties(store, List.of(
-                    Map.of("id", "1", "props", Map.of("community", 0, "suspicious", false)),
-                    Map.of("id", "h4sh", "props", Map.of("community", 1, "suspicious", true))));
-            ResultWriter.replaceCoordination(store, List.of(Map.of("source", "1", "target", "h4sh",
-                    "signal", "co-retweet", "weight", 2.5, "count", 3, "evidence", "[]")));
-            ResultWriter.replaceClusters(store, List.of(Map.of("id", 7, "props", Map.of("kind", "botnet", "size", 2),
-                    "members", List.of("1", "h4sh"))));
-            ResultWriter.replaceCampaigns(store, List.of(Map.of("id", "a-5000", "props", Map.of("hashtag", "a"),
-                    "seeds", List.of("1"), "amplifiers", List.of("h4sh", "3"))));
+            ResultWriter.writeAccountResults(store, List.of(
+                    new ResultWriter.AccountResult("1", 0, 0.5, 1, null, 0.1, false, List.of()),
+                    new ResultWriter.AccountResult("h4sh", 1, 0.25, 2, 7, 0.9, true, List.of("co-retweet"))));
+            ResultWriter.replaceCoordination(store, List.of(new ResultWriter.CoordinationResult("1", "h4sh",
+                    "co-retweet", 2.5, 3, "[]")));
+            ResultWriter.replaceClusters(store, List.of(new ResultWriter.ClusterResult(7, "botnet", 2, 0.9,
+                    List.of("co-retweet"), List.of("a"), 5000L, null, List.of("1", "h4sh"))));
+            ResultWriter.replaceCampaigns(store, List.of(new ResultWriter.CampaignResult("a-5000", "a", 5000, 6000,
+                    0.5, List.of("1"), List.of("h4sh", "3"))));
         }
         try (Session s = store.session()) {
             assertThat(s.run("MATCH ()-[c:COORDINATED_WITH]->() RETURN count(c) AS n").single().get("n").asLong())
@@ -94,6 +94,13 @@ class ActivityReaderTest {
                     .get("n").asLong()).isEqualTo(2);
             assertThat(s.run("MATCH (a:Account {id: 'h4sh'}) RETURN a.suspicious AS s").single().get("s").asBoolean())
                     .isTrue();
+            var h4sh = s.run("MATCH (a:Account {id: 'h4sh'}) RETURN a.cluster AS c, a.pagerank AS p, a.signals AS g")
+                    .single();
+            assertThat(h4sh.get("c").asInt()).isEqualTo(7);
+            assertThat(h4sh.get("p").asDouble()).isEqualTo(0.25);
+            assertThat(h4sh.get("g").asList()).containsExactly("co-retweet");
+            assertThat(s.run("MATCH (a:Account {id: '1'}) RETURN a.cluster IS NULL AS n").single().get("n")
+                    .asBoolean()).isTrue();
             ResultWriter.clearAccountProperty(store, "community");
             assertThat(s.run("MATCH (a:Account) WHERE a.community IS NOT NULL RETURN count(a) AS n").single()
                     .get("n").asLong()).isZero();

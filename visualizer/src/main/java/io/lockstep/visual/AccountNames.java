@@ -49,9 +49,18 @@ public final class AccountNames {
         return looksHashed(label) ? shortId(label) : label;
     }
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("(?<![#\\w./:=+-])[A-Za-z0-9+/=]{" + HASH_MIN_LENGTH + ",}(?![\\w.-])");
+
+    /** {@code text} with every word that looks like a hashed id ({@link #looksHashed}) shortened by {@link #shortId}. */
+    public static String shortenHashes(String text) {
+        return TOKEN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                looksHashed(m.group()) ? shortId(m.group()) : m.group()));
+    }
+
     /**
      * Whether {@code s} looks like an anonymising hash or a long opaque id rather than a name: no space, at least
-     * {@value #HASH_MIN_LENGTH} characters, only hex or base64 characters.
+     * {@value #HASH_MIN_LENGTH} characters, only hex or base64 characters ({@code A-Z a-z 0-9 + / =}), with a digit
+     * or a base64 symbol.
      */
     public static boolean looksHashed(String s) {
         if (s == null || s.length() < HASH_MIN_LENGTH) {
@@ -60,7 +69,7 @@ public final class AccountNames {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+                    || c == '+' || c == '/' || c == '=';
             if (!base64) {
                 return false;
             }

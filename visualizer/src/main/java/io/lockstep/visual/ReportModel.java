@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param campaigns   hashtag campaigns, one per hashtag, strongest first
  * @param clusters    coordinated clusters, most suspicious first
  * @param topAccounts accounts with the strongest evidence
- * @param flagged     every suspicious account, for the appendix (name, full id, cluster, score, signals)
+ * @param flagged     every suspicious account: the appendix gives the cluster and score of those the report names
  * @param method      how the results were obtained
  */
 public record ReportModel(String title, long generatedAt, Summary summary, Scene overview, List<Campaign> campaigns,

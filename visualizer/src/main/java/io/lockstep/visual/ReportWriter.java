@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +43,10 @@ public final class ReportWriter {
     public static final int NAMES_PER_CELL = 10;
     /** Clusters named in the findings. */
     static final int FINDINGS_CLUSTERS = 4;
+    /** A cluster picture in the report shows at most this many accounts and links (the most connected). */
+    static final int PICTURE_NODES = 120, PICTURE_EDGES = 1500;
+    /** Evidence lines per account in the accounts table (hashed ids in them shortened). */
+    static final int EVIDENCE_LINES = 3;
     /** Bars of a timeline chart, at most. */
     static final int TIMELINE_BARS = 170;
     /** Scores from this value on (and from the suspicion threshold) are called strong evidence. */
@@ -49,6 +56,8 @@ public final class ReportWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final SceneRenderer renderer;
+    /** The accounts named so far in the report being written, for the appendix (one report at a time). */
+    private final Map<String, ReportModel.Name> named = new LinkedHashMap<>();
 
     public ReportWriter() {
         this(new SceneRenderer());
@@ -74,6 +83,7 @@ public final class ReportWriter {
 
     /** The report as a string. */
     public String toHtml(ReportModel m) {
+        named.clear();
         StringBuilder h = new StringBuilder(1 << 18);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
@@ -128,7 +138,7 @@ public final class ReportWriter {
 
     // ---- campaigns ----
 
-    private static void campaigns(StringBuilder h, List<ReportModel.Campaign> campaigns) {
+    private void campaigns(StringBuilder h, List<ReportModel.Campaign> campaigns) {
         h.append("<section id=\"campaigns\">\n<h2>Hashtag campaigns</h2>\n");
         if (campaigns.isEmpty()) {
             h.append("<p>No hashtag campaign passed the thresholds.</p>\n</section>\n");
@@ -137,7 +147,8 @@ public final class ReportWriter {
         int bursts = campaigns.stream().mapToInt(c -> c.bursts().size()).sum();
         h.append("<p>").append(esc(plural(campaigns.size(), "hashtag") + " " + (campaigns.size() == 1 ? "was" : "were")
                 + " pushed in " + plural(bursts, "burst") + ": hours in which a hashtag suddenly drew far more posts than usual and seed accounts were retweeted in lockstep. "
-                + (campaigns.size() > CAMPAIGN_CARDS ? "The " + CAMPAIGN_CARDS + " strongest (most coordinated posts) follow; the others are listed at the end of this section." : "Strongest first.")))
+                + "Those run by flagged accounts come first, then those with the most coordinated posts"
+                + (campaigns.size() > CAMPAIGN_CARDS ? "; the " + CAMPAIGN_CARDS + " first are shown, the others are listed at the end of this section." : ".")))
                 .append("</p>\n");
         for (ReportModel.Campaign c : campaigns.subList(0, Math.min(CAMPAIGN_CARDS, campaigns.size()))) {
             h.append("<article class=\"card campaign\" id=\"campaign-").append(esc(anchor(c.hashtag()))).append("\">\n<h3>#")
@@ -209,7 +220,15 @@ public final class ReportWriter {
             }
             h.append("</p>\n<div class=\"card-body\">\n");
             if (c.scene() != null) {
-                h.append("<figure class=\"picture\">").append(renderer.renderInlineSvg(c.scene(), CLUSTER_W, CLUSTER_H)).append("</figure>\n");
+                Scene picture = OverviewBuilder.capped(c.scene(), c.id(), PICTURE_NODES, PICTURE_EDGES, c.scene().title());
+                h.append("<figure class=\"picture\">").append(renderer.renderInlineSvg(picture, CLUSTER_W, CLUSTER_H));
+                if (picture != c.scene()) {
+                    long members = picture.nodes().stream().filter(n -> n.cluster() == c.id()).count();
+                    h.append("<figcaption>").append(esc("The " + members + " most connected of the " + fmt(c.size()) + " members"
+                            + (picture.nodes().size() > members ? " and their closest neighbours" : "") + ", with the "
+                            + plural(picture.edges().size(), "strongest link") + " among them; all members are in accounts.csv.")).append("</figcaption>");
+                }
+                h.append("</figure>\n");
             }
             h.append("<div class=\"evidence\">\n<h4>Evidence</h4>\n<ul>\n");
             for (String e : c.evidence()) {
@@ -249,7 +268,7 @@ public final class ReportWriter {
 
     // ---- accounts, method, appendix ----
 
-    private static void accounts(StringBuilder h, List<ReportModel.Account> accounts) {
+    private void accounts(StringBuilder h, List<ReportModel.Account> accounts) {
         h.append("<section id=\"accounts\">\n<h2>Accounts with the strongest evidence</h2>\n");
         if (accounts.isEmpty()) {
             h.append("<p>No account was flagged.</p>\n</section>\n");
@@ -260,7 +279,7 @@ public final class ReportWriter {
             StringBuilder ev = new StringBuilder();
             if (!a.evidence().isEmpty()) {
                 ev.append("<ul>");
-                a.evidence().forEach(e -> ev.append("<li>").append(esc(e)).append("</li>"));
+                a.evidence().stream().limit(EVIDENCE_LINES).forEach(e -> ev.append("<li>").append(esc(AccountNames.shortenHashes(e))).append("</li>"));
                 ev.append("</ul>");
             }
             rows.add(new String[] {name(a.name()), score(a.score()),
@@ -294,22 +313,43 @@ public final class ReportWriter {
         h.append("</section>\n");
     }
 
-    private static void appendix(StringBuilder h, List<ReportModel.Account> flagged) {
-        h.append("<section id=\"appendix\">\n<h2>Appendix: flagged accounts</h2>\n");
-        if (flagged.isEmpty()) {
-            h.append("<p>No account was flagged.</p>\n</section>\n");
+    /** Every account the report names, with its full id: what a shortened name stands for. */
+    private void appendix(StringBuilder h, List<ReportModel.Account> flagged) {
+        h.append("<section id=\"appendix\">\n<h2>Appendix: the accounts named in this report</h2>\n");
+        if (named.isEmpty()) {
+            h.append("<p>The report names no account.</p>\n</section>\n");
             return;
         }
-        h.append("<p>").append(esc("Every flagged account with its full id, as in accounts.csv.")).append("</p>\n");
-        List<String[]> rows = new ArrayList<>();
-        for (ReportModel.Account a : flagged) {
-            rows.add(new String[] {esc(a.name().display()), "<span class=\"id\">" + esc(a.name().id()) + "</span>",
-                    a.cluster() == SceneNode.NONE ? "" : Integer.toString(a.cluster()), score(a.score()), esc(String.join(", ", a.signals()))});
+        Map<String, ReportModel.Account> verdicts = new HashMap<>();
+        flagged.forEach(a -> verdicts.put(a.name().id(), a));
+        h.append("<p>").append(esc("Full ids of the " + plural(named.size(), "account") + " named above, with cluster and score where flagged. All "
+                + plural(flagged.size(), "flagged account") + " are in accounts.csv.")).append("</p>\n");
+        List<ReportModel.Name> all = new ArrayList<>(named.values());
+        all.sort(Comparator.comparing((ReportModel.Name n) -> n.display().toLowerCase(Locale.ROOT)).thenComparing(ReportModel.Name::id));
+        StringBuilder rows = new StringBuilder();
+        int shown = 0;
+        for (ReportModel.Name n : all) {
+            ReportModel.Account v = verdicts.get(n.id());
+            String row = "<tr><td>" + esc((n.isScreenName() ? "@" : "") + n.display()) + "</td><td class=\"id\">" + esc(n.id()) + "</td><td class=\"num\">"
+                    + (v == null || v.cluster() == SceneNode.NONE ? "" : Integer.toString(v.cluster())) + "</td><td class=\"num\">"
+                    + (v == null ? "" : score(v.score())) + "</td></tr>\n";
+            if (shown++ == VISIBLE_ROWS) {
+                h.append(APPENDIX_HEAD).append(rows).append("</tbody>\n</table>\n");
+                rows.setLength(0);
+            }
+            rows.append(row);
         }
-        table(h, "ids", new String[] {"Name", "Full id", "Cluster", "Score", "Signals"}, new boolean[] {false, false, true, true, false},
-                rows, "more flagged accounts");
+        if (all.size() <= VISIBLE_ROWS) {
+            h.append(APPENDIX_HEAD).append(rows).append("</tbody>\n</table>\n");
+        } else {
+            h.append("<details class=\"rest\"><summary>").append(esc(fmt(all.size() - VISIBLE_ROWS) + " more accounts")).append("</summary>\n")
+                    .append(APPENDIX_HEAD).append(rows).append("</tbody>\n</table>\n</details>\n");
+        }
         h.append("</section>\n");
     }
+
+    private static final String APPENDIX_HEAD = "<table class=\"ids\">\n<thead><tr><th>Name</th><th>Full id</th><th class=\"num\">Cluster</th>"
+            + "<th class=\"num\">Score</th></tr></thead>\n<tbody>\n";
 
     // ---- building blocks ----
 
@@ -344,7 +384,7 @@ public final class ReportWriter {
     }
 
     /** At most {@code max} names (never more than {@link #NAMES_PER_CELL}), then "and N more". */
-    static String names(List<ReportModel.Name> names, int max) {
+    String names(List<ReportModel.Name> names, int max) {
         int shown = Math.min(Math.min(max, NAMES_PER_CELL), names.size());
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < shown; i++) {
@@ -357,7 +397,8 @@ public final class ReportWriter {
     }
 
     /** One account: its readable name with the full id as tooltip. */
-    static String name(ReportModel.Name n) {
+    String name(ReportModel.Name n) {
+        named.putIfAbsent(n.id(), n);
         return "<span class=\"acct\" title=\"" + esc(n.id()) + "\">" + esc((n.isScreenName() ? "@" : "") + n.display()) + "</span>";
     }
 
@@ -451,6 +492,9 @@ public final class ReportWriter {
             .evidence li { margin-bottom: 0.3em; }
             .acct { border-bottom: 1px dotted #9e9e9e; cursor: help; }
             .id { font-family: "DejaVu Sans Mono", monospace; font-size: 0.82em; color: #616161; word-break: break-all; }
+            table.ids td.id { min-width: 12em; }
+            table.accounts td:nth-child(1) { min-width: 7em; }
+            table.accounts td:nth-child(4) { min-width: 8em; }
             table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.9em; table-layout: auto; }
             th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eeeeee; }
             th.num, td.num { text-align: right; white-space: nowrap; }
@@ -477,7 +521,9 @@ public final class ReportWriter {
               section { break-before: page; }
               section#findings { break-before: auto; }
               .lead { grid-template-columns: minmax(0, 1fr); grid-template-areas: "lead" "fig" "more"; }
-              .card, figure, tr { break-inside: avoid; }
+              .card-body { grid-template-columns: minmax(0, 1fr); }
+              .card-body figure.picture { max-width: 85%; }
+              figure { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               .toc { display: none; }
               a { color: inherit; text-decoration: none; }

@@ -146,6 +146,22 @@ public final class SceneLayout {
     }
 
     public Placement place(Scene scene, int width, int height) {
+        return place(scene, width, height, positions(scene));
+    }
+
+    /** The ForceAtlas2 positions of {@code scene}'s nodes, before fitting: the costly part of {@link #place}. */
+    public ForceAtlas2.Positions positions(Scene scene) {
+        if (scene.nodes().isEmpty()) {
+            return new ForceAtlas2.Positions(new double[0], new double[0]);
+        }
+        return new ForceAtlas2(params).layout(graphOf(scene), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /**
+     * Fits {@code layout} (from {@link #positions} of this scene; left unchanged) into a {@code width x height}
+     * box, so that one layout serves pictures of several sizes.
+     */
+    public Placement place(Scene scene, int width, int height, ForceAtlas2.Positions layout) {
         if (width < 50 || height < 50) {
             throw new IllegalArgumentException("picture must be at least 50x50 pixels, was " + width + "x" + height);
         }
@@ -156,7 +172,10 @@ public final class SceneLayout {
         if (n == 0) {
             return new Placement(scene, width, height, px, py, r, labelled);
         }
-        ForceAtlas2.Positions pos = new ForceAtlas2(params).layout(graphOf(scene), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        if (layout.x().length != n) {
+            throw new IllegalArgumentException("layout has " + layout.x().length + " positions for " + n + " nodes");
+        }
+        ForceAtlas2.Positions pos = new ForceAtlas2.Positions(layout.x().clone(), layout.y().clone());
 
         double minSide = Math.min(width, height);
         double rMax = Math.max(5, Math.min(minSide / 28, 0.3 * minSide / Math.sqrt(n)));

@@ -1,5 +1,7 @@
 package io.lockstep.visual;
 
+import io.lockstep.visual.layout.ForceAtlas2;
+
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -27,6 +31,12 @@ public final class SceneRenderer {
 
     private final GraphDrawing drawing;
     private final Function<Scene, SceneLayout> layouts;
+    /**
+     * The layouts of the scenes drawn last, by identity: a scene drawn again (the report embeds the pictures it
+     * also writes as files, at other sizes) is laid out once.
+     */
+    private final Map<Scene, ForceAtlas2.Positions> laidOut = new IdentityHashMap<>();
+    private static final int REMEMBERED = 64;
 
     /** GraphStream drawing and {@link SceneLayout#forScene} layouts. */
     public SceneRenderer() {
@@ -74,7 +84,7 @@ public final class SceneRenderer {
     /** The framed picture as an RGB image. */
     public BufferedImage renderImage(Scene scene, int width, int height) {
         Frame frame = Frame.of(scene, width, height);
-        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        Placement placement = place(scene, width, frame.graphHeight());
         BufferedImage graph = drawing.draw(placement);
         BufferedImage image = Canvas.blank(width, height);
         Graphics2D g = Canvas.begin(image);
@@ -91,8 +101,26 @@ public final class SceneRenderer {
     /** The framed picture as an SVG document. */
     public String renderSvgString(Scene scene, int width, int height) {
         Frame frame = Frame.of(scene, width, height);
-        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        Placement placement = place(scene, width, frame.graphHeight());
         return SvgWriter.write(placement, frame, width, height);
+    }
+
+    private Placement place(Scene scene, int width, int height) {
+        SceneLayout layout = layouts.apply(scene);
+        ForceAtlas2.Positions positions;
+        synchronized (laidOut) {
+            positions = laidOut.get(scene);
+        }
+        if (positions == null) {
+            positions = layout.positions(scene);
+            synchronized (laidOut) {
+                if (laidOut.size() >= REMEMBERED) {
+                    laidOut.clear();
+                }
+                laidOut.put(scene, positions);
+            }
+        }
+        return layout.place(scene, width, height, positions);
     }
 
     /**
@@ -101,7 +129,7 @@ public final class SceneRenderer {
      */
     public String renderInlineSvg(Scene scene, int width, int height) {
         Frame frame = Frame.of(scene, width, height);
-        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        Placement placement = place(scene, width, frame.graphHeight());
         return SvgWriter.write(placement, frame, width, height, true);
     }
 

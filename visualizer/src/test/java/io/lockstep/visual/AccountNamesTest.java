@@ -26,6 +26,8 @@ class AccountNamesTest {
         assertThat(AccountNames.label("community 3 (120)")).isEqualTo("community 3 (120)");
         assertThat(AccountNames.label("averyveryverylongscreenname")).isEqualTo("averyveryverylongscreenname");
         assertThat(AccountNames.label(BASE64)).isEqualTo("2MwG/P5E…");
+        assertThat(AccountNames.shortenHashes("co-retweet with " + BASE64 + ": 3 shared — 1102693313544192000, #vote_2019_campaign_today"))
+                .isEqualTo("co-retweet with 2MwG/P5E…: 3 shared — 1102693313544192000, #vote_2019_campaign_today");
     }
 
     @Test

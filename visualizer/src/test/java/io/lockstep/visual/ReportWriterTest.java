@@ -183,11 +183,13 @@ class ReportWriterTest {
         assertThat(text).contains("<span class=\"acct\" title=\"" + HASHED + "\">2MwG/P5E…</span>");
         assertThat(text).doesNotContain(">" + HASHED + "</span></td><td class=\"num\" data-label=\"Score\"");
         Element appendix = byId("appendix");
-        assertThat(appendix.getTextContent()).contains(HASHED);
-        // 15 flagged accounts: 10 rows and 5 collapsed
+        assertThat(appendix.getTextContent()).contains(HASHED, "All 15 flagged accounts are in accounts.csv.");
+        // the 20 accounts the report names (seed, 4 amplifiers, alice_0-2, 10 farm members, top accounts acct0-1):
+        // 10 rows shown, 10 collapsed
         NodeList tables = appendix.getElementsByTagName("table");
         assertThat(rows((Element) tables.item(0))).isEqualTo(10);
-        assertThat(rows((Element) tables.item(1))).isEqualTo(5);
+        assertThat(rows((Element) tables.item(1))).isEqualTo(10);
+        assertThat(tables.item(1).getParentNode().getNodeName()).isEqualTo("details");
     }
 
     @Test
