@@ -304,11 +304,11 @@ public final class ReportWriter {
             }
         }
         if (!m.thresholds().isEmpty()) {
-            h.append("<table class=\"facts\">\n");
+            List<String[]> rows = new ArrayList<>();
             for (Map.Entry<String, String> e : m.thresholds().entrySet()) {
-                h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue())).append("</td></tr>\n");
+                rows.add(new String[] {esc(e.getKey()), esc(e.getValue())});
             }
-            h.append("</table>\n");
+            table(h, "facts", new String[] {"Setting", "Value"}, new boolean[] {false, false}, rows, "more settings");
         }
         h.append("</section>\n");
     }
