@@ -4,7 +4,6 @@ import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.Leiden;
-import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.importer.ArchiveImporter;
@@ -36,11 +35,17 @@ final class AnalysisPipeline {
     private final AnalysisOptions options;
     private final boolean quiet;
     private final PrintWriter err;
+    private final DetectionEngine engine;
 
     AnalysisPipeline(AnalysisOptions options, boolean quiet, PrintWriter err) {
+        this(options, quiet, err, DetectionEngine.SINGLE);
+    }
+
+    AnalysisPipeline(AnalysisOptions options, boolean quiet, PrintWriter err, DetectionEngine engine) {
         this.options = options;
         this.quiet = quiet;
         this.err = err;
+        this.engine = engine;
     }
 
     /** The one summary line {@code analyze} ends with; other tools parse it. */
@@ -69,7 +74,7 @@ final class AnalysisPipeline {
                 printImport(report);
             }
             Activity activity = ActivityReader.read(store, progress, termination);
-            Analysis analysis = analyse(activity, progress, termination);
+            Analysis analysis = analyse(activity, files, progress, termination);
             progress.begin("Writing outputs", -1);
             AnalysisFiles.write(analysis, out);
             progress.end();
@@ -96,6 +101,10 @@ final class AnalysisPipeline {
     }
 
     Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        return analyse(activity, List.of(), progress, termination);
+    }
+
+    Analysis analyse(Activity activity, List<Path> files, ProgressListener progress, TerminationFlag termination) {
         progress.begin("Communities (Leiden)", -1);
         CompactGraph interactions = ActivityGraphs.interactions(activity, true);
         CommunityResult communities = new Leiden(options.leidenParams(), ProgressListener.NONE, termination)
@@ -105,8 +114,8 @@ final class AnalysisPipeline {
         double[] pagerank = new PageRank().scores(ActivityGraphs.endorsements(activity));
         int[] coreness = Coreness.compute(interactions);
         progress.end();
-        DetectionResult detection = new CoordinationDetector(options.detectionParams())
-                .detect(activity, progress, termination);
+        DetectionResult detection = engine.detect(activity, files, options.detectionParams(), progress,
+                termination);
         int[] community = communities.membership().clone();
         for (int a = 0; a < community.length; a++) {
             if (interactions.degree(a) == 0) {

@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code lockstep analyze}: import, detect, write every output, render the overview and the report. */
@@ -35,14 +37,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary line.")
     boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "single",
+            description = "Where coordination detection runs: single (this JVM, default) or spark (needs the "
+                    + "lockstep-spark module; see --master).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "With --engine spark: local[*] (in-process), spark://HOST:7077, yarn or k8s://... "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--spark-conf", paramLabel = "K=V", description = "With --engine spark: a Spark setting (repeatable).")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Archive files to import first.")
     List<Path> files = List.of();
 
     @Override
     public Integer call() throws Exception {
+        DetectionEngine detection = DetectionEngine.named(engine, master, sparkConf);
+        if (detection != DetectionEngine.SINGLE && files.isEmpty()) {
+            throw new InputException("--engine " + engine + " reads the archive FILEs themselves: give at least one");
+        }
         try (GraphStore store = storeOptions.open()) {
             AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions, quiet,
-                    spec.commandLine().getErr()).run(store, files, out);
+                    spec.commandLine().getErr(), detection).run(store, files, out);
             spec.commandLine().getOut().println(summary.line());
             spec.commandLine().getOut().flush();
         }
