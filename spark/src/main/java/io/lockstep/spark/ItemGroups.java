@@ -31,9 +31,22 @@ abstract class ItemGroups implements Iterator<Row> {
     /** Emits the rows for one item's {@code n} actions into {@link #emitted}. */
     protected abstract void item(int signal, String item, int n);
 
+    /** Emits rows after the partition's last item (none by default). */
+    protected void end() {
+    }
+
+    private boolean ended;
+
     @Override
     public boolean hasNext() {
-        while (!out.hasNext() && next != null) {
+        while (!out.hasNext() && (next != null || !ended)) {
+            if (next == null) {
+                ended = true;
+                emitted.clear();
+                end();
+                out = new ArrayList<>(emitted).iterator();
+                break;
+            }
             int signal = next.getInt(0);
             String item = next.getString(1);
             int n = 0;

@@ -58,7 +58,7 @@ import static org.apache.spark.sql.functions.sum;
  */
 public final class SparkCoActions {
     private static final StructType SCAN = new StructType()
-            .add("kind", DataTypes.IntegerType, false) // 0: pair, 1: account
+            .add("kind", DataTypes.IntegerType, false) // 0: pair, 1: account, 2: a partition's pair rows
             .add("signal", DataTypes.IntegerType, false)
             .add("a", DataTypes.LongType, false)       // pair key, or account id
             .add("b", DataTypes.LongType, false)       // the item's fixed-point w² for a pair
@@ -113,8 +113,7 @@ public final class SparkCoActions {
     }
 
     /** What one run found, with counts for the cost model. */
-    public record Result(List<CoordinationEdge> edges, Map<String, Long> actions, Map<String, Long> pairRows,
-                         Map<String, Long> candidatePairs) {
+    public record Result(List<CoordinationEdge> edges, Map<String, Long> actions, Map<String, Long> pairRows) {
     }
 
     static Thresholds thresholds(DetectionParams params, String signal) {
@@ -149,7 +148,8 @@ public final class SparkCoActions {
                 .join(accountsDict, "account")
                 .select(col("signal"), col("item"), col("id").as("account"), col("post"), col("time"));
 
-        // per signal: distinct accounts A and action counts
+        // per signal: distinct accounts A and action counts (this job also parses the archives, once: persisted)
+        encoded = encoded.persist(StorageLevel.MEMORY_AND_DISK());
         int[] active = new int[codes];
         Map<String, Long> actionCounts = new HashMap<>();
         for (Row r : encoded.groupBy("signal").agg(countDistinct("account"), count(lit(1))).collectAsList()) {
@@ -162,6 +162,7 @@ public final class SparkCoActions {
         Dataset<Row> scanned = sorted.mapPartitions(
                 (MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
                     private final LongArrayList pairs = new LongArrayList();
+                    private final long[] pairRows = new long[codes];
                     private int[] scratch = new int[16];
 
                     @Override
@@ -185,14 +186,24 @@ public final class SparkCoActions {
                             for (int i = 0; i < np; i++) {
                                 if (i == 0 || p[i] != p[i - 1]) {
                                     emitted.add(RowFactory.create(0, signal, p[i], units, 0.0));
+                                    pairRows[signal]++;
                                 }
+                            }
+                        }
+                    }
+
+                    @Override
+                    protected void end() {
+                        for (int s = 0; s < codes; s++) {
+                            if (pairRows[s] > 0) {
+                                emitted.add(RowFactory.create(2, s, pairRows[s], 0L, 0.0));
                             }
                         }
                     }
                 }, Encoders.row(SCAN)).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> accountStats = scanned.filter(col("kind").equalTo(1)).groupBy(col("signal"), col("a"))
-                .agg(count(lit(1)).as("volume"), sum("w2").as("norm"));
+                .agg(count(lit(1)).as("volume"), sum("w2").as("norm")).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> pairStats = scanned.filter(col("kind").equalTo(0)).groupBy(col("signal"), col("a"))
                 .agg(count(lit(1)).as("count"), sum("b").as("units"));
         double[] volumeSum = new double[codes];
@@ -203,9 +214,10 @@ public final class SparkCoActions {
             volumeSum[r.getInt(0)] = r.getDouble(1);
             volumeSquareSum[r.getInt(0)] = r.getDouble(2);
         }
+        encoded.unpersist();
         long[] coOccurrences = new long[codes];
         Map<String, Long> pairRows = new HashMap<>();
-        for (Row r : scanned.filter(col("kind").equalTo(0)).groupBy("signal").count().collectAsList()) {
+        for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a")).collectAsList()) {
             coOccurrences[r.getInt(0)] = r.getLong(1);
             pairRows.put(ActionSignals.name(r.getInt(0)), r.getLong(1));
         }
@@ -217,10 +229,6 @@ public final class SparkCoActions {
         for (int s : wanted) {
             minShared = org.apache.spark.sql.functions.when(col("signal").equalTo(s), thresholds[s].minShared())
                     .otherwise(minShared);
-        }
-        Map<String, Long> candidates = new HashMap<>();
-        for (Row r : pairStats.groupBy("signal").count().collectAsList()) {
-            candidates.put(ActionSignals.name(r.getInt(0)), r.getLong(1));
         }
         Dataset<Row> u = accountStats.toDF("signal", "u", "u_volume", "u_norm");
         Dataset<Row> v = accountStats.toDF("signal", "v", "v_volume", "v_norm");
@@ -245,6 +253,7 @@ public final class SparkCoActions {
             return out.iterator();
         }, Encoders.row(SELECTED)).collectAsList();
         scanned.unpersist();
+        accountStats.unpersist();
 
         Map<EvidenceKey, List<Evidence>> evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
                 maxNeighbours, plan.evidenceCap());
@@ -258,7 +267,7 @@ public final class SparkCoActions {
         }
         edges.sort(Comparator.comparingInt((CoordinationEdge e) -> DetectionParams.ALL_SIGNALS.indexOf(e.signal()))
                 .thenComparingLong(CoordinationEdge::pairKey));
-        return new Result(edges, actionCounts, pairRows, candidates);
+        return new Result(edges, actionCounts, pairRows);
     }
 
     private record EvidenceKey(int signal, long pair) {
