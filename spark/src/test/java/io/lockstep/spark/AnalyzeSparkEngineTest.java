@@ -32,12 +32,22 @@ class AnalyzeSparkEngineTest {
 
     @BeforeAll
     static void archiveAndSingleJvmRun() throws IOException {
-        Path archive = tmp.resolve("archive");
-        new Simulator(ScenarioConfig.preset("mixed", 700, 3, 21L)).write(archive, ProgressListener.NONE);
-        files = List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"), archive.resolve("follows.csv"));
+        archiveAndSingleJvmRun(tmp);
+        files = files(tmp);
         singleOut = tmp.resolve("out-single");
-        Run single = lockstep(args(singleOut, tmp.resolve("store-single"), files));
+    }
+
+    /** The test archive in {@code dir}/archive, and the default engine's outputs in {@code dir}/out-single. */
+    static void archiveAndSingleJvmRun(Path dir) throws IOException {
+        Path archive = dir.resolve("archive");
+        new Simulator(ScenarioConfig.preset("mixed", 700, 3, 21L)).write(archive, ProgressListener.NONE);
+        Run single = lockstep(args(dir.resolve("out-single"), dir.resolve("store-single"), files(dir)));
         assertThat(single.exit()).as(single.err()).isZero();
+    }
+
+    static List<Path> files(Path dir) {
+        Path archive = dir.resolve("archive");
+        return List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"), archive.resolve("follows.csv"));
     }
 
     record Run(int exit, String out, String err) {
