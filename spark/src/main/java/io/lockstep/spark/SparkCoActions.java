@@ -4,6 +4,9 @@ import io.lockstep.coordination.CoActionKernel;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.Evidence;
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -61,8 +64,9 @@ public final class SparkCoActions {
             .add("kind", DataTypes.IntegerType, false) // 0: pair, 1: account, 2: a partition's pair rows
             .add("signal", DataTypes.IntegerType, false)
             .add("a", DataTypes.LongType, false)       // pair key, or account id
-            .add("b", DataTypes.LongType, false)       // the item's fixed-point w² for a pair
-            .add("w2", DataTypes.DoubleType, false);   // w² for an account
+            .add("b", DataTypes.LongType, false)       // a pair's fixed-point sum of w² over its items
+            .add("n", DataTypes.LongType, false)       // a pair's shared items, an account's items
+            .add("w2", DataTypes.DoubleType, false);   // an account's sum of w² (its norm squared)
     private static final StructType SELECTED = new StructType()
             .add("signal", DataTypes.IntegerType, false)
             .add("pair", DataTypes.LongType, false)
@@ -74,6 +78,10 @@ public final class SparkCoActions {
             .add("item", DataTypes.StringType, false)
             .add("source_time", DataTypes.LongType, false)
             .add("target_time", DataTypes.LongType, false);
+
+    /** Partition-level pair statistics packing, as core's scanner packs them: count above, Σw² units below. */
+    private static final int COUNT_SHIFT = 40;
+    private static final long UNITS_MASK = (1L << COUNT_SHIFT) - 1;
 
     private SparkCoActions() {
     }
@@ -161,19 +169,30 @@ public final class SparkCoActions {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> scanned = sorted.mapPartitions(
                 (MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
-                    private final LongArrayList pairs = new LongArrayList();
+                    // combined inside the partition before the shuffle: a pair shares many items of a partition
+                    // (a botnet's originals), and one map probe per pair event is what core's scanner pays too
+                    private final Long2LongOpenHashMap[] pairStats = new Long2LongOpenHashMap[codes];
+                    private final Long2IntOpenHashMap[] volume = new Long2IntOpenHashMap[codes];
+                    private final Long2DoubleOpenHashMap[] norm = new Long2DoubleOpenHashMap[codes];
                     private final long[] pairRows = new long[codes];
+                    private final LongArrayList pairs = new LongArrayList();
                     private int[] scratch = new int[16];
 
                     @Override
                     protected void item(int signal, String item, int n) {
+                        if (pairStats[signal] == null) {
+                            pairStats[signal] = new Long2LongOpenHashMap();
+                            volume[signal] = new Long2IntOpenHashMap();
+                            norm[signal] = new Long2DoubleOpenHashMap();
+                        }
                         if (scratch.length < n) {
                             scratch = new int[Math.max(n, 2 * scratch.length)];
                         }
                         int m = distinct(accounts, n, scratch);
                         double w = CoActionKernel.idf(active[signal], m);
                         for (int i = 0; i < m; i++) {
-                            emitted.add(RowFactory.create(1, signal, (long) scratch[i], 0L, w * w));
+                            volume[signal].addTo(scratch[i], 1);
+                            norm[signal].addTo(scratch[i], w * w);
                         }
                         if (m > 1 && m <= CoActionKernel.MAX_ITEM_ACCOUNTS) {
                             pairs.clear();
@@ -182,10 +201,10 @@ public final class SparkCoActions {
                             long[] p = pairs.elements();
                             int np = pairs.size();
                             LongArrays.radixSort(p, 0, np);
-                            long units = CoActionKernel.weightUnits(w);
+                            long increment = (1L << COUNT_SHIFT) | CoActionKernel.weightUnits(w);
                             for (int i = 0; i < np; i++) {
                                 if (i == 0 || p[i] != p[i - 1]) {
-                                    emitted.add(RowFactory.create(0, signal, p[i], units, 0.0));
+                                    pairStats[signal].addTo(p[i], increment);
                                     pairRows[signal]++;
                                 }
                             }
@@ -195,17 +214,30 @@ public final class SparkCoActions {
                     @Override
                     protected void end() {
                         for (int s = 0; s < codes; s++) {
-                            if (pairRows[s] > 0) {
-                                emitted.add(RowFactory.create(2, s, pairRows[s], 0L, 0.0));
+                            if (pairStats[s] == null) {
+                                continue;
                             }
+                            for (var e : pairStats[s].long2LongEntrySet()) {
+                                long packed = e.getLongValue();
+                                emitted.add(RowFactory.create(0, s, e.getLongKey(), packed & UNITS_MASK,
+                                        packed >>> COUNT_SHIFT, 0.0));
+                            }
+                            for (var e : volume[s].long2IntEntrySet()) {
+                                emitted.add(RowFactory.create(1, s, e.getLongKey(), 0L, (long) e.getIntValue(),
+                                        norm[s].get(e.getLongKey())));
+                            }
+                            emitted.add(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0));
+                            pairStats[s] = null;
+                            volume[s] = null;
+                            norm[s] = null;
                         }
                     }
                 }, Encoders.row(SCAN)).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> accountStats = scanned.filter(col("kind").equalTo(1)).groupBy(col("signal"), col("a"))
-                .agg(count(lit(1)).as("volume"), sum("w2").as("norm")).persist(StorageLevel.MEMORY_AND_DISK());
+                .agg(sum("n").as("volume"), sum("w2").as("norm")).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> pairStats = scanned.filter(col("kind").equalTo(0)).groupBy(col("signal"), col("a"))
-                .agg(count(lit(1)).as("count"), sum("b").as("units"));
+                .agg(sum("n").as("count"), sum("b").as("units"));
         double[] volumeSum = new double[codes];
         double[] volumeSquareSum = new double[codes];
         for (Row r : accountStats.groupBy("signal")
