@@ -1,45 +1,83 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.coordination.DetectionParams;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Detection and community settings shared by {@code analyze}, {@code detect} and {@code demo}. */
+/**
+ * Detection and community settings shared by {@code analyze} and {@code detect}; each value is checked as it is
+ * parsed. Without options, {@link #params()} equals {@link AnalysisParams#defaults()}.
+ */
 public final class AnalysisOptions {
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Random seed: equal seeds give equal results (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Mixin
+    SeedOption seed = new SeedOption();
+
+    private double resolution = 1.0;
+    private List<String> signals;
+    private Long window;
+    private Integer minShared;
+    private Double threshold;
 
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
-            description = "Leiden resolution for the account communities (default: ${DEFAULT-VALUE}).")
-    double resolution;
+            description = "Leiden resolution for the account communities, above 0 (default: ${DEFAULT-VALUE}).")
+    void resolution(double value) {
+        resolution = Checks.positive(spec, "--resolution", value);
+    }
 
     @Option(names = "--signals", paramLabel = "NAME", split = ",",
             description = "Coordination signals to run (default: all): ${COMPLETION-CANDIDATES}.",
             completionCandidates = SignalNames.class)
-    List<String> signals;
+    void signals(List<String> names) {
+        for (String name : names) {
+            if (!DetectionParams.ALL_SIGNALS.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "--signals: unknown signal '" + name + "' (expected "
+                        + String.join(", ", DetectionParams.ALL_SIGNALS) + ")");
+            }
+        }
+        signals = List.copyOf(names);
+    }
 
     @Option(names = "--window", paramLabel = "SECONDS",
-            description = "Co-retweet and co-link window in seconds (default: 60).")
-    Long window;
+            description = "Co-retweet and co-link window in seconds, at least 1 (default: 60).")
+    void window(long value) {
+        window = Checks.atLeast(spec, "--window", value, 1);
+    }
 
     @Option(names = "--min-shared", paramLabel = "K",
-            description = "Co-retweet: minimum distinct originals two accounts share (default: 3).")
-    Integer minShared;
+            description = "Co-retweet: minimum distinct originals two accounts share, at least 1 (default: 3).")
+    void minShared(int value) {
+        minShared = (int) Checks.atLeast(spec, "--min-shared", value, 1);
+    }
 
     @Option(names = "--threshold", paramLabel = "SCORE",
-            description = "Cluster score from which its accounts are suspicious, in [0,1] (default: 0.5).")
-    Double threshold;
+            description = "Cluster score from which its accounts are suspicious, in [0, 1] (default: 0.5).")
+    void threshold(double value) {
+        threshold = Checks.unit(spec, "--threshold", value);
+    }
+
+    /** The analysis these options ask for. */
+    AnalysisParams params() {
+        return new AnalysisParams(leidenParams(), detectionParams());
+    }
 
     LeidenParams leidenParams() {
-        return LeidenParams.defaults().withSeed(seed).withResolution(resolution);
+        return LeidenParams.defaults().withSeed(seed.seed()).withResolution(resolution);
     }
 
     DetectionParams detectionParams() {
-        DetectionParams p = DetectionParams.defaults().withSeed(seed);
+        DetectionParams p = DetectionParams.defaults().withSeed(seed.seed());
         if (signals != null && !signals.isEmpty()) {
             p = p.withSignals(new LinkedHashSet<>(signals));
         }
@@ -58,7 +96,7 @@ public final class AnalysisOptions {
     }
 
     /** Signal names for completion and help. */
-    static final class SignalNames extends java.util.ArrayList<String> {
+    static final class SignalNames extends ArrayList<String> {
         SignalNames() {
             super(DetectionParams.ALL_SIGNALS);
         }

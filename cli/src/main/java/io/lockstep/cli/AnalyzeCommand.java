@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.store.GraphStore;
+import io.lockstep.analysis.DetectionEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,17 +25,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOptions storeOptions;
-
-    @Mixin
-    AnalysisOptions analysisOptions;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary line.")
-    boolean quiet;
+    AnalysisRun run;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "single",
             description = "Where coordination detection runs: single (this JVM, default) or spark (needs the "
@@ -55,16 +45,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DetectionEngine detection = DetectionEngine.named(engine, master, sparkConf);
+        DetectionEngine detection;
+        try {
+            detection = DetectionEngine.named(engine, master, sparkConf);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         if (detection != DetectionEngine.SINGLE && files.isEmpty()) {
             throw new InputException("--engine " + engine + " reads the archive FILEs themselves: give at least one");
         }
-        try (GraphStore store = storeOptions.open()) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions, quiet,
-                    spec.commandLine().getErr(), detection).run(store, files, out);
-            spec.commandLine().getOut().println(summary.line());
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return run.run(spec, files, true, detection);
     }
 }

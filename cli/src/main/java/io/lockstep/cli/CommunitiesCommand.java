@@ -1,5 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.Projection;
 import io.lockstep.community.CommunityDetection;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.LabelPropagation;
@@ -14,8 +16,13 @@ import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.importer.EdgeFiles;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
+import io.lockstep.influence.SampledBetweenness;
+import io.lockstep.progress.TerminationFlag;
+import io.lockstep.store.ActivityReader;
 import io.lockstep.store.GraphStore;
-import io.lockstep.store.Projections;
+import io.lockstep.store.ResultWriter;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +39,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,9 +51,10 @@ import java.util.concurrent.Callable;
  * <p>Files: each INPUT is read with {@link EdgeFiles} (follower CSV, SNAP, interaction CSV, gzipped or not); account
  * ids are mapped to dense ints once; direction is dropped and repeated edges add up their weights. With one INPUT
  * and {@code --out FILE.csv} the membership goes to that file; otherwise {@code --out} is a directory that receives
- * {@code <input>.membership.csv} per input and {@code summary.csv}. Store: without INPUT the projection named by
- * {@code --projection} is read from the store and the communities are written back as {@code Account.community}
- * (plus {@code pagerank} and {@code coreness} with {@code --influence}).
+ * {@code <input>.membership.csv} per input and {@code summary.csv}. Store: without INPUT the store's activity is read
+ * as {@code analyze} reads it, the {@link Projection} named by {@code --projection} is built from it, and the
+ * communities are written back as {@code Account.<projection>_community} (plus {@code _pagerank}, {@code _coreness}
+ * and {@code _betweenness} with {@code --influence}), names that say which graph they come from.
  *
  * <p>Each run prints {@code modularity=… communities=… seconds=…}, where seconds is the algorithm's own time (reading
  * and writing excluded).
@@ -52,9 +62,14 @@ import java.util.concurrent.Callable;
 @Command(name = "communities", mixinStandardHelpOptions = true,
         description = {"Detect communities (Leiden, Louvain or label propagation) in edge-list files or in the store.",
                 "Files: membership CSV (node,community) per input, plus summary.csv for several inputs.",
-                "Store (no INPUT): reads --projection and writes Account.community back."})
+                "Store (no INPUT): builds --projection from the store's activity and writes "
+                        + "Account.<projection>_community back."})
 public final class CommunitiesCommand implements Callable<Integer> {
+    /** The community detection algorithms of the command. */
     enum Algorithm { LEIDEN, LOUVAIN, LPA }
+
+    /** Source vertices of the sampled betweenness of {@code --influence}. */
+    static final int BETWEENNESS_SAMPLES = 256;
 
     @Spec
     CommandSpec spec;
@@ -64,35 +79,49 @@ public final class CommunitiesCommand implements Callable<Integer> {
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "leiden",
             description = "leiden, louvain or lpa (default: ${DEFAULT-VALUE}).")
-    String algorithm;
+    Algorithm algorithm;
+
+    private double resolution = 1.0;
 
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
-            description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain (default: ${DEFAULT-VALUE}).")
-    double resolution;
+            description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain, above 0 (default: ${DEFAULT-VALUE}).")
+    void resolution(double value) {
+        resolution = Checks.positive(spec, "--resolution", value);
+    }
 
     @Option(names = "--quality", paramLabel = "FN", defaultValue = "modularity",
             description = "Leiden quality function: modularity or cpm (default: ${DEFAULT-VALUE}).")
-    String quality;
+    QualityFunction quality;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
+
+    private int iterations = 3;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
-            description = "Leiden iterations, each starting from the previous result (default: ${DEFAULT-VALUE}).")
-    int iterations;
+            description = "Leiden iterations, each starting from the previous result, at least 1 (default: ${DEFAULT-VALUE}).")
+    void iterations(int value) {
+        iterations = (int) Checks.atLeast(spec, "--iterations", value, 1);
+    }
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Threads (default: all processors).")
-    Integer concurrency;
+    private Integer concurrency;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Threads, at least 1 (default: all processors).")
+    void concurrency(int value) {
+        concurrency = (int) Checks.atLeast(spec, "--concurrency", value, 1);
+    }
 
     @Option(names = "--out", paramLabel = "PATH",
             description = "Membership CSV for one input, or a directory for several (required with INPUT files).")
     Path out;
 
     @Option(names = "--projection", paramLabel = "NAME", defaultValue = "retweets",
-            description = "Store projection: retweets, follows, coordination or interactions (default: ${DEFAULT-VALUE}).")
-    String projection;
+            description = "Store projection: interactions (analyze's graph), retweets or follows (default: ${DEFAULT-VALUE}).")
+    Projection projection;
 
-    @Option(names = "--influence", description = "On the store, also write Account.pagerank and Account.coreness.")
+    @Option(names = "--influence", description = "On the store, also write PageRank, k-core number and betweenness "
+            + "(sampled from " + BETWEENNESS_SAMPLES + " sources) on the projection: Account.<projection>_pagerank, "
+            + "_coreness, _betweenness.")
     boolean influence;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Edge-list files; none means: use the store.")
@@ -118,7 +147,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
                     "--out must be a directory (not a .csv file) with several inputs");
         }
         List<Run> runs = new ArrayList<>();
-        java.util.Set<String> stems = new java.util.HashSet<>();
+        Set<String> stems = new HashSet<>();
         for (Path input : inputs) {
             Run run = detect(input.toString(), readFile(input), detection);
             String stem = stem(input);
@@ -137,24 +166,23 @@ public final class CommunitiesCommand implements Callable<Integer> {
     }
 
     private int onStore(CommunityDetection detection, PrintWriter stdout) throws IOException {
-        Projections.Projection p = Projections.Projection.parse(projection);
         try (GraphStore store = storeOptions.open()) {
-            Projections.ProjectedGraph projected = Projections.read(store, p);
-            CompactGraph graph = projected.undirected();
-            Run run = detect(store + " " + p.name().toLowerCase(Locale.ROOT), projected.accountIds(), graph, detection);
-            Projections.writeCommunities(store, projected.accountIds(), run.result().membership());
+            Activity activity = ActivityReader.read(store);
+            Projection.Connected projected = projection.connected(activity);
+            CompactGraph graph = projected.graph();
+            Run run = detect(store + " " + projection.label(), projected.accountIds(), graph, detection);
+            double[] pagerank = null;
+            int[] coreness = null;
+            double[] betweenness = null;
             if (influence) {
-                double[] pr = new PageRank(PageRank.DAMPING_DEFAULT, PageRank.MAX_ITERATIONS_DEFAULT,
-                        PageRank.TOLERANCE_DEFAULT, threads(), io.lockstep.progress.TerminationFlag.RUNNING_TRUE)
-                        .scores(projected.directed());
-                int[] core = Coreness.compute(graph);
-                double[] coreness = new double[core.length];
-                for (int v = 0; v < core.length; v++) {
-                    coreness[v] = core[v];
-                }
-                Projections.writeScores(store, "pagerank", projected.accountIds(), pr);
-                Projections.writeScores(store, "coreness", projected.accountIds(), coreness);
+                pagerank = new PageRank(PageRank.DAMPING_DEFAULT, PageRank.MAX_ITERATIONS_DEFAULT,
+                        PageRank.TOLERANCE_DEFAULT, threads(), TerminationFlag.RUNNING_TRUE).scores(graph);
+                coreness = Coreness.compute(graph);
+                betweenness = new SampledBetweenness(BETWEENNESS_SAMPLES, seed.seed(), threads(),
+                        TerminationFlag.RUNNING_TRUE).scores(graph);
             }
+            ResultWriter.writeProjectionResults(store, new ResultWriter.ProjectionResults(projection.label(),
+                    projected.accountIds(), run.result().membership(), pagerank, coreness, betweenness));
             if (out != null) {
                 writeMembership(out, run);
             }
@@ -164,33 +192,15 @@ public final class CommunitiesCommand implements Callable<Integer> {
     }
 
     private CommunityDetection detection() {
-        int threads = threads();
-        switch (algorithm.toLowerCase(Locale.ROOT)) {
-            case "leiden" -> {
-                QualityFunction q = switch (quality.toLowerCase(Locale.ROOT)) {
-                    case "modularity" -> QualityFunction.MODULARITY;
-                    case "cpm" -> QualityFunction.CPM;
-                    default -> throw new ParameterException(spec.commandLine(),
-                            "--quality must be modularity or cpm, was '" + quality + "'");
-                };
-                return new Leiden(LeidenParams.defaults().withQuality(q).withResolution(resolution).withSeed(seed)
-                        .withIterations(iterations).withConcurrency(threads));
-            }
-            case "louvain" -> {
-                return new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(seed));
-            }
-            case "lpa" -> {
-                return new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed));
-            }
-            default -> throw new ParameterException(spec.commandLine(),
-                    "--algorithm must be leiden, louvain or lpa, was '" + algorithm + "'");
-        }
+        return switch (algorithm) {
+            case LEIDEN -> new Leiden(LeidenParams.defaults().withQuality(quality).withResolution(resolution)
+                    .withSeed(seed.seed()).withIterations(iterations).withConcurrency(threads()));
+            case LOUVAIN -> new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(seed.seed()));
+            case LPA -> new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed.seed()));
+        };
     }
 
     private int threads() {
-        if (concurrency != null && concurrency < 1) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be >= 1, was " + concurrency);
-        }
         return concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors();
     }
 
@@ -205,9 +215,9 @@ public final class CommunitiesCommand implements Callable<Integer> {
         Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
         index.defaultReturnValue(-1);
         List<String> ids = new ArrayList<>();
-        it.unimi.dsi.fastutil.ints.IntArrayList src = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        it.unimi.dsi.fastutil.ints.IntArrayList dst = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        it.unimi.dsi.fastutil.doubles.DoubleArrayList wt = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        IntArrayList src = new IntArrayList();
+        IntArrayList dst = new IntArrayList();
+        DoubleArrayList wt = new DoubleArrayList();
         EdgeFiles.EdgeFileStats stats = EdgeFiles.read(input, (source, target, weight) -> {
             src.add(id(source, index, ids));
             dst.add(id(target, index, ids));
@@ -241,7 +251,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
 
     private Run detect(String name, List<String> ids, CompactGraph graph, CommunityDetection detection) {
         long start = System.nanoTime();
-        CommunityResult result = detection.detect(graph);
+        CommunityResult result = detection.communities(graph);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Run(name, ids, graph, result, seconds);
     }

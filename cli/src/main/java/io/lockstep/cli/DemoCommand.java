@@ -1,11 +1,16 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.AnalysisPipeline;
+import io.lockstep.analysis.AnalysisVisuals;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.SimulationSummary;
 import io.lockstep.simulate.Simulator;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output directory; the archive goes to DIR/archive (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -44,17 +49,15 @@ public final class DemoCommand implements Callable<Integer> {
         Path archive = out.resolve("archive");
         ScenarioConfig config = ScenarioConfig.demo();
         SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);
-        if (!quiet) {
+        if (!quiet.quiet()) {
             err.println("demo archive: " + archive + " (" + sim.accounts() + " accounts, " + sim.posts() + " posts, " + sim.follows() + " follows)");
             err.flush();
         }
         List<Path> files = List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"),
                 archive.resolve("follows.csv"));
-        AnalysisOptions options = new AnalysisOptions();
-        options.seed = config.seed();
-        options.resolution = 1.0;
+        AnalysisParams params = AnalysisParams.defaults().withSeed(config.seed());
         try (GraphStore graph = GraphStore.embedded(store)) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(options, quiet, err).run(graph, files, out);
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(params, quiet.quiet(), err).run(graph, files, out);
             stdout.println("report: " + out.resolve(AnalysisVisuals.REPORT).toAbsolutePath());
             stdout.println("truth:  " + archive.resolve("truth.csv").toAbsolutePath()
                     + "  (compare: lockstep evaluate --truth " + archive.resolve("truth.csv") + " --accounts "

@@ -1,13 +1,10 @@
 package io.lockstep.cli;
 
-import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,26 +21,10 @@ public final class DetectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOptions storeOptions;
-
-    @Mixin
-    AnalysisOptions analysisOptions;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary line.")
-    boolean quiet;
+    AnalysisRun run;
 
     @Override
     public Integer call() throws Exception {
-        try (GraphStore store = storeOptions.open()) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions, quiet,
-                    spec.commandLine().getErr()).run(store, List.of(), out, false);
-            spec.commandLine().getOut().println(summary.line());
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return run.run(spec, List.of(), false);
     }
 }

@@ -1,5 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.Detector;
 import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
@@ -8,7 +10,9 @@ import io.lockstep.evaluate.FastRetweetBaseline;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
+import io.lockstep.visual.LineChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Scores verdicts against a simulated truth, or sweeps detection quality across difficulty levels. */
@@ -59,8 +65,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "D", defaultValue = "7", description = "Sweep: days (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Sweep: seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "mixed",
             description = "Sweep: scenario preset (default: ${DEFAULT-VALUE}).")
@@ -72,12 +78,20 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--axes", paramLabel = "AXIS", split = ",", defaultValue = "all",
             description = "Sweep: all, participation, delay, camouflage (comma-separated; default: ${DEFAULT-VALUE}).")
-    List<String> axes;
+    List<DifficultySweep.Axis> axes;
+
+    /** The detectors a sweep can run. */
+    enum DetectorName {
+        /** The analyze pipeline, archive read in memory. */
+        LOCKSTEP,
+        /** The naive fast-retweet rule. */
+        BASELINE
+    }
 
     @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
             description = "Sweep: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
                     + "rule) (default: ${DEFAULT-VALUE}).")
-    String detector;
+    DetectorName detector;
 
     @Override
     public Integer call() throws IOException {
@@ -101,42 +115,39 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Detector detector() {
-        if (detector.equals("baseline")) {
-            return FastRetweetBaseline.DEFAULT;
-        }
-        if (detector.equals("lockstep")) {
-            AnalysisOptions options = new AnalysisOptions();
-            options.seed = seed;
-            options.resolution = 1.0;
-            return new LockstepDetector(options);
-        }
-        throw new ParameterException(spec.commandLine(), "unknown detector '" + detector
-                + "' (expected: lockstep or baseline)");
+        return switch (detector) {
+            case BASELINE -> FastRetweetBaseline.DEFAULT;
+            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults().withSeed(seed.seed()));
+        };
     }
 
     private int sweep() throws IOException {
-        List<DifficultySweep.Axis> list = new ArrayList<>();
-        for (String a : axes) {
-            try {
-                list.add(DifficultySweep.Axis.valueOf(a.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "unknown axis '" + a
-                        + "' (expected all, participation, delay, camouflage)");
-            }
-        }
+        List<DifficultySweep.Axis> list = List.copyOf(axes);
         Detector d = detector();
-        ScenarioConfig base = ScenarioConfig.preset(scenario, sweepAccounts, days, seed);
+        ScenarioConfig base = ScenarioConfig.preset(scenario, sweepAccounts, days, seed.seed());
         List<DifficultySweep.Point> points = new DifficultySweep(base, d, work)
                 .run(list, levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Path table = out != null ? out : work.resolve("sweep.md");
         DifficultySweep.writeTable(points, table);
         Path png = work.resolve("sweep.png");
-        DifficultySweep.plot(points, "F1 against difficulty (" + detector + ", " + scenario + ", "
-                + sweepAccounts + " accounts)", png);
+        LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.name().toLowerCase(Locale.ROOT) + ", " + scenario + ", "
+                + sweepAccounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
         PrintWriter w = spec.commandLine().getOut();
         w.print(DifficultySweep.toMarkdown(points));
         w.println("wrote " + table + " and " + png);
         w.flush();
         return 0;
+    }
+
+    /** One line per swept axis: F1 against difficulty. */
+    static List<LineChart.Series> f1Lines(List<DifficultySweep.Point> points) {
+        Map<DifficultySweep.Axis, List<LineChart.Point>> lines = new LinkedHashMap<>();
+        for (DifficultySweep.Point p : points) {
+            lines.computeIfAbsent(p.axis(), k -> new ArrayList<>())
+                    .add(new LineChart.Point(p.difficulty(), p.result().f1()));
+        }
+        List<LineChart.Series> out = new ArrayList<>();
+        lines.forEach((axis, line) -> out.add(new LineChart.Series(axis.label(), line)));
+        return out;
     }
 }

@@ -24,11 +24,16 @@ public final class ExportCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "graphml",
-            description = "graphml, gexf or csv (default: ${DEFAULT-VALUE}).")
+            description = "graphml, gexf, csv (the account graph) or coortweet (one row per retweet or quote: "
+                    + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")
     boolean suspiciousOnly;
+
+    @Option(names = "--flagged", description = "The suspicious and clustered accounts and each one's "
+            + GraphExport.Scope.CONTEXT + " strongest neighbours, as analyze writes graph.graphml.")
+    boolean flagged;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file.")
     Path out;
@@ -36,10 +41,21 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GraphExport.ExportFormat f = GraphExport.format(format);
+        if (suspiciousOnly && flagged) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--suspicious-only and --flagged exclude each other");
+        }
+        GraphExport.Scope scope = flagged ? GraphExport.Scope.FLAGGED_AND_CONTEXT
+                : suspiciousOnly ? GraphExport.Scope.SUSPICIOUS : GraphExport.Scope.ALL;
         try (GraphStore store = storeOptions.open()) {
-            GraphExport.ExportStats stats = GraphExport.export(store, f, suspiciousOnly, out);
-            spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
-                    stats.edges(), out);
+            GraphExport.ExportStats stats = GraphExport.export(store, f, scope, out);
+            if (f == GraphExport.ExportFormat.COORTWEET) {
+                spec.commandLine().getOut().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
+                        stats.nodes(), out);
+            } else {
+                spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
+                        stats.edges(), out);
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

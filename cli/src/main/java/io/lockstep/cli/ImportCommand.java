@@ -1,7 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.ConsoleProgress;
 import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.ConsoleProgress;
 import io.lockstep.importer.Format;
 import io.lockstep.importer.ImportOptions;
 import io.lockstep.importer.ImportReport;
@@ -30,9 +30,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import archives into the graph store.",
-                "Formats: infoops-tweets, infoops-users, twarc-csv, twitter-json (v1.1/v2 JSON lines), follower-csv, "
-                        + "snap, edges; any of them gzipped. Re-importing a file changes nothing; an interrupted "
-                        + "import resumes where it stopped."})
+                "Formats (detected from the header or first JSON line; `lockstep formats` shows what each maps "
+                        + "to): infoops-tweets, infoops-users (Twitter information-operations archives), twarc-csv "
+                        + "(twarc2 csv), twitter-json (twarc2 pages, twarc2 flatten, streaming, v1.1 JSON lines, "
+                        + "user lookups), follower-csv, snap, edges, coortweet (CooRTweet "
+                        + "object_id,account_id,content_id,timestamp_share), coornet (CooRnet/CrowdTangle shares); "
+                        + "any of them gzipped. Re-importing a file changes nothing; an interrupted import resumes "
+                        + "where it stopped."})
 public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +49,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Read every FILE as this format instead of detecting it: infoops-tweets, infoops-users, "
-                    + "twarc-csv, twitter-json, follower-csv, snap, edges.")
+                    + "twarc-csv, twitter-json, follower-csv, snap, edges, coortweet, coornet.")
     String format;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + ImportOptions.BATCH_SIZE_DEFAULT,
@@ -60,8 +64,14 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
                     + "embedded store is loaded at once by Neo4j's bulk importer, several times faster).")
     boolean noBulk;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-file summary (for scripts).")
-    boolean quiet;
+    @Option(names = "--keep-going",
+            description = "When a file fails as a whole (unreadable, truncated gzip, unknown format), import the "
+                    + "other files and exit 0; without it the import stops at that file with exit code 4 (the files "
+                    + "before it, and the rows of that file read before the failure, stay loaded).")
+    boolean keepGoing;
+
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -71,7 +81,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }
         ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withReimport(again)
-                .withBulk(!noBulk);
+                .withBulk(!noBulk).withKeepGoing(keepGoing);
         if (format != null) {
             options = options.withFormat(Format.byId(format));
         }
@@ -86,19 +96,29 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "lockstep-import-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(System.err);
+        ProgressListener progress = quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err);
         PrintWriter out = spec.commandLine().getOut();
         try (GraphStore store = storeOptions.open()) {
             ImportReport report = new ArchiveImporter().importFiles(store, files,
                     options.withTermination(running::get), progress);
-            if (!quiet) {
+            if (!quiet.quiet()) {
                 for (ImportReport.FileResult r : report.files()) {
-                    out.printf("%s: %s, %s, %,d rows, %,d rejects%s%n", r.file(), r.format().id(),
+                    if (r.status() == ImportReport.Status.FAILED && r.format() == null) {
+                        out.printf("%s: failed%n", r.file());
+                        continue;
+                    }
+                    out.printf("%s: %s, %s, %,d rows, %,d rejects, %,d skipped%s%n", r.file(), r.format().id(),
                             r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), r.rows(),
-                            r.rejects(), r.rejectsFile() == null ? "" : " (listed in " + r.rejectsFile() + ")");
+                            r.rejects(), r.skipped(),
+                            r.rejectsFile() == null ? "" : " (rejects listed in " + r.rejectsFile() + ")");
                 }
-                out.printf("imported %,d rows from %d file(s) in %.1f s, %,d rejects%n", report.rows(),
-                        report.files().size(), report.elapsed().toMillis() / 1000.0, report.rejects());
+                out.printf("imported %,d rows from %d file(s) in %.1f s, %,d rejects, %,d skipped (not tweets or "
+                                + "accounts), %d failed file(s)%n", report.rows(), report.files().size(),
+                        report.elapsed().toMillis() / 1000.0, report.rejects(), report.skipped(),
+                        report.failures().size());
+            }
+            for (ImportReport.FileResult r : report.failures()) {
+                spec.commandLine().getErr().println("import: " + r.failure());
             }
             out.flush();
             return 0;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Graph analytics for influence networks: coordination, campaigns, communities.",
         subcommands = {AnalyzeCommand.class, DetectCommand.class, ImportCommand.class, StatsCommand.class, ExportCommand.class,
+                FormatsCommand.class,
                 CommunitiesCommand.class, RenderCommand.class, ViewCommand.class,
                 SimulateCommand.class, EvaluateCommand.class, DemoCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
@@ -26,8 +27,14 @@ public final class Lockstep implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new Lockstep());
+        return configured(new Lockstep());
+    }
+
+    /** {@code command} parsed and run as the CLI does: enum values in any case, failures as one line. */
+    public static CommandLine configured(Object command) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setExecutionExceptionHandler(new OneLineErrors());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.store.NoMatchException;
 import io.lockstep.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -11,7 +12,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Failures a user can act on become one line on stderr and a non-zero exit: 3 for the store, 4 for input files,
- * 130 for an interrupt, 1 otherwise. {@code --stacktrace} (or LOCKSTEP_DEBUG=1) shows the trace.
+ * 130 for an interrupt, 2 for a bad value, 1 otherwise. With the environment variable {@code LOCKSTEP_DEBUG} set
+ * (to anything), the stack trace is printed first.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
     static final int STORE = 3;
@@ -28,7 +30,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             cmd.getErr().println(name + ": " + e.getMessage());
             return STORE;
         }
-        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof InputException) {
+        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof InputException
+                || e instanceof NoMatchException) {
             cmd.getErr().println(name + ": " + e.getMessage());
             return INPUT;
         }

@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.Scene;
 import io.lockstep.visual.SceneRenderer;
 import picocli.CommandLine.ArgGroup;
@@ -52,7 +53,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
             description = "Node size for accounts: pagerank or followers (default: ${DEFAULT-VALUE}).")
-    String sizeBy;
+    SceneQueries.SizeBy sizeBy;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
             description = "At most N accounts in a community picture, largest first (default: ${DEFAULT-VALUE}).")
@@ -68,10 +69,10 @@ public final class RenderCommand implements Callable<Integer> {
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new IllegalArgumentException("--out must end in .png or .svg: " + out);
         }
-        if (width < 200 || height < 200 || width > 20000 || height > 20000) {
-            throw new IllegalArgumentException("--width and --height must be between 200 and 20000");
-        }
-        SceneQueries.SizeBy size = parseSizeBy(sizeBy);
+        Checks.inRange(spec, "--width", width, 200, 20000);
+        Checks.inRange(spec, "--height", height, 200, 20000);
+        Checks.atLeast(spec, "--limit", limit, 1);
+        SceneQueries.SizeBy size = sizeBy;
         PrintWriter o = spec.commandLine().getOut();
         SceneRenderer renderer = new SceneRenderer();
         List<Path> written = new ArrayList<>();
@@ -102,11 +103,4 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    static SceneQueries.SizeBy parseSizeBy(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "pagerank" -> SceneQueries.SizeBy.PAGERANK;
-            case "followers" -> SceneQueries.SizeBy.FOLLOWERS;
-            default -> throw new IllegalArgumentException("--size-by must be pagerank or followers, not '" + s + "'");
-        };
-    }
 }

@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,10 +14,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Serves an embedded store over Bolt on loopback until interrupted, so that Neo4j tools (cypher-shell, Neo4j
- * Browser pointed at the URI) and other Lockstep processes ({@code --neo4j URI}) can use it.
+ * Browser pointed at the URI) and other Lockstep processes ({@code --neo4j URI}) can use it. The store admits only
+ * user {@value StoreSecret#USER} with the password in the store's secret file; the first lines printed say how to
+ * connect.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Serve the embedded store over Bolt on 127.0.0.1 until interrupted (Ctrl-C).")
+        description = {"Serve the embedded store over Bolt on 127.0.0.1 until interrupted (Ctrl-C).",
+                "Clients log in as user neo4j with the password in DIR/" + StoreSecret.FILE_NAME
+                        + " (readable by you only)."})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,13 +36,21 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Checks.inRange(spec, "--port", port, 0, 65535);
         CountDownLatch stopped = new CountDownLatch(1);
         try (GraphStore graph = GraphStore.embedded(store, port)) {
             Thread hook = new Thread(stopped::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
             PrintWriter out = spec.commandLine().getOut();
+            Path secret = graph.embeddedSecretFile();
             out.println("bolt=" + graph.embeddedBoltUri());
+            out.println("user=" + StoreSecret.USER);
+            out.println("password-file=" + secret);
             out.println("serving " + store.toAbsolutePath() + "; Ctrl-C to stop");
+            out.println("connect: lockstep stats --neo4j " + graph.embeddedBoltUri() + " --user " + StoreSecret.USER
+                    + " --password-file " + secret);
+            out.println("         cypher-shell -a " + graph.embeddedBoltUri() + " -u " + StoreSecret.USER
+                    + " -p \"$(cat " + secret + ")\"");
             out.flush();
             stopped.await();
         }

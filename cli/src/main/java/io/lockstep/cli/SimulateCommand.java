@@ -5,6 +5,7 @@ import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.SimulationSummary;
 import io.lockstep.simulate.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +38,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Days of activity (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "mixed",
             description = "mixed, botnet, farm, linkring, fandom or news (default: ${DEFAULT-VALUE}).")
@@ -62,7 +63,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** The configuration the options describe. */
     ScenarioConfig config() {
-        ScenarioConfig c = ScenarioConfig.preset(scenario, accounts, days, seed);
+        ScenarioConfig c = ScenarioConfig.preset(scenario, accounts, days, seed.seed());
         if (participation != null || delayScale != null || camouflage != null) {
             c = c.withDifficulty(participation != null ? participation : c.botnet().participation(),
                     delayScale != null ? delayScale : 1.0,

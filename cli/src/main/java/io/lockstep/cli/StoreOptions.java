@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreSecret;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -8,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Where the graph lives: the embedded store in {@code --store DIR} (default), or a user's Neo4j server with
- * {@code --neo4j bolt://HOST:PORT}. Mixed into every command that reads or writes the graph.
+ * {@code --neo4j bolt://HOST:PORT} (with {@code --user} and {@code --password-file} or the password in
+ * {@code $LOCKSTEP_NEO4J_PASSWORD}). Mixed into every command that reads or writes the graph.
  */
 public final class StoreOptions {
     public static final String DEFAULT_STORE = "lockstep-store";
@@ -22,8 +24,14 @@ public final class StoreOptions {
     URI neo4j;
 
     @Option(names = "--user", paramLabel = "NAME",
-            description = "Neo4j user for --neo4j; the password is read from $" + GraphStore.PASSWORD_ENV + ".")
+            description = "Neo4j user for --neo4j; the password is read from --password-file or $"
+                    + GraphStore.PASSWORD_ENV + ".")
     String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the password of --user (for a store served by 'lockstep server': "
+                    + "DIR/" + StoreSecret.FILE_NAME + ").")
+    Path passwordFile;
 
     @Option(names = "--database", paramLabel = "NAME", description = "Neo4j database for --neo4j (default: the server's default).")
     String database;
@@ -31,14 +39,9 @@ public final class StoreOptions {
     /** Opens the store these options name; the caller closes it. */
     public GraphStore open() {
         if (neo4j != null) {
-            return GraphStore.remote(neo4j, user, null, database);
+            String password = passwordFile == null ? null : StoreSecret.readPasswordFile(passwordFile);
+            return GraphStore.remote(neo4j, user, password, database);
         }
         return GraphStore.embedded(store);
-    }
-
-    /** Points these options at an embedded store (used by {@code demo}). */
-    public void useEmbedded(Path dir) {
-        this.store = dir;
-        this.neo4j = null;
     }
 }

@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.Scene;
 import io.lockstep.visual.SceneViewer;
 import picocli.CommandLine.ArgGroup;
@@ -43,7 +44,7 @@ public final class ViewCommand implements Callable<Integer> {
 
     @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
             description = "Node size: pagerank or followers (default: ${DEFAULT-VALUE}).")
-    String sizeBy;
+    SceneQueries.SizeBy sizeBy;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "2000",
             description = "At most N accounts, largest first; suspicious accounts always kept (default: ${DEFAULT-VALUE}).")
@@ -54,7 +55,8 @@ public final class ViewCommand implements Callable<Integer> {
         if (GraphicsEnvironment.isHeadless()) {
             throw new IllegalArgumentException("no display for the viewer: set DISPLAY, or use 'lockstep render --out FILE.png'");
         }
-        SceneQueries.SizeBy size = RenderCommand.parseSizeBy(sizeBy);
+        Checks.atLeast(spec, "--limit", limit, 1);
+        SceneQueries.SizeBy size = sizeBy;
         Scene scene;
         try (GraphStore store = storeOptions.open()) {
             scene = new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster, choice.community,

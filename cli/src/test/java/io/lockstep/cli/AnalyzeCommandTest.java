@@ -4,6 +4,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreException;
+import io.lockstep.store.StoreSecret;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code analyze} end to end on a simulated archive with planted operations: through the embedded store, and through
@@ -121,16 +124,37 @@ class AnalyzeCommandTest {
         assertThat(overview.getHeight()).isEqualTo(1000);
         var graphml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve("graph.graphml").toFile());
-        assertThat(graphml.getElementsByTagName("node").getLength()).isEqualTo(truth.size());
+        // graph.graphml by default: the flagged accounts and their nearest context, not the whole archive
+        var nodes = graphml.getElementsByTagName("node");
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            exported.add(nodes.item(i).getAttributes().getNamedItem("id").getNodeValue());
+        }
+        List<String> suspicious = accounts.stream().filter(r -> r.get("suspicious").equals("true"))
+                .map(r -> r.get("account_id")).toList();
+        long flaggedOrClustered = accounts.stream()
+                .filter(r -> r.get("suspicious").equals("true") || !r.get("cluster").isEmpty()).count();
+        assertThat(suspicious).isNotEmpty();
+        assertThat(exported).containsAll(suspicious).hasSizeLessThan(truth.size())
+                .hasSizeLessThanOrEqualTo((int) flaggedOrClustered
+                        * (1 + io.lockstep.importer.GraphExport.Scope.CONTEXT));
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(report).contains("data:image/png;base64,").contains("</html>");
+        assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 
         // results are in the store, and a second run replaces them instead of adding to them
         long edges = coordinationEdges(store);
         assertThat(edges).isPositive();
+        Map<String, String> fromFiles = new HashMap<>();
+        for (String f : List.of("accounts.csv", "clusters.csv", "coordination-edges.csv")) {
+            fromFiles.put(f, Files.readString(out.resolve(f)));
+        }
         Run again = lockstep("analyze", "--quiet", "--out", out.toString(), "--store", store.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(coordinationEdges(store)).isEqualTo(edges);
+        // the first run analysed the parsed files while Neo4j loaded them, this one reads the store back: the same
+        for (String f : fromFiles.keySet()) {
+            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(fromFiles.get(f));
+        }
 
         // detect re-runs the analysis on the store, with other settings, writing the CSVs but no pictures
         Path detectOut = tmp.resolve("out-detect");
@@ -146,12 +170,22 @@ class AnalyzeCommandTest {
     @Test
     void analyzeRunsAgainstASeparateNeo4jServerOverBolt() throws Exception {
         Path out = tmp.resolve("out-remote");
-        try (SeparateNeo4jServer server = SeparateNeo4jServer.start(tmp.resolve("server-store"))) {
+        Path serverStore = tmp.resolve("server-store");
+        try (SeparateNeo4jServer server = SeparateNeo4jServer.start(serverStore)) {
             URI bolt = server.bolt();
-            Run run = lockstep(analyzeArgs(out, "--neo4j", bolt.toString()));
+            Path secret = serverStore.toAbsolutePath().resolve(StoreSecret.FILE_NAME);
+            // the served store admits only its own secret
+            Run anonymous = lockstep(analyzeArgs(out, "--neo4j", bolt.toString()));
+            assertThat(anonymous.exit()).isEqualTo(3);
+            assertThat(anonymous.err().strip()).isEqualTo("analyze: Neo4j at " + bolt + " refused the credentials");
+            assertThatThrownBy(() -> GraphStore.remote(bolt, StoreSecret.USER, "not-the-secret", null))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("refused the credentials");
+            Run run = lockstep(analyzeArgs(out, "--neo4j", bolt.toString(), "--user", StoreSecret.USER,
+                    "--password-file", secret.toString()));
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(csv(out.resolve("accounts.csv"))).isNotEmpty();
-            try (GraphStore remote = GraphStore.remote(bolt, null, null, null); Session s = remote.session()) {
+            try (GraphStore remote = GraphStore.remote(bolt, StoreSecret.USER, StoreSecret.readPasswordFile(secret), null);
+                 Session s = remote.session()) {
                 assertThat(s.run("MATCH (a:Account) WHERE a.suspicious RETURN count(a) AS n").single().get("n").asLong())
                         .isPositive();
                 assertThat(s.run("MATCH ()-[c:COORDINATED_WITH]->() RETURN count(c) AS n").single().get("n").asLong())

@@ -1,7 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
-import io.lockstep.store.Projections;
+import io.lockstep.store.StoreSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CommunitiesCommandTest {
     /** Zachary's karate club as a SNAP edge list with string ids "m0".."m33". */
@@ -37,8 +38,7 @@ class CommunitiesCommandTest {
     }
 
     static Outcome run(String... args) {
-        CommandLine cmd = new CommandLine(new CommunitiesCommand());
-        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cmd = Lockstep.configured(new CommunitiesCommand());
         StringWriter out = new StringWriter(), err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
@@ -125,7 +125,8 @@ class CommunitiesCommandTest {
 
         Outcome badAlgo = run("--algorithm", "walktrap", "--out", dir.resolve("x.csv").toString(), cliques.toString());
         assertThat(badAlgo.exit()).isEqualTo(2);
-        assertThat(badAlgo.err()).contains("--algorithm must be leiden, louvain or lpa");
+        assertThat(badAlgo.err()).contains("Invalid value for option '--algorithm': expected one of [LEIDEN, LOUVAIN, LPA]")
+                .contains("but was 'walktrap'");
 
         Outcome noOut = run(cliques.toString());
         assertThat(noOut.exit()).isEqualTo(2);
@@ -161,17 +162,28 @@ class CommunitiesCommandTest {
             s.run("UNWIND $rows AS r MERGE (x:Account {id: r[0]}) MERGE (y:Account {id: r[1]}) "
                     + "CREATE (x)-[:POSTED]->(:Post {id: r[2], kind: 'retweet'})-[:RETWEETS]->(o:Post {id: r[3], kind: 'tweet'}) "
                     + "CREATE (y)-[:POSTED]->(o)", Map.of("rows", rows)).consume();
-            Outcome o = run("--neo4j", store.embeddedBoltUri().toString(), "--projection", "retweets", "--influence",
+            Outcome o = run("--neo4j", store.embeddedBoltUri().toString(), "--user", StoreSecret.USER,
+                    "--password-file", store.embeddedSecretFile().toString(), "--projection", "retweets", "--influence",
                     "--out", dir.resolve("store-membership.csv").toString());
             assertThat(o.exit()).as(o.err()).isZero();
             assertThat(o.out()).startsWith("modularity=").contains("communities=2 ").contains("nodes=8 edges=13");
-            Map<String, Integer> m = Projections.readCommunities(store);
+            Map<String, Integer> m = new HashMap<>();
+            s.run("MATCH (a:Account) WHERE a.retweets_community IS NOT NULL RETURN a.id AS id, a.retweets_community AS c")
+                    .forEachRemaining(r -> m.put(r.get("id").asString(), r.get("c").asInt()));
             assertThat(groups(m)).containsExactlyInAnyOrder(Set.of("a1", "a2", "a3", "a4"), Set.of("b1", "b2", "b3", "b4"));
             assertThat(readMembership(dir.resolve("store-membership.csv"))).isEqualTo(m);
-            assertThat(s.run("MATCH (a:Account {id: 'a2'}) RETURN a.coreness AS c").single().get("c").asDouble())
-                    .isEqualTo(3.0);
-            assertThat(s.run("MATCH (a:Account) RETURN sum(a.pagerank) AS p").single().get("p").asDouble())
-                    .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(s.run("MATCH (a:Account {id: 'a2'}) RETURN a.retweets_coreness AS c").single().get("c").asInt())
+                    .isEqualTo(3);
+            assertThat(s.run("MATCH (a:Account) RETURN sum(a.retweets_pagerank) AS p").single().get("p").asDouble())
+                    .isCloseTo(1.0, within(1e-6));
+            // a1 lies on the one shortest path from each of a2, a3, a4 to each of b1..b4: 12 pairs
+            assertThat(s.run("MATCH (a:Account {id: 'a1'}) RETURN a.retweets_betweenness AS b").single().get("b").asDouble())
+                    .isCloseTo(12.0, within(1e-9));
+            assertThat(s.run("MATCH (a:Account {id: 'a2'}) RETURN a.retweets_betweenness AS b").single().get("b").asDouble())
+                    .isCloseTo(0.0, within(1e-9));
+            // analyze's properties come from other graphs and keep their own names
+            assertThat(s.run("MATCH (a:Account) WHERE a.community IS NOT NULL OR a.pagerank IS NOT NULL "
+                    + "RETURN count(a) AS n").single().get("n").asLong()).isZero();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

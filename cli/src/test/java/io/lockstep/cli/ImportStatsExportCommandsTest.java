@@ -19,8 +19,7 @@ class ImportStatsExportCommandsTest {
     }
 
     static Run run(Object command, String... args) {
-        CommandLine cmd = new CommandLine(command);
-        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cmd = Lockstep.configured(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));

@@ -1,6 +1,9 @@
 package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.NoMatchException;
+import io.lockstep.store.SceneQueries;
+import io.lockstep.store.StoreSecret;
 import io.lockstep.visual.EdgeKind;
 import io.lockstep.visual.Scene;
 import io.lockstep.visual.SceneEdge;
@@ -112,7 +115,7 @@ class SceneQueriesTest {
         assertThat(top.nodes()).extracting(SceneNode::id).containsExactly("u2", "u1", "u3");
 
         assertThatThrownBy(() -> queries.accounts(new SceneQueries.Selection(null, 42, null, null, 10), SceneQueries.SizeBy.PAGERANK))
-                .isInstanceOf(InputException.class).hasMessage("no account matches community 42");
+                .isInstanceOf(NoMatchException.class).hasMessage("no account matches community 42");
         assertThatThrownBy(() -> new SceneQueries.Selection(1, 2, null, null, 10)).hasMessageContaining("at most one");
     }
 
@@ -134,10 +137,10 @@ class SceneQueriesTest {
     void renderCommandWritesTheOverviewAndOnePicturePerCluster() throws Exception {
         Path out = dir.resolve("pics/overview.png");
         StringWriter text = new StringWriter();
-        CommandLine cmd = new CommandLine(new RenderCommand());
-        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cmd = Lockstep.configured(new RenderCommand());
         cmd.setOut(new PrintWriter(text));
-        int code = cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--out", out.toString(),
+        int code = cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--user", StoreSecret.USER,
+                "--password-file", store.embeddedSecretFile().toString(), "--out", out.toString(),
                 "--width", "800", "--height", "600", "--clusters");
         assertThat(code).isZero();
         Path cluster = dir.resolve("pics/overview-cluster-5.png");
@@ -149,7 +152,8 @@ class SceneQueriesTest {
 
         StringWriter err = new StringWriter();
         cmd.setErr(new PrintWriter(err));
-        assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--out", dir.resolve("x.png").toString(), "--cluster", "99"))
+        assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--user", StoreSecret.USER,
+                "--password-file", store.embeddedSecretFile().toString(), "--out", dir.resolve("x.png").toString(), "--cluster", "99"))
                 .isEqualTo(OneLineErrors.INPUT);
         assertThat(err.toString()).contains("no account matches cluster 99");
         assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--out", dir.resolve("x.gif").toString()))
@@ -160,8 +164,7 @@ class SceneQueriesTest {
     void viewCommandExplainsThatItNeedsADisplay() {
         // surefire runs this module headless
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new ViewCommand());
-        cmd.setExecutionExceptionHandler(new OneLineErrors());
+        CommandLine cmd = Lockstep.configured(new ViewCommand());
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("--neo4j", store.embeddedBoltUri().toString(), "--cluster", "5")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("no display for the viewer");

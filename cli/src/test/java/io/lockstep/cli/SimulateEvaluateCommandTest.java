@@ -16,7 +16,7 @@ class SimulateEvaluateCommandTest {
     Path dir;
 
     static String run(Object command, StringWriter err, String... args) {
-        CommandLine cmd = new CommandLine(command);
+        CommandLine cmd = Lockstep.configured(command);
         StringWriter out = new StringWriter();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));

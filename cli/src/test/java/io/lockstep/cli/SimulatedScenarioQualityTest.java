@@ -1,5 +1,7 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.GroupScore;
@@ -30,10 +32,11 @@ class SimulatedScenarioQualityTest {
         ScenarioConfig config = scenario.equals("demo") ? ScenarioConfig.demo() // the archive of `lockstep demo`
                 : ScenarioConfig.preset(scenario, 3000, 7, seed);
         new Simulator(config).write(dir, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        AnalysisOptions defaults = new AnalysisOptions();
-        new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
+        AnalyzeCommand analyze = new AnalyzeCommand();
+        new CommandLine(analyze).parseArgs(); // the documented defaults of analyze
+        assertThat(analyze.run.analysisOptions.params()).isEqualTo(AnalysisParams.defaults());
         Path accounts = dir.resolve("accounts.csv");
-        new LockstepDetector(defaults).detect(dir, accounts);
+        new LockstepDetector(analyze.run.analysisOptions.params()).writeVerdicts(dir, accounts);
 
         EvaluationResult result = Evaluation.evaluate(dir.resolve("truth.csv"), accounts);
         assertThat(result.groups()).anyMatch(GroupScore::positive);

@@ -69,6 +69,150 @@ public final class Activity {
         this.followee = b.followee.toIntArray();
     }
 
+    private Activity(String[] accountIds, String[] screenNames, long[] accountCreated, int[] followerCounts,
+                     String[] postIds, int[] author, long[] time, byte[] kind, int[] refPost, String[] text,
+                     int[] hashtagOffsets, int[] hashtagValues, int[] urlOffsets, int[] urlValues,
+                     int[] mentionOffsets, int[] mentionValues, String[] hashtags, String[] urls,
+                     int[] follower, int[] followee) {
+        this.accountIds = accountIds;
+        this.screenNames = screenNames;
+        this.accountCreated = accountCreated;
+        this.followerCounts = followerCounts;
+        this.postIds = postIds;
+        this.author = author;
+        this.time = time;
+        this.kind = kind;
+        this.refPost = refPost;
+        this.text = text;
+        this.hashtagOffsets = hashtagOffsets;
+        this.hashtagValues = hashtagValues;
+        this.urlOffsets = urlOffsets;
+        this.urlValues = urlValues;
+        this.mentionOffsets = mentionOffsets;
+        this.mentionValues = mentionValues;
+        this.hashtags = hashtags;
+        this.urls = urls;
+        this.follower = follower;
+        this.followee = followee;
+    }
+
+    /**
+     * The same archive with its dense ids in a canonical order: accounts, posts, hashtags and URLs numbered in the
+     * order of their string ids; a post's URLs and mentions in id order without repeats (the graph model holds one
+     * relationship per pair); a post's hashtags in their order of appearance; follows sorted, without repeats. Two
+     * activities holding the same archive, built in any order (from the files, from the store), are equal after
+     * this, and so is everything computed from them. Cost: sorting the ids, O(n log n), on all cores.
+     */
+    public Activity canonical() {
+        int[] accountOrder = order(accountIds);
+        int[] accountRank = rank(accountOrder);
+        int[] postOrder = order(postIds);
+        int[] postRank = rank(postOrder);
+        int[] hashtagRank = rank(order(hashtags));
+        int[] urlRank = rank(order(urls));
+        int n = accountIds.length;
+        String[] ids2 = new String[n];
+        String[] names2 = new String[n];
+        long[] created2 = new long[n];
+        int[] followers2 = new int[n];
+        for (int k = 0; k < n; k++) {
+            int a = accountOrder[k];
+            ids2[k] = accountIds[a];
+            names2[k] = screenNames[a];
+            created2[k] = accountCreated[a];
+            followers2[k] = followerCounts[a];
+        }
+        int m = postIds.length;
+        String[] postIds2 = new String[m];
+        int[] author2 = new int[m];
+        long[] time2 = new long[m];
+        byte[] kind2 = new byte[m];
+        int[] ref2 = new int[m];
+        String[] text2 = new String[m];
+        for (int k = 0; k < m; k++) {
+            int p = postOrder[k];
+            postIds2[k] = postIds[p];
+            author2[k] = author[p] == NONE ? NONE : accountRank[author[p]];
+            time2[k] = time[p];
+            kind2[k] = kind[p];
+            ref2[k] = refPost[p] == NONE ? NONE : postRank[refPost[p]];
+            text2[k] = text[p];
+        }
+        int[][] hashtagCsr = remap(postOrder, hashtagOffsets, hashtagValues, hashtagRank, false);
+        int[][] urlCsr = remap(postOrder, urlOffsets, urlValues, urlRank, true);
+        int[][] mentionCsr = remap(postOrder, mentionOffsets, mentionValues, accountRank, true);
+        String[] hashtags2 = new String[hashtags.length];
+        for (int h = 0; h < hashtags.length; h++) {
+            hashtags2[hashtagRank[h]] = hashtags[h];
+        }
+        String[] urls2 = new String[urls.length];
+        for (int u = 0; u < urls.length; u++) {
+            urls2[urlRank[u]] = urls[u];
+        }
+        long[] pairs = new long[follower.length];
+        for (int f = 0; f < pairs.length; f++) {
+            pairs[f] = ((long) accountRank[follower[f]] << 32) | accountRank[followee[f]];
+        }
+        Arrays.parallelSort(pairs);
+        int distinct = 0;
+        for (int f = 0; f < pairs.length; f++) {
+            if (f == 0 || pairs[f] != pairs[f - 1]) {
+                pairs[distinct++] = pairs[f];
+            }
+        }
+        int[] follower2 = new int[distinct];
+        int[] followee2 = new int[distinct];
+        for (int f = 0; f < distinct; f++) {
+            follower2[f] = (int) (pairs[f] >>> 32);
+            followee2[f] = (int) pairs[f];
+        }
+        return new Activity(ids2, names2, created2, followers2, postIds2, author2, time2, kind2, ref2, text2,
+                hashtagCsr[0], hashtagCsr[1], urlCsr[0], urlCsr[1], mentionCsr[0], mentionCsr[1], hashtags2, urls2,
+                follower2, followee2);
+    }
+
+    /** Indices of {@code ids} in the order of the ids. */
+    private static int[] order(String[] ids) {
+        int[] order = new int[ids.length];
+        Arrays.setAll(order, i -> i);
+        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (i, j) -> ids[i].compareTo(ids[j]));
+        return order;
+    }
+
+    private static int[] rank(int[] order) {
+        int[] rank = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            rank[order[k]] = k;
+        }
+        return rank;
+    }
+
+    /** A CSR list in the new post order with values renumbered; {@code sorted}: each list sorted, repeats dropped. */
+    private static int[][] remap(int[] postOrder, int[] offsets, int[] values, int[] valueRank, boolean sorted) {
+        int[] offsets2 = new int[postOrder.length + 1];
+        int[] values2 = new int[values.length];
+        int at = 0;
+        for (int k = 0; k < postOrder.length; k++) {
+            int p = postOrder[k];
+            int from = at;
+            for (int i = offsets[p]; i < offsets[p + 1]; i++) {
+                values2[at++] = valueRank[values[i]];
+            }
+            if (sorted && at - from > 1) {
+                Arrays.sort(values2, from, at);
+                int w = from + 1;
+                for (int i = from + 1; i < at; i++) {
+                    if (values2[i] != values2[w - 1]) {
+                        values2[w++] = values2[i];
+                    }
+                }
+                at = w;
+            }
+            offsets2[k + 1] = at;
+        }
+        return new int[][]{offsets2, at == values2.length ? values2 : Arrays.copyOf(values2, at)};
+    }
+
     // ---- accounts ----
 
     public int accountCount() {

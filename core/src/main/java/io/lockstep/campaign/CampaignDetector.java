@@ -2,9 +2,6 @@ package io.lockstep.campaign;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
-import io.lockstep.coordination.AccountVerdict;
-import io.lockstep.coordination.CoordinationEdge;
-import io.lockstep.coordination.DetectionParams;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
@@ -23,8 +20,9 @@ import java.util.Objects;
  * are counted in {@code bin}-second bins; the hashtag's baseline is its median bin count over the whole archive span
  * (empty bins included), and a bin is a burst when it holds at least {@code minPosts} posts and at least
  * {@code factor × (baseline + 1)}. Consecutive burst bins form one burst. Inside a burst, a <b>seed</b> is an author
- * of a post with the hashtag that at least {@code minAmplifiers} coordinated accounts (suspicious verdicts, or
- * accounts with a co-retweet or fast-retweet edge) retweeted inside the burst; those retweeters are its
+ * of a post with the hashtag that at least {@code minAmplifiers} coordinated accounts (the caller says which:
+ * {@code analyze} passes its suspicious accounts and those with a co-retweet or fast-retweet edge) retweeted inside
+ * the burst; those retweeters are its
  * <b>amplifiers</b>. A burst made by many unrelated accounts (breaking news) has no coordinated amplifiers and
  * yields no campaign. The approach follows burst-then-attribute analyses of hashtag manipulation such as Varol et
  * al., "Early detection of promoted campaigns on social media" (EPJ Data Science 2017).
@@ -32,24 +30,22 @@ import java.util.Objects;
  * <p>Cost: O(h log h) for h hashtag uses (one radix sort), then linear scans.
  */
 public final class CampaignDetector {
-    private final DetectionParams.CampaignParams params;
+    private final CampaignParams params;
 
-    public CampaignDetector(DetectionParams params) {
-        this.params = Objects.requireNonNull(params, "params").campaign();
+    public CampaignDetector(CampaignParams params) {
+        this.params = Objects.requireNonNull(params, "params");
     }
 
-    public List<Campaign> detect(Activity activity, List<CoordinationEdge> edges, AccountVerdict[] verdicts,
-                                 ProgressListener progress, TerminationFlag termination) {
-        int n = activity.accountCount();
-        boolean[] coordinated = new boolean[n];
-        for (AccountVerdict v : verdicts) {
-            coordinated[v.account()] |= v.suspicious();
-        }
-        for (CoordinationEdge e : edges) {
-            if (e.signal().equals("co-retweet") || e.signal().equals("fast-retweet")) {
-                coordinated[e.source()] = true;
-                coordinated[e.target()] = true;
-            }
+    /**
+     * The campaigns of {@code activity}, by start time then hashtag.
+     *
+     * @param coordinated for each account of {@code activity}, whether it counts as a coordinated amplifier
+     */
+    public List<Campaign> campaigns(Activity activity, boolean[] coordinated, ProgressListener progress,
+                                    TerminationFlag termination) {
+        if (coordinated.length != activity.accountCount()) {
+            throw new IllegalArgumentException("coordinated must hold one flag per account (" + activity.accountCount()
+                    + "), has " + coordinated.length);
         }
         int posts = activity.postCount();
         progress.begin("campaigns", posts);

@@ -16,5 +16,5 @@ public interface CommunityDetection {
      * @return the membership of every vertex, renumbered {@code 0..k-1} by decreasing community size
      * @throws java.util.concurrent.CancellationException if the termination flag asks to stop
      */
-    CommunityResult detect(CompactGraph graph);
+    CommunityResult communities(CompactGraph graph);
 }

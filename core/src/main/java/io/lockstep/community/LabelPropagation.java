@@ -58,7 +58,7 @@ public final class LabelPropagation implements CommunityDetection {
     }
 
     @Override
-    public CommunityResult detect(CompactGraph g) {
+    public CommunityResult communities(CompactGraph g) {
         Objects.requireNonNull(g, "graph");
         int n = g.nodeCount();
         SplittableRandom rnd = new SplittableRandom(params.seed());

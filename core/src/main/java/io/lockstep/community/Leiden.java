@@ -49,7 +49,7 @@ public final class Leiden implements CommunityDetection {
     }
 
     @Override
-    public CommunityResult detect(CompactGraph graph) {
+    public CommunityResult communities(CompactGraph graph) {
         Objects.requireNonNull(graph, "graph");
         int n = graph.nodeCount();
         boolean modularity = params.quality() == QualityFunction.MODULARITY;

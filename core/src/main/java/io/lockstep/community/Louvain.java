@@ -37,7 +37,7 @@ public final class Louvain implements CommunityDetection {
     }
 
     @Override
-    public CommunityResult detect(CompactGraph graph) {
+    public CommunityResult communities(CompactGraph graph) {
         Objects.requireNonNull(graph, "graph");
         int n = graph.nodeCount();
         int[] membership = new int[n];

@@ -3,6 +3,8 @@ package io.lockstep.coordination;
 import io.lockstep.community.Leiden;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
 
 import java.util.Arrays;
 
@@ -17,12 +19,17 @@ final class ClusterRefiner {
     }
 
     static int[] cluster(CompactGraph g, boolean leiden, long seed) {
+        return cluster(g, leiden, seed, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As above; {@code termination} is polled inside Leiden's phases. */
+    static int[] cluster(CompactGraph g, boolean leiden, long seed, TerminationFlag termination) {
         int n = g.nodeCount();
         if (!leiden || g.totalWeight() == 0) {
             return connectedParts(g, new int[n]);
         }
-        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withConcurrency(1)).detect(g)
-                .membership();
+        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withConcurrency(1),
+                ProgressListener.NONE, termination).communities(g).membership();
         return connectedParts(g, membership);
     }
 

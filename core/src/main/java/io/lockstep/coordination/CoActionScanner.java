@@ -29,10 +29,14 @@ import java.util.List;
  *       once per item. Pairs straddling any boundary are found, unlike fixed bins.</li>
  *   <li>Each item gets an inverse-popularity weight {@code w = 1 + ln((1 + A) / (1 + m))}, m = distinct accounts on
  *       the item, A = distinct accounts in the signal. Per pair: {@code count} = shared items, and the cosine
- *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over all of a's items (so volume alone does not
- *       help). The edge weight is that cosine times the shared items' rarity, the root-mean-square w of the shared
- *       items over the largest possible w (an item shared by just two accounts), so that two accounts sharing only
- *       viral items get a low weight even when their vectors coincide.</li>
+ *       {@code Σ_shared w² / (‖a‖ ‖b‖)} where ‖a‖² sums w² over a's items that at least one other account acted on
+ *       (so volume alone does not help). Items no other account acted on are left out of the norm, as terms of a
+ *       single document are in TF-IDF (a minimum document frequency of 2): they can never be shared, yet they carry
+ *       the largest weight of all, so in a sparse archive, where many of an account's items are its alone, they
+ *       would make the cosine measure the sampling rate rather than the accounts. They still count in the volume
+ *       for the null model. The edge weight is that cosine times the shared items' rarity, the root-mean-square w
+ *       of the shared items over the largest possible w (an item shared by just two accounts), so that two accounts
+ *       sharing only viral items get a low weight even when their vectors coincide.</li>
  *   <li>Null model: under random placement of each account's n_a items, two given actions coincide with the
  *       data-wide probability P = (pair co-occurrences) / (cross-account action pairs); the pair's expected count
  *       is λ = n_a n_b P, and the edge needs P(Poisson(λ) ≥ count) ≤ {@code maxPValue}.</li>
@@ -136,7 +140,12 @@ final class CoActionScanner {
             long increment = (1L << COUNT_SHIFT) | Math.round(w * w * WEIGHT_SCALE);
             for (int i = 0; i < m; i++) {
                 volume[scratch[i]]++;
-                normSq[scratch[i]] += w * w;
+            }
+            if (m > 1) {
+                // an item no other account acted on cannot be shared: it counts in the volume, not in the norm
+                for (int i = 0; i < m; i++) {
+                    normSq[scratch[i]] += w * w;
+                }
             }
             if (m > 1 && m <= MAX_ITEM_ACCOUNTS) {
                 pairedRanges.add(s);

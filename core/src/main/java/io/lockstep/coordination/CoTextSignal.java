@@ -15,8 +15,8 @@ import java.util.Objects;
  * Jaccard similarity ({@code minJaccard}, default 0.5) and verified pairs are merged by union-find into text
  * clusters. Within an LSH bucket each text is compared with the bucket's first text and with its predecessor only,
  * so a bucket of b texts costs at most 2b comparisons. Text clusters are then the items of {@link CoActionScanner}
- * (window, inverse popularity, null model). This replaces the all-pairs text similarity that made the QUT
- * coordination-network-toolkit's co-similarity network run for hours (its issue #41).
+ * (window, inverse popularity, null model). No pair of texts is compared outside a shared bucket, so the cost is
+ * linear in the texts and their candidates, never quadratic in the texts.
  *
  * <p>Evidence items read {@code sourcePostId~targetPostId}. Memory: {@code 4·bands} bytes per eligible text.
  */

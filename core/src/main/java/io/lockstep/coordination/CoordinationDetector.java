@@ -92,7 +92,7 @@ public final class CoordinationDetector {
         }
         CompactGraph graph = builder.build();
         termination.assertRunning();
-        int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed());
+        int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed(), termination);
         termination.assertRunning();
 
         // group members per raw cluster label
@@ -191,11 +191,26 @@ public final class CoordinationDetector {
             verdicts[v] = new AccountVerdict(v, score, c >= 0 && score >= threshold, c, sig);
         }
         termination.assertRunning();
-        List<Campaign> campaigns = new CampaignDetector(params).detect(activity, edges, verdicts, progress,
-                termination);
+        List<Campaign> campaigns = new CampaignDetector(params.campaign())
+                .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
         List<CoordinationEdge> sorted = new ArrayList<>(edges);
         sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
         return new DetectionResult(sorted, clusters, verdicts, campaigns, params);
+    }
+
+    /** The accounts that count as coordinated amplifiers of a campaign: suspicious, or on a co-retweet or fast-retweet edge. */
+    static boolean[] amplifiers(Activity activity, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
+        boolean[] coordinated = new boolean[activity.accountCount()];
+        for (AccountVerdict v : verdicts) {
+            coordinated[v.account()] |= v.suspicious();
+        }
+        for (CoordinationEdge e : edges) {
+            if (e.signal().equals(CoordinationSignal.CO_RETWEET) || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
+                coordinated[e.source()] = true;
+                coordinated[e.target()] = true;
+            }
+        }
+        return coordinated;
     }
 }

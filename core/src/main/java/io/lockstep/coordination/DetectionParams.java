@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import io.lockstep.campaign.CampaignParams;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -104,9 +106,10 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      */
     public record TextParams(int shingle, int bands, int rows, double minJaccard, int minTokens) {
         public TextParams {
-            if (shingle < 1 || bands < 1 || rows < 1 || minTokens < 1) {
-                throw new IllegalArgumentException("shingle, bands, rows and minTokens must be >= 1");
-            }
+            atLeastOne("shingle", shingle);
+            atLeastOne("bands", bands);
+            atLeastOne("rows", rows);
+            atLeastOne("minTokens", minTokens);
             if (!(minJaccard > 0 && minJaccard <= 1)) {
                 throw new IllegalArgumentException("minJaccard must be in (0, 1], was " + minJaccard);
             }
@@ -120,8 +123,12 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      */
     public record FastRetweetParams(long maxDelay, int minCount, double minShare) {
         public FastRetweetParams {
-            if (maxDelay < 0 || minCount < 1 || !(minShare > 0 && minShare <= 1)) {
-                throw new IllegalArgumentException("maxDelay >= 0, minCount >= 1, minShare in (0, 1] required");
+            if (maxDelay < 0) {
+                throw new IllegalArgumentException("maxDelay must be >= 0 seconds, was " + maxDelay);
+            }
+            atLeastOne("minCount", minCount);
+            if (!(minShare > 0 && minShare <= 1)) {
+                throw new IllegalArgumentException("minShare must be in (0, 1], was " + minShare);
             }
         }
     }
@@ -156,23 +163,27 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
                                 long burstBin, boolean leiden) {
         public ClusterParams {
-            if (minEdgeWeight < 0 || minSize < 2 || !(suspiciousScore >= 0 && suspiciousScore <= 1)
-                    || creationBurst <= 0 || burstBin <= 0) {
-                throw new IllegalArgumentException("invalid cluster parameters");
+            if (!(minEdgeWeight >= 0)) {
+                throw new IllegalArgumentException("minEdgeWeight must be >= 0, was " + minEdgeWeight);
+            }
+            if (minSize < 2) {
+                throw new IllegalArgumentException("minSize must be >= 2, was " + minSize);
+            }
+            if (!(suspiciousScore >= 0 && suspiciousScore <= 1)) {
+                throw new IllegalArgumentException("suspiciousScore must be in [0, 1], was " + suspiciousScore);
+            }
+            if (creationBurst <= 0) {
+                throw new IllegalArgumentException("creationBurst must be > 0 seconds, was " + creationBurst);
+            }
+            if (burstBin <= 0) {
+                throw new IllegalArgumentException("burstBin must be > 0 seconds, was " + burstBin);
             }
         }
     }
 
-    /**
-     * Hashtag campaigns: hourly ({@code bin} seconds) counts per hashtag; a bin is a burst when it holds at least
-     * {@code minPosts} posts and at least {@code factor} times the hashtag's baseline (its median bin count over its
-     * active span, plus one); inside a burst a seed needs {@code minAmplifiers} coordinated retweeters.
-     */
-    public record CampaignParams(long bin, int minPosts, double factor, int minAmplifiers) {
-        public CampaignParams {
-            if (bin <= 0 || minPosts < 1 || factor < 1 || minAmplifiers < 1) {
-                throw new IllegalArgumentException("invalid campaign parameters");
-            }
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
         }
     }
 
@@ -273,8 +284,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "sliding window (never comparing all pairs of accounts); two accounts are linked when they acted "
                 + "on the same item within the window on enough distinct items. Each shared item is weighted by "
                 + "its inverse popularity, w = 1 + ln((1 + A) / (1 + m)) for m accounts acting on it out of A, and "
-                + "the edge weight is the cosine of the two accounts' weighted item vectors (so heavy posters are "
-                + "normalised) times the rarity of the shared items (their root-mean-square w over the largest "
+                + "the edge weight is the cosine of the two accounts' weighted item vectors over the items at least two "
+                + "accounts acted on (so heavy posters are normalised) times the rarity of the shared items (their root-mean-square w over the largest "
                 + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
@@ -321,8 +332,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 cluster.creationBurst / 86400, cluster.burstBin, cluster.suspiciousScore));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
-                        + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin, campaign.minPosts,
-                campaign.factor, campaign.minAmplifiers));
+                        + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),
+                campaign.factor(), campaign.minAmplifiers()));
         return b.toString();
     }
 

@@ -1,6 +1,8 @@
 package io.lockstep.influence;
 
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
 
 import java.util.Objects;
 
@@ -14,12 +16,24 @@ import java.util.Objects;
  * Unlike JGraphT's {@code Coreness} it needs no simple-graph copy.
  */
 public final class Coreness {
+    private static final int CHECK_EVERY = 1 << 16;
+
     private Coreness() {
     }
 
     /** Core number of every vertex. */
     public static int[] compute(CompactGraph g) {
+        return compute(g, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /**
+     * Core number of every vertex; {@code progress} counts peeled vertices, {@code termination} is polled every
+     * {@value #CHECK_EVERY} of them.
+     */
+    public static int[] compute(CompactGraph g, ProgressListener progress, TerminationFlag termination) {
         Objects.requireNonNull(g, "graph");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(termination, "termination");
         int n = g.nodeCount();
         int[] deg = new int[n];
         int maxDeg = 0;
@@ -56,7 +70,12 @@ public final class Coreness {
         if (maxDeg >= 0 && bin.length > 0) {
             bin[0] = 0;
         }
+        progress.begin("k-core", n);
         for (int i = 0; i < n; i++) {
+            if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                termination.assertRunning();
+                progress.advance(CHECK_EVERY);
+            }
             int v = vert[i];
             for (int a = g.start(v); a < g.end(v); a++) {
                 int u = g.target(a);
@@ -76,6 +95,7 @@ public final class Coreness {
                 }
             }
         }
+        progress.end();
         return deg;
     }
 }

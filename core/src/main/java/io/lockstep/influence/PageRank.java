@@ -3,6 +3,7 @@ package io.lockstep.influence;
 import io.lockstep.graph.CompactDigraph;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.Parallel;
+import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class PageRank {
     private final double tolerance;
     private final int concurrency;
     private final TerminationFlag termination;
+    private final ProgressListener progress;
 
     public PageRank() {
         this(DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT, Runtime.getRuntime().availableProcessors(),
@@ -39,6 +41,15 @@ public final class PageRank {
     }
 
     public PageRank(double damping, int maxIterations, double tolerance, int concurrency, TerminationFlag termination) {
+        this(damping, maxIterations, tolerance, concurrency, ProgressListener.NONE, termination);
+    }
+
+    /**
+     * @param progress    told of each iteration (out of {@code maxIterations}; convergence ends it earlier)
+     * @param termination polled before each iteration
+     */
+    public PageRank(double damping, int maxIterations, double tolerance, int concurrency, ProgressListener progress,
+                    TerminationFlag termination) {
         if (!(damping >= 0 && damping <= 1)) {
             throw new IllegalArgumentException("damping must be in [0, 1], was " + damping);
         }
@@ -56,6 +67,13 @@ public final class PageRank {
         this.tolerance = tolerance;
         this.concurrency = concurrency;
         this.termination = Objects.requireNonNull(termination, "termination");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Default damping, iterations, tolerance and all cores, with a progress listener and a termination flag. */
+    public static PageRank withDefaults(ProgressListener progress, TerminationFlag termination) {
+        return new PageRank(DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT,
+                Runtime.getRuntime().availableProcessors(), progress, termination);
     }
 
     /** Scores of a directed graph: an arc u→v passes u's score to v (e.g. a retweet edge retweeter→author). */
@@ -112,8 +130,10 @@ public final class PageRank {
         java.util.Arrays.fill(r, 1.0 / n);
         int parts = Parallel.parts(n, concurrency, 20_000);
         double[] maxChange = new double[parts];
+        progress.begin("PageRank", maxIterations);
         for (int it = 0; it < maxIterations; it++) {
             termination.assertRunning();
+            progress.advance(1);
             double dangling = 0;
             for (int v = 0; v < n; v++) {
                 if (outW[v] == 0) {
@@ -142,6 +162,7 @@ public final class PageRank {
                 break;
             }
         }
+        progress.end();
         return r;
     }
 }

@@ -11,6 +11,69 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ActivityTest {
 
     @Test
+    void canonicalOrderDoesNotDependOnTheOrderOfInsertion() {
+        ActivityBuilder first = new ActivityBuilder();
+        first.account("b", "bee", 10, 5);
+        first.addPost("p2", "b", 200, PostKind.RETWEET, "p1", "a", null, List.of("x"), List.of(), List.of("c"));
+        first.addPost("p1", "a", 100, PostKind.TWEET, null, null, "hi", List.of("y", "x"),
+                List.of("http://u2", "http://u1"), List.of("c", "b"));
+        first.addFollow("c", "a");
+        first.addFollow("b", "a");
+        first.addFollow("c", "a");
+        ActivityBuilder second = new ActivityBuilder();
+        second.addFollow("b", "a");
+        second.addPost("p1", "a", 100, PostKind.TWEET, null, null, "hi", List.of("y", "x"),
+                List.of("http://u1", "http://u2", "http://u1"), List.of("b", "c"));
+        second.addFollow("c", "a");
+        second.account("b", "bee", 10, 5);
+        second.addPost("p2", "b", 200, PostKind.RETWEET, "p1", "a", null, List.of("x"), List.of(), List.of("c"));
+        Activity x = first.build().canonical();
+        Activity y = second.build().canonical();
+
+        assertThat(describe(x)).isEqualTo(describe(y));
+        assertThat(x.accountId(0)).isEqualTo("a");
+        assertThat(x.postId(0)).isEqualTo("p1");
+        assertThat(x.screenName(1)).isEqualTo("bee");
+        assertThat(x.referencedPost(1)).isEqualTo(0);
+        assertThat(x.referencedAuthor(1)).isEqualTo(0);
+        // hashtags keep their order in the post; URLs and mentions are sorted, without repeats
+        assertThat(List.of(x.hashtag(x.hashtagOf(0, 0)), x.hashtag(x.hashtagOf(0, 1)))).containsExactly("y", "x");
+        assertThat(x.urlCount(0)).isEqualTo(2);
+        assertThat(x.url(x.urlOf(0, 0))).isEqualTo("http://u1");
+        assertThat(x.accountId(x.mentionOf(0, 0))).isEqualTo("b");
+        // follows sorted, the repeated one once
+        assertThat(x.followCount()).isEqualTo(2);
+        assertThat(x.accountId(x.follower(0))).isEqualTo("b");
+    }
+
+    /** Everything an activity holds, by string ids, in dense-id order. */
+    private static String describe(Activity a) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.accountCount(); i++) {
+            sb.append(a.accountId(i)).append(' ').append(a.screenName(i)).append(' ').append(a.accountCreated(i))
+                    .append(' ').append(a.followerCount(i)).append('\n');
+        }
+        for (int p = 0; p < a.postCount(); p++) {
+            sb.append(a.postId(p)).append(' ').append(a.author(p)).append(' ').append(a.time(p)).append(' ')
+                    .append(a.kind(p)).append(' ').append(a.referencedPost(p)).append(' ').append(a.text(p));
+            for (int i = 0; i < a.hashtagCount(p); i++) {
+                sb.append(" #").append(a.hashtag(a.hashtagOf(p, i)));
+            }
+            for (int i = 0; i < a.urlCount(p); i++) {
+                sb.append(" u").append(a.urlOf(p, i));
+            }
+            for (int i = 0; i < a.mentionCount(p); i++) {
+                sb.append(" @").append(a.mentionOf(p, i));
+            }
+            sb.append('\n');
+        }
+        for (int f = 0; f < a.followCount(); f++) {
+            sb.append(a.follower(f)).append("->").append(a.followee(f)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
     void placeholderIsCompletedByALaterPostAndReAddingIsANoOp() {
         ActivityBuilder b = new ActivityBuilder();
         b.addPost("rt1", "bot1", 100, PostKind.RETWEET, "orig", "seed", null, List.of("MacronLeaks"), List.of(), List.of());

@@ -3,9 +3,6 @@ package io.lockstep.campaign;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
-import io.lockstep.coordination.AccountVerdict;
-import io.lockstep.coordination.CoordinationEdge;
-import io.lockstep.coordination.DetectionParams;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
@@ -58,18 +55,13 @@ class CampaignDetectorTest {
         Activity a = archive(b);
         long base = (T0 / H) * H;
         int[] bots = new int[6];
-        List<CoordinationEdge> edges = new ArrayList<>();
+        boolean[] coordinated = new boolean[a.accountCount()];
         for (int i = 0; i < 6; i++) {
             bots[i] = b.findAccount("b" + i);
+            coordinated[bots[i]] = true;
         }
-        for (int i = 0; i < 6; i++) {
-            for (int j = i + 1; j < 6; j++) {
-                edges.add(new CoordinationEdge(Math.min(bots[i], bots[j]), Math.max(bots[i], bots[j]), "co-retweet",
-                        1.0, 5, List.of()));
-            }
-        }
-        List<Campaign> campaigns = new CampaignDetector(DetectionParams.defaults())
-                .detect(a, edges, noVerdicts(a), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        List<Campaign> campaigns = new CampaignDetector(CampaignParams.defaults())
+                .campaigns(a, coordinated, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(campaigns).hasSize(1);
         Campaign c = campaigns.get(0);
         assertThat(c.hashtag()).isEqualTo("push");
@@ -85,15 +77,8 @@ class CampaignDetectorTest {
     @Test
     void withoutCoordinatedAmplifiersABurstIsNoCampaign() {
         Activity a = archive(new ActivityBuilder());
-        assertThat(new CampaignDetector(DetectionParams.defaults())
-                .detect(a, List.of(), noVerdicts(a), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isEmpty();
-    }
-
-    private static AccountVerdict[] noVerdicts(Activity a) {
-        AccountVerdict[] v = new AccountVerdict[a.accountCount()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = new AccountVerdict(i, 0, false, -1, List.of());
-        }
-        return v;
+        assertThat(new CampaignDetector(CampaignParams.defaults())
+                .campaigns(a, new boolean[a.accountCount()], ProgressListener.NONE, TerminationFlag.RUNNING_TRUE))
+                .isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package io.lockstep.community;
 
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
-import io.lockstep.graph.JGraphTAdapter;
+import io.lockstep.jgrapht.JGraphTGraphs;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
@@ -43,13 +43,13 @@ public final class CommunitiesBenchmark {
             long s = System.nanoTime();
             switch (algo) {
                 case "leiden" -> {
-                    CommunityResult res = new Leiden(LeidenParams.defaults().withSeed(seed)).detect(g);
+                    CommunityResult res = new Leiden(LeidenParams.defaults().withSeed(seed)).communities(g);
                     membership = res.membership();
                 }
-                case "louvain" -> membership = new Louvain(LouvainParams.defaults().withSeed(seed)).detect(g).membership();
-                case "lpa" -> membership = new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed)).detect(g).membership();
+                case "louvain" -> membership = new Louvain(LouvainParams.defaults().withSeed(seed)).communities(g).membership();
+                case "lpa" -> membership = new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed)).communities(g).membership();
                 case "jgrapht-lpa" -> {
-                    Graph<Integer, Integer> jg = JGraphTAdapter.toSparse(g);
+                    Graph<Integer, Integer> jg = JGraphTGraphs.toSparse(g);
                     s = System.nanoTime(); // conversion is not the algorithm's time
                     ClusteringAlgorithm.Clustering<Integer> c =
                             new LabelPropagationClustering<>(jg, 0, new Random(seed)).getClustering();

@@ -33,7 +33,7 @@ class LabelPropagationTest {
     }
 
     private static CommunityResult lpa(CompactGraph g, long seed) {
-        return new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed)).detect(g);
+        return new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed)).communities(g);
     }
 
     @Test
@@ -126,7 +126,7 @@ class LabelPropagationTest {
     @Test
     void theVisitCapStopsEarly() {
         CompactGraph g = TestGraphs.plantedPartition(10, 100, 0.05, 0.01, 2);
-        CommunityResult r = new LabelPropagation(new LabelPropagationParams(4, 1, 1)).detect(g);
+        CommunityResult r = new LabelPropagation(new LabelPropagationParams(4, 1, 1)).communities(g);
         assertThat(r.ranLevels()).isEqualTo(1);
         assertThat(r.didConverge()).isFalse();
     }

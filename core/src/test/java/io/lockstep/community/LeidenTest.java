@@ -30,7 +30,7 @@ class LeidenTest {
 
     @Test
     void karateClubReachesTheKnownOptimumAndRespectsTheFactions() {
-        CommunityResult r = new Leiden(LeidenParams.defaults().withConcurrency(1)).detect(TestGraphs.karate());
+        CommunityResult r = new Leiden(LeidenParams.defaults().withConcurrency(1)).communities(TestGraphs.karate());
         // the maximum modularity of the karate club is 0.4197896 (Brandes et al. 2008), with these four communities
         assertThat(r.modularity()).isCloseTo(0.4197896, within(1e-6));
         assertThat(communities(r)).containsExactlyInAnyOrder(
@@ -51,7 +51,7 @@ class LeidenTest {
 
     @Test
     void twoCliquesJoinedByAnEdgeAreTwoCommunities() {
-        CommunityResult r = new Leiden(LeidenParams.defaults()).detect(TestGraphs.twoCliques(5));
+        CommunityResult r = new Leiden(LeidenParams.defaults()).communities(TestGraphs.twoCliques(5));
         assertThat(communities(r)).containsExactlyInAnyOrder(Set.of(0, 1, 2, 3, 4), Set.of(5, 6, 7, 8, 9));
         // by hand: m = 21, each clique has e_c = 10 and K_c = 21: Q = 2 (10/21 - 1/4) = 0.452381
         assertThat(r.modularity()).isCloseTo(2 * (10.0 / 21 - 0.25), within(1e-12));
@@ -61,7 +61,7 @@ class LeidenTest {
     @Test
     void plantedPartitionIsRecovered() {
         CompactGraph g = TestGraphs.plantedPartition(10, 100, 0.12, 0.004, 7);
-        CommunityResult r = new Leiden(LeidenParams.defaults()).detect(g);
+        CommunityResult r = new Leiden(LeidenParams.defaults()).communities(g);
         int[] planted = new int[1000];
         for (int v = 0; v < 1000; v++) {
             planted[v] = v / 100;
@@ -73,16 +73,16 @@ class LeidenTest {
 
     @Test
     void membershipIsNumberedByDecreasingSize() {
-        CommunityResult r = new Leiden(LeidenParams.defaults()).detect(TestGraphs.karate());
+        CommunityResult r = new Leiden(LeidenParams.defaults()).communities(TestGraphs.karate());
         assertThat(r.communitySizes()).containsExactly(12, 11, 6, 5);
     }
 
     @Test
     void sameSeedSameResultWhateverTheConcurrency() {
         CompactGraph g = TestGraphs.plantedPartition(20, 50, 0.1, 0.01, 3);
-        CommunityResult a = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(1)).detect(g);
-        CommunityResult b = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(2)).detect(g);
-        CommunityResult c = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(1)).detect(g);
+        CommunityResult a = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(1)).communities(g);
+        CommunityResult b = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(2)).communities(g);
+        CommunityResult c = new Leiden(LeidenParams.defaults().withSeed(5).withConcurrency(1)).communities(g);
         assertThat(b.membership()).isEqualTo(a.membership());
         assertThat(c).isEqualTo(a);
     }
@@ -91,21 +91,21 @@ class LeidenTest {
     void cpmWithHighResolutionKeepsOnlyDenseGroups() {
         // CPM with γ = 0.5: a 5-clique (density 1) stays together, the bridge (density 1/25) is not worth it
         CommunityResult r = new Leiden(LeidenParams.defaults().withQuality(QualityFunction.CPM).withResolution(0.5))
-                .detect(TestGraphs.twoCliques(5));
+                .communities(TestGraphs.twoCliques(5));
         assertThat(communities(r)).containsExactlyInAnyOrder(Set.of(0, 1, 2, 3, 4), Set.of(5, 6, 7, 8, 9));
         // CPM quality by hand: 2 × (10 − 0.5 × 10) = 10
         assertThat(r.qualityPerLevel()[r.qualityPerLevel().length - 1]).isCloseTo(10.0, within(1e-9));
         // with γ = 1.1 no pair is dense enough: everything is alone
         CommunityResult alone = new Leiden(LeidenParams.defaults().withQuality(QualityFunction.CPM).withResolution(1.1))
-                .detect(TestGraphs.twoCliques(5));
+                .communities(TestGraphs.twoCliques(5));
         assertThat(alone.communityCount()).isEqualTo(10);
     }
 
     @Test
     void edgelessAndEmptyGraphs() {
-        CommunityResult empty = new Leiden(LeidenParams.defaults()).detect(new CompactGraphBuilder(0).build());
+        CommunityResult empty = new Leiden(LeidenParams.defaults()).communities(new CompactGraphBuilder(0).build());
         assertThat(empty.communityCount()).isZero();
-        CommunityResult isolated = new Leiden(LeidenParams.defaults()).detect(new CompactGraphBuilder(3).build());
+        CommunityResult isolated = new Leiden(LeidenParams.defaults()).communities(new CompactGraphBuilder(3).build());
         assertThat(isolated.membership()).containsExactly(0, 1, 2);
         assertThat(isolated.modularity()).isZero();
     }
@@ -113,7 +113,7 @@ class LeidenTest {
     @Test
     void communitiesAreConnected() {
         CompactGraph g = TestGraphs.plantedPartition(8, 60, 0.08, 0.01, 11);
-        CommunityResult r = new Leiden(LeidenParams.defaults()).detect(g);
+        CommunityResult r = new Leiden(LeidenParams.defaults()).communities(g);
         int[] m = r.membership();
         for (int c = 0; c < r.communityCount(); c++) {
             int start = -1;
@@ -147,7 +147,7 @@ class LeidenTest {
     @Test
     void cancellationStopsTheRun() {
         Leiden leiden = new Leiden(LeidenParams.defaults(), io.lockstep.progress.ProgressListener.NONE, () -> false);
-        assertThatThrownBy(() -> leiden.detect(TestGraphs.karate())).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> leiden.communities(TestGraphs.karate())).isInstanceOf(CancellationException.class);
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 class LouvainAndLabelPropagationTest {
     @Test
     void louvainOnKarateReachesHighModularity() {
-        CommunityResult r = new Louvain(LouvainParams.defaults()).detect(TestGraphs.karate());
+        CommunityResult r = new Louvain(LouvainParams.defaults()).communities(TestGraphs.karate());
         // Louvain reaches 0.415-0.420 on the karate club depending on the order (the optimum is 0.4198)
         assertThat(r.modularity()).isBetween(0.415, 0.4198);
         assertThat(r.modularity()).isCloseTo(ModularityComputer.compute(TestGraphs.karate(), r.membership()), within(1e-12));
@@ -19,7 +19,7 @@ class LouvainAndLabelPropagationTest {
 
     @Test
     void louvainSplitsTwoCliques() {
-        CommunityResult r = new Louvain(LouvainParams.defaults()).detect(TestGraphs.twoCliques(5));
+        CommunityResult r = new Louvain(LouvainParams.defaults()).communities(TestGraphs.twoCliques(5));
         assertThat(LeidenTest.communities(r)).containsExactlyInAnyOrder(Set.of(0, 1, 2, 3, 4), Set.of(5, 6, 7, 8, 9));
         assertThat(r.didConverge()).isTrue();
     }
@@ -31,13 +31,13 @@ class LouvainAndLabelPropagationTest {
         for (int v = 0; v < 1000; v++) {
             planted[v] = v / 100;
         }
-        CommunityResult r = new Louvain(LouvainParams.defaults()).detect(g);
+        CommunityResult r = new Louvain(LouvainParams.defaults()).communities(g);
         assertThat(PartitionComparison.nmi(r.membership(), planted)).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
     void labelPropagationSplitsTwoCliques() {
-        CommunityResult r = new LabelPropagation(LabelPropagationParams.defaults()).detect(TestGraphs.twoCliques(6));
+        CommunityResult r = new LabelPropagation(LabelPropagationParams.defaults()).communities(TestGraphs.twoCliques(6));
         assertThat(LeidenTest.communities(r)).containsExactlyInAnyOrder(Set.of(0, 1, 2, 3, 4, 5), Set.of(6, 7, 8, 9, 10, 11));
         assertThat(r.didConverge()).isTrue();
     }
@@ -49,17 +49,17 @@ class LouvainAndLabelPropagationTest {
         for (int v = 0; v < 1000; v++) {
             planted[v] = v / 100;
         }
-        CommunityResult r = new LabelPropagation(LabelPropagationParams.defaults()).detect(g);
+        CommunityResult r = new LabelPropagation(LabelPropagationParams.defaults()).communities(g);
         assertThat(PartitionComparison.nmi(r.membership(), planted)).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
     void sameSeedSameResult() {
         CompactGraph g = TestGraphs.plantedPartition(20, 50, 0.1, 0.01, 3);
-        assertThat(new Louvain(LouvainParams.defaults().withSeed(9)).detect(g))
-                .isEqualTo(new Louvain(LouvainParams.defaults().withSeed(9)).detect(g));
-        assertThat(new LabelPropagation(LabelPropagationParams.defaults().withSeed(9)).detect(g))
-                .isEqualTo(new LabelPropagation(LabelPropagationParams.defaults().withSeed(9)).detect(g));
+        assertThat(new Louvain(LouvainParams.defaults().withSeed(9)).communities(g))
+                .isEqualTo(new Louvain(LouvainParams.defaults().withSeed(9)).communities(g));
+        assertThat(new LabelPropagation(LabelPropagationParams.defaults().withSeed(9)).communities(g))
+                .isEqualTo(new LabelPropagation(LabelPropagationParams.defaults().withSeed(9)).communities(g));
     }
 
     @Test

@@ -128,6 +128,43 @@ class CoRetweetSignalTest {
         assertThat(raw.edges()).anyMatch(e -> e.source() == t.id("heavy") || e.target() == t.id("heavy"));
     }
 
+    /**
+     * x and y retweet 3 originals 2 s apart; besides, each retweets 60 originals of its own. When nobody else
+     * retweets those 60 (a sparse sample: most of an account's items are its alone), they cannot be shared and stay
+     * out of the norm: the cosine is 1 and the pair is an edge. When a third account also retweets each of them, hours
+     * later, they could have been shared: they enter the norm, the cosine is 3/63 and the pair is dropped. 100
+     * background accounts with 10 retweets each, all 2 h apart, give the null model a realistic coincidence rate.
+     */
+    @Test
+    void itemsNoOtherAccountActedOnDoNotDiluteTheCosine() {
+        for (boolean othersShareable : new boolean[] {false, true}) {
+            Timeline t = new Timeline().accounts("src", "x", "y", "z");
+            for (int a = 0; a < 100; a++) {
+                for (int i = 0; i < 10; i++) {
+                    String o = "bg" + a + "-" + i;
+                    long t0 = 5_000_000L + 7200L * (10 * a + i);
+                    t.tweet(o, "src", t0).retweet("b" + a, t0 + 1, o);
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                long t0 = 10_000L * (i + 1);
+                t.tweet("both" + i, "src", t0).retweet("x", t0 + 1, "both" + i).retweet("y", t0 + 3, "both" + i);
+            }
+            for (int i = 0; i < 60; i++) {
+                long t0 = 1_000_000L + 10_000L * i;
+                t.tweet("xo" + i, "src", t0).retweet("x", t0 + 1, "xo" + i);
+                t.tweet("yo" + i, "src", t0 + 5000).retweet("y", t0 + 5001, "yo" + i);
+                if (othersShareable) {
+                    t.retweet("z", t0 + 3 * 3600, "xo" + i).retweet("z", t0 + 4 * 3600, "yo" + i);
+                }
+            }
+            SignalGraph g = new CoRetweetSignal(DetectionParams.defaults())
+                    .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+            assertThat(edges(g, t)).as("others shareable: " + othersShareable)
+                    .isEqualTo(othersShareable ? "" : "x-y:3");
+        }
+    }
+
     @Test
     void maxNeighboursBoundsPairsPerAction() {
         Timeline t = new Timeline().accounts("src");

@@ -1,6 +1,7 @@
 package io.lockstep.graph;
 
 import io.lockstep.community.TestGraphs;
+import io.lockstep.jgrapht.JGraphTGraphs;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -35,13 +36,13 @@ class CompactGraphTest {
     @Test
     void jgraphtRoundTrip() {
         CompactGraph karate = TestGraphs.karate();
-        Graph<Integer, DefaultWeightedEdge> jg = JGraphTAdapter.toJGraphT(karate);
+        Graph<Integer, DefaultWeightedEdge> jg = JGraphTGraphs.toJGraphT(karate);
         assertThat(jg.vertexSet()).hasSize(34);
         assertThat(jg.edgeSet()).hasSize(78);
-        JGraphTAdapter.Imported<Integer> back = JGraphTAdapter.fromJGraphT(jg);
+        JGraphTGraphs.Imported<Integer> back = JGraphTGraphs.fromJGraphT(jg);
         assertThat(back.graph().edgeCount()).isEqualTo(78);
         assertThat(back.graph().totalWeight()).isEqualTo(78.0);
-        Graph<Integer, Integer> sparse = JGraphTAdapter.toSparse(karate);
+        Graph<Integer, Integer> sparse = JGraphTGraphs.toSparse(karate);
         assertThat(sparse.edgeSet()).hasSize(78);
         assertThat(sparse.degreeOf(33)).isEqualTo(17);
     }
@@ -54,7 +55,7 @@ class CompactGraphTest {
         d.addVertex("z");
         d.setEdgeWeight(d.addEdge("x", "y"), 2);
         d.setEdgeWeight(d.addEdge("y", "x"), 3);
-        JGraphTAdapter.Imported<String> imp = JGraphTAdapter.fromJGraphT(d);
+        JGraphTGraphs.Imported<String> imp = JGraphTGraphs.fromJGraphT(d);
         CompactGraph g = imp.graph();
         assertThat(g.nodeCount()).isEqualTo(3);
         assertThat(g.edgeCount()).isEqualTo(1);

@@ -1,13 +1,10 @@
 package io.lockstep.influence;
 
-import io.lockstep.activity.Activity;
-import io.lockstep.activity.ActivityBuilder;
-import io.lockstep.activity.PostKind;
 import io.lockstep.community.TestGraphs;
 import io.lockstep.graph.CompactDigraph;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
-import io.lockstep.graph.JGraphTAdapter;
+import io.lockstep.jgrapht.JGraphTGraphs;
 import io.lockstep.progress.TerminationFlag;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
@@ -15,7 +12,6 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +24,7 @@ class InfluenceTest {
     void pageRankOnKarateMatchesJGraphT() {
         CompactGraph g = TestGraphs.karate();
         double[] ours = new PageRank(0.85, 1000, 1e-12, 2, TerminationFlag.RUNNING_TRUE).scores(g);
-        Map<Integer, Double> ref = new org.jgrapht.alg.scoring.PageRank<>(JGraphTAdapter.toJGraphT(g), 0.85, 1000, 1e-12)
+        Map<Integer, Double> ref = new org.jgrapht.alg.scoring.PageRank<>(JGraphTGraphs.toJGraphT(g), 0.85, 1000, 1e-12)
                 .getScores();
         for (int v = 0; v < 34; v++) {
             assertThat(ours[v]).as("vertex %d", v).isCloseTo(ref.get(v), within(1e-9));
@@ -68,18 +64,6 @@ class InfluenceTest {
     }
 
     @Test
-    void degreesOfADigraph() {
-        CompactDigraph g = new CompactDigraph.Builder(3).addArc(0, 1).addArc(0, 1, 2).addArc(0, 2).addArc(2, 1).build();
-        assertThat(Degrees.outDegrees(g)).containsExactly(2, 0, 1);
-        assertThat(Degrees.inDegrees(g)).containsExactly(0, 2, 1);
-        assertThat(Degrees.outStrengths(g)).containsExactly(4.0, 0.0, 1.0);
-        assertThat(Degrees.inStrengths(g)).containsExactly(0.0, 4.0, 1.0);
-        CompactGraph u = g.toUndirected();
-        assertThat(Degrees.degrees(u)).containsExactly(2, 2, 2);
-        assertThat(Degrees.strengths(u)).containsExactly(4.0, 4.0, 2.0);
-    }
-
-    @Test
     void corenessOfAHandGraph() {
         // K4 on 0..3; 4 tied to 0 and 1; 5 hangs off 4; 6 alone; a self-loop on 6 does not count
         CompactGraph g = new CompactGraphBuilder(7).addEdge(0, 1).addEdge(0, 2).addEdge(0, 3).addEdge(1, 2)
@@ -90,7 +74,7 @@ class InfluenceTest {
     @Test
     void corenessOfKarateMatchesJGraphT() {
         CompactGraph g = TestGraphs.karate();
-        Map<Integer, Integer> ref = new org.jgrapht.alg.scoring.Coreness<>(JGraphTAdapter.toJGraphT(g)).getScores();
+        Map<Integer, Integer> ref = new org.jgrapht.alg.scoring.Coreness<>(JGraphTGraphs.toJGraphT(g)).getScores();
         int[] ours = Coreness.compute(g);
         for (int v = 0; v < 34; v++) {
             assertThat(ours[v]).isEqualTo(ref.get(v));
@@ -103,7 +87,7 @@ class InfluenceTest {
         CompactGraph path = new CompactGraphBuilder(4).addEdge(0, 1).addEdge(1, 2).addEdge(2, 3).build();
         assertThat(SampledBetweenness.exact(path)).containsExactly(0.0, 2.0, 2.0, 0.0);
         CompactGraph g = TestGraphs.karate();
-        Map<Integer, Double> ref = new BetweennessCentrality<>(JGraphTAdapter.toJGraphT(g)).getScores();
+        Map<Integer, Double> ref = new BetweennessCentrality<>(JGraphTGraphs.toJGraphT(g)).getScores();
         double[] ours = new SampledBetweenness(1000, 1, 2, TerminationFlag.RUNNING_TRUE).scores(g);
         for (int v = 0; v < 34; v++) {
             assertThat(ours[v]).as("vertex %d", v).isCloseTo(ref.get(v), within(1e-9));
@@ -135,34 +119,5 @@ class InfluenceTest {
             }
         }
         return best;
-    }
-
-    @Test
-    void communitySummariesCountSizesDensityAccountsAndHashtags() {
-        ActivityBuilder ab = new ActivityBuilder();
-        for (String a : List.of("a", "b", "c", "d", "e")) {
-            ab.account(a);
-        }
-        ab.addPost("p1", "a", 10, PostKind.TWEET, null, null, "x", List.of("Vote", "news"), List.of(), List.of());
-        ab.addPost("p2", "b", 11, PostKind.RETWEET, "p1", "a", null, List.of("vote"), List.of(), List.of());
-        ab.addPost("p3", "c", 12, PostKind.TWEET, null, null, null, List.of("news"), List.of(), List.of());
-        ab.addPost("p4", "d", 13, PostKind.TWEET, null, null, null, List.of("cats"), List.of(), List.of());
-        ab.addPost("p5", "e", 14, PostKind.REPLY, "unseen", null, null, List.of("cats", "dogs"), List.of(), List.of());
-        Activity activity = ab.build();
-        int a = 0, b = 1, c = 2, d = 3, e = 4;
-        assertThat(activity.accountId(a)).isEqualTo("a");
-        // triangle a,b,c and the pair d,e, plus a bridge c-d
-        CompactGraph g = new CompactGraphBuilder(activity.accountCount()).addEdge(a, b).addEdge(b, c).addEdge(a, c)
-                .addEdge(d, e).addEdge(c, d).build();
-        int[] membership = {0, 0, 0, 1, 1};
-        double[] scores = {0.1, 0.5, 0.2, 0.3, 0.3};
-        List<CommunitySummaries.CommunitySummary> s = CommunitySummaries.compute(activity, g, membership, scores, 2);
-        assertThat(s).hasSize(2);
-        assertThat(s.get(0)).isEqualTo(new CommunitySummaries.CommunitySummary(0, 3, 3, 1.0, List.of("b", "c"),
-                List.of(new CommunitySummaries.HashtagCount("news", 2), new CommunitySummaries.HashtagCount("vote", 2))));
-        assertThat(s.get(1)).isEqualTo(new CommunitySummaries.CommunitySummary(1, 2, 1, 1.0, List.of("d", "e"),
-                List.of(new CommunitySummaries.HashtagCount("cats", 2), new CommunitySummaries.HashtagCount("dogs", 1))));
-        assertThatThrownBy(() -> CommunitySummaries.compute(activity, g, new int[3], scores, 2))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }

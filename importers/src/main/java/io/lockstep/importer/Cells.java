@@ -109,6 +109,36 @@ final class Cells {
         return List.copyOf(out);
     }
 
+    private static final java.util.regex.Pattern SCIENTIFIC =
+            java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
+    private static final java.util.regex.Pattern US_DATE =
+            java.util.regex.Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}( .*)?");
+
+    /**
+     * An id cell, or null when blank; an id a spreadsheet turned into scientific notation ({@code 1.01421E+18})
+     * has lost its digits and is refused.
+     *
+     * @throws CsvTable.RowException naming the column when the id is mangled
+     */
+    static String id(String cell, String column) throws CsvTable.RowException {
+        String t = text(cell);
+        if (t != null && SCIENTIFIC.matcher(t).matches()) {
+            throw new CsvTable.RowException(column + " '" + t + "' is in scientific notation (a spreadsheet "
+                    + "rounded it): the real id is lost; use the archive as released, not a spreadsheet's copy");
+        }
+        return t;
+    }
+
+    /** The reason to refuse a time cell a spreadsheet rewrote as a US date ({@code 7/3/2018 14:05}), or null. */
+    static String usDate(String cell, String column) {
+        String t = text(cell);
+        if (t != null && US_DATE.matcher(t).matches()) {
+            return column + " '" + t + "' is a spreadsheet's M/D/YYYY date (day and month are ambiguous, "
+                    + "seconds lost); use the archive as released, not a spreadsheet's copy";
+        }
+        return null;
+    }
+
     static boolean isTrue(String s) {
         String t = text(s);
         return t != null && (t.equalsIgnoreCase("true") || t.equals("1") || t.equalsIgnoreCase("yes"));

@@ -41,10 +41,56 @@ final class CsvTable {
         }
     }
 
-    /** Handles one row; returns normally or throws {@link RowException} to reject it. */
+    /**
+     * Handles one row, giving its rows to {@code out}; returns normally or throws {@link RowException} to reject
+     * it. Rows reach the real sink only once the handler returns, so a row that fails half-way leaves nothing.
+     */
     @FunctionalInterface
     interface RowHandler {
-        void row(Row row) throws RowException;
+        void row(Row row, RowSink out) throws RowException;
+    }
+
+    /** Holds a handler's rows until it returns. */
+    private static final class Held implements RowSink {
+        final List<Object> rows = new java.util.ArrayList<>(2);
+
+        @Override
+        public void account(AccountRow account) {
+            rows.add(account);
+        }
+
+        @Override
+        public void post(PostRow post) {
+            rows.add(post);
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+            rows.add(edge);
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            throw new IllegalStateException("a row handler rejects by throwing RowException");
+        }
+
+        @Override
+        public void endRecord() {
+            throw new IllegalStateException("CsvTable ends the records");
+        }
+
+        void replay(RowSink sink) {
+            for (Object r : rows) {
+                if (r instanceof PostRow p) {
+                    sink.post(p);
+                } else if (r instanceof AccountRow a) {
+                    sink.account(a);
+                } else {
+                    sink.edge((EdgeRow) r);
+                }
+            }
+            rows.clear();
+        }
     }
 
     /** Thrown by a row handler to reject the current row with a reason. */
@@ -81,6 +127,9 @@ final class CsvTable {
             }
             header = it.next();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof InputFiles.UnreadableInputException u) {
+                throw u;
+            }
             throw new IOException("unreadable CSV header: " + e.getCause().getMessage(), e);
         }
         Map<String, Integer> columns = columns(header);
@@ -90,6 +139,7 @@ final class CsvTable {
             }
         }
         int width = header.size();
+        Held held = new Held();
         long nextLine = parser.getCurrentLineNumber() + 1;
         while (true) {
             CSVRecord record;
@@ -99,6 +149,9 @@ final class CsvTable {
                 }
                 record = it.next();
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof InputFiles.UnreadableInputException u) {
+                    throw u; // the file itself, not its CSV: a file-level failure
+                }
                 sink.reject(nextLine, "malformed CSV (" + e.getCause().getMessage() + "); rest of file skipped", "");
                 return;
             }
@@ -109,11 +162,19 @@ final class CsvTable {
                 continue;
             }
             try {
-                handler.row(new Row(columns, record));
-                sink.endRecord();
+                handler.row(new Row(columns, record), held);
             } catch (RowException e) {
+                held.rows.clear();
                 sink.reject(line, e.getMessage(), rawText(record));
+                continue;
+            } catch (RuntimeException e) {
+                held.rows.clear();
+                sink.reject(line, "unreadable row (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                        rawText(record));
+                continue;
             }
+            held.replay(sink);
+            sink.endRecord();
         }
     }
 

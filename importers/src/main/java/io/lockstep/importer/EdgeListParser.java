@@ -36,13 +36,13 @@ final class EdgeListParser implements RecordParser {
     }
 
     private static void followerCsv(Reader in, RowSink sink) throws IOException {
-        CsvTable.read(in, List.of(), sink, row -> {
+        CsvTable.read(in, List.of(), sink, (row, out) -> {
             String follower = first(row, FOLLOWER_COLUMNS);
             String followee = first(row, FOLLOWEE_COLUMNS);
             if (follower == null || followee == null) {
                 throw new CsvTable.RowException("empty follower or followee id");
             }
-            sink.edge(EdgeRow.follow(follower, followee));
+            out.edge(EdgeRow.follow(follower, followee));
         });
     }
 
@@ -56,7 +56,7 @@ final class EdgeListParser implements RecordParser {
     }
 
     private static void genericCsv(Reader in, RowSink sink) throws IOException {
-        CsvTable.read(in, List.of("source", "target"), sink, row -> {
+        CsvTable.read(in, List.of("source", "target"), sink, (row, out) -> {
             String source = Cells.text(row.get("source"));
             String target = Cells.text(row.get("target"));
             if (source == null || target == null) {
@@ -73,7 +73,7 @@ final class EdgeListParser implements RecordParser {
                 }
             }
             double weight = weight(Cells.text(row.get("weight")));
-            sink.edge(new EdgeRow(source, target, false, type, time, weight));
+            out.edge(new EdgeRow(source, target, false, type, time, weight));
         });
     }
 
@@ -107,17 +107,16 @@ final class EdgeListParser implements RecordParser {
                 sink.reject(lineNo, "expected 2 or 3 whitespace-separated fields, found " + parts.length, line);
                 continue;
             }
-            if (parts.length == 3) {
-                try {
-                    double w = weight(parts[2]);
-                    sink.edge(new EdgeRow(parts[0], parts[1], true, null, Activity.NO_TIME, w));
-                } catch (CsvTable.RowException e) {
-                    sink.reject(lineNo, e.getMessage(), line);
-                    continue;
-                }
-            } else {
-                sink.edge(EdgeRow.follow(parts[0], parts[1]));
+            EdgeRow edge;
+            try {
+                edge = parts.length == 3
+                        ? new EdgeRow(parts[0], parts[1], true, null, Activity.NO_TIME, weight(parts[2]))
+                        : EdgeRow.follow(parts[0], parts[1]);
+            } catch (CsvTable.RowException e) {
+                sink.reject(lineNo, e.getMessage(), line);
+                continue;
             }
+            sink.edge(edge);
             sink.endRecord();
         }
     }

@@ -54,6 +54,9 @@ public final class FormatDetector {
             if (comment) {
                 return Format.SNAP_EDGES;
             }
+            if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                return Format.TWITTER_JSON; // an empty capture (twarc writes one when a search finds nothing)
+            }
             throw new UnknownFormatException(file + ": empty file, no header to recognise; known formats: "
                     + Format.ids());
         }
@@ -81,6 +84,12 @@ public final class FormatDetector {
                 return null;
             }
             Set<String> set = new HashSet<>(cols);
+            if (set.containsAll(CoorTweetParser.REQUIRED)) {
+                return Format.COORTWEET;
+            }
+            if (set.containsAll(CoorNetParser.REQUIRED)) {
+                return Format.COORNET;
+            }
             if (set.containsAll(InfoOpsTweetsParser.REQUIRED)) {
                 return Format.INFO_OPS_TWEETS;
             }

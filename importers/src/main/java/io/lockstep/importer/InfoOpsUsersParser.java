@@ -17,12 +17,12 @@ final class InfoOpsUsersParser implements RecordParser {
 
     @Override
     public void parse(Reader in, RowSink sink) throws IOException {
-        CsvTable.read(in, REQUIRED, sink, row -> {
-            String user = Cells.text(row.get("userid"));
+        CsvTable.read(in, REQUIRED, sink, (row, out) -> {
+            String user = Cells.id(row.get("userid"), "userid");
             if (user == null) {
                 throw new CsvTable.RowException("empty userid");
             }
-            sink.account(account(row, user));
+            out.account(account(row, user));
         });
     }
 

@@ -43,10 +43,16 @@ final class InputFiles {
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        if (gzip) {
+            try {
+                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (IOException e) {
+                in.close();
+                throw new UnreadableInputException(file, "corrupt gzip header", e);
+            }
         }
-        PushbackInputStream pb = new PushbackInputStream(in, 3);
+        PushbackInputStream pb = new PushbackInputStream(new Guarded(in, file, gzip), 3);
         byte[] bom = new byte[3];
         int n = pb.readNBytes(bom, 0, 3);
         if (!(n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {
@@ -74,6 +80,54 @@ final class InputFiles {
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The file itself could not be read to its end (a truncated or corrupt gzip stream, a disk error): a failure of
+     * the whole file, not of one of its records.
+     */
+    static final class UnreadableInputException extends IOException {
+        UnreadableInputException(Path file, String what, IOException cause) {
+            super(file.getFileName() + ": " + what + " (" + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + ")", cause);
+        }
+    }
+
+    /** Turns read failures into {@link UnreadableInputException}, so parsers can tell them from bad content. */
+    private static final class Guarded extends FilterInputStream {
+        private final Path file;
+        private final boolean gzip;
+
+        Guarded(InputStream in, Path file, boolean gzip) {
+            super(in);
+            this.file = file;
+            this.gzip = gzip;
+        }
+
+        private IOException fail(IOException e) {
+            if (e instanceof UnreadableInputException) {
+                return e;
+            }
+            return new UnreadableInputException(file, gzip ? "truncated or corrupt gzip data" : "read failed", e);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw fail(e);
+            }
+        }
     }
 
     private static final class Counting extends FilterInputStream {

@@ -2,7 +2,8 @@ package io.lockstep.importer;
 
 /**
  * Receives what a {@link RecordParser} reads. Each input record (a CSV row, a JSON line, an edge line) produces
- * zero or more rows and then exactly one {@link #endRecord()}, or one {@link #reject} instead of its rows.
+ * zero or more rows and then exactly one {@link #endRecord()}, or one {@link #reject} or {@link #skip} instead of
+ * its rows.
  */
 public interface RowSink {
     void account(AccountRow account);
@@ -19,4 +20,13 @@ public interface RowSink {
 
     /** The current record is complete. */
     void endRecord();
+
+    /**
+     * The record starting at physical line {@code line} is well-formed but holds nothing the graph model keeps
+     * (tweet counts, a list, a compliance event); {@code what} says what it was. Counts as the record's end: no
+     * {@link #endRecord()} follows. By default the same as {@link #endRecord()}.
+     */
+    default void skip(long line, String what) {
+        endRecord();
+    }
 }

@@ -140,7 +140,8 @@ class ParsersTest {
     @Test
     void v1StatusesIncludeTheirRetweetedOriginalAndExtendedText() throws IOException {
         CollectingSink s = CollectingSink.parse(Format.TWITTER_JSON, sample("v1_statuses.jsonl"));
-        assertThat(s.rejects).containsExactly("4: broken JSON line");
+        assertThat(s.rejects).containsExactly(
+                "4: broken JSON line: Unexpected end-of-input: was expecting closing quote for a string value");
         assertThat(s.records).isEqualTo(4); // the blank line is not a record
         assertThat(s.posts).extracting(PostRow::id).containsExactly("1050118621198921728",
                 "1050118621198921728", "1050128621198921729", "1050300000000000000");

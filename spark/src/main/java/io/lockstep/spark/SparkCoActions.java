@@ -7,6 +7,7 @@ import io.lockstep.coordination.Evidence;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -287,7 +288,7 @@ public final class SparkCoActions {
         scanned.unpersist();
         accountStats.unpersist();
 
-        Map<EvidenceKey, List<Evidence>> evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
+        Long2ObjectOpenHashMap<List<Evidence>>[] evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
                 maxNeighbours, plan.evidenceCap());
         sorted.unpersist();
         List<CoordinationEdge> edges = new ArrayList<>(selected.size());
@@ -295,20 +296,20 @@ public final class SparkCoActions {
             int s = r.getInt(0);
             long pair = r.getLong(1);
             edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, ActionSignals.name(s), r.getDouble(3),
-                    r.getInt(2), evidence.getOrDefault(new EvidenceKey(s, pair), List.of())));
+                    r.getInt(2), evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of())));
         }
         edges.sort(Comparator.comparingInt((CoordinationEdge e) -> DetectionParams.ALL_SIGNALS.indexOf(e.signal()))
                 .thenComparingLong(CoordinationEdge::pairKey));
         return new Result(edges, actionCounts, pairRows);
     }
 
-    private record EvidenceKey(int signal, long pair) {
-    }
 
-    private static Map<EvidenceKey, List<Evidence>> evidence(SparkSession spark, Dataset<Row> sorted,
+    /** Evidence per signal code and pair (fastutil's maps mix the key bits: pairs of a clique share their xor). */
+    @SuppressWarnings("unchecked")
+    private static Long2ObjectOpenHashMap<List<Evidence>>[] evidence(SparkSession spark, Dataset<Row> sorted,
                                                       Dictionaries dictionaries, List<Row> selected,
                                                       Thresholds[] thresholds, int maxNeighbours, int cap) {
-        Map<EvidenceKey, List<Evidence>> out = new HashMap<>();
+        Long2ObjectOpenHashMap<List<Evidence>>[] out = new Long2ObjectOpenHashMap[thresholds.length];
         if (selected.isEmpty() || cap == 0) {
             return out;
         }
@@ -373,7 +374,10 @@ public final class SparkCoActions {
         ordered.sort(Comparator.comparingInt((Row r) -> r.getInt(5)));
         for (Row r : ordered) {
             int s = r.getInt(0);
-            out.computeIfAbsent(new EvidenceKey(s, r.getLong(1)), k -> new ArrayList<>())
+            if (out[s] == null) {
+                out[s] = new Long2ObjectOpenHashMap<>();
+            }
+            out[s].computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
                     .add(new Evidence(ActionSignals.label(s, r.getString(2)), r.getLong(3), r.getLong(4)));
         }
         pairs.destroy();

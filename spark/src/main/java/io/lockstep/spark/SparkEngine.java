@@ -1,7 +1,7 @@
 package io.lockstep.spark;
 
 import io.lockstep.activity.Activity;
-import io.lockstep.cli.DetectionEngine;
+import io.lockstep.analysis.DetectionEngine;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * {@link GraphDrawing} with GraphStream 2.0's {@code FileSinkImages} (Swing renderer), which works headless.
- * Positions come from our own layout as {@code xyz} attributes; GraphStream's layout is switched off
+ * Labels follow {@link AccountNames#label}. Positions come from our own layout as {@code xyz} attributes; GraphStream's layout is switched off
  * ({@code NO_LAYOUT}). The camera fits the graph's bounds; two hidden anchor nodes at the corners of the pixel box
  * make those bounds the box, so that one graph unit is one pixel ({@code setGraphViewport} with autofit off did
  * not map the box onto the image in GraphStream 2.0).
@@ -79,7 +79,11 @@ public final class GraphStreamDrawing implements GraphDrawing {
         css.append("node.suspicious { stroke-color: ").append(red).append("; stroke-width: 3px; }\n");
         css.append("node.redcluster { fill-color: ").append(red).append("; stroke-color: #ffffff; stroke-width: 1px; }\n");
         css.append("node.anchor { size-mode: normal; size: 0px; fill-mode: none; stroke-mode: none; visibility-mode: hidden; }\n");
-        css.append("node.zoomlabel { text-visibility-mode: under-zoom; text-visibility: 0.45; }\n");
+        for (int t = 1; t < ZOOM_TIERS.length; t++) {
+            // GraphStream's zoom is the visible share of the graph: 1 / magnification
+            css.append("node.zoom").append(t).append(" { text-visibility-mode: under-zoom; text-visibility: ")
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", 1.0 / ZOOM_TIERS[t])).append("; }\n");
+        }
         css.append("node:selected { stroke-color: #212121; stroke-width: 4px; text-style: bold; }\n");
         css.append("edge { z-index: 1; }\n");
         css.append("edge.retweet { fill-color: ").append(Palette.hex(Palette.RETWEET)).append("b0; size: 1px; }\n");
@@ -102,7 +106,8 @@ public final class GraphStreamDrawing implements GraphDrawing {
 
     /**
      * A GraphStream graph with positions, labels and style classes for {@code p}. Labels are always shown for the
-     * placement's labelled nodes; with {@code zoomLabels}, every other node gets a label shown only when zoomed in.
+     * placement's labelled nodes; with {@code zoomLabels}, other nodes get a label that appears at the first
+     * magnification of {@link #ZOOM_TIERS} where it overlaps no label shown before.
      * Also used by the viewer.
      */
     static Graph toGraph(Placement p, boolean zoomLabels) {
@@ -113,16 +118,31 @@ public final class GraphStreamDrawing implements GraphDrawing {
             graph.setAttribute("ui.antialias");
         }
         List<SceneNode> nodes = p.nodes();
+        // the viewer shows more labels as one zooms in: at 2x, 4x and 8x the labels that still fit without overlap
+        int[] tier = new int[nodes.size()];
+        if (zoomLabels) {
+            boolean[] shown = p.labelled().clone();
+            for (int t = 1; t < ZOOM_TIERS.length; t++) {
+                boolean[] more = SceneLayout.labelsWithoutOverlap(nodes, p.x(), p.y(), p.radius(), ZOOM_TIERS[t],
+                        Integer.MAX_VALUE, shown, Double.MAX_VALUE);
+                for (int i = 0; i < more.length; i++) {
+                    if (more[i]) {
+                        tier[i] = t;
+                        shown[i] = true;
+                    }
+                }
+            }
+        }
         for (int i = 0; i < nodes.size(); i++) {
             SceneNode sn = nodes.get(i);
             Node node = graph.addNode(sn.id());
             node.setAttribute("xyz", p.x()[i], p.height() - p.y()[i], 0.0);
             String cls = nodeClass(sn);
             if (p.labelled()[i]) {
-                node.setAttribute("ui.label", sn.label());
-            } else if (zoomLabels) {
-                node.setAttribute("ui.label", sn.label());
-                cls = cls.isEmpty() ? "zoomlabel" : cls + ", zoomlabel";
+                node.setAttribute("ui.label", AccountNames.label(sn.label()));
+            } else if (tier[i] > 0) {
+                node.setAttribute("ui.label", AccountNames.label(sn.label()));
+                cls = cls.isEmpty() ? "zoom" + tier[i] : cls + ", zoom" + tier[i];
             }
             if (!cls.isEmpty()) {
                 node.setAttribute("ui.class", cls);
@@ -144,6 +164,9 @@ public final class GraphStreamDrawing implements GraphDrawing {
         }
         return graph;
     }
+
+    /** Magnifications at which the viewer adds labels (tier 0: the picture's own labels). */
+    static final double[] ZOOM_TIERS = {1, 2, 4, 8};
 
     /** Ids of the two hidden corner nodes start with this. */
     static final String ANCHOR_PREFIX = "\u0000anchor";

@@ -132,7 +132,7 @@ public final class OverviewBuilder {
                 names.addAll(p.names());
             });
             String id = CLUSTER_PREFIX + e.getKey();
-            List<String> evidence = List.of(size + " suspicious accounts: " + String.join(", ", names.stream().limit(12).toList())
+            List<String> evidence = List.of(size + " suspicious accounts: " + String.join(", ", names.stream().limit(12).map(AccountNames::label).toList())
                     + (names.size() > 12 || size > names.size() ? ", …" : ""));
             nodes.add(new SceneNode(id, "cluster " + e.getKey() + " (" + size + ")", SceneNode.NONE, e.getKey(), true,
                     score, size, List.copyOf(signals), evidence));
@@ -197,6 +197,136 @@ public final class OverviewBuilder {
                 .limit(Math.max(0, maxNeighbours))
                 .forEach(e -> keep.add(e.getKey()));
         return accounts.filter(title, n -> keep.contains(n.id()));
+    }
+
+    /**
+     * The cluster pictures of one account scene from an index of its edges by node, built once in O(n + m): each
+     * picture then costs the degrees of the nodes it shows instead of a pass over every edge of the archive. Gives
+     * the scenes {@link #cluster(Scene, int, int, String)} gives (same nodes and edges, in the scene's order).
+     */
+    public static final class ClusterIndex {
+        private final Scene accounts;
+        private final int[] source;
+        private final int[] target;
+        private final int[] offsets;
+        private final int[] incident;
+        private final Map<Integer, List<Integer>> members = new HashMap<>();
+
+        public ClusterIndex(Scene accounts) {
+            this.accounts = accounts;
+            Map<String, Integer> index = accounts.indexById();
+            int n = accounts.nodes().size();
+            int m = accounts.edges().size();
+            source = new int[m];
+            target = new int[m];
+            offsets = new int[n + 1];
+            for (int e = 0; e < m; e++) {
+                SceneEdge edge = accounts.edges().get(e);
+                source[e] = index.get(edge.source());
+                target[e] = index.get(edge.target());
+                offsets[source[e] + 1]++;
+                if (target[e] != source[e]) {
+                    offsets[target[e] + 1]++;
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                offsets[v + 1] += offsets[v];
+            }
+            incident = new int[offsets[n]];
+            int[] fill = java.util.Arrays.copyOf(offsets, n);
+            for (int e = 0; e < m; e++) {
+                incident[fill[source[e]]++] = e;
+                if (target[e] != source[e]) {
+                    incident[fill[target[e]]++] = e;
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                int c = accounts.nodes().get(v).cluster();
+                if (c != SceneNode.NONE) {
+                    members.computeIfAbsent(c, k -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+
+        /** As {@link OverviewBuilder#cluster(Scene, int, int, String)} on the indexed scene. */
+        public Scene cluster(int clusterId, int maxNeighbours, String title) {
+            List<Integer> inCluster = members.get(clusterId);
+            if (inCluster == null) {
+                throw new IllegalArgumentException("no account in cluster " + clusterId);
+            }
+            Set<Integer> member = new HashSet<>(inCluster);
+            // the edges between a member and an outsider, in scene order, so that sums add up as in cluster()
+            it.unimi.dsi.fastutil.ints.IntAVLTreeSet crossing = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet();
+            for (int v : inCluster) {
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    int e = incident[i];
+                    if (member.contains(source[e]) != member.contains(target[e])) {
+                        crossing.add(e);
+                    }
+                }
+            }
+            Map<String, Double> pull = new HashMap<>();
+            for (int e : crossing) {
+                int outside = member.contains(source[e]) ? target[e] : source[e];
+                pull.merge(accounts.nodes().get(outside).id(), accounts.edges().get(e).weight(), Double::sum);
+            }
+            Map<String, Integer> byId = new HashMap<>();
+            for (int e : crossing) {
+                byId.put(accounts.nodes().get(source[e]).id(), source[e]);
+                byId.put(accounts.nodes().get(target[e]).id(), target[e]);
+            }
+            it.unimi.dsi.fastutil.ints.IntAVLTreeSet keep = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet(inCluster);
+            pull.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(Math.max(0, maxNeighbours))
+                    .forEach(e -> keep.add((int) byId.get(e.getKey())));
+            it.unimi.dsi.fastutil.ints.IntAVLTreeSet edges = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet();
+            for (int v : keep) {
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    int e = incident[i];
+                    if (keep.contains(source[e]) && keep.contains(target[e])) {
+                        edges.add(e);
+                    }
+                }
+            }
+            List<SceneNode> nodes = new ArrayList<>(keep.size());
+            keep.forEach((int v) -> nodes.add(accounts.nodes().get(v)));
+            List<SceneEdge> kept = new ArrayList<>(edges.size());
+            edges.forEach((int e) -> kept.add(accounts.edges().get(e)));
+            return new Scene(title, accounts.sizeLabel(), nodes, kept);
+        }
+    }
+
+    /**
+     * At most {@code maxNodes} nodes and {@code maxEdges} edges of a scene, so that a picture stays small and
+     * readable whatever the cluster's size: nodes of {@code clusterId} first, then the others, each group by
+     * decreasing weighted degree (the most connected first); then the edges among the kept nodes, coordination edges
+     * first, each kind by decreasing weight. A scene within both limits is returned unchanged.
+     */
+    public static Scene capped(Scene scene, int clusterId, int maxNodes, int maxEdges, String title) {
+        if (maxNodes < 1 || maxEdges < 0) {
+            throw new IllegalArgumentException("maxNodes must be >= 1 and maxEdges >= 0, was " + maxNodes + ", " + maxEdges);
+        }
+        if (scene.nodes().size() <= maxNodes && scene.edges().size() <= maxEdges) {
+            return scene;
+        }
+        Map<String, Double> degree = new HashMap<>();
+        for (SceneEdge e : scene.edges()) {
+            degree.merge(e.source(), e.weight(), Double::sum);
+            degree.merge(e.target(), e.weight(), Double::sum);
+        }
+        Set<String> keep = new HashSet<>();
+        scene.nodes().stream()
+                .sorted(Comparator.comparing((SceneNode n) -> n.cluster() != clusterId)
+                        .thenComparing(n -> -degree.getOrDefault(n.id(), 0.0)).thenComparing(SceneNode::id))
+                .limit(maxNodes).forEach(n -> keep.add(n.id()));
+        List<SceneEdge> edges = scene.edges().stream()
+                .filter(e -> keep.contains(e.source()) && keep.contains(e.target()))
+                .sorted(Comparator.comparing((SceneEdge e) -> e.kind() != EdgeKind.COORDINATION)
+                        .thenComparing(e -> -e.weight()).thenComparing(SceneEdge::source).thenComparing(SceneEdge::target))
+                .limit(maxEdges).toList();
+        List<SceneNode> nodes = scene.nodes().stream().filter(n -> keep.contains(n.id())).toList();
+        return new Scene(title, scene.sizeLabel(), nodes, edges);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.lockstep.progress.TerminationFlag;
 import io.lockstep.visual.layout.ForceAtlas2;
 import io.lockstep.visual.layout.Overlaps;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +17,11 @@ import java.util.stream.IntStream;
 /**
  * Places a {@link Scene} in a pixel box: ForceAtlas2 positions (coordination edges pull three times harder than the
  * others so that clusters stay together), scaled to fit with a margin, node radii from the size metric (square root,
- * so that area follows the metric), overlaps removed, and labels kept for the largest nodes only (all of them for
- * small scenes) so that text stays readable.
+ * so that area follows the metric), overlaps removed, and labels kept for the largest nodes whose labels do not
+ * overlap (at most {@link #MAX_LABELS}), so that text stays readable. Labels follow {@link AccountNames#label}.
  */
 public final class SceneLayout {
-    /** Above this many nodes only the {@value} largest are labelled. */
+    /** At most this many labels in a picture: the largest nodes whose labels do not overlap. */
     public static final int MAX_LABELS = 40;
 
     private final ForceAtlas2.Params params;
@@ -89,7 +90,78 @@ public final class SceneLayout {
         }
     }
 
+    /** Approximate advance of one label character at the 12 px label font, and the label box height, in pixels. */
+    static final double LABEL_CHAR_W = 7.6, LABEL_H = 15.0;
+
+    /**
+     * Which nodes get a label at {@code zoom} (1 = one graph unit per pixel) so that no two labels overlap: nodes in
+     * decreasing size (the most central first), each label a box right of its disc; a label is taken when its box
+     * meets no box taken before (nor one of {@code taken}, labels already shown at a lower zoom) and ends inside
+     * {@code width}; at most {@code max} new labels.
+     */
+    static boolean[] labelsWithoutOverlap(List<SceneNode> nodes, double[] x, double[] y, double[] r, double zoom, int max,
+                                          boolean[] taken, double width) {
+        int n = nodes.size();
+        boolean[] out = new boolean[n];
+        int[] order = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -nodes.get(i).size()).thenComparing(i -> nodes.get(i).id()))
+                .mapToInt(Integer::intValue).toArray();
+        double[][] boxes = new double[n][];
+        List<double[]> placed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boxes[i] = labelBox(nodes.get(i), x[i], y[i], r[i], zoom);
+            if (taken[i]) {
+                placed.add(boxes[i]);
+            }
+        }
+        int count = 0;
+        for (int i : order) {
+            if (count == max) {
+                break;
+            }
+            double[] b = boxes[i];
+            if (taken[i] || b[2] > width) {
+                continue;
+            }
+            boolean free = true;
+            for (double[] o : placed) {
+                if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                placed.add(b);
+                out[i] = true;
+                count++;
+            }
+        }
+        return out;
+    }
+
+    private static double[] labelBox(SceneNode node, double x, double y, double r, double zoom) {
+        double w = (LABEL_CHAR_W * AccountNames.label(node.label()).length() + 4) / zoom;
+        double left = x + r + 3 / zoom;
+        return new double[] {left, y - LABEL_H / 2 / zoom, left + w, y + LABEL_H / 2 / zoom};
+    }
+
     public Placement place(Scene scene, int width, int height) {
+        return place(scene, width, height, positions(scene));
+    }
+
+    /** The ForceAtlas2 positions of {@code scene}'s nodes, before fitting: the costly part of {@link #place}. */
+    public ForceAtlas2.Positions positions(Scene scene) {
+        if (scene.nodes().isEmpty()) {
+            return new ForceAtlas2.Positions(new double[0], new double[0]);
+        }
+        return new ForceAtlas2(params).layout(graphOf(scene), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /**
+     * Fits {@code layout} (from {@link #positions} of this scene; left unchanged) into a {@code width x height}
+     * box, so that one layout serves pictures of several sizes.
+     */
+    public Placement place(Scene scene, int width, int height, ForceAtlas2.Positions layout) {
         if (width < 50 || height < 50) {
             throw new IllegalArgumentException("picture must be at least 50x50 pixels, was " + width + "x" + height);
         }
@@ -100,7 +172,10 @@ public final class SceneLayout {
         if (n == 0) {
             return new Placement(scene, width, height, px, py, r, labelled);
         }
-        ForceAtlas2.Positions pos = new ForceAtlas2(params).layout(graphOf(scene), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        if (layout.x().length != n) {
+            throw new IllegalArgumentException("layout has " + layout.x().length + " positions for " + n + " nodes");
+        }
+        ForceAtlas2.Positions pos = new ForceAtlas2.Positions(layout.x().clone(), layout.y().clone());
 
         double minSide = Math.min(width, height);
         double rMax = Math.max(5, Math.min(minSide / 28, 0.3 * minSide / Math.sqrt(n)));
@@ -115,7 +190,7 @@ public final class SceneLayout {
         int longest = 0;
         for (int i = 0; i < n; i++) {
             if (n <= MAX_LABELS || nodes.get(i).size() > 0) {
-                longest = Math.max(longest, nodes.get(i).label().length());
+                longest = Math.max(longest, AccountNames.label(nodes.get(i).label()).length());
             }
         }
         double labelRoom = Math.min(width / 5.0, 7.0 * Math.min(longest, 28) + 8);
@@ -134,16 +209,8 @@ public final class SceneLayout {
         }
         Overlaps.remove(px, py, r, n <= 200 ? 8.0 : 1.5, n <= 2000 ? 200 : 50, x0, y0, x1, y1);
 
-        if (n <= MAX_LABELS) {
-            Arrays.fill(labelled, true);
-        } else {
-            int[] order = IntStream.range(0, n).boxed()
-                    .sorted(Comparator.comparingDouble((Integer i) -> -nodes.get(i).size()).thenComparing(i -> nodes.get(i).id()))
-                    .mapToInt(Integer::intValue).toArray();
-            for (int k = 0; k < MAX_LABELS; k++) {
-                labelled[order[k]] = true;
-            }
-        }
+        boolean[] chosen = labelsWithoutOverlap(nodes, px, py, r, 1.0, MAX_LABELS, new boolean[n], width);
+        System.arraycopy(chosen, 0, labelled, 0, n);
         return new Placement(scene, width, height, px, py, r, labelled);
     }
 }

@@ -1,16 +1,18 @@
 package io.lockstep.visual;
 
-import javax.imageio.ImageIO;
+import io.lockstep.visual.layout.ForceAtlas2;
+
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -29,6 +31,12 @@ public final class SceneRenderer {
 
     private final GraphDrawing drawing;
     private final Function<Scene, SceneLayout> layouts;
+    /**
+     * The layouts of the scenes drawn last, by identity: a scene drawn again (the report embeds the pictures it
+     * also writes as files, at other sizes) is laid out once.
+     */
+    private final Map<Scene, ForceAtlas2.Positions> laidOut = new IdentityHashMap<>();
+    private static final int REMEMBERED = 64;
 
     /** GraphStream drawing and {@link SceneLayout#forScene} layouts. */
     public SceneRenderer() {
@@ -44,10 +52,7 @@ public final class SceneRenderer {
     public void renderPng(Scene scene, Path out, int width, int height) {
         BufferedImage image = renderImage(scene, width, height);
         try {
-            createParent(out);
-            if (!ImageIO.write(image, "png", out.toFile())) {
-                throw new IOException("no PNG writer");
-            }
+            Canvas.writePng(image, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -79,15 +84,11 @@ public final class SceneRenderer {
     /** The framed picture as an RGB image. */
     public BufferedImage renderImage(Scene scene, int width, int height) {
         Frame frame = Frame.of(scene, width, height);
-        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        Placement placement = place(scene, width, frame.graphHeight());
         BufferedImage graph = drawing.draw(placement);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = Canvas.blank(width, height);
+        Graphics2D g = Canvas.begin(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Palette.BACKGROUND);
-            g.fillRect(0, 0, width, height);
             g.drawImage(graph, 0, TITLE_HEIGHT, null);
             drawTitle(g, scene.title(), width);
             drawLegend(g, frame, width, height);
@@ -100,8 +101,36 @@ public final class SceneRenderer {
     /** The framed picture as an SVG document. */
     public String renderSvgString(Scene scene, int width, int height) {
         Frame frame = Frame.of(scene, width, height);
-        Placement placement = layouts.apply(scene).place(scene, width, frame.graphHeight());
+        Placement placement = place(scene, width, frame.graphHeight());
         return SvgWriter.write(placement, frame, width, height);
+    }
+
+    private Placement place(Scene scene, int width, int height) {
+        SceneLayout layout = layouts.apply(scene);
+        ForceAtlas2.Positions positions;
+        synchronized (laidOut) {
+            positions = laidOut.get(scene);
+        }
+        if (positions == null) {
+            positions = layout.positions(scene);
+            synchronized (laidOut) {
+                if (laidOut.size() >= REMEMBERED) {
+                    laidOut.clear();
+                }
+                laidOut.put(scene, positions);
+            }
+        }
+        return layout.place(scene, width, height, positions);
+    }
+
+    /**
+     * The framed picture as an {@code <svg>} element to put inside an HTML page: no XML declaration, a tooltip per
+     * node (name, full id, score, signals), scaled by the page's CSS.
+     */
+    public String renderInlineSvg(Scene scene, int width, int height) {
+        Frame frame = Frame.of(scene, width, height);
+        Placement placement = place(scene, width, frame.graphHeight());
+        return SvgWriter.write(placement, frame, width, height, true);
     }
 
     private static void drawTitle(Graphics2D g, String title, int width) {

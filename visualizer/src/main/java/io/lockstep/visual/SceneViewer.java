@@ -52,8 +52,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The interactive viewer: GraphStream's Swing viewer on our own layout (no GraphStream auto-layout), with a side
  * panel for search by screen name, signal and score filters, the evidence of the clicked node, and export of the
- * current view to PNG (what is on screen) or SVG (the visible nodes, re-drawn). Labels of the largest nodes are
- * always shown; the others appear when zoomed in (mouse wheel). Needs a display.
+ * current view to PNG (what is on screen) or SVG (the visible nodes, re-drawn). Labels follow {@link AccountNames}
+ * (screen names, or ids cut to 8 characters); those of the largest nodes that do not overlap are always shown, the
+ * others appear at the zoom (mouse wheel) where they no longer overlap. Needs a display.
  */
 public final class SceneViewer {
     /** Layout box for the viewer, in graph units (pixels at zoom 1). */
@@ -195,15 +196,21 @@ public final class SceneViewer {
         return c;
     }
 
-    /** Finds a node by screen name (exact, then prefix, ignoring case), centres on it and shows its evidence. */
+    /**
+     * Finds a node by screen name or id (exact, then prefix, ignoring case; a shortened id as shown works too),
+     * centres on it and shows its evidence.
+     */
     public Optional<String> search(String name) {
         String q = name.trim().toLowerCase(Locale.ROOT).replaceFirst("^@", "");
         if (q.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SceneNode> hit = scene.nodes().stream().filter(n -> n.label().toLowerCase(Locale.ROOT).equals(q)).findFirst();
+        Optional<SceneNode> hit = scene.nodes().stream().filter(n -> n.label().toLowerCase(Locale.ROOT).equals(q)
+                || n.id().toLowerCase(Locale.ROOT).equals(q)).findFirst();
         if (hit.isEmpty()) {
-            hit = scene.nodes().stream().filter(n -> n.label().toLowerCase(Locale.ROOT).startsWith(q)).findFirst();
+            String prefix = q.endsWith("…") ? q.substring(0, q.length() - 1) : q;
+            hit = scene.nodes().stream().filter(n -> n.label().toLowerCase(Locale.ROOT).startsWith(prefix)
+                    || n.id().toLowerCase(Locale.ROOT).startsWith(prefix)).findFirst();
         }
         hit.ifPresentOrElse(n -> {
             int i = index.get(n.id());
@@ -219,7 +226,8 @@ public final class SceneViewer {
     /** The evidence text shown for node {@code id}. */
     static String evidenceText(SceneNode n) {
         StringBuilder b = new StringBuilder();
-        b.append('@').append(n.label()).append("  (").append(n.id()).append(")\n");
+        String name = AccountNames.label(n.label());
+        b.append(name.equals(AccountNames.shortId(n.id())) ? "" : "@").append(name).append("  (").append(n.id()).append(")\n");
         b.append("community: ").append(n.community() == SceneNode.NONE ? "-" : Integer.toString(n.community()));
         b.append(", cluster: ").append(n.cluster() == SceneNode.NONE ? "-" : Integer.toString(n.cluster())).append('\n');
         b.append(String.format(Locale.ROOT, "score: %.2f%s%n", n.score(), n.suspicious() ? " — SUSPICIOUS" : ""));

@@ -11,53 +11,68 @@ final class SvgWriter {
     }
 
     static String write(Placement p, Frame frame, int width, int height) {
+        return write(p, frame, width, height, false);
+    }
+
+    /**
+     * The picture as SVG; {@code inline} leaves out the XML declaration and adds {@code class="picture"}, for an
+     * {@code <svg>} element inside an HTML page (which scales it by CSS).
+     */
+    static String write(Placement p, Frame frame, int width, int height, boolean inline) {
         StringBuilder s = new StringBuilder(64 + 200 * p.nodes().size() + 80 * p.scene().edges().size());
-        s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (!inline) {
+            s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        }
         s.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"DejaVu Sans, Arial, sans-serif\">\n", width, height, width, height));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"%s width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"DejaVu Sans, Arial, sans-serif\">\n", inline ? " class=\"picture\" role=\"img\"" : "",
+                width, height, width, height));
         s.append("<title>").append(xml(p.scene().title())).append("</title>\n");
         s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"bold\" fill=\"%s\">%s</text>\n",
                 SceneRenderer.PAD, SceneRenderer.TITLE_HEIGHT / 2 + 6, Palette.hex(Palette.TEXT), xml(p.scene().title())));
         s.append(String.format(Locale.ROOT, "<g transform=\"translate(0,%d)\">\n", SceneRenderer.TITLE_HEIGHT));
         Map<String, Integer> index = p.scene().indexById();
-        s.append("<g id=\"edges\">\n");
-        for (SceneEdge e : p.scene().edges()) {
-            int a = index.get(e.source()), b = index.get(e.target());
-            if (a == b) {
-                continue;
+        // one path per edge kind and stroke width ("M x y L x y" per edge): a third of the bytes of <line> elements
+        s.append("<g class=\"edges\" stroke-opacity=\"0.8\" fill=\"none\">\n");
+        for (EdgeKind kind : EdgeKind.values()) {
+            Map<Double, StringBuilder> byWidth = new java.util.TreeMap<>();
+            for (SceneEdge e : p.scene().edges()) {
+                int a = index.get(e.source()), b = index.get(e.target());
+                if (a == b || e.kind() != kind) {
+                    continue;
+                }
+                double w = switch (e.kind()) {
+                    case COORDINATION -> 2.5;
+                    case RETWEET -> Math.round(2 * Math.min(3, 0.8 + Math.log1p(e.weight()) / 2)) / 2.0;
+                    case FOLLOW -> 0.7;
+                };
+                byWidth.computeIfAbsent(w, k -> new StringBuilder()).append(String.format(Locale.ROOT, "M%.0f %.0fL%.0f %.0f",
+                        p.x()[a], p.y()[a], p.x()[b], p.y()[b]));
             }
-            double w = switch (e.kind()) {
-                case COORDINATION -> 2.5;
-                case RETWEET -> Math.min(3, 0.8 + Math.log1p(e.weight()) / 2);
-                case FOLLOW -> 0.7;
-            };
-            s.append(String.format(Locale.ROOT,
-                    "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.8\" stroke-width=\"%.1f\"%s/>\n",
-                    e.kind().wireName(), p.x()[a], p.y()[a], p.x()[b], p.y()[b], Palette.hex(Palette.edge(e.kind())), w,
-                    e.kind() == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : ""));
+            byWidth.forEach((w, d) -> s.append(String.format(Locale.ROOT, "<path class=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"%s d=\"%s\"/>\n",
+                    kind.wireName(), Palette.hex(Palette.edge(kind)), w, kind == EdgeKind.FOLLOW ? " stroke-dasharray=\"3,3\"" : "", d)));
         }
-        s.append("</g>\n<g id=\"nodes\">\n");
+        s.append("</g>\n<g class=\"nodes\">\n");
         List<SceneNode> nodes = p.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             SceneNode n = nodes.get(i);
             boolean redFill = n.suspicious() && n.community() == SceneNode.NONE;
             Color fill = redFill ? Palette.SUSPICIOUS : Palette.community(n.community());
             boolean ring = n.suspicious() && !redFill;
-            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\">",
                     p.x()[i], p.y()[i], p.radius()[i], Palette.hex(fill), ring ? Palette.hex(Palette.SUSPICIOUS) : "#ffffff",
                     ring ? Math.max(2, p.radius()[i] / 4) : 1.0));
-            s.append("<title>").append(xml(n.label())).append("</title></circle>\n");
+            s.append("<title>").append(xml(tooltip(n))).append("</title></circle>\n");
         }
-        s.append("</g>\n<g id=\"labels\" font-size=\"12\" fill=\"#212121\">\n");
+        s.append("</g>\n<g class=\"labels\" font-size=\"12\" fill=\"#212121\">\n");
         for (int i = 0; i < nodes.size(); i++) {
             if (p.labelled()[i]) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n",
-                        p.x()[i] + p.radius()[i] + 3, p.y()[i] + 4, xml(nodes.get(i).label())));
+                        p.x()[i] + p.radius()[i] + 3, p.y()[i] + 4, xml(AccountNames.label(nodes.get(i).label()))));
             }
         }
-        s.append("</g>\n</g>\n<g id=\"legend\" font-size=\"12\">\n");
+        s.append("</g>\n</g>\n<g class=\"legend\" font-size=\"12\">\n");
         int legendTop = height - frame.legendHeight();
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"1\" fill=\"#e0e0e0\"/>\n",
                 SceneRenderer.PAD, legendTop, width - 2 * SceneRenderer.PAD));
@@ -78,6 +93,31 @@ final class SvgWriter {
                 SceneRenderer.PAD, frame.captionY() + SceneRenderer.LEGEND_ROW / 2 + 4, xml(frame.legend().caption())));
         s.append("</g>\n</svg>\n");
         return s.toString();
+    }
+
+    /**
+     * The tooltip of a node: its name, the full id when the name is not the id, and for accounts with a verdict the
+     * score, cluster and signals.
+     */
+    static String tooltip(SceneNode n) {
+        StringBuilder t = new StringBuilder(AccountNames.label(n.label()));
+        boolean aggregate = n.id().startsWith(OverviewBuilder.COMMUNITY_PREFIX) || n.id().startsWith(OverviewBuilder.CLUSTER_PREFIX);
+        if (!aggregate && !AccountNames.label(n.label()).equals(n.id())) {
+            t.append(" (id ").append(n.id()).append(')');
+        }
+        if (n.score() > 0 || n.suspicious()) {
+            t.append(String.format(Locale.ROOT, "\nscore %.2f%s", n.score(), n.suspicious() ? ", suspicious" : ""));
+        }
+        if (n.cluster() != SceneNode.NONE && !aggregate) {
+            t.append(", cluster ").append(n.cluster());
+        }
+        if (!n.signals().isEmpty()) {
+            t.append("\nsignals: ").append(String.join(", ", n.signals()));
+        }
+        if (aggregate && !n.evidence().isEmpty()) {
+            t.append('\n').append(n.evidence().get(0));
+        }
+        return t.toString();
     }
 
     /** Escapes text for XML content and attributes; drops characters XML 1.0 forbids. */

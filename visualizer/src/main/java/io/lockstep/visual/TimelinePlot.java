@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,13 +31,9 @@ public final class TimelinePlot {
         if (width < 200 || height < 120) {
             throw new IllegalArgumentException("timeline must be at least 200x120 pixels, was " + width + "x" + height);
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = Canvas.blank(width, height);
+        Graphics2D g = Canvas.begin(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
             Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.setColor(Palette.TEXT);
@@ -53,7 +48,7 @@ public final class TimelinePlot {
             int[] posts = new int[bins], coord = new int[bins];
             for (int i = 0; i < minutes; i++) {
                 posts[i / bin] += series.posts()[i];
-                coord[i / bin] += series.coordinatedRetweets()[i];
+                coord[i / bin] += series.coordinated()[i];
             }
             int max = 1;
             for (int v : posts) {

@@ -25,6 +25,20 @@ class OverviewBuilderTest {
     }
 
     @Test
+    void cappedKeepsTheMostConnectedMembersFirstAndCoordinationEdgesFirst() {
+        Scene all = Scenes.twoCommunities();
+        assertThat(OverviewBuilder.capped(all, 7, 8, 15, "same")).isSameAs(all);
+        // 3 nodes: the cluster's members a0, a1, a2 (a1 has the most weight); 2 edges: both coordination edges
+        Scene c = OverviewBuilder.capped(all, 7, 3, 2, "capped");
+        assertThat(c.title()).isEqualTo("capped");
+        assertThat(c.nodes()).extracting(SceneNode::id).containsExactly("a0", "a1", "a2");
+        assertThat(c.edges()).extracting(SceneEdge::kind).containsOnly(EdgeKind.COORDINATION).hasSize(2);
+        // 4 nodes: the members, then the most connected other node, a3 (three retweet edges and the follow)
+        assertThat(OverviewBuilder.capped(all, 7, 4, 100, "c").nodes()).extracting(SceneNode::id).containsExactly("a0", "a1", "a2", "a3");
+        assertThatThrownBy(() -> OverviewBuilder.capped(all, 7, 0, 1, "x")).hasMessageContaining("maxNodes");
+    }
+
+    @Test
     void clusterSceneKeepsMembersAndStrongestNeighbours() {
         Scene c = OverviewBuilder.cluster(Scenes.twoCommunities(), 7, 1, "Cluster 7");
         // a3 pulls 2+2+2 = 6 from the cluster; it is the only neighbour
@@ -32,6 +46,22 @@ class OverviewBuilderTest {
         assertThat(c.edges()).hasSize(6 + 2);
         assertThatThrownBy(() -> OverviewBuilder.cluster(Scenes.twoCommunities(), 99, 5, "x"))
                 .hasMessageContaining("no account in cluster 99");
+    }
+
+    @Test
+    void clusterIndexGivesTheScenesOfClusterForEveryClusterAndNeighbourCount() {
+        Scene accounts = Scenes.twoCommunities();
+        OverviewBuilder.ClusterIndex index = new OverviewBuilder.ClusterIndex(accounts);
+        java.util.Set<Integer> clusters = new java.util.TreeSet<>();
+        accounts.nodes().forEach(n -> clusters.add(n.cluster()));
+        clusters.remove(SceneNode.NONE);
+        assertThat(clusters).isNotEmpty();
+        for (int c : clusters) {
+            for (int neighbours = 0; neighbours <= 4; neighbours++) {
+                assertThat(index.cluster(c, neighbours, "t")).isEqualTo(OverviewBuilder.cluster(accounts, c, neighbours, "t"));
+            }
+        }
+        assertThatThrownBy(() -> index.cluster(99, 5, "x")).hasMessageContaining("no account in cluster 99");
     }
 
     @Test

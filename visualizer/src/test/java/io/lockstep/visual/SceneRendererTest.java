@@ -72,7 +72,12 @@ class SceneRendererTest {
         Element nodes = byId(doc, "nodes");
         Element edges = byId(doc, "edges");
         assertThat(nodes.getElementsByTagName("circle").getLength()).isEqualTo(8);
-        assertThat(edges.getElementsByTagName("line").getLength()).isEqualTo(15);
+        int segments = 0;
+        NodeList paths = edges.getElementsByTagName("path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            segments += ((Element) paths.item(i)).getAttribute("d").split("M", -1).length - 1;
+        }
+        assertThat(segments).isEqualTo(15);
         assertThat(doc.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Two communities <test> & co");
         int red = 0;
         NodeList circles = nodes.getElementsByTagName("circle");
@@ -82,7 +87,10 @@ class SceneRendererTest {
             }
         }
         assertThat(red).isEqualTo(3);
-        assertThat(Files.readString(svg)).contains("class=\"coordination\"");
+        assertThat(Files.readString(svg)).contains("class=\"coordination\"").startsWith("<?xml");
+        // one tooltip per node: name, score, signals
+        assertThat(((Element) circles.item(0)).getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("alice_0 (id a0)\nscore 0.90, suspicious, cluster 7\nsignals: co-retweet");
     }
 
     @Test
@@ -93,14 +101,15 @@ class SceneRendererTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static Element byId(Document doc, String id) {
+    /** The group of one part of the picture ({@code <g class="nodes">}, …). */
+    private static Element byId(Document doc, String cls) {
         NodeList gs = doc.getElementsByTagName("g");
         for (int i = 0; i < gs.getLength(); i++) {
             Element g = (Element) gs.item(i);
-            if (id.equals(g.getAttribute("id"))) {
+            if (cls.equals(g.getAttribute("class"))) {
                 return g;
             }
         }
-        throw new AssertionError("no <g id=" + id + ">");
+        throw new AssertionError("no <g class=" + cls + ">");
     }
 }

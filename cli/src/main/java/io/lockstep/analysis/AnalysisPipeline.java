@@ -1,0 +1,260 @@
+package io.lockstep.analysis;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.ActivityGraphs;
+import io.lockstep.community.CommunityResult;
+import io.lockstep.community.Leiden;
+import io.lockstep.coordination.DetectionResult;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.importer.ActivityTap;
+import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.importer.GraphExport;
+import io.lockstep.influence.Coreness;
+import io.lockstep.influence.PageRank;
+import io.lockstep.importer.ImportOptions;
+import io.lockstep.importer.ImportReport;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import io.lockstep.store.ActivityReader;
+import io.lockstep.store.GraphStore;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code analyze} job, step by step: import the files, read the graph back, find communities and influence,
+ * detect coordination and campaigns, write the files, render the pictures and the report, write results back to
+ * the store.
+ */
+public final class AnalysisPipeline {
+    public static final String GRAPHML = "graph.graphml";
+
+    private final AnalysisParams params;
+    private final boolean quiet;
+    private final PrintWriter err;
+    private final DetectionEngine engine;
+    private List<Path> files = List.of();
+
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
+        this(params, quiet, err, DetectionEngine.SINGLE);
+    }
+
+    /** A pipeline whose coordination detection runs on {@code engine} (given the run's files). */
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine) {
+        this.params = params;
+        this.quiet = quiet;
+        this.err = err;
+        this.engine = engine;
+    }
+
+    /** The one summary line {@code analyze} ends with; other tools parse it. */
+    public record Summary(int accounts, int posts, int follows, int clusters, int suspicious, double seconds, Path out) {
+        public String line() {
+            return String.format(Locale.ROOT, "accounts=%d posts=%d follows=%d clusters=%d suspicious=%d seconds=%.1f",
+                    accounts, posts, follows, clusters, suspicious, seconds);
+        }
+    }
+
+    public Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
+        return run(store, files, out, true);
+    }
+
+    /**
+     * Runs the job; {@code pictures} false skips overview, cluster pictures, report and GraphML ({@code detect}).
+     */
+    public Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
+        long started = System.nanoTime();
+        this.files = List.copyOf(files);
+        ProgressListener progress = new PhaseTimes(err, quiet);
+        try (CtrlC termination = new CtrlC()) {
+            // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
+            // analysis starts as soon as the files are parsed; the write-back waits for the load.
+            java.util.concurrent.CompletableFuture<ImportReport> imported = null;
+            Activity activity = null;
+            if (!files.isEmpty()) {
+                ActivityTap tap = new ActivityTap();
+                imported = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new ArchiveImporter().importFiles(store, files,
+                                ImportOptions.defaults().withTermination(termination),
+                                quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), tap);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, IMPORT);
+                try {
+                    activity = tap.await();
+                } catch (java.util.concurrent.CancellationException e) {
+                    awaitImport(imported); // throws the import's own failure
+                    throw e;
+                }
+                if (activity == null) {
+                    printImport(awaitImport(imported));
+                    imported = null;
+                }
+            }
+            try {
+                return analyseAndWrite(store, files, out, pictures, activity, imported, progress, termination,
+                        started);
+            } finally {
+                if (imported != null && !imported.isDone()) {
+                    try {
+                        imported.join();
+                    } catch (RuntimeException ignored) {
+                        // the analysis failed first: its failure is the one reported
+                    }
+                }
+            }
+        }
+    }
+
+    private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
+                                    Activity tapped, java.util.concurrent.CompletableFuture<ImportReport> imported,
+                                    ProgressListener progress, TerminationFlag termination, long started)
+            throws IOException {
+        Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
+        Analysis analysis = analyse(activity, progress, termination);
+        progress.begin("Writing outputs", -1);
+        AnalysisFiles.write(analysis, out);
+        progress.end();
+        // The pictures need only the analysis, the write-back only the store: they run side by side, and each
+        // phase below times what the main thread waits for.
+        java.util.concurrent.CompletableFuture<Void> drawn = !pictures
+                ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        AnalysisVisuals.render(analysis, params.detection(), source(files), out);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, PICTURES);
+        try {
+            if (imported != null) {
+                progress.begin("Waiting for the Neo4j load", -1);
+                ImportReport report = awaitImport(imported);
+                progress.end();
+                printImport(report);
+            }
+            AnalysisWriteBack.write(store, analysis, progress);
+            // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
+            // and export alike; by default the flagged accounts and their context, the whole graph is `export`
+            if (pictures) {
+                progress.begin("Writing " + GRAPHML, -1);
+                GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, GraphExport.Scope.FLAGGED_AND_CONTEXT,
+                        out.resolve(GRAPHML));
+                progress.end();
+            }
+        } finally {
+            if (pictures) {
+                progress.begin("Rendering pictures (what is left)", -1);
+                awaitPictures(drawn);
+                progress.end();
+            }
+        }
+        int suspicious = 0;
+        for (var v : analysis.detection().accounts()) {
+            suspicious += v.suspicious() ? 1 : 0;
+        }
+        return new Summary(activity.accountCount(), countPosts(activity), activity.followCount(),
+                analysis.detection().clusters().size(), suspicious, (System.nanoTime() - started) / 1e9, out);
+    }
+
+    public Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        progress.begin("Communities (Leiden)", -1);
+        CompactGraph interactions = ActivityGraphs.interactions(activity, true);
+        CommunityResult communities = new Leiden(params.leiden(), ProgressListener.NONE, termination)
+                .communities(interactions);
+        progress.end();
+        progress.begin("Influence (PageRank, k-core)", -1);
+        double[] pagerank = PageRank.withDefaults(ProgressListener.NONE, termination)
+                .scores(ActivityGraphs.endorsements(activity));
+        int[] coreness = Coreness.compute(interactions, ProgressListener.NONE, termination);
+        progress.end();
+        DetectionResult detection = engine.detect(activity, files, params.detection(), progress, termination);
+        int[] community = communities.membership().clone();
+        for (int a = 0; a < community.length; a++) {
+            if (interactions.degree(a) == 0) {
+                community[a] = -1; // an isolated account is not a community of one
+            }
+        }
+        return new Analysis(activity, community, communities.modularity(), pagerank, coreness, detection);
+    }
+
+    /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
+    private static final java.util.concurrent.Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
+
+    private static ImportReport awaitImport(java.util.concurrent.CompletableFuture<ImportReport> imported)
+            throws IOException {
+        try {
+            return imported.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
+    private static final java.util.concurrent.Executor PICTURES = r -> {
+        Thread t = new Thread(r, "lockstep-pictures");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static void awaitPictures(java.util.concurrent.CompletableFuture<Void> drawn) throws IOException {
+        try {
+            drawn.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private void printImport(ImportReport report) {
+        if (quiet) {
+            return;
+        }
+        for (ImportReport.FileResult f : report.files()) {
+            err.printf(Locale.ROOT, "imported %s (%s): %,d rows, %,d rejects%s%s%n", f.file(), f.format(), f.rows(),
+                    f.rejects(), f.rejectsFile() == null ? "" : " -> " + f.rejectsFile(),
+                    f.status() == ImportReport.Status.IMPORTED ? "" : " [" + f.status().name().toLowerCase(Locale.ROOT)
+                            .replace('_', ' ') + "]");
+        }
+        err.flush();
+    }
+
+    private static String source(List<Path> files) {
+        if (files.isEmpty()) {
+            return "the store";
+        }
+        Path parent = files.get(0).toAbsolutePath().getParent();
+        String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
+        return parent == null ? names : names + " (" + parent.getFileName() + ")";
+    }
+
+    private static int countPosts(Activity activity) {
+        int n = 0;
+        for (int p = 0; p < activity.postCount(); p++) {
+            n += activity.kind(p) == io.lockstep.activity.PostKind.PLACEHOLDER ? 0 : 1;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,98 @@
+package io.lockstep.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lockstep.activity.Activity;
+import io.lockstep.campaign.Campaign;
+import io.lockstep.coordination.AccountVerdict;
+import io.lockstep.coordination.Cluster;
+import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.Evidence;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.ResultWriter;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an {@link Analysis} back into the store (see docs/graph-model.md, "Results"): account properties,
+ * {@code COORDINATED_WITH} relationships with their evidence as JSON, clusters and campaigns. Previous results are
+ * replaced, so re-running never duplicates.
+ */
+final class AnalysisWriteBack {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AnalysisWriteBack() {
+    }
+
+    /** Writes the results, one progress task per kind (accounts, coordination edges, clusters and campaigns). */
+    static void write(GraphStore store, Analysis analysis, ProgressListener progress) {
+        Activity act = analysis.activity();
+        AccountVerdict[] verdicts = analysis.detection().accounts();
+        List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
+        for (int a = 0; a < act.accountCount(); a++) {
+            AccountVerdict v = verdicts[a];
+            accounts.add(new ResultWriter.AccountResult(act.accountId(a),
+                    analysis.community()[a] < 0 ? null : analysis.community()[a], analysis.pagerank()[a],
+                    analysis.coreness()[a], v.cluster() < 0 ? null : v.cluster(), v.score(), v.suspicious(),
+                    v.signals()));
+        }
+        progress.begin("Writing account results", accounts.size());
+        ResultWriter.writeAccountResults(store, accounts);
+        progress.end();
+
+        List<ResultWriter.CoordinationResult> edges = new ArrayList<>(analysis.detection().edges().size());
+        for (CoordinationEdge e : analysis.detection().edges()) {
+            edges.add(new ResultWriter.CoordinationResult(act.accountId(e.source()), act.accountId(e.target()),
+                    e.signal(), e.weight(), e.count(), evidenceJson(e.evidence())));
+        }
+        progress.begin("Writing coordination edges", edges.size());
+        ResultWriter.replaceCoordination(store, edges);
+        progress.end();
+
+        progress.begin("Writing clusters, campaigns", -1);
+        List<ResultWriter.ClusterResult> clusters = new ArrayList<>();
+        for (Cluster c : analysis.detection().clusters()) {
+            clusters.add(new ResultWriter.ClusterResult(c.id(), c.kind(), c.members().length, c.score(), c.signals(),
+                    c.topHashtags(), c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen(),
+                    c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen(), ids(act, c.members())));
+        }
+        ResultWriter.replaceClusters(store, clusters);
+
+        List<ResultWriter.CampaignResult> campaigns = new ArrayList<>();
+        for (Campaign c : analysis.detection().campaigns()) {
+            campaigns.add(new ResultWriter.CampaignResult(c.hashtag() + "@" + c.start(), c.hashtag(), c.start(),
+                    c.end(), c.volumeShare(), ids(act, c.seeds()), ids(act, c.amplifiers())));
+        }
+        ResultWriter.replaceCampaigns(store, campaigns);
+        progress.end();
+    }
+
+    static List<String> ids(Activity act, int[] accounts) {
+        List<String> out = new ArrayList<>(accounts.length);
+        for (int a : accounts) {
+            out.add(act.accountId(a));
+        }
+        return out;
+    }
+
+    static String evidenceJson(List<Evidence> evidence) {
+        List<Map<String, Object>> items = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("item", e.item());
+            m.put("source_time", e.sourceTime());
+            m.put("target_time", e.targetTime());
+            items.add(m);
+        }
+        try {
+            return JSON.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.lockstep.analysis;
+
+import io.lockstep.evaluate.Detector;
+import io.lockstep.importer.ArchiveFiles;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code analyze} detector for {@code evaluate --sweep}: reads a simulated archive straight into memory
+ * ({@link ArchiveFiles}, the importers' parsers without the store) and runs the same analysis as {@code analyze},
+ * writing {@code accounts.csv}. Skipping Neo4j keeps a sweep of dozens of archives to minutes; the store path is
+ * covered by the analyze tests.
+ */
+public final class LockstepDetector implements Detector {
+    private final AnalysisParams params;
+
+    public LockstepDetector(AnalysisParams params) {
+        this.params = params;
+    }
+
+    @Override
+    public void writeVerdicts(Path archiveDir, Path accountsCsv) throws IOException {
+        List<Path> files = List.of(archiveDir.resolve("users.csv"), archiveDir.resolve("tweets.csv"),
+                archiveDir.resolve("follows.csv"));
+        ArchiveFiles.Result read = ArchiveFiles.read(files);
+        AnalysisPipeline pipeline = new AnalysisPipeline(params, true, new PrintWriter(new StringWriter()));
+        Analysis analysis = pipeline.analyse(read.activity(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Path dir = accountsCsv.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        AnalysisFiles.writeAccounts(analysis, accountsCsv);
+    }
+}

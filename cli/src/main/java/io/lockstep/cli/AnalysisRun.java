@@ -1,0 +1,46 @@
+package io.lockstep.cli;
+
+import io.lockstep.analysis.AnalysisPipeline;
+import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.store.GraphStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@code analyze} and {@code detect} share: the store, the analysis settings, the output directory, quiet. */
+public final class AnalysisRun {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Mixin
+    AnalysisOptions analysisOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-out",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    QuietOption quiet;
+
+    /** Runs the pipeline on the store (after importing {@code files}) and prints its summary line on stdout. */
+    int run(CommandSpec spec, List<Path> files, boolean pictures) throws IOException {
+        return run(spec, files, pictures, DetectionEngine.SINGLE);
+    }
+
+    /** As {@link #run(CommandSpec, List, boolean)}, with coordination detection on {@code engine}. */
+    int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine) throws IOException {
+        try (GraphStore store = storeOptions.open()) {
+            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
+                    spec.commandLine().getErr(), engine).run(store, files, out, pictures);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(summary.line());
+            stdout.flush();
+        }
+        return 0;
+    }
+}

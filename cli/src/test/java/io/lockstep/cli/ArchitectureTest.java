@@ -1,0 +1,246 @@
+package io.lockstep.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
+ * packages, Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
+ * {@code package-info.java} in every package.
+ */
+class ArchitectureTest {
+    private static final List<String> MODULES = List.of("core", "importers", "store", "simulator", "visualizer", "cli");
+    /** A reference to a Lockstep type: {@code io.lockstep.pkg.Type}, in an import or inline. */
+    private static final Pattern TYPE_REFERENCE = Pattern.compile("\\bio\\.lockstep\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([a-z0-9.]+);", Pattern.MULTILINE);
+    /** A string literal or text block that reads like a Cypher statement. */
+    private static final Pattern CYPHER = Pattern.compile(
+            "\\b(MATCH|MERGE|UNWIND|DETACH DELETE|CREATE (CONSTRAINT|INDEX)|RETURN|SET [a-z]\\.|CALL \\{|SHOW)\\b[^\"]*");
+
+    /** Source file → module, package, text. */
+    record Source(String module, Path file, String pkg, String text) {
+    }
+
+    static List<Source> sources;
+
+    @BeforeAll
+    static void read() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        sources = new ArrayList<>();
+        for (String module : MODULES) {
+            Path dir = root.resolve(module).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                    try {
+                        String text = Files.readString(f, StandardCharsets.UTF_8);
+                        Matcher m = PACKAGE.matcher(text);
+                        assertThat(m.find()).as(f + " declares a package").isTrue();
+                        sources.add(new Source(module, root.relativize(f), m.group(1), text));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        assertThat(sources).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (Source s : sources) {
+            Set<String> out = uses.computeIfAbsent(s.pkg(), k -> new TreeSet<>());
+            Matcher m = TYPE_REFERENCE.matcher(withoutComments(s.text()));
+            while (m.find()) {
+                String target = "io.lockstep." + m.group(1);
+                if (!target.equals(s.pkg())) {
+                    out.add(target);
+                }
+            }
+        }
+        assertThat(cycles(uses)).as("package cycles").isEmpty();
+    }
+
+    @Test
+    void cypherAndTheNeo4jApiLiveOnlyInTheStore() {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            if (s.module().equals("store")) {
+                continue;
+            }
+            String code = withoutComments(s.text());
+            if (code.contains("import org.neo4j.")) {
+                offenders.add(s.file() + ": imports the Neo4j API");
+            }
+            for (String literal : stringLiterals(code)) {
+                if (CYPHER.matcher(literal).find()) {
+                    offenders.add(s.file() + ": Cypher " + literal);
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void picocliOnlyInTheCommands() {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            // the bulk loader drives Neo4j's own import command, which is a picocli command
+            boolean allowed = s.pkg().equals("io.lockstep.cli") || s.file().endsWith("BulkLoader.java");
+            if (!allowed && s.text().contains("import picocli.")) {
+                offenders.add(s.file().toString());
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void everyPackageSaysWhatLivesThere() {
+        Map<String, Boolean> documented = new TreeMap<>();
+        for (Source s : sources) {
+            documented.merge(s.module() + ":" + s.pkg(), s.file().endsWith("package-info.java"), Boolean::logicalOr);
+        }
+        documented.values().removeIf(Boolean::booleanValue);
+        assertThat(documented.keySet()).as("packages without package-info.java").isEmpty();
+    }
+
+    @Test
+    void theScanFindsACycleAndCypherWhenThereAreSome() {
+        Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
+        assertThat(cycles(uses)).containsExactly(List.of("a", "b", "c"));
+        assertThat(stringLiterals("String q = \"MATCH (a:Account) RETURN a\"; // \"not code\""))
+                .anyMatch(l -> CYPHER.matcher(l).find());
+        assertThat(stringLiterals("String s = \"Matching accounts, returned\";"))
+                .noneMatch(l -> CYPHER.matcher(l).find());
+    }
+
+    /** The strongly connected components of more than one package (Tarjan), each sorted. */
+    static List<List<String>> cycles(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new TreeSet<>();
+        List<List<String>> out = new ArrayList<>();
+        int[] counter = {0};
+        for (String v : new TreeSet<>(graph.keySet())) {
+            if (!index.containsKey(v)) {
+                strongConnect(v, graph, index, low, stack, onStack, out, counter);
+            }
+        }
+        return out;
+    }
+
+    private static void strongConnect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
+                                      Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
+                                      List<List<String>> out, int[] counter) {
+        index.put(v, counter[0]);
+        low.put(v, counter[0]++);
+        stack.push(v);
+        onStack.add(v);
+        for (String w : graph.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                strongConnect(w, graph, index, low, stack, onStack, out, counter);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            List<String> component = new ArrayList<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            if (component.size() > 1) {
+                component.sort(null);
+                out.add(component);
+            }
+        }
+    }
+
+    /** The code with its comments blanked out (string contents kept). */
+    static String withoutComments(String code) {
+        StringBuilder b = new StringBuilder(code.length());
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (code.startsWith("\"\"\"", i)) {
+                int end = code.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? code.length() : end + 3;
+                b.append(code, i, end);
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < code.length() && code.charAt(j) != c) {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                j = Math.min(code.length(), j + 1);
+                b.append(code, i, j);
+                i = j;
+            } else if (code.startsWith("//", i)) {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? code.length() : end;
+            } else if (code.startsWith("/*", i)) {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? code.length() : end + 2;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    /** The contents of every string literal and text block of {@code code}. */
+    static List<String> stringLiterals(String code) {
+        String c = withoutComments(code);
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < c.length()) {
+            if (c.startsWith("\"\"\"", i)) {
+                int end = c.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? c.length() : end;
+                out.add(c.substring(i + 3, end));
+                i = Math.min(c.length(), end + 3);
+            } else if (c.charAt(i) == '\'') {
+                int j = i + 1;
+                while (j < c.length() && c.charAt(j) != '\'') {
+                    j += c.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+            } else if (c.charAt(i) == '"') {
+                int j = i + 1;
+                while (j < c.length() && c.charAt(j) != '"') {
+                    j += c.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.add(c.substring(i + 1, Math.min(j, c.length())));
+                i = j + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,227 @@
+package io.lockstep.store;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Neo4j graph behind Lockstep, reached only through the Neo4j Java Driver: either an embedded DBMS started
+ * in-process (Bolt on loopback) or a user's own server or cluster. Everything above this class talks to
+ * {@link #driver()} and {@link #session()}, so both run the same code.
+ */
+public final class GraphStore implements AutoCloseable {
+    /** Environment variable holding the password for a remote server; never printed. */
+    public static final String PASSWORD_ENV = "LOCKSTEP_NEO4J_PASSWORD";
+
+    // Replaced together when an embedded store restarts around an offline database replacement.
+    private volatile Driver driver;
+    private final String database;
+    private volatile EmbeddedNeo4j embedded;
+    private final String description;
+    private final Path embeddedHome;
+    private final int embeddedBoltPort;
+
+    private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description, int boltPort) {
+        this.driver = driver;
+        this.database = database;
+        this.embedded = embedded;
+        this.description = description;
+        this.embeddedHome = embedded == null ? null : embedded.home();
+        this.embeddedBoltPort = boltPort;
+    }
+
+    /** Work done on the embedded store's files while its DBMS is stopped. */
+    @FunctionalInterface
+    public interface OfflineWork {
+        /**
+         * @param home             the Neo4j home directory of the embedded store
+         * @param databaseName     the database to write (it is empty when this runs)
+         */
+        void run(Path home, String databaseName) throws Exception;
+    }
+
+    /**
+     * Replaces the embedded store's default database, which must be empty, by what {@code offline} writes while the
+     * DBMS is stopped (Neo4j's bulk importer), then starts the DBMS again and runs {@code online} through the driver.
+     * Until {@code online} has returned, a marker file makes the next start discard the new database, so a
+     * replacement killed at any point leaves an empty store rather than a partial one.
+     */
+    public void replaceEmptyDatabase(OfflineWork offline, java.util.function.Consumer<GraphStore> online) {
+        if (embedded == null) {
+            throw new IllegalStateException("only an embedded store can be replaced offline");
+        }
+        Path marker = embeddedHome.resolve(EmbeddedNeo4j.REPLACEMENT_PENDING);
+        try {
+            java.nio.file.Files.writeString(marker, "bulk load in progress\n");
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot write " + marker + ": " + e.getMessage(), e);
+        }
+        driver.close();
+        embedded.close();
+        try {
+            for (Path dir : EmbeddedNeo4j.defaultDatabaseDirectories(embeddedHome)) {
+                org.neo4j.io.fs.FileUtils.deleteDirectory(dir);
+            }
+            offline.run(embeddedHome, org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        } catch (StoreException e) {
+            restart(true);
+            throw e;
+        } catch (Exception e) {
+            restart(true);
+            throw new StoreException("bulk load into " + embeddedHome + " failed: " + e.getMessage(), e);
+        }
+        restart(false);
+        try {
+            online.accept(this);
+        } catch (RuntimeException e) {
+            driver.close();
+            embedded.close();
+            restart(true);
+            throw e;
+        }
+        try {
+            java.nio.file.Files.delete(marker);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot delete " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the embedded DBMS again; {@code discard}: drop the database written offline (the work failed). */
+    private void restart(boolean discard) {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(embeddedHome, embeddedBoltPort, discard);
+        try {
+            driver = connect(neo4j.boltUri(), neo4j.authToken());
+            embedded = neo4j;
+            GraphSchema.ensure(this);
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+    }
+
+    /** Starts (or reopens) the embedded store in {@code directory} and connects to it over Bolt. */
+    public static GraphStore embedded(Path directory) {
+        return embedded(directory, 0);
+    }
+
+    /** As {@link #embedded(Path)}, with Bolt on a given loopback port (0: any free port). */
+    public static GraphStore embedded(Path directory, int boltPort) {
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, boltPort);
+        try {
+            Driver driver = connect(neo4j.boltUri(), neo4j.authToken());
+            GraphStore store = new GraphStore(driver, null, neo4j, "embedded store " + directory, boltPort);
+            GraphSchema.ensure(store);
+            return store;
+        } catch (RuntimeException e) {
+            neo4j.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to a running Neo4j server. {@code user} may be null for a server without authentication;
+     * otherwise the password is {@code password} or, when null, the {@value #PASSWORD_ENV} environment variable.
+     */
+    public static GraphStore remote(URI uri, String user, String password, String database) {
+        Objects.requireNonNull(uri, "uri");
+        AuthToken auth;
+        if (user == null || user.isEmpty()) {
+            auth = AuthTokens.none();
+        } else {
+            String pw = password != null ? password : System.getenv(PASSWORD_ENV);
+            if (pw == null) {
+                throw new StoreException("no password for user " + user + ": set " + PASSWORD_ENV);
+            }
+            auth = AuthTokens.basic(user, pw);
+        }
+        Driver driver = connect(uri, auth);
+        GraphStore store = new GraphStore(driver, database, null, "Neo4j at " + uri, -1);
+        try {
+            GraphSchema.ensure(store);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private static Driver connect(URI uri, AuthToken auth) {
+        Config config = Config.builder()
+                .withoutEncryption()
+                .withConnectionTimeout(15, TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(16)
+                .withLogging(org.neo4j.driver.Logging.none())
+                .build();
+        Driver driver = GraphDatabase.driver(uri, auth, config);
+        try {
+            driver.verifyConnectivity();
+        } catch (AuthenticationException e) {
+            driver.close();
+            throw new StoreException("Neo4j at " + uri + " refused the credentials", e);
+        } catch (ServiceUnavailableException e) {
+            driver.close();
+            throw new StoreException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+        }
+        return driver;
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    /** The database name, or null for the server's default database. */
+    public String database() {
+        return database;
+    }
+
+    /** A new session on this store's database; the caller closes it. */
+    public Session session() {
+        return database == null ? driver.session() : driver.session(SessionConfig.forDatabase(database));
+    }
+
+    /** The Bolt URI of the embedded store, or null for a remote one. */
+    public URI embeddedBoltUri() {
+        return embedded == null ? null : embedded.boltUri();
+    }
+
+    /** The embedded store's directory (its Neo4j home), or null for a remote store. */
+    public Path embeddedHome() {
+        return embeddedHome;
+    }
+
+    /** The file holding the embedded store's password (user {@value StoreSecret#USER}), or null for a remote store. */
+    public Path embeddedSecretFile() {
+        return embeddedHome == null ? null : StoreSecret.file(embeddedHome);
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package io.lockstep.store;
+
+import org.neo4j.driver.Session;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Writes analysis results back into the store in large batches, with parameterised Cypher only. Each
+ * {@code replace*} method first removes the previous results of its kind, so re-running an analysis never
+ * duplicates anything. Accounts and coordination edges go column by column (one parameter list per property,
+ * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction.
+ */
+public final class ResultWriter {
+    /** Rows per transaction for accounts and coordination edges. */
+    static final int COLUMN_BATCH = 20_000;
+
+    static final String SET_ACCOUNT_RESULTS = """
+            UNWIND range(0, size($id) - 1) AS i
+            MATCH (a:Account {id: $id[i]})
+            SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
+                a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
+                a.signals = $signals[i]""";
+    static final String SET_ACCOUNT_PROPERTIES = """
+            UNWIND $rows AS row
+            MATCH (a:Account {id: row.id})
+            SET a += row.props""";
+    static final String CLEAR_ACCOUNT_PROPERTIES = """
+            MATCH (a:Account) WHERE a[$key] IS NOT NULL
+            CALL { WITH a SET a[$key] = null } IN TRANSACTIONS OF 10000 ROWS""";
+    static final String CLEAR_PROPERTIES = """
+            MATCH (a:Account) WHERE any(key IN $keys WHERE a[key] IS NOT NULL)
+            CALL { WITH a SET a += $nulls } IN TRANSACTIONS OF 10000 ROWS""";
+    static final String DELETE_COORDINATION = """
+            MATCH ()-[c:COORDINATED_WITH]->()
+            CALL { WITH c DELETE c } IN TRANSACTIONS OF 10000 ROWS""";
+    static final String CREATE_COORDINATION = """
+            UNWIND range(0, size($source) - 1) AS i
+            MATCH (a:Account {id: $source[i]})
+            MATCH (b:Account {id: $target[i]})
+            CREATE (a)-[:COORDINATED_WITH {signal: $signal[i], weight: $weight[i], count: $count[i],
+                                           evidence: $evidence[i]}]->(b)""";
+    static final String DELETE_CLUSTERS = """
+            MATCH (c:Cluster)
+            CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String CREATE_CLUSTERS = """
+            UNWIND $rows AS row
+            CREATE (c:Cluster {id: row.id})
+            SET c += row.props
+            WITH c, row
+            UNWIND row.members AS member
+            MATCH (a:Account {id: member})
+            CREATE (a)-[:IN_CLUSTER]->(c)""";
+    static final String DELETE_CAMPAIGNS = """
+            MATCH (c:Campaign)
+            CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String CREATE_CAMPAIGNS = """
+            UNWIND $rows AS row
+            MERGE (c:Campaign {id: row.id})
+            SET c += row.props
+            WITH c, row
+            CALL {
+              WITH c, row
+              UNWIND row.seeds AS seed
+              MATCH (a:Account {id: seed})
+              MERGE (a)-[:SEEDED]->(c)
+            }
+            CALL {
+              WITH c, row
+              UNWIND row.amplifiers AS amplifier
+              MATCH (a:Account {id: amplifier})
+              MERGE (a)-[:AMPLIFIED]->(c)
+            }""";
+
+    /**
+     * One account's results (docs/graph-model.md, "Results").
+     *
+     * @param id         the account id
+     * @param community  community id, or null for an account without one
+     * @param pagerank   PageRank
+     * @param coreness   k-core number
+     * @param cluster    coordinated cluster id, or null
+     * @param score      coordination score in [0, 1]
+     * @param suspicious the verdict
+     * @param signals    names of the signals that flagged it
+     */
+    public record AccountResult(String id, Integer community, double pagerank, int coreness, Integer cluster,
+                                double score, boolean suspicious, List<String> signals) {
+        public AccountResult {
+            Objects.requireNonNull(id, "id");
+            signals = List.copyOf(signals);
+        }
+    }
+
+    /**
+     * One {@code COORDINATED_WITH} relationship.
+     *
+     * @param source   account id (the lower of the pair)
+     * @param target   account id
+     * @param signal   signal name
+     * @param weight   edge weight
+     * @param count    number of shared items
+     * @param evidence items shared and their times, as a JSON string
+     */
+    public record CoordinationResult(String source, String target, String signal, double weight, int count,
+                                     String evidence) {
+        public CoordinationResult {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(signal, "signal");
+        }
+    }
+
+    /**
+     * One coordinated cluster and its members.
+     *
+     * @param firstSeen epoch seconds, or null when unknown
+     * @param lastSeen  epoch seconds, or null when unknown
+     * @param members   account ids
+     */
+    public record ClusterResult(int id, String kind, int size, double score, List<String> signals,
+                                List<String> topHashtags, Long firstSeen, Long lastSeen, List<String> members) {
+        public ClusterResult {
+            signals = List.copyOf(signals);
+            topHashtags = List.copyOf(topHashtags);
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * One hashtag campaign.
+     *
+     * @param id         unique key (hashtag and start)
+     * @param seeds      account ids of the first posters
+     * @param amplifiers account ids of the amplifiers
+     */
+    public record CampaignResult(String id, String hashtag, long start, long end, double volumeShare,
+                                 List<String> seeds, List<String> amplifiers) {
+        public CampaignResult {
+            Objects.requireNonNull(id, "id");
+            seeds = List.copyOf(seeds);
+            amplifiers = List.copyOf(amplifiers);
+        }
+    }
+
+    private ResultWriter() {
+    }
+
+    /** Sets the result properties of the given accounts (a null community or cluster removes the property). */
+    public static void writeAccountResults(GraphStore store, List<AccountResult> accounts) {
+        Map<String, Function<AccountResult, Object>> columns = new java.util.LinkedHashMap<>();
+        columns.put("id", AccountResult::id);
+        columns.put("community", AccountResult::community);
+        columns.put("pagerank", AccountResult::pagerank);
+        columns.put("coreness", AccountResult::coreness);
+        columns.put("cluster", AccountResult::cluster);
+        columns.put("score", AccountResult::score);
+        columns.put("suspicious", AccountResult::suspicious);
+        columns.put("signals", AccountResult::signals);
+        inColumns(store, SET_ACCOUNT_RESULTS, accounts, columns);
+    }
+
+    /** Removes a result property from every account (before writing a fresh set). */
+    public static void clearAccountProperty(GraphStore store, String key) {
+        try (Session session = store.session()) {
+            session.run(CLEAR_ACCOUNT_PROPERTIES, Map.of("key", key)).consume();
+        }
+    }
+
+    /** Replaces all {@code COORDINATED_WITH} relationships by {@code edges} (one relationship each). */
+    public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges) {
+        try (Session session = store.session()) {
+            session.run(DELETE_COORDINATION).consume();
+        }
+        Map<String, Function<CoordinationResult, Object>> columns = new java.util.LinkedHashMap<>();
+        columns.put("source", CoordinationResult::source);
+        columns.put("target", CoordinationResult::target);
+        columns.put("signal", CoordinationResult::signal);
+        columns.put("weight", CoordinationResult::weight);
+        columns.put("count", CoordinationResult::count);
+        columns.put("evidence", CoordinationResult::evidence);
+        inColumns(store, CREATE_COORDINATION, edges, columns);
+    }
+
+    /** Replaces all clusters and their {@code IN_CLUSTER} memberships. */
+    public static void replaceClusters(GraphStore store, List<ClusterResult> clusters) {
+        try (Session session = store.session()) {
+            session.run(DELETE_CLUSTERS).consume();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(clusters.size());
+        for (ClusterResult c : clusters) {
+            Map<String, Object> props = new HashMap<>();
+            props.put("kind", c.kind());
+            props.put("size", c.size());
+            props.put("score", c.score());
+            props.put("signals", c.signals());
+            props.put("top_hashtags", c.topHashtags());
+            props.put("first_seen", c.firstSeen());
+            props.put("last_seen", c.lastSeen());
+            rows.add(Map.of("id", c.id(), "props", props, "members", c.members()));
+        }
+        inBatches(store, CREATE_CLUSTERS, rows, 200);
+    }
+
+    /** Replaces all campaigns and their {@code SEEDED} and {@code AMPLIFIED} roles. */
+    public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns) {
+        try (Session session = store.session()) {
+            session.run(DELETE_CAMPAIGNS).consume();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(campaigns.size());
+        for (CampaignResult c : campaigns) {
+            Map<String, Object> props = new HashMap<>();
+            props.put("hashtag", c.hashtag());
+            props.put("start", c.start());
+            props.put("end", c.end());
+            props.put("volume_share", c.volumeShare());
+            rows.add(Map.of("id", c.id(), "props", props, "seeds", c.seeds(), "amplifiers", c.amplifiers()));
+        }
+        inBatches(store, CREATE_CAMPAIGNS, rows, 100);
+    }
+
+    /** Runs {@code cypher} once per batch of rows, each column a list parameter named after it. */
+    private static <T> void inColumns(GraphStore store, String cypher, List<T> rows,
+                                      Map<String, Function<T, Object>> columns) {
+        try (Session session = store.session()) {
+            for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
+                List<T> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
+                Map<String, Object> params = new HashMap<>();
+                columns.forEach((name, column) -> {
+                    List<Object> values = new ArrayList<>(slice.size());
+                    for (T row : slice) {
+                        values.add(column.apply(row));
+                    }
+                    params.put(name, values);
+                });
+                session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
+            }
+        }
+    }
+
+    private static void inBatches(GraphStore store, String cypher, List<Map<String, Object>> rows) {
+        inBatches(store, cypher, rows, 5_000);
+    }
+
+    private static void inBatches(GraphStore store, String cypher, List<Map<String, Object>> rows, int batch) {
+        try (Session session = store.session()) {
+            for (int from = 0; from < rows.size(); from += batch) {
+                List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + batch));
+                session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
+            }
+        }
+    }
+
+    /**
+     * Per-account results of one community run on one projection, written as {@code Account} properties named after
+     * the projection ({@code retweets_community}, {@code retweets_pagerank}, ...), so that values computed on different
+     * graphs never share a name with each other or with {@code analyze}'s {@code community}, {@code pagerank} and
+     * {@code coreness}.
+     *
+     * @param projection  the projection's lower-case name, the property prefix
+     * @param accountIds  the account of each index
+     * @param community   community of each account
+     * @param pagerank    PageRank on the projection, or null when not computed
+     * @param coreness    k-core number on the projection, or null when not computed
+     * @param betweenness (sampled) betweenness on the projection, or null when not computed
+     */
+    public record ProjectionResults(String projection, List<String> accountIds, int[] community, double[] pagerank,
+                                    int[] coreness, double[] betweenness) {
+        public ProjectionResults {
+            if (projection == null || !projection.matches("[a-z]+")) {
+                throw new IllegalArgumentException("projection must be lower-case letters, got " + projection);
+            }
+            accountIds = List.copyOf(accountIds);
+            int n = accountIds.size();
+            if (community == null || community.length != n || (pagerank != null && pagerank.length != n)
+                    || (coreness != null && coreness.length != n) || (betweenness != null && betweenness.length != n)) {
+                throw new IllegalArgumentException("every result array must hold one value per account (" + n + ")");
+            }
+        }
+
+        /** The property names this run writes; the ones whose array is null are removed. */
+        public List<String> properties() {
+            return List.of(projection + "_community", projection + "_pagerank", projection + "_coreness",
+                    projection + "_betweenness");
+        }
+    }
+
+    /**
+     * Replaces the properties of {@code results}' projection on every account: all of them are removed first, then
+     * set for the accounts of {@code results}. Returns the number of accounts written.
+     */
+    public static long writeProjectionResults(GraphStore store, ProjectionResults results) {
+        List<String> names = results.properties();
+        Map<String, Object> nulls = new HashMap<>();
+        names.forEach(k -> nulls.put(k, null));
+        Map<String, Object> params = new HashMap<>();
+        params.put("keys", names);
+        params.put("nulls", nulls);
+        try (Session session = store.session()) {
+            session.run(CLEAR_PROPERTIES, params).consume();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(results.accountIds().size());
+        for (int i = 0; i < results.accountIds().size(); i++) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(names.get(0), results.community()[i]);
+            if (results.pagerank() != null) {
+                props.put(names.get(1), results.pagerank()[i]);
+            }
+            if (results.coreness() != null) {
+                props.put(names.get(2), results.coreness()[i]);
+            }
+            if (results.betweenness() != null) {
+                props.put(names.get(3), results.betweenness()[i]);
+            }
+            rows.add(Map.of("id", results.accountIds().get(i), "props", props));
+        }
+        inBatches(store, SET_ACCOUNT_PROPERTIES, rows);
+        return rows.size();
+    }
+}

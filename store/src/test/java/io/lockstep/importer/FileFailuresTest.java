@@ -1,0 +1,160 @@
+package io.lockstep.importer;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * No parser failure aborts an import: a record that fails goes to the rejects file; a file that fails as a whole
+ * (a truncated gzip, a missing file) stops that file with a one-line reason, keeps what was loaded before, and
+ * stops the import unless it is told to keep going. Real embedded Neo4j, bulk and transactional paths.
+ */
+class FileFailuresTest {
+    static GraphStore store;
+
+    @BeforeAll
+    static void start() throws IOException {
+        store = GraphStore.embedded(Files.createTempDirectory("lockstep-file-failures"));
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        try (Session s = store.session()) {
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+
+    /** withheld.jsonl.gz (284 posts in 5 pages) cut after its first 60 % of compressed bytes. */
+    static Path truncated(Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(RealCaptureTest.capture("withheld.jsonl.gz"));
+        Path cut = dir.resolve("withheld-cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+        return cut;
+    }
+
+    static Path twoTweets(Path dir) throws IOException {
+        return Files.copy(RealCaptureTest.capture("two_tweets.jsonl.gz"), dir.resolve("two_tweets.jsonl.gz"));
+    }
+
+    static Path brexit(Path dir) throws IOException {
+        return Files.copy(RealCaptureTest.capture("brexit.jsonl.gz"), dir.resolve("brexit.jsonl.gz"));
+    }
+
+    private long posts() {
+        return StoreStatistics.read(store).get("posts");
+    }
+
+    @Test
+    void aTruncatedGzipStopsTheImportAndKeepsWhatWasLoaded(@TempDir Path dir) throws IOException {
+        for (boolean bulk : new boolean[]{true, false}) {
+            clear();
+            List<Path> files = List.of(twoTweets(dir), truncated(dir), brexit(dir));
+            ImportOptions options = ImportOptions.defaults().withBulk(bulk).withBatchSize(100);
+            assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files, options, ProgressListener.NONE))
+                    .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                        assertThat(e.getMessage()).doesNotContain("\n").contains("withheld-cut.jsonl.gz")
+                                .contains("truncated or corrupt gzip").contains("1 file(s) before it loaded")
+                                .contains("1 not read");
+                        assertThat(e.report().files()).extracting(ImportReport.FileResult::status).containsExactly(
+                                ImportReport.Status.IMPORTED, ImportReport.Status.FAILED,
+                                ImportReport.Status.NOT_READ);
+                    });
+            long loaded = posts();
+            // two_tweets' 2 posts and the cut file's first whole pages; brexit's 155 were not read
+            assertThat(loaded).as("bulk=%s", bulk).isGreaterThan(2).isLessThan(2 + 284);
+            Map<String, Long> stats = StoreStatistics.read(store);
+            assertThat(stats.get("imports")).isEqualTo(1);
+            assertThat(stats.get("imports_unfinished")).isEqualTo(1);
+            Files.delete(dir.resolve("two_tweets.jsonl.gz"));
+            Files.delete(dir.resolve("brexit.jsonl.gz"));
+        }
+    }
+
+    @Test
+    void keepGoingImportsTheOtherFiles(@TempDir Path dir) throws IOException {
+        for (boolean bulk : new boolean[]{true, false}) {
+            clear();
+            List<Path> files = List.of(twoTweets(dir), truncated(dir), dir.resolve("missing.jsonl"), brexit(dir));
+            ImportReport report = new ArchiveImporter().importFiles(store, files,
+                    ImportOptions.defaults().withBulk(bulk).withKeepGoing(true), ProgressListener.NONE);
+            assertThat(report.files()).extracting(ImportReport.FileResult::status).containsExactly(
+                    ImportReport.Status.IMPORTED, ImportReport.Status.FAILED, ImportReport.Status.FAILED,
+                    ImportReport.Status.IMPORTED);
+            assertThat(report.failures().get(1).failure()).contains("missing.jsonl").contains("no such file");
+            long cutPosts = report.files().get(1).rows();
+            assertThat(posts()).as("bulk=%s", bulk).isGreaterThan(2 + 155).isLessThan(2 + 155 + 284);
+            assertThat(cutPosts).isPositive();
+            Files.delete(dir.resolve("two_tweets.jsonl.gz"));
+            Files.delete(dir.resolve("brexit.jsonl.gz"));
+        }
+    }
+
+    @Test
+    void aMissingFileStopsTheImportBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        List<Path> files = List.of(twoTweets(dir), dir.resolve("missing.jsonl"));
+        assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files,
+                ImportOptions.defaults().withBulk(false), ProgressListener.NONE))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(posts()).isZero();
+    }
+
+    @Test
+    void aRowThatFailsUnexpectedlyIsRejectedAndTheFileGoesOn() throws IOException {
+        CollectingSink sink = new CollectingSink();
+        CsvTable.read(new StringReader("a,b\n1,2\nboom,3\n4,5\n"), List.of("a"), sink, (row, out) -> {
+            if (row.get("a").equals("boom")) {
+                throw new IllegalStateException("unexpected");
+            }
+            out.edge(EdgeRow.follow(row.get("a"), row.get("b")));
+        });
+        assertThat(sink.edges).hasSize(2);
+        assertThat(sink.rejects).containsExactly("3: unreadable row (IllegalStateException: unexpected)");
+        assertThat(sink.records).isEqualTo(3);
+    }
+
+    @Test
+    void brokenAndNonTweetJsonLinesAreRejectedOrSkippedNeverThrown() throws IOException {
+        String lines = String.join("\n",
+                "{\"data\": [{\"id\": \"1\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00.000Z\","
+                        + " \"text\": \"hi\"}]}",
+                "{\"data\": {\"author_id\": \"10211",                                 // cut line: reject
+                "{\"id\": \"5\", \"action\": \"delete\", \"created_at\": \"2019-09-06T17:25:54.667Z\"}", // skipped
+                "{\"data\": [{\"end\": \"x\", \"start\": \"y\", \"tweet_count\": 3}]}",        // skipped
+                "{\"id\": \"7\", \"text\": \"no author\", \"created_at\": \"2021-01-01T00:00:00Z\"}", // reject
+                "{\"id\": \"8\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00Z\", "
+                        + "\"referenced_tweets\": [{\"type\": \"retweeted\", \"id\": \"1\", \"text\": 3}]}",
+                "[1, 2]",                                                                // reject
+                "{\"id\": \"12\", \"username\": \"someone\", \"created_at\": \"2010-03-03T12:49:24.000Z\","
+                        + " \"public_metrics\": {\"followers_count\": 580, \"following_count\": 518}}");
+        CountingSink sink = new CountingSink();
+        Format.TWITTER_JSON.parser().parse(new StringReader(lines), sink);
+        assertThat(sink.rejects).hasSize(3);
+        assertThat(sink.skipped).isEqualTo(2);
+        assertThat(sink.posts).extracting(PostRow::id).contains("1", "8");
+        AccountRow user = sink.accounts.stream().filter(a -> a.id().equals("12")).findFirst().orElseThrow();
+        assertThat(user.followersCount()).isEqualTo(580);
+        assertThat(user.followingCount()).isEqualTo(518);
+        assertThat(user.createdAt()).isEqualTo(1267620564L);
+        assertThat(sink.records).isEqualTo(8);
+    }
+}

@@ -1,0 +1,168 @@
+package io.lockstep.importer;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The research tools' interchange formats on real data: CooRTweet's sample {@code russian_coord_tweets} (a sample of
+ * its rows; see the README beside it) imported and exported back to the same rows through both write paths;
+ * CooRnet's CrowdTangle shares table; the current {@code twarc2 csv} layout.
+ */
+class InterchangeFormatsTest {
+    static GraphStore store;
+
+    @BeforeAll
+    static void start() throws IOException {
+        store = GraphStore.embedded(Files.createTempDirectory("lockstep-interchange"));
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        try (Session s = store.session()) {
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(InterchangeFormatsTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> lines(Path file) throws IOException {
+        try (Reader r = file.toString().endsWith(".gz")
+                ? new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)
+                : Files.newBufferedReader(file)) {
+            return new BufferedReader(r).lines().toList();
+        }
+    }
+
+    @Test
+    void coortweetSampleImportsAndExportsBackToTheSameRows(@TempDir Path dir) throws IOException {
+        Path sample = Files.copy(resource("/coortweet/russian_coord_tweets_sample.csv.gz"),
+                dir.resolve("russian_coord_tweets_sample.csv.gz"));
+        List<String> rows = lines(sample);
+        assertThat(rows.get(0)).isEqualTo("object_id,account_id,content_id,timestamp_share");
+        TreeSet<String> distinct = new TreeSet<>(rows.subList(1, rows.size()));
+        assertThat(rows).hasSize(1_567);
+        assertThat(distinct).hasSize(1_565); // one row of the sample dataset is there twice
+        for (boolean bulk : new boolean[]{true, false}) {
+            clear();
+            ImportReport report = new ArchiveImporter().importFiles(store, List.of(sample),
+                    ImportOptions.defaults().withBulk(bulk).withBatchSize(300), ProgressListener.NONE);
+            assertThat(report.files().get(0).format()).isEqualTo(Format.COORTWEET);
+            assertThat(report.rejects()).isZero();
+            assertThat(report.rows()).isEqualTo(1_566);
+            Path out = dir.resolve("export-" + bulk + ".csv");
+            GraphExport.ExportStats stats = GraphExport.export(store, GraphExport.ExportFormat.COORTWEET, false, out);
+            List<String> exported = lines(out);
+            assertThat(exported.get(0)).isEqualTo(rows.get(0));
+            assertThat(exported).hasSize(1 + 1_565);
+            assertThat(new TreeSet<>(exported.subList(1, exported.size()))).as("bulk=%s", bulk).isEqualTo(distinct);
+            assertThat(stats.edges()).isEqualTo(1_565);
+            Map<String, Long> counts = StoreStatistics.read(store);
+            // 1,526 contents; 39 of them share two objects (a retweet and a quote), one shares one object twice
+            assertThat(counts.get("posts")).isEqualTo(1_526);
+            assertThat(counts.get("quotes")).isEqualTo(39);
+            assertThat(counts.get("retweets")).isEqualTo(1_526);
+        }
+    }
+
+    @Test
+    void coortweetRowsThatCannotBeOneShareAreRejected() throws IOException {
+        String csv = """
+                object_id,account_id,content_id,timestamp_share
+                o1,a1,c1,1623881091
+                o2,a1,c1,1623881091
+                o3,a1,c1,1623881091
+                o1,a2,c1,1623881091
+                o1,a3,c3,1.623881091E9
+                o1,a4,c4,
+                """;
+        CountingSink sink = new CountingSink();
+        Format.COORTWEET.parser().parse(new StringReader(csv), sink);
+        assertThat(sink.rejects).containsExactly(
+                "4: post c1 already shares [o1, o2]; a post links at most 2 shared objects here",
+                "5: post c1 is shared by account a1 at 1623881091 (line 1), here by a2 at 1623881091",
+                "6: unparseable timestamp_share '1.623881091E9'",
+                "7: empty timestamp_share");
+        assertThat(sink.posts).singleElement().satisfies(p -> {
+            assertThat(p.retweetOf()).isEqualTo("o1");
+            assertThat(p.quoteOf()).isEqualTo("o2");
+            assertThat(p.time()).isEqualTo(1623881091L);
+        });
+        assertThat(sink.records).isEqualTo(6);
+    }
+
+    @Test
+    void coornetSharesTableLoadsPostsLinkingTheirUrls(@TempDir Path dir) throws IOException {
+        Path file = Files.copy(ParsersTest.sample("coornet_shares.csv"), dir.resolve("coornet_shares.csv"));
+        assertThat(FormatDetector.detect(file)).isEqualTo(Format.COORNET);
+        ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
+                ImportOptions.defaults().withBulk(false), ProgressListener.NONE);
+        assertThat(report.rejects()).isEqualTo(1);
+        Map<String, Long> counts = StoreStatistics.read(store);
+        assertThat(counts.get("posts")).isEqualTo(3);
+        assertThat(counts.get("accounts")).isEqualTo(2);
+        assertThat(counts.get("urls")).isEqualTo(2);
+        assertThat(counts.get("url_uses")).isEqualTo(4);
+        try (Session s = store.session()) {
+            var r = s.run("""
+                    MATCH (a:Account {id: 'https://www.facebook.com/123456789'})-[:POSTED]->(p:Post {id: '123456789|111'})
+                    RETURN a.screen_name AS handle, a.followers_count AS followers, p.time AS time, p.text AS text,
+                           p.like_count AS likes, p.client AS platform""").single();
+            assertThat(r.get("handle").asString()).isEqualTo("newsfrontpage");
+            assertThat(r.get("followers").asLong()).isEqualTo(120_000);
+            assertThat(r.get("time").asLong()).isEqualTo(1584381625L); // 2020-03-16 18:00:25 UTC
+            assertThat(r.get("text").asString()).isEqualTo("Read this");
+            assertThat(r.get("likes").asLong()).isEqualTo(12);
+            assertThat(r.get("platform").asString()).isEqualTo("Facebook");
+        }
+    }
+
+    @Test
+    void twarcCsvInItsCurrentLayoutLoadsHashtagsRetweetsAndAuthors(@TempDir Path dir) throws IOException {
+        Path file = Files.copy(ParsersTest.sample("twarc_current_layout.csv"), dir.resolve("twarc_current_layout.csv"));
+        assertThat(FormatDetector.detect(file)).isEqualTo(Format.TWARC_CSV);
+        CollectingSink sink = CollectingSink.parse(Format.TWARC_CSV, file);
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.posts).hasSize(12);
+        assertThat(sink.posts.stream().filter(p -> p.retweetOf() != null)).hasSize(6);
+        assertThat(sink.post("1440716895355764743").hashtags()).containsExactly("peoplesvote", "brexit");
+        assertThat(sink.posts.stream().mapToInt(p -> p.hashtags().size()).sum()).isEqualTo(47); // 50 hashtags, 3 repeated in another case
+        assertThat(sink.posts).allSatisfy(p -> assertThat(p.hashtags()).noneMatch(h -> h.startsWith("#")));
+        assertThat(sink.accounts).allSatisfy(a -> assertThat(a.screenName()).isNotNull());
+        List<String> retweetAuthors = new ArrayList<>();
+        sink.posts.stream().filter(p -> p.retweetOf() != null).forEach(p -> retweetAuthors.add(p.retweetAuthor()));
+        assertThat(retweetAuthors).doesNotContainNull();
+    }
+}

@@ -1,0 +1,449 @@
+package io.lockstep.visual;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.PostKind;
+import io.lockstep.activity.Urls;
+import io.lockstep.campaign.Campaign;
+import io.lockstep.coordination.AccountVerdict;
+import io.lockstep.coordination.Cluster;
+import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.CoordinationSignal;
+import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.Evidence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns detection results into what the report says about them: campaigns grouped per hashtag with their bursts
+ * and timelines, and for each cluster its members (most central first), the links it pushed and its evidence in
+ * sentences with examples ("retweeted the same 14 posts within 60 s of each other, e.g. …"). Everything is counted
+ * from the activity and the coordination edges; nothing is tuned to a data set.
+ *
+ * <p>Cost: one pass over the posts per campaign hashtag and per cluster, plus the cluster's coordination edges.
+ */
+public final class ReportFacts {
+    /** Longest per-minute timeline kept (two weeks); longer spans are cut at that length. */
+    public static final int MAX_MINUTES = 14 * 24 * 60;
+    /** A creation burst is reported when this share of the members was created within {@link #BURST_DAYS} days. */
+    static final double BURST_SHARE = 0.8;
+    static final int BURST_DAYS = 30;
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final Activity act;
+    private final DetectionResult detection;
+    private final DetectionParams params;
+    private Map<String, Integer> postIndex;
+
+    public ReportFacts(Activity act, DetectionResult detection, DetectionParams params) {
+        this.act = Objects.requireNonNull(act, "act");
+        this.detection = Objects.requireNonNull(detection, "detection");
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** The account as the report names it. */
+    public ReportModel.Name name(int account) {
+        return new ReportModel.Name(act.accountId(account), act.screenName(account));
+    }
+
+    private String mention(int account) {
+        return AccountNames.mention(act.accountId(account), act.screenName(account));
+    }
+
+    // ---- campaigns ----
+
+    /** The campaigns grouped per hashtag, strongest (most coordinated posts) first. */
+    public List<ReportModel.Campaign> campaigns() {
+        Map<String, List<Campaign>> byTag = new TreeMap<>();
+        for (Campaign c : detection.campaigns()) {
+            byTag.computeIfAbsent(c.hashtag(), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, Integer> tagIds = new HashMap<>();
+        for (int h = 0; h < act.hashtagDictionarySize(); h++) {
+            tagIds.put(act.hashtag(h), h);
+        }
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (int p = 0; p < act.postCount(); p++) {
+            long t = act.time(p);
+            if (t != Activity.NO_TIME) {
+                first = Math.min(first, t);
+                last = Math.max(last, t);
+            }
+        }
+        List<ReportModel.Campaign> out = new ArrayList<>();
+        for (Map.Entry<String, List<Campaign>> e : byTag.entrySet()) {
+            List<Campaign> bursts = new ArrayList<>(e.getValue());
+            bursts.sort(Comparator.comparingLong(Campaign::start));
+            Integer tag = tagIds.get(e.getKey());
+            out.add(campaign(e.getKey(), tag == null ? -1 : tag, bursts, first, last));
+        }
+        // campaigns run by flagged accounts first: by coordinated posts weighted with the flagged share, then the rest
+        out.sort(Comparator.comparingDouble((ReportModel.Campaign c) -> -c.coordinatedPosts() * c.flaggedShare())
+                .thenComparing(Comparator.comparingDouble(ReportModel.Campaign::coordinatedPosts).reversed())
+                .thenComparing(ReportModel.Campaign::hashtag));
+        return out;
+    }
+
+    private ReportModel.Campaign campaign(String hashtag, int tag, List<Campaign> bursts, long first, long last) {
+        long start = first == Long.MAX_VALUE ? 0 : Math.floorDiv(first, 60) * 60;
+        int minutes = first == Long.MAX_VALUE ? 0 : (int) Math.min(MAX_MINUTES, (last - start) / 60 + 1);
+        int[] posts = new int[minutes], coordinated = new int[minutes];
+        int[] burstPosts = new int[bursts.size()];
+        List<Map<Integer, Integer>> amplifierPosts = new ArrayList<>();
+        List<Set<Integer>> campaignAccounts = new ArrayList<>();
+        for (Campaign b : bursts) {
+            amplifierPosts.add(new HashMap<>());
+            Set<Integer> s = new HashSet<>();
+            Arrays.stream(b.seeds()).forEach(s::add);
+            Arrays.stream(b.amplifiers()).forEach(s::add);
+            campaignAccounts.add(s);
+        }
+        if (tag >= 0) {
+            for (int p = 0; p < act.postCount(); p++) {
+                long t = act.time(p);
+                if (t == Activity.NO_TIME || !hasHashtag(p, tag)) {
+                    continue;
+                }
+                int m = (int) ((t - start) / 60);
+                boolean inside = m >= 0 && m < minutes;
+                if (inside) {
+                    posts[m]++;
+                }
+                for (int i = 0; i < bursts.size(); i++) {
+                    Campaign b = bursts.get(i);
+                    if (t >= b.start() && t < b.end()) {
+                        burstPosts[i]++;
+                        int author = act.author(p);
+                        if (campaignAccounts.get(i).contains(author)) {
+                            if (inside) {
+                                coordinated[m]++;
+                            }
+                            amplifierPosts.get(i).merge(author, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        List<ReportModel.Burst> out = new ArrayList<>();
+        for (int i = 0; i < bursts.size(); i++) {
+            Campaign b = bursts.get(i);
+            Map<Integer, Integer> activity = amplifierPosts.get(i);
+            List<ReportModel.Name> amplifiers = Arrays.stream(b.amplifiers()).boxed()
+                    .sorted(Comparator.comparingInt((Integer a) -> -activity.getOrDefault(a, 0)).thenComparing(act::accountId))
+                    .map(this::name).toList();
+            out.add(new ReportModel.Burst(b.start(), b.end(), burstPosts[i], Math.max(0, Math.min(1, b.volumeShare())),
+                    Arrays.stream(b.seeds()).mapToObj(this::name).toList(), amplifiers));
+        }
+        Set<Integer> accounts = new HashSet<>();
+        campaignAccounts.forEach(accounts::addAll);
+        Map<Integer, Integer> byCluster = new HashMap<>();
+        int flagged = 0;
+        for (int a : accounts) {
+            AccountVerdict v = detection.accounts()[a];
+            if (v.suspicious()) {
+                flagged++;
+                byCluster.merge(v.cluster(), 1, Integer::sum);
+            }
+        }
+        List<Integer> clusters = byCluster.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        return new ReportModel.Campaign(hashtag, out, minutes == 0 ? null : new ReportModel.MinuteSeries(start, posts, coordinated),
+                accounts.size(), flagged, clusters);
+    }
+
+    private boolean hasHashtag(int post, int tag) {
+        for (int i = 0; i < act.hashtagCount(post); i++) {
+            if (act.hashtagOf(post, i) == tag) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- clusters ----
+
+    /**
+     * What the report says about one cluster.
+     *
+     * @param members  members, the most central (largest summed coordination weight inside the cluster) first
+     * @param topLinks links the members shared most, most shared first (at most 3)
+     * @param evidence sentences, strongest signal first
+     */
+    public record ClusterFacts(List<ReportModel.Name> members, List<String> topLinks, List<String> evidence) {
+    }
+
+    public ClusterFacts cluster(Cluster c) {
+        Set<Integer> members = new HashSet<>();
+        Arrays.stream(c.members()).forEach(members::add);
+        Map<Integer, Double> centrality = new HashMap<>();
+        Map<String, List<CoordinationEdge>> bySignal = new LinkedHashMap<>();
+        c.signals().forEach(s -> bySignal.put(s, new ArrayList<>()));
+        for (CoordinationEdge e : detection.edges()) {
+            if (members.contains(e.source()) && members.contains(e.target())) {
+                centrality.merge(e.source(), e.weight(), Double::sum);
+                centrality.merge(e.target(), e.weight(), Double::sum);
+                bySignal.computeIfAbsent(e.signal(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<ReportModel.Name> names = Arrays.stream(c.members()).boxed()
+                .sorted(Comparator.comparingDouble((Integer a) -> -centrality.getOrDefault(a, 0.0)).thenComparing(act::accountId))
+                .map(this::name).toList();
+        List<String> evidence = new ArrayList<>();
+        for (Map.Entry<String, List<CoordinationEdge>> e : bySignal.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                String s = sentence(e.getKey(), e.getValue(), c);
+                if (s != null) {
+                    evidence.add(s);
+                }
+            }
+        }
+        String burst = creationBurst(c.members());
+        if (burst != null) {
+            evidence.add(burst);
+        }
+        return new ClusterFacts(names, topLinks(members), evidence);
+    }
+
+    /** "24 of the 30 accounts were created within 4 days (3 Feb – 6 Feb 2019)", or null when there is no such burst. */
+    String creationBurst(int[] members) {
+        long[] created = Arrays.stream(members).mapToLong(act::accountCreated).filter(t -> t != Activity.NO_TIME).sorted().toArray();
+        int need = (int) Math.ceil(BURST_SHARE * members.length);
+        if (created.length < need || need < 2) {
+            return null;
+        }
+        long best = Long.MAX_VALUE;
+        int at = 0;
+        for (int i = 0; i + need - 1 < created.length; i++) {
+            long span = created[i + need - 1] - created[i];
+            if (span < best) {
+                best = span;
+                at = i;
+            }
+        }
+        long days = best / 86_400 + 1;
+        if (days > BURST_DAYS) {
+            return null;
+        }
+        // all members created within the same window as the shortest one: count them
+        long lo = created[at], hi = created[at + need - 1];
+        int within = 0;
+        for (long t : created) {
+            within += t >= lo && t <= hi ? 1 : 0;
+        }
+        return (within == members.length ? "All " + members.length + " accounts" : within + " of the " + members.length + " accounts")
+                + " were created within " + plural(days, "day") + " (" + dayRange(lo, hi) + ").";
+    }
+
+    private List<String> topLinks(Set<Integer> members) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int p = 0; p < act.postCount(); p++) {
+            if (act.urlCount(p) == 0 || !members.contains(act.author(p))) {
+                continue;
+            }
+            for (int i = 0; i < act.urlCount(p); i++) {
+                String u = act.url(act.urlOf(p, i));
+                String key = Urls.shareKey(u);
+                counts.merge(key == null ? u : key, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    /** One sentence for one signal's edges inside a cluster, with an example; null when nothing can be said. */
+    String sentence(String signal, List<CoordinationEdge> edges, Cluster c) {
+        Set<Integer> involved = new HashSet<>();
+        Map<String, Set<Integer>> itemAccounts = new HashMap<>();
+        Map<String, long[]> itemTimes = new HashMap<>();
+        List<Long> gaps = new ArrayList<>();
+        int maxCount = 0;
+        boolean minutePrecision = true;
+        for (CoordinationEdge e : edges) {
+            involved.add(e.source());
+            involved.add(e.target());
+            maxCount = Math.max(maxCount, e.count());
+            for (Evidence x : e.evidence()) {
+                Set<Integer> acc = itemAccounts.computeIfAbsent(x.item(), k -> new HashSet<>());
+                acc.add(e.source());
+                acc.add(e.target());
+                long[] span = itemTimes.computeIfAbsent(x.item(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                for (long t : new long[] {x.sourceTime(), x.targetTime()}) {
+                    if (t != Activity.NO_TIME) {
+                        span[0] = Math.min(span[0], t);
+                        span[1] = Math.max(span[1], t);
+                    }
+                }
+                if (x.sourceTime() != Activity.NO_TIME && x.targetTime() != Activity.NO_TIME) {
+                    gaps.add(Math.abs(x.sourceTime() - x.targetTime()));
+                    minutePrecision &= x.sourceTime() % 60 == 0 && x.targetTime() % 60 == 0;
+                }
+            }
+        }
+        int items = Math.max(maxCount, itemAccounts.size());
+        String example = itemAccounts.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, Set<Integer>> e) -> e.getValue().size())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+        int exampleAccounts = example == null ? 0 : itemAccounts.get(example).size();
+        long[] exampleSpan = example == null ? null : itemTimes.get(example);
+        String who = involved.size() == c.members().length ? "All " + involved.size() + " members"
+                : involved.size() + " of the " + c.members().length + " members";
+        String median = gaps.isEmpty() ? "" : typicalGap(gaps, minutePrecision);
+        String within = "";
+        if (exampleSpan != null && exampleSpan[0] != Long.MAX_VALUE) {
+            long spread = exampleSpan[1] - exampleSpan[0];
+            // an archive with minute-precision times only says in how many consecutive clock minutes the actions fell
+            within = (!minutePrecision ? " within " + duration(spread)
+                    : spread == 0 ? " in the same minute" : " across " + (spread / 60 + 1) + " consecutive minutes")
+                    + " on " + DAY_TIME.format(Instant.ofEpochSecond(exampleSpan[0]));
+        }
+        return switch (signal) {
+            case CoordinationSignal.CO_RETWEET -> who + " retweeted the same posts within " + params.coRetweet().window()
+                    + " s of each other" + median + " (" + plural(items, "post") + " in all, up to " + maxCount + " by one pair); e.g. "
+                    + exampleAccounts + " of them retweeted " + postDescription(example) + within + ".";
+            case CoordinationSignal.FAST_RETWEET -> who + " retweeted the same sources within "
+                    + params.fastRetweet().maxDelay() + " s of their posts, again and again; e.g. "
+                    + postDescription(example) + ", retweeted by " + exampleAccounts + " of them" + within + ".";
+            case CoordinationSignal.CO_REPLY -> who + " replied to the same posts within " + params.coReply().window()
+                    + " s of each other" + median + " (" + plural(items, "post") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
+                    + " of them replied to " + postDescription(example) + within + ".";
+            case CoordinationSignal.CO_LINK -> who + " shared the same links within " + params.coLink().window()
+                    + " s of each other" + median + " (" + plural(items, "link") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
+                    + " of them shared " + example + within + ".";
+            case CoordinationSignal.CO_HASHTAG -> who + " used the same hashtags within " + params.coHashtag().window()
+                    + " s of each other" + median + " (" + plural(items, "hashtag") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
+                    + " of them used " + example + within + ".";
+            case CoordinationSignal.HASHTAG_SEQUENCE -> who + " posted the same sequences of hashtags ("
+                    + plural(items, "sequence") + ") within " + params.sequence().window() + " s of each other" + median + ".";
+            case CoordinationSignal.CO_TEXT -> who + " posted near-identical texts (" + plural(items, "pair")
+                    + " of texts" + median + "); e.g. " + textExample(example) + ".";
+            case CoordinationSignal.LOCKSTEP_FOLLOW -> who + " follow the same " + plural(commonFollowees(c.members(), params.follow().minDensity()), "account")
+                    + " (each followed by at least " + percent(params.follow().minDensity()) + " of the members)"
+                    + (example == null ? "." : end(", e.g. " + accountNamed(example)));
+            default -> who + " are linked by " + signal + " on " + plural(items, "shared item") + ".";
+        };
+    }
+
+    /** Accounts followed by at least {@code share} of the members, and by two of them at least. */
+    int commonFollowees(int[] members, double share) {
+        Set<Integer> m = new HashSet<>();
+        Arrays.stream(members).forEach(m::add);
+        Map<Integer, Integer> count = new HashMap<>();
+        for (int f = 0; f < act.followCount(); f++) {
+            if (m.contains(act.follower(f))) {
+                count.merge(act.followee(f), 1, Integer::sum);
+            }
+        }
+        int need = Math.max(2, (int) Math.ceil(share * members.length));
+        return (int) count.values().stream().filter(v -> v >= need).count();
+    }
+
+    private String accountNamed(String id) {
+        for (int a = 0; a < act.accountCount(); a++) {
+            if (act.accountId(a).equals(id)) {
+                return mention(a);
+            }
+        }
+        return AccountNames.shortId(id);
+    }
+
+    private int post(String postId) {
+        if (postIndex == null) {
+            postIndex = new HashMap<>(act.postCount() * 2);
+            for (int p = 0; p < act.postCount(); p++) {
+                postIndex.put(act.postId(p), p);
+            }
+        }
+        return postIndex.getOrDefault(postId, -1);
+    }
+
+    /** "a post by @name (id 1102…, 3 Mar 2019 14:03 UTC)" or "post 1102…" when it is not in the archive. */
+    private String postDescription(String postId) {
+        if (postId == null) {
+            return "a post";
+        }
+        int p = post(postId);
+        if (p < 0) {
+            return "post " + postId;
+        }
+        String by = act.author(p) >= 0 ? " by " + mention(act.author(p)) : "";
+        String text = act.text(p) == null || act.text(p).isBlank() || act.kind(p) == PostKind.PLACEHOLDER ? "" : " “" + excerpt(act.text(p), 60) + "”";
+        return "a post" + by + text + " (id " + postId + ")";
+    }
+
+    private String textExample(String pair) {
+        if (pair == null) {
+            return "two posts";
+        }
+        String first = pair.contains("~") ? pair.substring(0, pair.indexOf('~')) : pair;
+        int p = post(first);
+        if (p < 0 || act.text(p) == null) {
+            return "post " + first;
+        }
+        return "“" + excerpt(act.text(p), 90) + "” (" + mention(act.author(p)) + ")";
+    }
+
+    static String excerpt(String text, int max) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max - 1).strip() + "…";
+    }
+
+    /** ", typically 12 s apart", or for archives that give minutes only ", typically in the same minute". */
+    static String typicalGap(List<Long> gaps, boolean minutePrecision) {
+        long m = median(gaps);
+        if (minutePrecision) {
+            return m == 0 ? ", typically in the same minute" : ", typically " + plural(m / 60, "minute") + " apart";
+        }
+        return ", typically " + m + " s apart";
+    }
+
+    private static long median(List<Long> values) {
+        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    /** {@code s} ending with one full stop (none added after an ellipsis or a stop). */
+    static String end(String s) {
+        return s.endsWith(".") || s.endsWith("…") ? s : s + ".";
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * share);
+    }
+
+    static String plural(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static String duration(long seconds) {
+        if (seconds < 120) {
+            return plural(seconds, "second");
+        }
+        if (seconds < 7200) {
+            return plural(Math.round(seconds / 60.0), "minute");
+        }
+        return plural(Math.round(seconds / 3600.0), "hour");
+    }
+
+    static String dayRange(long lo, long hi) {
+        String a = DAY.format(Instant.ofEpochSecond(lo)), b = DAY.format(Instant.ofEpochSecond(hi));
+        return a.equals(b) ? a : a + " – " + b;
+    }
+}

@@ -1,0 +1,124 @@
+package io.lockstep.visual;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.ActivityBuilder;
+import io.lockstep.activity.PostKind;
+import io.lockstep.coordination.Cluster;
+import io.lockstep.coordination.CoordinationDetector;
+import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.DetectionResult;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report's sentences from a hand-made activity run through the real detector: a seed account whose posts twenty
+ * anonymised bots (created on two consecutive days) retweet within seconds, amid 60 organic accounts retweeting a
+ * popular source at random.
+ */
+class ReportFactsTest {
+    static final long T0 = 1_551_398_400L; // 1 Mar 2019 00:00 UTC
+    static final long DAY = 86_400;
+    static Activity act;
+    static DetectionResult result;
+    static ReportFacts facts;
+    static final int BOTS = 20;
+    static List<String> bots = new ArrayList<>();
+
+    @BeforeAll
+    static void detect() {
+        Random r = new Random(3);
+        ActivityBuilder b = new ActivityBuilder();
+        b.account("seed", "news_src", T0 - 900 * DAY, 5000);
+        b.account("src", "daily_paper", T0 - 2000 * DAY, 90000);
+        for (int i = 0; i < BOTS; i++) {
+            String id = "bot" + (char) ('a' + i) + "Zq8+Lk2Ww9PpXx0Yy7Rr5Tt3Uu1Vv6Ss4=";
+            bots.add(id);
+            b.account(id, id, T0 - 30 * DAY + (i % 2) * DAY, 3);
+        }
+        for (int i = 0; i < 60; i++) {
+            b.account("org" + i, "organic_" + i, T0 - (200 + 37L * i) * DAY, 50);
+        }
+        int post = 0;
+        // background: a popular source retweeted at random by the organic accounts
+        for (int i = 0; i < 200; i++) {
+            b.addPost("o" + i, "src", T0 + 1500L * i, PostKind.TWEET, null, null, "daily news " + i, List.of("news"), List.of(), List.of());
+        }
+        for (int a = 0; a < 60; a++) {
+            for (int j = 0; j < 8; j++) {
+                int i = r.nextInt(200);
+                b.addPost("p" + (post++), "org" + a, T0 + 1500L * i + r.nextInt(3000), PostKind.RETWEET, "o" + i, "src", null,
+                        List.of("news"), List.of(), List.of());
+            }
+        }
+        // the operation: every seed post retweeted by all bots within half a minute
+        for (int k = 0; k < 10; k++) {
+            long t = T0 + k * 6 * 3600L + 1800 + r.nextInt(600);
+            String original = "s" + k;
+            b.addPost(original, "seed", t, PostKind.TWEET, null, null, "breaking story number " + k + " about the vote",
+                    List.of("vote"), List.of(), List.of());
+            for (String bot : bots) {
+                b.addPost("p" + (post++), bot, t + 2 + r.nextInt(25), PostKind.RETWEET, original, "seed", null,
+                        List.of("vote"), List.of(), List.of());
+            }
+        }
+        for (int i = 0; i < 600; i++) {
+            int tag = r.nextInt(30);
+            b.addPost("p" + (post++), "org" + r.nextInt(60), T0 + r.nextInt(3 * 24 * 3600), PostKind.TWEET, null, null,
+                    "organic post " + i, List.of(tag == 0 ? "vote" : "tag" + tag), List.of(), List.of());
+        }
+        act = b.build();
+        DetectionParams params = DetectionParams.defaults();
+        result = new CoordinationDetector(params).detect(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        facts = new ReportFacts(act, result, params);
+    }
+
+    static Cluster botCluster() {
+        int bot0 = -1;
+        for (int a = 0; a < act.accountCount(); a++) {
+            if (act.accountId(a).equals(bots.get(0))) {
+                bot0 = a;
+            }
+        }
+        int cluster = result.accounts()[bot0].cluster();
+        return result.clusters().stream().filter(c -> c.id() == cluster).findFirst().orElseThrow();
+    }
+
+    @Test
+    void clusterEvidenceIsSentencesWithExamplesAndReadableNames() {
+        Cluster c = botCluster();
+        ReportFacts.ClusterFacts f = facts.cluster(c);
+        assertThat(f.members()).extracting(ReportModel.Name::display)
+                .contains("botaZq8+…", "bottZq8+…").allMatch(n -> n.length() == AccountNames.SHORT + 1);
+        String all = String.join("\n", f.evidence());
+        assertThat(all).contains("retweeted the same posts within 60 s of each other, typically ", "; e.g. ",
+                "a post by @news_src “breaking story number", "were created within 2 days (30 Jan 2019 – 31 Jan 2019).");
+        assertThat(all).doesNotContain(bots.get(0));
+    }
+
+    @Test
+    void campaignsAreGroupedPerHashtagAndNameTheirFlaggedAccounts() {
+        List<ReportModel.Campaign> campaigns = facts.campaigns();
+        assertThat(campaigns).isNotEmpty();
+        ReportModel.Campaign vote = campaigns.get(0);
+        assertThat(vote.hashtag()).isEqualTo("vote");
+        assertThat(campaigns.stream().filter(x -> x.hashtag().equals("vote")).count()).isEqualTo(1);
+        assertThat(vote.bursts()).hasSize((int) result.campaigns().stream().filter(x -> x.hashtag().equals("vote")).count());
+        assertThat(vote.bursts().get(0).seeds()).extracting(ReportModel.Name::display).containsExactly("news_src");
+        assertThat(vote.flagged()).isPositive();
+        assertThat(vote.clusters()).contains(botCluster().id());
+        assertThat(vote.series().posts()).isNotEmpty();
+        int coordinated = 0;
+        for (int v : vote.series().coordinated()) {
+            coordinated += v;
+        }
+        assertThat(coordinated).isPositive().isLessThanOrEqualTo(vote.posts());
+    }
+}
