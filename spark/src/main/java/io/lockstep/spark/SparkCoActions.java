@@ -56,9 +56,10 @@ import static org.apache.spark.sql.functions.sum;
  *   <li>Evidence: the selected pairs are broadcast, the cached sorted partitions rescanned for each pair's first
  *       window instance per item, and the {@code evidenceCap} instances with the lowest item keys kept.</li>
  * </ol>
- * Shuffles: the actions once (~ bytes of a row per action), the pair rows once (≤ maxNeighbours per action before
- * the map-side combine), the account rows once; the selected pairs are broadcast. Edges equal core's for the same
- * numbering (sums of squared weights are fixed-point; account norms may differ in the last bits of a double).
+ * Shuffles: the actions once (one row per action), the pair and account statistics once (combined inside each scan
+ * partition first: one row per pair or account and partition), the pairs passing {@code minShared} once more for the
+ * join with their accounts' statistics; the selected pairs are broadcast (cost model: docs/scale-out.md). Edges
+ * equal core's for the same numbering (sums of squared weights are fixed-point; account norms may differ in the last bits of a double).
  */
 public final class SparkCoActions {
     private static final StructType SCAN = new StructType()
