@@ -25,6 +25,14 @@ public final class CoActionKernel {
         return CoActionScanner.idf(activeAccounts, m);
     }
 
+    /**
+     * Whether an item used by {@code m} distinct accounts adds its w² to those accounts' norms (an item no other
+     * account acted on cannot be shared: it counts in the volume, not in the norm).
+     */
+    public static boolean inNorm(int m) {
+        return m > 1;
+    }
+
     /** One shared item's contribution to a pair's fixed-point sum of squared weights. */
     public static long weightUnits(double w) {
         return Math.round(w * w * WEIGHT_SCALE);

@@ -192,9 +192,12 @@ public final class SparkCoActions {
                         }
                         int m = distinct(accounts, n, scratch);
                         double w = CoActionKernel.idf(active[signal], m);
+                        boolean inNorm = CoActionKernel.inNorm(m);
                         for (int i = 0; i < m; i++) {
                             volume[signal].addTo(scratch[i], 1);
-                            norm[signal].addTo(scratch[i], w * w);
+                            if (inNorm) {
+                                norm[signal].addTo(scratch[i], w * w);
+                            }
                         }
                         if (m > 1 && m <= CoActionKernel.MAX_ITEM_ACCOUNTS) {
                             pairs.clear();
