@@ -9,6 +9,7 @@ import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.Evidence;
+import io.lockstep.coordination.Signal;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.visual.AccountNames;
 import io.lockstep.visual.EdgeKind;
@@ -286,12 +287,11 @@ public final class AnalysisVisuals {
     static Map<String, String> thresholds(DetectionParams p) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("signals", String.join(", ", DetectionParams.ALL_SIGNALS.stream().filter(p::enabled).toList()));
-        m.put("co-retweet window", p.coRetweet().window() + " s, at least " + p.coRetweet().minShared() + " shared");
-        m.put("co-hashtag window", p.coHashtag().window() + " s, at least " + p.coHashtag().minShared() + " shared");
-        m.put("co-link window", p.coLink().window() + " s, at least " + p.coLink().minShared() + " shared");
-        m.put("co-text window", p.coText().window() + " s, Jaccard ≥ " + p.text().minJaccard());
-        m.put("fast retweet", "≤ " + p.fastRetweet().maxDelay() + " s, at least " + p.fastRetweet().minCount());
-        m.put("null model p-value", "≤ " + p.coRetweet().maxPValue());
+        for (Signal s : Signal.values()) {
+            if (p.enabled(s.id())) {
+                m.put(s.id(), s.describe(p));
+            }
+        }
         m.put("suspicious cluster score", "≥ " + p.cluster().suspiciousScore());
         m.put("seed", Long.toString(p.seed()));
         return m;

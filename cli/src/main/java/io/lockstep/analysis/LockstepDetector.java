@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The {@code analyze} detector for {@code evaluate --sweep}: reads a simulated archive straight into memory
  * ({@link ArchiveFiles}, the importers' parsers without the store) and runs the same analysis as {@code analyze},
- * writing {@code accounts.csv}. Skipping Neo4j keeps a sweep of dozens of archives to minutes; the store path is
+ * writing {@code accounts.csv} and, next to it, {@code clusters.csv} and {@code coordination-edges.csv} (the
+ * evaluation counts the evidence rows per flagged account). Skipping Neo4j keeps a sweep of dozens of archives to minutes; the store path is
  * covered by the analyze tests.
  */
 public final class LockstepDetector implements Detector {
@@ -37,5 +38,8 @@ public final class LockstepDetector implements Detector {
             Files.createDirectories(dir);
         }
         AnalysisFiles.writeAccounts(analysis, accountsCsv);
+        Path siblings = dir != null ? dir : Path.of(".");
+        AnalysisFiles.writeClusters(analysis, siblings.resolve(AnalysisFiles.CLUSTERS));
+        AnalysisFiles.writeEdges(analysis, siblings.resolve(AnalysisFiles.EDGES));
     }
 }

@@ -90,7 +90,7 @@ public final class AnalysisOptions {
         if (threshold != null) {
             var c = p.cluster();
             p = p.withCluster(new DetectionParams.ClusterParams(c.minEdgeWeight(), c.minSize(), threshold,
-                    c.creationBurst(), c.burstBin(), c.leiden()));
+                    c.creationBurst(), c.burstBin(), c.leiden(), c.partners()));
         }
         return p;
     }

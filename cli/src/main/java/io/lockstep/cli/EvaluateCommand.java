@@ -1,12 +1,15 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
 import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.Detector;
 import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.FastRetweetBaseline;
+import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
@@ -51,18 +54,36 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Also write the table: Markdown if FILE ends in .md, CSV otherwise.")
     Path out;
 
+    @Option(names = "--archive", paramLabel = "DIR",
+            description = "Run the detector on a labelled archive (DIR/users.csv, tweets.csv, follows.csv and truth.csv, "
+                    + "as written by simulate or bench/independent_archive.py), write its verdicts, clusters and "
+                    + "coordination edges to --work, and print the scores, the evidence rows per flagged account and "
+                    + "the signals behind each group's flags.")
+    Path archive;
+
+    @Option(names = "--matrix", description = "Run the robustness matrix: 20 simulated archives spanning size, "
+            + "community count, homophily and popularity exponent, each with every planted operation (an aged farm "
+            + "included) and both hard negatives; print and write the false-positive rates, recalls, F1 and evidence "
+            + "rows per flagged account of each, and whether the targets of docs/quality.md hold.")
+    boolean matrix;
+
+    @Option(names = "--matrix-accounts", paramLabel = "N", defaultValue = "3000",
+            description = "Matrix: the smaller archive size; the larger is 3 N (default: ${DEFAULT-VALUE}).")
+    int matrixAccounts;
+
     @Option(names = "--sweep", description = "Run simulate + detect + evaluate across difficulty levels.")
     boolean sweep;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "sweep",
-            description = "Sweep: directory for the generated archives, table and plot (default: ${DEFAULT-VALUE}).")
+            description = "Sweep, matrix and --archive: directory for the generated archives, verdicts, tables and plot "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path work;
 
     @Option(names = "--sweep-accounts", paramLabel = "N", defaultValue = "3000",
             description = "Sweep: accounts per simulated archive (default: ${DEFAULT-VALUE}).")
     int sweepAccounts;
 
-    @Option(names = "--days", paramLabel = "D", defaultValue = "7", description = "Sweep: days (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", paramLabel = "D", defaultValue = "7", description = "Sweep and matrix: days (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Mixin
@@ -89,12 +110,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
-            description = "Sweep: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
+            description = "Sweep, matrix and --archive: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
                     + "rule) (default: ${DEFAULT-VALUE}).")
     DetectorName detector;
 
     @Override
     public Integer call() throws IOException {
+        if (archive != null) {
+            return evaluateArchive();
+        }
+        if (matrix) {
+            return matrix();
+        }
         return sweep ? sweep() : evaluateOnce();
     }
 
@@ -110,6 +137,58 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.writeString(out, text, StandardCharsets.UTF_8);
             w.println("wrote " + out);
         }
+        w.flush();
+        return 0;
+    }
+
+    private int evaluateArchive() throws IOException {
+        if (!Files.isRegularFile(archive.resolve("truth.csv"))) {
+            throw new ParameterException(spec.commandLine(), "--archive " + archive + " has no truth.csv");
+        }
+        Path accountsCsv = work.resolve("accounts.csv");
+        long t0 = System.nanoTime();
+        detector().writeVerdicts(archive, accountsCsv);
+        long ms = (System.nanoTime() - t0) / 1_000_000L;
+        ArchiveScore score = ArchiveScore.of(archive.resolve("truth.csv"), accountsCsv,
+                work.resolve(AnalysisFiles.EDGES));
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(score.result().toText());
+        w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
+                score.flagged(), score.edgeRows(), ms / 1000.0);
+        score.signalsByGroup().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> w.println("  " + e.getKey() + " flagged by " + e.getValue()));
+        if (out != null) {
+            Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);
+            w.println("wrote " + out);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private int matrix() throws IOException {
+        List<RobustnessMatrix.Cell> cells;
+        try {
+            cells = RobustnessMatrix.grid(matrixAccounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, seed.seed());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--matrix-accounts: " + e.getMessage());
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        RobustnessMatrix m = new RobustnessMatrix(detector(), work);
+        List<RobustnessMatrix.Result> results = new ArrayList<>();
+        for (RobustnessMatrix.Cell c : cells) {
+            RobustnessMatrix.Result r = m.runCell(c, TerminationFlag.RUNNING_TRUE);
+            results.add(r);
+            w.printf(Locale.ROOT, "%s: organic FPR %.4f, fandom %.3f, lowest recall %.3f, aged farm %.3f, "
+                    + "F1 %.3f, %.1f s%s%n", c.name(), r.organicFpr(), r.fandomFpr(), r.minRecall(),
+                    r.agedFarmRecall(), r.score().result().f1(), r.seconds(),
+                    r.meetsTargets() ? "" : " (missed: " + r.misses() + ")");
+            w.flush();
+            RobustnessMatrix.writeTable(results, work.resolve("matrix.csv"));
+        }
+        Path table = out != null ? out : work.resolve("matrix.md");
+        RobustnessMatrix.writeTable(results, table);
+        w.print(RobustnessMatrix.toMarkdown(results));
+        w.println("wrote " + table);
         w.flush();
         return 0;
     }

@@ -25,7 +25,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "graphml",
             description = "graphml, gexf, csv (the account graph) or coortweet (one row per retweet or quote: "
-                    + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) (default: ${DEFAULT-VALUE}).")
+                    + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")

@@ -76,7 +76,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
+            if (!Files.isRegularFile(f) && !keepGoing) {
                 throw new InputException("no such file: " + f);
             }
         }

@@ -5,6 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** The {@code lockstep} command: finds coordinated accounts, campaigns and communities in influence networks. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Graph analytics for influence networks: coordination, campaigns, communities.",
@@ -15,7 +18,7 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class})
 public final class Lockstep implements Runnable {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final java.util.logging.Logger GRAPHSTREAM_LOG = java.util.logging.Logger.getLogger("org.graphstream");
+    private static final Logger GRAPHSTREAM_LOG = Logger.getLogger("org.graphstream");
 
     @Spec
     CommandSpec spec;
@@ -44,7 +47,7 @@ public final class Lockstep implements Runnable {
             System.setProperty("java.awt.headless", "true");
         }
         // GraphStream reports every image it writes through java.util.logging; keep the console for our output.
-        GRAPHSTREAM_LOG.setLevel(java.util.logging.Level.WARNING);
+        GRAPHSTREAM_LOG.setLevel(Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 }

@@ -193,7 +193,8 @@ class ReportInBrowserTest {
         CSVRecord largest = rows.stream().max(Comparator.comparingInt((CSVRecord r) -> Integer.parseInt(r.get("size")))
                 .thenComparingDouble(r -> Double.parseDouble(r.get("score"))).thenComparing(r -> -Integer.parseInt(r.get("cluster")))).orElseThrow();
         assertThat(lead).contains("The largest is cluster " + largest.get("cluster") + ", a " + Findings.kindName(largest.get("kind"), 1)
-                + " of " + largest.get("size") + " accounts (score " + largest.get("score").substring(0, 4));
+                + " of " + largest.get("size") + " accounts (score "
+                + String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(largest.get("score"))));
         // every cluster the findings name links to a card that exists
         assertThat(number("return [...document.querySelectorAll('#findings a[href^=\"#cluster-\"]')]"
                 + ".filter(a => !document.getElementById(a.getAttribute('href').substring(1))).length;")).isZero();

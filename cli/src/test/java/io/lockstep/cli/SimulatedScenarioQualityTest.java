@@ -1,8 +1,9 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisFiles;
 import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.analysis.LockstepDetector;
-import io.lockstep.evaluate.Evaluation;
+import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.GroupScore;
 import io.lockstep.progress.ProgressListener;
@@ -21,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end on the simulator's scenarios: an archive with planted operations and hard negatives is written to
  * files, read by the importers' parsers, analysed with the default options exactly as {@code analyze} does, and
- * scored against its truth. Holds the quality numbers of the coordination issue: precision and recall at least 0.9
- * for every planted operation, at most 5 % of fandom and news accounts flagged, at most 1 % of ordinary ones.
+ * scored against its truth. Holds the quality numbers of issue #12: F1 at least 0.95, recall at least 0.9 for every
+ * planted operation, at most 2 % of fandom and news accounts flagged, at most 0.5 % of ordinary ones, at most 20
+ * coordination-edge rows per flagged account. (Per-operation precision is one-vs-all-negatives and falls below 0.9
+ * for a 20-account botnet with 3 ordinary accounts flagged out of 2,830, so the false-positive rates bound it
+ * instead.) The simulated ordinary accounts follow tens to hundreds of accounts, mostly the stars of their own
+ * community, so a follow signal that mistakes communities for farms fails here.
  */
 class SimulatedScenarioQualityTest {
     @ParameterizedTest(name = "{0}, seed {1}")
@@ -38,17 +43,24 @@ class SimulatedScenarioQualityTest {
         Path accounts = dir.resolve("accounts.csv");
         new LockstepDetector(analyze.run.analysisOptions.params()).writeVerdicts(dir, accounts);
 
-        EvaluationResult result = Evaluation.evaluate(dir.resolve("truth.csv"), accounts);
+        ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
+                dir.resolve(AnalysisFiles.EDGES));
+        EvaluationResult result = score.result();
+        String table = score.toMarkdown();
         assertThat(result.groups()).anyMatch(GroupScore::positive);
         for (GroupScore g : result.groups()) {
             if (g.positive()) {
-                assertThat(g.precision()).as(g.group() + " precision").isGreaterThanOrEqualTo(0.9);
-                assertThat(g.recall()).as(g.group() + " recall").isGreaterThanOrEqualTo(0.9);
+                assertThat(g.recall()).as(g.group() + " recall\n" + table).isGreaterThanOrEqualTo(0.9);
             } else if (g.label().equals("organic")) {
-                assertThat(g.falsePositiveRate()).as(g.group() + " false-positive rate").isLessThanOrEqualTo(0.01);
+                assertThat(g.falsePositiveRate()).as(g.group() + " false-positive rate\n" + table)
+                        .isLessThanOrEqualTo(0.005);
             } else {
-                assertThat(g.falsePositiveRate()).as(g.group() + " false-positive rate").isLessThanOrEqualTo(0.05);
+                assertThat(g.falsePositiveRate()).as(g.group() + " false-positive rate\n" + table)
+                        .isLessThanOrEqualTo(0.02);
             }
         }
+        assertThat(result.f1()).as("F1\n" + table).isGreaterThanOrEqualTo(0.95);
+        assertThat(score.edgeRowsPerFlagged()).as("coordination-edges rows per flagged account\n" + table)
+                .isLessThanOrEqualTo(ArchiveScore.MAX_EDGE_ROWS_PER_FLAGGED);
     }
 }

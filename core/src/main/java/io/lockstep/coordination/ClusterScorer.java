@@ -19,13 +19,19 @@ import java.util.Map;
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
- * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; without timed evidence (follow-only
- * clusters) score = 0.25 density + 0.6 creation burst + 0.15 burst share: a follow block is dense by construction
- * (homophilous organic readers of the same outlets form one too), so what sets a farm apart is that its accounts
- * were made together. Package-private phase of
+ * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share ({@link #TIMED_WEIGHTS}). Without
+ * timed evidence (a follow block, {@link DenseBlock}) score = 0.45 significance + 0.2 density + 0.2 creation burst
+ * + 0.15 burst share ({@link #BLOCK_WEIGHTS}),
+ * where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
+ * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
+ * decides, and accounts made together or posting in bursts support it. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
+    /** Weights of density, synchrony, creation burst and burst share for clusters with timed evidence. */
+    static final double[] TIMED_WEIGHTS = {0.4, 0.3, 0.15, 0.15};
+    /** Weights of significance, density, creation burst and burst share for follow blocks. */
+    static final double[] BLOCK_WEIGHTS = {0.45, 0.2, 0.2, 0.15};
     private final Activity activity;
     private final DetectionParams params;
     private final int[] postOffsets;
@@ -58,6 +64,12 @@ final class ClusterScorer {
 
     /** Scores one cluster given its members (ascending) and the signal edges inside it. */
     Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges) {
+        return score(id, members, internal, internalCombinedEdges, null);
+    }
+
+    /** As above; {@code block} is the dense block the cluster is, or null. */
+    Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges,
+                  DenseBlock block) {
         int s = members.length;
         double density = s < 2 ? 0 : Math.min(1.0, internalCombinedEdges / (s * (s - 1) / 2.0));
         double syncSum = 0;
@@ -82,9 +94,14 @@ final class ClusterScorer {
         double burst = burstShare(members);
         double score;
         if (syncN > 0) {
-            score = 0.4 * density + 0.3 * (syncSum / syncN) + 0.15 * creation + 0.15 * burst;
+            score = TIMED_WEIGHTS[0] * density + TIMED_WEIGHTS[1] * (syncSum / syncN) + TIMED_WEIGHTS[2] * creation
+                    + TIMED_WEIGHTS[3] * burst;
         } else {
-            score = 0.25 * density + 0.6 * creation + 0.15 * burst;
+            double significance = block == null ? 0
+                    : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
+            double blockDensity = block == null ? density : block.density();
+            score = BLOCK_WEIGHTS[0] * significance + BLOCK_WEIGHTS[1] * blockDensity + BLOCK_WEIGHTS[2] * creation
+                    + BLOCK_WEIGHTS[3] * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
@@ -95,16 +112,7 @@ final class ClusterScorer {
     }
 
     long window(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.CO_RETWEET -> params.coRetweet().window();
-            case CoordinationSignal.CO_HASHTAG -> params.coHashtag().window();
-            case CoordinationSignal.HASHTAG_SEQUENCE -> params.sequence().window();
-            case CoordinationSignal.CO_LINK -> params.coLink().window();
-            case CoordinationSignal.CO_TEXT -> params.coText().window();
-            case CoordinationSignal.CO_REPLY -> params.coReply().window();
-            case CoordinationSignal.FAST_RETWEET -> params.fastRetweet().maxDelay();
-            default -> 0;
-        };
+        return Signal.of(signal).window(params);
     }
 
     static String kind(Map<String, Integer> signalEdges) {
@@ -126,12 +134,7 @@ final class ClusterScorer {
     }
 
     static String kindOf(String signal) {
-        return switch (signal) {
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> "follower-farm";
-            case CoordinationSignal.CO_LINK -> "link-ring";
-            case CoordinationSignal.CO_TEXT -> "copypasta";
-            default -> "botnet";
-        };
+        return Signal.of(signal).kind();
     }
 
     double creationBurst(int[] members) {

@@ -7,6 +7,7 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 
@@ -24,7 +25,9 @@ import java.util.Objects;
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
  * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
- * ({@link CampaignDetector}).
+ * ({@link CampaignDetector}); (7) the reported edges: each account's strongest ones ({@link StrongestPartners}),
+ * at most max(partners, 2 · signals) chosen per account. Edges of accounts not flagged stay (a pair of accounts
+ * that retweeted the same originals seconds apart is evidence even when no cluster forms).
  */
 public final class CoordinationDetector {
     private final DetectionParams params;
@@ -48,34 +51,38 @@ public final class CoordinationDetector {
         return out;
     }
 
-    /** Creates the signal with the given name. */
+    /** Creates the signal with the given name ({@link Signal#of}). */
     public static CoordinationSignal create(String name, DetectionParams params) {
-        return switch (name) {
-            case CoordinationSignal.CO_RETWEET -> new CoRetweetSignal(params);
-            case CoordinationSignal.CO_REPLY -> new CoReplySignal(params);
-            case CoordinationSignal.CO_HASHTAG -> new CoHashtagSignal(params);
-            case CoordinationSignal.HASHTAG_SEQUENCE -> new HashtagSequenceSignal(params);
-            case CoordinationSignal.CO_LINK -> new CoLinkSignal(params);
-            case CoordinationSignal.CO_TEXT -> new CoTextSignal(params);
-            case CoordinationSignal.FAST_RETWEET -> new FastRetweetSignal(params);
-            case CoordinationSignal.LOCKSTEP_FOLLOW -> new LockstepFollowSignal(params);
-            default -> throw new IllegalArgumentException("Unknown signal '" + name + "'");
-        };
+        return Signal.of(name).create(params);
     }
 
     public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
         Objects.requireNonNull(activity, "activity");
         List<CoordinationEdge> edges = new ArrayList<>();
+        List<DenseBlock> blocks = new ArrayList<>();
         for (CoordinationSignal signal : signals()) {
             termination.assertRunning();
-            edges.addAll(signal.detect(activity, progress, termination).edges());
+            SignalGraph g = signal.detect(activity, progress, termination);
+            edges.addAll(g.edges());
+            blocks.addAll(g.blocks());
         }
-        return assemble(activity, edges, progress, termination);
+        return assemble(activity, edges, blocks, progress, termination);
     }
 
-    /** Phases 2–6 on edges already computed (for callers that run signals themselves). */
+    /** Phases 2–6 on edges already computed (for callers that run signals themselves), without dense blocks. */
     public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
                                     TerminationFlag termination) {
+        return assemble(activity, edges, List.of(), progress, termination);
+    }
+
+    /**
+     * Phases 2–6 on edges and dense blocks already computed. Each dense block is one cluster: its followers are
+     * taken out of the Leiden clusters they fell in (a block's edges link each member to a few partners only, and
+     * modularity would cut such a sparse graph into pieces), unless at least half of them already share one cluster,
+     * which the whole block then joins.
+     */
+    public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
+                                    ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin("combine and cluster", -1);
         Long2DoubleOpenHashMap combined = new Long2DoubleOpenHashMap();
@@ -95,11 +102,36 @@ public final class CoordinationDetector {
         int[] membership = ClusterRefiner.cluster(graph, params.cluster().leiden(), params.seed(), termination);
         termination.assertRunning();
 
-        // group members per raw cluster label
+        // group members per raw cluster label; each dense block its own label
         int labels = 0;
         for (int m : membership) {
             labels = Math.max(labels, m + 1);
         }
+        int firstBlockLabel = labels;
+        int ownBlocks = 0;
+        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<DenseBlock> blockOf =
+                new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
+        for (DenseBlock b : blocks) {
+            // a block most of whose members already share a cluster (a link ring whose members also follow each
+            // other) joins it; otherwise it is a cluster of its own
+            Int2IntOpenHashMap inCluster = new Int2IntOpenHashMap();
+            int best = -1, bestCount = 0;
+            for (int f : b.followers()) {
+                if (membership[f] >= 0 && membership[f] < firstBlockLabel) {
+                    int c = inCluster.addTo(membership[f], 1) + 1;
+                    if (c > bestCount || (c == bestCount && membership[f] < best)) {
+                        best = membership[f];
+                        bestCount = c;
+                    }
+                }
+            }
+            int label = 2 * bestCount >= b.followers().length ? best : labels + ownBlocks++;
+            blockOf.putIfAbsent(label, b);
+            for (int f : b.followers()) {
+                membership[f] = label;
+            }
+        }
+        labels += ownBlocks;
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
             if (membership[v] >= 0) {
@@ -108,10 +140,12 @@ public final class CoordinationDetector {
         }
         int[] kept = new int[labels]; // raw label -> index in groups, or -1
         List<IntArrayList> groups = new ArrayList<>();
+        List<DenseBlock> groupBlock = new ArrayList<>();
         for (int c = 0; c < labels; c++) {
             if (sizes[c] >= params.cluster().minSize()) {
                 kept[c] = groups.size();
                 groups.add(new IntArrayList(sizes[c]));
+                groupBlock.add(blockOf.get(c));
             } else {
                 kept[c] = -1;
             }
@@ -147,7 +181,8 @@ public final class CoordinationDetector {
         ClusterScorer scorer = new ClusterScorer(activity, params);
         List<Cluster> scored = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            scored.add(scorer.score(g, groups.get(g).toIntArray(), internal.get(g), internalCombined[g]));
+            scored.add(scorer.score(g, groups.get(g).toIntArray(), internal.get(g), internalCombined[g],
+                    groupBlock.get(g)));
         }
         scored.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
@@ -193,10 +228,10 @@ public final class CoordinationDetector {
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params.campaign())
                 .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
-        List<CoordinationEdge> sorted = new ArrayList<>(edges);
+        List<CoordinationEdge> sorted = StrongestPartners.keep(edges, params.cluster().partners(), n);
         sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
-        return new DetectionResult(sorted, clusters, verdicts, campaigns, params);
+        return new DetectionResult(sorted, clusters, verdicts, campaigns, params, blocks);
     }
 
     /** The accounts that count as coordinated amplifiers of a campaign: suspicious, or on a co-retweet or fast-retweet edge. */

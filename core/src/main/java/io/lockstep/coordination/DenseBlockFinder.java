@@ -19,7 +19,9 @@ final class DenseBlockFinder {
     private final int[] outTargets;
     private final int[] inOffsets; // target -> followers
     private final int[] inFollowers;
+    private final int[] inToOut; // in-edge position -> out-edge position
     private final double[] targetWeight;
+    private double[] edgeWeight; // by out-edge position, or null for 1
     private final double[] followerWeight;
 
     /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
@@ -38,11 +40,15 @@ final class DenseBlockFinder {
         }
         outTargets = new int[m];
         inFollowers = new int[m];
+        inToOut = new int[m];
         int[] o = Arrays.copyOf(outOffsets, n);
         int[] in = Arrays.copyOf(inOffsets, n);
         for (int i = 0; i < m; i++) {
-            outTargets[o[follower[i]]++] = followee[i];
-            inFollowers[in[followee[i]]++] = follower[i];
+            int out = o[follower[i]]++;
+            outTargets[out] = followee[i];
+            int inPos = in[followee[i]]++;
+            inFollowers[inPos] = follower[i];
+            inToOut[inPos] = out;
         }
         targetWeight = new double[n];
         for (int v = 0; v < n; v++) {
@@ -52,6 +58,32 @@ final class DenseBlockFinder {
         for (int v = 0; v < n; v++) {
             followerWeight[v] = 1.0 / Math.log(outOffsets[v + 1] - outOffsets[v] + 5);
         }
+    }
+
+    /**
+     * Multiplies every edge's peeling weight by {@code weights[e]} (indexed by out-edge position, see
+     * {@link #outEdgeOf}); null restores the plain FRAUDAR weights.
+     */
+    void setEdgeWeights(double[] weights) {
+        if (weights != null && weights.length != outTargets.length) {
+            throw new IllegalArgumentException("weights must have one entry per follow, had " + weights.length);
+        }
+        this.edgeWeight = weights;
+    }
+
+    /** The out-edge position of the follow at in-edge position {@code inPosition}. */
+    int outEdgeOf(int inPosition) {
+        return inToOut[inPosition];
+    }
+
+    private double weight(int outPosition, int follower, int target) {
+        double w = targetWeight[target] * followerWeight[follower];
+        return edgeWeight == null ? w : w * edgeWeight[outPosition];
+    }
+
+    /** Whether {@code follower} follows {@code target}: binary search of its sorted targets. */
+    boolean follows(int follower, int target) {
+        return Arrays.binarySearch(outTargets, outOffsets[follower], outOffsets[follower + 1], target) >= 0;
     }
 
     int[] targetsOf(int follower) {
@@ -117,7 +149,7 @@ final class DenseBlockFinder {
             }
             for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
                 int t = outTargets[i];
-                double w = targetWeight[t] * followerWeight[f];
+                double w = weight(i, f, t);
                 degree[f] += w;
                 degree[n + t] += w;
                 plain[f]++;
@@ -129,7 +161,7 @@ final class DenseBlockFinder {
         IndexedMinHeap heap = new IndexedMinHeap(nodes);
         int aliveFollowers = 0, aliveTargets = 0;
         for (int v = 0; v < nodes; v++) {
-            if (degree[v] > 0) {
+            if (plain[v] > 0) {
                 alive[v] = true;
                 if (v < n) {
                     aliveFollowers++;
@@ -166,7 +198,7 @@ final class DenseBlockFinder {
                 for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                     int t = n + outTargets[i];
                     if (alive[t]) {
-                        degree[t] -= targetWeight[outTargets[i]] * followerWeight[v];
+                        degree[t] -= weight(i, v, outTargets[i]);
                         plain[t]--;
                         heap.decrease(t, degree[t]);
                     }
@@ -176,8 +208,8 @@ final class DenseBlockFinder {
                 int t = v - n;
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                     int f = inFollowers[i];
-                    if (alive[f]) {
-                        degree[f] -= targetWeight[t] * followerWeight[f];
+                    if (alive[f] && !excluded[f]) {
+                        degree[f] -= weight(inToOut[i], f, t);
                         plain[f]--;
                         heap.decrease(f, degree[f]);
                     }

@@ -35,10 +35,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                               CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
 
     /** All signal names in their canonical order. */
-    public static final List<String> ALL_SIGNALS = List.of(CoordinationSignal.CO_RETWEET,
-            CoordinationSignal.CO_HASHTAG, CoordinationSignal.HASHTAG_SEQUENCE, CoordinationSignal.CO_LINK,
-            CoordinationSignal.CO_TEXT, CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_REPLY,
-            CoordinationSignal.LOCKSTEP_FOLLOW);
+    public static final List<String> ALL_SIGNALS = Signal.ids();
 
     public DetectionParams {
         Objects.requireNonNull(signals, "signals");
@@ -141,14 +138,37 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * by at least {@code minDensity} of the block's followers and the accounts following at least {@code minTargets}
      * of its targets, each more often than its popularity (targets) or volume (accounts) explains, with a Poisson
      * tail of at most {@code maxPValue}. Kept blocks have at least {@code minFollowers} followers, {@code minTargets}
-     * targets and density {@code minDensity}.
+     * targets and density {@code minDensity}. Every test against the model of ordinary following
+     * ({@link FollowNullModel}) needs the observed follows to be at least {@code minLift} times the expected ones
+     * (an effect size: peeling selects its blocks, so p-values alone are optimistic) besides the Poisson tail.
+     * Each member of a kept block is linked to its {@code partners} most similar fellow members.
      */
     public record FollowParams(int minFollowers, int minTargets, double minDensity, int maxBlocks,
-                               long creationBurst, double maxPValue) {
+                               long creationBurst, double maxPValue, double minLift, int partners) {
         public FollowParams {
-            if (minFollowers < 2 || minTargets < 1 || maxBlocks < 0 || creationBurst < 0
-                    || !(minDensity > 0 && minDensity <= 1) || !(maxPValue > 0 && maxPValue <= 1)) {
-                throw new IllegalArgumentException("invalid follow parameters");
+            if (minFollowers < 2) {
+                throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
+            }
+            if (minTargets < 1) {
+                throw new IllegalArgumentException("minTargets must be >= 1, was " + minTargets);
+            }
+            if (maxBlocks < 0) {
+                throw new IllegalArgumentException("maxBlocks must be >= 0, was " + maxBlocks);
+            }
+            if (creationBurst < 0) {
+                throw new IllegalArgumentException("creationBurst must be >= 0 seconds, was " + creationBurst);
+            }
+            if (!(minDensity > 0 && minDensity <= 1)) {
+                throw new IllegalArgumentException("minDensity must be in (0, 1], was " + minDensity);
+            }
+            if (!(maxPValue > 0 && maxPValue <= 1)) {
+                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
+            }
+            if (!(minLift >= 1) || Double.isInfinite(minLift)) {
+                throw new IllegalArgumentException("minLift must be >= 1 and finite, was " + minLift);
+            }
+            if (partners < 1) {
+                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
         }
     }
@@ -158,10 +178,11 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score.
+     * creation-burst and activity-burst parts of the score. The reported edges are each account's
+     * {@code partners} strongest ones (see {@link StrongestPartners}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
-                                long burstBin, boolean leiden) {
+                                long burstBin, boolean leiden, int partners) {
         public ClusterParams {
             if (!(minEdgeWeight >= 0)) {
                 throw new IllegalArgumentException("minEdgeWeight must be >= 0, was " + minEdgeWeight);
@@ -177,6 +198,9 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
             }
             if (burstBin <= 0) {
                 throw new IllegalArgumentException("burstBin must be > 0 seconds, was " + burstBin);
+            }
+            if (partners < 1) {
+                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
         }
     }
@@ -197,8 +221,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
-                new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3),
-                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true),
+                new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
+                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
     }
@@ -290,55 +314,26 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
                 + "are not paired (they still count in the accounts' volumes).\n");
-        for (String s : ALL_SIGNALS) {
-            if (!enabled(s)) {
-                continue;
+        for (Signal s : Signal.values()) {
+            if (enabled(s.id())) {
+                b.append("- ").append(s.id()).append(": ").append(s.describe(this)).append('\n');
             }
-            b.append("- ").append(s).append(": ");
-            switch (s) {
-                case CoordinationSignal.CO_RETWEET -> b.append(coAction(coRetweet, "retweets of the same original"));
-                case CoordinationSignal.CO_HASHTAG -> b.append(coAction(coHashtag, "posts with the same hashtag"));
-                case CoordinationSignal.HASHTAG_SEQUENCE -> b.append(coAction(sequence,
-                        "posts with the same ordered sequence of at least two hashtags"));
-                case CoordinationSignal.CO_LINK -> b.append(coAction(coLink,
-                        "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)"));
-                case CoordinationSignal.CO_TEXT -> b.append(coAction(coText, String.format(Locale.ROOT,
-                        "near-duplicate texts (MinHash over %d-word shingles, %d bands x %d rows, estimated "
-                                + "Jaccard >= %.2f)", text.shingle, text.bands, text.rows, text.minJaccard)));
-                case CoordinationSignal.FAST_RETWEET -> b.append(String.format(Locale.ROOT,
-                        "at least %d retweets of the same source account within %d s of the original, being at "
-                                + "least %.0f%% of the account's retweets of that source",
-                        fastRetweet.minCount, fastRetweet.maxDelay, 100 * fastRetweet.minShare));
-                case CoordinationSignal.CO_REPLY -> b.append(coAction(coReply, "replies to the same post"));
-                case CoordinationSignal.LOCKSTEP_FOLLOW -> b.append(String.format(Locale.ROOT,
-                        "seed blocks by greedy peeling of the follower-target graph with edge weights "
-                                + "1/(ln(target in-degree + 5) ln(follower out-degree + 5)) (FRAUDAR's column "
-                                + "weights, Hooi et al. 2016), grown from the seed's accounts "
-                                + "created within %d days of each other (when at least %d) by lockstep propagation: "
-                                + "targets followed by >= %.0f%% of the block beyond their popularity, accounts "
-                                + "following >= %d of the targets beyond their volume (Poisson tail <= %.0e); "
-                                + "blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds",
-                        follow.creationBurst / 86400, follow.minFollowers, 100 * follow.minDensity,
-                        follow.minTargets, follow.maxPValue, follow.minFollowers, follow.minTargets,
-                        follow.minDensity, follow.maxBlocks));
-                default -> throw new IllegalStateException(s);
-            }
-            b.append('\n');
         }
+        double[] t = ClusterScorer.TIMED_WEIGHTS;
+        double[] f = ClusterScorer.BLOCK_WEIGHTS;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
-                        + "clusters are its connected components%s with at least %d accounts. Cluster score = "
-                        + "0.4 density + 0.3 synchrony + 0.15 creation burst (%d days) + 0.15 share of activity "
-                        + "in the cluster's bursts (%d s bins); suspicious from %.2f.\n",
+                        + "clusters are its connected components%s with at least %d accounts; each follow block is "
+                        + "one cluster. Cluster score = %.2f density + %.2f synchrony + %.2f creation burst (%d days) "
+                        + "+ %.2f share of activity in the cluster's bursts (%d s bins); for a follow block "
+                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
+                        + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
+                        + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
-                cluster.creationBurst / 86400, cluster.burstBin, cluster.suspiciousScore));
+                t[0], t[1], t[2], cluster.creationBurst / 86400, t[3], cluster.burstBin, f[0], f[1], f[2], f[3],
+                cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),
                 campaign.factor(), campaign.minAmplifiers()));
         return b.toString();
-    }
-
-    private static String coAction(CoAction p, String what) {
-        return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
-                p.window, p.minShared, p.minSimilarity, p.maxPValue);
     }
 }

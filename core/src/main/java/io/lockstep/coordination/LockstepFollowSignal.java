@@ -5,6 +5,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,66 +15,63 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Lockstep follows: groups of accounts following the same set of targets (follower farms). Each round has three
- * steps.
+ * Lockstep follows: groups of accounts following the same set of targets (follower farms) more than the model of
+ * ordinary following explains. Sharing targets is normal when they are the popular accounts of the followers' own
+ * community (the supporters of a party follow its candidate); a block is evidence only when
+ * {@link FollowNullModel} (a degree-corrected block model over the follow graph's Leiden communities, Karrer and
+ * Newman 2011, with the block's own follows left out of the rates) cannot explain it.
  *
  * <ol>
  *   <li><b>Seed</b>: the densest block of the follower × target graph by FRAUDAR's greedy peeling
  *       ({@link DenseBlockFinder}; Hooi et al., KDD 2016) among the accounts not yet assigned. An edge from i to j
- *       weighs {@code 1 / (ln(d_j + 5) · ln(d_i + 5))}: FRAUDAR's column weight, so that follows of popular accounts
- *       (a farm's camouflage, every reader's follows of the stars of its community) weigh little, and the same
- *       discount for accounts that follow many, so that the heavy readers of large communities do not fill the
+ *       weighs {@code (1 − min(1, λ_ij)) / (ln(d_j + 5) · ln(d_i + 5))}: FRAUDAR's column weight, the same discount
+ *       for accounts that follow many, and the edge's surprise under the model (λ_ij the follows of j expected from
+ *       i's community, {@link FollowNullModel#surprise}), so that the readers of a community's stars do not fill the
  *       first rounds. Only node sets of the peeling sequence with at least {@code minFollowers} followers,
- *       {@code minTargets} targets and an edge density of {@code minDensity} compete, so that a large organic
- *       graph cannot be the "densest block".</li>
+ *       {@code minTargets} targets and an edge density of {@code minDensity} compete.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
- *       followers were created within one {@code creationBurst} span, growth starts from them alone. Peeling often
- *       leaves ordinary readers of the same popular accounts next to a farm (in the demo archive, 27 of them next
- *       to 28 of the farm's 30 accounts); grown from such a mixed seed the block drifts to the readers. The
- *       burst only picks where growth starts: membership is decided by follows.</li>
+ *       followers were created within one {@code creationBurst} span, growth starts from them alone; of those, only
+ *       the ones whose follows of the seed's targets the model does not explain (when at least two are). Both only
+ *       pick where growth starts: membership is decided by follows.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
- *       point:
+ *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
- *       <li>targets T: the accounts followed by at least {@code minDensity} of F (and by two), more often than
- *           their popularity explains: with y_j of F following j and F making the share q = Σ_{i∈F} d_i / m of the
- *           m follows, P(Poisson(d_j · q) ≥ y_j) ≤ {@code maxPValue}. The stars a farm follows for camouflage stay
- *           out;</li>
- *       <li>followers F: every unassigned account following at least {@code minTargets} of T more often than the
- *           targets' own audience does. Over the audience (accounts outside F following some of T: X of them, d
- *           follows in all), r = Σ X(X−1) / Σ X(d−1) is the chance that another follow of an account that follows
- *           one of T goes to T as well; account i needs P(Poisson((d_i − 1)·r) ≥ X_i − 1) ≤ {@code maxPValue} (the
- *           volume null model of the co-action signals, measured on the audience). Readers of the stars of one
- *           community follow them together at the community's own rate, and a heavy reader merely follows more;
- *           the targets of a farm (a client and accounts from unrelated communities) are rarely followed together
- *           by anyone but the farm, whose dozen follows nearly all go to T. While growing, r is measured on the
- *           audience that follows fewer than {@code minTargets} of T, so that the part of a group not yet in F
- *           (a botnet's followers of its own seeds) cannot mask the rest; at the fixed point every member is
- *           tested once more against the whole audience outside the block, which sends the most assiduous readers
- *           of a community back among its other readers.</li>
- *     </ul>
- *       Growth recovers the members peeling cut off: a farm whose members each follow a random part of a target
- *       pool is a sparse block, where two members share only a few targets.</li>
+ *       <li>targets T: the accounts followed by at least {@code minDensity} of F (and by two) at least
+ *           {@code minLift} times as often as the model expects from F's communities, with a Poisson tail
+ *           P(Poisson(E_j) ≥ y_j) ≤ {@code maxPValue};</li>
+ *       <li>followers F: every unassigned account following at least {@code minTargets} of T whose follows of
+ *           the targets that its community does not already lead it to follow (expected count below 1/2) are at
+ *           least {@code minLift} times the model's expectation, with the same Poisson tail.</li>
+ *     </ul></li>
+ *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
+ *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
+ *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. Its followers and
+ *       the seed's creation-burst core (the whole seed when nothing grew) are excluded from later rounds; at most
+ *       {@code maxBlocks} rounds.</li>
  * </ol>
- * A grown block is kept when it has at least {@code minFollowers} followers, {@code minTargets} targets and density
- * {@code minDensity}. Its followers and the seed's creation-burst core (the whole seed when nothing grew) are
- * excluded from later rounds; at most {@code maxBlocks} rounds. The block is the evidence: every pair of its
- * followers sharing a target of the block gets an edge with weight = Jaccard similarity of their followed sets
- * within the block, count = shared targets, evidence = shared target account ids with the two accounts' creation
- * times (the creation burst is scored again by {@link ClusterScorer}). Blocks larger than 5,000 followers keep their
- * 5,000 most-connected followers (pairs are quadratic in the block). Cost: O(maxBlocks · (m log n + g · m_B)) for m
- * follows and g ≤ 16 growth steps, each touching the m_B follows of the block's followers and targets, plus
- * O(|F|² |T| / 64) per kept block.
+ * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
+ * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
+ * {@code partners} most similar fellow members (Jaccard of their followed sets within the block; ties: more shared
+ * targets, then the smaller id), weight = that Jaccard, count = shared targets, evidence = shared target account ids
+ * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
+ * connected followers.
+ *
+ * <p>Cost: the model's Leiden partition, O(m) for the surprise, then O(maxBlocks · (m log n + g · m_B)) for m follows
+ * and g growth steps each touching the m_B follows of the block's followers and targets, plus O(|F|² |T| / 64) per
+ * kept block. Deterministic: Leiden is seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
  */
 public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_BLOCK_FOLLOWERS = 5_000;
     static final int MAX_GROWTH_STEPS = 16;
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
+    private final long seed;
 
     public LockstepFollowSignal(DetectionParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
+        this.seed = params.seed();
     }
 
     @Override
@@ -81,11 +79,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return LOCKSTEP_FOLLOW;
     }
 
-    @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
-        int n = activity.accountCount();
+    /** The distinct follows of {@code activity} without self-follows, as a finder over its accounts. */
+    static DenseBlockFinder follows(Activity activity) {
         int m = activity.followCount();
-        progress.begin(name(), params.maxBlocks());
         long[] pairs = new long[m];
         for (int i = 0; i < m; i++) {
             pairs[i] = ((long) activity.follower(i) << 32) | activity.followee(i);
@@ -103,29 +99,47 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             follower[i] = (int) (pairs[i] >>> 32);
             followee[i] = (int) pairs[i];
         }
-        pairs = null;
-        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        Growth growth = new Growth(finder, n);
+        return new DenseBlockFinder(activity.accountCount(), follower, followee);
+    }
+
+    @Override
+    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        int n = activity.accountCount();
+        progress.begin(name(), params.maxBlocks() + 1L);
+        DenseBlockFinder finder = follows(activity);
+        if (finder.edgeCount() == 0) {
+            progress.end();
+            return new SignalGraph(name(), List.of(), 0, 0);
+        }
+        Models model = Models.fit(finder, n, seed);
+        termination.assertRunning();
+        finder.setEdgeWeights(model.surprise());
+        progress.advance(1);
+        Growth growth = new Growth(finder, model, n);
         boolean[] excluded = new boolean[n];
-        List<CoordinationEdge> edges = new ArrayList<>();
+        List<DenseBlock> blocks = new ArrayList<>();
         for (int round = 0; round < params.maxBlocks(); round++) {
             termination.assertRunning();
             boolean[] block = finder.densest(excluded, params.minFollowers(), params.minTargets(),
                     params.minDensity());
             IntArrayList fs = new IntArrayList();
+            IntArrayList seedTargets = new IntArrayList();
             for (int v = 0; v < n; v++) {
                 if (block[v]) {
                     fs.add(v);
+                }
+                if (block[n + v]) {
+                    seedTargets.add(v);
                 }
             }
             progress.advance(1);
             if (fs.size() < 2) {
                 break;
             }
-            int[] seed = creationCore(activity, fs.toIntArray());
-            int[][] grown = growth.grow(seed, excluded);
+            int[] seedCore = creationCore(activity, fs.toIntArray());
+            int[][] grown = growth.grow(growth.unexplained(seedCore, seedTargets.toIntArray()), excluded);
             // a kept or rejected block consumes its seed; when nothing grew, the whole seed
-            for (int f : grown == null ? fs.toIntArray() : seed) {
+            for (int f : grown == null ? fs.toIntArray() : seedCore) {
                 excluded[f] = true;
             }
             if (grown == null) {
@@ -134,13 +148,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             for (int f : grown[0]) {
                 excluded[f] = true;
             }
-            if (grown[0].length >= params.minFollowers() && grown[1].length >= params.minTargets()) {
-                edges.addAll(blockEdges(activity, finder, grown[0], grown[1]));
+            DenseBlock kept = growth.test(grown[0], grown[1]);
+            if (kept != null) {
+                blocks.add(kept);
             }
+        }
+        List<CoordinationEdge> edges = new ArrayList<>();
+        long pairs = 0;
+        for (DenseBlock b : blocks) {
+            pairs += (long) b.followers().length * (b.followers().length - 1) / 2;
+            edges.addAll(blockEdges(activity, finder, b.followers(), b.targets()));
         }
         edges.sort(Comparator.comparingLong(CoordinationEdge::pairKey));
         progress.end();
-        return new SignalGraph(name(), edges, d, edges.size());
+        return new SignalGraph(name(), edges, finder.edgeCount(), pairs, blocks);
     }
 
     /**
@@ -184,19 +205,91 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return core.toIntArray();
     }
 
-    /** Lockstep propagation from a seed; its scratch arrays are reused across rounds. */
+    /**
+     * The null model at the resolutions of {@link #RESOLUTIONS}: every expectation is the largest of the partitions'
+     * (a block is unexplained only when no partition explains it), every edge's surprise the largest (seeds are
+     * only candidates).
+     */
+    static final class Models {
+        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
+        private final List<FollowNullModel> models;
+
+        Models(List<FollowNullModel> models) {
+            this.models = List.copyOf(models);
+        }
+
+        static Models fit(DenseBlockFinder finder, int n, long seed) {
+            io.lockstep.graph.CompactGraph undirected = FollowNullModel.undirected(finder, n);
+            List<FollowNullModel> models = new ArrayList<>();
+            for (double r : RESOLUTIONS) {
+                models.add(FollowNullModel.fit(finder, undirected, seed, r));
+            }
+            return new Models(models);
+        }
+
+        double[] surprise() {
+            double[] out = null;
+            for (FollowNullModel m : models) {
+                double[] s = m.surprise();
+                if (out == null) {
+                    out = s;
+                } else {
+                    for (int i = 0; i < s.length; i++) {
+                        out[i] = Math.max(out[i], s[i]);
+                    }
+                }
+            }
+            return out;
+        }
+
+        void setBlock(int[] members, int[] held) {
+            for (FollowNullModel m : models) {
+                m.setBlock(members, held);
+            }
+        }
+
+        double expected(int target) {
+            double e = 0;
+            for (FollowNullModel m : models) {
+                e = Math.max(e, m.expected(target));
+            }
+            return e;
+        }
+
+        List<FollowNullModel.Audience> audience(int[] ts) {
+            List<FollowNullModel.Audience> out = new ArrayList<>();
+            for (FollowNullModel m : models) {
+                out.add(m.audience(ts));
+            }
+            return out;
+        }
+
+        /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
+        static boolean unexplained(List<FollowNullModel.Audience> audience, int account,
+                                   java.util.function.BiPredicate<Long, Double> test) {
+            for (FollowNullModel.Audience a : audience) {
+                double[] oe = a.test(account);
+                if (!test.test((long) oe[0], oe[1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Lockstep propagation and the block test against the null model; scratch arrays are reused across rounds. */
     final class Growth {
         private final DenseBlockFinder finder;
+        private final Models model;
         private final int[] followedBy; // target -> how many of the block's followers follow it
         private final int[] follows; // account -> how many of the block's targets it follows
-        private final boolean[] inBlock;
         private final IntArrayList touched = new IntArrayList();
 
-        Growth(DenseBlockFinder finder, int n) {
+        Growth(DenseBlockFinder finder, Models model, int n) {
             this.finder = finder;
+            this.model = model;
             this.followedBy = new int[n];
             this.follows = new int[n];
-            this.inBlock = new boolean[n];
         }
 
         /**
@@ -208,7 +301,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] fs = seed;
             int[] ts = targets(fs);
             for (int step = 0; step < MAX_GROWTH_STEPS && ts.length >= 2; step++) {
-                int[] next = followers(ts, fs, excluded, false);
+                int[] next = followers(ts, fs, excluded);
                 if (Arrays.equals(next, fs)) {
                     break;
                 }
@@ -218,67 +311,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
                 ts = targets(fs);
             }
-            if (ts.length >= 2) {
-                int[] strict = followers(ts, fs, excluded, true);
-                IntArrayList kept = new IntArrayList();
-                for (int f : fs) {
-                    if (Arrays.binarySearch(strict, f) >= 0) {
-                        kept.add(f);
-                    }
-                }
-                if (kept.size() < fs.length) {
-                    fs = kept.toIntArray();
-                    if (fs.length < 2) {
-                        return null;
-                    }
-                    ts = targets(fs);
-                }
-            }
             return fs.length < 2 || ts.length < 2 ? null : new int[][] {fs, ts};
         }
 
         /**
-         * The accounts followed by at least max(2, minDensity·|fs|) of {@code fs}, more often than their popularity
-         * explains: y_j of the block's followers follow j, the block makes the share q = Σ_{i∈fs} d_i / m of all
-         * follows, and j needs P(Poisson(d_j · q) ≥ y_j) ≤ maxPValue. A star that the block follows along with
-         * everyone else stays out.
+         * The candidates for leaving out of the model's rates when testing block (fs, ts): the accounts outside fs
+         * following at least {@code minTargets} of ts (ascending); see {@link FollowNullModel#setBlock(int[], int[])}.
          */
-        int[] targets(int[] fs) {
-            int need = Math.max(2, (int) Math.ceil(params.minDensity() * fs.length - 1e-9));
-            long outflow = 0;
-            touched.clear();
-            for (int f : fs) {
-                outflow += finder.outDegree(f);
-                for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
-                    int t = finder.outTarget(i);
-                    if (followedBy[t]++ == 0) {
-                        touched.add(t);
-                    }
-                }
-            }
-            double share = outflow / (double) Math.max(1, finder.edgeCount());
-            IntArrayList out = new IntArrayList();
-            for (int t : touched) {
-                int y = followedBy[t];
-                followedBy[t] = 0;
-                if (y >= need && PoissonTail.upper(y, finder.inDegree(t) * share) <= params.maxPValue()) {
-                    out.add(t);
-                }
-            }
-            int[] a = out.toIntArray();
-            Arrays.sort(a);
-            return a;
-        }
-
-        /**
-         * The unassigned accounts following at least {@code minTargets} of {@code ts} more often than the targets'
-         * audience does (see the class comment): the audience is the accounts outside {@code current} that follow
-         * some of ts; with {@code confirm} false, only those following fewer than {@code minTargets} of them.
-         */
-        int[] followers(int[] ts, int[] current, boolean[] excluded, boolean confirm) {
-            for (int f : current) {
-                inBlock[f] = true;
-            }
+        int[] heldOut(int[] fs, int[] ts) {
             touched.clear();
             for (int t : ts) {
                 for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
@@ -288,97 +328,257 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     }
                 }
             }
-            double same = 0;
-            double other = 0;
-            for (int f : touched) {
-                if (!inBlock[f] && (confirm || follows[f] < params.minTargets())) {
-                    int x = follows[f];
-                    same += (double) x * (x - 1);
-                    other += (double) x * (finder.outDegree(f) - 1);
-                }
-            }
-            double rate = other == 0 ? 0 : same / other;
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
-                int x = follows[f];
-                follows[f] = 0;
-                if (!excluded[f] && x >= params.minTargets()
-                        && PoissonTail.upper(x - 1, (finder.outDegree(f) - 1) * rate) <= params.maxPValue()) {
+                if (follows[f] >= params.minTargets() && Arrays.binarySearch(fs, f) < 0) {
                     out.add(f);
                 }
-            }
-            for (int f : current) {
-                inBlock[f] = false;
+                follows[f] = 0;
             }
             int[] a = out.toIntArray();
             Arrays.sort(a);
             return a;
         }
+
+        /**
+         * The members of a seed whose follows of the seed's targets the model does not explain (the test of
+         * {@link #followers}, against the seed's own targets), or the whole seed when fewer than two are: peeling
+         * can leave a farm next to readers of popular accounts, and growth from the mixed seed would drift to the
+         * readers.
+         */
+        int[] unexplained(int[] seed, int[] seedTargets) {
+            model.setBlock(seed, heldOut(seed, seedTargets));
+            List<FollowNullModel.Audience> audience = model.audience(seedTargets);
+            IntArrayList out = new IntArrayList();
+            for (int f : seed) {
+                if (Models.unexplained(audience, f, this::unexplained)) {
+                    out.add(f);
+                }
+            }
+            return out.size() >= 2 ? out.toIntArray() : seed;
+        }
+
+        /**
+         * The accounts followed by at least max(2, minDensity·|fs|) of {@code fs}, at least minLift times as often
+         * as the model expects from fs's communities (rates estimated without fs), with
+         * P(Poisson(E_j) ≥ y_j) ≤ maxPValue. The stars of the followers' own communities stay out.
+         */
+        int[] targets(int[] fs) {
+            int need = Math.max(2, (int) Math.ceil(params.minDensity() * fs.length - 1e-9));
+            touched.clear();
+            for (int f : fs) {
+                for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
+                    int t = finder.outTarget(i);
+                    if (followedBy[t]++ == 0) {
+                        touched.add(t);
+                    }
+                }
+            }
+            IntArrayList candidates = new IntArrayList();
+            IntArrayList counts = new IntArrayList();
+            for (int t : touched) {
+                int y = followedBy[t];
+                followedBy[t] = 0;
+                if (y >= need) {
+                    candidates.add(t);
+                    counts.add(y);
+                }
+            }
+            int[] sorted = candidates.toIntArray();
+            Arrays.sort(sorted);
+            model.setBlock(fs, heldOut(fs, sorted));
+            IntArrayList out = new IntArrayList();
+            for (int i = 0; i < candidates.size(); i++) {
+                int t = candidates.getInt(i);
+                if (unexplained(counts.getInt(i), model.expected(t))) {
+                    out.add(t);
+                }
+            }
+            int[] a = out.toIntArray();
+            Arrays.sort(a);
+            return a;
+        }
+
+        /**
+         * The unassigned accounts following at least {@code minTargets} of {@code ts} whose follows of the targets
+         * their community does not already lead them to follow (λ &lt; 1/2) are at least minLift times the model's
+         * expectation, with a Poisson tail of at most maxPValue (rates estimated without {@code current} and
+         * without the account itself; {@link FollowNullModel.Audience#test}).
+         */
+        int[] followers(int[] ts, int[] current, boolean[] excluded) {
+            model.setBlock(current, heldOut(current, ts));
+            List<FollowNullModel.Audience> audience = model.audience(ts);
+            touched.clear();
+            for (int t : ts) {
+                for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                    int f = finder.inFollower(i);
+                    if (follows[f]++ == 0) {
+                        touched.add(f);
+                    }
+                }
+            }
+            IntArrayList out = new IntArrayList();
+            for (int f : touched) {
+                int x = follows[f];
+                follows[f] = 0;
+                if (!excluded[f] && x >= params.minTargets() && Models.unexplained(audience, f, this::unexplained)) {
+                    out.add(f);
+                }
+            }
+            int[] a = out.toIntArray();
+            Arrays.sort(a);
+            return a;
+        }
+
+        private boolean unexplained(Long observed, Double expected) {
+            return unexplained(observed.longValue(), expected.doubleValue());
+        }
+
+        private boolean unexplained(long observed, double expected) {
+            return observed >= params.minLift() * expected
+                    && PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected) <= params.maxPValue();
+        }
+
+        /**
+         * The block test: a {@link DenseBlock} when (fs, ts) has at least minFollowers followers, minTargets
+         * targets, density minDensity and follows the model cannot explain (lift ≥ minLift, Poisson tail ≤
+         * maxPValue); otherwise null.
+         */
+        DenseBlock test(int[] fs, int[] ts) {
+            if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
+                return null;
+            }
+            model.setBlock(fs, heldOut(fs, ts));
+            long observed = 0;
+            double expected = 0;
+            for (int t : ts) {
+                for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                    if (Arrays.binarySearch(fs, finder.inFollower(i)) >= 0) {
+                        observed++;
+                    }
+                }
+                expected += model.expected(t);
+            }
+            double density = observed / ((double) fs.length * ts.length);
+            if (density < params.minDensity() || !unexplained(observed, expected)) {
+                return null;
+            }
+            double p = PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected);
+            return new DenseBlock(fs, ts, density, observed, expected, p);
+        }
     }
 
+    /**
+     * Each member of the block linked to its {@code partners} most similar fellow members (Jaccard of their followed
+     * sets within the block; ties: more shared targets, then the smaller id); an edge kept by either end appears
+     * once.
+     */
     private List<CoordinationEdge> blockEdges(Activity activity, DenseBlockFinder finder, int[] fs, int[] ts) {
         int[] targetIndex = new int[activity.accountCount()];
         Arrays.fill(targetIndex, -1);
         for (int i = 0; i < ts.length; i++) {
             targetIndex[ts[i]] = i;
         }
-        List<BitSet> sets = new ArrayList<>();
-        IntArrayList members = new IntArrayList();
-        for (int f : fs) {
+        int[] members = fs;
+        BitSet[] sets = new BitSet[fs.length];
+        for (int i = 0; i < fs.length; i++) {
             BitSet set = new BitSet(ts.length);
-            for (int t : finder.targetsOf(f)) {
-                if (targetIndex[t] >= 0) {
-                    set.set(targetIndex[t]);
+            for (int e = finder.outStart(fs[i]); e < finder.outEnd(fs[i]); e++) {
+                int t = targetIndex[finder.outTarget(e)];
+                if (t >= 0) {
+                    set.set(t);
                 }
             }
-            sets.add(set);
-            members.add(f);
+            sets[i] = set;
         }
-        long edgesInBlock = 0;
-        for (BitSet set : sets) {
-            edgesInBlock += set.cardinality();
-        }
-        List<CoordinationEdge> out = new ArrayList<>();
-        if (edgesInBlock < params.minDensity() * fs.length * (double) ts.length) {
-            return out;
-        }
-        int k = Math.min(members.size(), MAX_BLOCK_FOLLOWERS);
-        if (members.size() > k) {
+        if (members.length > MAX_BLOCK_FOLLOWERS) {
             // keep the most connected followers
-            Integer[] order = new Integer[members.size()];
+            Integer[] order = new Integer[members.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (x, y) -> Integer.compare(sets.get(y).cardinality(), sets.get(x).cardinality()));
-            List<BitSet> keptSets = new ArrayList<>();
-            IntArrayList keptMembers = new IntArrayList();
-            for (int i = 0; i < k; i++) {
-                keptSets.add(sets.get(order[i]));
-                keptMembers.add(members.getInt(order[i]));
+            BitSet[] all = sets;
+            Arrays.sort(order, (x, y) -> Integer.compare(all[y].cardinality(), all[x].cardinality()));
+            int[] keptMembers = new int[MAX_BLOCK_FOLLOWERS];
+            BitSet[] keptSets = new BitSet[MAX_BLOCK_FOLLOWERS];
+            for (int i = 0; i < MAX_BLOCK_FOLLOWERS; i++) {
+                keptMembers[i] = members[order[i]];
+                keptSets[i] = all[order[i]];
             }
-            sets.clear();
-            sets.addAll(keptSets);
             members = keptMembers;
+            sets = keptSets;
         }
+        int k = members.length;
+        int[] size = new int[k];
         for (int i = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++) {
-                BitSet shared = (BitSet) sets.get(i).clone();
-                shared.and(sets.get(j));
+            size[i] = sets[i].cardinality();
+        }
+        LongOpenHashSet chosen = new LongOpenHashSet();
+        List<CoordinationEdge> out = new ArrayList<>();
+        int partners = params.partners();
+        int[] best = new int[partners];
+        int[] bestShared = new int[partners];
+        double[] bestJaccard = new double[partners];
+        for (int i = 0; i < k; i++) {
+            int found = 0;
+            for (int j = 0; j < k; j++) {
+                if (j == i) {
+                    continue;
+                }
+                BitSet shared = (BitSet) sets[i].clone();
+                shared.and(sets[j]);
                 int c = shared.cardinality();
                 if (c == 0) {
                     continue;
                 }
-                int a = members.getInt(i), b = members.getInt(j);
+                double jaccard = (double) c / (size[i] + size[j] - c);
+                // insertion into the sorted top list
+                int at = found;
+                while (at > 0 && better(jaccard, c, members[j], bestJaccard[at - 1], bestShared[at - 1],
+                        members[best[at - 1]])) {
+                    at--;
+                }
+                if (at >= partners) {
+                    continue;
+                }
+                int last = Math.min(found, partners - 1);
+                for (int x = last; x > at; x--) {
+                    best[x] = best[x - 1];
+                    bestShared[x] = bestShared[x - 1];
+                    bestJaccard[x] = bestJaccard[x - 1];
+                }
+                best[at] = j;
+                bestShared[at] = c;
+                bestJaccard[at] = jaccard;
+                found = Math.min(partners, found + 1);
+            }
+            for (int x = 0; x < found; x++) {
+                int a = members[i], b = members[best[x]];
                 int lo = Math.min(a, b), hi = Math.max(a, b);
-                double jaccard = (double) c / (sets.get(i).cardinality() + sets.get(j).cardinality() - c);
+                if (!chosen.add(CoordinationEdge.pairKey(lo, hi))) {
+                    continue;
+                }
+                BitSet shared = (BitSet) sets[i].clone();
+                shared.and(sets[best[x]]);
                 List<Evidence> ev = new ArrayList<>();
                 for (int t = shared.nextSetBit(0); t >= 0 && ev.size() < evidenceCap; t = shared.nextSetBit(t + 1)) {
                     ev.add(new Evidence(activity.accountId(ts[t]), activity.accountCreated(lo),
                             activity.accountCreated(hi)));
                 }
-                out.add(new CoordinationEdge(lo, hi, name(), jaccard, c, ev));
+                out.add(new CoordinationEdge(lo, hi, name(), bestJaccard[x], bestShared[x], ev));
             }
         }
         return out;
+    }
+
+    private static boolean better(double jaccard, int shared, int id, double otherJaccard, int otherShared,
+                                  int otherId) {
+        if (jaccard != otherJaccard) {
+            return jaccard > otherJaccard;
+        }
+        if (shared != otherShared) {
+            return shared > otherShared;
+        }
+        return id < otherId;
     }
 }

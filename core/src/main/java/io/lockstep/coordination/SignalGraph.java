@@ -9,9 +9,17 @@ import java.util.List;
  * @param edges          edges that passed the signal's thresholds and null model, sorted by (source, target)
  * @param actions        actions the signal scanned (retweets, hashtag uses, URL shares…)
  * @param candidatePairs distinct account pairs seen together at least once, before thresholds
+ * @param blocks         dense blocks found (lockstep-follow), each one finding; empty for the co-action signals
  */
-public record SignalGraph(String signal, List<CoordinationEdge> edges, long actions, long candidatePairs) {
+public record SignalGraph(String signal, List<CoordinationEdge> edges, long actions, long candidatePairs,
+                          List<DenseBlock> blocks) {
     public SignalGraph {
         edges = List.copyOf(edges);
+        blocks = List.copyOf(blocks);
+    }
+
+    /** A signal graph without blocks. */
+    public SignalGraph(String signal, List<CoordinationEdge> edges, long actions, long candidatePairs) {
+        this(signal, edges, actions, candidatePairs, List.of());
     }
 }

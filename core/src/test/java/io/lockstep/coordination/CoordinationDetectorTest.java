@@ -67,5 +67,8 @@ class CoordinationDetectorTest {
         assertThat(r.accounts()[t.id("user0")].suspicious()).isFalse();
         assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
+        // the method text prints the weights the scorer uses
+        assertThat(p.describe()).contains(String.format(java.util.Locale.ROOT, "%.2f significance",
+                ClusterScorer.BLOCK_WEIGHTS[0])).contains("0.45 significance", "0.40 density + 0.30 synchrony");
     }
 }

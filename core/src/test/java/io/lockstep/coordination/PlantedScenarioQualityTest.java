@@ -43,6 +43,26 @@ class PlantedScenarioQualityTest {
     }
 
     @Test
+    void theReportedEdgesStayLinearInTheFlaggedAccounts() {
+        int flagged = result.suspiciousAccounts().length;
+        assertThat(flagged).isGreaterThan(0);
+        assertThat(result.edges().size()).as("edges %d, flagged %d", result.edges().size(), flagged)
+                .isLessThanOrEqualTo(20 * flagged);
+        for (String signal : DetectionParams.ALL_SIGNALS) {
+            int[] degree = new int[scenario.activity.accountCount()];
+            for (CoordinationEdge e : result.edges()) {
+                if (e.signal().equals(signal)) {
+                    degree[e.source()]++;
+                    degree[e.target()]++;
+                }
+            }
+            // an account may be kept by many partners, but its own ten strongest are all there is per signal
+            int max = java.util.Arrays.stream(degree).max().orElse(0);
+            assertThat(max).as(signal).isLessThanOrEqualTo(200);
+        }
+    }
+
+    @Test
     void clustersGetTheirKind() {
         assertThat(result.clusters()).filteredOn(c -> c.score() >= 0.5).extracting(Cluster::kind)
                 .contains("botnet", "follower-farm", "link-ring", "copypasta");

@@ -3,7 +3,7 @@ package io.lockstep.importer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A collecting sink that also counts skipped records. */
+/** Test sink: keeps posts and accounts, lists rejects and counts skipped records. */
 final class CountingSink implements RowSink {
     final List<AccountRow> accounts = new ArrayList<>();
     final List<PostRow> posts = new ArrayList<>();

@@ -17,6 +17,8 @@ final class Population {
     static final byte LINKRING = 4;
     static final byte FANDOM = 5;
     static final byte NEWS = 6;
+    /** A member of a farm of aged accounts bought second-hand (label {@code farm}, group {@code aged-farm-N}). */
+    static final byte AGED_FARM = 7;
 
     final int size;
     final byte[] role;
@@ -56,7 +58,7 @@ final class Population {
     /** True for accounts that behave organically (every role but bots and farm members). */
     boolean organicLike(int a) {
         byte r = role[a];
-        return r != BOT_SEED && r != BOT_AMPLIFIER && r != FARM;
+        return r != BOT_SEED && r != BOT_AMPLIFIER && r != FARM && r != AGED_FARM;
     }
 
     boolean hashed(int a) {
@@ -75,7 +77,7 @@ final class Population {
     String label(int a) {
         return switch (role[a]) {
             case BOT_SEED, BOT_AMPLIFIER -> "bot";
-            case FARM -> "farm";
+            case FARM, AGED_FARM -> "farm";
             case LINKRING -> "linkring";
             case FANDOM -> "fandom";
             case NEWS -> "news";
@@ -87,6 +89,7 @@ final class Population {
         return switch (role[a]) {
             case BOT_SEED, BOT_AMPLIFIER -> "botnet-" + (group[a] + 1);
             case FARM -> "farm-" + (group[a] + 1);
+            case AGED_FARM -> "aged-farm-" + (group[a] + 1);
             case LINKRING -> "linkring-" + (group[a] + 1);
             case FANDOM -> "fandom-" + (group[a] + 1);
             case NEWS -> "news-" + (group[a] + 1);

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param days            length of the observed window in days
  * @param postsPerAccount target mean number of posts per account (originals and reactions together)
  * @param startEpoch      start of the window, epoch seconds UTC
+ * @param background      the ordinary follow graph: communities, homophily, popularity, follow counts
  * @param botnets         number of hashtag-boosting botnets
  * @param botnet          knobs shared by every botnet instance
  * @param farms           number of follower farms
  * @param farm            knobs of every farm
+ * @param agedFarms       number of follower farms of aged accounts bought second-hand (same knobs as {@code farm},
+ *                        but created over years, with an ordinary past: a harder positive)
  * @param linkRings       number of copy-paste link rings
  * @param linkRing        knobs of every link ring
  * @param fandoms         number of fandoms (hard negative)
@@ -25,8 +28,8 @@ import java.util.Objects;
  * @param news            knobs of every news burst
  */
 public record ScenarioConfig(long seed, int accounts, int days, double postsPerAccount, long startEpoch,
-                             int botnets, Botnet botnet, int farms, Farm farm, int linkRings, LinkRing linkRing,
-                             int fandoms, Fandom fandom, int newsBursts, News news) {
+                             Background background, int botnets, Botnet botnet, int farms, Farm farm, int agedFarms,
+                             int linkRings, LinkRing linkRing, int fandoms, Fandom fandom, int newsBursts, News news) {
 
     /** 2019-03-01T00:00:00Z. */
     public static final long START_EPOCH_DEFAULT = 1_551_398_400L;
@@ -36,7 +39,83 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
     /** Accounts in the demo archive. */
     public static final int DEMO_ACCOUNTS = 2500;
     /** The scenario names accepted by {@link #preset}. */
-    public static final String[] SCENARIOS = {"mixed", "botnet", "farm", "linkring", "fandom", "news"};
+    public static final String[] SCENARIOS = {"mixed", "botnet", "farm", "agedfarm", "linkring", "fandom", "news",
+            "organic"};
+
+    /**
+     * The ordinary follow graph. Organic accounts live in homophilous communities whose sizes follow a Zipf law
+     * ({@code 1 / rank^communitySizeExponent}, no community above {@link #MAX_COMMUNITY} members); popularity is
+     * Pareto with shape {@code popularityExponent}, measured inside the account's community (capped at its size);
+     * each account follows {@code LogNormal(followsMedian, followsSigma)} accounts (at most {@code maxFollows}), a
+     * share {@code homophily} of them in its own community by popularity, the rest in other communities of its
+     * language (60 %) or anywhere (40 %), again by popularity.
+     *
+     * @param communities             number of communities, 0 for {@code clamp(accounts / 500, 4, 4000)}
+     * @param communitySizeExponent   Zipf exponent of community sizes
+     * @param homophily               share of follows (and reactions) inside the account's own community
+     * @param popularityExponent      Pareto shape of popularity (smaller: heavier tail, fewer and bigger stars)
+     * @param followsMedian           median number of accounts an ordinary account follows
+     * @param followsSigma            log-normal sigma of the follow count
+     * @param maxFollows              cap on one account's follows
+     */
+    public record Background(int communities, double communitySizeExponent, double homophily,
+                             double popularityExponent, double followsMedian, double followsSigma, int maxFollows) {
+        /** Largest community, in accounts. */
+        public static final int MAX_COMMUNITY = 5000;
+
+        public Background {
+            if (communities < 0 || communities > 100_000) {
+                throw new IllegalArgumentException("communities must be within 0..100000 (0: automatic), got "
+                        + communities);
+            }
+            if (!(communitySizeExponent >= 0 && communitySizeExponent <= 3)) {
+                throw new IllegalArgumentException("communitySizeExponent must be within [0, 3]: "
+                        + communitySizeExponent);
+            }
+            requireProbability("homophily", homophily);
+            if (!(popularityExponent >= 0.5 && popularityExponent <= 5)) {
+                throw new IllegalArgumentException("popularityExponent must be within [0.5, 5]: "
+                        + popularityExponent);
+            }
+            if (!(followsMedian >= 1 && followsMedian <= 5000) || !(followsSigma >= 0 && followsSigma <= 3)) {
+                throw new IllegalArgumentException("followsMedian must be within [1, 5000] and followsSigma within "
+                        + "[0, 3]: " + followsMedian + ", " + followsSigma);
+            }
+            if (maxFollows < 1) {
+                throw new IllegalArgumentException("maxFollows must be at least 1: " + maxFollows);
+            }
+        }
+
+        /** The number of communities for {@code accounts} accounts. */
+        public int communityCount(int accounts) {
+            return communities > 0 ? communities : Math.max(4, Math.min(4000, accounts / 500));
+        }
+
+        public Background withCommunities(int c) {
+            return new Background(c, communitySizeExponent, homophily, popularityExponent, followsMedian,
+                    followsSigma, maxFollows);
+        }
+
+        public Background withHomophily(double h) {
+            return new Background(communities, communitySizeExponent, h, popularityExponent, followsMedian,
+                    followsSigma, maxFollows);
+        }
+
+        public Background withPopularityExponent(double e) {
+            return new Background(communities, communitySizeExponent, homophily, e, followsMedian, followsSigma,
+                    maxFollows);
+        }
+
+        public Background withFollows(double median, double sigma) {
+            return new Background(communities, communitySizeExponent, homophily, popularityExponent, median, sigma,
+                    maxFollows);
+        }
+    }
+
+    /** Automatic community count, Zipf 0.9 sizes, 85 % homophily, Pareto 1.3 popularity, LogNormal(40, 1.0) follows. */
+    public static Background defaultBackground() {
+        return new Background(0, 0.9, 0.85, 1.3, 40, 1.0, 3000);
+    }
 
     /**
      * A hashtag-boosting botnet: a few seeds post template texts with the campaign hashtags; amplifiers retweet them.
@@ -133,12 +212,17 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
         if (!(postsPerAccount > 0) || postsPerAccount > 1000) {
             throw new IllegalArgumentException("postsPerAccount must be within (0, 1000], got " + postsPerAccount);
         }
+        Objects.requireNonNull(background, "background");
         Objects.requireNonNull(botnet, "botnet");
         Objects.requireNonNull(farm, "farm");
         Objects.requireNonNull(linkRing, "linkRing");
         Objects.requireNonNull(fandom, "fandom");
         Objects.requireNonNull(news, "news");
-        long planted = (long) botnets * botnet.size() + (long) farms * farm.size() + (long) linkRings * linkRing.size()
+        if (botnets < 0 || farms < 0 || agedFarms < 0 || linkRings < 0 || fandoms < 0 || newsBursts < 0) {
+            throw new IllegalArgumentException("group counts must not be negative");
+        }
+        long planted = (long) botnets * botnet.size() + (long) (farms + agedFarms) * farm.size()
+                + (long) linkRings * linkRing.size()
                 + (long) fandoms * fandom.size() + (long) newsBursts * news.size();
         if (planted > accounts / 2) {
             throw new IllegalArgumentException("planted groups (" + planted + " accounts) exceed half of " + accounts);
@@ -168,8 +252,10 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
 
     /**
      * The preset for a scenario: {@code mixed} plants two botnets, a farm, a link ring, a fandom and a news burst;
-     * {@code botnet}, {@code farm} and {@code linkring} plant one operation of that type next to both hard negatives;
-     * {@code fandom} and {@code news} hold only that hard negative. Group sizes scale with {@code accounts}.
+     * {@code botnet}, {@code farm}, {@code agedfarm} (a farm of aged accounts bought second-hand) and
+     * {@code linkring} plant one operation of that type next to both hard negatives; {@code fandom} and {@code news}
+     * hold only that hard negative; {@code organic} holds no operation at all, only ordinary accounts with a fandom
+     * and a news burst, so that every flag is a false positive. Group sizes scale with {@code accounts}.
      */
     public static ScenarioConfig preset(String scenario, int accounts, int days, long seed) {
         int botSize = Math.max(20, accounts / 200);
@@ -178,19 +264,23 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
         int fandomSize = Math.max(40, accounts / 100);
         int newsSize = Math.max(50, accounts / 80);
         String s = scenario.toLowerCase(Locale.ROOT);
+        // botnets, farms, aged farms, link rings, fandoms, news bursts
         int[] counts = switch (s) {
-            case "mixed" -> new int[] {2, 1, 1, 1, 1};
-            case "botnet" -> new int[] {1, 0, 0, 1, 1};
-            case "farm" -> new int[] {0, 1, 0, 1, 1};
-            case "linkring" -> new int[] {0, 0, 1, 1, 1};
-            case "fandom" -> new int[] {0, 0, 0, 1, 0};
-            case "news" -> new int[] {0, 0, 0, 0, 1};
+            case "mixed" -> new int[] {2, 1, 0, 1, 1, 1};
+            case "botnet" -> new int[] {1, 0, 0, 0, 1, 1};
+            case "farm" -> new int[] {0, 1, 0, 0, 1, 1};
+            case "agedfarm" -> new int[] {0, 0, 1, 0, 1, 1};
+            case "linkring" -> new int[] {0, 0, 0, 1, 1, 1};
+            case "fandom" -> new int[] {0, 0, 0, 0, 1, 0};
+            case "news" -> new int[] {0, 0, 0, 0, 0, 1};
+            case "organic" -> new int[] {0, 0, 0, 0, 1, 1};
             default -> throw new IllegalArgumentException("unknown scenario '" + scenario
-                    + "' (expected one of mixed, botnet, farm, linkring, fandom, news)");
+                    + "' (expected one of " + String.join(", ", SCENARIOS) + ")");
         };
         return new ScenarioConfig(seed, accounts, days, POSTS_PER_ACCOUNT_DEFAULT, START_EPOCH_DEFAULT,
-                counts[0], defaultBotnet(botSize), counts[1], defaultFarm(farmSize), counts[2],
-                defaultLinkRing(ringSize), counts[3], defaultFandom(fandomSize), counts[4], defaultNews(newsSize));
+                defaultBackground(), counts[0], defaultBotnet(botSize), counts[1], defaultFarm(farmSize), counts[2],
+                counts[3], defaultLinkRing(ringSize), counts[4], defaultFandom(fandomSize), counts[5],
+                defaultNews(newsSize));
     }
 
     /** The demo archive: {@value #DEMO_ACCOUNTS} accounts, 7 days, every operation type and both hard negatives. */
@@ -213,18 +303,30 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
                 defaultBotnet(1).delayMedianSeconds() * delayScale, botnet.delaySigma(), camouflageShare,
                 botnet.eventsPerDay(), botnet.creationBurstDays(), botnet.templateShare());
         LinkRing r = new LinkRing(linkRing.size(), participation, linkRing.eventsPerDay(), linkRing.windowMinutes());
-        return new ScenarioConfig(seed, accounts, days, postsPerAccount, startEpoch, botnets, b, farms, farm,
-                linkRings, r, fandoms, fandom, newsBursts, news);
+        return new ScenarioConfig(seed, accounts, days, postsPerAccount, startEpoch, background, botnets, b, farms,
+                farm, agedFarms, linkRings, r, fandoms, fandom, newsBursts, news);
     }
 
     public ScenarioConfig withSeed(long newSeed) {
-        return new ScenarioConfig(newSeed, accounts, days, postsPerAccount, startEpoch, botnets, botnet, farms, farm,
-                linkRings, linkRing, fandoms, fandom, newsBursts, news);
+        return new ScenarioConfig(newSeed, accounts, days, postsPerAccount, startEpoch, background, botnets, botnet,
+                farms, farm, agedFarms, linkRings, linkRing, fandoms, fandom, newsBursts, news);
     }
 
     public ScenarioConfig withPostsPerAccount(double perAccount) {
-        return new ScenarioConfig(seed, accounts, days, perAccount, startEpoch, botnets, botnet, farms, farm,
-                linkRings, linkRing, fandoms, fandom, newsBursts, news);
+        return new ScenarioConfig(seed, accounts, days, perAccount, startEpoch, background, botnets, botnet, farms,
+                farm, agedFarms, linkRings, linkRing, fandoms, fandom, newsBursts, news);
+    }
+
+    /** The same scenario over another ordinary follow graph. */
+    public ScenarioConfig withBackground(Background b) {
+        return new ScenarioConfig(seed, accounts, days, postsPerAccount, startEpoch, b, botnets, botnet, farms, farm,
+                agedFarms, linkRings, linkRing, fandoms, fandom, newsBursts, news);
+    }
+
+    /** The same scenario with {@code count} farms of aged accounts added (or removed with 0). */
+    public ScenarioConfig withAgedFarms(int count) {
+        return new ScenarioConfig(seed, accounts, days, postsPerAccount, startEpoch, background, botnets, botnet,
+                farms, farm, count, linkRings, linkRing, fandoms, fandom, newsBursts, news);
     }
 
     private static void requireProbability(String name, double p) {

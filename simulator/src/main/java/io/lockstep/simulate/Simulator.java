@@ -90,6 +90,52 @@ public final class Simulator {
                 (System.nanoTime() - t0) / 1_000_000L);
     }
 
+    /**
+     * Zipf shares {@code 1 / (c + 1)^exponent}, none above {@code cap} (water-filling: the excess of capped
+     * communities goes to the others in proportion), summing to 1.
+     */
+    static double[] communityShares(int k, double exponent, double cap) {
+        double[] w = new double[k];
+        for (int c = 0; c < k; c++) {
+            w[c] = 1.0 / Math.pow(c + 1, exponent);
+        }
+        boolean[] capped = new boolean[k];
+        if (cap * k < 1) {
+            Arrays.fill(w, 1.0 / k);
+            return w;
+        }
+        for (int round = 0; round < k; round++) {
+            double free = 1;
+            double weight = 0;
+            for (int c = 0; c < k; c++) {
+                if (capped[c]) {
+                    free -= cap;
+                } else {
+                    weight += w[c];
+                }
+            }
+            boolean changed = false;
+            for (int c = 0; c < k; c++) {
+                if (!capped[c]) {
+                    w[c] = w[c] / weight * free;
+                    if (w[c] > cap) {
+                        capped[c] = true;
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+            for (int c = 0; c < k; c++) {
+                if (capped[c]) {
+                    w[c] = cap;
+                }
+            }
+        }
+        return w;
+    }
+
     /** The state of one simulation run. */
     private static final class Run {
         final ScenarioConfig cfg;
@@ -104,6 +150,10 @@ public final class Simulator {
         ArchiveWriter writer;
 
         int communities;
+        /** Popularity cap per community: its expected size (popularity is measured inside the community). */
+        float[] commCap;
+        /** Language index of each community; cross-community follows prefer communities of the same language. */
+        int[] commLangIndex;
         String[][] commWords;
         String[][] commTags;
         String[][] commDomains;
@@ -117,15 +167,16 @@ public final class Simulator {
 
         WeightedSampler[] popComm;
         WeightedSampler[] actComm;
+        WeightedSampler[] popLang;
         WeightedSampler popGlobal;
         WeightedSampler actGlobal;
         double origRate;
         double cascadeScale;
-        float popCap;
 
         int[][] botMembers;
         int[] botSeeds;
         int[][] farmMembers;
+        int[][] agedFarmMembers;
         int[] farmClient;
         int[][] farmPool;
         int[][] ringMembers;
@@ -133,6 +184,9 @@ public final class Simulator {
         int[][] idols;
         int[][] newsMembers;
         int[] newsOutlet;
+
+        /** Seed of the follow graph's own generator: it is drawn twice, to count degrees and then to write. */
+        long followSeed;
 
         long seq;
         long posts;
@@ -163,12 +217,15 @@ public final class Simulator {
             plantedSpecialAccounts();
             names();
             samplers();
+            farmPools();
+            countFollows();
             pop.assignIoIds(cfg.seed());
             progress.end();
         }
 
         void vocabularies() {
-            communities = Math.max(4, Math.min(300, n / 1500));
+            ScenarioConfig.Background bg = cfg.background();
+            communities = bg.communityCount(n);
             globalWords = lex.words(300, 1, 2);
             globalTags = lex.words(30, 2, 3);
             newsDomains = new String[8];
@@ -182,6 +239,10 @@ public final class Simulator {
             commLocation = new String[communities];
             commTz = new int[communities];
             commCumWeight = new double[communities];
+            commLangIndex = new int[communities];
+            double[] share = communityShares(communities, bg.communitySizeExponent(),
+                    ScenarioConfig.Background.MAX_COMMUNITY / (double) n);
+            commCap = new float[communities];
             double sum = 0;
             for (int c = 0; c < communities; c++) {
                 commWords[c] = lex.words(120, 1, 3);
@@ -189,10 +250,12 @@ public final class Simulator {
                 commDomains[c] = new String[] {lex.domain(), lex.domain(), lex.domain()};
                 int l = rng.nextInt(LANGS.length);
                 commLang[c] = LANGS[l];
+                commLangIndex[c] = Arrays.asList(LANGS).indexOf(LANGS[l]);
                 commTz[c] = TIMEZONES[l];
                 commLocation[c] = Lexicon.capitalize(lex.word(2, 3));
-                sum += 1.0 / Math.pow(c + 1, 0.9);
+                sum += share[c];
                 commCumWeight[c] = sum;
+                commCap[c] = (float) Math.max(5, share[c] * n);
             }
         }
 
@@ -233,6 +296,8 @@ public final class Simulator {
             }
             farmMembers = take(perm, k, cfg.farms(), cfg.farm().size(), Population.FARM);
             k += cfg.farms() * cfg.farm().size();
+            agedFarmMembers = take(perm, k, cfg.agedFarms(), cfg.farm().size(), Population.AGED_FARM);
+            k += cfg.agedFarms() * cfg.farm().size();
             ringMembers = take(perm, k, cfg.linkRings(), cfg.linkRing().size(), Population.LINKRING);
             k += cfg.linkRings() * cfg.linkRing().size();
             fanMembers = take(perm, k, cfg.fandoms(), cfg.fandom().size(), Population.FANDOM);
@@ -265,7 +330,7 @@ public final class Simulator {
         }
 
         void attributes() {
-            popCap = (float) Math.max(50, Math.min(5000, n / 8));
+            double popExp = cfg.background().popularityExponent();
             long[] botBurst = new long[cfg.botnets()];
             for (int b = 0; b < botBurst.length; b++) {
                 botBurst[b] = start - (long) ((30 + rng.nextDouble() * 370) * DAY);
@@ -288,7 +353,6 @@ public final class Simulator {
                         pop.activity[a] = 1f;
                         pop.popularity[a] = (float) (0.2 + rng.nextDouble());
                         pop.followers[a] = (int) Distributions.logNormal(rng, 60, 0.8);
-                        pop.following[a] = 1 + (int) Distributions.logNormal(rng, 300, 0.5);
                         pop.client[a] = rng.nextDouble() < 0.3 ? botClient[pop.group[a]] : client();
                     }
                     case Population.FARM -> {
@@ -298,8 +362,15 @@ public final class Simulator {
                         pop.activity[a] = 0.1f;
                         pop.popularity[a] = 0.1f;
                         pop.followers[a] = rng.nextInt(16);
-                        pop.following[a] = cfg.farm().targetsPerMember() + 1
-                                + (int) Distributions.logNormal(rng, 20, 0.5);
+                        pop.client[a] = client();
+                    }
+                    case Population.AGED_FARM -> {
+                        // bought second-hand: an ordinary past, created over years, a few followers of its own
+                        pop.community[a] = sampleCommunity();
+                        pop.created[a] = organicCreation();
+                        pop.activity[a] = 0.1f;
+                        pop.popularity[a] = 0.3f;
+                        pop.followers[a] = (int) Distributions.logNormal(rng, 25, 1.0);
                         pop.client[a] = client();
                     }
                     default -> {
@@ -308,15 +379,14 @@ public final class Simulator {
                         if (role == Population.LINKRING) {
                             pop.created[a] = start - (long) ((3 + rng.nextDouble() * 7) * 365 * DAY);
                             pop.activity[a] = (float) Distributions.logNormal(rng, 2, 0.8);
-                            pop.popularity[a] = (float) Math.max(3,
-                                    Distributions.pareto(rng, 1.3, popCap));
+                            pop.popularity[a] = (float) Math.max(3, Distributions.pareto(rng, popExp,
+                                    commCap[pop.community[a]]));
                         } else {
                             pop.created[a] = organicCreation();
                             pop.activity[a] = (float) Distributions.logNormal(rng, 1, 1.2);
-                            pop.popularity[a] = (float) Distributions.pareto(rng, 1.3, popCap);
+                            pop.popularity[a] = (float) Distributions.pareto(rng, popExp, commCap[pop.community[a]]);
                         }
                         pop.followers[a] = followersFor(pop.popularity[a]);
-                        pop.following[a] = 1 + (int) Distributions.logNormal(rng, 150, 1.0);
                         pop.client[a] = client();
                     }
                 }
@@ -370,7 +440,7 @@ public final class Simulator {
                 makeStar(a);
                 newsOutlet[i] = a;
             }
-            farmClient = new int[cfg.farms()];
+            farmClient = new int[cfg.farms() + cfg.agedFarms()];
             for (int i = 0; i < farmClient.length; i++) {
                 int a = randomOrganic(-1, taken);
                 taken.add(a);
@@ -379,7 +449,8 @@ public final class Simulator {
         }
 
         void makeStar(int a) {
-            pop.popularity[a] = (float) (popCap * (0.3 + 0.7 * rng.nextDouble()));
+            float cap = Math.max(commCap[pop.community[a]], 20f);
+            pop.popularity[a] = (float) (cap * (0.3 + 0.7 * rng.nextDouble()));
             pop.followers[a] = followersFor(pop.popularity[a]);
             pop.activity[a] = Math.max(pop.activity[a], 2f);
             pop.created[a] = Math.min(pop.created[a], start - 2L * 365 * DAY);
@@ -465,6 +536,23 @@ public final class Simulator {
                 popComm[c] = new WeightedSampler(items[c], weights(items[c], true));
                 actComm[c] = new WeightedSampler(items[c], weights(items[c], false));
             }
+            int[] langCounts = new int[LANGS.length];
+            for (int c = 0; c < communities; c++) {
+                langCounts[commLangIndex[c]] += counts[c];
+            }
+            popLang = new WeightedSampler[LANGS.length];
+            int[][] langItems = new int[LANGS.length][];
+            int[] langFill = new int[LANGS.length];
+            for (int l = 0; l < LANGS.length; l++) {
+                langItems[l] = new int[langCounts[l]];
+            }
+            for (int a : all) {
+                int l = commLangIndex[pop.community[a]];
+                langItems[l][langFill[l]++] = a;
+            }
+            for (int l = 0; l < LANGS.length; l++) {
+                popLang[l] = new WeightedSampler(langItems[l], weights(langItems[l], true));
+            }
             popGlobal = new WeightedSampler(all, weights(all, true));
             actGlobal = new WeightedSampler(all, weights(all, false));
             double target = cfg.postsPerAccount() * n;
@@ -493,108 +581,151 @@ public final class Simulator {
 
         // ---------------------------------------------------------------------------------------------- follows
 
-        void writeFollows() throws IOException {
-            progress.begin("simulate: follows", n);
-            int[][] fandomOf = new int[n][];
+        /** The pool of popular targets and the client of every farm (new and aged), drawn before any follow. */
+        void farmPools() {
+            int total = cfg.farms() + cfg.agedFarms();
+            farmPool = new int[total][];
+            for (int f = 0; f < total; f++) {
+                farmPool[f] = distinctPopular(cfg.farm().targetPool(), farmClient[f]);
+            }
+            fandomOf = new int[n][];
             for (int f = 0; f < fanMembers.length; f++) {
                 for (int a : fanMembers[f]) {
                     fandomOf[a] = idols[f];
                 }
             }
-            farmPool = new int[cfg.farms()][];
-            for (int f = 0; f < farmPool.length; f++) {
-                farmPool[f] = distinctPopular(cfg.farm().targetPool(), farmClient[f]);
+            followSeed = rng.nextLong();
+        }
+
+        int[][] fandomOf;
+
+        /**
+         * First pass over the follow graph: the profile counts are the edges written, {@code following_count} the
+         * out-degree and {@code follower_count} the in-degree plus the followers an account has outside the archive.
+         */
+        void countFollows() {
+            SplittableRandom fr = new SplittableRandom(followSeed);
+            int[] indegree = new int[n];
+            Followees list = new Followees(n);
+            for (int a = 0; a < n; a++) {
+                if ((a & 4095) == 0) {
+                    flag.assertRunning();
+                }
+                followsOf(a, fr, list);
+                pop.following[a] = list.size;
+                for (int i = 0; i < list.size; i++) {
+                    indegree[list.items[i]]++;
+                }
             }
-            int[] buf = new int[64];
+            for (int a = 0; a < n; a++) {
+                pop.followers[a] = (int) Math.min(50_000_000L, (long) pop.followers[a] + indegree[a]);
+            }
+        }
+
+        void writeFollows() throws IOException {
+            progress.begin("simulate: follows", n);
+            SplittableRandom fr = new SplittableRandom(followSeed);
+            Followees list = new Followees(n);
             for (int a = 0; a < n; a++) {
                 if ((a & 1023) == 0) {
                     flag.assertRunning();
                     progress.advance(Math.min(1024, n - a));
                 }
-                int k = 0;
-                byte role = pop.role[a];
-                if (role == Population.BOT_SEED || role == Population.BOT_AMPLIFIER) {
-                    int[] members = botMembers[pop.group[a]];
-                    int seeds = botSeeds[pop.group[a]];
-                    for (int i = 0; i < seeds; i++) {
-                        if (members[i] != a && rng.nextDouble() < 0.8) {
-                            buf = add(buf, k++, members[i]);
-                        }
-                    }
-                    for (int i = 0; i < 5; i++) {
-                        buf = add(buf, k++, members[rng.nextInt(members.length)]);
-                    }
-                    for (int i = 0; i < 8; i++) {
-                        buf = add(buf, k++, popGlobal.sample(rng));
-                    }
-                } else if (role == Population.FARM) {
-                    int f = pop.group[a];
-                    buf = add(buf, k++, farmClient[f]);
-                    int[] pool = farmPool[f].clone();
-                    int t = Math.min(pool.length, cfg.farm().targetsPerMember());
-                    for (int i = 0; i < t; i++) {
-                        int j = i + rng.nextInt(pool.length - i);
-                        int x = pool[i];
-                        pool[i] = pool[j];
-                        pool[j] = x;
-                        buf = add(buf, k++, pool[i]);
-                    }
-                    int extra = rng.nextInt(4);
-                    for (int i = 0; i < extra; i++) {
-                        buf = add(buf, k++, popGlobal.sample(rng));
-                    }
-                } else {
-                    int c = pop.community[a];
-                    int m = (int) Math.min(1000, Math.max(1, Math.round(Distributions.logNormal(rng, 8, 1.0))));
-                    for (int i = 0; i < m; i++) {
-                        WeightedSampler s = rng.nextDouble() < 0.85 && !popComm[c].isEmpty() ? popComm[c] : popGlobal;
-                        buf = add(buf, k++, s.sample(rng));
-                    }
-                    if (fandomOf[a] != null) {
-                        for (int idol : fandomOf[a]) {
-                            buf = add(buf, k++, idol);
-                        }
-                    }
-                    if (role == Population.LINKRING) {
-                        for (int other : ringMembers[pop.group[a]]) {
-                            if (rng.nextDouble() < 0.3) {
-                                buf = add(buf, k++, other);
-                            }
-                        }
-                    }
+                followsOf(a, fr, list);
+                for (int i = 0; i < list.size; i++) {
+                    writer.follow(a, list.items[i]);
                 }
-                k = dedupe(buf, k, a);
-                for (int i = 0; i < k; i++) {
-                    writer.follow(a, buf[i]);
-                }
-                follows += k;
+                follows += list.size;
             }
             progress.end();
         }
 
-        static int[] add(int[] buf, int k, int v) {
-            int[] b = k < buf.length ? buf : Arrays.copyOf(buf, buf.length * 2);
-            b[k] = v;
-            return b;
-        }
-
-        /** Removes self-follows and duplicates, keeping first occurrences in order. */
-        static int dedupe(int[] buf, int k, int self) {
-            int out = 0;
-            outer:
-            for (int i = 0; i < k; i++) {
-                int v = buf[i];
-                if (v == self) {
-                    continue;
-                }
-                for (int j = 0; j < out; j++) {
-                    if (buf[j] == v) {
-                        continue outer;
+        /**
+         * Fills {@code list} with the accounts {@code a} follows (distinct, never itself). Draws only from
+         * {@code fr}, so the counting pass and the writing pass, seeded alike, produce the same graph.
+         */
+        void followsOf(int a, SplittableRandom fr, Followees list) {
+            list.reset(a);
+            byte role = pop.role[a];
+            if (role == Population.BOT_SEED || role == Population.BOT_AMPLIFIER) {
+                int[] members = botMembers[pop.group[a]];
+                int seeds = botSeeds[pop.group[a]];
+                for (int i = 0; i < seeds; i++) {
+                    if (fr.nextDouble() < 0.8) {
+                        list.add(members[i]);
                     }
                 }
-                buf[out++] = v;
+                for (int i = 0; i < 5; i++) {
+                    list.add(members[fr.nextInt(members.length)]);
+                }
+                for (int i = 0; i < 8; i++) {
+                    list.add(popGlobal.sample(fr));
+                }
+            } else if (role == Population.FARM || role == Population.AGED_FARM) {
+                int f = role == Population.FARM ? pop.group[a] : cfg.farms() + pop.group[a];
+                if (role == Population.AGED_FARM) {
+                    // the follows of its ordinary past, before it was sold
+                    ordinaryFollows(a, fr, list, Math.max(1, cfg.background().followsMedian() / 2));
+                }
+                list.add(farmClient[f]);
+                int[] pool = farmPool[f].clone();
+                int t = Math.min(pool.length, cfg.farm().targetsPerMember());
+                for (int i = 0; i < t; i++) {
+                    int j = i + fr.nextInt(pool.length - i);
+                    int x = pool[i];
+                    pool[i] = pool[j];
+                    pool[j] = x;
+                    list.add(pool[i]);
+                }
+                int extra = fr.nextInt(4);
+                for (int i = 0; i < extra; i++) {
+                    list.add(popGlobal.sample(fr));
+                }
+            } else {
+                ordinaryFollows(a, fr, list, cfg.background().followsMedian());
+                if (fandomOf[a] != null) {
+                    for (int idol : fandomOf[a]) {
+                        list.add(idol);
+                    }
+                }
+                if (role == Population.LINKRING) {
+                    for (int other : ringMembers[pop.group[a]]) {
+                        if (fr.nextDouble() < 0.3) {
+                            list.add(other);
+                        }
+                    }
+                }
             }
-            return out;
+        }
+
+        /**
+         * Ordinary following: {@code LogNormal(median, sigma)} distinct accounts, a share {@code homophily} in the
+         * account's community by popularity (at most 70 % of the community), the rest in communities of its
+         * language (60 %) or anywhere (40 %), by popularity.
+         */
+        void ordinaryFollows(int a, SplittableRandom fr, Followees list, double median) {
+            ScenarioConfig.Background bg = cfg.background();
+            int c = pop.community[a];
+            int want = (int) Math.min(Math.min(bg.maxFollows(), n - 1),
+                    Math.max(1, Math.round(Distributions.logNormal(fr, median, bg.followsSigma()))));
+            int inCap = (int) (0.7 * popComm[c].size());
+            int inside = 0;
+            int target = list.size + want;
+            int lang = commLangIndex[c];
+            for (int tries = 0; list.size < target && tries < 4 * want + 20; tries++) {
+                boolean in = fr.nextDouble() < bg.homophily() && inside < inCap && !popComm[c].isEmpty();
+                WeightedSampler s;
+                if (in) {
+                    s = popComm[c];
+                } else if (fr.nextDouble() < 0.6 && popLang[lang].size() > popComm[c].size()) {
+                    s = popLang[lang];
+                } else {
+                    s = popGlobal;
+                }
+                if (list.add(s.sample(fr)) && in) {
+                    inside++;
+                }
+            }
         }
 
         /** {@code count} distinct popular accounts, one per community while communities last. */
@@ -737,7 +868,8 @@ public final class Simulator {
             int c = pop.community[a];
             int r = Math.min(n / 4, Distributions.poisson(rng, cascadeScale * pop.popularity[a]));
             for (int i = 0; i < r; i++) {
-                WeightedSampler s = rng.nextDouble() < 0.85 && !actComm[c].isEmpty() ? actComm[c] : actGlobal;
+                WeightedSampler s = rng.nextDouble() < cfg.background().homophily() && !actComm[c].isEmpty()
+                        ? actComm[c] : actGlobal;
                 int reactor = s.sample(rng);
                 if (reactor == a) {
                     continue;
@@ -812,7 +944,7 @@ public final class Simulator {
                         organicCascade(o, reactions);
                         emit(o, reactions);
                     }
-                } else if (pop.role[a] == Population.FARM) {
+                } else if (pop.role[a] == Population.FARM || pop.role[a] == Population.AGED_FARM) {
                     int k = rng.nextInt(cfg.farm().maxPostsPerMember() + 1);
                     for (int i = 0; i < k; i++) {
                         SimPost o = original(a, start + (long) (rng.nextDouble() * cfg.days() * DAY),
@@ -1049,6 +1181,40 @@ public final class Simulator {
                 organicCascade(p, cascade);
                 emit(p, cascade);
             }
+        }
+    }
+
+    /** One account's followees, distinct, in insertion order; a stamp per account makes the check O(1). */
+    private static final class Followees {
+        int[] items = new int[64];
+        int size;
+        private final int[] seen;
+        private int stamp;
+
+        Followees(int accounts) {
+            seen = new int[accounts];
+        }
+
+        void reset(int self) {
+            size = 0;
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(seen, 0);
+                stamp = 1;
+            }
+            seen[self] = stamp;
+        }
+
+        /** Adds {@code v} unless it is already there or the account itself; true if added. */
+        boolean add(int v) {
+            if (seen[v] == stamp) {
+                return false;
+            }
+            seen[v] = stamp;
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+            return true;
         }
     }
 }

@@ -132,4 +132,33 @@ class EvaluationTest {
         assertThatThrownBy(() -> Evaluation.readTruth(noLabel)).isInstanceOf(IOException.class)
                 .hasMessageContaining("missing column label");
     }
+
+    @Test
+    void archiveScoreCountsEvidenceRowsAndTheSignalsBehindEachGroupsFlags() throws IOException {
+        Path truth = Files.writeString(dir.resolve("truth.csv"), TRUTH);
+        Path accounts = Files.writeString(dir.resolve("accounts.csv"), ACCOUNTS);
+        Path edges = Files.writeString(dir.resolve("coordination-edges.csv"), """
+                source,target,signal,weight,count
+                b1,b2,co-retweet,1.0,3
+                b2,b3,co-retweet,1.0,3
+                b1,b3,co-retweet,1.0,3
+                f1,o1,lockstep-follow,0.5,1
+
+                """);
+        ArchiveScore s = ArchiveScore.of(truth, accounts, edges);
+        // b1 b2 b3 f1 o1 d1 900 zz: the unknown zz counts as a flag too
+        assertThat(s.flagged()).isEqualTo(8);
+        assertThat(s.edgeRows()).isEqualTo(4);
+        assertThat(s.edgeRowsPerFlagged()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.signalsByGroup().get("botnet-1")).containsExactlyEntriesOf(Map.of("co-retweet", 3));
+        assertThat(s.signalsByGroup().get("news-1")).containsExactlyEntriesOf(Map.of("co-hashtag", 1));
+        assertThat(s.signalsByGroup()).doesNotContainKey("zz");
+        assertThat(s.toMarkdown()).contains("coordination-edges.csv rows: 4 (0.5 per flagged account)")
+                .contains("| organic | co-hashtag 1 |");
+
+        ArchiveScore noEdges = ArchiveScore.of(truth, accounts, dir.resolve("missing.csv"));
+        assertThat(noEdges.edgeRows()).isEqualTo(-1);
+        assertThat(noEdges.edgeRowsPerFlagged()).isNaN();
+        assertThat(noEdges.result()).isEqualTo(s.result());
+    }
 }

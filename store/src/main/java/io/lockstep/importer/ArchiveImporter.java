@@ -90,7 +90,6 @@ public final class ArchiveImporter {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        boolean anyFailed = false;
         for (Path file : files) {
             Format format = options.format();
             String failure = null;
@@ -109,7 +108,6 @@ public final class ArchiveImporter {
                     throw e;
                 }
                 failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
-                anyFailed = true;
             }
             formats.add(format);
             failures.add(failure);
@@ -123,7 +121,12 @@ public final class ArchiveImporter {
             }
         }
         ImportReport read;
-        if (BulkLoader.applies(store, options)) {
+        if (readable.isEmpty()) {
+            if (tap != null) {
+                tap.decline();
+            }
+            read = new ImportReport(List.of(), Duration.ZERO);
+        } else if (BulkLoader.applies(store, options)) {
             read = new BulkLoader().load(store, readable, readableFormats, options, progress, tap);
         } else {
             if (tap != null) {

@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  * properties and author (the transactional path lets the last row win), and a placeholder original gets one
  * {@code POSTED} from the first author any reference names.
  *
+ * <p>A file that fails as a whole while it is parsed (a truncated gzip, a read error) keeps the rows staged before
+ * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
+ * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
+ *
  * <p>All or nothing: cancelled or killed during parsing, the store is untouched; killed during the bulk importer or
  * before the {@code Import} records commit, the next start discards the new database
  * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.

@@ -1,5 +1,6 @@
 package io.lockstep.store;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -12,9 +13,11 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.FileUtils;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +140,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
         }
         try {
             for (Path dir : defaultDatabaseDirectories(home)) {
-                org.neo4j.io.fs.FileUtils.deleteDirectory(dir);
+                FileUtils.deleteDirectory(dir);
             }
             Files.delete(marker);
         } catch (IOException e) {
@@ -155,8 +158,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * incremental imports thrash (a 1M-post store is 560 MB: 1.3k rows/s with 512 MiB).
      */
     static long pageCacheBytes() {
-        long physical = ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return Math.max(ByteUnit.mebiBytes(512), Math.min(ByteUnit.gibiBytes(4), physical / 4));
     }
 

@@ -1,19 +1,25 @@
 package io.lockstep.store;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.io.fs.FileUtils;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The Neo4j graph behind Lockstep, reached only through the Neo4j Java Driver: either an embedded DBMS started
@@ -57,23 +63,23 @@ public final class GraphStore implements AutoCloseable {
      * Until {@code online} has returned, a marker file makes the next start discard the new database, so a
      * replacement killed at any point leaves an empty store rather than a partial one.
      */
-    public void replaceEmptyDatabase(OfflineWork offline, java.util.function.Consumer<GraphStore> online) {
+    public void replaceEmptyDatabase(OfflineWork offline, Consumer<GraphStore> online) {
         if (embedded == null) {
             throw new IllegalStateException("only an embedded store can be replaced offline");
         }
         Path marker = embeddedHome.resolve(EmbeddedNeo4j.REPLACEMENT_PENDING);
         try {
-            java.nio.file.Files.writeString(marker, "bulk load in progress\n");
-        } catch (java.io.IOException e) {
+            Files.writeString(marker, "bulk load in progress\n");
+        } catch (IOException e) {
             throw new StoreException("cannot write " + marker + ": " + e.getMessage(), e);
         }
         driver.close();
         embedded.close();
         try {
             for (Path dir : EmbeddedNeo4j.defaultDatabaseDirectories(embeddedHome)) {
-                org.neo4j.io.fs.FileUtils.deleteDirectory(dir);
+                FileUtils.deleteDirectory(dir);
             }
-            offline.run(embeddedHome, org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            offline.run(embeddedHome, GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         } catch (StoreException e) {
             restart(true);
             throw e;
@@ -91,8 +97,8 @@ public final class GraphStore implements AutoCloseable {
             throw e;
         }
         try {
-            java.nio.file.Files.delete(marker);
-        } catch (java.io.IOException e) {
+            Files.delete(marker);
+        } catch (IOException e) {
             throw new StoreException("cannot delete " + marker + ": " + e.getMessage(), e);
         }
     }
@@ -161,7 +167,7 @@ public final class GraphStore implements AutoCloseable {
                 .withoutEncryption()
                 .withConnectionTimeout(15, TimeUnit.SECONDS)
                 .withMaxConnectionPoolSize(16)
-                .withLogging(org.neo4j.driver.Logging.none())
+                .withLogging(Logging.none())
                 .build();
         Driver driver = GraphDatabase.driver(uri, auth, config);
         try {

@@ -1,0 +1,62 @@
+package io.lockstep.cli;
+
+import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.evaluate.RobustnessMatrix;
+import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ScenarioConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The robustness matrix at full size: 20 archives of 3,000 and 9,000 accounts over 7 days (arguments: work directory,
+ * smaller size, days, seed), analysed with the defaults of {@code analyze}; prints each cell as it finishes and the
+ * Markdown table of {@code docs/quality.md} with the load average before and after (read from {@code /proc/loadavg}).
+ * Same as {@code lockstep evaluate --matrix}, plus the load figures.
+ *
+ * <pre>
+ * mvn -B -q -o -pl cli -am test-compile
+ * java -cp cli/target/test-classes:cli/target/classes:... io.lockstep.cli.RobustnessMatrixBenchmark /tmp/matrix 3000 7 42
+ * </pre>
+ */
+public final class RobustnessMatrixBenchmark {
+    private RobustnessMatrixBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : "matrix");
+        int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        String before = load();
+        AnalysisOptions defaults = new AnalysisOptions();
+        new picocli.CommandLine(defaults).parseArgs();
+        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), work);
+        List<RobustnessMatrix.Result> results = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(accounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT,
+                seed)) {
+            RobustnessMatrix.Result r = matrix.runCell(c, TerminationFlag.RUNNING_TRUE);
+            results.add(r);
+            System.out.printf("%s %.1f s %s%n", c.name(), r.seconds(), r.meetsTargets() ? "met" : r.misses());
+            RobustnessMatrix.writeTable(results, work.resolve("matrix.csv"));
+        }
+        String table = RobustnessMatrix.toMarkdown(results) + String.format(
+                "%nLoad average before: %s; after: %s; %.1f min in all.%n", before, load(),
+                (System.nanoTime() - t0) / 6e10);
+        Files.writeString(work.resolve("matrix.md"), table, StandardCharsets.UTF_8);
+        System.out.print(table);
+    }
+
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package io.lockstep.coordination;
+
+import io.lockstep.community.Leiden;
+import io.lockstep.community.LeidenParams;
+import io.lockstep.graph.CompactGraph;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+/**
+ * The model of ordinary following that a follow block is tested against: a directed degree-corrected stochastic
+ * block model (B. Karrer and M. E. J. Newman, "Stochastic blockmodels and community structure in networks", Phys.
+ * Rev. E 83, 016107 (2011), <a href="https://doi.org/10.1103/PhysRevE.83.016107">doi:10.1103/PhysRevE.83.016107</a>)
+ * whose blocks are the communities of the follow graph and whose target side is degree-corrected inside each
+ * community.
+ *
+ * <p><b>Communities.</b> {@link Leiden} on modularity over the undirected follow graph (a follow in either direction
+ * is an edge, a reciprocal pair weighs 2), seeded with the detection seed: equal seeds give equal partitions at any
+ * concurrency. Modularity merges small communities with their neighbours (its resolution limit), and a merged
+ * community dilutes the in-community popularity of the small one's stars; {@link LockstepFollowSignal} therefore
+ * fits the model at two resolutions and takes, for every expectation, the larger one (a block is unexplained only
+ * when neither partition explains it).
+ *
+ * <p><b>Expected follows.</b> An account i of community r, making d_i follows, follows j an expected
+ * λ_ij = d_i · k_j(r) / κ_r times, where k_j(r) counts j's followers in r (j's popularity inside i's community) and
+ * κ_r the follows made by r: the maximum-likelihood DC-SBM with one target block per account, so that the stars of
+ * a community are expected to be followed by its members and not by others. Supporters of a party who all follow its
+ * candidate are explained by their community's habit; a farm's members following the popular accounts of seven
+ * unrelated communities are not.
+ *
+ * <p><b>Leave-block-out.</b> A farm is a community of the follow graph too, and the rates of a block's own community
+ * would then explain the block by itself. The rates for a block (F, T) are therefore estimated without the held-out
+ * accounts H: F and, in the communities that F and its candidates (accounts following at least {@code minTargets}
+ * of T) make at least a third of, the candidates too: the part of a farm not yet in F would otherwise explain F,
+ * while the heavy readers of a large community stay, explained by their peers: k_j(r) and κ_r count only followers outside H, and each account tested for membership
+ * outside H is also left out of the rates it is tested against. With few follows left in r the estimate is shrunk to j's global popularity outside F:
+ * rate_r(j) = (k_j(r \ H) + α π_j) / (κ_{r \ H} + α), π_j = k_j(¬H) / m(¬H), α = {@link #PSEUDO_FOLLOWS} follows.
+ * A community of readers keeps members outside the block (the light readers, the stars themselves) whose habits
+ * explain it; a farm's targets are followed by nobody else in its community, or only in passing.
+ *
+ * <p><b>A community's own members.</b> A small community can lie entirely inside a block, and leaving the block out
+ * would leave nothing to explain it. A target that belongs to the follower's community and is rooted there (at least
+ * half of its own follows go to that community) is therefore judged by its popularity in the whole community, block
+ * included: members following their community's active members are what a community is. A farm's targets are not
+ * rooted in the farm's community: popular accounts of other communities, and clients whose own follows go
+ * elsewhere (or nowhere).
+ *
+ * <p><b>Edge surprise</b> ({@link #surprise}) for the seed search: the share of the target's audience outside the
+ * follower's community, so that the peeling starts from groups that follow other communities' accounts together
+ * rather than from the cores of communities.
+ *
+ * <p>Cost: the partition O(m) per Leiden level; {@link #surprise} O(m); {@link #expected(int)} O(in-degree of the
+ * target); {@link #audience} O(Σ in-degrees of the targets), then O(|T| log d) per account tested. Memory: 8 bytes per follow for the partition's graph
+ * (freed after fitting), 4 bytes per account and 16 per community after.
+ */
+final class FollowNullModel {
+    /** Pseudo-follows α of the shrinkage towards global popularity. */
+    static final double PSEUDO_FOLLOWS = 100.0;
+    /** The least surprise of a follow: a group owning its targets' whole audience (a farm and its clients) stays a
+     * candidate. */
+    static final double SURPRISE_FLOOR = 0.2;
+    private final DenseBlockFinder graph;
+    private final int[] community;
+    private final long[] volume; // κ_r
+    private final int communities;
+    private final boolean[] rooted; // at least half of the account's follows go to its own community
+    // state of the block under test
+    private final boolean[] inBlock;
+    private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
+    private final long[] memberVolume; // D_r: follows made by the block's members of r
+    private final int[] blockCount; // scratch: members and candidates per community
+    private final int[] size; // accounts per community
+    /** A community of which the block's members and candidates make at least 1 / this share is the block's own. */
+    static final int OWN_COMMUNITY_SHARE = 3;
+    private final IntArrayList blockCommunities = new IntArrayList();
+    private long blockFollows;
+    // scratch per community
+    private final double[] count;
+    private final IntArrayList touched = new IntArrayList();
+
+    FollowNullModel(DenseBlockFinder graph, int[] community) {
+        this.graph = graph;
+        int n = community.length;
+        this.community = community;
+        int c = 0;
+        for (int v : community) {
+            c = Math.max(c, v + 1);
+        }
+        this.communities = c;
+        this.volume = new long[c];
+        for (int v = 0; v < n; v++) {
+            volume[community[v]] += graph.outDegree(v);
+        }
+        this.rooted = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            int inside = 0;
+            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
+                if (community[graph.outTarget(i)] == community[v]) {
+                    inside++;
+                }
+            }
+            rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+        }
+        this.inBlock = new boolean[n];
+        this.blockVolume = new long[c];
+        this.memberVolume = new long[c];
+        this.blockCount = new int[c];
+        this.size = new int[c];
+        for (int v = 0; v < n; v++) {
+            size[community[v]]++;
+        }
+        this.count = new double[c];
+    }
+
+    /** Fits the partition by seeded Leiden on the undirected follow graph. */
+    static FollowNullModel fit(DenseBlockFinder graph, int n, long seed, double resolution) {
+        return fit(graph, undirected(graph, n), seed, resolution);
+    }
+
+    /** Fits the partition by seeded Leiden on modularity at {@code resolution} over {@code undirected}. */
+    static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution) {
+        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
+                .communities(undirected).membership();
+        return new FollowNullModel(graph, membership);
+    }
+
+    /** The follow graph with direction folded: neighbours are followees and followers, reciprocal pairs weigh 2. */
+    static CompactGraph undirected(DenseBlockFinder g, int n) {
+        int[] offsets = new int[n + 1];
+        for (int pass = 0; pass < 2; pass++) {
+            int[] targets = pass == 0 ? null : new int[offsets[n]];
+            float[] weights = pass == 0 ? null : new float[offsets[n]];
+            int at = 0;
+            for (int v = 0; v < n; v++) {
+                int i = g.outStart(v), ie = g.outEnd(v), k = g.inStart(v), ke = g.inEnd(v);
+                while (i < ie || k < ke) {
+                    int a = i < ie ? g.outTarget(i) : Integer.MAX_VALUE;
+                    int b = k < ke ? g.inFollower(k) : Integer.MAX_VALUE;
+                    int u = Math.min(a, b);
+                    float w = a == b ? 2f : 1f;
+                    if (a == u) {
+                        i++;
+                    }
+                    if (b == u) {
+                        k++;
+                    }
+                    if (pass == 1) {
+                        targets[at] = u;
+                        weights[at] = w;
+                    }
+                    at++;
+                }
+                if (pass == 0) {
+                    offsets[v + 1] = at;
+                }
+            }
+            if (pass == 1) {
+                return CompactGraph.fromCsr(offsets, targets, weights);
+            }
+        }
+        throw new AssertionError();
+    }
+
+    int communityOf(int account) {
+        return community[account];
+    }
+
+    int communityCount() {
+        return communities;
+    }
+
+    /**
+     * For every follow i → j (in the finder's out-edge order), f + (1 − f) times the share of j's other followers
+     * that are not in i's community, 1 − (k_j(c(i)) − 1) / (k_j − 1), with f = {@link #SURPRISE_FLOOR} (f when j
+     * has no other follower). A community's follows of its
+     * own members score near 0; a group following accounts whose audiences lie in other communities scores near 1,
+     * whatever community the group itself forms.
+     */
+    double[] surprise() {
+        double[] out = new double[graph.edgeCount()];
+        int n = community.length;
+        for (int j = 0; j < n; j++) {
+            int k = graph.inDegree(j);
+            if (k <= 1) {
+                for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                    out[graph.outEdgeOf(p)] = SURPRISE_FLOOR;
+                }
+                continue;
+            }
+            touched.clear();
+            for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                int c = community[graph.inFollower(p)];
+                if (count[c]++ == 0) {
+                    touched.add(c);
+                }
+            }
+            for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                int c = community[graph.inFollower(p)];
+                out[graph.outEdgeOf(p)] = SURPRISE_FLOOR + (1 - SURPRISE_FLOOR) * (1 - (count[c] - 1) / (k - 1));
+            }
+            for (int c : touched) {
+                count[c] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** Sets the block F whose follows are left out of the rates; {@code fs} ascending, distinct. */
+    void setBlock(int[] fs) {
+        setBlock(fs, fs);
+    }
+
+    /**
+     * Sets the block: {@code members} (F, whose expected follows {@link #expected} sums) and the held-out accounts
+     * H: F and the {@code candidates} (accounts following many of the block's targets) of the communities that F
+     * and the candidates make at least a third of; both arrays ascending, distinct.
+     */
+    void setBlock(int[] members, int[] candidates) {
+        clearBlock();
+        for (int f : members) {
+            blockCount[community[f]]++;
+        }
+        for (int f : candidates) {
+            if (blockCount[community[f]] > 0) {
+                blockCount[community[f]]++;
+            }
+        }
+        IntArrayList h = new IntArrayList(members);
+        for (int f : candidates) {
+            int c = community[f];
+            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && java.util.Arrays.binarySearch(members, f) < 0) {
+                h.add(f);
+            }
+        }
+        for (int f : members) {
+            blockCount[community[f]] = 0;
+        }
+        int[] held = h.toIntArray();
+        for (int f : held) {
+            inBlock[f] = true;
+            int c = community[f];
+            if (blockVolume[c] == 0 && memberVolume[c] == 0) {
+                blockCommunities.add(c);
+            }
+            blockVolume[c] += graph.outDegree(f);
+            blockFollows += graph.outDegree(f);
+        }
+        for (int f : members) {
+            int c = community[f];
+            if (blockVolume[c] == 0 && memberVolume[c] == 0) {
+                blockCommunities.add(c);
+            }
+            memberVolume[c] += graph.outDegree(f);
+        }
+        this.blockMembers = held;
+    }
+
+    private int[] blockMembers = new int[0];
+
+    private void clearBlock() {
+        for (int f : blockMembers) {
+            inBlock[f] = false;
+        }
+        for (int c : blockCommunities) {
+            blockVolume[c] = 0;
+            memberVolume[c] = 0;
+        }
+        blockCommunities.clear();
+        blockFollows = 0;
+        blockMembers = new int[0];
+    }
+
+    boolean inBlock(int account) {
+        return inBlock[account];
+    }
+
+    /** Follows made outside the block. */
+    private double outsideFollows() {
+        return Math.max(1, graph.edgeCount() - blockFollows);
+    }
+
+    /**
+     * Expected follows of target j from the block's members: Σ_r D_r · rate_r(j) with D_r the members' follows from
+     * community r and the rates estimated without the held-out accounts.
+     */
+    double expected(int j) {
+        touched.clear();
+        int outside = 0;
+        for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+            int f = graph.inFollower(p);
+            if (!inBlock[f]) {
+                outside++;
+                int c = community[f];
+                if (count[c]++ == 0) {
+                    touched.add(c);
+                }
+            }
+        }
+        double pi = outside / outsideFollows();
+        double e = 0;
+        int own = community[j];
+        for (int c : blockCommunities) {
+            if (memberVolume[c] > 0) {
+                if (c == own && rooted[j]) {
+                    // a member of the block's own community, rooted in it: its popularity there, block included
+                    int all = 0;
+                    for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                        if (community[graph.inFollower(p)] == c) {
+                            all++;
+                        }
+                    }
+                    e += memberVolume[c] * (all + PSEUDO_FOLLOWS * pi) / (volume[c] + PSEUDO_FOLLOWS);
+                } else {
+                    e += memberVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi)
+                            / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
+                }
+            }
+        }
+        for (int c : touched) {
+            count[c] = 0;
+        }
+        return e;
+    }
+
+    /** The targets' audience outside the block, per target and community, for {@link #test}. */
+    final class Audience {
+        private final int[] ts;
+        private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers; // (target index, community) -> k
+        private final double[] popularity; // π_j per target index
+
+        private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all; // (target index, community) -> k, all
+
+        private Audience(int[] ts, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers,
+                         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all, double[] popularity) {
+            this.ts = ts;
+            this.followers = followers;
+            this.all = all;
+            this.popularity = popularity;
+        }
+
+        /**
+         * Tests account i against the targets: over the targets the model does not already expect i to follow
+         * (λ_ij &lt; 1/2, λ_ij = d_i · rate_{c(i)}(j), i's own follows left out of the rates when i is outside the
+         * block), returns {observed follows, expected follows}. A reader following its community's stars among the
+         * targets is judged on the rest; a farm member placed in a community is judged on the accounts of other
+         * communities it follows.
+         */
+        double[] test(int i) {
+            int c = community[i];
+            int d = graph.outDegree(i);
+            boolean outside = !inBlock[i];
+            double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
+            double observed = 0;
+            double expected = 0;
+            double kappaAll = Math.max(0, volume[c] - d) + PSEUDO_FOLLOWS;
+            for (int t = 0; t < ts.length; t++) {
+                boolean follows = graph.follows(i, ts[t]);
+                boolean own = community[ts[t]] == c && rooted[ts[t]];
+                double k = own ? all.get(((long) t << 32) | c) - (follows ? 1 : 0)
+                        : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
+                double lambda = d * (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]) / (own ? kappaAll : kappa);
+                if (lambda < 0.5) {
+                    expected += lambda;
+                    if (follows) {
+                        observed++;
+                    }
+                }
+            }
+            return new double[] {observed, expected};
+        }
+    }
+
+    /** Counts the audience of {@code ts} outside the current block, per target and community. O(Σ in-degrees). */
+    Audience audience(int[] ts) {
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap k = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        double[] pi = new double[ts.length];
+        for (int t = 0; t < ts.length; t++) {
+            int outside = 0;
+            for (int p = graph.inStart(ts[t]); p < graph.inEnd(ts[t]); p++) {
+                int f = graph.inFollower(p);
+                all.addTo(((long) t << 32) | community[f], 1);
+                if (!inBlock[f]) {
+                    k.addTo(((long) t << 32) | community[f], 1);
+                    outside++;
+                }
+            }
+            pi[t] = outside / outsideFollows();
+        }
+        return new Audience(ts, k, all, pi);
+    }
+}

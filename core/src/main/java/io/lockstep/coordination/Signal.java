@@ -1,0 +1,116 @@
+package io.lockstep.coordination;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * Every coordination signal, in canonical order, with what the rest of the detector needs to know about it: its name
+ * as written to outputs, the kind of cluster it points to, its time window, how to build it and how to describe its
+ * settings. The one place a signal is declared: {@link DetectionParams#ALL_SIGNALS}, {@link CoordinationDetector},
+ * {@link ClusterScorer}, {@link DetectionParams#describe()} and the report's thresholds read it.
+ */
+public enum Signal {
+    CO_RETWEET(CoordinationSignal.CO_RETWEET, "botnet", p -> p.coRetweet().window(), CoRetweetSignal::new,
+            p -> coAction(p.coRetweet(), "retweets of the same original")),
+    CO_HASHTAG(CoordinationSignal.CO_HASHTAG, "botnet", p -> p.coHashtag().window(), CoHashtagSignal::new,
+            p -> coAction(p.coHashtag(), "posts with the same hashtag")),
+    HASHTAG_SEQUENCE(CoordinationSignal.HASHTAG_SEQUENCE, "botnet", p -> p.sequence().window(),
+            HashtagSequenceSignal::new,
+            p -> coAction(p.sequence(), "posts with the same ordered sequence of at least two hashtags")),
+    CO_LINK(CoordinationSignal.CO_LINK, "link-ring", p -> p.coLink().window(), CoLinkSignal::new,
+            p -> coAction(p.coLink(),
+                    "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)")),
+    CO_TEXT(CoordinationSignal.CO_TEXT, "copypasta", p -> p.coText().window(), CoTextSignal::new,
+            p -> coAction(p.coText(), String.format(Locale.ROOT, "near-duplicate texts (MinHash over %d-word "
+                            + "shingles, %d bands x %d rows, estimated Jaccard >= %.2f, texts of >= %d words)",
+                    p.text().shingle(), p.text().bands(), p.text().rows(), p.text().minJaccard(),
+                    p.text().minTokens()))),
+    FAST_RETWEET(CoordinationSignal.FAST_RETWEET, "botnet", p -> p.fastRetweet().maxDelay(), FastRetweetSignal::new,
+            p -> String.format(Locale.ROOT, "at least %d retweets of the same source account within %d s of the "
+                            + "original, being at least %.0f%% of the account's retweets of that source",
+                    p.fastRetweet().minCount(), p.fastRetweet().maxDelay(), 100 * p.fastRetweet().minShare())),
+    CO_REPLY(CoordinationSignal.CO_REPLY, "botnet", p -> p.coReply().window(), CoReplySignal::new,
+            p -> coAction(p.coReply(), "replies to the same post")),
+    LOCKSTEP_FOLLOW(CoordinationSignal.LOCKSTEP_FOLLOW, "follower-farm", p -> 0L, LockstepFollowSignal::new,
+            Signal::describeFollow);
+
+    private final String id;
+    private final String kind;
+    private final ToLongFunction<DetectionParams> window;
+    private final Function<DetectionParams, CoordinationSignal> factory;
+    private final Function<DetectionParams, String> description;
+
+    Signal(String id, String kind, ToLongFunction<DetectionParams> window,
+           Function<DetectionParams, CoordinationSignal> factory, Function<DetectionParams, String> description) {
+        this.id = id;
+        this.kind = kind;
+        this.window = window;
+        this.factory = factory;
+        this.description = description;
+    }
+
+    /** The name written to outputs, e.g. {@code co-retweet}. */
+    public String id() {
+        return id;
+    }
+
+    /** The kind of cluster this signal's edges point to ({@link Cluster#kind()}). */
+    public String kind() {
+        return kind;
+    }
+
+    /** The time window (seconds) of the synchrony its evidence carries; 0 for evidence without action times. */
+    public long window(DetectionParams params) {
+        return window.applyAsLong(params);
+    }
+
+    /** Builds the signal with {@code params}. */
+    public CoordinationSignal create(DetectionParams params) {
+        return factory.apply(params);
+    }
+
+    /** One line of method text with the settings in {@code params}. */
+    public String describe(DetectionParams params) {
+        return description.apply(params);
+    }
+
+    /** The signal named {@code id}. */
+    public static Signal of(String id) {
+        for (Signal s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("Unknown signal '" + id + "'; known: " + ids());
+    }
+
+    /** All names, in canonical order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Signal::id).toList();
+    }
+
+    private static String coAction(DetectionParams.CoAction p, String what) {
+        return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
+                p.window(), p.minShared(), p.minSimilarity(), p.maxPValue());
+    }
+
+    private static String describeFollow(DetectionParams p) {
+        DetectionParams.FollowParams f = p.follow();
+        return String.format(Locale.ROOT,
+                "blocks of accounts following the same targets more than a model of ordinary following explains (a "
+                        + "degree-corrected block model, Karrer and Newman 2011, over Leiden communities of the follow "
+                        + "graph at resolutions %s, with each target's popularity measured inside the follower's "
+                        + "community and the block's own follows left out); seeds by greedy peeling (FRAUDAR, Hooi et "
+                        + "al. 2016) weighted by the share of each target's audience outside the follower's community, "
+                        + "started from accounts created within %d days of each other when at least %d; targets, "
+                        + "followers and the block must reach >= %.1f x the model's expectation with a Poisson tail "
+                        + "<= %.0e; blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds; "
+                        + "each member linked to its %d most similar fellow members",
+                Arrays.toString(LockstepFollowSignal.Models.RESOLUTIONS), f.creationBurst() / 86400,
+                f.minFollowers(), f.minLift(), f.maxPValue(), f.minFollowers(), f.minTargets(), f.minDensity(),
+                f.maxBlocks(), f.partners());
+    }
+}

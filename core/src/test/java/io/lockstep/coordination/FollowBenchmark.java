@@ -1,0 +1,81 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Benchmark (a main, not a test; keep it off CI) of the lockstep-follow signal: a {@link FollowGraphs} archive of
+ * {@code accounts} ordinary accounts in homophilous communities of 10–5,000 members (lognormal sizes, Zipf
+ * popularity inside each, lognormal follow counts of median {@code median}, 85 % inside the community) plus a burst
+ * farm of 300 (21 follows each) and an aged farm of 150 (12 each) following a client and a pool of the 4 stars of
+ * 8 communities; times the signal and
+ * reports its blocks, farm recall and ordinary accounts flagged.
+ *
+ * <pre>
+ * mvn -B -q -o -pl core test-compile
+ * java -Xmx12g -cp core/target/classes:core/target/test-classes:$HOME/.m2/repository/it/unimi/dsi/fastutil/8.5.15/fastutil-8.5.15.jar \
+ *     io.lockstep.coordination.FollowBenchmark 1000000 14
+ * </pre>
+ */
+public final class FollowBenchmark {
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    public static void main(String[] args) {
+        int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        double median = args.length > 1 ? Double.parseDouble(args[1]) : 14;
+        long t0 = System.nanoTime();
+        FollowGraphs gen = new FollowGraphs(42);
+        Random r = new Random(42);
+        int made = 0;
+        while (made < accounts) {
+            int size = (int) Math.max(10, Math.min(5000, Math.round(300 * Math.exp(1.2 * r.nextGaussian()))));
+            size = Math.min(size, Math.max(10, accounts - made));
+            gen.community(size, 1.0);
+            made += size;
+        }
+        gen.follows(median, 1.0, 0.85);
+        Set<String> farm = new HashSet<>(gen.farm(300, 4, 21, true, "client0", 8));
+        Set<String> aged = new HashSet<>(gen.farm(150, 4, 12, false, "client1", 8));
+        Activity a = gen.build();
+        System.out.printf(Locale.ROOT, "%d processors, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "generated %d accounts, %d follows in %.1f s%n", a.accountCount(),
+                a.followCount(), (System.nanoTime() - t0) / 1e9);
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            long cpu0 = cpu();
+            SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())
+                    .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+            double sec = (System.nanoTime() - start) / 1e9;
+            double cpuSec = (cpu() - cpu0) / 1e9;
+            int farmFound = 0, agedFound = 0, ordinary = 0;
+            for (DenseBlock b : g.blocks()) {
+                for (int f : b.followers()) {
+                    String id = a.accountId(f);
+                    if (farm.contains(id)) {
+                        farmFound++;
+                    } else if (aged.contains(id)) {
+                        agedFound++;
+                    } else {
+                        ordinary++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "lockstep-follow %.1f s wall, %.1f s CPU (load %.1f): %d blocks, %d edges; "
+                            + "burst farm %d/300, aged farm %d/150, ordinary accounts in blocks %d%n", sec, cpuSec,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), g.blocks().size(),
+                    g.edges().size(), farmFound, agedFound, ordinary);
+        }
+    }
+}

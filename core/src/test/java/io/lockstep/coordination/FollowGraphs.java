@@ -1,0 +1,184 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A small seeded generator of follow graphs shaped like real ones, for the follow signal's tests: homophilous
+ * communities whose members follow a lognormal number of accounts, most of them inside their community, chosen by a
+ * heavy-tailed popularity measured inside the community (so hundreds of members follow the same community stars),
+ * plus optional farms. Account ids: {@code c<community>m<index>} (member 0..4 of each community are its stars),
+ * farm accounts {@code f<index>}, clients {@code client<index>}.
+ */
+final class FollowGraphs {
+    static final long NOW = 1_700_000_000L;
+    static final long DAY = 86_400L;
+    static final long YEAR = 365 * DAY;
+
+    final Timeline t = new Timeline();
+    private final Random r;
+    private final List<List<String>> members = new ArrayList<>();
+    private final List<double[]> popularity = new ArrayList<>();
+    private final List<double[]> cumulative = new ArrayList<>();
+
+    FollowGraphs(long seed) {
+        this.r = new Random(seed);
+    }
+
+    /**
+     * Adds a community of {@code size} members created over eight years; member k has popularity (k + 1)^−exponent
+     * (Zipf), so members 0..4 are its stars.
+     */
+    FollowGraphs community(int size, double exponent) {
+        int c = members.size();
+        List<String> ids = new ArrayList<>();
+        double[] w = new double[size];
+        double[] cum = new double[size];
+        double s = 0;
+        for (int k = 0; k < size; k++) {
+            String id = "c" + c + "m" + k;
+            ids.add(id);
+            t.b.account(id, id, NOW - 8 * YEAR + (long) (r.nextDouble() * 7 * YEAR), 0);
+            w[k] = Math.pow(k + 1, -exponent);
+            s += w[k];
+            cum[k] = s;
+        }
+        members.add(ids);
+        popularity.add(w);
+        cumulative.add(cum);
+        return this;
+    }
+
+    /**
+     * Writes the ordinary follows: each member follows round(lognormal(median, sigma)) distinct accounts (at least
+     * 3), each inside its community with probability {@code homophily}, else in a random other community, drawn
+     * by in-community popularity.
+     */
+    FollowGraphs follows(double median, double sigma, double homophily) {
+        for (int c = 0; c < members.size(); c++) {
+            List<String> ids = members.get(c);
+            for (int k = 0; k < ids.size(); k++) {
+                int d = Math.max(3, (int) Math.round(median * Math.exp(sigma * r.nextGaussian())));
+                java.util.Set<String> chosen = new java.util.HashSet<>();
+                for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
+                    int cc = c;
+                    if (members.size() > 1 && r.nextDouble() >= homophily) {
+                        cc = r.nextInt(members.size() - 1);
+                        if (cc >= c) {
+                            cc++;
+                        }
+                    }
+                    String target = draw(cc);
+                    if (!target.equals(ids.get(k)) && chosen.add(target)) {
+                        t.b.addFollow(ids.get(k), target);
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    private String draw(int c) {
+        double[] cum = cumulative.get(c);
+        double x = r.nextDouble() * cum[cum.length - 1];
+        int lo = 0, hi = cum.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return members.get(c).get(lo);
+    }
+
+    /** Every member of community {@code c} follows its {@code stars} top accounts (besides its drawn follows). */
+    FollowGraphs everyoneFollowsStars(int c, int stars) {
+        List<String> ids = members.get(c);
+        for (int k = 0; k < ids.size(); k++) {
+            for (int s = 0; s < stars; s++) {
+                if (s != k) {
+                    t.b.addFollow(ids.get(k), ids.get(s));
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The id of member {@code k} of community {@code c}. */
+    static String member(int c, int k) {
+        return "c" + c + "m" + k;
+    }
+
+    /**
+     * A farm of {@code size} accounts following one new client and {@code perMember} random accounts of a pool made
+     * of the {@code starsPerCommunity} top accounts of every community. {@code burst}: created within four days a
+     * year ago; otherwise aged accounts created over six years (bought second-hand).
+     */
+    List<String> farm(int size, int starsPerCommunity, int perMember, boolean burst, String client) {
+        return farm(size, starsPerCommunity, perMember, burst, client, members.size());
+    }
+
+    /** As above, with a pool drawn from the first {@code communities} communities. */
+    List<String> farm(int size, int starsPerCommunity, int perMember, boolean burst, String client,
+                      int communities) {
+        t.b.account(client, client, NOW - 3 * YEAR, 0);
+        List<String> pool = new ArrayList<>();
+        for (List<String> ids : members.subList(0, Math.min(communities, members.size()))) {
+            for (int k = 0; k < starsPerCommunity && k < ids.size(); k++) {
+                pool.add(ids.get(k));
+            }
+        }
+        List<String> farm = new ArrayList<>();
+        int start = farmCount;
+        for (int i = 0; i < size; i++) {
+            String id = "f" + (start + i);
+            farm.add(id);
+            long created = burst ? NOW - YEAR + (long) (r.nextDouble() * 4 * DAY)
+                    : NOW - 7 * YEAR + (long) (r.nextDouble() * 6 * YEAR);
+            t.b.account(id, id, created, 0);
+            t.b.addFollow(id, client);
+            List<String> p = new ArrayList<>(pool);
+            java.util.Collections.shuffle(p, r);
+            for (int j = 0; j < perMember && j < p.size(); j++) {
+                t.b.addFollow(id, p.get(j));
+            }
+        }
+        farmCount += size;
+        return farm;
+    }
+
+    private int farmCount;
+
+    /**
+     * A farm hidden in community {@code c}: {@code size} accounts created within four days, each following the
+     * community's {@code stars} top accounts (as its members do) and {@code clients} new client accounts.
+     */
+    List<String> hiddenFarm(int c, int size, int stars, int clients) {
+        for (int k = 0; k < clients; k++) {
+            t.b.account("client" + k, "client" + k, NOW - 3 * YEAR, 0);
+        }
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "f" + (farmCount + i);
+            farm.add(id);
+            t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 4 * DAY), 0);
+            for (int k = 0; k < stars; k++) {
+                t.b.addFollow(id, member(c, k));
+            }
+            for (int k = 0; k < clients; k++) {
+                t.b.addFollow(id, "client" + k);
+            }
+        }
+        farmCount += size;
+        return farm;
+    }
+
+    Activity build() {
+        return t.build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The follow signal against the model of ordinary following, on graphs from {@link FollowGraphs}. */
+class FollowNullModelTest {
+
+    static SignalGraph follow(Activity a) {
+        return new LockstepFollowSignal(DetectionParams.defaults())
+                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    static Set<String> flagged(Activity a, SignalGraph g) {
+        Set<String> out = new HashSet<>();
+        for (DenseBlock b : g.blocks()) {
+            for (int f : b.followers()) {
+                out.add(a.accountId(f));
+            }
+        }
+        return out;
+    }
+
+    static FollowGraphs communities(long seed, int... sizes) {
+        FollowGraphs g = new FollowGraphs(seed);
+        for (int s : sizes) {
+            g.community(s, 1.0);
+        }
+        return g;
+    }
+
+    static String describe(Activity a, SignalGraph g) {
+        StringBuilder s = new StringBuilder();
+        for (DenseBlock b : g.blocks()) {
+            List<String> ts = new ArrayList<>();
+            for (int t : b.targets()) {
+                ts.add(a.accountId(t));
+            }
+            s.append(String.format("block %d followers, targets %s, density %.2f, O %d E %.1f%n",
+                    b.followers().length, ts, b.density(), b.observed(), b.expected()));
+        }
+        return s.toString();
+    }
+
+    @Test
+    void aCommunityWhereEveryoneFollowsItsFiveStarsFormsNoBlock() {
+        Activity a = communities(1, 600).follows(36, 0.8, 1.0).everyoneFollowsStars(0, 5).build();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).as(describe(a, g)).isEmpty();
+        assertThat(g.edges()).isEmpty();
+    }
+
+    @Test
+    void aBurstCreatedFarmHiddenInThatCommunityIsFound() {
+        FollowGraphs gen = communities(1, 600).follows(36, 0.8, 1.0).everyoneFollowsStars(0, 5);
+        List<String> farm = gen.hiddenFarm(0, 40, 5, 8);
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).as(describe(a, g)).hasSize(1);
+        assertThat(flagged(a, g)).containsExactlyInAnyOrderElementsOf(farm);
+        DenseBlock b = g.blocks().get(0);
+        List<String> targets = new ArrayList<>();
+        for (int t : b.targets()) {
+            targets.add(a.accountId(t));
+        }
+        // the clients are what the farm adds to its community's habits; the stars are explained
+        assertThat(targets).containsExactlyInAnyOrder("client0", "client1", "client2", "client3", "client4", "client5", "client6", "client7");
+    }
+
+    @Test
+    void homophilousCommunitiesFollowingTheirOwnStarsAreNotFlagged() {
+        Activity a = communities(2, 1200, 800, 600, 400, 300, 200, 150, 100)
+                .follows(36, 0.8, 0.85).build();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).as(describe(a, g)).isEmpty();
+        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(r.suspiciousAccounts()).isEmpty();
+    }
+
+    @Test
+    void aBurstCreatedFarmFollowingStarsOfAllCommunitiesIsFound() {
+        FollowGraphs gen = communities(3, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
+        List<String> farm = gen.farm(300, 4, 21, true, "client");
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = flagged(a, g);
+        assertThat(flagged).as(describe(a, g)).containsAll(farm);
+        assertThat(flagged).hasSize(farm.size());
+    }
+
+    @Test
+    void aFarmOfAgedAccountsFollowingAClientAndCrossCommunityStarsIsFound() {
+        FollowGraphs gen = communities(4, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
+        List<String> farm = gen.farm(150, 4, 12, false, "client");
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = flagged(a, g);
+        // no creation burst to start from: recall 126 of 150 here (the issue asks >= 0.7 for aged farms), no
+        // ordinary account
+        assertThat(farm).as(describe(a, g)).containsAll(flagged);
+        assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
+        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Set<String> suspicious = new HashSet<>();
+        for (int v : r.suspiciousAccounts()) {
+            suspicious.add(a.accountId(v));
+        }
+        assertThat(farm).containsAll(suspicious);
+        assertThat(suspicious.size()).isGreaterThanOrEqualTo(120);
+        assertThat(r.edges().size()).isLessThanOrEqualTo(20 * suspicious.size());
+        assertThat(r.blocks()).isNotEmpty();
+    }
+}

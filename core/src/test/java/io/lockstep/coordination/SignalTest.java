@@ -1,0 +1,36 @@
+package io.lockstep.coordination;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignalTest {
+
+    @Test
+    void everySignalIsDeclaredOnceWithItsNameKindWindowAndFactory() {
+        DetectionParams p = DetectionParams.defaults();
+        assertThat(DetectionParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
+                "co-link", "co-text", "fast-retweet", "co-reply", "lockstep-follow");
+        for (Signal s : Signal.values()) {
+            assertThat(s.create(p).name()).isEqualTo(s.id());
+            assertThat(Signal.of(s.id())).isSameAs(s);
+            assertThat(p.describe()).contains("- " + s.id() + ": " + s.describe(p));
+        }
+        assertThat(Signal.CO_TEXT.window(p)).isEqualTo(3600);
+        assertThat(Signal.FAST_RETWEET.window(p)).isEqualTo(10);
+        assertThat(Signal.LOCKSTEP_FOLLOW.window(p)).isZero();
+        assertThat(Signal.LOCKSTEP_FOLLOW.kind()).isEqualTo("follower-farm");
+        assertThat(Signal.CO_LINK.kind()).isEqualTo("link-ring");
+        assertThat(Signal.CO_TEXT.kind()).isEqualTo("copypasta");
+        assertThat(Signal.CO_REPLY.kind()).isEqualTo("botnet");
+        // the method text follows the parameters, not a copy of them
+        assertThat(Signal.CO_TEXT.describe(p)).contains("2-word shingles", "16 bands x 4 rows", "Jaccard >= 0.50");
+    }
+
+    @Test
+    void anUnknownNameIsRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> Signal.of("co-dance")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("co-dance").hasMessageContaining("lockstep-follow");
+    }
+}
