@@ -4,8 +4,10 @@ import io.lockstep.activity.Activity;
 import io.lockstep.analysis.DetectionEngine;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.DenseBlock;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.apache.spark.sql.SparkSession;
@@ -72,6 +74,7 @@ public final class SparkEngine implements DetectionEngine {
             progress.end();
         }
         List<CoordinationEdge> edges = new ArrayList<>();
+        List<DenseBlock> blocks = new ArrayList<>();
         for (String name : DetectionParams.ALL_SIGNALS) {
             if (!params.enabled(name)) {
                 continue;
@@ -84,11 +87,12 @@ public final class SparkEngine implements DetectionEngine {
                     }
                 }
             } else {
-                edges.addAll(CoordinationDetector.create(name, params).detect(activity, progress, termination)
-                        .edges());
+                SignalGraph g = CoordinationDetector.create(name, params).detect(activity, progress, termination);
+                edges.addAll(g.edges());
+                blocks.addAll(g.blocks());
             }
         }
-        return new CoordinationDetector(params).assemble(activity, edges, progress, termination);
+        return new CoordinationDetector(params).assemble(activity, edges, blocks, progress, termination);
     }
 
     boolean isLocal() {
