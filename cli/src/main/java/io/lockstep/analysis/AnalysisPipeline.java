@@ -4,7 +4,6 @@ import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.Leiden;
-import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.importer.ActivityTap;
@@ -36,11 +35,19 @@ public final class AnalysisPipeline {
     private final AnalysisParams params;
     private final boolean quiet;
     private final PrintWriter err;
+    private final DetectionEngine engine;
+    private List<Path> files = List.of();
 
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
+        this(params, quiet, err, DetectionEngine.SINGLE);
+    }
+
+    /** A pipeline whose coordination detection runs on {@code engine} (given the run's files). */
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine) {
         this.params = params;
         this.quiet = quiet;
         this.err = err;
+        this.engine = engine;
     }
 
     /** The one summary line {@code analyze} ends with; other tools parse it. */
@@ -60,6 +67,7 @@ public final class AnalysisPipeline {
      */
     public Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
         long started = System.nanoTime();
+        this.files = List.copyOf(files);
         ProgressListener progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
             // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
@@ -165,8 +173,7 @@ public final class AnalysisPipeline {
                 .scores(ActivityGraphs.endorsements(activity));
         int[] coreness = Coreness.compute(interactions, ProgressListener.NONE, termination);
         progress.end();
-        DetectionResult detection = new CoordinationDetector(params.detection())
-                .detect(activity, progress, termination);
+        DetectionResult detection = engine.detect(activity, files, params.detection(), progress, termination);
         int[] community = communities.membership().clone();
         for (int a = 0; a < community.length; a++) {
             if (interactions.degree(a) == 0) {

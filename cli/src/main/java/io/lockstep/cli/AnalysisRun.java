@@ -1,6 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisPipeline;
+import io.lockstep.analysis.DetectionEngine;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +29,14 @@ public final class AnalysisRun {
 
     /** Runs the pipeline on the store (after importing {@code files}) and prints its summary line on stdout. */
     int run(CommandSpec spec, List<Path> files, boolean pictures) throws IOException {
+        return run(spec, files, pictures, DetectionEngine.SINGLE);
+    }
+
+    /** As {@link #run(CommandSpec, List, boolean)}, with coordination detection on {@code engine}. */
+    int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine) throws IOException {
         try (GraphStore store = storeOptions.open()) {
             AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
-                    spec.commandLine().getErr()).run(store, files, out, pictures);
+                    spec.commandLine().getErr(), engine).run(store, files, out, pictures);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(summary.line());
             stdout.flush();

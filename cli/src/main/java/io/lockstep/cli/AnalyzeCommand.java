@@ -1,13 +1,17 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.DetectionEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code lockstep analyze}: import, detect, write every output, render the overview and the report. */
@@ -23,11 +27,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisRun run;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "single",
+            description = "Where coordination detection runs: single (this JVM, default) or spark (needs the "
+                    + "lockstep-spark module; see --master).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "With --engine spark: local[*] (in-process), spark://HOST:7077, yarn or k8s://... "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--spark-conf", paramLabel = "K=V", description = "With --engine spark: a Spark setting (repeatable).")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Archive files to import first.")
     List<Path> files = List.of();
 
     @Override
     public Integer call() throws Exception {
-        return run.run(spec, files, true);
+        DetectionEngine detection;
+        try {
+            detection = DetectionEngine.named(engine, master, sparkConf);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        if (detection != DetectionEngine.SINGLE && files.isEmpty()) {
+            throw new InputException("--engine " + engine + " reads the archive FILEs themselves: give at least one");
+        }
+        return run.run(spec, files, true, detection);
     }
 }

@@ -1,0 +1,96 @@
+package io.lockstep.coordination;
+
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+/**
+ * The pure parts of {@link CoActionScanner} for engines that partition the scan by item (the Spark engine): the
+ * item weight, the pair-statistics packing, the window pairing of one item and the pair selection (thresholds and
+ * null model). Each function computes exactly what the scanner computes for the same inputs, so an engine that sums
+ * the same per-item contributions in any order gets the same edges.
+ *
+ * <p>Determinism: all functions are pure; the window pairing depends only on the order of the item's actions, which
+ * must be by time, then account (the scanner's radix sort order; the post id never changes a pair).
+ */
+public final class CoActionKernel {
+    /** Items with more distinct accounts than this are not paired (see {@link CoActionScanner#MAX_ITEM_ACCOUNTS}). */
+    public static final int MAX_ITEM_ACCOUNTS = CoActionScanner.MAX_ITEM_ACCOUNTS;
+    /** Fixed-point scale of a pair's summed squared item weights (the scanner's packing). */
+    public static final double WEIGHT_SCALE = 4096.0;
+
+    private CoActionKernel() {
+    }
+
+    /** Inverse popularity of an item used by {@code m} of the signal's {@code activeAccounts} accounts. */
+    public static double idf(int activeAccounts, int m) {
+        return CoActionScanner.idf(activeAccounts, m);
+    }
+
+    /**
+     * Whether an item used by {@code m} distinct accounts adds its w² to those accounts' norms (an item no other
+     * account acted on cannot be shared: it counts in the volume, not in the norm).
+     */
+    public static boolean inNorm(int m) {
+        return m > 1;
+    }
+
+    /** One shared item's contribution to a pair's fixed-point sum of squared weights. */
+    public static long weightUnits(double w) {
+        return Math.round(w * w * WEIGHT_SCALE);
+    }
+
+    /** The unordered pair {@code (min, max)} as one long. */
+    public static long pairKey(int a, int b) {
+        return CoordinationEdge.pairKey(a, b);
+    }
+
+    /**
+     * Appends to {@code out} the account pairs of one item's actions {@code [from, to)}, sorted by time then account:
+     * each action with the later actions at most {@code window} seconds after it, at most {@code maxNeighbours} of
+     * them (nearest first), skipping pairs of the same account. Pairs may repeat; a pair counts once per item.
+     */
+    public static void windowPairs(long[] times, int[] accounts, int from, int to, long window, int maxNeighbours,
+                                   LongArrayList out) {
+        for (int i = from; i < to; i++) {
+            long ti = times[i];
+            int ai = accounts[i];
+            int limit = Math.min(to, i + 1 + maxNeighbours);
+            for (int j = i + 1; j < limit && times[j] - ti <= window; j++) {
+                int aj = accounts[j];
+                if (ai != aj) {
+                    out.add(CoordinationEdge.pairKey(ai, aj));
+                }
+            }
+        }
+    }
+
+    /**
+     * The edge weight of a pair that shares {@code count} items with fixed-point squared-weight sum
+     * {@code sharedUnits}, or {@code NaN} when the pair fails the signal's thresholds or null model.
+     *
+     * @param volumeU  items of the lower account in the signal; {@code normSqU} its summed squared item weights
+     * @param chance   the data-wide co-occurrence probability (pair co-occurrences over cross-account action pairs)
+     */
+    public static double select(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
+                                double normSqV, double chance, int activeAccounts, DetectionParams.CoAction p) {
+        if (count < p.minShared()) {
+            return Double.NaN;
+        }
+        double sharedWeight = sharedUnits / WEIGHT_SCALE;
+        double cosine = Math.min(1.0, sharedWeight / Math.sqrt(normSqU * normSqV));
+        if (cosine < p.minSimilarity()) {
+            return Double.NaN;
+        }
+        double lambda = (double) volumeU * volumeV * chance;
+        if (PoissonTail.upper(count, lambda) > p.maxPValue()) {
+            return Double.NaN;
+        }
+        double rarity = Math.min(1.0, Math.sqrt(sharedWeight / count) / idf(activeAccounts, 2));
+        return cosine * rarity;
+    }
+
+    /** The data-wide chance of a co-occurrence from the signal's account volumes and its pair co-occurrences. */
+    public static double chance(long coOccurrences, double volumeSum, double volumeSquareSum) {
+        double crossPairs = (volumeSum * volumeSum - volumeSquareSum) / 2.0;
+        return crossPairs > 0 ? coOccurrences / crossPairs : 1.0;
+    }
+}

@@ -1,0 +1,97 @@
+package io.lockstep.spark;
+
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Walks a partition of encoded actions sorted by {@code (signal, item, time, account, post)} one item at a time,
+ * with a post that occurs twice (an archive read twice) kept once, and hands each item's actions as parallel
+ * arrays to {@link #item}, whose output rows are returned lazily. Columns: signal, item, account id, post, time.
+ */
+abstract class ItemGroups implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private Row next;
+    private Iterator<Row> out = Collections.emptyIterator();
+    protected long[] times = new long[16];
+    protected int[] accounts = new int[16];
+    protected String[] posts = new String[16];
+    protected final List<Row> emitted = new ArrayList<>();
+
+    ItemGroups(Iterator<Row> in) {
+        this.in = in;
+        this.next = in.hasNext() ? in.next() : null;
+    }
+
+    /** Emits the rows for one item's {@code n} actions into {@link #emitted}. */
+    protected abstract void item(int signal, String item, int n);
+
+    /** Emits rows after the partition's last item (none by default). */
+    protected void end() {
+    }
+
+    private boolean ended;
+
+    @Override
+    public boolean hasNext() {
+        while (!out.hasNext() && (next != null || !ended)) {
+            if (next == null) {
+                ended = true;
+                emitted.clear();
+                end();
+                out = new ArrayList<>(emitted).iterator();
+                break;
+            }
+            int signal = next.getInt(0);
+            String item = next.getString(1);
+            int n = 0;
+            while (next != null && next.getInt(0) == signal && next.getString(1).equals(item)) {
+                String post = next.getString(3);
+                int account = next.getInt(2);
+                long time = next.getLong(4);
+                if (n == 0 || !(post.equals(posts[n - 1]) && account == accounts[n - 1] && time == times[n - 1])) {
+                    if (n == times.length) {
+                        times = Arrays.copyOf(times, 2 * n);
+                        accounts = Arrays.copyOf(accounts, 2 * n);
+                        posts = Arrays.copyOf(posts, 2 * n);
+                    }
+                    times[n] = time;
+                    accounts[n] = account;
+                    posts[n] = post;
+                    n++;
+                }
+                next = in.hasNext() ? in.next() : null;
+            }
+            emitted.clear();
+            item(signal, item, n);
+            out = new ArrayList<>(emitted).iterator();
+        }
+        return out.hasNext();
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return out.next();
+    }
+
+    /** Distinct accounts among the first {@code n} in {@code accounts}, sorted, into {@code scratch}; returns how many. */
+    static int distinct(int[] accounts, int n, int[] scratch) {
+        System.arraycopy(accounts, 0, scratch, 0, n);
+        Arrays.sort(scratch, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || scratch[i] != scratch[i - 1]) {
+                scratch[m++] = scratch[i];
+            }
+        }
+        return m;
+    }
+}

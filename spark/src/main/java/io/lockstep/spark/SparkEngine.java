@@ -1,0 +1,126 @@
+package io.lockstep.spark;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.coordination.CoordinationDetector;
+import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.DenseBlock;
+import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.SignalGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code analyze --engine spark}: the co-action signals (co-retweet, co-reply, co-hashtag, hashtag-sequence,
+ * co-link) run on Spark from the archive files; the rest runs in this JVM with the code the single-JVM engine uses:
+ * co-text, fast-retweet and lockstep-follow on the activity, then combining, Leiden, scoring, verdicts and campaigns
+ * ({@link CoordinationDetector#assemble}).
+ *
+ * <p>{@code local[...]} runs Spark in this process (an active session, e.g. a test's, is reused and left open);
+ * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
+ * classes as the application jar and the Java 17 {@code --add-opens} options Spark's launcher defines.
+ */
+public final class SparkEngine implements DetectionEngine {
+    private final String master;
+    private final Map<String, String> conf;
+
+    public SparkEngine(String master, Map<String, String> conf) {
+        this.master = Objects.requireNonNull(master, "master");
+        if (master.isBlank()) {
+            throw new IllegalArgumentException("--master must not be empty");
+        }
+        this.conf = new LinkedHashMap<>(conf);
+    }
+
+    /** Registers the engine as {@code spark} for {@link DetectionEngine#named}. */
+    public static final class Provider implements DetectionEngine.Provider {
+        @Override
+        public String name() {
+            return "spark";
+        }
+
+        @Override
+        public DetectionEngine create(String master, Map<String, String> conf) {
+            return new SparkEngine(master, conf);
+        }
+    }
+
+    @Override
+    public DetectionResult detect(Activity activity, List<Path> files, DetectionParams params,
+                                  ProgressListener progress, TerminationFlag termination) {
+        SparkCoActions.Plan plan = SparkCoActions.Plan.of(params);
+        Set<String> distributed = ActionSignals.enabled(params);
+        List<CoordinationEdge> sparkEdges = List.of();
+        if (!distributed.isEmpty()) {
+            progress.begin("co-action signals on Spark (" + master + ")", -1);
+            try {
+                sparkEdges = isLocal() ? runLocal(activity, files, plan, distributed)
+                        : new ClusterSubmit(master, conf).run(activity, files, plan, distributed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.end();
+        }
+        List<CoordinationEdge> edges = new ArrayList<>();
+        List<DenseBlock> blocks = new ArrayList<>();
+        for (String name : DetectionParams.ALL_SIGNALS) {
+            if (!params.enabled(name)) {
+                continue;
+            }
+            termination.assertRunning();
+            if (distributed.contains(name)) {
+                for (CoordinationEdge e : sparkEdges) {
+                    if (e.signal().equals(name)) {
+                        edges.add(e);
+                    }
+                }
+            } else {
+                SignalGraph g = CoordinationDetector.create(name, params).detect(activity, progress, termination);
+                edges.addAll(g.edges());
+                blocks.addAll(g.blocks());
+            }
+        }
+        return new CoordinationDetector(params).assemble(activity, edges, blocks, progress, termination);
+    }
+
+    boolean isLocal() {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
+    private List<CoordinationEdge> runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan,
+                                            Set<String> signals) throws IOException {
+        boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        SparkSession spark = session(master, conf);
+        try {
+            return SparkCoActions.detect(spark, ArchiveActions.read(spark, files),
+                    Dictionaries.fromActivity(spark, activity, signals), plan, true).edges();
+        } finally {
+            if (!existing) {
+                spark.stop();
+            }
+        }
+    }
+
+    /** A session on {@code master} with the UI off and the given settings (an active one is reused). */
+    static SparkSession session(String master, Map<String, String> conf) {
+        SparkSession.Builder b = SparkSession.builder().master(master).appName("lockstep analyze")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.adaptive.enabled", "true");
+        for (Map.Entry<String, String> e : conf.entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        return b.getOrCreate();
+    }
+}

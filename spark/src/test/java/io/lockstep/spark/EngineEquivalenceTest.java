@@ -1,0 +1,85 @@
+package io.lockstep.spark;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.coordination.AccountVerdict;
+import io.lockstep.coordination.Cluster;
+import io.lockstep.coordination.CoordinationDetector;
+import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.DetectionResult;
+import io.lockstep.importer.ArchiveFiles;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ScenarioConfig;
+import io.lockstep.simulate.Simulator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spark engine against the single-JVM engine on simulated archives (every preset, several seeds): the same
+ * activity numbering on both sides, and every edge, cluster and verdict equal (weights and scores to the fourth
+ * decimal, the precision the CSV outputs print).
+ */
+class EngineEquivalenceTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @CsvSource({"mixed,600,1,true", "botnet,500,2,true", "farm,500,3,true", "linkring,500,4,true",
+            "fandom,400,5,true", "news,400,6,false"})
+    void sparkEngineEqualsTheSingleJvmEngine(String preset, int accounts, long seed, boolean operations)
+            throws Exception {
+        new Simulator(ScenarioConfig.preset(preset, accounts, 3, seed)).write(tmp, ProgressListener.NONE);
+        List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("tweets.csv"), tmp.resolve("follows.csv"));
+        Activity activity = ArchiveFiles.read(files).activity();
+        DetectionParams params = DetectionParams.defaults();
+        DetectionResult single = new CoordinationDetector(params).detect(activity, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        SharedSpark.get();
+        DetectionResult spark = new SparkEngine("local[2]", Map.of()).detect(activity, files, params,
+                ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+
+        // an archive with planted operations has edges; news has organic activity only
+        assertThat(single.edges().isEmpty()).as("edges found").isEqualTo(!operations);
+        assertThat(edges(spark)).isEqualTo(edges(single));
+        assertThat(clusters(spark)).isEqualTo(clusters(single));
+        assertThat(verdicts(spark)).isEqualTo(verdicts(single));
+    }
+
+    static List<String> edges(DetectionResult r) {
+        List<String> out = new ArrayList<>();
+        for (CoordinationEdge e : r.edges()) {
+            out.add(String.format(Locale.ROOT, "%d %d %s %.4f %d %s", e.source(), e.target(), e.signal(), e.weight(),
+                    e.count(), e.evidence()));
+        }
+        return out;
+    }
+
+    static List<String> clusters(DetectionResult r) {
+        List<String> out = new ArrayList<>();
+        for (Cluster c : r.clusters()) {
+            out.add(String.format(Locale.ROOT, "%d %s %s %.4f %s %s %d %d", c.id(), c.kind(),
+                    java.util.Arrays.toString(c.members()), c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
+                    c.lastSeen()));
+        }
+        return out;
+    }
+
+    static List<String> verdicts(DetectionResult r) {
+        List<String> out = new ArrayList<>();
+        for (AccountVerdict v : r.accounts()) {
+            out.add(String.format(Locale.ROOT, "%d %.4f %s %d %s", v.account(), v.score(), v.suspicious(),
+                    v.cluster(), v.signals()));
+        }
+        return out;
+    }
+}
