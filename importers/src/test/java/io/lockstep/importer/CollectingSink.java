@@ -3,12 +3,13 @@ package io.lockstep.importer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test sink: keeps everything a parser produced. */
+/** Test sink: keeps everything a parser produced and counts records (a skipped line is one, as RowSink says). */
 final class CollectingSink implements RowSink {
     final List<AccountRow> accounts = new ArrayList<>();
     final List<PostRow> posts = new ArrayList<>();
     final List<EdgeRow> edges = new ArrayList<>();
     final List<String> rejects = new ArrayList<>();
+    long skipped;
     long records;
 
     @Override
@@ -34,6 +35,12 @@ final class CollectingSink implements RowSink {
 
     @Override
     public void endRecord() {
+        records++;
+    }
+
+    @Override
+    public void skip(long line, String what) {
+        skipped++;
         records++;
     }
 

@@ -31,9 +31,9 @@ class InfoOpsQuirksTest {
                 hashtags, urls, mentions, polls) + "\n";
     }
 
-    static CountingSink parse(String... rows) throws IOException {
+    static CollectingSink parse(String... rows) throws IOException {
         assertThat(FormatDetector.fromHeader(HEADER.strip(), "tweets.csv", false)).isEqualTo(Format.INFO_OPS_TWEETS);
-        CountingSink sink = new CountingSink();
+        CollectingSink sink = new CollectingSink();
         Format.INFO_OPS_TWEETS.parser().parse(new StringReader(HEADER + String.join("", rows)), sink);
         return sink;
     }

@@ -146,7 +146,7 @@ class FileFailuresTest {
                 "[1, 2]",                                                                // reject
                 "{\"id\": \"12\", \"username\": \"someone\", \"created_at\": \"2010-03-03T12:49:24.000Z\","
                         + " \"public_metrics\": {\"followers_count\": 580, \"following_count\": 518}}");
-        CountingSink sink = new CountingSink();
+        CollectingSink sink = new CollectingSink();
         Format.TWITTER_JSON.parser().parse(new StringReader(lines), sink);
         assertThat(sink.rejects).hasSize(3);
         assertThat(sink.skipped).isEqualTo(2);

@@ -108,7 +108,7 @@ class InterchangeFormatsTest {
                 o1,a3,c3,1.623881091E9
                 o1,a4,c4,
                 """;
-        CountingSink sink = new CountingSink();
+        CollectingSink sink = new CollectingSink();
         Format.COORTWEET.parser().parse(new StringReader(csv), sink);
         assertThat(sink.rejects).containsExactly(
                 "4: post c1 already shares [o1, o2]; a post links at most 2 shared objects here",
