@@ -315,10 +315,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * The candidates for leaving out of the model's rates when testing block (fs, ts): the accounts outside fs
-         * following at least {@code minTargets} of ts (ascending); see {@link FollowNullModel#setBlock(int[], int[])}.
+         * Sets {@code follows[f]} to the number of targets in ts that f follows, for every such f, listed in
+         * {@code touched}; the caller resets {@code follows[f]} to 0 for each touched f.
          */
-        int[] heldOut(int[] fs, int[] ts) {
+        private void countFollowsOf(int[] ts) {
             touched.clear();
             for (int t : ts) {
                 for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
@@ -328,6 +328,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     }
                 }
             }
+        }
+
+        /**
+         * The candidates for leaving out of the model's rates when testing block (fs, ts): the accounts outside fs
+         * following at least {@code minTargets} of ts (ascending); see {@link FollowNullModel#setBlock(int[], int[])}.
+         */
+        int[] heldOut(int[] fs, int[] ts) {
+            countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 if (follows[f] >= params.minTargets() && Arrays.binarySearch(fs, f) < 0) {
@@ -408,15 +416,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int[] followers(int[] ts, int[] current, boolean[] excluded) {
             model.setBlock(current, heldOut(current, ts));
             List<FollowNullModel.Audience> audience = model.audience(ts);
-            touched.clear();
-            for (int t : ts) {
-                for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-                    int f = finder.inFollower(i);
-                    if (follows[f]++ == 0) {
-                        touched.add(f);
-                    }
-                }
-            }
+            countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
