@@ -2,12 +2,10 @@ package io.lockstep.importer;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Session;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,23 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * stops the import unless it is told to keep going. Real embedded Neo4j, bulk and transactional paths.
  */
 class FileFailuresTest {
-    static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-file-failures"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    GraphStore store;
 
     @BeforeEach
     void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 
     /** withheld.jsonl.gz (284 posts in 5 pages) cut after its first 60 % of compressed bytes. */

@@ -2,8 +2,7 @@ package io.lockstep.importer;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CooRnet's CrowdTangle shares table; the current {@code twarc2 csv} layout.
  */
 class InterchangeFormatsTest {
-    static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-interchange"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
+    GraphStore store;
 
     @BeforeEach
     void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 
     static Path resource(String name) {
