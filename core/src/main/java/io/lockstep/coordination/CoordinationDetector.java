@@ -25,9 +25,10 @@ import java.util.Objects;
  * below {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built; (3) cluster:
  * Leiden on modularity, each community split into connected components ({@link ClusterRefiner}), keeping
  * clusters of at least {@code minSize}; (4) score ({@link ClusterScorer}); (5) verdicts per account; (6) campaigns
- * ({@link CampaignDetector}); (7) the reported edges: each account's strongest ones ({@link StrongestPartners}),
- * at most max(partners, 2 · signals) chosen per account. Edges of accounts not flagged stay (a pair of accounts
- * that retweeted the same originals seconds apart is evidence even when no cluster forms).
+ * ({@link CampaignDetector}); (7) the reported edges ({@link StrongestPartners#report}): each flagged account's
+ * {@code partners} strongest, and as many of the strongest pairs between unflagged accounts (a pair that retweeted
+ * the same originals seconds apart is evidence even when no cluster forms): at most 2 · partners rows per flagged
+ * account.
  */
 public final class CoordinationDetector {
     private final DetectionParams params;
@@ -228,7 +229,11 @@ public final class CoordinationDetector {
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params.campaign())
                 .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
-        List<CoordinationEdge> sorted = StrongestPartners.keep(edges, params.cluster().partners(), n);
+        boolean[] flagged = new boolean[n];
+        for (AccountVerdict v : verdicts) {
+            flagged[v.account()] = v.suspicious();
+        }
+        List<CoordinationEdge> sorted = StrongestPartners.report(edges, params.cluster().partners(), flagged);
         sorted.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
         return new DetectionResult(sorted, clusters, verdicts, campaigns, params, blocks);

@@ -48,10 +48,11 @@ import java.util.Objects;
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
- *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; the followers of a
- *       kept block also leave growth (an account is in one block at most). A rejected seed is no verdict on its
- *       members: a small creation burst peeled next to readers (part of a farm) cannot grow by itself, and the rest
- *       of its farm, found in a later round, recruits it. At most {@code maxBlocks} rounds.</li>
+ *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
+ *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
+ *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
+ *       of a farm that peeling split between seeds) cannot grow by itself, and the rest of its farm, grown in a
+ *       later round, recruits it. At most {@code maxBlocks} rounds.</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -121,7 +122,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
-        boolean[] assigned = new boolean[n]; // in a kept block: out of the seed search and of growth
+        boolean[] spent = new boolean[n]; // out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         for (int round = 0; round < params.maxBlocks(); round++) {
             termination.assertRunning();
@@ -137,19 +138,24 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.size() < 2) {
                 break;
             }
-            int[] seedCore = creationCore(activity, fs.toIntArray());
-            int[][] grown = growth.grow(growth.unexplained(seedCore, growth.targets(seedCore)), assigned);
-            // a seed leaves the seed search: its creation-burst core, or the whole seed when nothing grew
-            for (int f : grown == null ? fs.toIntArray() : seedCore) {
+            int[] seed = fs.toIntArray();
+            int[] seedCore = creationCore(activity, seed);
+            int[][] grown = growth.grow(growth.unexplained(seedCore, growth.targets(seedCore)), spent);
+            DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
+            // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
+            // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
+            // burst, leave growth too
+            boolean burst = seedCore.length < seed.length;
+            for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
+                spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
             if (grown == null) {
                 continue;
             }
-            DenseBlock kept = growth.test(grown[0], grown[1]);
             for (int f : grown[0]) {
                 peeled[f] = true;
-                assigned[f] |= kept != null;
+                spent[f] |= kept != null || !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
             if (kept != null) {
                 blocks.add(kept);
