@@ -34,7 +34,10 @@ import java.util.Objects;
  *       whole seed otherwise); of those, only the ones whose follows of the core's own targets (see Growth below)
  *       the model does not explain (when at least two are). The peeled seed's targets are not used for that test:
  *       they are mostly those of the readers the peeling mixed in, and the stars of a farm's pool are among them,
- *       expected from their popularity. Both only pick where growth starts: membership is decided by follows.</li>
+ *       expected from their popularity. Both pick where growth starts; the members of a creation burst that pass
+ *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
+ *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
+ *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -139,13 +142,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 break;
             }
             int[] seed = fs.toIntArray();
-            int[] seedCore = creationCore(activity, seed);
-            int[][] grown = growth.grow(growth.unexplained(seedCore, growth.targets(seedCore)), spent);
+            int[] burstCore = burstCore(activity, seed);
+            boolean burst = burstCore.length > 0;
+            int[] seedCore = burst ? burstCore : seed;
+            int[] tested = growth.unexplainedMembers(seedCore, growth.targets(seedCore));
+            // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
+            // the block grows
+            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
+                    burst && tested.length >= 2 ? tested : new int[0]);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
             // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
             // burst, leave growth too
-            boolean burst = seedCore.length < seed.length;
             for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
                 spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
@@ -177,6 +185,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * {@code minFollowers} of them (the largest such group; ties: the earliest); otherwise all of {@code fs}.
      */
     int[] creationCore(Activity activity, int[] fs) {
+        int[] core = burstCore(activity, fs);
+        return core.length > 0 ? core : fs;
+    }
+
+    /**
+     * The seed followers created within one {@code creationBurst} span when there are at least
+     * {@code minFollowers} of them (the largest such group; ties: the earliest); otherwise none.
+     */
+    int[] burstCore(Activity activity, int[] fs) {
         long[] times = new long[fs.length];
         int k = 0;
         for (int f : fs) {
@@ -186,7 +203,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         if (k < params.minFollowers()) {
-            return fs;
+            return new int[0];
         }
         Arrays.sort(times, 0, k);
         int best = 0;
@@ -201,7 +218,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         if (best < params.minFollowers()) {
-            return fs;
+            return new int[0];
         }
         IntArrayList core = new IntArrayList(best);
         for (int f : fs) {
@@ -306,10 +323,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * null when either has fewer than two accounts.
          */
         int[][] grow(int[] seed, boolean[] excluded) {
+            return grow(seed, excluded, new int[0]);
+        }
+
+        /**
+         * As {@link #grow(int[], boolean[])}, with the {@code anchored} followers (ascending, a subset of the seed)
+         * kept at every step: a sparse block, whose members each follow a third of its targets, would otherwise lose
+         * the members that follow fewer than {@code minTargets} of one step's targets, and with them the targets
+         * of the next step, until nothing is left.
+         */
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
             int[] fs = seed;
             int[] ts = targets(fs);
             for (int step = 0; step < MAX_GROWTH_STEPS && ts.length >= 2; step++) {
-                int[] next = followers(ts, fs, excluded);
+                int[] next = union(followers(ts, fs, excluded), anchored);
                 if (Arrays.equals(next, fs)) {
                     break;
                 }
@@ -362,6 +389,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * a farm next to readers of popular accounts, and growth from the mixed seed would drift to the readers.
          */
         int[] unexplained(int[] seed, int[] seedTargets) {
+            int[] out = unexplainedMembers(seed, seedTargets);
+            return out.length >= 2 ? out : seed;
+        }
+
+        /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
+        int[] unexplainedMembers(int[] seed, int[] seedTargets) {
             model.setBlock(seed, heldOut(seed, seedTargets));
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
@@ -370,7 +403,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     out.add(f);
                 }
             }
-            return out.size() >= 2 ? out.toIntArray() : seed;
+            return out.toIntArray();
         }
 
         /**
@@ -576,6 +609,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         return out;
+    }
+
+    /** The union of two ascending arrays of distinct ids, ascending. */
+    static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.length || j < b.length) {
+            int x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == x) {
+                i++;
+            }
+            if (j < b.length && b[j] == x) {
+                j++;
+            }
+            out[k++] = x;
+        }
+        return Arrays.copyOf(out, k);
     }
 
     private static boolean better(double jaccard, int shared, int id, double otherJaccard, int otherShared,
