@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -13,6 +14,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * Lockstep follows: groups of accounts following the same set of targets (follower farms) more than the model of
@@ -244,7 +246,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         static Models fit(DenseBlockFinder finder, int n, long seed) {
-            io.lockstep.graph.CompactGraph undirected = FollowNullModel.undirected(finder, n);
+            CompactGraph undirected = FollowNullModel.undirected(finder, n);
             List<FollowNullModel> models = new ArrayList<>();
             for (double r : RESOLUTIONS) {
                 models.add(FollowNullModel.fit(finder, undirected, seed, r));
@@ -291,7 +293,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
         static boolean unexplained(List<FollowNullModel.Audience> audience, int account,
-                                   java.util.function.BiPredicate<Long, Double> test) {
+                                   BiPredicate<Long, Double> test) {
             for (FollowNullModel.Audience a : audience) {
                 double[] oe = a.test(account);
                 if (!test.test((long) oe[0], oe[1])) {
