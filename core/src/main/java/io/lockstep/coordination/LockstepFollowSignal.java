@@ -50,6 +50,10 @@ import java.util.function.BiPredicate;
  *           the targets that its community does not already lead it to follow (expected count below 1/2) are at
  *           least {@code minLift} times the model's expectation, with the same Poisson tail.</li>
  *     </ul></li>
+ *   <li><b>Completion from the burst</b>: the members of the seed's creation burst that growth left out join the
+ *       grown followers when their follows of its targets are unexplained, without the {@code minTargets} floor
+ *       (that floor guards recruitment from the whole graph; the burst is a handful of accounts chosen by creation
+ *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
@@ -152,6 +156,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // the block grows
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
                     burst && tested.length >= 2 ? tested : new int[0]);
+            if (grown != null && burst) {
+                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
+            }
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
             // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
@@ -406,6 +413,24 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             }
             return out.toIntArray();
+        }
+
+        /**
+         * The grown followers {@code fs} and the members of the seed's creation burst {@code core} (not spent) whose
+         * follows of the block's targets {@code ts} the model does not explain, without the {@code minTargets}
+         * floor: that floor guards recruitment from the whole follow graph, where every account is a candidate;
+         * the burst is a handful of accounts chosen by creation time, which says nothing of whom they follow.
+         */
+        int[] complete(int[] fs, int[] ts, int[] core, boolean[] spent) {
+            model.setBlock(union(fs, core), heldOut(union(fs, core), ts));
+            List<FollowNullModel.Audience> audience = model.audience(ts);
+            IntArrayList more = new IntArrayList();
+            for (int f : core) {
+                if (!spent[f] && Arrays.binarySearch(fs, f) < 0 && Models.unexplained(audience, f, this::unexplained)) {
+                    more.add(f);
+                }
+            }
+            return union(fs, more.toIntArray());
         }
 
         /**
