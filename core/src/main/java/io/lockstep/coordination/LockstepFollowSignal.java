@@ -33,10 +33,12 @@ import java.util.function.BiPredicate;
  *       {@code minTargets} targets and an edge density of {@code minDensity} compete.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
- *       whole seed otherwise); of those, only the ones whose follows of the core's own targets (see Growth below)
- *       the model does not explain (when at least two are). The peeled seed's targets are not used for that test:
- *       they are mostly those of the readers the peeling mixed in, and the stars of a farm's pool are among them,
- *       expected from their popularity. Both pick where growth starts; the members of a creation burst that pass
+ *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
+ *       are): of the core's own targets (see Growth below) for a burst, of the seed's peeled targets otherwise. A
+ *       burst is not judged on the peeled targets: they are mostly those of the readers the peeling mixed in, and
+ *       the stars of a farm's pool are among them, expected from their popularity. (Judging a seed without a burst
+ *       on its own grown targets too let a block of 52 readers of one small community through in the
+ *       60-community matrix cell.) Both pick where growth starts; the members of a creation burst that pass
  *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
  *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
  *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
@@ -138,9 +140,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean[] block = finder.densest(peeled, params.minFollowers(), params.minTargets(),
                     params.minDensity());
             IntArrayList fs = new IntArrayList();
+            IntArrayList seedTargets = new IntArrayList();
             for (int v = 0; v < n; v++) {
                 if (block[v]) {
                     fs.add(v);
+                }
+                if (block[n + v]) {
+                    seedTargets.add(v);
                 }
             }
             progress.advance(1);
@@ -151,7 +157,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] burstCore = burstCore(activity, seed);
             boolean burst = burstCore.length > 0;
             int[] seedCore = burst ? burstCore : seed;
-            int[] tested = growth.unexplainedMembers(seedCore, growth.targets(seedCore));
+            // a burst is judged on the targets it follows together, a seed without one on the targets it was
+            // peeled with
+            int[] tested = growth.unexplainedMembers(seedCore,
+                    burst ? growth.targets(seedCore) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
             // the block grows
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
