@@ -1,10 +1,10 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.ConsoleProgress;
-import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.importer.Format;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;

@@ -137,7 +137,7 @@ class AnalyzeCommandTest {
         assertThat(suspicious).isNotEmpty();
         assertThat(exported).containsAll(suspicious).hasSizeLessThan(truth.size())
                 .hasSizeLessThanOrEqualTo((int) flaggedOrClustered
-                        * (1 + io.lockstep.importer.GraphExport.Scope.CONTEXT));
+                        * (1 + io.lockstep.store.GraphExport.Scope.CONTEXT));
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
- * packages, Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
- * {@code package-info.java} in every package.
+ * packages, no package split across modules, Cypher and the Neo4j API only in the {@code store} module, picocli only
+ * in the {@code cli} package, a {@code package-info.java} in every package.
  */
 class ArchitectureTest {
     private static final List<String> MODULES = List.of("core", "importers", "store", "simulator", "visualizer", "cli");
@@ -81,6 +81,41 @@ class ArchitectureTest {
         assertThat(cycles(uses)).as("package cycles").isEmpty();
     }
 
+    /** Split packages are looked for in the test sources and the Spark engine too: a test-jar shares a classpath. */
+    @Test
+    void noPackageIsSplitAcrossModules() throws IOException {
+        List<Source> all = new ArrayList<>();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String module : List.of("core", "importers", "store", "simulator", "visualizer", "cli", "spark")) {
+            for (String tree : List.of("src/main/java", "src/test/java")) {
+                Path dir = root.resolve(module).resolve(tree);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        Matcher m = PACKAGE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                        if (m.find()) {
+                            all.add(new Source(module, f, m.group(1), ""));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(sources.size());
+        assertThat(splitPackages(all)).as("packages declared in more than one module").isEmpty();
+    }
+
+    /** Package → the modules declaring it, for the packages declared in more than one module. */
+    static Map<String, Set<String>> splitPackages(List<Source> sources) {
+        Map<String, Set<String>> modules = new TreeMap<>();
+        for (Source s : sources) {
+            modules.computeIfAbsent(s.pkg(), k -> new TreeSet<>()).add(s.module());
+        }
+        modules.values().removeIf(m -> m.size() < 2);
+        return modules;
+    }
+
     @Test
     void cypherAndTheNeo4jApiLiveOnlyInTheStore() {
         List<String> offenders = new ArrayList<>();
@@ -125,13 +160,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void theScanFindsACycleAndCypherWhenThereAreSome() {
+    void theScanFindsACycleCypherAndASplitPackageWhenThereAreSome() {
         Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
         assertThat(cycles(uses)).containsExactly(List.of("a", "b", "c"));
         assertThat(stringLiterals("String q = \"MATCH (a:Account) RETURN a\"; // \"not code\""))
                 .anyMatch(l -> CYPHER.matcher(l).find());
         assertThat(stringLiterals("String s = \"Matching accounts, returned\";"))
                 .noneMatch(l -> CYPHER.matcher(l).find());
+        List<Source> split = List.of(new Source("importers", Path.of("a/Parser.java"), "io.lockstep.x", ""),
+                new Source("store", Path.of("b/Loader.java"), "io.lockstep.x", ""),
+                new Source("store", Path.of("b/Other.java"), "io.lockstep.y", ""));
+        assertThat(splitPackages(split)).containsOnlyKeys("io.lockstep.x");
     }
 
     /** The strongly connected components of more than one package (Tarjan), each sorted. */

@@ -7,18 +7,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ParsersTest {
+/** Each format's parser on samples of its real layout, its rejects and its quirks. */
+public class ParsersTest {
 
-    static Path sample(String name) {
+    /** A sample file of the importers' test resources ({@code /samples/NAME}); the store's tests load them too. */
+    public static Path sample(String name) {
         try {
             return Path.of(ParsersTest.class.getResource("/samples/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -264,5 +268,88 @@ class ParsersTest {
         assertThat(Cells.list("[]")).isEmpty();
         assertThat(Cells.list("")).isEmpty();
         assertThat(Cells.hashtags(List.of("#Foo", "foo", "Bar"))).containsExactly("foo", "bar");
+    }
+
+    @Test
+    void aRowThatFailsUnexpectedlyIsRejectedAndTheFileGoesOn() throws IOException {
+        CollectingSink sink = new CollectingSink();
+        CsvTable.read(new StringReader("a,b\n1,2\nboom,3\n4,5\n"), List.of("a"), sink, (row, out) -> {
+            if (row.get("a").equals("boom")) {
+                throw new IllegalStateException("unexpected");
+            }
+            out.edge(EdgeRow.follow(row.get("a"), row.get("b")));
+        });
+        assertThat(sink.edges).hasSize(2);
+        assertThat(sink.rejects).containsExactly("3: unreadable row (IllegalStateException: unexpected)");
+        assertThat(sink.records).isEqualTo(3);
+    }
+
+    @Test
+    void brokenAndNonTweetJsonLinesAreRejectedOrSkippedNeverThrown() throws IOException {
+        String lines = String.join("\n",
+                "{\"data\": [{\"id\": \"1\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00.000Z\","
+                        + " \"text\": \"hi\"}]}",
+                "{\"data\": {\"author_id\": \"10211",                                 // cut line: reject
+                "{\"id\": \"5\", \"action\": \"delete\", \"created_at\": \"2019-09-06T17:25:54.667Z\"}", // skipped
+                "{\"data\": [{\"end\": \"x\", \"start\": \"y\", \"tweet_count\": 3}]}",        // skipped
+                "{\"id\": \"7\", \"text\": \"no author\", \"created_at\": \"2021-01-01T00:00:00Z\"}", // reject
+                "{\"id\": \"8\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00Z\", "
+                        + "\"referenced_tweets\": [{\"type\": \"retweeted\", \"id\": \"1\", \"text\": 3}]}",
+                "[1, 2]",                                                                // reject
+                "{\"id\": \"12\", \"username\": \"someone\", \"created_at\": \"2010-03-03T12:49:24.000Z\","
+                        + " \"public_metrics\": {\"followers_count\": 580, \"following_count\": 518}}");
+        CollectingSink sink = new CollectingSink();
+        Format.TWITTER_JSON.parser().parse(new StringReader(lines), sink);
+        assertThat(sink.rejects).hasSize(3);
+        assertThat(sink.skipped).isEqualTo(2);
+        assertThat(sink.posts).extracting(PostRow::id).contains("1", "8");
+        AccountRow user = sink.accounts.stream().filter(a -> a.id().equals("12")).findFirst().orElseThrow();
+        assertThat(user.followersCount()).isEqualTo(580);
+        assertThat(user.followingCount()).isEqualTo(518);
+        assertThat(user.createdAt()).isEqualTo(1267620564L);
+        assertThat(sink.records).isEqualTo(8);
+    }
+
+    @Test
+    void coortweetRowsThatCannotBeOneShareAreRejected() throws IOException {
+        String csv = """
+                object_id,account_id,content_id,timestamp_share
+                o1,a1,c1,1623881091
+                o2,a1,c1,1623881091
+                o3,a1,c1,1623881091
+                o1,a2,c1,1623881091
+                o1,a3,c3,1.623881091E9
+                o1,a4,c4,
+                """;
+        CollectingSink sink = new CollectingSink();
+        Format.COORTWEET.parser().parse(new StringReader(csv), sink);
+        assertThat(sink.rejects).containsExactly(
+                "4: post c1 already shares [o1, o2]; a post links at most 2 shared objects here",
+                "5: post c1 is shared by account a1 at 1623881091 (line 1), here by a2 at 1623881091",
+                "6: unparseable timestamp_share '1.623881091E9'",
+                "7: empty timestamp_share");
+        assertThat(sink.posts).singleElement().satisfies(p -> {
+            assertThat(p.retweetOf()).isEqualTo("o1");
+            assertThat(p.quoteOf()).isEqualTo("o2");
+            assertThat(p.time()).isEqualTo(1623881091L);
+        });
+        assertThat(sink.records).isEqualTo(6);
+    }
+
+    @Test
+    void twarcCsvInItsCurrentLayoutLoadsHashtagsRetweetsAndAuthors(@TempDir Path dir) throws IOException {
+        Path file = Files.copy(ParsersTest.sample("twarc_current_layout.csv"), dir.resolve("twarc_current_layout.csv"));
+        assertThat(FormatDetector.detect(file)).isEqualTo(Format.TWARC_CSV);
+        CollectingSink sink = CollectingSink.parse(Format.TWARC_CSV, file);
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.posts).hasSize(12);
+        assertThat(sink.posts.stream().filter(p -> p.retweetOf() != null)).hasSize(6);
+        assertThat(sink.post("1440716895355764743").hashtags()).containsExactly("peoplesvote", "brexit");
+        assertThat(sink.posts.stream().mapToInt(p -> p.hashtags().size()).sum()).isEqualTo(47); // 50 hashtags, 3 repeated in another case
+        assertThat(sink.posts).allSatisfy(p -> assertThat(p.hashtags()).noneMatch(h -> h.startsWith("#")));
+        assertThat(sink.accounts).allSatisfy(a -> assertThat(a.screenName()).isNotNull());
+        List<String> retweetAuthors = new ArrayList<>();
+        sink.posts.stream().filter(p -> p.retweetOf() != null).forEach(p -> retweetAuthors.add(p.retweetAuthor()));
+        assertThat(retweetAuthors).doesNotContainNull();
     }
 }

@@ -1,5 +1,13 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.FormatDetector;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Record;

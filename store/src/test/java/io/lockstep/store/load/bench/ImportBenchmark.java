@@ -1,10 +1,10 @@
-package io.lockstep.importer.bench;
+package io.lockstep.store.load.bench;
 
-import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.BenchAccess;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
-import io.lockstep.importer.StoreStatistics;
+import io.lockstep.store.load.ArchiveImporter;
+import io.lockstep.store.load.BenchAccess;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
+import io.lockstep.store.StoreStatistics;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
@@ -46,7 +46,7 @@ public final class ImportBenchmark {
         if (args.length > 4 && args[4].equals("plain")) {
             try (GraphStore store = GraphStore.embedded(work.resolve("plain-store"))) {
                 long t0 = System.nanoTime();
-                long rows = io.lockstep.importer.BenchAccess.plainMergeLoop(store, fresh, batch);
+                long rows = io.lockstep.store.load.BenchAccess.plainMergeLoop(store, fresh, batch);
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("plain UNWIND-MERGE loop: %,d rows (%,d relationships) in %.1f s: %,.0f rows/s%n",
                         rows, relationships(store), s, rows / s);

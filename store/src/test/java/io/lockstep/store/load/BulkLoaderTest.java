@@ -1,6 +1,8 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.Format;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.StoreStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class BulkLoaderTest extends ArchiveImporterTest {
     @Test
     void theBulkImportersPhaseReportsProgressUpToTheStagedFilesSize(@TempDir Path dir) throws IOException {
         Path tweets = dir.resolve("tweets.csv");
-        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
+        io.lockstep.store.load.bench.ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
         Map<String, long[]> tasks = new java.util.LinkedHashMap<>(); // task -> {announced total, units advanced}
         ProgressListener recording = new ProgressListener() {
             private long[] current;
@@ -72,7 +74,7 @@ class BulkLoaderTest extends ArchiveImporterTest {
     @Test
     void aBulkLoadCancelledWhileStagingLeavesTheStoreEmptyAndCanBeRunAgain(@TempDir Path dir) throws IOException {
         Path tweets = dir.resolve("tweets.csv");
-        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
+        io.lockstep.store.load.bench.ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
         java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
         ImportOptions stopAtFirstPoll = options().withTermination(() -> polls.incrementAndGet() > 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFiles(store, List.of(tweets),

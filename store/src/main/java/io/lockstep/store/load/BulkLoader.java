@@ -1,6 +1,13 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
@@ -9,9 +16,9 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.Session;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
-import org.neo4j.driver.Session;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;

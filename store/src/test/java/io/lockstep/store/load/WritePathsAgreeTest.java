@@ -1,6 +1,6 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
-import io.lockstep.importer.bench.ArchiveGenerator;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.junit.jupiter.api.AfterAll;

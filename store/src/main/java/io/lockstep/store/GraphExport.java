@@ -1,6 +1,5 @@
-package io.lockstep.importer;
+package io.lockstep.store;
 
-import io.lockstep.store.GraphStore;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.jgrapht.nio.Attribute;

@@ -1,6 +1,9 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.PostRow;
 import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;

@@ -1,7 +1,12 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.Format;
+import io.lockstep.importer.FormatDetector;
+import io.lockstep.importer.ParsersTest;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +17,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -85,32 +88,6 @@ class InterchangeFormatsTest {
     }
 
     @Test
-    void coortweetRowsThatCannotBeOneShareAreRejected() throws IOException {
-        String csv = """
-                object_id,account_id,content_id,timestamp_share
-                o1,a1,c1,1623881091
-                o2,a1,c1,1623881091
-                o3,a1,c1,1623881091
-                o1,a2,c1,1623881091
-                o1,a3,c3,1.623881091E9
-                o1,a4,c4,
-                """;
-        CollectingSink sink = new CollectingSink();
-        Format.COORTWEET.parser().parse(new StringReader(csv), sink);
-        assertThat(sink.rejects).containsExactly(
-                "4: post c1 already shares [o1, o2]; a post links at most 2 shared objects here",
-                "5: post c1 is shared by account a1 at 1623881091 (line 1), here by a2 at 1623881091",
-                "6: unparseable timestamp_share '1.623881091E9'",
-                "7: empty timestamp_share");
-        assertThat(sink.posts).singleElement().satisfies(p -> {
-            assertThat(p.retweetOf()).isEqualTo("o1");
-            assertThat(p.quoteOf()).isEqualTo("o2");
-            assertThat(p.time()).isEqualTo(1623881091L);
-        });
-        assertThat(sink.records).isEqualTo(6);
-    }
-
-    @Test
     void coornetSharesTableLoadsPostsLinkingTheirUrls(@TempDir Path dir) throws IOException {
         Path file = Files.copy(ParsersTest.sample("coornet_shares.csv"), dir.resolve("coornet_shares.csv"));
         assertThat(FormatDetector.detect(file)).isEqualTo(Format.COORNET);
@@ -134,22 +111,5 @@ class InterchangeFormatsTest {
             assertThat(r.get("likes").asLong()).isEqualTo(12);
             assertThat(r.get("platform").asString()).isEqualTo("Facebook");
         }
-    }
-
-    @Test
-    void twarcCsvInItsCurrentLayoutLoadsHashtagsRetweetsAndAuthors(@TempDir Path dir) throws IOException {
-        Path file = Files.copy(ParsersTest.sample("twarc_current_layout.csv"), dir.resolve("twarc_current_layout.csv"));
-        assertThat(FormatDetector.detect(file)).isEqualTo(Format.TWARC_CSV);
-        CollectingSink sink = CollectingSink.parse(Format.TWARC_CSV, file);
-        assertThat(sink.rejects).isEmpty();
-        assertThat(sink.posts).hasSize(12);
-        assertThat(sink.posts.stream().filter(p -> p.retweetOf() != null)).hasSize(6);
-        assertThat(sink.post("1440716895355764743").hashtags()).containsExactly("peoplesvote", "brexit");
-        assertThat(sink.posts.stream().mapToInt(p -> p.hashtags().size()).sum()).isEqualTo(47); // 50 hashtags, 3 repeated in another case
-        assertThat(sink.posts).allSatisfy(p -> assertThat(p.hashtags()).noneMatch(h -> h.startsWith("#")));
-        assertThat(sink.accounts).allSatisfy(a -> assertThat(a.screenName()).isNotNull());
-        List<String> retweetAuthors = new ArrayList<>();
-        sink.posts.stream().filter(p -> p.retweetOf() != null).forEach(p -> retweetAuthors.add(p.retweetAuthor()));
-        assertThat(retweetAuthors).doesNotContainNull();
     }
 }
