@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
- * packages, no package split across modules, Cypher and the Neo4j API only in the {@code store} module, picocli only
- * in the {@code cli} package, a {@code package-info.java} in every package.
+ * packages, no package split across modules, no module using one above it (the store cannot see the visualizer),
+ * Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
+ * {@code package-info.java} in every package.
  */
 class ArchitectureTest {
     private static final List<String> MODULES = List.of("core", "importers", "store", "simulator", "visualizer", "cli");
@@ -79,6 +80,53 @@ class ArchitectureTest {
             }
         }
         assertThat(cycles(uses)).as("package cycles").isEmpty();
+    }
+
+    /** The modules each module may use: dependencies point one way, down docs/architecture.md's picture. */
+    static final Map<String, Set<String>> MAY_USE = Map.of(
+            "core", Set.of(),
+            "importers", Set.of("core"),
+            "store", Set.of("core", "importers"),
+            "simulator", Set.of("core"),
+            "visualizer", Set.of("core"),
+            "cli", Set.of("core", "importers", "store", "simulator", "visualizer"));
+    /** A compile-scope dependency on a Lockstep module in a pom (test-scoped ones name {@code <scope>test}). */
+    private static final Pattern MODULE_DEPENDENCY = Pattern.compile(
+            "<dependency>(?:(?!</dependency>).)*?<artifactId>lockstep-([a-z]+)</artifactId>((?:(?!</dependency>).)*)</dependency>",
+            Pattern.DOTALL);
+
+    @Test
+    void modulesUseOnlyTheModulesBelowThem() throws IOException {
+        assertThat(MAY_USE.keySet()).containsExactlyInAnyOrderElementsOf(MODULES);
+        Map<String, String> moduleOf = new HashMap<>();
+        sources.forEach(s -> moduleOf.put(s.pkg(), s.module()));
+        assertThat(moduleUseViolations(sources, moduleOf)).isEmpty();
+        List<String> poms = new ArrayList<>();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String module : MODULES) {
+            Matcher m = MODULE_DEPENDENCY.matcher(Files.readString(root.resolve(module).resolve("pom.xml")));
+            while (m.find()) {
+                if (!m.group(2).contains("<scope>test</scope>") && !MAY_USE.get(module).contains(m.group(1))) {
+                    poms.add(module + "/pom.xml depends on lockstep-" + m.group(1));
+                }
+            }
+        }
+        assertThat(poms).isEmpty();
+    }
+
+    /** Each reference from a module to a package of a module it may not use, as "file: package". */
+    static List<String> moduleUseViolations(List<Source> sources, Map<String, String> moduleOf) {
+        List<String> out = new ArrayList<>();
+        for (Source s : sources) {
+            Matcher m = TYPE_REFERENCE.matcher(withoutComments(s.text()));
+            while (m.find()) {
+                String target = moduleOf.get("io.lockstep." + m.group(1));
+                if (target != null && !target.equals(s.module()) && !MAY_USE.get(s.module()).contains(target)) {
+                    out.add(s.file() + ": io.lockstep." + m.group(1) + " (" + target + ")");
+                }
+            }
+        }
+        return out;
     }
 
     /** Split packages are looked for in the test sources and the Spark engine too: a test-jar shares a classpath. */
@@ -171,6 +219,11 @@ class ArchitectureTest {
                 new Source("store", Path.of("b/Loader.java"), "io.lockstep.x", ""),
                 new Source("store", Path.of("b/Other.java"), "io.lockstep.y", ""));
         assertThat(splitPackages(split)).containsOnlyKeys("io.lockstep.x");
+        Source scene = new Source("store", Path.of("b/Q.java"), "io.lockstep.store",
+                "import io.lockstep.visual.Scene;\nclass Q { io.lockstep.activity.Activity a; }");
+        assertThat(moduleUseViolations(List.of(scene), Map.of("io.lockstep.visual", "visualizer",
+                "io.lockstep.activity", "core", "io.lockstep.store", "store")))
+                .containsExactly("b/Q.java: io.lockstep.visual (visualizer)");
     }
 
     /** The strongly connected components of more than one package (Tarjan), each sorted. */
