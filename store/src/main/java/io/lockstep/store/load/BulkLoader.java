@@ -86,6 +86,13 @@ final class BulkLoader {
     private static final String[] POST_PROPERTIES = {"time", "kind", "text", "lang", "client", "like_count",
             "retweet_count"};
 
+    private final StepTimes times;
+
+    /** A loader that hands the time of each of its phases to {@code times}. */
+    BulkLoader(StepTimes times) {
+        this.times = times;
+    }
+
     /**
      * Whether the bulk path applies: requested, an embedded store, and nothing in it yet (no node at all: not even
      * an {@code Import} record of an earlier run).
@@ -179,13 +186,11 @@ final class BulkLoader {
             } finally {
                 progress.end();
             }
-            if (Neo4jWriter.TIMING != null) {
-                Neo4jWriter.TIMING.merge("bulk 1: parse and stage", at[0] - start, Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 2: stop the DBMS", at[1] - at[0], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 3: Neo4j bulk importer", at[2] - at[1], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 4: restart, constraints, indexes", at[3] - at[2], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 5: Import records", at[4] - at[3], Long::sum);
-            }
+            times.add("bulk 1: parse and stage", at[0] - start);
+            times.add("bulk 2: stop the DBMS", at[1] - at[0]);
+            times.add("bulk 3: Neo4j bulk importer", at[2] - at[1]);
+            times.add("bulk 4: restart, constraints, indexes", at[3] - at[2]);
+            times.add("bulk 5: Import records", at[4] - at[3]);
             return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             org.neo4j.io.fs.FileUtils.deleteDirectory(staging);

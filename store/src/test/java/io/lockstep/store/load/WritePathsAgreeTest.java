@@ -49,12 +49,25 @@ class WritePathsAgreeTest {
         ArchiveGenerator.write(second, 6, 1_000, 1_000_002_500L); // overlaps the first file's last 500 posts
         List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"), first,
                 ArchiveImporterTest.copy(dir, "followers.csv"));
-        ArchiveImporter importer = new ArchiveImporter();
+        Map<String, Long> steps = new TreeMap<>();
+        List<Long> transactionTimes = new ArrayList<>();
+        ArchiveImporter importer = new ArchiveImporter((step, nanos) -> {
+            steps.merge(step, nanos, Long::sum);
+            if (step.equals(StepTimes.WRITE_TRANSACTIONS)) {
+                transactionTimes.add(nanos);
+            }
+        });
         ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(97);
 
         clear();
         importer.importFiles(store, files, ImportOptions.defaults(), ProgressListener.NONE); // bulk
+        assertThat(steps.keySet()).containsExactly("bulk 1: parse and stage", "bulk 2: stop the DBMS",
+                "bulk 3: Neo4j bulk importer", "bulk 4: restart, constraints, indexes", "bulk 5: Import records");
         importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE); // CREATE, some MERGE
+        // 1,000 posts in batches of 97 rows: one transaction a batch, each timed, and the CREATE path's statements
+        assertThat(transactionTimes).hasSizeGreaterThanOrEqualTo(1_000 / 97).allMatch(nanos -> nanos > 0);
+        assertThat(steps).containsKey(Neo4jWriter.CREATE_POSTS.lines().skip(1).limit(3)
+                .reduce((a, b) -> a + " " + b.strip()).orElseThrow());
         Dump bulk = dump();
 
         clear();
