@@ -2,6 +2,7 @@ package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
+import io.lockstep.activity.PostKind;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.Leiden;
 import io.lockstep.coordination.DetectionResult;
@@ -20,9 +21,14 @@ import io.lockstep.store.GraphStore;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The {@code analyze} job, step by step: import the files, read the graph back, find communities and influence,
@@ -72,22 +78,22 @@ public final class AnalysisPipeline {
         try (CtrlC termination = new CtrlC()) {
             // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
-            java.util.concurrent.CompletableFuture<ImportReport> imported = null;
+            CompletableFuture<ImportReport> imported = null;
             Activity activity = null;
             if (!files.isEmpty()) {
                 ActivityTap tap = new ActivityTap();
-                imported = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                imported = CompletableFuture.supplyAsync(() -> {
                     try {
                         return new ArchiveImporter().importFiles(store, files,
                                 ImportOptions.defaults().withTermination(termination),
                                 quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), tap);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, IMPORT);
                 try {
                     activity = tap.await();
-                } catch (java.util.concurrent.CancellationException e) {
+                } catch (CancellationException e) {
                     awaitImport(imported); // throws the import's own failure
                     throw e;
                 }
@@ -112,7 +118,7 @@ public final class AnalysisPipeline {
     }
 
     private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
-                                    Activity tapped, java.util.concurrent.CompletableFuture<ImportReport> imported,
+                                    Activity tapped, CompletableFuture<ImportReport> imported,
                                     ProgressListener progress, TerminationFlag termination, long started)
             throws IOException {
         Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
@@ -122,13 +128,13 @@ public final class AnalysisPipeline {
         progress.end();
         // The pictures need only the analysis, the write-back only the store: they run side by side, and each
         // phase below times what the main thread waits for.
-        java.util.concurrent.CompletableFuture<Void> drawn = !pictures
-                ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> drawn = !pictures
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
                     try {
                         AnalysisVisuals.render(analysis, params.detection(), source(files), out);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, PICTURES);
         try {
@@ -184,14 +190,14 @@ public final class AnalysisPipeline {
     }
 
     /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
-    private static final java.util.concurrent.Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
+    private static final Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
 
-    private static ImportReport awaitImport(java.util.concurrent.CompletableFuture<ImportReport> imported)
+    private static ImportReport awaitImport(CompletableFuture<ImportReport> imported)
             throws IOException {
         try {
             return imported.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             if (e.getCause() instanceof RuntimeException r) {
@@ -205,17 +211,17 @@ public final class AnalysisPipeline {
     }
 
     /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
-    private static final java.util.concurrent.Executor PICTURES = r -> {
+    private static final Executor PICTURES = r -> {
         Thread t = new Thread(r, "lockstep-pictures");
         t.setDaemon(true);
         t.start();
     };
 
-    private static void awaitPictures(java.util.concurrent.CompletableFuture<Void> drawn) throws IOException {
+    private static void awaitPictures(CompletableFuture<Void> drawn) throws IOException {
         try {
             drawn.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             if (e.getCause() instanceof RuntimeException r) {
@@ -253,7 +259,7 @@ public final class AnalysisPipeline {
     private static int countPosts(Activity activity) {
         int n = 0;
         for (int p = 0; p < activity.postCount(); p++) {
-            n += activity.kind(p) == io.lockstep.activity.PostKind.PLACEHOLDER ? 0 : 1;
+            n += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
         }
         return n;
     }

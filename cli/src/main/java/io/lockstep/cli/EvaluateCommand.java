@@ -155,7 +155,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         w.print(score.result().toText());
         w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
                 score.flagged(), score.edgeRows(), ms / 1000.0);
-        score.signalsByGroup().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        score.signalsByGroup().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> w.println("  " + e.getKey() + " flagged by " + e.getValue()));
         if (out != null) {
             Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ class CommunitiesCommandTest {
             assertThat(s.run("MATCH (a:Account) WHERE a.community IS NOT NULL OR a.pagerank IS NOT NULL "
                     + "RETURN count(a) AS n").single().get("n").asLong()).isZero();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

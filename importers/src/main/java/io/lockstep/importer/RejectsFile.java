@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.Locale;
 
 /**
  * The rejects file beside an input, {@code <name>.rejects.csv} with columns {@code file,line,reason,raw}. Created on
@@ -48,7 +50,7 @@ public final class RejectsFile implements Closeable {
     /** {@code tweets.csv} → {@code tweets.rejects.csv}, {@code edges.txt.gz} → {@code edges.rejects.csv}. */
     public static Path pathFor(Path input) {
         String name = input.getFileName().toString();
-        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
         int dot = name.lastIndexOf('.');
@@ -103,7 +105,7 @@ public final class RejectsFile implements Closeable {
         try {
             add(line, reason, raw);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -112,7 +114,7 @@ public final class RejectsFile implements Closeable {
         if (printer == null) {
             boolean exists = Files.exists(path) && Files.size(path) > 0;
             Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             printer = new CSVPrinter(w, OUT);
             if (!exists) {
                 printer.printRecord((Object[]) HEADER);

@@ -11,8 +11,14 @@ import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,7 +209,7 @@ public class ParsersTest {
     @Test
     void edgeFilesStreamsEdgesAndWritesRejectsBesideTheInput(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("follows.csv"), "follower,followee\na,b\n,c\nc,a,extra\nb,c\n");
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         EdgeFiles.EdgeFileStats stats = EdgeFiles.read(f, (s, t, w) -> seen.add(s + ">" + t + ":" + w));
         assertThat(seen).containsExactly("a>b:1.0", "b>c:1.0");
         assertThat(stats.format()).isEqualTo(Format.FOLLOWER_CSV);
@@ -228,29 +234,29 @@ public class ParsersTest {
         assertThat(Times.parse("Wed Oct 10 20:19:24 +0000 2018")).isEqualTo(1539202764L);
         assertThat(Times.parse("1641722400")).isEqualTo(1641722400L);
         assertThat(Times.parse("1641722400123")).isEqualTo(1641722400L);
-        assertThatThrownBy(() -> Times.parse("noon")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> Times.parse("noon")).isInstanceOf(DateTimeException.class);
     }
 
     @Test
     void theDigitByDigitPathAgreesWithJavaTime() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
-        java.time.format.DateTimeFormatter spaced = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-        java.time.format.DateTimeFormatter seconds =
-                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+        SplittableRandom rnd = new SplittableRandom(17);
+        DateTimeFormatter spaced = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+        DateTimeFormatter seconds =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
         for (int i = 0; i < 20_000; i++) {
             long epoch = rnd.nextLong(-2_208_988_800L, 4_102_444_800L); // 1900 to 2100
-            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(epoch, rnd.nextInt(1_000) * 1_000_000,
-                    java.time.ZoneOffset.UTC);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(epoch, rnd.nextInt(1_000) * 1_000_000,
+                    ZoneOffset.UTC);
             long minute = epoch - Math.floorMod(epoch, 60);
             long day = Math.floorDiv(epoch, 86_400) * 86_400;
             assertThat(Times.parse(t.format(spaced))).isEqualTo(minute);
             assertThat(Times.parse(t.format(seconds))).isEqualTo(epoch);
             assertThat(Times.parse(t.toLocalDate().toString())).isEqualTo(day);
             String iso = t.format(seconds).replace(' ', 'T');
-            assertThat(Times.parse(iso + "Z")).isEqualTo(java.time.OffsetDateTime.parse(iso + "Z").toEpochSecond())
+            assertThat(Times.parse(iso + "Z")).isEqualTo(OffsetDateTime.parse(iso + "Z").toEpochSecond())
                     .isEqualTo(epoch);
             String millis = iso + String.format(".%03dZ", t.getNano() / 1_000_000);
-            assertThat(Times.parse(millis)).isEqualTo(java.time.OffsetDateTime.parse(millis).toEpochSecond());
+            assertThat(Times.parse(millis)).isEqualTo(OffsetDateTime.parse(millis).toEpochSecond());
         }
         // what the formatters resolve their own ways, or reject, is left to them
         for (String odd : List.of("2017-02-30 10:00", "2017-05-05 24:00", "2017-13-01", "2017-05-05 18:60",
@@ -258,7 +264,7 @@ public class ParsersTest {
             assertThat(Times.fixedWidth(odd)).as(odd).isEqualTo(Long.MIN_VALUE);
         }
         assertThat(Times.parse("2016-02-29")).isEqualTo(1456704000L);
-        assertThatThrownBy(() -> Times.parse("2017-13-01")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> Times.parse("2017-13-01")).isInstanceOf(DateTimeException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,7 +153,7 @@ public final class ResultWriter {
 
     /** Sets the result properties of the given accounts (a null community or cluster removes the property). */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts) {
-        Map<String, Function<AccountResult, Object>> columns = new java.util.LinkedHashMap<>();
+        Map<String, Function<AccountResult, Object>> columns = new LinkedHashMap<>();
         columns.put("id", AccountResult::id);
         columns.put("community", AccountResult::community);
         columns.put("pagerank", AccountResult::pagerank);
@@ -176,7 +177,7 @@ public final class ResultWriter {
         try (Session session = store.session()) {
             session.run(DELETE_COORDINATION).consume();
         }
-        Map<String, Function<CoordinationResult, Object>> columns = new java.util.LinkedHashMap<>();
+        Map<String, Function<CoordinationResult, Object>> columns = new LinkedHashMap<>();
         columns.put("source", CoordinationResult::source);
         columns.put("target", CoordinationResult::target);
         columns.put("signal", CoordinationResult::signal);

@@ -19,12 +19,14 @@ import org.neo4j.cli.ExecutionContext;
 import org.neo4j.driver.Session;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileUtils;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -38,10 +40,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -193,7 +199,7 @@ final class BulkLoader {
             times.add("bulk 5: Import records", at[4] - at[3]);
             return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            org.neo4j.io.fs.FileUtils.deleteDirectory(staging);
+            FileUtils.deleteDirectory(staging);
         }
     }
 
@@ -328,8 +334,8 @@ final class BulkLoader {
     private static final class StagingThread {
         static final int CHUNK = 2_048;
         private static final List<Object> END = List.of();
-        private final java.util.concurrent.BlockingQueue<List<Object>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final BlockingQueue<List<Object>> queue =
+                new ArrayBlockingQueue<>(16);
         private final Thread thread;
         private volatile Throwable failure;
 
@@ -413,7 +419,7 @@ final class BulkLoader {
      * (progress) into {@code logs/bulk-import.log}.
      */
     private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments,
-                                        java.util.function.UnaryOperator<OutputStream> watch) {
+                                        UnaryOperator<OutputStream> watch) {
         List<String> args = new ArrayList<>(List.of(
                 "full",
                 database, // first: --nodes and --relationships take several values and would swallow it
@@ -438,8 +444,8 @@ final class BulkLoader {
                 }
             };
             CommandLine command = new CommandLine(new ImportCommand(), factory);
-            command.setOut(new java.io.PrintWriter(out, true));
-            command.setErr(new java.io.PrintWriter(out, true));
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(out, true));
             command.setExecutionExceptionHandler((e, cl, parsed) -> {
                 failure[0] = e;
                 return 1;
@@ -718,7 +724,7 @@ final class BulkLoader {
         }
 
         private static String fileOf(String relationshipType) {
-            return relationshipType.toLowerCase(java.util.Locale.ROOT) + ".csv";
+            return relationshipType.toLowerCase(Locale.ROOT) + ".csv";
         }
 
         List<Path> nodeFiles() {

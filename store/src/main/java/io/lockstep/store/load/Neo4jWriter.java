@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -441,7 +442,7 @@ final class Neo4jWriter {
     static Map<String, Object> postProperties(PostRow p) {
         Map<String, Object> props = new HashMap<>();
         props.put("time", p.time());
-        props.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        props.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
         put(props, "text", p.text());
         put(props, "lang", p.lang());
         put(props, "client", p.client());

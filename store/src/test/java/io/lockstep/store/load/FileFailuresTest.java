@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,7 @@ class FileFailuresTest {
     static Path truncated(Path dir) throws IOException {
         byte[] whole = Files.readAllBytes(RealCaptureTest.capture("withheld.jsonl.gz"));
         Path cut = dir.resolve("withheld-cut.jsonl.gz");
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+        Files.write(cut, Arrays.copyOf(whole, whole.length * 6 / 10));
         return cut;
     }
 
@@ -100,7 +102,7 @@ class FileFailuresTest {
         List<Path> files = List.of(twoTweets(dir), dir.resolve("missing.jsonl"));
         assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files,
                 ImportOptions.defaults().withBulk(false), ProgressListener.NONE))
-                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+                .isInstanceOf(NoSuchFileException.class);
         assertThat(posts()).isZero();
     }
 }

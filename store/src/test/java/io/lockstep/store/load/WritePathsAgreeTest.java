@@ -12,11 +12,15 @@ import org.neo4j.driver.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +106,7 @@ class WritePathsAgreeTest {
         Path second = dir.resolve("second.csv");
         Files.copy(first, second);
         Files.writeString(second, "999,u1,User 1,user1,,,,1,1,2016-01-01,en,en,one more,2017-01-01 00:00,web,,,,"
-                + "False,,,,,0,0,0,0,[],[],[]\n", java.nio.file.StandardOpenOption.APPEND);
+                + "False,,,,,0,0,0,0,[],[],[]\n", StandardOpenOption.APPEND);
         ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(50);
         ArchiveImporter importer = new ArchiveImporter();
 
@@ -111,14 +115,14 @@ class WritePathsAgreeTest {
         Dump sequential = dump();
 
         clear();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<ImportReport>> runs = new ArrayList<>();
+            List<Future<ImportReport>> runs = new ArrayList<>();
             for (Path file : List.of(first, second)) {
                 runs.add(pool.submit(() -> importer.importFiles(store, List.of(file), transactions,
                         ProgressListener.NONE)));
             }
-            for (java.util.concurrent.Future<ImportReport> run : runs) {
+            for (Future<ImportReport> run : runs) {
                 assertThat(run.get().rejects()).isZero();
             }
         } finally {
