@@ -94,11 +94,11 @@ public final class AnalysisPipeline {
                 try {
                     activity = tap.await();
                 } catch (CancellationException e) {
-                    awaitImport(imported); // throws the import's own failure
+                    await(imported); // throws the import's own failure
                     throw e;
                 }
                 if (activity == null) {
-                    printImport(awaitImport(imported));
+                    printImport(await(imported));
                     imported = null;
                 }
             }
@@ -140,7 +140,7 @@ public final class AnalysisPipeline {
         try {
             if (imported != null) {
                 progress.begin("Waiting for the Neo4j load", -1);
-                ImportReport report = awaitImport(imported);
+                ImportReport report = await(imported);
                 progress.end();
                 printImport(report);
             }
@@ -156,7 +156,7 @@ public final class AnalysisPipeline {
         } finally {
             if (pictures) {
                 progress.begin("Rendering pictures (what is left)", -1);
-                awaitPictures(drawn);
+                await(drawn);
                 progress.end();
             }
         }
@@ -192,10 +192,10 @@ public final class AnalysisPipeline {
     /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
     private static final Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
 
-    private static ImportReport awaitImport(CompletableFuture<ImportReport> imported)
-            throws IOException {
+    /** The result of {@code task}, with its own exception (an {@code IOException} unwrapped) if it failed. */
+    private static <T> T await(CompletableFuture<T> task) throws IOException {
         try {
-            return imported.join();
+            return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
@@ -216,23 +216,6 @@ public final class AnalysisPipeline {
         t.setDaemon(true);
         t.start();
     };
-
-    private static void awaitPictures(CompletableFuture<Void> drawn) throws IOException {
-        try {
-            drawn.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
 
     private void printImport(ImportReport report) {
         if (quiet) {
