@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,7 +147,7 @@ final class TwarcCsvParser implements RecordParser {
         while (t.startsWith("@")) {
             t = t.substring(1);
         }
-        return t.toLowerCase(java.util.Locale.ROOT);
+        return t.toLowerCase(Locale.ROOT);
     }
 
     private static String firstNonNull(String a, String b) {

@@ -1,16 +1,18 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,7 @@ class FileFailuresTest {
     static Path truncated(Path dir) throws IOException {
         byte[] whole = Files.readAllBytes(RealCaptureTest.capture("withheld.jsonl.gz"));
         Path cut = dir.resolve("withheld-cut.jsonl.gz");
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 6 / 10));
+        Files.write(cut, Arrays.copyOf(whole, whole.length * 6 / 10));
         return cut;
     }
 
@@ -100,47 +102,7 @@ class FileFailuresTest {
         List<Path> files = List.of(twoTweets(dir), dir.resolve("missing.jsonl"));
         assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files,
                 ImportOptions.defaults().withBulk(false), ProgressListener.NONE))
-                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+                .isInstanceOf(NoSuchFileException.class);
         assertThat(posts()).isZero();
-    }
-
-    @Test
-    void aRowThatFailsUnexpectedlyIsRejectedAndTheFileGoesOn() throws IOException {
-        CollectingSink sink = new CollectingSink();
-        CsvTable.read(new StringReader("a,b\n1,2\nboom,3\n4,5\n"), List.of("a"), sink, (row, out) -> {
-            if (row.get("a").equals("boom")) {
-                throw new IllegalStateException("unexpected");
-            }
-            out.edge(EdgeRow.follow(row.get("a"), row.get("b")));
-        });
-        assertThat(sink.edges).hasSize(2);
-        assertThat(sink.rejects).containsExactly("3: unreadable row (IllegalStateException: unexpected)");
-        assertThat(sink.records).isEqualTo(3);
-    }
-
-    @Test
-    void brokenAndNonTweetJsonLinesAreRejectedOrSkippedNeverThrown() throws IOException {
-        String lines = String.join("\n",
-                "{\"data\": [{\"id\": \"1\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00.000Z\","
-                        + " \"text\": \"hi\"}]}",
-                "{\"data\": {\"author_id\": \"10211",                                 // cut line: reject
-                "{\"id\": \"5\", \"action\": \"delete\", \"created_at\": \"2019-09-06T17:25:54.667Z\"}", // skipped
-                "{\"data\": [{\"end\": \"x\", \"start\": \"y\", \"tweet_count\": 3}]}",        // skipped
-                "{\"id\": \"7\", \"text\": \"no author\", \"created_at\": \"2021-01-01T00:00:00Z\"}", // reject
-                "{\"id\": \"8\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00Z\", "
-                        + "\"referenced_tweets\": [{\"type\": \"retweeted\", \"id\": \"1\", \"text\": 3}]}",
-                "[1, 2]",                                                                // reject
-                "{\"id\": \"12\", \"username\": \"someone\", \"created_at\": \"2010-03-03T12:49:24.000Z\","
-                        + " \"public_metrics\": {\"followers_count\": 580, \"following_count\": 518}}");
-        CollectingSink sink = new CollectingSink();
-        Format.TWITTER_JSON.parser().parse(new StringReader(lines), sink);
-        assertThat(sink.rejects).hasSize(3);
-        assertThat(sink.skipped).isEqualTo(2);
-        assertThat(sink.posts).extracting(PostRow::id).contains("1", "8");
-        AccountRow user = sink.accounts.stream().filter(a -> a.id().equals("12")).findFirst().orElseThrow();
-        assertThat(user.followersCount()).isEqualTo(580);
-        assertThat(user.followingCount()).isEqualTo(518);
-        assertThat(user.createdAt()).isEqualTo(1267620564L);
-        assertThat(sink.records).isEqualTo(8);
     }
 }

@@ -1,5 +1,13 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.FormatDetector;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Record;
@@ -15,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,6 +61,18 @@ public final class ArchiveImporter {
     static final String IMPORT_END = """
             MATCH (i:Import {key: $key})
             SET i.rows_done = $rows, i.rejects = $rejects, i.skipped = $skipped, i.completed = true, i.file = $file""";
+
+    private final StepTimes times;
+
+    /** An importer that keeps no step times. */
+    public ArchiveImporter() {
+        this(StepTimes.NONE);
+    }
+
+    /** An importer that hands the time of each of its steps to {@code times} (benchmarks). */
+    public ArchiveImporter(StepTimes times) {
+        this.times = Objects.requireNonNull(times, "times");
+    }
 
     /**
      * Imports {@code files}. The formats of all files are detected first: a missing, unreadable or unrecognised
@@ -127,12 +148,12 @@ public final class ArchiveImporter {
             }
             read = new ImportReport(List.of(), Duration.ZERO);
         } else if (BulkLoader.applies(store, options)) {
-            read = new BulkLoader().load(store, readable, readableFormats, options, progress, tap);
+            read = new BulkLoader(times).load(store, readable, readableFormats, options, progress, tap);
         } else {
             if (tap != null) {
                 tap.decline();
             }
-            Neo4jWriter writer = new Neo4jWriter(store);
+            Neo4jWriter writer = new Neo4jWriter(store, times);
             List<ImportReport.FileResult> results = new ArrayList<>();
             boolean stopped = false;
             for (int i = 0; i < readable.size(); i++) {

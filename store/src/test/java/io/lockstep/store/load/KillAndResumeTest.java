@@ -1,8 +1,9 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
-import io.lockstep.importer.bench.ArchiveGenerator;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

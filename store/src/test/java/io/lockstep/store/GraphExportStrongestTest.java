@@ -1,4 +1,4 @@
-package io.lockstep.importer;
+package io.lockstep.store;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,23 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.Format;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every check of {@link ArchiveImporterTest}, with the first import of each test (into the emptied store) loaded by
@@ -43,8 +50,8 @@ class BulkLoaderTest extends ArchiveImporterTest {
     @Test
     void theBulkImportersPhaseReportsProgressUpToTheStagedFilesSize(@TempDir Path dir) throws IOException {
         Path tweets = dir.resolve("tweets.csv");
-        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
-        Map<String, long[]> tasks = new java.util.LinkedHashMap<>(); // task -> {announced total, units advanced}
+        ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
+        Map<String, long[]> tasks = new LinkedHashMap<>(); // task -> {announced total, units advanced}
         ProgressListener recording = new ProgressListener() {
             private long[] current;
 
@@ -72,12 +79,12 @@ class BulkLoaderTest extends ArchiveImporterTest {
     @Test
     void aBulkLoadCancelledWhileStagingLeavesTheStoreEmptyAndCanBeRunAgain(@TempDir Path dir) throws IOException {
         Path tweets = dir.resolve("tweets.csv");
-        io.lockstep.importer.bench.ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
-        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
+        AtomicInteger polls = new AtomicInteger();
         ImportOptions stopAtFirstPoll = options().withTermination(() -> polls.incrementAndGet() > 1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFiles(store, List.of(tweets),
+        assertThatThrownBy(() -> importer.importFiles(store, List.of(tweets),
                         stopAtFirstPoll, ProgressListener.NONE))
-                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .isInstanceOf(CancellationException.class)
                 .hasMessageContaining("the store is unchanged");
         assertThat(count("MATCH (n) RETURN count(n)")).isZero();
         assertThat(BulkLoader.applies(store, options())).isTrue();

@@ -1,4 +1,4 @@
-package io.lockstep.importer.bench;
+package io.lockstep.store.load.bench;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

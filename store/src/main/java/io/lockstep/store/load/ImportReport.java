@@ -1,4 +1,6 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
+
+import io.lockstep.importer.Format;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.lockstep.importer;
+package io.lockstep.store;
 
-import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 
 import java.util.LinkedHashMap;

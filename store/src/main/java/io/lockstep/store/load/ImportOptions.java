@@ -1,5 +1,6 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
+import io.lockstep.importer.Format;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.Objects;

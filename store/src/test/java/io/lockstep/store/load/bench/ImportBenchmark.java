@@ -1,21 +1,30 @@
-package io.lockstep.importer.bench;
+package io.lockstep.store.load.bench;
 
-import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.BenchAccess;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
-import io.lockstep.importer.StoreStatistics;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.ArchiveParsing;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.ArchiveImporter;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
 import org.neo4j.driver.Session;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Measures import speed: a generated info-ops tweets CSV of N posts into a fresh embedded store, then M more posts
- * into the now non-empty store (incremental). Prints rows/s and relationships/s.
+ * into the now non-empty store (incremental). Prints rows/s, relationships/s and the time of each
+ * step ({@code StepTimes}: the bulk phases, each write transaction and Cypher statement).
  *
  * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]
  * [bulk|transactional|plain|follows]}: the fresh load goes through {@code BulkLoader} unless {@code transactional}
@@ -46,7 +55,7 @@ public final class ImportBenchmark {
         if (args.length > 4 && args[4].equals("plain")) {
             try (GraphStore store = GraphStore.embedded(work.resolve("plain-store"))) {
                 long t0 = System.nanoTime();
-                long rows = io.lockstep.importer.BenchAccess.plainMergeLoop(store, fresh, batch);
+                long rows = plainMergeLoop(store, fresh, batch);
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("plain UNWIND-MERGE loop: %,d rows (%,d relationships) in %.1f s: %,.0f rows/s%n",
                         rows, relationships(store), s, rows / s);
@@ -84,13 +93,62 @@ public final class ImportBenchmark {
 
     private static void measure(String label, GraphStore store, Path file, ImportOptions options) throws Exception {
         long rels0 = relationships(store);
+        Map<String, Long> steps = new TreeMap<>();
         long t0 = System.nanoTime();
-        ImportReport report = new ArchiveImporter().importFiles(store, List.of(file), options, new Pace(t0));
+        ImportReport report = new ArchiveImporter((step, nanos) -> steps.merge(step, nanos, Long::sum))
+                .importFiles(store, List.of(file), options, new Pace(t0));
         double s = (System.nanoTime() - t0) / 1e9;
         long rels = relationships(store) - rels0;
         System.out.printf("%s: %,d rows, %,d relationships in %.1f s: %,.0f rows/s, %,.0f relationships/s%n",
                 label, report.rows(), rels, s, report.rows() / s, rels / s);
-        BenchAccess.printTiming();
+        steps.forEach((step, nanos) -> System.out.printf("  %8.1f s  %s%n", nanos / 1e9, step));
+    }
+
+    /**
+     * The reference loop of the import issue: one {@code UNWIND $rows MERGE (a:Account) MERGE (p:Post)
+     * CREATE (a)-[:POSTED]->(p)} per batch, in its own transaction, for every post of {@code file}. Returns the rows.
+     */
+    static long plainMergeLoop(GraphStore store, Path file, int batch) throws IOException {
+        String cypher = "UNWIND $rows AS r MERGE (a:Account {id: r.author}) MERGE (p:Post {id: r.id}) "
+                + "CREATE (a)-[:POSTED]->(p)";
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long[] total = new long[1];
+        Runnable flush = () -> {
+            if (!rows.isEmpty()) {
+                try (Session s = store.session()) {
+                    s.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", rows)).consume());
+                }
+                total[0] += rows.size();
+                rows.clear();
+            }
+        };
+        ArchiveParsing.parse(file, ArchiveParsing.detect(file), new RowSink() {
+            @Override
+            public void account(AccountRow account) {
+            }
+
+            @Override
+            public void post(PostRow post) {
+                rows.add(Map.of("id", post.id(), "author", post.authorId()));
+                if (rows.size() >= batch) {
+                    flush.run();
+                }
+            }
+
+            @Override
+            public void edge(EdgeRow edge) {
+            }
+
+            @Override
+            public void reject(long line, String reason, String raw) {
+            }
+
+            @Override
+            public void endRecord() {
+            }
+        });
+        flush.run();
+        return total[0];
     }
 
     private static long relationships(GraphStore store) {

@@ -1,6 +1,13 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
@@ -9,15 +16,17 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.Session;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
-import org.neo4j.driver.Session;
+import org.neo4j.io.fs.FileUtils;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,10 +40,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -78,6 +91,13 @@ final class BulkLoader {
             "profile_url", "followers_count", "following_count", "created_at", "language"};
     private static final String[] POST_PROPERTIES = {"time", "kind", "text", "lang", "client", "like_count",
             "retweet_count"};
+
+    private final StepTimes times;
+
+    /** A loader that hands the time of each of its phases to {@code times}. */
+    BulkLoader(StepTimes times) {
+        this.times = times;
+    }
 
     /**
      * Whether the bulk path applies: requested, an embedded store, and nothing in it yet (no node at all: not even
@@ -172,16 +192,14 @@ final class BulkLoader {
             } finally {
                 progress.end();
             }
-            if (Neo4jWriter.TIMING != null) {
-                Neo4jWriter.TIMING.merge("bulk 1: parse and stage", at[0] - start, Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 2: stop the DBMS", at[1] - at[0], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 3: Neo4j bulk importer", at[2] - at[1], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 4: restart, constraints, indexes", at[3] - at[2], Long::sum);
-                Neo4jWriter.TIMING.merge("bulk 5: Import records", at[4] - at[3], Long::sum);
-            }
+            times.add("bulk 1: parse and stage", at[0] - start);
+            times.add("bulk 2: stop the DBMS", at[1] - at[0]);
+            times.add("bulk 3: Neo4j bulk importer", at[2] - at[1]);
+            times.add("bulk 4: restart, constraints, indexes", at[3] - at[2]);
+            times.add("bulk 5: Import records", at[4] - at[3]);
             return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            org.neo4j.io.fs.FileUtils.deleteDirectory(staging);
+            FileUtils.deleteDirectory(staging);
         }
     }
 
@@ -316,8 +334,8 @@ final class BulkLoader {
     private static final class StagingThread {
         static final int CHUNK = 2_048;
         private static final List<Object> END = List.of();
-        private final java.util.concurrent.BlockingQueue<List<Object>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final BlockingQueue<List<Object>> queue =
+                new ArrayBlockingQueue<>(16);
         private final Thread thread;
         private volatile Throwable failure;
 
@@ -401,7 +419,7 @@ final class BulkLoader {
      * (progress) into {@code logs/bulk-import.log}.
      */
     private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments,
-                                        java.util.function.UnaryOperator<OutputStream> watch) {
+                                        UnaryOperator<OutputStream> watch) {
         List<String> args = new ArrayList<>(List.of(
                 "full",
                 database, // first: --nodes and --relationships take several values and would swallow it
@@ -426,8 +444,8 @@ final class BulkLoader {
                 }
             };
             CommandLine command = new CommandLine(new ImportCommand(), factory);
-            command.setOut(new java.io.PrintWriter(out, true));
-            command.setErr(new java.io.PrintWriter(out, true));
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(out, true));
             command.setExecutionExceptionHandler((e, cl, parsed) -> {
                 failure[0] = e;
                 return 1;
@@ -706,7 +724,7 @@ final class BulkLoader {
         }
 
         private static String fileOf(String relationshipType) {
-            return relationshipType.toLowerCase(java.util.Locale.ROOT) + ".csv";
+            return relationshipType.toLowerCase(Locale.ROOT) + ".csv";
         }
 
         List<Path> nodeFiles() {

@@ -1,9 +1,9 @@
-package io.lockstep.importer.bench;
+package io.lockstep.store.load.bench;
 
-import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.GraphExport;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
+import io.lockstep.store.load.ArchiveImporter;
+import io.lockstep.store.GraphExport;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 

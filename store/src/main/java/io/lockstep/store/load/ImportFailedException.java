@@ -1,4 +1,4 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import java.io.IOException;
 import java.util.Objects;

@@ -1,6 +1,9 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.PostRow;
 import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -184,9 +188,11 @@ final class Neo4jWriter {
     }
 
     private final GraphStore store;
+    private final StepTimes times;
 
-    Neo4jWriter(GraphStore store) {
+    Neo4jWriter(GraphStore store, StepTimes times) {
         this.store = store;
+        this.times = times;
     }
 
     /**
@@ -198,10 +204,7 @@ final class Neo4jWriter {
             try (Session session = store.session()) {
                 long t0 = System.nanoTime();
                 session.executeWriteWithoutResult(tx -> write(tx, batch, importKey, rowsDone, rejects));
-                if (TIMING != null) {
-                    TIMING.merge("(every write transaction, statements and commit)", System.nanoTime() - t0,
-                            Long::sum);
-                }
+                times.add(StepTimes.WRITE_TRANSACTIONS, System.nanoTime() - t0);
                 return;
             } catch (ClientException e) {
                 if (!CONSTRAINT_VIOLATION.equals(e.code()) || attempt == CONSTRAINT_ATTEMPTS) {
@@ -213,7 +216,7 @@ final class Neo4jWriter {
 
     private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
-    private static void write(TransactionContext tx, Batch batch, String importKey, long rowsDone, long rejects) {
+    private void write(TransactionContext tx, Batch batch, String importKey, long rowsDone, long rejects) {
         Map<String, Long> accountNodes = new HashMap<>();
         List<Map<String, Object>> described = new ArrayList<>(batch.accounts.size());
         batch.accounts.forEach((id, props) -> described.add(Map.of("id", id, "props", props)));
@@ -262,7 +265,7 @@ final class Neo4jWriter {
      * Creates posts known to be absent, with their authorship, hashtags, URLs, mentions and references; end nodes
      * are merged once per distinct key.
      */
-    private static void createPosts(TransactionContext tx, List<PostRow> posts, Map<String, Long> accountNodes) {
+    private void createPosts(TransactionContext tx, List<PostRow> posts, Map<String, Long> accountNodes) {
         if (posts.isEmpty()) {
             return;
         }
@@ -341,7 +344,7 @@ final class Neo4jWriter {
     }
 
     /** Runs a node statement returning {@code key, node} and adds what it returns to {@code into}. */
-    private static void nodes(TransactionContext tx, String cypher, String parameter, List<?> values,
+    private void nodes(TransactionContext tx, String cypher, String parameter, List<?> values,
                               Map<String, Long> into) {
         if (values.isEmpty()) {
             return;
@@ -352,7 +355,7 @@ final class Neo4jWriter {
         time(cypher, t0);
     }
 
-    private static void run(TransactionContext tx, String cypher, List<Map<String, Object>> rows) {
+    private void run(TransactionContext tx, String cypher, List<Map<String, Object>> rows) {
         if (rows != null && !rows.isEmpty()) {
             long t0 = System.nanoTime();
             tx.run(cypher, Map.of("rows", rows)).consume();
@@ -360,16 +363,11 @@ final class Neo4jWriter {
         }
     }
 
-    private static void time(String cypher, long t0) {
-        if (TIMING != null) {
-            TIMING.merge(cypher.lines().skip(1).limit(3).reduce((a, b) -> a + " " + b.strip()).orElse(cypher),
-                    System.nanoTime() - t0, Long::sum);
-        }
+    /** Hands the time since {@code t0} to {@link #times}, the statement named by its lines after the first. */
+    private void time(String cypher, long t0) {
+        times.add(cypher.lines().skip(1).limit(3).reduce((a, b) -> a + " " + b.strip()).orElse(cypher),
+                System.nanoTime() - t0);
     }
-
-    /** Per-statement time when the system property {@code lockstep.importer.timing} is set (benchmarks). */
-    static final Map<String, Long> TIMING = Boolean.getBoolean("lockstep.importer.timing")
-            ? new java.util.concurrent.ConcurrentHashMap<>() : null;
 
     /** The MERGE statements' parameters for posts already in the store. */
     static Map<String, List<Map<String, Object>>> postParameters(List<PostRow> posts) {
@@ -444,7 +442,7 @@ final class Neo4jWriter {
     static Map<String, Object> postProperties(PostRow p) {
         Map<String, Object> props = new HashMap<>();
         props.put("time", p.time());
-        props.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        props.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
         put(props, "text", p.text());
         put(props, "lang", p.lang());
         put(props, "client", p.client());

@@ -1,4 +1,4 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.progress.ProgressListener;
 

@@ -1,6 +1,6 @@
-package io.lockstep.importer;
+package io.lockstep.store;
 
-import io.lockstep.store.GraphStore;
+import org.apache.commons.csv.CSVPrinter;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.jgrapht.nio.Attribute;
@@ -8,23 +8,33 @@ import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.GraphExporter;
 import org.jgrapht.nio.csv.CSVExporter;
+import org.jgrapht.nio.csv.CSVFormat;
 import org.jgrapht.nio.gexf.GEXFAttributeType;
 import org.jgrapht.nio.gexf.GEXFExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Exports the account graph for Gephi and other tools (jgrapht-io): accounts as nodes with their profile and
@@ -168,11 +178,11 @@ public final class GraphExport {
     }
 
     /** The accounts {@code scope} selects, or null for all of them. */
-    static List<String> select(org.neo4j.driver.TransactionContext tx, Scope scope) {
+    static List<String> select(TransactionContext tx, Scope scope) {
         if (scope == Scope.ALL) {
             return null;
         }
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         tx.run(scope == Scope.SUSPICIOUS ? SUSPICIOUS_IDS : FLAGGED).forEachRemaining(r -> ids.add(r.get(0).asString()));
         if (scope == Scope.SUSPICIOUS) {
             return ids;
@@ -183,7 +193,7 @@ public final class GraphExport {
                     .computeIfAbsent(r.get("s").asString(), k -> new HashMap<>())
                     .merge(r.get("t").asString(), r.get("w").asNumber().doubleValue(), Double::sum));
         }
-        java.util.Set<String> keep = new java.util.LinkedHashSet<>(ids);
+        Set<String> keep = new LinkedHashSet<>(ids);
         for (String id : ids) {
             Map<String, Double> neighbours = pull.get(id);
             if (neighbours != null) {
@@ -219,7 +229,7 @@ public final class GraphExport {
                     nodeAttributes.put(id, attributes(r));
                 });
                 for (Map.Entry<String, String> q : (ids == null ? EDGES : EDGES_IN).entrySet()) {
-                    List<WeightedPair> pairs = new java.util.ArrayList<>();
+                    List<WeightedPair> pairs = new ArrayList<>();
                     tx.run(q.getValue(), params).forEachRemaining(r -> {
                         String a = r.get("s").asString();
                         String b = r.get("t").asString();
@@ -267,8 +277,8 @@ public final class GraphExport {
                 yield x;
             }
             case CSV -> {
-                CSVExporter<String, Edge> x = new CSVExporter<>(v -> v, org.jgrapht.nio.csv.CSVFormat.EDGE_LIST, ',');
-                x.setParameter(org.jgrapht.nio.csv.CSVFormat.Parameter.EDGE_WEIGHTS, true);
+                CSVExporter<String, Edge> x = new CSVExporter<>(v -> v, CSVFormat.EDGE_LIST, ',');
+                x.setParameter(CSVFormat.Parameter.EDGE_WEIGHTS, true);
                 yield x;
             }
             case COORTWEET -> throw new IllegalStateException("written by exportShares");
@@ -293,20 +303,20 @@ public final class GraphExport {
     static List<WeightedPair> strongest(List<WeightedPair> pairs, int perNode) {
         Map<String, List<Integer>> incident = new HashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
-            incident.computeIfAbsent(pairs.get(i).source(), k -> new java.util.ArrayList<>()).add(i);
-            incident.computeIfAbsent(pairs.get(i).target(), k -> new java.util.ArrayList<>()).add(i);
+            incident.computeIfAbsent(pairs.get(i).source(), k -> new ArrayList<>()).add(i);
+            incident.computeIfAbsent(pairs.get(i).target(), k -> new ArrayList<>()).add(i);
         }
         boolean[] keep = new boolean[pairs.size()];
         for (Map.Entry<String, List<Integer>> node : incident.entrySet()) {
             String self = node.getKey();
             node.getValue().stream()
-                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> -pairs.get(i).weight())
+                    .sorted(Comparator.comparingDouble((Integer i) -> -pairs.get(i).weight())
                             .thenComparing(i -> pairs.get(i).source().equals(self) ? pairs.get(i).target()
                                     : pairs.get(i).source()))
                     .limit(perNode)
                     .forEach(i -> keep[i] = true);
         }
-        List<WeightedPair> out = new java.util.ArrayList<>();
+        List<WeightedPair> out = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             if (keep[i]) {
                 out.add(pairs.get(i));
@@ -324,10 +334,10 @@ public final class GraphExport {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        java.util.Set<String> accounts = new java.util.HashSet<>();
+        Set<String> accounts = new HashSet<>();
         long[] rows = {0};
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(w,
+             CSVPrinter p = new CSVPrinter(w,
                      org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
              Session s = store.session()) {
             p.printRecord((Object[]) COORTWEET_HEADER);
@@ -337,14 +347,14 @@ public final class GraphExport {
                         p.printRecord(r.get("object_id").asString(), r.get("account_id").asString(),
                                 r.get("content_id").asString(), r.get("timestamp_share").asLong());
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                     accounts.add(r.get("account_id").asString());
                     rows[0]++;
                 });
                 return null;
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return new ExportStats(accounts.size(), rows[0]);
@@ -376,8 +386,8 @@ public final class GraphExport {
     }
 
     /** Sequential edge ids for GEXF, which needs one per edge. */
-    private static final class EdgeIds implements java.util.function.Function<Edge, String> {
-        private final Map<Edge, String> ids = new java.util.IdentityHashMap<>();
+    private static final class EdgeIds implements Function<Edge, String> {
+        private final Map<Edge, String> ids = new IdentityHashMap<>();
 
         @Override
         public String apply(Edge e) {

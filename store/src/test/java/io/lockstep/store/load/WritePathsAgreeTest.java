@@ -1,6 +1,6 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
-import io.lockstep.importer.bench.ArchiveGenerator;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import org.junit.jupiter.api.AfterAll;
@@ -12,11 +12,15 @@ import org.neo4j.driver.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,12 +53,25 @@ class WritePathsAgreeTest {
         ArchiveGenerator.write(second, 6, 1_000, 1_000_002_500L); // overlaps the first file's last 500 posts
         List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"), first,
                 ArchiveImporterTest.copy(dir, "followers.csv"));
-        ArchiveImporter importer = new ArchiveImporter();
+        Map<String, Long> steps = new TreeMap<>();
+        List<Long> transactionTimes = new ArrayList<>();
+        ArchiveImporter importer = new ArchiveImporter((step, nanos) -> {
+            steps.merge(step, nanos, Long::sum);
+            if (step.equals(StepTimes.WRITE_TRANSACTIONS)) {
+                transactionTimes.add(nanos);
+            }
+        });
         ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(97);
 
         clear();
         importer.importFiles(store, files, ImportOptions.defaults(), ProgressListener.NONE); // bulk
+        assertThat(steps.keySet()).containsExactly("bulk 1: parse and stage", "bulk 2: stop the DBMS",
+                "bulk 3: Neo4j bulk importer", "bulk 4: restart, constraints, indexes", "bulk 5: Import records");
         importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE); // CREATE, some MERGE
+        // 1,000 posts in batches of 97 rows: one transaction a batch, each timed, and the CREATE path's statements
+        assertThat(transactionTimes).hasSizeGreaterThanOrEqualTo(1_000 / 97).allMatch(nanos -> nanos > 0);
+        assertThat(steps).containsKey(Neo4jWriter.CREATE_POSTS.lines().skip(1).limit(3)
+                .reduce((a, b) -> a + " " + b.strip()).orElseThrow());
         Dump bulk = dump();
 
         clear();
@@ -89,7 +106,7 @@ class WritePathsAgreeTest {
         Path second = dir.resolve("second.csv");
         Files.copy(first, second);
         Files.writeString(second, "999,u1,User 1,user1,,,,1,1,2016-01-01,en,en,one more,2017-01-01 00:00,web,,,,"
-                + "False,,,,,0,0,0,0,[],[],[]\n", java.nio.file.StandardOpenOption.APPEND);
+                + "False,,,,,0,0,0,0,[],[],[]\n", StandardOpenOption.APPEND);
         ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(50);
         ArchiveImporter importer = new ArchiveImporter();
 
@@ -98,14 +115,14 @@ class WritePathsAgreeTest {
         Dump sequential = dump();
 
         clear();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<ImportReport>> runs = new ArrayList<>();
+            List<Future<ImportReport>> runs = new ArrayList<>();
             for (Path file : List.of(first, second)) {
                 runs.add(pool.submit(() -> importer.importFiles(store, List.of(file), transactions,
                         ProgressListener.NONE)));
             }
-            for (java.util.concurrent.Future<ImportReport> run : runs) {
+            for (Future<ImportReport> run : runs) {
                 assertThat(run.get().rejects()).isZero();
             }
         } finally {

@@ -1,4 +1,4 @@
-package io.lockstep.importer.bench;
+package io.lockstep.store.load.bench;
 
 import io.lockstep.store.GraphStore;
 import org.neo4j.configuration.GraphDatabaseSettings;

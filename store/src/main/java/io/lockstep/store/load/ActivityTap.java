@@ -1,7 +1,10 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.PostRow;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,8 @@
-package io.lockstep.importer;
+package io.lockstep.store.load;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
