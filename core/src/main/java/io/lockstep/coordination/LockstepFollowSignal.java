@@ -135,10 +135,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         boolean[] peeled = new boolean[n]; // out of the seed search
         boolean[] spent = new boolean[n]; // out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
-        for (int round = 0; round < params.maxBlocks(); round++) {
+        List<int[]> cohorts = creationBursts(activity, finder);
+        for (int round = 0; round < cohorts.size() + params.maxBlocks(); round++) {
             termination.assertRunning();
-            boolean[] block = finder.densest(peeled, params.minFollowers(), params.minTargets(),
-                    params.minDensity());
+            boolean[] block;
+            if (round < cohorts.size()) {
+                // a creation burst far above the archive's creation rate around it: a seed of its own, so that a
+                // large archive's reader groups, which peeling prefers, cannot hide it past maxBlocks rounds
+                block = new boolean[2 * n];
+                for (int f : cohorts.get(round)) {
+                    block[f] = !peeled[f] && !spent[f];
+                }
+            } else {
+                block = finder.densest(peeled, params.minFollowers(), params.minTargets(), params.minDensity());
+            }
             IntArrayList fs = new IntArrayList();
             IntArrayList seedTargets = new IntArrayList();
             for (int v = 0; v < n; v++) {
@@ -149,8 +159,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     seedTargets.add(v);
                 }
             }
-            progress.advance(1);
+            progress.advance(round < cohorts.size() ? 0 : 1);
             if (fs.size() < 2) {
+                if (round < cohorts.size()) {
+                    continue;
+                }
                 break;
             }
             int[] seed = fs.toIntArray();
@@ -196,6 +209,77 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         edges.sort(Comparator.comparingLong(CoordinationEdge::pairKey));
         progress.end();
         return new SignalGraph(name(), edges, finder.edgeCount(), pairs, blocks);
+    }
+
+    /**
+     * The creation bursts of the archive, most accounts first: disjoint {@code creationBurst} spans holding at least
+     * {@code minFollowers} accounts that follow at least {@code minTargets} others, at least {@code minLift} times
+     * the rate of such creations in the 16 spans around them, with P(Poisson(rate) ≥ count) ≤ {@code maxPValue} / w
+     * for w windows tested (one per account).
+     * Ordinary sign-ups follow the platform's growth; a farm made in a few days is a spike. O(n log n).
+     */
+    List<int[]> creationBursts(Activity activity, DenseBlockFinder finder) {
+        int n = activity.accountCount();
+        long span = params.creationBurst();
+        IntArrayList ids = new IntArrayList();
+        for (int v = 0; v < n; v++) {
+            if (activity.accountCreated(v) != Activity.NO_TIME && finder.outDegree(v) >= params.minTargets()) {
+                ids.add(v);
+            }
+        }
+        int[] byTime = ids.toIntArray();
+        long[] t = new long[byTime.length];
+        {
+            Integer[] order = new Integer[byTime.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = byTime[i];
+            }
+            Arrays.sort(order, Comparator.comparingLong((Integer v) -> activity.accountCreated(v)).thenComparingInt(v -> v));
+            for (int i = 0; i < order.length; i++) {
+                byTime[i] = order[i];
+                t[i] = activity.accountCreated(order[i]);
+            }
+        }
+        int m = t.length;
+        List<long[]> candidates = new ArrayList<>(); // {count, start index}
+        for (int i = 0, j = 0, lo = 0, hi = 0; i < m; i++) {
+            while (j < m && t[j] - t[i] <= span) {
+                j++;
+            }
+            int count = j - i;
+            if (count < params.minFollowers()) {
+                continue;
+            }
+            while (t[i] - t[lo] > 8 * span) {
+                lo++;
+            }
+            while (hi < m && t[hi] - t[i] <= 9 * span) {
+                hi++;
+            }
+            double rate = Math.max(1e-9, (hi - lo - count) / 16.0);
+            // one test per window start: Bonferroni over them
+            if (count >= params.minLift() * rate && PoissonTail.upper(count, rate) <= params.maxPValue() / m) {
+                candidates.add(new long[] {count, i, j});
+            }
+        }
+        candidates.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        boolean[] taken = new boolean[m];
+        List<int[]> out = new ArrayList<>();
+        for (long[] c : candidates) {
+            int i = (int) c[1], j = (int) c[2];
+            boolean free = true;
+            for (int k = i; k < j && free; k++) {
+                free = !taken[k];
+            }
+            if (!free) {
+                continue;
+            }
+            int[] cohort = Arrays.copyOfRange(byTime, i, j);
+            Arrays.fill(taken, i, j, true);
+            Arrays.sort(cohort);
+            out.add(cohort);
+        }
+        return out;
     }
 
     /**

@@ -211,6 +211,25 @@ class LockstepFollowSignalTest {
         assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(24);
     }
 
+    @Test
+    void aFarmMadeInFourDaysIsTheArchivesOneCreationBurst() {
+        FollowGraphs gen = new FollowGraphs(3);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3);
+        }
+        gen.follows(40, 1.0, 0.85);
+        Activity organic = new FollowGraphs(3).community(500, 1.3).community(500, 1.3).follows(40, 1.0, 0.85).build();
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        List<int[]> bursts = signal.creationBursts(a, LockstepFollowSignal.follows(a));
+        assertThat(bursts).hasSize(1);
+        // the span holds the farm and the few ordinary accounts made the same week (growth sorts them out)
+        assertThat(names(a, bursts.get(0))).containsAll(farm).hasSizeLessThan(farm.size() + 10);
+        // sign-ups spread over seven years have no burst
+        assertThat(signal.creationBursts(organic, LockstepFollowSignal.follows(organic))).isEmpty();
+    }
+
     static int indexOf(Activity a, String id) {
         for (int v = 0; v < a.accountCount(); v++) {
             if (a.accountId(v).equals(id)) {
