@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ final class ClusterScorer {
                 k++;
             }
         }
-        it.unimi.dsi.fastutil.longs.LongArrays.radixSort(bins, pairs);
+        LongArrays.radixSort(bins, pairs);
         int need = Math.max(3, (int) Math.ceil(0.3 * members.length));
         int inBursts = 0;
         for (int s = 0; s < total; ) {

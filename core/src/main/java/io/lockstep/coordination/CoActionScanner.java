@@ -42,9 +42,9 @@ final class CoActionScanner {
 
     /**
      * Items acted on by more accounts than this are not paired (they still count in every account's volume and
-     * norm). Their weight w is the lowest of all, and at 10M posts the few viral originals with 10⁴–10⁵ retweets
-     * would otherwise emit most of the pair events (hundreds of millions of distinct, once-seen pairs) and exhaust an
-     * 8 GB heap. An operation larger than this on one item still shows on its smaller items.
+     * norm). Their weight w is the lowest of all, while an item of m accounts can emit up to m·maxNeighbours pair
+     * events, mostly distinct pairs seen once, so that a few viral items would hold most of the scan's memory. An
+     * operation larger than this on one item still shows on its smaller items.
      */
     static final int MAX_ITEM_ACCOUNTS = 1_000;
 

@@ -60,13 +60,14 @@ public final class CoordinationDetector {
         return Signal.of(name).create(params);
     }
 
-    public DetectionResult detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    /** The coordination in {@code activity}: every enabled signal's edges and blocks, then {@link #assemble}. */
+    public DetectionResult run(Activity activity, ProgressListener progress, TerminationFlag termination) {
         Objects.requireNonNull(activity, "activity");
         List<CoordinationEdge> edges = new ArrayList<>();
         List<DenseBlock> blocks = new ArrayList<>();
         for (CoordinationSignal signal : signals()) {
             termination.assertRunning();
-            SignalGraph g = signal.detect(activity, progress, termination);
+            SignalGraph g = signal.graph(activity, progress, termination);
             edges.addAll(g.edges());
             blocks.addAll(g.blocks());
         }

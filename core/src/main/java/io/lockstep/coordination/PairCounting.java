@@ -27,7 +27,10 @@ import it.unimi.dsi.fastutil.longs.LongArrays;
  * Deterministic: sums of integers and of fixed-point weights, independent of visiting order.
  */
 final class PairCounting {
-    /** Count above this bit, fixed-point shared weight below (w² ≤ (1 + ln 2^31)² ≈ 500, so 2^40 holds 2^27 items). */
+    /**
+     * Count above this bit (24 bits), fixed-point shared weight below: w² ≤ (1 + ln 2^31)² ≈ 500, i.e. at most 2^21
+     * units an item, so the 40 low bits hold 2^19 shared items at the largest weight.
+     */
     static final int COUNT_SHIFT = 40;
     /** Fixed-point scale of the summed squared item weights. */
     static final double WEIGHT_SCALE = 4096.0;

@@ -47,7 +47,7 @@ class CoordinationDetectorTest {
         Timeline t = botnet();
         Activity a = t.build();
         DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
-        DetectionResult r = new CoordinationDetector(p).detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        DetectionResult r = new CoordinationDetector(p).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         int[] bots = new int[6];
         for (int b = 0; b < 6; b++) {
@@ -111,7 +111,7 @@ class CoordinationDetectorTest {
     private static double scoreWith(Activity a, DetectionParams p, DetectionParams.TimedWeights timed) {
         DetectionParams q = p.withCluster(p.cluster().withWeights(new DetectionParams.ScoreWeights(timed,
                 DetectionParams.ScoreWeights.defaults().block())));
-        DetectionResult r = new CoordinationDetector(q).detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        DetectionResult r = new CoordinationDetector(q).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.clusters()).hasSize(1);
         return r.clusters().get(0).score();
     }

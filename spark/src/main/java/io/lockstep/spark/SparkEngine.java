@@ -87,7 +87,7 @@ public final class SparkEngine implements DetectionEngine {
                     }
                 }
             } else {
-                SignalGraph g = CoordinationDetector.create(name, params).detect(activity, progress, termination);
+                SignalGraph g = CoordinationDetector.create(name, params).graph(activity, progress, termination);
                 edges.addAll(g.edges());
                 blocks.addAll(g.blocks());
             }

@@ -42,7 +42,7 @@ class EngineEquivalenceTest {
         List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("tweets.csv"), tmp.resolve("follows.csv"));
         Activity activity = ArchiveFiles.read(files).activity();
         DetectionParams params = DetectionParams.defaults();
-        DetectionResult single = new CoordinationDetector(params).detect(activity, ProgressListener.NONE,
+        DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         SharedSpark.get();
         DetectionResult spark = new SparkEngine("local[2]", Map.of()).detect(activity, files, params,

@@ -86,7 +86,7 @@ public final class SparkCoActionsBenchmark {
         for (String name : ActionSignals.DISTRIBUTED) {
             long start = System.nanoTime();
             long c0 = cpu();
-            SignalGraph g = CoordinationDetector.create(name, params).detect(a, ProgressListener.NONE,
+            SignalGraph g = CoordinationDetector.create(name, params).graph(a, ProgressListener.NONE,
                     TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             wall += sec;
