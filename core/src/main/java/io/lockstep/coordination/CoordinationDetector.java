@@ -26,9 +26,9 @@ import java.util.Objects;
  *   <li>{@link ScorePhase}: each cluster scored ({@link ClusterScorer}), ordered and numbered;</li>
  *   <li>{@link VerdictPhase}: one verdict per account;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
- *   <li>the reported edges: each account's strongest ones ({@link StrongestPartners}), at most
- *       max(partners, 2 · signals) chosen per account. Edges of accounts not flagged stay (a pair of accounts that
- *       retweeted the same originals seconds apart is evidence even when no cluster forms).</li>
+ *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
+ *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals
+ *       seconds apart is evidence even when no cluster forms): at most 2 · partners rows per flagged account.</li>
  * </ol>
  * Cost: the signals', then O(edges) to combine, Leiden's, and O(edges + accounts) for the rest. Deterministic for a
  * given {@link DetectionParams#seed()}.
@@ -100,7 +100,11 @@ public final class CoordinationDetector {
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params.campaign())
                 .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
-        List<CoordinationEdge> reported = StrongestPartners.keep(edges, params.cluster().partners(), n);
+        boolean[] flagged = new boolean[n];
+        for (AccountVerdict v : verdicts) {
+            flagged[v.account()] = v.suspicious();
+        }
+        List<CoordinationEdge> reported = StrongestPartners.report(edges, params.cluster().partners(), flagged);
         reported.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
                 .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
         return new DetectionResult(reported, clusters, verdicts, campaigns, params, blocks);

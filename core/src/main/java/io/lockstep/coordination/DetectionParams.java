@@ -179,8 +179,9 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
      * creation-burst and activity-burst parts of the score, {@code weights} the score's weights. The reported
-     * edges are each account's {@code partners} strongest ones (see {@link StrongestPartners}); clustering and
-     * scoring use them all.
+     * edges are each suspicious account's {@code partners} strongest ones and as many per suspicious account of the
+     * strongest pairs between unflagged accounts, at most 2 · partners rows per suspicious account (see
+     * {@link StrongestPartners#report}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
                                 long burstBin, boolean leiden, int partners, ScoreWeights weights) {

@@ -30,9 +30,11 @@ import java.util.Objects;
  *       first rounds. Only node sets of the peeling sequence with at least {@code minFollowers} followers,
  *       {@code minTargets} targets and an edge density of {@code minDensity} compete.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
- *       followers were created within one {@code creationBurst} span, growth starts from them alone; of those, only
- *       the ones whose follows of the seed's targets the model does not explain (when at least two are). Both only
- *       pick where growth starts: membership is decided by follows.</li>
+ *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
+ *       whole seed otherwise); of those, only the ones whose follows of the core's own targets (see Growth below)
+ *       the model does not explain (when at least two are). The peeled seed's targets are not used for that test:
+ *       they are mostly those of the readers the peeling mixed in, and the stars of a farm's pool are among them,
+ *       expected from their popularity. Both only pick where growth starts: membership is decided by follows.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -45,9 +47,12 @@ import java.util.Objects;
  *     </ul></li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
- *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. Its followers and
- *       the seed's creation-burst core (the whole seed when nothing grew) are excluded from later rounds; at most
- *       {@code maxBlocks} rounds.</li>
+ *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
+ *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
+ *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
+ *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
+ *       of a farm that peeling split between seeds) cannot grow by itself, and the rest of its farm, grown in a
+ *       later round, recruits it. At most {@code maxBlocks} rounds.</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -116,39 +121,42 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         finder.setEdgeWeights(model.surprise());
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
-        boolean[] excluded = new boolean[n];
+        boolean[] peeled = new boolean[n]; // out of the seed search
+        boolean[] spent = new boolean[n]; // out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         for (int round = 0; round < params.maxBlocks(); round++) {
             termination.assertRunning();
-            boolean[] block = finder.densest(excluded, params.minFollowers(), params.minTargets(),
+            boolean[] block = finder.densest(peeled, params.minFollowers(), params.minTargets(),
                     params.minDensity());
             IntArrayList fs = new IntArrayList();
-            IntArrayList seedTargets = new IntArrayList();
             for (int v = 0; v < n; v++) {
                 if (block[v]) {
                     fs.add(v);
-                }
-                if (block[n + v]) {
-                    seedTargets.add(v);
                 }
             }
             progress.advance(1);
             if (fs.size() < 2) {
                 break;
             }
-            int[] seedCore = creationCore(activity, fs.toIntArray());
-            int[][] grown = growth.grow(growth.unexplained(seedCore, seedTargets.toIntArray()), excluded);
-            // a kept or rejected block consumes its seed; when nothing grew, the whole seed
-            for (int f : grown == null ? fs.toIntArray() : seedCore) {
-                excluded[f] = true;
+            int[] seed = fs.toIntArray();
+            int[] seedCore = creationCore(activity, seed);
+            int[][] grown = growth.grow(growth.unexplained(seedCore, growth.targets(seedCore)), spent);
+            DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
+            // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
+            // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
+            // burst, leave growth too
+            boolean burst = seedCore.length < seed.length;
+            for (int f : grown == null ? seed : seedCore) {
+                peeled[f] = true;
+                spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
             if (grown == null) {
                 continue;
             }
             for (int f : grown[0]) {
-                excluded[f] = true;
+                peeled[f] = true;
+                spent[f] |= kept != null || !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
-            DenseBlock kept = growth.test(grown[0], grown[1]);
             if (kept != null) {
                 blocks.add(kept);
             }
@@ -349,10 +357,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * The members of a seed whose follows of the seed's targets the model does not explain (the test of
-         * {@link #followers}, against the seed's own targets), or the whole seed when fewer than two are: peeling
-         * can leave a farm next to readers of popular accounts, and growth from the mixed seed would drift to the
-         * readers.
+         * The members of a seed whose follows of {@code seedTargets} (the seed's own {@link #targets}) the model does
+         * not explain (the test of {@link #followers}), or the whole seed when fewer than two are: peeling can leave
+         * a farm next to readers of popular accounts, and growth from the mixed seed would drift to the readers.
          */
         int[] unexplained(int[] seed, int[] seedTargets) {
             model.setBlock(seed, heldOut(seed, seedTargets));

@@ -6,30 +6,134 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the reported evidence linear in the accounts: an account with edges of s signals keeps, of each signal, its
- * max(2, ⌊k / s⌋) strongest edges (rows: one per account pair and signal), ordered by weight, then count, then the
- * partner's id; an edge kept by either end is kept. So every signal that linked an account stays visible, and there
- * are at most max(k, 2s)·n rows for n accounts with edges, whatever the size of a dense group (a 700-account block
- * gives a few thousand rows, not 245,000). Package-private phase of
- * {@link CoordinationDetector}: clustering, scoring, verdicts and campaigns see every edge; only the reported edges
- * ({@link DetectionResult#edges()}, {@code coordination-edges.csv}, {@code COORDINATED_WITH}) are thinned.
+ * Keeps the reported evidence linear in the flagged accounts ({@link #report}): with k partners and F flagged
+ * accounts, at most 2k·F rows (k·1 when nothing is flagged), whatever the size of a dense group or the number of
+ * significant pairs between ordinary accounts.
+ * <ol>
+ *   <li>Each flagged account keeps its k strongest edges over all signals, the strongest edge of each of its
+ *       signals first (so every signal that linked it stays visible, up to k signals): at most k·F rows.</li>
+ *   <li>Pairs of which neither end is flagged (significant co-action that formed no suspicious cluster, such as a
+ *       lone pair in a sparse real archive) are evidence too, but not findings: each such account keeps its
+ *       max(2, ⌊k / s⌋) strongest edges of each of its s signals ({@link #keep}), and of those the strongest
+ *       k·max(F, 1) overall are reported.</li>
+ * </ol>
+ * "Strongest": higher weight, then higher count, then the smaller partner id (per account) or pair (overall). An
+ * edge between a flagged and an unflagged account is only ever chosen by the flagged end. Clustering, scoring,
+ * verdicts and campaigns see every edge; only the reported edges ({@link DetectionResult#edges()},
+ * {@code coordination-edges.csv}, {@code COORDINATED_WITH}) are thinned. Package-private phase of
+ * {@link CoordinationDetector}.
  *
- * <p>Cost: O(E log E) for E edges. Deterministic: the order above is total.
+ * <p>Cost: O(E log E) for E edges. Deterministic: the orders above are total.
  */
 final class StrongestPartners {
     private StrongestPartners() {
     }
 
-    /** The edges kept when every account chooses, in their input order. */
-    static List<CoordinationEdge> keep(List<CoordinationEdge> edges, int k, int accounts) {
-        return keep(edges, k, accounts, null);
+    /**
+     * The reported edges, in their input order: each flagged account's k strongest (the best of each signal first),
+     * and the strongest k·max(F, 1) of the pairs between unflagged accounts; at most 2k·F rows for F ≥ 1 flagged.
+     */
+    static List<CoordinationEdge> report(List<CoordinationEdge> edges, int k, boolean[] flagged) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, was " + k);
+        }
+        int accounts = flagged.length;
+        int f = 0;
+        for (boolean x : flagged) {
+            f += x ? 1 : 0;
+        }
+        int e = edges.size();
+        int[] start = new int[accounts + 1];
+        for (CoordinationEdge x : edges) {
+            start[x.source() + 1]++;
+            start[x.target() + 1]++;
+        }
+        for (int v = 0; v < accounts; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] at = start.clone();
+        int[] incident = new int[2 * e];
+        for (int i = 0; i < e; i++) {
+            CoordinationEdge x = edges.get(i);
+            incident[at[x.source()]++] = i;
+            incident[at[x.target()]++] = i;
+        }
+        boolean[] kept = new boolean[e];
+        boolean[] signalSeen = new boolean[DetectionParams.ALL_SIGNALS.size()];
+        int[] mine = new int[k]; // positions in incident chosen by the current account
+        for (int v = 0; v < accounts; v++) {
+            if (!flagged[v]) {
+                continue;
+            }
+            int from = start[v], to = start[v + 1];
+            final int self = v;
+            IntArrays.quickSort(incident, from, to, (a, b) -> compare(edges.get(a), edges.get(b), self));
+            // the best edge of each signal, strongest first, then the strongest others, k in all
+            java.util.Arrays.fill(signalSeen, false);
+            int chosen = 0;
+            for (int p = from; p < to && chosen < k; p++) {
+                int sig = signalIndex(edges.get(incident[p]));
+                if (!signalSeen[sig]) {
+                    signalSeen[sig] = true;
+                    mine[chosen++] = p;
+                }
+            }
+            for (int p = from; p < to && chosen < k; p++) {
+                if (!contains(mine, chosen, p)) {
+                    mine[chosen++] = p;
+                }
+            }
+            for (int i = 0; i < chosen; i++) {
+                kept[incident[mine[i]]] = true;
+            }
+        }
+        List<CoordinationEdge> ordinary = new ArrayList<>();
+        for (CoordinationEdge x : edges) {
+            if (!flagged[x.source()] && !flagged[x.target()]) {
+                ordinary.add(x);
+            }
+        }
+        List<CoordinationEdge> strongest = new ArrayList<>(keep(ordinary, k, accounts));
+        strongest.sort(StrongestPartners::compareOverall);
+        java.util.Set<CoordinationEdge> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        reported.addAll(strongest.subList(0, (int) Math.min(strongest.size(), (long) k * Math.max(f, 1))));
+        List<CoordinationEdge> out = new ArrayList<>();
+        for (int i = 0; i < e; i++) {
+            if (kept[i] || reported.contains(edges.get(i))) {
+                out.add(edges.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] xs, int n, int x) {
+        for (int i = 0; i < n; i++) {
+            if (xs[i] == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stronger first over all pairs: weight, then count, then the pair, then the signal. */
+    static int compareOverall(CoordinationEdge a, CoordinationEdge b) {
+        int c = Double.compare(b.weight(), a.weight());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(b.count(), a.count());
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.pairKey(), b.pairKey());
+        return c != 0 ? c : Integer.compare(signalIndex(a), signalIndex(b));
     }
 
     /**
-     * The edges kept, in their input order, when only the accounts with {@code chooses[v]} choose (null: all): at
-     * most max(k, 2s)·c rows for c choosing accounts and s signals.
+     * Per-account thinning: an account with edges of s signals keeps, of each signal, its max(2, ⌊k / s⌋) strongest
+     * edges; an edge kept by either end is kept; in their input order. At most max(k, 2s)·n rows for n accounts.
      */
-    static List<CoordinationEdge> keep(List<CoordinationEdge> edges, int k, int accounts, boolean[] chooses) {
+    static List<CoordinationEdge> keep(List<CoordinationEdge> edges, int k, int accounts) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
@@ -51,9 +155,6 @@ final class StrongestPartners {
         }
         boolean[] kept = new boolean[e];
         for (int v = 0; v < accounts; v++) {
-            if (chooses != null && !chooses[v]) {
-                continue;
-            }
             int from = start[v], to = start[v + 1];
             if (to - from <= 2) {
                 for (int p = from; p < to; p++) {

@@ -189,6 +189,28 @@ class LockstepFollowSignalTest {
         assertThat(names(a, fromAll[1])).isEqualTo(targets);
     }
 
+    /**
+     * A sparse burst farm as the simulator plants it (30 accounts created within four days, each following a
+     * client and 12 of a pool of 24 community stars) in six homophilous communities of 500. Peeling splits such a
+     * farm between seeds of heavy readers: the creation-burst core of each seed is judged on the targets it follows
+     * together (the readers' targets, the pool's stars among them, would explain its follows), and a core too small
+     * to grow by itself is not lost: the rest of the farm, grown in a later round, recruits it.
+     */
+    @Test
+    void aSparseBurstFarmSplitBetweenSeedsIsFound() {
+        FollowGraphs gen = new FollowGraphs(3);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3);
+        }
+        gen.follows(40, 1.0, 0.85);
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
+        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(24);
+    }
+
     static int indexOf(Activity a, String id) {
         for (int v = 0; v < a.accountCount(); v++) {
             if (a.accountId(v).equals(id)) {

@@ -70,25 +70,64 @@ class StrongestPartnersTest {
     }
 
     @Test
-    void onlyTheChoosingAccountsChoose() {
-        // a clique of 30 where only accounts 0..2 are flagged: rows are their choices only, at most 10 each
+    void flaggedAccountsChooseTheirStrongestAndOrdinaryPairsShareABudgetOfTheSameSize() {
+        // a clique of 30 where only accounts 0..2 are flagged, plus 100 disjoint ordinary pairs 100+2i - 101+2i
         List<CoordinationEdge> edges = new ArrayList<>();
         for (int a = 0; a < 30; a++) {
             for (int b = a + 1; b < 30; b++) {
                 edges.add(edge(a, b, "co-retweet", 1.0 / (1 + b - a), 3));
             }
         }
-        boolean[] flagged = new boolean[30];
+        for (int i = 0; i < 100; i++) {
+            edges.add(edge(100 + 2 * i, 101 + 2 * i, "co-retweet", 0.001 * (i + 1), 3));
+        }
+        boolean[] flagged = new boolean[300];
         flagged[0] = flagged[1] = flagged[2] = true;
-        List<CoordinationEdge> kept = StrongestPartners.keep(edges, 10, 30, flagged);
-        assertThat(kept.size()).isLessThanOrEqualTo(30);
-        assertThat(kept).allMatch(e -> e.source() <= 2);
-        assertThat(kept).extracting(e -> e.source() + "-" + e.target()).contains("0-1", "0-10", "0-2", "2-10")
+        List<CoordinationEdge> kept = StrongestPartners.report(edges, 10, flagged);
+        List<CoordinationEdge> byFlagged = kept.stream().filter(e -> e.source() <= 2).toList();
+        // each flagged account its 10 nearest ids (0-1 and 1-2 chosen by both ends)
+        assertThat(byFlagged).hasSizeLessThanOrEqualTo(30);
+        assertThat(byFlagged).extracting(e -> e.source() + "-" + e.target()).contains("0-1", "0-10", "0-2", "2-10")
                 .doesNotContain("0-11", "2-11");
+        // ordinary rows: the 30 strongest (3 flagged x 10) of the clique's unflagged pairs and the lone pairs; the
+        // clique's unflagged pairs 3..29 are stronger than any lone pair
+        List<CoordinationEdge> ordinary = kept.stream().filter(e -> e.source() > 2).toList();
+        assertThat(ordinary).hasSize(30).allMatch(e -> e.source() < 30);
+        assertThat(kept.size()).isLessThanOrEqualTo(20 * 3);
+    }
+
+    @Test
+    void withNoAccountFlaggedTheStrongestOrdinaryPairsAreStillReported() {
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            edges.add(edge(2 * i, 2 * i + 1, "co-retweet", 0.001 * (i + 1), 3));
+        }
+        List<CoordinationEdge> kept = StrongestPartners.report(edges, 10, new boolean[200]);
+        assertThat(kept).hasSize(10).extracting(CoordinationEdge::source).containsExactly(180, 182, 184, 186, 188,
+                190, 192, 194, 196, 198);
+    }
+
+    @Test
+    void aFlaggedAccountShowsEachOfItsSignalsBeforeMorePartnersOfOne() {
+        // account 0 (flagged): twelve strong co-text partners and one weak co-link partner; k = 10 keeps the co-link
+        // edge and the nine strongest co-text ones
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int b = 1; b <= 12; b++) {
+            edges.add(edge(0, b, "co-text", 1.0 - b / 100.0, 2));
+        }
+        edges.add(edge(0, 13, "co-link", 0.1, 3));
+        boolean[] flagged = new boolean[14];
+        flagged[0] = true;
+        List<CoordinationEdge> kept = StrongestPartners.report(edges, 10, flagged);
+        assertThat(kept).extracting(e -> e.signal() + ":" + e.target()).containsExactly("co-text:1", "co-text:2",
+                "co-text:3", "co-text:4", "co-text:5", "co-text:6", "co-text:7", "co-text:8", "co-text:9",
+                "co-link:13");
     }
 
     @Test
     void kMustBePositive() {
         assertThatThrownBy(() -> StrongestPartners.keep(List.of(), 0, 1)).hasMessageContaining("k must be >= 1");
+        assertThatThrownBy(() -> StrongestPartners.report(List.of(), 0, new boolean[1]))
+                .hasMessageContaining("k must be >= 1");
     }
 }
