@@ -88,6 +88,31 @@ class InterchangeFormatsTest {
         }
     }
 
+    /** PyCooRnet's real CrowdTangle shares table (coornet/README.md gives its source and the independent counts). */
+    @Test
+    void coornetRealSharesTableLoadsTheSameGraphThroughBothPaths() throws Exception {
+        Path file = Path.of(InterchangeFormatsTest.class.getResource("/coornet/ct_shares.csv.gz").toURI());
+        assertThat(FormatDetector.detect(file)).isEqualTo(Format.COORNET);
+        for (boolean bulk : new boolean[]{true, false}) {
+            store = TestStore.clear();
+            ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
+                    ImportOptions.defaults().withBulk(bulk), ProgressListener.NONE);
+            assertThat(report.rejects()).as("bulk %s", bulk).isZero();
+            Map<String, Long> counts = StoreStatistics.read(store);
+            assertThat(counts.get("posts")).as("bulk %s", bulk).isEqualTo(1_058);
+            assertThat(counts.get("accounts")).isEqualTo(407);
+            assertThat(counts.get("url_uses")).isEqualTo(1_681);
+            try (Session s = store.session()) {
+                var r = s.run("""
+                        MATCH (a:Account {id: 'https://www.facebook.com/82409693514'})-[:POSTED]->(p:Post {id: '7739558597'})
+                        RETURN a.screen_name AS handle, a.followers_count AS followers, p.time AS time""").single();
+                assertThat(r.get("handle").asString()).isEqualTo("cubadebate");
+                assertThat(r.get("followers").asLong()).isEqualTo(538_732);
+                assertThat(r.get("time").asLong()).isEqualTo(1484308991L); // 2017-01-13 12:03:11 UTC
+            }
+        }
+    }
+
     @Test
     void coornetSharesTableLoadsPostsLinkingTheirUrls(@TempDir Path dir) throws IOException {
         Path file = Files.copy(ParsersTest.sample("coornet_shares.csv"), dir.resolve("coornet_shares.csv"));
