@@ -47,8 +47,9 @@ class RobustnessMatrixTest {
 
     /**
      * What the detector holds today in every small cell: ordinary accounts and the fandom below the issue's bounds,
-     * every botnet and link ring found, evidence linear in the flagged accounts. The burst farm's recall is the
-     * known gap (0 in three of the six cells, docs/quality.md), held by {@link #everySmallCellMeetsTheTargets}.
+     * every botnet and link ring found, the burst farm at least 0.8, evidence linear in the flagged accounts. Five
+     * cells meet every target; in the one with popularity exponent 1.1 the burst farm is found at 0.8 (the known
+     * gap, docs/quality.md), held by {@link #everySmallCellMeetsTheTargets}.
      */
     @Test
     void noCellFlagsOrdinaryAccountsAndEveryBotnetAndLinkRingIsFound(@TempDir Path dir) throws Exception {
@@ -63,12 +64,17 @@ class RobustnessMatrixTest {
             for (GroupScore g : r.score().result().groups()) {
                 if (g.label().equals("bot") || g.label().equals("linkring")) {
                     assertThat(g.recall()).as(g.group() + " recall, " + cell).isGreaterThanOrEqualTo(0.9);
+                } else if (g.group().startsWith("farm-")) {
+                    assertThat(g.recall()).as(g.group() + " recall, " + cell).isGreaterThanOrEqualTo(0.8);
                 }
             }
         }
     }
 
-    /** Every target of issue #12, burst farm recall included: not met yet, run with {@code -Dtargets}. */
+    /**
+     * Every target of issue #12, burst farm recall included: not met in the exponent-1.1 cell (farm 0.8), run with
+     * {@code -Dtargets}.
+     */
     @Test
     @Tag("targets")
     void everySmallCellMeetsTheTargets(@TempDir Path dir) throws Exception {

@@ -4,6 +4,9 @@ import io.lockstep.community.Leiden;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.graph.CompactGraph;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+
+import java.util.Arrays;
 
 /**
  * The model of ordinary following that a follow block is tested against: a directed degree-corrected stochastic
@@ -226,7 +229,7 @@ final class FollowNullModel {
         IntArrayList h = new IntArrayList(members);
         for (int f : candidates) {
             int c = community[f];
-            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && java.util.Arrays.binarySearch(members, f) < 0) {
+            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && Arrays.binarySearch(members, f) < 0) {
                 h.add(f);
             }
         }
@@ -323,13 +326,13 @@ final class FollowNullModel {
     /** The targets' audience outside the block, per target and community, for {@link #test}. */
     final class Audience {
         private final int[] ts;
-        private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers; // (target index, community) -> k
+        private final Long2IntOpenHashMap followers; // (target index, community) -> k
         private final double[] popularity; // π_j per target index
 
-        private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all; // (target index, community) -> k, all
+        private final Long2IntOpenHashMap all; // (target index, community) -> k, all
 
-        private Audience(int[] ts, it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap followers,
-                         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all, double[] popularity) {
+        private Audience(int[] ts, Long2IntOpenHashMap followers,
+                         Long2IntOpenHashMap all, double[] popularity) {
             this.ts = ts;
             this.followers = followers;
             this.all = all;
@@ -370,8 +373,8 @@ final class FollowNullModel {
 
     /** Counts the audience of {@code ts} outside the current block, per target and community. O(Σ in-degrees). */
     Audience audience(int[] ts) {
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap k = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap all = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        Long2IntOpenHashMap k = new Long2IntOpenHashMap();
+        Long2IntOpenHashMap all = new Long2IntOpenHashMap();
         double[] pi = new double[ts.length];
         for (int t = 0; t < ts.length; t++) {
             int outside = 0;

@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -13,6 +14,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * Lockstep follows: groups of accounts following the same set of targets (follower farms) more than the model of
@@ -31,10 +33,15 @@ import java.util.Objects;
  *       {@code minTargets} targets and an edge density of {@code minDensity} compete.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
- *       whole seed otherwise); of those, only the ones whose follows of the core's own targets (see Growth below)
- *       the model does not explain (when at least two are). The peeled seed's targets are not used for that test:
- *       they are mostly those of the readers the peeling mixed in, and the stars of a farm's pool are among them,
- *       expected from their popularity. Both only pick where growth starts: membership is decided by follows.</li>
+ *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
+ *       are): of the core's own targets (see Growth below) for a burst, of the seed's peeled targets otherwise. A
+ *       burst is not judged on the peeled targets: they are mostly those of the readers the peeling mixed in, and
+ *       the stars of a farm's pool are among them, expected from their popularity. (Judging a seed without a burst
+ *       on its own grown targets too let a block of 52 readers of one small community through in the
+ *       60-community matrix cell.) Both pick where growth starts; the members of a creation burst that pass
+ *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
+ *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
+ *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -45,6 +52,10 @@ import java.util.Objects;
  *           the targets that its community does not already lead it to follow (expected count below 1/2) are at
  *           least {@code minLift} times the model's expectation, with the same Poisson tail.</li>
  *     </ul></li>
+ *   <li><b>Completion from the burst</b>: the members of the seed's creation burst that growth left out join the
+ *       grown followers when their follows of its targets are unexplained, without the {@code minTargets} floor
+ *       (that floor guards recruitment from the whole graph; the burst is a handful of accounts chosen by creation
+ *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
@@ -129,9 +140,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean[] block = finder.densest(peeled, params.minFollowers(), params.minTargets(),
                     params.minDensity());
             IntArrayList fs = new IntArrayList();
+            IntArrayList seedTargets = new IntArrayList();
             for (int v = 0; v < n; v++) {
                 if (block[v]) {
                     fs.add(v);
+                }
+                if (block[n + v]) {
+                    seedTargets.add(v);
                 }
             }
             progress.advance(1);
@@ -139,13 +154,24 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 break;
             }
             int[] seed = fs.toIntArray();
-            int[] seedCore = creationCore(activity, seed);
-            int[][] grown = growth.grow(growth.unexplained(seedCore, growth.targets(seedCore)), spent);
+            int[] burstCore = burstCore(activity, seed);
+            boolean burst = burstCore.length > 0;
+            int[] seedCore = burst ? burstCore : seed;
+            // a burst is judged on the targets it follows together, a seed without one on the targets it was
+            // peeled with
+            int[] tested = growth.unexplainedMembers(seedCore,
+                    burst ? growth.targets(seedCore) : seedTargets.toIntArray());
+            // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
+            // the block grows
+            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
+                    burst && tested.length >= 2 ? tested : new int[0]);
+            if (grown != null && burst) {
+                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
+            }
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
             // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
             // burst, leave growth too
-            boolean burst = seedCore.length < seed.length;
             for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
                 spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
@@ -177,6 +203,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * {@code minFollowers} of them (the largest such group; ties: the earliest); otherwise all of {@code fs}.
      */
     int[] creationCore(Activity activity, int[] fs) {
+        int[] core = burstCore(activity, fs);
+        return core.length > 0 ? core : fs;
+    }
+
+    /**
+     * The seed followers created within one {@code creationBurst} span when there are at least
+     * {@code minFollowers} of them (the largest such group; ties: the earliest); otherwise none.
+     */
+    int[] burstCore(Activity activity, int[] fs) {
         long[] times = new long[fs.length];
         int k = 0;
         for (int f : fs) {
@@ -186,7 +221,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         if (k < params.minFollowers()) {
-            return fs;
+            return new int[0];
         }
         Arrays.sort(times, 0, k);
         int best = 0;
@@ -201,7 +236,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         if (best < params.minFollowers()) {
-            return fs;
+            return new int[0];
         }
         IntArrayList core = new IntArrayList(best);
         for (int f : fs) {
@@ -227,7 +262,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         static Models fit(DenseBlockFinder finder, int n, long seed) {
-            io.lockstep.graph.CompactGraph undirected = FollowNullModel.undirected(finder, n);
+            CompactGraph undirected = FollowNullModel.undirected(finder, n);
             List<FollowNullModel> models = new ArrayList<>();
             for (double r : RESOLUTIONS) {
                 models.add(FollowNullModel.fit(finder, undirected, seed, r));
@@ -274,7 +309,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
         static boolean unexplained(List<FollowNullModel.Audience> audience, int account,
-                                   java.util.function.BiPredicate<Long, Double> test) {
+                                   BiPredicate<Long, Double> test) {
             for (FollowNullModel.Audience a : audience) {
                 double[] oe = a.test(account);
                 if (!test.test((long) oe[0], oe[1])) {
@@ -306,10 +341,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * null when either has fewer than two accounts.
          */
         int[][] grow(int[] seed, boolean[] excluded) {
+            return grow(seed, excluded, new int[0]);
+        }
+
+        /**
+         * As {@link #grow(int[], boolean[])}, with the {@code anchored} followers (ascending, a subset of the seed)
+         * kept at every step: a sparse block, whose members each follow a third of its targets, would otherwise lose
+         * the members that follow fewer than {@code minTargets} of one step's targets, and with them the targets
+         * of the next step, until nothing is left.
+         */
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
             int[] fs = seed;
             int[] ts = targets(fs);
             for (int step = 0; step < MAX_GROWTH_STEPS && ts.length >= 2; step++) {
-                int[] next = followers(ts, fs, excluded);
+                int[] next = union(followers(ts, fs, excluded), anchored);
                 if (Arrays.equals(next, fs)) {
                     break;
                 }
@@ -362,6 +407,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * a farm next to readers of popular accounts, and growth from the mixed seed would drift to the readers.
          */
         int[] unexplained(int[] seed, int[] seedTargets) {
+            int[] out = unexplainedMembers(seed, seedTargets);
+            return out.length >= 2 ? out : seed;
+        }
+
+        /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
+        int[] unexplainedMembers(int[] seed, int[] seedTargets) {
             model.setBlock(seed, heldOut(seed, seedTargets));
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
@@ -370,7 +421,25 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     out.add(f);
                 }
             }
-            return out.size() >= 2 ? out.toIntArray() : seed;
+            return out.toIntArray();
+        }
+
+        /**
+         * The grown followers {@code fs} and the members of the seed's creation burst {@code core} (not spent) whose
+         * follows of the block's targets {@code ts} the model does not explain, without the {@code minTargets}
+         * floor: that floor guards recruitment from the whole follow graph, where every account is a candidate;
+         * the burst is a handful of accounts chosen by creation time, which says nothing of whom they follow.
+         */
+        int[] complete(int[] fs, int[] ts, int[] core, boolean[] spent) {
+            model.setBlock(union(fs, core), heldOut(union(fs, core), ts));
+            List<FollowNullModel.Audience> audience = model.audience(ts);
+            IntArrayList more = new IntArrayList();
+            for (int f : core) {
+                if (!spent[f] && Arrays.binarySearch(fs, f) < 0 && Models.unexplained(audience, f, this::unexplained)) {
+                    more.add(f);
+                }
+            }
+            return union(fs, more.toIntArray());
         }
 
         /**
@@ -576,6 +645,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         return out;
+    }
+
+    /** The union of two ascending arrays of distinct ids, ascending. */
+    static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.length || j < b.length) {
+            int x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == x) {
+                i++;
+            }
+            if (j < b.length && b[j] == x) {
+                j++;
+            }
+            out[k++] = x;
+        }
+        return Arrays.copyOf(out, k);
     }
 
     private static boolean better(double jaccard, int shared, int id, double otherJaccard, int otherShared,

@@ -3,7 +3,11 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps the reported evidence linear in the flagged accounts ({@link #report}): with k partners and F flagged
@@ -69,7 +73,7 @@ final class StrongestPartners {
             final int self = v;
             IntArrays.quickSort(incident, from, to, (a, b) -> compare(edges.get(a), edges.get(b), self));
             // the best edge of each signal, strongest first, then the strongest others, k in all
-            java.util.Arrays.fill(signalSeen, false);
+            Arrays.fill(signalSeen, false);
             int chosen = 0;
             for (int p = from; p < to && chosen < k; p++) {
                 int sig = signalIndex(edges.get(incident[p]));
@@ -95,7 +99,7 @@ final class StrongestPartners {
         }
         List<CoordinationEdge> strongest = new ArrayList<>(keep(ordinary, k, accounts));
         strongest.sort(StrongestPartners::compareOverall);
-        java.util.Set<CoordinationEdge> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<CoordinationEdge> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         reported.addAll(strongest.subList(0, (int) Math.min(strongest.size(), (long) k * Math.max(f, 1))));
         List<CoordinationEdge> out = new ArrayList<>();
         for (int i = 0; i < e; i++) {
