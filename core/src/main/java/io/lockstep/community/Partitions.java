@@ -56,40 +56,18 @@ final class Partitions {
         }
     }
 
-    /**
-     * A seeded Fisher–Yates permutation of {@code 0..n-1}. The bounded draws are Lemire's multiply-shift with
-     * rejection (unbiased, a division only when a draw falls in the rejection zone), not
-     * {@code SplittableRandom.nextInt(bound)}, whose division per draw made the shuffles about a sixth of Leiden's time
-     * on small graphs.
-     *
-     * <p>D. Lemire, Fast random integer generation in an interval, ACM TOMACS 29(1), 2019,
-     * <a href="https://doi.org/10.1145/3230636">doi:10.1145/3230636</a>.
-     */
+    /** A seeded Fisher–Yates permutation of {@code 0..n-1}. */
     static int[] shuffled(int n, java.util.SplittableRandom rnd) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         for (int i = n - 1; i > 0; i--) {
-            int j = below(i + 1, rnd);
+            int j = rnd.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
         return order;
-    }
-
-    /** A uniform int in {@code [0, bound)}, {@code bound > 0} (Lemire's method, unbiased). */
-    static int below(int bound, java.util.SplittableRandom rnd) {
-        long m = (rnd.nextInt() & 0xffffffffL) * bound;
-        long low = m & 0xffffffffL;
-        if (low < bound) {
-            long threshold = (0x100000000L - bound) % bound; // 2^32 mod bound
-            while (low < threshold) {
-                m = (rnd.nextInt() & 0xffffffffL) * bound;
-                low = m & 0xffffffffL;
-            }
-        }
-        return (int) (m >>> 32);
     }
 }
