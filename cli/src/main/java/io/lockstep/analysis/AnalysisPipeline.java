@@ -8,6 +8,7 @@ import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.importer.ActivityTap;
 import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.importer.ArchiveReader;
 import io.lockstep.importer.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
@@ -36,6 +37,7 @@ public final class AnalysisPipeline {
     private final boolean quiet;
     private final PrintWriter err;
     private final DetectionEngine engine;
+    private final boolean loadArchive;
     private List<Path> files = List.of();
 
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
@@ -44,10 +46,21 @@ public final class AnalysisPipeline {
 
     /** A pipeline whose coordination detection runs on {@code engine} (given the run's files). */
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine) {
+        this(params, quiet, err, engine, true);
+    }
+
+    /**
+     * As above; {@code loadArchive} false reads the files without loading them into the store
+     * ({@link ArchiveReader}: the same checks, parsers, rejects files and activity), and the store then receives
+     * the results only, with the accounts they name. For archives too large to load into Neo4j first.
+     */
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine,
+                            boolean loadArchive) {
         this.params = params;
         this.quiet = quiet;
         this.err = err;
         this.engine = engine;
+        this.loadArchive = loadArchive;
     }
 
     /** The one summary line {@code analyze} ends with; other tools parse it. */
@@ -74,7 +87,12 @@ public final class AnalysisPipeline {
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
             java.util.concurrent.CompletableFuture<ImportReport> imported = null;
             Activity activity = null;
-            if (!files.isEmpty()) {
+            if (!files.isEmpty() && !loadArchive) {
+                ArchiveReader.Read read = ArchiveReader.read(files, ImportOptions.defaults()
+                        .withTermination(termination), quiet ? ProgressListener.NONE : new ConsoleProgress(System.err));
+                printImport(read.report(), "read");
+                activity = read.activity();
+            } else if (!files.isEmpty()) {
                 ActivityTap tap = new ActivityTap();
                 imported = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
@@ -92,7 +110,7 @@ public final class AnalysisPipeline {
                     throw e;
                 }
                 if (activity == null) {
-                    printImport(awaitImport(imported));
+                    printImport(awaitImport(imported), "imported");
                     imported = null;
                 }
             }
@@ -136,9 +154,9 @@ public final class AnalysisPipeline {
                 progress.begin("Waiting for the Neo4j load", -1);
                 ImportReport report = awaitImport(imported);
                 progress.end();
-                printImport(report);
+                printImport(report, "imported");
             }
-            AnalysisWriteBack.write(store, analysis, progress);
+            AnalysisWriteBack.write(store, analysis, !files.isEmpty() && !loadArchive, progress);
             // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
             // and export alike; by default the flagged accounts and their context, the whole graph is `export`
             if (pictures) {
@@ -228,12 +246,12 @@ public final class AnalysisPipeline {
         }
     }
 
-    private void printImport(ImportReport report) {
+    private void printImport(ImportReport report, String verb) {
         if (quiet) {
             return;
         }
         for (ImportReport.FileResult f : report.files()) {
-            err.printf(Locale.ROOT, "imported %s (%s): %,d rows, %,d rejects%s%s%n", f.file(), f.format(), f.rows(),
+            err.printf(Locale.ROOT, verb + " %s (%s): %,d rows, %,d rejects%s%s%n", f.file(), f.format(), f.rows(),
                     f.rejects(), f.rejectsFile() == null ? "" : " -> " + f.rejectsFile(),
                     f.status() == ImportReport.Status.IMPORTED ? "" : " [" + f.status().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ') + "]");

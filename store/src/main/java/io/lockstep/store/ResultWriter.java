@@ -25,6 +25,10 @@ public final class ResultWriter {
             SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
+    static final String MERGE_ACCOUNTS = """
+            UNWIND range(0, size($id) - 1) AS i
+            MERGE (a:Account {id: $id[i]})
+            ON CREATE SET a.screen_name = $screen_name[i]""";
     static final String SET_ACCOUNT_PROPERTIES = """
             UNWIND $rows AS row
             MATCH (a:Account {id: row.id})
@@ -162,6 +166,24 @@ public final class ResultWriter {
         columns.put("suspicious", AccountResult::suspicious);
         columns.put("signals", AccountResult::signals);
         inColumns(store, SET_ACCOUNT_RESULTS, accounts, columns);
+    }
+
+    /** An account node for results written without the archive: its id and screen name (may be null). */
+    public record AccountNode(String id, String screenName) {
+        public AccountNode {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Creates the accounts that are missing (id and screen name), for results written to a store that does not hold
+     * the archive; existing accounts are left as they are.
+     */
+    public static void mergeAccounts(GraphStore store, List<AccountNode> accounts) {
+        Map<String, Function<AccountNode, Object>> columns = new java.util.LinkedHashMap<>();
+        columns.put("id", AccountNode::id);
+        columns.put("screen_name", AccountNode::screenName);
+        inColumns(store, MERGE_ACCOUNTS, accounts, columns);
     }
 
     /** Removes a result property from every account (before writing a fresh set). */
