@@ -10,7 +10,10 @@ import io.lockstep.coordination.DetectionResult;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +27,9 @@ import java.util.Set;
 
 /**
  * {@code analyze --engine spark}: the co-action signals (co-retweet, co-reply, co-hashtag, hashtag-sequence,
- * co-link) run on Spark from the archive files; the rest runs in this JVM with the code the single-JVM engine uses:
- * co-text, fast-retweet and lockstep-follow on the activity, then combining, Leiden, scoring, verdicts and campaigns
- * ({@link CoordinationDetector#assemble}).
+ * co-link, and co-text with its near-duplicate clustering) run on Spark from the archive files; the rest runs in
+ * this JVM with the code the single-JVM engine uses: fast-retweet and lockstep-follow on the activity, then
+ * combining, Leiden, scoring, verdicts and campaigns ({@link CoordinationDetector#assemble}).
  *
  * <p>{@code local[...]} runs Spark in this process (an active session, e.g. a test's, is reused and left open);
  * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
@@ -104,12 +107,32 @@ public final class SparkEngine implements DetectionEngine {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
-            return SparkCoActions.detect(spark, ArchiveActions.read(spark, files),
-                    Dictionaries.fromActivity(spark, activity, signals), plan, true).edges();
+            return distributed(spark, files, Dictionaries.fromActivity(spark, activity, signals), plan, true);
         } finally {
             if (!existing) {
                 spark.stop();
             }
+        }
+    }
+
+    /**
+     * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
+     * ({@link SparkCoText}), then every co-action signal scanned ({@link SparkCoActions}).
+     */
+    static List<CoordinationEdge> distributed(SparkSession spark, List<Path> files, Dictionaries dictionaries,
+                                              SparkCoActions.Plan plan, boolean broadcastAccounts)
+            throws IOException {
+        Dataset<Row> parsed = ArchiveActions.read(spark, files);
+        if (plan.text() == null) {
+            return SparkCoActions.detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
+        }
+        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK()); // read once for co-text's clustering and the scan
+        try {
+            SparkCoText.Clustered texts = SparkCoText.cluster(spark, parsed, dictionaries, plan.text());
+            return SparkCoActions.detect(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
+                    .edges();
+        } finally {
+            parsed.unpersist();
         }
     }
 

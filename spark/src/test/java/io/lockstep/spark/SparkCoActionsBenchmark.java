@@ -83,7 +83,7 @@ public final class SparkCoActionsBenchmark {
         double wall = 0;
         double cpuSeconds = 0;
         Map<String, Integer> edges = new TreeMap<>();
-        for (String name : ActionSignals.DISTRIBUTED) {
+        for (String name : ActionSignals.CO_ACTIONS) {
             long start = System.nanoTime();
             long c0 = cpu();
             SignalGraph g = CoordinationDetector.create(name, params).detect(a, ProgressListener.NONE,
@@ -194,12 +194,12 @@ public final class SparkCoActionsBenchmark {
         long c0 = cpu();
         Dictionaries dictionaries = Dictionaries.fromActions(spark, actions);
         SparkCoActions.Result r = SparkCoActions.detect(spark, actions, dictionaries,
-                SparkCoActions.Plan.of(DetectionParams.defaults()), false);
+                SparkCoActions.Plan.of(DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS))), false);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
         Map<String, Integer> edges = new TreeMap<>();
-        for (String s : ActionSignals.DISTRIBUTED) {
+        for (String s : ActionSignals.CO_ACTIONS) {
             edges.put(s, 0);
         }
         for (CoordinationEdge e : r.edges()) {
