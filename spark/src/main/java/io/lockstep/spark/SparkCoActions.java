@@ -24,7 +24,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -313,6 +315,28 @@ public final class SparkCoActions {
         return new Result(edges, actionCounts, pairRows);
     }
 
+
+    /**
+     * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
+     * ({@link SparkCoText}), then every co-action signal scanned ({@link #detect}). Used by the in-process engine and
+     * by the submitted driver ({@link SparkJob}), which must not need the CLI's classes.
+     */
+    public static List<CoordinationEdge> fromArchive(SparkSession spark, List<Path> files, Dictionaries dictionaries,
+                                              Plan plan, boolean broadcastAccounts)
+            throws IOException {
+        Dataset<Row> parsed = ArchiveActions.read(spark, files);
+        if (plan.text() == null) {
+            return detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
+        }
+        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK()); // read once for co-text's clustering and the scan
+        try {
+            SparkCoText.Clustered texts = SparkCoText.cluster(spark, parsed, dictionaries, plan.text());
+            return detect(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
+                    .edges();
+        } finally {
+            parsed.unpersist();
+        }
+    }
 
     /** Evidence per signal code and pair (fastutil's maps mix the key bits: pairs of a clique share their xor). */
     @SuppressWarnings("unchecked")

@@ -10,10 +10,7 @@ import io.lockstep.coordination.DetectionResult;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,32 +104,11 @@ public final class SparkEngine implements DetectionEngine {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
-            return distributed(spark, files, Dictionaries.fromActivity(spark, activity, signals), plan, true);
+            return SparkCoActions.fromArchive(spark, files, Dictionaries.fromActivity(spark, activity, signals), plan, true);
         } finally {
             if (!existing) {
                 spark.stop();
             }
-        }
-    }
-
-    /**
-     * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
-     * ({@link SparkCoText}), then every co-action signal scanned ({@link SparkCoActions}).
-     */
-    static List<CoordinationEdge> distributed(SparkSession spark, List<Path> files, Dictionaries dictionaries,
-                                              SparkCoActions.Plan plan, boolean broadcastAccounts)
-            throws IOException {
-        Dataset<Row> parsed = ArchiveActions.read(spark, files);
-        if (plan.text() == null) {
-            return SparkCoActions.detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
-        }
-        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK()); // read once for co-text's clustering and the scan
-        try {
-            SparkCoText.Clustered texts = SparkCoText.cluster(spark, parsed, dictionaries, plan.text());
-            return SparkCoActions.detect(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
-                    .edges();
-        } finally {
-            parsed.unpersist();
         }
     }
 

@@ -68,7 +68,7 @@ public final class SparkJob {
             Dictionaries dictionaries = new Dictionaries(spark.createDataFrame(accounts, Dictionaries.ACCOUNTS),
                     spark.createDataFrame(items, Dictionaries.ITEMS), spark.createDataFrame(posts, Dictionaries.POSTS));
             List<Path> files = spec.files().stream().map(Path::of).toList();
-            List<CoordinationEdge> edges = SparkEngine.distributed(spark, files, dictionaries, spec.plan(), true);
+            List<CoordinationEdge> edges = SparkCoActions.fromArchive(spark, files, dictionaries, spec.plan(), true);
             Path tmp = dir.resolve(EDGES + ".tmp");
             writeEdges(edges, tmp);
             Files.move(tmp, dir.resolve(EDGES));

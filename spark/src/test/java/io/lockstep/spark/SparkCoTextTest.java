@@ -38,7 +38,7 @@ class SparkCoTextTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(longs = {7, 8, 9})
+    @ValueSource(longs = {7, 8})
     void coTextOnSparkEqualsCore(long seed) throws IOException {
         Path file = archive(tmp.resolve("tweets.jsonl"), seed);
         Activity activity = ArchiveReader.read(List.of(file), ImportOptions.defaults(), ProgressListener.NONE)
@@ -47,7 +47,7 @@ class SparkCoTextTest {
         SignalGraph single = CoordinationDetector.create(CoordinationSignal.CO_TEXT, params).detect(activity,
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         var spark = SharedSpark.get();
-        var edges = SparkEngine.distributed(spark, List.of(file), Dictionaries.fromActivity(spark, activity,
+        var edges = SparkCoActions.fromArchive(spark, List.of(file), Dictionaries.fromActivity(spark, activity,
                 ActionSignals.enabled(params)), SparkCoActions.Plan.of(params), true);
 
         assertThat(single.edges()).as("co-text edges of seed %d", seed).hasSizeGreaterThan(20);
