@@ -2,18 +2,19 @@ package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityGraphs;
+import io.lockstep.activity.PostKind;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.Leiden;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
-import io.lockstep.importer.ActivityTap;
-import io.lockstep.importer.ArchiveImporter;
-import io.lockstep.importer.ArchiveReader;
-import io.lockstep.importer.GraphExport;
+import io.lockstep.store.load.ActivityTap;
+import io.lockstep.store.load.ArchiveImporter;
+import io.lockstep.store.load.ArchiveReader;
+import io.lockstep.store.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.store.ActivityReader;
@@ -21,9 +22,14 @@ import io.lockstep.store.GraphStore;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The {@code analyze} job, step by step: import the files, read the graph back, find communities and influence,
@@ -85,7 +91,7 @@ public final class AnalysisPipeline {
         try (CtrlC termination = new CtrlC()) {
             // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
-            java.util.concurrent.CompletableFuture<ImportReport> imported = null;
+            CompletableFuture<ImportReport> imported = null;
             Activity activity = null;
             if (!files.isEmpty() && !loadArchive) {
                 ArchiveReader.Read read = ArchiveReader.read(files, ImportOptions.defaults()
@@ -94,23 +100,23 @@ public final class AnalysisPipeline {
                 activity = read.activity();
             } else if (!files.isEmpty()) {
                 ActivityTap tap = new ActivityTap();
-                imported = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                imported = CompletableFuture.supplyAsync(() -> {
                     try {
                         return new ArchiveImporter().importFiles(store, files,
                                 ImportOptions.defaults().withTermination(termination),
                                 quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), tap);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, IMPORT);
                 try {
                     activity = tap.await();
-                } catch (java.util.concurrent.CancellationException e) {
-                    awaitImport(imported); // throws the import's own failure
+                } catch (CancellationException e) {
+                    await(imported); // throws the import's own failure
                     throw e;
                 }
                 if (activity == null) {
-                    printImport(awaitImport(imported), "imported");
+                    printImport(await(imported), "imported");
                     imported = null;
                 }
             }
@@ -130,7 +136,7 @@ public final class AnalysisPipeline {
     }
 
     private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
-                                    Activity tapped, java.util.concurrent.CompletableFuture<ImportReport> imported,
+                                    Activity tapped, CompletableFuture<ImportReport> imported,
                                     ProgressListener progress, TerminationFlag termination, long started)
             throws IOException {
         Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
@@ -140,19 +146,19 @@ public final class AnalysisPipeline {
         progress.end();
         // The pictures need only the analysis, the write-back only the store: they run side by side, and each
         // phase below times what the main thread waits for.
-        java.util.concurrent.CompletableFuture<Void> drawn = !pictures
-                ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> drawn = !pictures
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
                     try {
                         AnalysisVisuals.render(analysis, params.detection(), source(files), out);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 }, PICTURES);
         try {
             if (imported != null) {
                 progress.begin("Waiting for the Neo4j load", -1);
-                ImportReport report = awaitImport(imported);
+                ImportReport report = await(imported);
                 progress.end();
                 printImport(report, "imported");
             }
@@ -168,7 +174,7 @@ public final class AnalysisPipeline {
         } finally {
             if (pictures) {
                 progress.begin("Rendering pictures (what is left)", -1);
-                awaitPictures(drawn);
+                await(drawn);
                 progress.end();
             }
         }
@@ -202,14 +208,14 @@ public final class AnalysisPipeline {
     }
 
     /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
-    private static final java.util.concurrent.Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
+    private static final Executor IMPORT = r -> new Thread(r, "lockstep-import").start();
 
-    private static ImportReport awaitImport(java.util.concurrent.CompletableFuture<ImportReport> imported)
-            throws IOException {
+    /** The result of {@code task}, with its own exception (an {@code IOException} unwrapped) if it failed. */
+    private static <T> T await(CompletableFuture<T> task) throws IOException {
         try {
-            return imported.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             if (e.getCause() instanceof RuntimeException r) {
@@ -223,28 +229,11 @@ public final class AnalysisPipeline {
     }
 
     /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
-    private static final java.util.concurrent.Executor PICTURES = r -> {
+    private static final Executor PICTURES = r -> {
         Thread t = new Thread(r, "lockstep-pictures");
         t.setDaemon(true);
         t.start();
     };
-
-    private static void awaitPictures(java.util.concurrent.CompletableFuture<Void> drawn) throws IOException {
-        try {
-            drawn.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
 
     private void printImport(ImportReport report, String verb) {
         if (quiet) {
@@ -271,7 +260,7 @@ public final class AnalysisPipeline {
     private static int countPosts(Activity activity) {
         int n = 0;
         for (int p = 0; p < activity.postCount(); p++) {
-            n += activity.kind(p) == io.lockstep.activity.PostKind.PLACEHOLDER ? 0 : 1;
+            n += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
         }
         return n;
     }

@@ -30,10 +30,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps an {@link Analysis} onto the visualizer's records and writes {@code overview.png}, one picture per cluster
@@ -83,7 +87,7 @@ public final class AnalysisVisuals {
             ReportModel.MinuteSeries series = null;
             if (k < MAX_CLUSTERS) {
                 String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
-                        + String.format(java.util.Locale.ROOT, "%.2f", c.score());
+                        + String.format(Locale.ROOT, "%.2f", c.score());
                 scene = heaviestEdges(byCluster.cluster(c.id(), 30, title), MAX_PICTURE_EDGES);
                 renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
                 series = minuteSeries(act, c, params.coRetweet().window());
@@ -109,7 +113,7 @@ public final class AnalysisVisuals {
         List<SceneEdge> edges = new ArrayList<>(scene.edges());
         // a stable sort: equal weights keep the scene's order
         edges.sort(Comparator.comparingDouble(SceneEdge::weight).reversed());
-        java.util.Set<SceneEdge> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<SceneEdge> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         keep.addAll(edges.subList(0, max));
         return new Scene(scene.title(), scene.sizeLabel(), scene.nodes(),
                 scene.edges().stream().filter(keep::contains).toList());

@@ -1,6 +1,6 @@
 package io.lockstep.analysis;
 
-import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.progress.ProgressListener;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,8 +1,10 @@
 package io.lockstep.analysis;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.progress.ProgressListener;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -35,8 +37,8 @@ final class PhaseTimes implements ProgressListener {
 
     /** CPU time of this process so far, or -1 where the JVM does not tell. */
     static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;

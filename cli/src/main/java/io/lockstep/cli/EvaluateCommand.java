@@ -83,15 +83,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Sweep: accounts per simulated archive (default: ${DEFAULT-VALUE}).")
     int sweepAccounts;
 
-    @Option(names = "--days", paramLabel = "D", defaultValue = "7", description = "Sweep and matrix: days (default: ${DEFAULT-VALUE}).")
-    int days;
-
+    /** Sweep: the scenario; sweep and matrix: the days; everywhere: the seed. */
     @Mixin
-    SeedOption seed;
+    ScenarioOptions scenario;
 
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "mixed",
-            description = "Sweep: scenario preset (default: ${DEFAULT-VALUE}).")
-    String scenario;
+    /** Days of a sweep's or the matrix's archives unless {@code --days} says otherwise. */
+    static final int DEFAULT_DAYS = 7;
 
     @Option(names = "--levels", paramLabel = "K", defaultValue = "5",
             description = "Sweep: difficulty levels from 0 to 1 (default: ${DEFAULT-VALUE}).")
@@ -155,7 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         w.print(score.result().toText());
         w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
                 score.flagged(), score.edgeRows(), ms / 1000.0);
-        score.signalsByGroup().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        score.signalsByGroup().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> w.println("  " + e.getKey() + " flagged by " + e.getValue()));
         if (out != null) {
             Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);
@@ -168,7 +165,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int matrix() throws IOException {
         List<RobustnessMatrix.Cell> cells;
         try {
-            cells = RobustnessMatrix.grid(matrixAccounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, seed.seed());
+            cells = RobustnessMatrix.grid(matrixAccounts, scenario.days(DEFAULT_DAYS),
+                    ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, scenario.seed());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--matrix-accounts: " + e.getMessage());
         }
@@ -196,21 +194,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     private Detector detector() {
         return switch (detector) {
             case BASELINE -> FastRetweetBaseline.DEFAULT;
-            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults().withSeed(seed.seed()));
+            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults().withSeed(scenario.seed()));
         };
     }
 
     private int sweep() throws IOException {
         List<DifficultySweep.Axis> list = List.copyOf(axes);
         Detector d = detector();
-        ScenarioConfig base = ScenarioConfig.preset(scenario, sweepAccounts, days, seed.seed());
+        ScenarioConfig base = scenario.preset(sweepAccounts, DEFAULT_DAYS);
         List<DifficultySweep.Point> points = new DifficultySweep(base, d, work)
                 .run(list, levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Path table = out != null ? out : work.resolve("sweep.md");
         DifficultySweep.writeTable(points, table);
         Path png = work.resolve("sweep.png");
-        LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.name().toLowerCase(Locale.ROOT) + ", " + scenario + ", "
-                + sweepAccounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
+        LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.name().toLowerCase(Locale.ROOT) + ", "
+                + scenario.scenario() + ", " + sweepAccounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
         PrintWriter w = spec.commandLine().getOut();
         w.print(DifficultySweep.toMarkdown(points));
         w.println("wrote " + table + " and " + png);

@@ -1,12 +1,13 @@
 package io.lockstep.cli;
 
-import io.lockstep.importer.GraphExport;
+import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GraphExport.ExportFormat f = GraphExport.format(format);
         if (suspiciousOnly && flagged) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--suspicious-only and --flagged exclude each other");
         }
         GraphExport.Scope scope = flagged ? GraphExport.Scope.FLAGGED_AND_CONTEXT

@@ -1,10 +1,10 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.ConsoleProgress;
-import io.lockstep.importer.ArchiveImporter;
+import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.importer.Format;
-import io.lockstep.importer.ImportOptions;
-import io.lockstep.importer.ImportReport;
+import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -18,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                         + "object_id,account_id,content_id,timestamp_share), coornet (CooRnet/CrowdTangle shares); "
                         + "any of them gzipped. Re-importing a file changes nothing; an interrupted import resumes "
                         + "where it stopped."})
-public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
+public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -108,7 +110,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
                         continue;
                     }
                     out.printf("%s: %s, %s, %,d rows, %,d rejects, %,d skipped%s%n", r.file(), r.format().id(),
-                            r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), r.rows(),
+                            r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.rows(),
                             r.rejects(), r.skipped(),
                             r.rejectsFile() == null ? "" : " (rejects listed in " + r.rejectsFile() + ")");
                 }

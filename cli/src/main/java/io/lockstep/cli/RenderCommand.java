@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.StoreScenes;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.Scene;
@@ -80,9 +81,10 @@ public final class RenderCommand implements Callable<Integer> {
             SceneQueries queries = new SceneQueries(store);
             Scene scene;
             if (choice.cluster != null || choice.community != null) {
-                scene = queries.accounts(new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit), size);
+                scene = StoreScenes.accounts(queries.accounts(
+                        new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit), size));
             } else {
-                scene = queries.overview("Overview: communities and suspicious clusters");
+                scene = StoreScenes.communityGraph(queries.communityGraph(), "Overview: communities and suspicious clusters");
             }
             renderer.render(scene, out, width, height);
             written.add(out);
@@ -91,7 +93,7 @@ public final class RenderCommand implements Callable<Integer> {
                 String base = out.getFileName().toString();
                 base = base.substring(0, base.length() - 4);
                 for (int id : queries.suspiciousClusters()) {
-                    Scene c = queries.accounts(new SceneQueries.Selection(id, null, null, null, limit), size);
+                    Scene c = StoreScenes.accounts(queries.accounts(new SceneQueries.Selection(id, null, null, null, limit), size));
                     Path p = out.resolveSibling(base + "-cluster-" + id + ext);
                     renderer.render(c, p, width, height);
                     written.add(p);

@@ -34,84 +34,21 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Number of accounts (default: ${DEFAULT-VALUE}).")
     int accounts;
 
-    @Option(names = "--days", paramLabel = "D", defaultValue = "14",
-            description = "Days of activity (default: ${DEFAULT-VALUE}).")
-    int days;
+    @Mixin
+    ScenarioOptions scenario;
+
+    /** Days of activity unless {@code --days} says otherwise. */
+    static final int DEFAULT_DAYS = 14;
 
     @Mixin
-    SeedOption seed;
+    DifficultyOptions difficulty;
 
-    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "mixed",
-            description = "mixed, botnet, farm, agedfarm, linkring, fandom, news or organic (no operation at all) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String scenario;
+    @Mixin
+    BackgroundOptions background;
 
-    @Option(names = "--communities", paramLabel = "K",
-            description = "Ordinary follow graph: number of communities (default: accounts / 500 within 4..4000).")
-    Integer communities;
-
-    @Option(names = "--homophily", paramLabel = "H",
-            description = "Ordinary follow graph: share of follows and reactions inside one's community (default 0.85).")
-    Double homophily;
-
-    @Option(names = "--popularity-exponent", paramLabel = "A",
-            description = "Ordinary follow graph: Pareto shape of popularity inside a community; smaller is a "
-                    + "heavier tail (default 1.3).")
-    Double popularityExponent;
-
-    @Option(names = "--follows-median", paramLabel = "M",
-            description = "Ordinary follow graph: median accounts followed, log-normal with sigma 1 (default 40).")
-    Double followsMedian;
-
-    @Option(names = "--aged-farms", paramLabel = "N",
-            description = "Add N follower farms of aged accounts bought second-hand (default: 1 for agedfarm, else 0).")
-    Integer agedFarms;
-
-    @Option(names = "--posts-per-account", paramLabel = "X",
-            description = "Target mean posts per account (default: 10).")
-    Double postsPerAccount;
-
-    @Option(names = "--participation", paramLabel = "P",
-            description = "Difficulty: probability that a botnet or link-ring member joins an action (default 0.7 / 0.75).")
-    Double participation;
-
-    @Option(names = "--delay-scale", paramLabel = "X",
-            description = "Difficulty: multiplies the bots' median retweet delay of 30 s (default 1).")
-    Double delayScale;
-
-    @Option(names = "--camouflage", paramLabel = "C",
-            description = "Difficulty: share of bot posts that are camouflage retweets (default 0.3).")
-    Double camouflage;
-
-    /** The configuration the options describe. */
+    /** The configuration the options describe: the preset, then the difficulty, then the background. */
     ScenarioConfig config() {
-        ScenarioConfig c = ScenarioConfig.preset(scenario, accounts, days, seed.seed());
-        if (participation != null || delayScale != null || camouflage != null) {
-            c = c.withDifficulty(participation != null ? participation : c.botnet().participation(),
-                    delayScale != null ? delayScale : 1.0,
-                    camouflage != null ? camouflage : c.botnet().camouflageShare());
-        }
-        if (postsPerAccount != null) {
-            c = c.withPostsPerAccount(postsPerAccount);
-        }
-        ScenarioConfig.Background b = c.background();
-        if (communities != null) {
-            b = b.withCommunities(communities);
-        }
-        if (homophily != null) {
-            b = b.withHomophily(homophily);
-        }
-        if (popularityExponent != null) {
-            b = b.withPopularityExponent(popularityExponent);
-        }
-        if (followsMedian != null) {
-            b = b.withFollows(followsMedian, b.followsSigma());
-        }
-        c = c.withBackground(b);
-        if (agedFarms != null) {
-            c = c.withAgedFarms(agedFarms);
-        }
-        return c;
+        return background.applyTo(difficulty.applyTo(scenario.preset(accounts, DEFAULT_DAYS)));
     }
 
     @Override

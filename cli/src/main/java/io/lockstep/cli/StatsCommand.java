@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.importer.StoreStatistics;
+import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.StoreScenes;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.SceneQueries;
 import io.lockstep.visual.Scene;
@@ -59,8 +60,8 @@ public final class ViewCommand implements Callable<Integer> {
         SceneQueries.SizeBy size = sizeBy;
         Scene scene;
         try (GraphStore store = storeOptions.open()) {
-            scene = new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster, choice.community,
-                    choice.hashtag, choice.account, limit), size);
+            scene = StoreScenes.accounts(new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster,
+                    choice.community, choice.hashtag, choice.account, limit), size));
         }
         spec.commandLine().getOut().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
                 + " edges; close the window to quit");

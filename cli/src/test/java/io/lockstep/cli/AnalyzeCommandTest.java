@@ -3,6 +3,7 @@ package io.lockstep.cli;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
+import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
 import io.lockstep.store.StoreSecret;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 import picocli.CommandLine;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
@@ -65,7 +69,7 @@ class AnalyzeCommandTest {
     }
 
     static String[] analyzeArgs(Path out, String... storeArgs) {
-        List<String> args = new java.util.ArrayList<>(List.of("analyze", "--quiet", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("analyze", "--quiet", "--out", out.toString()));
         args.addAll(List.of(storeArgs));
         files.forEach(f -> args.add(f.toString()));
         return args.toArray(String[]::new);
@@ -126,7 +130,7 @@ class AnalyzeCommandTest {
                 .parse(out.resolve("graph.graphml").toFile());
         // graph.graphml by default: the flagged accounts and their nearest context, not the whole archive
         var nodes = graphml.getElementsByTagName("node");
-        java.util.Set<String> exported = new java.util.HashSet<>();
+        Set<String> exported = new HashSet<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             exported.add(nodes.item(i).getAttributes().getNamedItem("id").getNodeValue());
         }
@@ -137,7 +141,7 @@ class AnalyzeCommandTest {
         assertThat(suspicious).isNotEmpty();
         assertThat(exported).containsAll(suspicious).hasSizeLessThan(truth.size())
                 .hasSizeLessThanOrEqualTo((int) flaggedOrClustered
-                        * (1 + io.lockstep.importer.GraphExport.Scope.CONTEXT));
+                        * (1 + GraphExport.Scope.CONTEXT));
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
- * packages, Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
+ * packages, no package split across modules, no module using one above it (the store cannot see the visualizer),
+ * Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
  * {@code package-info.java} in every package.
  */
 class ArchitectureTest {
@@ -81,6 +82,88 @@ class ArchitectureTest {
         assertThat(cycles(uses)).as("package cycles").isEmpty();
     }
 
+    /** The modules each module may use: dependencies point one way, down docs/architecture.md's picture. */
+    static final Map<String, Set<String>> MAY_USE = Map.of(
+            "core", Set.of(),
+            "importers", Set.of("core"),
+            "store", Set.of("core", "importers"),
+            "simulator", Set.of("core"),
+            "visualizer", Set.of("core"),
+            "cli", Set.of("core", "importers", "store", "simulator", "visualizer"));
+    /** A compile-scope dependency on a Lockstep module in a pom (test-scoped ones name {@code <scope>test}). */
+    private static final Pattern MODULE_DEPENDENCY = Pattern.compile(
+            "<dependency>(?:(?!</dependency>).)*?<artifactId>lockstep-([a-z]+)</artifactId>((?:(?!</dependency>).)*)</dependency>",
+            Pattern.DOTALL);
+
+    @Test
+    void modulesUseOnlyTheModulesBelowThem() throws IOException {
+        assertThat(MAY_USE.keySet()).containsExactlyInAnyOrderElementsOf(MODULES);
+        Map<String, String> moduleOf = new HashMap<>();
+        sources.forEach(s -> moduleOf.put(s.pkg(), s.module()));
+        assertThat(moduleUseViolations(sources, moduleOf)).isEmpty();
+        List<String> poms = new ArrayList<>();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String module : MODULES) {
+            Matcher m = MODULE_DEPENDENCY.matcher(Files.readString(root.resolve(module).resolve("pom.xml")));
+            while (m.find()) {
+                if (!m.group(2).contains("<scope>test</scope>") && !MAY_USE.get(module).contains(m.group(1))) {
+                    poms.add(module + "/pom.xml depends on lockstep-" + m.group(1));
+                }
+            }
+        }
+        assertThat(poms).isEmpty();
+    }
+
+    /** Each reference from a module to a package of a module it may not use, as "file: package". */
+    static List<String> moduleUseViolations(List<Source> sources, Map<String, String> moduleOf) {
+        List<String> out = new ArrayList<>();
+        for (Source s : sources) {
+            Matcher m = TYPE_REFERENCE.matcher(withoutComments(s.text()));
+            while (m.find()) {
+                String target = moduleOf.get("io.lockstep." + m.group(1));
+                if (target != null && !target.equals(s.module()) && !MAY_USE.get(s.module()).contains(target)) {
+                    out.add(s.file() + ": io.lockstep." + m.group(1) + " (" + target + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Split packages are looked for in the test sources and the Spark engine too: a test-jar shares a classpath. */
+    @Test
+    void noPackageIsSplitAcrossModules() throws IOException {
+        List<Source> all = new ArrayList<>();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String module : List.of("core", "importers", "store", "simulator", "visualizer", "cli", "spark")) {
+            for (String tree : List.of("src/main/java", "src/test/java")) {
+                Path dir = root.resolve(module).resolve(tree);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        Matcher m = PACKAGE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                        if (m.find()) {
+                            all.add(new Source(module, f, m.group(1), ""));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(sources.size());
+        assertThat(splitPackages(all)).as("packages declared in more than one module").isEmpty();
+    }
+
+    /** Package → the modules declaring it, for the packages declared in more than one module. */
+    static Map<String, Set<String>> splitPackages(List<Source> sources) {
+        Map<String, Set<String>> modules = new TreeMap<>();
+        for (Source s : sources) {
+            modules.computeIfAbsent(s.pkg(), k -> new TreeSet<>()).add(s.module());
+        }
+        modules.values().removeIf(m -> m.size() < 2);
+        return modules;
+    }
+
     @Test
     void cypherAndTheNeo4jApiLiveOnlyInTheStore() {
         List<String> offenders = new ArrayList<>();
@@ -125,13 +208,22 @@ class ArchitectureTest {
     }
 
     @Test
-    void theScanFindsACycleAndCypherWhenThereAreSome() {
+    void theScanFindsACycleCypherAndASplitPackageWhenThereAreSome() {
         Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
         assertThat(cycles(uses)).containsExactly(List.of("a", "b", "c"));
         assertThat(stringLiterals("String q = \"MATCH (a:Account) RETURN a\"; // \"not code\""))
                 .anyMatch(l -> CYPHER.matcher(l).find());
         assertThat(stringLiterals("String s = \"Matching accounts, returned\";"))
                 .noneMatch(l -> CYPHER.matcher(l).find());
+        List<Source> split = List.of(new Source("importers", Path.of("a/Parser.java"), "io.lockstep.x", ""),
+                new Source("store", Path.of("b/Loader.java"), "io.lockstep.x", ""),
+                new Source("store", Path.of("b/Other.java"), "io.lockstep.y", ""));
+        assertThat(splitPackages(split)).containsOnlyKeys("io.lockstep.x");
+        Source scene = new Source("store", Path.of("b/Q.java"), "io.lockstep.store",
+                "import io.lockstep.visual.Scene;\nclass Q { io.lockstep.activity.Activity a; }");
+        assertThat(moduleUseViolations(List.of(scene), Map.of("io.lockstep.visual", "visualizer",
+                "io.lockstep.activity", "core", "io.lockstep.store", "store")))
+                .containsExactly("b/Q.java: io.lockstep.visual (visualizer)");
     }
 
     /** The strongly connected components of more than one package (Tarjan), each sorted. */

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.community.TestGraphs;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class CommunitiesCommandTest {
-    /** Zachary's karate club as a SNAP edge list with string ids "m0".."m33". */
-    static final int[][] KARATE = {
-            {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}, {0, 7}, {0, 8}, {0, 10}, {0, 11}, {0, 12}, {0, 13},
-            {0, 17}, {0, 19}, {0, 21}, {0, 31}, {1, 2}, {1, 3}, {1, 7}, {1, 13}, {1, 17}, {1, 19}, {1, 21}, {1, 30},
-            {2, 3}, {2, 7}, {2, 8}, {2, 9}, {2, 13}, {2, 27}, {2, 28}, {2, 32}, {3, 7}, {3, 12}, {3, 13}, {4, 6},
-            {4, 10}, {5, 6}, {5, 10}, {5, 16}, {6, 16}, {8, 30}, {8, 32}, {8, 33}, {9, 33}, {13, 33}, {14, 32},
-            {14, 33}, {15, 32}, {15, 33}, {18, 32}, {18, 33}, {19, 33}, {20, 32}, {20, 33}, {22, 32}, {22, 33},
-            {23, 25}, {23, 27}, {23, 29}, {23, 32}, {23, 33}, {24, 25}, {24, 27}, {24, 31}, {25, 31}, {26, 29},
-            {26, 33}, {27, 33}, {28, 31}, {28, 33}, {29, 32}, {29, 33}, {30, 32}, {30, 33}, {31, 32}, {31, 33},
-            {32, 33}};
-
     record Outcome(int exit, String out, String err) {
     }
 
@@ -48,7 +39,7 @@ class CommunitiesCommandTest {
 
     static Path karateFile(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder("# Zachary's karate club\n");
-        for (int[] e : KARATE) {
+        for (int[] e : TestGraphs.KARATE_EDGES) {
             sb.append('m').append(e[0]).append(' ').append('m').append(e[1]).append('\n');
         }
         return Files.writeString(dir.resolve("karate.txt"), sb.toString());
@@ -185,7 +176,7 @@ class CommunitiesCommandTest {
             assertThat(s.run("MATCH (a:Account) WHERE a.community IS NOT NULL OR a.pagerank IS NOT NULL "
                     + "RETURN count(a) AS n").single().get("n").asLong()).isZero();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

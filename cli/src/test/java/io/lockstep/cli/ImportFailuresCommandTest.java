@@ -1,10 +1,12 @@
 package io.lockstep.cli;
 
+import io.lockstep.importer.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +27,7 @@ class ImportFailuresCommandTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            gz.write(csv.toString().getBytes(StandardCharsets.UTF_8));
         }
         byte[] whole = bytes.toByteArray();
         return Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
@@ -58,7 +60,7 @@ class ImportFailuresCommandTest {
     void formatsListsEveryFormatWithItsGraphMapping() {
         var formats = run(new FormatsCommand());
         assertThat(formats.exit()).isZero();
-        for (io.lockstep.importer.Format f : io.lockstep.importer.Format.values()) {
+        for (Format f : Format.values()) {
             assertThat(formats.out()).contains(f.id() + System.lineSeparator() + "  reads: " + f.description());
         }
         assertThat(formats.out()).contains("RETWEETS Post object_id").contains("user objects -> Account");

@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -194,7 +195,7 @@ class ReportInBrowserTest {
                 .thenComparingDouble(r -> Double.parseDouble(r.get("score"))).thenComparing(r -> -Integer.parseInt(r.get("cluster")))).orElseThrow();
         assertThat(lead).contains("The largest is cluster " + largest.get("cluster") + ", a " + Findings.kindName(largest.get("kind"), 1)
                 + " of " + largest.get("size") + " accounts (score "
-                + String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(largest.get("score"))));
+                + String.format(Locale.ROOT, "%.2f", Double.parseDouble(largest.get("score"))));
         // every cluster the findings name links to a card that exists
         assertThat(number("return [...document.querySelectorAll('#findings a[href^=\"#cluster-\"]')]"
                 + ".filter(a => !document.getElementById(a.getAttribute('href').substring(1))).length;")).isZero();

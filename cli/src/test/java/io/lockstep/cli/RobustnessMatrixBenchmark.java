@@ -4,6 +4,7 @@ import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
+import picocli.CommandLine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class RobustnessMatrixBenchmark {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         String before = load();
         AnalysisOptions defaults = new AnalysisOptions();
-        new picocli.CommandLine(defaults).parseArgs();
+        new CommandLine(defaults).parseArgs();
         RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         long t0 = System.nanoTime();

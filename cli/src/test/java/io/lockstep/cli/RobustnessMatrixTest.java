@@ -1,12 +1,14 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.evaluate.GroupScore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ class RobustnessMatrixTest {
             assertThat(r.organicFpr()).as("organic FPR, " + cell).isLessThanOrEqualTo(0.005);
             assertThat(r.fandomFpr()).as("fandom FPR, " + cell).isLessThanOrEqualTo(0.02);
             assertThat(r.score().edgeRowsPerFlagged()).as("edge rows per flagged account, " + cell)
-                    .isLessThanOrEqualTo(io.lockstep.evaluate.ArchiveScore.MAX_EDGE_ROWS_PER_FLAGGED);
+                    .isLessThanOrEqualTo(ArchiveScore.MAX_EDGE_ROWS_PER_FLAGGED);
             for (GroupScore g : r.score().result().groups()) {
                 if (g.label().equals("bot") || g.label().equals("linkring")) {
                     assertThat(g.recall()).as(g.group() + " recall, " + cell).isGreaterThanOrEqualTo(0.9);
@@ -79,7 +81,7 @@ class RobustnessMatrixTest {
 
     private static List<RobustnessMatrix.Result> smallCells(Path dir) throws Exception {
         AnalysisOptions defaults = new AnalysisOptions();
-        new picocli.CommandLine(defaults).parseArgs(); // the documented defaults of analyze
+        new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
         RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), dir);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(1200, 5, 6, 42)) {

@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.StoreScenes;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.NoMatchException;
 import io.lockstep.store.SceneQueries;
@@ -21,11 +22,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SceneQueries and RenderCommand against the real embedded store (one per class), seeded by hand. */
+/**
+ * SceneQueries, their mapping onto scenes (StoreScenes) and RenderCommand against the real embedded store (one per
+ * class), seeded by hand.
+ */
 class SceneQueriesTest {
     @TempDir
     static Path dir;
@@ -67,9 +72,33 @@ class SceneQueriesTest {
         }
     }
 
+    static Scene scene(SceneQueries.Selection selection, SceneQueries.SizeBy sizeBy) {
+        return StoreScenes.accounts(queries.accounts(selection, sizeBy));
+    }
+
+    @Test
+    void theStoreAnswersInItsOwnRecords() {
+        SceneQueries.Neighbourhood n = queries.accounts(new SceneQueries.Selection(5, null, null, null, 100),
+                SceneQueries.SizeBy.PAGERANK);
+        assertThat(n.accounts()).extracting(SceneQueries.Account::id).containsExactly("u2", "u1", "u3", "u4");
+        assertThat(n.accounts().get(1)).isEqualTo(new SceneQueries.Account("u1", "alice1", 0, 5, true, 0.9, 0.10,
+                List.of("co-retweet"), 1, 1010L, 1010L));
+        assertThat(n.coordination()).containsExactly(
+                new SceneQueries.Coordination("u1", "u2", "co-retweet", 3.0, 3L, "{\"items\":[\"p1\"]}"),
+                new SceneQueries.Coordination("u1", "u2", "sync", 1.0, 1L, null),
+                new SceneQueries.Coordination("u2", "u3", "co-retweet", 2.0, 2L, null));
+        assertThat(n.retweets()).containsExactly(new SceneQueries.Pair("u1", "u4", 1), new SceneQueries.Pair("u2", "u4", 1),
+                new SceneQueries.Pair("u3", "u4", 1));
+        assertThat(n.follows()).isEmpty();
+        SceneQueries.CommunityGraph g = queries.communityGraph();
+        assertThat(g.communities()).containsExactly(new SceneQueries.CommunitySize(0, 4), new SceneQueries.CommunitySize(1, 2));
+        assertThat(g.retweets()).isEmpty();
+        assertThat(g.follows()).containsExactly(new SceneQueries.CommunityPair(1, 0, 1));
+    }
+
     @Test
     void clusterSceneHasMembersTheirRetweetedNeighbourAndMergedCoordinationEdges() {
-        Scene s = queries.accounts(new SceneQueries.Selection(5, null, null, null, 100), SceneQueries.SizeBy.PAGERANK);
+        Scene s = scene(new SceneQueries.Selection(5, null, null, null, 100), SceneQueries.SizeBy.PAGERANK);
         assertThat(s.title()).isEqualTo("Cluster 5");
         assertThat(s.nodes()).extracting(SceneNode::id).containsExactly("u2", "u1", "u3", "u4");
         assertThat(s.edges()).containsExactlyInAnyOrder(
@@ -97,31 +126,31 @@ class SceneQueriesTest {
 
     @Test
     void communityHashtagAndAccountSelections() {
-        Scene c = queries.accounts(new SceneQueries.Selection(null, 1, null, null, 100), SceneQueries.SizeBy.FOLLOWERS);
+        Scene c = scene(new SceneQueries.Selection(null, 1, null, null, 100), SceneQueries.SizeBy.FOLLOWERS);
         assertThat(c.nodes()).extracting(SceneNode::id).containsExactly("u5", "u6");
         assertThat(c.nodes()).extracting(SceneNode::size).containsExactly(300.0, 30.0);
         assertThat(c.sizeLabel()).isEqualTo("followers");
         assertThat(c.edges()).containsExactlyInAnyOrder(
                 new SceneEdge("u6", "u5", EdgeKind.RETWEET, 1), new SceneEdge("u6", "u5", EdgeKind.FOLLOW, 1));
 
-        Scene h = queries.accounts(new SceneQueries.Selection(null, null, "#VOTE", null, 100), SceneQueries.SizeBy.PAGERANK);
+        Scene h = scene(new SceneQueries.Selection(null, null, "#VOTE", null, 100), SceneQueries.SizeBy.PAGERANK);
         assertThat(h.nodes()).extracting(SceneNode::id).containsExactly("u4");
 
-        Scene a = queries.accounts(new SceneQueries.Selection(null, null, null, "alice1", 100), SceneQueries.SizeBy.PAGERANK);
+        Scene a = scene(new SceneQueries.Selection(null, null, null, "alice1", 100), SceneQueries.SizeBy.PAGERANK);
         assertThat(a.nodes()).extracting(SceneNode::id).containsExactly("u2", "u1", "u4");
 
-        Scene top = queries.accounts(SceneQueries.Selection.all(3), SceneQueries.SizeBy.PAGERANK);
+        Scene top = scene(SceneQueries.Selection.all(3), SceneQueries.SizeBy.PAGERANK);
         // suspicious first, then by size
         assertThat(top.nodes()).extracting(SceneNode::id).containsExactly("u2", "u1", "u3");
 
-        assertThatThrownBy(() -> queries.accounts(new SceneQueries.Selection(null, 42, null, null, 10), SceneQueries.SizeBy.PAGERANK))
+        assertThatThrownBy(() -> scene(new SceneQueries.Selection(null, 42, null, null, 10), SceneQueries.SizeBy.PAGERANK))
                 .isInstanceOf(NoMatchException.class).hasMessage("no account matches community 42");
         assertThatThrownBy(() -> new SceneQueries.Selection(1, 2, null, null, 10)).hasMessageContaining("at most one");
     }
 
     @Test
     void overviewIsAggregatedInTheDatabase() {
-        Scene o = queries.overview("Overview");
+        Scene o = StoreScenes.communityGraph(queries.communityGraph(), "Overview");
         assertThat(o.nodes()).extracting(SceneNode::id).containsExactly("community:0", "community:1", "cluster:5");
         assertThat(o.nodes()).extracting(SceneNode::size).containsExactly(4.0, 2.0, 3.0);
         assertThat(o.nodes().get(2).suspicious()).isTrue();

@@ -1,5 +1,7 @@
 package io.lockstep.activity;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -175,7 +177,7 @@ public final class Activity {
     private static int[] order(String[] ids) {
         int[] order = new int[ids.length];
         Arrays.setAll(order, i -> i);
-        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (i, j) -> ids[i].compareTo(ids[j]));
+        IntArrays.parallelQuickSort(order, (i, j) -> ids[i].compareTo(ids[j]));
         return order;
     }
 

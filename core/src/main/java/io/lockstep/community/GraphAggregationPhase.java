@@ -3,6 +3,8 @@ package io.lockstep.community;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.Parallel;
 
+import java.util.Arrays;
+
 /**
  * Builds the aggregate graph of a partition: one vertex per community, an edge between two communities weighted by
  * the total weight between them, and a self-loop carrying the weight inside each community (so strengths, total
@@ -35,7 +37,7 @@ final class GraphAggregationPhase {
             groupStart[c + 1] += groupStart[c];
         }
         int[] members = new int[n];
-        int[] at = java.util.Arrays.copyOf(groupStart, k);
+        int[] at = Arrays.copyOf(groupStart, k);
         double[] volume = new double[k];
         for (int v = 0; v < n; v++) {
             members[at[group[v]]++] = v;
@@ -73,8 +75,8 @@ final class GraphAggregationPhase {
                 int need = out + touchedCount + 1;
                 if (need > cap) {
                     cap = Math.max(need, cap * 2);
-                    targets = java.util.Arrays.copyOf(targets, cap);
-                    weights = java.util.Arrays.copyOf(weights, cap);
+                    targets = Arrays.copyOf(targets, cap);
+                    weights = Arrays.copyOf(weights, cap);
                 }
                 int before = out;
                 if (loop > 0) {

@@ -3,6 +3,7 @@ package io.lockstep.community;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -45,7 +46,7 @@ final class LocalMovePhase {
         }
         int[] queue = Partitions.shuffled(n, rnd);
         boolean[] queued = new boolean[n];
-        java.util.Arrays.fill(queued, true);
+        Arrays.fill(queued, true);
         int head = 0;
         int size = n;
         int tail = 0; // next free slot (queue is full at start, so tail == head)

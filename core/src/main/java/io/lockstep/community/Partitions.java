@@ -1,6 +1,7 @@
 package io.lockstep.community;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Renumbering helpers for membership arrays. */
 final class Partitions {
@@ -57,7 +58,7 @@ final class Partitions {
     }
 
     /** A seeded Fisher–Yates permutation of {@code 0..n-1}. */
-    static int[] shuffled(int n, java.util.SplittableRandom rnd) {
+    static int[] shuffled(int n, SplittableRandom rnd) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

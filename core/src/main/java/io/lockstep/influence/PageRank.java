@@ -6,6 +6,7 @@ import io.lockstep.graph.Parallel;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -127,7 +128,7 @@ public final class PageRank {
         }
         double[] r = new double[n];
         double[] next = new double[n];
-        java.util.Arrays.fill(r, 1.0 / n);
+        Arrays.fill(r, 1.0 / n);
         int parts = Parallel.parts(n, concurrency, 20_000);
         double[] maxChange = new double[parts];
         progress.begin("PageRank", maxIterations);

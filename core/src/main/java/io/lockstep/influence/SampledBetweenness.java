@@ -4,6 +4,7 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.Parallel;
 import io.lockstep.progress.TerminationFlag;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -80,7 +81,7 @@ public final class SampledBetweenness {
             double[] sigma = new double[n];
             double[] delta = new double[n];
             int[] order = new int[n];
-            java.util.Arrays.fill(dist, -1);
+            Arrays.fill(dist, -1);
             for (int s = from; s < to; s++) {
                 termination.assertRunning();
                 int source = sources[s];

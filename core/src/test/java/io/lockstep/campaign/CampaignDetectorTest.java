@@ -8,6 +8,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class CampaignDetectorTest {
         assertThat(c.start()).isEqualTo(base + 30 * H);
         assertThat(c.end()).isEqualTo(base + 31 * H);
         assertThat(c.seeds()).containsExactly(b.findAccount("s0"));
-        java.util.Arrays.sort(bots);
+        Arrays.sort(bots);
         assertThat(c.amplifiers()).containsExactly(bots);
         // hour 30: 5 seed posts + 30 retweets (carrying the original's hashtag) + 2 other posts
         assertThat(c.volumeShare()).isEqualTo(35.0 / 37.0);

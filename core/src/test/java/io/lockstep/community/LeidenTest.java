@@ -2,6 +2,7 @@ package io.lockstep.community;
 
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
+import io.lockstep.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ class LeidenTest {
 
     @Test
     void cancellationStopsTheRun() {
-        Leiden leiden = new Leiden(LeidenParams.defaults(), io.lockstep.progress.ProgressListener.NONE, () -> false);
+        Leiden leiden = new Leiden(LeidenParams.defaults(), ProgressListener.NONE, () -> false);
         assertThatThrownBy(() -> leiden.communities(TestGraphs.karate())).isInstanceOf(CancellationException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.community;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 /**
@@ -54,7 +55,7 @@ public final class PartitionComparison {
     }
 
     private static int relabel(int[] p) {
-        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        Int2IntOpenHashMap map = new Int2IntOpenHashMap();
         map.defaultReturnValue(-1);
         int k = 0;
         for (int v = 0; v < p.length; v++) {

@@ -5,6 +5,7 @@ import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class PhasesTest {
                 assertThat(r[u]).isNotEqualTo(r[v]);
             }
         }
-        assertThat(java.util.Arrays.stream(r).distinct().count()).isLessThan(6);
+        assertThat(Arrays.stream(r).distinct().count()).isLessThan(6);
         assertThat(p).containsOnly(0); // input untouched
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads archive files straight into a core {@link Activity}, without a store: the same format detection and
- * parsers as {@link ArchiveImporter}, for batch work (difficulty sweeps, benchmarks) where Neo4j would only be a
- * detour. Malformed records are counted and skipped; use {@code lockstep import} to keep them in rejects files.
+ * parsers as the store's {@code ArchiveImporter}, for batch work (difficulty sweeps, benchmarks) where Neo4j would
+ * only be a detour. Malformed records are counted and skipped; use {@code lockstep import} to keep them in rejects files.
  */
 public final class ArchiveFiles {
     private ArchiveFiles() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The parsers as a library, for engines that read archive files themselves (the Spark engine parses each file inside
- * a task): the same format detection, decompression and parsers as {@link ArchiveImporter}, so parsing means the same
- * thing on every engine.
+ * a task): the same format detection, decompression and parsers as the store's {@code ArchiveImporter}, so parsing
+ * means the same thing on every engine.
  */
 public final class ArchiveParsing {
     private ArchiveParsing() {

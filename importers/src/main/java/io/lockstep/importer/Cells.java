@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Small cell-level conversions shared by the parsers. */
 final class Cells {
@@ -109,10 +110,10 @@ final class Cells {
         return List.copyOf(out);
     }
 
-    private static final java.util.regex.Pattern SCIENTIFIC =
-            java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
-    private static final java.util.regex.Pattern US_DATE =
-            java.util.regex.Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}( .*)?");
+    private static final Pattern SCIENTIFIC =
+            Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
+    private static final Pattern US_DATE =
+            Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}( .*)?");
 
     /**
      * An id cell, or null when blank; an id a spreadsheet turned into scientific notation ({@code 1.01421E+18})

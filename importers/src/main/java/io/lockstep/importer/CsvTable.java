@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +53,7 @@ final class CsvTable {
 
     /** Holds a handler's rows until it returns. */
     private static final class Held implements RowSink {
-        final List<Object> rows = new java.util.ArrayList<>(2);
+        final List<Object> rows = new ArrayList<>(2);
 
         @Override
         public void account(AccountRow account) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Streams the edges of an edge-list file (follower CSV, SNAP, generic interactions CSV, any of them gzipped)
  * without a database, for batch commands that read files directly. Malformed lines go to the rejects file beside
- * the input, as with {@link ArchiveImporter}.
+ * the input, as with the store's {@code ArchiveImporter}.
  */
 public final class EdgeFiles {
     /** Receives each edge: follower → followee, or source → target with its weight (1 when absent). */

@@ -64,7 +64,8 @@ public enum Format {
         return this == FOLLOWER_CSV || this == SNAP_EDGES || this == GENERIC_EDGES;
     }
 
-    RecordParser parser() {
+    /** A new parser for this format. */
+    public RecordParser parser() {
         return switch (this) {
             case INFO_OPS_TWEETS -> new InfoOpsTweetsParser();
             case INFO_OPS_USERS -> new InfoOpsUsersParser();

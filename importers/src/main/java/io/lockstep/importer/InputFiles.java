@@ -18,8 +18,11 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
-/** Opens input files: gzip by magic bytes, UTF-8 with a leading BOM removed, invalid bytes replaced. */
-final class InputFiles {
+/**
+ * Opens input files: gzip by magic bytes, UTF-8 with a leading BOM removed, invalid bytes replaced. Public for the
+ * store's loaders, which read the files themselves to count bytes for progress.
+ */
+public final class InputFiles {
     private InputFiles() {
     }
 
@@ -33,7 +36,7 @@ final class InputFiles {
      * A reader over the (decompressed) content. {@code rawBytes}, when not null, is advanced by the number of
      * bytes read from the file itself (compressed bytes for .gz), for progress reporting.
      */
-    static Reader reader(Path file, AtomicLong rawBytes) throws IOException {
+    public static Reader reader(Path file, AtomicLong rawBytes) throws IOException {
         InputStream raw = Files.newInputStream(file);
         if (rawBytes != null) {
             raw = new Counting(raw, rawBytes);
@@ -65,7 +68,7 @@ final class InputFiles {
     }
 
     /** Hex SHA-256 of the file's bytes. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -86,7 +89,7 @@ final class InputFiles {
      * The file itself could not be read to its end (a truncated or corrupt gzip stream, a disk error): a failure of
      * the whole file, not of one of its records.
      */
-    static final class UnreadableInputException extends IOException {
+    public static final class UnreadableInputException extends IOException {
         UnreadableInputException(Path file, String what, IOException cause) {
             super(file.getFileName() + ": " + what + " (" + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage() + ")", cause);

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.Locale;
 
 /**
  * The rejects file beside an input, {@code <name>.rejects.csv} with columns {@code file,line,reason,raw}. Created on
@@ -25,7 +27,7 @@ import java.util.Iterator;
  * them) share one rejects file: each input rewrites only its own records (the {@code file} column), never another
  * input's.
  */
-final class RejectsFile implements Closeable {
+public final class RejectsFile implements Closeable {
     static final String[] HEADER = {"file", "line", "reason", "raw"};
     private static final CSVFormat OUT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
@@ -34,7 +36,8 @@ final class RejectsFile implements Closeable {
     private CSVPrinter printer;
     private long count;
 
-    RejectsFile(Path input, long keep) throws IOException {
+    /** Opens the rejects file of {@code input}, keeping the first {@code keep} of its records from an earlier run. */
+    public RejectsFile(Path input, long keep) throws IOException {
         this.path = pathFor(input);
         this.fileName = input.getFileName().toString();
         if (Files.exists(path)) {
@@ -45,9 +48,9 @@ final class RejectsFile implements Closeable {
     }
 
     /** {@code tweets.csv} → {@code tweets.rejects.csv}, {@code edges.txt.gz} → {@code edges.rejects.csv}. */
-    static Path pathFor(Path input) {
+    public static Path pathFor(Path input) {
         String name = input.getFileName().toString();
-        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
         int dot = name.lastIndexOf('.');
@@ -98,19 +101,20 @@ final class RejectsFile implements Closeable {
     }
 
     /** {@link #add}, for a parser's {@link RowSink}, whose methods cannot throw {@code IOException}. */
-    void addFromSink(long line, String reason, String raw) {
+    public void addFromSink(long line, String reason, String raw) {
         try {
             add(line, reason, raw);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    void add(long line, String reason, String raw) throws IOException {
+    /** Appends one reject of this input (creating the file with its header on the first). */
+    public void add(long line, String reason, String raw) throws IOException {
         if (printer == null) {
             boolean exists = Files.exists(path) && Files.size(path) > 0;
             Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             printer = new CSVPrinter(w, OUT);
             if (!exists) {
                 printer.printRecord((Object[]) HEADER);
@@ -121,16 +125,16 @@ final class RejectsFile implements Closeable {
     }
 
     /** Rejects in the file, those kept from an earlier run included. */
-    long count() {
+    public long count() {
         return count;
     }
 
     /** The path when the file exists (there were rejects), else null. */
-    Path pathIfWritten() {
+    public Path pathIfWritten() {
         return count > 0 ? path : null;
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         if (printer != null) {
             printer.flush();
         }

@@ -2,6 +2,7 @@ package io.lockstep.importer;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ final class SharesTable {
         }
         try {
             return Times.parse(t);
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new CsvTable.RowException("unparseable " + column + " '" + t + "'");
         }
     }

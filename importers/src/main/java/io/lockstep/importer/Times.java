@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -117,7 +118,7 @@ final class Times {
     }
 
     private static int lengthOfMonth(int year, int month) {
-        return java.time.YearMonth.of(year, month).lengthOfMonth();
+        return YearMonth.of(year, month).lengthOfMonth();
     }
 
     /** The {@code count} digits at {@code from} as a number, or -1 when one is not a digit. */

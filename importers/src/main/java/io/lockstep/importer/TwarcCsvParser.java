@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +24,20 @@ import java.util.Map;
  * lists of strings: {@code ["#tag"]}, {@code ["https://…"]}, {@code ["@username"]}; older files and
  * {@code --no-process-entities} write the API's objects ({@code [{"tag": …}]}, {@code [{"id": …, "username": …}]}).
  * Both are read. A mention given by username only names no account id: it is linked when the same file gives that
- * username's id ({@code author.username} of an earlier row), and left out otherwise. Retweet rows already carry
- * their original's text and entities (twarc-csv merges them by default).
+ * username's id (an earlier row's {@code author.username}, {@code retweeted_username}, {@code quoted_username} or
+ * {@code in_reply_to_username}), and left out otherwise.
+ *
+ * <p>What twarc-csv changes, undone so that a capture reads as the same posts as its JSON lines through
+ * {@link TwitterJsonParser} ({@code TwarcCsvOutputTest} holds this on real output):
+ * <ul>
+ *   <li>text cells have their newlines written as the two characters {@code \n} and carriage returns removed (its
+ *       mandatory escape), or the whole cell JSON-encoded ({@code --json-encode-text}/{@code --json-encode-all});
+ *       both are decoded;</li>
+ *   <li>a retweet row carries its original's full text, entities and public metrics (twarc-csv merges them by
+ *       default): the text becomes {@code RT @user: } and the original's text, as the API and the JSON parser
+ *       give it; the like count, the original's and not the retweet's, is left unknown; the retweeted account is
+ *       mentioned, as the retweet's own {@code RT @user} entity does.</li>
+ * </ul>
  */
 final class TwarcCsvParser implements RecordParser {
     static final List<String> REQUIRED = List.of("id", "author_id", "created_at");
@@ -47,6 +60,14 @@ final class TwarcCsvParser implements RecordParser {
             } catch (DateTimeException e) {
                 throw new CsvTable.RowException("unparseable created_at '" + row.get("created_at") + "'");
             }
+            learn(idOfUsername, row.get("author.username"), author);
+            String retweetOf = Cells.text(row.get("referenced_tweets.retweeted.id"));
+            String retweetAuthor = Cells.text(row.get("retweeted_user_id"));
+            String retweetName = Cells.text(row.get("retweeted_username"));
+            String replyTo = Cells.text(row.get("referenced_tweets.replied_to.id"));
+            learn(idOfUsername, retweetName, retweetAuthor);
+            learn(idOfUsername, row.get("quoted_username"), Cells.text(row.get("quoted_user_id")));
+            learn(idOfUsername, row.get("in_reply_to_username"), Cells.text(row.get("in_reply_to_user_id")));
             List<String> hashtags = items(cell(row, "entities.hashtags"), "tag");
             List<String> urls = items(cell(row, "entities.urls"), "unwound_url", "expanded_url", "url");
             List<String> mentions = new ArrayList<>();
@@ -60,9 +81,16 @@ final class TwarcCsvParser implements RecordParser {
                     }
                 }
             }
-            String authorName = Cells.text(row.get("author.username"));
-            if (authorName != null) {
-                idOfUsername.putIfAbsent(username(authorName), author);
+            String text = text(row.get("text"));
+            long likes = Cells.count(row.get("public_metrics.like_count"));
+            if (retweetOf != null) {
+                if (retweetName != null && text != null && !text.startsWith("RT @")) {
+                    text = "RT @" + retweetName + ": " + text;
+                }
+                likes = -1;
+                if (retweetAuthor != null && !mentions.contains(retweetAuthor)) {
+                    mentions.add(0, retweetAuthor);
+                }
             }
             AccountRow account = new AccountRow(author, Cells.text(row.get("author.username")),
                     Cells.text(row.get("author.name")), Cells.text(row.get("author.location")),
@@ -70,17 +98,44 @@ final class TwarcCsvParser implements RecordParser {
                     Cells.count(row.get("author.public_metrics.followers_count")),
                     Cells.count(row.get("author.public_metrics.following_count")),
                     optionalTime(row.get("author.created_at")), null);
-            PostRow post = new PostRow(id, author, time, Cells.raw(row.get("text")), Cells.text(row.get("lang")),
-                    Cells.text(row.get("source")),
-                    Cells.text(row.get("referenced_tweets.retweeted.id")), Cells.text(row.get("retweeted_user_id")),
+            PostRow post = new PostRow(id, author, time, text, Cells.text(row.get("lang")),
+                    Cells.text(row.get("source")), retweetOf, retweetAuthor,
                     Cells.text(row.get("referenced_tweets.quoted.id")), Cells.text(row.get("quoted_user_id")),
-                    Cells.text(row.get("referenced_tweets.replied_to.id")), Cells.text(row.get("in_reply_to_user_id")),
-                    Cells.hashtags(hashtags), Cells.urls(urls), Cells.ids(mentions),
-                    Cells.count(row.get("public_metrics.like_count")),
+                    replyTo, replyTo == null ? null : Cells.text(row.get("in_reply_to_user_id")),
+                    Cells.hashtags(hashtags), Cells.urls(urls), Cells.ids(mentions), likes,
                     Cells.count(row.get("public_metrics.retweet_count")));
             out.account(account);
             out.post(post);
         });
+    }
+
+    /** Remembers that {@code name} (an {@code @username} cell) is account {@code id}, when both are given. */
+    private static void learn(Map<String, String> idOfUsername, String name, String id) {
+        if (Cells.text(name) != null && id != null) {
+            idOfUsername.putIfAbsent(username(name), id);
+        }
+    }
+
+    /**
+     * A text cell as the tweet wrote it: JSON-decoded when twarc-csv JSON-encoded it (a quoted JSON string),
+     * otherwise with its escaped newlines ({@code \n}) restored.
+     */
+    private static String text(String cell) {
+        String raw = Cells.raw(cell);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length() >= 2 && raw.charAt(0) == '"' && raw.charAt(raw.length() - 1) == '"') {
+            try {
+                JsonNode decoded = Json.MAPPER.readTree(raw);
+                if (decoded.isTextual()) {
+                    return decoded.asText();
+                }
+            } catch (JsonProcessingException e) {
+                // not JSON: a tweet that happens to be quoted, kept as it is
+            }
+        }
+        return raw.replace("\\n", "\n");
     }
 
     /** Lower-cased username without '@', or "" for null. */
@@ -92,7 +147,7 @@ final class TwarcCsvParser implements RecordParser {
         while (t.startsWith("@")) {
             t = t.substring(1);
         }
-        return t.toLowerCase(java.util.Locale.ROOT);
+        return t.toLowerCase(Locale.ROOT);
     }
 
     private static String firstNonNull(String a, String b) {

@@ -2,6 +2,7 @@ package io.lockstep.importer;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lockstep.activity.Activity;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,9 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,7 +118,7 @@ final class TwitterJsonParser implements RecordParser {
             int n = 0;
             n += a.screenName() != null ? 1 : 0;
             n += a.displayName() != null ? 1 : 0;
-            n += a.createdAt() != io.lockstep.activity.Activity.NO_TIME ? 1 : 0;
+            n += a.createdAt() != Activity.NO_TIME ? 1 : 0;
             n += a.followersCount() >= 0 ? 1 : 0;
             return n;
         }
@@ -258,7 +261,7 @@ final class TwitterJsonParser implements RecordParser {
                         AccountRow a = v2User(u);
                         rows.account(a);
                         if (a.screenName() != null) {
-                            idOfUsername.put(a.screenName().toLowerCase(java.util.Locale.ROOT), a.id());
+                            idOfUsername.put(a.screenName().toLowerCase(Locale.ROOT), a.id());
                         }
                     }
                 }
@@ -459,7 +462,7 @@ final class TwitterJsonParser implements RecordParser {
             String id = Json.text(m, "id");
             if (id == null) {
                 String name = Json.text(m, "username");
-                id = name == null ? null : idOfUsername.get(name.toLowerCase(java.util.Locale.ROOT));
+                id = name == null ? null : idOfUsername.get(name.toLowerCase(Locale.ROOT));
             }
             if (id != null) {
                 out.add(id);
@@ -497,7 +500,7 @@ final class TwitterJsonParser implements RecordParser {
         if (b.isEmpty()) {
             return a;
         }
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(a);
+        LinkedHashSet<String> out = new LinkedHashSet<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }

@@ -1,5 +1,7 @@
 package io.lockstep.importer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +50,7 @@ final class CollectingSink implements RowSink {
         return posts.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
-    static CollectingSink parse(Format format, java.nio.file.Path file) throws java.io.IOException {
+    static CollectingSink parse(Format format, Path file) throws IOException {
         CollectingSink sink = new CollectingSink();
         try (var in = InputFiles.reader(file, null)) {
             format.parser().parse(in, sink);

@@ -1,5 +1,6 @@
 package io.lockstep.importer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -58,7 +59,7 @@ public final class JsonParseBenchmark {
         }
         long target = mb * 1_000_000L;
         long written = 0;
-        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
             while (written < target) {
                 for (byte[] p : parts) {
                     o.write(p);

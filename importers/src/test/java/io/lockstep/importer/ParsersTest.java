@@ -7,18 +7,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ParsersTest {
+/** Each format's parser on samples of its real layout, its rejects and its quirks. */
+public class ParsersTest {
 
-    static Path sample(String name) {
+    /** A sample file of the importers' test resources ({@code /samples/NAME}); the store's tests load them too. */
+    public static Path sample(String name) {
         try {
             return Path.of(ParsersTest.class.getResource("/samples/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -199,7 +209,7 @@ class ParsersTest {
     @Test
     void edgeFilesStreamsEdgesAndWritesRejectsBesideTheInput(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("follows.csv"), "follower,followee\na,b\n,c\nc,a,extra\nb,c\n");
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         EdgeFiles.EdgeFileStats stats = EdgeFiles.read(f, (s, t, w) -> seen.add(s + ">" + t + ":" + w));
         assertThat(seen).containsExactly("a>b:1.0", "b>c:1.0");
         assertThat(stats.format()).isEqualTo(Format.FOLLOWER_CSV);
@@ -224,29 +234,29 @@ class ParsersTest {
         assertThat(Times.parse("Wed Oct 10 20:19:24 +0000 2018")).isEqualTo(1539202764L);
         assertThat(Times.parse("1641722400")).isEqualTo(1641722400L);
         assertThat(Times.parse("1641722400123")).isEqualTo(1641722400L);
-        assertThatThrownBy(() -> Times.parse("noon")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> Times.parse("noon")).isInstanceOf(DateTimeException.class);
     }
 
     @Test
     void theDigitByDigitPathAgreesWithJavaTime() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
-        java.time.format.DateTimeFormatter spaced = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-        java.time.format.DateTimeFormatter seconds =
-                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+        SplittableRandom rnd = new SplittableRandom(17);
+        DateTimeFormatter spaced = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+        DateTimeFormatter seconds =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
         for (int i = 0; i < 20_000; i++) {
             long epoch = rnd.nextLong(-2_208_988_800L, 4_102_444_800L); // 1900 to 2100
-            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(epoch, rnd.nextInt(1_000) * 1_000_000,
-                    java.time.ZoneOffset.UTC);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(epoch, rnd.nextInt(1_000) * 1_000_000,
+                    ZoneOffset.UTC);
             long minute = epoch - Math.floorMod(epoch, 60);
             long day = Math.floorDiv(epoch, 86_400) * 86_400;
             assertThat(Times.parse(t.format(spaced))).isEqualTo(minute);
             assertThat(Times.parse(t.format(seconds))).isEqualTo(epoch);
             assertThat(Times.parse(t.toLocalDate().toString())).isEqualTo(day);
             String iso = t.format(seconds).replace(' ', 'T');
-            assertThat(Times.parse(iso + "Z")).isEqualTo(java.time.OffsetDateTime.parse(iso + "Z").toEpochSecond())
+            assertThat(Times.parse(iso + "Z")).isEqualTo(OffsetDateTime.parse(iso + "Z").toEpochSecond())
                     .isEqualTo(epoch);
             String millis = iso + String.format(".%03dZ", t.getNano() / 1_000_000);
-            assertThat(Times.parse(millis)).isEqualTo(java.time.OffsetDateTime.parse(millis).toEpochSecond());
+            assertThat(Times.parse(millis)).isEqualTo(OffsetDateTime.parse(millis).toEpochSecond());
         }
         // what the formatters resolve their own ways, or reject, is left to them
         for (String odd : List.of("2017-02-30 10:00", "2017-05-05 24:00", "2017-13-01", "2017-05-05 18:60",
@@ -254,7 +264,7 @@ class ParsersTest {
             assertThat(Times.fixedWidth(odd)).as(odd).isEqualTo(Long.MIN_VALUE);
         }
         assertThat(Times.parse("2016-02-29")).isEqualTo(1456704000L);
-        assertThatThrownBy(() -> Times.parse("2017-13-01")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> Times.parse("2017-13-01")).isInstanceOf(DateTimeException.class);
     }
 
     @Test
@@ -264,5 +274,71 @@ class ParsersTest {
         assertThat(Cells.list("[]")).isEmpty();
         assertThat(Cells.list("")).isEmpty();
         assertThat(Cells.hashtags(List.of("#Foo", "foo", "Bar"))).containsExactly("foo", "bar");
+    }
+
+    @Test
+    void aRowThatFailsUnexpectedlyIsRejectedAndTheFileGoesOn() throws IOException {
+        CollectingSink sink = new CollectingSink();
+        CsvTable.read(new StringReader("a,b\n1,2\nboom,3\n4,5\n"), List.of("a"), sink, (row, out) -> {
+            if (row.get("a").equals("boom")) {
+                throw new IllegalStateException("unexpected");
+            }
+            out.edge(EdgeRow.follow(row.get("a"), row.get("b")));
+        });
+        assertThat(sink.edges).hasSize(2);
+        assertThat(sink.rejects).containsExactly("3: unreadable row (IllegalStateException: unexpected)");
+        assertThat(sink.records).isEqualTo(3);
+    }
+
+    @Test
+    void brokenAndNonTweetJsonLinesAreRejectedOrSkippedNeverThrown() throws IOException {
+        String lines = String.join("\n",
+                "{\"data\": [{\"id\": \"1\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00.000Z\","
+                        + " \"text\": \"hi\"}]}",
+                "{\"data\": {\"author_id\": \"10211",                                 // cut line: reject
+                "{\"id\": \"5\", \"action\": \"delete\", \"created_at\": \"2019-09-06T17:25:54.667Z\"}", // skipped
+                "{\"data\": [{\"end\": \"x\", \"start\": \"y\", \"tweet_count\": 3}]}",        // skipped
+                "{\"id\": \"7\", \"text\": \"no author\", \"created_at\": \"2021-01-01T00:00:00Z\"}", // reject
+                "{\"id\": \"8\", \"author_id\": \"9\", \"created_at\": \"2021-01-01T00:00:00Z\", "
+                        + "\"referenced_tweets\": [{\"type\": \"retweeted\", \"id\": \"1\", \"text\": 3}]}",
+                "[1, 2]",                                                                // reject
+                "{\"id\": \"12\", \"username\": \"someone\", \"created_at\": \"2010-03-03T12:49:24.000Z\","
+                        + " \"public_metrics\": {\"followers_count\": 580, \"following_count\": 518}}");
+        CollectingSink sink = new CollectingSink();
+        Format.TWITTER_JSON.parser().parse(new StringReader(lines), sink);
+        assertThat(sink.rejects).hasSize(3);
+        assertThat(sink.skipped).isEqualTo(2);
+        assertThat(sink.posts).extracting(PostRow::id).contains("1", "8");
+        AccountRow user = sink.accounts.stream().filter(a -> a.id().equals("12")).findFirst().orElseThrow();
+        assertThat(user.followersCount()).isEqualTo(580);
+        assertThat(user.followingCount()).isEqualTo(518);
+        assertThat(user.createdAt()).isEqualTo(1267620564L);
+        assertThat(sink.records).isEqualTo(8);
+    }
+
+    @Test
+    void coortweetRowsThatCannotBeOneShareAreRejected() throws IOException {
+        String csv = """
+                object_id,account_id,content_id,timestamp_share
+                o1,a1,c1,1623881091
+                o2,a1,c1,1623881091
+                o3,a1,c1,1623881091
+                o1,a2,c1,1623881091
+                o1,a3,c3,1.623881091E9
+                o1,a4,c4,
+                """;
+        CollectingSink sink = new CollectingSink();
+        Format.COORTWEET.parser().parse(new StringReader(csv), sink);
+        assertThat(sink.rejects).containsExactly(
+                "4: post c1 already shares [o1, o2]; a post links at most 2 shared objects here",
+                "5: post c1 is shared by account a1 at 1623881091 (line 1), here by a2 at 1623881091",
+                "6: unparseable timestamp_share '1.623881091E9'",
+                "7: empty timestamp_share");
+        assertThat(sink.posts).singleElement().satisfies(p -> {
+            assertThat(p.retweetOf()).isEqualTo("o1");
+            assertThat(p.quoteOf()).isEqualTo("o2");
+            assertThat(p.time()).isEqualTo(1623881091L);
+        });
+        assertThat(sink.records).isEqualTo(6);
     }
 }

@@ -131,15 +131,8 @@ public final class DifficultySweep {
 
     /** False-positive rate over all groups with {@code label}, or empty text if there are none. */
     static String fpr(EvaluationResult r, String label) {
-        long size = 0;
-        long flagged = 0;
-        for (GroupScore g : r.groups()) {
-            if (g.label().equals(label)) {
-                size += g.size();
-                flagged += g.flagged();
-            }
-        }
-        return size == 0 ? "" : String.format(Locale.ROOT, "%.4f", flagged / (double) size);
+        double share = r.flaggedShare(label);
+        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.4f", share);
     }
 
     /** Writes the table: Markdown for {@code .md}, CSV otherwise. */

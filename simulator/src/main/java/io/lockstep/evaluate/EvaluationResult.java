@@ -30,6 +30,19 @@ public record EvaluationResult(long truePositives, long falsePositives, long fal
                 .orElseThrow(() -> new IllegalArgumentException("no group " + group));
     }
 
+    /** The flagged share of all accounts in groups labelled {@code label} (organic, fandom, ...); NaN when none. */
+    public double flaggedShare(String label) {
+        long size = 0;
+        long flagged = 0;
+        for (GroupScore g : groups) {
+            if (g.label().equals(label)) {
+                size += g.size();
+                flagged += g.flagged();
+            }
+        }
+        return size == 0 ? Double.NaN : flagged / (double) size;
+    }
+
     static String number(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }

@@ -183,15 +183,8 @@ public final class RobustnessMatrix {
 
     /** Flagged share over all groups labelled {@code label}; 0 when there are none. */
     static double rate(EvaluationResult r, String label) {
-        long size = 0;
-        long flagged = 0;
-        for (GroupScore g : r.groups()) {
-            if (g.label().equals(label)) {
-                size += g.size();
-                flagged += g.flagged();
-            }
-        }
-        return size == 0 ? 0.0 : flagged / (double) size;
+        double share = r.flaggedShare(label);
+        return Double.isNaN(share) ? 0.0 : share;
     }
 
     /** One row per cell; a cell that misses a target says which in its last column. */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -464,8 +465,8 @@ public final class Simulator {
                 String last = lex.word(2, 3);
                 String base = switch (role) {
                     case Population.BOT_SEED, Population.BOT_AMPLIFIER ->
-                            first + last + String.format(java.util.Locale.ROOT, "%08d", rng.nextInt(100_000_000));
-                    case Population.FARM -> first + String.format(java.util.Locale.ROOT, "%06d", rng.nextInt(1_000_000));
+                            first + last + String.format(Locale.ROOT, "%08d", rng.nextInt(100_000_000));
+                    case Population.FARM -> first + String.format(Locale.ROOT, "%06d", rng.nextInt(1_000_000));
                     default -> switch (rng.nextInt(3)) {
                         case 0 -> first + last;
                         case 1 -> first + "_" + last;

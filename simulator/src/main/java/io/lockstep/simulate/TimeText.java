@@ -41,36 +41,30 @@ final class TimeText {
 
     /** {@code 2019-03-01 18:23} (the information-operations tweet_time, minute precision). */
     String minute(long t) {
-        int s = (int) Math.floorMod(t, 86_400L);
-        StringBuilder sb = new StringBuilder(16).append(day(t)[0]).append(' ');
-        two(sb, s / 3600);
-        sb.append(':');
-        two(sb, s / 60 % 60);
-        return sb.toString();
+        return clock(new StringBuilder(16).append(day(t)[0]).append(' '), t, false).toString();
     }
 
     /** {@code 2019-03-01T18:23:41.000Z} (twarc2 / API v2). */
     String iso(long t) {
-        int s = (int) Math.floorMod(t, 86_400L);
-        StringBuilder sb = new StringBuilder(24).append(day(t)[0]).append('T');
-        two(sb, s / 3600);
-        sb.append(':');
-        two(sb, s / 60 % 60);
-        sb.append(':');
-        two(sb, s % 60);
-        return sb.append(".000Z").toString();
+        return clock(new StringBuilder(24).append(day(t)[0]).append('T'), t, true).append(".000Z").toString();
     }
 
     /** {@code Fri Mar 01 18:23:41 +0000 2019} (API v1.1). */
     String v1(long t) {
-        int s = (int) Math.floorMod(t, 86_400L);
         String[] d = day(t);
-        StringBuilder sb = new StringBuilder(30).append(d[1]).append(' ');
+        return clock(new StringBuilder(30).append(d[1]).append(' '), t, true).append(" +0000 ").append(d[2]).toString();
+    }
+
+    /** Appends {@code HH:mm} of {@code t}'s time of day (UTC), and {@code :ss} when {@code seconds}. */
+    private static StringBuilder clock(StringBuilder sb, long t, boolean seconds) {
+        int s = (int) Math.floorMod(t, 86_400L);
         two(sb, s / 3600);
         sb.append(':');
         two(sb, s / 60 % 60);
-        sb.append(':');
-        two(sb, s % 60);
-        return sb.append(" +0000 ").append(d[2]).toString();
+        if (seconds) {
+            sb.append(':');
+            two(sb, s % 60);
+        }
+        return sb;
     }
 }

@@ -3,6 +3,7 @@ package io.lockstep.evaluate;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class DifficultySweepTest {
         DifficultySweep.Point easy = points.get(0);
         DifficultySweep.Point hard = points.get(1);
         assertThat(easy.participation()).isEqualTo(0.9);
-        assertThat(hard.participation()).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(hard.participation()).isEqualTo(0.3, Offset.offset(1e-12));
         assertThat(hard.delayScale()).isEqualTo(20.0);
         assertThat(easy.result().group("botnet-1").recall()).isGreaterThan(0.8);
         assertThat(hard.result().group("botnet-1").recall()).isLessThan(easy.result().group("botnet-1").recall());

@@ -1,6 +1,7 @@
 package io.lockstep.simulate;
 
 import io.lockstep.progress.ProgressListener;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +166,7 @@ class SimulatedFollowGraphTest {
     @Test
     void communitySizesFollowZipfUnderTheCap() {
         double[] shares = Simulator.communityShares(50, 0.9, 0.05);
-        assertThat(Arrays.stream(shares).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Arrays.stream(shares).sum()).isCloseTo(1.0, Offset.offset(1e-9));
         assertThat(Arrays.stream(shares).max().orElseThrow()).isLessThanOrEqualTo(0.05 + 1e-12);
         for (int i = 1; i < shares.length; i++) {
             assertThat(shares[i]).isLessThanOrEqualTo(shares[i - 1] + 1e-12);

@@ -19,6 +19,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -123,7 +124,7 @@ final class SparkCoText {
             }
         }
         int[] members = parent.keySet().toIntArray();
-        java.util.Arrays.sort(members);
+        Arrays.sort(members);
         Int2IntOpenHashMap size = new Int2IntOpenHashMap();
         for (int p : members) {
             size.addTo(find(parent, p), 1);

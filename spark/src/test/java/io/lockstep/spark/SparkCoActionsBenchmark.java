@@ -8,8 +8,11 @@ import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.load.ArchiveReader;
+import io.lockstep.store.load.ImportOptions;
 import io.lockstep.progress.TerminationFlag;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -96,8 +100,7 @@ public final class SparkCoActionsBenchmark {
         long t0 = System.nanoTime();
         long readCpu0 = cpu();
         double load0 = load();
-        Activity activity = io.lockstep.importer.ArchiveReader.read(files,
-                io.lockstep.importer.ImportOptions.defaults(), ProgressListener.NONE).activity();
+        Activity activity = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
         double parse = (System.nanoTime() - t0) / 1e9;
         double readCpu = (cpu() - readCpu0) / 1e9;
         long posts = 0;
@@ -162,10 +165,10 @@ public final class SparkCoActionsBenchmark {
         AtomicLong shuffleRead = new AtomicLong();
         AtomicLong peakTaskMemory = new AtomicLong();
         AtomicLong spilled = new AtomicLong();
-        Map<String, double[]> stages = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, double[]> stages = new ConcurrentSkipListMap<>();
         spark.sparkContext().addSparkListener(new SparkListener() {
             @Override
-            public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
+            public void onStageCompleted(SparkListenerStageCompleted completed) {
                 var info = completed.stageInfo();
                 var m = info.taskMetrics();
                 double wall = info.submissionTime().isDefined() && info.completionTime().isDefined()

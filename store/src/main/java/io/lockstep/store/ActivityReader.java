@@ -5,8 +5,11 @@ import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -15,10 +18,12 @@ import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Streams the graph in the store into a core {@link Activity} (in its {@linkplain Activity#canonical() canonical}
@@ -87,8 +92,8 @@ public final class ActivityReader {
             Long2IntOpenHashMap postOf = new Long2IntOpenHashMap();
             postOf.defaultReturnValue(-1);
             ObjectArrayList<String> postIds = new ObjectArrayList<>();
-            it.unimi.dsi.fastutil.longs.LongArrayList times = new it.unimi.dsi.fastutil.longs.LongArrayList();
-            it.unimi.dsi.fastutil.bytes.ByteArrayList kinds = new it.unimi.dsi.fastutil.bytes.ByteArrayList();
+            LongArrayList times = new LongArrayList();
+            ByteArrayList kinds = new ByteArrayList();
             ObjectArrayList<String> texts = new ObjectArrayList<>();
             scan(session, POSTS, progress, termination, r -> {
                 postOf.put(r.get(0).asLong(), postIds.size());
@@ -185,7 +190,7 @@ public final class ActivityReader {
     }
 
     private static Map<Long, String> dictionary(Session session, String query, TerminationFlag termination) {
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         scan(session, query, ProgressListener.NONE, termination,
                 r -> names.put(r.get(0).asLong(), r.get(1).asString()));
         return names;
@@ -197,7 +202,7 @@ public final class ActivityReader {
         return a;
     }
 
-    private static List<String> names(int[] entries, long[] nodes, java.util.function.LongFunction<String> name) {
+    private static List<String> names(int[] entries, long[] nodes, LongFunction<String> name) {
         if (entries == null) {
             return List.of();
         }
@@ -215,9 +220,9 @@ public final class ActivityReader {
     private static final class PostLists {
         private final int n;
         private final IntArrayList posts = new IntArrayList();
-        private final it.unimi.dsi.fastutil.longs.LongArrayList values = new it.unimi.dsi.fastutil.longs.LongArrayList();
-        private final it.unimi.dsi.fastutil.longs.LongArrayList positions =
-                new it.unimi.dsi.fastutil.longs.LongArrayList();
+        private final LongArrayList values = new LongArrayList();
+        private final LongArrayList positions =
+                new LongArrayList();
 
         PostLists(int n) {
             this.n = n;
@@ -252,7 +257,7 @@ public final class ActivityReader {
             }
             for (int[] l : out) {
                 if (l != null && l.length > 1) {
-                    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(l, (x, y) -> {
+                    IntArrays.quickSort(l, (x, y) -> {
                         int c = Long.compare(positions.getLong(x), positions.getLong(y));
                         return c != 0 ? c : Integer.compare(x, y);
                     });

@@ -156,16 +156,10 @@ public final class ResultWriter {
 
     /** Sets the result properties of the given accounts (a null community or cluster removes the property). */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts) {
-        Map<String, Function<AccountResult, Object>> columns = new java.util.LinkedHashMap<>();
-        columns.put("id", AccountResult::id);
-        columns.put("community", AccountResult::community);
-        columns.put("pagerank", AccountResult::pagerank);
-        columns.put("coreness", AccountResult::coreness);
-        columns.put("cluster", AccountResult::cluster);
-        columns.put("score", AccountResult::score);
-        columns.put("suspicious", AccountResult::suspicious);
-        columns.put("signals", AccountResult::signals);
-        inColumns(store, SET_ACCOUNT_RESULTS, accounts, columns);
+        inColumns(store, SET_ACCOUNT_RESULTS, accounts, Map.of("id", AccountResult::id,
+                "community", AccountResult::community, "pagerank", AccountResult::pagerank,
+                "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
+                "suspicious", AccountResult::suspicious, "signals", AccountResult::signals));
     }
 
     /** An account node for results written without the archive: its id and screen name (may be null). */
@@ -180,10 +174,8 @@ public final class ResultWriter {
      * the archive; existing accounts are left as they are.
      */
     public static void mergeAccounts(GraphStore store, List<AccountNode> accounts) {
-        Map<String, Function<AccountNode, Object>> columns = new java.util.LinkedHashMap<>();
-        columns.put("id", AccountNode::id);
-        columns.put("screen_name", AccountNode::screenName);
-        inColumns(store, MERGE_ACCOUNTS, accounts, columns);
+        inColumns(store, MERGE_ACCOUNTS, accounts, Map.of("id", AccountNode::id, "screen_name",
+                AccountNode::screenName));
     }
 
     /** Removes a result property from every account (before writing a fresh set). */
@@ -195,59 +187,49 @@ public final class ResultWriter {
 
     /** Replaces all {@code COORDINATED_WITH} relationships by {@code edges} (one relationship each). */
     public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges) {
-        try (Session session = store.session()) {
-            session.run(DELETE_COORDINATION).consume();
-        }
-        Map<String, Function<CoordinationResult, Object>> columns = new java.util.LinkedHashMap<>();
-        columns.put("source", CoordinationResult::source);
-        columns.put("target", CoordinationResult::target);
-        columns.put("signal", CoordinationResult::signal);
-        columns.put("weight", CoordinationResult::weight);
-        columns.put("count", CoordinationResult::count);
-        columns.put("evidence", CoordinationResult::evidence);
-        inColumns(store, CREATE_COORDINATION, edges, columns);
+        run(store, DELETE_COORDINATION);
+        inColumns(store, CREATE_COORDINATION, edges, Map.of("source", CoordinationResult::source,
+                "target", CoordinationResult::target, "signal", CoordinationResult::signal,
+                "weight", CoordinationResult::weight, "count", CoordinationResult::count,
+                "evidence", CoordinationResult::evidence));
     }
 
     /** Replaces all clusters and their {@code IN_CLUSTER} memberships. */
     public static void replaceClusters(GraphStore store, List<ClusterResult> clusters) {
-        try (Session session = store.session()) {
-            session.run(DELETE_CLUSTERS).consume();
-        }
-        List<Map<String, Object>> rows = new ArrayList<>(clusters.size());
-        for (ClusterResult c : clusters) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("kind", c.kind());
-            props.put("size", c.size());
-            props.put("score", c.score());
-            props.put("signals", c.signals());
-            props.put("top_hashtags", c.topHashtags());
-            props.put("first_seen", c.firstSeen());
-            props.put("last_seen", c.lastSeen());
-            rows.add(Map.of("id", c.id(), "props", props, "members", c.members()));
-        }
-        inBatches(store, CREATE_CLUSTERS, rows, 200);
+        run(store, DELETE_CLUSTERS);
+        inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(), "members", c.members(),
+                "props", properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
+                        "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen())))
+                .toList(), 200);
     }
 
     /** Replaces all campaigns and their {@code SEEDED} and {@code AMPLIFIED} roles. */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns) {
+        run(store, DELETE_CAMPAIGNS);
+        inBatches(store, CREATE_CAMPAIGNS, campaigns.stream().map(c -> Map.of("id", c.id(), "seeds", c.seeds(),
+                "amplifiers", c.amplifiers(), "props", properties("hashtag", c.hashtag(), "start", c.start(),
+                        "end", c.end(), "volume_share", c.volumeShare())))
+                .toList(), 100);
+    }
+
+    private static void run(GraphStore store, String cypher) {
         try (Session session = store.session()) {
-            session.run(DELETE_CAMPAIGNS).consume();
+            session.run(cypher).consume();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(campaigns.size());
-        for (CampaignResult c : campaigns) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("hashtag", c.hashtag());
-            props.put("start", c.start());
-            props.put("end", c.end());
-            props.put("volume_share", c.volumeShare());
-            rows.add(Map.of("id", c.id(), "props", props, "seeds", c.seeds(), "amplifiers", c.amplifiers()));
+    }
+
+    /** A property map from alternating names and values; unlike {@link Map#of} it takes null values. */
+    private static Map<String, Object> properties(Object... namesAndValues) {
+        Map<String, Object> out = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        inBatches(store, CREATE_CAMPAIGNS, rows, 100);
+        return out;
     }
 
     /** Runs {@code cypher} once per batch of rows, each column a list parameter named after it. */
     private static <T> void inColumns(GraphStore store, String cypher, List<T> rows,
-                                      Map<String, Function<T, Object>> columns) {
+                                      Map<String, Function<T, ?>> columns) {
         try (Session session = store.session()) {
             for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
                 List<T> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
@@ -268,10 +250,10 @@ public final class ResultWriter {
         inBatches(store, cypher, rows, 5_000);
     }
 
-    private static void inBatches(GraphStore store, String cypher, List<Map<String, Object>> rows, int batch) {
+    private static void inBatches(GraphStore store, String cypher, List<? extends Map<String, ?>> rows, int batch) {
         try (Session session = store.session()) {
             for (int from = 0; from < rows.size(); from += batch) {
-                List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + batch));
+                List<? extends Map<String, ?>> slice = rows.subList(from, Math.min(rows.size(), from + batch));
                 session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
             }
         }

@@ -1,31 +1,22 @@
 package io.lockstep.store;
 
-import io.lockstep.visual.AccountNames;
-import io.lockstep.visual.EdgeKind;
-import io.lockstep.visual.OverviewBuilder;
-import io.lockstep.visual.Scene;
-import io.lockstep.visual.SceneEdge;
-import io.lockstep.visual.SceneNode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads {@link Scene}s for {@code render} and {@code view} from the store with parameterised Cypher, following
- * docs/graph-model.md: Account properties {@code community}, {@code cluster}, {@code score}, {@code suspicious},
- * {@code signals}, {@code pagerank}, {@code followers_count}; {@code COORDINATED_WITH {signal, weight, count,
- * evidence}}; {@code POSTED}/{@code RETWEETS}; {@code FOLLOWS}.
+ * The queries behind {@code render} and {@code view}: parameterised Cypher that answers in plain records (the
+ * application maps them to the visualizer's scenes), following docs/graph-model.md: Account properties
+ * {@code community}, {@code cluster}, {@code score}, {@code suspicious}, {@code signals}, {@code pagerank},
+ * {@code followers_count}; {@code COORDINATED_WITH {signal, weight, count, evidence}}; {@code POSTED}/{@code RETWEETS};
+ * {@code FOLLOWS}.
  */
 public final class SceneQueries {
     /** What the node size stands for. */
@@ -33,12 +24,17 @@ public final class SceneQueries {
         PAGERANK("PageRank", "coalesce(a.pagerank, 0.0)"),
         FOLLOWERS("followers", "toFloat(coalesce(a.followers_count, 0))");
 
-        final String label;
-        final String expression;
+        private final String label;
+        private final String expression;
 
         SizeBy(String label, String expression) {
             this.label = label;
             this.expression = expression;
+        }
+
+        /** What the size stands for, in words ("PageRank", "followers"). */
+        public String label() {
+            return label;
         }
     }
 
@@ -70,7 +66,8 @@ public final class SceneQueries {
             return new Selection(null, null, null, null, limit);
         }
 
-        String describe() {
+        /** The selection in words: "cluster 5", "community 2", "#vote", "@alice", "top accounts". */
+        public String describe() {
             if (cluster != null) {
                 return "cluster " + cluster;
             }
@@ -87,9 +84,129 @@ public final class SceneQueries {
         }
     }
 
-    /** Neighbours kept around a cluster for context. */
-    static final int CLUSTER_NEIGHBOURS = 30;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    /**
+     * One account of a {@link Neighbourhood}.
+     *
+     * @param id         the account id
+     * @param screenName its screen name, or null when the store has none
+     * @param community  {@code Account.community}, or null
+     * @param cluster    {@code Account.cluster}, or null
+     * @param suspicious {@code Account.suspicious} (false when unset)
+     * @param score      {@code Account.score} (0 when unset)
+     * @param size       the value of the {@link SizeBy} metric (>= 0)
+     * @param signals    {@code Account.signals} (empty when unset)
+     * @param posts      how many posts the account wrote
+     * @param firstPost  epoch second of its first post, or null when it wrote none with a time
+     * @param lastPost   epoch second of its last post, or null
+     */
+    public record Account(String id, String screenName, Integer community, Integer cluster, boolean suspicious,
+                          double score, double size, List<String> signals, long posts, Long firstPost, Long lastPost) {
+        public Account {
+            signals = List.copyOf(signals);
+        }
+    }
+
+    /**
+     * One {@code COORDINATED_WITH} relationship between two accounts of a {@link Neighbourhood}.
+     *
+     * @param source   the relationship's start account id
+     * @param target   its end account id
+     * @param signal   the signal that found the pair, or null
+     * @param weight   the relationship's weight, or null
+     * @param count    how many items the pair shared, or null
+     * @param evidence the evidence text, or null
+     */
+    public record Coordination(String source, String target, String signal, Double weight, Long count,
+                               String evidence) {
+    }
+
+    /**
+     * How often one account acted on another: retweets of its posts, or 1 for a follow.
+     *
+     * @param source the retweeter or follower
+     * @param target the retweeted or followed account
+     * @param count  retweets (>= 1), or 1 for a follow
+     */
+    public record Pair(String source, String target, long count) {
+    }
+
+    /**
+     * The accounts of a {@link Selection} (largest first, suspicious first) and the relationships among them.
+     *
+     * @param selection    what was asked for
+     * @param sizeBy       what {@link Account#size()} holds
+     * @param accounts     the accounts; for a cluster, its members and their closest neighbours
+     * @param coordination the {@code COORDINATED_WITH} relationships among them, ordered by source, target, signal
+     * @param retweets     who retweeted whom among them, ordered by source and target
+     * @param follows      who follows whom among them, ordered by source and target
+     */
+    public record Neighbourhood(Selection selection, SizeBy sizeBy, List<Account> accounts,
+                                List<Coordination> coordination, List<Pair> retweets, List<Pair> follows) {
+        public Neighbourhood {
+            accounts = List.copyOf(accounts);
+            coordination = List.copyOf(coordination);
+            retweets = List.copyOf(retweets);
+            follows = List.copyOf(follows);
+        }
+    }
+
+    /**
+     * The accounts of one community.
+     *
+     * @param community the {@code Account.community} value
+     * @param accounts  how many accounts hold it
+     */
+    public record CommunitySize(int community, long accounts) {
+    }
+
+    /**
+     * The suspicious accounts of one cluster that sit in one community.
+     *
+     * @param cluster   the cluster id
+     * @param community the community of these accounts
+     * @param accounts  how many there are
+     * @param maxScore  the highest of their scores
+     * @param signals   the signals that fired for any of them
+     * @param names     up to 12 of their screen names (the id where there is none), highest score first
+     */
+    public record ClusterShare(int cluster, int community, long accounts, double maxScore, List<String> signals,
+                               List<String> names) {
+        public ClusterShare {
+            signals = List.copyOf(signals);
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * How many relationships of one kind run between the accounts of two different communities.
+     *
+     * @param a     the community of the retweeter or follower
+     * @param b     the community of the other account
+     * @param count how many retweets or follows
+     */
+    public record CommunityPair(int a, int b, long count) {
+    }
+
+    /**
+     * The whole store aggregated by community, in the database.
+     *
+     * @param communities every community and its size, ascending by id
+     * @param clusters    the suspicious accounts by cluster and community, ordered by cluster and community
+     * @param retweets    retweets between communities
+     * @param follows     follows between communities
+     */
+    public record CommunityGraph(List<CommunitySize> communities, List<ClusterShare> clusters,
+                                 List<CommunityPair> retweets, List<CommunityPair> follows) {
+        public CommunityGraph {
+            communities = List.copyOf(communities);
+            clusters = List.copyOf(clusters);
+            retweets = List.copyOf(retweets);
+            follows = List.copyOf(follows);
+        }
+    }
+
+    /** Neighbours kept around a cluster for context: the application keeps this many per member at most. */
+    public static final int CLUSTER_NEIGHBOURS = 30;
 
     private final GraphStore store;
 
@@ -97,12 +214,17 @@ public final class SceneQueries {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** The accounts of {@code selection} with the retweet, follow and coordination edges among them. */
-    public Scene accounts(Selection selection, SizeBy sizeBy) {
-        String size = sizeBy.expression;
-        String returns = " RETURN DISTINCT a.id AS id, coalesce(a.screen_name, a.id) AS name, a.community AS community, "
+    /**
+     * The accounts of {@code selection} with the coordination, retweet and follow relationships among them.
+     *
+     * @throws NoMatchException when no account matches
+     */
+    public Neighbourhood accounts(Selection selection, SizeBy sizeBy) {
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(sizeBy, "sizeBy");
+        String returns = " RETURN DISTINCT a.id AS id, a.screen_name AS name, a.community AS community, "
                 + "a.cluster AS cluster, coalesce(a.suspicious, false) AS suspicious, coalesce(a.score, 0.0) AS score, "
-                + "coalesce(a.signals, []) AS signals, " + size + " AS size";
+                + "coalesce(a.signals, []) AS signals, " + sizeBy.expression + " AS size";
         String order = " ORDER BY suspicious DESC, size DESC, id LIMIT $limit";
         String query;
         Map<String, Object> params = new HashMap<>();
@@ -129,103 +251,71 @@ public final class SceneQueries {
         } else {
             query = "MATCH (a:Account) WHERE NOT coalesce(a.placeholder, false)" + returns + order;
         }
-        List<SceneNode> nodes = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        Map<String, Record> rows = new LinkedHashMap<>();
         try (Session s = store.session()) {
-            for (Record r : s.run(query, params).list()) {
-                rows.put(r.get("id").asString(), r);
-                ids.add(r.get("id").asString());
-            }
-            if (ids.isEmpty()) {
+            List<Record> rows = s.run(query, params).list();
+            if (rows.isEmpty()) {
                 throw new NoMatchException("no account matches " + selection.describe());
             }
-            Map<String, String> names = new HashMap<>();
-            rows.forEach((id, r) -> names.put(id, AccountNames.display(id, r.get("name").asString())));
-            Map<String, List<String>> evidence = new HashMap<>();
-            List<SceneEdge> edges = new ArrayList<>();
-            Map<String, double[]> coordination = new LinkedHashMap<>();
-            for (Record r : s.run("MATCH (a:Account)-[r:COORDINATED_WITH]->(b:Account) WHERE a.id IN $ids AND b.id IN $ids "
-                    + "RETURN a.id AS a, b.id AS b, r.signal AS signal, r.weight AS weight, r.count AS count, r.evidence AS evidence "
-                    + "ORDER BY a, b, signal", Map.of("ids", ids)).list()) {
-                String a = r.get("a").asString(), b = r.get("b").asString();
-                double w = number(r.get("weight"), number(r.get("count"), 1));
-                coordination.computeIfAbsent(a + "\u0000" + b, k -> new double[1])[0] += w > 0 ? w : 1;
-                String signal = r.get("signal").isNull() ? "coordination" : r.get("signal").asString();
-                String count = r.get("count").isNull() ? "" : ", " + r.get("count").asLong() + " shared items";
-                String ev = r.get("evidence").isNull() ? "" : ": " + shorten(r.get("evidence").asString(), 160);
-                evidence.computeIfAbsent(a, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(b, names.get(b)) + count + ev);
-                evidence.computeIfAbsent(b, k -> new ArrayList<>()).add(signal + " with " + AccountNames.mention(a, names.get(a)) + count + ev);
-            }
-            coordination.forEach((k, w) -> {
-                String[] ab = k.split("\u0000");
-                edges.add(new SceneEdge(ab[0], ab[1], EdgeKind.COORDINATION, w[0]));
-            });
-            for (Record r : s.run("MATCH (a:Account)-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account) "
-                    + "WHERE a.id IN $ids AND b.id IN $ids AND a <> b RETURN a.id AS a, b.id AS b, count(*) AS n ORDER BY a, b",
-                    Map.of("ids", ids)).list()) {
-                edges.add(new SceneEdge(r.get("a").asString(), r.get("b").asString(), EdgeKind.RETWEET, r.get("n").asLong()));
-            }
-            for (Record r : s.run("MATCH (a:Account)-[:FOLLOWS]->(b:Account) WHERE a.id IN $ids AND b.id IN $ids AND a <> b "
-                    + "RETURN a.id AS a, b.id AS b ORDER BY a, b", Map.of("ids", ids)).list()) {
-                edges.add(new SceneEdge(r.get("a").asString(), r.get("b").asString(), EdgeKind.FOLLOW, 1));
-            }
+            List<String> ids = rows.stream().map(r -> r.get("id").asString()).toList();
+            Map<String, Record> postStats = new HashMap<>();
             for (Record r : s.run("MATCH (a:Account)-[:POSTED]->(p:Post) WHERE a.id IN $ids "
                     + "RETURN a.id AS id, count(p) AS n, min(p.time) AS first, max(p.time) AS last", Map.of("ids", ids)).list()) {
-                String line = r.get("n").asLong() + " posts";
-                if (!r.get("first").isNull()) {
-                    line += ", first " + WHEN.format(Instant.ofEpochSecond(r.get("first").asLong()))
-                            + ", last " + WHEN.format(Instant.ofEpochSecond(r.get("last").asLong()));
-                }
-                evidence.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(0, line);
+                postStats.put(r.get("id").asString(), r);
             }
-            for (Record r : rows.values()) {
+            List<Account> accounts = new ArrayList<>();
+            for (Record r : rows) {
                 String id = r.get("id").asString();
-                nodes.add(new SceneNode(id, names.get(id), intOrNone(r.get("community")), intOrNone(r.get("cluster")),
-                        r.get("suspicious").asBoolean(), r.get("score").asDouble(), Math.max(0, r.get("size").asDouble()),
-                        r.get("signals").asList(Value::asString), evidence.getOrDefault(id, List.of())));
+                Record p = postStats.get(id);
+                accounts.add(new Account(id, stringOrNull(r.get("name")), intOrNull(r.get("community")),
+                        intOrNull(r.get("cluster")), r.get("suspicious").asBoolean(), r.get("score").asDouble(),
+                        Math.max(0, r.get("size").asDouble()), r.get("signals").asList(Value::asString),
+                        p == null ? 0 : p.get("n").asLong(), p == null ? null : longOrNull(p.get("first")),
+                        p == null ? null : longOrNull(p.get("last"))));
             }
-            Scene scene = new Scene("Accounts: " + selection.describe(), sizeBy.label, nodes, edges);
-            if (selection.cluster() != null) {
-                return OverviewBuilder.cluster(scene, selection.cluster(), CLUSTER_NEIGHBOURS, "Cluster " + selection.cluster());
-            }
-            return scene;
+            List<Coordination> coordination = s.run("MATCH (a:Account)-[r:COORDINATED_WITH]->(b:Account) "
+                    + "WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS a, b.id AS b, r.signal AS signal, "
+                    + "r.weight AS weight, r.count AS count, r.evidence AS evidence ORDER BY a, b, signal",
+                    Map.of("ids", ids)).list(r -> new Coordination(r.get("a").asString(), r.get("b").asString(),
+                    stringOrNull(r.get("signal")), r.get("weight").isNull() ? null : r.get("weight").asNumber().doubleValue(),
+                    longOrNull(r.get("count")), stringOrNull(r.get("evidence"))));
+            List<Pair> retweets = s.run("MATCH (a:Account)-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account) "
+                    + "WHERE a.id IN $ids AND b.id IN $ids AND a <> b RETURN a.id AS a, b.id AS b, count(*) AS n ORDER BY a, b",
+                    Map.of("ids", ids)).list(r -> new Pair(r.get("a").asString(), r.get("b").asString(), r.get("n").asLong()));
+            List<Pair> follows = s.run("MATCH (a:Account)-[:FOLLOWS]->(b:Account) WHERE a.id IN $ids AND b.id IN $ids "
+                    + "AND a <> b RETURN a.id AS a, b.id AS b ORDER BY a, b",
+                    Map.of("ids", ids)).list(r -> new Pair(r.get("a").asString(), r.get("b").asString(), 1));
+            return new Neighbourhood(selection, sizeBy, accounts, coordination, retweets, follows);
         }
     }
 
-    /** The community graph of the whole store, aggregated in the database. */
-    public Scene overview(String title) {
+    /**
+     * The community graph of the whole store, aggregated in the database.
+     *
+     * @throws NoMatchException when no account has a community
+     */
+    public CommunityGraph communityGraph() {
         try (Session s = store.session()) {
-            List<OverviewBuilder.CommunitySize> sizes = new ArrayList<>();
-            for (Record r : s.run("MATCH (a:Account) WHERE a.community IS NOT NULL "
-                    + "RETURN a.community AS c, count(*) AS n ORDER BY c").list()) {
-                sizes.add(new OverviewBuilder.CommunitySize(r.get("c").asInt(), r.get("n").asLong()));
-            }
+            List<CommunitySize> sizes = s.run("MATCH (a:Account) WHERE a.community IS NOT NULL "
+                    + "RETURN a.community AS c, count(*) AS n ORDER BY c")
+                    .list(r -> new CommunitySize(r.get("c").asInt(), r.get("n").asLong()));
             if (sizes.isEmpty()) {
                 throw new NoMatchException("no account has a community yet: run the analysis first");
             }
-            List<OverviewBuilder.ClusterShare> shares = new ArrayList<>();
-            for (Record r : s.run("MATCH (a:Account) WHERE a.suspicious = true AND a.cluster IS NOT NULL AND a.community IS NOT NULL "
-                    + "WITH a ORDER BY a.score DESC, a.id "
+            List<ClusterShare> shares = s.run("MATCH (a:Account) WHERE a.suspicious = true AND a.cluster IS NOT NULL "
+                    + "AND a.community IS NOT NULL WITH a ORDER BY a.score DESC, a.id "
                     + "RETURN a.cluster AS k, a.community AS c, count(*) AS n, max(coalesce(a.score, 0.0)) AS score, "
                     + "collect(coalesce(a.screen_name, a.id))[..12] AS names, "
                     + "reduce(acc = [], x IN collect(coalesce(a.signals, [])) | acc + [y IN x WHERE NOT y IN acc]) AS signals "
-                    + "ORDER BY k, c").list()) {
-                shares.add(new OverviewBuilder.ClusterShare(r.get("k").asInt(), r.get("c").asInt(), r.get("n").asLong(),
-                        r.get("score").asDouble(), r.get("signals").asList(Value::asString), r.get("names").asList(Value::asString)));
-            }
-            List<OverviewBuilder.CommunityLink> links = new ArrayList<>();
-            for (Record r : s.run("MATCH (a:Account)-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account) "
+                    + "ORDER BY k, c").list(r -> new ClusterShare(r.get("k").asInt(), r.get("c").asInt(),
+                    r.get("n").asLong(), r.get("score").asDouble(), r.get("signals").asList(Value::asString),
+                    r.get("names").asList(Value::asString)));
+            List<CommunityPair> retweets = s.run("MATCH (a:Account)-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account) "
                     + "WHERE a.community IS NOT NULL AND b.community IS NOT NULL AND a.community <> b.community "
-                    + "RETURN a.community AS a, b.community AS b, count(*) AS n").list()) {
-                links.add(new OverviewBuilder.CommunityLink(r.get("a").asInt(), r.get("b").asInt(), EdgeKind.RETWEET, r.get("n").asLong()));
-            }
-            for (Record r : s.run("MATCH (a:Account)-[:FOLLOWS]->(b:Account) "
+                    + "RETURN a.community AS a, b.community AS b, count(*) AS n ORDER BY a, b").list(SceneQueries::communityPair);
+            List<CommunityPair> follows = s.run("MATCH (a:Account)-[:FOLLOWS]->(b:Account) "
                     + "WHERE a.community IS NOT NULL AND b.community IS NOT NULL AND a.community <> b.community "
-                    + "RETURN a.community AS a, b.community AS b, count(*) AS n").list()) {
-                links.add(new OverviewBuilder.CommunityLink(r.get("a").asInt(), r.get("b").asInt(), EdgeKind.FOLLOW, r.get("n").asLong()));
-            }
-            return OverviewBuilder.communityGraph(sizes, shares, links, title);
+                    + "RETURN a.community AS a, b.community AS b, count(*) AS n ORDER BY a, b").list(SceneQueries::communityPair);
+            return new CommunityGraph(sizes, shares, retweets, follows);
         }
     }
 
@@ -237,15 +327,19 @@ public final class SceneQueries {
         }
     }
 
-    private static int intOrNone(Value v) {
-        return v.isNull() ? SceneNode.NONE : v.asInt();
+    private static CommunityPair communityPair(Record r) {
+        return new CommunityPair(r.get("a").asInt(), r.get("b").asInt(), r.get("n").asLong());
     }
 
-    private static double number(Value v, double fallback) {
-        return v.isNull() ? fallback : v.asNumber().doubleValue();
+    private static Integer intOrNull(Value v) {
+        return v.isNull() ? null : v.asInt();
     }
 
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    private static Long longOrNull(Value v) {
+        return v.isNull() ? null : v.asLong();
+    }
+
+    private static String stringOrNull(Value v) {
+        return v.isNull() ? null : v.asString();
     }
 }

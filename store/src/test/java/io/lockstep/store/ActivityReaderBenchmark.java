@@ -1,5 +1,6 @@
 package io.lockstep.store;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
 
@@ -38,7 +39,7 @@ public final class ActivityReaderBenchmark {
     }
 
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,7 @@ class GraphStoreTest {
         }
     }
 
-    private static java.util.List<String> onlineIndexes(Session s) {
+    private static List<String> onlineIndexes(Session s) {
         return s.run("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name")
                 .list(r -> r.get("name").asString());
     }
@@ -59,7 +61,7 @@ class GraphStoreTest {
 
     @Test
     void unreachableServerGivesAClearMessage() {
-        assertThatThrownBy(() -> GraphStore.remote(java.net.URI.create("bolt://127.0.0.1:1"), null, null, null))
+        assertThatThrownBy(() -> GraphStore.remote(URI.create("bolt://127.0.0.1:1"), null, null, null))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("cannot reach Neo4j at bolt://127.0.0.1:1");
     }

@@ -1,6 +1,8 @@
 package io.lockstep.visual;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one naming rule for accounts in every output people read (report, pictures, viewer): the screen name when the
@@ -49,11 +51,11 @@ public final class AccountNames {
         return looksHashed(label) ? shortId(label) : label;
     }
 
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("(?<![#\\w./:=+-])[A-Za-z0-9+/=]{" + HASH_MIN_LENGTH + ",}(?![\\w.-])");
+    private static final Pattern TOKEN = Pattern.compile("(?<![#\\w./:=+-])[A-Za-z0-9+/=]{" + HASH_MIN_LENGTH + ",}(?![\\w.-])");
 
     /** {@code text} with every word that looks like a hashed id ({@link #looksHashed}) shortened by {@link #shortId}. */
     public static String shortenHashes(String text) {
-        return TOKEN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        return TOKEN.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 looksHashed(m.group()) ? shortId(m.group()) : m.group()));
     }
 

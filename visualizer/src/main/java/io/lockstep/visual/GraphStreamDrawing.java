@@ -5,8 +5,10 @@ import org.graphstream.graph.Graph;
 import org.graphstream.graph.Node;
 import org.graphstream.graph.implementations.MultiGraph;
 import org.graphstream.stream.file.FileSinkImages;
+import org.graphstream.stream.file.images.CustomResolution;
 import org.graphstream.ui.swing.util.SwingFileSinkImages;
 
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -37,7 +39,7 @@ public final class GraphStreamDrawing implements GraphDrawing {
     public BufferedImage draw(Placement p) {
         Graph graph = toGraph(p, false);
         FileSinkImages sink = new SwingFileSinkImages(FileSinkImages.OutputType.PNG,
-                new org.graphstream.stream.file.images.CustomResolution(p.width(), p.height()));
+                new CustomResolution(p.width(), p.height()));
         sink.setLayoutPolicy(FileSinkImages.LayoutPolicy.NO_LAYOUT);
         sink.setQuality(FileSinkImages.Quality.HIGH);
         sink.setAutofit(true);
@@ -82,7 +84,7 @@ public final class GraphStreamDrawing implements GraphDrawing {
         for (int t = 1; t < ZOOM_TIERS.length; t++) {
             // GraphStream's zoom is the visible share of the graph: 1 / magnification
             css.append("node.zoom").append(t).append(" { text-visibility-mode: under-zoom; text-visibility: ")
-                    .append(String.format(java.util.Locale.ROOT, "%.3f", 1.0 / ZOOM_TIERS[t])).append("; }\n");
+                    .append(String.format(Locale.ROOT, "%.3f", 1.0 / ZOOM_TIERS[t])).append("; }\n");
         }
         css.append("node:selected { stroke-color: #212121; stroke-width: 4px; text-style: bold; }\n");
         css.append("edge { z-index: 1; }\n");

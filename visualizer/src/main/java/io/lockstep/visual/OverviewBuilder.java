@@ -1,6 +1,9 @@
 package io.lockstep.visual;
 
+import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -233,7 +236,7 @@ public final class OverviewBuilder {
                 offsets[v + 1] += offsets[v];
             }
             incident = new int[offsets[n]];
-            int[] fill = java.util.Arrays.copyOf(offsets, n);
+            int[] fill = Arrays.copyOf(offsets, n);
             for (int e = 0; e < m; e++) {
                 incident[fill[source[e]]++] = e;
                 if (target[e] != source[e]) {
@@ -256,7 +259,7 @@ public final class OverviewBuilder {
             }
             Set<Integer> member = new HashSet<>(inCluster);
             // the edges between a member and an outsider, in scene order, so that sums add up as in cluster()
-            it.unimi.dsi.fastutil.ints.IntAVLTreeSet crossing = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet();
+            IntAVLTreeSet crossing = new IntAVLTreeSet();
             for (int v : inCluster) {
                 for (int i = offsets[v]; i < offsets[v + 1]; i++) {
                     int e = incident[i];
@@ -275,12 +278,12 @@ public final class OverviewBuilder {
                 byId.put(accounts.nodes().get(source[e]).id(), source[e]);
                 byId.put(accounts.nodes().get(target[e]).id(), target[e]);
             }
-            it.unimi.dsi.fastutil.ints.IntAVLTreeSet keep = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet(inCluster);
+            IntAVLTreeSet keep = new IntAVLTreeSet(inCluster);
             pull.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(Math.max(0, maxNeighbours))
                     .forEach(e -> keep.add((int) byId.get(e.getKey())));
-            it.unimi.dsi.fastutil.ints.IntAVLTreeSet edges = new it.unimi.dsi.fastutil.ints.IntAVLTreeSet();
+            IntAVLTreeSet edges = new IntAVLTreeSet();
             for (int v : keep) {
                 for (int i = offsets[v]; i < offsets[v + 1]; i++) {
                     int e = incident[i];

@@ -1,7 +1,9 @@
 package io.lockstep.visual;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -230,10 +232,10 @@ public record ReportModel(String title, long generatedAt, Summary summary, Scene
      * @param text       prose description of the method
      * @param thresholds parameter name to value, in display order
      */
-    public record Method(String text, java.util.Map<String, String> thresholds) {
+    public record Method(String text, Map<String, String> thresholds) {
         public Method {
             text = text == null ? "" : text;
-            thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+            thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         }
     }
 }

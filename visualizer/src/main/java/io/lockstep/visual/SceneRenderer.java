@@ -3,6 +3,7 @@ package io.lockstep.visual;
 import io.lockstep.visual.layout.ForceAtlas2;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -71,7 +73,7 @@ public final class SceneRenderer {
 
     /** PNG or SVG by the file's extension ({@code .png} or {@code .svg}). */
     public void render(Scene scene, Path out, int width, int height) {
-        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
             renderPng(scene, out, width, height);
         } else if (name.endsWith(".svg")) {
@@ -138,13 +140,13 @@ public final class SceneRenderer {
         g.setFont(TITLE_FONT);
         FontMetrics fm = g.getFontMetrics();
         g.drawString(fit(title, fm, width - 2 * PAD), PAD, (TITLE_HEIGHT + fm.getAscent() - fm.getDescent()) / 2);
-        g.setColor(new java.awt.Color(0xE0E0E0));
+        g.setColor(new Color(0xE0E0E0));
         g.fillRect(PAD, TITLE_HEIGHT - 2, width - 2 * PAD, 1);
     }
 
     private static void drawLegend(Graphics2D g, Frame frame, int width, int height) {
         int top = height - frame.legendHeight();
-        g.setColor(new java.awt.Color(0xE0E0E0));
+        g.setColor(new Color(0xE0E0E0));
         g.fillRect(PAD, top, width - 2 * PAD, 1);
         g.setFont(LEGEND_FONT);
         FontMetrics fm = g.getFontMetrics();
@@ -170,7 +172,7 @@ public final class SceneRenderer {
             g.setColor(Palette.TEXT);
             g.drawString(item.text(), x + Frame.SWATCH, cy + (fm.getAscent() - fm.getDescent()) / 2);
         }
-        g.setColor(new java.awt.Color(0x616161));
+        g.setColor(new Color(0x616161));
         g.drawString(frame.legend().caption(), PAD, frame.captionY() + (fm.getAscent() - fm.getDescent()) / 2 + LEGEND_ROW / 2);
     }
 

@@ -8,12 +8,16 @@ import org.graphstream.ui.swing_viewer.ViewPanel;
 import org.graphstream.ui.view.Viewer;
 import org.graphstream.ui.view.util.InteractiveElement;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import javax.imageio.ImageIO;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -190,7 +194,7 @@ public final class SceneViewer {
         return l;
     }
 
-    private static Component left(javax.swing.JComponent c) {
+    private static Component left(JComponent c) {
         c.setAlignmentX(Component.LEFT_ALIGNMENT);
         c.setMaximumSize(new Dimension(Integer.MAX_VALUE, c.getPreferredSize().height));
         return c;
@@ -278,7 +282,7 @@ public final class SceneViewer {
 
     private void applyFilters() {
         Scene visible = visibleScene();
-        java.util.Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         visible.nodes().forEach(n -> keep.add(n.id()));
         for (SceneNode n : scene.nodes()) {
             Node node = graph.getNode(n.id());
@@ -369,7 +373,7 @@ public final class SceneViewer {
             SwingUtilities.invokeAndWait(r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         } catch (InvocationTargetException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes a framed {@link Placement} as a standalone SVG 1.1 document (well-formed XML, text escaped). */
 final class SvgWriter {
@@ -36,7 +37,7 @@ final class SvgWriter {
         // one path per edge kind and stroke width ("M x y L x y" per edge): a third of the bytes of <line> elements
         s.append("<g class=\"edges\" stroke-opacity=\"0.8\" fill=\"none\">\n");
         for (EdgeKind kind : EdgeKind.values()) {
-            Map<Double, StringBuilder> byWidth = new java.util.TreeMap<>();
+            Map<Double, StringBuilder> byWidth = new TreeMap<>();
             for (SceneEdge e : p.scene().edges()) {
                 int a = index.get(e.source()), b = index.get(e.target());
                 if (a == b || e.kind() != kind) {

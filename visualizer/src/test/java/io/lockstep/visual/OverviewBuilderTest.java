@@ -3,6 +3,8 @@ package io.lockstep.visual;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +54,7 @@ class OverviewBuilderTest {
     void clusterIndexGivesTheScenesOfClusterForEveryClusterAndNeighbourCount() {
         Scene accounts = Scenes.twoCommunities();
         OverviewBuilder.ClusterIndex index = new OverviewBuilder.ClusterIndex(accounts);
-        java.util.Set<Integer> clusters = new java.util.TreeSet<>();
+        Set<Integer> clusters = new TreeSet<>();
         accounts.nodes().forEach(n -> clusters.add(n.cluster()));
         clusters.remove(SceneNode.NONE);
         assertThat(clusters).isNotEmpty();

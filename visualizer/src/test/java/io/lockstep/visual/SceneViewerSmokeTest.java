@@ -1,5 +1,6 @@
 package io.lockstep.visual;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class SceneViewerSmokeTest {
     @Test
     void viewerShowsCommunityColoursSearchesFiltersAndExports(@TempDir Path dir) throws Exception {
         // -Dtest=... also runs this class in the headless default execution: skip there, run in viewer-smoke
-        org.junit.jupiter.api.Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "headless JVM");
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "headless JVM");
         Scene scene = SyntheticScenes.planted(60, 3, 3, 5, 1);
         SceneViewer viewer = new SceneViewer(scene);
         viewer.open();

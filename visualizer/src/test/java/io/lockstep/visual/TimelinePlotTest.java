@@ -3,6 +3,7 @@ package io.lockstep.visual;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,7 @@ class TimelinePlotTest {
     @Test
     void coordinatedMinuteIsRedAndOthersGrey() {
         int[] posts = new int[10], coord = new int[10];
-        java.util.Arrays.fill(posts, 4);
+        Arrays.fill(posts, 4);
         posts[5] = 10;
         coord[5] = 10;
         BufferedImage img = TimelinePlot.draw(new ReportModel.MinuteSeries(1_709_370_000L, posts, coord), "t", 400, 200);

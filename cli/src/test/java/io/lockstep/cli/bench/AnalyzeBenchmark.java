@@ -1,11 +1,13 @@
 package io.lockstep.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.cli.Lockstep;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -93,14 +95,14 @@ public final class AnalyzeBenchmark {
     }
 
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }

@@ -1,5 +1,7 @@
 package io.lockstep.visual.layout;
 
+import java.util.Arrays;
+
 /**
  * A quadtree over weighted points (Barnes and Hut 1986, doi:10.1038/324446a0), built in O(n log n) by in-place
  * partitioning of an index permutation, stored in primitive arrays. Leaves hold a run of the permutation (one point,
@@ -58,13 +60,13 @@ final class BarnesHutTree {
     private int newCell() {
         if (cells == size.length) {
             int cap = cells * 2;
-            size = java.util.Arrays.copyOf(size, cap);
-            cellMass = java.util.Arrays.copyOf(cellMass, cap);
-            comX = java.util.Arrays.copyOf(comX, cap);
-            comY = java.util.Arrays.copyOf(comY, cap);
-            lo = java.util.Arrays.copyOf(lo, cap);
-            hi = java.util.Arrays.copyOf(hi, cap);
-            child = java.util.Arrays.copyOf(child, 4 * cap);
+            size = Arrays.copyOf(size, cap);
+            cellMass = Arrays.copyOf(cellMass, cap);
+            comX = Arrays.copyOf(comX, cap);
+            comY = Arrays.copyOf(comY, cap);
+            lo = Arrays.copyOf(lo, cap);
+            hi = Arrays.copyOf(hi, cap);
+            child = Arrays.copyOf(child, 4 * cap);
         }
         return cells++;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,7 +226,7 @@ public final class ForceAtlas2 {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.util.concurrent.CancellationException("layout interrupted");
+                    throw new CancellationException("layout interrupted");
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("layout worker failed", e.getCause());
                 }

@@ -1,5 +1,6 @@
 package io.lockstep.visual.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -15,8 +16,11 @@ import org.graphstream.graph.implementations.SingleGraph;
 import org.graphstream.stream.GraphReplay;
 import org.graphstream.ui.layout.springbox.implementations.SpringBox;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -32,17 +36,17 @@ public final class LayoutBenchmark {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         boolean springBox = false;
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--springbox")) {
                 springBox = true;
@@ -51,7 +55,7 @@ public final class LayoutBenchmark {
             }
         }
         if (sizes.isEmpty()) {
-            sizes = java.util.List.of(5000, 50000);
+            sizes = List.of(5000, 50000);
         }
         System.out.printf(Locale.ROOT, "cores=%d, java=%s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         // warm-up on a small graph

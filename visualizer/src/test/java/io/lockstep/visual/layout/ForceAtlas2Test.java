@@ -4,8 +4,10 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
 import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +57,7 @@ class ForceAtlas2Test {
     void sameSeedSameLayoutWhateverTheThreadCount() {
         // 2,000 nodes so that the parallel path (n / 256 >= 2 threads) really runs
         CompactGraphBuilder b = new CompactGraphBuilder(2000);
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         for (int i = 0; i < 6000; i++) {
             b.addEdge(r.nextInt(2000), r.nextInt(2000));
         }
@@ -76,8 +78,8 @@ class ForceAtlas2Test {
         double[] out = new double[2];
         tree.repulsion(0, 1.0, 1e-9, new int[tree.stackSize()], out);
         // exact: sum over j of m0*mj/d^2 * (x0 - xj): j=1: 2/9*(-3); j=2: 3/16*0; j=3: 1/98*(-7)
-        assertThat(out[0]).isCloseTo(-2.0 / 3 - 7.0 / 98, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(out[1]).isCloseTo(-3.0 / 16 * 4 - 7.0 / 98, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(out[0]).isCloseTo(-2.0 / 3 - 7.0 / 98, Offset.offset(1e-12));
+        assertThat(out[1]).isCloseTo(-3.0 / 16 * 4 - 7.0 / 98, Offset.offset(1e-12));
     }
 
     @Test

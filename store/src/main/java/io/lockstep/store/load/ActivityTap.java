@@ -1,0 +1,86 @@
+package io.lockstep.store.load;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.ActivityBuilder;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.PostRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The in-memory {@link Activity} of what an import writes, built from the same parsed rows while they go to the
+ * store, so that {@code analyze} need not read back what it has just loaded. The rows are applied with the store's
+ * semantics (one node per id, a post seen twice keeps its first row, a placeholder original gets the first author a
+ * reference names, one relationship per pair, a post's reference is the one its kind names, empty texts are
+ * absent), and the result is {@linkplain Activity#canonical() canonical}: it equals what
+ * {@code io.lockstep.store.ActivityReader} reads from the store after the import.
+ *
+ * <p>Only a load into an empty store taps the rows (then the store holds exactly the files); any other import
+ * {@linkplain #decline() declines}, and the caller reads the store back. Fed on one thread; {@link #await()} may be
+ * called on another and returns once every file is parsed, while the import itself may still be writing.
+ */
+public final class ActivityTap {
+    private final ActivityBuilder builder = new ActivityBuilder();
+    private final CompletableFuture<Activity> result = new CompletableFuture<>();
+
+    void account(AccountRow a) {
+        builder.account(a.id(), a.screenName(), a.createdAt(),
+                a.followersCount() < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, a.followersCount()));
+    }
+
+    void post(PostRow p) {
+        List<PostRow.Reference> refs = p.references();
+        PostRow.Reference ref = refs.isEmpty() ? null : refs.get(0);
+        String text = p.text() == null || p.text().isEmpty() ? null : p.text();
+        builder.addPost(p.id(), p.authorId(), p.time(), p.kind(), ref == null ? null : ref.post(),
+                ref == null ? null : ref.author(), text, p.hashtags(), distinct(p.urls()), distinct(p.mentions()));
+    }
+
+    void edge(EdgeRow e) {
+        if (e.follow()) {
+            builder.addFollow(e.source(), e.target());
+        } else {
+            builder.account(e.source());
+            builder.account(e.target());
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.size() < 2 ? values : new ArrayList<>(new LinkedHashSet<>(values));
+    }
+
+    /** Every file is parsed: the activity is ready. */
+    void complete() {
+        result.complete(builder.build().canonical());
+    }
+
+    /** This import does not tap its rows (the store held data already, or it is not a bulk load). */
+    void decline() {
+        result.complete(null);
+    }
+
+    /** The import failed before every file was parsed. */
+    void fail(Throwable e) {
+        result.completeExceptionally(e);
+    }
+
+    /**
+     * Waits until the files are parsed.
+     *
+     * @return the activity, or null when this import did not tap its rows (read the store instead)
+     * @throws CancellationException when the import failed or was cancelled before the files were parsed
+     */
+    public Activity await() {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw new CancellationException("import failed: " + e.getCause().getMessage());
+        }
+    }
+}

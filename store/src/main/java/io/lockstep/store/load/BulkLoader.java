@@ -1,0 +1,759 @@
+package io.lockstep.store.load;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreException;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.driver.Session;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileUtils;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Loads archives into an <em>empty embedded</em> store with Neo4j's own bulk importer (the engine of
+ * {@code neo4j-admin database import full}) instead of transactions; the transactional path
+ * ({@link Neo4jWriter}) stays for everything else: a store that already holds data, a remote server.
+ *
+ * <p>Steps: (1) parse every file with the same parsers into staging CSVs in the bulk importer's header format,
+ * applying the transactional path's MERGE semantics on the way (one node per key, one relationship per
+ * (start, type, end) — per (start, end, type, time) for interactions —, placeholders for referenced posts and
+ * accounts that no file describes, the profile properties of an account merged over its rows); (2) stop the DBMS,
+ * run the bulk importer on the staging files, start the DBMS again (constraints and indexes are then created and
+ * populated); (3) record every file as a completed {@code (:Import)}, so that a re-import skips it. The graph is
+ * the one the transactional path writes, with two differences: a post that appears twice keeps its first row's
+ * properties and author (the transactional path lets the last row win), and a placeholder original gets one
+ * {@code POSTED} from the first author any reference names.
+ *
+ * <p>A file that fails as a whole while it is parsed (a truncated gzip, a read error) keeps the rows staged before
+ * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
+ * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
+ *
+ * <p>All or nothing: cancelled or killed during parsing, the store is untouched; killed during the bulk importer or
+ * before the {@code Import} records commit, the next start discards the new database
+ * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.
+ *
+ * <p>Memory: ids of posts, accounts, hashtags and URLs are held in hash sets, plus one {@code long} per distinct
+ * follow; about 150 bytes per post and 200 per account.
+ */
+final class BulkLoader {
+    /** Progress task names of the phases after parsing (a kill test waits for them). */
+    static final String TASK_BULK_IMPORT = "Neo4j bulk importer";
+    static final String TASK_RESTART = "Neo4j restart, indexes";
+    static final String TASK_RECORD = "import records";
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    static final String[] ACCOUNT_HEADER = {"id:ID(Account)", "screen_name", "display_name", "location",
+            "description", "profile_url", "followers_count:long", "following_count:long", "created_at:long",
+            "language", "placeholder:boolean"};
+    static final String[] POST_HEADER = {"id:ID(Post)", "time:long", "kind", "text", "lang", "client",
+            "like_count:long", "retweet_count:long", "placeholder:boolean"};
+    private static final String[] ACCOUNT_PROPERTIES = {"screen_name", "display_name", "location", "description",
+            "profile_url", "followers_count", "following_count", "created_at", "language"};
+    private static final String[] POST_PROPERTIES = {"time", "kind", "text", "lang", "client", "like_count",
+            "retweet_count"};
+
+    private final StepTimes times;
+
+    /** A loader that hands the time of each of its phases to {@code times}. */
+    BulkLoader(StepTimes times) {
+        this.times = times;
+    }
+
+    /**
+     * Whether the bulk path applies: requested, an embedded store, and nothing in it yet (no node at all: not even
+     * an {@code Import} record of an earlier run).
+     */
+    static boolean applies(GraphStore store, ImportOptions options) {
+        if (!options.bulk() || !store.isEmbedded()) {
+            return false;
+        }
+        try (Session s = store.session()) {
+            return s.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong() == 0;
+        }
+    }
+
+    ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
+                      ProgressListener progress) throws IOException {
+        return load(store, files, formats, options, progress, null);
+    }
+
+    /** As above; {@code tap} (may be null) receives every staged row and is completed once all files are parsed. */
+    ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
+                      ProgressListener progress, ActivityTap tap) throws IOException {
+        long start = System.nanoTime();
+        Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
+        try {
+            Staging rows = new Staging(staging, tap);
+            List<ImportReport.FileResult> results = new ArrayList<>();
+            List<Map<String, Object>> records = new ArrayList<>();
+            try (rows) {
+                Set<String> keys = new HashSet<>();
+                boolean stopped = false;
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
+                    Format format = formats.get(i);
+                    String sha = InputFiles.sha256(file);
+                    if (!keys.add(sha + ":" + format.id())) { // the same content twice: loaded once
+                        results.add(new ImportReport.FileResult(file, format, 0, 0, null,
+                                ImportReport.Status.ALREADY_IMPORTED));
+                        continue;
+                    }
+                    if (stopped) {
+                        results.add(ImportReport.FileResult.notRead(file, format));
+                        continue;
+                    }
+                    long before = rows.records;
+                    Staged staged = stage(file, format, rows, options, progress);
+                    RejectsFile rejects = staged.rejects();
+                    long total = rows.records - before;
+                    long rowsLoaded = total - rejects.count() - staged.skipped();
+                    results.add(new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure()));
+                    records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
+                            "format", format.id(), "rows", total, "rejects", rejects.count(),
+                            "skipped", staged.skipped(), "completed", staged.failure() == null));
+                    stopped = staged.failure() != null && !options.keepGoing();
+                }
+                rows.finish();
+                if (tap != null) {
+                    tap.complete();
+                }
+            }
+            List<String> arguments = rows.importArguments(staging);
+            long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
+            at[0] = System.nanoTime();
+            try {
+                store.replaceEmptyDatabase((home, database) -> {
+                    at[1] = System.nanoTime();
+                    long nodeBytes = sizeOf(rows.nodeFiles());
+                    long relationshipBytes = sizeOf(rows.relationshipFiles());
+                    progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                    try {
+                        runBulkImporter(home, database, staging, arguments, log -> new BulkImporterProgress(log,
+                                progress, rows.nodeCount(), rows.relationshipCount, nodeBytes, relationshipBytes));
+                    } finally {
+                        progress.end();
+                    }
+                    at[2] = System.nanoTime();
+                    // ended once the DBMS is back with its indexes populated: in `online`, or below on a failure
+                    progress.begin(TASK_RESTART, -1);
+                }, online -> {
+                    progress.end();
+                    at[3] = System.nanoTime();
+                    progress.begin(TASK_RECORD, -1);
+                    try {
+                        recordImports(online, records);
+                    } finally {
+                        progress.end();
+                    }
+                    at[4] = System.nanoTime();
+                });
+            } finally {
+                progress.end();
+            }
+            times.add("bulk 1: parse and stage", at[0] - start);
+            times.add("bulk 2: stop the DBMS", at[1] - at[0]);
+            times.add("bulk 3: Neo4j bulk importer", at[2] - at[1]);
+            times.add("bulk 4: restart, constraints, indexes", at[3] - at[2]);
+            times.add("bulk 5: Import records", at[4] - at[3]);
+            return new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            FileUtils.deleteDirectory(staging);
+        }
+    }
+
+    /**
+     * Parses {@code file} on this thread and writes its rows to the staging files on another
+     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
+     */
+    /** What staging one file gave: its rejects, its skipped records, and why it failed (or null). */
+    private record Staged(RejectsFile rejects, long skipped, String failure) {
+    }
+
+    private static Staged stage(Path file, Format format, Staging rows, ImportOptions options,
+                                ProgressListener progress) throws IOException {
+        AtomicLong bytes = new AtomicLong();
+        progress.begin(file.getFileName().toString(), Files.size(file));
+        RejectsFile rejects = new RejectsFile(file, 0);
+        StagingThread writer = new StagingThread(rows);
+        boolean parsed = false;
+        long before = rows.records;
+        HandOff sink = null;
+        String failure = null;
+        try (rejects; Reader in = InputFiles.reader(file, bytes)) {
+            sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
+            try {
+                format.parser().parse(in, sink);
+            } catch (IOException e) {
+                // the file itself failed: what was read before stays staged, the file is recorded unfinished
+                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                        : file.getFileName() + ": " + e.getMessage())
+                        + " (after " + (rows.records - before) + " records, which stay loaded)";
+            }
+            sink.handRest();
+            parsed = true;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            try {
+                writer.finish(parsed);
+            } finally {
+                progress.end();
+            }
+        }
+        return new Staged(rejects, sink.skipped, failure);
+    }
+
+    /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
+    private static final class HandOff implements RowSink {
+        private final StagingThread writer;
+        private final Staging rows;
+        private final RejectsFile rejects;
+        private final AtomicLong bytes;
+        private final Path file;
+        private final ImportOptions options;
+        private final ProgressListener progress;
+        private long reported;
+        long skipped;
+        private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
+
+        HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
+                ImportOptions options, ProgressListener progress) {
+            this.writer = writer;
+            this.rows = rows;
+            this.rejects = rejects;
+            this.bytes = bytes;
+            this.file = file;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        private void add(Object row) {
+            chunk.add(row);
+            if (chunk.size() == StagingThread.CHUNK) {
+                handRest();
+            }
+        }
+
+        void handRest() {
+            if (!chunk.isEmpty()) {
+                writer.hand(chunk);
+                chunk = new ArrayList<>(StagingThread.CHUNK);
+            }
+        }
+
+        @Override
+        public void account(AccountRow account) {
+            add(account);
+        }
+
+        @Override
+        public void post(PostRow post) {
+            add(post);
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+            add(edge);
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            rejects.addFromSink(line, reason, raw);
+            endRecord();
+        }
+
+        @Override
+        public void skip(long line, String what) {
+            skipped++;
+            endRecord();
+        }
+
+        @Override
+        public void endRecord() {
+            if (++rows.records % 10_000 == 0) {
+                long b = bytes.get();
+                progress.advance(b - reported);
+                reported = b;
+                if (progress instanceof ArchiveImporter.RowProgress rp) {
+                    rp.rows(rows.records);
+                }
+                if (!options.termination().running()) {
+                    throw new CancellationException("import cancelled while reading " + file.getFileName()
+                            + " (the store is unchanged)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes parsed rows into {@link Staging} on its own thread, in the order they were parsed. A failure here
+     * (a full disk) is rethrown to the parsing thread at its next hand-off or at {@link #finish}.
+     */
+    private static final class StagingThread {
+        static final int CHUNK = 2_048;
+        private static final List<Object> END = List.of();
+        private final BlockingQueue<List<Object>> queue =
+                new ArrayBlockingQueue<>(16);
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        StagingThread(Staging rows) {
+            thread = new Thread(() -> {
+                try {
+                    for (List<Object> chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                        if (failure != null) {
+                            continue; // drain, so that the parser never blocks on a full queue
+                        }
+                        try {
+                            for (Object row : chunk) {
+                                if (row instanceof PostRow p) {
+                                    rows.post(p);
+                                } else if (row instanceof AccountRow a) {
+                                    rows.account(a);
+                                } else {
+                                    rows.edge((EdgeRow) row);
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure = e;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lockstep-bulk-staging");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void hand(List<Object> chunk) {
+            rethrow();
+            try {
+                queue.put(chunk);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while staging");
+            }
+        }
+
+        /** Waits for every handed row to be staged; rethrows a staging failure when {@code check}. */
+        void finish(boolean check) throws IOException {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while staging");
+            }
+            if (check) {
+                rethrow();
+            }
+        }
+
+        private void rethrow() {
+            Throwable e = failure;
+            if (e instanceof UncheckedIOException u) {
+                throw u;
+            } else if (e instanceof RuntimeException r) {
+                throw r;
+            } else if (e instanceof Error err) {
+                throw err;
+            } else if (e != null) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static long sizeOf(List<Path> files) throws IOException {
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        return bytes;
+    }
+
+    /**
+     * Runs {@code neo4j-admin database import full} in-process; its console output goes through {@code watch}
+     * (progress) into {@code logs/bulk-import.log}.
+     */
+    private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments,
+                                        UnaryOperator<OutputStream> watch) {
+        List<String> args = new ArrayList<>(List.of(
+                "full",
+                database, // first: --nodes and --relationships take several values and would swallow it
+                "--id-type=string",
+                "--verbose", // a failure then names its cause in the log
+                "--report-file=" + staging.resolve("import.report"),
+                "--threads=" + Math.max(1, Runtime.getRuntime().availableProcessors())));
+        args.addAll(fileArguments);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Throwable[] failure = new Throwable[1];
+        int exit;
+        try (PrintStream out = new PrintStream(watch.apply(log), true, StandardCharsets.UTF_8);
+             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
+            // Run as `import full` under its parent command, as neo4j-admin does: the subcommand reads options
+            // (the schema file among them) through its parent.
+            CommandLine.IFactory factory = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type == ImportCommand.Full.class ? type.cast(new ImportCommand.Full(context))
+                            : CommandLine.defaultFactory().create(type);
+                }
+            };
+            CommandLine command = new CommandLine(new ImportCommand(), factory);
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(out, true));
+            command.setExecutionExceptionHandler((e, cl, parsed) -> {
+                failure[0] = e;
+                return 1;
+            });
+            exit = command.execute(args.toArray(String[]::new));
+        }
+        try { // the importer's own report of its stages, for whoever wants to know where the time went
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            Files.write(logs.resolve("bulk-import.log"), log.toByteArray());
+        } catch (IOException e) {
+            // the log is a courtesy; the import's outcome does not depend on it
+        }
+        if (exit != 0) {
+            // the command prints its failure rather than throwing it: its innermost cause is the last "Caused by"
+            String reason = failure[0] != null ? rootMessage(failure[0])
+                    : log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("Caused by: "))
+                    .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length()))
+                    .orElse("see " + home.resolve("logs").resolve("bulk-import.log"));
+            throw new StoreException("Neo4j's bulk importer failed: " + reason, failure[0]);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' ');
+    }
+
+    private static void recordImports(GraphStore store, List<Map<String, Object>> records) {
+        try (Session s = store.session()) {
+            s.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $records AS r
+                    MERGE (i:Import {key: r.key})
+                    SET i.file = r.file, i.sha256 = r.sha, i.format = r.format, i.rows_done = r.rows,
+                        i.rejects = r.rejects, i.skipped = r.skipped, i.completed = r.completed""", Map.of("records", records)).consume());
+        }
+    }
+
+    /** The staging files, written while parsing; nodes known only at the end are written by {@link #finish}. */
+    private static final class Staging implements AutoCloseable {
+        private final Path dir;
+        private final Map<String, CSVPrinter> relationships = new LinkedHashMap<>();
+        private final CSVPrinter posts;
+        /** Rows with a line break inside a value: the bulk importer reads only these files in its slow mode. */
+        private final CSVPrinter multilinePosts;
+        /** Account id → its properties (empty for an account only referenced), in first-seen order. */
+        private final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
+        private final Set<String> describedAccounts = new HashSet<>();
+        private final Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
+        private final Set<String> postIds = new HashSet<>();
+        /** Referenced post id → the first author a reference names (or null), for the placeholders. */
+        private final Map<String, String> referencedPosts = new LinkedHashMap<>();
+        private final Set<String> hashtags = new LinkedHashSet<>();
+        private final Set<String> urls = new LinkedHashSet<>();
+        private final LongOpenHashSet follows = new LongOpenHashSet();
+        /** (source, target, type, time) → the last weight given (the transactional path's SET). */
+        private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        long records;
+        /** Relationships written to the staging files. */
+        long relationshipCount;
+        /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
+        int longestValue;
+
+        /** Also receives every row (null: nobody listens). */
+        private final ActivityTap tap;
+
+        Staging(Path dir, ActivityTap tap) throws IOException {
+            this.dir = dir;
+            this.tap = tap;
+            posts = printer("posts.csv", POST_HEADER);
+            multilinePosts = printer("posts-multiline.csv", POST_HEADER);
+            relationship("POSTED", "Account", "Post");
+            relationship("RETWEETS", "Post", "Post");
+            relationship("QUOTES", "Post", "Post");
+            relationship("REPLIES_TO", "Post", "Post");
+            relationship("TAGS", "Post", "Hashtag", "position:int");
+            relationship("LINKS", "Post", "Url");
+            relationship("MENTIONS", "Post", "Account");
+            relationship("FOLLOWS", "Account", "Account");
+            relationship("INTERACTS", "Account", "Account", "type", "time:long", "weight:double");
+        }
+
+        private CSVPrinter printer(String name, String... header) throws IOException {
+            Writer w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, CSV);
+            p.printRecord((Object[]) header);
+            return p;
+        }
+
+        private void relationship(String type, String from, String to, String... properties) throws IOException {
+            String[] header = new String[2 + properties.length];
+            header[0] = ":START_ID(" + from + ")";
+            header[1] = ":END_ID(" + to + ")";
+            System.arraycopy(properties, 0, header, 2, properties.length);
+            relationships.put(type, printer(fileOf(type), header));
+        }
+
+        private void write(String type, Object... values) {
+            relationshipCount++;
+            try {
+                relationships.get(type).printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private int accountIndex(String id) {
+            int index = accountIndex.getInt(id);
+            if (index == 0 && !accountIndex.containsKey(id)) {
+                index = accountIndex.size();
+                accountIndex.put(id, index);
+                accounts.put(id, new HashMap<>(4));
+            }
+            return index;
+        }
+
+        void account(AccountRow a) {
+            if (tap != null) {
+                tap.account(a);
+            }
+            accountIndex(a.id());
+            describedAccounts.add(a.id());
+            Neo4jWriter.putAccountProperties(accounts.get(a.id()), a);
+        }
+
+        void post(PostRow p) {
+            if (tap != null) {
+                tap.post(p);
+            }
+            if (!postIds.add(p.id())) {
+                return; // a post seen before keeps its first row
+            }
+            referencedPosts.remove(p.id());
+            accountIndex(p.authorId());
+            Map<String, Object> props = Neo4jWriter.postProperties(p);
+            Object[] row = new Object[POST_HEADER.length];
+            row[0] = p.id();
+            for (int i = 0; i < POST_PROPERTIES.length; i++) {
+                row[i + 1] = props.get(POST_PROPERTIES[i]);
+            }
+            row[row.length - 1] = Boolean.FALSE;
+            try {
+                (inspect(row) ? multilinePosts : posts).printRecord(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write("POSTED", p.authorId(), p.id());
+            for (PostRow.Reference ref : p.references()) {
+                reference(ref.type(), p.id(), ref.post(), ref.author());
+            }
+            List<String> tags = p.hashtags();
+            for (int i = 0; i < tags.size(); i++) {
+                longestValue = Math.max(longestValue, tags.get(i).length());
+                hashtags.add(tags.get(i));
+                write("TAGS", p.id(), tags.get(i), i);
+            }
+            for (String url : new LinkedHashSet<>(p.urls())) {
+                longestValue = Math.max(longestValue, url.length());
+                urls.add(url);
+                write("LINKS", p.id(), url);
+            }
+            for (String mention : new LinkedHashSet<>(p.mentions())) {
+                accountIndex(mention);
+                write("MENTIONS", p.id(), mention);
+            }
+        }
+
+        private void reference(String type, String id, String ref, String author) {
+            write(type, id, ref);
+            if (!postIds.contains(ref)) {
+                String known = referencedPosts.get(ref);
+                if (known == null) {
+                    referencedPosts.put(ref, author);
+                }
+            }
+        }
+
+        void edge(EdgeRow e) {
+            if (tap != null) {
+                tap.edge(e);
+            }
+            int source = accountIndex(e.source());
+            int target = accountIndex(e.target());
+            if (e.follow()) {
+                if (follows.add(((long) source << 32) | (target & 0xffffffffL))) {
+                    write("FOLLOWS", e.source(), e.target());
+                }
+            } else {
+                String type = e.type() == null ? Neo4jWriter.DEFAULT_INTERACTION : e.type();
+                Long time = e.time() == Activity.NO_TIME ? null : e.time();
+                List<Object> key = new ArrayList<>(4);
+                key.add(e.source());
+                key.add(e.target());
+                key.add(type);
+                key.add(time);
+                interactions.put(key, e.weight());
+            }
+        }
+
+        /** Writes the nodes known only at the end: accounts, placeholder posts, hashtags, URLs, interactions. */
+        void finish() throws IOException {
+            for (Map.Entry<List<Object>, Double> e : interactions.entrySet()) {
+                List<Object> k = e.getKey();
+                write("INTERACTS", k.get(0), k.get(1), k.get(2), k.get(3), e.getValue());
+            }
+            for (Map.Entry<String, String> ref : referencedPosts.entrySet()) {
+                posts.printRecord(ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
+                if (ref.getValue() != null) {
+                    accountIndex(ref.getValue());
+                    write("POSTED", ref.getValue(), ref.getKey());
+                }
+            }
+            try (CSVPrinter out = printer("accounts.csv", ACCOUNT_HEADER);
+                 CSVPrinter multilineOut = printer("accounts-multiline.csv", ACCOUNT_HEADER)) {
+                Object[] row = new Object[ACCOUNT_HEADER.length];
+                for (Map.Entry<String, Map<String, Object>> a : accounts.entrySet()) {
+                    row[0] = a.getKey();
+                    for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) {
+                        row[i + 1] = a.getValue().get(ACCOUNT_PROPERTIES[i]);
+                    }
+                    row[row.length - 1] = !describedAccounts.contains(a.getKey());
+                    (inspect(row) ? multilineOut : out).printRecord(row);
+                }
+            }
+            try (CSVPrinter out = printer("hashtags.csv", "name:ID(Hashtag)")) {
+                for (String h : hashtags) {
+                    out.printRecord(h);
+                }
+            }
+            try (CSVPrinter out = printer("urls.csv", "url:ID(Url)")) {
+                for (String u : urls) {
+                    out.printRecord(u);
+                }
+            }
+        }
+
+        /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
+        private boolean inspect(Object[] row) {
+            boolean multiline = false;
+            for (Object value : row) {
+                if (value instanceof String text) {
+                    longestValue = Math.max(longestValue, text.length());
+                    multiline |= text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+                }
+            }
+            return multiline;
+        }
+
+        /** The bulk importer's {@code --nodes}/{@code --relationships} and multi-line arguments. */
+        List<String> importArguments(Path staging) {
+            List<String> args = new ArrayList<>();
+            // a field must fit in one read buffer (4 MiB by default); a char takes at most 3 bytes in UTF-8
+            args.add("--read-buffer-size=" + Math.max(4L << 20, 3L * longestValue + (64 << 10)));
+            args.add("--multiline-fields-format=v2");
+            args.add("--multiline-fields=" + staging.resolve("accounts-multiline.csv") + ","
+                    + staging.resolve("posts-multiline.csv"));
+            NODE_FILES.forEach((file, label) -> args.add("--nodes=" + label + "=" + staging.resolve(file)));
+            for (String type : relationships.keySet()) {
+                args.add("--relationships=" + type + "=" + staging.resolve(fileOf(type)));
+            }
+            return args;
+        }
+
+        /** Node file → label, in the importer's order. */
+        private static final Map<String, String> NODE_FILES = new LinkedHashMap<>();
+
+        static {
+            NODE_FILES.put("accounts.csv", "Account");
+            NODE_FILES.put("accounts-multiline.csv", "Account");
+            NODE_FILES.put("posts.csv", "Post");
+            NODE_FILES.put("posts-multiline.csv", "Post");
+            NODE_FILES.put("hashtags.csv", "Hashtag");
+            NODE_FILES.put("urls.csv", "Url");
+        }
+
+        private static String fileOf(String relationshipType) {
+            return relationshipType.toLowerCase(Locale.ROOT) + ".csv";
+        }
+
+        List<Path> nodeFiles() {
+            return NODE_FILES.keySet().stream().map(dir::resolve).toList();
+        }
+
+        List<Path> relationshipFiles() {
+            return relationships.keySet().stream().map(type -> dir.resolve(fileOf(type))).toList();
+        }
+
+        /** Nodes staged, once {@link #finish} has run. */
+        long nodeCount() {
+            return accounts.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (CSVPrinter p : Stream.concat(Stream.of(posts, multilinePosts), relationships.values().stream())
+                    .toList()) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.lockstep.store.load;
+
+import io.lockstep.importer.Format;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.bench.ArchiveGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every check of {@link ArchiveImporterTest}, with the first import of each test (into the emptied store) loaded by
+ * {@link BulkLoader}: the bulk path must give the graph that transactions give. Later imports in a test find the
+ * store non-empty and go through transactions, so the mix is checked too.
+ */
+class BulkLoaderTest extends ArchiveImporterTest {
+    @Override
+    ImportOptions options() {
+        return ImportOptions.defaults().withBatchSize(2).withBulk(true);
+    }
+
+    @Test
+    void aBulkLoadIsRecordedAndTheSameContentTwiceLoadsOnce(@TempDir Path dir) throws IOException {
+        Path tweets = copy(dir, "infoops_tweets.csv");
+        Path sameContent = Files.copy(tweets, dir.resolve("copy_of_tweets.csv"));
+        ImportReport report = run(List.of(tweets, sameContent));
+        assertThat(report.files()).extracting(ImportReport.FileResult::status)
+                .containsExactly(ImportReport.Status.IMPORTED, ImportReport.Status.ALREADY_IMPORTED);
+        assertThat(count("MATCH (i:Import) WHERE i.completed RETURN count(i)")).isEqualTo(1);
+        Map<String, Object> record = props("MATCH (i:Import) RETURN properties(i)");
+        assertThat(record).containsEntry("rows_done", 5L).containsEntry("rejects", 0L)
+                .containsEntry("format", Format.INFO_OPS_TWEETS.id());
+        assertThat(StoreStatistics.read(store)).containsEntry("posts", 5L);
+
+        ImportReport again = importer.importFiles(store, List.of(sameContent), options(), ProgressListener.NONE);
+        assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
+    }
+
+    @Test
+    void theBulkImportersPhaseReportsProgressUpToTheStagedFilesSize(@TempDir Path dir) throws IOException {
+        Path tweets = dir.resolve("tweets.csv");
+        ArchiveGenerator.write(tweets, 5, 20_000, 1_000_000_000L);
+        Map<String, long[]> tasks = new LinkedHashMap<>(); // task -> {announced total, units advanced}
+        ProgressListener recording = new ProgressListener() {
+            private long[] current;
+
+            @Override
+            public void begin(String task, long totalUnits) {
+                current = tasks.computeIfAbsent(task, t -> new long[2]);
+                current[0] = totalUnits;
+            }
+
+            @Override
+            public void advance(long units) {
+                current[1] += units;
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        importer.importFiles(store, List.of(tweets), options(), recording);
+        long[] bulk = tasks.get(BulkLoader.TASK_BULK_IMPORT);
+        assertThat(bulk[0]).as("staged bytes announced").isGreaterThan(Files.size(tweets) / 2);
+        assertThat(bulk[1]).as("units advanced by the importer's own output").isEqualTo(bulk[0]);
+    }
+
+    @Test
+    void aBulkLoadCancelledWhileStagingLeavesTheStoreEmptyAndCanBeRunAgain(@TempDir Path dir) throws IOException {
+        Path tweets = dir.resolve("tweets.csv");
+        ArchiveGenerator.write(tweets, 3, 15_000, 1_000_000_000L);
+        AtomicInteger polls = new AtomicInteger();
+        ImportOptions stopAtFirstPoll = options().withTermination(() -> polls.incrementAndGet() > 1);
+        assertThatThrownBy(() -> importer.importFiles(store, List.of(tweets),
+                        stopAtFirstPoll, ProgressListener.NONE))
+                .isInstanceOf(CancellationException.class)
+                .hasMessageContaining("the store is unchanged");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+        assertThat(BulkLoader.applies(store, options())).isTrue();
+
+        ImportReport report = run(List.of(tweets));
+        assertThat(report.rows()).isEqualTo(15_000);
+        assertThat(StoreStatistics.read(store).get("posts")).isGreaterThanOrEqualTo(15_000L);
+    }
+
+    @Test
+    void aStoreThatHoldsAnythingIsNotBulkLoaded(@TempDir Path dir) throws IOException {
+        run(List.of(copy(dir, "followers.csv")));
+        assertThat(BulkLoader.applies(store, options())).isFalse();
+        assertThat(BulkLoader.applies(store, options().withBulk(false))).isFalse();
+        clear();
+        assertThat(BulkLoader.applies(store, options())).isTrue();
+        assertThat(BulkLoader.applies(store, options().withBulk(false))).isFalse();
+    }
+
+    @Test
+    void aFieldLargerThanTheBulkImportersDefaultBufferIsLoadedWhole(@TempDir Path dir) throws IOException {
+        String description = "x".repeat(5_000_000); // 5 MB: more than the importer's default 4 MiB read buffer
+        Path users = Files.writeString(dir.resolve("users.csv"), "userid,user_display_name,user_screen_name,"
+                + "user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,"
+                + "account_creation_date,account_language\n"
+                + "1,Long,long_bio,,\"" + description + "\",,1,2,2014-11-20,en\n"
+                + "2,Short,short_bio,,\"two\nlines\",,3,4,2015-01-01,fr\n");
+        ImportReport report = run(List.of(users));
+        assertThat(report.rows()).isEqualTo(2);
+        assertThat(count("MATCH (a:Account {id: '1'}) RETURN size(a.description)")).isEqualTo(5_000_000);
+        assertThat(props("MATCH (a:Account {id: '2'}) RETURN properties(a)"))
+                .containsEntry("description", "two\nlines").containsEntry("placeholder", false);
+    }
+}

@@ -1,0 +1,177 @@
+package io.lockstep.store.load;
+
+import io.lockstep.store.load.bench.ArchiveGenerator;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three ways a post reaches the store must give the same graph, property for property and relationship for
+ * relationship: the bulk loader (empty store), the transactional writer's {@code CREATE} path (posts not in the
+ * store yet) and its {@code MERGE} path (posts already there: a forced re-import). A generated archive of a few
+ * thousand posts (retweets of earlier posts and of originals outside the file, replies, hashtags, URLs, mentions)
+ * and a second archive that references the first are loaded each way, in small batches so that references cross
+ * batch boundaries.
+ */
+class WritePathsAgreeTest {
+    static GraphStore store;
+
+    @BeforeAll
+    static void start() throws IOException {
+        store = GraphStore.embedded(Files.createTempDirectory("lockstep-write-paths"));
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @Test
+    void bulkCreateAndMergePathsWriteTheSameGraph(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        ArchiveGenerator.write(first, 5, 3_000, 1_000_000_000L);
+        ArchiveGenerator.write(second, 6, 1_000, 1_000_002_500L); // overlaps the first file's last 500 posts
+        List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"), first,
+                ArchiveImporterTest.copy(dir, "followers.csv"));
+        Map<String, Long> steps = new TreeMap<>();
+        List<Long> transactionTimes = new ArrayList<>();
+        ArchiveImporter importer = new ArchiveImporter((step, nanos) -> {
+            steps.merge(step, nanos, Long::sum);
+            if (step.equals(StepTimes.WRITE_TRANSACTIONS)) {
+                transactionTimes.add(nanos);
+            }
+        });
+        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(97);
+
+        clear();
+        importer.importFiles(store, files, ImportOptions.defaults(), ProgressListener.NONE); // bulk
+        assertThat(steps.keySet()).containsExactly("bulk 1: parse and stage", "bulk 2: stop the DBMS",
+                "bulk 3: Neo4j bulk importer", "bulk 4: restart, constraints, indexes", "bulk 5: Import records");
+        importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE); // CREATE, some MERGE
+        // 1,000 posts in batches of 97 rows: one transaction a batch, each timed, and the CREATE path's statements
+        assertThat(transactionTimes).hasSizeGreaterThanOrEqualTo(1_000 / 97).allMatch(nanos -> nanos > 0);
+        assertThat(steps).containsKey(Neo4jWriter.CREATE_POSTS.lines().skip(1).limit(3)
+                .reduce((a, b) -> a + " " + b.strip()).orElseThrow());
+        Dump bulk = dump();
+
+        clear();
+        importer.importFiles(store, files, transactions, ProgressListener.NONE);
+        importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE);
+        Dump created = dump();
+
+        // everything again: every post is in the store now, so every row takes the MERGE path
+        List<Path> all = new ArrayList<>(files);
+        all.add(second);
+        importer.importFiles(store, all, transactions.withReimport(true), ProgressListener.NONE);
+        Dump merged = dump();
+
+        assertThat(created.nodes()).hasSize(bulk.nodes().size());
+        assertThat(created.nodes()).isEqualTo(bulk.nodes());
+        assertThat(created.relationships()).isEqualTo(bulk.relationships());
+        assertThat(merged.nodes()).isEqualTo(created.nodes());
+        assertThat(merged.relationships()).isEqualTo(created.relationships());
+        assertThat(merged.placeholderAuthors()).isEqualTo(created.placeholderAuthors());
+        // the documented difference: a placeholder original gets POSTED from the first author a reference names
+        // in bulk, from every author references name in transactions (the generator names random ones)
+        assertThat(created.placeholderAuthors()).containsAll(bulk.placeholderAuthors());
+        assertThat(bulk.nodes().keySet().stream().filter(k -> k.startsWith("Post ")).count()).isGreaterThan(3_000);
+        assertThat(bulk.relationships().size()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void twoImportsOfTheSamePostsAtOnceCreateEachPostOnce(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.csv");
+        ArchiveGenerator.write(first, 7, 2_000, 1_000_000_000L);
+        // the same rows and one more: another file (another SHA-256), so both imports write every post
+        Path second = dir.resolve("second.csv");
+        Files.copy(first, second);
+        Files.writeString(second, "999,u1,User 1,user1,,,,1,1,2016-01-01,en,en,one more,2017-01-01 00:00,web,,,,"
+                + "False,,,,,0,0,0,0,[],[],[]\n", StandardOpenOption.APPEND);
+        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(50);
+        ArchiveImporter importer = new ArchiveImporter();
+
+        clear();
+        importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE);
+        Dump sequential = dump();
+
+        clear();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ImportReport>> runs = new ArrayList<>();
+            for (Path file : List.of(first, second)) {
+                runs.add(pool.submit(() -> importer.importFiles(store, List.of(file), transactions,
+                        ProgressListener.NONE)));
+            }
+            for (Future<ImportReport> run : runs) {
+                assertThat(run.get().rejects()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Dump concurrent = dump(); // dump() fails on a second node with one key or a duplicated relationship
+        assertThat(concurrent.nodes()).isEqualTo(sequential.nodes());
+        assertThat(concurrent.relationships()).isEqualTo(sequential.relationships());
+        assertThat(concurrent.placeholderAuthors()).isEqualTo(sequential.placeholderAuthors());
+    }
+
+    /**
+     * Nodes by label and key with all their properties but the bookkeeping of imports; relationships as
+     * (start key, type, end key, properties); POSTED into placeholders apart.
+     */
+    record Dump(Map<String, Map<String, Object>> nodes, TreeSet<String> relationships,
+                TreeSet<String> placeholderAuthors) {
+    }
+
+    static Dump dump() {
+        try (Session s = store.session()) {
+            Map<String, Map<String, Object>> nodes = new TreeMap<>();
+            s.run("""
+                    MATCH (n) WHERE NOT n:Import
+                    RETURN labels(n)[0] + ' ' + coalesce(n.id, n.name, n.url) AS key, properties(n) AS props""")
+                    .forEachRemaining(r -> {
+                        Object before = nodes.put(r.get("key").asString(), new TreeMap<>(r.get("props").asMap()));
+                        assertThat(before).as("two nodes with key %s", r.get("key").asString()).isNull();
+                    });
+            TreeSet<String> relationships = new TreeSet<>();
+            TreeSet<String> placeholderAuthors = new TreeSet<>();
+            s.run("""
+                    MATCH (a)-[r]->(b)
+                    RETURN coalesce(a.id, a.name, a.url) AS a, type(r) AS type, coalesce(b.id, b.name, b.url) AS b,
+                           properties(r) AS props, type(r) = 'POSTED' AND b.placeholder AS toPlaceholder""")
+                    .forEachRemaining(r -> {
+                        String line = r.get("a").asString() + " " + r.get("type").asString() + " "
+                                + r.get("b").asString() + " " + new TreeMap<>(r.get("props").asMap());
+                        boolean added = r.get("toPlaceholder").asBoolean()
+                                ? placeholderAuthors.add(line) : relationships.add(line);
+                        assertThat(added).as("duplicate relationship %s", line).isTrue();
+                    });
+            return new Dump(nodes, relationships, placeholderAuthors);
+        }
+    }
+
+    static void clear() {
+        try (Session s = store.session()) {
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+}
