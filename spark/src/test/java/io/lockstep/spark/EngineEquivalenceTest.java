@@ -56,8 +56,12 @@ class EngineEquivalenceTest {
     }
 
     static List<String> edges(DetectionResult r) {
+        return edges(r.edges());
+    }
+
+    static List<String> edges(List<CoordinationEdge> edges) {
         List<String> out = new ArrayList<>();
-        for (CoordinationEdge e : r.edges()) {
+        for (CoordinationEdge e : edges) {
             out.add(String.format(Locale.ROOT, "%d %d %s %.4f %d %s", e.source(), e.target(), e.signal(), e.weight(),
                     e.count(), e.evidence()));
         }
