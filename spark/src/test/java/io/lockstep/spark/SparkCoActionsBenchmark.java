@@ -119,7 +119,7 @@ public final class SparkCoActionsBenchmark {
                 long actions = 0;
                 long pairs = 0;
                 for (String name : ActionSignals.CO_ACTIONS) {
-                    SignalGraph g = CoordinationDetector.create(name, params).detect(activity, ProgressListener.NONE,
+                    SignalGraph g = CoordinationDetector.create(name, params).graph(activity, ProgressListener.NONE,
                             TerminationFlag.RUNNING_TRUE);
                     edges.put(name, g.edges().size());
                     actions += g.actions();

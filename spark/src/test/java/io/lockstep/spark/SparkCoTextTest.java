@@ -44,7 +44,7 @@ class SparkCoTextTest {
         Activity activity = ArchiveReader.read(List.of(file), ImportOptions.defaults(), ProgressListener.NONE)
                 .activity();
         DetectionParams params = DetectionParams.defaults().withSignals(Set.of(CoordinationSignal.CO_TEXT));
-        SignalGraph single = CoordinationDetector.create(CoordinationSignal.CO_TEXT, params).detect(activity,
+        SignalGraph single = CoordinationDetector.create(CoordinationSignal.CO_TEXT, params).graph(activity,
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         var spark = SharedSpark.get();
         var edges = SparkCoActions.fromArchive(spark, List.of(file), Dictionaries.fromActivity(spark, activity,
