@@ -9,6 +9,7 @@ import io.lockstep.coordination.DetectionResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.store.load.ActivityTap;
 import io.lockstep.store.load.ArchiveImporter;
+import io.lockstep.store.load.ArchiveReader;
 import io.lockstep.store.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
@@ -42,6 +43,7 @@ public final class AnalysisPipeline {
     private final boolean quiet;
     private final PrintWriter err;
     private final DetectionEngine engine;
+    private final boolean loadArchive;
     private List<Path> files = List.of();
 
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
@@ -50,10 +52,21 @@ public final class AnalysisPipeline {
 
     /** A pipeline whose coordination detection runs on {@code engine} (given the run's files). */
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine) {
+        this(params, quiet, err, engine, true);
+    }
+
+    /**
+     * As above; {@code loadArchive} false reads the files without loading them into the store
+     * ({@link ArchiveReader}: the same checks, parsers, rejects files and activity), and the store then receives
+     * the results only, with the accounts they name. For archives too large to load into Neo4j first.
+     */
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine,
+                            boolean loadArchive) {
         this.params = params;
         this.quiet = quiet;
         this.err = err;
         this.engine = engine;
+        this.loadArchive = loadArchive;
     }
 
     /** The one summary line {@code analyze} ends with; other tools parse it. */
@@ -80,7 +93,12 @@ public final class AnalysisPipeline {
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
             CompletableFuture<ImportReport> imported = null;
             Activity activity = null;
-            if (!files.isEmpty()) {
+            if (!files.isEmpty() && !loadArchive) {
+                ArchiveReader.Read read = ArchiveReader.read(files, ImportOptions.defaults()
+                        .withTermination(termination), quiet ? ProgressListener.NONE : new ConsoleProgress(System.err));
+                printImport(read.report(), "read");
+                activity = read.activity();
+            } else if (!files.isEmpty()) {
                 ActivityTap tap = new ActivityTap();
                 imported = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -98,7 +116,7 @@ public final class AnalysisPipeline {
                     throw e;
                 }
                 if (activity == null) {
-                    printImport(await(imported));
+                    printImport(await(imported), "imported");
                     imported = null;
                 }
             }
@@ -142,9 +160,9 @@ public final class AnalysisPipeline {
                 progress.begin("Waiting for the Neo4j load", -1);
                 ImportReport report = await(imported);
                 progress.end();
-                printImport(report);
+                printImport(report, "imported");
             }
-            AnalysisWriteBack.write(store, analysis, progress);
+            AnalysisWriteBack.write(store, analysis, !files.isEmpty() && !loadArchive, progress);
             // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
             // and export alike; by default the flagged accounts and their context, the whole graph is `export`
             if (pictures) {
@@ -217,12 +235,12 @@ public final class AnalysisPipeline {
         t.start();
     };
 
-    private void printImport(ImportReport report) {
+    private void printImport(ImportReport report, String verb) {
         if (quiet) {
             return;
         }
         for (ImportReport.FileResult f : report.files()) {
-            err.printf(Locale.ROOT, "imported %s (%s): %,d rows, %,d rejects%s%s%n", f.file(), f.format(), f.rows(),
+            err.printf(Locale.ROOT, verb + " %s (%s): %,d rows, %,d rejects%s%s%n", f.file(), f.format(), f.rows(),
                     f.rejects(), f.rejectsFile() == null ? "" : " -> " + f.rejectsFile(),
                     f.status() == ImportReport.Status.IMPORTED ? "" : " [" + f.status().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ') + "]");

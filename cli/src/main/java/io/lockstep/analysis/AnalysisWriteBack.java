@@ -31,10 +31,34 @@ final class AnalysisWriteBack {
 
     /** Writes the results, one progress task per kind (accounts, coordination edges, clusters and campaigns). */
     static void write(GraphStore store, Analysis analysis, ProgressListener progress) {
+        write(store, analysis, false, progress);
+    }
+
+    /**
+     * As {@link #write(GraphStore, Analysis, ProgressListener)}; with {@code resultsOnly} (the store does not hold
+     * the archive) the accounts the results name are created first, and only theirs are written: every account with
+     * a score above 0, in a cluster, on a coordination edge or in a campaign (accounts.csv lists them all).
+     */
+    static void write(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
+        boolean[] named = resultsOnly ? named(analysis) : null;
+        if (resultsOnly) {
+            List<ResultWriter.AccountNode> nodes = new ArrayList<>();
+            for (int a = 0; a < act.accountCount(); a++) {
+                if (named[a]) {
+                    nodes.add(new ResultWriter.AccountNode(act.accountId(a), act.screenName(a)));
+                }
+            }
+            progress.begin("Creating the accounts the results name", nodes.size());
+            ResultWriter.mergeAccounts(store, nodes);
+            progress.end();
+        }
         List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
+            if (named != null && !named[a]) {
+                continue;
+            }
             AccountVerdict v = verdicts[a];
             accounts.add(new ResultWriter.AccountResult(act.accountId(a),
                     analysis.community()[a] < 0 ? null : analysis.community()[a], analysis.pagerank()[a],
@@ -70,6 +94,33 @@ final class AnalysisWriteBack {
         }
         ResultWriter.replaceCampaigns(store, campaigns);
         progress.end();
+    }
+
+    /** The accounts a results-only store holds: score above 0, in a cluster, on an edge or in a campaign. */
+    static boolean[] named(Analysis analysis) {
+        AccountVerdict[] verdicts = analysis.detection().accounts();
+        boolean[] named = new boolean[analysis.activity().accountCount()];
+        for (int a = 0; a < named.length; a++) {
+            named[a] = verdicts[a].score() > 0 || verdicts[a].cluster() >= 0;
+        }
+        for (CoordinationEdge e : analysis.detection().edges()) {
+            named[e.source()] = true;
+            named[e.target()] = true;
+        }
+        for (Cluster c : analysis.detection().clusters()) {
+            for (int m : c.members()) {
+                named[m] = true;
+            }
+        }
+        for (Campaign c : analysis.detection().campaigns()) {
+            for (int m : c.seeds()) {
+                named[m] = true;
+            }
+            for (int m : c.amplifiers()) {
+                named[m] = true;
+            }
+        }
+        return named;
     }
 
     static List<String> ids(Activity act, int[] accounts) {

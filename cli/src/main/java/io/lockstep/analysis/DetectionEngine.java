@@ -15,12 +15,12 @@ import java.util.ServiceLoader;
 /**
  * Where {@code analyze} runs coordination detection: in this JVM ({@link #SINGLE}, the default), or on an engine
  * found through {@link ServiceLoader} by name ({@code --engine spark} is the lockstep-spark module, kept off the
- * default classpath). Every engine returns what {@link CoordinationDetector#detect} returns for the same archive.
+ * default classpath). Every engine returns what {@link CoordinationDetector#run} returns for the same archive.
  */
 public interface DetectionEngine {
     /** The single-JVM engine: {@link CoordinationDetector} on the activity. */
     DetectionEngine SINGLE = (activity, files, params, progress, termination) ->
-            new CoordinationDetector(params).detect(activity, progress, termination);
+            new CoordinationDetector(params).run(activity, progress, termination);
 
     /**
      * Detects coordination in {@code activity}, which was read from {@code files} (an engine may read the files

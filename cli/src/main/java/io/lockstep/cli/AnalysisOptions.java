@@ -88,9 +88,7 @@ public final class AnalysisOptions {
             p = p.withCoRetweet(p.coRetweet().withMinShared(minShared));
         }
         if (threshold != null) {
-            var c = p.cluster();
-            p = p.withCluster(new DetectionParams.ClusterParams(c.minEdgeWeight(), c.minSize(), threshold,
-                    c.creationBurst(), c.burstBin(), c.leiden(), c.partners()));
+            p = p.withCluster(p.cluster().withSuspiciousScore(threshold));
         }
         return p;
     }

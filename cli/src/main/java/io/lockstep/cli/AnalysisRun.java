@@ -34,9 +34,18 @@ public final class AnalysisRun {
 
     /** As {@link #run(CommandSpec, List, boolean)}, with coordination detection on {@code engine}. */
     int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine) throws IOException {
+        return run(spec, files, pictures, engine, true);
+    }
+
+    /**
+     * As above; {@code loadArchive} false reads the files without loading them into the store, which then receives
+     * the results only.
+     */
+    int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine, boolean loadArchive)
+            throws IOException {
         try (GraphStore store = storeOptions.open()) {
             AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
-                    spec.commandLine().getErr(), engine).run(store, files, out, pictures);
+                    spec.commandLine().getErr(), engine, loadArchive).run(store, files, out, pictures);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(summary.line());
             stdout.flush();

@@ -40,6 +40,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--spark-conf", paramLabel = "K=V", description = "With --engine spark: a Spark setting (repeatable).")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
+    @Option(names = "--load-archive", description = "With --engine spark: also load the archive into the store, as "
+            + "the default engine always does (by default the spark engine reads the files itself and the store "
+            + "receives the results only, with the accounts they name).")
+    boolean loadArchive;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Archive files to import first.")
     List<Path> files = List.of();
 
@@ -54,6 +59,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (detection != DetectionEngine.SINGLE && files.isEmpty()) {
             throw new InputException("--engine " + engine + " reads the archive FILEs themselves: give at least one");
         }
-        return run.run(spec, files, true, detection);
+        if (loadArchive && detection == DetectionEngine.SINGLE) {
+            throw new InputException("--load-archive: the single engine always loads the archive; the option is for "
+                    + "--engine spark");
+        }
+        return run.run(spec, files, true, detection, detection == DetectionEngine.SINGLE || loadArchive);
     }
 }

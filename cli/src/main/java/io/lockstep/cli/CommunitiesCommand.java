@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,8 @@ public final class CommunitiesCommand implements Callable<Integer> {
             + "_coreness, _betweenness.")
     boolean influence;
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Edge-list files; none means: use the store.")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Edge-list files, or directories whose files are "
+            + "all read (name order, hidden files and *.rejects.csv left out); none means: use the store.")
     List<Path> inputs = new ArrayList<>();
 
     /** One analysed graph: its account ids, the graph and the outcome. */
@@ -141,14 +143,16 @@ public final class CommunitiesCommand implements Callable<Integer> {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "--out is required with INPUT files");
         }
-        boolean single = inputs.size() == 1 && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        List<Path> files = inputFiles(inputs);
+        boolean single = files.size() == 1 && !Files.isDirectory(inputs.get(0))
+                && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         if (!single && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new ParameterException(spec.commandLine(),
-                    "--out must be a directory (not a .csv file) with several inputs");
+                    "--out must be a directory (not a .csv file) with several inputs or a directory input");
         }
         List<Run> runs = new ArrayList<>();
         Set<String> stems = new HashSet<>();
-        for (Path input : inputs) {
+        for (Path input : files) {
             Run run = detect(input.toString(), readFile(input), detection);
             String stem = stem(input);
             for (int i = 2; !stems.add(stem); i++) {
@@ -163,6 +167,33 @@ public final class CommunitiesCommand implements Callable<Integer> {
             writeSummary(out.resolve("summary.csv"), runs);
         }
         return 0;
+    }
+
+    /**
+     * The edge-list files named by INPUT: a file as given, a directory as its regular files in name order (hidden files
+     * and the {@code *.rejects.csv} files the readers write beside their inputs left out, no recursion).
+     */
+    static List<Path> inputFiles(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.isDirectory(input)) {
+                files.add(input);
+                continue;
+            }
+            List<Path> inside = new ArrayList<>();
+            try (var listing = Files.list(input)) {
+                listing.filter(Files::isRegularFile).filter(p -> {
+                    String name = p.getFileName().toString();
+                    return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).endsWith(".rejects.csv");
+                }).forEach(inside::add);
+            }
+            if (inside.isEmpty()) {
+                throw new InputException(input + ": directory holds no edge-list files");
+            }
+            inside.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            files.addAll(inside);
+        }
+        return files;
     }
 
     private int onStore(CommunityDetection detection, PrintWriter stdout) throws IOException {
@@ -300,7 +331,7 @@ public final class CommunitiesCommand implements Callable<Integer> {
 
     private static String stem(Path input) {
         String name = input.getFileName().toString();
-        for (String ext : new String[]{".gz", ".csv", ".txt", ".tsv", ".edges"}) {
+        for (String ext : new String[]{".gz", ".csv", ".txt", ".tsv", ".edges", ".edgelist"}) {
             if (name.toLowerCase(Locale.ROOT).endsWith(ext)) {
                 name = name.substring(0, name.length() - ext.length());
             }

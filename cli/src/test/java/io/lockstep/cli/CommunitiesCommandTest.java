@@ -3,6 +3,7 @@ package io.lockstep.cli;
 import io.lockstep.community.TestGraphs;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -105,6 +106,93 @@ class CommunitiesCommandTest {
         assertThat(summary).hasSize(3);
         // two 4-cliques of weight-2 edges and a weight-1 bridge: m = 25, e_c = 12, K_c = 25: Q = 2 (12/25 − 1/4)
         assertThat(summary.get(2)).contains(",8,13,2,0.460000,");
+    }
+
+    /** igraph's figures for the networks of {@code finnish-retweet-networks/networks}, by file name (see its README). */
+    record IgraphFigures(int nodes, long edges, double seed42, double median) {
+    }
+
+    static Path realNetworks(Path dir) throws Exception {
+        Path source = Path.of(CommunitiesCommandTest.class.getResource("/finnish-retweet-networks/networks").toURI());
+        Path copy = Files.createDirectories(dir.resolve("networks"));
+        try (var files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName().toString()));
+            }
+        }
+        return copy;
+    }
+
+    static Map<String, IgraphFigures> igraphFigures() throws Exception {
+        Map<String, IgraphFigures> m = new HashMap<>();
+        List<String> lines = Files.readAllLines(Path.of(CommunitiesCommandTest.class
+                .getResource("/finnish-retweet-networks/igraph-modularity.csv").toURI()));
+        assertThat(lines.get(0)).isEqualTo("file,nodes,edges,igraph_leiden_seed42,igraph_leiden_median_seeds_0_19");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] p = line.split(",");
+            m.put(p[0], new IgraphFigures(Integer.parseInt(p[1]), Long.parseLong(p[2]), Double.parseDouble(p[3]),
+                    Double.parseDouble(p[4])));
+        }
+        return m;
+    }
+
+    /** summary.csv rows by input file name: nodes, edges, modularity. */
+    static Map<String, double[]> summaryByFile(Path summary) throws IOException {
+        List<String> lines = Files.readAllLines(summary);
+        assertThat(lines.get(0)).isEqualTo("input,nodes,edges,communities,modularity,seconds");
+        Map<String, double[]> m = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] p = line.split(",");
+            m.put(Path.of(p[0]).getFileName().toString(),
+                    new double[]{Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[4])});
+        }
+        return m;
+    }
+
+    @Test
+    void aDirectoryOfRealRetweetNetworksGivesOneResultEachNearIgraphsModularity(@TempDir Path dir) throws Exception {
+        Path networks = realNetworks(dir);
+        // what the command must leave out of a directory: hidden files and the rejects its readers write
+        Files.writeString(networks.resolve(".notes"), "not an edge list\n");
+        Files.writeString(networks.resolve("old.rejects.csv"), "file,line,reason,raw\n");
+        Path outDir = dir.resolve("results");
+        Outcome o = run("--seed", "42", "--out", outDir.toString(), networks.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out().lines()).hasSize(3);
+        Map<String, IgraphFigures> igraph = igraphFigures();
+        Map<String, double[]> ours = summaryByFile(outDir.resolve("summary.csv"));
+        assertThat(ours.keySet()).isEqualTo(igraph.keySet());
+        for (var e : igraph.entrySet()) {
+            String stem = e.getKey().substring(0, e.getKey().length() - ".edgelist".length());
+            assertThat(readMembership(outDir.resolve(stem + ".membership.csv"))).hasSize(e.getValue().nodes());
+            double[] row = ours.get(e.getKey());
+            assertThat(row[0]).as("nodes of %s", e.getKey()).isEqualTo(e.getValue().nodes());
+            assertThat(row[1]).as("edges of %s", e.getKey()).isEqualTo(e.getValue().edges());
+            // within 1 % of igraph's run with seed 42 (over all 183 networks the lowest ratio was 0.9925, the mean of
+            // ours above igraph's: docs/benchmarks.md); the issue's 99.95 % is the "targets" test below
+            assertThat(row[2]).as("modularity of %s", e.getKey()).isGreaterThanOrEqualTo(0.99 * e.getValue().seed42());
+        }
+        Outcome file = run("--out", dir.resolve("one.csv").toString(), networks.resolve("LEFT_p3.edgelist").toString());
+        assertThat(file.exit()).as(file.err()).isZero();
+        Outcome dirToCsv = run("--out", dir.resolve("two.csv").toString(), networks.toString());
+        assertThat(dirToCsv.exit()).isEqualTo(2);
+        assertThat(dirToCsv.err()).contains("--out must be a directory");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Outcome none = run("--out", dir.resolve("none").toString(), empty.toString());
+        assertThat(none.exit()).isEqualTo(OneLineErrors.INPUT);
+        assertThat(none.err()).contains("holds no edge-list files");
+    }
+
+    /** Issue #13's quality goal: at least 99.95 % of igraph's modularity on each network (not met on two of these). */
+    @Test
+    @Tag("targets")
+    void realRetweetNetworksReachIgraphsModularity(@TempDir Path dir) throws Exception {
+        Path outDir = dir.resolve("results");
+        Outcome o = run("--seed", "42", "--out", outDir.toString(), realNetworks(dir).toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        Map<String, double[]> ours = summaryByFile(outDir.resolve("summary.csv"));
+        igraphFigures().forEach((file, figures) -> assertThat(ours.get(file)[2]).as("modularity of %s", file)
+                .isGreaterThanOrEqualTo(0.9995 * figures.seed42()));
     }
 
     @Test

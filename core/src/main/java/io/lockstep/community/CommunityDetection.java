@@ -1,12 +1,16 @@
 package io.lockstep.community;
 
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+
+import java.util.concurrent.CancellationException;
 
 /**
  * Partitions the vertices of an undirected weighted graph into communities.
  *
- * <p>Implementations are configured at construction (a parameter record, a {@link io.lockstep.progress.ProgressListener}
- * and a {@link io.lockstep.progress.TerminationFlag}) and are deterministic for a given seed.
+ * <p>Implementations are configured at construction (a parameter record, a {@link ProgressListener}
+ * and a {@link TerminationFlag}) and are deterministic for a given seed.
  */
 public interface CommunityDetection {
     /**
@@ -14,7 +18,7 @@ public interface CommunityDetection {
      *
      * @param graph an undirected weighted graph; not modified
      * @return the membership of every vertex, renumbered {@code 0..k-1} by decreasing community size
-     * @throws java.util.concurrent.CancellationException if the termination flag asks to stop
+     * @throws CancellationException if the termination flag asks to stop
      */
     CommunityResult communities(CompactGraph graph);
 }

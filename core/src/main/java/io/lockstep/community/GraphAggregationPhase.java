@@ -47,53 +47,14 @@ final class GraphAggregationPhase {
         int[][] partTargets = new int[parts][];
         float[][] partWeights = new float[parts][];
         int[] degree = new int[k];
-        Parallel.forRanges(k, parts, (part, from, to) -> {
-            double[] acc = new double[k];
-            int[] touched = new int[k];
-            int cap = 1024;
-            int[] targets = new int[cap];
-            float[] weights = new float[cap];
-            int out = 0;
-            for (int c = from; c < to; c++) {
-                int touchedCount = 0;
-                double loop = 0;
-                for (int j = groupStart[c]; j < groupStart[c + 1]; j++) {
-                    int v = members[j];
-                    for (int i = g.start(v), e = g.end(v); i < e; i++) {
-                        int u = g.target(i);
-                        int d = group[u];
-                        if (d == c) {
-                            loop += u == v ? g.weight(i) : g.weight(i) / 2.0;
-                        } else {
-                            if (acc[d] == 0) {
-                                touched[touchedCount++] = d;
-                            }
-                            acc[d] += g.weight(i);
-                        }
-                    }
-                }
-                int need = out + touchedCount + 1;
-                if (need > cap) {
-                    cap = Math.max(need, cap * 2);
-                    targets = Arrays.copyOf(targets, cap);
-                    weights = Arrays.copyOf(weights, cap);
-                }
-                int before = out;
-                if (loop > 0) {
-                    targets[out] = c;
-                    weights[out++] = (float) loop;
-                }
-                for (int t = 0; t < touchedCount; t++) {
-                    int d = touched[t];
-                    targets[out] = d;
-                    weights[out++] = (float) acc[d];
-                    acc[d] = 0;
-                }
-                degree[c] = out - before;
-            }
-            partTargets[part] = targets;
-            partWeights[part] = weights;
-        });
+        // one range runs here without a lambda: a first small graph in a fresh JVM then links no lambda and touches
+        // no thread pool
+        if (parts == 1) {
+            aggregateRange(g, group, k, groupStart, members, degree, partTargets, partWeights, 0, 0, k);
+        } else {
+            Parallel.forRanges(k, parts, (part, from, to) -> aggregateRange(g, group, k, groupStart, members, degree,
+                    partTargets, partWeights, part, from, to));
+        }
         int[] offsets = new int[k + 1];
         for (int c = 0; c < k; c++) {
             offsets[c + 1] = offsets[c] + degree[c];
@@ -108,5 +69,56 @@ final class GraphAggregationPhase {
             System.arraycopy(partWeights[p], 0, weights, offsets[from], len);
         }
         return new Aggregate(CompactGraph.fromCsr(offsets, targets, weights), volume);
+    }
+
+    /** Builds the aggregate's arcs of communities {@code [from, to)} into {@code partTargets[part]}, {@code partWeights[part]}. */
+    private static void aggregateRange(CompactGraph g, int[] group, int k, int[] groupStart, int[] members,
+                                       int[] degree, int[][] partTargets, float[][] partWeights, int part, int from,
+                                       int to) {
+        double[] acc = new double[k];
+        int[] touched = new int[k];
+        int cap = 1024;
+        int[] targets = new int[cap];
+        float[] weights = new float[cap];
+        int out = 0;
+        for (int c = from; c < to; c++) {
+            int touchedCount = 0;
+            double loop = 0;
+            for (int j = groupStart[c]; j < groupStart[c + 1]; j++) {
+                int v = members[j];
+                for (int i = g.start(v), e = g.end(v); i < e; i++) {
+                    int u = g.target(i);
+                    int d = group[u];
+                    if (d == c) {
+                        loop += u == v ? g.weight(i) : g.weight(i) / 2.0;
+                    } else {
+                        if (acc[d] == 0) {
+                            touched[touchedCount++] = d;
+                        }
+                        acc[d] += g.weight(i);
+                    }
+                }
+            }
+            int need = out + touchedCount + 1;
+            if (need > cap) {
+                cap = Math.max(need, cap * 2);
+                targets = Arrays.copyOf(targets, cap);
+                weights = Arrays.copyOf(weights, cap);
+            }
+            int before = out;
+            if (loop > 0) {
+                targets[out] = c;
+                weights[out++] = (float) loop;
+            }
+            for (int t = 0; t < touchedCount; t++) {
+                int d = touched[t];
+                targets[out] = d;
+                weights[out++] = (float) acc[d];
+                acc[d] = 0;
+            }
+            degree[c] = out - before;
+        }
+        partTargets[part] = targets;
+        partWeights[part] = weights;
     }
 }

@@ -25,17 +25,14 @@ import java.util.SplittableRandom;
  * only active vertices are examined, in cyclic vertex order: when a vertex changes label, its neighbours that do not
  * carry the new label become active; a vertex that keeps its label on a tie becomes active again too, at most
  * {@link #MAX_TIE_REVISITS} times, so that ties keep being re-drawn as in Raghavan et al.'s repeated sweeps (without
- * those revisits planted groups stay split in two halves far more often: 14 of 32 seeds reached the planted partition
- * of the 2M-edge benchmark graph, 28 of 32 with them). It stops when no vertex is active: every vertex then carries
+ * those revisits planted groups stay split in two halves far more often; {@code docs/benchmarks.md}). It stops when no vertex is active: every vertex then carries
  * a dominant label of its neighbourhood, Raghavan et al.'s stopping condition, reached without rescanning settled
  * vertices. {@code maxIterations} caps the work at that many times n vertex examinations.
  *
- * <p>The vertex-order sweeps read the adjacency arrays forwards and keep the active set in a bitmap of n bits. On the
- * 2M-edge planted graph of {@code bench/communities_bench.py} they take about half the CPU time of a FIFO queue
- * (0.7–0.8 s against 1.4–1.9 s per run over 4 seeds, same counting, load ≈ 4), whether the vertex ids are grouped by
- * planted group or shuffled. On a graph whose edges all weigh 1 (checked once, O(m)) neighbour labels are counted in
- * ints, which gives the same choices and random draws as summing the weights in doubles, and ran about a quarter
- * faster there.
+ * <p>The vertex-order sweeps read the adjacency arrays forwards and keep the active set in a bitmap of n bits
+ * (cheaper than a FIFO queue; {@code docs/benchmarks.md}). On a graph whose edges all weigh 1 (checked once, O(m))
+ * neighbour labels are counted in ints, which gives the same choices and random draws as summing the weights in
+ * doubles.
  *
  * <p>Cost: O(m) per n examinations, memory O(n). Deterministic for a given seed.
  */
@@ -138,7 +135,7 @@ public final class LabelPropagation implements CommunityDetection {
                 return; // no neighbour
             }
             // uniformly among all dominant labels, the current one included: keeping the current label whenever it
-            // ties freezes sparse graphs into tiny clusters (Q 0.24 instead of 0.80 on the 2M-edge planted graph)
+            // ties freezes sparse graphs into tiny clusters (docs/benchmarks.md)
             int chosen = touched[bestCount == 1 ? 0 : rnd.nextInt(bestCount)];
             if (chosen == label[v]) {
                 if (bestCount > 1 && tieRevisits[v] < MAX_TIE_REVISITS) {

@@ -44,26 +44,11 @@ public final class ModularityComputer {
         int parts = Parallel.parts(n, concurrency, 50_000);
         double[] inside = new double[parts];
         double[][] volumes = new double[parts][];
-        Parallel.forRanges(n, parts, (part, from, to) -> {
-            double[] vol = new double[n];
-            double in = 0;
-            for (int v = from; v < to; v++) {
-                int c = membership[v];
-                if (c < 0 || c >= n) {
-                    throw new IllegalArgumentException("community id " + c + " of vertex " + v + " is outside [0, " + n + ")");
-                }
-                vol[c] += g.strength(v);
-                for (int i = g.start(v), e = g.end(v); i < e; i++) {
-                    int u = g.target(i);
-                    if (membership[u] == c) {
-                        // each non-loop edge is seen from both ends; a loop is stored once and counted once
-                        in += u == v ? g.weight(i) : g.weight(i) / 2.0;
-                    }
-                }
-            }
-            inside[part] = in;
-            volumes[part] = vol;
-        });
+        if (parts == 1) {
+            rangeSums(g, membership, inside, volumes, 0, 0, n); // no lambda, no pool for a small graph
+        } else {
+            Parallel.forRanges(n, parts, (part, from, to) -> rangeSums(g, membership, inside, volumes, part, from, to));
+        }
         double in = 0;
         for (double x : inside) {
             in += x;
@@ -80,6 +65,30 @@ public final class ModularityComputer {
             penalty += x * x;
         }
         return in / m - resolution * penalty;
+    }
+
+    /** Weight inside communities and community volumes of the vertices {@code [from, to)}, into slot {@code part}. */
+    private static void rangeSums(CompactGraph g, int[] membership, double[] inside, double[][] volumes, int part,
+                                  int from, int to) {
+        int n = g.nodeCount();
+        double[] vol = new double[n];
+        double in = 0;
+        for (int v = from; v < to; v++) {
+            int c = membership[v];
+            if (c < 0 || c >= n) {
+                throw new IllegalArgumentException("community id " + c + " of vertex " + v + " is outside [0, " + n + ")");
+            }
+            vol[c] += g.strength(v);
+            for (int i = g.start(v), e = g.end(v); i < e; i++) {
+                int u = g.target(i);
+                if (membership[u] == c) {
+                    // each non-loop edge is seen from both ends; a loop is stored once and counted once
+                    in += u == v ? g.weight(i) : g.weight(i) / 2.0;
+                }
+            }
+        }
+        inside[part] = in;
+        volumes[part] = vol;
     }
 
     /**

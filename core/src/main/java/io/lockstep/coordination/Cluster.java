@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import io.lockstep.activity.Activity;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,7 @@ import java.util.List;
  * @param members   account ids, ascending
  * @param score     in [0, 1], from density, synchrony, creation burst and the share of activity inside bursts
  * @param signals   signals with edges inside the cluster, most edges first
- * @param firstSeen first evidence time (epoch seconds) or {@link io.lockstep.activity.Activity#NO_TIME}
+ * @param firstSeen first evidence time (epoch seconds) or {@link Activity#NO_TIME}
  */
 public record Cluster(int id, String kind, int[] members, double score, List<String> signals,
                       List<String> topHashtags, long firstSeen, long lastSeen) {

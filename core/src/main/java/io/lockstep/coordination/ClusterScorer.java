@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
@@ -19,19 +20,15 @@ import java.util.Map;
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
- * score = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share ({@link #TIMED_WEIGHTS}). Without
- * timed evidence (a follow block, {@link DenseBlock}) score = 0.45 significance + 0.2 density + 0.2 creation burst
- * + 0.15 burst share ({@link #BLOCK_WEIGHTS}),
- * where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
+ * score = a weighted sum of density, synchrony, creation burst and burst share
+ * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15). Without timed evidence (a follow block,
+ * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
+ * ({@link DetectionParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
  * decides, and accounts made together or posting in bursts support it. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
-    /** Weights of density, synchrony, creation burst and burst share for clusters with timed evidence. */
-    static final double[] TIMED_WEIGHTS = {0.4, 0.3, 0.15, 0.15};
-    /** Weights of significance, density, creation burst and burst share for follow blocks. */
-    static final double[] BLOCK_WEIGHTS = {0.45, 0.2, 0.2, 0.15};
     private final Activity activity;
     private final DetectionParams params;
     private final int[] postOffsets;
@@ -94,14 +91,16 @@ final class ClusterScorer {
         double burst = burstShare(members);
         double score;
         if (syncN > 0) {
-            score = TIMED_WEIGHTS[0] * density + TIMED_WEIGHTS[1] * (syncSum / syncN) + TIMED_WEIGHTS[2] * creation
-                    + TIMED_WEIGHTS[3] * burst;
+            DetectionParams.TimedWeights w = params.cluster().weights().timed();
+            score = w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
+                    + w.burstShare() * burst;
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
             double blockDensity = block == null ? density : block.density();
-            score = BLOCK_WEIGHTS[0] * significance + BLOCK_WEIGHTS[1] * blockDensity + BLOCK_WEIGHTS[2] * creation
-                    + BLOCK_WEIGHTS[3] * burst;
+            DetectionParams.BlockWeights w = params.cluster().weights().block();
+            score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
+                    + w.burstShare() * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
@@ -179,7 +178,7 @@ final class ClusterScorer {
                 k++;
             }
         }
-        it.unimi.dsi.fastutil.longs.LongArrays.radixSort(bins, pairs);
+        LongArrays.radixSort(bins, pairs);
         int need = Math.max(3, (int) Math.ceil(0.3 * members.length));
         int inBursts = 0;
         for (int s = 0; s < total; ) {

@@ -4,8 +4,9 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * The pure parts of {@link CoActionScanner} for engines that partition the scan by item (the Spark engine): the
- * item weight, the pair-statistics packing, the window pairing of one item and the pair selection (thresholds and
- * null model). Each function computes exactly what the scanner computes for the same inputs, so an engine that sums
+ * item weight and pair-statistics packing ({@link PairCounting}), the window pairing of one item ({@link WindowPairs})
+ * and the pair selection (thresholds and null model, {@link CoActionNullModel}), each delegating to the phase the
+ * scanner runs. Each function computes exactly what the scanner computes for the same inputs, so an engine that sums
  * the same per-item contributions in any order gets the same edges.
  *
  * <p>Determinism: all functions are pure; the window pairing depends only on the order of the item's actions, which
@@ -15,14 +16,14 @@ public final class CoActionKernel {
     /** Items with more distinct accounts than this are not paired (see {@link CoActionScanner#MAX_ITEM_ACCOUNTS}). */
     public static final int MAX_ITEM_ACCOUNTS = CoActionScanner.MAX_ITEM_ACCOUNTS;
     /** Fixed-point scale of a pair's summed squared item weights (the scanner's packing). */
-    public static final double WEIGHT_SCALE = 4096.0;
+    public static final double WEIGHT_SCALE = PairCounting.WEIGHT_SCALE;
 
     private CoActionKernel() {
     }
 
     /** Inverse popularity of an item used by {@code m} of the signal's {@code activeAccounts} accounts. */
     public static double idf(int activeAccounts, int m) {
-        return CoActionScanner.idf(activeAccounts, m);
+        return PairCounting.idf(activeAccounts, m);
     }
 
     /**
@@ -35,7 +36,7 @@ public final class CoActionKernel {
 
     /** One shared item's contribution to a pair's fixed-point sum of squared weights. */
     public static long weightUnits(double w) {
-        return Math.round(w * w * WEIGHT_SCALE);
+        return PairCounting.weightUnits(w);
     }
 
     /** The unordered pair {@code (min, max)} as one long. */
@@ -50,16 +51,10 @@ public final class CoActionKernel {
      */
     public static void windowPairs(long[] times, int[] accounts, int from, int to, long window, int maxNeighbours,
                                    LongArrayList out) {
-        for (int i = from; i < to; i++) {
-            long ti = times[i];
-            int ai = accounts[i];
-            int limit = Math.min(to, i + 1 + maxNeighbours);
-            for (int j = i + 1; j < limit && times[j] - ti <= window; j++) {
-                int aj = accounts[j];
-                if (ai != aj) {
-                    out.add(CoordinationEdge.pairKey(ai, aj));
-                }
-            }
+        WindowPairs pairs = new WindowPairs(window, maxNeighbours);
+        pairs.reset(times, accounts, from, to);
+        while (pairs.next()) {
+            out.add(CoordinationEdge.pairKey(accounts[pairs.first()], accounts[pairs.second()]));
         }
     }
 
@@ -72,25 +67,12 @@ public final class CoActionKernel {
      */
     public static double select(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
                                 double normSqV, double chance, int activeAccounts, DetectionParams.CoAction p) {
-        if (count < p.minShared()) {
-            return Double.NaN;
-        }
-        double sharedWeight = sharedUnits / WEIGHT_SCALE;
-        double cosine = Math.min(1.0, sharedWeight / Math.sqrt(normSqU * normSqV));
-        if (cosine < p.minSimilarity()) {
-            return Double.NaN;
-        }
-        double lambda = (double) volumeU * volumeV * chance;
-        if (PoissonTail.upper(count, lambda) > p.maxPValue()) {
-            return Double.NaN;
-        }
-        double rarity = Math.min(1.0, Math.sqrt(sharedWeight / count) / idf(activeAccounts, 2));
-        return cosine * rarity;
+        return CoActionNullModel.weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance,
+                activeAccounts, p);
     }
 
     /** The data-wide chance of a co-occurrence from the signal's account volumes and its pair co-occurrences. */
     public static double chance(long coOccurrences, double volumeSum, double volumeSquareSum) {
-        double crossPairs = (volumeSum * volumeSum - volumeSquareSum) / 2.0;
-        return crossPairs > 0 ? coOccurrences / crossPairs : 1.0;
+        return CoActionNullModel.chance(coOccurrences, volumeSum, volumeSquareSum);
     }
 }

@@ -35,7 +35,7 @@ public final class CoLinkSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int[] normalId = new int[activity.urlDictionarySize()];
         Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
         index.defaultReturnValue(-1);

@@ -30,7 +30,7 @@ public final class CoReplySignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         return CoActionScanner.scan(name(), CoRetweetSignal.referencing(activity, PostKind.REPLY),
                 activity.accountCount(), params, maxNeighbours, evidenceCap,
                 (key, sourcePost, targetPost) -> activity.postId(key), progress, termination);

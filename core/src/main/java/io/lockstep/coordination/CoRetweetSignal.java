@@ -34,7 +34,7 @@ public final class CoRetweetSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         return CoActionScanner.scan(name(), referencing(activity, PostKind.RETWEET), activity.accountCount(), params,
                 maxNeighbours, evidenceCap, (key, sourcePost, targetPost) -> activity.postId(key), progress,
                 termination);

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,7 @@ public final class CoTextSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int[] cluster = textClusters(activity, termination);
         int posts = activity.postCount();
         Actions actions = new Actions(16);
@@ -79,7 +80,7 @@ public final class CoTextSignal implements CoordinationSignal {
             if (idx == capacity) {
                 capacity = Math.max(1024, capacity * 2);
                 for (int b = 0; b < bands; b++) {
-                    keys[b] = keys[b] == null ? new int[capacity] : java.util.Arrays.copyOf(keys[b], capacity);
+                    keys[b] = keys[b] == null ? new int[capacity] : Arrays.copyOf(keys[b], capacity);
                 }
             }
             eligible.add(p);
@@ -138,10 +139,10 @@ public final class CoTextSignal implements CoordinationSignal {
             size[find(parent, i)]++;
         }
         int[] id = new int[e];
-        java.util.Arrays.fill(id, -1);
+        Arrays.fill(id, -1);
         int next = 0;
         int[] out = new int[posts];
-        java.util.Arrays.fill(out, -1);
+        Arrays.fill(out, -1);
         for (int i = 0; i < e; i++) {
             int r = find(parent, i);
             if (size[r] < 2) {

@@ -25,5 +25,5 @@ public interface CoordinationSignal {
     String name();
 
     /** Builds this signal's account–account graph. */
-    SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination);
+    SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination);
 }

@@ -178,14 +178,15 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
      * least {@code minEdgeWeight}; clusters are connected components of that graph (refined by Leiden when
      * {@code leiden}), kept from {@code minSize} accounts; a cluster is suspicious when its score reaches
      * {@code suspiciousScore}. {@code creationBurst} and {@code burstBin} are the spans (seconds) used by the
-     * creation-burst and activity-burst parts of the score. The reported edges are each suspicious account's
-     * {@code partners} strongest ones and as many per suspicious account of the strongest pairs between unflagged
-     * accounts, at most 2 · partners rows per suspicious account (see {@link StrongestPartners#report});
-     * clustering and scoring use them all.
+     * creation-burst and activity-burst parts of the score, {@code weights} the score's weights. The reported
+     * edges are each suspicious account's {@code partners} strongest ones and as many per suspicious account of the
+     * strongest pairs between unflagged accounts, at most 2 · partners rows per suspicious account (see
+     * {@link StrongestPartners#report}); clustering and scoring use them all.
      */
     public record ClusterParams(double minEdgeWeight, int minSize, double suspiciousScore, long creationBurst,
-                                long burstBin, boolean leiden, int partners) {
+                                long burstBin, boolean leiden, int partners, ScoreWeights weights) {
         public ClusterParams {
+            Objects.requireNonNull(weights, "weights");
             if (!(minEdgeWeight >= 0)) {
                 throw new IllegalArgumentException("minEdgeWeight must be >= 0, was " + minEdgeWeight);
             }
@@ -204,6 +205,79 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
             if (partners < 1) {
                 throw new IllegalArgumentException("partners must be >= 1, was " + partners);
             }
+        }
+
+        /** These settings with the score from which a cluster is suspicious set to {@code score}. */
+        public ClusterParams withSuspiciousScore(double score) {
+            return new ClusterParams(minEdgeWeight, minSize, score, creationBurst, burstBin, leiden, partners,
+                    weights);
+        }
+
+        /** These settings with other score weights. */
+        public ClusterParams withWeights(ScoreWeights w) {
+            return new ClusterParams(minEdgeWeight, minSize, suspiciousScore, creationBurst, burstBin, leiden,
+                    partners, w);
+        }
+    }
+
+    /**
+     * The weights of the cluster score ({@link ClusterScorer}): {@code timed} for a cluster with timed evidence,
+     * {@code block} for a follow block, whose evidence carries no action times. Each weight is in [0, 1] and each
+     * formula's weights sum to 1, so that a score is in [0, 1] like {@link ClusterParams#suspiciousScore()}.
+     */
+    public record ScoreWeights(TimedWeights timed, BlockWeights block) {
+        public ScoreWeights {
+            Objects.requireNonNull(timed, "timed");
+            Objects.requireNonNull(block, "block");
+        }
+
+        /**
+         * 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; for a follow block 0.45 significance
+         * + 0.2 density + 0.2 creation burst + 0.15 burst share.
+         */
+        public static ScoreWeights defaults() {
+            return new ScoreWeights(new TimedWeights(0.4, 0.3, 0.15, 0.15), new BlockWeights(0.45, 0.2, 0.2, 0.15));
+        }
+    }
+
+    /**
+     * score = density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst ·
+     * largest share of members created together + burstShare · share of the members' posts in the cluster's bursts.
+     */
+    public record TimedWeights(double density, double synchrony, double creationBurst, double burstShare) {
+        public TimedWeights {
+            weight("timed.density", density);
+            weight("timed.synchrony", synchrony);
+            weight("timed.creationBurst", creationBurst);
+            weight("timed.burstShare", burstShare);
+            sumsToOne("timed", density + synchrony + creationBurst + burstShare);
+        }
+    }
+
+    /**
+     * score = significance · min(1, −log10(p) / 10) of the block's p-value + density · the block's follower × target
+     * density + creationBurst · largest share of members created together + burstShare · share of the members'
+     * posts in the cluster's bursts.
+     */
+    public record BlockWeights(double significance, double density, double creationBurst, double burstShare) {
+        public BlockWeights {
+            weight("block.significance", significance);
+            weight("block.density", density);
+            weight("block.creationBurst", creationBurst);
+            weight("block.burstShare", burstShare);
+            sumsToOne("block", significance + density + creationBurst + burstShare);
+        }
+    }
+
+    private static void weight(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("score weight " + name + " must be in [0, 1], was " + value);
+        }
+    }
+
+    private static void sumsToOne(String name, double sum) {
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("score weights " + name + ".* must sum to 1, were " + sum);
         }
     }
 
@@ -224,7 +298,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new TextParams(2, 16, 4, 0.5, 5),
                 new FastRetweetParams(10, 3, 0.8),
                 new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
-                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10),
+                new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10, ScoreWeights.defaults()),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
     }
@@ -321,8 +395,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 b.append("- ").append(s.id()).append(": ").append(s.describe(this)).append('\n');
             }
         }
-        double[] t = ClusterScorer.TIMED_WEIGHTS;
-        double[] f = ClusterScorer.BLOCK_WEIGHTS;
+        TimedWeights t = cluster.weights.timed;
+        BlockWeights f = cluster.weights.block;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
                         + "one cluster. Cluster score = %.2f density + %.2f synchrony + %.2f creation burst (%d days) "
@@ -331,7 +405,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                         + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
-                t[0], t[1], t[2], cluster.creationBurst / 86400, t[3], cluster.burstBin, f[0], f[1], f[2], f[3],
+                t.density, t.synchrony, t.creationBurst, cluster.creationBurst / 86400, t.burstShare,
+                cluster.burstBin, f.significance, f.density, f.creationBurst, f.burstShare,
                 cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),

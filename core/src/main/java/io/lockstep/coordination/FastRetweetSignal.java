@@ -40,7 +40,7 @@ public final class FastRetweetSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int posts = activity.postCount();
         progress.begin(name(), 2L * posts);
         Long2IntOpenHashMap slot = new Long2IntOpenHashMap();

@@ -33,7 +33,7 @@ public final class HashtagSequenceSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int posts = activity.postCount();
         Actions actions = new Actions(Math.max(16, posts / 16));
         Long2IntOpenHashMap ids = new Long2IntOpenHashMap();

@@ -119,7 +119,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     @Override
-    public SignalGraph detect(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
         DenseBlockFinder finder = follows(activity);

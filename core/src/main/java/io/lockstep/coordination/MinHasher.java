@@ -11,16 +11,17 @@ import java.util.SplittableRandom;
  * dropped; words are runs of letters and digits. Each shingle is hashed to 64 bits; the {@code bands × rows} MinHash
  * functions are multiply-add hashes {@code a·x + b} (odd a) of that value, taking the high 32 bits. Two texts with
  * Jaccard similarity s share at least one band with probability {@code 1 − (1 − s^rows)^bands}.
- * Cost: O(shingles · bands · rows) per text.
+ * Cost: O(shingles · bands · rows) per text. Public for engines that hash texts elsewhere (the Spark engine's
+ * co-text), so that both engines use one definition.
  */
-final class MinHasher {
+public final class MinHasher {
     private final int shingle;
     private final int bands;
     private final int rows;
     private final long[] mulA;
     private final long[] addB;
 
-    MinHasher(int shingle, int bands, int rows, long seed) {
+    public MinHasher(int shingle, int bands, int rows, long seed) {
         this.shingle = shingle;
         this.bands = bands;
         this.rows = rows;
@@ -41,7 +42,7 @@ final class MinHasher {
     }
 
     /** Hashes of the words of a text after cleaning, in order. */
-    static int[] wordHashes(String text) {
+    public static int[] wordHashes(String text) {
         if (text == null) {
             return new int[0];
         }
@@ -96,7 +97,7 @@ final class MinHasher {
     }
 
     /** Sorted distinct 64-bit hashes of the text's word shingles. */
-    long[] shingles(int[] words) {
+    public long[] shingles(int[] words) {
         int k = Math.min(shingle, words.length);
         int count = words.length - k + 1;
         if (words.length == 0) {
@@ -121,7 +122,7 @@ final class MinHasher {
     }
 
     /** One 32-bit key per band for a non-empty shingle set, written to {@code out[band][index]}. */
-    void bandKeys(long[] shingles, int[][] out, int index) {
+    public void bandKeys(long[] shingles, int[][] out, int index) {
         for (int band = 0; band < bands; band++) {
             long key = band;
             for (int r = 0; r < rows; r++) {
@@ -141,7 +142,7 @@ final class MinHasher {
     }
 
     /** Exact Jaccard similarity of two sorted distinct arrays. */
-    static double jaccard(long[] x, long[] y) {
+    public static double jaccard(long[] x, long[] y) {
         if (x.length == 0 && y.length == 0) {
             return 1.0;
         }

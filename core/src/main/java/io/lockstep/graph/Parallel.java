@@ -20,15 +20,19 @@ public final class Parallel {
     }
 
     /**
-     * Shared daemon workers, created on first use and reused (a pool per call would cost a thread start per loop).
-     * Tasks never wait on other tasks, so a bounded pool cannot deadlock; extra parts simply queue.
+     * Shared daemon workers, created when a loop is first split (the holder class is initialised then, not when
+     * {@link #parts} is first called, so runs on small graphs never create the pool) and reused (a pool per call would
+     * cost a thread start per loop). Tasks never wait on other tasks, so a bounded pool cannot deadlock; extra parts
+     * simply queue.
      */
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "lockstep-worker");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final class Workers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "lockstep-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
 
     private Parallel() {
     }
@@ -51,7 +55,7 @@ public final class Parallel {
             List<Future<?>> futures = new ArrayList<>();
             for (int p = 1; p < parts; p++) {
                 int part = p;
-                futures.add(POOL.submit(() -> task.run(part, from(n, parts, part), from(n, parts, part + 1))));
+                futures.add(Workers.POOL.submit(() -> task.run(part, from(n, parts, part), from(n, parts, part + 1))));
             }
             task.run(0, 0, from(n, parts, 1));
             for (Future<?> f : futures) {

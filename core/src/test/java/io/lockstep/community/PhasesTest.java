@@ -132,4 +132,12 @@ class PhasesTest {
         }
         assertThat(two.volume()).isEqualTo(one.volume());
     }
+
+    @Test
+    void shuffleIsASeededPermutation() {
+        int[] order = Partitions.shuffled(10_000, new SplittableRandom(1));
+        assertThat(Arrays.stream(order).sorted().toArray()).isEqualTo(singletons(10_000));
+        assertThat(order).isNotEqualTo(singletons(10_000));
+        assertThat(Partitions.shuffled(10_000, new SplittableRandom(1))).isEqualTo(order);
+    }
 }

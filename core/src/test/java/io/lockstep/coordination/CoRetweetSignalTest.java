@@ -47,7 +47,7 @@ class CoRetweetSignalTest {
     void slidingWindowFindsExactlyTheExpectedPairs() {
         Timeline t = fourOriginals();
         DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3));
-        SignalGraph g = new CoRetweetSignal(p).detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph g = new CoRetweetSignal(p).graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         assertThat(edges(g, t)).isEqualTo("a-b:4 a-e:4 b-e:4 c-e:4");
         CoordinationEdge ab = g.edges().get(0);
@@ -63,10 +63,10 @@ class CoRetweetSignalTest {
     void windowAndThresholdAreConfigurable() {
         Timeline t = fourOriginals();
         SignalGraph wide = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(100, 2)))
-                .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(edges(wide, t)).isEqualTo("a-b:4 a-c:4 a-e:4 a-f:2 b-c:4 b-e:4 b-f:2 c-e:4 c-f:2 e-f:2");
         SignalGraph narrow = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(30, 3)))
-                .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(edges(narrow, t)).isEqualTo("a-b:4");
     }
 
@@ -91,7 +91,7 @@ class CoRetweetSignalTest {
             }
         }
         SignalGraph g = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
-                .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         CoordinationEdge xy = find(g, t.id("x"), t.id("y"));
         CoordinationEdge uv = find(g, t.id("u"), t.id("v"));
         // all four retweet own0..2 within 60 s of each other too: 6 shared for each pair
@@ -119,12 +119,12 @@ class CoRetweetSignalTest {
             t.tweet("seed" + j, "src", t0).retweet("bot1", t0 + 3, "seed" + j).retweet("bot2", t0 + 4, "seed" + j);
         }
         SignalGraph g = new CoRetweetSignal(DetectionParams.defaults())
-                .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(g.edges()).extracting(e -> t.b.build().accountId(e.source()) + "-"
                 + t.b.build().accountId(e.target())).containsExactly("bot1-bot2");
         // without the null model and the cosine, the heavy poster pairs with every user sharing 3+ originals
         SignalGraph raw = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
-                .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(raw.edges()).anyMatch(e -> e.source() == t.id("heavy") || e.target() == t.id("heavy"));
     }
 
@@ -159,7 +159,7 @@ class CoRetweetSignalTest {
                 }
             }
             SignalGraph g = new CoRetweetSignal(DetectionParams.defaults())
-                    .detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                    .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             assertThat(edges(g, t)).as("others shareable: " + othersShareable)
                     .isEqualTo(othersShareable ? "" : "x-y:3");
         }
@@ -175,7 +175,7 @@ class CoRetweetSignalTest {
             }
         }
         DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)).withMaxNeighbours(1);
-        SignalGraph g = new CoRetweetSignal(p).detect(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph g = new CoRetweetSignal(p).graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         // each retweet pairs only with the next one: acc0-acc1, acc1-acc2, acc2-acc3, acc3-acc4
         assertThat(edges(g, t)).isEqualTo("acc0-acc1:3 acc1-acc2:3 acc2-acc3:3 acc3-acc4:3");
     }
@@ -188,7 +188,7 @@ class CoRetweetSignalTest {
             many.tweet("o" + i, "src", i * 1000L).retweet("x" + (i % 7), i * 1000L + 1, "o" + i);
         }
         assertThatThrownBy(() -> new CoRetweetSignal(DetectionParams.defaults())
-                .detect(many.build(), ProgressListener.NONE, () -> false))
+                .graph(many.build(), ProgressListener.NONE, () -> false))
                 .isInstanceOf(CancellationException.class);
         assertThat(a.accountCount()).isEqualTo(6);
     }

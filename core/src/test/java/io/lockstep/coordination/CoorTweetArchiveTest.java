@@ -75,7 +75,7 @@ class CoorTweetArchiveTest {
     @Test
     void defaultsKeepEveryPairSharingThreeOriginalsAndTheStrongestPairsEvidence() {
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
-                .detect(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         List<CoordinationEdge> coRetweet = r.edges().stream()
                 .filter(e -> e.signal().equals(CoordinationSignal.CO_RETWEET)).toList();
         assertThat(pairs(coRetweet, 1)).isEqualTo(AT_LEAST_THREE);
@@ -95,7 +95,7 @@ class CoorTweetArchiveTest {
     void minSharedTwoKeepsTheStrongPairsAndDropsPairsThatShareLittleOfTheirActivity() {
         DetectionParams p = DetectionParams.defaults()
                 .withCoRetweet(DetectionParams.defaults().coRetweet().withMinShared(2));
-        SignalGraph g = new CoRetweetSignal(p).detect(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> kept = pairs(g, 1);
         assertThat(pairs(scanOnly(60), 2)).containsAll(kept);
         // 14 of the 30 pairs sharing 2+ originals pass the cosine (>= 0.1) and the null model (p <= 1e-3); the 16
@@ -107,14 +107,14 @@ class CoorTweetArchiveTest {
     void cooRTweetsStrictestSettingTenSecondsIsFoundWithTheDefaultThresholds() {
         DetectionParams p = DetectionParams.defaults()
                 .withCoRetweet(DetectionParams.defaults().coRetweet().withWindow(10));
-        SignalGraph g = new CoRetweetSignal(p).detect(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(pairs(g, 1)).containsExactly(A + "-" + B);
         assertThat(g.edges().get(0).count()).isEqualTo(3);
     }
 
     private static SignalGraph scanOnly(long window) {
         DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(window, 1));
-        return new CoRetweetSignal(p).detect(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        return new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     private static long countAtLeast(SignalGraph g, int k) {

@@ -50,7 +50,7 @@ public final class CoordinationBenchmark {
             resetPeaks();
             long start = System.nanoTime();
             long cpu0 = cpu();
-            SignalGraph g = s.detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+            SignalGraph g = s.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             double cpuSec = (cpu() - cpu0) / 1e9;
             if (!name.equals(CoordinationSignal.CO_TEXT)) {

@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class CoordinationDetectorTest {
 
@@ -45,7 +47,7 @@ class CoordinationDetectorTest {
         Timeline t = botnet();
         Activity a = t.build();
         DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
-        DetectionResult r = new CoordinationDetector(p).detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        DetectionResult r = new CoordinationDetector(p).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         int[] bots = new int[6];
         for (int b = 0; b < 6; b++) {
@@ -67,8 +69,50 @@ class CoordinationDetectorTest {
         assertThat(r.accounts()[t.id("user0")].suspicious()).isFalse();
         assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
-        // the method text prints the weights the scorer uses
-        assertThat(p.describe()).contains(String.format(java.util.Locale.ROOT, "%.2f significance",
-                ClusterScorer.BLOCK_WEIGHTS[0])).contains("0.45 significance", "0.40 density + 0.30 synchrony");
+        assertThat(p.describe()).contains("0.45 significance", "0.40 density + 0.30 synchrony");
+    }
+
+    @Test
+    void theMethodTextPrintsTheScoreWeightsOfTheParameterRecord() {
+        DetectionParams p = DetectionParams.defaults();
+        DetectionParams.ClusterParams c = p.cluster();
+        DetectionParams changed = p.withCluster(c.withWeights(new DetectionParams.ScoreWeights(
+                new DetectionParams.TimedWeights(0.35, 0.35, 0.15, 0.15),
+                new DetectionParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
+        assertThat(changed.describe()).contains("0.35 density + 0.35 synchrony + 0.15 creation burst",
+                "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
+                .doesNotContain("0.40 density", "0.45 significance");
+        assertThat(p.describe()).isNotEqualTo(changed.describe());
+    }
+
+    @Test
+    void scoreWeightsAreCheckedByName() {
+        assertThatThrownBy(() -> new DetectionParams.TimedWeights(1.2, 0.3, 0.15, 0.15))
+                .hasMessage("score weight timed.density must be in [0, 1], was 1.2");
+        assertThatThrownBy(() -> new DetectionParams.BlockWeights(0.45, -0.1, 0.2, 0.15))
+                .hasMessage("score weight block.density must be in [0, 1], was -0.1");
+        assertThatThrownBy(() -> new DetectionParams.TimedWeights(0.4, 0.3, 0.15, 0.25))
+                .hasMessageStartingWith("score weights timed.* must sum to 1, were 1.1");
+    }
+
+    @Test
+    void theScorerUsesTheWeightsOfTheParameterRecord() {
+        // the botnet's six bots retweet each seed 2 + b seconds after it: a full clique (density 1) with
+        // synchrony mean(1 - |b - b'| / 60) over the 15 pairs = 1 - 35 / 900
+        Activity a = botnet().build();
+        DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
+        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(1, 0, 0, 0))).isCloseTo(1.0, within(1e-12));
+        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(0, 1, 0, 0)))
+                .isCloseTo(1 - 35.0 / 900, within(1e-12));
+        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(0.5, 0.5, 0, 0)))
+                .isCloseTo(1 - 35.0 / 1800, within(1e-12));
+    }
+
+    private static double scoreWith(Activity a, DetectionParams p, DetectionParams.TimedWeights timed) {
+        DetectionParams q = p.withCluster(p.cluster().withWeights(new DetectionParams.ScoreWeights(timed,
+                DetectionParams.ScoreWeights.defaults().block())));
+        DetectionResult r = new CoordinationDetector(q).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(r.clusters()).hasSize(1);
+        return r.clusters().get(0).score();
     }
 }

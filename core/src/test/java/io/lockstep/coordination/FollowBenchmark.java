@@ -56,7 +56,7 @@ public final class FollowBenchmark {
             long start = System.nanoTime();
             long cpu0 = cpu();
             SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())
-                    .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                    .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             double cpuSec = (cpu() - cpu0) / 1e9;
             int farmFound = 0, agedFound = 0, ordinary = 0;

@@ -3,8 +3,11 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A small seeded generator of follow graphs shaped like real ones, for the follow signal's tests: homophilous
@@ -62,7 +65,7 @@ final class FollowGraphs {
             List<String> ids = members.get(c);
             for (int k = 0; k < ids.size(); k++) {
                 int d = Math.max(3, (int) Math.round(median * Math.exp(sigma * r.nextGaussian())));
-                java.util.Set<String> chosen = new java.util.HashSet<>();
+                Set<String> chosen = new HashSet<>();
                 for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
                     int cc = c;
                     if (members.size() > 1 && r.nextDouble() >= homophily) {
@@ -143,7 +146,7 @@ final class FollowGraphs {
             t.b.account(id, id, created, 0);
             t.b.addFollow(id, client);
             List<String> p = new ArrayList<>(pool);
-            java.util.Collections.shuffle(p, r);
+            Collections.shuffle(p, r);
             for (int j = 0; j < perMember && j < p.size(); j++) {
                 t.b.addFollow(id, p.get(j));
             }

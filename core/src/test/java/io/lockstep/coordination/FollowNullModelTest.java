@@ -17,7 +17,7 @@ class FollowNullModelTest {
 
     static SignalGraph follow(Activity a) {
         return new LockstepFollowSignal(DetectionParams.defaults())
-                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     static Set<String> flagged(Activity a, SignalGraph g) {
@@ -83,7 +83,7 @@ class FollowNullModelTest {
         SignalGraph g = follow(a);
         assertThat(g.blocks()).as(describe(a, g)).isEmpty();
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
-                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.suspiciousAccounts()).isEmpty();
     }
 
@@ -110,7 +110,7 @@ class FollowNullModelTest {
         assertThat(farm).as(describe(a, g)).containsAll(flagged);
         assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
-                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> suspicious = new HashSet<>();
         for (int v : r.suspiciousAccounts()) {
             suspicious.add(a.accountId(v));

@@ -116,7 +116,7 @@ class LockstepFollowSignalTest {
 
     static SignalGraph follow(Activity a) {
         return new LockstepFollowSignal(DetectionParams.defaults())
-                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     @Test
@@ -260,7 +260,7 @@ class LockstepFollowSignalTest {
         for (boolean camouflage : new boolean[]{false, true}) {
             Activity a = farm(camouflage);
             SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())
-                    .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                    .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             assertThat(g.edges()).as("camouflage " + camouflage).hasSize(45); // all pairs of 10 farm accounts
             for (CoordinationEdge e : g.edges()) {
                 assertThat(a.accountId(e.source())).startsWith("f");
@@ -280,7 +280,7 @@ class LockstepFollowSignalTest {
     void followerFarmClusterIsScoredWithItsCreationBurst() {
         Activity a = farm(true);
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
-                .detect(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.clusters()).hasSize(1);
         Cluster c = r.clusters().get(0);
         assertThat(c.kind()).isEqualTo("follower-farm");

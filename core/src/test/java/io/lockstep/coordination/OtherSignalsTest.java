@@ -36,7 +36,7 @@ class OtherSignalsTest {
         }
         DetectionParams p = DetectionParams.defaults().withCoHashtag(Timeline.scanOnly(300, 3));
         Activity a = t.build();
-        SignalGraph g = new CoHashtagSignal(p).detect(a, P, T);
+        SignalGraph g = new CoHashtagSignal(p).graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("a-b:3 b-c:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("#x1", 10_000, 10_100));
         assertThat(g.actions()).isEqualTo(9); // the repeated #x in b's posts counts once
@@ -53,7 +53,7 @@ class OtherSignalsTest {
         }
         DetectionParams p = DetectionParams.defaults().withSequence(Timeline.scanOnly(3600, 2));
         Activity a = t.build();
-        SignalGraph g = new HashtagSequenceSignal(p).detect(a, P, T);
+        SignalGraph g = new HashtagSequenceSignal(p).graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("a-b:2");
         assertThat(g.edges().get(0).evidence()).containsExactly(new Evidence("#p1 #q #r", 100_000, 100_600),
                 new Evidence("#p2 #q #r", 200_000, 200_600));
@@ -81,7 +81,7 @@ class OtherSignalsTest {
         }
         DetectionParams p = DetectionParams.defaults().withCoLink(Timeline.scanOnly(60, 3));
         Activity a = t.build();
-        SignalGraph g = new CoLinkSignal(p).detect(a, P, T);
+        SignalGraph g = new CoLinkSignal(p).graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("a-b:3");
         assertThat(g.edges().get(0).evidence().get(2)).isEqualTo(new Evidence("news.example/story3", 30_000, 30_020));
     }
@@ -113,7 +113,7 @@ class OtherSignalsTest {
         assertThat(clusters[0]).isEqualTo(0).isEqualTo(clusters[1]).isEqualTo(clusters[3]); // a0 ~ b0 ~ d0
         assertThat(clusters[2]).isEqualTo(2); // c0 is unique: ids 0, 1 for the two scripts, then c0, c1
         assertThat(clusters[6]).isEqualTo(3);
-        SignalGraph g = signal.detect(a, P, T);
+        SignalGraph g = signal.graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("a-b:2");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("a0~b0", 100_000, 100_600));
     }
@@ -137,7 +137,7 @@ class OtherSignalsTest {
         }
         DetectionParams p = DetectionParams.defaults().withCoReply(Timeline.scanOnly(60, 3));
         Activity a = t.build();
-        SignalGraph g = new CoReplySignal(p).detect(a, P, T);
+        SignalGraph g = new CoReplySignal(p).graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("a-b:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("p1", 10_010, 10_040));
     }
@@ -153,7 +153,7 @@ class OtherSignalsTest {
             t.retweet("slow", t0 + 900, "s" + i);
         }
         Activity a = t.build();
-        SignalGraph g = new FastRetweetSignal(DetectionParams.defaults()).detect(a, P, T);
+        SignalGraph g = new FastRetweetSignal(DetectionParams.defaults()).graph(a, P, T);
         assertThat(edges(g, a)).isEqualTo("star-bot:5");
         CoordinationEdge e = g.edges().get(0);
         assertThat(e.weight()).isEqualTo(1.0);

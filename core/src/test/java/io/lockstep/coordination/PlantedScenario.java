@@ -5,6 +5,7 @@ import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class PlantedScenario {
                 originals.add(post(id, anyTime(), text(12), tags, urls));
             }
         }
-        java.util.Collections.shuffle(originals, r);
+        Collections.shuffle(originals, r);
         for (String id : ordinary) {
             for (int j = 0; j < 10; j++) {
                 String o = popularOriginal();

@@ -5,6 +5,8 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End-to-end quality on a planted scenario: the numbers of issue 7. */
@@ -17,7 +19,7 @@ class PlantedScenarioQualityTest {
     static void run() {
         scenario = new PlantedScenario(2026, 1.0, 0.8);
         result = new CoordinationDetector(DetectionParams.defaults())
-                .detect(scenario.activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(scenario.activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         quality = new QualityEvaluation(scenario, result);
         System.out.println(scenario.activity + "\n" + quality);
         for (Cluster c : result.clusters()) {
@@ -57,7 +59,7 @@ class PlantedScenarioQualityTest {
                 }
             }
             // an account may be kept by many partners, but its own ten strongest are all there is per signal
-            int max = java.util.Arrays.stream(degree).max().orElse(0);
+            int max = Arrays.stream(degree).max().orElse(0);
             assertThat(max).as(signal).isLessThanOrEqualTo(200);
         }
     }

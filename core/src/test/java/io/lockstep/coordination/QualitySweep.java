@@ -38,7 +38,7 @@ public final class QualitySweep {
                 Map<String, List<CoordinationEdge>> bySignal = new LinkedHashMap<>();
                 List<CoordinationEdge> all = new ArrayList<>();
                 for (String name : DetectionParams.ALL_SIGNALS) {
-                    SignalGraph g = CoordinationDetector.create(name, params).detect(s.activity,
+                    SignalGraph g = CoordinationDetector.create(name, params).graph(s.activity,
                             ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                     bySignal.put(name, g.edges());
                     all.addAll(g.edges());

@@ -21,12 +21,17 @@ import java.util.Set;
  */
 final class ActionSignals {
     static final List<String> DISTRIBUTED = List.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
-            CoordinationSignal.CO_HASHTAG, CoordinationSignal.HASHTAG_SEQUENCE, CoordinationSignal.CO_LINK);
+            CoordinationSignal.CO_HASHTAG, CoordinationSignal.HASHTAG_SEQUENCE, CoordinationSignal.CO_LINK,
+            CoordinationSignal.CO_TEXT);
+    /** The five signals whose items come straight from the posts (co-text's come from text clustering). */
+    static final List<String> CO_ACTIONS = DISTRIBUTED.subList(0, 5);
     static final int CO_RETWEET = code(CoordinationSignal.CO_RETWEET);
     static final int CO_REPLY = code(CoordinationSignal.CO_REPLY);
     static final int CO_HASHTAG = code(CoordinationSignal.CO_HASHTAG);
     static final int HASHTAG_SEQUENCE = code(CoordinationSignal.HASHTAG_SEQUENCE);
     static final int CO_LINK = code(CoordinationSignal.CO_LINK);
+    /** Co-text rows of the parsed table carry the post's text as their item until {@link SparkCoText} clusters them. */
+    static final int CO_TEXT = code(CoordinationSignal.CO_TEXT);
 
     private ActionSignals() {
     }
@@ -69,6 +74,9 @@ final class ActionSignals {
         }
         if (kind == PostKind.RETWEET) {
             return out;
+        }
+        if (p.text() != null && !p.text().isEmpty() && p.authorId() != null && kind != PostKind.PLACEHOLDER) {
+            out.add(new Action(CO_TEXT, p.text(), p.authorId(), p.id(), t)); // authored: tweet, reply or quote
         }
         List<String> tags = new ArrayList<>(p.hashtags().size());
         for (String h : p.hashtags()) {

@@ -62,8 +62,15 @@ final class ClusterSubmit {
                 itemNames[i] = items.get(i).getString(1);
                 keys[i] = items.get(i).getInt(2);
             }
+            List<Row> posts = plan.text() == null ? List.of() : Dictionaries.textPosts(activity);
+            String[] textPosts = new String[posts.size()];
+            int[] textIndexes = new int[posts.size()];
+            for (int i = 0; i < posts.size(); i++) {
+                textPosts[i] = posts.get(i).getString(0);
+                textIndexes[i] = posts.get(i).getInt(1);
+            }
             SparkJob.writeSpec(new SparkJob.Spec(files.stream().map(f -> f.toAbsolutePath().toString()).toList(),
-                    plan, accounts, itemSignals, itemNames, keys), dir);
+                    plan, accounts, itemSignals, itemNames, keys, textPosts, textIndexes), dir);
             Path log = dir.resolve("spark-submit.log");
             Process process = new ProcessBuilder(command(dir)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -24,9 +24,10 @@ import static org.apache.spark.sql.functions.col;
  * <p>From an {@link Activity}: the numbering the single-JVM engine uses for the same archive (accounts as the
  * activity numbers them, items in the order core's signals key them), so both engines produce the same edges and
  * the same evidence. Without one ({@link #fromActions}): accounts numbered in id order, and evidence ordered by the
- * item's name.
+ * item's name. Posts: the order of co-text's candidate texts {@code (post, index)}, the activity's post index for
+ * authored posts with a text (core's order), or the post id's order without an activity; null without co-text.
  */
-public record Dictionaries(Dataset<Row> accounts, Dataset<Row> items) {
+public record Dictionaries(Dataset<Row> accounts, Dataset<Row> items, Dataset<Row> posts) {
     static final StructType ACCOUNTS = new StructType()
             .add("account", DataTypes.StringType, false)
             .add("id", DataTypes.IntegerType, false);
@@ -34,6 +35,9 @@ public record Dictionaries(Dataset<Row> accounts, Dataset<Row> items) {
             .add("signal", DataTypes.IntegerType, false)
             .add("item", DataTypes.StringType, false)
             .add("key", DataTypes.IntegerType, false);
+    static final StructType POSTS = new StructType()
+            .add("post", DataTypes.StringType, false)
+            .add("index", DataTypes.IntegerType, false);
 
     /** The activity's numbering, for the signals in {@code signals}. */
     public static Dictionaries fromActivity(SparkSession spark, Activity activity, Set<String> signals) {
@@ -42,7 +46,20 @@ public record Dictionaries(Dataset<Row> accounts, Dataset<Row> items) {
             accounts.add(RowFactory.create(activity.accountId(a), a));
         }
         return new Dictionaries(spark.createDataFrame(accounts, ACCOUNTS),
-                spark.createDataFrame(itemKeys(activity, signals), ITEMS));
+                spark.createDataFrame(itemKeys(activity, signals), ITEMS),
+                signals.contains(ActionSignals.name(ActionSignals.CO_TEXT))
+                        ? spark.createDataFrame(textPosts(activity), POSTS) : null);
+    }
+
+    /** Authored posts with a text, by their index in the activity: the candidates of core's co-text. */
+    static List<Row> textPosts(Activity activity) {
+        List<Row> rows = new ArrayList<>();
+        for (int p = 0; p < activity.postCount(); p++) {
+            if (ActionSignals.authored(activity, p) && activity.text(p) != null) {
+                rows.add(RowFactory.create(activity.postId(p), p));
+            }
+        }
+        return rows;
     }
 
     /** Item keys as core's signals assign them. */
@@ -111,6 +128,9 @@ public record Dictionaries(Dataset<Row> accounts, Dataset<Row> items) {
     public static Dictionaries fromActions(SparkSession spark, Dataset<Row> actions) {
         var ids = actions.select(col("account")).distinct().orderBy(col("account")).javaRDD().zipWithIndex()
                 .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
-        return new Dictionaries(spark.createDataFrame(ids, ACCOUNTS), null);
+        var posts = actions.filter(col("signal").equalTo(ActionSignals.CO_TEXT)).select(col("post")).distinct()
+                .orderBy(col("post")).javaRDD().zipWithIndex()
+                .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
+        return new Dictionaries(spark.createDataFrame(ids, ACCOUNTS), null, spark.createDataFrame(posts, POSTS));
     }
 }

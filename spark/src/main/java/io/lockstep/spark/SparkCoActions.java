@@ -24,7 +24,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,6 +80,7 @@ public final class SparkCoActions {
             .add("signal", DataTypes.IntegerType, false)
             .add("pair", DataTypes.LongType, false)
             .add("item", DataTypes.StringType, false)
+            .add("label", DataTypes.StringType, false)
             .add("source_time", DataTypes.LongType, false)
             .add("target_time", DataTypes.LongType, false);
 
@@ -103,13 +106,17 @@ public final class SparkCoActions {
      * What the distributed signals need from {@link DetectionParams}, in a form tasks and a submitted driver carry:
      * thresholds indexed by signal code (null for signals not run), the neighbour cap and the evidence cap.
      */
-    public record Plan(Thresholds[] thresholds, int maxNeighbours, int evidenceCap) implements Serializable {
+    public record Plan(Thresholds[] thresholds, int maxNeighbours, int evidenceCap, SparkCoText.TextPlan text)
+            implements Serializable {
         public static Plan of(DetectionParams params) {
             Thresholds[] t = new Thresholds[DetectionParams.ALL_SIGNALS.size()];
             for (String s : ActionSignals.enabled(params)) {
                 t[ActionSignals.code(s)] = SparkCoActions.thresholds(params, s);
             }
-            return new Plan(t, params.maxNeighbours(), params.evidenceCap());
+            DetectionParams.TextParams p = params.text();
+            SparkCoText.TextPlan text = t[ActionSignals.CO_TEXT] == null ? null : new SparkCoText.TextPlan(
+                    p.shingle(), p.bands(), p.rows(), p.minJaccard(), p.minTokens(), params.seed());
+            return new Plan(t, params.maxNeighbours(), params.evidenceCap(), text);
         }
 
         boolean isEmpty() {
@@ -133,6 +140,7 @@ public final class SparkCoActions {
             case "co-hashtag" -> params.coHashtag();
             case "hashtag-sequence" -> params.sequence();
             case "co-link" -> params.coLink();
+            case "co-text" -> params.coText();
             default -> throw new IllegalArgumentException("not a distributed signal: " + signal);
         });
     }
@@ -308,6 +316,28 @@ public final class SparkCoActions {
     }
 
 
+    /**
+     * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
+     * ({@link SparkCoText}), then every co-action signal scanned ({@link #detect}). Used by the in-process engine and
+     * by the submitted driver ({@link SparkJob}), which must not need the CLI's classes.
+     */
+    public static List<CoordinationEdge> fromArchive(SparkSession spark, List<Path> files, Dictionaries dictionaries,
+                                              Plan plan, boolean broadcastAccounts)
+            throws IOException {
+        Dataset<Row> parsed = ArchiveActions.read(spark, files);
+        if (plan.text() == null) {
+            return detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
+        }
+        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK()); // read once for co-text's clustering and the scan
+        try {
+            SparkCoText.Clustered texts = SparkCoText.cluster(spark, parsed, dictionaries, plan.text());
+            return detect(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
+                    .edges();
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
     /** Evidence per signal code and pair (fastutil's maps mix the key bits: pairs of a clique share their xor). */
     @SuppressWarnings("unchecked")
     private static Long2ObjectOpenHashMap<List<Evidence>>[] evidence(SparkSession spark, Dataset<Row> sorted,
@@ -355,8 +385,11 @@ public final class SparkCoActions {
                         long pair = CoActionKernel.pairKey(accounts[i], accounts[j]);
                         if (wanted.contains(pair) && seen.add(pair)) {
                             boolean iFirst = accounts[i] < accounts[j];
-                            emitted.add(RowFactory.create(signal, pair, item, iFirst ? times[i] : times[j],
-                                    iFirst ? times[j] : times[i]));
+                            int src = iFirst ? i : j, dst = iFirst ? j : i;
+                            // core's labels: co-text names the two posts, the others the item
+                            String label = signal == ActionSignals.CO_TEXT ? posts[src] + "~" + posts[dst]
+                                    : ActionSignals.label(signal, item);
+                            emitted.add(RowFactory.create(signal, pair, item, label, times[src], times[dst]));
                         }
                     }
                 }
@@ -372,7 +405,7 @@ public final class SparkCoActions {
         List<Row> kept = instances
                 .withColumn("rank", row_number().over(Window.partitionBy("signal", "pair").orderBy(order)))
                 .filter(col("rank").leq(cap))
-                .select("signal", "pair", "item", "source_time", "target_time", "rank")
+                .select("signal", "pair", "label", "source_time", "target_time", "rank")
                 .collectAsList();
         List<Row> ordered = new ArrayList<>(kept);
         ordered.sort(Comparator.comparingInt((Row r) -> r.getInt(5)));
@@ -382,7 +415,7 @@ public final class SparkCoActions {
                 out[s] = new Long2ObjectOpenHashMap<>();
             }
             out[s].computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                    .add(new Evidence(ActionSignals.label(s, r.getString(2)), r.getLong(3), r.getLong(4)));
+                    .add(new Evidence(r.getString(2), r.getLong(3), r.getLong(4)));
         }
         pairs.destroy();
         return out;

@@ -24,9 +24,9 @@ import java.util.Set;
 
 /**
  * {@code analyze --engine spark}: the co-action signals (co-retweet, co-reply, co-hashtag, hashtag-sequence,
- * co-link) run on Spark from the archive files; the rest runs in this JVM with the code the single-JVM engine uses:
- * co-text, fast-retweet and lockstep-follow on the activity, then combining, Leiden, scoring, verdicts and campaigns
- * ({@link CoordinationDetector#assemble}).
+ * co-link, and co-text with its near-duplicate clustering) run on Spark from the archive files; the rest runs in
+ * this JVM with the code the single-JVM engine uses: fast-retweet and lockstep-follow on the activity, then
+ * combining, Leiden, scoring, verdicts and campaigns ({@link CoordinationDetector#assemble}).
  *
  * <p>{@code local[...]} runs Spark in this process (an active session, e.g. a test's, is reused and left open);
  * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
@@ -87,7 +87,7 @@ public final class SparkEngine implements DetectionEngine {
                     }
                 }
             } else {
-                SignalGraph g = CoordinationDetector.create(name, params).detect(activity, progress, termination);
+                SignalGraph g = CoordinationDetector.create(name, params).graph(activity, progress, termination);
                 edges.addAll(g.edges());
                 blocks.addAll(g.blocks());
             }
@@ -104,8 +104,7 @@ public final class SparkEngine implements DetectionEngine {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
-            return SparkCoActions.detect(spark, ArchiveActions.read(spark, files),
-                    Dictionaries.fromActivity(spark, activity, signals), plan, true).edges();
+            return SparkCoActions.fromArchive(spark, files, Dictionaries.fromActivity(spark, activity, signals), plan, true);
         } finally {
             if (!existing) {
                 spark.stop();

@@ -33,10 +33,11 @@ public final class SparkJob {
 
     /**
      * Everything the submitted driver needs: archive paths (visible to every executor), the plan, and the
-     * dictionaries of the caller's activity (accounts in its order; item keys by signal).
+     * dictionaries of the caller's activity (accounts in its order; item keys by signal; co-text's candidate posts
+     * with their indexes).
      */
     record Spec(List<String> files, SparkCoActions.Plan plan, String[] accounts, int[] itemSignals, String[] items,
-                int[] itemKeys) implements Serializable {
+                int[] itemKeys, String[] textPosts, int[] textPostIndexes) implements Serializable {
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,11 +61,14 @@ public final class SparkJob {
             for (int i = 0; i < spec.items().length; i++) {
                 items.add(RowFactory.create(spec.itemSignals()[i], spec.items()[i], spec.itemKeys()[i]));
             }
+            List<Row> posts = new ArrayList<>(spec.textPosts().length);
+            for (int i = 0; i < spec.textPosts().length; i++) {
+                posts.add(RowFactory.create(spec.textPosts()[i], spec.textPostIndexes()[i]));
+            }
             Dictionaries dictionaries = new Dictionaries(spark.createDataFrame(accounts, Dictionaries.ACCOUNTS),
-                    spark.createDataFrame(items, Dictionaries.ITEMS));
+                    spark.createDataFrame(items, Dictionaries.ITEMS), spark.createDataFrame(posts, Dictionaries.POSTS));
             List<Path> files = spec.files().stream().map(Path::of).toList();
-            List<CoordinationEdge> edges = SparkCoActions.detect(spark, ArchiveActions.read(spark, files),
-                    dictionaries, spec.plan(), true).edges();
+            List<CoordinationEdge> edges = SparkCoActions.fromArchive(spark, files, dictionaries, spec.plan(), true);
             Path tmp = dir.resolve(EDGES + ".tmp");
             writeEdges(edges, tmp);
             Files.move(tmp, dir.resolve(EDGES));

@@ -1,6 +1,8 @@
 package io.lockstep.spark;
 
 import io.lockstep.cli.Lockstep;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreStatistics;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +92,26 @@ class AnalyzeSparkEngineTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertSameOutputs(singleOut, out);
         assertThat(Files.exists(out.resolve("report.html"))).isTrue();
+        assertThat(Files.exists(out.resolve("graph.graphml"))).isTrue();
+
+        // the archive was read, not loaded: the store holds the results and the accounts they name only
+        Map<String, Long> single = storeStatistics(tmp.resolve("store-single"));
+        Map<String, Long> spark = storeStatistics(tmp.resolve("store-spark"));
+        assertThat(spark).containsEntry("posts", 0L).containsEntry("follows", 0L).containsEntry("imports", 0L);
+        long flagged = Files.readAllLines(singleOut.resolve("accounts.csv")).stream().filter(l -> l.contains(",true,"))
+                .count();
+        assertThat(flagged).isPositive();
+        assertThat(spark.get("accounts")).isGreaterThanOrEqualTo(flagged).isLessThan(single.get("accounts"));
+        // graph.graphml is exported from that store: the flagged accounts and their coordination edges
+        assertThat(Files.readString(out.resolve("graph.graphml"))).contains(">coordinated<");
     }
+
+    static Map<String, Long> storeStatistics(Path dir) {
+        try (GraphStore store = GraphStore.embedded(dir)) {
+            return StoreStatistics.read(store);
+        }
+    }
+
 
     @Test
     void aBadInputIsRejectedAsOnTheDefaultEngine() throws IOException {

@@ -42,7 +42,7 @@ class EngineEquivalenceTest {
         List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("tweets.csv"), tmp.resolve("follows.csv"));
         Activity activity = ArchiveFiles.read(files).activity();
         DetectionParams params = DetectionParams.defaults();
-        DetectionResult single = new CoordinationDetector(params).detect(activity, ProgressListener.NONE,
+        DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         SharedSpark.get();
         DetectionResult spark = new SparkEngine("local[2]", Map.of()).detect(activity, files, params,
@@ -56,8 +56,12 @@ class EngineEquivalenceTest {
     }
 
     static List<String> edges(DetectionResult r) {
+        return edges(r.edges());
+    }
+
+    static List<String> edges(List<CoordinationEdge> edges) {
         List<String> out = new ArrayList<>();
-        for (CoordinationEdge e : r.edges()) {
+        for (CoordinationEdge e : edges) {
             out.add(String.format(Locale.ROOT, "%d %d %s %.4f %d %s", e.source(), e.target(), e.signal(), e.weight(),
                     e.count(), e.evidence()));
         }

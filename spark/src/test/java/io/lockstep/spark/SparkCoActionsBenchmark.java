@@ -8,8 +8,11 @@ import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.load.ArchiveReader;
+import io.lockstep.store.load.ImportOptions;
 import io.lockstep.progress.TerminationFlag;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,8 +59,11 @@ public final class SparkCoActionsBenchmark {
             single(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
         } else if (args.length >= 3 && args[0].equals("spark")) {
             spark(args[1], Path.of(args[2]));
+        } else if (args.length >= 2 && args[0].equals("compare")) {
+            compare(Path.of(args[1]), args.length > 2 ? List.of(args).subList(2, args.length)
+                    : List.of("single", "local[1]", "local[2]"));
         } else {
-            System.err.println("usage: single POSTS ACCOUNTS DIR | spark MASTER DIR");
+            System.err.println("usage: single POSTS ACCOUNTS DIR | spark MASTER DIR | compare ARCHIVE_DIR [RUN...]");
             System.exit(2);
         }
     }
@@ -68,6 +75,147 @@ public final class SparkCoActionsBenchmark {
     static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** One run of the side-by-side comparison. */
+    record Run(String engine, double parse, double signals, double cpu, Map<String, Integer> edges, long shuffleWrite,
+               long shuffleRead, long peakTaskMemory, long spilled, long actions, long pairRows, double loadBefore,
+               double loadAfter) {
+        double total() {
+            return parse + signals;
+        }
+    }
+
+    /**
+     * {@code compare DIR [single] [local[1]] [local[2]]}: the five co-action signals on {@code DIR/tweets.csv} (a
+     * {@code lockstep simulate} archive), side by side: the single-JVM engine (the files read into an activity, as
+     * {@code analyze} reads them, then core's signals) and Spark on each local master (the files parsed in tasks,
+     * accounts numbered as the activity numbers them, the same output), each from the files, in one JVM one after
+     * the other. Prints one line per run, the ratios to the single-JVM engine, and Spark's metrics (shuffle bytes
+     * written and read, the tasks' peak execution memory, bytes spilled) per post, per action and per pair row.
+     */
+    static void compare(Path dir, List<String> runs) throws Exception {
+        List<Path> files = List.of(dir.resolve("tweets.csv"));
+        DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
+        long t0 = System.nanoTime();
+        long readCpu0 = cpu();
+        double load0 = load();
+        Activity activity = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
+        double parse = (System.nanoTime() - t0) / 1e9;
+        double readCpu = (cpu() - readCpu0) / 1e9;
+        long posts = 0;
+        for (int p = 0; p < activity.postCount(); p++) {
+            posts += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
+        }
+        System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average %.1f)%n",
+                dir, activity, posts, parse, readCpu, load0);
+        List<Run> done = new ArrayList<>();
+        for (String engine : runs) {
+            double loadBefore = load();
+            if (engine.equals("single")) {
+                long start = System.nanoTime();
+                long c0 = cpu();
+                Map<String, Integer> edges = new TreeMap<>();
+                long actions = 0;
+                long pairs = 0;
+                for (String name : ActionSignals.CO_ACTIONS) {
+                    SignalGraph g = CoordinationDetector.create(name, params).graph(activity, ProgressListener.NONE,
+                            TerminationFlag.RUNNING_TRUE);
+                    edges.put(name, g.edges().size());
+                    actions += g.actions();
+                    pairs += g.candidatePairs();
+                }
+                done.add(new Run(engine, parse, (System.nanoTime() - start) / 1e9, (cpu() - c0) / 1e9, edges, 0, 0,
+                        0, 0, actions, pairs, loadBefore, load()));
+            } else {
+                done.add(sparkRun(engine, files, activity, params, loadBefore));
+            }
+            Run r = done.get(done.size() - 1);
+            System.out.printf(Locale.ROOT, "%-9s read %6.1f s + signals %7.1f s = %7.1f s; %.1f CPU-s in this JVM; "
+                    + "load average %.1f -> %.1f; edges %s%n", r.engine(), r.parse(), r.signals(), r.total(), r.cpu(),
+                    r.loadBefore(), r.loadAfter(), r.edges());
+            if (!engine.equals("single")) {
+                System.out.printf(Locale.ROOT, "          shuffle written %,d B (%.1f B per post, %.1f B per action, "
+                                + "%.1f B per pair row), read %,d B; peak task execution memory %,d B; spilled %,d B; "
+                                + "actions %,d, pair rows %,d%n", r.shuffleWrite(), (double) r.shuffleWrite() / posts,
+                        (double) r.shuffleWrite() / r.actions(), (double) r.shuffleWrite() / Math.max(1, r.pairRows()),
+                        r.shuffleRead(), r.peakTaskMemory(), r.spilled(), r.actions(), r.pairRows());
+            }
+        }
+        Run single = done.stream().filter(r -> r.engine().equals("single")).findFirst().orElse(null);
+        if (single != null) {
+            for (Run r : done) {
+                if (r != single) {
+                    System.out.printf(Locale.ROOT, "%s / single: %.2fx end to end (read + signals), %.2fx signals "
+                                    + "alone (Spark's include parsing); edges %s%n", r.engine(),
+                            r.total() / single.total(), r.signals() / single.signals(),
+                            r.edges().equals(single.edges()) ? "EQUAL" : "DIFFER");
+                }
+            }
+        }
+    }
+
+    private static Run sparkRun(String master, List<Path> files, Activity activity, DetectionParams params,
+                                double loadBefore) throws Exception {
+        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
+                master.equals("local[1]") ? "4" : "8", "spark.driver.host", "127.0.0.1",
+                "spark.driver.bindAddress", "127.0.0.1"));
+        spark.sparkContext().setLogLevel("WARN");
+        AtomicLong shuffleWrite = new AtomicLong();
+        AtomicLong shuffleRead = new AtomicLong();
+        AtomicLong peakTaskMemory = new AtomicLong();
+        AtomicLong spilled = new AtomicLong();
+        Map<String, double[]> stages = new ConcurrentSkipListMap<>();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onStageCompleted(SparkListenerStageCompleted completed) {
+                var info = completed.stageInfo();
+                var m = info.taskMetrics();
+                double wall = info.submissionTime().isDefined() && info.completionTime().isDefined()
+                        ? ((Long) info.completionTime().get() - (Long) info.submissionTime().get()) / 1e3 : 0;
+                String name = String.format(Locale.ROOT, "%03d %s", info.stageId(),
+                        info.name().replaceAll(" at [A-Za-z]+\\.java:\\d+", ""));
+                stages.put(name, new double[]{wall, m == null ? 0 : m.executorRunTime() / 1e3,
+                        m == null ? 0 : m.executorCpuTime() / 1e9, m == null ? 0 : m.jvmGCTime() / 1e3,
+                        m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1e9,
+                        m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(), info.numTasks()});
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) {
+                    shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                    shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
+                    peakTaskMemory.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
+                    spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
+                }
+            }
+        });
+        long start = System.nanoTime();
+        long c0 = cpu();
+        Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params));
+        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files), dictionaries,
+                SparkCoActions.Plan.of(params), true);
+        double sec = (System.nanoTime() - start) / 1e9;
+        double cpuSec = (cpu() - c0) / 1e9;
+        Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
+        Map<String, Integer> edges = new TreeMap<>();
+        for (String s : ActionSignals.CO_ACTIONS) {
+            edges.put(s, 0);
+        }
+        for (CoordinationEdge e : r.edges()) {
+            edges.merge(e.signal(), 1, Integer::sum);
+        }
+        long actions = r.actions().values().stream().mapToLong(Long::longValue).sum();
+        long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
+        spark.stop();
+        System.out.printf(Locale.ROOT, "  %s stages (wall s, task run s, task CPU s, GC s, shuffle write s, shuffle "
+                + "bytes, tasks):%n", master);
+        stages.forEach((name, v) -> System.out.printf(Locale.ROOT, "    %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d%n",
+                name.length() > 40 ? name.substring(0, 40) : name, v[0], v[1], v[2], v[3], v[4], (long) v[5],
+                (int) v[6]));
+        return new Run(master, 0, sec, cpuSec, edges, shuffleWrite.get(), shuffleRead.get(), peakTaskMemory.get(),
+                spilled.get(), actions, pairRows, loadBefore, load());
     }
 
     static void single(int posts, int accounts, Path dir) throws Exception {
@@ -83,10 +231,10 @@ public final class SparkCoActionsBenchmark {
         double wall = 0;
         double cpuSeconds = 0;
         Map<String, Integer> edges = new TreeMap<>();
-        for (String name : ActionSignals.DISTRIBUTED) {
+        for (String name : ActionSignals.CO_ACTIONS) {
             long start = System.nanoTime();
             long c0 = cpu();
-            SignalGraph g = CoordinationDetector.create(name, params).detect(a, ProgressListener.NONE,
+            SignalGraph g = CoordinationDetector.create(name, params).graph(a, ProgressListener.NONE,
                     TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             wall += sec;
@@ -194,12 +342,12 @@ public final class SparkCoActionsBenchmark {
         long c0 = cpu();
         Dictionaries dictionaries = Dictionaries.fromActions(spark, actions);
         SparkCoActions.Result r = SparkCoActions.detect(spark, actions, dictionaries,
-                SparkCoActions.Plan.of(DetectionParams.defaults()), false);
+                SparkCoActions.Plan.of(DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS))), false);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
         Map<String, Integer> edges = new TreeMap<>();
-        for (String s : ActionSignals.DISTRIBUTED) {
+        for (String s : ActionSignals.CO_ACTIONS) {
             edges.put(s, 0);
         }
         for (CoordinationEdge e : r.edges()) {

@@ -107,8 +107,12 @@ class StandaloneClusterTest {
         AnalyzeSparkEngineTest.Run run = AnalyzeSparkEngineTest.lockstep(AnalyzeSparkEngineTest.args(out,
                 tmp.resolve("store-cluster"), AnalyzeSparkEngineTest.files(tmp), "--engine", "spark", "--master",
                 "spark://127.0.0.1:" + port, "--spark-conf", "spark.driver.host=127.0.0.1",
-                "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.sql.shuffle.partitions=4"));
+                "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.sql.shuffle.partitions=4",
+                "--load-archive"));
         assertThat(run.exit()).as(run.err()).isZero();
         AnalyzeSparkEngineTest.assertSameOutputs(tmp.resolve("out-single"), out);
+        // --load-archive: the store holds the archive as the default engine's does
+        assertThat(AnalyzeSparkEngineTest.storeStatistics(tmp.resolve("store-cluster")))
+                .isEqualTo(AnalyzeSparkEngineTest.storeStatistics(tmp.resolve("store-single")));
     }
 }

@@ -25,6 +25,10 @@ public final class ResultWriter {
             SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
+    static final String MERGE_ACCOUNTS = """
+            UNWIND range(0, size($id) - 1) AS i
+            MERGE (a:Account {id: $id[i]})
+            ON CREATE SET a.screen_name = $screen_name[i]""";
     static final String SET_ACCOUNT_PROPERTIES = """
             UNWIND $rows AS row
             MATCH (a:Account {id: row.id})
@@ -156,6 +160,22 @@ public final class ResultWriter {
                 "community", AccountResult::community, "pagerank", AccountResult::pagerank,
                 "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
                 "suspicious", AccountResult::suspicious, "signals", AccountResult::signals));
+    }
+
+    /** An account node for results written without the archive: its id and screen name (may be null). */
+    public record AccountNode(String id, String screenName) {
+        public AccountNode {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Creates the accounts that are missing (id and screen name), for results written to a store that does not hold
+     * the archive; existing accounts are left as they are.
+     */
+    public static void mergeAccounts(GraphStore store, List<AccountNode> accounts) {
+        inColumns(store, MERGE_ACCOUNTS, accounts, Map.of("id", AccountNode::id, "screen_name",
+                AccountNode::screenName));
     }
 
     /** Removes a result property from every account (before writing a fresh set). */

@@ -76,7 +76,7 @@ class ReportFactsTest {
         }
         act = b.build();
         DetectionParams params = DetectionParams.defaults();
-        result = new CoordinationDetector(params).detect(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        result = new CoordinationDetector(params).run(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         facts = new ReportFacts(act, result, params);
     }
 

@@ -111,28 +111,7 @@ public final class ArchiveImporter {
         long start = System.nanoTime();
         List<Format> formats = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (Path file : files) {
-            Format format = options.format();
-            String failure = null;
-            try {
-                if (!Files.isRegularFile(file)) {
-                    throw new NoSuchFileException(file.toString(), null, "no such file");
-                }
-                if (!Files.isReadable(file)) {
-                    throw new IOException(file + ": not readable");
-                }
-                if (format == null) {
-                    format = FormatDetector.detect(file);
-                }
-            } catch (IOException e) {
-                if (!options.keepGoing()) {
-                    throw e;
-                }
-                failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
-            }
-            formats.add(format);
-            failures.add(failure);
-        }
+        checkFiles(files, options, formats, failures);
         List<Path> readable = new ArrayList<>();
         List<Format> readableFormats = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -178,6 +157,36 @@ public final class ArchiveImporter {
             throw new ImportFailedException(report);
         }
         return report;
+    }
+
+    /**
+     * Detects each file's format before anything is read: a missing, unreadable or unrecognised file throws, or with
+     * {@link ImportOptions#keepGoing()} gets its one-line failure in {@code failures} (null for a good file).
+     */
+    static void checkFiles(List<Path> files, ImportOptions options, List<Format> formats, List<String> failures)
+            throws IOException {
+        for (Path file : files) {
+            Format format = options.format();
+            String failure = null;
+            try {
+                if (!Files.isRegularFile(file)) {
+                    throw new NoSuchFileException(file.toString(), null, "no such file");
+                }
+                if (!Files.isReadable(file)) {
+                    throw new IOException(file + ": not readable");
+                }
+                if (format == null) {
+                    format = FormatDetector.detect(file);
+                }
+            } catch (IOException e) {
+                if (!options.keepGoing()) {
+                    throw e;
+                }
+                failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
+            }
+            formats.add(format);
+            failures.add(failure);
+        }
     }
 
     private ImportReport.FileResult importFile(GraphStore store, Neo4jWriter writer, Path file, Format format,

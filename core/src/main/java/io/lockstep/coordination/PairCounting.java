@@ -1,0 +1,152 @@
+package io.lockstep.coordination;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+
+/**
+ * The pair-counting phase of {@link CoActionScanner}: one pass over the sorted items that weights each item, adds it
+ * to its accounts' volumes and norms, and counts the account pairs its sliding window ({@link WindowPairs}) finds.
+ *
+ * <p>An item acted on by m distinct accounts out of the signal's A active accounts weighs
+ * {@code w = 1 + ln((1 + A) / (1 + m))} ({@link #idf}, the inverse document frequency of TF-IDF). Every item adds 1
+ * to the volume of each of its accounts. An item of m ≥ 2 accounts adds w² to each one's squared norm; an item no
+ * other account acted on cannot be shared, so it stays out of the norm, as terms of a single document do under a
+ * minimum document frequency of 2. Items of 2 to {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts are paired: each
+ * distinct pair of the item's window counts once, adding 1 to the pair's count and w² to its shared weight, and once
+ * to the data-wide co-occurrences that the null model ({@link CoActionNullModel}) divides.
+ *
+ * <p>A pair's count and shared weight are packed in one long (count above bit {@link #COUNT_SHIFT}, w² in fixed point
+ * of scale {@link #WEIGHT_SCALE} below it), so that one hash-map {@code addTo} records a pair event.
+ *
+ * <p>Cost: O(n + Σ_items p log p) for n actions and p window pairs per item, memory O(accounts + distinct pairs).
+ * Deterministic: sums of integers and of fixed-point weights, independent of visiting order.
+ */
+final class PairCounting {
+    /**
+     * Count above this bit (24 bits), fixed-point shared weight below: w² ≤ (1 + ln 2^31)² ≈ 500, i.e. at most 2^21
+     * units an item, so the 40 low bits hold 2^19 shared items at the largest weight.
+     */
+    static final int COUNT_SHIFT = 40;
+    /** Fixed-point scale of the summed squared item weights. */
+    static final double WEIGHT_SCALE = 4096.0;
+
+    /** Per-account volume (items acted on). */
+    final int[] volume;
+    /** Per-account summed w² over the items at least two accounts acted on. */
+    final double[] normSq;
+    /** Per pair ({@link CoordinationEdge#pairKey}): packed count and shared weight. */
+    final Long2LongOpenHashMap pairs;
+    /** Pair events: distinct pairs summed over the paired items. */
+    final long coOccurrences;
+    /** The {@code [start, end)} action ranges of the paired items, flattened, in scan order. */
+    final IntArrayList pairedItems;
+
+    private PairCounting(int[] volume, double[] normSq, Long2LongOpenHashMap pairs, long coOccurrences,
+                         IntArrayList pairedItems) {
+        this.volume = volume;
+        this.normSq = normSq;
+        this.pairs = pairs;
+        this.coOccurrences = coOccurrences;
+        this.pairedItems = pairedItems;
+    }
+
+    /** Inverse popularity of an item used by {@code m} of the signal's {@code activeAccounts} accounts. */
+    static double idf(int activeAccounts, int m) {
+        return 1.0 + Math.log((1.0 + activeAccounts) / (1.0 + m));
+    }
+
+    /** One shared item's contribution to a pair's fixed-point sum of squared weights. */
+    static long weightUnits(double w) {
+        return Math.round(w * w * WEIGHT_SCALE);
+    }
+
+    /** The shared items of a packed pair statistic. */
+    static int count(long packed) {
+        return (int) (packed >>> COUNT_SHIFT);
+    }
+
+    /** The fixed-point summed w² of a packed pair statistic. */
+    static long units(long packed) {
+        return packed & ((1L << COUNT_SHIFT) - 1);
+    }
+
+    /**
+     * Counts the pairs of {@code actions}. {@code progress} advances by each item's actions; {@code termination} is
+     * polled every 4,096 items.
+     */
+    static PairCounting run(SortedActions actions, int accountCount, long window, int maxNeighbours,
+                            ProgressListener progress, TerminationFlag termination) {
+        int n = actions.size();
+        int activeAccounts = actions.activeAccounts();
+        int[] volume = new int[accountCount];
+        double[] normSq = new double[accountCount];
+        Long2LongOpenHashMap pairs = new Long2LongOpenHashMap();
+        IntArrayList pairedItems = new IntArrayList();
+        LongArrayList itemPairs = new LongArrayList();
+        WindowPairs windows = new WindowPairs(window, maxNeighbours);
+        long[] times = new long[16];
+        int[] accounts = new int[16];
+        int[] distinct = new int[16];
+        long coOccurrences = 0;
+        int items = 0;
+        for (int s = 0; s < n; ) {
+            int e = actions.itemEnd(s);
+            int len = e - s;
+            if (times.length < len) {
+                int size = Math.max(len, 2 * times.length);
+                times = new long[size];
+                accounts = new int[size];
+                distinct = new int[size];
+            }
+            actions.unpack(s, e, times, accounts);
+            System.arraycopy(accounts, 0, distinct, 0, len);
+            IntArrays.quickSort(distinct, 0, len);
+            int m = 0;
+            for (int i = 0; i < len; i++) {
+                if (i == 0 || distinct[i] != distinct[i - 1]) {
+                    distinct[m++] = distinct[i];
+                }
+            }
+            double w = idf(activeAccounts, m);
+            for (int i = 0; i < m; i++) {
+                volume[distinct[i]]++;
+            }
+            if (m > 1) {
+                for (int i = 0; i < m; i++) {
+                    normSq[distinct[i]] += w * w;
+                }
+            }
+            if (m > 1 && m <= CoActionScanner.MAX_ITEM_ACCOUNTS) {
+                pairedItems.add(s);
+                pairedItems.add(e);
+                long increment = (1L << COUNT_SHIFT) | weightUnits(w);
+                itemPairs.clear();
+                windows.reset(times, accounts, 0, len);
+                while (windows.next()) {
+                    itemPairs.add(CoordinationEdge.pairKey(accounts[windows.first()], accounts[windows.second()]));
+                }
+                long[] ip = itemPairs.elements();
+                int np = itemPairs.size();
+                LongArrays.radixSort(ip, 0, np);
+                for (int i = 0; i < np; i++) {
+                    if (i > 0 && ip[i] == ip[i - 1]) {
+                        continue;
+                    }
+                    coOccurrences++;
+                    pairs.addTo(ip[i], increment);
+                }
+            }
+            progress.advance(len);
+            if ((++items & 0xfff) == 0) {
+                termination.assertRunning();
+            }
+            s = e;
+        }
+        return new PairCounting(volume, normSq, pairs, coOccurrences, pairedItems);
+    }
+}

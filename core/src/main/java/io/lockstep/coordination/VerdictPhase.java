@@ -1,0 +1,51 @@
+package io.lockstep.coordination;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The verdict phase of {@link CoordinationDetector}: one {@link AccountVerdict} per account, with its cluster and
+ * that cluster's score (0 and -1 outside every cluster), suspicious when the score reaches
+ * {@link DetectionParams.ClusterParams#suspiciousScore()}, and the signals with an edge at the account in canonical
+ * order ({@link DetectionParams#ALL_SIGNALS}).
+ *
+ * <p>Cost: O(accounts + edges): the signals of an account are one int of bits, one per signal. Deterministic.
+ */
+final class VerdictPhase {
+    private VerdictPhase() {
+    }
+
+    /** @param clusters numbered 0, 1, … in list order, as {@link ScorePhase} returns them */
+    static AccountVerdict[] run(int accountCount, List<CoordinationEdge> edges, List<Cluster> clusters,
+                                double suspiciousScore) {
+        int signalCount = DetectionParams.ALL_SIGNALS.size();
+        if (signalCount > Integer.SIZE) {
+            throw new IllegalStateException("more signals than bits in an int: " + signalCount);
+        }
+        int[] clusterOf = new int[accountCount];
+        Arrays.fill(clusterOf, -1);
+        for (Cluster c : clusters) {
+            for (int m : c.members()) {
+                clusterOf[m] = c.id();
+            }
+        }
+        int[] fired = new int[accountCount];
+        for (CoordinationEdge e : edges) {
+            int bit = 1 << DetectionParams.ALL_SIGNALS.indexOf(e.signal());
+            fired[e.source()] |= bit;
+            fired[e.target()] |= bit;
+        }
+        AccountVerdict[] verdicts = new AccountVerdict[accountCount];
+        for (int v = 0; v < accountCount; v++) {
+            List<String> signals = new ArrayList<>(Integer.bitCount(fired[v]));
+            for (int bits = fired[v]; bits != 0; bits &= bits - 1) {
+                signals.add(DetectionParams.ALL_SIGNALS.get(Integer.numberOfTrailingZeros(bits)));
+            }
+            int c = clusterOf[v];
+            double score = c >= 0 ? clusters.get(c).score() : 0.0;
+            verdicts[v] = new AccountVerdict(v, score, c >= 0 && score >= suspiciousScore, c, signals);
+        }
+        return verdicts;
+    }
+}

@@ -1,0 +1,134 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Each phase of {@link CoordinationDetector#assemble} on its own, on graphs small enough to check by hand. */
+class AssemblyPhasesTest {
+
+    private static CoordinationEdge edge(int u, int v, String signal, double weight) {
+        return new CoordinationEdge(u, v, signal, weight, 3, List.of(new Evidence("x", 1000, 1000)));
+    }
+
+    private static double weight(CompactGraph g, int u, int v) {
+        double w = 0;
+        for (int i = g.start(u); i < g.end(u); i++) {
+            if (g.target(i) == v) {
+                w += g.weight(i);
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void combineSumsEachPairOverSignalsAndDropsLightPairs() {
+        List<CoordinationEdge> edges = List.of(edge(0, 1, "co-retweet", 0.3), edge(2, 3, "co-link", 0.1),
+                edge(0, 1, "co-hashtag", 0.4), edge(4, 5, "co-text", 0.0));
+        CompactGraph all = CombinePhase.run(6, edges, 0.0);
+        assertThat(all.nodeCount()).isEqualTo(6);
+        assertThat(weight(all, 0, 1)).isCloseTo(0.7, within(1e-6));
+        assertThat(weight(all, 1, 0)).isCloseTo(0.7, within(1e-6));
+        assertThat(weight(all, 2, 3)).isCloseTo(0.1, within(1e-6));
+        assertThat(all.degree(4)).isZero(); // a zero sum is no edge
+        CompactGraph heavy = CombinePhase.run(6, edges, 0.5);
+        assertThat(weight(heavy, 0, 1)).isCloseTo(0.7, within(1e-6));
+        assertThat(heavy.degree(2)).isZero();
+    }
+
+    /** Triangles {0,1,2} and {3,4,5} and the pair 6–7, among {@code n} accounts. */
+    private static CompactGraph trianglesAndPair(int n) {
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int base : new int[]{0, 3}) {
+            edges.add(edge(base, base + 1, "co-retweet", 0.5));
+            edges.add(edge(base + 1, base + 2, "co-retweet", 0.5));
+            edges.add(edge(base, base + 2, "co-retweet", 0.5));
+        }
+        edges.add(edge(6, 7, "co-retweet", 0.5));
+        return CombinePhase.run(n, edges, 0.0);
+    }
+
+    private static ClusterPhase.Groups cluster(CompactGraph g, List<DenseBlock> blocks) {
+        return ClusterPhase.run(g, blocks, DetectionParams.defaults().cluster(), 42, TerminationFlag.RUNNING_TRUE);
+    }
+
+    private static DenseBlock block(int... followers) {
+        return new DenseBlock(followers, new int[]{99}, 1.0, followers.length, 0.1, 1e-9);
+    }
+
+    @Test
+    void clusterKeepsConnectedCommunitiesOfMinSize() {
+        ClusterPhase.Groups g = cluster(trianglesAndPair(10), List.of());
+        assertThat(g.members).containsExactly(new int[]{0, 1, 2}, new int[]{3, 4, 5});
+        assertThat(g.blocks).containsExactly(null, null);
+        assertThat(g.groupOf(4)).isEqualTo(1);
+        assertThat(g.membership[6]).isEqualTo(g.membership[7]).isNotNegative(); // a cluster, too small to keep
+        assertThat(g.groupOf(6)).isEqualTo(-1);
+        assertThat(g.membership[8]).isEqualTo(-1); // no edge
+    }
+
+    @Test
+    void aBlockJoinsTheClusterHoldingHalfItsFollowersOrIsAClusterOfItsOwn() {
+        DenseBlock joins = block(6, 7, 8); // 6 and 7 share a cluster: 2 of 3
+        DenseBlock own = block(9, 10, 11); // none clustered
+        ClusterPhase.Groups g = cluster(trianglesAndPair(12), List.of(joins, own));
+        assertThat(g.members).containsExactly(new int[]{0, 1, 2}, new int[]{3, 4, 5}, new int[]{6, 7, 8},
+                new int[]{9, 10, 11});
+        assertThat(g.blocks).containsExactly(null, null, joins, own);
+    }
+
+    @Test
+    void aBlockTakesItsFollowersOutOfTheirClusters() {
+        DenseBlock own = block(2, 9, 10); // only 2 is clustered: 1 of 3
+        ClusterPhase.Groups g = cluster(trianglesAndPair(11), List.of(own));
+        // {0, 1} is left too small
+        assertThat(g.members).containsExactly(new int[]{3, 4, 5}, new int[]{2, 9, 10});
+        assertThat(g.groupOf(0)).isEqualTo(-1);
+        assertThat(g.groupOf(2)).isEqualTo(1);
+    }
+
+    @Test
+    void scoreOrdersClustersByScoreAndNumbersThem() {
+        // accounts without creation times or posts: score = 0.4 density + 0.3 synchrony (evidence 0 s apart: 1)
+        Activity a = new Timeline().accounts("p0", "p1", "p2", "t3", "t4", "t5").build();
+        List<CoordinationEdge> edges = List.of(edge(0, 1, "co-retweet", 0.5), edge(1, 2, "co-retweet", 0.5),
+                edge(3, 4, "co-retweet", 0.5), edge(4, 5, "co-retweet", 0.5), edge(3, 5, "co-hashtag", 0.5));
+        DetectionParams p = DetectionParams.defaults();
+        CompactGraph g = CombinePhase.run(6, edges, 0.0);
+        ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
+        assertThat(groups.members).containsExactly(new int[]{0, 1, 2}, new int[]{3, 4, 5});
+        List<Cluster> clusters = ScorePhase.run(a, p, g, edges, groups);
+        assertThat(clusters).extracting(Cluster::id).containsExactly(0, 1);
+        assertThat(clusters.get(0).members()).containsExactly(3, 4, 5);
+        assertThat(clusters.get(0).score()).isCloseTo(0.4 + 0.3, within(1e-12));
+        assertThat(clusters.get(0).signals()).containsExactly("co-retweet", "co-hashtag");
+        assertThat(clusters.get(0).kind()).isEqualTo("botnet");
+        assertThat(clusters.get(1).members()).containsExactly(0, 1, 2);
+        assertThat(clusters.get(1).score()).isCloseTo(0.4 * 2 / 3 + 0.3, within(1e-12));
+        assertThat(clusters.get(1).firstSeen()).isEqualTo(1000);
+    }
+
+    @Test
+    void verdictsCarryTheClusterScoreAndTheSignalsInCanonicalOrder() {
+        List<Cluster> clusters = List.of(
+                new Cluster(0, "botnet", new int[]{3, 4, 5}, 0.7, List.of("co-retweet"), List.of(), 0, 0),
+                new Cluster(1, "botnet", new int[]{0, 1, 2}, 0.45, List.of("co-retweet"), List.of(), 0, 0));
+        List<CoordinationEdge> edges = List.of(edge(0, 6, "lockstep-follow", 0.5), edge(0, 1, "co-retweet", 0.5),
+                edge(3, 4, "co-hashtag", 0.5));
+        AccountVerdict[] v = VerdictPhase.run(7, edges, clusters, 0.5);
+        assertThat(v).hasSize(7);
+        assertThat(v[3]).isEqualTo(new AccountVerdict(3, 0.7, true, 0, List.of("co-hashtag")));
+        assertThat(v[0]).isEqualTo(new AccountVerdict(0, 0.45, false, 1, List.of("co-retweet", "lockstep-follow")));
+        assertThat(v[5]).isEqualTo(new AccountVerdict(5, 0.7, true, 0, List.of()));
+        assertThat(v[6]).isEqualTo(new AccountVerdict(6, 0.0, false, -1, List.of("lockstep-follow")));
+        // the threshold is inclusive
+        assertThat(VerdictPhase.run(7, edges, clusters, 0.45)[0].suspicious()).isTrue();
+    }
+}

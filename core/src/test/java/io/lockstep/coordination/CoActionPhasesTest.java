@@ -1,0 +1,242 @@
+package io.lockstep.coordination;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Each phase of {@link CoActionScanner} on its own, on actions small enough to check by hand. */
+class CoActionPhasesTest {
+
+    private static List<String> pairs(long[] times, int[] accounts, int from, int to, long window, int maxNeighbours) {
+        WindowPairs w = new WindowPairs(window, maxNeighbours);
+        w.reset(times, accounts, from, to);
+        List<String> out = new ArrayList<>();
+        while (w.next()) {
+            out.add(w.first() + "-" + w.second());
+        }
+        assertThat(w.next()).isFalse(); // stays exhausted
+        return out;
+    }
+
+    /** Actions (index: time, account): 0: 0 s a1, 1: 10 s a2, 2: 10 s a1, 3: 50 s a3, 4: 200 s a4. */
+    private static final long[] TIMES = {0, 10, 10, 50, 200};
+    private static final int[] ACCOUNTS = {1, 2, 1, 3, 4};
+
+    @Test
+    void windowPairsEachActionWithTheLaterOnesInsideTheWindowSkippingTheSameAccount() {
+        // 0-2 is a1 with a1; 3-4 and 0-4 are 150 s and 200 s apart
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 60, 10)).containsExactly("0-1", "0-3", "1-2", "1-3", "2-3");
+        // the window is inclusive: 50 s apart with a 50 s window still pairs
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 50, 10)).containsExactly("0-1", "0-3", "1-2", "1-3", "2-3");
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 39, 10)).containsExactly("0-1", "1-2");
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 0, 10)).containsExactly("1-2");
+    }
+
+    @Test
+    void windowPairsTakesTheNearestLaterActionsOnlyUpToMaxNeighbours() {
+        // each action looks at its next one only: 0-1, 1-2, 2-3 (3-4 is outside the window)
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 60, 1)).containsExactly("0-1", "1-2", "2-3");
+        // the skipped same-account action uses up a neighbour: 0 sees 1 and 2 (a1), not 3
+        assertThat(pairs(TIMES, ACCOUNTS, 0, 5, 60, 2)).containsExactly("0-1", "1-2", "1-3", "2-3");
+    }
+
+    @Test
+    void windowPairsStaysInsideItsRange() {
+        assertThat(pairs(TIMES, ACCOUNTS, 1, 4, 60, 10)).containsExactly("1-2", "1-3", "2-3");
+        assertThat(pairs(TIMES, ACCOUNTS, 2, 2, 60, 10)).isEmpty();
+        assertThat(pairs(TIMES, ACCOUNTS, 4, 5, 60, 10)).isEmpty();
+    }
+
+    @Test
+    void windowPairsRejectsBadSettingsByName() {
+        assertThatThrownBy(() -> new WindowPairs(-1, 1)).hasMessageContaining("window");
+        assertThatThrownBy(() -> new WindowPairs(60, 0)).hasMessageContaining("maxNeighbours");
+    }
+
+    @Test
+    void sortedActionsGroupEachItemInTimeThenAccountOrder() {
+        Actions a = new Actions(8);
+        a.add(7, 1_000_050, 3, 30);
+        a.add(2, 1_000_010, 1, 10);
+        a.add(7, 1_000_000, 4, 40);
+        a.add(2, 1_000_010, 0, 11);
+        a.add(7, 1_000_050, 2, 20);
+        SortedActions s = SortedActions.of("test", a, 6);
+        assertThat(s.size()).isEqualTo(5);
+        assertThat(s.minTime()).isEqualTo(1_000_000);
+        assertThat(s.activeAccounts()).isEqualTo(5);
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            order.append(s.key(i)).append('@').append(s.offset(i)).append(':').append(s.account(i)).append('/')
+                    .append(s.post(i)).append(' ');
+        }
+        assertThat(order.toString().trim()).isEqualTo("2@10:0/11 2@10:1/10 7@0:4/40 7@50:2/20 7@50:3/30");
+        assertThat(s.itemEnd(0)).isEqualTo(2);
+        assertThat(s.itemEnd(2)).isEqualTo(5);
+        long[] times = new long[3];
+        int[] accounts = new int[3];
+        s.unpack(2, 5, times, accounts);
+        assertThat(times).containsExactly(0, 50, 50);
+        assertThat(accounts).containsExactly(4, 2, 3);
+    }
+
+    @Test
+    void sortedActionsRejectATimeSpanBeyondThirtyTwoBits() {
+        Actions a = new Actions(2);
+        a.add(0, 0, 0, 0);
+        a.add(0, 1L << 32, 1, 1);
+        assertThatThrownBy(() -> SortedActions.of("co-test", a, 2)).hasMessageContaining("co-test")
+                .hasMessageContaining("2^32");
+    }
+
+    /**
+     * Accounts 0–4 (4 never acts). Item 0: a0 at 100 s, a1 at 110 s, a2 at 200 s (window 60: pair 0–1 only).
+     * Item 1: a0 at 100, a1 at 105. Item 2: a3 alone, twice. Item 3: a0 at 0, a1 at 1, a0 again at 2 (pair 0–1 seen
+     * twice, counted once).
+     */
+    static Actions fourItems() {
+        Actions a = new Actions(10);
+        a.add(0, 100, 0, 0);
+        a.add(0, 110, 1, 1);
+        a.add(0, 200, 2, 2);
+        a.add(1, 100, 0, 3);
+        a.add(1, 105, 1, 4);
+        a.add(2, 100, 3, 5);
+        a.add(2, 120, 3, 6);
+        a.add(3, 0, 0, 7);
+        a.add(3, 1, 1, 8);
+        a.add(3, 2, 0, 9);
+        return a;
+    }
+
+    private static PairCounting count(Actions a, int accounts) {
+        return PairCounting.run(SortedActions.of("test", a, accounts), accounts, 60, 200, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+    }
+
+    @Test
+    void pairCountingWeighsItemsAndCountsEachPairOncePerItem() {
+        PairCounting c = count(fourItems(), 5);
+        double w3 = 1 + Math.log(5.0 / 4); // item 0: 3 accounts of A = 4
+        double w2 = 1 + Math.log(5.0 / 3); // items 1 and 3: 2 accounts
+        assertThat(PairCounting.idf(4, 3)).isCloseTo(w3, within(1e-15));
+        assertThat(c.volume).containsExactly(3, 3, 1, 1, 0);
+        // item 2 has one account: in a3's volume, not its norm
+        assertThat(c.normSq[0]).isCloseTo(w3 * w3 + 2 * w2 * w2, within(1e-12));
+        assertThat(c.normSq[2]).isCloseTo(w3 * w3, within(1e-12));
+        assertThat(c.normSq[3]).isZero();
+        assertThat(c.pairs).hasSize(1);
+        long packed = c.pairs.get(CoordinationEdge.pairKey(0, 1));
+        assertThat(PairCounting.count(packed)).isEqualTo(3);
+        assertThat(PairCounting.units(packed)).isEqualTo(Math.round(w3 * w3 * 4096) + 2 * Math.round(w2 * w2 * 4096));
+        assertThat(c.coOccurrences).isEqualTo(3);
+        // the paired items' action ranges: items 0, 1 and 3 (item 2 has one account)
+        assertThat(c.pairedItems.toIntArray()).containsExactly(0, 3, 3, 5, 7, 10);
+    }
+
+    @Test
+    void pairCountingLeavesItemsOfTooManyAccountsUnpaired() {
+        int crowd = CoActionScanner.MAX_ITEM_ACCOUNTS + 1;
+        Actions a = new Actions(crowd + 2);
+        for (int v = 0; v < crowd; v++) {
+            a.add(0, 100, v, v);
+        }
+        a.add(1, 100, 0, crowd);
+        a.add(1, 130, 1, crowd + 1);
+        PairCounting c = count(a, crowd);
+        assertThat(c.pairs.keySet().toLongArray()).containsExactly(CoordinationEdge.pairKey(0, 1));
+        assertThat(PairCounting.count(c.pairs.get(CoordinationEdge.pairKey(0, 1)))).isEqualTo(1);
+        assertThat(c.coOccurrences).isEqualTo(1);
+        assertThat(c.volume[0]).isEqualTo(2);
+        assertThat(c.volume[crowd - 1]).isEqualTo(1);
+        double wCrowd = PairCounting.idf(crowd, crowd);
+        assertThat(c.normSq[crowd - 1]).isCloseTo(wCrowd * wCrowd, within(1e-12));
+        assertThat(c.pairedItems.toIntArray()).containsExactly(crowd, crowd + 2);
+    }
+
+    @Test
+    void nullModelChanceIsCoOccurrencesOverCrossAccountActionPairs() {
+        // volumes 3, 3, 1, 1, 0: 8 actions, (64 - 20) / 2 = 22 pairs of actions by different accounts
+        assertThat(CoActionNullModel.chance(3, new int[]{3, 3, 1, 1, 0})).isCloseTo(3.0 / 22, within(1e-15));
+        assertThat(CoActionNullModel.chance(0, new int[]{5, 0})).isEqualTo(1.0); // no cross pairs
+    }
+
+    @Test
+    void nullModelWeightIsCosineTimesRarityAndEachThresholdRejects() {
+        // a pair sharing 3 items of w² = 2 each, both accounts of norm² 8 and volume 4, among A = 9 accounts
+        long units = 3 * PairCounting.weightUnits(Math.sqrt(2));
+        double cosine = 6.0 / 8;
+        double rarity = Math.sqrt(2) / (1 + Math.log(10.0 / 3));
+        double chance = 0.01; // λ = 16 · 0.01 = 0.16
+        DetectionParams.CoAction open = new DetectionParams.CoAction(60, 3, 0.0, 1.0);
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9, open))
+                .isCloseTo(cosine * rarity, within(1e-12));
+        // below minShared, below minSimilarity
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9, open.withMinShared(4))).isNaN();
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+                new DetectionParams.CoAction(60, 3, 0.76, 1.0))).isNaN();
+        // P(Poisson(0.16) >= 3) = 1 - e^-λ (1 + λ + λ²/2)
+        double lambda = 0.16;
+        double tail = 1 - Math.exp(-lambda) * (1 + lambda + lambda * lambda / 2);
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+                new DetectionParams.CoAction(60, 3, 0.0, tail * 1.01))).isCloseTo(cosine * rarity, within(1e-12));
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+                new DetectionParams.CoAction(60, 3, 0.0, tail * 0.99))).isNaN();
+        // rarity is capped at 1, the cosine too
+        assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 1, 1, 1, 1, 0, 9, open.withMinShared(1)))
+                .isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void nullModelSelectsInPairOrderWithCountsAndWeightsAlongside() {
+        // pairs 0–1 (3 items), 1–2 (items 4, 5), 0–2 (item 4 only): minShared 2 keeps two, ascending by pair
+        Actions a = fourItems();
+        a.add(4, 500, 0, 10);
+        a.add(4, 501, 1, 11);
+        a.add(4, 502, 2, 12);
+        a.add(5, 600, 2, 13);
+        a.add(5, 601, 1, 14);
+        PairCounting c = count(a, 5);
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0));
+        assertThat(s.pairs).containsExactly(CoordinationEdge.pairKey(0, 1), CoordinationEdge.pairKey(1, 2));
+        assertThat(s.counts).containsExactly(4, 2);
+        assertThat(s.indexOf(CoordinationEdge.pairKey(1, 2))).isEqualTo(1);
+        assertThat(s.indexOf(CoordinationEdge.pairKey(0, 2))).isEqualTo(-1);
+        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        long units = PairCounting.units(c.pairs.get(CoordinationEdge.pairKey(1, 2)));
+        assertThat(s.weights[1]).isEqualTo(CoActionNullModel.weight(2, units, c.volume[1], c.normSq[1],
+                c.volume[2], c.normSq[2], chance, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0)));
+    }
+
+    @Test
+    void evidenceIsOneExamplePerSharedItemUpToTheCapWithTheSmallerAccountAsSource() {
+        Actions a = fourItems();
+        a.add(4, 500, 2, 10); // a2 before a1: the example's source (a1) acted second
+        a.add(4, 530, 1, 11);
+        a.add(5, 600, 2, 12);
+        a.add(5, 601, 1, 13);
+        SortedActions sorted = SortedActions.of("test", a, 5);
+        PairCounting c = PairCounting.run(sorted, 5, 60, 200, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0));
+        CoActionScanner.ItemLabel label = (key, source, target) -> key + ":" + source + ">" + target;
+        List<List<Evidence>> all = EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 10, label);
+        // 0–1 shares items 0, 1 and 3; on item 3 the first window pair is a0 at 0 with a1 at 1
+        assertThat(all.get(s.indexOf(CoordinationEdge.pairKey(0, 1)))).containsExactly(
+                new Evidence("0:0>1", 100, 110), new Evidence("1:3>4", 100, 105), new Evidence("3:7>8", 0, 1));
+        assertThat(all.get(s.indexOf(CoordinationEdge.pairKey(1, 2)))).containsExactly(
+                new Evidence("4:11>10", 530, 500), new Evidence("5:13>12", 601, 600));
+        // a cap of 2 keeps the first two items of each pair; a cap of 0 none
+        List<List<Evidence>> capped = EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 2, label);
+        assertThat(capped.get(s.indexOf(CoordinationEdge.pairKey(0, 1)))).extracting(Evidence::item)
+                .containsExactly("0:0>1", "1:3>4");
+        assertThat(EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 0, label)).allSatisfy(
+                l -> assertThat(l).isEmpty());
+    }
+}

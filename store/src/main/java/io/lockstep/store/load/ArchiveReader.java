@@ -1,0 +1,172 @@
+package io.lockstep.store.load;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.importer.AccountRow;
+import io.lockstep.importer.EdgeRow;
+import io.lockstep.importer.Format;
+import io.lockstep.importer.InputFiles;
+import io.lockstep.importer.PostRow;
+import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowSink;
+import io.lockstep.progress.ProgressListener;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads archive files into the {@link Activity} an import into an empty store would give, without the store: the
+ * same checks before anything is read ({@link ArchiveImporter#checkFiles}), the same parsers, the same rejects files
+ * beside the inputs ({@code <name>.rejects.csv}), the same report, and the activity built with the store's semantics
+ * ({@link ActivityTap}). For engines that analyse archives too large to load into Neo4j first
+ * ({@code analyze --engine spark}): the store then receives the results only.
+ *
+ * <p>A file whose content (SHA-256 and format) was already read in this call is read once, as the bulk load does.
+ * A file that fails while it is read keeps the rows read before; the read then stops with an
+ * {@link ImportFailedException} unless {@link ImportOptions#keepGoing()}. Cost: one pass over every file, memory of
+ * the activity.
+ */
+public final class ArchiveReader {
+    private ArchiveReader() {
+    }
+
+    /** What was read: the report (per file, as an import's) and the activity. */
+    public record Read(ImportReport report, Activity activity) {
+    }
+
+    /**
+     * Reads {@code files}.
+     *
+     * @throws ImportFailedException when a file failed and {@code keepGoing} is false
+     */
+    public static Read read(List<Path> files, ImportOptions options, ProgressListener progress) throws IOException {
+        long start = System.nanoTime();
+        List<Format> formats = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ArchiveImporter.checkFiles(files, options, formats, failures);
+        ActivityTap tap = new ActivityTap();
+        List<ImportReport.FileResult> results = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        boolean stopped = false;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Format format = formats.get(i);
+            if (failures.get(i) != null) {
+                results.add(ImportReport.FileResult.failed(file, format, failures.get(i)));
+                continue;
+            }
+            if (!keys.add(InputFiles.sha256(file) + ":" + format.id())) {
+                results.add(new ImportReport.FileResult(file, format, 0, 0, null,
+                        ImportReport.Status.ALREADY_IMPORTED));
+                continue;
+            }
+            if (stopped) {
+                results.add(ImportReport.FileResult.notRead(file, format));
+                continue;
+            }
+            ImportReport.FileResult r = readFile(file, format, tap, options, progress);
+            results.add(r);
+            stopped = r.status() == ImportReport.Status.FAILED && !options.keepGoing();
+        }
+        tap.complete();
+        ImportReport report = new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
+        if (!options.keepGoing() && !report.failures().isEmpty()) {
+            throw new ImportFailedException(report);
+        }
+        return new Read(report, tap.await());
+    }
+
+    private static ImportReport.FileResult readFile(Path file, Format format, ActivityTap tap, ImportOptions options,
+                                                    ProgressListener progress) throws IOException {
+        AtomicLong bytes = new AtomicLong();
+        progress.begin(file.getFileName().toString(), Files.size(file));
+        TapSink sink = new TapSink(tap, file, bytes, options, progress);
+        String failure = null;
+        try (RejectsFile rejects = new RejectsFile(file, 0); Reader in = InputFiles.reader(file, bytes)) {
+            sink.rejects = rejects;
+            try {
+                format.parser().parse(in, sink);
+            } catch (IOException e) {
+                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                        : file.getFileName() + ": " + e.getMessage())
+                        + " (after " + sink.records + " records, which stay read)";
+            }
+            return new ImportReport.FileResult(file, format, sink.records - rejects.count() - sink.skipped,
+                    rejects.count(), rejects.pathIfWritten(), failure == null ? ImportReport.Status.IMPORTED
+                    : ImportReport.Status.FAILED, sink.skipped, failure);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** Feeds the tap; rejects to the rejects file; progress and cancellation every 10,000 records. */
+    private static final class TapSink implements RowSink {
+        private final ActivityTap tap;
+        private final Path file;
+        private final AtomicLong bytes;
+        private final ImportOptions options;
+        private final ProgressListener progress;
+        RejectsFile rejects;
+        long records;
+        long skipped;
+        private long reported;
+
+        TapSink(ActivityTap tap, Path file, AtomicLong bytes, ImportOptions options, ProgressListener progress) {
+            this.tap = tap;
+            this.file = file;
+            this.bytes = bytes;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        @Override
+        public void account(AccountRow account) {
+            tap.account(account);
+        }
+
+        @Override
+        public void post(PostRow post) {
+            tap.post(post);
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+            tap.edge(edge);
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+            rejects.addFromSink(line, reason, raw);
+            endRecord();
+        }
+
+        @Override
+        public void skip(long line, String what) {
+            skipped++;
+            endRecord();
+        }
+
+        @Override
+        public void endRecord() {
+            if (++records % 10_000 == 0) {
+                long b = bytes.get();
+                progress.advance(b - reported);
+                reported = b;
+                if (!options.termination().running()) {
+                    throw new CancellationException("reading cancelled in " + file.getFileName());
+                }
+            }
+        }
+    }
+}
