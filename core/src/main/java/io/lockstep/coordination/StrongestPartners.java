@@ -47,21 +47,9 @@ final class StrongestPartners {
             f += x ? 1 : 0;
         }
         int e = edges.size();
-        int[] start = new int[accounts + 1];
-        for (CoordinationEdge x : edges) {
-            start[x.source() + 1]++;
-            start[x.target() + 1]++;
-        }
-        for (int v = 0; v < accounts; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] at = start.clone();
-        int[] incident = new int[2 * e];
-        for (int i = 0; i < e; i++) {
-            CoordinationEdge x = edges.get(i);
-            incident[at[x.source()]++] = i;
-            incident[at[x.target()]++] = i;
-        }
+        Incidence inc = Incidence.of(edges, accounts);
+        int[] start = inc.start();
+        int[] incident = inc.incident();
         boolean[] kept = new boolean[e];
         boolean[] signalSeen = new boolean[DetectionParams.ALL_SIGNALS.size()];
         int[] mine = new int[k]; // positions in incident chosen by the current account
@@ -110,6 +98,31 @@ final class StrongestPartners {
         return out;
     }
 
+    /**
+     * The edges at each account: {@code incident[start[v] .. start[v + 1])} are the positions in the edge list of
+     * the edges with v at either end, in input order. O(E + n).
+     */
+    private record Incidence(int[] start, int[] incident) {
+        static Incidence of(List<CoordinationEdge> edges, int accounts) {
+            int[] start = new int[accounts + 1];
+            for (CoordinationEdge x : edges) {
+                start[x.source() + 1]++;
+                start[x.target() + 1]++;
+            }
+            for (int v = 0; v < accounts; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] at = start.clone();
+            int[] incident = new int[2 * edges.size()];
+            for (int i = 0; i < edges.size(); i++) {
+                CoordinationEdge x = edges.get(i);
+                incident[at[x.source()]++] = i;
+                incident[at[x.target()]++] = i;
+            }
+            return new Incidence(start, incident);
+        }
+    }
+
     private static boolean contains(int[] xs, int n, int x) {
         for (int i = 0; i < n; i++) {
             if (xs[i] == x) {
@@ -142,21 +155,9 @@ final class StrongestPartners {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
         int e = edges.size();
-        int[] start = new int[accounts + 1];
-        for (CoordinationEdge x : edges) {
-            start[x.source() + 1]++;
-            start[x.target() + 1]++;
-        }
-        for (int v = 0; v < accounts; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] at = start.clone();
-        int[] incident = new int[2 * e];
-        for (int i = 0; i < e; i++) {
-            CoordinationEdge x = edges.get(i);
-            incident[at[x.source()]++] = i;
-            incident[at[x.target()]++] = i;
-        }
+        Incidence inc = Incidence.of(edges, accounts);
+        int[] start = inc.start();
+        int[] incident = inc.incident();
         boolean[] kept = new boolean[e];
         for (int v = 0; v < accounts; v++) {
             int from = start[v], to = start[v + 1];
