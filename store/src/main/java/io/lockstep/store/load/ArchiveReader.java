@@ -7,7 +7,6 @@ import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
 import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RejectsFile;
-import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -110,24 +108,16 @@ public final class ArchiveReader {
         }
     }
 
-    /** Feeds the tap; rejects to the rejects file; progress and cancellation every 10,000 records. */
-    private static final class TapSink implements RowSink {
+    /** Feeds the tap; rejects, progress and cancellation as every {@link ReadingSink}. */
+    private static final class TapSink extends ReadingSink {
         private final ActivityTap tap;
         private final Path file;
-        private final AtomicLong bytes;
-        private final ImportOptions options;
-        private final ProgressListener progress;
-        RejectsFile rejects;
         long records;
-        long skipped;
-        private long reported;
 
         TapSink(ActivityTap tap, Path file, AtomicLong bytes, ImportOptions options, ProgressListener progress) {
+            super(null, bytes, options, progress);
             this.tap = tap;
             this.file = file;
-            this.bytes = bytes;
-            this.options = options;
-            this.progress = progress;
         }
 
         @Override
@@ -146,27 +136,13 @@ public final class ArchiveReader {
         }
 
         @Override
-        public void reject(long line, String reason, String raw) {
-            rejects.addFromSink(line, reason, raw);
-            endRecord();
+        long countRecord() {
+            return ++records;
         }
 
         @Override
-        public void skip(long line, String what) {
-            skipped++;
-            endRecord();
-        }
-
-        @Override
-        public void endRecord() {
-            if (++records % 10_000 == 0) {
-                long b = bytes.get();
-                progress.advance(b - reported);
-                reported = b;
-                if (!options.termination().running()) {
-                    throw new CancellationException("reading cancelled in " + file.getFileName());
-                }
-            }
+        String cancelled() {
+            return "reading cancelled in " + file.getFileName();
         }
     }
 }

@@ -7,7 +7,6 @@ import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
 import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RejectsFile;
-import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
@@ -246,27 +245,18 @@ final class BulkLoader {
     }
 
     /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
-    private static final class HandOff implements RowSink {
+    private static final class HandOff extends ReadingSink {
         private final StagingThread writer;
         private final Staging rows;
-        private final RejectsFile rejects;
-        private final AtomicLong bytes;
         private final Path file;
-        private final ImportOptions options;
-        private final ProgressListener progress;
-        private long reported;
-        long skipped;
         private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
 
         HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
                 ImportOptions options, ProgressListener progress) {
+            super(rejects, bytes, options, progress);
             this.writer = writer;
             this.rows = rows;
-            this.rejects = rejects;
-            this.bytes = bytes;
             this.file = file;
-            this.options = options;
-            this.progress = progress;
         }
 
         private void add(Object row) {
@@ -299,31 +289,20 @@ final class BulkLoader {
         }
 
         @Override
-        public void reject(long line, String reason, String raw) {
-            rejects.addFromSink(line, reason, raw);
-            endRecord();
+        long countRecord() {
+            return ++rows.records;
         }
 
         @Override
-        public void skip(long line, String what) {
-            skipped++;
-            endRecord();
-        }
-
-        @Override
-        public void endRecord() {
-            if (++rows.records % 10_000 == 0) {
-                long b = bytes.get();
-                progress.advance(b - reported);
-                reported = b;
-                if (progress instanceof ArchiveImporter.RowProgress rp) {
-                    rp.rows(rows.records);
-                }
-                if (!options.termination().running()) {
-                    throw new CancellationException("import cancelled while reading " + file.getFileName()
-                            + " (the store is unchanged)");
-                }
+        void reported(long records, ProgressListener listener) {
+            if (listener instanceof ArchiveImporter.RowProgress rp) {
+                rp.rows(records);
             }
+        }
+
+        @Override
+        String cancelled() {
+            return "import cancelled while reading " + file.getFileName() + " (the store is unchanged)";
         }
     }
 
