@@ -199,13 +199,7 @@ public final class SparkCoActionsBenchmark {
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
-        Map<String, Integer> edges = new TreeMap<>();
-        for (String s : ActionSignals.CO_ACTIONS) {
-            edges.put(s, 0);
-        }
-        for (CoordinationEdge e : r.edges()) {
-            edges.merge(e.signal(), 1, Integer::sum);
-        }
+        Map<String, Integer> edges = edgesPerSignal(r);
         long actions = r.actions().values().stream().mapToLong(Long::longValue).sum();
         long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
         spark.stop();
@@ -346,13 +340,7 @@ public final class SparkCoActionsBenchmark {
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
-        Map<String, Integer> edges = new TreeMap<>();
-        for (String s : ActionSignals.CO_ACTIONS) {
-            edges.put(s, 0);
-        }
-        for (CoordinationEdge e : r.edges()) {
-            edges.merge(e.signal(), 1, Integer::sum);
-        }
+        Map<String, Integer> edges = edgesPerSignal(r);
         long actionCount = r.actions().values().stream().mapToLong(Long::longValue).sum();
         long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "spark %s: five co-action signals %.2f s wall, %.2f s driver-JVM CPU, load "
@@ -368,5 +356,17 @@ public final class SparkCoActionsBenchmark {
                     + " the single-JVM run: " + expected);
         }
         spark.stop();
+    }
+
+    /** The run's edges counted per co-action signal (0 for a signal without any). */
+    private static Map<String, Integer> edgesPerSignal(SparkCoActions.Result r) {
+        Map<String, Integer> edges = new TreeMap<>();
+        for (String s : ActionSignals.CO_ACTIONS) {
+            edges.put(s, 0);
+        }
+        for (CoordinationEdge e : r.edges()) {
+            edges.merge(e.signal(), 1, Integer::sum);
+        }
+        return edges;
     }
 }
