@@ -24,7 +24,7 @@ final class DenseBlockFinder {
     private final int[] inToOut; // in-edge position -> out-edge position
     private final double[] targetWeight;
     private double[] edgeWeight; // by out-edge position, or null for 1
-    private double[] combined; // by out-edge position: the whole peeling weight, computed on first use
+    private PeelGraph peel; // the follows of positive weight, computed on first use
     private final double[] followerWeight;
 
     /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
@@ -72,22 +72,59 @@ final class DenseBlockFinder {
             throw new IllegalArgumentException("weights must have one entry per follow, had " + weights.length);
         }
         this.edgeWeight = weights;
-        this.combined = null;
+        this.peel = null;
     }
 
-    /** Every edge's peeling weight, by out-edge position. */
-    private double[] weights() {
-        if (combined == null) {
-            double[] c = new double[outTargets.length];
-            for (int f = 0; f < followers; f++) {
+    /**
+     * The follows of positive peeling weight, in both directions with their weights (follows of weight 0 add no
+     * density; {@link LockstepFollowSignal} gives weight 0 to the follows the model explains), built on first use.
+     */
+    private PeelGraph peelGraph() {
+        if (peel == null) {
+            int n = followers;
+            int[] po = new int[n + 1];
+            int[] pi = new int[n + 1];
+            int kept = 0;
+            for (int f = 0; f < n; f++) {
                 for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    c[i] = weight(i, f, outTargets[i]);
+                    if (weight(i, f, outTargets[i]) > 0) {
+                        kept++;
+                        po[f + 1]++;
+                        pi[outTargets[i] + 1]++;
+                    }
                 }
             }
-            combined = c;
-            edgeWeight = null; // folded into combined
+            for (int v = 0; v < n; v++) {
+                po[v + 1] += po[v];
+                pi[v + 1] += pi[v];
+            }
+            int[] ot = new int[kept];
+            double[] ow = new double[kept];
+            int[] inf = new int[kept];
+            double[] iw = new double[kept];
+            int[] at = Arrays.copyOf(pi, n);
+            int k = 0;
+            for (int f = 0; f < n; f++) {
+                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                    double x = weight(i, f, outTargets[i]);
+                    if (x > 0) {
+                        ot[k] = outTargets[i];
+                        ow[k++] = x;
+                        int p = at[outTargets[i]]++;
+                        inf[p] = f;
+                        iw[p] = x;
+                    }
+                }
+            }
+            peel = new PeelGraph(po, ot, ow, pi, inf, iw);
+            edgeWeight = null; // folded into the peel graph
         }
-        return combined;
+        return peel;
+    }
+
+    /** The follows that peeling sees: CSR both ways, each with its weight. */
+    private record PeelGraph(int[] outOffsets, int[] outTargets, double[] outWeight, int[] inOffsets,
+                             int[] inFollowers, double[] inWeight) {
     }
 
     /** The out-edge position of the follow at in-edge position {@code inPosition}. */
@@ -166,7 +203,10 @@ final class DenseBlockFinder {
     boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
         int n = followers;
         int nodes = 2 * n;
-        double[] w = weights();
+        PeelGraph pg = peelGraph();
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
+        int[] inFollowers = pg.inFollowers();
+        double[] w = pg.outWeight(), wIn = pg.inWeight();
         double[] degree = new double[nodes];
         int[] plain = new int[nodes];
         long edges = 0;
@@ -283,7 +323,7 @@ final class DenseBlockFinder {
                     for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                         int f = inFollowers[i];
                         if (!excluded[f] && level[f] > k) {
-                            d[f] -= w[inToOut[i]];
+                            d[f] -= wIn[i];
                             if (!queued[f] && d[f] < tau) {
                                 queued[f] = true;
                                 queue[tail++] = f;
@@ -373,7 +413,7 @@ final class DenseBlockFinder {
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                     int f = inFollowers[i];
                     if (alive[f] && !excluded[f]) {
-                        degree[f] -= w[inToOut[i]];
+                        degree[f] -= wIn[i];
                         plain[f]--;
                         heap.decrease(f, degree[f]);
                     }
