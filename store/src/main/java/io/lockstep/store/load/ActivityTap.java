@@ -23,11 +23,14 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Only a load into an empty store taps the rows (then the store holds exactly the files); any other import
  * {@linkplain #decline() declines}, and the caller reads the store back. Fed on one thread; {@link #await()} may be
- * called on another and returns once every file is parsed, while the import itself may still be writing.
+ * called on another and returns once every file is parsed, while the import itself may still be writing; the
+ * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile.
  */
 public final class ActivityTap {
     private final ActivityBuilder builder = new ActivityBuilder();
-    private final CompletableFuture<Activity> result = new CompletableFuture<>();
+    /** The builder once every row is in it (null: declined); fed no more after that. */
+    private final CompletableFuture<ActivityBuilder> result = new CompletableFuture<>();
+    private Activity built;
 
     void account(AccountRow a) {
         builder.account(a.id(), a.screenName(), a.createdAt(),
@@ -55,9 +58,9 @@ public final class ActivityTap {
         return values.size() < 2 ? values : new ArrayList<>(new LinkedHashSet<>(values));
     }
 
-    /** Every file is parsed: the activity is ready. */
+    /** Every file is parsed: the activity can be built. */
     void complete() {
-        result.complete(builder.build().canonical());
+        result.complete(builder);
     }
 
     /** This import does not tap its rows (the store held data already, or it is not a bulk load). */
@@ -76,11 +79,16 @@ public final class ActivityTap {
      * @return the activity, or null when this import did not tap its rows (read the store instead)
      * @throws CancellationException when the import failed or was cancelled before the files were parsed
      */
-    public Activity await() {
+    public synchronized Activity await() {
+        ActivityBuilder rows;
         try {
-            return result.join();
+            rows = result.join();
         } catch (CompletionException e) {
             throw new CancellationException("import failed: " + e.getCause().getMessage());
         }
+        if (rows != null && built == null) {
+            built = rows.build().canonical();
+        }
+        return built;
     }
 }
