@@ -27,9 +27,10 @@ import java.util.concurrent.CompletionException;
  * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile.
  */
 public final class ActivityTap {
-    private final ActivityBuilder builder = new ActivityBuilder();
-    /** The builder once every row is in it (null: declined); fed no more after that. */
-    private final CompletableFuture<ActivityBuilder> result = new CompletableFuture<>();
+    /** Fed until complete(); released once the activity is built (its maps are as large as the activity). */
+    private ActivityBuilder builder = new ActivityBuilder();
+    /** Completed once every row is in the builder (false: declined). */
+    private final CompletableFuture<Boolean> result = new CompletableFuture<>();
     private Activity built;
 
     void account(AccountRow a) {
@@ -60,12 +61,12 @@ public final class ActivityTap {
 
     /** Every file is parsed: the activity can be built. */
     void complete() {
-        result.complete(builder);
+        result.complete(true);
     }
 
     /** This import does not tap its rows (the store held data already, or it is not a bulk load). */
     void decline() {
-        result.complete(null);
+        result.complete(false);
     }
 
     /** The import failed before every file was parsed. */
@@ -80,14 +81,16 @@ public final class ActivityTap {
      * @throws CancellationException when the import failed or was cancelled before the files were parsed
      */
     public synchronized Activity await() {
-        ActivityBuilder rows;
+        boolean tapped;
         try {
-            rows = result.join();
+            tapped = result.join();
         } catch (CompletionException e) {
             throw new CancellationException("import failed: " + e.getCause().getMessage());
         }
-        if (rows != null && built == null) {
-            built = rows.build().canonical();
+        if (tapped && built == null) {
+            Activity rows = builder.build();
+            builder = null;
+            built = rows.canonical();
         }
         return built;
     }

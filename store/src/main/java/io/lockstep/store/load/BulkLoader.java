@@ -481,20 +481,25 @@ final class BulkLoader {
          * hold tens of millions of entries, and every node is one more object for each full collection to trace.
          */
         /** Account id → its index, in first-seen order; by index: the id, its properties (null: none given). */
-        private final Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
-        private final List<String> accountIds = new ArrayList<>();
-        private final List<Object[]> accountProperties = new ArrayList<>();
+        /*
+         * Not final: released by finish(), so that the bulk importer and the analysis beside it do not share the
+         * heap with them (several GB on 10M posts).
+         */
+        private Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
+        private List<String> accountIds = new ArrayList<>();
+        private List<Object[]> accountProperties = new ArrayList<>();
         /** Accounts a users row describes (the others are placeholders). */
-        private final BitSet describedAccounts = new BitSet();
-        private final ObjectOpenHashSet<String> postIds = new ObjectOpenHashSet<>();
+        private BitSet describedAccounts = new BitSet();
+        private ObjectOpenHashSet<String> postIds = new ObjectOpenHashSet<>();
         /** Referenced post id → the first author a reference names (or null), for the placeholders. */
-        private final Object2ObjectLinkedOpenHashMap<String, String> referencedPosts =
-                new Object2ObjectLinkedOpenHashMap<>();
-        private final ObjectLinkedOpenHashSet<String> hashtags = new ObjectLinkedOpenHashSet<>();
-        private final ObjectLinkedOpenHashSet<String> urls = new ObjectLinkedOpenHashSet<>();
-        private final LongOpenHashSet follows = new LongOpenHashSet();
+        private Object2ObjectLinkedOpenHashMap<String, String> referencedPosts = new Object2ObjectLinkedOpenHashMap<>();
+        private ObjectLinkedOpenHashSet<String> hashtags = new ObjectLinkedOpenHashSet<>();
+        private ObjectLinkedOpenHashSet<String> urls = new ObjectLinkedOpenHashSet<>();
+        private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
-        private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        /** Nodes staged, counted by finish(). */
+        private long nodes = -1;
         long records;
         /** Relationships written to the staging files. */
         long relationshipCount;
@@ -720,6 +725,17 @@ final class BulkLoader {
                     out.printRecord(u);
                 }
             }
+            nodes = accountIds.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            accountIndex = null;
+            accountIds = null;
+            accountProperties = null;
+            describedAccounts = null;
+            postIds = null;
+            referencedPosts = null;
+            hashtags = null;
+            urls = null;
+            follows = null;
+            interactions = null;
         }
 
         /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
@@ -775,7 +791,7 @@ final class BulkLoader {
 
         /** Nodes staged, once {@link #finish} has run. */
         long nodeCount() {
-            return accountIds.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            return nodes;
         }
 
         @Override
