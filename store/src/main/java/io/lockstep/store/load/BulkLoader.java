@@ -13,6 +13,9 @@ import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectLinkedOpenHashSet;
+import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.cli.ExecutionContext;
@@ -35,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -140,10 +144,10 @@ final class BulkLoader {
                             rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
                             : ImportReport.Status.FAILED, staged.skipped(), staged.failure());
                 });
-                rows.finish();
-                if (tap != null) {
+                if (tap != null) { // the rows are all in: the analysis builds its activity while this goes on
                     tap.complete();
                 }
+                rows.finish();
             }
             List<String> arguments = rows.importArguments(staging);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
@@ -448,18 +452,30 @@ final class BulkLoader {
         private final CSVPrinter posts;
         /** Rows with a line break inside a value: the bulk importer reads only these files in its slow mode. */
         private final CSVPrinter multilinePosts;
-        /** Account id → its properties (empty for an account only referenced), in first-seen order. */
-        private final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
-        private final Set<String> describedAccounts = new HashSet<>();
-        private final Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
-        private final Set<String> postIds = new HashSet<>();
+        /*
+         * Open-addressing sets and arrays rather than java.util's linked nodes: on 10M posts and 1M accounts these
+         * hold tens of millions of entries, and every node is one more object for each full collection to trace.
+         */
+        /** Account id → its index, in first-seen order; by index: the id, its properties (null: none given). */
+        /*
+         * Not final: released by finish(), so that the bulk importer and the analysis beside it do not share the
+         * heap with them (several GB on 10M posts).
+         */
+        private Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
+        private List<String> accountIds = new ArrayList<>();
+        private List<Object[]> accountProperties = new ArrayList<>();
+        /** Accounts a users row describes (the others are placeholders). */
+        private BitSet describedAccounts = new BitSet();
+        private ObjectOpenHashSet<String> postIds = new ObjectOpenHashSet<>();
         /** Referenced post id → the first author a reference names (or null), for the placeholders. */
-        private final Map<String, String> referencedPosts = new LinkedHashMap<>();
-        private final Set<String> hashtags = new LinkedHashSet<>();
-        private final Set<String> urls = new LinkedHashSet<>();
-        private final LongOpenHashSet follows = new LongOpenHashSet();
+        private Object2ObjectLinkedOpenHashMap<String, String> referencedPosts = new Object2ObjectLinkedOpenHashMap<>();
+        private ObjectLinkedOpenHashSet<String> hashtags = new ObjectLinkedOpenHashSet<>();
+        private ObjectLinkedOpenHashSet<String> urls = new ObjectLinkedOpenHashSet<>();
+        private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
-        private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        /** Nodes staged, counted by finish(). */
+        private long nodes = -1;
         long records;
         /** Relationships written to the staging files. */
         long relationshipCount;
@@ -503,10 +519,44 @@ final class BulkLoader {
         private void write(String type, Object... values) {
             relationshipCount++;
             try {
-                relationships.get(type).printRecord(values);
+                CSVPrinter printer = relationships.get(type);
+                if (plain(values)) { // the common row, ids only: written as is, what the printer would write
+                    Appendable out = printer.getOut();
+                    for (int i = 0; i < values.length; i++) {
+                        if (i > 0) {
+                            out.append(',');
+                        }
+                        out.append(values[i].toString());
+                    }
+                    out.append('\n');
+                } else {
+                    printer.printRecord(values);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Whether every value is a non-empty string or integer of printable ASCII without a space, comma or quote:
+         * a value CSV never quotes and the importer reads back unchanged.
+         */
+        private static boolean plain(Object[] values) {
+            for (Object value : values) {
+                if (value instanceof Integer) {
+                    continue;
+                }
+                if (!(value instanceof String text) || text.isEmpty()) {
+                    return false;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c <= ' ' || c >= 0x7f || c == ',' || c == '"') {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private int accountIndex(String id) {
@@ -514,7 +564,8 @@ final class BulkLoader {
             if (index == 0 && !accountIndex.containsKey(id)) {
                 index = accountIndex.size();
                 accountIndex.put(id, index);
-                accounts.put(id, new HashMap<>(4));
+                accountIds.add(id);
+                accountProperties.add(null);
             }
             return index;
         }
@@ -524,9 +575,21 @@ final class BulkLoader {
             if (tap != null) {
                 tap.account(a);
             }
-            accountIndex(a.id());
-            describedAccounts.add(a.id());
-            Neo4jWriter.putAccountProperties(accounts.get(a.id()), a);
+            int index = accountIndex(a.id());
+            describedAccounts.set(index);
+            Map<String, Object> given = new HashMap<>();
+            Neo4jWriter.putAccountProperties(given, a);
+            Object[] props = accountProperties.get(index);
+            if (props == null) {
+                props = new Object[ACCOUNT_PROPERTIES.length];
+                accountProperties.set(index, props);
+            }
+            for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) { // what the row does not give stays as it was
+                Object value = given.get(ACCOUNT_PROPERTIES[i]);
+                if (value != null) {
+                    props[i] = value;
+                }
+            }
         }
 
         @Override
@@ -621,12 +684,13 @@ final class BulkLoader {
             try (CSVPrinter out = printer("accounts.csv", ACCOUNT_HEADER);
                  CSVPrinter multilineOut = printer("accounts-multiline.csv", ACCOUNT_HEADER)) {
                 Object[] row = new Object[ACCOUNT_HEADER.length];
-                for (Map.Entry<String, Map<String, Object>> a : accounts.entrySet()) {
-                    row[0] = a.getKey();
+                for (int a = 0; a < accountIds.size(); a++) {
+                    row[0] = accountIds.get(a);
+                    Object[] props = accountProperties.get(a);
                     for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) {
-                        row[i + 1] = a.getValue().get(ACCOUNT_PROPERTIES[i]);
+                        row[i + 1] = props == null ? null : props[i];
                     }
-                    row[row.length - 1] = !describedAccounts.contains(a.getKey());
+                    row[row.length - 1] = !describedAccounts.get(a);
                     (inspect(row) ? multilineOut : out).printRecord(row);
                 }
             }
@@ -640,6 +704,17 @@ final class BulkLoader {
                     out.printRecord(u);
                 }
             }
+            nodes = accountIds.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            accountIndex = null;
+            accountIds = null;
+            accountProperties = null;
+            describedAccounts = null;
+            postIds = null;
+            referencedPosts = null;
+            hashtags = null;
+            urls = null;
+            follows = null;
+            interactions = null;
         }
 
         /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
@@ -695,7 +770,7 @@ final class BulkLoader {
 
         /** Nodes staged, once {@link #finish} has run. */
         long nodeCount() {
-            return accounts.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            return nodes;
         }
 
         @Override
