@@ -3,8 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -70,17 +69,8 @@ class RealCaptureTest {
             c("verified_type.jsonl.gz", 1, 0, 0, 0, 1, 0, 0, 0),
             c("withheld.jsonl.gz", 284, 83, 71, 12, 600, 122, 0, 0));
 
+    /** The store of the current test: {@link TestStore}'s, emptied by {@link #clear()}. */
     static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-real-captures"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static Path capture(String name) {
         try {
@@ -212,8 +202,6 @@ class RealCaptureTest {
     }
 
     static void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 }

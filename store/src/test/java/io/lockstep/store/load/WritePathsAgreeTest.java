@@ -1,10 +1,9 @@
 package io.lockstep.store.load;
 
-import io.lockstep.store.load.bench.ArchiveGenerator;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -33,17 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch boundaries.
  */
 class WritePathsAgreeTest {
+    /** The store of the current test: {@link TestStore}'s, emptied by {@link #clear()}. */
     static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-write-paths"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     @Test
     void bulkCreateAndMergePathsWriteTheSameGraph(@TempDir Path dir) throws IOException {
@@ -170,8 +160,6 @@ class WritePathsAgreeTest {
     }
 
     static void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 }
