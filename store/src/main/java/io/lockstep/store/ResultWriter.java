@@ -51,9 +51,11 @@ public final class ResultWriter {
             MATCH (b:Account {id: $target[i]})
             CREATE (a)-[:COORDINATED_WITH {signal: $signal[i], weight: $weight[i], count: $count[i],
                                            evidence: $evidence[i]}]->(b)""";
-    static final String DELETE_CLUSTERS = """
-            MATCH (c:Cluster)
+    /** Removes every node of the label filled in, with its relationships, 1,000 nodes per transaction. */
+    private static final String DELETE_ALL = """
+            MATCH (c:%s)
             CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String DELETE_CLUSTERS = DELETE_ALL.formatted("Cluster");
     static final String CREATE_CLUSTERS = """
             UNWIND $rows AS row
             CREATE (c:Cluster {id: row.id})
@@ -62,9 +64,7 @@ public final class ResultWriter {
             UNWIND row.members AS member
             MATCH (a:Account {id: member})
             CREATE (a)-[:IN_CLUSTER]->(c)""";
-    static final String DELETE_CAMPAIGNS = """
-            MATCH (c:Campaign)
-            CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String DELETE_CAMPAIGNS = DELETE_ALL.formatted("Campaign");
     static final String CREATE_CAMPAIGNS = """
             UNWIND $rows AS row
             CREATE (c:Campaign {id: row.id})

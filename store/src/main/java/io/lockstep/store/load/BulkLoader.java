@@ -7,6 +7,7 @@ import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
 import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowConsumer;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
@@ -127,37 +128,22 @@ final class BulkLoader {
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
             Staging rows = new Staging(staging, tap);
-            List<ImportReport.FileResult> results = new ArrayList<>();
+            List<ImportReport.FileResult> results;
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
-                Set<String> keys = new HashSet<>();
-                boolean stopped = false;
-                for (int i = 0; i < files.size(); i++) {
-                    Path file = files.get(i);
-                    Format format = formats.get(i);
-                    String sha = InputFiles.sha256(file);
-                    if (!keys.add(sha + ":" + format.id())) { // the same content twice: loaded once
-                        results.add(new ImportReport.FileResult(file, format, 0, 0, null,
-                                ImportReport.Status.ALREADY_IMPORTED));
-                        continue;
-                    }
-                    if (stopped) {
-                        results.add(ImportReport.FileResult.notRead(file, format));
-                        continue;
-                    }
+                results = ImportReport.readEach(files, formats, null, options, true, (file, format, sha) -> {
                     long before = rows.records;
                     Staged staged = stage(file, format, rows, options, progress);
                     RejectsFile rejects = staged.rejects();
                     long total = rows.records - before;
                     long rowsLoaded = total - rejects.count() - staged.skipped();
-                    results.add(new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
-                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
-                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure()));
                     records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
                             "format", format.id(), "rows", total, "rejects", rejects.count(),
                             "skipped", staged.skipped(), "completed", staged.failure() == null));
-                    stopped = staged.failure() != null && !options.keepGoing();
-                }
+                    return new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure());
+                });
                 if (tap != null) { // the rows are all in: the analysis builds its activity while this goes on
                     tap.complete();
                 }
@@ -230,9 +216,7 @@ final class BulkLoader {
                 format.parser().parse(in, sink);
             } catch (IOException e) {
                 // the file itself failed: what was read before stays staged, the file is recorded unfinished
-                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
-                        : file.getFileName() + ": " + e.getMessage())
-                        + " (after " + (rows.records - before) + " records, which stay loaded)";
+                failure = ImportReport.failedWhileReading(file, e, rows.records - before, "stay loaded");
             }
             sink.handRest();
             parsed = true;
@@ -330,15 +314,7 @@ final class BulkLoader {
                             continue; // drain, so that the parser never blocks on a full queue
                         }
                         try {
-                            for (Object row : chunk) {
-                                if (row instanceof PostRow p) {
-                                    rows.post(p);
-                                } else if (row instanceof AccountRow a) {
-                                    rows.account(a);
-                                } else {
-                                    rows.edge((EdgeRow) row);
-                                }
-                            }
+                            rows.takeAll(chunk);
                         } catch (Throwable e) {
                             failure = e;
                         }
@@ -470,7 +446,7 @@ final class BulkLoader {
     }
 
     /** The staging files, written while parsing; nodes known only at the end are written by {@link #finish}. */
-    private static final class Staging implements AutoCloseable {
+    private static final class Staging implements AutoCloseable, RowConsumer {
         private final Path dir;
         private final Map<String, CSVPrinter> relationships = new LinkedHashMap<>();
         private final CSVPrinter posts;
@@ -594,7 +570,8 @@ final class BulkLoader {
             return index;
         }
 
-        void account(AccountRow a) {
+        @Override
+        public void account(AccountRow a) {
             if (tap != null) {
                 tap.account(a);
             }
@@ -615,7 +592,8 @@ final class BulkLoader {
             }
         }
 
-        void post(PostRow p) {
+        @Override
+        public void post(PostRow p) {
             if (tap != null) {
                 tap.post(p);
             }
@@ -667,7 +645,8 @@ final class BulkLoader {
             }
         }
 
-        void edge(EdgeRow e) {
+        @Override
+        public void edge(EdgeRow e) {
             if (tap != null) {
                 tap.edge(e);
             }
