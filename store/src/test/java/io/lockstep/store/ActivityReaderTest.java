@@ -107,6 +107,30 @@ class ActivityReaderTest {
         }
     }
 
+    @Test
+    void campaignsSharingAnIdAreOneNodeWithTheUnionOfTheirRolesOnce() {
+        for (int run = 0; run < 2; run++) {
+            ResultWriter.replaceCampaigns(store, List.of(
+                    new ResultWriter.CampaignResult("a@5000", "a", 5000, 6000, 0.5, List.of("1", "1"),
+                            List.of("h4sh")),
+                    new ResultWriter.CampaignResult("a@5000", "a", 5000, 7000, 0.25, List.of("3"),
+                            List.of("h4sh", "1")),
+                    new ResultWriter.CampaignResult("b@5000", "b", 5000, 6000, 0.1, List.of(), List.of("3"))));
+        }
+        try (Session s = store.session()) {
+            var rows = s.run("""
+                    MATCH (c:Campaign) OPTIONAL MATCH (a:Account)-[r]->(c)
+                    WITH c, a, type(r) AS role ORDER BY a.id, role
+                    RETURN c.id AS id, c.end AS end, collect(a.id + ':' + role) AS roles ORDER BY id""").list();
+            assertThat(rows).hasSize(2);
+            // the last row's properties, each role once
+            assertThat(rows.get(0).get("end").asLong()).isEqualTo(7000);
+            assertThat(rows.get(0).get("roles").asList()).containsExactly("1:AMPLIFIED", "1:SEEDED", "3:SEEDED",
+                    "h4sh:AMPLIFIED");
+            assertThat(rows.get(1).get("roles").asList()).containsExactly("3:AMPLIFIED");
+        }
+    }
+
     private static int indexOfAccount(Activity act, String id) {
         for (int a = 0; a < act.accountCount(); a++) {
             if (act.accountId(a).equals(id)) {

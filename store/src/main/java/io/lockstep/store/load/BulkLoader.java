@@ -670,6 +670,10 @@ final class BulkLoader {
 
         /** Writes the nodes known only at the end: accounts, placeholder posts, hashtags, URLs, interactions. */
         void finish() throws IOException {
+            // the largest sets are done with: released before the rest is written, while the analysis builds
+            long postCount = postIds.size();
+            postIds = null;
+            follows = null;
             for (Map.Entry<List<Object>, Double> e : interactions.entrySet()) {
                 List<Object> k = e.getKey();
                 write("INTERACTS", k.get(0), k.get(1), k.get(2), k.get(3), e.getValue());
@@ -704,16 +708,14 @@ final class BulkLoader {
                     out.printRecord(u);
                 }
             }
-            nodes = accountIds.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            nodes = accountIds.size() + postCount + referencedPosts.size() + hashtags.size() + urls.size();
             accountIndex = null;
             accountIds = null;
             accountProperties = null;
             describedAccounts = null;
-            postIds = null;
             referencedPosts = null;
             hashtags = null;
             urls = null;
-            follows = null;
             interactions = null;
         }
 
