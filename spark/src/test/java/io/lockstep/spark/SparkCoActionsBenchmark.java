@@ -157,8 +157,9 @@ public final class SparkCoActionsBenchmark {
 
     private static Run sparkRun(String master, List<Path> files, Activity activity, DetectionParams params,
                                 double loadBefore) throws Exception {
-        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
-                master.equals("local[1]") ? "4" : "8", "spark.driver.host", "127.0.0.1",
+        String partitions = System.getProperty("partitions", master.equals("local[1]") ? "4" : "8");
+        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions", partitions,
+                "spark.driver.host", "127.0.0.1",
                 "spark.driver.bindAddress", "127.0.0.1"));
         spark.sparkContext().setLogLevel("WARN");
         AtomicLong shuffleWrite = new AtomicLong();
