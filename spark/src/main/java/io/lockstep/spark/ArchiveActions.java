@@ -46,6 +46,23 @@ public final class ArchiveActions {
             .add("line", DataTypes.LongType, false)
             .add("reason", DataTypes.StringType, false);
 
+    /** The Spark setting that sets the size of the ranges large files are cut into (bytes; a positive integer). */
+    public static final String SPLIT_BYTES = "spark.lockstep.splitBytes";
+
+    /** The range size {@link #SPLIT_BYTES} sets in {@code spark}'s configuration, else the default. */
+    public static long splitBytes(SparkSession spark) {
+        String value = spark.conf().get(SPLIT_BYTES, String.valueOf(FileSplits.DEFAULT_TARGET_BYTES));
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(SPLIT_BYTES + " must be a positive number of bytes, got '" + value + "'");
+    }
+
     /** Parses {@code files} in parallel, large files cut into ranges of {@link FileSplits#DEFAULT_TARGET_BYTES}. */
     public static Dataset<Row> read(SparkSession spark, List<Path> files) throws IOException {
         return read(spark, files, FileSplits.DEFAULT_TARGET_BYTES);

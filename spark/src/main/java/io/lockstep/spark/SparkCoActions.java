@@ -325,7 +325,7 @@ public final class SparkCoActions {
     public static List<CoordinationEdge> fromArchive(SparkSession spark, List<Path> files, Dictionaries dictionaries,
                                               Plan plan, boolean broadcastAccounts)
             throws IOException {
-        Dataset<Row> parsed = ArchiveActions.read(spark, files);
+        Dataset<Row> parsed = ArchiveActions.read(spark, files, ArchiveActions.splitBytes(spark));
         if (plan.text() == null) {
             return detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
         }
