@@ -162,14 +162,28 @@ public final class AnalysisPipeline {
                 progress.end();
                 printImport(report, "imported");
             }
-            AnalysisWriteBack.write(store, analysis, !files.isEmpty() && !loadArchive, progress);
-            // graph.graphml comes from the store once the results are in it: one GraphML exporter for analyze
-            // and export alike; by default the flagged accounts and their context, the whole graph is `export`
-            if (pictures) {
-                progress.begin("Writing " + GRAPHML, -1);
-                GraphExport.export(store, GraphExport.ExportFormat.GRAPHML, GraphExport.Scope.FLAGGED_AND_CONTEXT,
-                        out.resolve(GRAPHML));
-                progress.end();
+            AnalysisWriteBack.writeAccounts(store, analysis, !files.isEmpty() && !loadArchive, progress);
+            // graph.graphml comes from the store once the account results and coordination edges are in it (one
+            // GraphML exporter for analyze and export alike; by default the flagged accounts and their context,
+            // the whole graph is `export`); it reads nothing of the clusters and campaigns written beside it
+            CompletableFuture<Void> graphml = !pictures
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> {
+                        try {
+                            GraphExport.export(store, GraphExport.ExportFormat.GRAPHML,
+                                    GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, GRAPHML_WRITER);
+            try {
+                AnalysisWriteBack.writeGroups(store, analysis, progress);
+            } finally {
+                if (pictures) {
+                    progress.begin("Writing " + GRAPHML + " (what is left)", -1);
+                    await(graphml);
+                    progress.end();
+                }
             }
         } finally {
             if (pictures) {
@@ -227,6 +241,13 @@ public final class AnalysisPipeline {
             throw e;
         }
     }
+
+    /** graph.graphml is written on its own thread beside the clusters and campaigns (daemon, as the pictures). */
+    private static final Executor GRAPHML_WRITER = r -> {
+        Thread t = new Thread(r, "lockstep-graphml");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
     private static final Executor PICTURES = r -> {

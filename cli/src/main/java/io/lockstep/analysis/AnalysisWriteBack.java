@@ -40,6 +40,15 @@ final class AnalysisWriteBack {
      * a score above 0, in a cluster, on a coordination edge or in a campaign (accounts.csv lists them all).
      */
     static void write(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
+        writeAccounts(store, analysis, resultsOnly, progress);
+        writeGroups(store, analysis, progress);
+    }
+
+    /**
+     * The first part of {@link #write(GraphStore, Analysis, boolean, ProgressListener)}: the accounts' properties
+     * and the {@code COORDINATED_WITH} relationships, all that the account-level exports read (graph.graphml).
+     */
+    static void writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
         boolean[] named = resultsOnly ? named(analysis) : null;
@@ -77,7 +86,11 @@ final class AnalysisWriteBack {
         progress.begin("Writing coordination edges", edges.size());
         ResultWriter.replaceCoordination(store, edges);
         progress.end();
+    }
 
+    /** The second part: the {@code Cluster} and {@code Campaign} nodes and the accounts' roles in them. */
+    static void writeGroups(GraphStore store, Analysis analysis, ProgressListener progress) {
+        Activity act = analysis.activity();
         progress.begin("Writing clusters, campaigns", -1);
         List<ResultWriter.ClusterResult> clusters = new ArrayList<>();
         for (Cluster c : analysis.detection().clusters()) {

@@ -134,11 +134,7 @@ final class StrongestPartners {
 
     /** Stronger first over all pairs: weight, then count, then the pair, then the signal. */
     static int compareOverall(CoordinationEdge a, CoordinationEdge b) {
-        int c = Double.compare(b.weight(), a.weight());
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(b.count(), a.count());
+        int c = compareStrength(a, b);
         if (c != 0) {
             return c;
         }
@@ -201,11 +197,7 @@ final class StrongestPartners {
 
     /** Stronger first, from {@code self}'s side. */
     static int compare(CoordinationEdge a, CoordinationEdge b, int self) {
-        int c = Double.compare(b.weight(), a.weight());
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(b.count(), a.count());
+        int c = compareStrength(a, b);
         if (c != 0) {
             return c;
         }
@@ -216,6 +208,12 @@ final class StrongestPartners {
             return c;
         }
         return Integer.compare(signalIndex(a), signalIndex(b));
+    }
+
+    /** Stronger first: the higher weight, then the higher count; 0 when both are equal. */
+    private static int compareStrength(CoordinationEdge a, CoordinationEdge b) {
+        int c = Double.compare(b.weight(), a.weight());
+        return c != 0 ? c : Integer.compare(b.count(), a.count());
     }
 
     private static int signalIndex(CoordinationEdge e) {

@@ -1,7 +1,9 @@
 package io.lockstep.importer;
 
+import io.lockstep.activity.Activity;
 import io.lockstep.activity.Urls;
 
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,19 @@ final class Cells {
         }
         String t = s.strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** The time of a cell in any form {@link Times} reads, or {@code Activity.NO_TIME} when blank or unparseable. */
+    static long timeOrNone(String s) {
+        String t = text(s);
+        if (t == null) {
+            return Activity.NO_TIME;
+        }
+        try {
+            return Times.parse(t);
+        } catch (DateTimeException e) {
+            return Activity.NO_TIME;
+        }
     }
 
     /** The value unchanged (tweets keep their spacing), or null when null or empty. */

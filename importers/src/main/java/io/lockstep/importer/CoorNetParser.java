@@ -1,10 +1,7 @@
 package io.lockstep.importer;
 
-import io.lockstep.activity.Activity;
-
 import java.io.IOException;
 import java.io.Reader;
-import java.time.DateTimeException;
 import java.util.List;
 
 /**
@@ -37,18 +34,10 @@ final class CoorNetParser implements RecordParser {
             String account = SharesTable.required(row, "account.url");
             SharesTable.Share s = new SharesTable.Share(id, account, SharesTable.time(row.get("date"), "date"), line);
             s.objects.add(SharesTable.required(row, "expanded"));
-            long created = Activity.NO_TIME;
-            String c = Cells.text(row.get("account.pagecreateddate"));
-            if (c != null) {
-                try {
-                    created = Times.parse(c);
-                } catch (DateTimeException e) {
-                    created = Activity.NO_TIME;
-                }
-            }
             s.profile = new AccountRow(account, Cells.text(row.get("account.handle")),
                     Cells.text(row.get("account.name")), null, Cells.raw(row.get("account.pagedescription")),
-                    account, Cells.count(row.get("account.subscribercount")), -1, created, null);
+                    account, Cells.count(row.get("account.subscribercount")), -1,
+                    Cells.timeOrNone(row.get("account.pagecreateddate")), null);
             String text = Cells.raw(row.get("message"));
             s.text = text != null ? text : Cells.raw(row.get("title"));
             s.likes = Cells.count(row.get("statistics.actual.likecount"));

@@ -81,15 +81,7 @@ final class CsvTable {
         }
 
         void replay(RowSink sink) {
-            for (Object r : rows) {
-                if (r instanceof PostRow p) {
-                    sink.post(p);
-                } else if (r instanceof AccountRow a) {
-                    sink.account(a);
-                } else {
-                    sink.edge((EdgeRow) r);
-                }
-            }
+            sink.takeAll(rows);
             rows.clear();
         }
     }

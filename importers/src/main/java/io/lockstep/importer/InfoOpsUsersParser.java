@@ -1,10 +1,7 @@
 package io.lockstep.importer;
 
-import io.lockstep.activity.Activity;
-
 import java.io.IOException;
 import java.io.Reader;
-import java.time.DateTimeException;
 import java.util.List;
 
 /**
@@ -28,18 +25,10 @@ final class InfoOpsUsersParser implements RecordParser {
 
     /** The account columns shared by the users and the tweets files; an unparseable creation date is dropped. */
     static AccountRow account(CsvTable.Row row, String user) {
-        long created = Activity.NO_TIME;
-        String c = Cells.text(row.get("account_creation_date"));
-        if (c != null) {
-            try {
-                created = Times.parse(c);
-            } catch (DateTimeException e) {
-                created = Activity.NO_TIME;
-            }
-        }
         return new AccountRow(user, Cells.text(row.get("user_screen_name")), Cells.text(row.get("user_display_name")),
                 Cells.text(row.get("user_reported_location")), Cells.raw(row.get("user_profile_description")),
                 Cells.text(row.get("user_profile_url")), Cells.count(row.get("follower_count")),
-                Cells.count(row.get("following_count")), created, Cells.text(row.get("account_language")));
+                Cells.count(row.get("following_count")), Cells.timeOrNone(row.get("account_creation_date")),
+                Cells.text(row.get("account_language")));
     }
 }

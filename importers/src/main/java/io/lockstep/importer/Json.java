@@ -3,9 +3,7 @@ package io.lockstep.importer;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lockstep.activity.Activity;
 
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,15 +52,7 @@ final class Json {
 
     /** The time at {@code path}, or NO_TIME when missing or unparseable. */
     static long timeOrNone(JsonNode node, String path) {
-        String t = text(node, path);
-        if (t == null) {
-            return Activity.NO_TIME;
-        }
-        try {
-            return Times.parse(t);
-        } catch (DateTimeException e) {
-            return Activity.NO_TIME;
-        }
+        return Cells.timeOrNone(text(node, path));
     }
 
     /** The {@code field} of each object in the array at {@code path} (missing array → empty). */

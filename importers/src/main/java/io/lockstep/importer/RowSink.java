@@ -1,17 +1,14 @@
 package io.lockstep.importer;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
  * Receives what a {@link RecordParser} reads. Each input record (a CSV row, a JSON line, an edge line) produces
  * zero or more rows and then exactly one {@link #endRecord()}, or one {@link #reject} or {@link #skip} instead of
  * its rows.
  */
-public interface RowSink {
-    void account(AccountRow account);
-
-    void post(PostRow post);
-
-    void edge(EdgeRow edge);
-
+public interface RowSink extends RowConsumer {
     /**
      * The record starting at physical line {@code line} (1-based) is malformed; {@code raw} is its text as far as
      * it could be recovered. Counts as the record's end: no {@link #endRecord()} follows.
@@ -28,5 +25,35 @@ public interface RowSink {
      */
     default void skip(long line, String what) {
         endRecord();
+    }
+
+    /**
+     * A sink that gives every post to {@code action} and ignores accounts, edges, rejected records and record ends:
+     * for readers that need the posts only.
+     */
+    static RowSink posts(Consumer<? super PostRow> action) {
+        Objects.requireNonNull(action, "action");
+        return new RowSink() {
+            @Override
+            public void account(AccountRow account) {
+            }
+
+            @Override
+            public void post(PostRow post) {
+                action.accept(post);
+            }
+
+            @Override
+            public void edge(EdgeRow edge) {
+            }
+
+            @Override
+            public void reject(long line, String reason, String raw) {
+            }
+
+            @Override
+            public void endRecord() {
+            }
+        };
     }
 }

@@ -2,7 +2,6 @@ package io.lockstep.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lockstep.activity.Activity;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -97,7 +96,7 @@ final class TwarcCsvParser implements RecordParser {
                     Cells.raw(row.get("author.description")), Cells.text(row.get("author.url")),
                     Cells.count(row.get("author.public_metrics.followers_count")),
                     Cells.count(row.get("author.public_metrics.following_count")),
-                    optionalTime(row.get("author.created_at")), null);
+                    Cells.timeOrNone(row.get("author.created_at")), null);
             PostRow post = new PostRow(id, author, time, text, Cells.text(row.get("lang")),
                     Cells.text(row.get("source")), retweetOf, retweetAuthor,
                     Cells.text(row.get("referenced_tweets.quoted.id")), Cells.text(row.get("quoted_user_id")),
@@ -182,17 +181,6 @@ final class TwarcCsvParser implements RecordParser {
             return Json.MAPPER.readTree(v);
         } catch (JsonProcessingException e) {
             throw new CsvTable.RowException("bad JSON in " + column);
-        }
-    }
-
-    private static long optionalTime(String s) {
-        if (Cells.text(s) == null) {
-            return Activity.NO_TIME;
-        }
-        try {
-            return Times.parse(s);
-        } catch (DateTimeException e) {
-            return Activity.NO_TIME;
         }
     }
 }

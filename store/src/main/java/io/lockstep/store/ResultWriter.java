@@ -4,9 +4,12 @@ import org.neo4j.driver.Session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -48,9 +51,11 @@ public final class ResultWriter {
             MATCH (b:Account {id: $target[i]})
             CREATE (a)-[:COORDINATED_WITH {signal: $signal[i], weight: $weight[i], count: $count[i],
                                            evidence: $evidence[i]}]->(b)""";
-    static final String DELETE_CLUSTERS = """
-            MATCH (c:Cluster)
+    /** Removes every node of the label filled in, with its relationships, 1,000 nodes per transaction. */
+    private static final String DELETE_ALL = """
+            MATCH (c:%s)
             CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String DELETE_CLUSTERS = DELETE_ALL.formatted("Cluster");
     static final String CREATE_CLUSTERS = """
             UNWIND $rows AS row
             CREATE (c:Cluster {id: row.id})
@@ -59,26 +64,20 @@ public final class ResultWriter {
             UNWIND row.members AS member
             MATCH (a:Account {id: member})
             CREATE (a)-[:IN_CLUSTER]->(c)""";
-    static final String DELETE_CAMPAIGNS = """
-            MATCH (c:Campaign)
-            CALL { WITH c DETACH DELETE c } IN TRANSACTIONS OF 1000 ROWS""";
+    static final String DELETE_CAMPAIGNS = DELETE_ALL.formatted("Campaign");
     static final String CREATE_CAMPAIGNS = """
             UNWIND $rows AS row
-            MERGE (c:Campaign {id: row.id})
-            SET c += row.props
-            WITH c, row
-            CALL {
-              WITH c, row
-              UNWIND row.seeds AS seed
-              MATCH (a:Account {id: seed})
-              MERGE (a)-[:SEEDED]->(c)
-            }
-            CALL {
-              WITH c, row
-              UNWIND row.amplifiers AS amplifier
-              MATCH (a:Account {id: amplifier})
-              MERGE (a)-[:AMPLIFIED]->(c)
-            }""";
+            CREATE (c:Campaign {id: row.id})
+            SET c += row.props""";
+    /** One role per row: {@code $campaign[i]} a campaign id, {@code $account[i]} an account id. */
+    private static final String CREATE_CAMPAIGN_ROLES = """
+            UNWIND range(0, size($campaign) - 1) AS i
+            MATCH (c:Campaign {id: $campaign[i]})
+            MATCH (a:Account {id: $account[i]})
+            CREATE (a)-[:%s]->(c)""";
+    static final String CREATE_SEEDED = CREATE_CAMPAIGN_ROLES.formatted("SEEDED");
+    static final String CREATE_AMPLIFIED = CREATE_CAMPAIGN_ROLES.formatted("AMPLIFIED");
+
 
     /**
      * One account's results (docs/graph-model.md, "Results").
@@ -203,13 +202,38 @@ public final class ResultWriter {
                 .toList(), 200);
     }
 
-    /** Replaces all campaigns and their {@code SEEDED} and {@code AMPLIFIED} roles. */
+    /**
+     * Replaces all campaigns and their {@code SEEDED} and {@code AMPLIFIED} roles. Campaigns sharing an id are one
+     * node (the last one's properties, the union of the roles), and an account holds a role at most once.
+     */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns) {
         run(store, DELETE_CAMPAIGNS);
-        inBatches(store, CREATE_CAMPAIGNS, campaigns.stream().map(c -> Map.of("id", c.id(), "seeds", c.seeds(),
-                "amplifiers", c.amplifiers(), "props", properties("hashtag", c.hashtag(), "start", c.start(),
-                        "end", c.end(), "volume_share", c.volumeShare())))
-                .toList(), 100);
+        Map<String, CampaignResult> byId = new LinkedHashMap<>();
+        Map<String, Set<String>> seeds = new HashMap<>();
+        Map<String, Set<String>> amplifiers = new HashMap<>();
+        for (CampaignResult c : campaigns) {
+            byId.put(c.id(), c);
+            seeds.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).addAll(c.seeds());
+            amplifiers.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).addAll(c.amplifiers());
+        }
+        List<Map<String, Object>> rows = byId.values().stream().map(c -> Map.<String, Object>of("id", c.id(),
+                "props", properties("hashtag", c.hashtag(), "start", c.start(), "end", c.end(),
+                        "volume_share", c.volumeShare()))).toList();
+        inBatches(store, CREATE_CAMPAIGNS, rows, COLUMN_BATCH);
+        List<CampaignRole> seeded = new ArrayList<>();
+        List<CampaignRole> amplified = new ArrayList<>();
+        byId.keySet().forEach(id -> {
+            seeds.get(id).forEach(a -> seeded.add(new CampaignRole(id, a)));
+            amplifiers.get(id).forEach(a -> amplified.add(new CampaignRole(id, a)));
+        });
+        Map<String, Function<CampaignRole, ?>> columns = Map.of("campaign", CampaignRole::campaign,
+                "account", CampaignRole::account);
+        inColumns(store, CREATE_SEEDED, seeded, columns);
+        inColumns(store, CREATE_AMPLIFIED, amplified, columns);
+    }
+
+    /** A campaign id and an account id. */
+    private record CampaignRole(String campaign, String account) {
     }
 
     private static void run(GraphStore store, String cypher) {

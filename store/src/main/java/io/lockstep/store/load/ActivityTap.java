@@ -23,11 +23,15 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Only a load into an empty store taps the rows (then the store holds exactly the files); any other import
  * {@linkplain #decline() declines}, and the caller reads the store back. Fed on one thread; {@link #await()} may be
- * called on another and returns once every file is parsed, while the import itself may still be writing.
+ * called on another and returns once every file is parsed, while the import itself may still be writing; the
+ * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile.
  */
 public final class ActivityTap {
-    private final ActivityBuilder builder = new ActivityBuilder();
-    private final CompletableFuture<Activity> result = new CompletableFuture<>();
+    /** Fed until complete(); released once the activity is built (its maps are as large as the activity). */
+    private ActivityBuilder builder = new ActivityBuilder();
+    /** Completed once every row is in the builder (false: declined). */
+    private final CompletableFuture<Boolean> result = new CompletableFuture<>();
+    private Activity built;
 
     void account(AccountRow a) {
         builder.account(a.id(), a.screenName(), a.createdAt(),
@@ -55,14 +59,14 @@ public final class ActivityTap {
         return values.size() < 2 ? values : new ArrayList<>(new LinkedHashSet<>(values));
     }
 
-    /** Every file is parsed: the activity is ready. */
+    /** Every file is parsed: the activity can be built. */
     void complete() {
-        result.complete(builder.build().canonical());
+        result.complete(true);
     }
 
     /** This import does not tap its rows (the store held data already, or it is not a bulk load). */
     void decline() {
-        result.complete(null);
+        result.complete(false);
     }
 
     /** The import failed before every file was parsed. */
@@ -76,11 +80,18 @@ public final class ActivityTap {
      * @return the activity, or null when this import did not tap its rows (read the store instead)
      * @throws CancellationException when the import failed or was cancelled before the files were parsed
      */
-    public Activity await() {
+    public synchronized Activity await() {
+        boolean tapped;
         try {
-            return result.join();
+            tapped = result.join();
         } catch (CompletionException e) {
             throw new CancellationException("import failed: " + e.getCause().getMessage());
         }
+        if (tapped && built == null) {
+            Activity rows = builder.build();
+            builder = null;
+            built = rows.canonical();
+        }
+        return built;
     }
 }

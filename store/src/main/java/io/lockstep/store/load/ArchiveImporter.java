@@ -133,18 +133,8 @@ public final class ArchiveImporter {
                 tap.decline();
             }
             Neo4jWriter writer = new Neo4jWriter(store, times);
-            List<ImportReport.FileResult> results = new ArrayList<>();
-            boolean stopped = false;
-            for (int i = 0; i < readable.size(); i++) {
-                if (stopped) {
-                    results.add(ImportReport.FileResult.notRead(readable.get(i), readableFormats.get(i)));
-                    continue;
-                }
-                ImportReport.FileResult r = importFile(store, writer, readable.get(i), readableFormats.get(i),
-                        options, progress);
-                results.add(r);
-                stopped = r.status() == ImportReport.Status.FAILED && !options.keepGoing();
-            }
+            List<ImportReport.FileResult> results = ImportReport.readEach(readable, readableFormats, null, options,
+                    false, (file, format, sha) -> importFile(store, writer, file, format, options, progress));
             read = new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
         }
         List<ImportReport.FileResult> all = new ArrayList<>();
@@ -229,9 +219,7 @@ public final class ArchiveImporter {
                 format.parser().parse(in, sink);
             } catch (IOException e) {
                 // the file itself failed: keep what was read before, record the file as unfinished
-                failure = e instanceof InputFiles.UnreadableInputException ? e.getMessage()
-                        : file.getFileName() + ": " + e.getMessage();
-                failure += " (after " + sink.records + " records, which stay loaded)";
+                failure = ImportReport.failedWhileReading(file, e, sink.records, "stay loaded");
             }
             sink.flush();
             long total = sink.records;

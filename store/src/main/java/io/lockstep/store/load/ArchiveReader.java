@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,29 +50,8 @@ public final class ArchiveReader {
         List<String> failures = new ArrayList<>();
         ArchiveImporter.checkFiles(files, options, formats, failures);
         ActivityTap tap = new ActivityTap();
-        List<ImportReport.FileResult> results = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        boolean stopped = false;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            Format format = formats.get(i);
-            if (failures.get(i) != null) {
-                results.add(ImportReport.FileResult.failed(file, format, failures.get(i)));
-                continue;
-            }
-            if (!keys.add(InputFiles.sha256(file) + ":" + format.id())) {
-                results.add(new ImportReport.FileResult(file, format, 0, 0, null,
-                        ImportReport.Status.ALREADY_IMPORTED));
-                continue;
-            }
-            if (stopped) {
-                results.add(ImportReport.FileResult.notRead(file, format));
-                continue;
-            }
-            ImportReport.FileResult r = readFile(file, format, tap, options, progress);
-            results.add(r);
-            stopped = r.status() == ImportReport.Status.FAILED && !options.keepGoing();
-        }
+        List<ImportReport.FileResult> results = ImportReport.readEach(files, formats, failures, options, true,
+                (file, format, sha) -> readFile(file, format, tap, options, progress));
         tap.complete();
         ImportReport report = new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
         if (!options.keepGoing() && !report.failures().isEmpty()) {
@@ -94,9 +71,7 @@ public final class ArchiveReader {
             try {
                 format.parser().parse(in, sink);
             } catch (IOException e) {
-                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
-                        : file.getFileName() + ": " + e.getMessage())
-                        + " (after " + sink.records + " records, which stay read)";
+                failure = ImportReport.failedWhileReading(file, e, sink.records, "stay read");
             }
             return new ImportReport.FileResult(file, format, sink.records - rejects.count() - sink.skipped,
                     rejects.count(), rejects.pathIfWritten(), failure == null ? ImportReport.Status.IMPORTED

@@ -7,11 +7,15 @@ import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
 import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RejectsFile;
+import io.lockstep.importer.RowConsumer;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectLinkedOpenHashSet;
+import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.cli.ExecutionContext;
@@ -34,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,41 +128,26 @@ final class BulkLoader {
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
             Staging rows = new Staging(staging, tap);
-            List<ImportReport.FileResult> results = new ArrayList<>();
+            List<ImportReport.FileResult> results;
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
-                Set<String> keys = new HashSet<>();
-                boolean stopped = false;
-                for (int i = 0; i < files.size(); i++) {
-                    Path file = files.get(i);
-                    Format format = formats.get(i);
-                    String sha = InputFiles.sha256(file);
-                    if (!keys.add(sha + ":" + format.id())) { // the same content twice: loaded once
-                        results.add(new ImportReport.FileResult(file, format, 0, 0, null,
-                                ImportReport.Status.ALREADY_IMPORTED));
-                        continue;
-                    }
-                    if (stopped) {
-                        results.add(ImportReport.FileResult.notRead(file, format));
-                        continue;
-                    }
+                results = ImportReport.readEach(files, formats, null, options, true, (file, format, sha) -> {
                     long before = rows.records;
                     Staged staged = stage(file, format, rows, options, progress);
                     RejectsFile rejects = staged.rejects();
                     long total = rows.records - before;
                     long rowsLoaded = total - rejects.count() - staged.skipped();
-                    results.add(new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
-                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
-                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure()));
                     records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
                             "format", format.id(), "rows", total, "rejects", rejects.count(),
                             "skipped", staged.skipped(), "completed", staged.failure() == null));
-                    stopped = staged.failure() != null && !options.keepGoing();
-                }
-                rows.finish();
-                if (tap != null) {
+                    return new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure());
+                });
+                if (tap != null) { // the rows are all in: the analysis builds its activity while this goes on
                     tap.complete();
                 }
+                rows.finish();
             }
             List<String> arguments = rows.importArguments(staging);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
@@ -226,9 +216,7 @@ final class BulkLoader {
                 format.parser().parse(in, sink);
             } catch (IOException e) {
                 // the file itself failed: what was read before stays staged, the file is recorded unfinished
-                failure = (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
-                        : file.getFileName() + ": " + e.getMessage())
-                        + " (after " + (rows.records - before) + " records, which stay loaded)";
+                failure = ImportReport.failedWhileReading(file, e, rows.records - before, "stay loaded");
             }
             sink.handRest();
             parsed = true;
@@ -326,15 +314,7 @@ final class BulkLoader {
                             continue; // drain, so that the parser never blocks on a full queue
                         }
                         try {
-                            for (Object row : chunk) {
-                                if (row instanceof PostRow p) {
-                                    rows.post(p);
-                                } else if (row instanceof AccountRow a) {
-                                    rows.account(a);
-                                } else {
-                                    rows.edge((EdgeRow) row);
-                                }
-                            }
+                            rows.takeAll(chunk);
                         } catch (Throwable e) {
                             failure = e;
                         }
@@ -466,24 +446,36 @@ final class BulkLoader {
     }
 
     /** The staging files, written while parsing; nodes known only at the end are written by {@link #finish}. */
-    private static final class Staging implements AutoCloseable {
+    private static final class Staging implements AutoCloseable, RowConsumer {
         private final Path dir;
         private final Map<String, CSVPrinter> relationships = new LinkedHashMap<>();
         private final CSVPrinter posts;
         /** Rows with a line break inside a value: the bulk importer reads only these files in its slow mode. */
         private final CSVPrinter multilinePosts;
-        /** Account id → its properties (empty for an account only referenced), in first-seen order. */
-        private final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
-        private final Set<String> describedAccounts = new HashSet<>();
-        private final Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
-        private final Set<String> postIds = new HashSet<>();
+        /*
+         * Open-addressing sets and arrays rather than java.util's linked nodes: on 10M posts and 1M accounts these
+         * hold tens of millions of entries, and every node is one more object for each full collection to trace.
+         */
+        /** Account id → its index, in first-seen order; by index: the id, its properties (null: none given). */
+        /*
+         * Not final: released by finish(), so that the bulk importer and the analysis beside it do not share the
+         * heap with them (several GB on 10M posts).
+         */
+        private Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
+        private List<String> accountIds = new ArrayList<>();
+        private List<Object[]> accountProperties = new ArrayList<>();
+        /** Accounts a users row describes (the others are placeholders). */
+        private BitSet describedAccounts = new BitSet();
+        private ObjectOpenHashSet<String> postIds = new ObjectOpenHashSet<>();
         /** Referenced post id → the first author a reference names (or null), for the placeholders. */
-        private final Map<String, String> referencedPosts = new LinkedHashMap<>();
-        private final Set<String> hashtags = new LinkedHashSet<>();
-        private final Set<String> urls = new LinkedHashSet<>();
-        private final LongOpenHashSet follows = new LongOpenHashSet();
+        private Object2ObjectLinkedOpenHashMap<String, String> referencedPosts = new Object2ObjectLinkedOpenHashMap<>();
+        private ObjectLinkedOpenHashSet<String> hashtags = new ObjectLinkedOpenHashSet<>();
+        private ObjectLinkedOpenHashSet<String> urls = new ObjectLinkedOpenHashSet<>();
+        private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
-        private final Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        /** Nodes staged, counted by finish(). */
+        private long nodes = -1;
         long records;
         /** Relationships written to the staging files. */
         long relationshipCount;
@@ -527,10 +519,44 @@ final class BulkLoader {
         private void write(String type, Object... values) {
             relationshipCount++;
             try {
-                relationships.get(type).printRecord(values);
+                CSVPrinter printer = relationships.get(type);
+                if (plain(values)) { // the common row, ids only: written as is, what the printer would write
+                    Appendable out = printer.getOut();
+                    for (int i = 0; i < values.length; i++) {
+                        if (i > 0) {
+                            out.append(',');
+                        }
+                        out.append(values[i].toString());
+                    }
+                    out.append('\n');
+                } else {
+                    printer.printRecord(values);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Whether every value is a non-empty string or integer of printable ASCII without a space, comma or quote:
+         * a value CSV never quotes and the importer reads back unchanged.
+         */
+        private static boolean plain(Object[] values) {
+            for (Object value : values) {
+                if (value instanceof Integer) {
+                    continue;
+                }
+                if (!(value instanceof String text) || text.isEmpty()) {
+                    return false;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c <= ' ' || c >= 0x7f || c == ',' || c == '"') {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private int accountIndex(String id) {
@@ -538,21 +564,36 @@ final class BulkLoader {
             if (index == 0 && !accountIndex.containsKey(id)) {
                 index = accountIndex.size();
                 accountIndex.put(id, index);
-                accounts.put(id, new HashMap<>(4));
+                accountIds.add(id);
+                accountProperties.add(null);
             }
             return index;
         }
 
-        void account(AccountRow a) {
+        @Override
+        public void account(AccountRow a) {
             if (tap != null) {
                 tap.account(a);
             }
-            accountIndex(a.id());
-            describedAccounts.add(a.id());
-            Neo4jWriter.putAccountProperties(accounts.get(a.id()), a);
+            int index = accountIndex(a.id());
+            describedAccounts.set(index);
+            Map<String, Object> given = new HashMap<>();
+            Neo4jWriter.putAccountProperties(given, a);
+            Object[] props = accountProperties.get(index);
+            if (props == null) {
+                props = new Object[ACCOUNT_PROPERTIES.length];
+                accountProperties.set(index, props);
+            }
+            for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) { // what the row does not give stays as it was
+                Object value = given.get(ACCOUNT_PROPERTIES[i]);
+                if (value != null) {
+                    props[i] = value;
+                }
+            }
         }
 
-        void post(PostRow p) {
+        @Override
+        public void post(PostRow p) {
             if (tap != null) {
                 tap.post(p);
             }
@@ -604,7 +645,8 @@ final class BulkLoader {
             }
         }
 
-        void edge(EdgeRow e) {
+        @Override
+        public void edge(EdgeRow e) {
             if (tap != null) {
                 tap.edge(e);
             }
@@ -642,12 +684,13 @@ final class BulkLoader {
             try (CSVPrinter out = printer("accounts.csv", ACCOUNT_HEADER);
                  CSVPrinter multilineOut = printer("accounts-multiline.csv", ACCOUNT_HEADER)) {
                 Object[] row = new Object[ACCOUNT_HEADER.length];
-                for (Map.Entry<String, Map<String, Object>> a : accounts.entrySet()) {
-                    row[0] = a.getKey();
+                for (int a = 0; a < accountIds.size(); a++) {
+                    row[0] = accountIds.get(a);
+                    Object[] props = accountProperties.get(a);
                     for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) {
-                        row[i + 1] = a.getValue().get(ACCOUNT_PROPERTIES[i]);
+                        row[i + 1] = props == null ? null : props[i];
                     }
-                    row[row.length - 1] = !describedAccounts.contains(a.getKey());
+                    row[row.length - 1] = !describedAccounts.get(a);
                     (inspect(row) ? multilineOut : out).printRecord(row);
                 }
             }
@@ -661,6 +704,17 @@ final class BulkLoader {
                     out.printRecord(u);
                 }
             }
+            nodes = accountIds.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            accountIndex = null;
+            accountIds = null;
+            accountProperties = null;
+            describedAccounts = null;
+            postIds = null;
+            referencedPosts = null;
+            hashtags = null;
+            urls = null;
+            follows = null;
+            interactions = null;
         }
 
         /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
@@ -716,7 +770,7 @@ final class BulkLoader {
 
         /** Nodes staged, once {@link #finish} has run. */
         long nodeCount() {
-            return accounts.size() + postIds.size() + referencedPosts.size() + hashtags.size() + urls.size();
+            return nodes;
         }
 
         @Override

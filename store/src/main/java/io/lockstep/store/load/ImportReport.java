@@ -1,10 +1,15 @@
 package io.lockstep.store.load;
 
 import io.lockstep.importer.Format;
+import io.lockstep.importer.InputFiles;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What an import did, per file and in total. */
 public record ImportReport(List<FileResult> files, Duration elapsed) {
@@ -53,6 +58,60 @@ public record ImportReport(List<FileResult> files, Duration elapsed) {
         static FileResult notRead(Path file, Format format) {
             return new FileResult(file, format, 0, 0, null, Status.NOT_READ, 0, null);
         }
+    }
+
+    /** Reads one file of an import and says how it ended. */
+    @FunctionalInterface
+    interface FileReading {
+        /** {@code sha} is the file's SHA-256 when {@link #readEach} reads each content once, else null. */
+        FileResult read(Path file, Format format, String sha) throws IOException;
+    }
+
+    /**
+     * Reads {@code files} in order, as every import does: a file whose {@code failures} entry (a null list: none) is
+     * not null {@linkplain FileResult#failed failed} its checks and is not read; with {@code oncePerContent}, a file
+     * whose content (SHA-256 and format) was read before in this call is {@link Status#ALREADY_IMPORTED}; after a
+     * file {@link Status#FAILED}, the rest are {@link Status#NOT_READ} unless {@link ImportOptions#keepGoing()}.
+     */
+    static List<FileResult> readEach(List<Path> files, List<Format> formats, List<String> failures,
+                                     ImportOptions options, boolean oncePerContent, FileReading reading)
+            throws IOException {
+        List<FileResult> results = new ArrayList<>();
+        Set<String> contents = new HashSet<>();
+        boolean stopped = false;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Format format = formats.get(i);
+            if (failures != null && failures.get(i) != null) {
+                results.add(FileResult.failed(file, format, failures.get(i)));
+                continue;
+            }
+            String sha = null;
+            if (oncePerContent) {
+                sha = InputFiles.sha256(file);
+                if (!contents.add(sha + ":" + format.id())) {
+                    results.add(new FileResult(file, format, 0, 0, null, Status.ALREADY_IMPORTED));
+                    continue;
+                }
+            }
+            if (stopped) {
+                results.add(FileResult.notRead(file, format));
+                continue;
+            }
+            FileResult r = reading.read(file, format, sha);
+            results.add(r);
+            stopped = r.status() == Status.FAILED && !options.keepGoing();
+        }
+        return results;
+    }
+
+    /**
+     * The one-line failure of a file that failed while it was read (a truncated gzip, a read error) after
+     * {@code records} records, which {@code stay} ("stay loaded").
+     */
+    static String failedWhileReading(Path file, IOException e, long records, String stay) {
+        return (e instanceof InputFiles.UnreadableInputException ? e.getMessage()
+                : file.getFileName() + ": " + e.getMessage()) + " (after " + records + " records, which " + stay + ")";
     }
 
     public long rows() {

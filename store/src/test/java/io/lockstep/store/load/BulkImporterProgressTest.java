@@ -20,18 +20,11 @@ class BulkImporterProgressTest {
     /** What the tests' listener was told: the units done after each advance. */
     private final List<Long> done = new ArrayList<>();
     private final ProgressListener listener = new ProgressListener() {
-        @Override
-        public void begin(String task, long totalUnits) {
-        }
 
         @Override
         public void advance(long units) {
             assertThat(units).isPositive();
             done.add((done.isEmpty() ? 0 : done.get(done.size() - 1)) + units);
-        }
-
-        @Override
-        public void end() {
         }
     };
 

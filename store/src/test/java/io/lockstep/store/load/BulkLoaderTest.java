@@ -65,10 +65,6 @@ class BulkLoaderTest extends ArchiveImporterTest {
             public void advance(long units) {
                 current[1] += units;
             }
-
-            @Override
-            public void end() {
-            }
         };
         importer.importFiles(store, List.of(tweets), options(), recording);
         long[] bulk = tasks.get(BulkLoader.TASK_BULK_IMPORT);

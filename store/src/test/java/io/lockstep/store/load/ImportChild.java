@@ -21,14 +21,6 @@ public final class ImportChild {
             }
 
             @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void end() {
-            }
-
-            @Override
             public void rows(long rowsDone) {
                 System.out.println("rows " + rowsDone);
                 System.out.flush();

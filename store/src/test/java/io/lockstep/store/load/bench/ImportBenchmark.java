@@ -1,9 +1,6 @@
 package io.lockstep.store.load.bench;
 
-import io.lockstep.importer.AccountRow;
 import io.lockstep.importer.ArchiveParsing;
-import io.lockstep.importer.EdgeRow;
-import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
@@ -122,31 +119,12 @@ public final class ImportBenchmark {
                 rows.clear();
             }
         };
-        ArchiveParsing.parse(file, ArchiveParsing.detect(file), new RowSink() {
-            @Override
-            public void account(AccountRow account) {
+        ArchiveParsing.parse(file, ArchiveParsing.detect(file), RowSink.posts(post -> {
+            rows.add(Map.of("id", post.id(), "author", post.authorId()));
+            if (rows.size() >= batch) {
+                flush.run();
             }
-
-            @Override
-            public void post(PostRow post) {
-                rows.add(Map.of("id", post.id(), "author", post.authorId()));
-                if (rows.size() >= batch) {
-                    flush.run();
-                }
-            }
-
-            @Override
-            public void edge(EdgeRow edge) {
-            }
-
-            @Override
-            public void reject(long line, String reason, String raw) {
-            }
-
-            @Override
-            public void endRecord() {
-            }
-        });
+        }));
         flush.run();
         return total[0];
     }
@@ -180,18 +158,6 @@ public final class ImportBenchmark {
                 lastRows = rowsDone;
                 lastTime = now;
             }
-        }
-
-        @Override
-        public void begin(String task, long totalUnits) {
-        }
-
-        @Override
-        public void advance(long units) {
-        }
-
-        @Override
-        public void end() {
         }
     }
 
