@@ -114,36 +114,34 @@ public final class ArchiveActions {
     /** The actions (or, with {@code rejects}, the rejects) of one range. */
     private static Iterator<Row> parse(FileSplits.Split split, boolean rejects) {
         List<Row> rows = new ArrayList<>();
+        RowSink sink = !rejects ? RowSink.posts(post -> {
+            for (ActionSignals.Action a : ActionSignals.of(post)) {
+                rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
+            }
+        }) : new RowSink() {
+            @Override
+            public void account(AccountRow account) {
+            }
+
+            @Override
+            public void post(PostRow post) {
+            }
+
+            @Override
+            public void edge(EdgeRow edge) {
+            }
+
+            @Override
+            public void reject(long line, String reason, String raw) {
+                rows.add(RowFactory.create(split.file(), line, reason));
+            }
+
+            @Override
+            public void endRecord() {
+            }
+        };
         try {
-            FileSplits.parse(split, new RowSink() {
-                @Override
-                public void account(AccountRow account) {
-                }
-
-                @Override
-                public void post(PostRow post) {
-                    if (!rejects) {
-                        for (ActionSignals.Action a : ActionSignals.of(post)) {
-                            rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
-                        }
-                    }
-                }
-
-                @Override
-                public void edge(EdgeRow edge) {
-                }
-
-                @Override
-                public void reject(long line, String reason, String raw) {
-                    if (rejects) {
-                        rows.add(RowFactory.create(split.file(), line, reason));
-                    }
-                }
-
-                @Override
-                public void endRecord() {
-                }
-            });
+            FileSplits.parse(split, sink);
         } catch (IOException e) {
             throw FileSplits.failure(split, e);
         }

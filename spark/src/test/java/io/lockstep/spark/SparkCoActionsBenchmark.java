@@ -93,6 +93,8 @@ public final class SparkCoActionsBenchmark {
      * accounts numbered as the activity numbers them, the same output), each from the files, in one JVM one after
      * the other. Prints one line per run, the ratios to the single-JVM engine, and Spark's metrics (shuffle bytes
      * written and read, the tasks' peak execution memory, bytes spilled) per post, per action and per pair row.
+     * {@code -Dpartitions=S} sets the Spark runs' shuffle partitions, {@code -DsplitBytes=N} the size of the ranges
+     * the file is parsed in ({@link FileSplits#DEFAULT_TARGET_BYTES} by default).
      */
     static void compare(Path dir, List<String> runs) throws Exception {
         List<Path> files = List.of(dir.resolve("tweets.csv"));
@@ -182,7 +184,8 @@ public final class SparkCoActionsBenchmark {
         long start = System.nanoTime();
         long c0 = cpu();
         Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params));
-        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files), dictionaries,
+        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files,
+                        Long.getLong("splitBytes", FileSplits.DEFAULT_TARGET_BYTES)), dictionaries,
                 SparkCoActions.Plan.of(params), true);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
