@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 /**
  * Streams the simulated archive to disk in the formats the importers read: information-operations tweets and users
@@ -114,36 +115,29 @@ final class ArchiveWriter implements Closeable {
         v1(p);
     }
 
-    private String list(String[] items) {
-        if (items.length == 0) {
+    /** {@code [a, b, c]}, the archives' list cell, of {@code n} items; empty when there are none. */
+    private String list(int n, IntFunction<String> item) {
+        if (n == 0) {
             return "";
         }
         StringBuilder sb = scratch;
         sb.setLength(0);
         sb.append('[');
-        for (int i = 0; i < items.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(items[i]);
+            sb.append(item.apply(i));
         }
         return sb.append(']').toString();
     }
 
+    private String list(String[] items) {
+        return list(items.length, i -> items[i]);
+    }
+
     private String mentionList(int[] mentions) {
-        if (mentions.length == 0) {
-            return "";
-        }
-        StringBuilder sb = scratch;
-        sb.setLength(0);
-        sb.append('[');
-        for (int i = 0; i < mentions.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(pop.ioId[mentions[i]]);
-        }
-        return sb.append(']').toString();
+        return list(mentions.length, i -> pop.ioId[mentions[i]]);
     }
 
     private void infoOps(SimPost p) throws IOException {

@@ -3,8 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,17 +68,8 @@ class RealCaptureTest {
             c("verified_type.jsonl.gz", 1, 0, 0, 0, 1, 0, 0, 0),
             c("withheld.jsonl.gz", 284, 83, 71, 12, 600, 122, 0, 0));
 
+    /** The store of the current test: {@link TestStore}'s, emptied by {@link #clear()}. */
     static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-real-captures"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     static Path capture(String name) {
         try {
@@ -128,21 +117,22 @@ class RealCaptureTest {
 
     @Test
     void flattenedAndPageCapturesOfTheSameTweetsGiveTheSameGraph(@TempDir Path dir) throws IOException {
-        Map<String, Dump> dumps = new LinkedHashMap<>();
+        Map<String, GraphDump> dumps = new LinkedHashMap<>();
         for (String file : List.of("flat.jsonl.gz", "noflat.jsonl.gz")) {
             clear();
             importOne(dir, file, false);
-            dumps.put(file + " through transactions", dump());
+            dumps.put(file + " through transactions", GraphDump.of(store));
         }
         clear();
         importOne(dir, "flat.jsonl.gz", true);
-        dumps.put("flat.jsonl.gz through the bulk loader", dump());
-        Dump first = dumps.values().iterator().next();
+        dumps.put("flat.jsonl.gz through the bulk loader", GraphDump.of(store));
+        GraphDump first = dumps.values().iterator().next();
         assertThat(first.nodes()).hasSizeGreaterThan(300);
         assertThat(first.relationships()).hasSizeGreaterThan(500);
         dumps.forEach((name, d) -> {
             assertThat(d.nodes()).as(name).isEqualTo(first.nodes());
             assertThat(d.relationships()).as(name).isEqualTo(first.relationships());
+            assertThat(d.placeholderAuthors()).as(name).isEqualTo(first.placeholderAuthors());
         });
     }
 
@@ -190,30 +180,7 @@ class RealCaptureTest {
         }
     }
 
-    record Dump(TreeMap<String, Map<String, Object>> nodes, TreeSet<String> relationships) {
-    }
-
-    static Dump dump() {
-        try (Session s = store.session()) {
-            TreeMap<String, Map<String, Object>> nodes = new TreeMap<>();
-            s.run("""
-                    MATCH (n) WHERE NOT n:Import
-                    RETURN labels(n)[0] + ' ' + coalesce(n.id, n.name, n.url) AS key, properties(n) AS props""")
-                    .forEachRemaining(r -> nodes.put(r.get("key").asString(), new TreeMap<>(r.get("props").asMap())));
-            TreeSet<String> relationships = new TreeSet<>();
-            s.run("""
-                    MATCH (a)-[r]->(b)
-                    RETURN coalesce(a.id, a.name, a.url) AS a, type(r) AS type, coalesce(b.id, b.name, b.url) AS b,
-                           properties(r) AS props""")
-                    .forEachRemaining(r -> relationships.add(r.get("a").asString() + " " + r.get("type").asString()
-                            + " " + r.get("b").asString() + " " + new TreeMap<>(r.get("props").asMap())));
-            return new Dump(nodes, relationships);
-        }
-    }
-
     static void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 }

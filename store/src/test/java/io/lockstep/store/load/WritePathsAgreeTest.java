@@ -1,13 +1,11 @@
 package io.lockstep.store.load;
 
-import io.lockstep.store.load.bench.ArchiveGenerator;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lockstep.store.TestStore;
+import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Session;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,17 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch boundaries.
  */
 class WritePathsAgreeTest {
+    /** The store of the current test: {@link TestStore}'s, emptied by {@link #clear()}. */
     static GraphStore store;
-
-    @BeforeAll
-    static void start() throws IOException {
-        store = GraphStore.embedded(Files.createTempDirectory("lockstep-write-paths"));
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
 
     @Test
     void bulkCreateAndMergePathsWriteTheSameGraph(@TempDir Path dir) throws IOException {
@@ -72,18 +60,18 @@ class WritePathsAgreeTest {
         assertThat(transactionTimes).hasSizeGreaterThanOrEqualTo(1_000 / 97).allMatch(nanos -> nanos > 0);
         assertThat(steps).containsKey(Neo4jWriter.CREATE_POSTS.lines().skip(1).limit(3)
                 .reduce((a, b) -> a + " " + b.strip()).orElseThrow());
-        Dump bulk = dump();
+        GraphDump bulk = GraphDump.of(store);
 
         clear();
         importer.importFiles(store, files, transactions, ProgressListener.NONE);
         importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE);
-        Dump created = dump();
+        GraphDump created = GraphDump.of(store);
 
         // everything again: every post is in the store now, so every row takes the MERGE path
         List<Path> all = new ArrayList<>(files);
         all.add(second);
         importer.importFiles(store, all, transactions.withReimport(true), ProgressListener.NONE);
-        Dump merged = dump();
+        GraphDump merged = GraphDump.of(store);
 
         assertThat(created.nodes()).hasSize(bulk.nodes().size());
         assertThat(created.nodes()).isEqualTo(bulk.nodes());
@@ -112,7 +100,7 @@ class WritePathsAgreeTest {
 
         clear();
         importer.importFiles(store, List.of(second), transactions, ProgressListener.NONE);
-        Dump sequential = dump();
+        GraphDump sequential = GraphDump.of(store);
 
         clear();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -128,50 +116,13 @@ class WritePathsAgreeTest {
         } finally {
             pool.shutdown();
         }
-        Dump concurrent = dump(); // dump() fails on a second node with one key or a duplicated relationship
+        GraphDump concurrent = GraphDump.of(store); // fails on a second node with one key or a duplicated relationship
         assertThat(concurrent.nodes()).isEqualTo(sequential.nodes());
         assertThat(concurrent.relationships()).isEqualTo(sequential.relationships());
         assertThat(concurrent.placeholderAuthors()).isEqualTo(sequential.placeholderAuthors());
     }
 
-    /**
-     * Nodes by label and key with all their properties but the bookkeeping of imports; relationships as
-     * (start key, type, end key, properties); POSTED into placeholders apart.
-     */
-    record Dump(Map<String, Map<String, Object>> nodes, TreeSet<String> relationships,
-                TreeSet<String> placeholderAuthors) {
-    }
-
-    static Dump dump() {
-        try (Session s = store.session()) {
-            Map<String, Map<String, Object>> nodes = new TreeMap<>();
-            s.run("""
-                    MATCH (n) WHERE NOT n:Import
-                    RETURN labels(n)[0] + ' ' + coalesce(n.id, n.name, n.url) AS key, properties(n) AS props""")
-                    .forEachRemaining(r -> {
-                        Object before = nodes.put(r.get("key").asString(), new TreeMap<>(r.get("props").asMap()));
-                        assertThat(before).as("two nodes with key %s", r.get("key").asString()).isNull();
-                    });
-            TreeSet<String> relationships = new TreeSet<>();
-            TreeSet<String> placeholderAuthors = new TreeSet<>();
-            s.run("""
-                    MATCH (a)-[r]->(b)
-                    RETURN coalesce(a.id, a.name, a.url) AS a, type(r) AS type, coalesce(b.id, b.name, b.url) AS b,
-                           properties(r) AS props, type(r) = 'POSTED' AND b.placeholder AS toPlaceholder""")
-                    .forEachRemaining(r -> {
-                        String line = r.get("a").asString() + " " + r.get("type").asString() + " "
-                                + r.get("b").asString() + " " + new TreeMap<>(r.get("props").asMap());
-                        boolean added = r.get("toPlaceholder").asBoolean()
-                                ? placeholderAuthors.add(line) : relationships.add(line);
-                        assertThat(added).as("duplicate relationship %s", line).isTrue();
-                    });
-            return new Dump(nodes, relationships, placeholderAuthors);
-        }
-    }
-
     static void clear() {
-        try (Session s = store.session()) {
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        store = TestStore.clear();
     }
 }
