@@ -93,6 +93,7 @@ class AnalyzeSparkEngineTest {
                 .isGreaterThan(10);
         Run run = lockstep(args(out, tmp.resolve("store-spark"), files, "--engine", "spark", "--master", "local[2]",
                 "--spark-conf", ArchiveActions.SPLIT_BYTES + "=16384"));
+        SharedSpark.get().conf().unset(ArchiveActions.SPLIT_BYTES); // the session is shared by the JVM's tests
         assertThat(run.exit()).as(run.err()).isZero();
         assertSameOutputs(singleOut, out);
         assertThat(Files.exists(out.resolve("report.html"))).isTrue();
