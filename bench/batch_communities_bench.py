@@ -21,6 +21,7 @@ min_community=20, max_community=100, seed=42), the lfr-mu0.3 graph of communitie
 
 Needs the Debian packages python3-igraph and python3-networkx, and the built jar (./lockstep builds it). Usage:
   /usr/bin/python3 bench/batch_communities_bench.py --networks DIR [--rounds 3] [--c2] [--work /tmp/lockstep-batch]
+      [--lockstep-args '--restarts 4']
 DIR holds *.edgelist files, e.g. network_data/*/ of alesalloum/normalized_polarization flattened into one directory.
 """
 import argparse
@@ -60,14 +61,14 @@ def run_igraph(graphs):
     return wall, cpu, quality
 
 
-def run_lockstep(directory, out, c2):
+def run_lockstep(directory, out, c2, extra=()):
     shutil.rmtree(out, ignore_errors=True)
     env = dict(os.environ)
     if c2:
         env["LOCKSTEP_JAVA_OPTS"] = "-XX:MaxRAMPercentage=60 -XX:+UseParallelGC -XX:TieredStopAtLevel=4"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run([os.path.join(ROOT, "lockstep"), "communities", "--seed", "42", "--out", out, directory],
+    subprocess.run([os.path.join(ROOT, "lockstep"), "communities", "--seed", "42", *extra, "--out", out, directory],
                    check=True, env=env, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,11 +103,11 @@ def lfr_dir(work):
     return d
 
 
-def side_by_side(label, directory, graphs, work, c2, round_no):
+def side_by_side(label, directory, graphs, work, c2, round_no, extra=()):
     load_before = os.getloadavg()[0]
     ig_wall, ig_cpu, ig_q = run_igraph(graphs)
     out = os.path.join(work, f"out-{label}")
-    ls_sec, ls_wall, ls_cpu, _ = run_lockstep(directory, out, False)
+    ls_sec, ls_wall, ls_cpu, _ = run_lockstep(directory, out, False, extra)
     ls_q = our_quality(graphs, out)
     row = {"round": round_no, "set": label, "networks": len(graphs), "load_before": load_before,
            "igraph_seconds": ig_wall, "igraph_cpu": ig_cpu, "lockstep_seconds": ls_sec,
@@ -129,6 +130,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--c2", action="store_true", help="also run lockstep with C2 (TieredStopAtLevel=4)")
     ap.add_argument("--work", default="/tmp/lockstep-batch")
+    ap.add_argument("--lockstep-args", default="", help="more options for lockstep communities, e.g. '--restarts 4'")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     print(f"igraph {ig.__version__}; " + subprocess.run(["java", "-version"], capture_output=True,
@@ -139,7 +141,7 @@ def main():
     rows = []
     for r in range(1, args.rounds + 1):
         for label, directory, graphs in (("batch", args.networks, nets), ("lfr", lfr, lfr_graphs)):
-            row = side_by_side(label, directory, graphs, args.work, args.c2, r)
+            row = side_by_side(label, directory, graphs, args.work, args.c2, r, args.lockstep_args.split())
             rows.append(row)
             print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}), flush=True)
     with open(os.path.join(args.work, "results.json"), "w") as f:

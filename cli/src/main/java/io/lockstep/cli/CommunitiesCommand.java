@@ -2,6 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.Projection;
+import io.lockstep.community.BestOfSeeds;
 import io.lockstep.community.CommunityDetection;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.LabelPropagation;
@@ -103,6 +104,15 @@ public final class CommunitiesCommand implements Callable<Integer> {
             description = "Leiden iterations, each starting from the previous result, at least 1 (default: ${DEFAULT-VALUE}).")
     void iterations(int value) {
         iterations = (int) Checks.atLeast(spec, "--iterations", value, 1);
+    }
+
+    private int restarts = 1;
+
+    @Option(names = "--restarts", paramLabel = "N", defaultValue = "1",
+            description = "Runs with seeds S, S+1, … S+N-1 per graph, keeping the partition of highest modularity, "
+                    + "at least 1; costs N times one run (default: ${DEFAULT-VALUE}).")
+    void restarts(int value) {
+        restarts = (int) Checks.atLeast(spec, "--restarts", value, 1);
     }
 
     private Integer concurrency;
@@ -223,11 +233,15 @@ public final class CommunitiesCommand implements Callable<Integer> {
     }
 
     private CommunityDetection detection() {
+        return restarts == 1 ? detection(seed.seed()) : new BestOfSeeds(this::detection, seed.seed(), restarts);
+    }
+
+    private CommunityDetection detection(long withSeed) {
         return switch (algorithm) {
             case LEIDEN -> new Leiden(LeidenParams.defaults().withQuality(quality).withResolution(resolution)
-                    .withSeed(seed.seed()).withIterations(iterations).withConcurrency(threads()));
-            case LOUVAIN -> new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(seed.seed()));
-            case LPA -> new LabelPropagation(LabelPropagationParams.defaults().withSeed(seed.seed()));
+                    .withSeed(withSeed).withIterations(iterations).withConcurrency(threads()));
+            case LOUVAIN -> new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(withSeed));
+            case LPA -> new LabelPropagation(LabelPropagationParams.defaults().withSeed(withSeed));
         };
     }
 

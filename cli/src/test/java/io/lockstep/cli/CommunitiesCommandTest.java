@@ -172,6 +172,17 @@ class CommunitiesCommandTest {
             // ours above igraph's: docs/benchmarks.md); the 99.95 % is the "targets" test below
             assertThat(row[2]).as("modularity of %s", e.getKey()).isGreaterThanOrEqualTo(0.99 * e.getValue().seed42());
         }
+        // --restarts 4: seeds 42..45, the best of each network's runs, so never below the single run of seed 42
+        Path restartsDir = dir.resolve("restarts");
+        Outcome restarts = run("--seed", "42", "--restarts", "4", "--out", restartsDir.toString(), networks.toString());
+        assertThat(restarts.exit()).as(restarts.err()).isZero();
+        Map<String, double[]> best = summaryByFile(restartsDir.resolve("summary.csv"));
+        ours.forEach((file, row) -> assertThat(best.get(file)[2]).as("best of 4 on %s", file)
+                .isGreaterThanOrEqualTo(row[2]));
+        assertThat(best.keySet()).anyMatch(file -> best.get(file)[2] > ours.get(file)[2]);
+        Outcome noRuns = run("--restarts", "0", "--out", dir.resolve("none.csv").toString(), networks.toString());
+        assertThat(noRuns.exit()).isEqualTo(2);
+        assertThat(noRuns.err()).contains("--restarts must be at least 1, got 0");
         Outcome file = run("--out", dir.resolve("one.csv").toString(), networks.resolve("LEFT_p3.edgelist").toString());
         assertThat(file.exit()).as(file.err()).isZero();
         Outcome dirToCsv = run("--out", dir.resolve("two.csv").toString(), networks.toString());

@@ -36,22 +36,16 @@ import java.util.SplittableRandom;
  *
  * <p>Cost: O(m) per n examinations, memory O(n). Deterministic for a given seed.
  */
-public final class LabelPropagation implements CommunityDetection {
+public final class LabelPropagation extends Controlled<LabelPropagationParams> {
     /** How many times a vertex that kept its label on a tie is made active again (bounds the extra work by 8 n). */
     static final int MAX_TIE_REVISITS = 8;
-
-    private final LabelPropagationParams params;
-    private final ProgressListener progress;
-    private final TerminationFlag termination;
 
     public LabelPropagation(LabelPropagationParams params) {
         this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     public LabelPropagation(LabelPropagationParams params, ProgressListener progress, TerminationFlag termination) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.termination = Objects.requireNonNull(termination, "termination");
+        super(params, progress, termination);
     }
 
     @Override

@@ -29,19 +29,13 @@ import java.util.SplittableRandom;
  * seeded with {@code params.seed()}, and the parallel parts combine their results in a fixed order, so equal seeds
  * give equal results whatever the concurrency.
  */
-public final class Leiden implements CommunityDetection {
-    private final LeidenParams params;
-    private final ProgressListener progress;
-    private final TerminationFlag termination;
-
+public final class Leiden extends Controlled<LeidenParams> {
     public Leiden(LeidenParams params) {
         this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     public Leiden(LeidenParams params, ProgressListener progress, TerminationFlag termination) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.termination = Objects.requireNonNull(termination, "termination");
+        super(params, progress, termination);
     }
 
     public LeidenParams params() {

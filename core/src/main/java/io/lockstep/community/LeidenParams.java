@@ -48,6 +48,9 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
                 ITERATIONS_DEFAULT, RANDOMNESS_DEFAULT, Runtime.getRuntime().availableProcessors());
     }
 
+    // One wither per component, each a copy that changes that component alone: Java 17 records have no `with`
+    // expression, and the shape they share is the canonical constructor's argument list (found by duplicates; kept).
+
     public LeidenParams withQuality(QualityFunction q) {
         return new LeidenParams(q, resolution, seed, maxLevels, iterations, randomness, concurrency);
     }

@@ -21,19 +21,13 @@ import java.util.SplittableRandom;
  *
  * <p>Cost: O(m) per pass, a few passes per level and a few levels in practice. Deterministic for a given seed.
  */
-public final class Louvain implements CommunityDetection {
-    private final LouvainParams params;
-    private final ProgressListener progress;
-    private final TerminationFlag termination;
-
+public final class Louvain extends Controlled<LouvainParams> {
     public Louvain(LouvainParams params) {
         this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     public Louvain(LouvainParams params, ProgressListener progress, TerminationFlag termination) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.termination = Objects.requireNonNull(termination, "termination");
+        super(params, progress, termination);
     }
 
     @Override

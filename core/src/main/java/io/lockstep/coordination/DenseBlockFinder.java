@@ -11,7 +11,9 @@ import java.util.Arrays;
  * the set with the best g seen is returned. Adding camouflage edges from the block to popular targets cannot lower
  * the block's column weights, and popular targets weigh little; the follower weight keeps accounts that follow
  * hundreds of others from making every large community the densest block, at the price of a logarithmic discount
- * on a farm whose members add camouflage follows. Cost: O(m log n) with an indexed binary heap.
+ * on a farm whose members add camouflage follows. Cost per call: O(m) for the degrees and the τ-core (a few
+ * cores when the first τ is too high), then O(m_C log n_C) with an indexed binary heap for the m_C edges of the core
+ * (see {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small.
  */
 final class DenseBlockFinder {
     private final int followers;
@@ -22,6 +24,7 @@ final class DenseBlockFinder {
     private final int[] inToOut; // in-edge position -> out-edge position
     private final double[] targetWeight;
     private double[] edgeWeight; // by out-edge position, or null for 1
+    private PeelGraph peel; // the follows of positive weight, computed on first use
     private final double[] followerWeight;
 
     /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
@@ -69,6 +72,59 @@ final class DenseBlockFinder {
             throw new IllegalArgumentException("weights must have one entry per follow, had " + weights.length);
         }
         this.edgeWeight = weights;
+        this.peel = null;
+    }
+
+    /**
+     * The follows of positive peeling weight, in both directions with their weights (follows of weight 0 add no
+     * density; {@link LockstepFollowSignal} gives weight 0 to the follows the model explains), built on first use.
+     */
+    private PeelGraph peelGraph() {
+        if (peel == null) {
+            int n = followers;
+            int[] po = new int[n + 1];
+            int[] pi = new int[n + 1];
+            int kept = 0;
+            for (int f = 0; f < n; f++) {
+                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                    if (weight(i, f, outTargets[i]) > 0) {
+                        kept++;
+                        po[f + 1]++;
+                        pi[outTargets[i] + 1]++;
+                    }
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                po[v + 1] += po[v];
+                pi[v + 1] += pi[v];
+            }
+            int[] ot = new int[kept];
+            double[] ow = new double[kept];
+            int[] inf = new int[kept];
+            double[] iw = new double[kept];
+            int[] at = Arrays.copyOf(pi, n);
+            int k = 0;
+            for (int f = 0; f < n; f++) {
+                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                    double x = weight(i, f, outTargets[i]);
+                    if (x > 0) {
+                        ot[k] = outTargets[i];
+                        ow[k++] = x;
+                        int p = at[outTargets[i]]++;
+                        inf[p] = f;
+                        iw[p] = x;
+                    }
+                }
+            }
+            peel = new PeelGraph(po, ot, ow, pi, inf, iw);
+            edgeWeight = null; // folded into the peel graph
+        }
+        return peel;
+    }
+
+    /** The follows that peeling sees: CSR both ways, each with its weight. */
+    private record PeelGraph(int[] outOffsets, int[] outTargets, double[] outWeight, int[] inOffsets,
+                             int[] inFollowers, double[] inWeight) {
     }
 
     /** The out-edge position of the follow at in-edge position {@code inPosition}. */
@@ -134,32 +190,180 @@ final class DenseBlockFinder {
      * unweighted edge density (edges / (followers × targets)) of at least {@code minDensity}. Without the
      * constraints the whole graph of a big organic archive can be "densest" and hide a small farm; with them the
      * farm's suffix of the peeling order wins. All false when no set qualifies.
+     *
+     * <p>The result is that of peeling the whole graph, computed on a core of it. Greedy peeling removes, while the
+     * remaining set is larger than the τ-core C (the largest node set whose weighted degrees inside it are all at
+     * least τ), only nodes of degree below τ (a larger set holds one, and C's nodes keep degree ≥ τ), so it reaches
+     * C itself and then peels C exactly as it would peel C alone. The sets of that prefix hold at most the graph's
+     * m' edges and at least C's followers and targets: when m' &lt; {@code minDensity} · |F_C| · |T_C| none of them
+     * qualifies, and the best set is C's. τ climbs a ladder (0, then from 1/64 of the average degree by factors of
+     * 5/4) while that holds, each core cut from the previous one by a queue; the heap peels the last core that
+     * passed. Float rounding of the degrees aside, the block is the whole graph's.
      */
     boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
         int n = followers;
         int nodes = 2 * n;
+        PeelGraph pg = peelGraph();
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
+        int[] inFollowers = pg.inFollowers();
+        double[] w = pg.outWeight(), wIn = pg.inWeight();
         double[] degree = new double[nodes];
         int[] plain = new int[nodes];
-        boolean[] alive = new boolean[nodes];
-        double total = 0;
         long edges = 0;
         for (int f = 0; f < n; f++) {
             if (excluded[f]) {
                 continue;
             }
             for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                int t = outTargets[i];
-                double w = weight(i, f, t);
-                degree[f] += w;
-                degree[n + t] += w;
+                int t = n + outTargets[i];
+                degree[f] += w[i];
+                degree[t] += w[i];
                 plain[f]++;
-                plain[n + t]++;
-                total += w;
+                plain[t]++;
                 edges++;
             }
         }
-        IndexedMinHeap heap = new IndexedMinHeap(nodes);
+        // the core ladder: level[v] = the first level whose core v is not in
+        int[] level = new int[nodes];
+        int[] list = new int[nodes]; // the current core's nodes, compacted as they go
+        int size = 0;
+        int coreFollowers = 0, coreTargets = 0;
+        double sum = 0;
+        for (int v = 0; v < nodes; v++) {
+            if (plain[v] > 0) {
+                list[size++] = v;
+                sum += degree[v];
+                if (v < n) {
+                    coreFollowers++;
+                } else {
+                    coreTargets++;
+                }
+            }
+        }
+        Arrays.fill(level, Integer.MAX_VALUE);
+        double[] d = degree.clone();
+        boolean[] queued = new boolean[nodes];
+        int[] queue = new int[nodes];
+        int passed = 0; // the highest level whose core still rules out every set of the prefix
+        double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
+        double tau = size == 0 ? 0 : sum / size / 64;
+        double factor = 1.25;
+        for (int k = 1; ; k++, tau *= factor) {
+            if (size == 0 || edges >= minDensity * coreFollowers * (double) coreTargets) {
+                if (factor < 1.25 || passed == 0) {
+                    break;
+                }
+                // back to the last core that passed, then a finer ladder from it
+                size = 0;
+                coreFollowers = 0;
+                coreTargets = 0;
+                for (int v = 0; v < nodes; v++) {
+                    if (level[v] > passed && level[v] != Integer.MAX_VALUE) {
+                        level[v] = Integer.MAX_VALUE;
+                        queued[v] = false;
+                    }
+                    if (plain[v] > 0 && level[v] == Integer.MAX_VALUE) {
+                        list[size++] = v;
+                        d[v] = 0;
+                        if (v < n) {
+                            coreFollowers++;
+                        } else {
+                            coreTargets++;
+                        }
+                    }
+                }
+                for (int i = 0; i < size; i++) {
+                    int f = list[i];
+                    if (f >= n) {
+                        break;
+                    }
+                    for (int e = outOffsets[f]; e < outOffsets[f + 1]; e++) {
+                        int t = n + outTargets[e];
+                        if (level[t] == Integer.MAX_VALUE) {
+                            d[f] += w[e];
+                            d[t] += w[e];
+                        }
+                    }
+                }
+                factor = 1.02;
+                k = passed + 1;
+                tau = levelTau[passed] * factor;
+            }
+            passed = k - 1;
+            if (k >= levelTau.length) {
+                levelTau = Arrays.copyOf(levelTau, 2 * k);
+            }
+            levelTau[k] = tau;
+            int head = 0, tail = 0;
+            for (int i = 0; i < size; i++) {
+                int v = list[i];
+                if (d[v] < tau) {
+                    queued[v] = true;
+                    queue[tail++] = v;
+                }
+            }
+            while (head < tail) {
+                int v = queue[head++];
+                level[v] = k;
+                if (v < n) {
+                    coreFollowers--;
+                    for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
+                        int t = n + outTargets[i];
+                        if (level[t] > k) {
+                            d[t] -= w[i];
+                            if (!queued[t] && d[t] < tau) {
+                                queued[t] = true;
+                                queue[tail++] = t;
+                            }
+                        }
+                    }
+                } else {
+                    coreTargets--;
+                    int t = v - n;
+                    for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
+                        int f = inFollowers[i];
+                        if (!excluded[f] && level[f] > k) {
+                            d[f] -= wIn[i];
+                            if (!queued[f] && d[f] < tau) {
+                                queued[f] = true;
+                                queue[tail++] = f;
+                            }
+                        }
+                    }
+                }
+            }
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (level[list[i]] > k) {
+                    list[kept++] = list[i];
+                }
+            }
+            size = kept;
+        }
+        // the core of level `passed`: degrees inside it, summed afresh
+        boolean[] alive = new boolean[nodes];
+        Arrays.fill(degree, 0);
+        Arrays.fill(plain, 0);
+        double total = 0;
+        edges = 0;
+        for (int f = 0; f < n; f++) {
+            if (excluded[f] || level[f] <= passed) {
+                continue;
+            }
+            for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                int t = n + outTargets[i];
+                if (level[t] > passed) {
+                    degree[f] += w[i];
+                    degree[t] += w[i];
+                    plain[f]++;
+                    plain[t]++;
+                    total += w[i];
+                    edges++;
+                }
+            }
+        }
         int aliveFollowers = 0, aliveTargets = 0;
+        IndexedMinHeap heap = new IndexedMinHeap(nodes);
         for (int v = 0; v < nodes; v++) {
             if (plain[v] > 0) {
                 alive[v] = true;
@@ -198,7 +402,7 @@ final class DenseBlockFinder {
                 for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                     int t = n + outTargets[i];
                     if (alive[t]) {
-                        degree[t] -= weight(i, v, outTargets[i]);
+                        degree[t] -= w[i];
                         plain[t]--;
                         heap.decrease(t, degree[t]);
                     }
@@ -209,7 +413,7 @@ final class DenseBlockFinder {
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                     int f = inFollowers[i];
                     if (alive[f] && !excluded[f]) {
-                        degree[f] -= weight(inToOut[i], f, t);
+                        degree[f] -= wIn[i];
                         plain[f]--;
                         heap.decrease(f, degree[f]);
                     }
@@ -230,17 +434,17 @@ final class DenseBlockFinder {
         return densest(excluded, 0, 0, 0.0);
     }
 
-    /** Binary min-heap over int ids with decrease-key. */
+    /** Binary min-heap over int ids with decrease-key; keys are kept in heap order next to the ids. */
     static final class IndexedMinHeap {
         private final int[] heap;
+        private final double[] keys; // by heap position
         private final int[] pos;
-        private final double[] key;
         private int size;
 
         IndexedMinHeap(int capacity) {
             heap = new int[capacity];
+            keys = new double[capacity];
             pos = new int[capacity];
-            key = new double[capacity];
             Arrays.fill(pos, -1);
         }
 
@@ -249,15 +453,16 @@ final class DenseBlockFinder {
         }
 
         void insert(int id, double k) {
-            key[id] = k;
             heap[size] = id;
+            keys[size] = k;
             pos[id] = size;
             up(size++);
         }
 
         void decrease(int id, double k) {
-            key[id] = k;
-            up(pos[id]);
+            int i = pos[id];
+            keys[i] = k;
+            up(i);
         }
 
         int popMin() {
@@ -266,49 +471,53 @@ final class DenseBlockFinder {
             size--;
             if (size > 0) {
                 heap[0] = heap[size];
+                keys[0] = keys[size];
                 pos[heap[0]] = 0;
                 down(0);
             }
             return top;
         }
 
-        private boolean less(int a, int b) {
-            return key[a] < key[b] || (key[a] == key[b] && a < b);
-        }
-
         private void up(int i) {
             int id = heap[i];
+            double k = keys[i];
             while (i > 0) {
                 int parent = (i - 1) >>> 1;
-                if (!less(id, heap[parent])) {
+                double pk = keys[parent];
+                if (!(k < pk || (k == pk && id < heap[parent]))) {
                     break;
                 }
                 heap[i] = heap[parent];
+                keys[i] = pk;
                 pos[heap[i]] = i;
                 i = parent;
             }
             heap[i] = id;
+            keys[i] = k;
             pos[id] = i;
         }
 
         private void down(int i) {
             int id = heap[i];
+            double k = keys[i];
             while (true) {
                 int c = 2 * i + 1;
                 if (c >= size) {
                     break;
                 }
-                if (c + 1 < size && less(heap[c + 1], heap[c])) {
+                if (c + 1 < size && (keys[c + 1] < keys[c] || (keys[c + 1] == keys[c] && heap[c + 1] < heap[c]))) {
                     c++;
                 }
-                if (!less(heap[c], id)) {
+                if (!(keys[c] < k || (keys[c] == k && heap[c] < id))) {
                     break;
                 }
                 heap[i] = heap[c];
+                keys[i] = keys[c];
                 pos[heap[i]] = i;
                 i = c;
             }
             heap[i] = id;
+            keys[i] = k;
             pos[id] = i;
         }
     }

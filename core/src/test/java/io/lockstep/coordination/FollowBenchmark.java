@@ -22,7 +22,7 @@ import java.util.Set;
  * <pre>
  * mvn -B -q -o -pl core test-compile
  * java -Xmx12g -cp core/target/classes:core/target/test-classes:$HOME/.m2/repository/it/unimi/dsi/fastutil/8.5.15/fastutil-8.5.15.jar \
- *     io.lockstep.coordination.FollowBenchmark 1000000 14
+ *     io.lockstep.coordination.FollowBenchmark 1000000 14 [runs, default 2]
  * </pre>
  */
 public final class FollowBenchmark {
@@ -34,6 +34,7 @@ public final class FollowBenchmark {
     public static void main(String[] args) {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         double median = args.length > 1 ? Double.parseDouble(args[1]) : 14;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long t0 = System.nanoTime();
         FollowGraphs gen = new FollowGraphs(42);
         Random r = new Random(42);
@@ -52,7 +53,7 @@ public final class FollowBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "generated %d accounts, %d follows in %.1f s%n", a.accountCount(),
                 a.followCount(), (System.nanoTime() - t0) / 1e9);
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             long cpu0 = cpu();
             SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())

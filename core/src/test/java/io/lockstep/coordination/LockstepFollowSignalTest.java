@@ -291,6 +291,159 @@ class LockstepFollowSignalTest {
         assertThat(c.firstSeen()).isEqualTo(Activity.NO_TIME);
     }
 
+    /**
+     * The core-cut peeling returns the block of greedy peeling over the whole graph: random sparse follow graphs
+     * (so that the core ladder climbs) with a planted dense block, random surprise weights and excluded followers,
+     * against a plain heap peel of every node written here.
+     */
+    @Test
+    void peelingACoreGivesTheWholeGraphsBlock() {
+        for (int trial = 0; trial < 6; trial++) {
+            Random r = new Random(100 + trial);
+            int n = 3000;
+            TreeSet<Long> pairs = new TreeSet<>();
+            for (int e = 0; e < 15_000; e++) {
+                int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
+                if (f != t) {
+                    pairs.add((long) f << 32 | t);
+                }
+            }
+            for (int f = 2000; f < 2000 + 20 + trial * 10; f++) { // the planted block: followers 2000.., targets 2900..
+                for (int t = 2900; t < 2915; t++) {
+                    if (r.nextDouble() < 0.7) {
+                        pairs.add((long) f << 32 | t);
+                    }
+                }
+            }
+            int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+            int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+            double[] surprise = new double[follower.length];
+            for (int i = 0; i < surprise.length; i++) {
+                surprise[i] = r.nextDouble() < 0.1 ? 0 : 0.2 + 0.8 * r.nextDouble();
+            }
+            boolean[] excluded = new boolean[n];
+            for (int f = 0; f < n; f += 7 + trial) {
+                excluded[f] = true;
+            }
+            DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+            finder.setEdgeWeights(surprise.clone());
+            boolean[] fast = finder.densest(excluded, 10, 6, 0.25);
+            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
+            assertThat(nodes(fast)).as("trial " + trial).isEqualTo(nodes(reference));
+            int members = 0;
+            for (int f = 2000; f < 2030; f++) {
+                members += fast[f] ? 1 : 0;
+            }
+            assertThat(members).as("trial " + trial).isGreaterThanOrEqualTo(10);
+        }
+    }
+
+    private static List<Integer> nodes(boolean[] mask) {
+        List<Integer> out = new ArrayList<>();
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v]) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Greedy peeling of every node with a plain heap (FRAUDAR's weights times the surprise), the constrained best. */
+    private static boolean[] wholeGraphPeel(int n, int[] follower, int[] followee, double[] surprise,
+                                            boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
+        int[] out = new int[n], in = new int[n];
+        for (int i = 0; i < follower.length; i++) {
+            out[follower[i]]++;
+            in[followee[i]]++;
+        }
+        double[] degree = new double[2 * n];
+        int[] plain = new int[2 * n];
+        double[] w = new double[follower.length];
+        double total = 0;
+        long edges = 0;
+        for (int i = 0; i < follower.length; i++) {
+            w[i] = surprise[i] / Math.log(in[followee[i]] + 5) / Math.log(out[follower[i]] + 5);
+            if (excluded[follower[i]] || w[i] <= 0) {
+                continue;
+            }
+            degree[follower[i]] += w[i];
+            degree[n + followee[i]] += w[i];
+            plain[follower[i]]++;
+            plain[n + followee[i]]++;
+            total += w[i];
+            edges++;
+        }
+        List<List<Integer>> incident = new ArrayList<>();
+        for (int v = 0; v < 2 * n; v++) {
+            incident.add(new ArrayList<>());
+        }
+        for (int i = 0; i < follower.length; i++) {
+            if (!excluded[follower[i]] && w[i] > 0) {
+                incident.get(follower[i]).add(i);
+                incident.get(n + followee[i]).add(i);
+            }
+        }
+        java.util.PriorityQueue<double[]> heap = new java.util.PriorityQueue<>(
+                (x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+        boolean[] alive = new boolean[2 * n];
+        int fs = 0, ts = 0;
+        for (int v = 0; v < 2 * n; v++) {
+            if (plain[v] > 0) {
+                alive[v] = true;
+                fs += v < n ? 1 : 0;
+                ts += v < n ? 0 : 1;
+                heap.add(new double[] {degree[v], v});
+            }
+        }
+        List<Integer> removal = new ArrayList<>();
+        double best = -1;
+        int bestRemoved = -1;
+        while (true) {
+            if (fs >= minFollowers && ts >= minTargets && edges >= minDensity * fs * (double) ts) {
+                double g = total / (fs + ts);
+                if (g > best + 1e-12) {
+                    best = g;
+                    bestRemoved = removal.size();
+                }
+            }
+            double[] top = null;
+            while (!heap.isEmpty()) { // skip stale entries
+                double[] x = heap.poll();
+                if (alive[(int) x[1]] && x[0] == degree[(int) x[1]]) {
+                    top = x;
+                    break;
+                }
+            }
+            if (top == null) {
+                break;
+            }
+            int v = (int) top[1];
+            alive[v] = false;
+            removal.add(v);
+            total -= degree[v];
+            edges -= plain[v];
+            if (v < n) {
+                fs--;
+            } else {
+                ts--;
+            }
+            for (int i : incident.get(v)) {
+                int a = follower[i], b = n + followee[i];
+                int other = a == v ? b : a;
+                if (alive[other]) {
+                    degree[other] -= w[i];
+                    plain[other]--;
+                    heap.add(new double[] {degree[other], other});
+                }
+            }
+        }
+        boolean[] block = new boolean[2 * n];
+        for (int i = Math.max(0, bestRemoved); bestRemoved >= 0 && i < removal.size(); i++) {
+            block[removal.get(i)] = true;
+        }
+        return block;
+    }
+
     @Test
     void peelingFindsTheDensestBlock() {
         // followers 0,1,2 follow targets 3,4,5 (a complete 3x3 block); follower 6 follows target 3 only
