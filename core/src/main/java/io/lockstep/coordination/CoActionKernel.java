@@ -1,5 +1,6 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
@@ -55,6 +56,21 @@ public final class CoActionKernel {
         pairs.reset(times, accounts, from, to);
         while (pairs.next()) {
             out.add(CoordinationEdge.pairKey(accounts[pairs.first()], accounts[pairs.second()]));
+        }
+    }
+
+    /**
+     * Appends to {@code out} the pairs of {@link #windowPairs} as the indices of their two actions (the earlier, then
+     * the later), in the same order: for engines that need the actions themselves (their times and posts), such as
+     * the evidence of selected pairs.
+     */
+    public static void windowPairIndices(long[] times, int[] accounts, int from, int to, long window,
+                                         int maxNeighbours, IntArrayList out) {
+        WindowPairs pairs = new WindowPairs(window, maxNeighbours);
+        pairs.reset(times, accounts, from, to);
+        while (pairs.next()) {
+            out.add(pairs.first());
+            out.add(pairs.second());
         }
     }
 

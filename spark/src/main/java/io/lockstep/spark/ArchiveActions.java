@@ -6,9 +6,9 @@ import io.lockstep.importer.EdgeRow;
 import io.lockstep.importer.Format;
 import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RowSink;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +16,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +23,8 @@ import java.util.List;
 
 /**
  * The actions table {@code (signal, item, account, post, time)} read from archive files by the project's own
- * parsers inside Spark tasks (one file per task, read from a path every executor sees: a shared file system), or
+ * parsers inside Spark tasks (one task per range of a file, {@link FileSplits}; read from a path every executor
+ * sees: a shared file system), or
  * from Parquet with the same columns. Malformed records are skipped here: the caller's import has already reported
  * them (rejects files), exactly as on the single-JVM engine.
  */
@@ -40,18 +40,66 @@ public final class ArchiveActions {
     private ArchiveActions() {
     }
 
-    /** Parses {@code files} (formats detected here, on the driver) in parallel, one task per file. */
+    /** Columns of the rejects table: the file, the record's first line, the reason. */
+    public static final StructType REJECTS = new StructType()
+            .add("file", DataTypes.StringType, false)
+            .add("line", DataTypes.LongType, false)
+            .add("reason", DataTypes.StringType, false);
+
+    /** The Spark setting that sets the size of the ranges large files are cut into (bytes; a positive integer). */
+    public static final String SPLIT_BYTES = "spark.lockstep.splitBytes";
+
+    /** The range size {@link #SPLIT_BYTES} sets in {@code spark}'s configuration, else the default. */
+    public static long splitBytes(SparkSession spark) {
+        String value = spark.conf().get(SPLIT_BYTES, String.valueOf(FileSplits.DEFAULT_TARGET_BYTES));
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(SPLIT_BYTES + " must be a positive number of bytes, got '" + value + "'");
+    }
+
+    /** Parses {@code files} in parallel, large files cut into ranges of {@link FileSplits#DEFAULT_TARGET_BYTES}. */
     public static Dataset<Row> read(SparkSession spark, List<Path> files) throws IOException {
-        List<String> specs = new ArrayList<>(files.size());
+        return read(spark, files, FileSplits.DEFAULT_TARGET_BYTES);
+    }
+
+    /**
+     * Parses {@code files} (formats detected here, on the driver) in parallel: one task per range of
+     * {@link FileSplits#plan} (about {@code splitBytes} each; a file that cannot be cut is one task).
+     */
+    public static Dataset<Row> read(SparkSession spark, List<Path> files, long splitBytes) throws IOException {
+        JavaRDD<FileSplits.Split> splits = splits(spark, files, splitBytes);
+        return spark.createDataFrame(splits.flatMap(s -> parse(s, false)), SCHEMA);
+    }
+
+    /**
+     * The rejects of {@code files} as the parsers report them ({@link #REJECTS}: file, the record's first line in
+     * the whole file, reason), read in ranges as {@link #read} reads them.
+     */
+    public static Dataset<Row> rejects(SparkSession spark, List<Path> files, long splitBytes) throws IOException {
+        JavaRDD<FileSplits.Split> splits = splits(spark, files, splitBytes);
+        return spark.createDataFrame(splits.flatMap(s -> parse(s, true)), REJECTS);
+    }
+
+    private static JavaRDD<FileSplits.Split> splits(SparkSession spark, List<Path> files, long splitBytes)
+            throws IOException {
+        if (splitBytes <= 0) {
+            throw new IllegalArgumentException("splitBytes must be positive, got " + splitBytes);
+        }
+        List<FileSplits.Split> splits = new ArrayList<>();
         for (Path f : files) {
             Format format = ArchiveParsing.detect(f);
             if (!format.isEdgeList()) { // edge lists carry follows and interactions, no co-actions
-                specs.add(format.name() + "\t" + f.toAbsolutePath());
+                splits.addAll(FileSplits.plan(f, format, splitBytes));
             }
         }
-        Dataset<String> list = spark.createDataset(specs, Encoders.STRING())
-                .repartition(Math.max(1, specs.size()));
-        return list.flatMap((FlatMapFunction<String, Row>) ArchiveActions::parse, Encoders.row(SCHEMA));
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(splits, Math.max(1, splits.size()));
     }
 
     /** Reads an actions table written as Parquet (the same columns, e.g. by {@link #writeParquet}). */
@@ -63,38 +111,39 @@ public final class ArchiveActions {
         actions.write().mode("overwrite").parquet(path);
     }
 
-    private static Iterator<Row> parse(String spec) {
-        int tab = spec.indexOf('\t');
-        Format format = Format.valueOf(spec.substring(0, tab));
-        Path file = Path.of(spec.substring(tab + 1));
+    /** The actions (or, with {@code rejects}, the rejects) of one range. */
+    private static Iterator<Row> parse(FileSplits.Split split, boolean rejects) {
         List<Row> rows = new ArrayList<>();
+        RowSink sink = !rejects ? RowSink.posts(post -> {
+            for (ActionSignals.Action a : ActionSignals.of(post)) {
+                rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
+            }
+        }) : new RowSink() {
+            @Override
+            public void account(AccountRow account) {
+            }
+
+            @Override
+            public void post(PostRow post) {
+            }
+
+            @Override
+            public void edge(EdgeRow edge) {
+            }
+
+            @Override
+            public void reject(long line, String reason, String raw) {
+                rows.add(RowFactory.create(split.file(), line, reason));
+            }
+
+            @Override
+            public void endRecord() {
+            }
+        };
         try {
-            ArchiveParsing.parse(file, format, new RowSink() {
-                @Override
-                public void account(AccountRow account) {
-                }
-
-                @Override
-                public void post(PostRow post) {
-                    for (ActionSignals.Action a : ActionSignals.of(post)) {
-                        rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
-                    }
-                }
-
-                @Override
-                public void edge(EdgeRow edge) {
-                }
-
-                @Override
-                public void reject(long line, String reason, String raw) {
-                }
-
-                @Override
-                public void endRecord() {
-                }
-            });
+            FileSplits.parse(split, sink);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            throw FileSplits.failure(split, e);
         }
         return rows.iterator();
     }

@@ -4,6 +4,7 @@ import io.lockstep.coordination.CoActionKernel;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.Evidence;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
@@ -460,7 +461,7 @@ public final class SparkCoActions {
     public static List<CoordinationEdge> fromArchive(SparkSession spark, List<Path> files, Dictionaries dictionaries,
                                               Plan plan, boolean broadcastAccounts)
             throws IOException {
-        Dataset<Row> parsed = ArchiveActions.read(spark, files);
+        Dataset<Row> parsed = ArchiveActions.read(spark, files, ArchiveActions.splitBytes(spark));
         if (plan.text() == null) {
             return detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
         }
@@ -495,6 +496,7 @@ public final class SparkCoActions {
                 .broadcast(bySignal);
         Dataset<Row> instances = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
             private final LongOpenHashSet seen = new LongOpenHashSet();
+            private final IntArrayList windowed = new IntArrayList();
             private int[] scratch = new int[16];
 
             @Override
@@ -511,22 +513,20 @@ public final class SparkCoActions {
                     return;
                 }
                 seen.clear();
-                long window = thresholds[signal].window();
-                for (int i = 0; i < n; i++) {
-                    int limit = Math.min(n, i + 1 + maxNeighbours);
-                    for (int j = i + 1; j < limit && times[j] - times[i] <= window; j++) {
-                        if (accounts[i] == accounts[j]) {
-                            continue;
-                        }
-                        long pair = CoActionKernel.pairKey(accounts[i], accounts[j]);
-                        if (wanted.contains(pair) && seen.add(pair)) {
-                            boolean iFirst = accounts[i] < accounts[j];
-                            int src = iFirst ? i : j, dst = iFirst ? j : i;
-                            // core's labels: co-text names the two posts, the others the item
-                            String label = signal == ActionSignals.CO_TEXT ? posts[src] + "~" + posts[dst]
-                                    : ActionSignals.label(signal, item);
-                            emitted.add(RowFactory.create(signal, pair, item, label, times[src], times[dst]));
-                        }
+                windowed.clear();
+                CoActionKernel.windowPairIndices(times, accounts, 0, n, thresholds[signal].window(), maxNeighbours,
+                        windowed);
+                for (int k = 0; k < windowed.size(); k += 2) {
+                    int i = windowed.getInt(k);
+                    int j = windowed.getInt(k + 1);
+                    long pair = CoActionKernel.pairKey(accounts[i], accounts[j]);
+                    if (wanted.contains(pair) && seen.add(pair)) {
+                        boolean iFirst = accounts[i] < accounts[j];
+                        int src = iFirst ? i : j, dst = iFirst ? j : i;
+                        // core's labels: co-text names the two posts, the others the item
+                        String label = signal == ActionSignals.CO_TEXT ? posts[src] + "~" + posts[dst]
+                                : ActionSignals.label(signal, item);
+                        emitted.add(RowFactory.create(signal, pair, item, label, times[src], times[dst]));
                     }
                 }
             }

@@ -88,7 +88,12 @@ class AnalyzeSparkEngineTest {
     void sparkEngineWritesTheSameOutputsAsTheDefaultEngine() throws IOException {
         SharedSpark.get();
         Path out = tmp.resolve("out-spark");
-        Run run = lockstep(args(out, tmp.resolve("store-spark"), files, "--engine", "spark", "--master", "local[2]"));
+        // tweets.csv cut into ranges of 16 KB: parsed by many tasks
+        assertThat(FileSplits.plan(files.get(1), io.lockstep.importer.Format.INFO_OPS_TWEETS, 16_384).size())
+                .isGreaterThan(10);
+        Run run = lockstep(args(out, tmp.resolve("store-spark"), files, "--engine", "spark", "--master", "local[2]",
+                "--spark-conf", ArchiveActions.SPLIT_BYTES + "=16384"));
+        SharedSpark.get().conf().unset(ArchiveActions.SPLIT_BYTES); // the session is shared by the JVM's tests
         assertThat(run.exit()).as(run.err()).isZero();
         assertSameOutputs(singleOut, out);
         assertThat(Files.exists(out.resolve("report.html"))).isTrue();

@@ -93,6 +93,8 @@ public final class SparkCoActionsBenchmark {
      * accounts numbered as the activity numbers them, the same output), each from the files, in one JVM one after
      * the other. Prints one line per run, the ratios to the single-JVM engine, and Spark's metrics (shuffle bytes
      * written and read, the tasks' peak execution memory, bytes spilled) per post, per action and per pair row.
+     * {@code -Dpartitions=S} sets the Spark runs' shuffle partitions, {@code -DsplitBytes=N} the size of the ranges
+     * the file is parsed in ({@link FileSplits#DEFAULT_TARGET_BYTES} by default).
      */
     static void compare(Path dir, List<String> runs) throws Exception {
         List<Path> files = List.of(dir.resolve("tweets.csv"));
@@ -157,16 +159,13 @@ public final class SparkCoActionsBenchmark {
 
     private static Run sparkRun(String master, List<Path> files, Activity activity, DetectionParams params,
                                 double loadBefore) throws Exception {
-        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
-                master.equals("local[1]") ? "4" : "8", "spark.driver.host", "127.0.0.1",
+        String partitions = System.getProperty("partitions", master.equals("local[1]") ? "4" : "8");
+        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions", partitions,
+                "spark.driver.host", "127.0.0.1",
                 "spark.driver.bindAddress", "127.0.0.1"));
         spark.sparkContext().setLogLevel("WARN");
-        AtomicLong shuffleWrite = new AtomicLong();
-        AtomicLong shuffleRead = new AtomicLong();
-        AtomicLong peakTaskMemory = new AtomicLong();
-        AtomicLong spilled = new AtomicLong();
         Map<String, double[]> stages = new ConcurrentSkipListMap<>();
-        spark.sparkContext().addSparkListener(new SparkListener() {
+        TaskTotals totals = new TaskTotals() {
             @Override
             public void onStageCompleted(SparkListenerStageCompleted completed) {
                 var info = completed.stageInfo();
@@ -180,21 +179,13 @@ public final class SparkCoActionsBenchmark {
                         m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1e9,
                         m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(), info.numTasks()});
             }
-
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                    shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-                    shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
-                    peakTaskMemory.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
-                    spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
-                }
-            }
-        });
+        };
+        spark.sparkContext().addSparkListener(totals);
         long start = System.nanoTime();
         long c0 = cpu();
         Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params));
-        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files), dictionaries,
+        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files,
+                        Long.getLong("splitBytes", FileSplits.DEFAULT_TARGET_BYTES)), dictionaries,
                 SparkCoActions.Plan.of(params), true);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
@@ -208,8 +199,26 @@ public final class SparkCoActionsBenchmark {
         stages.forEach((name, v) -> System.out.printf(Locale.ROOT, "    %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d%n",
                 name.length() > 40 ? name.substring(0, 40) : name, v[0], v[1], v[2], v[3], v[4], (long) v[5],
                 (int) v[6]));
-        return new Run(master, 0, sec, cpuSec, edges, shuffleWrite.get(), shuffleRead.get(), peakTaskMemory.get(),
-                spilled.get(), actions, pairRows, loadBefore, load());
+        return new Run(master, 0, sec, cpuSec, edges, totals.shuffleWrite.get(), totals.shuffleRead.get(),
+                totals.peakTaskMemory.get(), totals.spilled.get(), actions, pairRows, loadBefore, load());
+    }
+
+    /** Spark's task metrics summed over a run: shuffle bytes written and read, the peak execution memory, spills. */
+    static class TaskTotals extends SparkListener {
+        final AtomicLong shuffleWrite = new AtomicLong();
+        final AtomicLong shuffleRead = new AtomicLong();
+        final AtomicLong peakTaskMemory = new AtomicLong();
+        final AtomicLong spilled = new AtomicLong();
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
+                peakTaskMemory.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
+                spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
+            }
+        }
     }
 
     static void single(int posts, int accounts, Path dir) throws Exception {
@@ -317,19 +326,8 @@ public final class SparkCoActionsBenchmark {
         SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
                 master.equals("local[1]") ? "4" : "8"));
         spark.sparkContext().setLogLevel("WARN");
-        AtomicLong shuffleWrite = new AtomicLong();
-        AtomicLong shuffleRead = new AtomicLong();
-        AtomicLong peakTaskMemory = new AtomicLong();
-        spark.sparkContext().addSparkListener(new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                    shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-                    shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
-                    peakTaskMemory.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
-                }
-            }
-        });
+        TaskTotals totals = new TaskTotals();
+        spark.sparkContext().addSparkListener(totals);
         Dataset<Row> actions = ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString());
         double loadBefore = load();
         long start = System.nanoTime();
@@ -347,8 +345,8 @@ public final class SparkCoActionsBenchmark {
                         + "average %.1f -> %.1f%n", master, sec, cpuSec, loadBefore, load());
         System.out.printf(Locale.ROOT, "  actions %,d, pair rows %,d, edges %s%n", actionCount, pairRows, edges);
         System.out.printf(Locale.ROOT, "  shuffle written %,d B (%.1f B per action), read %,d B; peak task execution "
-                        + "memory %,d B%n", shuffleWrite.get(), (double) shuffleWrite.get() / actionCount,
-                shuffleRead.get(), peakTaskMemory.get());
+                        + "memory %,d B%n", totals.shuffleWrite.get(), (double) totals.shuffleWrite.get() / actionCount,
+                totals.shuffleRead.get(), totals.peakTaskMemory.get());
         Path single = dir.resolve("single-edges.txt");
         if (Files.exists(single)) {
             String expected = Files.readString(single).strip();

@@ -108,6 +108,7 @@ class StandaloneClusterTest {
                 tmp.resolve("store-cluster"), AnalyzeSparkEngineTest.files(tmp), "--engine", "spark", "--master",
                 "spark://127.0.0.1:" + port, "--spark-conf", "spark.driver.host=127.0.0.1",
                 "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.sql.shuffle.partitions=4",
+                "--spark-conf", ArchiveActions.SPLIT_BYTES + "=65536", // tweets.csv in ranges, parsed on the worker
                 "--load-archive"));
         assertThat(run.exit()).as(run.err()).isZero();
         AnalyzeSparkEngineTest.assertSameOutputs(tmp.resolve("out-single"), out);
