@@ -55,7 +55,15 @@ public final class InputFiles {
                 throw new UnreadableInputException(file, "corrupt gzip header", e);
             }
         }
-        PushbackInputStream pb = new PushbackInputStream(new Guarded(in, file, gzip), 3);
+        return utf8(new Guarded(in, file, gzip));
+    }
+
+    /**
+     * {@code in} read as UTF-8, a leading byte-order mark skipped and malformed bytes replaced (U+FFFD), as every
+     * archive file is read.
+     */
+    public static Reader utf8(InputStream in) throws IOException {
+        PushbackInputStream pb = new PushbackInputStream(in, 3);
         byte[] bom = new byte[3];
         int n = pb.readNBytes(bom, 0, 3);
         if (!(n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {

@@ -12,8 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.io.Serializable;
@@ -21,8 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -260,16 +256,7 @@ public final class FileSplits {
             ch.close();
             throw e;
         }
-        PushbackInputStream pb = new PushbackInputStream(new BufferedInputStream(in, 1 << 16), 3);
-        byte[] bom = new byte[3];
-        int n = pb.readNBytes(bom, 0, 3);
-        if (!(n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {
-            pb.unread(bom, 0, n);
-        }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new InputStreamReader(pb, decoder);
+        return InputFiles.utf8(new BufferedInputStream(in, 1 << 16));
     }
 
     /** At most {@code remaining} bytes of the underlying stream. */
