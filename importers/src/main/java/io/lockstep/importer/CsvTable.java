@@ -48,11 +48,11 @@ final class CsvTable {
      */
     @FunctionalInterface
     interface RowHandler {
-        void row(Row row, RowSink out) throws RowException;
+        void row(Row row, RowConsumer out) throws RowException;
     }
 
-    /** Holds a handler's rows until it returns. */
-    private static final class Held implements RowSink {
+    /** Holds a handler's rows, in order, until it returns. */
+    private static final class Held implements RowConsumer {
         final List<Object> rows = new ArrayList<>(2);
 
         @Override
@@ -68,16 +68,6 @@ final class CsvTable {
         @Override
         public void edge(EdgeRow edge) {
             rows.add(edge);
-        }
-
-        @Override
-        public void reject(long line, String reason, String raw) {
-            throw new IllegalStateException("a row handler rejects by throwing RowException");
-        }
-
-        @Override
-        public void endRecord() {
-            throw new IllegalStateException("CsvTable ends the records");
         }
 
         void replay(RowSink sink) {
