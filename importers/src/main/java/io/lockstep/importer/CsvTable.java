@@ -51,7 +51,10 @@ final class CsvTable {
         void row(Row row, RowConsumer out) throws RowException;
     }
 
-    /** Holds a handler's rows, in order, until it returns. */
+    /**
+     * Holds a handler's rows, in parse order, until it returns: unlike the sinks that pass rows on at once (spark's
+     * FileSplits.Shifted, the store's TapSink), a row here may still be rejected with its record.
+     */
     private static final class Held implements RowConsumer {
         final List<Object> rows = new ArrayList<>(2);
 
