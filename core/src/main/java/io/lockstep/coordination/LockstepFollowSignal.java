@@ -99,6 +99,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
     /** The distinct follows of {@code activity} without self-follows, as a finder over its accounts. */
     static DenseBlockFinder follows(Activity activity) {
+        return finder(activity.accountCount(), distinctFollows(activity));
+    }
+
+    /**
+     * The distinct follows of {@code activity} without self-follows, each as {@code follower << 32 | followee}
+     * (account ids of the activity), ascending: the follow graph this signal works on. O(m) (radix sort).
+     */
+    public static long[] distinctFollows(Activity activity) {
         int m = activity.followCount();
         long[] pairs = new long[m];
         for (int i = 0; i < m; i++) {
@@ -111,20 +119,56 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 pairs[d++] = pairs[i];
             }
         }
-        int[] follower = new int[d];
-        int[] followee = new int[d];
-        for (int i = 0; i < d; i++) {
+        return Arrays.copyOf(pairs, d);
+    }
+
+    private static DenseBlockFinder finder(int n, long[] pairs) {
+        int[] follower = new int[pairs.length];
+        int[] followee = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
             follower[i] = (int) (pairs[i] >>> 32);
             followee[i] = (int) pairs[i];
         }
-        return new DenseBlockFinder(activity.accountCount(), follower, followee);
+        return new DenseBlockFinder(n, follower, followee);
     }
 
     @Override
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        return graph(activity, follows(activity), progress, termination);
+    }
+
+    /**
+     * This signal on a follow graph computed elsewhere (the Spark engine parses and deduplicates the follow files
+     * in its tasks): {@code follows} must be what {@link #distinctFollows} derives from {@code activity} (each
+     * distinct follow once as {@code follower << 32 | followee}, ascending, no self-follow, ids of the activity's
+     * accounts); the null model, the seeds, growth and the block test run here on it, so the result is the one
+     * {@link #graph(Activity, ProgressListener, TerminationFlag)} gives. The activity supplies creation times and
+     * account ids. O(m) to check the input, then as the other entry.
+     *
+     * @throws IllegalArgumentException when {@code follows} is not strictly ascending, holds a self-follow or an id
+     *                                  outside the activity's accounts
+     */
+    public SignalGraph graph(Activity activity, long[] follows, ProgressListener progress,
+                             TerminationFlag termination) {
+        Objects.requireNonNull(follows, "follows");
+        int n = activity.accountCount();
+        for (int i = 0; i < follows.length; i++) {
+            int follower = (int) (follows[i] >>> 32);
+            int followee = (int) follows[i];
+            if (follows[i] < 0 || follower >= n || followee < 0 || followee >= n || follower == followee
+                    || (i > 0 && follows[i] <= follows[i - 1])) {
+                throw new IllegalArgumentException("follows[" + i + "] (" + follower + " -> " + followee
+                        + ") is not a distinct follow between two of the activity's " + n
+                        + " accounts in ascending order");
+            }
+        }
+        return graph(activity, finder(n, follows), progress, termination);
+    }
+
+    private SignalGraph graph(Activity activity, DenseBlockFinder finder, ProgressListener progress,
+                              TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
-        DenseBlockFinder finder = follows(activity);
         if (finder.edgeCount() == 0) {
             progress.end();
             return new SignalGraph(name(), List.of(), 0, 0);
