@@ -99,18 +99,29 @@ public final class SparkCoActionsBenchmark {
     static void compare(Path dir, List<String> runs) throws Exception {
         List<Path> files = List.of(dir.resolve("tweets.csv"));
         DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
-        long t0 = System.nanoTime();
-        long readCpu0 = cpu();
-        double load0 = load();
-        Activity activity = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
-        double parse = (System.nanoTime() - t0) / 1e9;
-        double readCpu = (cpu() - readCpu0) / 1e9;
-        long posts = 0;
-        for (int p = 0; p < activity.postCount(); p++) {
-            posts += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
+        Activity activity = null;
+        double parse = 0;
+        long posts = Long.getLong("posts", 0);
+        if (!Boolean.getBoolean("sparkNumbering") || runs.contains("single")) {
+            long t0 = System.nanoTime();
+            long readCpu0 = cpu();
+            double load0 = load();
+            activity = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
+            parse = (System.nanoTime() - t0) / 1e9;
+            double readCpu = (cpu() - readCpu0) / 1e9;
+            posts = 0;
+            for (int p = 0; p < activity.postCount(); p++) {
+                posts += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
+            }
+            System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average "
+                    + "%.1f)%n", dir, activity, posts, parse, readCpu, load0);
+        } else {
+            // -DsparkNumbering=true: no driver-side activity; accounts numbered in Spark (id order), evidence in
+            // item-name order: the same edges per signal, the distributed part alone; -Dposts=N for the per-post
+            // figures
+            System.out.printf(Locale.ROOT, "archive %s: no activity read (accounts numbered in Spark), %,d posts "
+                    + "(-Dposts); load average %.1f%n", dir, posts, load());
         }
-        System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average %.1f)%n",
-                dir, activity, posts, parse, readCpu, load0);
         List<Run> done = new ArrayList<>();
         for (String engine : runs) {
             double loadBefore = load();
@@ -178,17 +189,39 @@ public final class SparkCoActionsBenchmark {
                         m == null ? 0 : m.executorCpuTime() / 1e9, m == null ? 0 : m.jvmGCTime() / 1e3,
                         m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1e9,
                         m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(), info.numTasks()});
+                double[] v = stages.get(name);
+                System.out.printf(Locale.ROOT, "  stage done %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d  peak task "
+                                + "memory so far %,d B, load %.1f%n", name.length() > 40 ? name.substring(0, 40) : name,
+                        v[0], v[1], v[2], v[3], v[4], (long) v[5], (int) v[6], peakTaskMemory.get(), load());
+                System.out.flush();
             }
         };
         spark.sparkContext().addSparkListener(totals);
         long start = System.nanoTime();
         long c0 = cpu();
-        Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params));
-        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files,
-                        Long.getLong("splitBytes", FileSplits.DEFAULT_TARGET_BYTES)), dictionaries,
-                SparkCoActions.Plan.of(params), true);
+        Dataset<Row> parsed = ArchiveActions.read(spark, files, Long.getLong("splitBytes",
+                FileSplits.DEFAULT_TARGET_BYTES));
+        Dictionaries dictionaries = activity != null
+                ? Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params))
+                : Dictionaries.fromActions(spark, parsed);
+        SparkCoActions.Result r = SparkCoActions.detect(spark, parsed, dictionaries,
+                SparkCoActions.Plan.of(params), activity != null);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "  %s co-actions: %.1f s, %.1f CPU-s in the JVM, load average %.1f%n", master,
+                sec, cpuSec, load());
+        if (activity != null && Boolean.getBoolean("follows")) {
+            // -Dfollows=true: lockstep-follow's follow graph from DIR/follows.csv in Spark tasks (SparkFollows)
+            long f0 = System.nanoTime();
+            long fc0 = cpu();
+            long[] follows = SparkFollows.distinct(spark, List.of(files.get(0).resolveSibling("follows.csv")),
+                    dictionaries.accounts());
+            System.out.printf(Locale.ROOT, "  %s follow graph: %,d distinct follows of %,d in %.1f s, %.1f CPU-s in "
+                            + "the JVM, load average %.1f; equal to core's: %s%n", master, follows.length,
+                    activity.followCount(), (System.nanoTime() - f0) / 1e9, (cpu() - fc0) / 1e9, load(),
+                    java.util.Arrays.equals(follows, io.lockstep.coordination.LockstepFollowSignal
+                            .distinctFollows(activity)));
+        }
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
         Map<String, Integer> edges = edgesPerSignal(r);
         long actions = r.actions().values().stream().mapToLong(Long::longValue).sum();
