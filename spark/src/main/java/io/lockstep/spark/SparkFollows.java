@@ -112,28 +112,12 @@ public final class SparkFollows {
     /** The follows of one range. */
     private static Iterator<Row> parse(FileSplits.Split split) {
         List<Row> rows = new ArrayList<>();
-        RowSink sink = new RowSink() {
-            @Override
-            public void account(io.lockstep.importer.AccountRow account) {
-            }
-
-            @Override
-            public void post(io.lockstep.importer.PostRow post) {
-            }
-
+        RowSink sink = new RowSink.Ignoring() {
             @Override
             public void edge(EdgeRow edge) {
                 if (edge.follow()) {
                     rows.add(RowFactory.create(edge.source(), edge.target()));
                 }
-            }
-
-            @Override
-            public void reject(long line, String reason, String raw) {
-            }
-
-            @Override
-            public void endRecord() {
             }
         };
         try {
