@@ -144,7 +144,8 @@ public final class SparkCoActionsBenchmark {
                 done.add(new Run(engine, parse, (System.nanoTime() - start) / 1e9, (cpu() - c0) / 1e9, edges, 0, 0,
                         0, 0, actions, pairs, loadBefore, load()));
             } else {
-                done.add(sparkRun(engine, files, activity, params, loadBefore));
+                done.add(sparkRun(engine, spark -> ArchiveActions.read(spark, files, Long.getLong("splitBytes",
+                        FileSplits.DEFAULT_TARGET_BYTES)), files, activity, params, loadBefore));
             }
             Run r = done.get(done.size() - 1);
             System.out.printf(Locale.ROOT, "%-9s read %6.1f s + signals %7.1f s = %7.1f s; %.1f CPU-s in this JVM; "
@@ -171,8 +172,18 @@ public final class SparkCoActionsBenchmark {
         }
     }
 
-    private static Run sparkRun(String master, List<Path> files, Activity activity, DetectionParams params,
-                                double loadBefore) throws Exception {
+    /** The actions table a Spark run reads: parsed from the files, or Parquet. */
+    interface Source {
+        Dataset<Row> actions(SparkSession spark) throws IOException;
+    }
+
+    /**
+     * One Spark run on {@code master}: the actions of {@code source}, accounts numbered as {@code activity} numbers
+     * them (or in Spark without one), {@link SparkCoActions}, and with {@code -Dfollows} the follow graph of the
+     * {@code follows.csv} beside {@code files}; prints each stage as it completes and the stage table at the end.
+     */
+    private static Run sparkRun(String master, Source source, List<Path> files, Activity activity,
+                                DetectionParams params, double loadBefore) throws Exception {
         String partitions = System.getProperty("partitions", master.equals("local[1]") ? "4" : "8");
         SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions", partitions,
                 "spark.driver.host", "127.0.0.1",
@@ -202,8 +213,7 @@ public final class SparkCoActionsBenchmark {
         spark.sparkContext().addSparkListener(totals);
         long start = System.nanoTime();
         long c0 = cpu();
-        Dataset<Row> parsed = ArchiveActions.read(spark, files, Long.getLong("splitBytes",
-                FileSplits.DEFAULT_TARGET_BYTES));
+        Dataset<Row> parsed = source.actions(spark);
         Dictionaries dictionaries = activity != null
                 ? Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params))
                 : Dictionaries.fromActions(spark, parsed);
@@ -359,37 +369,22 @@ public final class SparkCoActionsBenchmark {
     }
 
     static void spark(String master, Path dir) throws Exception {
-        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
-                master.equals("local[1]") ? "4" : "8"));
-        spark.sparkContext().setLogLevel("WARN");
-        TaskTotals totals = new TaskTotals();
-        spark.sparkContext().addSparkListener(totals);
-        Dataset<Row> actions = ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString());
-        double loadBefore = load();
-        long start = System.nanoTime();
-        long c0 = cpu();
-        Dictionaries dictionaries = Dictionaries.fromActions(spark, actions);
-        SparkCoActions.Result r = SparkCoActions.detect(spark, actions, dictionaries,
-                SparkCoActions.Plan.of(DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS))), false);
-        double sec = (System.nanoTime() - start) / 1e9;
-        double cpuSec = (cpu() - c0) / 1e9;
-        Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
-        Map<String, Integer> edges = edgesPerSignal(r);
-        long actionCount = r.actions().values().stream().mapToLong(Long::longValue).sum();
-        long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
+        DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
+        Run r = sparkRun(master, spark -> ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString()),
+                List.of(), null, params, load());
         System.out.printf(Locale.ROOT, "spark %s: five co-action signals %.2f s wall, %.2f s driver-JVM CPU, load "
-                        + "average %.1f -> %.1f%n", master, sec, cpuSec, loadBefore, load());
-        System.out.printf(Locale.ROOT, "  actions %,d, pair rows %,d, edges %s%n", actionCount, pairRows, edges);
+                        + "average %.1f -> %.1f%n", master, r.signals(), r.cpu(), r.loadBefore(), r.loadAfter());
+        System.out.printf(Locale.ROOT, "  actions %,d, pair rows %,d, edges %s%n", r.actions(), r.pairRows(),
+                r.edges());
         System.out.printf(Locale.ROOT, "  shuffle written %,d B (%.1f B per action), read %,d B; peak task execution "
-                        + "memory %,d B%n", totals.shuffleWrite.get(), (double) totals.shuffleWrite.get() / actionCount,
-                totals.shuffleRead.get(), totals.peakTaskMemory.get());
+                        + "memory %,d B%n", r.shuffleWrite(), (double) r.shuffleWrite() / r.actions(),
+                r.shuffleRead(), r.peakTaskMemory());
         Path single = dir.resolve("single-edges.txt");
         if (Files.exists(single)) {
             String expected = Files.readString(single).strip();
-            System.out.println("  edges per signal " + (expected.equals(edges.toString()) ? "EQUAL to" : "DIFFER from")
-                    + " the single-JVM run: " + expected);
+            System.out.println("  edges per signal " + (expected.equals(r.edges().toString()) ? "EQUAL to"
+                    : "DIFFER from") + " the single-JVM run: " + expected);
         }
-        spark.stop();
     }
 
     /** The run's edges counted per co-action signal (0 for a signal without any). */
