@@ -5,6 +5,7 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.CoordinationSignal;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.importer.ArchiveFiles;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Spark engine against the single-JVM engine on simulated archives (every preset, several seeds): the same
  * activity numbering on both sides, and every edge, cluster and verdict equal (weights and scores to the fourth
- * decimal, the precision the CSV outputs print).
+ * decimal, the precision the CSV outputs print). Lockstep-follow is in the comparison with its follow graph built on
+ * Spark; the farm archive has its blocks.
  */
 class EngineEquivalenceTest {
     @TempDir
@@ -51,6 +53,10 @@ class EngineEquivalenceTest {
 
         // an archive with planted operations has edges; news has organic activity only
         assertThat(single.edges().isEmpty()).as("edges found").isEqualTo(!operations);
+        if (preset.equals("farm")) { // the follow signal's graph comes from Spark (SparkFollows)
+            assertThat(single.edges()).as("lockstep-follow edges")
+                    .anyMatch(e -> e.signal().equals(CoordinationSignal.LOCKSTEP_FOLLOW));
+        }
         assertThat(edges(spark)).isEqualTo(edges(single));
         assertThat(clusters(spark)).isEqualTo(clusters(single));
         assertThat(verdicts(spark)).isEqualTo(verdicts(single));
