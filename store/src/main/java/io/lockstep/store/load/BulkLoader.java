@@ -472,6 +472,9 @@ final class BulkLoader {
         private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
         private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        /** The source of the last edge and its account index (a run of one account's follows: one lookup each). */
+        private String lastSource;
+        private int lastSourceIndex;
         /** Nodes staged, counted by finish(). */
         private long nodes = -1;
         long records;
@@ -648,7 +651,14 @@ final class BulkLoader {
             if (tap != null) {
                 tap.edge(e);
             }
-            int source = accountIndex(e.source());
+            int source;
+            if (lastSource != null && lastSource.equals(e.source())) {
+                source = lastSourceIndex; // follower files list one account's follows in a row
+            } else {
+                source = accountIndex(e.source());
+                lastSource = e.source();
+                lastSourceIndex = source;
+            }
             int target = accountIndex(e.target());
             if (e.follow()) {
                 if (follows.add(((long) source << 32) | (target & 0xffffffffL))) {
