@@ -24,6 +24,14 @@ import java.util.function.BiPredicate;
  * Newman 2011, with the block's own follows left out of the rates) cannot explain it.
  *
  * <ol>
+ *   <li><b>Seeds before the peeling</b>: the archive's creation bursts ({@link #creationBursts}), then the creation
+ *       bursts inside one target's audience ({@link AudienceSeeds}, at most {@value #MAX_AUDIENCE_SEEDS}): a farm
+ *       found from the client it serves, where it is a spike among the client's followers even when it is none
+ *       among the archive's sign-ups (a 300-account farm made in four days on a platform gaining 340 accounts a
+ *       day). An audience seed that yields no block marks nothing: its accounts stay free for every later seed.
+ *       Peeling on a large archive is seeded round after round by ordinary accounts that follow several
+ *       communities' top accounts; a farm making a dozen follows each is peeled early and is never a suffix of the
+ *       peeling order.</li>
  *   <li><b>Seed</b>: the densest block of the follower × target graph by FRAUDAR's greedy peeling
  *       ({@link DenseBlockFinder}; Hooi et al., KDD 2016) among the accounts not yet assigned. An edge from i to j
  *       weighs {@code (1 − min(1, λ_ij)) / (ln(d_j + 5) · ln(d_i + 5))}: FRAUDAR's column weight, the same discount
@@ -72,7 +80,8 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise, then
+ * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
+ * O(m log d) for the audience bursts (each target's follower creation times sorted), then
  * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
  * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
  * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
@@ -81,6 +90,8 @@ import java.util.function.BiPredicate;
 public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_BLOCK_FOLLOWERS = 5_000;
     static final int MAX_GROWTH_STEPS = 16;
+    /** At most this many audience bursts ({@link AudienceSeeds}) are tried, strongest first. */
+    static final int MAX_AUDIENCE_SEEDS = 20;
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
@@ -138,10 +149,24 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         boolean[] spent = new boolean[n]; // out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
-        for (int round = 0; round < cohorts.size() + params.maxBlocks(); round++) {
+        List<int[]> audiences = audienceBursts(activity, finder);
+        int firstPeel = cohorts.size() + audiences.size();
+        for (int round = 0; round < firstPeel + params.maxBlocks(); round++) {
             termination.assertRunning();
             boolean[] block;
-            if (round < cohorts.size()) {
+            boolean audience = round >= cohorts.size() && round < firstPeel;
+            if (audience) {
+                // a creation burst inside one target's audience (AudienceSeeds): its members not yet in a block
+                block = new boolean[2 * n];
+                int free = 0;
+                for (int f : audiences.get(round - cohorts.size())) {
+                    block[f] = !spent[f];
+                    free += spent[f] ? 0 : 1;
+                }
+                if (free < params.minFollowers()) {
+                    continue;
+                }
+            } else if (round < cohorts.size()) {
                 // a creation burst far above the archive's creation rate around it: a seed of its own, so that a
                 // large archive's reader groups, which peeling prefers, cannot hide it past maxBlocks rounds
                 block = new boolean[2 * n];
@@ -161,9 +186,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     seedTargets.add(v);
                 }
             }
-            progress.advance(round < cohorts.size() ? 0 : 1);
+            progress.advance(round < firstPeel ? 0 : 1);
             if (fs.size() < 2) {
-                if (round < cohorts.size()) {
+                if (round < firstPeel) {
                     continue;
                 }
                 break;
@@ -184,6 +209,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
             }
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
+            if (audience && kept == null) {
+                // a target's audience burst that yields no block leaves everything as it was: it is one target's
+                // view, and the accounts in it stay free for the other seeds
+                continue;
+            }
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
             // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
             // burst, leave growth too
@@ -282,6 +312,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             out.add(cohort);
         }
         return out;
+    }
+
+    /**
+     * The creation bursts inside targets' audiences ({@link AudienceSeeds#bursts}), at most
+     * {@value #MAX_AUDIENCE_SEEDS}, among the followers that follow at least {@code minTargets} accounts.
+     */
+    List<int[]> audienceBursts(Activity activity, DenseBlockFinder finder) {
+        int n = activity.accountCount();
+        long[] created = new long[n];
+        for (int v = 0; v < n; v++) {
+            long c = activity.accountCreated(v);
+            created[v] = c == Activity.NO_TIME || finder.outDegree(v) < params.minTargets() ? Long.MIN_VALUE : c;
+        }
+        return AudienceSeeds.bursts(finder, created, params.creationBurst(), params.minFollowers(), params.minLift(),
+                params.maxPValue(), MAX_AUDIENCE_SEEDS);
     }
 
     /**

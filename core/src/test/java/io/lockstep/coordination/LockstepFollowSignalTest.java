@@ -230,6 +230,75 @@ class LockstepFollowSignalTest {
         assertThat(signal.creationBursts(organic, LockstepFollowSignal.follows(organic))).isEmpty();
     }
 
+    /**
+     * Six communities signed up within half a year (about 16 accounts a day), whose members follow their own stars,
+     * and a farm of 30 made in four days inside that half year, following a client and 12 of the 24 stars of the
+     * six communities: no spike among the archive's sign-ups (64 ordinary accounts made in the same four days), so
+     * no archive-wide creation burst holds it; its client's audience is one, and the block grown from it is the
+     * farm (found here with no peeling round at all).
+     */
+    @Test
+    void aFarmHiddenInTheArchivesSignUpsIsFoundFromItsClientsAudience() {
+        FollowGraphs gen = new FollowGraphs(5);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
+                    FollowGraphs.YEAR / 2);
+        }
+        gen.follows(40, 1.0, 0.85);
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        for (int[] cohort : signal.creationBursts(a, finder)) {
+            assertThat(names(a, cohort)).as("an archive-wide burst").doesNotContainAnyElementsOf(farm);
+        }
+        List<int[]> seeds = signal.audienceBursts(a, finder);
+        assertThat(seeds).isNotEmpty();
+        assertThat(names(a, seeds.get(0))).containsExactlyInAnyOrderElementsOf(farm);
+        // no peeling round: the block comes from the audience seed
+        DetectionParams.FollowParams p = DetectionParams.defaults().follow();
+        SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withFollow(new DetectionParams.FollowParams(
+                p.minFollowers(), p.minTargets(), p.minDensity(), 0, p.creationBurst(), p.maxPValue(), p.minLift(),
+                p.partners()))).graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
+        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(27);
+    }
+
+    /**
+     * The same six communities without the farm, and one where every member also follows its five stars: the
+     * audiences of stars signed up in a fast-growing half year hold no burst beyond the archive's sign-ups, and no
+     * block is kept.
+     */
+    @Test
+    void communitiesSignedUpFastFollowingTheirStarsGiveNoSeedAndNoBlock() {
+        FollowGraphs gen = new FollowGraphs(5);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
+                    FollowGraphs.YEAR / 2);
+        }
+        gen.follows(40, 1.0, 0.85).everyoneFollowsStars(0, 5);
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        assertThat(signal.audienceBursts(a, LockstepFollowSignal.follows(a))).isEmpty();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
+    }
+
+    @Test
+    void audienceBurstParametersAreValidated() {
+        Activity a = farm(false);
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = new long[a.accountCount()];
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, -1, 10, 4.0, 1e-3, 20)).hasMessageContaining("span");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, 86_400, 1, 4.0, 1e-3, 20)).hasMessageContaining(
+                "minFollowers");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, 86_400, 10, 4.0, 1e-3, -1)).hasMessageContaining("limit");
+    }
+
     static int indexOf(Activity a, String id) {
         for (int v = 0; v < a.accountCount(); v++) {
             if (a.accountId(v).equals(id)) {
