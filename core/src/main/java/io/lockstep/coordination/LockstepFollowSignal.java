@@ -24,14 +24,6 @@ import java.util.function.BiPredicate;
  * Newman 2011, with the block's own follows left out of the rates) cannot explain it.
  *
  * <ol>
- *   <li><b>Seeds before the peeling</b>: the archive's creation bursts ({@link #creationBursts}), then the creation
- *       bursts inside one target's audience ({@link AudienceSeeds}, at most {@value #MAX_AUDIENCE_SEEDS}): a farm
- *       found from the client it serves, where it is a spike among the client's followers even when it is none
- *       among the archive's sign-ups (a 300-account farm made in four days on a platform gaining 340 accounts a
- *       day). An audience seed that yields no block marks nothing: its accounts stay free for every later seed.
- *       Peeling on a large archive is seeded round after round by ordinary accounts that follow several
- *       communities' top accounts; a farm making a dozen follows each is peeled early and is never a suffix of the
- *       peeling order.</li>
  *   <li><b>Seed</b>: the densest block of the follower × target graph by FRAUDAR's greedy peeling
  *       ({@link DenseBlockFinder}; Hooi et al., KDD 2016) among the accounts not yet assigned. An edge from i to j
  *       weighs {@code (1 − min(1, λ_ij)) / (ln(d_j + 5) · ln(d_i + 5))}: FRAUDAR's column weight, the same discount
@@ -39,6 +31,16 @@ import java.util.function.BiPredicate;
  *       i's community, {@link FollowNullModel#surprise}), so that the readers of a community's stars do not fill the
  *       first rounds. Only node sets of the peeling sequence with at least {@code minFollowers} followers,
  *       {@code minTargets} targets and an edge density of {@code minDensity} compete.</li>
+ *   <li><b>Seeds from the targets' side</b>, after the peeling rounds: the creation bursts inside one target's
+ *       audience ({@link AudienceSeeds}, at most {@value #MAX_AUDIENCE_SEEDS}, strongest first), among the accounts
+ *       not yet in a block: a farm found from the client it serves, a spike among the client's followers even when
+ *       it is none among the archive's sign-ups (6,666 accounts made in two days on a platform gaining 345 a day).
+ *       Peeling on a large archive is seeded round after round by ordinary accounts that follow several
+ *       communities' top accounts, and a farm whose members make a dozen follows each is peeled early, never a
+ *       suffix of the peeling order. They come after the peeling so that what the peeling finds stays as it was
+ *       (a burst farm and an aged farm with overlapping pools grow into one block from a peeled seed; grown from
+ *       the burst's audience alone, the aged part was lost). An audience seed that yields no block marks nothing.
+ *       Each is then handled as a creation burst (below).</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
  *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
@@ -150,16 +152,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
-        int firstPeel = cohorts.size() + audiences.size();
-        for (int round = 0; round < firstPeel + params.maxBlocks(); round++) {
+        // rounds: the archive's creation bursts, then the peeling, then the audience bursts
+        int firstAudience = cohorts.size() + params.maxBlocks();
+        for (int round = 0; round < firstAudience + audiences.size(); round++) {
             termination.assertRunning();
             boolean[] block;
-            boolean audience = round >= cohorts.size() && round < firstPeel;
+            boolean audience = round >= firstAudience;
             if (audience) {
                 // a creation burst inside one target's audience (AudienceSeeds): its members not yet in a block
                 block = new boolean[2 * n];
                 int free = 0;
-                for (int f : audiences.get(round - cohorts.size())) {
+                for (int f : audiences.get(round - firstAudience)) {
                     block[f] = !spent[f];
                     free += spent[f] ? 0 : 1;
                 }
@@ -186,12 +189,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     seedTargets.add(v);
                 }
             }
-            progress.advance(round < firstPeel ? 0 : 1);
+            progress.advance(round < cohorts.size() || audience ? 0 : 1);
             if (fs.size() < 2) {
-                if (round < firstPeel) {
-                    continue;
+                if (round >= cohorts.size() && !audience) {
+                    // nothing left to peel: on to the audience bursts
+                    round = firstAudience - 1;
                 }
-                break;
+                continue;
             }
             int[] seed = fs.toIntArray();
             int[] burstCore = burstCore(activity, seed);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LockstepFollowSignalTest {
 
@@ -290,12 +291,12 @@ class LockstepFollowSignalTest {
         Activity a = farm(false);
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         long[] created = new long[a.accountCount()];
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> AudienceSeeds.bursts(finder, created, -1, 10, 4.0, 1e-3, 20)).hasMessageContaining("span");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> AudienceSeeds.bursts(finder, created, 86_400, 1, 4.0, 1e-3, 20)).hasMessageContaining(
                 "minFollowers");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> AudienceSeeds.bursts(finder, created, 86_400, 10, 4.0, 1e-3, -1)).hasMessageContaining("limit");
     }
 
