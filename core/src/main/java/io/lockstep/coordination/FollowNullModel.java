@@ -19,8 +19,8 @@ import java.util.Arrays;
  * is an edge, a reciprocal pair weighs 2), seeded with the detection seed: equal seeds give equal partitions at any
  * concurrency. Modularity merges small communities with their neighbours (its resolution limit), and a merged
  * community dilutes the in-community popularity of the small one's stars; {@link LockstepFollowSignal} therefore
- * fits the model at two resolutions and takes, for every expectation, the larger one (a block is unexplained only
- * when neither partition explains it).
+ * fits the model at three resolutions and takes, for every expectation, the largest (a block is unexplained only
+ * when no partition explains it).
  *
  * <p><b>Expected follows.</b> An account i of community r, making d_i follows, follows j an expected
  * λ_ij = d_i · k_j(r) / κ_r times, where k_j(r) counts j's followers in r (j's popularity inside i's community) and
@@ -57,6 +57,8 @@ import java.util.Arrays;
 final class FollowNullModel {
     /** Pseudo-follows α of the shrinkage towards global popularity. */
     static final double PSEUDO_FOLLOWS = 100.0;
+    /** Leiden iterations per partition of the model (see {@link #partition}). */
+    static final int LEIDEN_ITERATIONS = 1;
     /** The least surprise of a follow: a group owning its targets' whole audience (a farm and its clients) stays a
      * candidate. */
     static final double SURPRISE_FLOOR = 0.2;
@@ -120,9 +122,18 @@ final class FollowNullModel {
 
     /** Fits the partition by seeded Leiden on modularity at {@code resolution} over {@code undirected}. */
     static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution) {
-        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
-                .communities(undirected).membership();
-        return new FollowNullModel(graph, membership);
+        return new FollowNullModel(graph, partition(undirected, seed, resolution));
+    }
+
+    /**
+     * The communities of seeded Leiden on modularity at {@code resolution} over {@code undirected} (0..k-1), one
+     * pass of {@value #LEIDEN_ITERATIONS} iteration: the model needs each account's community, not the last
+     * fraction of modularity that Leiden's repetitions add (each repetition costs as much as the first on a large
+     * follow graph, and the partitions of the three resolutions are fitted anyway).
+     */
+    static int[] partition(CompactGraph undirected, long seed, double resolution) {
+        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution)
+                .withIterations(LEIDEN_ITERATIONS)).communities(undirected).membership();
     }
 
     /** The follow graph with direction folded: neighbours are followees and followers, reciprocal pairs weigh 2. */

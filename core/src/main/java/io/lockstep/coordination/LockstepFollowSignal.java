@@ -72,9 +72,10 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise, then
- * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
- * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
+ * <p>Cost: the model's three Leiden partitions (one iteration each, fitted side by side), O(m) for the surprise,
+ * then O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows over n accounts: the first peeling round cuts a
+ * core of m_C follows in O(m), each later one cuts its core from the round before's ({@link DenseBlockFinder#densest}),
+ * and peels only that core with a heap, and g growth steps each touch the m_B
  * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
  * seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
  */
@@ -84,6 +85,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
+    /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
+    final long[] phaseNanos = new long[Phase.values().length];
+    /** Seed rounds of the last {@link #graph} call (creation bursts and peeling rounds). */
+    int rounds;
+
+    /** The phases of {@link #graph} that {@link #phaseNanos} times. */
+    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, PEELING, GROWTH, TEST, EDGES }
+
+    private long lap(Phase phase, long since) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - since;
+        return now;
+    }
 
     public LockstepFollowSignal(DetectionParams params) {
         Objects.requireNonNull(params, "params");
@@ -124,22 +138,30 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
+        Arrays.fill(phaseNanos, 0);
+        rounds = 0;
+        long clock = System.nanoTime();
         DenseBlockFinder finder = follows(activity);
+        clock = lap(Phase.FOLLOWS, clock);
         if (finder.edgeCount() == 0) {
             progress.end();
             return new SignalGraph(name(), List.of(), 0, 0);
         }
         Models model = Models.fit(finder, n, seed);
+        clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
         finder.setEdgeWeights(model.surprise());
+        clock = lap(Phase.SURPRISE, clock);
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
         boolean[] spent = new boolean[n]; // out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
+        clock = lap(Phase.BURSTS, clock);
         for (int round = 0; round < cohorts.size() + params.maxBlocks(); round++) {
             termination.assertRunning();
+            rounds++;
             boolean[] block;
             if (round < cohorts.size()) {
                 // a creation burst far above the archive's creation rate around it: a seed of its own, so that a
@@ -150,6 +172,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             } else {
                 block = finder.densest(peeled, params.minFollowers(), params.minTargets(), params.minDensity());
+                clock = lap(Phase.PEELING, clock);
             }
             IntArrayList fs = new IntArrayList();
             IntArrayList seedTargets = new IntArrayList();
@@ -183,7 +206,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (grown != null && burst) {
                 grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
             }
+            clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
+            clock = lap(Phase.TEST, clock);
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
             // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
             // burst, leave growth too
@@ -209,6 +234,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             edges.addAll(blockEdges(activity, finder, b.followers(), b.targets()));
         }
         edges.sort(Comparator.comparingLong(CoordinationEdge::pairKey));
+        lap(Phase.EDGES, clock);
         progress.end();
         return new SignalGraph(name(), edges, finder.edgeCount(), pairs, blocks);
     }
@@ -347,9 +373,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             this.models = List.copyOf(models);
         }
 
+        /**
+         * Fits the partitions at {@link #RESOLUTIONS} by seeded Leiden on the undirected follow graph, one pass each
+         * ({@link FollowNullModel#LEIDEN_ITERATIONS}), side by side (each is deterministic), listed in resolution order.
+         */
         static Models fit(DenseBlockFinder finder, int n, long seed) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
-            // the partitions are independent and seeded: fitted side by side, listed in resolution order
             return new Models(Arrays.stream(RESOLUTIONS).parallel()
                     .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList());
         }
