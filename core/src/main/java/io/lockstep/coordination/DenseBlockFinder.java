@@ -13,9 +13,7 @@ import java.util.Arrays;
  * hundreds of others from making every large community the densest block, at the price of a logarithmic discount
  * on a farm whose members add camouflage follows. Cost per call: O(m) for the degrees and the τ-core (a few
  * cores when the first τ is too high), then O(m_C log n_C) with an indexed binary heap for the m_C edges of the core
- * (see {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small. A call
- * whose excluded followers include those of the call before starts from that call's τ-core instead of the whole
- * graph: O(n + m_C) then, where the signal's seed search paid O(m) per round.
+ * (see {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small.
  */
 final class DenseBlockFinder {
     private final int followers;
@@ -27,10 +25,6 @@ final class DenseBlockFinder {
     private final double[] targetWeight;
     private double[] edgeWeight; // by out-edge position, or null for 1
     private PeelGraph peel; // the follows of positive weight, computed on first use
-    // the last τ-core that ruled out the prefix in densest(): its nodes, its τ and the exclusions it was cut under
-    private int[] lastCore;
-    private double lastTau;
-    private boolean[] lastExcluded;
     private final double[] followerWeight;
 
     /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
@@ -79,7 +73,6 @@ final class DenseBlockFinder {
         }
         this.edgeWeight = weights;
         this.peel = null;
-        this.lastCore = null;
     }
 
     /**
@@ -201,45 +194,15 @@ final class DenseBlockFinder {
      * <p>The result is that of peeling the whole graph, computed on a core of it. Greedy peeling removes, while the
      * remaining set is larger than the τ-core C (the largest node set whose weighted degrees inside it are all at
      * least τ), only nodes of degree below τ (a larger set holds one, and C's nodes keep degree ≥ τ), so it reaches
-     * C itself and then peels C exactly as it would peel C alone. The sets of that prefix hold at most the graph's
-     * m' edges and at least C's followers and targets: when m' &lt; {@code minDensity} · |F_C| · |T_C| none of them
-     * qualifies, and the best set is C's. τ climbs a ladder (0, then from 1/64 of the average degree by factors of
-     * 5/4) while that holds, each core cut from the previous one by a queue; the heap peels the last core that
-     * passed. Float rounding of the degrees aside, the block is the whole graph's.
-     *
-     * <p>Excluding followers only lowers degrees, so every τ-core of a call lies inside the τ-core of an earlier call
-     * that excluded fewer: when {@code excluded} includes the exclusions of the last call that found a core, the
-     * ladder starts from that core and its τ (its first level cuts this call's τ-core from it, O(m_C)), and falls
-     * back to the whole graph when that τ-core does not rule out the prefix.
+     * C itself and then peels C exactly as it would peel C alone. It passes through every core of the ladder
+     * C_0 (the whole graph, m' edges) ⊇ C_1 ⊇ … ⊇ C on the way, so a set of the prefix between C_j and C_{j+1} holds
+     * at most C_j's m_j edges and at least C_{j+1}'s followers and targets: when m_j &lt; {@code minDensity} ·
+     * |F_{j+1}| · |T_{j+1}| for every step of the ladder none of them qualifies, and the best set is C's. τ climbs
+     * a ladder (0, then from 1/64 of the average degree by factors of 5/4) while that holds, each core cut from
+     * the previous one by a queue; the heap peels the last core that passed. Float rounding of the degrees aside,
+     * the block is the whole graph's.
      */
     boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
-        int[] start = null;
-        if (lastCore != null && lastExcluded.length == excluded.length) {
-            start = lastCore;
-            for (int f = 0; f < lastExcluded.length && start != null; f++) {
-                if (lastExcluded[f] && !excluded[f]) {
-                    start = null; // fewer exclusions than the cached core was cut under: it may miss nodes
-                }
-            }
-        }
-        if (start != null) {
-            boolean[] block = densest(excluded, minFollowers, minTargets, minDensity, start, lastTau);
-            if (block != null) {
-                return block;
-            }
-        }
-        return densest(excluded, minFollowers, minTargets, minDensity, null, 0);
-    }
-
-    /**
-     * {@link #densest(boolean[], int, int, double)} from {@code start} (null: the whole graph), a superset of the
-     * current graph's τ-core at {@code startTau} (a τ-core of an earlier call whose exclusions this call's include:
-     * excluding followers only lowers degrees, so each core only shrinks): its first level cuts that τ-core from
-     * {@code start} alone. Returns null when a {@code start} was given and its τ-core does not rule out the prefix
-     * (the caller then starts from the whole graph).
-     */
-    private boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity, int[] start,
-                              double startTau) {
         int n = followers;
         int nodes = 2 * n;
         PeelGraph pg = peelGraph();
@@ -248,51 +211,22 @@ final class DenseBlockFinder {
         double[] w = pg.outWeight(), wIn = pg.inWeight();
         double[] degree = new double[nodes];
         int[] plain = new int[nodes];
-        int[] level = new int[nodes];
-        long edges = 0; // the follows of the current graph: every set of the peeling sequence holds at most these
+        long edges = 0;
         for (int f = 0; f < n; f++) {
-            if (!excluded[f]) {
-                edges += outOffsets[f + 1] - outOffsets[f];
+            if (excluded[f]) {
+                continue;
             }
-        }
-        if (start == null) {
-            Arrays.fill(level, Integer.MAX_VALUE);
-            for (int f = 0; f < n; f++) {
-                if (excluded[f]) {
-                    continue;
-                }
-                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    int t = n + outTargets[i];
-                    degree[f] += w[i];
-                    degree[t] += w[i];
-                    plain[f]++;
-                    plain[t]++;
-                }
-            }
-        } else {
-            // nodes outside the start set are in no core of this call (level 0); degrees count only its follows
-            for (int v : start) {
-                level[v] = Integer.MAX_VALUE;
-            }
-            for (int f : start) {
-                if (f >= n) {
-                    break;
-                }
-                if (excluded[f]) {
-                    continue;
-                }
-                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    int t = n + outTargets[i];
-                    if (level[t] == Integer.MAX_VALUE) {
-                        degree[f] += w[i];
-                        degree[t] += w[i];
-                        plain[f]++;
-                        plain[t]++;
-                    }
-                }
+            for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                int t = n + outTargets[i];
+                degree[f] += w[i];
+                degree[t] += w[i];
+                plain[f]++;
+                plain[t]++;
+                edges++;
             }
         }
         // the core ladder: level[v] = the first level whose core v is not in
+        int[] level = new int[nodes];
         int[] list = new int[nodes]; // the current core's nodes, compacted as they go
         int size = 0;
         int coreFollowers = 0, coreTargets = 0;
@@ -308,15 +242,21 @@ final class DenseBlockFinder {
                 }
             }
         }
+        Arrays.fill(level, Integer.MAX_VALUE);
         double[] d = degree.clone();
         boolean[] queued = new boolean[nodes];
         int[] queue = new int[nodes];
         int passed = 0; // the highest level whose core still rules out every set of the prefix
         double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
-        double tau = start != null ? startTau : size == 0 ? 0 : sum / size / 64;
+        long[] levelEdges = new long[16]; // follows inside each level's core
+        levelEdges[0] = edges;
+        long coreEdges = edges;
+        double tau = size == 0 ? 0 : sum / size / 64;
         double factor = 1.25;
         for (int k = 1; ; k++, tau *= factor) {
-            if (size == 0 || edges >= minDensity * coreFollowers * (double) coreTargets) {
+            // the sets between the last two cores hold at most the follows of the outer one
+            long bound = levelEdges[Math.max(0, k - 2)];
+            if (size == 0 || bound >= minDensity * coreFollowers * (double) coreTargets) {
                 if (factor < 1.25 || passed == 0) {
                     break;
                 }
@@ -353,12 +293,14 @@ final class DenseBlockFinder {
                     }
                 }
                 factor = 1.02;
+                coreEdges = levelEdges[passed];
                 k = passed + 1;
                 tau = levelTau[passed] * factor;
             }
             passed = k - 1;
             if (k >= levelTau.length) {
                 levelTau = Arrays.copyOf(levelTau, 2 * k);
+                levelEdges = Arrays.copyOf(levelEdges, 2 * k);
             }
             levelTau[k] = tau;
             int head = 0, tail = 0;
@@ -377,6 +319,7 @@ final class DenseBlockFinder {
                     for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                         int t = n + outTargets[i];
                         if (level[t] > k) {
+                            coreEdges--;
                             d[t] -= w[i];
                             if (!queued[t] && d[t] < tau) {
                                 queued[t] = true;
@@ -390,6 +333,7 @@ final class DenseBlockFinder {
                     for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                         int f = inFollowers[i];
                         if (!excluded[f] && level[f] > k) {
+                            coreEdges--;
                             d[f] -= wIn[i];
                             if (!queued[f] && d[f] < tau) {
                                 queued[f] = true;
@@ -399,6 +343,7 @@ final class DenseBlockFinder {
                     }
                 }
             }
+            levelEdges[k] = coreEdges;
             int kept = 0;
             for (int i = 0; i < size; i++) {
                 if (level[list[i]] > k) {
@@ -406,29 +351,6 @@ final class DenseBlockFinder {
                 }
             }
             size = kept;
-        }
-        if (start != null && passed == 0) {
-            return null; // the start set's own τ-core did not rule out the prefix: only the whole graph can
-        }
-        if (passed > 0) {
-            int count = 0;
-            for (int v = 0; v < nodes; v++) {
-                if (plain[v] > 0 && level[v] > passed) {
-                    count++;
-                }
-            }
-            int[] core = new int[count];
-            count = 0;
-            for (int v = 0; v < nodes; v++) {
-                if (plain[v] > 0 && level[v] > passed) {
-                    core[count++] = v;
-                }
-            }
-            lastCore = core;
-            lastTau = levelTau[passed];
-            lastExcluded = excluded.clone();
-        } else {
-            lastCore = null;
         }
         // the core of level `passed`: degrees inside it, summed afresh
         boolean[] alive = new boolean[nodes];

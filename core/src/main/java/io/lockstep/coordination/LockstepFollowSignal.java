@@ -73,9 +73,8 @@ import java.util.function.BiPredicate;
  * connected followers.
  *
  * <p>Cost: the model's three Leiden partitions (one iteration each, fitted side by side), O(m) for the surprise,
- * then O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows over n accounts: the first peeling round cuts a
- * core of m_C follows in O(m), each later one cuts its core from the round before's ({@link DenseBlockFinder#densest}),
- * and peels only that core with a heap, and g growth steps each touch the m_B
+ * then O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
+ * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
  * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
  * seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
  */
@@ -93,10 +92,22 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /** The phases of {@link #graph} that {@link #phaseNanos} times. */
     enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, PEELING, GROWTH, TEST, EDGES }
 
+    /** Process CPU time of the last {@link #graph} call by phase (all threads; -1 where the JVM cannot tell). */
+    final long[] phaseCpuNanos = new long[Phase.values().length];
+    private long cpuMark;
+
     private long lap(Phase phase, long since) {
         long now = System.nanoTime();
         phaseNanos[phase.ordinal()] += now - since;
+        long cpu = processCpu();
+        phaseCpuNanos[phase.ordinal()] += cpu - cpuMark;
+        cpuMark = cpu;
         return now;
+    }
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     public LockstepFollowSignal(DetectionParams params) {
@@ -139,6 +150,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
         Arrays.fill(phaseNanos, 0);
+        Arrays.fill(phaseCpuNanos, 0);
+        cpuMark = processCpu();
         rounds = 0;
         long clock = System.nanoTime();
         DenseBlockFinder finder = follows(activity);

@@ -59,7 +59,8 @@ public final class FollowArchiveBenchmark {
             System.out.printf(Locale.ROOT, "lockstep-follow %.1f s wall, %.1f s CPU (load %.1f): %d blocks, %d edges,"
                     + " %d rounds%n", sec, cpu, load(), g.blocks().size(), g.edges().size(), signal.rounds);
             for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
-                System.out.printf(Locale.ROOT, "  %-10s %8.1f s%n", p, signal.phaseNanos[p.ordinal()] / 1e9);
+                System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
+                        signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
             }
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(blocksOut))) {
                 for (DenseBlock b : g.blocks()) {

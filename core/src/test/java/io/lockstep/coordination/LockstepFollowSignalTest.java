@@ -340,8 +340,8 @@ class LockstepFollowSignalTest {
 
     /**
      * Successive peeling rounds on one finder, each excluding the followers the round before found (as the signal's
-     * seed search does), start from the τ-core of the round before and still return the block of greedy peeling
-     * over the whole remaining graph; fewer exclusions than before (a fresh search) start from the whole graph.
+     * seed search does; the core ladder climbs on a graph with several dense blocks), return the block of greedy
+     * peeling over the whole remaining graph, and a search with no exclusions again the first.
      */
     @Test
     void roundsStartingFromTheLastCoreGiveTheWholeGraphsBlock() {
