@@ -57,8 +57,6 @@ import java.util.Arrays;
 final class FollowNullModel {
     /** Pseudo-follows α of the shrinkage towards global popularity. */
     static final double PSEUDO_FOLLOWS = 100.0;
-    /** Leiden iterations per partition of the model (see {@link #partition}). */
-    static final int LEIDEN_ITERATIONS = 1;
     /** The least surprise of a follow: a group owning its targets' whole audience (a farm and its clients) stays a
      * candidate. */
     static final double SURPRISE_FLOOR = 0.2;
@@ -125,15 +123,10 @@ final class FollowNullModel {
         return new FollowNullModel(graph, partition(undirected, seed, resolution));
     }
 
-    /**
-     * The communities of seeded Leiden on modularity at {@code resolution} over {@code undirected} (0..k-1), one
-     * pass of {@value #LEIDEN_ITERATIONS} iteration: the model needs each account's community, not the last
-     * fraction of modularity that Leiden's repetitions add (each repetition costs as much as the first on a large
-     * follow graph, and the partitions of the three resolutions are fitted anyway).
-     */
+    /** The communities of seeded Leiden on modularity at {@code resolution} over {@code undirected} (0..k-1). */
     static int[] partition(CompactGraph undirected, long seed, double resolution) {
-        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution)
-                .withIterations(LEIDEN_ITERATIONS)).communities(undirected).membership();
+        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
+                .communities(undirected).membership();
     }
 
     /** The follow graph with direction folded: neighbours are followees and followers, reciprocal pairs weigh 2. */

@@ -72,7 +72,7 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (one iteration each, fitted side by side), O(m) for the surprise,
+ * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
  * then O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
  * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
  * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
@@ -387,8 +387,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * Fits the partitions at {@link #RESOLUTIONS} by seeded Leiden on the undirected follow graph, one pass each
-         * ({@link FollowNullModel#LEIDEN_ITERATIONS}), side by side (each is deterministic), listed in resolution order.
+         * Fits the partitions at {@link #RESOLUTIONS} by seeded Leiden on the undirected follow graph, side by side
+         * (each is deterministic), listed in resolution order. Cheaper partitions were tried and change verdicts:
+         * one Leiden iteration instead of three lost the burst farm of the matrix cell n3000-c4-h0.95-pop1.1, and
+         * the coarser resolutions fitted on the aggregate graph of the finest (nested) lost a member of the sparse
+         * farm of {@code LockstepFollowSignalTest}.
          */
         static Models fit(DenseBlockFinder finder, int n, long seed) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
