@@ -97,6 +97,31 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
+    /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
+    final long[] phaseNanos = new long[Phase.values().length];
+    /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
+    int rounds;
+
+    /** The phases of {@link #graph} that {@link #phaseNanos} times. */
+    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, PEELING, GROWTH, TEST, EDGES }
+
+    /** Process CPU time of the last {@link #graph} call by phase (all threads; -1 where the JVM cannot tell). */
+    final long[] phaseCpuNanos = new long[Phase.values().length];
+    private long cpuMark;
+
+    private long lap(Phase phase, long since) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - since;
+        long cpu = processCpu();
+        phaseCpuNanos[phase.ordinal()] += cpu - cpuMark;
+        cpuMark = cpu;
+        return now;
+    }
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
 
     public LockstepFollowSignal(DetectionParams params) {
         Objects.requireNonNull(params, "params");
@@ -137,14 +162,22 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
+        Arrays.fill(phaseNanos, 0);
+        Arrays.fill(phaseCpuNanos, 0);
+        cpuMark = processCpu();
+        rounds = 0;
+        long clock = System.nanoTime();
         DenseBlockFinder finder = follows(activity);
+        clock = lap(Phase.FOLLOWS, clock);
         if (finder.edgeCount() == 0) {
             progress.end();
             return new SignalGraph(name(), List.of(), 0, 0);
         }
         Models model = Models.fit(finder, n, seed);
+        clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
         finder.setEdgeWeights(model.surprise());
+        clock = lap(Phase.SURPRISE, clock);
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
@@ -152,10 +185,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
+        clock = lap(Phase.BURSTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts
         int firstAudience = cohorts.size() + params.maxBlocks();
         for (int round = 0; round < firstAudience + audiences.size(); round++) {
             termination.assertRunning();
+            rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
             if (audience) {
@@ -178,6 +213,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             } else {
                 block = finder.densest(peeled, params.minFollowers(), params.minTargets(), params.minDensity());
+                clock = lap(Phase.PEELING, clock);
             }
             IntArrayList fs = new IntArrayList();
             IntArrayList seedTargets = new IntArrayList();
@@ -212,7 +248,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (grown != null && burst) {
                 grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
             }
+            clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
+            clock = lap(Phase.TEST, clock);
             if (audience && kept == null) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
                 // view, and the accounts in it stay free for the other seeds
@@ -243,6 +281,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             edges.addAll(blockEdges(activity, finder, b.followers(), b.targets()));
         }
         edges.sort(Comparator.comparingLong(CoordinationEdge::pairKey));
+        lap(Phase.EDGES, clock);
         progress.end();
         return new SignalGraph(name(), edges, finder.edgeCount(), pairs, blocks);
     }
@@ -396,9 +435,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             this.models = List.copyOf(models);
         }
 
+        /**
+         * Fits the partitions at {@link #RESOLUTIONS} by seeded Leiden on the undirected follow graph, side by side
+         * (each is deterministic), listed in resolution order. Cheaper partitions were tried and change verdicts:
+         * one Leiden iteration instead of three lost the burst farm of the matrix cell n3000-c4-h0.95-pop1.1, and
+         * the coarser resolutions fitted on the aggregate graph of the finest (nested) lost a member of the sparse
+         * farm of {@code LockstepFollowSignalTest}.
+         */
         static Models fit(DenseBlockFinder finder, int n, long seed) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
-            // the partitions are independent and seeded: fitted side by side, listed in resolution order
             return new Models(Arrays.stream(RESOLUTIONS).parallel()
                     .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList());
         }

@@ -408,6 +408,58 @@ class LockstepFollowSignalTest {
         }
     }
 
+    /**
+     * Successive peeling rounds on one finder, each excluding the followers the round before found (as the signal's
+     * seed search does; the core ladder climbs on a graph with several dense blocks), return the block of greedy
+     * peeling over the whole remaining graph, and a search with no exclusions again the first.
+     */
+    @Test
+    void roundsStartingFromTheLastCoreGiveTheWholeGraphsBlock() {
+        Random r = new Random(11);
+        int n = 4000;
+        TreeSet<Long> pairs = new TreeSet<>();
+        for (int e = 0; e < 24_000; e++) {
+            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
+            if (f != t) {
+                pairs.add((long) f << 32 | t);
+            }
+        }
+        for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
+            for (int f = 2000 + 100 * b; f < 2025 + 100 * b + 5 * b; f++) {
+                for (int t = 3000 + 20 * b; t < 3015 + 20 * b; t++) {
+                    if (r.nextDouble() < 0.7) {
+                        pairs.add((long) f << 32 | t);
+                    }
+                }
+            }
+        }
+        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+        double[] surprise = new double[follower.length];
+        for (int i = 0; i < surprise.length; i++) {
+            surprise[i] = 0.2 + 0.8 * r.nextDouble();
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+        finder.setEdgeWeights(surprise.clone());
+        boolean[] excluded = new boolean[n];
+        int found = 0;
+        for (int round = 0; round < 6; round++) {
+            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
+            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            for (int f = 0; f < n; f++) {
+                if (block[f]) {
+                    excluded[f] = true;
+                    found += f >= 2000 && f < 2400 && f % 100 < 40 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(found).as("planted followers found over the rounds").isGreaterThanOrEqualTo(80);
+        boolean[] none = new boolean[n];
+        assertThat(nodes(finder.densest(none, 10, 6, 0.25)))
+                .isEqualTo(nodes(wholeGraphPeel(n, follower, followee, surprise, none, 10, 6, 0.25)));
+    }
+
     private static List<Integer> nodes(boolean[] mask) {
         List<Integer> out = new ArrayList<>();
         for (int v = 0; v < mask.length; v++) {
