@@ -28,7 +28,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "graphml, gexf, csv (the account graph) or coortweet (one row per retweet or quote: "
                     + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) "
                     + "(default: ${DEFAULT-VALUE}).")
-    String format;
+    GraphExport.ExportFormat format;
 
     @Option(names = "--suspicious-only", description = "Only accounts marked suspicious by analyze or detect, and their edges.")
     boolean suspiciousOnly;
@@ -42,7 +42,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GraphExport.ExportFormat f = GraphExport.format(format);
         if (suspiciousOnly && flagged) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--suspicious-only and --flagged exclude each other");
@@ -50,8 +49,8 @@ public final class ExportCommand implements Callable<Integer> {
         GraphExport.Scope scope = flagged ? GraphExport.Scope.FLAGGED_AND_CONTEXT
                 : suspiciousOnly ? GraphExport.Scope.SUSPICIOUS : GraphExport.Scope.ALL;
         try (GraphStore store = storeOptions.open()) {
-            GraphExport.ExportStats stats = GraphExport.export(store, f, scope, out);
-            if (f == GraphExport.ExportFormat.COORTWEET) {
+            GraphExport.ExportStats stats = GraphExport.export(store, format, scope, out);
+            if (format == GraphExport.ExportFormat.COORTWEET) {
                 spec.commandLine().getOut().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
                         stats.nodes(), out);
             } else {

@@ -35,6 +35,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output picture, .png or .svg.")
     Path out;
 
+    // View's choice without --hashtag and --account, with help text for a picture: a shared group would add those.
     static final class Choice {
         @Option(names = "--cluster", paramLabel = "ID", description = "Only this coordinated cluster (and its closest neighbours).")
         Integer cluster;

@@ -4,6 +4,7 @@ import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,9 +27,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = StoreOptions.DEFAULT_STORE,
-            description = "Embedded Neo4j store directory (default: ${DEFAULT-VALUE}).")
-    Path store;
+    @Mixin
+    StoreDirOption storeDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
             description = "Bolt port on 127.0.0.1 (default: a free port, printed at start).")
@@ -38,7 +38,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Checks.inRange(spec, "--port", port, 0, 65535);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (GraphStore graph = GraphStore.embedded(store, port)) {
+        try (GraphStore graph = GraphStore.embedded(storeDir.store(), port)) {
             Thread hook = new Thread(stopped::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
             PrintWriter out = spec.commandLine().getOut();
@@ -46,7 +46,7 @@ public final class ServerCommand implements Callable<Integer> {
             out.println("bolt=" + graph.embeddedBoltUri());
             out.println("user=" + StoreSecret.USER);
             out.println("password-file=" + secret);
-            out.println("serving " + store.toAbsolutePath() + "; Ctrl-C to stop");
+            out.println("serving " + storeDir.store().toAbsolutePath() + "; Ctrl-C to stop");
             out.println("connect: lockstep stats --neo4j " + graph.embeddedBoltUri() + " --user " + StoreSecret.USER
                     + " --password-file " + secret);
             out.println("         cypher-shell -a " + graph.embeddedBoltUri() + " -u " + StoreSecret.USER

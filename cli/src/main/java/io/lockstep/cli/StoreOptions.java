@@ -2,6 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -13,11 +14,8 @@ import java.nio.file.Path;
  * {@code $LOCKSTEP_NEO4J_PASSWORD}). Mixed into every command that reads or writes the graph.
  */
 public final class StoreOptions {
-    public static final String DEFAULT_STORE = "lockstep-store";
-
-    @Option(names = "--store", paramLabel = "DIR", description = "Embedded Neo4j store directory (default: ${DEFAULT-VALUE}).",
-            defaultValue = DEFAULT_STORE)
-    Path store;
+    @Mixin
+    StoreDirOption store;
 
     @Option(names = "--neo4j", paramLabel = "URI",
             description = "Use a running Neo4j server instead of the embedded store, e.g. bolt://localhost:7687.")
@@ -42,6 +40,6 @@ public final class StoreOptions {
             String password = passwordFile == null ? null : StoreSecret.readPasswordFile(passwordFile);
             return GraphStore.remote(neo4j, user, password, database);
         }
-        return GraphStore.embedded(store);
+        return GraphStore.embedded(store.store());
     }
 }

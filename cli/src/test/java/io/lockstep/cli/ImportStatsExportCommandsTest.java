@@ -78,6 +78,10 @@ class ImportStatsExportCommandsTest {
                 odd.toString());
         assertThat(badFormat.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(badFormat.err()).startsWith("import: unknown format 'xml'");
+        Run badExport = run(new ExportCommand(), "--format", "xml", "--store", dir.resolve("s").toString(),
+                "--out", dir.resolve("x.xml").toString());
+        assertThat(badExport.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(badExport.err()).contains("--format").contains("xml").contains("COORTWEET");
 
         assertThat(run(new ExportCommand(), "--help").out()).contains("--suspicious-only", "--out", "--store");
         assertThat(run(new StatsCommand(), "--help").out()).contains("--neo4j");

@@ -49,7 +49,7 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
     }
 
     // One wither per component, each a copy that changes that component alone: Java 17 records have no `with`
-    // expression, and the shape they share is the canonical constructor's argument list (found by duplicates; kept).
+    // expression, so each repeats the canonical constructor's argument list.
 
     public LeidenParams withQuality(QualityFunction q) {
         return new LeidenParams(q, resolution, seed, maxLevels, iterations, randomness, concurrency);

@@ -1,5 +1,8 @@
 package io.lockstep.graph;
 
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
 import java.util.Arrays;
 
 /**
@@ -125,10 +128,9 @@ public final class CompactDigraph {
     /** Collects arcs in any order and builds a {@link CompactDigraph}; O(m log d). */
     public static final class Builder {
         private final int nodeCount;
-        private int[] src = new int[16];
-        private int[] dst = new int[16];
-        private float[] wt = new float[16];
-        private int m;
+        private final IntArrayList from = new IntArrayList();
+        private final IntArrayList to = new IntArrayList();
+        private final FloatArrayList weights = new FloatArrayList();
 
         public Builder(int nodeCount) {
             if (nodeCount < 0) {
@@ -148,19 +150,16 @@ public final class CompactDigraph {
             if (!(weight > 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("weight must be positive and finite, was " + weight);
             }
-            if (m == src.length) {
-                src = Arrays.copyOf(src, 2 * m);
-                dst = Arrays.copyOf(dst, 2 * m);
-                wt = Arrays.copyOf(wt, 2 * m);
-            }
-            src[m] = u;
-            dst[m] = v;
-            wt[m++] = (float) weight;
+            from.add(u);
+            to.add(v);
+            weights.add((float) weight);
             return this;
         }
 
         public CompactDigraph build() {
-            int[][] out = csr(src, dst);
+            int m = from.size();
+            float[] wt = weights.elements();
+            int[][] out = csr(from.elements(), to.elements(), m);
             int[] outOffsets = out[0];
             int[] outTargets = out[1];
             float[] outWeights = new float[outTargets.length];
@@ -190,7 +189,7 @@ public final class CompactDigraph {
         }
 
         /** Sorted, de-duplicated CSR of (src, dst); returns offsets, targets and the arc index of each input arc. */
-        private int[][] csr(int[] s, int[] d) {
+        private int[][] csr(int[] s, int[] d, int m) {
             int n = nodeCount;
             int[] offsets = new int[n + 1];
             for (int i = 0; i < m; i++) {

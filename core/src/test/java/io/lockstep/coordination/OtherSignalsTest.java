@@ -24,6 +24,14 @@ class OtherSignalsTest {
         return s.toString().trim();
     }
 
+    /** The graph {@code signal} finds in {@code t}'s activity, once its edges are checked to read {@code edges}. */
+    private static SignalGraph graph(CoordinationSignal signal, Timeline t, String edges) {
+        Activity a = t.build();
+        SignalGraph g = signal.graph(a, P, T);
+        assertThat(edges(g, a)).isEqualTo(edges);
+        return g;
+    }
+
     @Test
     void coHashtagPairsAccountsUsingTheSameHashtagsWithinTheWindow() {
         // a and b use #x1..#x3 100 s apart; c uses them 400 s after a (300 s after b... 300 = window: included)
@@ -35,9 +43,7 @@ class OtherSignalsTest {
             t.tweet("c" + i, "c", t0 + 400, "text", List.of("x" + i), List.of());
         }
         DetectionParams p = DetectionParams.defaults().withCoHashtag(Timeline.scanOnly(300, 3));
-        Activity a = t.build();
-        SignalGraph g = new CoHashtagSignal(p).graph(a, P, T);
-        assertThat(edges(g, a)).isEqualTo("a-b:3 b-c:3");
+        SignalGraph g = graph(new CoHashtagSignal(p), t, "a-b:3 b-c:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("#x1", 10_000, 10_100));
         assertThat(g.actions()).isEqualTo(9); // the repeated #x in b's posts counts once
     }
@@ -52,9 +58,7 @@ class OtherSignalsTest {
             t.tweet("c" + i, "c", t0 + 300, "t", List.of("q", "p" + i, "r"), List.of());
         }
         DetectionParams p = DetectionParams.defaults().withSequence(Timeline.scanOnly(3600, 2));
-        Activity a = t.build();
-        SignalGraph g = new HashtagSequenceSignal(p).graph(a, P, T);
-        assertThat(edges(g, a)).isEqualTo("a-b:2");
+        SignalGraph g = graph(new HashtagSequenceSignal(p), t, "a-b:2");
         assertThat(g.edges().get(0).evidence()).containsExactly(new Evidence("#p1 #q #r", 100_000, 100_600),
                 new Evidence("#p2 #q #r", 200_000, 200_600));
     }
@@ -80,9 +84,7 @@ class OtherSignalsTest {
             t.tweet("c" + i, "c", t0 + 61 + 20, "see", List.of(), List.of("news.example/story" + i));
         }
         DetectionParams p = DetectionParams.defaults().withCoLink(Timeline.scanOnly(60, 3));
-        Activity a = t.build();
-        SignalGraph g = new CoLinkSignal(p).graph(a, P, T);
-        assertThat(edges(g, a)).isEqualTo("a-b:3");
+        SignalGraph g = graph(new CoLinkSignal(p), t, "a-b:3");
         assertThat(g.edges().get(0).evidence().get(2)).isEqualTo(new Evidence("news.example/story3", 30_000, 30_020));
     }
 
@@ -136,9 +138,7 @@ class OtherSignalsTest {
             t.reply("a", t0 + 10, "p" + i).reply("b", t0 + 40, "p" + i).reply("c", t0 + 200, "p" + i);
         }
         DetectionParams p = DetectionParams.defaults().withCoReply(Timeline.scanOnly(60, 3));
-        Activity a = t.build();
-        SignalGraph g = new CoReplySignal(p).graph(a, P, T);
-        assertThat(edges(g, a)).isEqualTo("a-b:3");
+        SignalGraph g = graph(new CoReplySignal(p), t, "a-b:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("p1", 10_010, 10_040));
     }
 
@@ -152,9 +152,7 @@ class OtherSignalsTest {
             t.retweet("fan", t0 + (i < 3 ? 5 : 600), "s" + i); // 3 of 5 fast: 60% < 80%
             t.retweet("slow", t0 + 900, "s" + i);
         }
-        Activity a = t.build();
-        SignalGraph g = new FastRetweetSignal(DetectionParams.defaults()).graph(a, P, T);
-        assertThat(edges(g, a)).isEqualTo("star-bot:5");
+        SignalGraph g = graph(new FastRetweetSignal(DetectionParams.defaults()), t, "star-bot:5");
         CoordinationEdge e = g.edges().get(0);
         assertThat(e.weight()).isEqualTo(1.0);
         assertThat(e.evidence().get(0)).isEqualTo(new Evidence("s0", 10_000, 10_003));

@@ -48,11 +48,14 @@ final class CsvTable {
      */
     @FunctionalInterface
     interface RowHandler {
-        void row(Row row, RowSink out) throws RowException;
+        void row(Row row, RowConsumer out) throws RowException;
     }
 
-    /** Holds a handler's rows until it returns. */
-    private static final class Held implements RowSink {
+    /**
+     * Holds a handler's rows, in parse order, until it returns: unlike the sinks that pass rows on at once (spark's
+     * FileSplits.Shifted, the store's TapSink), a row here may still be rejected with its record.
+     */
+    private static final class Held implements RowConsumer {
         final List<Object> rows = new ArrayList<>(2);
 
         @Override
@@ -68,16 +71,6 @@ final class CsvTable {
         @Override
         public void edge(EdgeRow edge) {
             rows.add(edge);
-        }
-
-        @Override
-        public void reject(long line, String reason, String raw) {
-            throw new IllegalStateException("a row handler rejects by throwing RowException");
-        }
-
-        @Override
-        public void endRecord() {
-            throw new IllegalStateException("CsvTable ends the records");
         }
 
         void replay(RowSink sink) {

@@ -45,15 +45,7 @@ public final class EdgeFiles {
         }
         long[] edges = {0};
         try (RejectsFile rejects = new RejectsFile(file, 0); Reader in = InputFiles.reader(file, null)) {
-            format.parser().parse(in, new RowSink() {
-                @Override
-                public void account(AccountRow account) {
-                }
-
-                @Override
-                public void post(PostRow post) {
-                }
-
+            format.parser().parse(in, new RowSink.Ignoring() {
                 @Override
                 public void edge(EdgeRow edge) {
                     consumer.edge(edge.source(), edge.target(), edge.weight());
@@ -63,10 +55,6 @@ public final class EdgeFiles {
                 @Override
                 public void reject(long line, String reason, String raw) {
                     rejects.addFromSink(line, reason, raw);
-                }
-
-                @Override
-                public void endRecord() {
                 }
             });
             return new EdgeFileStats(format, edges[0], rejects.count(), rejects.pathIfWritten());

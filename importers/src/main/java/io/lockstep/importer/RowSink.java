@@ -33,27 +33,37 @@ public interface RowSink extends RowConsumer {
      */
     static RowSink posts(Consumer<? super PostRow> action) {
         Objects.requireNonNull(action, "action");
-        return new RowSink() {
-            @Override
-            public void account(AccountRow account) {
-            }
-
+        return new Ignoring() {
             @Override
             public void post(PostRow post) {
                 action.accept(post);
             }
-
-            @Override
-            public void edge(EdgeRow edge) {
-            }
-
-            @Override
-            public void reject(long line, String reason, String raw) {
-            }
-
-            @Override
-            public void endRecord() {
-            }
         };
+    }
+
+    /**
+     * Ignores every row, rejected record and record end: a sink that needs only some of them extends it and
+     * overrides those.
+     */
+    abstract class Ignoring implements RowSink {
+        @Override
+        public void account(AccountRow account) {
+        }
+
+        @Override
+        public void post(PostRow post) {
+        }
+
+        @Override
+        public void edge(EdgeRow edge) {
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+        }
+
+        @Override
+        public void endRecord() {
+        }
     }
 }

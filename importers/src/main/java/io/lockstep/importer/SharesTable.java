@@ -48,7 +48,7 @@ final class SharesTable {
     /** Turns a gathered share into its rows. */
     @FunctionalInterface
     interface Emitter {
-        void emit(Share share, RowSink out);
+        void emit(Share share, RowConsumer out);
     }
 
     private SharesTable() {
@@ -62,30 +62,11 @@ final class SharesTable {
                      Emitter emitter) throws IOException {
         Map<String, Share> shares = new LinkedHashMap<>();
         long[] line = {0};
-        RowSink gather = new RowSink() {
-            @Override
-            public void account(AccountRow account) {
-                throw new IllegalStateException("rows are gathered, not given");
-            }
-
-            @Override
-            public void post(PostRow post) {
-                throw new IllegalStateException("rows are gathered, not given");
-            }
-
-            @Override
-            public void edge(EdgeRow edge) {
-                throw new IllegalStateException("rows are gathered, not given");
-            }
-
+        // the handler below gives no rows; the records of gathered rows are ended when their posts are given
+        RowSink gather = new RowSink.Ignoring() {
             @Override
             public void reject(long l, String reason, String raw) {
                 sink.reject(l, reason, raw);
-            }
-
-            @Override
-            public void endRecord() {
-                // the records of gathered rows are ended when their posts are given, at the end
             }
         };
         CsvTable.read(in, required, gather, (row, out) -> {

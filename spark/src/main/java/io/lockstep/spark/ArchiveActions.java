@@ -1,10 +1,7 @@
 package io.lockstep.spark;
 
-import io.lockstep.importer.AccountRow;
 import io.lockstep.importer.ArchiveParsing;
-import io.lockstep.importer.EdgeRow;
 import io.lockstep.importer.Format;
-import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RowSink;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -118,26 +115,10 @@ public final class ArchiveActions {
             for (ActionSignals.Action a : ActionSignals.of(post)) {
                 rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
             }
-        }) : new RowSink() {
-            @Override
-            public void account(AccountRow account) {
-            }
-
-            @Override
-            public void post(PostRow post) {
-            }
-
-            @Override
-            public void edge(EdgeRow edge) {
-            }
-
+        }) : new RowSink.Ignoring() {
             @Override
             public void reject(long line, String reason, String raw) {
                 rows.add(RowFactory.create(split.file(), line, reason));
-            }
-
-            @Override
-            public void endRecord() {
             }
         };
         try {

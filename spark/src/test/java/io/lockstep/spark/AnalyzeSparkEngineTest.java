@@ -1,6 +1,7 @@
 package io.lockstep.spark;
 
 import io.lockstep.cli.Lockstep;
+import io.lockstep.importer.Format;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.progress.ProgressListener;
@@ -89,7 +90,7 @@ class AnalyzeSparkEngineTest {
         SharedSpark.get();
         Path out = tmp.resolve("out-spark");
         // tweets.csv cut into ranges of 16 KB: parsed by many tasks
-        assertThat(FileSplits.plan(files.get(1), io.lockstep.importer.Format.INFO_OPS_TWEETS, 16_384).size())
+        assertThat(FileSplits.plan(files.get(1), Format.INFO_OPS_TWEETS, 16_384).size())
                 .isGreaterThan(10);
         Run run = lockstep(args(out, tmp.resolve("store-spark"), files, "--engine", "spark", "--master", "local[2]",
                 "--spark-conf", ArchiveActions.SPLIT_BYTES + "=16384"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,7 @@ class EngineEquivalenceTest {
         List<String> out = new ArrayList<>();
         for (Cluster c : r.clusters()) {
             out.add(String.format(Locale.ROOT, "%d %s %s %.4f %s %s %d %d", c.id(), c.kind(),
-                    java.util.Arrays.toString(c.members()), c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
+                    Arrays.toString(c.members()), c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
                     c.lastSeen()));
         }
         return out;

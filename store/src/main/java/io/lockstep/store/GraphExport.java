@@ -31,7 +31,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -392,15 +391,6 @@ public final class GraphExport {
         @Override
         public String apply(Edge e) {
             return ids.computeIfAbsent(e, k -> "e" + ids.size());
-        }
-    }
-
-    /** Parses {@code graphml}, {@code gexf}, {@code csv} or {@code coortweet}. */
-    public static ExportFormat format(String name) {
-        try {
-            return ExportFormat.valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown export format '" + name + "'; known: graphml, gexf, csv, coortweet");
         }
     }
 }
