@@ -19,6 +19,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.store.ActivityReader;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.ResultWriter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -162,7 +163,8 @@ public final class AnalysisPipeline {
                 progress.end();
                 printImport(report, "imported");
             }
-            AnalysisWriteBack.writeAccounts(store, analysis, !files.isEmpty() && !loadArchive, progress);
+            ResultWriter.AccountNodes nodes = AnalysisWriteBack.writeAccounts(store, analysis,
+                    !files.isEmpty() && !loadArchive, progress);
             // graph.graphml comes from the store once the account results and coordination edges are in it (one
             // GraphML exporter for analyze and export alike; by default the flagged accounts and their context,
             // the whole graph is `export`); it reads nothing of the clusters and campaigns written beside it
@@ -177,7 +179,7 @@ public final class AnalysisPipeline {
                         }
                     }, GRAPHML_WRITER);
             try {
-                AnalysisWriteBack.writeGroups(store, analysis, progress);
+                AnalysisWriteBack.writeGroups(store, analysis, nodes, progress);
             } finally {
                 if (pictures) {
                     progress.begin("Writing " + GRAPHML + " (what is left)", -1);

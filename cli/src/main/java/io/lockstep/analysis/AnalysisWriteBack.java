@@ -40,15 +40,15 @@ final class AnalysisWriteBack {
      * a score above 0, in a cluster, on a coordination edge or in a campaign (accounts.csv lists them all).
      */
     static void write(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
-        writeAccounts(store, analysis, resultsOnly, progress);
-        writeGroups(store, analysis, progress);
+        writeGroups(store, analysis, writeAccounts(store, analysis, resultsOnly, progress), progress);
     }
 
     /**
      * The first part of {@link #write(GraphStore, Analysis, boolean, ProgressListener)}: the accounts' properties
      * and the {@code COORDINATED_WITH} relationships, all that the account-level exports read (graph.graphml).
+     * Returns the accounts' node ids, for {@link #writeGroups}.
      */
-    static void writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
+    static ResultWriter.AccountNodes writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
         boolean[] named = resultsOnly ? named(analysis) : null;
@@ -63,6 +63,7 @@ final class AnalysisWriteBack {
             ResultWriter.mergeAccounts(store, nodes);
             progress.end();
         }
+        ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
         List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
             if (named != null && !named[a]) {
@@ -75,7 +76,7 @@ final class AnalysisWriteBack {
                     v.signals()));
         }
         progress.begin("Writing account results", accounts.size());
-        ResultWriter.writeAccountResults(store, accounts);
+        ResultWriter.writeAccountResults(store, accounts, nodes);
         progress.end();
 
         List<ResultWriter.CoordinationResult> edges = new ArrayList<>(analysis.detection().edges().size());
@@ -84,12 +85,14 @@ final class AnalysisWriteBack {
                     e.signal(), e.weight(), e.count(), evidenceJson(e.evidence())));
         }
         progress.begin("Writing coordination edges", edges.size());
-        ResultWriter.replaceCoordination(store, edges);
+        ResultWriter.replaceCoordination(store, edges, nodes);
         progress.end();
+        return nodes;
     }
 
     /** The second part: the {@code Cluster} and {@code Campaign} nodes and the accounts' roles in them. */
-    static void writeGroups(GraphStore store, Analysis analysis, ProgressListener progress) {
+    static void writeGroups(GraphStore store, Analysis analysis, ResultWriter.AccountNodes nodes,
+                            ProgressListener progress) {
         Activity act = analysis.activity();
         progress.begin("Writing clusters, campaigns", -1);
         List<ResultWriter.ClusterResult> clusters = new ArrayList<>();
@@ -98,14 +101,14 @@ final class AnalysisWriteBack {
                     c.topHashtags(), c.firstSeen() == Activity.NO_TIME ? null : c.firstSeen(),
                     c.lastSeen() == Activity.NO_TIME ? null : c.lastSeen(), ids(act, c.members())));
         }
-        ResultWriter.replaceClusters(store, clusters);
+        ResultWriter.replaceClusters(store, clusters, nodes);
 
         List<ResultWriter.CampaignResult> campaigns = new ArrayList<>();
         for (Campaign c : analysis.detection().campaigns()) {
             campaigns.add(new ResultWriter.CampaignResult(c.hashtag() + "@" + c.start(), c.hashtag(), c.start(),
                     c.end(), c.volumeShare(), ids(act, c.seeds()), ids(act, c.amplifiers())));
         }
-        ResultWriter.replaceCampaigns(store, campaigns);
+        ResultWriter.replaceCampaigns(store, campaigns, nodes);
         progress.end();
     }
 

@@ -5,16 +5,19 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * The pure parts of {@link CoActionScanner} for engines that partition the scan by item (the Spark engine): the
- * item weight and pair-statistics packing ({@link PairCounting}), the window pairing of one item ({@link WindowPairs})
+ * item weight and pair-statistics packing ({@link PairCounting}), the pairing of one item ({@link ItemPairs})
  * and the pair selection (thresholds and null model, {@link CoActionNullModel}), each delegating to the phase the
  * scanner runs. Each function computes exactly what the scanner computes for the same inputs, so an engine that sums
  * the same per-item contributions in any order gets the same edges.
  *
- * <p>Determinism: all functions are pure; the window pairing depends only on the order of the item's actions, which
+ * <p>Determinism: all functions are pure; the pairing depends only on the order of the item's actions and the account numbers, which
  * must be by time, then account (the scanner's radix sort order; the post id never changes a pair).
  */
 public final class CoActionKernel {
-    /** Items with more distinct accounts than this are not paired (see {@link CoActionScanner#MAX_ITEM_ACCOUNTS}). */
+    /**
+     * Items with more distinct accounts than this are paired inside account-hash groups (see
+     * {@link CoActionScanner#MAX_ITEM_ACCOUNTS} and {@link ItemPairs}).
+     */
     public static final int MAX_ITEM_ACCOUNTS = CoActionScanner.MAX_ITEM_ACCOUNTS;
     /** Fixed-point scale of a pair's summed squared item weights (the scanner's packing). */
     public static final double WEIGHT_SCALE = PairCounting.WEIGHT_SCALE;
@@ -45,29 +48,36 @@ public final class CoActionKernel {
         return CoordinationEdge.pairKey(a, b);
     }
 
+    /** Whether an item used by {@code m} distinct accounts is paired at all (it needs two accounts). */
+    public static boolean paired(int m) {
+        return m > 1;
+    }
+
     /**
-     * Appends to {@code out} the account pairs of one item's actions {@code [from, to)}, sorted by time then account:
-     * each action with the later actions at most {@code window} seconds after it, at most {@code maxNeighbours} of
-     * them (nearest first), skipping pairs of the same account. Pairs may repeat; a pair counts once per item.
+     * Appends to {@code out} the account pairs of one item's actions {@code [from, to)}, sorted by time then account,
+     * {@code m} distinct accounts: each action with the later actions at most {@code window} seconds after it, at
+     * most {@code maxNeighbours} of them (nearest first), skipping pairs of the same account, inside the account
+     * groups of {@link ItemPairs} when m exceeds {@link #MAX_ITEM_ACCOUNTS}. Pairs may repeat; a pair counts once per
+     * item.
      */
-    public static void windowPairs(long[] times, int[] accounts, int from, int to, long window, int maxNeighbours,
-                                   LongArrayList out) {
-        WindowPairs pairs = new WindowPairs(window, maxNeighbours);
-        pairs.reset(times, accounts, from, to);
+    public static void itemPairs(long[] times, int[] accounts, int from, int to, int m, long window,
+                                 int maxNeighbours, LongArrayList out) {
+        ItemPairs pairs = new ItemPairs(window, maxNeighbours);
+        pairs.reset(times, accounts, from, to, m);
         while (pairs.next()) {
             out.add(CoordinationEdge.pairKey(accounts[pairs.first()], accounts[pairs.second()]));
         }
     }
 
     /**
-     * Appends to {@code out} the pairs of {@link #windowPairs} as the indices of their two actions (the earlier, then
+     * Appends to {@code out} the pairs of {@link #itemPairs} as the indices of their two actions (the earlier, then
      * the later), in the same order: for engines that need the actions themselves (their times and posts), such as
      * the evidence of selected pairs.
      */
-    public static void windowPairIndices(long[] times, int[] accounts, int from, int to, long window,
-                                         int maxNeighbours, IntArrayList out) {
-        WindowPairs pairs = new WindowPairs(window, maxNeighbours);
-        pairs.reset(times, accounts, from, to);
+    public static void itemPairIndices(long[] times, int[] accounts, int from, int to, int m, long window,
+                                       int maxNeighbours, IntArrayList out) {
+        ItemPairs pairs = new ItemPairs(window, maxNeighbours);
+        pairs.reset(times, accounts, from, to, m);
         while (pairs.next()) {
             out.add(pairs.first());
             out.add(pairs.second());

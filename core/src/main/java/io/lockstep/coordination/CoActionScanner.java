@@ -16,10 +16,14 @@ import java.util.List;
  *       item's actions lie together in time order: O(n) for n actions.</li>
  *   <li>{@link PairCounting}: per item, its inverse-popularity weight {@code w = 1 + ln((1 + A) / (1 + m))}
  *       (m distinct accounts on the item, A in the signal), the accounts' volumes and norms (items no other account
- *       acted on stay out of the norm), and, for items of 2 to {@link #MAX_ITEM_ACCOUNTS} accounts, the pairs of the
- *       sliding window ({@link WindowPairs}: each action with the later actions at most {@code window} seconds after
- *       it, at most {@code maxNeighbours} of them, nearest first; same-account pairs skipped), each counted once per
- *       item with the item's w². Pairs straddling any boundary are found, unlike fixed bins.</li>
+ *       acted on stay out of the norm), and, for items of at least 2 accounts, the pairs of the sliding window
+ *       ({@link WindowPairs}: each action with the later actions at most {@code window} seconds after it, at most
+ *       {@code maxNeighbours} of them, nearest first; same-account pairs skipped), each counted once per item with
+ *       the item's w². Pairs straddling any boundary are found, unlike fixed bins. Items of more than
+ *       {@link #MAX_ITEM_ACCOUNTS} accounts are windowed inside fixed account-hash groups of at most about
+ *       {@link #LARGE_ITEM_GROUP} accounts ({@link ItemPairs}): bounded cost, and the same pairs on every large
+ *       item. Their low w (popular items are weak evidence) enters the cosine and the edge's rarity as any item's;
+ *       the null model counts the pair events looked at.</li>
  *   <li>{@link CoActionNullModel}: a pair is kept with at least {@code minShared} shared items, a cosine
  *       {@code Σ_shared w² / (‖a‖ ‖b‖)} of at least {@code minSimilarity}, and a Poisson tail
  *       P(Poisson(n_a n_b P) ≥ count) ≤ {@code maxPValue} under random placement of each account's items, P the
@@ -27,10 +31,11 @@ import java.util.List;
  *   <li>{@link EvidenceGathering}: the same window over the paired items again, collecting up to
  *       {@code evidenceCap} examples for the kept pairs only, stopping once every pair has all it can get.</li>
  * </ol>
- * Counting and evidence walk the items with one {@link WindowPairs}, as does the Spark engine through
+ * Counting and evidence walk the items with one {@link ItemPairs}, as does the Spark engine through
  * {@link CoActionKernel}, so the three see the same pairs.
  *
- * <p>Cost: O(n + n·min(d, maxNeighbours)) time for window occupancy d, memory O(n + distinct pairs).
+ * <p>Cost: O(n + n·min(d, maxNeighbours)) time for window occupancy d (at most n·min(d, G) on items above the
+ * threshold), memory O(n + distinct pairs).
  * Deterministic: every phase is; the edges come out sorted by pair.
  */
 final class CoActionScanner {
@@ -41,12 +46,22 @@ final class CoActionScanner {
     }
 
     /**
-     * Items acted on by more accounts than this are not paired (they still count in every account's volume and
-     * norm). Their weight w is the lowest of all, while an item of m accounts can emit up to m·maxNeighbours pair
-     * events, mostly distinct pairs seen once, so that a few viral items would hold most of the scan's memory. An
-     * operation larger than this on one item still shows on its smaller items.
+     * Items acted on by at most this many accounts are paired whole by the sliding window; larger ones are split
+     * into account-hash groups of at most about {@link #LARGE_ITEM_GROUP} accounts, paired inside each group only
+     * ({@link ItemPairs}). Whole, an item of m accounts can emit up to m·maxNeighbours pair events, mostly distinct
+     * pairs seen once: on the 10M-post benchmark a few viral originals of 10^4–10^5 retweets filled an 8 GB heap
+     * with them. Split, it emits at most about m·G/2 (G = {@link #LARGE_ITEM_GROUP}), and the pairs of one group
+     * recur on every large item, so that an operation of thousands of accounts on the same originals (the
+     * simulator's 5,000-bot botnets at 1M accounts: 2,728–2,740 retweeters per pushed original) is counted in full
+     * inside each group instead of being invisible.
      */
     static final int MAX_ITEM_ACCOUNTS = 1_000;
+
+    /**
+     * The largest expected account-group size G of an item above {@link #MAX_ITEM_ACCOUNTS}: an item of m accounts
+     * is split into 2^b groups, b the smallest with m ≤ G·2^b, so its groups hold G/2 to G accounts on average.
+     */
+    static final int LARGE_ITEM_GROUP = 100;
 
     private CoActionScanner() {
     }

@@ -194,11 +194,13 @@ final class DenseBlockFinder {
      * <p>The result is that of peeling the whole graph, computed on a core of it. Greedy peeling removes, while the
      * remaining set is larger than the τ-core C (the largest node set whose weighted degrees inside it are all at
      * least τ), only nodes of degree below τ (a larger set holds one, and C's nodes keep degree ≥ τ), so it reaches
-     * C itself and then peels C exactly as it would peel C alone. The sets of that prefix hold at most the graph's
-     * m' edges and at least C's followers and targets: when m' &lt; {@code minDensity} · |F_C| · |T_C| none of them
-     * qualifies, and the best set is C's. τ climbs a ladder (0, then from 1/64 of the average degree by factors of
-     * 5/4) while that holds, each core cut from the previous one by a queue; the heap peels the last core that
-     * passed. Float rounding of the degrees aside, the block is the whole graph's.
+     * C itself and then peels C exactly as it would peel C alone. It passes through every core of the ladder
+     * C_0 (the whole graph, m' edges) ⊇ C_1 ⊇ … ⊇ C on the way, so a set of the prefix between C_j and C_{j+1} holds
+     * at most C_j's m_j edges and at least C_{j+1}'s followers and targets: when m_j &lt; {@code minDensity} ·
+     * |F_{j+1}| · |T_{j+1}| for every step of the ladder none of them qualifies, and the best set is C's. τ climbs
+     * a ladder (0, then from 1/64 of the average degree by factors of 5/4) while that holds, each core cut from
+     * the previous one by a queue; the heap peels the last core that passed. Float rounding of the degrees aside,
+     * the block is the whole graph's.
      */
     boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
         int n = followers;
@@ -246,10 +248,15 @@ final class DenseBlockFinder {
         int[] queue = new int[nodes];
         int passed = 0; // the highest level whose core still rules out every set of the prefix
         double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
+        long[] levelEdges = new long[16]; // follows inside each level's core
+        levelEdges[0] = edges;
+        long coreEdges = edges;
         double tau = size == 0 ? 0 : sum / size / 64;
         double factor = 1.25;
         for (int k = 1; ; k++, tau *= factor) {
-            if (size == 0 || edges >= minDensity * coreFollowers * (double) coreTargets) {
+            // the sets between the last two cores hold at most the follows of the outer one
+            long bound = levelEdges[Math.max(0, k - 2)];
+            if (size == 0 || bound >= minDensity * coreFollowers * (double) coreTargets) {
                 if (factor < 1.25 || passed == 0) {
                     break;
                 }
@@ -286,12 +293,14 @@ final class DenseBlockFinder {
                     }
                 }
                 factor = 1.02;
+                coreEdges = levelEdges[passed];
                 k = passed + 1;
                 tau = levelTau[passed] * factor;
             }
             passed = k - 1;
             if (k >= levelTau.length) {
                 levelTau = Arrays.copyOf(levelTau, 2 * k);
+                levelEdges = Arrays.copyOf(levelEdges, 2 * k);
             }
             levelTau[k] = tau;
             int head = 0, tail = 0;
@@ -310,6 +319,7 @@ final class DenseBlockFinder {
                     for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                         int t = n + outTargets[i];
                         if (level[t] > k) {
+                            coreEdges--;
                             d[t] -= w[i];
                             if (!queued[t] && d[t] < tau) {
                                 queued[t] = true;
@@ -323,6 +333,7 @@ final class DenseBlockFinder {
                     for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                         int f = inFollowers[i];
                         if (!excluded[f] && level[f] > k) {
+                            coreEdges--;
                             d[f] -= wIn[i];
                             if (!queued[f] && d[f] < tau) {
                                 queued[f] = true;
@@ -332,6 +343,7 @@ final class DenseBlockFinder {
                     }
                 }
             }
+            levelEdges[k] = coreEdges;
             int kept = 0;
             for (int i = 0; i < size; i++) {
                 if (level[list[i]] > k) {

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The evidence phase of {@link CoActionScanner}: a second walk over the paired items with the same sliding window
- * ({@link WindowPairs}) that keeps, for each selected pair, one example per item it shares (the item's label and
+ * The evidence phase of {@link CoActionScanner}: a second walk over the paired items with the same pairing
+ * ({@link ItemPairs}) that keeps, for each selected pair, one example per item it shares (the item's label and
  * both actions' times), in scan order, up to {@code evidenceCap}. A pair therefore gets exactly
  * min(evidenceCap, its count) examples; once every selected pair has them the walk stops, since the rest of the
  * items cannot add any (a dense botnet fills its pairs within a few items).
@@ -38,7 +38,8 @@ final class EvidenceGathering {
         int[] lastKey = new int[k];
         Arrays.fill(lastKey, -1);
         int incomplete = k;
-        WindowPairs windows = new WindowPairs(window, maxNeighbours);
+        ItemPairs windows = new ItemPairs(window, maxNeighbours);
+        int[] distinct = new int[16];
         long[] times = new long[16];
         int[] accounts = new int[16];
         int[] ranges = pairedItems.elements();
@@ -51,10 +52,13 @@ final class EvidenceGathering {
             if (times.length < len) {
                 times = new long[Math.max(len, 2 * times.length)];
                 accounts = new int[times.length];
+                distinct = new int[times.length];
             }
             actions.unpack(s, e, times, accounts);
             int key = actions.key(s);
-            windows.reset(times, accounts, 0, len);
+            // m ≤ len: an item of few actions is never split, so its accounts need no counting
+            int m = len <= CoActionScanner.MAX_ITEM_ACCOUNTS ? len : ItemPairs.distinctAccounts(accounts, len, distinct);
+            windows.reset(times, accounts, 0, len, m);
             while (windows.next()) {
                 int i = windows.first(), j = windows.second();
                 int at = selected.indexOf(CoordinationEdge.pairKey(accounts[i], accounts[j]));

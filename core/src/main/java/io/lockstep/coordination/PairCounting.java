@@ -3,7 +3,6 @@ package io.lockstep.coordination;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
@@ -16,14 +15,18 @@ import it.unimi.dsi.fastutil.longs.LongArrays;
  * {@code w = 1 + ln((1 + A) / (1 + m))} ({@link #idf}, the inverse document frequency of TF-IDF). Every item adds 1
  * to the volume of each of its accounts. An item of m ≥ 2 accounts adds w² to each one's squared norm; an item no
  * other account acted on cannot be shared, so it stays out of the norm, as terms of a single document do under a
- * minimum document frequency of 2. Items of 2 to {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts are paired: each
- * distinct pair of the item's window counts once, adding 1 to the pair's count and w² to its shared weight, and once
- * to the data-wide co-occurrences that the null model ({@link CoActionNullModel}) divides.
+ * minimum document frequency of 2. Every item of at least 2 accounts is paired by {@link ItemPairs} (the sliding
+ * window over the whole item up to {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts, inside fixed account-hash
+ * groups above): each distinct pair it yields counts once, adding 1 to the pair's count and w² to its shared weight,
+ * and once to the data-wide co-occurrences that the null model ({@link CoActionNullModel}) divides. The
+ * co-occurrences are the pair events looked at, not an estimate of all an item's pairs: the chance they give is the
+ * chance that two actions coincide and are looked at, the observation the pair counts come from.
  *
  * <p>A pair's count and shared weight are packed in one long (count above bit {@link #COUNT_SHIFT}, w² in fixed point
  * of scale {@link #WEIGHT_SCALE} below it), so that one hash-map {@code addTo} records a pair event.
  *
- * <p>Cost: O(n + Σ_items p log p) for n actions and p window pairs per item, memory O(accounts + distinct pairs).
+ * <p>Cost: O(n + Σ_items p log p) for n actions and p pairs per item ({@link ItemPairs}: p ≤ len·maxNeighbours,
+ * and ≤ len·{@link CoActionScanner#LARGE_ITEM_GROUP} above the threshold), memory O(accounts + distinct pairs).
  * Deterministic: sums of integers and of fixed-point weights, independent of visiting order.
  */
 final class PairCounting {
@@ -88,7 +91,7 @@ final class PairCounting {
         Long2LongOpenHashMap pairs = new Long2LongOpenHashMap();
         IntArrayList pairedItems = new IntArrayList();
         LongArrayList itemPairs = new LongArrayList();
-        WindowPairs windows = new WindowPairs(window, maxNeighbours);
+        ItemPairs windows = new ItemPairs(window, maxNeighbours);
         long[] times = new long[16];
         int[] accounts = new int[16];
         int[] distinct = new int[16];
@@ -104,14 +107,7 @@ final class PairCounting {
                 distinct = new int[size];
             }
             actions.unpack(s, e, times, accounts);
-            System.arraycopy(accounts, 0, distinct, 0, len);
-            IntArrays.quickSort(distinct, 0, len);
-            int m = 0;
-            for (int i = 0; i < len; i++) {
-                if (i == 0 || distinct[i] != distinct[i - 1]) {
-                    distinct[m++] = distinct[i];
-                }
-            }
+            int m = ItemPairs.distinctAccounts(accounts, len, distinct);
             double w = idf(activeAccounts, m);
             for (int i = 0; i < m; i++) {
                 volume[distinct[i]]++;
@@ -121,12 +117,12 @@ final class PairCounting {
                     normSq[distinct[i]] += w * w;
                 }
             }
-            if (m > 1 && m <= CoActionScanner.MAX_ITEM_ACCOUNTS) {
+            if (m > 1) {
                 pairedItems.add(s);
                 pairedItems.add(e);
                 long increment = (1L << COUNT_SHIFT) | weightUnits(w);
                 itemPairs.clear();
-                windows.reset(times, accounts, 0, len);
+                windows.reset(times, accounts, 0, len, m);
                 while (windows.next()) {
                     itemPairs.add(CoordinationEdge.pairKey(accounts[windows.first()], accounts[windows.second()]));
                 }

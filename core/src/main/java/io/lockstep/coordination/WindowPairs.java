@@ -4,9 +4,9 @@ package io.lockstep.coordination;
  * The sliding window of the co-action signals, the one place it is written: over one item's actions, sorted by
  * time then account, it visits each action {@code i} with every later action {@code j} at most {@code window}
  * seconds after it, at most {@code maxNeighbours} of them (the nearest first, which bounds viral items), skipping
- * pairs of the same account. Unlike fixed bins, a pair straddling any boundary is found. Pair counting
- * ({@link PairCounting}), evidence ({@link EvidenceGathering}) and the Spark engine's per-item step
- * ({@link CoActionKernel#windowPairs}) all walk an item with it, so they see exactly the same pairs.
+ * pairs of the same account. Unlike fixed bins, a pair straddling any boundary is found. {@link ItemPairs} walks
+ * every item (or, above {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts, each of its account groups) with it, for
+ * pair counting, evidence and the Spark engine alike.
  *
  * <p>A cursor rather than a callback, so that the scan loops stay monomorphic: {@link #reset} on an item, then
  * {@code while (next())} read {@link #first()} and {@link #second()}, indices into the arrays given to {@code reset}.

@@ -5,7 +5,9 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -142,7 +144,91 @@ class CoActionPhasesTest {
     }
 
     @Test
-    void pairCountingLeavesItemsOfTooManyAccountsUnpaired() {
+    void itemsAboveTheThresholdAreSplitIntoNestedAccountHashGroups() {
+        int t = CoActionScanner.MAX_ITEM_ACCOUNTS;
+        int g = CoActionScanner.LARGE_ITEM_GROUP;
+        assertThat(ItemPairs.groupBits(2)).isZero();
+        assertThat(ItemPairs.groupBits(t)).isZero();
+        // the smallest b with m <= G·2^b
+        assertThat(ItemPairs.groupBits(t + 1)).isEqualTo(4); // 1,001 <= 1,600
+        assertThat(ItemPairs.groupBits(16 * g)).isEqualTo(4);
+        assertThat(ItemPairs.groupBits(16 * g + 1)).isEqualTo(5);
+        assertThat(ItemPairs.groupBits(2_740)).isEqualTo(5); // the 10M archive's botnet originals: 32 groups
+        assertThat(ItemPairs.groupBits(Integer.MAX_VALUE)).isEqualTo(25);
+        int[] sizes = new int[32];
+        for (int a = 0; a < 100_000; a++) {
+            assertThat(ItemPairs.group(a, 0)).isZero();
+            int g5 = ItemPairs.group(a, 5);
+            // groups of 2^(b+1) refine those of 2^b: two accounts in one finer group are in one coarser group
+            assertThat(ItemPairs.group(a, 6) >>> 1).isEqualTo(g5);
+            assertThat(ItemPairs.group(a, 5) >>> 1).isEqualTo(ItemPairs.group(a, 4));
+            sizes[g5]++;
+        }
+        // the hash spreads consecutive account numbers evenly: 3,125 expected per group
+        assertThat(java.util.Arrays.stream(sizes).min().orElseThrow()).isGreaterThan(2_900);
+        assertThat(java.util.Arrays.stream(sizes).max().orElseThrow()).isLessThan(3_350);
+    }
+
+    /** All pairs of a naive join: same group, different accounts, at most {@code window} apart, as "first-second". */
+    private static Set<String> naivePairs(long[] times, int[] accounts, int bits, long window) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < times.length; i++) {
+            for (int j = i + 1; j < times.length; j++) {
+                if (accounts[i] != accounts[j] && times[j] - times[i] <= window
+                        && ItemPairs.group(accounts[i], bits) == ItemPairs.group(accounts[j], bits)) {
+                    out.add(i + "-" + j);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void itemPairsWalksASmallItemWholeAndALargeOneGroupByGroupWithOriginalIndices() {
+        // a small item is exactly the sliding window
+        ItemPairs small = new ItemPairs(60, 10);
+        small.reset(TIMES, ACCOUNTS, 0, 5, 4);
+        List<String> got = new ArrayList<>();
+        while (small.next()) {
+            got.add(small.first() + "-" + small.second());
+        }
+        assertThat(got).containsExactly("0-1", "0-3", "1-2", "1-3", "2-3");
+        // a large item: 1,200 actions by 1,100 accounts over 20 minutes, sorted by time then account
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        int n = 1_200;
+        long[][] rows = new long[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new long[]{rng.nextLong(1_200), i < 1_100 ? i * 7 : rng.nextInt(1_100) * 7};
+        }
+        java.util.Arrays.sort(rows, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        long[] times = new long[n];
+        int[] accounts = new int[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = rows[i][0];
+            accounts[i] = (int) rows[i][1];
+        }
+        int m = ItemPairs.distinctAccounts(accounts, n, new int[n]);
+        assertThat(m).isEqualTo(1_100);
+        ItemPairs large = new ItemPairs(60, 1_000); // the neighbour cap never binds here
+        large.reset(times, accounts, 0, n, m);
+        Set<String> seen = new HashSet<>();
+        int visits = 0;
+        while (large.next()) {
+            int i = large.first(), j = large.second();
+            assertThat(i).isLessThan(j);
+            seen.add(i + "-" + j);
+            visits++;
+        }
+        Set<String> expected = naivePairs(times, accounts, ItemPairs.groupBits(m), 60);
+        assertThat(visits).isEqualTo(seen.size());
+        assertThat(seen).isEqualTo(expected);
+        // about 1/16 of the pairs the whole window would give
+        int whole = naivePairs(times, accounts, 0, 60).size();
+        assertThat(expected.size()).isBetween(whole / 24, whole / 10);
+    }
+
+    @Test
+    void pairCountingPairsLargeItemsInsideTheirGroupsOnly() {
         int crowd = CoActionScanner.MAX_ITEM_ACCOUNTS + 1;
         Actions a = new Actions(crowd + 2);
         for (int v = 0; v < crowd; v++) {
@@ -151,14 +237,79 @@ class CoActionPhasesTest {
         a.add(1, 100, 0, crowd);
         a.add(1, 130, 1, crowd + 1);
         PairCounting c = count(a, crowd);
-        assertThat(c.pairs.keySet().toLongArray()).containsExactly(CoordinationEdge.pairKey(0, 1));
-        assertThat(PairCounting.count(c.pairs.get(CoordinationEdge.pairKey(0, 1)))).isEqualTo(1);
-        assertThat(c.coOccurrences).isEqualTo(1);
+        int bits = ItemPairs.groupBits(crowd);
+        assertThat(bits).isEqualTo(4);
+        // every pair of one group on item 0 (one instant, groups of about 63 < 200 neighbours), and 0-1 of item 1
+        int[] groupSize = new int[1 << bits];
+        for (int v = 0; v < crowd; v++) {
+            groupSize[ItemPairs.group(v, bits)]++;
+        }
+        long inGroups = 0;
+        for (int size : groupSize) {
+            inGroups += (long) size * (size - 1) / 2;
+        }
+        assertThat(inGroups).isBetween(25_000L, 40_000L); // of 500,500 pairs of the crowd
+        boolean together = ItemPairs.group(0, bits) == ItemPairs.group(1, bits);
+        assertThat(c.pairs).hasSize((int) inGroups + (together ? 0 : 1));
+        assertThat(c.coOccurrences).isEqualTo(inGroups + 1);
+        long wCrowd = PairCounting.weightUnits(PairCounting.idf(crowd, crowd));
+        long w2 = PairCounting.weightUnits(PairCounting.idf(crowd, 2));
+        for (var e : c.pairs.long2LongEntrySet()) {
+            int u = (int) (e.getLongKey() >>> 32), v = (int) e.getLongKey();
+            if (u == 0 && v == 1) {
+                assertThat(PairCounting.count(e.getLongValue())).isEqualTo(together ? 2 : 1);
+                assertThat(PairCounting.units(e.getLongValue())).isEqualTo(together ? wCrowd + w2 : w2);
+            } else {
+                assertThat(ItemPairs.group(u, bits)).isEqualTo(ItemPairs.group(v, bits));
+                assertThat(PairCounting.count(e.getLongValue())).isEqualTo(1);
+                assertThat(PairCounting.units(e.getLongValue())).isEqualTo(wCrowd);
+            }
+        }
         assertThat(c.volume[0]).isEqualTo(2);
         assertThat(c.volume[crowd - 1]).isEqualTo(1);
-        double wCrowd = PairCounting.idf(crowd, crowd);
-        assertThat(c.normSq[crowd - 1]).isCloseTo(wCrowd * wCrowd, within(1e-12));
-        assertThat(c.pairedItems.toIntArray()).containsExactly(crowd, crowd + 2);
+        double w = PairCounting.idf(crowd, crowd);
+        assertThat(c.normSq[crowd - 1]).isCloseTo(w * w, within(1e-12));
+        assertThat(c.pairedItems.toIntArray()).containsExactly(0, crowd, crowd, crowd + 2);
+    }
+
+    /**
+     * 60 coordinated accounts inside crowds of 1,500 on the same five originals, each at its own random instants:
+     * every pair of them in one group is counted on all five items, however far apart their actions fall in the
+     * crowd, so that the null model sees their real count; pairs across groups are never formed.
+     */
+    @Test
+    void aGroupActingOnManyLargeItemsIsCountedInFullInsideEachAccountGroup() {
+        int crowd = 1_500;
+        int bots = 60;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        Actions a = new Actions(5 * crowd);
+        int post = 0;
+        for (int item = 0; item < 5; item++) {
+            for (int v = 0; v < crowd; v++) {
+                // bots are accounts 0-59 on every item; the rest of the crowd differs per item
+                int account = v < bots ? v : bots + item * crowd + v;
+                a.add(item, 1_000 + rng.nextInt(40), account, post++);
+            }
+        }
+        int accounts = bots + 5 * crowd + crowd;
+        PairCounting c = count(a, accounts);
+        int bits = ItemPairs.groupBits(crowd);
+        assertThat(bits).isEqualTo(4);
+        int together = 0;
+        for (int u = 0; u < bots; u++) {
+            for (int v = u + 1; v < bots; v++) {
+                long packed = c.pairs.get(CoordinationEdge.pairKey(u, v));
+                if (ItemPairs.group(u, bits) == ItemPairs.group(v, bits)) {
+                    together++;
+                    assertThat(PairCounting.count(packed)).as(u + "-" + v).isEqualTo(5);
+                } else {
+                    assertThat(packed).as(u + "-" + v).isZero();
+                }
+            }
+        }
+        assertThat(together).isBetween(60, 180); // about 1,770 / 16
+        // the cost bound: pair events at most about m·G/2 per item, far below the crowd's 1,124,250 pairs
+        assertThat(c.coOccurrences).isLessThan(5L * crowd * CoActionScanner.LARGE_ITEM_GROUP / 2);
     }
 
     @Test

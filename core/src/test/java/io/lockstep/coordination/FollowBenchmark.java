@@ -53,6 +53,17 @@ public final class FollowBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "generated %d accounts, %d follows in %.1f s%n", a.accountCount(),
                 a.followCount(), (System.nanoTime() - t0) / 1e9);
+        {
+            // the cost of the target-side seed search alone (AudienceSeeds), on the finder the signal builds
+            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            long start = System.nanoTime();
+            long cpu0 = cpu();
+            List<int[]> seeds = signal.audienceBursts(a, finder);
+            System.out.printf(Locale.ROOT, "audience bursts: %d seeds (sizes %s) in %.2f s wall, %.2f s CPU%n",
+                    seeds.size(), seeds.stream().map(x -> x.length).toList(), (System.nanoTime() - start) / 1e9,
+                    (cpu() - cpu0) / 1e9);
+        }
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             long cpu0 = cpu();

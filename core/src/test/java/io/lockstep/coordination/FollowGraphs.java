@@ -36,6 +36,15 @@ final class FollowGraphs {
      * (Zipf), so members 0..4 are its stars.
      */
     FollowGraphs community(int size, double exponent) {
+        return community(size, exponent, NOW - 8 * YEAR, 7 * YEAR);
+    }
+
+    /**
+     * As {@link #community(int, double)}, with the members created uniformly in [{@code from}, {@code from + span})
+     * (epoch seconds): a platform growing fast, where a farm of a few dozen made in four days is no spike among
+     * the archive's sign-ups.
+     */
+    FollowGraphs community(int size, double exponent, long from, long span) {
         int c = members.size();
         List<String> ids = new ArrayList<>();
         double[] w = new double[size];
@@ -44,7 +53,7 @@ final class FollowGraphs {
         for (int k = 0; k < size; k++) {
             String id = "c" + c + "m" + k;
             ids.add(id);
-            t.b.account(id, id, NOW - 8 * YEAR + (long) (r.nextDouble() * 7 * YEAR), 0);
+            t.b.account(id, id, from + (long) (r.nextDouble() * span), 0);
             w[k] = Math.pow(k + 1, -exponent);
             s += w[k];
             cum[k] = s;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LockstepFollowSignalTest {
 
@@ -230,6 +231,75 @@ class LockstepFollowSignalTest {
         assertThat(signal.creationBursts(organic, LockstepFollowSignal.follows(organic))).isEmpty();
     }
 
+    /**
+     * Six communities signed up within half a year (about 16 accounts a day), whose members follow their own stars,
+     * and a farm of 30 made in four days inside that half year, following a client and 12 of the 24 stars of the
+     * six communities: no spike among the archive's sign-ups (64 ordinary accounts made in the same four days), so
+     * no archive-wide creation burst holds it; its client's audience is one, and the block grown from it is the
+     * farm (found here with no peeling round at all).
+     */
+    @Test
+    void aFarmHiddenInTheArchivesSignUpsIsFoundFromItsClientsAudience() {
+        FollowGraphs gen = new FollowGraphs(5);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
+                    FollowGraphs.YEAR / 2);
+        }
+        gen.follows(40, 1.0, 0.85);
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        for (int[] cohort : signal.creationBursts(a, finder)) {
+            assertThat(names(a, cohort)).as("an archive-wide burst").doesNotContainAnyElementsOf(farm);
+        }
+        List<int[]> seeds = signal.audienceBursts(a, finder);
+        assertThat(seeds).isNotEmpty();
+        assertThat(names(a, seeds.get(0))).containsExactlyInAnyOrderElementsOf(farm);
+        // no peeling round: the block comes from the audience seed
+        DetectionParams.FollowParams p = DetectionParams.defaults().follow();
+        SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withFollow(new DetectionParams.FollowParams(
+                p.minFollowers(), p.minTargets(), p.minDensity(), 0, p.creationBurst(), p.maxPValue(), p.minLift(),
+                p.partners()))).graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
+        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(27);
+    }
+
+    /**
+     * The same six communities without the farm, and one where every member also follows its five stars: the
+     * audiences of stars signed up in a fast-growing half year hold no burst beyond the archive's sign-ups, and no
+     * block is kept.
+     */
+    @Test
+    void communitiesSignedUpFastFollowingTheirStarsGiveNoSeedAndNoBlock() {
+        FollowGraphs gen = new FollowGraphs(5);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
+                    FollowGraphs.YEAR / 2);
+        }
+        gen.follows(40, 1.0, 0.85).everyoneFollowsStars(0, 5);
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        assertThat(signal.audienceBursts(a, LockstepFollowSignal.follows(a))).isEmpty();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
+    }
+
+    @Test
+    void audienceBurstParametersAreValidated() {
+        Activity a = farm(false);
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = new long[a.accountCount()];
+        assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, -1, 10, 4.0, 1e-3, 20)).hasMessageContaining("span");
+        assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, 86_400, 1, 4.0, 1e-3, 20)).hasMessageContaining(
+                "minFollowers");
+        assertThatThrownBy(
+                () -> AudienceSeeds.bursts(finder, created, 86_400, 10, 4.0, 1e-3, -1)).hasMessageContaining("limit");
+    }
+
     static int indexOf(Activity a, String id) {
         for (int v = 0; v < a.accountCount(); v++) {
             if (a.accountId(v).equals(id)) {
@@ -336,6 +406,58 @@ class LockstepFollowSignalTest {
             }
             assertThat(members).as("trial " + trial).isGreaterThanOrEqualTo(10);
         }
+    }
+
+    /**
+     * Successive peeling rounds on one finder, each excluding the followers the round before found (as the signal's
+     * seed search does; the core ladder climbs on a graph with several dense blocks), return the block of greedy
+     * peeling over the whole remaining graph, and a search with no exclusions again the first.
+     */
+    @Test
+    void roundsStartingFromTheLastCoreGiveTheWholeGraphsBlock() {
+        Random r = new Random(11);
+        int n = 4000;
+        TreeSet<Long> pairs = new TreeSet<>();
+        for (int e = 0; e < 24_000; e++) {
+            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
+            if (f != t) {
+                pairs.add((long) f << 32 | t);
+            }
+        }
+        for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
+            for (int f = 2000 + 100 * b; f < 2025 + 100 * b + 5 * b; f++) {
+                for (int t = 3000 + 20 * b; t < 3015 + 20 * b; t++) {
+                    if (r.nextDouble() < 0.7) {
+                        pairs.add((long) f << 32 | t);
+                    }
+                }
+            }
+        }
+        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+        double[] surprise = new double[follower.length];
+        for (int i = 0; i < surprise.length; i++) {
+            surprise[i] = 0.2 + 0.8 * r.nextDouble();
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+        finder.setEdgeWeights(surprise.clone());
+        boolean[] excluded = new boolean[n];
+        int found = 0;
+        for (int round = 0; round < 6; round++) {
+            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
+            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            for (int f = 0; f < n; f++) {
+                if (block[f]) {
+                    excluded[f] = true;
+                    found += f >= 2000 && f < 2400 && f % 100 < 40 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(found).as("planted followers found over the rounds").isGreaterThanOrEqualTo(80);
+        boolean[] none = new boolean[n];
+        assertThat(nodes(finder.densest(none, 10, 6, 0.25)))
+                .isEqualTo(nodes(wholeGraphPeel(n, follower, followee, surprise, none, 10, 6, 0.25)));
     }
 
     private static List<Integer> nodes(boolean[] mask) {

@@ -45,8 +45,8 @@ final class ClusterSubmit {
         this.conf = new LinkedHashMap<>(conf);
     }
 
-    List<CoordinationEdge> run(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals)
-            throws IOException {
+    SparkEngine.Distributed run(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals,
+                                boolean follows) throws IOException {
         Path dir = Files.createTempDirectory("lockstep-spark-job");
         try {
             String[] accounts = new String[activity.accountCount()];
@@ -70,7 +70,7 @@ final class ClusterSubmit {
                 textIndexes[i] = posts.get(i).getInt(1);
             }
             SparkJob.writeSpec(new SparkJob.Spec(files.stream().map(f -> f.toAbsolutePath().toString()).toList(),
-                    plan, accounts, itemSignals, itemNames, keys, textPosts, textIndexes), dir);
+                    plan, accounts, itemSignals, itemNames, keys, textPosts, textIndexes, follows), dir);
             Path log = dir.resolve("spark-submit.log");
             Process process = new ProcessBuilder(command(dir)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
@@ -87,7 +87,8 @@ final class ClusterSubmit {
                 throw new IllegalStateException("the Spark job on " + master + " failed (exit " + exit + "):\n"
                         + tail(log, 40));
             }
-            return SparkJob.readEdges(edges);
+            return new SparkEngine.Distributed(SparkJob.readEdges(edges),
+                    follows ? SparkJob.readFollows(dir.resolve(SparkJob.FOLLOWS)) : null);
         } finally {
             deleteTree(dir);
         }

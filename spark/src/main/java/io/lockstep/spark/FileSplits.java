@@ -30,7 +30,8 @@ import java.util.List;
  * reject line numbers that parsing the whole file gives.
  *
  * <p>The boundaries come from one sequential pass over the bytes on the driver ({@link #plan}), far cheaper than
- * parsing: JSON lines split after any line feed; CSV (the information-operations tweets format) splits only after
+ * parsing: JSON lines split after any line feed; CSV (the information-operations tweets format and the follower
+ * CSV of follow lists, both read by the project's {@code CsvTable} with Commons CSV) splits only after
  * a line feed that ends a record, found by a byte-level copy of the CSV reader's quoting rules (Commons CSV's
  * {@code DEFAULT}: a quote opens a quoted field only as the field's first character, a doubled quote inside is one
  * quote, a closing quote is followed by a delimiter, a line end, or whitespace). Where the reader would fail (a
@@ -64,7 +65,7 @@ public final class FileSplits {
 
     /** Whether files of {@code format} may be cut: parsers with no state across records. */
     static boolean splittable(Format format) {
-        return format == Format.INFO_OPS_TWEETS || format == Format.TWITTER_JSON;
+        return format == Format.INFO_OPS_TWEETS || format == Format.FOLLOWER_CSV || format == Format.TWITTER_JSON;
     }
 
     /**
@@ -87,7 +88,7 @@ public final class FileSplits {
             if (head.position() == 2 && (head.get(0) & 0xff) == 0x1f && (head.get(1) & 0xff) == 0x8b) {
                 return whole; // gzip: no random access
             }
-            Scanner scanner = new Scanner(format == Format.INFO_OPS_TWEETS, targetBytes);
+            Scanner scanner = new Scanner(format != Format.TWITTER_JSON, targetBytes);
             ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
             long pos = 0;
             while (!scanner.stopped) {

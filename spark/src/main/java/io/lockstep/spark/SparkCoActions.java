@@ -51,8 +51,8 @@ import static org.apache.spark.sql.functions.sum;
  *   <li>Per signal: distinct active accounts A (an aggregation).</li>
  *   <li>Partition by (signal, item), sort by time then account inside partitions (one shuffle), and scan each item:
  *       its weight w = idf(A, m), one (account, w²) row per distinct account (volumes and norms) and, for items
- *       of 2…{@link CoActionKernel#MAX_ITEM_ACCOUNTS} accounts, the window pairs with the nearest-first cap, one
- *       row per distinct pair and item.</li>
+ *       of at least 2 accounts, the window pairs with the nearest-first cap (inside the kernel's account-hash
+ *       groups above {@link CoActionKernel#MAX_ITEM_ACCOUNTS} accounts), one row per distinct pair and item.</li>
  *   <li>Aggregate pairs (count, fixed-point Σw²) and accounts (volume, norm); the data-wide chance per signal; join
  *       both accounts' statistics to each pair passing {@code minShared}; select with the kernel's thresholds and
  *       null model.</li>
@@ -208,9 +208,9 @@ public final class SparkCoActions {
                                 norm[signal].addTo(scratch[i], w * w);
                             }
                         }
-                        if (m > 1 && m <= CoActionKernel.MAX_ITEM_ACCOUNTS) {
+                        if (CoActionKernel.paired(m)) {
                             pairs.clear();
-                            CoActionKernel.windowPairs(times, accounts, 0, n, thresholds[signal].window(),
+                            CoActionKernel.itemPairs(times, accounts, 0, n, m, thresholds[signal].window(),
                                     maxNeighbours, pairs);
                             long[] p = pairs.elements();
                             int np = pairs.size();
@@ -509,12 +509,12 @@ public final class SparkCoActions {
                     scratch = new int[Math.max(n, 2 * scratch.length)];
                 }
                 int m = distinct(accounts, n, scratch);
-                if (m < 2 || m > CoActionKernel.MAX_ITEM_ACCOUNTS) {
+                if (!CoActionKernel.paired(m)) {
                     return;
                 }
                 seen.clear();
                 windowed.clear();
-                CoActionKernel.windowPairIndices(times, accounts, 0, n, thresholds[signal].window(), maxNeighbours,
+                CoActionKernel.itemPairIndices(times, accounts, 0, n, m, thresholds[signal].window(), maxNeighbours,
                         windowed);
                 for (int k = 0; k < windowed.size(); k += 2) {
                     int i = windowed.getInt(k);

@@ -4,9 +4,11 @@ import io.lockstep.activity.Activity;
 import io.lockstep.analysis.DetectionEngine;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.CoordinationSignal;
 import io.lockstep.coordination.DenseBlock;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -24,9 +26,12 @@ import java.util.Set;
 
 /**
  * {@code analyze --engine spark}: the co-action signals (co-retweet, co-reply, co-hashtag, hashtag-sequence,
- * co-link, and co-text with its near-duplicate clustering) run on Spark from the archive files; the rest runs in
- * this JVM with the code the single-JVM engine uses: fast-retweet and lockstep-follow on the activity, then
- * combining, Leiden, scoring, verdicts and campaigns ({@link CoordinationDetector#assemble}).
+ * co-link, and co-text with its near-duplicate clustering) run on Spark from the archive files, and so does the
+ * lockstep-follow signal's follow graph (the edge lists parsed, encoded and deduplicated in tasks:
+ * {@link SparkFollows}); the rest runs in this JVM with the code the single-JVM engine uses: the follow signal's
+ * null model, seeds, growth and block test on that graph ({@link LockstepFollowSignal#graph(Activity, long[],
+ * ProgressListener, TerminationFlag)}), fast-retweet on the activity, then combining, Leiden, scoring, verdicts and
+ * campaigns ({@link CoordinationDetector#assemble}).
  *
  * <p>{@code local[...]} runs Spark in this process (an active session, e.g. a test's, is reused and left open);
  * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
@@ -57,17 +62,25 @@ public final class SparkEngine implements DetectionEngine {
         }
     }
 
+    /**
+     * What the Spark job returns: the co-action edges of the distributed signals, and the distinct follows of the
+     * archive's edge lists in the activity's numbering ({@link SparkFollows}; null when lockstep-follow is off).
+     */
+    record Distributed(List<CoordinationEdge> edges, long[] follows) {
+    }
+
     @Override
     public DetectionResult detect(Activity activity, List<Path> files, DetectionParams params,
                                   ProgressListener progress, TerminationFlag termination) {
         SparkCoActions.Plan plan = SparkCoActions.Plan.of(params);
         Set<String> distributed = ActionSignals.enabled(params);
-        List<CoordinationEdge> sparkEdges = List.of();
-        if (!distributed.isEmpty()) {
-            progress.begin("co-action signals on Spark (" + master + ")", -1);
+        boolean follows = params.enabled(CoordinationSignal.LOCKSTEP_FOLLOW);
+        Distributed fromSpark = new Distributed(List.of(), null);
+        if (!distributed.isEmpty() || follows) {
+            progress.begin("co-action signals and the follow graph on Spark (" + master + ")", -1);
             try {
-                sparkEdges = isLocal() ? runLocal(activity, files, plan, distributed)
-                        : new ClusterSubmit(master, conf).run(activity, files, plan, distributed);
+                fromSpark = isLocal() ? runLocal(activity, files, plan, distributed, follows)
+                        : new ClusterSubmit(master, conf).run(activity, files, plan, distributed, follows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -81,13 +94,16 @@ public final class SparkEngine implements DetectionEngine {
             }
             termination.assertRunning();
             if (distributed.contains(name)) {
-                for (CoordinationEdge e : sparkEdges) {
+                for (CoordinationEdge e : fromSpark.edges()) {
                     if (e.signal().equals(name)) {
                         edges.add(e);
                     }
                 }
             } else {
-                SignalGraph g = CoordinationDetector.create(name, params).graph(activity, progress, termination);
+                // lockstep-follow: the follow graph from Spark, the model and the blocks here (core's block code)
+                SignalGraph g = name.equals(CoordinationSignal.LOCKSTEP_FOLLOW)
+                        ? new LockstepFollowSignal(params).graph(activity, fromSpark.follows(), progress, termination)
+                        : CoordinationDetector.create(name, params).graph(activity, progress, termination);
                 edges.addAll(g.edges());
                 blocks.addAll(g.blocks());
             }
@@ -99,12 +115,15 @@ public final class SparkEngine implements DetectionEngine {
         return master.equals("local") || master.startsWith("local[");
     }
 
-    private List<CoordinationEdge> runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan,
-                                            Set<String> signals) throws IOException {
+    private Distributed runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals,
+                                 boolean follows) throws IOException {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
-            return SparkCoActions.fromArchive(spark, files, Dictionaries.fromActivity(spark, activity, signals), plan, true);
+            Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, signals);
+            List<CoordinationEdge> edges = signals.isEmpty() ? List.of()
+                    : SparkCoActions.fromArchive(spark, files, dictionaries, plan, true);
+            return new Distributed(edges, follows ? SparkFollows.distinct(spark, files, dictionaries.accounts()) : null);
         } finally {
             if (!existing) {
                 spark.stop();

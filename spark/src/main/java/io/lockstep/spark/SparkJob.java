@@ -21,12 +21,14 @@ import java.util.List;
 
 /**
  * The driver program {@link ClusterSubmit} submits: reads a job directory ({@link Spec}, written by the calling
- * {@code analyze}), runs {@link SparkCoActions} on the cluster the session was submitted to, and writes the edges
- * back into the directory for the caller, which does the rest of the analysis.
+ * {@code analyze}), runs {@link SparkCoActions} (and, for lockstep-follow, {@link SparkFollows}) on the cluster the
+ * session was submitted to, and writes the edges (and the distinct follows) back into the directory for the caller,
+ * which does the rest of the analysis. The edges file is written last: its presence means the job completed.
  */
 public final class SparkJob {
     static final String SPEC = "job.ser";
     static final String EDGES = "edges.bin";
+    static final String FOLLOWS = "follows.bin";
 
     private SparkJob() {
     }
@@ -34,10 +36,10 @@ public final class SparkJob {
     /**
      * Everything the submitted driver needs: archive paths (visible to every executor), the plan, and the
      * dictionaries of the caller's activity (accounts in its order; item keys by signal; co-text's candidate posts
-     * with their indexes).
+     * with their indexes), and whether to compute the follow graph.
      */
     record Spec(List<String> files, SparkCoActions.Plan plan, String[] accounts, int[] itemSignals, String[] items,
-                int[] itemKeys, String[] textPosts, int[] textPostIndexes) implements Serializable {
+                int[] itemKeys, String[] textPosts, int[] textPostIndexes, boolean follows) implements Serializable {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +70,11 @@ public final class SparkJob {
             Dictionaries dictionaries = new Dictionaries(spark.createDataFrame(accounts, Dictionaries.ACCOUNTS),
                     spark.createDataFrame(items, Dictionaries.ITEMS), spark.createDataFrame(posts, Dictionaries.POSTS));
             List<Path> files = spec.files().stream().map(Path::of).toList();
-            List<CoordinationEdge> edges = SparkCoActions.fromArchive(spark, files, dictionaries, spec.plan(), true);
+            List<CoordinationEdge> edges = spec.plan().isEmpty() ? List.of()
+                    : SparkCoActions.fromArchive(spark, files, dictionaries, spec.plan(), true);
+            if (spec.follows()) {
+                writeFollows(SparkFollows.distinct(spark, files, dictionaries.accounts()), dir.resolve(FOLLOWS));
+            }
             Path tmp = dir.resolve(EDGES + ".tmp");
             writeEdges(edges, tmp);
             Files.move(tmp, dir.resolve(EDGES));
@@ -100,6 +106,25 @@ public final class SparkJob {
                     out.writeLong(ev.targetTime());
                 }
             }
+        }
+    }
+
+    static void writeFollows(long[] follows, Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(follows.length);
+            for (long f : follows) {
+                out.writeLong(f);
+            }
+        }
+    }
+
+    static long[] readFollows(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            long[] follows = new long[in.readInt()];
+            for (int i = 0; i < follows.length; i++) {
+                follows[i] = in.readLong();
+            }
+            return follows;
         }
     }
 

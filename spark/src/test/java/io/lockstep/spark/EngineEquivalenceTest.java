@@ -5,6 +5,7 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
+import io.lockstep.coordination.CoordinationSignal;
 import io.lockstep.coordination.DetectionParams;
 import io.lockstep.coordination.DetectionResult;
 import io.lockstep.importer.ArchiveFiles;
@@ -12,6 +13,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Spark engine against the single-JVM engine on simulated archives (every preset, several seeds): the same
  * activity numbering on both sides, and every edge, cluster and verdict equal (weights and scores to the fourth
- * decimal, the precision the CSV outputs print).
+ * decimal, the precision the CSV outputs print). Lockstep-follow is in the comparison with its follow graph built on
+ * Spark; the farm archive has its blocks.
  */
 class EngineEquivalenceTest {
     @TempDir
@@ -52,9 +55,53 @@ class EngineEquivalenceTest {
         // an archive with planted operations has edges; fandom and news have ordinary activity only, which the
         // co-action null model explains
         assertThat(single.edges().isEmpty()).as("edges found").isEqualTo(!operations);
+        if (preset.equals("farm")) { // the follow signal's graph comes from Spark (SparkFollows)
+            assertThat(single.edges()).as("lockstep-follow edges")
+                    .anyMatch(e -> e.signal().equals(CoordinationSignal.LOCKSTEP_FOLLOW));
+        }
         assertThat(edges(spark)).isEqualTo(edges(single));
         assertThat(clusters(spark)).isEqualTo(clusters(single));
         assertThat(verdicts(spark)).isEqualTo(verdicts(single));
+    }
+
+    /**
+     * Items above {@code CoActionKernel.MAX_ITEM_ACCOUNTS}, paired inside account-hash groups: three originals
+     * retweeted by 1,200 accounts each over 30 minutes (20 of them on all three within the same minute), every
+     * window pair kept as an edge (minShared 1, no cosine, no null model), so that both engines must find the same
+     * grouped pairs, counts and evidence.
+     */
+    @Test
+    void itemsAboveTheThresholdArePairedAlikeInsideTheirAccountGroups() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        StringBuilder csv = new StringBuilder("object_id,account_id,content_id,timestamp_share\n");
+        long t0 = 1_600_000_000L;
+        int post = 0;
+        for (int item = 0; item < 3; item++) {
+            for (int v = 0; v < 1_200; v++) {
+                boolean bot = v < 20;
+                String account = bot ? "bot" + v : "acc" + (item * 1_200 + v);
+                long time = t0 + item * 86_400L + (bot ? 600 + rng.nextInt(60) : rng.nextInt(1_800));
+                csv.append("o").append(item).append(',').append(account).append(",c").append(post++).append(',')
+                        .append(time).append('\n');
+            }
+        }
+        Path file = tmp.resolve("shares.csv");
+        java.nio.file.Files.writeString(file, csv);
+        List<Path> files = List.of(file);
+        Activity activity = ArchiveFiles.read(files).activity();
+        DetectionParams params = DetectionParams.defaults()
+                .withSignals(java.util.Set.of("co-retweet"))
+                .withCoRetweet(new DetectionParams.CoAction(60, 1, 0.0, 1.0));
+        DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        SharedSpark.get();
+        DetectionResult spark = new SparkEngine("local[2]", Map.of()).detect(activity, files, params,
+                ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        // grouped pairs only (16 groups an item): about 9,000 of the ~144,000 window pairs of the three whole crowds,
+        // and the bot pairs of one group (about 190 / 16) counted on all three originals
+        assertThat(single.edges().size()).isBetween(5_000, 15_000);
+        assertThat(single.edges().stream().filter(e -> e.count() == 3).count()).isBetween(3L, 40L);
+        assertThat(edges(spark)).isEqualTo(edges(single));
     }
 
     static List<String> edges(DetectionResult r) {

@@ -99,18 +99,32 @@ public final class SparkCoActionsBenchmark {
     static void compare(Path dir, List<String> runs) throws Exception {
         List<Path> files = List.of(dir.resolve("tweets.csv"));
         DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
-        long t0 = System.nanoTime();
-        long readCpu0 = cpu();
-        double load0 = load();
-        Activity activity = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
-        double parse = (System.nanoTime() - t0) / 1e9;
-        double readCpu = (cpu() - readCpu0) / 1e9;
-        long posts = 0;
-        for (int p = 0; p < activity.postCount(); p++) {
-            posts += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
+        Activity activity = null;
+        double parse = 0;
+        long posts = Long.getLong("posts", 0);
+        if (!Boolean.getBoolean("sparkNumbering") || runs.contains("single")) {
+            long t0 = System.nanoTime();
+            long readCpu0 = cpu();
+            double load0 = load();
+            // with -Dfollows the activity holds the users and follows too (the numbering the follow graph needs)
+            List<Path> read = Boolean.getBoolean("follows") ? List.of(dir.resolve("users.csv"), files.get(0),
+                    dir.resolve("follows.csv")) : files;
+            activity = ArchiveReader.read(read, ImportOptions.defaults(), ProgressListener.NONE).activity();
+            parse = (System.nanoTime() - t0) / 1e9;
+            double readCpu = (cpu() - readCpu0) / 1e9;
+            posts = 0;
+            for (int p = 0; p < activity.postCount(); p++) {
+                posts += activity.kind(p) == PostKind.PLACEHOLDER ? 0 : 1;
+            }
+            System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average "
+                    + "%.1f)%n", dir, activity, posts, parse, readCpu, load0);
+        } else {
+            // -DsparkNumbering=true: no driver-side activity; accounts numbered in Spark (id order), evidence in
+            // item-name order: the same edges per signal, the distributed part alone; -Dposts=N for the per-post
+            // figures
+            System.out.printf(Locale.ROOT, "archive %s: no activity read (accounts numbered in Spark), %,d posts "
+                    + "(-Dposts); load average %.1f%n", dir, posts, load());
         }
-        System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average %.1f)%n",
-                dir, activity, posts, parse, readCpu, load0);
         List<Run> done = new ArrayList<>();
         for (String engine : runs) {
             double loadBefore = load();
@@ -130,7 +144,8 @@ public final class SparkCoActionsBenchmark {
                 done.add(new Run(engine, parse, (System.nanoTime() - start) / 1e9, (cpu() - c0) / 1e9, edges, 0, 0,
                         0, 0, actions, pairs, loadBefore, load()));
             } else {
-                done.add(sparkRun(engine, files, activity, params, loadBefore));
+                done.add(sparkRun(engine, spark -> ArchiveActions.read(spark, files, Long.getLong("splitBytes",
+                        FileSplits.DEFAULT_TARGET_BYTES)), files, activity, params, loadBefore));
             }
             Run r = done.get(done.size() - 1);
             System.out.printf(Locale.ROOT, "%-9s read %6.1f s + signals %7.1f s = %7.1f s; %.1f CPU-s in this JVM; "
@@ -157,8 +172,18 @@ public final class SparkCoActionsBenchmark {
         }
     }
 
-    private static Run sparkRun(String master, List<Path> files, Activity activity, DetectionParams params,
-                                double loadBefore) throws Exception {
+    /** The actions table a Spark run reads: parsed from the files, or Parquet. */
+    interface Source {
+        Dataset<Row> actions(SparkSession spark) throws IOException;
+    }
+
+    /**
+     * One Spark run on {@code master}: the actions of {@code source}, accounts numbered as {@code activity} numbers
+     * them (or in Spark without one), {@link SparkCoActions}, and with {@code -Dfollows} the follow graph of the
+     * {@code follows.csv} beside {@code files}; prints each stage as it completes and the stage table at the end.
+     */
+    private static Run sparkRun(String master, Source source, List<Path> files, Activity activity,
+                                DetectionParams params, double loadBefore) throws Exception {
         String partitions = System.getProperty("partitions", master.equals("local[1]") ? "4" : "8");
         SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions", partitions,
                 "spark.driver.host", "127.0.0.1",
@@ -178,17 +203,38 @@ public final class SparkCoActionsBenchmark {
                         m == null ? 0 : m.executorCpuTime() / 1e9, m == null ? 0 : m.jvmGCTime() / 1e3,
                         m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1e9,
                         m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(), info.numTasks()});
+                double[] v = stages.get(name);
+                System.out.printf(Locale.ROOT, "  stage done %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d  peak task "
+                                + "memory so far %,d B, load %.1f%n", name.length() > 40 ? name.substring(0, 40) : name,
+                        v[0], v[1], v[2], v[3], v[4], (long) v[5], (int) v[6], peakTaskMemory.get(), load());
+                System.out.flush();
             }
         };
         spark.sparkContext().addSparkListener(totals);
         long start = System.nanoTime();
         long c0 = cpu();
-        Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params));
-        SparkCoActions.Result r = SparkCoActions.detect(spark, ArchiveActions.read(spark, files,
-                        Long.getLong("splitBytes", FileSplits.DEFAULT_TARGET_BYTES)), dictionaries,
-                SparkCoActions.Plan.of(params), true);
+        Dataset<Row> parsed = source.actions(spark);
+        Dictionaries dictionaries = activity != null
+                ? Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params))
+                : Dictionaries.fromActions(spark, parsed);
+        SparkCoActions.Result r = SparkCoActions.detect(spark, parsed, dictionaries,
+                SparkCoActions.Plan.of(params), activity != null);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "  %s co-actions: %.1f s, %.1f CPU-s in the JVM, load average %.1f%n", master,
+                sec, cpuSec, load());
+        if (activity != null && Boolean.getBoolean("follows")) {
+            // -Dfollows=true: lockstep-follow's follow graph from DIR/follows.csv in Spark tasks (SparkFollows)
+            long f0 = System.nanoTime();
+            long fc0 = cpu();
+            long[] follows = SparkFollows.distinct(spark, List.of(files.get(0).resolveSibling("follows.csv")),
+                    dictionaries.accounts());
+            System.out.printf(Locale.ROOT, "  %s follow graph: %,d distinct follows of %,d in %.1f s, %.1f CPU-s in "
+                            + "the JVM, load average %.1f; equal to core's: %s%n", master, follows.length,
+                    activity.followCount(), (System.nanoTime() - f0) / 1e9, (cpu() - fc0) / 1e9, load(),
+                    java.util.Arrays.equals(follows, io.lockstep.coordination.LockstepFollowSignal
+                            .distinctFollows(activity)));
+        }
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
         Map<String, Integer> edges = edgesPerSignal(r);
         long actions = r.actions().values().stream().mapToLong(Long::longValue).sum();
@@ -323,37 +369,22 @@ public final class SparkCoActionsBenchmark {
     }
 
     static void spark(String master, Path dir) throws Exception {
-        SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions",
-                master.equals("local[1]") ? "4" : "8"));
-        spark.sparkContext().setLogLevel("WARN");
-        TaskTotals totals = new TaskTotals();
-        spark.sparkContext().addSparkListener(totals);
-        Dataset<Row> actions = ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString());
-        double loadBefore = load();
-        long start = System.nanoTime();
-        long c0 = cpu();
-        Dictionaries dictionaries = Dictionaries.fromActions(spark, actions);
-        SparkCoActions.Result r = SparkCoActions.detect(spark, actions, dictionaries,
-                SparkCoActions.Plan.of(DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS))), false);
-        double sec = (System.nanoTime() - start) / 1e9;
-        double cpuSec = (cpu() - c0) / 1e9;
-        Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
-        Map<String, Integer> edges = edgesPerSignal(r);
-        long actionCount = r.actions().values().stream().mapToLong(Long::longValue).sum();
-        long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
+        DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
+        Run r = sparkRun(master, spark -> ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString()),
+                List.of(), null, params, load());
         System.out.printf(Locale.ROOT, "spark %s: five co-action signals %.2f s wall, %.2f s driver-JVM CPU, load "
-                        + "average %.1f -> %.1f%n", master, sec, cpuSec, loadBefore, load());
-        System.out.printf(Locale.ROOT, "  actions %,d, pair rows %,d, edges %s%n", actionCount, pairRows, edges);
+                        + "average %.1f -> %.1f%n", master, r.signals(), r.cpu(), r.loadBefore(), r.loadAfter());
+        System.out.printf(Locale.ROOT, "  actions %,d, pair rows %,d, edges %s%n", r.actions(), r.pairRows(),
+                r.edges());
         System.out.printf(Locale.ROOT, "  shuffle written %,d B (%.1f B per action), read %,d B; peak task execution "
-                        + "memory %,d B%n", totals.shuffleWrite.get(), (double) totals.shuffleWrite.get() / actionCount,
-                totals.shuffleRead.get(), totals.peakTaskMemory.get());
+                        + "memory %,d B%n", r.shuffleWrite(), (double) r.shuffleWrite() / r.actions(),
+                r.shuffleRead(), r.peakTaskMemory());
         Path single = dir.resolve("single-edges.txt");
         if (Files.exists(single)) {
             String expected = Files.readString(single).strip();
-            System.out.println("  edges per signal " + (expected.equals(edges.toString()) ? "EQUAL to" : "DIFFER from")
-                    + " the single-JVM run: " + expected);
+            System.out.println("  edges per signal " + (expected.equals(r.edges().toString()) ? "EQUAL to"
+                    : "DIFFER from") + " the single-JVM run: " + expected);
         }
-        spark.stop();
     }
 
     /** The run's edges counted per co-action signal (0 for a signal without any). */

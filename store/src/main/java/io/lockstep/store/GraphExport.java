@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,48 +119,50 @@ public final class GraphExport {
 
     private static final String FLAGGED = """
             MATCH (a:Account) WHERE coalesce(a.suspicious, false) OR a.cluster IS NOT NULL
-            RETURN a.id AS id""";
+            RETURN a.id AS id, id(a) AS node""";
     private static final String SUSPICIOUS_IDS = """
-            MATCH (a:Account) WHERE coalesce(a.suspicious, false) RETURN a.id AS id""";
-    /** Neighbours of the flagged accounts outside them, with the weight of each tie ({@code $ids}: flagged). */
+            MATCH (a:Account) WHERE coalesce(a.suspicious, false) RETURN a.id AS id, id(a) AS node""";
+    /*
+     * The selections below address accounts by node id ($nodes) and group the paths by their end nodes before
+     * reading any property: an account's id is a long string, read once per pair instead of once per path.
+     */
+    /** Neighbours of the flagged accounts outside them, with the weight of each tie ({@code $nodes}: flagged). */
     private static final List<String> CONTEXT = List.of("""
-            UNWIND $ids AS id
-            MATCH (a:Account {id: id})-[:POSTED]->(:Post)-[:RETWEETS]-(:Post)<-[:POSTED]-(b:Account)
-            WHERE NOT b.id IN $ids
-            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
-            UNWIND $ids AS id
-            MATCH (a:Account {id: id})-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account)
-            WHERE NOT b.id IN $ids
-            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
-            UNWIND $ids AS id
-            MATCH (a:Account {id: id})<-[:MENTIONS]-(:Post)<-[:POSTED]-(b:Account)
-            WHERE NOT b.id IN $ids
-            RETURN a.id AS s, b.id AS t, count(*) AS w""", """
-            UNWIND $ids AS id
-            MATCH (a:Account {id: id})-[e:COORDINATED_WITH]-(b:Account)
-            WHERE NOT b.id IN $ids
-            RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w""");
+            UNWIND $nodes AS n
+            MATCH (a:Account)-[:POSTED]->(:Post)-[:RETWEETS]-(:Post)<-[:POSTED]-(b:Account) WHERE id(a) = n
+            WITH a, b, count(*) AS w WHERE NOT id(b) IN $nodes
+            RETURN a.id AS s, b.id AS t, id(b) AS tn, w""", """
+            UNWIND $nodes AS n
+            MATCH (a:Account)-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account) WHERE id(a) = n
+            WITH a, b, count(*) AS w WHERE NOT id(b) IN $nodes
+            RETURN a.id AS s, b.id AS t, id(b) AS tn, w""", """
+            UNWIND $nodes AS n
+            MATCH (a:Account)<-[:MENTIONS]-(:Post)<-[:POSTED]-(b:Account) WHERE id(a) = n
+            WITH a, b, count(*) AS w WHERE NOT id(b) IN $nodes
+            RETURN a.id AS s, b.id AS t, id(b) AS tn, w""", """
+            UNWIND $nodes AS n
+            MATCH (a:Account)-[e:COORDINATED_WITH]-(b:Account) WHERE id(a) = n
+            WITH a, b, sum(coalesce(e.weight, 1.0)) AS w WHERE NOT id(b) IN $nodes
+            RETURN a.id AS s, b.id AS t, id(b) AS tn, w""");
     private static final String NODES_IN = """
-            UNWIND $ids AS id
-            MATCH (a:Account {id: id})
+            UNWIND $nodes AS n
+            MATCH (a:Account) WHERE id(a) = n
             RETURN a.id AS id, a.screen_name AS screen_name, a.followers_count AS followers,
                    a.community AS community, a.pagerank AS pagerank, a.cluster AS cluster, a.score AS score,
                    coalesce(a.suspicious, false) AS suspicious""";
-    /** The edges among {@code $ids}, anchored on them so that a small selection reads a small part of the store. */
+    /** The edges among {@code $nodes}, anchored on them so that a small selection reads a small part of the store. */
     private static final Map<String, String> EDGES_IN = new LinkedHashMap<>();
 
     static {
-        String anchor = "UNWIND $ids AS id MATCH (a:Account {id: id})";
-        EDGES_IN.put("follows", anchor + "-[:FOLLOWS]->(b:Account) WHERE b.id IN $ids"
-                + " RETURN a.id AS s, b.id AS t, count(*) AS w");
-        EDGES_IN.put("retweets", anchor + "-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account)"
-                + " WHERE b.id IN $ids RETURN a.id AS s, b.id AS t, count(*) AS w");
-        EDGES_IN.put("mentions", anchor + "-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account) WHERE b.id IN $ids"
-                + " RETURN a.id AS s, b.id AS t, count(*) AS w");
-        EDGES_IN.put("interacts", anchor + "-[e:INTERACTS]->(b:Account) WHERE b.id IN $ids"
-                + " RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w");
-        EDGES_IN.put("coordinated", anchor + "-[e:COORDINATED_WITH]->(b:Account) WHERE b.id IN $ids"
-                + " RETURN a.id AS s, b.id AS t, sum(coalesce(e.weight, 1.0)) AS w");
+        String anchor = "UNWIND $nodes AS n MATCH (a:Account)";
+        String among = " WHERE id(a) = n AND id(b) IN $nodes WITH a, b, %s AS w RETURN a.id AS s, b.id AS t, w";
+        String count = among.formatted("count(*)");
+        String weight = among.formatted("sum(coalesce(e.weight, 1.0))");
+        EDGES_IN.put("follows", anchor + "-[:FOLLOWS]->(b:Account)" + count);
+        EDGES_IN.put("retweets", anchor + "-[:POSTED]->(:Post)-[:RETWEETS]->(:Post)<-[:POSTED]-(b:Account)" + count);
+        EDGES_IN.put("mentions", anchor + "-[:POSTED]->(:Post)-[:MENTIONS]->(b:Account)" + count);
+        EDGES_IN.put("interacts", anchor + "-[e:INTERACTS]->(b:Account)" + weight);
+        EDGES_IN.put("coordinated", anchor + "-[e:COORDINATED_WITH]->(b:Account)" + weight);
     }
 
     private GraphExport() {
@@ -178,32 +179,44 @@ public final class GraphExport {
 
     /** The accounts {@code scope} selects, or null for all of them. */
     static List<String> select(TransactionContext tx, Scope scope) {
+        Map<String, Long> selected = selectNodes(tx, scope);
+        return selected == null ? null : List.copyOf(selected.keySet());
+    }
+
+    /** The accounts {@code scope} selects, id to node id in the order of {@link #select}, or null for all. */
+    private static Map<String, Long> selectNodes(TransactionContext tx, Scope scope) {
         if (scope == Scope.ALL) {
             return null;
         }
-        List<String> ids = new ArrayList<>();
-        tx.run(scope == Scope.SUSPICIOUS ? SUSPICIOUS_IDS : FLAGGED).forEachRemaining(r -> ids.add(r.get(0).asString()));
+        Map<String, Long> flagged = new LinkedHashMap<>();
+        tx.run(scope == Scope.SUSPICIOUS ? SUSPICIOUS_IDS : FLAGGED).forEachRemaining(r -> flagged.put(
+                r.get("id").asString(), r.get("node").asLong()));
         if (scope == Scope.SUSPICIOUS) {
-            return ids;
+            return flagged;
         }
+        List<Long> nodes = List.copyOf(flagged.values());
         Map<String, Map<String, Double>> pull = new HashMap<>();
+        Map<String, Long> nodeOf = new HashMap<>();
         for (String q : CONTEXT) {
-            tx.run(q, Map.of("ids", ids)).forEachRemaining(r -> pull
-                    .computeIfAbsent(r.get("s").asString(), k -> new HashMap<>())
-                    .merge(r.get("t").asString(), r.get("w").asNumber().doubleValue(), Double::sum));
+            tx.run(q, Map.of("nodes", nodes)).forEachRemaining(r -> {
+                String t = r.get("t").asString();
+                nodeOf.put(t, r.get("tn").asLong());
+                pull.computeIfAbsent(r.get("s").asString(), k -> new HashMap<>())
+                        .merge(t, r.get("w").asNumber().doubleValue(), Double::sum);
+            });
         }
-        Set<String> keep = new LinkedHashSet<>(ids);
-        for (String id : ids) {
+        Map<String, Long> keep = new LinkedHashMap<>(flagged);
+        for (String id : flagged.keySet()) {
             Map<String, Double> neighbours = pull.get(id);
             if (neighbours != null) {
                 neighbours.entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                                 .thenComparing(Map.Entry.comparingByKey()))
                         .limit(Scope.CONTEXT)
-                        .forEach(e -> keep.add(e.getKey()));
+                        .forEach(e -> keep.putIfAbsent(e.getKey(), nodeOf.get(e.getKey())));
             }
         }
-        return List.copyOf(keep);
+        return keep;
     }
 
     /** Reads the accounts {@code scope} selects and the edges among them, and writes them to {@code out}. */
@@ -220,8 +233,9 @@ public final class GraphExport {
         Map<String, Map<String, Attribute>> nodeAttributes = new HashMap<>();
         try (Session s = store.session()) {
             s.executeRead(tx -> {
-                List<String> ids = select(tx, scope);
-                Map<String, Object> params = ids == null ? Map.of("all", true) : Map.of("ids", ids);
+                Map<String, Long> ids = selectNodes(tx, scope);
+                Map<String, Object> params = ids == null ? Map.of("all", true)
+                        : Map.of("nodes", List.copyOf(ids.values()));
                 tx.run(ids == null ? NODES : NODES_IN, params).forEachRemaining(r -> {
                     String id = r.get("id").asString();
                     graph.addVertex(id);

@@ -1,6 +1,8 @@
 package io.lockstep.store;
 
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +18,20 @@ import java.util.function.Function;
  * Writes analysis results back into the store in large batches, with parameterised Cypher only. Each
  * {@code replace*} method first removes the previous results of its kind, so re-running an analysis never
  * duplicates anything. Accounts and coordination edges go column by column (one parameter list per property,
- * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction.
+ * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction. Accounts are addressed by node id
+ * ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index.
  */
 public final class ResultWriter {
     /** Rows per transaction for accounts and coordination edges. */
     static final int COLUMN_BATCH = 20_000;
 
     static final String SET_ACCOUNT_RESULTS = """
-            UNWIND range(0, size($id) - 1) AS i
-            MATCH (a:Account {id: $id[i]})
+            UNWIND range(0, size($node) - 1) AS i
+            MATCH (a:Account) WHERE id(a) = $node[i]
             SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
+    static final String ACCOUNT_NODES = "MATCH (a:Account) RETURN a.id AS id, id(a) AS node";
     static final String MERGE_ACCOUNTS = """
             UNWIND range(0, size($id) - 1) AS i
             MERGE (a:Account {id: $id[i]})
@@ -47,8 +51,8 @@ public final class ResultWriter {
             CALL { WITH c DELETE c } IN TRANSACTIONS OF 10000 ROWS""";
     static final String CREATE_COORDINATION = """
             UNWIND range(0, size($source) - 1) AS i
-            MATCH (a:Account {id: $source[i]})
-            MATCH (b:Account {id: $target[i]})
+            MATCH (a:Account) WHERE id(a) = $source[i]
+            MATCH (b:Account) WHERE id(b) = $target[i]
             CREATE (a)-[:COORDINATED_WITH {signal: $signal[i], weight: $weight[i], count: $count[i],
                                            evidence: $evidence[i]}]->(b)""";
     /** Removes every node of the label filled in, with its relationships, 1,000 nodes per transaction. */
@@ -62,7 +66,7 @@ public final class ResultWriter {
             SET c += row.props
             WITH c, row
             UNWIND row.members AS member
-            MATCH (a:Account {id: member})
+            MATCH (a:Account) WHERE id(a) = member
             CREATE (a)-[:IN_CLUSTER]->(c)""";
     static final String DELETE_CAMPAIGNS = DELETE_ALL.formatted("Campaign");
     static final String CREATE_CAMPAIGNS = """
@@ -73,7 +77,7 @@ public final class ResultWriter {
     private static final String CREATE_CAMPAIGN_ROLES = """
             UNWIND range(0, size($campaign) - 1) AS i
             MATCH (c:Campaign {id: $campaign[i]})
-            MATCH (a:Account {id: $account[i]})
+            MATCH (a:Account) WHERE id(a) = $account[i]
             CREATE (a)-[:%s]->(c)""";
     static final String CREATE_SEEDED = CREATE_CAMPAIGN_ROLES.formatted("SEEDED");
     static final String CREATE_AMPLIFIED = CREATE_CAMPAIGN_ROLES.formatted("AMPLIFIED");
@@ -153,9 +157,60 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
+    /**
+     * The store's accounts by id, as node ids: read once (one label scan) and then used to address accounts by node
+     * id instead of looking each one up in the {@code Account.id} index (on a store just bulk-loaded, the index seeks
+     * were most of the write-back's time). Valid while no account is deleted, i.e. for one write-back.
+     */
+    public static final class AccountNodes {
+        private final Object2LongOpenHashMap<String> nodes;
+
+        private AccountNodes(Object2LongOpenHashMap<String> nodes) {
+            this.nodes = nodes;
+            nodes.defaultReturnValue(-1);
+        }
+
+        /** Reads every account's node id from {@code store}. */
+        public static AccountNodes read(GraphStore store) {
+            Object2LongOpenHashMap<String> nodes = new Object2LongOpenHashMap<>();
+            try (Session session = store.session()) {
+                session.run(ACCOUNT_NODES).forEachRemaining(r -> {
+                    Value id = r.get(0);
+                    if (!id.isNull()) {
+                        nodes.put(id.asString(), r.get(1).asLong());
+                    }
+                });
+            }
+            return new AccountNodes(nodes);
+        }
+
+        /** The node id of account {@code id}, or -1 when the store holds no such account. */
+        public long node(String id) {
+            return nodes.getLong(id);
+        }
+
+        /** The node ids of those of {@code ids} the store holds, in order. */
+        List<Long> nodes(List<String> ids) {
+            List<Long> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                long n = node(id);
+                if (n >= 0) {
+                    out.add(n);
+                }
+            }
+            return out;
+        }
+    }
+
     /** Sets the result properties of the given accounts (a null community or cluster removes the property). */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts) {
-        inColumns(store, SET_ACCOUNT_RESULTS, accounts, Map.of("id", AccountResult::id,
+        writeAccountResults(store, accounts, AccountNodes.read(store));
+    }
+
+    /** As above, with the accounts' node ids read before; accounts the store does not hold are skipped. */
+    public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes) {
+        List<AccountResult> held = accounts.stream().filter(a -> nodes.node(a.id()) >= 0).toList();
+        inColumns(store, SET_ACCOUNT_RESULTS, held, Map.of("node", a -> nodes.node(a.id()),
                 "community", AccountResult::community, "pagerank", AccountResult::pagerank,
                 "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
                 "suspicious", AccountResult::suspicious, "signals", AccountResult::signals));
@@ -186,17 +241,30 @@ public final class ResultWriter {
 
     /** Replaces all {@code COORDINATED_WITH} relationships by {@code edges} (one relationship each). */
     public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges) {
+        replaceCoordination(store, edges, AccountNodes.read(store));
+    }
+
+    /** As above, with the accounts' node ids read before; an edge to an account the store lacks is skipped. */
+    public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges, AccountNodes nodes) {
         run(store, DELETE_COORDINATION);
-        inColumns(store, CREATE_COORDINATION, edges, Map.of("source", CoordinationResult::source,
-                "target", CoordinationResult::target, "signal", CoordinationResult::signal,
+        List<CoordinationResult> held = edges.stream()
+                .filter(e -> nodes.node(e.source()) >= 0 && nodes.node(e.target()) >= 0).toList();
+        inColumns(store, CREATE_COORDINATION, held, Map.of("source", e -> nodes.node(e.source()),
+                "target", e -> nodes.node(e.target()), "signal", CoordinationResult::signal,
                 "weight", CoordinationResult::weight, "count", CoordinationResult::count,
                 "evidence", CoordinationResult::evidence));
     }
 
     /** Replaces all clusters and their {@code IN_CLUSTER} memberships. */
     public static void replaceClusters(GraphStore store, List<ClusterResult> clusters) {
+        replaceClusters(store, clusters, AccountNodes.read(store));
+    }
+
+    /** As above, with the accounts' node ids read before; members the store lacks are left out. */
+    public static void replaceClusters(GraphStore store, List<ClusterResult> clusters, AccountNodes nodes) {
         run(store, DELETE_CLUSTERS);
-        inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(), "members", c.members(),
+        inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(),
+                "members", nodes.nodes(c.members()),
                 "props", properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
                         "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen())))
                 .toList(), 200);
@@ -207,6 +275,11 @@ public final class ResultWriter {
      * node (the last one's properties, the union of the roles), and an account holds a role at most once.
      */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns) {
+        replaceCampaigns(store, campaigns, AccountNodes.read(store));
+    }
+
+    /** As above, with the accounts' node ids read before; roles of accounts the store lacks are left out. */
+    public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns, AccountNodes nodes) {
         run(store, DELETE_CAMPAIGNS);
         Map<String, CampaignResult> byId = new LinkedHashMap<>();
         Map<String, Set<String>> seeds = new HashMap<>();
@@ -223,8 +296,8 @@ public final class ResultWriter {
         List<CampaignRole> seeded = new ArrayList<>();
         List<CampaignRole> amplified = new ArrayList<>();
         byId.keySet().forEach(id -> {
-            seeds.get(id).forEach(a -> seeded.add(new CampaignRole(id, a)));
-            amplifiers.get(id).forEach(a -> amplified.add(new CampaignRole(id, a)));
+            nodes.nodes(List.copyOf(seeds.get(id))).forEach(a -> seeded.add(new CampaignRole(id, a)));
+            nodes.nodes(List.copyOf(amplifiers.get(id))).forEach(a -> amplified.add(new CampaignRole(id, a)));
         });
         Map<String, Function<CampaignRole, ?>> columns = Map.of("campaign", CampaignRole::campaign,
                 "account", CampaignRole::account);
@@ -232,8 +305,8 @@ public final class ResultWriter {
         inColumns(store, CREATE_AMPLIFIED, amplified, columns);
     }
 
-    /** A campaign id and an account id. */
-    private record CampaignRole(String campaign, String account) {
+    /** A campaign id and an account's node id. */
+    private record CampaignRole(String campaign, long account) {
     }
 
     private static void run(GraphStore store, String cypher) {

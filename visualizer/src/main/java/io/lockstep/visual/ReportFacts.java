@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * sentences with examples ("retweeted the same 14 posts within 60 s of each other, e.g. …"). Everything is counted
  * from the activity and the coordination edges; nothing is tuned to a data set.
  *
- * <p>Cost: one pass over the posts per campaign hashtag and per cluster, plus the cluster's coordination edges.
+ * <p>Cost: one pass over the posts for all campaign hashtags, one per cluster, plus the cluster's coordination edges.
  */
 public final class ReportFacts {
     /** Longest per-minute timeline kept (two weeks); longer spans are cut at that length. */
@@ -85,12 +85,19 @@ public final class ReportFacts {
                 last = Math.max(last, t);
             }
         }
+        int[] tags = new int[byTag.size()];
+        int k = 0;
+        for (String hashtag : byTag.keySet()) {
+            Integer tag = tagIds.get(hashtag);
+            tags[k++] = tag == null ? -1 : tag;
+        }
+        int[][] tagged = postsTagged(tags);
         List<ReportModel.Campaign> out = new ArrayList<>();
+        k = 0;
         for (Map.Entry<String, List<Campaign>> e : byTag.entrySet()) {
             List<Campaign> bursts = new ArrayList<>(e.getValue());
             bursts.sort(Comparator.comparingLong(Campaign::start));
-            Integer tag = tagIds.get(e.getKey());
-            out.add(campaign(e.getKey(), tag == null ? -1 : tag, bursts, first, last));
+            out.add(campaign(e.getKey(), tagged[k++], bursts, first, last));
         }
         // campaigns run by flagged accounts first: by coordinated posts weighted with the flagged share, then the rest
         out.sort(Comparator.comparingDouble((ReportModel.Campaign c) -> -c.coordinatedPosts() * c.flaggedShare())
@@ -99,7 +106,50 @@ public final class ReportFacts {
         return out;
     }
 
-    private ReportModel.Campaign campaign(String hashtag, int tag, List<Campaign> bursts, long first, long last) {
+    /**
+     * The posts carrying each of {@code tags} (hashtag ids, -1 for none), each list in ascending order and without
+     * repeats: one pass over the posts for all campaign hashtags instead of one per hashtag.
+     */
+    private int[][] postsTagged(int[] tags) {
+        int[] slot = new int[act.hashtagDictionarySize()];
+        Arrays.fill(slot, -1);
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] >= 0) {
+                slot[tags[i]] = i;
+            }
+        }
+        int[] count = new int[tags.length];
+        int[] lastPost = new int[tags.length];
+        Arrays.fill(lastPost, -1);
+        for (int pass = 0; pass < 2; pass++) {
+            int[][] out = pass == 1 ? new int[tags.length][] : null;
+            if (out != null) {
+                for (int i = 0; i < tags.length; i++) {
+                    out[i] = new int[count[i]];
+                }
+                Arrays.fill(count, 0);
+                Arrays.fill(lastPost, -1);
+            }
+            for (int p = 0; p < act.postCount(); p++) {
+                for (int j = 0; j < act.hashtagCount(p); j++) {
+                    int i = slot[act.hashtagOf(p, j)];
+                    if (i >= 0 && lastPost[i] != p) { // a post naming a hashtag twice counts once
+                        lastPost[i] = p;
+                        if (out != null) {
+                            out[i][count[i]] = p;
+                        }
+                        count[i]++;
+                    }
+                }
+            }
+            if (out != null) {
+                return out;
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    private ReportModel.Campaign campaign(String hashtag, int[] tagged, List<Campaign> bursts, long first, long last) {
         long start = first == Long.MAX_VALUE ? 0 : Math.floorDiv(first, 60) * 60;
         int minutes = first == Long.MAX_VALUE ? 0 : (int) Math.min(MAX_MINUTES, (last - start) / 60 + 1);
         int[] posts = new int[minutes], coordinated = new int[minutes];
@@ -113,28 +163,26 @@ public final class ReportFacts {
             Arrays.stream(b.amplifiers()).forEach(s::add);
             campaignAccounts.add(s);
         }
-        if (tag >= 0) {
-            for (int p = 0; p < act.postCount(); p++) {
-                long t = act.time(p);
-                if (t == Activity.NO_TIME || !hasHashtag(p, tag)) {
-                    continue;
-                }
-                int m = (int) ((t - start) / 60);
-                boolean inside = m >= 0 && m < minutes;
-                if (inside) {
-                    posts[m]++;
-                }
-                for (int i = 0; i < bursts.size(); i++) {
-                    Campaign b = bursts.get(i);
-                    if (t >= b.start() && t < b.end()) {
-                        burstPosts[i]++;
-                        int author = act.author(p);
-                        if (campaignAccounts.get(i).contains(author)) {
-                            if (inside) {
-                                coordinated[m]++;
-                            }
-                            amplifierPosts.get(i).merge(author, 1, Integer::sum);
+        for (int p : tagged) {
+            long t = act.time(p);
+            if (t == Activity.NO_TIME) {
+                continue;
+            }
+            int m = (int) ((t - start) / 60);
+            boolean inside = m >= 0 && m < minutes;
+            if (inside) {
+                posts[m]++;
+            }
+            for (int i = 0; i < bursts.size(); i++) {
+                Campaign b = bursts.get(i);
+                if (t >= b.start() && t < b.end()) {
+                    burstPosts[i]++;
+                    int author = act.author(p);
+                    if (campaignAccounts.get(i).contains(author)) {
+                        if (inside) {
+                            coordinated[m]++;
                         }
+                        amplifierPosts.get(i).merge(author, 1, Integer::sum);
                     }
                 }
             }
@@ -165,15 +213,6 @@ public final class ReportFacts {
                 .map(Map.Entry::getKey).toList();
         return new ReportModel.Campaign(hashtag, out, minutes == 0 ? null : new ReportModel.MinuteSeries(start, posts, coordinated),
                 accounts.size(), flagged, clusters);
-    }
-
-    private boolean hasHashtag(int post, int tag) {
-        for (int i = 0; i < act.hashtagCount(post); i++) {
-            if (act.hashtagOf(post, i) == tag) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- clusters ----

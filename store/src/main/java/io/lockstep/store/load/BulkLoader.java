@@ -39,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,10 +88,7 @@ final class BulkLoader {
             "language", "placeholder:boolean"};
     static final String[] POST_HEADER = {"id:ID(Post)", "time:long", "kind", "text", "lang", "client",
             "like_count:long", "retweet_count:long", "placeholder:boolean"};
-    private static final String[] ACCOUNT_PROPERTIES = {"screen_name", "display_name", "location", "description",
-            "profile_url", "followers_count", "following_count", "created_at", "language"};
-    private static final String[] POST_PROPERTIES = {"time", "kind", "text", "lang", "client", "like_count",
-            "retweet_count"};
+    private static final String[] ACCOUNT_PROPERTIES = Neo4jWriter.ACCOUNT_PROPERTIES;
 
     private final StepTimes times;
 
@@ -472,6 +468,9 @@ final class BulkLoader {
         private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
         private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
+        /** The source of the last edge and its account index (a run of one account's follows: one lookup each). */
+        private String lastSource;
+        private int lastSourceIndex;
         /** Nodes staged, counted by finish(). */
         private long nodes = -1;
         long records;
@@ -575,17 +574,15 @@ final class BulkLoader {
             }
             int index = accountIndex(a.id());
             describedAccounts.set(index);
-            Map<String, Object> given = new HashMap<>();
-            Neo4jWriter.putAccountProperties(given, a);
+            Object[] given = Neo4jWriter.accountValues(a);
             Object[] props = accountProperties.get(index);
             if (props == null) {
-                props = new Object[ACCOUNT_PROPERTIES.length];
-                accountProperties.set(index, props);
+                accountProperties.set(index, given);
+                return;
             }
             for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) { // what the row does not give stays as it was
-                Object value = given.get(ACCOUNT_PROPERTIES[i]);
-                if (value != null) {
-                    props[i] = value;
+                if (given[i] != null) {
+                    props[i] = given[i];
                 }
             }
         }
@@ -600,12 +597,10 @@ final class BulkLoader {
             }
             referencedPosts.remove(p.id());
             accountIndex(p.authorId());
-            Map<String, Object> props = Neo4jWriter.postProperties(p);
+            Object[] values = Neo4jWriter.postValues(p);
             Object[] row = new Object[POST_HEADER.length];
             row[0] = p.id();
-            for (int i = 0; i < POST_PROPERTIES.length; i++) {
-                row[i + 1] = props.get(POST_PROPERTIES[i]);
-            }
+            System.arraycopy(values, 0, row, 1, values.length);
             row[row.length - 1] = Boolean.FALSE;
             try {
                 (inspect(row) ? multilinePosts : posts).printRecord(row);
@@ -648,7 +643,14 @@ final class BulkLoader {
             if (tap != null) {
                 tap.edge(e);
             }
-            int source = accountIndex(e.source());
+            int source;
+            if (lastSource != null && lastSource.equals(e.source())) {
+                source = lastSourceIndex; // follower files list one account's follows in a row
+            } else {
+                source = accountIndex(e.source());
+                lastSource = e.source();
+                lastSourceIndex = source;
+            }
             int target = accountIndex(e.target());
             if (e.follow()) {
                 if (follows.add(((long) source << 32) | (target & 0xffffffffL))) {

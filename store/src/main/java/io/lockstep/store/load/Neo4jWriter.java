@@ -425,45 +425,51 @@ final class Neo4jWriter {
      * is left as it was, so that a later, sparser row never erases a known value.
      */
     static void putAccountProperties(Map<String, Object> props, AccountRow a) {
-        put(props, "screen_name", a.screenName());
-        put(props, "display_name", a.displayName());
-        put(props, "location", a.location());
-        put(props, "description", a.description());
-        put(props, "profile_url", a.profileUrl());
-        putCount(props, "followers_count", a.followersCount());
-        putCount(props, "following_count", a.followingCount());
-        if (a.createdAt() != Activity.NO_TIME) {
-            props.put("created_at", a.createdAt());
+        Object[] values = accountValues(a);
+        for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) {
+            if (values[i] != null) {
+                props.put(ACCOUNT_PROPERTIES[i], values[i]);
+            }
         }
-        put(props, "language", a.language());
+    }
+
+    /** The account properties of the graph model, in the order of {@link #accountValues}. */
+    static final String[] ACCOUNT_PROPERTIES = {"screen_name", "display_name", "location", "description",
+            "profile_url", "followers_count", "following_count", "created_at", "language"};
+    /** The post properties of the graph model (placeholder excepted), in the order of {@link #postValues}. */
+    static final String[] POST_PROPERTIES = {"time", "kind", "text", "lang", "client", "like_count",
+            "retweet_count"};
+
+    /** The account's {@link #ACCOUNT_PROPERTIES} values, null where the row gives none. */
+    static Object[] accountValues(AccountRow a) {
+        return new Object[] {a.screenName(), a.displayName(), a.location(), a.description(), a.profileUrl(),
+                count(a.followersCount()), count(a.followingCount()),
+                a.createdAt() == Activity.NO_TIME ? null : a.createdAt(), a.language()};
+    }
+
+    /** The post's {@link #POST_PROPERTIES} values, null where the row gives none. */
+    static Object[] postValues(PostRow p) {
+        return new Object[] {p.time(), p.kind().name().toLowerCase(Locale.ROOT), p.text(), p.lang(), p.client(),
+                count(p.likeCount()), count(p.retweetCount())};
     }
 
     /** The post's properties under the graph model's names (placeholder excepted). */
     static Map<String, Object> postProperties(PostRow p) {
+        Object[] values = postValues(p);
         Map<String, Object> props = new HashMap<>();
-        props.put("time", p.time());
-        props.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-        put(props, "text", p.text());
-        put(props, "lang", p.lang());
-        put(props, "client", p.client());
-        putCount(props, "like_count", p.likeCount());
-        putCount(props, "retweet_count", p.retweetCount());
+        for (int i = 0; i < POST_PROPERTIES.length; i++) {
+            if (values[i] != null) {
+                props.put(POST_PROPERTIES[i], values[i]);
+            }
+        }
         return props;
+    }
+
+    private static Long count(long value) {
+        return value >= 0 ? value : null;
     }
 
     private static List<Map<String, Object>> list(Map<String, List<Map<String, Object>>> out, String key) {
         return out.computeIfAbsent(key, k -> new ArrayList<>());
-    }
-
-    private static void put(Map<String, Object> props, String key, String value) {
-        if (value != null) {
-            props.put(key, value);
-        }
-    }
-
-    private static void putCount(Map<String, Object> props, String key, long value) {
-        if (value >= 0) {
-            props.put(key, value);
-        }
     }
 }

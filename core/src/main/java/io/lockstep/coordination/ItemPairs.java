@@ -1,0 +1,164 @@
+package io.lockstep.coordination;
+
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
+import java.util.Arrays;
+
+/**
+ * The account pairs one item yields, for every item size: the one place that decides which pairs of a popular item
+ * are looked at. Pair counting ({@link PairCounting}), evidence ({@link EvidenceGathering}) and the Spark engine's
+ * per-item step ({@link CoActionKernel#itemPairs}) all walk an item with it, so they see exactly the same pairs.
+ *
+ * <p>An item of m ≤ {@link CoActionScanner#MAX_ITEM_ACCOUNTS} distinct accounts is walked whole by the sliding window
+ * ({@link WindowPairs}). A larger item is split into 2^b <em>account groups</em>, b the smallest with
+ * m ≤ {@link CoActionScanner#LARGE_ITEM_GROUP}·2^b, by the top b bits of a fixed hash of the account
+ * ({@link #group}), and each group's actions (in their time-then-account order) are walked by the same window; pairs
+ * across groups are never formed. Because the hash is fixed and the groups of 2^(b+1) refine those of 2^b, two
+ * accounts in one group of an item are in one group of every item of the same or a smaller size class: a pair that
+ * shares many large items is looked at on all of them or on none, so its count is its real count, not a lottery over
+ * which neighbours happened to be nearest (a nearest-first cap alone gives each pair of an item of m accounts a chance
+ * of about 2·maxNeighbours/m per item). The price is coverage: on an item of size class b only a 2^-b share of its
+ * pairs is looked at, so a group of g accounts acting together on large items shows as about g·G/m-account cliques
+ * rather than one, each still a dense block of the same accounts.
+ *
+ * <p>Cost per item of len actions: O(len · min(d, maxNeighbours)) below the threshold, as before (d: window
+ * occupancy); above it O(len) to group plus at most len·min(G, maxNeighbours) pair visits, G =
+ * {@link CoActionScanner#LARGE_ITEM_GROUP} (a group holds about m/2^b ≤ G accounts; pair events about len·G/2 when the
+ * whole item falls in one window, far fewer for an item spread over hours). A viral original of 10^5 retweets thus
+ * costs at most about 5·10^6 pair visits instead of the 2·10^7 of the nearest-first cap alone.
+ *
+ * <p>A cursor like {@link WindowPairs}: {@link #reset} on an item, then {@code while (next())} read {@link #first()}
+ * and {@link #second()}, indices into the arrays given to {@code reset}. One instance per thread. Deterministic: the
+ * groups depend only on the account numbers and m, the visit order only on the order of the actions.
+ */
+final class ItemPairs {
+    private final WindowPairs window;
+    /** Large items: the actions regrouped (group, then original order), their original indices, group bounds. */
+    private long[] groupTimes = new long[16];
+    private int[] groupAccounts = new int[16];
+    private int[] original = new int[16];
+    private int[] bounds = new int[3];
+    private int groups;
+    private int group;
+    private boolean large;
+
+    /**
+     * @param window        seconds, at least 0
+     * @param maxNeighbours later actions each action pairs with at most, at least 1
+     */
+    ItemPairs(long window, int maxNeighbours) {
+        this.window = new WindowPairs(window, maxNeighbours);
+    }
+
+    /**
+     * The hash bits b that split an item of {@code m} distinct accounts: 0 (not split) up to
+     * {@link CoActionScanner#MAX_ITEM_ACCOUNTS}, else the smallest b ≥ 1 with m ≤ G·2^b.
+     */
+    static int groupBits(int m) {
+        if (m <= CoActionScanner.MAX_ITEM_ACCOUNTS) {
+            return 0;
+        }
+        int b = 1;
+        while ((long) CoActionScanner.LARGE_ITEM_GROUP << b < m) {
+            b++;
+        }
+        return b;
+    }
+
+    /** The group, 0 … 2^bits - 1, of {@code account} on an item split by {@code bits} bits (murmur3's finaliser). */
+    static int group(int account, int bits) {
+        if (bits == 0) {
+            return 0;
+        }
+        int h = account;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h >>> (32 - bits);
+    }
+
+    /**
+     * Starts on the actions {@code [from, to)} of {@code times} and {@code accounts}, sorted by time then account,
+     * of an item acted on by {@code distinctAccounts} accounts.
+     */
+    void reset(long[] times, int[] accounts, int from, int to, int distinctAccounts) {
+        int bits = groupBits(distinctAccounts);
+        large = bits > 0;
+        if (!large) {
+            window.reset(times, accounts, from, to);
+            return;
+        }
+        // a stable counting sort of the actions by group
+        groups = 1 << bits;
+        if (bounds.length < groups + 1) {
+            bounds = new int[groups + 1];
+        } else {
+            Arrays.fill(bounds, 0, groups + 1, 0);
+        }
+        int len = to - from;
+        if (groupTimes.length < len) {
+            int size = Math.max(len, 2 * groupTimes.length);
+            groupTimes = new long[size];
+            groupAccounts = new int[size];
+            original = new int[size];
+        }
+        for (int i = from; i < to; i++) {
+            bounds[group(accounts[i], bits) + 1]++;
+        }
+        for (int g = 0; g < groups; g++) {
+            bounds[g + 1] += bounds[g];
+        }
+        // bounds[g] is now group g's start; fill, then shift back
+        for (int i = from; i < to; i++) {
+            int at = bounds[group(accounts[i], bits)]++;
+            groupTimes[at] = times[i];
+            groupAccounts[at] = accounts[i];
+            original[at] = i;
+        }
+        for (int g = groups; g > 0; g--) {
+            bounds[g] = bounds[g - 1];
+        }
+        bounds[0] = 0;
+        group = 0;
+        window.reset(groupTimes, groupAccounts, bounds[0], bounds[1]);
+    }
+
+    /** Moves to the next pair; false when the item has no more. */
+    boolean next() {
+        if (!large) {
+            return window.next();
+        }
+        while (!window.next()) {
+            if (++group >= groups) {
+                return false;
+            }
+            window.reset(groupTimes, groupAccounts, bounds[group], bounds[group + 1]);
+        }
+        return true;
+    }
+
+    /** The earlier action of the current pair, an index into the arrays given to {@link #reset}. */
+    int first() {
+        return large ? original[window.first()] : window.first();
+    }
+
+    /** The later action of the current pair (never the same account as {@link #first()}). */
+    int second() {
+        return large ? original[window.second()] : window.second();
+    }
+
+    /** The distinct accounts among {@code accounts[0, len)}, sorted into {@code scratch}. */
+    static int distinctAccounts(int[] accounts, int len, int[] scratch) {
+        System.arraycopy(accounts, 0, scratch, 0, len);
+        IntArrays.quickSort(scratch, 0, len);
+        int m = 0;
+        for (int i = 0; i < len; i++) {
+            if (i == 0 || scratch[i] != scratch[i - 1]) {
+                scratch[m++] = scratch[i];
+            }
+        }
+        return m;
+    }
+}
