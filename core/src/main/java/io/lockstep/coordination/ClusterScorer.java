@@ -1,9 +1,6 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
-import io.lockstep.activity.PostKind;
-import io.lockstep.graph.CompactGraph;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -24,13 +21,7 @@ import java.util.Map;
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
  * score = a weighted sum of density, synchrony, creation burst and burst share
- * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15), times the crowd factor
- * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
- * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
- * coordination graph links to a member ({@link CrowdShare}), so that co-reactions a crowd explains (fans retweeting
- * their idol within the same minute as hundreds of others, none of them linked to the fans) are not evidence of
- * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
- * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
+ * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15). Without timed evidence (a follow block,
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link DetectionParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
@@ -42,25 +33,10 @@ final class ClusterScorer {
     private final DetectionParams params;
     private final int[] postOffsets;
     private final int[] postsByAuthor;
-    /** Crowd shares of retweets and replies, built on first use. */
-    private CrowdShare retweetCrowd;
-    private CrowdShare replyCrowd;
-    private boolean[] member;
-    /** The combined coordination graph whose neighbours of a cluster count as inside it, or null. */
-    private final CompactGraph linked;
 
     ClusterScorer(Activity activity, DetectionParams params) {
-        this(activity, params, null);
-    }
-
-    /**
-     * @param linked the combined coordination graph (account ids as nodes): for the crowd factor, a co-actor that it
-     *               links to a member counts as inside the cluster; null counts the members alone
-     */
-    ClusterScorer(Activity activity, DetectionParams params, CompactGraph linked) {
         this.activity = activity;
         this.params = params;
-        this.linked = linked;
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -116,9 +92,8 @@ final class ClusterScorer {
         double score;
         if (syncN > 0) {
             DetectionParams.TimedWeights w = params.cluster().weights().timed();
-            score = crowdFactor(members, signalEdges, internal.size())
-                    * (w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
-                    + w.burstShare() * burst);
+            score = w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
+                    + w.burstShare() * burst;
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
@@ -133,63 +108,6 @@ final class ClusterScorer {
         return new Cluster(id, kind(signalEdges), members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);
-    }
-
-    /**
-     * 1 − f (1 − c): f is the share of the cluster's internal edges that are co-retweet or co-reply, c the
-     * closedness of the members' retweets and replies ({@link CrowdShare}; edge-weighted between the two) with the
-     * members and their neighbours in the combined graph as inside, so that co-reactions a crowd explains count in
-     * proportion to the closedness and the other signals' evidence is kept. O(members' degree + members' reactions ·
-     * window occupancy).
-     */
-    double crowdFactor(int[] members, Map<String, Integer> signalEdges, int internalEdges) {
-        int retweets = signalEdges.getOrDefault(CoordinationSignal.CO_RETWEET, 0);
-        int replies = signalEdges.getOrDefault(CoordinationSignal.CO_REPLY, 0);
-        if (retweets + replies == 0 || internalEdges == 0) {
-            return 1.0;
-        }
-        if (member == null) {
-            member = new boolean[activity.accountCount()];
-        }
-        IntArrayList inside = new IntArrayList();
-        for (int m : members) {
-            mark(m, inside);
-            if (linked != null && m < linked.nodeCount()) {
-                for (int i = linked.start(m); i < linked.end(m); i++) {
-                    mark(linked.target(i), inside);
-                }
-            }
-        }
-        double closed = 0;
-        if (retweets > 0) {
-            if (retweetCrowd == null) {
-                retweetCrowd = new CrowdShare(activity, PostKind.RETWEET, params.coRetweet().window());
-            }
-            closed += retweets * orOne(retweetCrowd.closedness(members, member));
-        }
-        if (replies > 0) {
-            if (replyCrowd == null) {
-                replyCrowd = new CrowdShare(activity, PostKind.REPLY, params.coReply().window());
-            }
-            closed += replies * orOne(replyCrowd.closedness(members, member));
-        }
-        for (int i = 0; i < inside.size(); i++) {
-            member[inside.getInt(i)] = false;
-        }
-        double c = closed / (retweets + replies);
-        double f = (double) (retweets + replies) / internalEdges;
-        return 1 - f * (1 - c);
-    }
-
-    private void mark(int account, IntArrayList marked) {
-        if (!member[account]) {
-            member[account] = true;
-            marked.add(account);
-        }
-    }
-
-    private static double orOne(double x) {
-        return Double.isNaN(x) ? 1.0 : x;
     }
 
     long window(String signal) {

@@ -45,7 +45,7 @@ final class ScorePhase {
                 }
             }
         }
-        ClusterScorer scorer = new ClusterScorer(activity, params, combined);
+        ClusterScorer scorer = new ClusterScorer(activity, params);
         List<Cluster> scored = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
             scored.add(scorer.score(g, groups.members.get(g), internal.get(g), internalCombined[g],
