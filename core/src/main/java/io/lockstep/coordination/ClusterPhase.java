@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -15,8 +16,9 @@ import java.util.List;
  * follow signal's dense blocks placed. Each block is one cluster: its followers are taken out of the clusters they
  * fell in (a block's edges link each member to a few partners only, and modularity would cut such a sparse graph
  * into pieces), unless at least half of them already share one cluster (a link ring whose members also follow each
- * other), which the whole block then joins; ties go to the smaller cluster label. Clusters smaller than
- * {@link DetectionParams.ClusterParams#minSize()} are dropped.
+ * other), which the whole block then joins; ties go to the smaller cluster label. Before the blocks, pieces that
+ * modularity cut below {@link DetectionParams.ClusterParams#minSize()} rejoin the community holding at least half of
+ * their weight ({@link #rejoin}). Clusters smaller than {@code minSize} are dropped.
  *
  * <p>Cost: Leiden's, then O(n + Σ block followers). Deterministic for a given seed (Leiden runs single-threaded).
  */
@@ -53,10 +55,78 @@ final class ClusterPhase {
     private ClusterPhase() {
     }
 
+    /**
+     * Pieces that modularity cut below {@code minSize} rejoin the community of at least {@code minSize} that holds at
+     * least half of their weight (the largest such; the smaller label on ties). Modularity may split a pair that is
+     * tied to each other by one strong edge (a seed and its fastest amplifier) from the botnet both are tied to by
+     * many; dropped as too small, the pair would go unflagged though most of its evidence is with the botnet.
+     * Pieces with most of their weight elsewhere or inside stay as they are. O(n + m).
+     */
+    static int[] rejoin(CompactGraph graph, int[] membership, int minSize) {
+        int n = graph.nodeCount();
+        int labels = 0;
+        for (int m : membership) {
+            labels = Math.max(labels, m + 1);
+        }
+        int[] sizes = new int[labels];
+        for (int m : membership) {
+            if (m >= 0) {
+                sizes[m]++;
+            }
+        }
+        IntArrayList[] small = new IntArrayList[labels];
+        for (int v = 0; v < n; v++) {
+            int m = membership[v];
+            if (m >= 0 && sizes[m] < minSize) {
+                if (small[m] == null) {
+                    small[m] = new IntArrayList();
+                }
+                small[m].add(v);
+            }
+        }
+        int[] out = membership.clone();
+        for (int piece = 0; piece < labels; piece++) {
+            if (small[piece] == null) {
+                continue;
+            }
+            Int2DoubleOpenHashMap toLabel = new Int2DoubleOpenHashMap();
+            double strength = 0;
+            for (int v : small[piece]) {
+                for (int i = graph.start(v); i < graph.end(v); i++) {
+                    int u = graph.target(i);
+                    if (u == v) {
+                        continue;
+                    }
+                    double w = graph.weight(i);
+                    strength += w;
+                    if (membership[u] != piece && sizes[membership[u]] >= minSize) {
+                        toLabel.addTo(membership[u], w);
+                    }
+                }
+            }
+            int best = -1;
+            double bestWeight = 0;
+            for (var e : toLabel.int2DoubleEntrySet()) {
+                double w = e.getDoubleValue();
+                if (w > bestWeight || (w == bestWeight && e.getIntKey() < best)) {
+                    best = e.getIntKey();
+                    bestWeight = w;
+                }
+            }
+            if (best >= 0 && 2 * bestWeight >= strength) {
+                for (int v : small[piece]) {
+                    out[v] = best;
+                }
+            }
+        }
+        return out;
+    }
+
     static Groups run(CompactGraph graph, List<DenseBlock> blocks, DetectionParams.ClusterParams params, long seed,
                       TerminationFlag termination) {
         int n = graph.nodeCount();
-        int[] membership = ClusterRefiner.cluster(graph, params.leiden(), seed, termination);
+        int[] membership = rejoin(graph, ClusterRefiner.cluster(graph, params.leiden(), seed, termination),
+                params.minSize());
         termination.assertRunning();
         int labels = 0;
         for (int m : membership) {

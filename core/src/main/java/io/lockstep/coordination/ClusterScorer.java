@@ -21,7 +21,14 @@ import java.util.Map;
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
  * score = a weighted sum of density, synchrony, creation burst and burst share
- * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15). Without timed evidence (a follow block,
+ * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15), times the crowd factor
+ * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
+ * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
+ * coordination graph links to a member, counting only the co-reactors pair counting compared with a member
+ * ({@link CrowdShare}), so that co-reactions a crowd explains (fans retweeting
+ * their idol within the same minute as hundreds of others, none of them linked to the fans) are not evidence of
+ * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
+ * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link DetectionParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
@@ -33,10 +40,22 @@ final class ClusterScorer {
     private final DetectionParams params;
     private final int[] postOffsets;
     private final int[] postsByAuthor;
+    /** Closedness of each cluster's co-reactions, by cluster id ({@link CrowdShare}). */
+    private final CrowdShare crowd;
 
+    /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
     ClusterScorer(Activity activity, DetectionParams params) {
+        this(activity, params, CrowdShare.NONE);
+    }
+
+    /**
+     * @param crowd the closedness of the clusters' co-reactions, indexed by the id given to {@link #score}; a
+     *              cluster it did not measure (NaN) has crowd factor 1
+     */
+    ClusterScorer(Activity activity, DetectionParams params, CrowdShare crowd) {
         this.activity = activity;
         this.params = params;
+        this.crowd = crowd;
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -92,8 +111,9 @@ final class ClusterScorer {
         double score;
         if (syncN > 0) {
             DetectionParams.TimedWeights w = params.cluster().weights().timed();
-            score = w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
-                    + w.burstShare() * burst;
+            score = crowdFactor(id, signalEdges, internal.size())
+                    * (w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
+                    + w.burstShare() * burst);
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
@@ -108,6 +128,28 @@ final class ClusterScorer {
         return new Cluster(id, kind(signalEdges), members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);
+    }
+
+    /**
+     * 1 − f (1 − c): f is the share of the cluster's internal edges that are co-retweet or co-reply, c the
+     * closedness of the members' retweets and replies ({@link CrowdShare}; edge-weighted between the two), so that
+     * co-reactions a crowd explains count in proportion to the closedness and the other signals' evidence is kept.
+     * A closedness not measured, or of a cluster that met no examined co-actor, counts as 1. O(1).
+     */
+    double crowdFactor(int id, Map<String, Integer> signalEdges, int internalEdges) {
+        int retweets = signalEdges.getOrDefault(CoordinationSignal.CO_RETWEET, 0);
+        int replies = signalEdges.getOrDefault(CoordinationSignal.CO_REPLY, 0);
+        if (retweets + replies == 0 || internalEdges == 0) {
+            return 1.0;
+        }
+        double closed = retweets * orOne(crowd.retweet(id)) + replies * orOne(crowd.reply(id));
+        double c = closed / (retweets + replies);
+        double f = (double) (retweets + replies) / internalEdges;
+        return 1 - f * (1 - c);
+    }
+
+    private static double orOne(double x) {
+        return Double.isNaN(x) ? 1.0 : x;
     }
 
     long window(String signal) {

@@ -90,11 +90,42 @@ public final class CoActionKernel {
      *
      * @param volumeU  items of the lower account in the signal; {@code normSqU} its summed squared item weights
      * @param chance   the data-wide co-occurrence probability (pair co-occurrences over cross-account action pairs)
+     * @param strength the pair's expectation under the strength model, from the background of pairs the null model
+     *                 explains ({@code CoActionNullModel.Background}); 0 tests the volume model alone
      */
     public static double select(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
-                                double normSqV, double chance, int activeAccounts, DetectionParams.CoAction p) {
-        return CoActionNullModel.weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance,
+                                double normSqV, double chance, double strength, int activeAccounts,
+                                DetectionParams.CoAction p) {
+        return CoActionNullModel.weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance, strength,
                 activeAccounts, p);
+    }
+
+    /** Rounds of the strength model's background iteration at most ({@code CoActionNullModel.background}). */
+    public static final int MAX_BACKGROUND_ROUNDS = CoActionNullModel.MAX_ROUNDS;
+
+    /**
+     * The null model's tail test: whether P(Poisson(λ) ≥ count) exceeds {@code maxPValue}, i.e. the model explains
+     * {@code count}, exactly as the scanner decides it (a threshold on λ below 256 shared items). Not thread-safe;
+     * one per task.
+     */
+    public static final class TailTest {
+        private final CoActionNullModel.Explains explains;
+
+        public TailTest(double maxPValue) {
+            explains = new CoActionNullModel.Explains(maxPValue);
+        }
+
+        public boolean explains(int count, double lambda) {
+            return explains.test(count, lambda);
+        }
+    }
+
+    /**
+     * The strength model's expectation for a pair: {@code sU · sV / (2 W)} over the background's strengths and
+     * co-occurrences, after a pair of the background has taken its own count out of all three.
+     */
+    public static double strengthExpectation(long strengthU, long strengthV, long coOccurrences) {
+        return CoActionNullModel.strengthExpectation(strengthU, strengthV, coOccurrences);
     }
 
     /** The data-wide chance of a co-occurrence from the signal's account volumes and its pair co-occurrences. */

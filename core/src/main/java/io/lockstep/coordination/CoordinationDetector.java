@@ -94,7 +94,7 @@ public final class CoordinationDetector {
         CompactGraph combined = CombinePhase.run(n, edges, params.cluster().minEdgeWeight());
         termination.assertRunning();
         ClusterPhase.Groups groups = ClusterPhase.run(combined, blocks, params.cluster(), params.seed(), termination);
-        List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups);
+        List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups, termination);
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());
         termination.assertRunning();

@@ -67,8 +67,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
     /**
      * Settings of one co-action signal. Two accounts are linked when they acted on the same item (original, hashtag,
      * URL, text) with at most {@code window} seconds between the two actions, on at least {@code minShared} distinct
-     * items, with an inverse-popularity cosine of at least {@code minSimilarity} and a Poisson tail probability under
-     * the volume null model of at most {@code maxPValue}.
+     * items, with an inverse-popularity cosine of at least {@code minSimilarity} and a Poisson tail probability of at
+     * most {@code maxPValue} under both the volume and the background strength null model ({@code CoActionNullModel}).
      */
     public record CoAction(long window, int minShared, double minSimilarity, double maxPValue) {
         public CoAction {
@@ -386,10 +386,13 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 + "its inverse popularity, w = 1 + ln((1 + A) / (1 + m)) for m accounts acting on it out of A, and "
                 + "the edge weight is the cosine of the two accounts' weighted item vectors over the items at least two "
                 + "accounts acted on (so heavy posters are normalised) times the rarity of the shared items (their root-mean-square w over the largest "
-                + "possible w). A volume null model, E = n_a n_b P with P the data-wide chance that two actions "
-                + "coincide, is tested with a Poisson tail. Each action pairs with at most ")
+                + "possible w). Two null models are tested with a Poisson tail, and the pair must beat both: a volume "
+                + "model, E = n_a n_b P with P the data-wide chance that two actions coincide, and a strength model, "
+                + "E = s_a s_b / 2W with s_a an account's co-occurrences with all others and W those of all pairs, "
+                + "both counted over the background of pairs the models explain (fixed-point iteration). Each action "
+                + "pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
-                + "are not paired (they still count in the accounts' volumes).\n");
+                + "are paired only inside fixed account-hash groups of at most about 100 accounts.\n");
         for (Signal s : Signal.values()) {
             if (enabled(s.id())) {
                 b.append("- ").append(s.id()).append(": ").append(s.describe(this)).append('\n');
@@ -399,8 +402,12 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
         BlockWeights f = cluster.weights.block;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
-                        + "one cluster. Cluster score = %.2f density + %.2f synchrony + %.2f creation burst (%d days) "
-                        + "+ %.2f share of activity in the cluster's bursts (%d s bins); for a follow block "
+                        + "one cluster. Cluster score = (%.2f density + %.2f synchrony + %.2f creation burst (%d days) "
+                        + "+ %.2f share of activity in the cluster's bursts (%d s bins)) x (1 - f (1 - c)), f the "
+                        + "share of internal edges that are co-retweet or co-reply and c the share of the members' "
+                        + "co-retweeters and co-repliers the pair counting compared with a member (within the window; on "
+                        + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
+                        + "a member in the combined graph; for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
                         + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",

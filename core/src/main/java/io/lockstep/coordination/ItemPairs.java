@@ -1,6 +1,10 @@
 package io.lockstep.coordination;
 
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
 
 import java.util.Arrays;
 
@@ -26,6 +30,10 @@ import java.util.Arrays;
  * {@link CoActionScanner#LARGE_ITEM_GROUP} (a group holds about m/2^b ≤ G accounts; pair events about len·G/2 when the
  * whole item falls in one window, far fewer for an item spread over hours). A viral original of 10^5 retweets thus
  * costs at most about 5·10^6 pair visits instead of the 2·10^7 of the nearest-first cap alone.
+ *
+ * <p>{@link #walk} is the pass over a signal's sorted actions that pair counting ({@link PairCounting}) and the crowd
+ * factor ({@link CrowdShare}) share: each item's distinct examined pairs, once per item, so that the pairs the crowd
+ * factor looks at are the pairs the counts come from.
  *
  * <p>A cursor like {@link WindowPairs}: {@link #reset} on an item, then {@code while (next())} read {@link #first()}
  * and {@link #second()}, indices into the arrays given to {@code reset}. One instance per thread. Deterministic: the
@@ -160,5 +168,75 @@ final class ItemPairs {
             }
         }
         return m;
+    }
+
+    /** What {@link #walk} hands over, item by item. */
+    interface ItemVisitor {
+        /**
+         * Whether to pair the item whose distinct accounts are {@code distinct[0, m)} (ascending, m ≥ 2); an item
+         * declined is handed to {@link #item} without pairs. Every item by default.
+         */
+        default boolean wants(int[] distinct, int m) {
+            return true;
+        }
+
+        /**
+         * The item {@code [start, end)} of the sorted actions, its distinct accounts {@code distinct[0, m)}
+         * (ascending) and its distinct examined pairs {@code pairKeys[0, pairs)} ({@link CoordinationEdge#pairKey},
+         * ascending; none when m < 2 or the item was declined). The arrays are reused for the next item.
+         */
+        void item(int start, int end, int[] distinct, int m, long[] pairKeys, int pairs);
+    }
+
+    /**
+     * Walks every item of {@code actions} in key order and hands {@code visitor} each item's distinct pairs as this
+     * class yields them with {@code window} and {@code maxNeighbours}: the examined pairs, the one definition of
+     * which pairs of an item are looked at. {@code progress} advances by each item's actions; {@code termination} is
+     * polled every 4,096 items. Cost: O(n) plus, per paired item, O(p log p) for its p pair events (see the class
+     * comment for p); deterministic.
+     */
+    static void walk(SortedActions actions, long window, int maxNeighbours, ItemVisitor visitor,
+                     ProgressListener progress, TerminationFlag termination) {
+        int n = actions.size();
+        ItemPairs windows = new ItemPairs(window, maxNeighbours);
+        LongArrayList itemPairs = new LongArrayList();
+        long[] times = new long[16];
+        int[] accounts = new int[16];
+        int[] distinct = new int[16];
+        int items = 0;
+        for (int s = 0; s < n; ) {
+            int e = actions.itemEnd(s);
+            int len = e - s;
+            if (times.length < len) {
+                int size = Math.max(len, 2 * times.length);
+                times = new long[size];
+                accounts = new int[size];
+                distinct = new int[size];
+            }
+            actions.unpack(s, e, times, accounts);
+            int m = distinctAccounts(accounts, len, distinct);
+            int np = 0;
+            if (m > 1 && visitor.wants(distinct, m)) {
+                itemPairs.clear();
+                windows.reset(times, accounts, 0, len, m);
+                while (windows.next()) {
+                    itemPairs.add(CoordinationEdge.pairKey(accounts[windows.first()], accounts[windows.second()]));
+                }
+                long[] ip = itemPairs.elements();
+                int raw = itemPairs.size();
+                LongArrays.radixSort(ip, 0, raw);
+                for (int i = 0; i < raw; i++) {
+                    if (i == 0 || ip[i] != ip[i - 1]) {
+                        ip[np++] = ip[i];
+                    }
+                }
+            }
+            visitor.item(s, e, distinct, m, itemPairs.elements(), np);
+            progress.advance(len);
+            if ((++items & 0xfff) == 0) {
+                termination.assertRunning();
+            }
+            s = e;
+        }
     }
 }

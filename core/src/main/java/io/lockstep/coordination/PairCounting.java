@@ -4,8 +4,6 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrays;
 
 /**
  * The pair-counting phase of {@link CoActionScanner}: one pass over the sorted items that weights each item, adds it
@@ -18,7 +16,8 @@ import it.unimi.dsi.fastutil.longs.LongArrays;
  * minimum document frequency of 2. Every item of at least 2 accounts is paired by {@link ItemPairs} (the sliding
  * window over the whole item up to {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts, inside fixed account-hash
  * groups above): each distinct pair it yields counts once, adding 1 to the pair's count and w² to its shared weight,
- * and once to the data-wide co-occurrences that the null model ({@link CoActionNullModel}) divides. The
+ * and once to the data-wide co-occurrences that the null model ({@link CoActionNullModel}) divides. The walk is
+ * {@link ItemPairs#walk}, which the crowd factor ({@link CrowdShare}) shares. The
  * co-occurrences are the pair events looked at, not an estimate of all an item's pairs: the chance they give is the
  * chance that two actions coincide and are looked at, the observation the pair counts come from.
  *
@@ -84,30 +83,13 @@ final class PairCounting {
      */
     static PairCounting run(SortedActions actions, int accountCount, long window, int maxNeighbours,
                             ProgressListener progress, TerminationFlag termination) {
-        int n = actions.size();
         int activeAccounts = actions.activeAccounts();
         int[] volume = new int[accountCount];
         double[] normSq = new double[accountCount];
         Long2LongOpenHashMap pairs = new Long2LongOpenHashMap();
         IntArrayList pairedItems = new IntArrayList();
-        LongArrayList itemPairs = new LongArrayList();
-        ItemPairs windows = new ItemPairs(window, maxNeighbours);
-        long[] times = new long[16];
-        int[] accounts = new int[16];
-        int[] distinct = new int[16];
-        long coOccurrences = 0;
-        int items = 0;
-        for (int s = 0; s < n; ) {
-            int e = actions.itemEnd(s);
-            int len = e - s;
-            if (times.length < len) {
-                int size = Math.max(len, 2 * times.length);
-                times = new long[size];
-                accounts = new int[size];
-                distinct = new int[size];
-            }
-            actions.unpack(s, e, times, accounts);
-            int m = ItemPairs.distinctAccounts(accounts, len, distinct);
+        long[] coOccurrences = {0};
+        ItemPairs.walk(actions, window, maxNeighbours, (s, e, distinct, m, pairKeys, np) -> {
             double w = idf(activeAccounts, m);
             for (int i = 0; i < m; i++) {
                 volume[distinct[i]]++;
@@ -116,33 +98,15 @@ final class PairCounting {
                 for (int i = 0; i < m; i++) {
                     normSq[distinct[i]] += w * w;
                 }
-            }
-            if (m > 1) {
                 pairedItems.add(s);
                 pairedItems.add(e);
                 long increment = (1L << COUNT_SHIFT) | weightUnits(w);
-                itemPairs.clear();
-                windows.reset(times, accounts, 0, len, m);
-                while (windows.next()) {
-                    itemPairs.add(CoordinationEdge.pairKey(accounts[windows.first()], accounts[windows.second()]));
-                }
-                long[] ip = itemPairs.elements();
-                int np = itemPairs.size();
-                LongArrays.radixSort(ip, 0, np);
                 for (int i = 0; i < np; i++) {
-                    if (i > 0 && ip[i] == ip[i - 1]) {
-                        continue;
-                    }
-                    coOccurrences++;
-                    pairs.addTo(ip[i], increment);
+                    pairs.addTo(pairKeys[i], increment);
                 }
+                coOccurrences[0] += np;
             }
-            progress.advance(len);
-            if ((++items & 0xfff) == 0) {
-                termination.assertRunning();
-            }
-            s = e;
-        }
-        return new PairCounting(volume, normSq, pairs, coOccurrences, pairedItems);
+        }, progress, termination);
+        return new PairCounting(volume, normSq, pairs, coOccurrences[0], pairedItems);
     }
 }

@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.TerminationFlag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,8 @@ import java.util.List;
  * size (descending) and smallest member, and numbered 0, 1, … in that order.
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, plus the scorer's O(members' posts log) per
- * cluster. Deterministic: the order is total (members are disjoint, so smallest members differ).
+ * cluster, plus the crowd measurement ({@link CrowdShare}: one walk over the examined pairs of the retweets and of
+ * the replies, when a cluster has an internal co-retweet or co-reply edge). Deterministic: the order is total (members are disjoint, so smallest members differ).
  */
 final class ScorePhase {
     private ScorePhase() {
@@ -21,6 +23,12 @@ final class ScorePhase {
 
     static List<Cluster> run(Activity activity, DetectionParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups) {
+        return run(activity, params, combined, edges, groups, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As above; {@code termination} is polled by the crowd measurement. */
+    static List<Cluster> run(Activity activity, DetectionParams params, CompactGraph combined,
+                             List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination) {
         int k = groups.size();
         List<List<CoordinationEdge>> internal = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
@@ -45,7 +53,8 @@ final class ScorePhase {
                 }
             }
         }
-        ClusterScorer scorer = new ClusterScorer(activity, params);
+        ClusterScorer scorer = new ClusterScorer(activity, params,
+                crowd(activity, params, combined, groups, internal, termination));
         List<Cluster> scored = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
             scored.add(scorer.score(g, groups.members.get(g), internal.get(g), internalCombined[g],
@@ -61,5 +70,28 @@ final class ScorePhase {
                     c.firstSeen(), c.lastSeen()));
         }
         return clusters;
+    }
+
+    /**
+     * The closedness of the co-reactions of the groups with an internal co-retweet (co-reply) edge, the only ones
+     * whose score the crowd factor changes, measured on the examined pairs ({@link CrowdShare}).
+     */
+    private static CrowdShare crowd(Activity activity, DetectionParams params, CompactGraph combined,
+                                    ClusterPhase.Groups groups, List<List<CoordinationEdge>> internal,
+                                    TerminationFlag termination) {
+        int k = groups.size();
+        boolean[] retweets = new boolean[k];
+        boolean[] replies = new boolean[k];
+        for (int g = 0; g < k; g++) {
+            for (CoordinationEdge e : internal.get(g)) {
+                retweets[g] |= e.signal().equals(CoordinationSignal.CO_RETWEET);
+                replies[g] |= e.signal().equals(CoordinationSignal.CO_REPLY);
+            }
+        }
+        int[] groupOf = new int[Math.min(activity.accountCount(), groups.membership.length)];
+        for (int v = 0; v < groupOf.length; v++) {
+            groupOf[v] = groups.groupOf(v);
+        }
+        return CrowdShare.measure(activity, params, groupOf, retweets, replies, combined, termination);
     }
 }

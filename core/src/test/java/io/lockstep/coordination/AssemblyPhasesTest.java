@@ -131,4 +131,37 @@ class AssemblyPhasesTest {
         // the threshold is inclusive
         assertThat(VerdictPhase.run(7, edges, clusters, 0.45)[0].suspicious()).isTrue();
     }
+
+    @Test
+    void piecesCutBelowTheMinimumSizeRejoinTheCommunityHoldingHalfTheirWeight() {
+        // a 4-clique 0–3 (0.3 each); 4 and 5 tied by 1.6 to each other and by 0.5 each to every clique member
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int u = 0; u < 4; u++) {
+            for (int v = u + 1; v < 4; v++) {
+                edges.add(edge(u, v, "co-retweet", 0.3));
+            }
+            edges.add(edge(u, 4, "co-retweet", 0.5));
+            edges.add(edge(u, 5, "co-retweet", 0.5));
+        }
+        edges.add(edge(4, 5, "fast-retweet", 1.6));
+        CompactGraph g = CombinePhase.run(7, edges, 0.0);
+        // the pair's strength: 2 · 1.6 inside + 8 · 0.5 = 4 to the clique, at least half of 7.2: it rejoins
+        assertThat(ClusterPhase.rejoin(g, new int[] {0, 0, 0, 0, 1, 1, -1}, 3)).containsExactly(0, 0, 0, 0, 0, 0, -1);
+        // tied by 0.3 each to two clique members only (1.2 of 4.4): most of its weight is inside, it stays
+        List<CoordinationEdge> weak = new ArrayList<>();
+        for (int u = 0; u < 4; u++) {
+            for (int v = u + 1; v < 4; v++) {
+                weak.add(edge(u, v, "co-retweet", 0.3));
+            }
+        }
+        weak.add(edge(0, 4, "co-retweet", 0.3));
+        weak.add(edge(1, 4, "co-retweet", 0.3));
+        weak.add(edge(0, 5, "co-retweet", 0.3));
+        weak.add(edge(1, 5, "co-retweet", 0.3));
+        weak.add(edge(4, 5, "fast-retweet", 1.6));
+        CompactGraph h = CombinePhase.run(7, weak, 0.0);
+        assertThat(ClusterPhase.rejoin(h, new int[] {0, 0, 0, 0, 1, 1, -1}, 3)).containsExactly(0, 0, 0, 0, 1, 1, -1);
+        // a community that is itself too small attracts nothing
+        assertThat(ClusterPhase.rejoin(g, new int[] {0, 0, 2, 2, 1, 1, -1}, 3)).containsExactly(0, 0, 2, 2, 1, 1, -1);
+    }
 }

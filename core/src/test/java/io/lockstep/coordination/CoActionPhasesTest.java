@@ -327,21 +327,22 @@ class CoActionPhasesTest {
         double rarity = Math.sqrt(2) / (1 + Math.log(10.0 / 3));
         double chance = 0.01; // λ = 16 · 0.01 = 0.16
         DetectionParams.CoAction open = new DetectionParams.CoAction(60, 3, 0.0, 1.0);
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9, open))
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open))
                 .isCloseTo(cosine * rarity, within(1e-12));
         // below minShared, below minSimilarity
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9, open.withMinShared(4))).isNaN();
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open.withMinShared(4))).isNaN();
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
                 new DetectionParams.CoAction(60, 3, 0.76, 1.0))).isNaN();
         // P(Poisson(0.16) >= 3) = 1 - e^-λ (1 + λ + λ²/2)
         double lambda = 0.16;
         double tail = 1 - Math.exp(-lambda) * (1 + lambda + lambda * lambda / 2);
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
                 new DetectionParams.CoAction(60, 3, 0.0, tail * 1.01))).isCloseTo(cosine * rarity, within(1e-12));
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 9,
+        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
                 new DetectionParams.CoAction(60, 3, 0.0, tail * 0.99))).isNaN();
         // rarity is capped at 1, the cosine too
-        assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 1, 1, 1, 1, 0, 9, open.withMinShared(1)))
+        assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 1, 1, 1, 1, 0, 0, 9,
+                open.withMinShared(1)))
                 .isCloseTo(1.0, within(1e-12));
     }
 
@@ -362,8 +363,103 @@ class CoActionPhasesTest {
         assertThat(s.indexOf(CoordinationEdge.pairKey(0, 2))).isEqualTo(-1);
         double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
         long units = PairCounting.units(c.pairs.get(CoordinationEdge.pairKey(1, 2)));
+        CoActionNullModel.Background bg = CoActionNullModel.background(c, chance,
+                new CoActionNullModel.Explains(1.0));
+        // with maxPValue 1 nothing is explained: the background is empty and the strength model expects nothing
+        assertThat(bg.strength()).containsOnly(0L);
         assertThat(s.weights[1]).isEqualTo(CoActionNullModel.weight(2, units, c.volume[1], c.normSq[1],
-                c.volume[2], c.normSq[2], chance, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0)));
+                c.volume[2], c.normSq[2], chance, 0.0, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0)));
+    }
+
+    @Test
+    void strengthModelExpectsTheProductOfBackgroundStrengthsOverTwiceTheirCoOccurrences() {
+        // background strengths 36 and 26 of 96 co-occurrences: λ = 36 · 26 / 192 = 4.875
+        assertThat(CoActionNullModel.strengthExpectation(36, 26, 96)).isCloseTo(36.0 * 26 / 192, within(1e-12));
+        assertThat(CoActionNullModel.strengthExpectation(5, 5, 0)).isZero();
+        long units = 4 * PairCounting.weightUnits(Math.sqrt(2));
+        DetectionParams.CoAction p = new DetectionParams.CoAction(60, 3, 0.0, 1e-3);
+        // the volume model alone (λ = 10 · 10 · 0.001 = 0.1) finds 4 co-occurrences unlikely: P ≈ 3.8e-6
+        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.001, 0.0, 9, p)).isPositive();
+        // the same pair when both accounts meet many others in their windows: λ = 4.875, P(≥ 4) ≈ 0.72, explained
+        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.001, 4.875, 9, p)).isNaN();
+        // a larger λ from either model decides: here the volume model's 10 · 10 · 0.05 = 5
+        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.05, 0.0, 9, p)).isNaN();
+    }
+
+    @Test
+    void tailTestByThresholdAgreesWithTheTailItself() {
+        CoActionNullModel.Explains explains = new CoActionNullModel.Explains(1e-3);
+        for (int count = 1; count < 300; count += 7) {
+            for (double lambda = 0.001; lambda < 400; lambda *= 1.37) {
+                assertThat(explains.test(count, lambda)).as("count %d, λ %f", count, lambda)
+                        .isEqualTo(PoissonTail.upper(count, lambda) > 1e-3);
+            }
+        }
+    }
+
+    /**
+     * A crowd: 60 popular items, each retweeted by 150 of 600 accounts, each account after its own typical delay
+     * (log-normal around 10 minutes, so that a few are always among the first), and a closed group of 4 accounts
+     * retweeting 6 items only they retweet, within 30 s. The volume model flags many crowd pairs (the fast accounts
+     * meet on item after item); the background strength model explains most of them (946 flagged, 107 kept), since the fast accounts
+     * meet many others too, and keeps every pair of the group, whose co-occurrences are its own.
+     */
+    @Test
+    void backgroundStrengthExplainsACrowdButNotAClosedGroup() {
+        Actions a = new Actions(64);
+        java.util.Random rng = new java.util.Random(3);
+        int crowd = 600;
+        double[] delay = new double[crowd];
+        for (int i = 0; i < crowd; i++) {
+            delay[i] = 600 * Math.exp(1.2 * rng.nextGaussian());
+        }
+        int post = 0;
+        for (int item = 0; item < 60; item++) {
+            for (int acc = 0; acc < crowd; acc++) {
+                if (rng.nextDouble() < 0.25) {
+                    a.add(item, 100_000L * item + (long) (delay[acc] * Math.exp(0.5 * rng.nextGaussian())), acc,
+                            post++);
+                }
+            }
+        }
+        for (int item = 60; item < 66; item++) {
+            for (int acc = crowd; acc < crowd + 4; acc++) {
+                a.add(item, 100_000L * item + rng.nextInt(30), acc, post++);
+            }
+        }
+        int accounts = crowd + 4;
+        SortedActions sorted = SortedActions.of("test", a, accounts);
+        PairCounting c = PairCounting.run(sorted, accounts, 60, 200, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        DetectionParams.CoAction p = new DetectionParams.CoAction(60, 3, 0.0, 1e-3);
+        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
+        int volumeSignificant = 0;
+        for (var e : c.pairs.long2LongEntrySet()) {
+            int u = (int) (e.getLongKey() >>> 32), v = (int) (long) e.getLongKey();
+            int count = PairCounting.count(e.getLongValue());
+            if (u < crowd && count >= 3 && !explains.test(count, (double) c.volume[u] * c.volume[v] * chance)) {
+                volumeSignificant++;
+            }
+        }
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p);
+        for (int u = crowd; u < crowd + 4; u++) {
+            for (int v = u + 1; v < crowd + 4; v++) {
+                assertThat(s.indexOf(CoordinationEdge.pairKey(u, v))).as("group pair %d-%d", u, v).isNotNegative();
+            }
+        }
+        int crowdKept = 0;
+        for (long pair : s.pairs) {
+            if ((int) (pair >>> 32) < crowd) {
+                crowdKept++;
+            }
+        }
+        assertThat(volumeSignificant).as("crowd pairs the volume model flags").isGreaterThan(100);
+        assertThat(crowdKept).as("crowd pairs kept, of %d the volume model flags", volumeSignificant)
+                .isLessThanOrEqualTo(volumeSignificant / 5);
+        CoActionNullModel.Background bg = CoActionNullModel.background(c, chance, explains);
+        assertThat(bg.rounds()).isBetween(1, CoActionNullModel.MAX_ROUNDS);
+        assertThat(bg.strength()[crowd]).as("the group's strength stays out of the background").isZero();
     }
 
     @Test

@@ -271,6 +271,7 @@ public final class SparkCoActions {
         for (int s : wanted) {
             chance[s] = CoActionKernel.chance(coOccurrences[s], volumeSum[s], volumeSquareSum[s]);
         }
+        Background bg = background(spark, accountStats, pairStats, wanted, codes, chance, thresholds);
         Column minShared = lit(Integer.MAX_VALUE);
         for (int s : wanted) {
             minShared = org.apache.spark.sql.functions.when(col("signal").equalTo(s), thresholds[s].minShared())
@@ -278,26 +279,35 @@ public final class SparkCoActions {
         }
         Dataset<Row> u = accountStats.toDF("signal", "u", "u_volume", "u_norm");
         Dataset<Row> v = accountStats.toDF("signal", "v", "v_volume", "v_norm");
-        Dataset<Row> joined = pairStats.filter(col("count").geq(minShared))
+        Dataset<Row> joined = bg.pairs().filter(col("count").geq(minShared))
                 .withColumn("u", org.apache.spark.sql.functions.shiftrightunsigned(col("a"), 32))
                 .withColumn("v", col("a").bitwiseAND(lit(0xffffffffL)))
                 .join(u, new String[]{"signal", "u"}).join(v, new String[]{"signal", "v"});
+        Broadcast<long[][]> strengths = bg.strength();
+        long[] bgCoOccurrences = bg.coOccurrences();
         List<Row> selected = joined.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
             List<Row> out = new ArrayList<>();
+            long[][] strength = strengths.value();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 int s = r.getInt(r.fieldIndex("signal"));
                 int c = (int) r.getLong(r.fieldIndex("count"));
+                int pu = (int) r.getLong(r.fieldIndex("u"));
+                int pv = (int) r.getLong(r.fieldIndex("v"));
+                long own = r.getBoolean(r.fieldIndex("bg")) ? c : 0;
+                double lambda = CoActionKernel.strengthExpectation(strength[s][pu] - own, strength[s][pv] - own,
+                        bgCoOccurrences[s] - own);
                 double weight = CoActionKernel.select(c, r.getLong(r.fieldIndex("units")),
                         (int) r.getLong(r.fieldIndex("u_volume")), r.getDouble(r.fieldIndex("u_norm")),
                         (int) r.getLong(r.fieldIndex("v_volume")), r.getDouble(r.fieldIndex("v_norm")),
-                        chance[s], active[s], thresholds[s].coAction());
+                        chance[s], lambda, active[s], thresholds[s].coAction());
                 if (!Double.isNaN(weight)) {
                     out.add(RowFactory.create(s, r.getLong(r.fieldIndex("a")), c, weight));
                 }
             }
             return out.iterator();
         }, Encoders.row(SELECTED)).collectAsList();
+        bg.pairs().unpersist();
         scanned.unpersist();
         accountStats.unpersist();
 
@@ -316,6 +326,132 @@ public final class SparkCoActions {
         return new Result(edges, actionCounts, pairRows);
     }
 
+
+    /**
+     * The strength model's background, as core's {@code CoActionNullModel.background} finds it: every counted pair
+     * with a flag {@code bg} (the null model explains it), the accounts' strengths over the flagged pairs per signal
+     * (broadcast) and the flagged pairs' co-occurrences per signal.
+     */
+    private record Background(Dataset<Row> pairs, Broadcast<long[][]> strength, long[] coOccurrences) {
+    }
+
+    private static final StructType FLAGGED = new StructType()
+            .add("signal", DataTypes.IntegerType, false)
+            .add("a", DataTypes.LongType, false)
+            .add("count", DataTypes.LongType, false)
+            .add("units", DataTypes.LongType, false)
+            .add("bg", DataTypes.BooleanType, false);
+
+    /**
+     * Round 0 flags the pairs the volume model explains; each round re-estimates the strengths from the flagged
+     * pairs (an aggregation collected to the driver, broadcast as one array per signal) and re-flags every pair
+     * against the larger of both models' λ, until a round changes no flag or after
+     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way.
+     */
+    private static Background background(SparkSession spark, Dataset<Row> accountStats, Dataset<Row> pairStats,
+                                         List<Integer> wanted, int codes, double[] chance, Thresholds[] thresholds) {
+        org.apache.spark.api.java.JavaSparkContext jsc = new org.apache.spark.api.java.JavaSparkContext(
+                spark.sparkContext());
+        int accounts = 0;
+        List<Row> stats = accountStats.select("signal", "a", "volume").collectAsList();
+        for (Row r : stats) {
+            accounts = Math.max(accounts, (int) r.getLong(1) + 1);
+        }
+        int[][] volumes = new int[codes][];
+        for (int s : wanted) {
+            volumes[s] = new int[accounts];
+        }
+        for (Row r : stats) {
+            volumes[r.getInt(0)][(int) r.getLong(1)] = (int) r.getLong(2);
+        }
+        Broadcast<int[][]> volume = jsc.broadcast(volumes);
+        double[] maxPValue = new double[codes];
+        for (int s : wanted) {
+            maxPValue[s] = thresholds[s].maxPValue();
+        }
+        Dataset<Row> flagged = pairStats.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            CoActionKernel.TailTest[] tests = new CoActionKernel.TailTest[codes];
+            int[][] vol = volume.value();
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                int s = r.getInt(0);
+                long pair = r.getLong(1);
+                long c = r.getLong(2);
+                if (tests[s] == null) {
+                    tests[s] = new CoActionKernel.TailTest(maxPValue[s]);
+                }
+                double lambda = (double) vol[s][(int) (pair >>> 32)] * vol[s][(int) pair] * chance[s];
+                out.add(RowFactory.create(s, pair, c, r.getLong(3), tests[s].explains((int) c, lambda)));
+            }
+            return out.iterator();
+        }, Encoders.row(FLAGGED)).persist(StorageLevel.MEMORY_AND_DISK());
+        long[][] strength = strengths(flagged, wanted, codes, accounts);
+        for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
+            Broadcast<long[][]> current = jsc.broadcast(strength);
+            long[] total = strength[codes];
+            Dataset<Row> next = flagged.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+                CoActionKernel.TailTest[] tests = new CoActionKernel.TailTest[codes];
+                int[][] vol = volume.value();
+                long[][] st = current.value();
+                List<Row> out = new ArrayList<>();
+                while (rows.hasNext()) {
+                    Row r = rows.next();
+                    int s = r.getInt(0);
+                    long pair = r.getLong(1);
+                    int u = (int) (pair >>> 32), v = (int) pair;
+                    long c = r.getLong(2);
+                    long own = r.getBoolean(4) ? c : 0;
+                    if (tests[s] == null) {
+                        tests[s] = new CoActionKernel.TailTest(maxPValue[s]);
+                    }
+                    double lambda = Math.max((double) vol[s][u] * vol[s][v] * chance[s],
+                            CoActionKernel.strengthExpectation(st[s][u] - own, st[s][v] - own, total[s] - own));
+                    boolean explained = tests[s].explains((int) c, lambda);
+                    // the last column says whether the flag changed this round
+                    out.add(RowFactory.create(s, pair, c, r.getLong(3), explained, explained != r.getBoolean(4)));
+                }
+                return out.iterator();
+            }, Encoders.row(FLAGGED.add("changed", DataTypes.BooleanType, false)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // the broadcast stays alive: the persisted rows may be recomputed from their lineage later
+            long changed = next.filter(col("changed")).count();
+            if (changed == 0) {
+                next.unpersist();
+                break;
+            }
+            flagged.unpersist();
+            flagged = next.drop("changed");
+            strength = strengths(flagged, wanted, codes, accounts);
+        }
+        long[] total = strength[codes];
+        long[][] perSignal = java.util.Arrays.copyOf(strength, codes);
+        return new Background(flagged, jsc.broadcast(perSignal), total);
+    }
+
+    /**
+     * Per signal, the accounts' summed counts over the flagged pairs; at index {@code codes}, the flagged pairs'
+     * co-occurrences per signal.
+     */
+    private static long[][] strengths(Dataset<Row> flagged, List<Integer> wanted, int codes, int accounts) {
+        long[][] strength = new long[codes + 1][];
+        for (int s : wanted) {
+            strength[s] = new long[accounts];
+        }
+        strength[codes] = new long[codes];
+        Dataset<Row> kept = flagged.filter(col("bg"))
+                .withColumn("u", org.apache.spark.sql.functions.shiftrightunsigned(col("a"), 32))
+                .withColumn("v", col("a").bitwiseAND(lit(0xffffffffL)));
+        for (Row r : kept.select(col("signal"), col("u").as("x"), col("count"))
+                .union(kept.select(col("signal"), col("v").as("x"), col("count")))
+                .groupBy("signal", "x").agg(sum("count")).collectAsList()) {
+            strength[r.getInt(0)][(int) r.getLong(1)] = r.getLong(2);
+        }
+        for (Row r : kept.groupBy("signal").agg(sum("count")).collectAsList()) {
+            strength[codes][r.getInt(0)] = r.getLong(1);
+        }
+        return strength;
+    }
 
     /**
      * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
