@@ -27,31 +27,40 @@ final class DenseBlockFinder {
     private PeelGraph peel; // the follows of positive weight, computed on first use
     private final double[] followerWeight;
 
-    /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
+    /**
+     * @param follower,followee distinct (follower, followee) pairs over accounts [0, n), ascending by follower then
+     *                          followee (each follower's targets must be sorted for {@link #follows})
+     */
     DenseBlockFinder(int n, int[] follower, int[] followee) {
+        this(outOffsets(n, follower), outTargets(n, follower, followee));
+    }
+
+    /**
+     * The finder over the out-adjacency {@code outOffsets} (n + 1 entries for n accounts) and {@code outTargets}
+     * (each follower's targets ascending, distinct, without the follower itself); both arrays are taken over.
+     */
+    private DenseBlockFinder(int[] outOffsets, int[] outTargets) {
+        int n = outOffsets.length - 1;
         this.followers = n;
-        int m = follower.length;
-        outOffsets = new int[n + 1];
+        int m = outTargets.length;
+        this.outOffsets = outOffsets;
+        this.outTargets = outTargets;
         inOffsets = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            outOffsets[follower[i] + 1]++;
-            inOffsets[followee[i] + 1]++;
+        for (int t : outTargets) {
+            inOffsets[t + 1]++;
         }
         for (int v = 0; v < n; v++) {
-            outOffsets[v + 1] += outOffsets[v];
             inOffsets[v + 1] += inOffsets[v];
         }
-        outTargets = new int[m];
         inFollowers = new int[m];
         inToOut = new int[m];
-        int[] o = Arrays.copyOf(outOffsets, n);
         int[] in = Arrays.copyOf(inOffsets, n);
-        for (int i = 0; i < m; i++) {
-            int out = o[follower[i]]++;
-            outTargets[out] = followee[i];
-            int inPos = in[followee[i]]++;
-            inFollowers[inPos] = follower[i];
-            inToOut[inPos] = out;
+        for (int f = 0; f < n; f++) {
+            for (int out = outOffsets[f]; out < outOffsets[f + 1]; out++) {
+                int inPos = in[outTargets[out]]++;
+                inFollowers[inPos] = f;
+                inToOut[inPos] = out;
+            }
         }
         targetWeight = new double[n];
         for (int v = 0; v < n; v++) {
@@ -63,9 +72,85 @@ final class DenseBlockFinder {
         }
     }
 
+    private static int[] outOffsets(int n, int[] follower) {
+        int[] offsets = new int[n + 1];
+        for (int f : follower) {
+            offsets[f + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        return offsets;
+    }
+
+    private static int[] outTargets(int n, int[] follower, int[] followee) {
+        int[] at = outOffsets(n, follower);
+        int[] targets = new int[follower.length];
+        for (int i = 0; i < follower.length; i++) {
+            targets[at[follower[i]]++] = followee[i];
+        }
+        return targets;
+    }
+
+    /**
+     * The finder over {@code pairs}, each {@code follower << 32 | followee} over accounts [0, n), strictly ascending,
+     * without self-follows (as {@link LockstepFollowSignal#distinctFollows} gives them). O(n + m), 12 bytes per
+     * follow besides the pairs.
+     */
+    static DenseBlockFinder ofPairs(int n, long[] pairs) {
+        int[] offsets = new int[n + 1];
+        int[] targets = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            offsets[(int) (pairs[i] >>> 32) + 1]++;
+            targets[i] = (int) pairs[i];
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        return new DenseBlockFinder(offsets, targets);
+    }
+
+    /**
+     * The finder over the distinct follows {@code follower(i) → followee(i)} (i in [0, m)) other than self-follows,
+     * in any order and with repeats: a counting sort by follower, then each follower's targets sorted and
+     * deduplicated in place. O(n + m log d) for out-degrees d, 4 bytes per follow besides the finder (the same
+     * finder as {@link #ofPairs} of the sorted distinct pairs, without the 8 bytes per follow of the pairs).
+     */
+    static DenseBlockFinder ofFollows(int n, int m, java.util.function.IntUnaryOperator follower,
+                                      java.util.function.IntUnaryOperator followee) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            offsets[follower.applyAsInt(i) + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] targets = new int[m];
+        int[] at = Arrays.copyOf(offsets, n);
+        for (int i = 0; i < m; i++) {
+            targets[at[follower.applyAsInt(i)]++] = followee.applyAsInt(i);
+        }
+        at = null;
+        int kept = 0;
+        for (int f = 0; f < n; f++) {
+            int from = offsets[f], to = offsets[f + 1];
+            offsets[f] = kept;
+            Arrays.sort(targets, from, to);
+            for (int i = from; i < to; i++) {
+                int t = targets[i];
+                if (t != f && (i == from || t != targets[i - 1])) {
+                    targets[kept++] = t;
+                }
+            }
+        }
+        offsets[n] = kept;
+        return new DenseBlockFinder(offsets, kept == m ? targets : Arrays.copyOf(targets, kept));
+    }
+
     /**
      * Multiplies every edge's peeling weight by {@code weights[e]} (indexed by out-edge position, see
-     * {@link #outEdgeOf}); null restores the plain FRAUDAR weights.
+     * {@link #outEdgeOf}); null restores the plain FRAUDAR weights. The array is taken over: the peeling weights are
+     * written into it when they are first needed.
      */
     void setEdgeWeights(double[] weights) {
         if (weights != null && weights.length != outTargets.length) {
@@ -78,17 +163,39 @@ final class DenseBlockFinder {
     /**
      * The follows of positive peeling weight, in both directions with their weights (follows of weight 0 add no
      * density; {@link LockstepFollowSignal} gives weight 0 to the follows the model explains), built on first use.
+     * When every follow has a positive weight (the signal's surprise has a floor), the peeling graph shares this
+     * finder's adjacency and holds only the weights: 16 bytes per follow.
      */
     private PeelGraph peelGraph() {
         if (peel == null) {
             int n = followers;
-            int[] po = new int[n + 1];
-            int[] pi = new int[n + 1];
+            int m = outTargets.length;
+            double[] ow = edgeWeight != null ? edgeWeight : new double[m];
             int kept = 0;
             for (int f = 0; f < n; f++) {
                 for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    if (weight(i, f, outTargets[i]) > 0) {
-                        kept++;
+                    double x = targetWeight[outTargets[i]] * followerWeight[f];
+                    if (edgeWeight != null) {
+                        x *= edgeWeight[i];
+                    }
+                    ow[i] = x; // in place: position i is read before it is written
+                    kept += x > 0 ? 1 : 0;
+                }
+            }
+            edgeWeight = null; // folded into the peel graph
+            if (kept == m) {
+                double[] iw = new double[m];
+                for (int p = 0; p < m; p++) {
+                    iw[p] = ow[inToOut[p]];
+                }
+                peel = new PeelGraph(outOffsets, outTargets, ow, inOffsets, inFollowers, iw);
+                return peel;
+            }
+            int[] po = new int[n + 1];
+            int[] pi = new int[n + 1];
+            for (int f = 0; f < n; f++) {
+                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                    if (ow[i] > 0) {
                         po[f + 1]++;
                         pi[outTargets[i] + 1]++;
                     }
@@ -99,25 +206,24 @@ final class DenseBlockFinder {
                 pi[v + 1] += pi[v];
             }
             int[] ot = new int[kept];
-            double[] ow = new double[kept];
+            double[] kw = new double[kept];
             int[] inf = new int[kept];
             double[] iw = new double[kept];
             int[] at = Arrays.copyOf(pi, n);
             int k = 0;
             for (int f = 0; f < n; f++) {
                 for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    double x = weight(i, f, outTargets[i]);
+                    double x = ow[i];
                     if (x > 0) {
                         ot[k] = outTargets[i];
-                        ow[k++] = x;
+                        kw[k++] = x;
                         int p = at[outTargets[i]]++;
                         inf[p] = f;
                         iw[p] = x;
                     }
                 }
             }
-            peel = new PeelGraph(po, ot, ow, pi, inf, iw);
-            edgeWeight = null; // folded into the peel graph
+            peel = new PeelGraph(po, ot, kw, pi, inf, iw);
         }
         return peel;
     }
@@ -130,11 +236,6 @@ final class DenseBlockFinder {
     /** The out-edge position of the follow at in-edge position {@code inPosition}. */
     int outEdgeOf(int inPosition) {
         return inToOut[inPosition];
-    }
-
-    private double weight(int outPosition, int follower, int target) {
-        double w = targetWeight[target] * followerWeight[follower];
-        return edgeWeight == null ? w : w * edgeWeight[outPosition];
     }
 
     /** Whether {@code follower} follows {@code target}: binary search of its sorted targets. */

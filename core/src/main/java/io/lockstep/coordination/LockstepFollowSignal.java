@@ -135,9 +135,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return LOCKSTEP_FOLLOW;
     }
 
-    /** The distinct follows of {@code activity} without self-follows, as a finder over its accounts. */
+    /**
+     * The distinct follows of {@code activity} without self-follows, as a finder over its accounts (built straight
+     * from the activity's follow arrays: no copy of the follows besides the finder's own adjacency).
+     */
     static DenseBlockFinder follows(Activity activity) {
-        return finder(activity.accountCount(), distinctFollows(activity));
+        return DenseBlockFinder.ofFollows(activity.accountCount(), activity.followCount(), activity::follower,
+                activity::followee);
     }
 
     /**
@@ -158,16 +162,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         return Arrays.copyOf(pairs, d);
-    }
-
-    private static DenseBlockFinder finder(int n, long[] pairs) {
-        int[] follower = new int[pairs.length];
-        int[] followee = new int[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            follower[i] = (int) (pairs[i] >>> 32);
-            followee[i] = (int) pairs[i];
-        }
-        return new DenseBlockFinder(n, follower, followee);
     }
 
     @Override
@@ -214,7 +208,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         + " accounts in ascending order");
             }
         }
-        DenseBlockFinder finder = finder(n, follows);
+        DenseBlockFinder finder = DenseBlockFinder.ofPairs(n, follows);
         lap(Phase.FOLLOWS, clock);
         return graph(activity, finder, progress, termination);
     }
