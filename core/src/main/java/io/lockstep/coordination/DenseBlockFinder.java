@@ -18,7 +18,8 @@ import java.util.Arrays;
  * {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small. A later call
  * whose excluded followers include the last call's updates the ladder from the nodes the new exclusions take out of
  * each core (their adjacency and their neighbours') instead of climbing it again, then peels its last core.
- * Memory: 28 bytes per follow (both adjacencies, the in-to-out map, a weight per direction), 60 bytes per account.
+ * Memory: 28 bytes per follow (both adjacencies, the in-to-out map, a weight per direction) and about 75 bytes per
+ * account (offsets, degree weights, the ladder kept between calls), besides O(n) scratch per call.
  */
 final class DenseBlockFinder {
     private final int followers;

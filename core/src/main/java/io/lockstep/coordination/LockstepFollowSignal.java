@@ -84,9 +84,10 @@ import java.util.function.BiPredicate;
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
- * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
- * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
- * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
+ * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
+ * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
+ * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
+ * followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
  * seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
  */
 public final class LockstepFollowSignal implements CoordinationSignal {
