@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
 import java.util.Arrays;
 
 /**
@@ -11,9 +13,13 @@ import java.util.Arrays;
  * the set with the best g seen is returned. Adding camouflage edges from the block to popular targets cannot lower
  * the block's column weights, and popular targets weigh little; the follower weight keeps accounts that follow
  * hundreds of others from making every large community the densest block, at the price of a logarithmic discount
- * on a farm whose members add camouflage follows. Cost per call: O(m) for the degrees and the τ-core (a few
- * cores when the first τ is too high), then O(m_C log n_C) with an indexed binary heap for the m_C edges of the core
- * (see {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small.
+ * on a farm whose members add camouflage follows. Cost of the first call: O(m) for the degrees and the ladder of
+ * τ-cores, then O(m_C log n_C) with an indexed 4-ary heap for the m_C edges of the last core (see
+ * {@link #densest(boolean[], int, int, double)}); the whole graph's O(m log n) when no core is small. A later call
+ * whose excluded followers include the last call's updates the ladder from the nodes the new exclusions take out of
+ * each core (their adjacency and their neighbours') instead of climbing it again, then peels its last core.
+ * Memory: 28 bytes per follow (both adjacencies, the in-to-out map, a weight per direction) and about 75 bytes per
+ * account (offsets, degree weights, the ladder kept between calls), besides O(n) scratch per call.
  */
 final class DenseBlockFinder {
     private final int followers;
@@ -25,33 +31,45 @@ final class DenseBlockFinder {
     private final double[] targetWeight;
     private double[] edgeWeight; // by out-edge position, or null for 1
     private PeelGraph peel; // the follows of positive weight, computed on first use
+    private Ladder ladder; // the core ladder of the last densest call, updated by the next one
+    /** How many {@link #densest} calls climbed the core ladder from scratch (the others updated the last one). */
+    int climbs;
     private final double[] followerWeight;
 
-    /** @param follower,followee distinct (follower, followee) pairs over accounts [0, n) */
+    /**
+     * @param follower,followee distinct (follower, followee) pairs over accounts [0, n), ascending by follower then
+     *                          followee (each follower's targets must be sorted for {@link #follows})
+     */
     DenseBlockFinder(int n, int[] follower, int[] followee) {
+        this(outOffsets(n, follower), outTargets(n, follower, followee));
+    }
+
+    /**
+     * The finder over the out-adjacency {@code outOffsets} (n + 1 entries for n accounts) and {@code outTargets}
+     * (each follower's targets ascending, distinct, without the follower itself); both arrays are taken over.
+     */
+    private DenseBlockFinder(int[] outOffsets, int[] outTargets) {
+        int n = outOffsets.length - 1;
         this.followers = n;
-        int m = follower.length;
-        outOffsets = new int[n + 1];
+        int m = outTargets.length;
+        this.outOffsets = outOffsets;
+        this.outTargets = outTargets;
         inOffsets = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            outOffsets[follower[i] + 1]++;
-            inOffsets[followee[i] + 1]++;
+        for (int t : outTargets) {
+            inOffsets[t + 1]++;
         }
         for (int v = 0; v < n; v++) {
-            outOffsets[v + 1] += outOffsets[v];
             inOffsets[v + 1] += inOffsets[v];
         }
-        outTargets = new int[m];
         inFollowers = new int[m];
         inToOut = new int[m];
-        int[] o = Arrays.copyOf(outOffsets, n);
         int[] in = Arrays.copyOf(inOffsets, n);
-        for (int i = 0; i < m; i++) {
-            int out = o[follower[i]]++;
-            outTargets[out] = followee[i];
-            int inPos = in[followee[i]]++;
-            inFollowers[inPos] = follower[i];
-            inToOut[inPos] = out;
+        for (int f = 0; f < n; f++) {
+            for (int out = outOffsets[f]; out < outOffsets[f + 1]; out++) {
+                int inPos = in[outTargets[out]]++;
+                inFollowers[inPos] = f;
+                inToOut[inPos] = out;
+            }
         }
         targetWeight = new double[n];
         for (int v = 0; v < n; v++) {
@@ -63,9 +81,85 @@ final class DenseBlockFinder {
         }
     }
 
+    private static int[] outOffsets(int n, int[] follower) {
+        int[] offsets = new int[n + 1];
+        for (int f : follower) {
+            offsets[f + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        return offsets;
+    }
+
+    private static int[] outTargets(int n, int[] follower, int[] followee) {
+        int[] at = outOffsets(n, follower);
+        int[] targets = new int[follower.length];
+        for (int i = 0; i < follower.length; i++) {
+            targets[at[follower[i]]++] = followee[i];
+        }
+        return targets;
+    }
+
+    /**
+     * The finder over {@code pairs}, each {@code follower << 32 | followee} over accounts [0, n), strictly ascending,
+     * without self-follows (as {@link LockstepFollowSignal#distinctFollows} gives them). O(n + m), 12 bytes per
+     * follow besides the pairs.
+     */
+    static DenseBlockFinder ofPairs(int n, long[] pairs) {
+        int[] offsets = new int[n + 1];
+        int[] targets = new int[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            offsets[(int) (pairs[i] >>> 32) + 1]++;
+            targets[i] = (int) pairs[i];
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        return new DenseBlockFinder(offsets, targets);
+    }
+
+    /**
+     * The finder over the distinct follows {@code follower(i) → followee(i)} (i in [0, m)) other than self-follows,
+     * in any order and with repeats: a counting sort by follower, then each follower's targets sorted and
+     * deduplicated in place. O(n + m log d) for out-degrees d, 4 bytes per follow besides the finder (the same
+     * finder as {@link #ofPairs} of the sorted distinct pairs, without the 8 bytes per follow of the pairs).
+     */
+    static DenseBlockFinder ofFollows(int n, int m, java.util.function.IntUnaryOperator follower,
+                                      java.util.function.IntUnaryOperator followee) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            offsets[follower.applyAsInt(i) + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] targets = new int[m];
+        int[] at = Arrays.copyOf(offsets, n);
+        for (int i = 0; i < m; i++) {
+            targets[at[follower.applyAsInt(i)]++] = followee.applyAsInt(i);
+        }
+        at = null;
+        int kept = 0;
+        for (int f = 0; f < n; f++) {
+            int from = offsets[f], to = offsets[f + 1];
+            offsets[f] = kept;
+            Arrays.sort(targets, from, to);
+            for (int i = from; i < to; i++) {
+                int t = targets[i];
+                if (t != f && (i == from || t != targets[i - 1])) {
+                    targets[kept++] = t;
+                }
+            }
+        }
+        offsets[n] = kept;
+        return new DenseBlockFinder(offsets, kept == m ? targets : Arrays.copyOf(targets, kept));
+    }
+
     /**
      * Multiplies every edge's peeling weight by {@code weights[e]} (indexed by out-edge position, see
-     * {@link #outEdgeOf}); null restores the plain FRAUDAR weights.
+     * {@link #outEdgeOf}); null restores the plain FRAUDAR weights. The array is taken over: the peeling weights are
+     * written into it when they are first needed.
      */
     void setEdgeWeights(double[] weights) {
         if (weights != null && weights.length != outTargets.length) {
@@ -73,22 +167,45 @@ final class DenseBlockFinder {
         }
         this.edgeWeight = weights;
         this.peel = null;
+        this.ladder = null;
     }
 
     /**
      * The follows of positive peeling weight, in both directions with their weights (follows of weight 0 add no
      * density; {@link LockstepFollowSignal} gives weight 0 to the follows the model explains), built on first use.
+     * When every follow has a positive weight (the signal's surprise has a floor), the peeling graph shares this
+     * finder's adjacency and holds only the weights: 16 bytes per follow.
      */
     private PeelGraph peelGraph() {
         if (peel == null) {
             int n = followers;
-            int[] po = new int[n + 1];
-            int[] pi = new int[n + 1];
+            int m = outTargets.length;
+            double[] ow = edgeWeight != null ? edgeWeight : new double[m];
             int kept = 0;
             for (int f = 0; f < n; f++) {
                 for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    if (weight(i, f, outTargets[i]) > 0) {
-                        kept++;
+                    double x = targetWeight[outTargets[i]] * followerWeight[f];
+                    if (edgeWeight != null) {
+                        x *= edgeWeight[i];
+                    }
+                    ow[i] = x; // in place: position i is read before it is written
+                    kept += x > 0 ? 1 : 0;
+                }
+            }
+            edgeWeight = null; // folded into the peel graph
+            if (kept == m) {
+                double[] iw = new double[m];
+                for (int p = 0; p < m; p++) {
+                    iw[p] = ow[inToOut[p]];
+                }
+                peel = new PeelGraph(outOffsets, outTargets, ow, inOffsets, inFollowers, iw);
+                return peel;
+            }
+            int[] po = new int[n + 1];
+            int[] pi = new int[n + 1];
+            for (int f = 0; f < n; f++) {
+                for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
+                    if (ow[i] > 0) {
                         po[f + 1]++;
                         pi[outTargets[i] + 1]++;
                     }
@@ -99,25 +216,24 @@ final class DenseBlockFinder {
                 pi[v + 1] += pi[v];
             }
             int[] ot = new int[kept];
-            double[] ow = new double[kept];
+            double[] kw = new double[kept];
             int[] inf = new int[kept];
             double[] iw = new double[kept];
             int[] at = Arrays.copyOf(pi, n);
             int k = 0;
             for (int f = 0; f < n; f++) {
                 for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                    double x = weight(i, f, outTargets[i]);
+                    double x = ow[i];
                     if (x > 0) {
                         ot[k] = outTargets[i];
-                        ow[k++] = x;
+                        kw[k++] = x;
                         int p = at[outTargets[i]]++;
                         inf[p] = f;
                         iw[p] = x;
                     }
                 }
             }
-            peel = new PeelGraph(po, ot, ow, pi, inf, iw);
-            edgeWeight = null; // folded into the peel graph
+            peel = new PeelGraph(po, ot, kw, pi, inf, iw);
         }
         return peel;
     }
@@ -130,11 +246,6 @@ final class DenseBlockFinder {
     /** The out-edge position of the follow at in-edge position {@code inPosition}. */
     int outEdgeOf(int inPosition) {
         return inToOut[inPosition];
-    }
-
-    private double weight(int outPosition, int follower, int target) {
-        double w = targetWeight[target] * followerWeight[follower];
-        return edgeWeight == null ? w : w * edgeWeight[outPosition];
     }
 
     /** Whether {@code follower} follows {@code target}: binary search of its sorted targets. */
@@ -184,6 +295,54 @@ final class DenseBlockFinder {
     }
 
     /**
+     * The weighted and plain degrees of every node in the graph without the excluded followers (follower f at f,
+     * target t at n + t), into the zeroed arrays; returns the number of follows. Followers are summed over their
+     * out-lists and targets over their in-lists (ascending followers: the same additions in the same order as one
+     * pass over the followers' out-lists), side by side.
+     */
+    private long degrees(PeelGraph pg, boolean[] excluded, double[] degree, int[] plain) {
+        int n = followers;
+        long[] edges = new long[1];
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(side -> {
+            if (side == 0) {
+                int[] offsets = pg.outOffsets();
+                double[] w = pg.outWeight();
+                long count = 0;
+                for (int f = 0; f < n; f++) {
+                    if (excluded[f]) {
+                        continue;
+                    }
+                    double x = 0;
+                    for (int i = offsets[f]; i < offsets[f + 1]; i++) {
+                        x += w[i];
+                    }
+                    degree[f] = x;
+                    plain[f] = offsets[f + 1] - offsets[f];
+                    count += plain[f];
+                }
+                edges[0] = count;
+            } else {
+                int[] offsets = pg.inOffsets();
+                int[] from = pg.inFollowers();
+                double[] w = pg.inWeight();
+                for (int t = 0; t < n; t++) {
+                    double x = 0;
+                    int c = 0;
+                    for (int i = offsets[t]; i < offsets[t + 1]; i++) {
+                        if (!excluded[from[i]]) {
+                            x += w[i];
+                            c++;
+                        }
+                    }
+                    degree[n + t] = x;
+                    plain[n + t] = c;
+                }
+            }
+        });
+        return edges[0];
+    }
+
+    /**
      * Peels the graph restricted to followers with {@code excluded[f] == false}; returns a boolean mask over
      * 2n nodes (follower f at index f, target t at index n + t) of the densest block found among the node sets of
      * the peeling sequence that have at least {@code minFollowers} followers, {@code minTargets} targets and an
@@ -199,33 +358,35 @@ final class DenseBlockFinder {
      * at most C_j's m_j edges and at least C_{j+1}'s followers and targets: when m_j &lt; {@code minDensity} ·
      * |F_{j+1}| · |T_{j+1}| for every step of the ladder none of them qualifies, and the best set is C's. τ climbs
      * a ladder (0, then from 1/64 of the average degree by factors of 5/4) while that holds, each core cut from
-     * the previous one by a queue; the heap peels the last core that passed. Float rounding of the degrees aside,
-     * the block is the whole graph's.
+     * the previous one by a queue; the heap peels the last core that passed. A call whose excluded followers include
+     * the last call's keeps the last ladder's τ and cuts its cores again ({@link Ladder}), as long as the test still
+     * holds at every step. Float rounding of the degrees aside, the block is the whole graph's.
+     *
+     * @param excluded one entry per account; not kept (copied)
      */
     boolean[] densest(boolean[] excluded, int minFollowers, int minTargets, double minDensity) {
+        PeelGraph pg = peelGraph();
+        if (excluded.length != followers) {
+            throw new IllegalArgumentException("excluded must have one entry per account, had " + excluded.length);
+        }
+        if (ladder == null || !ladder.update(pg, excluded, minDensity)) {
+            ladder = fullLadder(pg, excluded, minDensity);
+            climbs++;
+        }
+        return peelCore(pg, excluded, ladder, minFollowers, minTargets, minDensity);
+    }
+
+    /** The core ladder of the graph without the excluded followers, from scratch (see {@link #densest}). */
+    private Ladder fullLadder(PeelGraph pg, boolean[] excluded, double minDensity) {
         int n = followers;
         int nodes = 2 * n;
-        PeelGraph pg = peelGraph();
         int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
         int[] inFollowers = pg.inFollowers();
         double[] w = pg.outWeight(), wIn = pg.inWeight();
         double[] degree = new double[nodes];
         int[] plain = new int[nodes];
-        long edges = 0;
-        for (int f = 0; f < n; f++) {
-            if (excluded[f]) {
-                continue;
-            }
-            for (int i = outOffsets[f]; i < outOffsets[f + 1]; i++) {
-                int t = n + outTargets[i];
-                degree[f] += w[i];
-                degree[t] += w[i];
-                plain[f]++;
-                plain[t]++;
-                edges++;
-            }
-        }
-        // the core ladder: level[v] = the first level whose core v is not in
+        long edges = degrees(pg, excluded, degree, plain);
+        // the core ladder: level[v] = the first level whose core v is not in (0: an excluded follower)
         int[] level = new int[nodes];
         int[] list = new int[nodes]; // the current core's nodes, compacted as they go
         int size = 0;
@@ -243,12 +404,21 @@ final class DenseBlockFinder {
             }
         }
         Arrays.fill(level, Integer.MAX_VALUE);
+        // d[v] while v is in the current core and not queued: its degree there (≥ τ); queued: -∞; removed or
+        // excluded: NaN
         double[] d = degree.clone();
-        boolean[] queued = new boolean[nodes];
+        for (int f = 0; f < n; f++) {
+            if (excluded[f]) {
+                level[f] = 0;
+                d[f] = Double.NaN;
+            }
+        }
         int[] queue = new int[nodes];
         int passed = 0; // the highest level whose core still rules out every set of the prefix
         double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
         long[] levelEdges = new long[16]; // follows inside each level's core
+        int[] levelFollowers = new int[16], levelTargets = new int[16];
+        double[] base = new double[nodes]; // the degree at the start of the node's last level
         levelEdges[0] = edges;
         long coreEdges = edges;
         double tau = size == 0 ? 0 : sum / size / 64;
@@ -267,7 +437,6 @@ final class DenseBlockFinder {
                 for (int v = 0; v < nodes; v++) {
                     if (level[v] > passed && level[v] != Integer.MAX_VALUE) {
                         level[v] = Integer.MAX_VALUE;
-                        queued[v] = false;
                     }
                     if (plain[v] > 0 && level[v] == Integer.MAX_VALUE) {
                         list[size++] = v;
@@ -301,29 +470,39 @@ final class DenseBlockFinder {
             if (k >= levelTau.length) {
                 levelTau = Arrays.copyOf(levelTau, 2 * k);
                 levelEdges = Arrays.copyOf(levelEdges, 2 * k);
+                levelFollowers = Arrays.copyOf(levelFollowers, 2 * k);
+                levelTargets = Arrays.copyOf(levelTargets, 2 * k);
             }
+            levelFollowers[k - 1] = coreFollowers;
+            levelTargets[k - 1] = coreTargets;
             levelTau[k] = tau;
             int head = 0, tail = 0;
             for (int i = 0; i < size; i++) {
                 int v = list[i];
+                base[v] = d[v];
                 if (d[v] < tau) {
-                    queued[v] = true;
+                    d[v] = Double.NEGATIVE_INFINITY;
                     queue[tail++] = v;
                 }
             }
             while (head < tail) {
                 int v = queue[head++];
                 level[v] = k;
+                d[v] = Double.NaN;
                 if (v < n) {
                     coreFollowers--;
                     for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
                         int t = n + outTargets[i];
-                        if (level[t] > k) {
+                        double x = d[t];
+                        if (x == x) { // still in the core
                             coreEdges--;
-                            d[t] -= w[i];
-                            if (!queued[t] && d[t] < tau) {
-                                queued[t] = true;
-                                queue[tail++] = t;
+                            if (x >= tau) {
+                                x -= w[i];
+                                if (x < tau) {
+                                    x = Double.NEGATIVE_INFINITY;
+                                    queue[tail++] = t;
+                                }
+                                d[t] = x;
                             }
                         }
                     }
@@ -332,12 +511,16 @@ final class DenseBlockFinder {
                     int t = v - n;
                     for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                         int f = inFollowers[i];
-                        if (!excluded[f] && level[f] > k) {
+                        double x = d[f];
+                        if (x == x) { // still in the core
                             coreEdges--;
-                            d[f] -= wIn[i];
-                            if (!queued[f] && d[f] < tau) {
-                                queued[f] = true;
-                                queue[tail++] = f;
+                            if (x >= tau) {
+                                x -= wIn[i];
+                                if (x < tau) {
+                                    x = Double.NEGATIVE_INFINITY;
+                                    queue[tail++] = f;
+                                }
+                                d[f] = x;
                             }
                         }
                     }
@@ -352,10 +535,33 @@ final class DenseBlockFinder {
             }
             size = kept;
         }
+        for (int v = 0; v < nodes; v++) {
+            level[v] = plain[v] == 0 ? 0 : Math.min(level[v], passed + 1);
+        }
+        return new Ladder(this, excluded.clone(), minDensity, passed, Arrays.copyOf(levelTau, passed + 1),
+                Arrays.copyOf(levelEdges, passed + 1), Arrays.copyOf(levelFollowers, passed + 1),
+                Arrays.copyOf(levelTargets, passed + 1), level, base);
+    }
+
+    /**
+     * Greedy peeling of the ladder's last core ({@code level > top}), each node of it starting from its degree
+     * inside it (summed afresh): the block of {@link #densest}.
+     */
+    private boolean[] peelCore(PeelGraph pg, boolean[] excluded, Ladder ladder, int minFollowers, int minTargets,
+                               double minDensity) {
+        int n = followers;
+        int nodes = 2 * n;
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
+        int[] inFollowers = pg.inFollowers();
+        double[] w = pg.outWeight(), wIn = pg.inWeight();
+        int[] level = ladder.level;
+        int passed = ladder.top;
+        double[] degree = new double[nodes];
+        int[] plain = new int[nodes];
+        long edges;
+
         // the core of level `passed`: degrees inside it, summed afresh
         boolean[] alive = new boolean[nodes];
-        Arrays.fill(degree, 0);
-        Arrays.fill(plain, 0);
         double total = 0;
         edges = 0;
         for (int f = 0; f < n; f++) {
@@ -385,6 +591,7 @@ final class DenseBlockFinder {
                     aliveTargets++;
                 }
                 heap.insert(v, degree[v]);
+                ladder.rebase(v, degree[v]);
             }
         }
         int aliveCount = aliveFollowers + aliveTargets;
@@ -424,7 +631,7 @@ final class DenseBlockFinder {
                 int t = v - n;
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
                     int f = inFollowers[i];
-                    if (alive[f] && !excluded[f]) {
+                    if (alive[f]) { // excluded followers are never alive
                         degree[f] -= wIn[i];
                         plain[f]--;
                         heap.decrease(f, degree[f]);
@@ -446,7 +653,216 @@ final class DenseBlockFinder {
         return densest(excluded, 0, 0, 0.0);
     }
 
-    /** Binary min-heap over int ids with decrease-key; keys are kept in heap order next to the ids. */
+    /**
+     * The core ladder of the last {@link #densest} call, kept so that the next call, whose excluded followers include
+     * the last call's, updates it instead of climbing it again over the whole graph. Its cores are τ-cores of the
+     * graph without the excluded followers: excluding more followers only shrinks each of them (a τ-core of the
+     * smaller graph is a node set of degrees ≥ τ inside the larger one), so each core is cut from its old self by
+     * removing what the new exclusions take away, level by level in increasing τ: a node is tested again only when
+     * a neighbour of its deepest core leaves it, first against a lower bound of its degree there (its degree when
+     * last computed minus the weights of the neighbours lost since), then, when that bound falls below τ, by summing
+     * its degree in every core at once. The follows, followers and targets of each core are kept up to date with the
+     * nodes that leave it, so the ladder's test (every set of the prefix ruled out) is checked again exactly; when it
+     * fails, or the excluded followers are not a superset of the last call's, the ladder is climbed from scratch.
+     * Cost: the adjacency of the nodes that leave a core or whose bound fails, instead of O(m) per call.
+     */
+    private static final class Ladder {
+        /** Relative margin of the degree bound over τ, far above the rounding of its sums. */
+        private static final double MARGIN = 1e-9;
+        private final DenseBlockFinder finder;
+        private final boolean[] excluded; // the excluded followers of the last call
+        private final double minDensity;
+        private final int top; // the last core of the ladder (level top)
+        private final double[] tau; // τ of each core (0 for the whole graph)
+        private final long[] edges; // follows inside each core
+        private final int[] followerCount, targetCount; // nodes of each kind inside each core
+        /** The first level whose core the node is not in, at most top + 1; 0 for a node of no follow. */
+        final int[] level;
+        private final double[] base; // a lower bound of the node's degree in the core of level level − 1 ...
+        private final double[] loss; // ... once the weights of the neighbours lost from that core since are subtracted
+        private int[] queuedAt; // the level a node waits to be tested at, MAX_VALUE when none
+        private IntArrayList[] buckets;
+        private long[] edgeDiff;
+        private int[] followerDiff, targetDiff;
+        private double[] hist;
+
+        Ladder(DenseBlockFinder finder, boolean[] excluded, double minDensity, int top, double[] tau, long[] edges,
+               int[] followerCount, int[] targetCount, int[] level, double[] base) {
+            this.finder = finder;
+            this.excluded = excluded;
+            this.minDensity = minDensity;
+            this.top = top;
+            this.tau = tau;
+            this.edges = edges;
+            this.followerCount = followerCount;
+            this.targetCount = targetCount;
+            this.level = level;
+            this.base = base;
+            this.loss = new double[level.length];
+        }
+
+        /** Sets the node's degree in the core of level {@code level − 1} to {@code degree}, computed exactly. */
+        void rebase(int v, double degree) {
+            base[v] = degree;
+            loss[v] = 0;
+        }
+
+        /**
+         * Updates the ladder to {@code excluded}; false when it must be climbed from scratch (see the class
+         * comment).
+         */
+        boolean update(PeelGraph pg, boolean[] excluded, double minDensity) {
+            if (minDensity != this.minDensity) {
+                return false;
+            }
+            int n = this.excluded.length;
+            IntArrayList fresh = new IntArrayList();
+            for (int f = 0; f < n; f++) {
+                if (excluded[f] != this.excluded[f]) {
+                    if (!excluded[f]) {
+                        return false;
+                    }
+                    fresh.add(f);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return true;
+            }
+            for (int f : fresh) {
+                this.excluded[f] = true;
+            }
+            if (queuedAt == null) {
+                queuedAt = new int[level.length];
+                Arrays.fill(queuedAt, Integer.MAX_VALUE);
+                buckets = new IntArrayList[top + 2];
+                for (int i = 0; i < buckets.length; i++) {
+                    buckets[i] = new IntArrayList();
+                }
+                hist = new double[top + 3];
+            }
+            edgeDiff = new long[top + 3];
+            followerDiff = new int[top + 3];
+            targetDiff = new int[top + 3];
+            for (int f : fresh) {
+                drop(pg, f, 0);
+            }
+            for (int i = 1; i <= top; i++) {
+                IntArrayList bucket = buckets[i];
+                for (int q = 0; q < bucket.size(); q++) {
+                    int v = bucket.getInt(q);
+                    if (queuedAt[v] != i) {
+                        continue;
+                    }
+                    queuedAt[v] = Integer.MAX_VALUE;
+                    if (level[v] > i) {
+                        test(pg, v, i);
+                    }
+                }
+                bucket.clear();
+            }
+            long e = 0;
+            int fs = 0, ts = 0;
+            for (int i = 0; i <= top; i++) {
+                e += edgeDiff[i];
+                fs += followerDiff[i];
+                ts += targetDiff[i];
+                edges[i] -= e;
+                followerCount[i] -= fs;
+                targetCount[i] -= ts;
+            }
+            // every set of the prefix ruled out, as the climb checks it
+            for (int j = 1; j <= top; j++) {
+                if (followerCount[j] + targetCount[j] == 0
+                        || edges[j - 1] >= minDensity * followerCount[j] * (double) targetCount[j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Node v leaves the cores of levels ≥ b: the counts, and its neighbours' bounds, follow. */
+        private void drop(PeelGraph pg, int v, int b) {
+            int a = level[v];
+            if (b >= a) {
+                return;
+            }
+            level[v] = b;
+            int n = excluded.length;
+            boolean follower = v < n;
+            if (follower) {
+                followerDiff[b]++;
+                followerDiff[a]--;
+            } else {
+                targetDiff[b]++;
+                targetDiff[a]--;
+            }
+            int[] offsets = follower ? pg.outOffsets() : pg.inOffsets();
+            int[] adjacent = follower ? pg.outTargets() : pg.inFollowers();
+            double[] w = follower ? pg.outWeight() : pg.inWeight();
+            int x = follower ? v : v - n;
+            for (int i = offsets[x]; i < offsets[x + 1]; i++) {
+                int u = follower ? n + adjacent[i] : adjacent[i];
+                int c = level[u];
+                if (c <= b) {
+                    continue; // u is in none of the cores v leaves
+                }
+                // the follow was in the cores below min(a, c), now below b
+                int before = Math.min(a, c);
+                edgeDiff[b]++;
+                edgeDiff[before]--;
+                if (a >= c) {
+                    loss[u] += w[i]; // v was in u's deepest core
+                }
+                int deepest = c - 1;
+                if (deepest >= 1 && base[u] - loss[u] < tau[deepest] + MARGIN * Math.abs(base[u])) {
+                    int at = Math.max(1, b);
+                    if (queuedAt[u] > at) {
+                        queuedAt[u] = at;
+                        buckets[at].add(u);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Tests node v (in the cores below level[v]) at levels from i up: its degree in each core summed at once
+         * from its neighbours' levels; it leaves the cores from the first level whose τ it falls below.
+         */
+        private void test(PeelGraph pg, int v, int i) {
+            int n = excluded.length;
+            boolean follower = v < n;
+            int[] offsets = follower ? pg.outOffsets() : pg.inOffsets();
+            int[] adjacent = follower ? pg.outTargets() : pg.inFollowers();
+            double[] w = follower ? pg.outWeight() : pg.inWeight();
+            int x = follower ? v : v - n;
+            double[] h = hist;
+            Arrays.fill(h, 0);
+            for (int e = offsets[x]; e < offsets[x + 1]; e++) {
+                int u = follower ? n + adjacent[e] : adjacent[e];
+                h[level[u]] += w[e];
+            }
+            // h[j] becomes the degree in the core of level j − 1 (the neighbours of level ≥ j)
+            for (int j = top; j >= 0; j--) {
+                h[j] += h[j + 1];
+            }
+            int last = level[v] - 1;
+            for (int j = i; j <= last; j++) {
+                if (h[j + 1] < tau[j]) {
+                    double degree = h[j];
+                    drop(pg, v, j);
+                    rebase(v, degree);
+                    return;
+                }
+            }
+            rebase(v, h[last + 1]);
+        }
+    }
+
+    /**
+     * Min-heap over int ids with decrease-key, ordered by (key, id): four children per node (half the levels of a
+     * binary heap for the decrease-keys that dominate peeling); keys are kept in heap order next to the ids. The
+     * order of {@link #popMin} is that of any heap on (key, id).
+     */
     static final class IndexedMinHeap {
         private final int[] heap;
         private final double[] keys; // by heap position
@@ -494,7 +910,7 @@ final class DenseBlockFinder {
             int id = heap[i];
             double k = keys[i];
             while (i > 0) {
-                int parent = (i - 1) >>> 1;
+                int parent = (i - 1) >>> 2;
                 double pk = keys[parent];
                 if (!(k < pk || (k == pk && id < heap[parent]))) {
                     break;
@@ -513,18 +929,25 @@ final class DenseBlockFinder {
             int id = heap[i];
             double k = keys[i];
             while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
+                int first = 4 * i + 1;
+                if (first >= size) {
                     break;
                 }
-                if (c + 1 < size && (keys[c + 1] < keys[c] || (keys[c + 1] == keys[c] && heap[c + 1] < heap[c]))) {
-                    c++;
+                int c = first;
+                double ck = keys[first];
+                int last = Math.min(first + 4, size);
+                for (int j = first + 1; j < last; j++) {
+                    double jk = keys[j];
+                    if (jk < ck || (jk == ck && heap[j] < heap[c])) {
+                        c = j;
+                        ck = jk;
+                    }
                 }
-                if (!(keys[c] < k || (keys[c] == k && heap[c] < id))) {
+                if (!(ck < k || (ck == k && heap[c] < id))) {
                     break;
                 }
                 heap[i] = heap[c];
-                keys[i] = keys[c];
+                keys[i] = ck;
                 pos[heap[i]] = i;
                 i = c;
             }

@@ -84,9 +84,10 @@ import java.util.function.BiPredicate;
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
- * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
- * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
- * follows of the block's followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
+ * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
+ * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
+ * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
+ * followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
  * seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
  */
 public final class LockstepFollowSignal implements CoordinationSignal {
@@ -135,9 +136,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return LOCKSTEP_FOLLOW;
     }
 
-    /** The distinct follows of {@code activity} without self-follows, as a finder over its accounts. */
+    /**
+     * The distinct follows of {@code activity} without self-follows, as a finder over its accounts (built straight
+     * from the activity's follow arrays: no copy of the follows besides the finder's own adjacency).
+     */
     static DenseBlockFinder follows(Activity activity) {
-        return finder(activity.accountCount(), distinctFollows(activity));
+        return DenseBlockFinder.ofFollows(activity.accountCount(), activity.followCount(), activity::follower,
+                activity::followee);
     }
 
     /**
@@ -158,16 +163,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         return Arrays.copyOf(pairs, d);
-    }
-
-    private static DenseBlockFinder finder(int n, long[] pairs) {
-        int[] follower = new int[pairs.length];
-        int[] followee = new int[pairs.length];
-        for (int i = 0; i < pairs.length; i++) {
-            follower[i] = (int) (pairs[i] >>> 32);
-            followee[i] = (int) pairs[i];
-        }
-        return new DenseBlockFinder(n, follower, followee);
     }
 
     @Override
@@ -214,7 +209,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         + " accounts in ascending order");
             }
         }
-        DenseBlockFinder finder = finder(n, follows);
+        DenseBlockFinder finder = DenseBlockFinder.ofPairs(n, follows);
         lap(Phase.FOLLOWS, clock);
         return graph(activity, finder, progress, termination);
     }

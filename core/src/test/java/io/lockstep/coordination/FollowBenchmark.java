@@ -67,8 +67,8 @@ public final class FollowBenchmark {
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             long cpu0 = cpu();
-            SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())
-                    .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             double cpuSec = (cpu() - cpu0) / 1e9;
             int farmFound = 0, agedFound = 0, ordinary = 0;
@@ -88,6 +88,19 @@ public final class FollowBenchmark {
                             + "burst farm %d/300, aged farm %d/150, ordinary accounts in blocks %d%n", sec, cpuSec,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), g.blocks().size(),
                     g.edges().size(), farmFound, agedFound, ordinary);
+            for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
+                System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
+                        signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
+            }
+            // each block, to compare runs: sizes, density, observed and expected follows, hashes of its members
+            for (DenseBlock b : g.blocks()) {
+                System.out.printf(Locale.ROOT, "  block %d followers, %d targets, density %.4f, observed %d,"
+                                + " expected %.2f, followers hash %d, targets hash %d%n", b.followers().length,
+                        b.targets().length, b.density(), b.observed(), b.expected(),
+                        java.util.Arrays.hashCode(b.followers()), java.util.Arrays.hashCode(b.targets()));
+            }
+            System.out.printf(Locale.ROOT, "  edges hash %d%n", g.edges().stream()
+                    .mapToLong(e -> e.pairKey() * 31 + Double.hashCode(e.weight())).reduce(17, (x, y) -> 31 * x + y));
         }
     }
 }

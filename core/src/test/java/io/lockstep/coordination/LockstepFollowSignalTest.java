@@ -460,6 +460,59 @@ class LockstepFollowSignalTest {
                 .isEqualTo(nodes(wholeGraphPeel(n, follower, followee, surprise, none, 10, 6, 0.25)));
     }
 
+    /**
+     * Many rounds on one finder, each excluding the block found and a random handful of followers besides (so that
+     * cores lose nodes deep inside, not only the block's): the ladder is updated, not climbed again, in most rounds,
+     * and every round's block is still that of greedy peeling over the whole remaining graph.
+     */
+    @Test
+    void anUpdatedLadderGivesTheWholeGraphsBlockRoundAfterRound() {
+        Random r = new Random(5);
+        int n = 6000;
+        TreeSet<Long> pairs = new TreeSet<>();
+        for (int e = 0; e < 60_000; e++) {
+            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 500);
+            if (f != t) {
+                pairs.add((long) f << 32 | t);
+            }
+        }
+        for (int b = 0; b < 8; b++) { // planted blocks of 20-55 followers and 12-19 targets
+            for (int f = 3000 + 150 * b; f < 3020 + 150 * b + 5 * b; f++) {
+                for (int t = 4000 + 30 * b; t < 4012 + 30 * b + b; t++) {
+                    if (r.nextDouble() < 0.6 + 0.04 * b) {
+                        pairs.add((long) f << 32 | t);
+                    }
+                }
+            }
+        }
+        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+        double[] surprise = new double[follower.length];
+        for (int i = 0; i < surprise.length; i++) {
+            surprise[i] = 0.2 + 0.8 * r.nextDouble();
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+        finder.setEdgeWeights(surprise.clone());
+        boolean[] excluded = new boolean[n];
+        int rounds = 14, blocks = 0;
+        for (int round = 0; round < rounds; round++) {
+            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
+            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            for (int f = 0; f < n; f++) {
+                if (block[f]) {
+                    excluded[f] = true;
+                    blocks++;
+                }
+            }
+            for (int k = 0; k < 40; k++) {
+                excluded[r.nextInt(n)] = true;
+            }
+        }
+        assertThat(blocks).as("followers found over the rounds " + blocks).isGreaterThan(100);
+        assertThat(finder.climbs).as("ladders climbed from scratch").isLessThan(rounds / 2);
+    }
+
     private static List<Integer> nodes(boolean[] mask) {
         List<Integer> out = new ArrayList<>();
         for (int v = 0; v < mask.length; v++) {
