@@ -12,10 +12,11 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.objects.ObjectLinkedOpenHashSet;
-import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.cli.ExecutionContext;
@@ -83,10 +84,11 @@ final class BulkLoader {
     static final String TASK_RESTART = "Neo4j restart, indexes";
     static final String TASK_RECORD = "import records";
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
-    static final String[] ACCOUNT_HEADER = {"id:ID(Account)", "screen_name", "display_name", "location",
+    /** The node files' headers: the node id Staging gives ({@code --id-type=actual}), then the properties. */
+    static final String[] ACCOUNT_HEADER = {":ID", "id", "screen_name", "display_name", "location",
             "description", "profile_url", "followers_count:long", "following_count:long", "created_at:long",
             "language", "placeholder:boolean"};
-    static final String[] POST_HEADER = {"id:ID(Post)", "time:long", "kind", "text", "lang", "client",
+    static final String[] POST_HEADER = {":ID", "id", "time:long", "kind", "text", "lang", "client",
             "like_count:long", "retweet_count:long", "placeholder:boolean"};
     private static final String[] ACCOUNT_PROPERTIES = Neo4jWriter.ACCOUNT_PROPERTIES;
 
@@ -376,7 +378,7 @@ final class BulkLoader {
         List<String> args = new ArrayList<>(List.of(
                 "full",
                 database, // first: --nodes and --relationships take several values and would swallow it
-                "--id-type=string",
+                "--id-type=actual", // Staging numbers the nodes
                 "--verbose", // a failure then names its cause in the log
                 "--report-file=" + staging.resolve("import.report"),
                 "--threads=" + Math.max(1, Runtime.getRuntime().availableProcessors())));
@@ -439,7 +441,16 @@ final class BulkLoader {
         }
     }
 
-    /** The staging files, written while parsing; nodes known only at the end are written by {@link #finish}. */
+    /**
+     * The staging files, written while parsing; nodes known only at the end are written by {@link #finish}.
+     *
+     * <p>Every node gets its Neo4j node id here, in the order the rows first name it (an account, a post, a
+     * hashtag, a URL: one counter for all), and the staging files carry these numbers ({@code --id-type=actual}):
+     * the bulk importer then neither sorts string ids nor looks each relationship's two ends up in them, which was
+     * most of its relationship stage. The ids and names stay string properties of their own ({@code id},
+     * {@code name}, {@code url}), as the graph model has them. The numbers are dense (0 to nodes - 1): every node
+     * that receives one is written once, by its row or at {@link #finish} as a placeholder.
+     */
     private static final class Staging implements AutoCloseable, RowConsumer {
         private final Path dir;
         private final Map<String, CSVPrinter> relationships = new LinkedHashMap<>();
@@ -449,35 +460,40 @@ final class BulkLoader {
         /*
          * Open-addressing sets and arrays rather than java.util's linked nodes: on 10M posts and 1M accounts these
          * hold tens of millions of entries, and every node is one more object for each full collection to trace.
-         */
-        /** Account id → its index, in first-seen order; by index: the id, its properties (null: none given). */
-        /*
          * Not final: released by finish(), so that the bulk importer and the analysis beside it do not share the
          * heap with them (several GB on 10M posts).
          */
+        /** Account id → its index, in first-seen order; by index: the id, its node, its properties (null: none). */
         private Object2IntOpenHashMap<String> accountIndex = new Object2IntOpenHashMap<>();
         private List<String> accountIds = new ArrayList<>();
+        private IntArrayList accountNodes = new IntArrayList();
         private List<Object[]> accountProperties = new ArrayList<>();
         /** Accounts a users row describes (the others are placeholders). */
         private BitSet describedAccounts = new BitSet();
-        private ObjectOpenHashSet<String> postIds = new ObjectOpenHashSet<>();
+        /** Post id → its node, for the posts a row describes and the posts a reference names. */
+        private Object2IntOpenHashMap<String> postNodes = new Object2IntOpenHashMap<>();
+        /** Post nodes a row describes (a post's first row wins). */
+        private BitSet describedPosts = new BitSet();
         /** Referenced post id → the first author a reference names (or null), for the placeholders. */
         private Object2ObjectLinkedOpenHashMap<String, String> referencedPosts = new Object2ObjectLinkedOpenHashMap<>();
-        private ObjectLinkedOpenHashSet<String> hashtags = new ObjectLinkedOpenHashSet<>();
-        private ObjectLinkedOpenHashSet<String> urls = new ObjectLinkedOpenHashSet<>();
+        /** Hashtag name, URL → its node. */
+        private Object2IntLinkedOpenHashMap<String> hashtags = new Object2IntLinkedOpenHashMap<>();
+        private Object2IntLinkedOpenHashMap<String> urls = new Object2IntLinkedOpenHashMap<>();
         private LongOpenHashSet follows = new LongOpenHashSet();
         /** (source, target, type, time) → the last weight given (the transactional path's SET). */
         private Map<List<Object>, Double> interactions = new LinkedHashMap<>();
         /** The source of the last edge and its account index (a run of one account's follows: one lookup each). */
         private String lastSource;
         private int lastSourceIndex;
-        /** Nodes staged, counted by finish(). */
-        private long nodes = -1;
+        /** The next node id to give. */
+        private int nextNode;
         long records;
         /** Relationships written to the staging files. */
         long relationshipCount;
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
+        /** Formats a relationship row of numbers (one per staging thread). */
+        private final StringBuilder line = new StringBuilder(64);
 
         /** Also receives every row (null: nobody listens). */
         private final ActivityTap tap;
@@ -485,17 +501,21 @@ final class BulkLoader {
         Staging(Path dir, ActivityTap tap) throws IOException {
             this.dir = dir;
             this.tap = tap;
+            accountIndex.defaultReturnValue(-1);
+            postNodes.defaultReturnValue(-1);
+            hashtags.defaultReturnValue(-1);
+            urls.defaultReturnValue(-1);
             posts = printer("posts.csv", POST_HEADER);
             multilinePosts = printer("posts-multiline.csv", POST_HEADER);
-            relationship("POSTED", "Account", "Post");
-            relationship("RETWEETS", "Post", "Post");
-            relationship("QUOTES", "Post", "Post");
-            relationship("REPLIES_TO", "Post", "Post");
-            relationship("TAGS", "Post", "Hashtag", "position:int");
-            relationship("LINKS", "Post", "Url");
-            relationship("MENTIONS", "Post", "Account");
-            relationship("FOLLOWS", "Account", "Account");
-            relationship("INTERACTS", "Account", "Account", "type", "time:long", "weight:double");
+            relationship("POSTED");
+            relationship("RETWEETS");
+            relationship("QUOTES");
+            relationship("REPLIES_TO");
+            relationship("TAGS", "position:int");
+            relationship("LINKS");
+            relationship("MENTIONS");
+            relationship("FOLLOWS");
+            relationship("INTERACTS", "type", "time:long", "weight:double");
         }
 
         private CSVPrinter printer(String name, String... header) throws IOException {
@@ -505,66 +525,77 @@ final class BulkLoader {
             return p;
         }
 
-        private void relationship(String type, String from, String to, String... properties) throws IOException {
+        private void relationship(String type, String... properties) throws IOException {
             String[] header = new String[2 + properties.length];
-            header[0] = ":START_ID(" + from + ")";
-            header[1] = ":END_ID(" + to + ")";
+            header[0] = ":START_ID";
+            header[1] = ":END_ID";
             System.arraycopy(properties, 0, header, 2, properties.length);
             relationships.put(type, printer(fileOf(type), header));
         }
 
-        private void write(String type, Object... values) {
+        private int newNode() {
+            if (nextNode == Integer.MAX_VALUE) {
+                throw new StoreException("the bulk path stages at most " + Integer.MAX_VALUE + " nodes");
+            }
+            return nextNode++;
+        }
+
+        /** A relationship of two nodes and no property: numbers only, written as is. */
+        private void write(String type, int start, int end) {
             relationshipCount++;
+            line.setLength(0);
+            line.append(start).append(',').append(end).append('\n');
+            append(type);
+        }
+
+        /** A {@code TAGS} relationship: two nodes and the hashtag's position. */
+        private void writeTag(int start, int end, int position) {
+            relationshipCount++;
+            line.setLength(0);
+            line.append(start).append(',').append(end).append(',').append(position).append('\n');
+            append("TAGS");
+        }
+
+        private void append(String type) {
             try {
-                CSVPrinter printer = relationships.get(type);
-                if (plain(values)) { // the common row, ids only: written as is, what the printer would write
-                    Appendable out = printer.getOut();
-                    for (int i = 0; i < values.length; i++) {
-                        if (i > 0) {
-                            out.append(',');
-                        }
-                        out.append(values[i].toString());
-                    }
-                    out.append('\n');
-                } else {
-                    printer.printRecord(values);
-                }
+                relationships.get(type).getOut().append(line);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        /**
-         * Whether every value is a non-empty string or integer of printable ASCII without a space, comma or quote:
-         * a value CSV never quotes and the importer reads back unchanged.
-         */
-        private static boolean plain(Object[] values) {
-            for (Object value : values) {
-                if (value instanceof Integer) {
-                    continue;
-                }
-                if (!(value instanceof String text) || text.isEmpty()) {
-                    return false;
-                }
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c <= ' ' || c >= 0x7f || c == ',' || c == '"') {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
         private int accountIndex(String id) {
             int index = accountIndex.getInt(id);
-            if (index == 0 && !accountIndex.containsKey(id)) {
+            if (index < 0) {
                 index = accountIndex.size();
                 accountIndex.put(id, index);
                 accountIds.add(id);
+                accountNodes.add(newNode());
                 accountProperties.add(null);
             }
             return index;
+        }
+
+        private int accountNode(String id) {
+            return accountNodes.getInt(accountIndex(id));
+        }
+
+        private int postNode(String id) {
+            int node = postNodes.getInt(id);
+            if (node < 0) {
+                node = newNode();
+                postNodes.put(id, node);
+            }
+            return node;
+        }
+
+        private static int node(Object2IntLinkedOpenHashMap<String> nodes, String key, Staging staging) {
+            int node = nodes.getInt(key);
+            if (node < 0) {
+                node = staging.newNode();
+                nodes.put(key, node);
+            }
+            return node;
         }
 
         @Override
@@ -592,45 +623,46 @@ final class BulkLoader {
             if (tap != null) {
                 tap.post(p);
             }
-            if (!postIds.add(p.id())) {
+            int post = postNode(p.id());
+            if (describedPosts.get(post)) {
                 return; // a post seen before keeps its first row
             }
+            describedPosts.set(post);
             referencedPosts.remove(p.id());
-            accountIndex(p.authorId());
+            int author = accountNode(p.authorId());
             Object[] values = Neo4jWriter.postValues(p);
             Object[] row = new Object[POST_HEADER.length];
-            row[0] = p.id();
-            System.arraycopy(values, 0, row, 1, values.length);
+            row[0] = post;
+            row[1] = p.id();
+            System.arraycopy(values, 0, row, 2, values.length);
             row[row.length - 1] = Boolean.FALSE;
             try {
                 (inspect(row) ? multilinePosts : posts).printRecord(row);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            write("POSTED", p.authorId(), p.id());
+            write("POSTED", author, post);
             for (PostRow.Reference ref : p.references()) {
-                reference(ref.type(), p.id(), ref.post(), ref.author());
+                reference(ref.type(), post, ref.post(), ref.author());
             }
             List<String> tags = p.hashtags();
             for (int i = 0; i < tags.size(); i++) {
                 longestValue = Math.max(longestValue, tags.get(i).length());
-                hashtags.add(tags.get(i));
-                write("TAGS", p.id(), tags.get(i), i);
+                writeTag(post, node(hashtags, tags.get(i), this), i);
             }
             for (String url : new LinkedHashSet<>(p.urls())) {
                 longestValue = Math.max(longestValue, url.length());
-                urls.add(url);
-                write("LINKS", p.id(), url);
+                write("LINKS", post, node(urls, url, this));
             }
             for (String mention : new LinkedHashSet<>(p.mentions())) {
-                accountIndex(mention);
-                write("MENTIONS", p.id(), mention);
+                write("MENTIONS", post, accountNode(mention));
             }
         }
 
-        private void reference(String type, String id, String ref, String author) {
-            write(type, id, ref);
-            if (!postIds.contains(ref)) {
+        private void reference(String type, int post, String ref, String author) {
+            int referenced = postNode(ref);
+            write(type, post, referenced);
+            if (!describedPosts.get(referenced)) {
                 String known = referencedPosts.get(ref);
                 if (known == null) {
                     referencedPosts.put(ref, author);
@@ -654,7 +686,7 @@ final class BulkLoader {
             int target = accountIndex(e.target());
             if (e.follow()) {
                 if (follows.add(((long) source << 32) | (target & 0xffffffffL))) {
-                    write("FOLLOWS", e.source(), e.target());
+                    write("FOLLOWS", accountNodes.getInt(source), accountNodes.getInt(target));
                 }
             } else {
                 String type = e.type() == null ? Neo4jWriter.DEFAULT_INTERACTION : e.type();
@@ -671,46 +703,50 @@ final class BulkLoader {
         /** Writes the nodes known only at the end: accounts, placeholder posts, hashtags, URLs, interactions. */
         void finish() throws IOException {
             // the largest sets are done with: released before the rest is written, while the analysis builds
-            long postCount = postIds.size();
-            postIds = null;
+            describedPosts = null;
             follows = null;
+            CSVPrinter interacts = relationships.get("INTERACTS");
             for (Map.Entry<List<Object>, Double> e : interactions.entrySet()) {
                 List<Object> k = e.getKey();
-                write("INTERACTS", k.get(0), k.get(1), k.get(2), k.get(3), e.getValue());
+                relationshipCount++;
+                interacts.printRecord(accountNode((String) k.get(0)), accountNode((String) k.get(1)), k.get(2),
+                        k.get(3), e.getValue());
             }
             for (Map.Entry<String, String> ref : referencedPosts.entrySet()) {
-                posts.printRecord(ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
+                int post = postNodes.getInt(ref.getKey());
+                posts.printRecord(post, ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
                 if (ref.getValue() != null) {
-                    accountIndex(ref.getValue());
-                    write("POSTED", ref.getValue(), ref.getKey());
+                    write("POSTED", accountNode(ref.getValue()), post);
                 }
             }
+            postNodes = null;
             try (CSVPrinter out = printer("accounts.csv", ACCOUNT_HEADER);
                  CSVPrinter multilineOut = printer("accounts-multiline.csv", ACCOUNT_HEADER)) {
                 Object[] row = new Object[ACCOUNT_HEADER.length];
                 for (int a = 0; a < accountIds.size(); a++) {
-                    row[0] = accountIds.get(a);
+                    row[0] = accountNodes.getInt(a);
+                    row[1] = accountIds.get(a);
                     Object[] props = accountProperties.get(a);
                     for (int i = 0; i < ACCOUNT_PROPERTIES.length; i++) {
-                        row[i + 1] = props == null ? null : props[i];
+                        row[i + 2] = props == null ? null : props[i];
                     }
                     row[row.length - 1] = !describedAccounts.get(a);
                     (inspect(row) ? multilineOut : out).printRecord(row);
                 }
             }
-            try (CSVPrinter out = printer("hashtags.csv", "name:ID(Hashtag)")) {
-                for (String h : hashtags) {
-                    out.printRecord(h);
+            try (CSVPrinter out = printer("hashtags.csv", ":ID", "name")) {
+                for (Object2IntMap.Entry<String> h : hashtags.object2IntEntrySet()) {
+                    out.printRecord(h.getIntValue(), h.getKey());
                 }
             }
-            try (CSVPrinter out = printer("urls.csv", "url:ID(Url)")) {
-                for (String u : urls) {
-                    out.printRecord(u);
+            try (CSVPrinter out = printer("urls.csv", ":ID", "url")) {
+                for (Object2IntMap.Entry<String> u : urls.object2IntEntrySet()) {
+                    out.printRecord(u.getIntValue(), u.getKey());
                 }
             }
-            nodes = accountIds.size() + postCount + referencedPosts.size() + hashtags.size() + urls.size();
             accountIndex = null;
             accountIds = null;
+            accountNodes = null;
             accountProperties = null;
             describedAccounts = null;
             referencedPosts = null;
@@ -770,9 +806,9 @@ final class BulkLoader {
             return relationships.keySet().stream().map(type -> dir.resolve(fileOf(type))).toList();
         }
 
-        /** Nodes staged, once {@link #finish} has run. */
+        /** Nodes staged (complete once {@link #finish} has run). */
         long nodeCount() {
-            return nodes;
+            return nextNode;
         }
 
         @Override
