@@ -379,8 +379,8 @@ class LockstepFollowSignalTest {
         for (int trial = 0; trial < 6; trial++) {
             Random r = new Random(100 + trial);
             int n = 3000;
-            TreeSet<Long> pairs = sparseFollows(r, n, 15_000);
-            plantBlock(r, pairs, 2000, 2000 + 20 + trial * 10, 2900, 2915);
+            TreeSet<Long> pairs = sparseFollows(r, n, 15_000, 300);
+            plantBlock(r, pairs, 2000, 2000 + 20 + trial * 10, 2900, 2915, 0.7);
             int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
             int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
             double[] surprise = surprises(r, follower.length, 0.1);
@@ -410,9 +410,9 @@ class LockstepFollowSignalTest {
     void roundsStartingFromTheLastCoreGiveTheWholeGraphsBlock() {
         Random r = new Random(11);
         int n = 4000;
-        TreeSet<Long> pairs = sparseFollows(r, n, 24_000);
+        TreeSet<Long> pairs = sparseFollows(r, n, 24_000, 300);
         for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
-            plantBlock(r, pairs, 2000 + 100 * b, 2025 + 100 * b + 5 * b, 3000 + 20 * b, 3015 + 20 * b);
+            plantBlock(r, pairs, 2000 + 100 * b, 2025 + 100 * b + 5 * b, 3000 + 20 * b, 3015 + 20 * b, 0.7);
         }
         int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
         int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
@@ -440,12 +440,12 @@ class LockstepFollowSignalTest {
 
     /**
      * Up to {@code follows} random follows (follower &lt;&lt; 32 | followee) among {@code n} accounts, the targets
-     * half-normal around account 0 (sd 300): a sparse graph whose core ladder climbs.
+     * half-normal around account 0 (standard deviation {@code sd}): a sparse graph whose core ladder climbs.
      */
-    private static TreeSet<Long> sparseFollows(Random r, int n, int follows) {
+    private static TreeSet<Long> sparseFollows(Random r, int n, int follows, double sd) {
         TreeSet<Long> pairs = new TreeSet<>();
         for (int e = 0; e < follows; e++) {
-            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
+            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * sd);
             if (f != t) {
                 pairs.add((long) f << 32 | t);
             }
@@ -455,12 +455,12 @@ class LockstepFollowSignalTest {
 
     /**
      * Plants a dense block: each of followers [{@code f0}, {@code f1}) follows each of targets [{@code t0},
-     * {@code t1}) with probability 0.7.
+     * {@code t1}) with probability {@code p}.
      */
-    private static void plantBlock(Random r, TreeSet<Long> pairs, int f0, int f1, int t0, int t1) {
+    private static void plantBlock(Random r, TreeSet<Long> pairs, int f0, int f1, int t0, int t1, double p) {
         for (int f = f0; f < f1; f++) {
             for (int t = t0; t < t1; t++) {
-                if (r.nextDouble() < 0.7) {
+                if (r.nextDouble() < p) {
                     pairs.add((long) f << 32 | t);
                 }
             }
