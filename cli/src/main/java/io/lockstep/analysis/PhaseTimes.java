@@ -15,11 +15,13 @@ import java.util.Locale;
 final class PhaseTimes implements ProgressListener {
     private final PrintWriter err;
     private final boolean quiet;
-    private String task;
-    private long total;
+    /** The phase under way, null between phases. */
+    private Phase phase;
     private long done;
-    private long started;
-    private long cpuStarted;
+
+    /** A phase begun at {@code started} (nanoTime) with {@code cpuStarted} of process CPU time (-1: unknown). */
+    private record Phase(String task, long total, long started, long cpuStarted) {
+    }
 
     PhaseTimes(PrintWriter err, boolean quiet) {
         this.err = err;
@@ -28,11 +30,8 @@ final class PhaseTimes implements ProgressListener {
 
     @Override
     public void begin(String task, long totalUnits) {
-        this.task = task;
-        this.total = totalUnits;
-        this.done = 0;
-        this.started = System.nanoTime();
-        this.cpuStarted = processCpuNanos();
+        phase = new Phase(task, totalUnits, System.nanoTime(), processCpuNanos());
+        done = 0;
     }
 
     /** CPU time of this process so far, or -1 where the JVM does not tell. */
@@ -51,20 +50,21 @@ final class PhaseTimes implements ProgressListener {
 
     @Override
     public void end() {
-        if (quiet || task == null) {
+        if (quiet || phase == null) {
             return;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (System.nanoTime() - phase.started()) / 1e9;
         long cpu = processCpuNanos();
-        String cpuText = cpu < 0 || cpuStarted < 0 ? "" : String.format(Locale.ROOT, "  cpu %7.2f s", (cpu - cpuStarted) / 1e9);
-        long units = Math.max(done, total);
+        String cpuText = cpu < 0 || phase.cpuStarted() < 0 ? ""
+                : String.format(Locale.ROOT, "  cpu %7.2f s", (cpu - phase.cpuStarted()) / 1e9);
+        long units = Math.max(done, phase.total());
         if (units > 0) {
-            err.printf(Locale.ROOT, "%-34s %8.2f s%s  %,d (%,.0f/s)%n", task, seconds, cpuText, units,
+            err.printf(Locale.ROOT, "%-34s %8.2f s%s  %,d (%,.0f/s)%n", phase.task(), seconds, cpuText, units,
                     units / Math.max(seconds, 1e-3));
         } else {
-            err.printf(Locale.ROOT, "%-34s %8.2f s%s%n", task, seconds, cpuText);
+            err.printf(Locale.ROOT, "%-34s %8.2f s%s%n", phase.task(), seconds, cpuText);
         }
         err.flush();
-        task = null;
+        phase = null;
     }
 }

@@ -199,11 +199,7 @@ class LockstepFollowSignalTest {
      */
     @Test
     void aSparseBurstFarmSplitBetweenSeedsIsFound() {
-        FollowGraphs gen = new FollowGraphs(3);
-        for (int c = 0; c < 6; c++) {
-            gen.community(500, 1.3);
-        }
-        gen.follows(40, 1.0, 0.85);
+        FollowGraphs gen = sixCommunities(3);
         List<String> farm = gen.farm(30, 4, 12, true, "client");
         Activity a = gen.build();
         SignalGraph g = follow(a);
@@ -214,11 +210,7 @@ class LockstepFollowSignalTest {
 
     @Test
     void aFarmMadeInFourDaysIsTheArchivesOneCreationBurst() {
-        FollowGraphs gen = new FollowGraphs(3);
-        for (int c = 0; c < 6; c++) {
-            gen.community(500, 1.3);
-        }
-        gen.follows(40, 1.0, 0.85);
+        FollowGraphs gen = sixCommunities(3);
         Activity organic = new FollowGraphs(3).community(500, 1.3).community(500, 1.3).follows(40, 1.0, 0.85).build();
         List<String> farm = gen.farm(30, 4, 12, true, "client");
         Activity a = gen.build();
@@ -240,12 +232,7 @@ class LockstepFollowSignalTest {
      */
     @Test
     void aFarmHiddenInTheArchivesSignUpsIsFoundFromItsClientsAudience() {
-        FollowGraphs gen = new FollowGraphs(5);
-        for (int c = 0; c < 6; c++) {
-            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
-                    FollowGraphs.YEAR / 2);
-        }
-        gen.follows(40, 1.0, 0.85);
+        FollowGraphs gen = sixCommunitiesSignedUpFast(5);
         List<String> farm = gen.farm(30, 4, 12, true, "client");
         Activity a = gen.build();
         LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
@@ -273,12 +260,7 @@ class LockstepFollowSignalTest {
      */
     @Test
     void communitiesSignedUpFastFollowingTheirStarsGiveNoSeedAndNoBlock() {
-        FollowGraphs gen = new FollowGraphs(5);
-        for (int c = 0; c < 6; c++) {
-            gen.community(500, 1.3, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
-                    FollowGraphs.YEAR / 2);
-        }
-        gen.follows(40, 1.0, 0.85).everyoneFollowsStars(0, 5);
+        FollowGraphs gen = sixCommunitiesSignedUpFast(5).everyoneFollowsStars(0, 5);
         Activity a = gen.build();
         LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
         assertThat(signal.audienceBursts(a, LockstepFollowSignal.follows(a))).isEmpty();
@@ -298,6 +280,32 @@ class LockstepFollowSignalTest {
                 "minFollowers");
         assertThatThrownBy(
                 () -> AudienceSeeds.bursts(finder, created, 86_400, 10, 4.0, 1e-3, -1)).hasMessageContaining("limit");
+    }
+
+    /** {@link #sixCommunities(long, long, long)} with members created over eight years. */
+    private static FollowGraphs sixCommunities(long seed) {
+        return sixCommunities(seed, FollowGraphs.NOW - 8 * FollowGraphs.YEAR, 7 * FollowGraphs.YEAR);
+    }
+
+    /**
+     * {@link #sixCommunities(long, long, long)} signed up within half a year, a year and two months before
+     * {@link FollowGraphs#NOW} (about 16 accounts a day).
+     */
+    private static FollowGraphs sixCommunitiesSignedUpFast(long seed) {
+        return sixCommunities(seed, FollowGraphs.NOW - FollowGraphs.YEAR - 60 * FollowGraphs.DAY,
+                FollowGraphs.YEAR / 2);
+    }
+
+    /**
+     * Six communities of 500 members (popularity exponent 1.3) created in [{@code from}, {@code from + span}), whose
+     * members follow 40 accounts at the median (sigma 1), 85 % inside their community.
+     */
+    private static FollowGraphs sixCommunities(long seed, long from, long span) {
+        FollowGraphs gen = new FollowGraphs(seed);
+        for (int c = 0; c < 6; c++) {
+            gen.community(500, 1.3, from, span);
+        }
+        return gen.follows(40, 1.0, 0.85);
     }
 
     static int indexOf(Activity a, String id) {
@@ -371,26 +379,11 @@ class LockstepFollowSignalTest {
         for (int trial = 0; trial < 6; trial++) {
             Random r = new Random(100 + trial);
             int n = 3000;
-            TreeSet<Long> pairs = new TreeSet<>();
-            for (int e = 0; e < 15_000; e++) {
-                int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
-                if (f != t) {
-                    pairs.add((long) f << 32 | t);
-                }
-            }
-            for (int f = 2000; f < 2000 + 20 + trial * 10; f++) { // the planted block: followers 2000.., targets 2900..
-                for (int t = 2900; t < 2915; t++) {
-                    if (r.nextDouble() < 0.7) {
-                        pairs.add((long) f << 32 | t);
-                    }
-                }
-            }
+            TreeSet<Long> pairs = sparseFollows(r, n, 15_000, 300);
+            plantBlock(r, pairs, 2000, 2000 + 20 + trial * 10, 2900, 2915, 0.7);
             int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
             int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-            double[] surprise = new double[follower.length];
-            for (int i = 0; i < surprise.length; i++) {
-                surprise[i] = r.nextDouble() < 0.1 ? 0 : 0.2 + 0.8 * r.nextDouble();
-            }
+            double[] surprise = surprises(r, follower.length, 0.1);
             boolean[] excluded = new boolean[n];
             for (int f = 0; f < n; f += 7 + trial) {
                 excluded[f] = true;
@@ -417,28 +410,13 @@ class LockstepFollowSignalTest {
     void roundsStartingFromTheLastCoreGiveTheWholeGraphsBlock() {
         Random r = new Random(11);
         int n = 4000;
-        TreeSet<Long> pairs = new TreeSet<>();
-        for (int e = 0; e < 24_000; e++) {
-            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 300);
-            if (f != t) {
-                pairs.add((long) f << 32 | t);
-            }
-        }
+        TreeSet<Long> pairs = sparseFollows(r, n, 24_000, 300);
         for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
-            for (int f = 2000 + 100 * b; f < 2025 + 100 * b + 5 * b; f++) {
-                for (int t = 3000 + 20 * b; t < 3015 + 20 * b; t++) {
-                    if (r.nextDouble() < 0.7) {
-                        pairs.add((long) f << 32 | t);
-                    }
-                }
-            }
+            plantBlock(r, pairs, 2000 + 100 * b, 2025 + 100 * b + 5 * b, 3000 + 20 * b, 3015 + 20 * b, 0.7);
         }
         int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
         int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = new double[follower.length];
-        for (int i = 0; i < surprise.length; i++) {
-            surprise[i] = 0.2 + 0.8 * r.nextDouble();
-        }
+        double[] surprise = surprises(r, follower.length, 0);
         DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
         finder.setEdgeWeights(surprise.clone());
         boolean[] excluded = new boolean[n];
@@ -469,28 +447,13 @@ class LockstepFollowSignalTest {
     void anUpdatedLadderGivesTheWholeGraphsBlockRoundAfterRound() {
         Random r = new Random(5);
         int n = 6000;
-        TreeSet<Long> pairs = new TreeSet<>();
-        for (int e = 0; e < 60_000; e++) {
-            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * 500);
-            if (f != t) {
-                pairs.add((long) f << 32 | t);
-            }
-        }
+        TreeSet<Long> pairs = sparseFollows(r, n, 60_000, 500);
         for (int b = 0; b < 8; b++) { // planted blocks of 20-55 followers and 12-19 targets
-            for (int f = 3000 + 150 * b; f < 3020 + 150 * b + 5 * b; f++) {
-                for (int t = 4000 + 30 * b; t < 4012 + 30 * b + b; t++) {
-                    if (r.nextDouble() < 0.6 + 0.04 * b) {
-                        pairs.add((long) f << 32 | t);
-                    }
-                }
-            }
+            plantBlock(r, pairs, 3000 + 150 * b, 3020 + 150 * b + 5 * b, 4000 + 30 * b, 4012 + 30 * b + b, 0.6 + 0.04 * b);
         }
         int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
         int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = new double[follower.length];
-        for (int i = 0; i < surprise.length; i++) {
-            surprise[i] = 0.2 + 0.8 * r.nextDouble();
-        }
+        double[] surprise = surprises(r, follower.length, 0);
         DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
         finder.setEdgeWeights(surprise.clone());
         boolean[] excluded = new boolean[n];
@@ -511,6 +474,44 @@ class LockstepFollowSignalTest {
         }
         assertThat(blocks).as("followers found over the rounds " + blocks).isGreaterThan(100);
         assertThat(finder.climbs).as("ladders climbed from scratch").isLessThan(rounds / 2);
+    }
+
+    /**
+     * Up to {@code follows} random follows (follower &lt;&lt; 32 | followee) among {@code n} accounts, the targets
+     * half-normal around account 0 (standard deviation {@code sd}): a sparse graph whose core ladder climbs.
+     */
+    private static TreeSet<Long> sparseFollows(Random r, int n, int follows, double sd) {
+        TreeSet<Long> pairs = new TreeSet<>();
+        for (int e = 0; e < follows; e++) {
+            int f = r.nextInt(n), t = (int) Math.min(n - 1, Math.abs(r.nextGaussian()) * sd);
+            if (f != t) {
+                pairs.add((long) f << 32 | t);
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Plants a dense block: each of followers [{@code f0}, {@code f1}) follows each of targets [{@code t0},
+     * {@code t1}) with probability {@code p}.
+     */
+    private static void plantBlock(Random r, TreeSet<Long> pairs, int f0, int f1, int t0, int t1, double p) {
+        for (int f = f0; f < f1; f++) {
+            for (int t = t0; t < t1; t++) {
+                if (r.nextDouble() < p) {
+                    pairs.add((long) f << 32 | t);
+                }
+            }
+        }
+    }
+
+    /** {@code m} surprise weights: 0 with probability {@code zeroShare}, else uniform in [0.2, 1). */
+    private static double[] surprises(Random r, int m, double zeroShare) {
+        double[] surprise = new double[m];
+        for (int i = 0; i < m; i++) {
+            surprise[i] = zeroShare > 0 && r.nextDouble() < zeroShare ? 0 : 0.2 + 0.8 * r.nextDouble();
+        }
+        return surprise;
     }
 
     private static List<Integer> nodes(boolean[] mask) {

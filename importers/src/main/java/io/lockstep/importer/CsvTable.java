@@ -51,34 +51,6 @@ final class CsvTable {
         void row(Row row, RowConsumer out) throws RowException;
     }
 
-    /**
-     * Holds a handler's rows, in parse order, until it returns: unlike the sinks that pass rows on at once (spark's
-     * FileSplits.Shifted, the store's TapSink), a row here may still be rejected with its record.
-     */
-    private static final class Held implements RowConsumer {
-        final List<Object> rows = new ArrayList<>(2);
-
-        @Override
-        public void account(AccountRow account) {
-            rows.add(account);
-        }
-
-        @Override
-        public void post(PostRow post) {
-            rows.add(post);
-        }
-
-        @Override
-        public void edge(EdgeRow edge) {
-            rows.add(edge);
-        }
-
-        void replay(RowSink sink) {
-            sink.takeAll(rows);
-            rows.clear();
-        }
-    }
-
     /** Thrown by a row handler to reject the current row with a reason. */
     static final class RowException extends Exception {
         RowException(String reason) {
@@ -125,7 +97,9 @@ final class CsvTable {
             }
         }
         int width = header.size();
-        Held held = new Held();
+        // the handler's rows, in parse order, held until it returns (see RowHandler)
+        List<Object> held = new ArrayList<>(2);
+        RowConsumer out = new RowSink.Forwarding(held::add, held::add, held::add);
         long nextLine = parser.getCurrentLineNumber() + 1;
         while (true) {
             CSVRecord record;
@@ -148,18 +122,19 @@ final class CsvTable {
                 continue;
             }
             try {
-                handler.row(new Row(columns, record), held);
+                handler.row(new Row(columns, record), out);
             } catch (RowException e) {
-                held.rows.clear();
+                held.clear();
                 sink.reject(line, e.getMessage(), rawText(record));
                 continue;
             } catch (RuntimeException e) {
-                held.rows.clear();
+                held.clear();
                 sink.reject(line, "unreadable row (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                         rawText(record));
                 continue;
             }
-            held.replay(sink);
+            sink.takeAll(held);
+            held.clear();
             sink.endRecord();
         }
     }

@@ -42,6 +42,52 @@ public interface RowSink extends RowConsumer {
     }
 
     /**
+     * Gives each row to the action for its type (the one place a sink routes rows by type) and ignores rejected
+     * records and record ends: a sink that collects or passes on rows extends it and overrides what it does with
+     * record ends, rejects and skips.
+     */
+    class Forwarding implements RowSink {
+        private final Consumer<? super AccountRow> accounts;
+        private final Consumer<? super PostRow> posts;
+        private final Consumer<? super EdgeRow> edges;
+
+        public Forwarding(Consumer<? super AccountRow> accounts, Consumer<? super PostRow> posts,
+                          Consumer<? super EdgeRow> edges) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+            this.posts = Objects.requireNonNull(posts, "posts");
+            this.edges = Objects.requireNonNull(edges, "edges");
+        }
+
+        /** Gives every row to {@code rows}. */
+        public Forwarding(RowConsumer rows) {
+            this(Objects.requireNonNull(rows, "rows")::account, rows::post, rows::edge);
+        }
+
+        @Override
+        public final void account(AccountRow account) {
+            accounts.accept(account);
+        }
+
+        @Override
+        public final void post(PostRow post) {
+            posts.accept(post);
+        }
+
+        @Override
+        public final void edge(EdgeRow edge) {
+            edges.accept(edge);
+        }
+
+        @Override
+        public void reject(long line, String reason, String raw) {
+        }
+
+        @Override
+        public void endRecord() {
+        }
+    }
+
+    /**
      * Ignores every row, rejected record and record end: a sink that needs only some of them extends it and
      * overrides those.
      */

@@ -6,27 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test sink: keeps everything a parser produced and counts records (a skipped line is one, as RowSink says). */
-final class CollectingSink implements RowSink {
-    final List<AccountRow> accounts = new ArrayList<>();
-    final List<PostRow> posts = new ArrayList<>();
-    final List<EdgeRow> edges = new ArrayList<>();
+final class CollectingSink extends RowSink.Forwarding {
+    final List<AccountRow> accounts;
+    final List<PostRow> posts;
+    final List<EdgeRow> edges;
     final List<String> rejects = new ArrayList<>();
     long skipped;
     long records;
 
-    @Override
-    public void account(AccountRow account) {
-        accounts.add(account);
+    CollectingSink() {
+        this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    @Override
-    public void post(PostRow post) {
-        posts.add(post);
-    }
-
-    @Override
-    public void edge(EdgeRow edge) {
-        edges.add(edge);
+    private CollectingSink(List<AccountRow> accounts, List<PostRow> posts, List<EdgeRow> edges) {
+        super(accounts::add, posts::add, edges::add);
+        this.accounts = accounts;
+        this.posts = posts;
+        this.edges = edges;
     }
 
     @Override

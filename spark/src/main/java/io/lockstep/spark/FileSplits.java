@@ -1,10 +1,7 @@
 package io.lockstep.spark;
 
-import io.lockstep.importer.AccountRow;
-import io.lockstep.importer.EdgeRow;
 import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
-import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RowSink;
 
 import java.io.BufferedInputStream;
@@ -295,20 +292,14 @@ public final class FileSplits {
     }
 
     /** Forwards to a sink with line numbers shifted to the whole file's. */
-    private record Shifted(RowSink sink, long shift) implements RowSink {
-        @Override
-        public void account(AccountRow account) {
-            sink.account(account);
-        }
+    private static final class Shifted extends RowSink.Forwarding {
+        private final RowSink sink;
+        private final long shift;
 
-        @Override
-        public void post(PostRow post) {
-            sink.post(post);
-        }
-
-        @Override
-        public void edge(EdgeRow edge) {
-            sink.edge(edge);
+        Shifted(RowSink sink, long shift) {
+            super(sink);
+            this.sink = sink;
+            this.shift = shift;
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.lockstep.spark;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import it.unimi.dsi.fastutil.objects.ObjectArrays;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
@@ -55,11 +58,9 @@ abstract class ItemGroups implements Iterator<Row> {
                 int account = next.getInt(2);
                 long time = next.getLong(4);
                 if (n == 0 || !(post.equals(posts[n - 1]) && account == accounts[n - 1] && time == times[n - 1])) {
-                    if (n == times.length) {
-                        times = Arrays.copyOf(times, 2 * n);
-                        accounts = Arrays.copyOf(accounts, 2 * n);
-                        posts = Arrays.copyOf(posts, 2 * n);
-                    }
+                    times = LongArrays.grow(times, n + 1);
+                    accounts = IntArrays.grow(accounts, n + 1);
+                    posts = ObjectArrays.grow(posts, n + 1);
                     times[n] = time;
                     accounts[n] = account;
                     posts[n] = post;
