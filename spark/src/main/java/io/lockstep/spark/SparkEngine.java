@@ -12,7 +12,10 @@ import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +33,10 @@ import java.util.Set;
  * lockstep-follow signal's follow graph (the edge lists parsed, encoded and deduplicated in tasks:
  * {@link SparkFollows}); the rest runs in this JVM with the code the single-JVM engine uses: the follow signal's
  * null model, seeds, growth and block test on that graph ({@link LockstepFollowSignal#graph(Activity, long[],
- * ProgressListener, TerminationFlag)}), fast-retweet on the activity, then combining, Leiden, scoring, verdicts and
- * campaigns ({@link CoordinationDetector#assemble}).
+ * LockstepFollowSignal.SurpriseSource, ProgressListener, TerminationFlag)}; on a local master the peeling weights,
+ * a function of the follows and the model's partitions, come from Spark: {@link SparkFollowSurprise}),
+ * fast-retweet on the activity, then combining, Leiden, scoring, verdicts and campaigns
+ * ({@link CoordinationDetector#assemble}).
  *
  * <p>{@code local[...]} runs Spark in this process (an active session, e.g. a test's, is reused and left open);
  * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
@@ -64,9 +69,14 @@ public final class SparkEngine implements DetectionEngine {
 
     /**
      * What the Spark job returns: the co-action edges of the distributed signals, and the distinct follows of the
-     * archive's edge lists in the activity's numbering ({@link SparkFollows}; null when lockstep-follow is off).
+     * archive's edge lists in the activity's numbering ({@link SparkFollows}; null when lockstep-follow is off), or,
+     * on a local master, the follow signal computed already (its peeling weights in Spark,
+     * {@link SparkFollowSurprise}; null otherwise).
      */
-    record Distributed(List<CoordinationEdge> edges, long[] follows) {
+    record Distributed(List<CoordinationEdge> edges, long[] follows, SignalGraph followSignal) {
+        Distributed(List<CoordinationEdge> edges, long[] follows) {
+            this(edges, follows, null);
+        }
     }
 
     @Override
@@ -79,7 +89,8 @@ public final class SparkEngine implements DetectionEngine {
         if (!distributed.isEmpty() || follows) {
             progress.begin("co-action signals and the follow graph on Spark (" + master + ")", -1);
             try {
-                fromSpark = isLocal() ? runLocal(activity, files, plan, distributed, follows)
+                fromSpark = isLocal() ? runLocal(activity, files, plan, distributed, follows ? params : null,
+                        progress, termination)
                         : new ClusterSubmit(master, conf).run(activity, files, plan, distributed, follows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -101,9 +112,10 @@ public final class SparkEngine implements DetectionEngine {
                 }
             } else {
                 // lockstep-follow: the follow graph from Spark, the model and the blocks here (core's block code)
-                SignalGraph g = name.equals(CoordinationSignal.LOCKSTEP_FOLLOW)
-                        ? new LockstepFollowSignal(params).graph(activity, fromSpark.follows(), progress, termination)
-                        : CoordinationDetector.create(name, params).graph(activity, progress, termination);
+                SignalGraph g = !name.equals(CoordinationSignal.LOCKSTEP_FOLLOW)
+                        ? CoordinationDetector.create(name, params).graph(activity, progress, termination)
+                        : fromSpark.followSignal() != null ? fromSpark.followSignal()
+                        : new LockstepFollowSignal(params).graph(activity, fromSpark.follows(), progress, termination);
                 edges.addAll(g.edges());
                 blocks.addAll(g.blocks());
             }
@@ -115,15 +127,32 @@ public final class SparkEngine implements DetectionEngine {
         return master.equals("local") || master.startsWith("local[");
     }
 
+    /**
+     * The distributed signals in this process, and with {@code follow} (null: lockstep-follow off) the follow signal
+     * on the follow graph from Spark, its peeling weights computed in Spark while the session is open.
+     */
     private Distributed runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals,
-                                 boolean follows) throws IOException {
+                                 DetectionParams follow, ProgressListener progress, TerminationFlag termination)
+            throws IOException {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
             Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, signals);
             List<CoordinationEdge> edges = signals.isEmpty() ? List.of()
                     : SparkCoActions.fromArchive(spark, files, dictionaries, plan, true);
-            return new Distributed(edges, follows ? SparkFollows.distinct(spark, files, dictionaries.accounts()) : null);
+            if (follow == null) {
+                return new Distributed(edges, null);
+            }
+            // kept on disk for the weights' job, so that the follow files are not parsed twice
+            Dataset<Row> packed = SparkFollows.packed(spark, files, dictionaries.accounts())
+                    .persist(StorageLevel.DISK_ONLY());
+            try {
+                long[] graph = SparkFollows.collect(packed);
+                return new Distributed(edges, graph, new LockstepFollowSignal(follow).graph(activity, graph,
+                        new SparkFollowSurprise(packed, graph), progress, termination));
+            } finally {
+                packed.unpersist();
+            }
         } finally {
             if (!existing) {
                 spark.stop();
