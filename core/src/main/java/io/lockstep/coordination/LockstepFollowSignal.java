@@ -216,8 +216,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * @param partitions the community of every account (0..k−1, one array of the activity's account count per
          *                   partition, in the model's resolution order)
          * @return for every follow of the graph, in the graph's (ascending) order, the largest over the partitions
-         *         of {@link LockstepFollowSignal#surprise(long, long)} with the target's followers in the follower's community and all
-         *         the target's followers
+         *         of {@link LockstepFollowSignal#surprise(long, long)} with the target's followers in the follower's
+         *         community and all the target's followers
          */
         double[] surprise(List<int[]> partitions);
     }
