@@ -33,8 +33,9 @@ import java.util.Set;
  * lockstep-follow signal's follow graph (the edge lists parsed, encoded and deduplicated in tasks:
  * {@link SparkFollows}); the rest runs in this JVM with the code the single-JVM engine uses: the follow signal's
  * null model, seeds, growth and block test on that graph ({@link LockstepFollowSignal#graph(Activity, long[],
- * LockstepFollowSignal.SurpriseSource, ProgressListener, TerminationFlag)}; on a local master the peeling weights,
- * a function of the follows and the model's partitions, come from Spark: {@link SparkFollowSurprise}),
+ * LockstepFollowSignal.SurpriseSource, ProgressListener, TerminationFlag)}; with {@link #FOLLOW_WEIGHTS}
+ * {@code spark} on a local master the peeling weights, a function of the follows and the model's partitions, come
+ * from Spark: {@link SparkFollowSurprise}),
  * fast-retweet on the activity, then combining, Leiden, scoring, verdicts and campaigns
  * ({@link CoordinationDetector#assemble}).
  *
@@ -43,8 +44,16 @@ import java.util.Set;
  * classes as the application jar and the Java 17 {@code --add-opens} options Spark's launcher defines.
  */
 public final class SparkEngine implements DetectionEngine {
+    /**
+     * Where lockstep-follow's peeling weights are computed on a local master: {@code driver} (the default: one
+     * O(m) pass per partition, 1.4 CPU-s for 6.6M follows) or {@code spark} ({@link SparkFollowSurprise}: the same
+     * weights from tasks, 49 CPU-s for 6.6M follows on {@code local[2]}; the piece a distributed fit of the model
+     * would feed). A cluster master computes them in this JVM.
+     */
+    public static final String FOLLOW_WEIGHTS = "spark.lockstep.followWeights";
     private final String master;
     private final Map<String, String> conf;
+    private final boolean weightsInSpark;
 
     public SparkEngine(String master, Map<String, String> conf) {
         this.master = Objects.requireNonNull(master, "master");
@@ -52,6 +61,11 @@ public final class SparkEngine implements DetectionEngine {
             throw new IllegalArgumentException("--master must not be empty");
         }
         this.conf = new LinkedHashMap<>(conf);
+        String weights = this.conf.getOrDefault(FOLLOW_WEIGHTS, "driver");
+        if (!weights.equals("driver") && !weights.equals("spark")) {
+            throw new IllegalArgumentException(FOLLOW_WEIGHTS + " must be driver or spark, got " + weights);
+        }
+        this.weightsInSpark = weights.equals("spark");
     }
 
     /** Registers the engine as {@code spark} for {@link DetectionEngine#named}. */
@@ -89,8 +103,8 @@ public final class SparkEngine implements DetectionEngine {
         if (!distributed.isEmpty() || follows) {
             progress.begin("co-action signals and the follow graph on Spark (" + master + ")", -1);
             try {
-                fromSpark = isLocal() ? runLocal(activity, files, plan, distributed, follows ? params : null,
-                        progress, termination)
+                fromSpark = isLocal() ? runLocal(activity, files, plan, distributed, follows, weightsInSpark ? params
+                        : null, progress, termination)
                         : new ClusterSubmit(master, conf).run(activity, files, plan, distributed, follows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -128,20 +142,22 @@ public final class SparkEngine implements DetectionEngine {
     }
 
     /**
-     * The distributed signals in this process, and with {@code follow} (null: lockstep-follow off) the follow signal
-     * on the follow graph from Spark, its peeling weights computed in Spark while the session is open.
+     * The distributed signals in this process, with {@code follows} the follow graph, and with {@code follow} (null:
+     * the caller runs the signal) the follow signal on that graph too, its peeling weights computed in Spark while
+     * the session is open.
      */
     private Distributed runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals,
-                                 DetectionParams follow, ProgressListener progress, TerminationFlag termination)
-            throws IOException {
+                                 boolean follows, DetectionParams follow, ProgressListener progress,
+                                 TerminationFlag termination) throws IOException {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);
         try {
             Dictionaries dictionaries = Dictionaries.fromActivity(spark, activity, signals);
             List<CoordinationEdge> edges = signals.isEmpty() ? List.of()
                     : SparkCoActions.fromArchive(spark, files, dictionaries, plan, true);
-            if (follow == null) {
-                return new Distributed(edges, null);
+            if (!follows || follow == null) {
+                return new Distributed(edges, follows ? SparkFollows.distinct(spark, files, dictionaries.accounts())
+                        : null);
             }
             // kept on disk for the weights' job, so that the follow files are not parsed twice
             Dataset<Row> packed = SparkFollows.packed(spark, files, dictionaries.accounts())

@@ -161,6 +161,9 @@ class SparkFollowsTest {
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("one weight per follow (" + follows.length + "), returned "
                         + (follows.length - 1));
+        assertThatThrownBy(() -> new SparkEngine("local[2]", java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "gpu")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.lockstep.followWeights must be driver or spark, got gpu");
     }
 
     @Test
