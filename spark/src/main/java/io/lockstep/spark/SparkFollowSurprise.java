@@ -9,6 +9,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -66,13 +67,32 @@ public final class SparkFollowSurprise implements LockstepFollowSignal.SurpriseS
         }
         int r = partitions.size();
         int[][] communities = partitions.toArray(new int[0][]);
+        int accounts = 0;
+        for (long f : expected) {
+            accounts = Math.max(accounts, 1 + Math.max((int) (f >>> 32), (int) f));
+        }
+        for (int[] c : communities) {
+            if (c.length != communities[0].length || c.length < accounts) {
+                throw new IllegalArgumentException("partitions must each give the community of all "
+                        + Math.max(accounts, communities[0].length) + " accounts, one had " + c.length);
+            }
+        }
         Broadcast<int[][]> shared = JavaSparkContext.fromSparkContext(follows.sparkSession().sparkContext())
                 .broadcast(communities);
+        try {
+            return weights(shared, r);
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    /** The weights job with the partitions broadcast as {@code shared} ({@code r} of them). */
+    private double[] weights(Broadcast<int[][]> shared, int r) {
         StructType schema = KEYED;
         for (int p = 0; p < r; p++) {
             schema = schema.add("c" + p, DataTypes.IntegerType, false);
         }
-        org.apache.spark.sql.Encoder<Row> keyed = Encoders.row(schema);
+        Encoder<Row> keyed = Encoders.row(schema);
         Dataset<Row> withCommunities = follows.map((MapFunction<Row, Row>) row -> {
             long f = row.getLong(0);
             int[][] c = shared.value();
@@ -116,7 +136,6 @@ public final class SparkFollowSurprise implements LockstepFollowSignal.SurpriseS
             }
             return List.<Object[]>of(new Object[] {fs.toLongArray(), ws.toDoubleArray()}).iterator();
         }, Encoders.javaSerialization(Object[].class)).collectAsList();
-        shared.destroy();
         double[] out = new double[expected.length];
         int at = 0;
         for (Object[] part : parts) {

@@ -136,6 +136,9 @@ class SparkFollowsTest {
                 // the weights tell the partitions apart (not all at the floor or at 1)
                 assertThat(Arrays.stream(expected).distinct().count()).isGreaterThan(communities == 1 ? 0 : 2);
             }
+            assertThatThrownBy(() -> new SparkFollowSurprise(packed, follows).surprise(List.of(new int[1])))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("partitions must each give the community of all");
             long[] other = follows.clone();
             other[other.length / 2]++;
             assertThatThrownBy(() -> new SparkFollowSurprise(packed, other).surprise(List.of(new int[n])))
