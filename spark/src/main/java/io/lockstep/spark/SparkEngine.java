@@ -47,7 +47,7 @@ public final class SparkEngine implements DetectionEngine {
     /**
      * Where lockstep-follow's peeling weights are computed on a local master: {@code driver} (the default: one
      * O(m) pass per partition, 1.4 CPU-s for 6.6M follows) or {@code spark} ({@link SparkFollowSurprise}: the same
-     * weights from tasks, 49 CPU-s for 6.6M follows on {@code local[2]}; the piece a distributed fit of the model
+     * weights from tasks, 54 CPU-s for 6.6M follows on {@code local[2]}; the piece a distributed fit of the model
      * would feed). A cluster master computes them in this JVM.
      */
     public static final String FOLLOW_WEIGHTS = "spark.lockstep.followWeights";

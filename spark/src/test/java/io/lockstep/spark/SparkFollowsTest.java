@@ -91,8 +91,8 @@ class SparkFollowsTest {
         } finally {
             packed.unpersist();
         }
-        assertThat(fitted).as("the weights are asked for once, with the model's three partitions").hasSize(1);
-        assertThat(fitted.get(0)).hasSize(3).allMatch(p -> p.length == activity.accountCount());
+        assertThat(fitted).as("the weights are asked for once, with the model's partitions").hasSize(1);
+        assertThat(fitted.get(0)).isNotEmpty().allMatch(p -> p.length == activity.accountCount());
         assertThat(fromActivity.blocks()).as("the farm's blocks").isNotEmpty();
         for (SignalGraph g : List.of(fromSpark, weightedInSpark)) {
             assertThat(EngineEquivalenceTest.edges(g.edges()))
