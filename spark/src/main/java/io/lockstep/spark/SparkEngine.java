@@ -48,7 +48,7 @@ public final class SparkEngine implements DetectionEngine {
      * Where lockstep-follow's peeling weights are computed on a local master: {@code driver} (the default: one
      * O(m) pass per partition, 1.4 CPU-s for 6.6M follows) or {@code spark} ({@link SparkFollowSurprise}: the same
      * weights from tasks, 54 CPU-s for 6.6M follows on {@code local[2]}; the piece a distributed fit of the model
-     * would feed). A cluster master computes them in this JVM.
+     * would feed). On a cluster master they are computed in this JVM, and {@code spark} is rejected.
      */
     public static final String FOLLOW_WEIGHTS = "spark.lockstep.followWeights";
     private final String master;
@@ -66,6 +66,10 @@ public final class SparkEngine implements DetectionEngine {
             throw new IllegalArgumentException(FOLLOW_WEIGHTS + " must be driver or spark, got " + weights);
         }
         this.weightsInSpark = weights.equals("spark");
+        if (weightsInSpark && !isLocal()) {
+            // the submitted job ends before the signal runs here, so no session is left to compute them in
+            throw new IllegalArgumentException(FOLLOW_WEIGHTS + "=spark needs a local master, got " + master);
+        }
     }
 
     /** Registers the engine as {@code spark} for {@link DetectionEngine#named}. */

@@ -167,6 +167,9 @@ class SparkFollowsTest {
         assertThatThrownBy(() -> new SparkEngine("local[2]", java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "gpu")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("spark.lockstep.followWeights must be driver or spark, got gpu");
+        assertThatThrownBy(() -> new SparkEngine("spark://127.0.0.1:7077",
+                java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.lockstep.followWeights=spark needs a local master, got spark://127.0.0.1:7077");
     }
 
     @Test
