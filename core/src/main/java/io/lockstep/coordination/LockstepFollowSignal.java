@@ -241,7 +241,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * long[], ProgressListener, TerminationFlag)}, over {@code n} accounts). O(m) per partition.
      */
     public static double[] surprise(int n, long[] follows, List<int[]> partitions) {
-        DenseBlockFinder finder = finder(n, follows);
+        int[] follower = new int[follows.length];
+        int[] followee = new int[follows.length];
+        for (int i = 0; i < follows.length; i++) {
+            follower[i] = (int) (follows[i] >>> 32);
+            followee[i] = (int) follows[i];
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
         List<FollowNullModel> models = new ArrayList<>();
         for (int[] p : partitions) {
             if (p.length != n) {
