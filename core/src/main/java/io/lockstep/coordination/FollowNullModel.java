@@ -201,13 +201,23 @@ final class FollowNullModel {
             }
             for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
                 int c = community[graph.inFollower(p)];
-                out[graph.outEdgeOf(p)] = SURPRISE_FLOOR + (1 - SURPRISE_FLOOR) * (1 - (count[c] - 1) / (k - 1));
+                out[graph.outEdgeOf(p)] = surprise(count[c], k);
             }
             for (int c : touched) {
                 count[c] = 0;
             }
         }
         return out;
+    }
+
+    /**
+     * The surprise of one follow of a target with {@code followers} followers (at least 2), {@code sameCommunity} of
+     * them (the follower included) in the follower's community: f + (1 − f) · (1 − (sameCommunity − 1) /
+     * (followers − 1)), f = {@link #SURPRISE_FLOOR}. The one formula of {@link #surprise()}, also evaluated in the
+     * Spark engine's tasks.
+     */
+    static double surprise(double sameCommunity, long followers) {
+        return SURPRISE_FLOOR + (1 - SURPRISE_FLOOR) * (1 - (sameCommunity - 1) / (followers - 1));
     }
 
     /** Sets the block F whose follows are left out of the rates; {@code fs} ascending, distinct. */

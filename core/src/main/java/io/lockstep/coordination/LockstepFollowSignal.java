@@ -195,6 +195,76 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      */
     public SignalGraph graph(Activity activity, long[] follows, ProgressListener progress,
                              TerminationFlag termination) {
+        return graph(activity, follows, null, progress, termination);
+    }
+
+    /**
+     * The peeling's edge weights computed elsewhere once the model's partitions are known: the Spark engine counts
+     * each target's followers per community in its tasks ({@link #surprise(long, long)} per follow) instead of
+     * {@link FollowNullModel#surprise} walking the follow graph here. The graph's follows are a pure input of those
+     * counts; the partitions are the one thing that needs the whole graph in one place (Leiden), so they are
+     * fitted here and handed over.
+     */
+    @FunctionalInterface
+    public interface SurpriseSource {
+        /**
+         * @param partitions the community of every account (0..k−1, one array of the activity's account count per
+         *                   partition, in the model's resolution order)
+         * @return for every follow of the graph, in the graph's (ascending) order, the largest over the partitions
+         *         of {@link LockstepFollowSignal#surprise(long, long)} with the target's followers in the follower's
+         *         community and all the target's followers
+         */
+        double[] surprise(List<int[]> partitions);
+    }
+
+    /**
+     * The surprise of one follow of a target with {@code followers} followers, {@code sameCommunity} of them (the
+     * follower included) in the follower's community under one partition: the model's formula
+     * ({@link FollowNullModel}; its floor when the target has no other follower), for {@link SurpriseSource}s.
+     */
+    public static double surprise(long sameCommunity, long followers) {
+        if (followers < 1 || sameCommunity < 1 || sameCommunity > followers) {
+            throw new IllegalArgumentException("followers must be at least 1 and sameCommunity in [1, followers], got "
+                    + sameCommunity + " of " + followers);
+        }
+        return followers == 1 ? FollowNullModel.SURPRISE_FLOOR : FollowNullModel.surprise(sameCommunity, followers);
+    }
+
+    /**
+     * What {@link SurpriseSource#surprise} must return, computed here the way {@link #graph} computes it: the
+     * largest over {@code partitions} of each follow's surprise ({@code follows} as for {@link #graph(Activity,
+     * long[], ProgressListener, TerminationFlag)}, over {@code n} accounts). O(m) per partition.
+     */
+    public static double[] surprise(int n, long[] follows, List<int[]> partitions) {
+        int[] follower = new int[follows.length];
+        int[] followee = new int[follows.length];
+        for (int i = 0; i < follows.length; i++) {
+            follower[i] = (int) (follows[i] >>> 32);
+            followee[i] = (int) follows[i];
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+        List<FollowNullModel> models = new ArrayList<>();
+        for (int[] p : partitions) {
+            if (p.length != n) {
+                throw new IllegalArgumentException("a partition must give the community of each of the " + n
+                        + " accounts, had " + p.length);
+            }
+            models.add(new FollowNullModel(finder, p));
+        }
+        return new Models(models).surprise();
+    }
+
+    /**
+     * As {@link #graph(Activity, long[], ProgressListener, TerminationFlag)}, with the peeling's edge weights from
+     * {@code surprise} (null: computed here) once the model's partitions are fitted; the result is the same when
+     * the source returns what its contract says.
+     *
+     * @throws IllegalArgumentException when {@code follows} is not strictly ascending, holds a self-follow or an id
+     *                                  outside the activity's accounts
+     * @throws IllegalStateException    when the source returns other than one weight per follow
+     */
+    public SignalGraph graph(Activity activity, long[] follows, SurpriseSource surprise, ProgressListener progress,
+                             TerminationFlag termination) {
         Objects.requireNonNull(follows, "follows");
         startPhases();
         long clock = System.nanoTime();
@@ -211,11 +281,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
         DenseBlockFinder finder = DenseBlockFinder.ofPairs(n, follows);
         lap(Phase.FOLLOWS, clock);
-        return graph(activity, finder, progress, termination);
+        return graph(activity, finder, surprise, progress, termination);
     }
 
     private SignalGraph graph(Activity activity, DenseBlockFinder finder, ProgressListener progress,
                               TerminationFlag termination) {
+        return graph(activity, finder, null, progress, termination);
+    }
+
+    private SignalGraph graph(Activity activity, DenseBlockFinder finder, SurpriseSource surprise,
+                              ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin(name(), params.maxBlocks() + 1L);
         long clock = System.nanoTime();
@@ -226,7 +301,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         Models model = Models.fit(finder, n, seed);
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
-        finder.setEdgeWeights(model.surprise());
+        double[] weights = surprise == null ? model.surprise() : surprise.surprise(model.partitions(n));
+        if (weights == null || weights.length != finder.edgeCount()) {
+            throw new IllegalStateException("the surprise source must return one weight per follow ("
+                    + finder.edgeCount() + "), returned " + (weights == null ? "null" : weights.length));
+        }
+        finder.setEdgeWeights(weights);
         clock = lap(Phase.SURPRISE, clock);
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
@@ -509,6 +589,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         out[i] = Math.max(out[i], s[i]);
                     }
                 }
+            }
+            return out;
+        }
+
+        /** Each partition's community of every account [0, n), in resolution order. */
+        List<int[]> partitions(int n) {
+            List<int[]> out = new ArrayList<>();
+            for (FollowNullModel m : models) {
+                int[] p = new int[n];
+                for (int v = 0; v < n; v++) {
+                    p[v] = m.communityOf(v);
+                }
+                out.add(p);
             }
             return out;
         }

@@ -71,6 +71,16 @@ public final class SparkFollows {
      * @throws IllegalStateException when a follow names an account the dictionary does not hold
      */
     public static long[] distinct(SparkSession spark, List<Path> files, Dataset<Row> accounts) throws IOException {
+        return collect(packed(spark, files, accounts));
+    }
+
+    /**
+     * The distinct follows of {@code files} as {@link #distinct} computes them, left in Spark: one column
+     * {@code follow} ({@code follower << 32 | followee}), sorted, range-partitioned; a follow naming an account the
+     * dictionary does not hold is -1 (first), which {@link #collect} rejects.
+     */
+    public static Dataset<Row> packed(SparkSession spark, List<Path> files, Dataset<Row> accounts)
+            throws IOException {
         Dataset<Row> follows = read(spark, files, ArchiveActions.splitBytes(spark));
         Dataset<Row> byFollower = broadcast(accounts.withColumnRenamed("account", "follower")
                 .withColumnRenamed("id", "f"));
@@ -80,11 +90,19 @@ public final class SparkFollows {
                 .join(byFollowee, new String[] {"followee"}, "left");
         // a follow naming an account outside the dictionary becomes -1: first after the sort, one pass only
         Column unknown = col("f").isNull().or(col("t").isNull());
-        Dataset<Row> packed = encoded.filter(unknown.or(col("f").notEqual(col("t"))))
+        return encoded.filter(unknown.or(col("f").notEqual(col("t"))))
                 .select(when(unknown, lit(-1L)).otherwise(col("f").cast(DataTypes.LongType).multiply(1L << 32)
                         .plus(col("t").cast(DataTypes.LongType))).alias("follow"))
                 .distinct()
                 .orderBy(col("follow"));
+    }
+
+    /**
+     * The follows of {@link #packed} on the driver, ascending.
+     *
+     * @throws IllegalStateException when a follow names an account the dictionary does not hold
+     */
+    public static long[] collect(Dataset<Row> packed) {
         // one packed array per sorted partition (not one Row per follow on the driver), in partition order
         List<long[]> parts = packed.javaRDD().mapPartitions((Iterator<Row> it) -> {
             LongArrayList part = new LongArrayList();

@@ -6,6 +6,7 @@ import io.lockstep.activity.Urls;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.load.ArchiveReader;
@@ -227,13 +228,43 @@ public final class SparkCoActionsBenchmark {
             // -Dfollows=true: lockstep-follow's follow graph from DIR/follows.csv in Spark tasks (SparkFollows)
             long f0 = System.nanoTime();
             long fc0 = cpu();
-            long[] follows = SparkFollows.distinct(spark, List.of(files.get(0).resolveSibling("follows.csv")),
-                    dictionaries.accounts());
+            Dataset<Row> packed = SparkFollows.packed(spark, List.of(files.get(0).resolveSibling("follows.csv")),
+                    dictionaries.accounts()).persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
+            long[] follows = SparkFollows.collect(packed);
             System.out.printf(Locale.ROOT, "  %s follow graph: %,d distinct follows of %,d in %.1f s, %.1f CPU-s in "
                             + "the JVM, load average %.1f; equal to core's: %s%n", master, follows.length,
                     activity.followCount(), (System.nanoTime() - f0) / 1e9, (cpu() - fc0) / 1e9, load(),
-                    java.util.Arrays.equals(follows, io.lockstep.coordination.LockstepFollowSignal
-                            .distinctFollows(activity)));
+                    java.util.Arrays.equals(follows, LockstepFollowSignal.distinctFollows(activity)));
+            if (Boolean.getBoolean("followSignal")) {
+                // -DfollowSignal=true: the signal on that graph, its peeling weights from Spark (SparkFollowSurprise)
+                // once its partitions are fitted, timed against core's computation of the same weights
+                SparkFollowSurprise inSpark = new SparkFollowSurprise(packed, follows);
+                long s0 = System.nanoTime();
+                long sc0 = cpu();
+                SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults()).graph(activity, follows,
+                        fitted -> {
+                            long w0 = System.nanoTime();
+                            long wc0 = cpu();
+                            double[] w = inSpark.surprise(fitted);
+                            double sparkSec = (System.nanoTime() - w0) / 1e9;
+                            double sparkCpu = (cpu() - wc0) / 1e9;
+                            long c1 = System.nanoTime();
+                            long cc1 = cpu();
+                            double[] core = LockstepFollowSignal.surprise(activity.accountCount(), follows,
+                                    fitted);
+                            System.out.printf(Locale.ROOT, "  %s peeling weights of %,d follows (%d partitions): "
+                                            + "Spark %.1f s, %.1f CPU-s in the JVM; core on the driver %.1f s, %.1f "
+                                            + "CPU-s; equal: %s; load average %.1f%n", master, w.length,
+                                    fitted.size(), sparkSec, sparkCpu, (System.nanoTime() - c1) / 1e9,
+                                    (cpu() - cc1) / 1e9, java.util.Arrays.equals(w, core), load());
+                            return w;
+                        }, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                System.out.printf(Locale.ROOT, "  %s lockstep-follow with the weights from Spark: %d blocks, %,d "
+                                + "edges in %.1f s, %.1f CPU-s (the core check included), load average %.1f%n", master,
+                        g.blocks().size(), g.edges().size(), (System.nanoTime() - s0) / 1e9, (cpu() - sc0) / 1e9,
+                        load());
+            }
+            packed.unpersist();
         }
         Thread.sleep(2000); // the listener bus delivers the last task ends asynchronously
         Map<String, Integer> edges = edgesPerSignal(r);

@@ -11,7 +11,10 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,10 +61,12 @@ class SparkFollowsTest {
                 .hasSizeGreaterThan(10);
         spark.conf().set(ArchiveActions.SPLIT_BYTES, "4096");
         long[] distributed;
+        Dataset<Row> packed;
         try {
-            distributed = SparkFollows.distinct(spark, files,
+            packed = SparkFollows.packed(spark, files,
                     Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(DetectionParams.defaults()))
-                            .accounts());
+                            .accounts()).persist(StorageLevel.DISK_ONLY());
+            distributed = SparkFollows.collect(packed);
         } finally {
             spark.conf().unset(ArchiveActions.SPLIT_BYTES);
         }
@@ -68,15 +76,100 @@ class SparkFollowsTest {
         SignalGraph fromActivity = signal.graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         SignalGraph fromSpark = signal.graph(activity, distributed, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
-        assertThat(fromActivity.blocks()).as("the farm's blocks").isNotEmpty();
-        assertThat(EngineEquivalenceTest.edges(fromSpark.edges()))
-                .isEqualTo(EngineEquivalenceTest.edges(fromActivity.edges()));
-        assertThat(fromSpark.blocks()).hasSameSizeAs(fromActivity.blocks());
-        for (int i = 0; i < fromSpark.blocks().size(); i++) {
-            assertThat(fromSpark.blocks().get(i).followers()).isEqualTo(fromActivity.blocks().get(i).followers());
-            assertThat(fromSpark.blocks().get(i).targets()).isEqualTo(fromActivity.blocks().get(i).targets());
+        // the peeling weights from Spark, checked against core's for the partitions the model fitted
+        List<List<int[]>> fitted = new ArrayList<>();
+        SparkFollowSurprise inSpark = new SparkFollowSurprise(packed, distributed);
+        SignalGraph weightedInSpark;
+        try {
+            weightedInSpark = signal.graph(activity, distributed, partitions -> {
+                fitted.add(partitions);
+                double[] w = inSpark.surprise(partitions);
+                assertThat(w).isEqualTo(LockstepFollowSignal.surprise(activity.accountCount(), distributed,
+                        partitions));
+                return w;
+            }, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        } finally {
+            packed.unpersist();
         }
-        assertThat(fromSpark.edges()).allMatch(e -> e.signal().equals(CoordinationSignal.LOCKSTEP_FOLLOW));
+        assertThat(fitted).as("the weights are asked for once, with the model's partitions").hasSize(1);
+        assertThat(fitted.get(0)).isNotEmpty().allMatch(p -> p.length == activity.accountCount());
+        assertThat(fromActivity.blocks()).as("the farm's blocks").isNotEmpty();
+        for (SignalGraph g : List.of(fromSpark, weightedInSpark)) {
+            assertThat(EngineEquivalenceTest.edges(g.edges()))
+                    .isEqualTo(EngineEquivalenceTest.edges(fromActivity.edges()));
+            assertThat(g.blocks()).hasSameSizeAs(fromActivity.blocks());
+            for (int i = 0; i < g.blocks().size(); i++) {
+                assertThat(g.blocks().get(i).followers()).isEqualTo(fromActivity.blocks().get(i).followers());
+                assertThat(g.blocks().get(i).targets()).isEqualTo(fromActivity.blocks().get(i).targets());
+                assertThat(g.blocks().get(i).expected()).isEqualTo(fromActivity.blocks().get(i).expected());
+            }
+            assertThat(g.edges()).allMatch(e -> e.signal().equals(CoordinationSignal.LOCKSTEP_FOLLOW));
+        }
+    }
+
+    @Test
+    void thePeelingWeightsFromSparkAreCoresForAnyPartition() throws Exception {
+        new Simulator(ScenarioConfig.preset("mixed", 500, 3, 11)).write(tmp, ProgressListener.NONE);
+        List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("follows.csv"));
+        Activity activity = ArchiveFiles.read(files).activity();
+        int n = activity.accountCount();
+        SparkSession spark = SharedSpark.get();
+        Dataset<Row> packed = SparkFollows.packed(spark, files,
+                Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(DetectionParams.defaults()))
+                        .accounts()).persist(StorageLevel.DISK_ONLY());
+        try {
+            long[] follows = SparkFollows.collect(packed);
+            assertThat(follows.length).as("follows").isGreaterThan(5_000);
+            Random random = new Random(11);
+            for (int communities : new int[] {1, 2, 7, n}) {
+                List<int[]> partitions = new ArrayList<>();
+                for (int p = 0; p < 1 + random.nextInt(3); p++) {
+                    int[] c = new int[n];
+                    for (int v = 0; v < n; v++) {
+                        c[v] = random.nextInt(communities);
+                    }
+                    partitions.add(c);
+                }
+                double[] expected = LockstepFollowSignal.surprise(n, follows, partitions);
+                assertThat(new SparkFollowSurprise(packed, follows).surprise(partitions))
+                        .as("%d communities, %d partitions", communities, partitions.size()).isEqualTo(expected);
+                // the weights tell the partitions apart (not all at the floor or at 1)
+                assertThat(Arrays.stream(expected).distinct().count()).isGreaterThan(communities == 1 ? 0 : 2);
+            }
+            assertThatThrownBy(() -> new SparkFollowSurprise(packed, follows).surprise(List.of(new int[1])))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("partitions must each give the community of all");
+            long[] other = follows.clone();
+            other[other.length / 2]++;
+            assertThatThrownBy(() -> new SparkFollowSurprise(packed, other).surprise(List.of(new int[n])))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("at position " + other.length / 2);
+        } finally {
+            packed.unpersist();
+        }
+        assertThatThrownBy(() -> LockstepFollowSignal.surprise(3, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sameCommunity in [1, followers]");
+        assertThat(LockstepFollowSignal.surprise(1, 1)).isEqualTo(0.2);
+        assertThat(LockstepFollowSignal.surprise(3, 3)).isEqualTo(0.2);
+        assertThat(LockstepFollowSignal.surprise(1, 5)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aSurpriseSourceOfTheWrongLengthIsRejected() throws Exception {
+        new Simulator(ScenarioConfig.preset("farm", 400, 3, 7)).write(tmp, ProgressListener.NONE);
+        Activity activity = ArchiveFiles.read(List.of(tmp.resolve("users.csv"), tmp.resolve("follows.csv")))
+                .activity();
+        long[] follows = LockstepFollowSignal.distinctFollows(activity);
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        assertThatThrownBy(() -> signal.graph(activity, follows, partitions -> new double[follows.length - 1],
+                ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("one weight per follow (" + follows.length + "), returned "
+                        + (follows.length - 1));
+        assertThatThrownBy(() -> new SparkEngine("local[2]", java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "gpu")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.lockstep.followWeights must be driver or spark, got gpu");
+        assertThatThrownBy(() -> new SparkEngine("spark://127.0.0.1:7077",
+                java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spark.lockstep.followWeights=spark needs a local master, got spark://127.0.0.1:7077");
     }
 
     @Test
