@@ -69,11 +69,12 @@ import java.util.function.BiPredicate;
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
- *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
- *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
- *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
- *       of a farm that peeling split between seeds) cannot grow by itself, and the rest of its farm, grown in a
- *       later round, recruits it. At most {@code maxBlocks} rounds.</li>
+ *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; only the members
+ *       of a kept block leave growth (an account is in one block at most). A rejected seed says that its members'
+ *       follows were explained together, not that each member's follows of another block's targets are: an aged
+ *       farm has no creation burst, and peeling hands its members out a few at a time inside seeds of readers, so
+ *       that which seed they land in depends on the partitions' draw; left free, they are recruited by growth
+ *       from whichever seed holds the rest of their farm. At most {@code maxBlocks} rounds.</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -82,7 +83,7 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
+ * <p>Cost: the model's four Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
  * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
  * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
@@ -312,18 +313,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 continue;
             }
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
-            // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
-            // burst, leave growth too
+            // only the members of a kept block leave growth: a rejected attempt says that its seed's follows were
+            // explained together, not that each account's follows of another block's targets are (an aged farm's
+            // members are peeled a few at a time inside seeds of readers, and growth from the rest of the farm
+            // recruits them)
             for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
-                spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
             if (grown == null) {
                 continue;
             }
             for (int f : grown[0]) {
                 peeled[f] = true;
-                spent[f] |= kept != null || !burst || Arrays.binarySearch(seedCore, f) < 0;
+                spent[f] |= kept != null;
             }
             if (kept != null) {
                 blocks.add(kept);
@@ -481,9 +483,26 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * The null model at the resolutions of {@link #RESOLUTIONS}: every expectation is the largest of the partitions'
      * (a block is unexplained only when no partition explains it), every edge's surprise the largest (seeds are
      * only candidates).
+     *
+     * <p>Taking the most conservative expectation over an ensemble of partitions, rather than trusting one, follows
+     * the view of community structure as uncertain (one Leiden run is one local optimum among many of similar
+     * modularity: B. H. Good, Y.-A. de Montjoye and A. Clauset, "Performance of modularity maximization in
+     * practical contexts", Phys. Rev. E 81, 046106 (2010),
+     * <a href="https://doi.org/10.1103/PhysRevE.81.046106">doi:10.1103/PhysRevE.81.046106</a>): a verdict should
+     * not rest on which optimum the analysis seed reached. The finest resolution, 8, splits communities that
+     * modularity merges at 1–4 (its resolution limit, S. Fortunato and M. Barthélemy, PNAS 104, 36 (2007)): a group
+     * of readers of one sub-community's stars inside a merged community of 150–180 accounts otherwise forms a
+     * block the coarser partitions cannot explain (matrix cell n3000-c20, a 16–19-reader block under some seeds and
+     * none under others). The alternatives tried (several seeds per resolution, consensus partitions after
+     * Lancichinetti and Fortunato 2012, a saturating follow probability) are in docs/quality.md, "Verdicts across
+     * analysis seeds".
+     *
+     * <p>Cost: four Leiden fits side by side instead of three (+33 % of the partition phase) and four models' rates
+     * per expectation. Deterministic for a given seed; the verdicts still depend on the seed through the
+     * partitions (measured in docs/quality.md).
      */
     static final class Models {
-        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
+        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0, 8.0};
         private final List<FollowNullModel> models;
 
         Models(List<FollowNullModel> models) {
