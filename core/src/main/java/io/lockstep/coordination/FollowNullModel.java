@@ -19,8 +19,8 @@ import java.util.Arrays;
  * is an edge, a reciprocal pair weighs 2), seeded with the detection seed: equal seeds give equal partitions at any
  * concurrency. Modularity merges small communities with their neighbours (its resolution limit), and a merged
  * community dilutes the in-community popularity of the small one's stars; {@link LockstepFollowSignal} therefore
- * fits the model at four resolutions (1, 2, 4, 8) and takes, for every expectation, the largest (a block is
- * unexplained only when no partition explains it).
+ * fits the model at three resolutions and takes, for every expectation, the largest (a block is unexplained only
+ * when no partition explains it).
  *
  * <p><b>Expected follows.</b> An account i of community r, making d_i follows, follows j an expected
  * λ_ij = d_i · k_j(r) / κ_r times, where k_j(r) counts j's followers in r (j's popularity inside i's community) and

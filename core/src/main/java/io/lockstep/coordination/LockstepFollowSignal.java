@@ -83,7 +83,7 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's four Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
+ * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
  * O(maxBlocks · (m + m_C log n_C + g · m_B)) for m follows: each peeling round cuts a core of m_C follows in O(m)
  * and peels only that core with a heap ({@link DenseBlockFinder#densest}), and g growth steps each touch the m_B
@@ -488,21 +488,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * the view of community structure as uncertain (one Leiden run is one local optimum among many of similar
      * modularity: B. H. Good, Y.-A. de Montjoye and A. Clauset, "Performance of modularity maximization in
      * practical contexts", Phys. Rev. E 81, 046106 (2010),
-     * <a href="https://doi.org/10.1103/PhysRevE.81.046106">doi:10.1103/PhysRevE.81.046106</a>): a verdict should
-     * not rest on which optimum the analysis seed reached. The finest resolution, 8, splits communities that
-     * modularity merges at 1–4 (its resolution limit, S. Fortunato and M. Barthélemy, PNAS 104, 36 (2007)): a group
-     * of readers of one sub-community's stars inside a merged community of 150–180 accounts otherwise forms a
-     * block the coarser partitions cannot explain (matrix cell n3000-c20, a 16–19-reader block under some seeds and
-     * none under others). The alternatives tried (several seeds per resolution, consensus partitions after
-     * Lancichinetti and Fortunato 2012, a saturating follow probability) are in docs/quality.md, "Verdicts across
-     * analysis seeds".
+     * <a href="https://doi.org/10.1103/PhysRevE.81.046106">doi:10.1103/PhysRevE.81.046106</a>). It does not make
+     * the verdicts independent of the seed: a block of readers of one sub-community's stars that every partition
+     * of resolution 1–4 leaves inside a larger community is unexplained under all of them, and the seed decides
+     * only whether the search reaches it. A fourth partition at resolution 8 explains such blocks but also part of
+     * sparse farms (one burst-farm member of the 1,200-account matrix cell n1200-pop1.1, much of a hand-built aged
+     * farm); it and the other ensembles tried (several seeds per resolution, consensus partitions after
+     * Lancichinetti and Fortunato 2012, a saturating follow probability) are measured in docs/quality.md,
+     * "Verdicts across analysis seeds".
      *
-     * <p>Cost: four Leiden fits side by side instead of three (+33 % of the partition phase) and four models' rates
-     * per expectation. Deterministic for a given seed; the verdicts still depend on the seed through the
-     * partitions (measured in docs/quality.md).
+     * <p>Cost: three Leiden fits side by side and three models' rates per expectation. Deterministic for a given
+     * seed.
      */
     static final class Models {
-        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0, 8.0};
+        static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
         private final List<FollowNullModel> models;
 
         Models(List<FollowNullModel> models) {
