@@ -111,6 +111,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "rule) (default: ${DEFAULT-VALUE}).")
     DetectorName detector;
 
+    @Option(names = "--analysis-seed", paramLabel = "S",
+            description = "Sweep, matrix and --archive: the detector's seed (its Leiden partitions), varied independently "
+                    + "of the simulation's --seed (default: the --seed).")
+    Long analysisSeed;
+
     @Override
     public Integer call() throws IOException {
         if (archive != null) {
@@ -194,7 +199,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     private Detector detector() {
         return switch (detector) {
             case BASELINE -> FastRetweetBaseline.DEFAULT;
-            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults().withSeed(scenario.seed()));
+            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults()
+                    .withSeed(analysisSeed != null ? analysisSeed : scenario.seed()));
         };
     }
 

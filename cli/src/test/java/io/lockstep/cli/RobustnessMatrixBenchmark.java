@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
@@ -14,13 +15,15 @@ import java.util.List;
 
 /**
  * The robustness matrix at full size: 20 archives of 3,000 and 9,000 accounts over 7 days (arguments: work directory,
- * smaller size, days, seed), analysed with the defaults of {@code analyze}; prints each cell as it finishes and the
+ * smaller size, days, simulation seed, analysis seed), analysed with the defaults of {@code analyze} and the analysis
+ * seed (default {@value AnalysisParams#DEFAULT_SEED}, whatever the simulation seed, so that the two vary
+ * independently); prints each cell as it finishes and the
  * Markdown table of {@code docs/quality.md} with the load average before and after (read from {@code /proc/loadavg}).
  * Same as {@code lockstep evaluate --matrix}, plus the load figures.
  *
  * <pre>
  * mvn -B -q -o -pl cli -am test-compile
- * java -cp cli/target/test-classes:cli/target/classes:... io.lockstep.cli.RobustnessMatrixBenchmark /tmp/matrix 3000 7 42
+ * java -cp cli/target/test-classes:cli/target/classes:... io.lockstep.cli.RobustnessMatrixBenchmark /tmp/matrix 3000 7 42 [43]
  * </pre>
  */
 public final class RobustnessMatrixBenchmark {
@@ -32,9 +35,11 @@ public final class RobustnessMatrixBenchmark {
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        long analysisSeed = args.length > 4 ? Long.parseLong(args[4]) : AnalysisParams.DEFAULT_SEED;
         String before = load();
         AnalysisOptions defaults = new AnalysisOptions();
-        new CommandLine(defaults).parseArgs();
+        new CommandLine(defaults).parseArgs("--seed", Long.toString(analysisSeed));
+        System.out.printf("simulation seed %d, analysis seed %d%n", seed, analysisSeed);
         RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         long t0 = System.nanoTime();

@@ -120,4 +120,25 @@ class FollowNullModelTest {
         assertThat(r.edges().size()).isLessThanOrEqualTo(20 * suspicious.size());
         assertThat(r.blocks()).isNotEmpty();
     }
+
+    /**
+     * The analysis seed reaches the follow signal only through the Leiden partitions of its model; a verdict that
+     * flips with it is not evidence. Eight homophilous communities with a burst-created farm following their stars:
+     * the same accounts are flagged under three analysis seeds (the whole farm, no ordinary account).
+     */
+    @Test
+    void theVerdictsAreTheSameForThreeAnalysisSeeds() {
+        FollowGraphs gen = communities(3, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
+        List<String> farm = gen.farm(300, 4, 21, true, "client");
+        Activity a = gen.build();
+        List<Set<String>> verdicts = new ArrayList<>();
+        for (long seed : new long[] {42, 43, 44}) {
+            SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withSeed(seed))
+                    .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+            verdicts.add(flagged(a, g));
+        }
+        assertThat(verdicts.get(0)).containsExactlyInAnyOrderElementsOf(farm);
+        assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
+        assertThat(verdicts.get(2)).isEqualTo(verdicts.get(0));
+    }
 }
