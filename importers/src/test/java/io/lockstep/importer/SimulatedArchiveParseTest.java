@@ -57,6 +57,13 @@ class SimulatedArchiveParseTest {
         return c;
     }
 
+    /** {@link #parse}'s counts on a post file: {@code posts} posts, {@code retweets} of them retweets, no reject. */
+    static void assertEveryPostAndRetweetRead(long[] counts, long posts, long retweets) {
+        assertThat(counts[1]).isEqualTo(posts);
+        assertThat(counts[5]).isEqualTo(retweets);
+        assertThat(counts[3]).isZero();
+    }
+
     @Test
     void everyFormatParsesWithoutRejects() throws IOException {
         SimulationSummary s = new Simulator(ScenarioConfig.preset("mixed", 1000, 2, 9L)).write(dir,
@@ -66,17 +73,11 @@ class SimulatedArchiveParseTest {
         long[] users = parse(dir.resolve("users.csv"), Format.INFO_OPS_USERS);
         assertThat(users[0]).isEqualTo(1000);
         assertThat(users[3]).isZero();
-        long[] tweets = parse(dir.resolve("tweets.csv"), Format.INFO_OPS_TWEETS);
-        assertThat(tweets[1]).isEqualTo(s.posts());
-        assertThat(tweets[5]).isEqualTo(retweets);
-        assertThat(tweets[3]).isZero();
+        assertEveryPostAndRetweetRead(parse(dir.resolve("tweets.csv"), Format.INFO_OPS_TWEETS), s.posts(), retweets);
         long[] follows = parse(dir.resolve("follows.csv"), Format.FOLLOWER_CSV);
         assertThat(follows[2]).isEqualTo(s.follows());
         assertThat(follows[3]).isZero();
-        long[] twarc = parse(dir.resolve("tweets-twarc2.csv"), Format.TWARC_CSV);
-        assertThat(twarc[1]).isEqualTo(s.posts());
-        assertThat(twarc[5]).isEqualTo(retweets);
-        assertThat(twarc[3]).isZero();
+        assertEveryPostAndRetweetRead(parse(dir.resolve("tweets-twarc2.csv"), Format.TWARC_CSV), s.posts(), retweets);
         long[] json = parse(dir.resolve("tweets.jsonl"), Format.TWITTER_JSON);
         assertThat(json[3]).isZero();
         assertThat(json[4]).isEqualTo(s.posts());
