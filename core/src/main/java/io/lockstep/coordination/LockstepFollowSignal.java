@@ -68,7 +68,10 @@ import java.util.function.BiPredicate;
  *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
- *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
+ *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
+ *       of its followers and most of its targets in one community of a partition passes only when that test also
+ *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
+ *       communities, and their readers of their own stars look like a block in the merged one). The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
  *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
  *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
@@ -251,7 +254,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             models.add(new FollowNullModel(finder, p));
         }
-        return new Models(models).surprise();
+        return new Models(models, 0).surprise();
     }
 
     /**
@@ -577,9 +580,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     static final class Models {
         static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
         private final List<FollowNullModel> models;
+        /** The Leiden seed of the partitions, for their refinements ({@link #refined}). */
+        private final long seed;
 
-        Models(List<FollowNullModel> models) {
+        Models(List<FollowNullModel> models, long seed) {
             this.models = List.copyOf(models);
+            this.seed = seed;
         }
 
         /**
@@ -592,7 +598,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         static Models fit(DenseBlockFinder finder, int n, long seed) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
             return new Models(Arrays.stream(RESOLUTIONS).parallel()
-                    .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList());
+                    .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList(), seed);
         }
 
         double[] surprise() {
@@ -608,6 +614,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             }
             return out;
+        }
+
+        /**
+         * These models and, for every partition with a community holding most of the block's followers {@code fs}
+         * and most of its targets {@code ts} ({@link FollowNullModel#home}), that partition with the community
+         * refitted on its own follows ({@link FollowNullModel#refine}); null when no partition has such a
+         * community or Leiden leaves each whole. The readers of a small community's stars sit in one community
+         * with their stars, which modularity merged with its neighbours (its resolution limit), and the merged
+         * community's popularity underrates how often they follow their own stars: the refitted community
+         * separates them. A farm, bought from everywhere and paid to follow the popular accounts of many
+         * communities, has no such community, and nothing changes for it.
+         */
+        Models refined(int[] fs, int[] ts) {
+            List<FollowNullModel> out = new ArrayList<>(models);
+            for (FollowNullModel m : models) {
+                int home = m.home(fs, ts);
+                FollowNullModel r = home < 0 ? null : m.refine(home, seed);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            return out.size() == models.size() ? null : new Models(out, seed);
         }
 
         /** Each partition's community of every account [0, n), in resolution order. */
@@ -862,7 +890,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
                 return null;
             }
-            model.setBlock(fs, heldOut(fs, ts));
+            int[] held = heldOut(fs, ts);
+            model.setBlock(fs, held);
             long observed = 0;
             double expected = 0;
             for (int t : ts) {
@@ -876,6 +905,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             double density = observed / ((double) fs.length * ts.length);
             if (density < params.minDensity() || !unexplained(observed, expected)) {
                 return null;
+            }
+            // a block inside one community is tested again with that community refitted on its own follows
+            Models local = model.refined(fs, ts);
+            if (local != null) {
+                local.setBlock(fs, held);
+                double refined = 0;
+                for (int t : ts) {
+                    refined += local.expected(t);
+                }
+                if (!unexplained(observed, refined)) {
+                    return null;
+                }
+                expected = Math.max(expected, refined);
             }
             double p = PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected);
             return new DenseBlock(fs, ts, density, observed, expected, p);
