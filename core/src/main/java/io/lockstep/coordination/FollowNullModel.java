@@ -66,9 +66,12 @@ final class FollowNullModel {
     private final long[] volume; // κ_r
     private final int communities;
     private final boolean[] rooted; // at least half of the account's follows go to its own community
+    private final int[] away; // d_i^out: the account's follows of accounts outside its community
+    private final long[] awayVolume; // κ_r^out: follows made by r to accounts outside r
     // state of the block under test
     private final boolean[] inBlock;
     private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
+    private final long[] blockAwayVolume; // the held-out accounts' follows outside r
     private final long[] memberVolume; // D_r: follows made by the block's members of r
     private final int[] blockCount; // scratch: members and candidates per community
     private final int[] size; // accounts per community
@@ -94,6 +97,8 @@ final class FollowNullModel {
             volume[community[v]] += graph.outDegree(v);
         }
         this.rooted = new boolean[n];
+        this.away = new int[n];
+        this.awayVolume = new long[c];
         for (int v = 0; v < n; v++) {
             int inside = 0;
             for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
@@ -102,9 +107,12 @@ final class FollowNullModel {
                 }
             }
             rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+            away[v] = graph.outDegree(v) - inside;
+            awayVolume[community[v]] += away[v];
         }
         this.inBlock = new boolean[n];
         this.blockVolume = new long[c];
+        this.blockAwayVolume = new long[c];
         this.memberVolume = new long[c];
         this.blockCount = new int[c];
         this.size = new int[c];
@@ -360,6 +368,7 @@ final class FollowNullModel {
                 blockCommunities.add(c);
             }
             blockVolume[c] += graph.outDegree(f);
+            blockAwayVolume[c] += away[f];
             blockFollows += graph.outDegree(f);
         }
         for (int f : members) {
@@ -380,6 +389,7 @@ final class FollowNullModel {
         }
         for (int c : blockCommunities) {
             blockVolume[c] = 0;
+            blockAwayVolume[c] = 0;
             memberVolume[c] = 0;
         }
         blockCommunities.clear();
@@ -457,25 +467,41 @@ final class FollowNullModel {
 
         /**
          * Tests account i against the targets: over the targets the model does not already expect i to follow
-         * (λ_ij &lt; 1/2, λ_ij = d_i · rate_{c(i)}(j), i's own follows left out of the rates when i is outside the
-         * block), returns {observed follows, expected follows}. A reader following its community's stars among the
-         * targets is judged on the rest; a farm member placed in a community is judged on the accounts of other
-         * communities it follows.
+         * (λ_ij &lt; 1/2), returns {observed follows, expected follows}, with i's own follows left out of the rates
+         * when i is outside the block. A reader following its community's stars among the targets is judged on the
+         * rest; a farm member placed in a community is judged on the accounts of other communities it follows.
+         *
+         * <p>λ_ij = d_i · rate_{c(i)}(j). With {@code ownMix}, for a target outside i's community, the larger of
+         * that and i's own attention outside its community: d_i^out (its follows outside its community) against
+         * the follows its community makes outside, d_i^out · (k_j(r) + α π_j) / (κ_r^out + α). An account splits
+         * its attention between its community and the rest in its own proportion (the mixed membership of E. M.
+         * Airoldi, D. M. Blei, S. E. Fienberg and E. P. Xing, "Mixed membership stochastic blockmodels", JMLR 9,
+         * 1981–2014 (2008), reduced to two classes, inside and outside): an account following a third of the graph
+         * follows the popular accounts of every community, as its own follows say. A farm member's follows go
+         * almost all outside its community too, so this explains part of a farm as well: it is asked only of the
+         * accounts growth recruits into a block ({@code LockstepFollowSignal.Growth#followers}), not of the block's
+         * current members, whom peeling, a creation burst or an earlier step chose.
          */
-        double[] test(int i) {
+        double[] test(int i, boolean ownMix) {
             int c = community[i];
             int d = graph.outDegree(i);
+            int dAway = away[i];
             boolean outside = !inBlock[i];
             double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
+            double kappaAway = Math.max(0, awayVolume[c] - blockAwayVolume[c] - (outside ? dAway : 0))
+                    + PSEUDO_FOLLOWS;
             double observed = 0;
             double expected = 0;
             double kappaAll = Math.max(0, volume[c] - d) + PSEUDO_FOLLOWS;
             for (int t = 0; t < ts.length; t++) {
                 boolean follows = graph.follows(i, ts[t]);
-                boolean own = community[ts[t]] == c && rooted[ts[t]];
+                boolean inside = community[ts[t]] == c;
+                boolean own = inside && rooted[ts[t]];
                 double k = own ? all.get(((long) t << 32) | c) - (follows ? 1 : 0)
                         : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
-                double lambda = d * (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]) / (own ? kappaAll : kappa);
+                double rate = (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]);
+                double lambda = own ? d * rate / kappaAll : inside || !ownMix ? d * rate / kappa
+                        : Math.max(d * rate / kappa, dAway * rate / kappaAway);
                 if (lambda < 0.5) {
                     expected += lambda;
                     if (follows) {

@@ -674,10 +674,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
-        static boolean unexplained(List<FollowNullModel.Audience> audience, int account,
+        static boolean unexplained(List<FollowNullModel.Audience> audience, int account, boolean ownMix,
                                    BiPredicate<Long, Double> test) {
             for (FollowNullModel.Audience a : audience) {
-                double[] oe = a.test(account);
+                double[] oe = a.test(account, ownMix);
                 if (!test.test((long) oe[0], oe[1])) {
                     return false;
                 }
@@ -783,7 +783,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
-                if (Models.unexplained(audience, f, this::unexplained)) {
+                if (Models.unexplained(audience, f, false, this::unexplained)) {
                     out.add(f);
                 }
             }
@@ -801,7 +801,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             List<FollowNullModel.Audience> audience = model.audience(ts);
             IntArrayList more = new IntArrayList();
             for (int f : core) {
-                if (!spent[f] && Arrays.binarySearch(fs, f) < 0 && Models.unexplained(audience, f, this::unexplained)) {
+                if (!spent[f] && Arrays.binarySearch(fs, f) < 0
+                        && Models.unexplained(audience, f, false, this::unexplained)) {
                     more.add(f);
                 }
             }
@@ -853,7 +854,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * The unassigned accounts following at least {@code minTargets} of {@code ts} whose follows of the targets
          * their community does not already lead them to follow (λ &lt; 1/2) are at least minLift times the model's
          * expectation, with a Poisson tail of at most maxPValue (rates estimated without {@code current} and
-         * without the account itself; {@link FollowNullModel.Audience#test}).
+         * without the account itself; {@link FollowNullModel.Audience#test}). An account not in {@code current}
+         * is also judged by its own share of follows outside its community (the test's {@code ownMix}): a
+         * recruit from the whole graph that follows the popular accounts of every community, as a heavy reader
+         * does, does not join a farm's block for following some of its targets.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded) {
             model.setBlock(current, heldOut(current, ts));
@@ -863,7 +867,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             for (int f : touched) {
                 int x = follows[f];
                 follows[f] = 0;
-                if (!excluded[f] && x >= params.minTargets() && Models.unexplained(audience, f, this::unexplained)) {
+                if (!excluded[f] && x >= params.minTargets()
+                        && Models.unexplained(audience, f, Arrays.binarySearch(current, f) < 0, this::unexplained)) {
                     out.add(f);
                 }
             }
