@@ -565,17 +565,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * modularity: B. H. Good, Y.-A. de Montjoye and A. Clauset, "Performance of modularity maximization in
      * practical contexts", Phys. Rev. E 81, 046106 (2010),
      * <a href="https://doi.org/10.1103/PhysRevE.81.046106">doi:10.1103/PhysRevE.81.046106</a>). It does not make
-     * the verdicts independent of the seed: a block of readers of one sub-community's stars that every partition
-     * of resolution 1–4 leaves inside a larger community is unexplained under all of them, and the seed decides
-     * only whether the search (peeling weighted by the partitions' surprise, growth tested against them) reaches
-     * it; an aged farm, peeled a few members at a time inside readers' seeds, is found or not the same way. The
-     * ensembles tried against this (a fourth partition at resolution 8, several seeds per resolution, consensus
-     * partitions after Lancichinetti and Fortunato 2012, a saturating follow probability) and leaving a rejected
-     * seed's members free for growth are measured in docs/quality.md, "Verdicts across analysis seeds": each
-     * traded one flip for another or lost planted accounts.
+     * the verdicts independent of the seed: a block of readers of one small community's stars that every
+     * partition of resolution 1–4 merges with its neighbours is unexplained under all of them, and the seed
+     * decides only whether the search (peeling weighted by the partitions' surprise, growth tested against them)
+     * reaches it. Such a block lies inside one community, with its stars: the block test refits that community
+     * on its own follows ({@link #refined}), which explains it whatever the seed. An aged farm, peeled a few
+     * members at a time inside readers' seeds, is still found or not with the seed. The ensembles tried before
+     * (a fourth partition at resolution 8, several seeds per resolution, consensus partitions after
+     * Lancichinetti and Fortunato 2012, a saturating follow probability) and leaving a rejected seed's members
+     * free for growth are measured in docs/quality.md, "Verdicts across analysis seeds": each traded one flip
+     * for another or lost planted accounts.
      *
-     * <p>Cost: three Leiden fits side by side and three models' rates per expectation. Deterministic for a given
-     * seed.
+     * <p>Cost: three Leiden fits side by side and three models' rates per expectation; for a block inside one
+     * community, Leiden on that community's follows and O(n + m) for each refitted model's rates. Deterministic
+     * for a given seed.
      */
     static final class Models {
         static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
