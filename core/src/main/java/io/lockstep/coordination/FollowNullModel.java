@@ -3,6 +3,8 @@ package io.lockstep.coordination;
 import io.lockstep.community.Leiden;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.floats.FloatArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -129,13 +131,24 @@ final class FollowNullModel {
 
     /** Fits the partition by seeded Leiden on modularity at {@code resolution} over {@code undirected}. */
     static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution) {
-        return new FollowNullModel(graph, partition(undirected, seed, resolution));
+        return fit(graph, undirected, seed, resolution, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #fit(DenseBlockFinder, CompactGraph, long, double)}, stopped by {@code termination}. */
+    static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution,
+                               TerminationFlag termination) {
+        return new FollowNullModel(graph, partition(undirected, seed, resolution, termination));
     }
 
     /** The communities of seeded Leiden on modularity at {@code resolution} over {@code undirected} (0..k-1). */
     static int[] partition(CompactGraph undirected, long seed, double resolution) {
-        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
-                .communities(undirected).membership();
+        return partition(undirected, seed, resolution, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #partition(CompactGraph, long, double)}, stopped by {@code termination}. */
+    static int[] partition(CompactGraph undirected, long seed, double resolution, TerminationFlag termination) {
+        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution), ProgressListener.NONE,
+                termination).communities(undirected).membership();
     }
 
     /** The follow graph with direction folded: neighbours are followees and followers, reciprocal pairs weigh 2. */

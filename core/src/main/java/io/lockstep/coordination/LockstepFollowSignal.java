@@ -14,7 +14,10 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
+import java.util.function.IntConsumer;
 
 /**
  * Lockstep follows: groups of accounts following the same set of targets (follower farms) more than the model of
@@ -85,7 +88,7 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
+ * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
@@ -101,6 +104,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
+    private final int concurrency;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -127,8 +131,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
+    /** The signal with the model's Leiden fits on all available processors. */
     public LockstepFollowSignal(DetectionParams params) {
+        this(params, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
+     */
+    public LockstepFollowSignal(DetectionParams params, int concurrency) {
         Objects.requireNonNull(params, "params");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        this.concurrency = concurrency;
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
         this.seed = params.seed();
@@ -301,7 +317,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             progress.end();
             return new SignalGraph(name(), List.of(), 0, 0);
         }
-        Models model = Models.fit(finder, n, seed);
+        Models model = Models.fit(finder, n, seed, concurrency, termination);
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
         double[] weights = surprise == null ? model.surprise() : surprise.surprise(model.partitions(n));
@@ -599,9 +615,78 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * farm of {@code LockstepFollowSignalTest}.
          */
         static Models fit(DenseBlockFinder finder, int n, long seed) {
+            return fit(finder, n, seed, Runtime.getRuntime().availableProcessors(), TerminationFlag.RUNNING_TRUE);
+        }
+
+        /**
+         * As {@link #fit(DenseBlockFinder, int, long)} on at most {@code concurrency} threads (the calling thread
+         * and up to {@code concurrency − 1} started for the call, one fit at a time each, in resolution order);
+         * the partitions do not depend on the threads. {@code termination} stops every fit (Leiden polls it).
+         */
+        static Models fit(DenseBlockFinder finder, int n, long seed, int concurrency, TerminationFlag termination) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
-            return new Models(Arrays.stream(RESOLUTIONS).parallel()
-                    .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList(), seed);
+            FollowNullModel[] fitted = new FollowNullModel[RESOLUTIONS.length];
+            eachOnThreads(RESOLUTIONS.length, concurrency, termination,
+                    i -> fitted[i] = FollowNullModel.fit(finder, undirected, seed, RESOLUTIONS[i], termination));
+            return new Models(Arrays.asList(fitted), seed);
+        }
+
+        /**
+         * Runs {@code task} for each index of [0, count) once, on min(concurrency, count) threads: the calling
+         * thread and threads started for the call, each taking the next index when done with its last; returns
+         * when all have stopped. After a failure or a termination no thread starts another index; the failure of
+         * the lowest index is thrown (a {@link java.util.concurrent.CancellationException} when terminated).
+         */
+        static void eachOnThreads(int count, int concurrency, TerminationFlag termination, IntConsumer task) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+            }
+            AtomicInteger next = new AtomicInteger();
+            AtomicBoolean failed = new AtomicBoolean();
+            Throwable[] failures = new Throwable[count];
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < count && !failed.get(); i = next.getAndIncrement()) {
+                    try {
+                        termination.assertRunning();
+                        task.accept(i);
+                    } catch (Throwable t) {
+                        failures[i] = t;
+                        failed.set(true);
+                    }
+                }
+            };
+            Thread[] started = new Thread[Math.max(0, Math.min(concurrency, count) - 1)];
+            for (int k = 0; k < started.length; k++) {
+                started[k] = new Thread(worker, "lockstep-follow-" + k);
+                started[k].setDaemon(true);
+                started[k].start();
+            }
+            worker.run();
+            boolean interrupted = false;
+            for (Thread t : started) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the fits stop through the termination flag; wait for them
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            for (Throwable t : failures) {
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                if (t != null) {
+                    throw new IllegalStateException(t);
+                }
+            }
         }
 
         double[] surprise() {
