@@ -381,18 +381,13 @@ class LockstepFollowSignalTest {
             int n = 3000;
             TreeSet<Long> pairs = sparseFollows(r, n, 15_000, 300);
             plantBlock(r, pairs, 2000, 2000 + 20 + trial * 10, 2900, 2915, 0.7);
-            int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-            int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-            double[] surprise = surprises(r, follower.length, 0.1);
+            Weighted w = Weighted.of(r, n, pairs, 0.1);
             boolean[] excluded = new boolean[n];
             for (int f = 0; f < n; f += 7 + trial) {
                 excluded[f] = true;
             }
-            DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-            finder.setEdgeWeights(surprise.clone());
-            boolean[] fast = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(fast)).as("trial " + trial).isEqualTo(nodes(reference));
+            boolean[] fast = Weighted.densest(w.finder(), excluded);
+            assertThat(nodes(fast)).as("trial " + trial).isEqualTo(nodes(w.reference(excluded)));
             int members = 0;
             for (int f = 2000; f < 2030; f++) {
                 members += fast[f] ? 1 : 0;
@@ -414,17 +409,13 @@ class LockstepFollowSignalTest {
         for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
             plantBlock(r, pairs, 2000 + 100 * b, 2025 + 100 * b + 5 * b, 3000 + 20 * b, 3015 + 20 * b, 0.7);
         }
-        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = surprises(r, follower.length, 0);
-        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        finder.setEdgeWeights(surprise.clone());
+        Weighted w = Weighted.of(r, n, pairs, 0);
+        DenseBlockFinder finder = w.finder();
         boolean[] excluded = new boolean[n];
         int found = 0;
         for (int round = 0; round < 6; round++) {
-            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            boolean[] block = Weighted.densest(finder, excluded);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(w.reference(excluded)));
             for (int f = 0; f < n; f++) {
                 if (block[f]) {
                     excluded[f] = true;
@@ -434,8 +425,7 @@ class LockstepFollowSignalTest {
         }
         assertThat(found).as("planted followers found over the rounds").isGreaterThanOrEqualTo(80);
         boolean[] none = new boolean[n];
-        assertThat(nodes(finder.densest(none, 10, 6, 0.25)))
-                .isEqualTo(nodes(wholeGraphPeel(n, follower, followee, surprise, none, 10, 6, 0.25)));
+        assertThat(nodes(Weighted.densest(finder, none))).isEqualTo(nodes(w.reference(none)));
     }
 
     /**
@@ -451,17 +441,13 @@ class LockstepFollowSignalTest {
         for (int b = 0; b < 8; b++) { // planted blocks of 20-55 followers and 12-19 targets
             plantBlock(r, pairs, 3000 + 150 * b, 3020 + 150 * b + 5 * b, 4000 + 30 * b, 4012 + 30 * b + b, 0.6 + 0.04 * b);
         }
-        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = surprises(r, follower.length, 0);
-        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        finder.setEdgeWeights(surprise.clone());
+        Weighted w = Weighted.of(r, n, pairs, 0);
+        DenseBlockFinder finder = w.finder();
         boolean[] excluded = new boolean[n];
         int rounds = 14, blocks = 0;
         for (int round = 0; round < rounds; round++) {
-            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            boolean[] block = Weighted.densest(finder, excluded);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(w.reference(excluded)));
             for (int f = 0; f < n; f++) {
                 if (block[f]) {
                     excluded[f] = true;
@@ -502,6 +488,35 @@ class LockstepFollowSignalTest {
                     pairs.add((long) f << 32 | t);
                 }
             }
+        }
+    }
+
+    /**
+     * Follows (follower &lt;&lt; 32 | followee) among {@code n} accounts with surprise weights, for the peeling
+     * tests: a finder on them and the reference peel it must agree with, both at 10 followers, 6 targets and
+     * density 0.25.
+     */
+    private record Weighted(int n, int[] follower, int[] followee, double[] surprise) {
+        /** {@code pairs} with weights from {@link #surprises}{@code (r, pairs.size(), zeroShare)}. */
+        static Weighted of(Random r, int n, TreeSet<Long> pairs, double zeroShare) {
+            int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+            int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+            return new Weighted(n, follower, followee, surprises(r, follower.length, zeroShare));
+        }
+
+        DenseBlockFinder finder() {
+            DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+            finder.setEdgeWeights(surprise.clone());
+            return finder;
+        }
+
+        static boolean[] densest(DenseBlockFinder finder, boolean[] excluded) {
+            return finder.densest(excluded, 10, 6, 0.25);
+        }
+
+        /** Greedy peeling of the whole graph without {@code excluded} ({@link #wholeGraphPeel}). */
+        boolean[] reference(boolean[] excluded) {
+            return wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
         }
     }
 
