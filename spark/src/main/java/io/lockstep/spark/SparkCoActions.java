@@ -345,7 +345,10 @@ public final class SparkCoActions {
      * Round 0 flags the pairs the volume model explains; each round re-estimates the strengths from the flagged
      * pairs (an aggregation collected to the driver, broadcast as one array per signal) and re-flags every pair
      * against the larger of both models' λ, until a round changes no flag or after
-     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way.
+     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way. One Spark job per
+     * round: the round's flags are cached and, in the same tasks, summed into strengths and the changed count.
+     * Cost per round: one pass over the counted pairs, a shuffle of one row per (signal, account, partition), a
+     * broadcast of 8 B per (signal, account).
      */
     private static Background background(SparkSession spark, Dataset<Row> accountStats, Dataset<Row> pairStats,
                                          List<Integer> wanted, int codes, double[] chance, Thresholds[] thresholds) {
