@@ -430,8 +430,9 @@ class LockstepFollowSignalTest {
 
     /**
      * Many rounds on one finder, each excluding the block found and a random handful of followers besides (so that
-     * cores lose nodes deep inside, not only the block's): the ladder is updated, not climbed again, in most rounds,
-     * and every round's block is still that of greedy peeling over the whole remaining graph.
+     * cores lose nodes deep inside, not only the block's): the ladder is updated, not climbed again, in most rounds
+     * (when a deep step's test fails, climbed on from the last core whose step holds), and every round's block is
+     * still that of greedy peeling over the whole remaining graph.
      */
     @Test
     void anUpdatedLadderGivesTheWholeGraphsBlockRoundAfterRound() {
@@ -460,6 +461,7 @@ class LockstepFollowSignalTest {
         }
         assertThat(blocks).as("followers found over the rounds " + blocks).isGreaterThan(100);
         assertThat(finder.climbs).as("ladders climbed from scratch").isLessThan(rounds / 2);
+        assertThat(finder.resumes).as("ladders climbed on from the last core whose step still held").isPositive();
     }
 
     /**
@@ -649,5 +651,59 @@ class LockstepFollowSignalTest {
             }
         }
         assertThat(s.toString().trim()).isEqualTo("F0 F1 F2 T3 T4 T5");
+    }
+
+    @Test
+    void theModelsPartitionsAndTheBlocksDoNotDependOnTheThreads() {
+        FollowGraphs gen = sixCommunities(3);
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        long seed = DetectionParams.defaults().seed();
+        List<int[]> one = LockstepFollowSignal.Models.fit(finder, n, seed, 1, TerminationFlag.RUNNING_TRUE)
+                .partitions(n);
+        assertThat(one).hasSize(LockstepFollowSignal.Models.RESOLUTIONS.length);
+        for (int threads : new int[] {2, 3, 8}) {
+            List<int[]> p = LockstepFollowSignal.Models.fit(finder, n, seed, threads, TerminationFlag.RUNNING_TRUE)
+                    .partitions(n);
+            for (int r = 0; r < one.size(); r++) {
+                assertThat(p.get(r)).as("resolution %s on %d threads", LockstepFollowSignal.Models.RESOLUTIONS[r],
+                        threads).isEqualTo(one.get(r));
+            }
+        }
+        SignalGraph serial = new LockstepFollowSignal(DetectionParams.defaults(), 1)
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph parallel = new LockstepFollowSignal(DetectionParams.defaults(), 3)
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(FollowNullModelTest.flagged(a, serial)).isNotEmpty().isSubsetOf(farm)
+                .isEqualTo(FollowNullModelTest.flagged(a, parallel));
+        assertThat(parallel.edges()).isEqualTo(serial.edges());
+    }
+
+    @Test
+    void eachIndexRunsOnceAndAFailureOrTerminationStopsTheRest() {
+        int[] runs = new int[50];
+        LockstepFollowSignal.Models.eachOnThreads(runs.length, 3, TerminationFlag.RUNNING_TRUE, i -> runs[i]++);
+        assertThat(runs).containsOnly(1);
+        // the lowest failing index is the one reported, and no index starts after a failure is seen
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(1_000, 1, TerminationFlag.RUNNING_TRUE,
+                i -> {
+                    started.incrementAndGet();
+                    if (i >= 3) {
+                        throw new IllegalStateException("task " + i);
+                    }
+                })).isInstanceOf(IllegalStateException.class).hasMessage("task 3");
+        assertThat(started.get()).isEqualTo(4);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        int[] ran = new int[1];
+        assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(10, 1, running::get, i -> {
+            ran[0]++;
+            running.set(i < 4);
+        })).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(ran[0]).isEqualTo(5);
+        assertThatThrownBy(() -> new LockstepFollowSignal(DetectionParams.defaults(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
     }
 }
