@@ -425,6 +425,7 @@ final class DenseBlockFinder {
             }
         }
         int[] queue = new int[nodes];
+        CoreCounts core = new CoreCounts();
         int passed = 0; // the highest level whose core still rules out every set of the prefix
         double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
         long[] levelEdges = new long[16]; // follows inside each level's core
@@ -487,64 +488,16 @@ final class DenseBlockFinder {
             levelFollowers[k - 1] = coreFollowers;
             levelTargets[k - 1] = coreTargets;
             levelTau[k] = tau;
-            int head = 0, tail = 0;
-            for (int i = 0; i < size; i++) {
-                int v = list[i];
-                base[v] = d[v];
-                if (d[v] < tau) {
-                    d[v] = Double.NEGATIVE_INFINITY;
-                    queue[tail++] = v;
-                }
-            }
-            while (head < tail) {
-                int v = queue[head++];
-                level[v] = k;
-                d[v] = Double.NaN;
-                if (v < n) {
-                    coreFollowers--;
-                    for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
-                        int t = n + outTargets[i];
-                        double x = d[t];
-                        if (x == x) { // still in the core
-                            coreEdges--;
-                            if (x >= tau) {
-                                x -= w[i];
-                                if (x < tau) {
-                                    x = Double.NEGATIVE_INFINITY;
-                                    queue[tail++] = t;
-                                }
-                                d[t] = x;
-                            }
-                        }
-                    }
-                } else {
-                    coreTargets--;
-                    int t = v - n;
-                    for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
-                        int f = inFollowers[i];
-                        double x = d[f];
-                        if (x == x) { // still in the core
-                            coreEdges--;
-                            if (x >= tau) {
-                                x -= wIn[i];
-                                if (x < tau) {
-                                    x = Double.NEGATIVE_INFINITY;
-                                    queue[tail++] = f;
-                                }
-                                d[f] = x;
-                            }
-                        }
-                    }
-                }
-            }
+            core.size = size;
+            core.followers = coreFollowers;
+            core.targets = coreTargets;
+            core.edges = coreEdges;
+            cutLevel(pg, core, k, tau, level, d, base, list, queue);
+            size = core.size;
+            coreFollowers = core.followers;
+            coreTargets = core.targets;
+            coreEdges = core.edges;
             levelEdges[k] = coreEdges;
-            int kept = 0;
-            for (int i = 0; i < size; i++) {
-                if (level[list[i]] > k) {
-                    list[kept++] = list[i];
-                }
-            }
-            size = kept;
         }
         for (int v = 0; v < nodes; v++) {
             level[v] = plain[v] == 0 ? 0 : Math.min(level[v], passed + 1);
@@ -716,6 +669,7 @@ final class DenseBlockFinder {
             level[list[v]] = Integer.MAX_VALUE;
         }
         int[] queue = new int[nodes];
+        CoreCounts core = new CoreCounts();
         int passed = keep;
         double factor = 1.02;
         double tau = levelTau[keep] * factor;
@@ -736,64 +690,16 @@ final class DenseBlockFinder {
             levelTargets[k - 1] = coreTargets;
             levelEdges[k - 1] = coreEdges;
             levelTau[k] = tau;
-            int head = 0, tail = 0;
-            for (int i = 0; i < size; i++) {
-                int v = list[i];
-                base[v] = d[v];
-                if (d[v] < tau) {
-                    d[v] = Double.NEGATIVE_INFINITY;
-                    queue[tail++] = v;
-                }
-            }
-            while (head < tail) {
-                int v = queue[head++];
-                level[v] = k;
-                d[v] = Double.NaN;
-                if (v < n) {
-                    coreFollowers--;
-                    for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
-                        int t = n + outTargets[i];
-                        double x = d[t];
-                        if (x == x) { // still in the core
-                            coreEdges--;
-                            if (x >= tau) {
-                                x -= w[i];
-                                if (x < tau) {
-                                    x = Double.NEGATIVE_INFINITY;
-                                    queue[tail++] = t;
-                                }
-                                d[t] = x;
-                            }
-                        }
-                    }
-                } else {
-                    coreTargets--;
-                    int t = v - n;
-                    for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
-                        int f = inFollowers[i];
-                        double x = d[f];
-                        if (x == x) { // still in the core
-                            coreEdges--;
-                            if (x >= tau) {
-                                x -= wIn[i];
-                                if (x < tau) {
-                                    x = Double.NEGATIVE_INFINITY;
-                                    queue[tail++] = f;
-                                }
-                                d[f] = x;
-                            }
-                        }
-                    }
-                }
-            }
+            core.size = size;
+            core.followers = coreFollowers;
+            core.targets = coreTargets;
+            core.edges = coreEdges;
+            cutLevel(pg, core, k, tau, level, d, base, list, queue);
+            size = core.size;
+            coreFollowers = core.followers;
+            coreTargets = core.targets;
+            coreEdges = core.edges;
             levelEdges[k] = coreEdges;
-            int kept = 0;
-            for (int i = 0; i < size; i++) {
-                if (level[list[i]] > k) {
-                    list[kept++] = list[i];
-                }
-            }
-            size = kept;
         }
         for (int v = 0; v < nodes; v++) {
             level[v] = Math.min(level[v], passed + 1);
@@ -803,6 +709,91 @@ final class DenseBlockFinder {
                 Arrays.copyOf(levelTargets, passed + 1), level, base);
         resumed.keepLosses(old, keep);
         return resumed;
+    }
+
+    /** Counts of the core being cut: its nodes (the first {@code size} of the list), followers, targets, follows. */
+    private static final class CoreCounts {
+        int size, followers, targets;
+        long edges;
+    }
+
+    /**
+     * Cuts the core of level {@code k} (degrees ≥ {@code tau}) from that of level k − 1, whose nodes are the first
+     * {@code core.size} of {@code list} with their degrees inside it in {@code d}: each node's degree at the start of
+     * the level goes to {@code base}, the nodes below τ are queued and removed (level k, d NaN) with their follows,
+     * their neighbours' degrees lowered, until none is left below τ; the list keeps the nodes still in the core and
+     * the counts follow. O(size + the follows of the removed nodes).
+     */
+    private void cutLevel(PeelGraph pg, CoreCounts core, int k, double tau, int[] level, double[] d, double[] base,
+                          int[] list, int[] queue) {
+        int n = followers;
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
+        int[] inFollowers = pg.inFollowers();
+        double[] w = pg.outWeight(), wIn = pg.inWeight();
+        int size = core.size;
+        int coreFollowers = core.followers, coreTargets = core.targets;
+        long coreEdges = core.edges;
+        int head = 0, tail = 0;
+        for (int i = 0; i < size; i++) {
+            int v = list[i];
+            base[v] = d[v];
+            if (d[v] < tau) {
+                d[v] = Double.NEGATIVE_INFINITY;
+                queue[tail++] = v;
+            }
+        }
+        while (head < tail) {
+            int v = queue[head++];
+            level[v] = k;
+            d[v] = Double.NaN;
+            if (v < n) {
+                coreFollowers--;
+                for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
+                    int t = n + outTargets[i];
+                    double x = d[t];
+                    if (x == x) { // still in the core
+                        coreEdges--;
+                        if (x >= tau) {
+                            x -= w[i];
+                            if (x < tau) {
+                                x = Double.NEGATIVE_INFINITY;
+                                queue[tail++] = t;
+                            }
+                            d[t] = x;
+                        }
+                    }
+                }
+            } else {
+                coreTargets--;
+                int t = v - n;
+                for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
+                    int f = inFollowers[i];
+                    double x = d[f];
+                    if (x == x) { // still in the core
+                        coreEdges--;
+                        if (x >= tau) {
+                            x -= wIn[i];
+                            if (x < tau) {
+                                x = Double.NEGATIVE_INFINITY;
+                                queue[tail++] = f;
+                            }
+                            d[f] = x;
+                        }
+                    }
+                }
+            }
+        }
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (level[list[i]] > k) {
+                list[kept++] = list[i];
+            }
+        }
+        size = kept;
+        core.size = size;
+        core.followers = coreFollowers;
+        core.targets = coreTargets;
+        core.edges = coreEdges;
     }
 
     /** Unconstrained FRAUDAR: the densest set of the peeling sequence. */

@@ -238,9 +238,9 @@ final class FollowNullModel {
      * <a href="https://doi.org/10.1103/PhysRevE.77.016104">doi:10.1103/PhysRevE.77.016104</a>); the degree-corrected
      * rates are then those of a two-level block model whose finer level is fitted only where it is asked for.
      * Cost: O(n + m) for the refined model's rates and its members' roots, plus Leiden on the community's induced
-     * follows. Deterministic for a given seed.
+     * follows. Deterministic for a given seed; {@code termination} stops the Leiden run.
      */
-    FollowNullModel refine(int home, long seed) {
+    FollowNullModel refine(int home, long seed, TerminationFlag termination) {
         int n = community.length;
         int[] local = new int[n];
         Arrays.fill(local, -1);
@@ -278,7 +278,8 @@ final class FollowNullModel {
             }
             offsets[x + 1] = targets.size();
         }
-        int[] sub = partition(CompactGraph.fromCsr(offsets, targets.toIntArray(), weights.toFloatArray()), seed, 1.0);
+        int[] sub = partition(CompactGraph.fromCsr(offsets, targets.toIntArray(), weights.toFloatArray()), seed, 1.0,
+                termination);
         int parts = 0;
         for (int p : sub) {
             parts = Math.max(parts, p + 1);

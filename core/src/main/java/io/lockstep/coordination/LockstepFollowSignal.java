@@ -601,10 +601,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final List<FollowNullModel> models;
         /** The Leiden seed of the partitions, for their refinements ({@link #refined}). */
         private final long seed;
+        /** Stops the refinements' Leiden runs ({@link #refined}). */
+        private final TerminationFlag termination;
 
         Models(List<FollowNullModel> models, long seed) {
+            this(models, seed, TerminationFlag.RUNNING_TRUE);
+        }
+
+        Models(List<FollowNullModel> models, long seed, TerminationFlag termination) {
             this.models = List.copyOf(models);
             this.seed = seed;
+            this.termination = termination;
         }
 
         /**
@@ -628,7 +635,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             FollowNullModel[] fitted = new FollowNullModel[RESOLUTIONS.length];
             eachOnThreads(RESOLUTIONS.length, concurrency, termination,
                     i -> fitted[i] = FollowNullModel.fit(finder, undirected, seed, RESOLUTIONS[i], termination));
-            return new Models(Arrays.asList(fitted), seed);
+            return new Models(Arrays.asList(fitted), seed, termination);
         }
 
         /**
@@ -718,12 +725,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             List<FollowNullModel> out = new ArrayList<>(models);
             for (FollowNullModel m : models) {
                 int home = m.home(fs, ts);
-                FollowNullModel r = home < 0 ? null : m.refine(home, seed);
+                FollowNullModel r = home < 0 ? null : m.refine(home, seed, termination);
                 if (r != null) {
                     out.add(r);
                 }
             }
-            return out.size() == models.size() ? null : new Models(out, seed);
+            return out.size() == models.size() ? null : new Models(out, seed, termination);
         }
 
         /** Each partition's community of every account [0, n), in resolution order. */

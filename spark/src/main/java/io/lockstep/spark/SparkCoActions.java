@@ -81,7 +81,7 @@ public final class SparkCoActions {
             .add("signal", DataTypes.IntegerType, false)
             .add("pair", DataTypes.LongType, false)
             .add("item", DataTypes.StringType, false)
-            .add("label", DataTypes.StringType, false)
+            .add("label", DataTypes.StringType, true)     // co-text's two posts; the others' label is the item's
             .add("source_time", DataTypes.LongType, false)
             .add("target_time", DataTypes.LongType, false);
 
@@ -167,17 +167,17 @@ public final class SparkCoActions {
                 .join(accountsDict, "account")
                 .select(col("signal"), col("item"), col("id").as("account"), col("post"), col("time"));
 
-        // per signal: distinct accounts A and action counts (this job also parses the archives, once: persisted)
-        encoded = encoded.persist(StorageLevel.MEMORY_AND_DISK());
-        int[] active = new int[codes];
-        Map<String, Long> actionCounts = new HashMap<>();
-        for (Row r : encoded.groupBy("signal").agg(countDistinct("account"), count(lit(1))).collectAsList()) {
-            active[r.getInt(0)] = (int) r.getLong(1);
-            actionCounts.put(ActionSignals.name(r.getInt(0)), r.getLong(2));
-        }
         Dataset<Row> sorted = encoded.repartition(col("signal"), col("item"))
                 .sortWithinPartitions("signal", "item", "time", "account", "post")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // per signal: distinct accounts A and action counts (this job parses the archives, shuffles the actions by
+        // item and caches the sorted partitions the scan reads)
+        int[] active = new int[codes];
+        Map<String, Long> actionCounts = new HashMap<>();
+        for (Row r : sorted.groupBy("signal").agg(countDistinct("account"), count(lit(1))).collectAsList()) {
+            active[r.getInt(0)] = (int) r.getLong(1);
+            actionCounts.put(ActionSignals.name(r.getInt(0)), r.getLong(2));
+        }
         Dataset<Row> scanned = sorted.mapPartitions(
                 (MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
                     // combined inside the partition before the shuffle: a pair shares many items of a partition
@@ -260,7 +260,6 @@ public final class SparkCoActions {
             volumeSum[r.getInt(0)] = r.getDouble(1);
             volumeSquareSum[r.getInt(0)] = r.getDouble(2);
         }
-        encoded.unpersist();
         long[] coOccurrences = new long[codes];
         Map<String, Long> pairRows = new HashMap<>();
         for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a")).collectAsList()) {
@@ -346,7 +345,10 @@ public final class SparkCoActions {
      * Round 0 flags the pairs the volume model explains; each round re-estimates the strengths from the flagged
      * pairs (an aggregation collected to the driver, broadcast as one array per signal) and re-flags every pair
      * against the larger of both models' λ, until a round changes no flag or after
-     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way.
+     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way. One Spark job per
+     * round: the round's flags are cached and, in the same tasks, summed into strengths and the changed count.
+     * Cost per round: one pass over the counted pairs, a shuffle of one row per (signal, account, partition), a
+     * broadcast of 8 B per (signal, account).
      */
     private static Background background(SparkSession spark, Dataset<Row> accountStats, Dataset<Row> pairStats,
                                          List<Integer> wanted, int codes, double[] chance, Thresholds[] thresholds) {
@@ -386,7 +388,8 @@ public final class SparkCoActions {
             }
             return out.iterator();
         }, Encoders.row(FLAGGED)).persist(StorageLevel.MEMORY_AND_DISK());
-        long[][] strength = strengths(flagged, wanted, codes, accounts);
+        long[] changed = new long[1];
+        long[][] strength = strengths(flagged, wanted, codes, accounts, changed);
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(strength);
             long[] total = strength[codes];
@@ -415,40 +418,87 @@ public final class SparkCoActions {
             }, Encoders.row(FLAGGED.add("changed", DataTypes.BooleanType, false)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             // the broadcast stays alive: the persisted rows may be recomputed from their lineage later
-            long changed = next.filter(col("changed")).count();
-            if (changed == 0) {
+            // one job: the round's flags (cached) and, from them, the strengths and the number of changed flags
+            long[][] nextStrength = strengths(next, wanted, codes, accounts, changed);
+            if (changed[0] == 0) {
                 next.unpersist();
                 break;
             }
             flagged.unpersist();
-            flagged = next.drop("changed");
-            strength = strengths(flagged, wanted, codes, accounts);
+            flagged = next;
+            strength = nextStrength;
         }
         long[] total = strength[codes];
         long[][] perSignal = java.util.Arrays.copyOf(strength, codes);
         return new Background(flagged, jsc.broadcast(perSignal), total);
     }
 
+    /** Partial sums of one partition of flagged pairs: per (signal, account) strength, per signal total, changed. */
+    private static final StructType PARTIAL = new StructType()
+            .add("signal", DataTypes.IntegerType, false)
+            .add("x", DataTypes.LongType, false) // an account; TOTAL: the signal's co-occurrences; CHANGED: flags
+            .add("count", DataTypes.LongType, false);
+    private static final long TOTAL = -1;
+    private static final long CHANGED = -2;
+
     /**
      * Per signal, the accounts' summed counts over the flagged pairs; at index {@code codes}, the flagged pairs'
-     * co-occurrences per signal.
+     * co-occurrences per signal; into {@code changed[0]}, the pairs whose sixth column ({@code changed}, when there
+     * is one) is true. One job: each partition sums into maps first, so the shuffle carries one row per (signal,
+     * account, partition).
      */
-    private static long[][] strengths(Dataset<Row> flagged, List<Integer> wanted, int codes, int accounts) {
+    private static long[][] strengths(Dataset<Row> flagged, List<Integer> wanted, int codes, int accounts,
+                                      long[] changed) {
         long[][] strength = new long[codes + 1][];
         for (int s : wanted) {
             strength[s] = new long[accounts];
         }
         strength[codes] = new long[codes];
-        Dataset<Row> kept = flagged.filter(col("bg"))
-                .withColumn("u", org.apache.spark.sql.functions.shiftrightunsigned(col("a"), 32))
-                .withColumn("v", col("a").bitwiseAND(lit(0xffffffffL)));
-        for (Row r : kept.select(col("signal"), col("u").as("x"), col("count"))
-                .union(kept.select(col("signal"), col("v").as("x"), col("count")))
-                .groupBy("signal", "x").agg(sum("count")).collectAsList()) {
-            strength[r.getInt(0)][(int) r.getLong(1)] = r.getLong(2);
-        }
-        for (Row r : kept.groupBy("signal").agg(sum("count")).collectAsList()) {
-            strength[codes][r.getInt(0)] = r.getLong(1);
+        boolean flagsChange = flagged.schema().size() > 5;
+        Dataset<Row> partial = flagged.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Long2LongOpenHashMap[] sums = new Long2LongOpenHashMap[codes];
+            long[] totals = new long[codes];
+            long changes = 0;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                if (flagsChange && r.getBoolean(5)) {
+                    changes++;
+                }
+                if (!r.getBoolean(4)) {
+                    continue;
+                }
+                int s = r.getInt(0);
+                long pair = r.getLong(1);
+                long c = r.getLong(2);
+                if (sums[s] == null) {
+                    sums[s] = new Long2LongOpenHashMap();
+                }
+                sums[s].addTo(pair >>> 32, c);
+                sums[s].addTo(pair & 0xffffffffL, c);
+                totals[s] += c;
+            }
+            List<Row> out = new ArrayList<>();
+            for (int s = 0; s < codes; s++) {
+                if (sums[s] != null) {
+                    for (var e : sums[s].long2LongEntrySet()) {
+                        out.add(RowFactory.create(s, e.getLongKey(), e.getLongValue()));
+                    }
+                    out.add(RowFactory.create(s, TOTAL, totals[s]));
+                }
+            }
+            out.add(RowFactory.create(0, CHANGED, changes));
+            return out.iterator();
+        }, Encoders.row(PARTIAL));
+        changed[0] = 0;
+        for (Row r : partial.groupBy("signal", "x").agg(sum("count")).collectAsList()) {
+            long x = r.getLong(1);
+            if (x == CHANGED) {
+                changed[0] += r.getLong(2);
+            } else if (x == TOTAL) {
+                strength[codes][r.getInt(0)] = r.getLong(2);
+            } else {
+                strength[r.getInt(0)][(int) x] = r.getLong(2);
+            }
         }
         return strength;
     }
@@ -523,9 +573,9 @@ public final class SparkCoActions {
                     if (wanted.contains(pair) && seen.add(pair)) {
                         boolean iFirst = accounts[i] < accounts[j];
                         int src = iFirst ? i : j, dst = iFirst ? j : i;
-                        // core's labels: co-text names the two posts, the others the item
-                        String label = signal == ActionSignals.CO_TEXT ? posts[src] + "~" + posts[dst]
-                                : ActionSignals.label(signal, item);
+                        // core's labels: co-text names the two posts, the others the item (labelled on the driver,
+                        // so that the item's name is not shuffled twice)
+                        String label = signal == ActionSignals.CO_TEXT ? posts[src] + "~" + posts[dst] : null;
                         emitted.add(RowFactory.create(signal, pair, item, label, times[src], times[dst]));
                     }
                 }
@@ -541,7 +591,7 @@ public final class SparkCoActions {
         List<Row> kept = instances
                 .withColumn("rank", row_number().over(Window.partitionBy("signal", "pair").orderBy(order)))
                 .filter(col("rank").leq(cap))
-                .select("signal", "pair", "label", "source_time", "target_time", "rank")
+                .select("signal", "pair", "label", "source_time", "target_time", "rank", "item")
                 .collectAsList();
         List<Row> ordered = new ArrayList<>(kept);
         ordered.sort(Comparator.comparingInt((Row r) -> r.getInt(5)));
@@ -550,8 +600,9 @@ public final class SparkCoActions {
             if (out[s] == null) {
                 out[s] = new Long2ObjectOpenHashMap<>();
             }
-            out[s].computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
-                    .add(new Evidence(r.getString(2), r.getLong(3), r.getLong(4)));
+            String label = s == ActionSignals.CO_TEXT ? r.getString(2) : ActionSignals.label(s, r.getString(6));
+            out[s].computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Evidence(label, r.getLong(3),
+                    r.getLong(4)));
         }
         pairs.destroy();
         return out;
