@@ -78,6 +78,14 @@ public final class AnalysisPipeline {
         }
     }
 
+    /**
+     * The phase timer {@code analyze} prints with (one line per phase on {@code err}, nothing when {@code quiet}),
+     * for the steps around a run: opening and closing the store.
+     */
+    public static ProgressListener phaseTimes(PrintWriter err, boolean quiet) {
+        return new PhaseTimes(err, quiet);
+    }
+
     public Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
         return run(store, files, out, true);
     }

@@ -107,6 +107,9 @@ final class BulkLoader {
         if (!options.bulk() || !store.isEmbedded()) {
             return false;
         }
+        if (store.isUnstarted()) {
+            return true; // a new store: empty, and loaded before its DBMS first starts
+        }
         try (Session s = store.session()) {
             return s.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong() == 0;
         }

@@ -2,6 +2,8 @@ package io.lockstep.store.load;
 
 import io.lockstep.importer.Format;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreException;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,26 @@ class BulkLoaderTest extends ArchiveImporterTest {
 
         ImportReport again = importer.importFiles(store, List.of(sameContent), options(), ProgressListener.NONE);
         assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
+    }
+
+    @Test
+    void aNewStoreIsLoadedBeforeItsDbmsFirstStartsAndHoldsTheSameGraph(@TempDir Path dir) throws IOException {
+        Path tweets = copy(dir, "infoops_tweets.csv");
+        Path storeDir = dir.resolve("new-store");
+        try (GraphStore fresh = GraphStore.embedded(storeDir)) {
+            assertThat(fresh.isUnstarted()).as("a new store starts on first use").isTrue();
+            assertThatThrownBy(() -> GraphStore.embedded(storeDir)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("in use by another process");
+            ImportReport report = importer.importFiles(fresh, List.of(tweets), options(), ProgressListener.NONE);
+            assertThat(report.files().get(0).status()).isEqualTo(ImportReport.Status.IMPORTED);
+            assertThat(fresh.isUnstarted()).isFalse();
+            run(List.of(tweets)); // the same file into the test's emptied, started store
+            assertThat(StoreStatistics.read(fresh)).containsEntry("posts", 5L).isEqualTo(StoreStatistics.read(store));
+        }
+        try (GraphStore reopened = GraphStore.embedded(storeDir)) {
+            assertThat(reopened.isUnstarted()).isFalse();
+            assertThat(StoreStatistics.read(reopened)).containsEntry("posts", 5L);
+        }
     }
 
     @Test
