@@ -33,6 +33,11 @@ public final class ResultWriter {
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
     static final String ACCOUNT_NODES = "MATCH (a:Account) RETURN a.id AS id, id(a) AS node";
+    /** The id of the account at each node id given, in order (null where no account is). */
+    static final String CHECK_ACCOUNT_NODES = """
+            UNWIND $nodes AS n
+            OPTIONAL MATCH (a:Account) WHERE id(a) = n
+            RETURN a.id AS id""";
     static final String MERGE_ACCOUNTS = """
             UNWIND range(0, size($id) - 1) AS i
             MERGE (a:Account {id: $id[i]})
@@ -174,6 +179,40 @@ public final class ResultWriter {
         private AccountNodes(Object2LongOpenHashMap<String> nodes) {
             this.nodes = nodes;
             nodes.defaultReturnValue(-1);
+        }
+
+        /** Account {@code ids.get(i)} is node {@code nodes[i]} (as a bulk load numbered them). */
+        public static AccountNodes of(List<String> ids, int[] nodes) {
+            if (ids.size() != nodes.length) {
+                throw new IllegalArgumentException("ids and nodes must be as many, were " + ids.size() + " and "
+                        + nodes.length);
+            }
+            Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(nodes.length);
+            for (int i = 0; i < nodes.length; i++) {
+                map.put(ids.get(i), nodes[i]);
+            }
+            return new AccountNodes(map);
+        }
+
+        /**
+         * Whether {@code store} holds these accounts at these node ids, checked on up to {@code sample} of them spread
+         * evenly (all of them when fewer), and holds no other account.
+         */
+        public boolean agreesWith(GraphStore store, int sample) {
+            List<String> ids = new ArrayList<>(nodes.keySet());
+            int step = Math.max(1, ids.size() / Math.max(1, sample));
+            List<Long> checked = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i += step) {
+                checked.add(nodes.getLong(ids.get(i)));
+                expected.add(ids.get(i));
+            }
+            try (Session session = store.session()) {
+                List<String> found = session.run(CHECK_ACCOUNT_NODES, Map.of("nodes", checked))
+                        .list(r -> r.get(0).isNull() ? null : r.get(0).asString());
+                long accounts = session.run("MATCH (a:Account) RETURN count(a)").single().get(0).asLong();
+                return found.equals(expected) && accounts == ids.size();
+            }
         }
 
         /** Reads every account's node id from {@code store}. */

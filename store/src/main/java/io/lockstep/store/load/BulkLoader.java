@@ -747,6 +747,9 @@ final class BulkLoader {
                     out.printRecord(u.getIntValue(), u.getKey());
                 }
             }
+            if (tap != null) {
+                tap.staged(accountIds, accountNodes.toIntArray());
+            }
             accountIndex = null;
             accountIds = null;
             accountNodes = null;
