@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
  * packages, no package split across modules, no module using one above it (the store cannot see the visualizer),
  * Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
- * {@code package-info.java} in every package.
+ * {@code package-info.java} in every package; the rules read every module the root pom builds.
  */
 class ArchitectureTest {
     private static final List<String> MODULES =
@@ -65,6 +65,21 @@ class ArchitectureTest {
             }
         }
         assertThat(sources).hasSizeGreaterThan(100);
+    }
+
+    /** A {@code <module>} of the root pom. */
+    private static final Pattern POM_MODULE = Pattern.compile("<module>([^<]+)</module>");
+
+    @Test
+    void theRulesCoverEveryModuleOfTheBuild() throws IOException {
+        String pom = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("pom.xml"));
+        List<String> built = new ArrayList<>();
+        Matcher m = POM_MODULE.matcher(pom);
+        while (m.find()) {
+            built.add(m.group(1).trim());
+        }
+        assertThat(MODULES).as("the modules these rules read, against the root pom's")
+                .containsExactlyInAnyOrderElementsOf(built);
     }
 
     @Test

@@ -16,6 +16,13 @@ import java.util.SplittableRandom;
  * <p>Cost: O(m) plus one {@code exp} per candidate, memory O(n).
  */
 final class RefinementPhase {
+    /**
+     * Below this exponent {@code Math.exp} is 0.0 (e^x is under half the smallest subnormal double, about
+     * e^−745.13), so the call is skipped: the same weights, without an exp for each of the many candidates far
+     * below the best.
+     */
+    static final double EXP_ZERO = -745.2;
+
     private RefinementPhase() {
     }
 
@@ -110,7 +117,8 @@ final class RefinementPhase {
                 } else {
                     double total = 0;
                     for (int c = 0; c < candidateCount; c++) {
-                        gains[c] = Math.exp((gains[c] - maxGain) / theta);
+                        double x = (gains[c] - maxGain) / theta;
+                        gains[c] = x < EXP_ZERO ? 0 : Math.exp(x);
                         total += gains[c];
                     }
                     double r = rnd.nextDouble() * total;

@@ -48,6 +48,14 @@ public final class CoActionKernel {
         return CoordinationEdge.pairKey(a, b);
     }
 
+    /**
+     * The distinct accounts among {@code accounts[0, len)}, sorted ascending into {@code scratch}; returns how many:
+     * the m an item is weighed ({@link #idf}) and split ({@link #MAX_ITEM_ACCOUNTS}) by.
+     */
+    public static int distinctAccounts(int[] accounts, int len, int[] scratch) {
+        return ItemPairs.distinctAccounts(accounts, len, scratch);
+    }
+
     /** Whether an item used by {@code m} distinct accounts is paired at all (it needs two accounts). */
     public static boolean paired(int m) {
         return m > 1;

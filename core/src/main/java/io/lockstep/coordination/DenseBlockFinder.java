@@ -34,6 +34,11 @@ final class DenseBlockFinder {
     private Ladder ladder; // the core ladder of the last densest call, updated by the next one
     /** How many {@link #densest} calls climbed the core ladder from scratch (the others updated the last one). */
     int climbs;
+    /**
+     * How many {@link #densest} calls climbed on from the last core of an updated ladder whose test still held (the
+     * ladder's test failed at a deeper step).
+     */
+    int resumes;
     private final double[] followerWeight;
 
     /**
@@ -360,7 +365,8 @@ final class DenseBlockFinder {
      * a ladder (0, then from 1/64 of the average degree by factors of 5/4) while that holds, each core cut from
      * the previous one by a queue; the heap peels the last core that passed. A call whose excluded followers include
      * the last call's keeps the last ladder's τ and cuts its cores again ({@link Ladder}), as long as the test still
-     * holds at every step. Float rounding of the degrees aside, the block is the whole graph's.
+     * holds at every step; when it fails at a step above the first, the ladder is climbed on from the last core whose
+     * step holds ({@link #resumedLadder}) instead of from the whole graph. Float rounding of the degrees aside, the block is the whole graph's.
      *
      * @param excluded one entry per account; not kept (copied)
      */
@@ -370,8 +376,13 @@ final class DenseBlockFinder {
             throw new IllegalArgumentException("excluded must have one entry per account, had " + excluded.length);
         }
         if (ladder == null || !ladder.update(pg, excluded, minDensity)) {
-            ladder = fullLadder(pg, excluded, minDensity);
-            climbs++;
+            if (ladder != null && ladder.failedStep > 1) {
+                ladder = resumedLadder(pg, ladder, ladder.failedStep - 1, minDensity);
+                resumes++;
+            } else {
+                ladder = fullLadder(pg, excluded, minDensity);
+                climbs++;
+            }
         }
         return peelCore(pg, excluded, ladder, minFollowers, minTargets, minDensity);
     }
@@ -648,6 +659,152 @@ final class DenseBlockFinder {
         return block;
     }
 
+    /**
+     * The ladder climbed on from the core of level {@code keep} (≥ 1) of an updated ladder whose steps up to
+     * {@code keep} still rule out every set of the prefix: its levels up to {@code keep} (their cores, τ, counts and
+     * degree bounds) are kept, and the core of level {@code keep} is climbed with fine steps (factors of 1.02 of τ)
+     * while the test holds, as {@link #fullLadder} climbs its finer ladder from the last core that passed. A ladder
+     * of τ-cores of the graph without the excluded followers whose steps pass, as the one climbed from scratch, so
+     * {@link #peelCore} gives the same block; the climb walks the follows of that core instead of the whole graph.
+     */
+    private Ladder resumedLadder(PeelGraph pg, Ladder old, int keep, double minDensity) {
+        int n = followers;
+        int nodes = 2 * n;
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
+        int[] inFollowers = pg.inFollowers();
+        double[] w = pg.outWeight(), wIn = pg.inWeight();
+        int[] level = old.level;
+        double[] base = old.base;
+        // the core of level keep: its nodes, and their degrees inside it summed afresh
+        int[] list = new int[nodes];
+        int size = 0;
+        int coreFollowers = 0, coreTargets = 0;
+        double[] d = new double[nodes];
+        for (int v = 0; v < nodes; v++) {
+            if (level[v] > keep) {
+                list[size++] = v;
+                if (v < n) {
+                    coreFollowers++;
+                } else {
+                    coreTargets++;
+                }
+            } else {
+                d[v] = Double.NaN;
+            }
+        }
+        long coreEdges = 0;
+        for (int i = 0; i < size; i++) {
+            int f = list[i];
+            if (f >= n) {
+                break;
+            }
+            for (int e = outOffsets[f]; e < outOffsets[f + 1]; e++) {
+                int t = n + outTargets[e];
+                if (level[t] > keep) {
+                    d[f] += w[e];
+                    d[t] += w[e];
+                    coreEdges++;
+                }
+            }
+        }
+        int capacity = Math.max(16, 2 * (keep + 1));
+        double[] levelTau = Arrays.copyOf(old.tau, capacity);
+        long[] levelEdges = Arrays.copyOf(old.edges, capacity);
+        int[] levelFollowers = Arrays.copyOf(old.followerCount, capacity);
+        int[] levelTargets = Arrays.copyOf(old.targetCount, capacity);
+        for (int v = 0; v < size; v++) {
+            level[list[v]] = Integer.MAX_VALUE;
+        }
+        int[] queue = new int[nodes];
+        int passed = keep;
+        double factor = 1.02;
+        double tau = levelTau[keep] * factor;
+        for (int k = keep + 1; ; k++, tau *= factor) {
+            // the sets between the last two cores hold at most the follows of the outer one
+            long bound = levelEdges[Math.max(0, k - 2)];
+            if (k > keep + 1 && (size == 0 || bound >= minDensity * coreFollowers * (double) coreTargets)) {
+                break;
+            }
+            passed = k - 1;
+            if (k >= levelTau.length) {
+                levelTau = Arrays.copyOf(levelTau, 2 * k);
+                levelEdges = Arrays.copyOf(levelEdges, 2 * k);
+                levelFollowers = Arrays.copyOf(levelFollowers, 2 * k);
+                levelTargets = Arrays.copyOf(levelTargets, 2 * k);
+            }
+            levelFollowers[k - 1] = coreFollowers;
+            levelTargets[k - 1] = coreTargets;
+            levelEdges[k - 1] = coreEdges;
+            levelTau[k] = tau;
+            int head = 0, tail = 0;
+            for (int i = 0; i < size; i++) {
+                int v = list[i];
+                base[v] = d[v];
+                if (d[v] < tau) {
+                    d[v] = Double.NEGATIVE_INFINITY;
+                    queue[tail++] = v;
+                }
+            }
+            while (head < tail) {
+                int v = queue[head++];
+                level[v] = k;
+                d[v] = Double.NaN;
+                if (v < n) {
+                    coreFollowers--;
+                    for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
+                        int t = n + outTargets[i];
+                        double x = d[t];
+                        if (x == x) { // still in the core
+                            coreEdges--;
+                            if (x >= tau) {
+                                x -= w[i];
+                                if (x < tau) {
+                                    x = Double.NEGATIVE_INFINITY;
+                                    queue[tail++] = t;
+                                }
+                                d[t] = x;
+                            }
+                        }
+                    }
+                } else {
+                    coreTargets--;
+                    int t = v - n;
+                    for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
+                        int f = inFollowers[i];
+                        double x = d[f];
+                        if (x == x) { // still in the core
+                            coreEdges--;
+                            if (x >= tau) {
+                                x -= wIn[i];
+                                if (x < tau) {
+                                    x = Double.NEGATIVE_INFINITY;
+                                    queue[tail++] = f;
+                                }
+                                d[f] = x;
+                            }
+                        }
+                    }
+                }
+            }
+            levelEdges[k] = coreEdges;
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (level[list[i]] > k) {
+                    list[kept++] = list[i];
+                }
+            }
+            size = kept;
+        }
+        for (int v = 0; v < nodes; v++) {
+            level[v] = Math.min(level[v], passed + 1);
+        }
+        Ladder resumed = new Ladder(this, old.excluded, minDensity, passed, Arrays.copyOf(levelTau, passed + 1),
+                Arrays.copyOf(levelEdges, passed + 1), Arrays.copyOf(levelFollowers, passed + 1),
+                Arrays.copyOf(levelTargets, passed + 1), level, base);
+        resumed.keepLosses(old, keep);
+        return resumed;
+    }
+
     /** Unconstrained FRAUDAR: the densest set of the peeling sequence. */
     boolean[] densest(boolean[] excluded) {
         return densest(excluded, 0, 0, 0.0);
@@ -663,7 +820,9 @@ final class DenseBlockFinder {
      * last computed minus the weights of the neighbours lost since), then, when that bound falls below τ, by summing
      * its degree in every core at once. The follows, followers and targets of each core are kept up to date with the
      * nodes that leave it, so the ladder's test (every set of the prefix ruled out) is checked again exactly; when it
-     * fails, or the excluded followers are not a superset of the last call's, the ladder is climbed from scratch.
+     * fails at step j &gt; 1, the cores below j are kept and the ladder is climbed on from core j − 1
+     * ({@link DenseBlockFinder#resumedLadder}); when it fails at the first step, or the excluded followers are not a
+     * superset of the last call's, it is climbed from scratch.
      * Cost: the adjacency of the nodes that leave a core or whose bound fails, instead of O(m) per call.
      */
     private static final class Ladder {
@@ -685,6 +844,11 @@ final class DenseBlockFinder {
         private long[] edgeDiff;
         private int[] followerDiff, targetDiff;
         private double[] hist;
+        /**
+         * The first step whose test failed in the last {@link #update} (0 when none did): the cores below it are the
+         * τ-cores of the graph without the new exclusions, and their steps still rule out every set of the prefix.
+         */
+        int failedStep;
 
         Ladder(DenseBlockFinder finder, boolean[] excluded, double minDensity, int top, double[] tau, long[] edges,
                int[] followerCount, int[] targetCount, int[] level, double[] base) {
@@ -701,6 +865,17 @@ final class DenseBlockFinder {
             this.loss = new double[level.length];
         }
 
+        /**
+         * Takes over the losses of {@code old}, whose levels up to {@code keep} and degree bounds this ladder kept: for
+         * a node of a kept level the bound is still its old degree minus the weights lost since; the nodes of the
+         * climbed levels were given their degrees afresh, with no loss.
+         */
+        void keepLosses(Ladder old, int keep) {
+            for (int v = 0; v < level.length; v++) {
+                loss[v] = level[v] <= keep ? old.loss[v] : 0;
+            }
+        }
+
         /** Sets the node's degree in the core of level {@code level − 1} to {@code degree}, computed exactly. */
         void rebase(int v, double degree) {
             base[v] = degree;
@@ -712,6 +887,7 @@ final class DenseBlockFinder {
          * comment).
          */
         boolean update(PeelGraph pg, boolean[] excluded, double minDensity) {
+            failedStep = 0;
             if (minDensity != this.minDensity) {
                 return false;
             }
@@ -774,6 +950,7 @@ final class DenseBlockFinder {
             for (int j = 1; j <= top; j++) {
                 if (followerCount[j] + targetCount[j] == 0
                         || edges[j - 1] >= minDensity * followerCount[j] * (double) targetCount[j]) {
+                    failedStep = j;
                     return false;
                 }
             }

@@ -3,6 +3,9 @@ package io.lockstep.coordination;
 import io.lockstep.community.Leiden;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
@@ -65,9 +68,12 @@ final class FollowNullModel {
     private final long[] volume; // κ_r
     private final int communities;
     private final boolean[] rooted; // at least half of the account's follows go to its own community
+    private final int[] away; // d_i^out: the account's follows of accounts outside its community
+    private final long[] awayVolume; // κ_r^out: follows made by r to accounts outside r
     // state of the block under test
     private final boolean[] inBlock;
     private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
+    private final long[] blockAwayVolume; // the held-out accounts' follows outside r
     private final long[] memberVolume; // D_r: follows made by the block's members of r
     private final int[] blockCount; // scratch: members and candidates per community
     private final int[] size; // accounts per community
@@ -93,6 +99,8 @@ final class FollowNullModel {
             volume[community[v]] += graph.outDegree(v);
         }
         this.rooted = new boolean[n];
+        this.away = new int[n];
+        this.awayVolume = new long[c];
         for (int v = 0; v < n; v++) {
             int inside = 0;
             for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
@@ -101,9 +109,12 @@ final class FollowNullModel {
                 }
             }
             rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+            away[v] = graph.outDegree(v) - inside;
+            awayVolume[community[v]] += away[v];
         }
         this.inBlock = new boolean[n];
         this.blockVolume = new long[c];
+        this.blockAwayVolume = new long[c];
         this.memberVolume = new long[c];
         this.blockCount = new int[c];
         this.size = new int[c];
@@ -120,13 +131,24 @@ final class FollowNullModel {
 
     /** Fits the partition by seeded Leiden on modularity at {@code resolution} over {@code undirected}. */
     static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution) {
-        return new FollowNullModel(graph, partition(undirected, seed, resolution));
+        return fit(graph, undirected, seed, resolution, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #fit(DenseBlockFinder, CompactGraph, long, double)}, stopped by {@code termination}. */
+    static FollowNullModel fit(DenseBlockFinder graph, CompactGraph undirected, long seed, double resolution,
+                               TerminationFlag termination) {
+        return new FollowNullModel(graph, partition(undirected, seed, resolution, termination));
     }
 
     /** The communities of seeded Leiden on modularity at {@code resolution} over {@code undirected} (0..k-1). */
     static int[] partition(CompactGraph undirected, long seed, double resolution) {
-        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution))
-                .communities(undirected).membership();
+        return partition(undirected, seed, resolution, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #partition(CompactGraph, long, double)}, stopped by {@code termination}. */
+    static int[] partition(CompactGraph undirected, long seed, double resolution, TerminationFlag termination) {
+        return new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(resolution), ProgressListener.NONE,
+                termination).communities(undirected).membership();
     }
 
     /** The follow graph with direction folded: neighbours are followees and followers, reciprocal pairs weigh 2. */
@@ -168,6 +190,107 @@ final class FollowNullModel {
 
     int communityOf(int account) {
         return community[account];
+    }
+
+    /**
+     * The community holding more than half of the block's followers {@code fs} and more than half of its targets
+     * {@code ts}, or -1: a block inside one community of this partition (a sub-community's readers of their own
+     * stars), as opposed to one drawn from several (a farm bought from everywhere and paid to follow the popular
+     * accounts of many communities). O(|fs| + |ts|).
+     */
+    int home(int[] fs, int[] ts) {
+        int c = majority(fs);
+        return c >= 0 && c == majority(ts) ? c : -1;
+    }
+
+    /** The community of more than half of {@code accounts} (Boyer–Moore majority vote, then a count), or -1. */
+    private int majority(int[] accounts) {
+        int candidate = -1;
+        int votes = 0;
+        for (int v : accounts) {
+            int c = community[v];
+            if (votes == 0) {
+                candidate = c;
+                votes = 1;
+            } else {
+                votes += c == candidate ? 1 : -1;
+            }
+        }
+        int count = 0;
+        for (int v : accounts) {
+            if (community[v] == candidate) {
+                count++;
+            }
+        }
+        return 2 * count > accounts.length ? candidate : -1;
+    }
+
+    /**
+     * This model with community {@code home} split into the communities that seeded Leiden (modularity, resolution
+     * 1) finds in the follow graph induced by its members alone (direction folded as in {@link #undirected}); the
+     * other communities unchanged. Null when Leiden leaves the community whole. Modularity optimised over the whole
+     * graph cannot resolve communities smaller than about the square root of its edge count (S. Fortunato and M.
+     * Barthélemy, "Resolution limit in community detection", PNAS 104, 36 (2007),
+     * <a href="https://doi.org/10.1073/pnas.0605965104">doi:10.1073/pnas.0605965104</a>): several small
+     * communities of one language merge at every resolution this model is fitted at. Optimising it again inside
+     * one community, against that community's own edge count, resolves them (the recursive partitioning of J. Ruan
+     * and W. Zhang, "Identifying network communities with a high resolution", Phys. Rev. E 77, 016104 (2008),
+     * <a href="https://doi.org/10.1103/PhysRevE.77.016104">doi:10.1103/PhysRevE.77.016104</a>); the degree-corrected
+     * rates are then those of a two-level block model whose finer level is fitted only where it is asked for.
+     * Cost: O(n + m) for the refined model's rates and its members' roots, plus Leiden on the community's induced
+     * follows. Deterministic for a given seed.
+     */
+    FollowNullModel refine(int home, long seed) {
+        int n = community.length;
+        int[] local = new int[n];
+        Arrays.fill(local, -1);
+        IntArrayList members = new IntArrayList();
+        for (int v = 0; v < n; v++) {
+            if (community[v] == home) {
+                local[v] = members.size();
+                members.add(v);
+            }
+        }
+        int k = members.size();
+        if (k < 2) {
+            return null;
+        }
+        int[] offsets = new int[k + 1];
+        IntArrayList targets = new IntArrayList();
+        FloatArrayList weights = new FloatArrayList();
+        for (int x = 0; x < k; x++) {
+            int v = members.getInt(x);
+            int i = graph.outStart(v), ie = graph.outEnd(v), q = graph.inStart(v), qe = graph.inEnd(v);
+            while (i < ie || q < qe) {
+                int a = i < ie ? graph.outTarget(i) : Integer.MAX_VALUE;
+                int b = q < qe ? graph.inFollower(q) : Integer.MAX_VALUE;
+                int u = Math.min(a, b);
+                if (a == u) {
+                    i++;
+                }
+                if (b == u) {
+                    q++;
+                }
+                if (local[u] >= 0) {
+                    targets.add(local[u]);
+                    weights.add(a == b ? 2f : 1f);
+                }
+            }
+            offsets[x + 1] = targets.size();
+        }
+        int[] sub = partition(CompactGraph.fromCsr(offsets, targets.toIntArray(), weights.toFloatArray()), seed, 1.0);
+        int parts = 0;
+        for (int p : sub) {
+            parts = Math.max(parts, p + 1);
+        }
+        if (parts < 2) {
+            return null;
+        }
+        int[] refined = community.clone();
+        for (int x = 0; x < k; x++) {
+            refined[members.getInt(x)] = communities + sub[x];
+        }
+        return new FollowNullModel(graph, refined);
     }
 
     int communityCount() {
@@ -258,6 +381,7 @@ final class FollowNullModel {
                 blockCommunities.add(c);
             }
             blockVolume[c] += graph.outDegree(f);
+            blockAwayVolume[c] += away[f];
             blockFollows += graph.outDegree(f);
         }
         for (int f : members) {
@@ -278,6 +402,7 @@ final class FollowNullModel {
         }
         for (int c : blockCommunities) {
             blockVolume[c] = 0;
+            blockAwayVolume[c] = 0;
             memberVolume[c] = 0;
         }
         blockCommunities.clear();
@@ -355,25 +480,41 @@ final class FollowNullModel {
 
         /**
          * Tests account i against the targets: over the targets the model does not already expect i to follow
-         * (λ_ij &lt; 1/2, λ_ij = d_i · rate_{c(i)}(j), i's own follows left out of the rates when i is outside the
-         * block), returns {observed follows, expected follows}. A reader following its community's stars among the
-         * targets is judged on the rest; a farm member placed in a community is judged on the accounts of other
-         * communities it follows.
+         * (λ_ij &lt; 1/2), returns {observed follows, expected follows}, with i's own follows left out of the rates
+         * when i is outside the block. A reader following its community's stars among the targets is judged on the
+         * rest; a farm member placed in a community is judged on the accounts of other communities it follows.
+         *
+         * <p>λ_ij = d_i · rate_{c(i)}(j). With {@code ownMix}, for a target outside i's community, the larger of
+         * that and i's own attention outside its community: d_i^out (its follows outside its community) against
+         * the follows its community makes outside, d_i^out · (k_j(r) + α π_j) / (κ_r^out + α). An account splits
+         * its attention between its community and the rest in its own proportion (the mixed membership of E. M.
+         * Airoldi, D. M. Blei, S. E. Fienberg and E. P. Xing, "Mixed membership stochastic blockmodels", JMLR 9,
+         * 1981–2014 (2008), reduced to two classes, inside and outside): an account following a third of the graph
+         * follows the popular accounts of every community, as its own follows say. A farm member's follows go
+         * almost all outside its community too, so this explains part of a farm as well: it is asked only of the
+         * accounts growth recruits into a block ({@code LockstepFollowSignal.Growth#followers}), not of the block's
+         * current members, whom peeling, a creation burst or an earlier step chose.
          */
-        double[] test(int i) {
+        double[] test(int i, boolean ownMix) {
             int c = community[i];
             int d = graph.outDegree(i);
+            int dAway = away[i];
             boolean outside = !inBlock[i];
             double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
+            double kappaAway = Math.max(0, awayVolume[c] - blockAwayVolume[c] - (outside ? dAway : 0))
+                    + PSEUDO_FOLLOWS;
             double observed = 0;
             double expected = 0;
             double kappaAll = Math.max(0, volume[c] - d) + PSEUDO_FOLLOWS;
             for (int t = 0; t < ts.length; t++) {
                 boolean follows = graph.follows(i, ts[t]);
-                boolean own = community[ts[t]] == c && rooted[ts[t]];
+                boolean inside = community[ts[t]] == c;
+                boolean own = inside && rooted[ts[t]];
                 double k = own ? all.get(((long) t << 32) | c) - (follows ? 1 : 0)
                         : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
-                double lambda = d * (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]) / (own ? kappaAll : kappa);
+                double rate = (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]);
+                double lambda = own ? d * rate / kappaAll : inside || !ownMix ? d * rate / kappa
+                        : Math.max(d * rate / kappa, dAway * rate / kappaAway);
                 if (lambda < 0.5) {
                     expected += lambda;
                     if (follows) {

@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
@@ -33,7 +34,8 @@ import java.util.Arrays;
  *
  * <p>{@link #walk} is the pass over a signal's sorted actions that pair counting ({@link PairCounting}) and the crowd
  * factor ({@link CrowdShare}) share: each item's distinct examined pairs, once per item, so that the pairs the crowd
- * factor looks at are the pairs the counts come from.
+ * factor looks at are the pairs the counts come from. {@link #walkPairs} gives the same pairs with their actions, for
+ * the evidence ({@link EvidenceGathering}); both unpack an item with {@link Item}.
  *
  * <p>A cursor like {@link WindowPairs}: {@link #reset} on an item, then {@code while (next())} read {@link #first()}
  * and {@link #second()}, indices into the arrays given to {@code reset}. One instance per thread. Deterministic: the
@@ -170,6 +172,51 @@ final class ItemPairs {
         return m;
     }
 
+    /**
+     * One item of the sorted actions, unpacked: {@code [start, end)} of the actions, their times and accounts from
+     * index 0, and the item's distinct accounts {@code distinct[0, m)} (ascending). The arrays grow as needed and are
+     * reused for the next item.
+     */
+    static final class Item {
+        int start;
+        int end;
+        /** The item's key (post, hashtag, URL… number). */
+        int key;
+        int m;
+        long[] times = new long[16];
+        int[] accounts = new int[16];
+        int[] distinct = new int[16];
+
+        /**
+         * Unpacks the item {@code [s, e)} of {@code actions}. With {@code pairsOnly}, an item of at most
+         * {@link CoActionScanner#MAX_ITEM_ACCOUNTS} actions is not counted: {@code m} is then its length and
+         * {@code distinct} is not set (it pairs the same, being split at neither count).
+         */
+        void load(SortedActions actions, int s, int e, boolean pairsOnly) {
+            start = s;
+            end = e;
+            key = actions.key(s);
+            int len = e - s;
+            if (times.length < len) {
+                int size = Math.max(len, 2 * times.length);
+                times = new long[size];
+                accounts = new int[size];
+                distinct = new int[size];
+            }
+            actions.unpack(s, e, times, accounts);
+            m = pairsOnly && len <= CoActionScanner.MAX_ITEM_ACCOUNTS ? len : distinctAccounts(accounts, len, distinct);
+        }
+
+        int length() {
+            return end - start;
+        }
+    }
+
+    /** Starts on {@code item}'s examined pairs (indices into its arrays). */
+    void reset(Item item) {
+        reset(item.times, item.accounts, 0, item.length(), item.m);
+    }
+
     /** What {@link #walk} hands over, item by item. */
     interface ItemVisitor {
         /**
@@ -200,27 +247,19 @@ final class ItemPairs {
         int n = actions.size();
         ItemPairs windows = new ItemPairs(window, maxNeighbours);
         LongArrayList itemPairs = new LongArrayList();
-        long[] times = new long[16];
-        int[] accounts = new int[16];
-        int[] distinct = new int[16];
+        Item item = new Item();
         int items = 0;
         for (int s = 0; s < n; ) {
             int e = actions.itemEnd(s);
-            int len = e - s;
-            if (times.length < len) {
-                int size = Math.max(len, 2 * times.length);
-                times = new long[size];
-                accounts = new int[size];
-                distinct = new int[size];
-            }
-            actions.unpack(s, e, times, accounts);
-            int m = distinctAccounts(accounts, len, distinct);
+            item.load(actions, s, e, false);
+            int m = item.m;
             int np = 0;
-            if (m > 1 && visitor.wants(distinct, m)) {
+            if (m > 1 && visitor.wants(item.distinct, m)) {
                 itemPairs.clear();
-                windows.reset(times, accounts, 0, len, m);
+                windows.reset(item);
                 while (windows.next()) {
-                    itemPairs.add(CoordinationEdge.pairKey(accounts[windows.first()], accounts[windows.second()]));
+                    itemPairs.add(CoordinationEdge.pairKey(item.accounts[windows.first()],
+                            item.accounts[windows.second()]));
                 }
                 long[] ip = itemPairs.elements();
                 int raw = itemPairs.size();
@@ -231,12 +270,45 @@ final class ItemPairs {
                     }
                 }
             }
-            visitor.item(s, e, distinct, m, itemPairs.elements(), np);
-            progress.advance(len);
+            visitor.item(s, e, item.distinct, m, itemPairs.elements(), np);
+            progress.advance(e - s);
             if ((++items & 0xfff) == 0) {
                 termination.assertRunning();
             }
             s = e;
+        }
+    }
+
+    /** What {@link #walkPairs} hands over: the examined pairs one by one, with their actions. */
+    interface PairVisitor {
+        /**
+         * An examined pair of {@code item}: its actions {@code first} (the earlier) and {@code second}, indices into
+         * the item's arrays. False ends the walk.
+         */
+        boolean pair(Item item, int first, int second);
+    }
+
+    /**
+     * Hands {@code visitor} the examined pairs of the items {@code [ranges[2i], ranges[2i + 1])} of {@code actions},
+     * the pairs {@link #walk} counts (same window, same split of large items): items in the order given, each
+     * item's pairs in window order, every occurrence (a pair that meets twice in an item comes twice), until the
+     * visitor returns false. For phases that need the actions of a pair, not only its key. Cost: per item, O(len)
+     * to unpack it (O(len log len) above {@link CoActionScanner#MAX_ITEM_ACCOUNTS}) plus its pair events;
+     * deterministic.
+     */
+    static void walkPairs(SortedActions actions, IntArrayList ranges, long window, int maxNeighbours,
+                          PairVisitor visitor) {
+        ItemPairs windows = new ItemPairs(window, maxNeighbours);
+        Item item = new Item();
+        int[] r = ranges.elements();
+        for (int i = 0; i < ranges.size(); i += 2) {
+            item.load(actions, r[i], r[i + 1], true);
+            windows.reset(item);
+            while (windows.next()) {
+                if (!visitor.pair(item, windows.first(), windows.second())) {
+                    return;
+                }
+            }
         }
     }
 }

@@ -14,7 +14,10 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
+import java.util.function.IntConsumer;
 
 /**
  * Lockstep follows: groups of accounts following the same set of targets (follower farms) more than the model of
@@ -68,7 +71,10 @@ import java.util.function.BiPredicate;
  *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
- *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}. The grown
+ *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
+ *       of its followers and most of its targets in one community of a partition passes only when that test also
+ *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
+ *       communities, and their readers of their own stars look like a block in the merged one). The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
  *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
  *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
@@ -82,7 +88,7 @@ import java.util.function.BiPredicate;
  * with the two accounts' creation times. Blocks larger than {@value #MAX_BLOCK_FOLLOWERS} followers keep their most
  * connected followers.
  *
- * <p>Cost: the model's three Leiden partitions (fitted side by side, one per core), O(m) for the surprise,
+ * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
@@ -98,6 +104,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
+    private final int concurrency;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -124,8 +131,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
+    /** The signal with the model's Leiden fits on all available processors. */
     public LockstepFollowSignal(DetectionParams params) {
+        this(params, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
+     */
+    public LockstepFollowSignal(DetectionParams params, int concurrency) {
         Objects.requireNonNull(params, "params");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        this.concurrency = concurrency;
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
         this.seed = params.seed();
@@ -251,7 +270,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             models.add(new FollowNullModel(finder, p));
         }
-        return new Models(models).surprise();
+        return new Models(models, 0).surprise();
     }
 
     /**
@@ -298,7 +317,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             progress.end();
             return new SignalGraph(name(), List.of(), 0, 0);
         }
-        Models model = Models.fit(finder, n, seed);
+        Models model = Models.fit(finder, n, seed, concurrency, termination);
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
         double[] weights = surprise == null ? model.surprise() : surprise.surprise(model.partitions(n));
@@ -562,24 +581,30 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * modularity: B. H. Good, Y.-A. de Montjoye and A. Clauset, "Performance of modularity maximization in
      * practical contexts", Phys. Rev. E 81, 046106 (2010),
      * <a href="https://doi.org/10.1103/PhysRevE.81.046106">doi:10.1103/PhysRevE.81.046106</a>). It does not make
-     * the verdicts independent of the seed: a block of readers of one sub-community's stars that every partition
-     * of resolution 1–4 leaves inside a larger community is unexplained under all of them, and the seed decides
-     * only whether the search (peeling weighted by the partitions' surprise, growth tested against them) reaches
-     * it; an aged farm, peeled a few members at a time inside readers' seeds, is found or not the same way. The
-     * ensembles tried against this (a fourth partition at resolution 8, several seeds per resolution, consensus
-     * partitions after Lancichinetti and Fortunato 2012, a saturating follow probability) and leaving a rejected
-     * seed's members free for growth are measured in docs/quality.md, "Verdicts across analysis seeds": each
-     * traded one flip for another or lost planted accounts.
+     * the verdicts independent of the seed: a block of readers of one small community's stars that every
+     * partition of resolution 1–4 merges with its neighbours is unexplained under all of them, and the seed
+     * decides only whether the search (peeling weighted by the partitions' surprise, growth tested against them)
+     * reaches it. Such a block lies inside one community, with its stars: the block test refits that community
+     * on its own follows ({@link #refined}), which explains it whatever the seed. An aged farm, peeled a few
+     * members at a time inside readers' seeds, is still found or not with the seed. The ensembles tried before
+     * (a fourth partition at resolution 8, several seeds per resolution, consensus partitions after
+     * Lancichinetti and Fortunato 2012, a saturating follow probability) and leaving a rejected seed's members
+     * free for growth are measured in docs/quality.md, "Verdicts across analysis seeds": each traded one flip
+     * for another or lost planted accounts.
      *
-     * <p>Cost: three Leiden fits side by side and three models' rates per expectation. Deterministic for a given
-     * seed.
+     * <p>Cost: three Leiden fits side by side and three models' rates per expectation; for a block inside one
+     * community, Leiden on that community's follows and O(n + m) for each refitted model's rates. Deterministic
+     * for a given seed.
      */
     static final class Models {
         static final double[] RESOLUTIONS = {1.0, 2.0, 4.0};
         private final List<FollowNullModel> models;
+        /** The Leiden seed of the partitions, for their refinements ({@link #refined}). */
+        private final long seed;
 
-        Models(List<FollowNullModel> models) {
+        Models(List<FollowNullModel> models, long seed) {
             this.models = List.copyOf(models);
+            this.seed = seed;
         }
 
         /**
@@ -590,9 +615,78 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * farm of {@code LockstepFollowSignalTest}.
          */
         static Models fit(DenseBlockFinder finder, int n, long seed) {
+            return fit(finder, n, seed, Runtime.getRuntime().availableProcessors(), TerminationFlag.RUNNING_TRUE);
+        }
+
+        /**
+         * As {@link #fit(DenseBlockFinder, int, long)} on at most {@code concurrency} threads (the calling thread
+         * and up to {@code concurrency − 1} started for the call, one fit at a time each, in resolution order);
+         * the partitions do not depend on the threads. {@code termination} stops every fit (Leiden polls it).
+         */
+        static Models fit(DenseBlockFinder finder, int n, long seed, int concurrency, TerminationFlag termination) {
             CompactGraph undirected = FollowNullModel.undirected(finder, n);
-            return new Models(Arrays.stream(RESOLUTIONS).parallel()
-                    .mapToObj(r -> FollowNullModel.fit(finder, undirected, seed, r)).toList());
+            FollowNullModel[] fitted = new FollowNullModel[RESOLUTIONS.length];
+            eachOnThreads(RESOLUTIONS.length, concurrency, termination,
+                    i -> fitted[i] = FollowNullModel.fit(finder, undirected, seed, RESOLUTIONS[i], termination));
+            return new Models(Arrays.asList(fitted), seed);
+        }
+
+        /**
+         * Runs {@code task} for each index of [0, count) once, on min(concurrency, count) threads: the calling
+         * thread and threads started for the call, each taking the next index when done with its last; returns
+         * when all have stopped. After a failure or a termination no thread starts another index; the failure of
+         * the lowest index is thrown (a {@link java.util.concurrent.CancellationException} when terminated).
+         */
+        static void eachOnThreads(int count, int concurrency, TerminationFlag termination, IntConsumer task) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+            }
+            AtomicInteger next = new AtomicInteger();
+            AtomicBoolean failed = new AtomicBoolean();
+            Throwable[] failures = new Throwable[count];
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < count && !failed.get(); i = next.getAndIncrement()) {
+                    try {
+                        termination.assertRunning();
+                        task.accept(i);
+                    } catch (Throwable t) {
+                        failures[i] = t;
+                        failed.set(true);
+                    }
+                }
+            };
+            Thread[] started = new Thread[Math.max(0, Math.min(concurrency, count) - 1)];
+            for (int k = 0; k < started.length; k++) {
+                started[k] = new Thread(worker, "lockstep-follow-" + k);
+                started[k].setDaemon(true);
+                started[k].start();
+            }
+            worker.run();
+            boolean interrupted = false;
+            for (Thread t : started) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the fits stop through the termination flag; wait for them
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            for (Throwable t : failures) {
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                if (t != null) {
+                    throw new IllegalStateException(t);
+                }
+            }
         }
 
         double[] surprise() {
@@ -608,6 +702,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             }
             return out;
+        }
+
+        /**
+         * These models and, for every partition with a community holding most of the block's followers {@code fs}
+         * and most of its targets {@code ts} ({@link FollowNullModel#home}), that partition with the community
+         * refitted on its own follows ({@link FollowNullModel#refine}); null when no partition has such a
+         * community or Leiden leaves each whole. The readers of a small community's stars sit in one community
+         * with their stars, which modularity merged with its neighbours (its resolution limit), and the merged
+         * community's popularity underrates how often they follow their own stars: the refitted community
+         * separates them. A farm, bought from everywhere and paid to follow the popular accounts of many
+         * communities, has no such community, and nothing changes for it.
+         */
+        Models refined(int[] fs, int[] ts) {
+            List<FollowNullModel> out = new ArrayList<>(models);
+            for (FollowNullModel m : models) {
+                int home = m.home(fs, ts);
+                FollowNullModel r = home < 0 ? null : m.refine(home, seed);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            return out.size() == models.size() ? null : new Models(out, seed);
         }
 
         /** Each partition's community of every account [0, n), in resolution order. */
@@ -646,10 +762,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
-        static boolean unexplained(List<FollowNullModel.Audience> audience, int account,
+        static boolean unexplained(List<FollowNullModel.Audience> audience, int account, boolean ownMix,
                                    BiPredicate<Long, Double> test) {
             for (FollowNullModel.Audience a : audience) {
-                double[] oe = a.test(account);
+                double[] oe = a.test(account, ownMix);
                 if (!test.test((long) oe[0], oe[1])) {
                     return false;
                 }
@@ -755,7 +871,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
-                if (Models.unexplained(audience, f, this::unexplained)) {
+                if (Models.unexplained(audience, f, false, this::unexplained)) {
                     out.add(f);
                 }
             }
@@ -773,7 +889,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             List<FollowNullModel.Audience> audience = model.audience(ts);
             IntArrayList more = new IntArrayList();
             for (int f : core) {
-                if (!spent[f] && Arrays.binarySearch(fs, f) < 0 && Models.unexplained(audience, f, this::unexplained)) {
+                if (!spent[f] && Arrays.binarySearch(fs, f) < 0
+                        && Models.unexplained(audience, f, false, this::unexplained)) {
                     more.add(f);
                 }
             }
@@ -825,7 +942,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * The unassigned accounts following at least {@code minTargets} of {@code ts} whose follows of the targets
          * their community does not already lead them to follow (λ &lt; 1/2) are at least minLift times the model's
          * expectation, with a Poisson tail of at most maxPValue (rates estimated without {@code current} and
-         * without the account itself; {@link FollowNullModel.Audience#test}).
+         * without the account itself; {@link FollowNullModel.Audience#test}). An account not in {@code current}
+         * is also judged by its own share of follows outside its community (the test's {@code ownMix}): a
+         * recruit from the whole graph that follows the popular accounts of every community, as a heavy reader
+         * does, does not join a farm's block for following some of its targets.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded) {
             model.setBlock(current, heldOut(current, ts));
@@ -835,7 +955,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             for (int f : touched) {
                 int x = follows[f];
                 follows[f] = 0;
-                if (!excluded[f] && x >= params.minTargets() && Models.unexplained(audience, f, this::unexplained)) {
+                if (!excluded[f] && x >= params.minTargets()
+                        && Models.unexplained(audience, f, Arrays.binarySearch(current, f) < 0, this::unexplained)) {
                     out.add(f);
                 }
             }
@@ -862,7 +983,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
                 return null;
             }
-            model.setBlock(fs, heldOut(fs, ts));
+            int[] held = heldOut(fs, ts);
+            model.setBlock(fs, held);
             long observed = 0;
             double expected = 0;
             for (int t : ts) {
@@ -876,6 +998,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             double density = observed / ((double) fs.length * ts.length);
             if (density < params.minDensity() || !unexplained(observed, expected)) {
                 return null;
+            }
+            // a block inside one community is tested again with that community refitted on its own follows
+            Models local = model.refined(fs, ts);
+            if (local != null) {
+                local.setBlock(fs, held);
+                double refined = 0;
+                for (int t : ts) {
+                    refined += local.expected(t);
+                }
+                if (!unexplained(observed, refined)) {
+                    return null;
+                }
+                expected = Math.max(expected, refined);
             }
             double p = PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected);
             return new DenseBlock(fs, ts, density, observed, expected, p);

@@ -80,20 +80,30 @@ class LabelPropagationTest {
         }
     }
 
-    @Test
-    void weightedPlantedGroupsAreAFixedPoint() {
-        // integer weights 1..4 (weights are not all one, so the weighted accumulation is exercised)
-        CompactGraph p = TestGraphs.plantedPartition(8, 50, 0.3, 0.02, 11);
-        CompactGraphBuilder b = new CompactGraphBuilder(p.nodeCount());
-        for (int v = 0; v < p.nodeCount(); v++) {
-            for (int i = p.start(v); i < p.end(v); i++) {
-                int u = p.target(i);
+    /** {@code g} with each edge {v, u} weighing {@code weight.of(v, u)} (v &lt; u). */
+    static CompactGraph reweighted(CompactGraph g, EdgeWeight weight) {
+        CompactGraphBuilder b = new CompactGraphBuilder(g.nodeCount());
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int i = g.start(v); i < g.end(v); i++) {
+                int u = g.target(i);
                 if (u > v) {
-                    b.addEdge(v, u, 1 + (v * 31 + u * 17) % 4);
+                    b.addEdge(v, u, weight.of(v, u));
                 }
             }
         }
-        CompactGraph g = b.build();
+        return b.build();
+    }
+
+    /** The weight of an edge {v, u}. */
+    interface EdgeWeight {
+        double of(int v, int u);
+    }
+
+    @Test
+    void weightedPlantedGroupsAreAFixedPoint() {
+        // integer weights 1..4 (weights are not all one, so the weighted accumulation is exercised)
+        CompactGraph g = reweighted(TestGraphs.plantedPartition(8, 50, 0.3, 0.02, 11),
+                (v, u) -> 1 + (v * 31 + u * 17) % 4);
         for (long seed = 1; seed <= 10; seed++) {
             CommunityResult r = lpa(g, seed);
             assertThat(r.didConverge()).isTrue();
@@ -106,15 +116,7 @@ class LabelPropagationTest {
         // the same graph with every weight 1 (counted in ints) and every weight 2.5 (summed in doubles): same choices,
         // same random draws, same partition
         CompactGraph p = TestGraphs.plantedPartition(12, 80, 0.1, 0.01, 4);
-        CompactGraphBuilder b = new CompactGraphBuilder(p.nodeCount());
-        for (int v = 0; v < p.nodeCount(); v++) {
-            for (int i = p.start(v); i < p.end(v); i++) {
-                if (p.target(i) > v) {
-                    b.addEdge(v, p.target(i), 2.5);
-                }
-            }
-        }
-        CompactGraph scaled = b.build();
+        CompactGraph scaled = reweighted(p, (v, u) -> 2.5);
         for (long seed = 1; seed <= 5; seed++) {
             CommunityResult unit = lpa(p, seed);
             CommunityResult weighted = lpa(scaled, seed);

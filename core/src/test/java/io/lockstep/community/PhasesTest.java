@@ -77,6 +77,17 @@ class PhasesTest {
     }
 
     @Test
+    void theRefinementsSkippedExponentsAreThoseWhoseExpIsZero() {
+        // the weights of candidates far below the best are 0 without calling exp: exactly what exp would give
+        assertThat(Math.exp(RefinementPhase.EXP_ZERO)).isZero();
+        assertThat(Math.exp(-745.0)).isPositive();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 1_000_000; i++) {
+            assertThat(Math.exp(RefinementPhase.EXP_ZERO - r.nextDouble() * 1e4)).isZero();
+        }
+    }
+
+    @Test
     void refinementNeverCrossesCommunities() {
         CompactGraph g = twoTriangles();
         int[] p = {0, 0, 1, 1, 1, 1}; // 2 placed with the other triangle

@@ -27,6 +27,15 @@ class CoActionPhasesTest {
         return out;
     }
 
+    /** Actions from rows of (item key, epoch seconds, account, post), in the order given. */
+    static Actions actions(long[][] rows) {
+        Actions a = new Actions(rows.length);
+        for (long[] r : rows) {
+            a.add((int) r[0], r[1], (int) r[2], (int) r[3]);
+        }
+        return a;
+    }
+
     /** Actions (index: time, account): 0: 0 s a1, 1: 10 s a2, 2: 10 s a1, 3: 50 s a3, 4: 200 s a4. */
     private static final long[] TIMES = {0, 10, 10, 50, 200};
     private static final int[] ACCOUNTS = {1, 2, 1, 3, 4};
@@ -64,12 +73,9 @@ class CoActionPhasesTest {
 
     @Test
     void sortedActionsGroupEachItemInTimeThenAccountOrder() {
-        Actions a = new Actions(8);
-        a.add(7, 1_000_050, 3, 30);
-        a.add(2, 1_000_010, 1, 10);
-        a.add(7, 1_000_000, 4, 40);
-        a.add(2, 1_000_010, 0, 11);
-        a.add(7, 1_000_050, 2, 20);
+        Actions a = actions(new long[][] {
+                {7, 1_000_050, 3, 30}, {2, 1_000_010, 1, 10}, {7, 1_000_000, 4, 40}, {2, 1_000_010, 0, 11},
+                {7, 1_000_050, 2, 20}});
         SortedActions s = SortedActions.of("test", a, 6);
         assertThat(s.size()).isEqualTo(5);
         assertThat(s.minTime()).isEqualTo(1_000_000);
@@ -104,18 +110,11 @@ class CoActionPhasesTest {
      * twice, counted once).
      */
     static Actions fourItems() {
-        Actions a = new Actions(10);
-        a.add(0, 100, 0, 0);
-        a.add(0, 110, 1, 1);
-        a.add(0, 200, 2, 2);
-        a.add(1, 100, 0, 3);
-        a.add(1, 105, 1, 4);
-        a.add(2, 100, 3, 5);
-        a.add(2, 120, 3, 6);
-        a.add(3, 0, 0, 7);
-        a.add(3, 1, 1, 8);
-        a.add(3, 2, 0, 9);
-        return a;
+        return actions(new long[][] {
+                {0, 100, 0, 0}, {0, 110, 1, 1}, {0, 200, 2, 2},
+                {1, 100, 0, 3}, {1, 105, 1, 4},
+                {2, 100, 3, 5}, {2, 120, 3, 6},
+                {3, 0, 0, 7}, {3, 1, 1, 8}, {3, 2, 0, 9}});
     }
 
     private static PairCounting count(Actions a, int accounts) {

@@ -51,6 +51,27 @@ class FollowNullModelTest {
         return s.toString();
     }
 
+    /** Eight homophilous communities (1,200 down to 100 accounts), each following its own stars. */
+    static FollowGraphs eightCommunities(long seed) {
+        return communities(seed, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
+    }
+
+    /** An archive, the ids of the farm it holds and the accounts the follow signal flags in it. */
+    record Farmed(Activity activity, List<String> farm, SignalGraph graph, Set<String> flagged) {
+    }
+
+    /**
+     * {@link #eightCommunities} with a farm ({@link FollowGraphs#farm}: 4 stars of every community in its pool, one
+     * client), run through the follow signal.
+     */
+    static Farmed farmed(long seed, int size, int perMember, boolean burst) {
+        FollowGraphs gen = eightCommunities(seed);
+        List<String> farm = gen.farm(size, 4, perMember, burst, "client");
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        return new Farmed(a, farm, g, flagged(a, g));
+    }
+
     @Test
     void aCommunityWhereEveryoneFollowsItsFiveStarsFormsNoBlock() {
         Activity a = communities(1, 600).follows(36, 0.8, 1.0).everyoneFollowsStars(0, 5).build();
@@ -78,8 +99,7 @@ class FollowNullModelTest {
 
     @Test
     void homophilousCommunitiesFollowingTheirOwnStarsAreNotFlagged() {
-        Activity a = communities(2, 1200, 800, 600, 400, 300, 200, 150, 100)
-                .follows(36, 0.8, 0.85).build();
+        Activity a = eightCommunities(2).build();
         SignalGraph g = follow(a);
         assertThat(g.blocks()).as(describe(a, g)).isEmpty();
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
@@ -89,26 +109,20 @@ class FollowNullModelTest {
 
     @Test
     void aBurstCreatedFarmFollowingStarsOfAllCommunitiesIsFound() {
-        FollowGraphs gen = communities(3, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
-        List<String> farm = gen.farm(300, 4, 21, true, "client");
-        Activity a = gen.build();
-        SignalGraph g = follow(a);
-        Set<String> flagged = flagged(a, g);
-        assertThat(flagged).as(describe(a, g)).containsAll(farm);
-        assertThat(flagged).hasSize(farm.size());
+        Farmed f = farmed(3, 300, 21, true);
+        assertThat(f.flagged()).as(describe(f.activity(), f.graph())).containsAll(f.farm());
+        assertThat(f.flagged()).hasSize(f.farm().size());
     }
 
     @Test
     void aFarmOfAgedAccountsFollowingAClientAndCrossCommunityStarsIsFound() {
-        FollowGraphs gen = communities(4, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
-        List<String> farm = gen.farm(150, 4, 12, false, "client");
-        Activity a = gen.build();
-        SignalGraph g = follow(a);
-        Set<String> flagged = flagged(a, g);
+        Farmed f = farmed(4, 150, 12, false);
+        Activity a = f.activity();
+        List<String> farm = f.farm();
         // no creation burst to start from: recall 126 of 150 here (the issue asks >= 0.7 for aged farms), no
         // ordinary account
-        assertThat(farm).as(describe(a, g)).containsAll(flagged);
-        assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
+        assertThat(farm).as(describe(a, f.graph())).containsAll(f.flagged());
+        assertThat(f.flagged().size()).isGreaterThanOrEqualTo(120);
         DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
                 .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> suspicious = new HashSet<>();
@@ -128,7 +142,7 @@ class FollowNullModelTest {
      */
     @Test
     void theVerdictsAreTheSameForThreeAnalysisSeeds() {
-        FollowGraphs gen = communities(3, 1200, 800, 600, 400, 300, 200, 150, 100).follows(36, 0.8, 0.85);
+        FollowGraphs gen = eightCommunities(3);
         List<String> farm = gen.farm(300, 4, 21, true, "client");
         Activity a = gen.build();
         List<Set<String>> verdicts = new ArrayList<>();
@@ -140,5 +154,68 @@ class FollowNullModelTest {
         assertThat(verdicts.get(0)).containsExactlyInAnyOrderElementsOf(farm);
         assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
         assertThat(verdicts.get(2)).isEqualTo(verdicts.get(0));
+    }
+
+    /**
+     * Modularity over a whole follow graph merges small communities with larger ones (its resolution limit); the
+     * merged community's popularity then underrates how often a small community's members follow their own stars,
+     * and their block looks unexplained. Here the partition merges a community of 40 into one of 400 by hand: the
+     * block of the 40 members and their ten stars is unexplained by the merged partition (lift above
+     * {@code minLift}), and the block test, which refits a block's own community on its own follows, explains it.
+     * A burst farm following the stars of every community has no community of its own and stays a block.
+     */
+    @Test
+    void aSmallCommunityMergedIntoALargerOneIsExplainedOnceItsCommunityIsRefitted() {
+        FollowGraphs gen = communities(5, 1200, 800, 600, 400, 300, 40).follows(36, 0.8, 0.85);
+        List<String> farm = gen.farm(60, 4, 8, true, "client");
+        Activity a = gen.build();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int[] merged = new int[n];
+        List<Integer> small = new ArrayList<>();
+        List<Integer> stars = new ArrayList<>();
+        List<Integer> farmIds = new ArrayList<>();
+        List<Integer> pool = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            String id = a.accountId(v);
+            boolean member = id.matches("c\\d+m\\d+");
+            int c = member ? Integer.parseInt(id.substring(1, id.indexOf('m'))) : 6; // farm and client: 6
+            int rank = member ? Integer.parseInt(id.substring(id.indexOf('m') + 1)) : -1;
+            merged[v] = c == 5 ? 3 : c;
+            if (c == 5) {
+                small.add(v);
+                if (rank < 10) {
+                    stars.add(v);
+                }
+            }
+            if (id.startsWith("f")) {
+                farmIds.add(v);
+            }
+            if (id.equals("client") || (member && rank < 4)) {
+                pool.add(v);
+            }
+        }
+        assertThat(farmIds).hasSize(farm.size());
+        int[] fs = small.stream().mapToInt(Integer::intValue).toArray();
+        int[] ts = stars.stream().mapToInt(Integer::intValue).toArray();
+        LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(
+                List.of(new FollowNullModel(finder, merged)), DetectionParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(DetectionParams.defaults())
+                .new Growth(finder, model, n);
+        model.setBlock(fs, growth.heldOut(fs, ts));
+        long observed = 0;
+        double expected = 0;
+        for (int t : ts) {
+            for (int f : fs) {
+                observed += finder.follows(f, t) ? 1 : 0;
+            }
+            expected += model.expected(t);
+        }
+        assertThat(observed).as("O %d E %.1f", observed, expected)
+                .isGreaterThan((long) (DetectionParams.defaults().follow().minLift() * expected));
+        assertThat(growth.test(fs, ts)).isNull();
+        int[] farmBlock = farmIds.stream().mapToInt(Integer::intValue).toArray();
+        int[] poolBlock = pool.stream().mapToInt(Integer::intValue).toArray();
+        assertThat(growth.test(farmBlock, poolBlock)).isNotNull();
     }
 }

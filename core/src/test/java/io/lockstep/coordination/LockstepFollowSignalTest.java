@@ -381,18 +381,13 @@ class LockstepFollowSignalTest {
             int n = 3000;
             TreeSet<Long> pairs = sparseFollows(r, n, 15_000, 300);
             plantBlock(r, pairs, 2000, 2000 + 20 + trial * 10, 2900, 2915, 0.7);
-            int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-            int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-            double[] surprise = surprises(r, follower.length, 0.1);
+            Weighted w = Weighted.of(r, n, pairs, 0.1);
             boolean[] excluded = new boolean[n];
             for (int f = 0; f < n; f += 7 + trial) {
                 excluded[f] = true;
             }
-            DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-            finder.setEdgeWeights(surprise.clone());
-            boolean[] fast = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(fast)).as("trial " + trial).isEqualTo(nodes(reference));
+            boolean[] fast = Weighted.densest(w.finder(), excluded);
+            assertThat(nodes(fast)).as("trial " + trial).isEqualTo(nodes(w.reference(excluded)));
             int members = 0;
             for (int f = 2000; f < 2030; f++) {
                 members += fast[f] ? 1 : 0;
@@ -414,17 +409,13 @@ class LockstepFollowSignalTest {
         for (int b = 0; b < 4; b++) { // four planted blocks of 25-40 followers and 15 targets each
             plantBlock(r, pairs, 2000 + 100 * b, 2025 + 100 * b + 5 * b, 3000 + 20 * b, 3015 + 20 * b, 0.7);
         }
-        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = surprises(r, follower.length, 0);
-        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        finder.setEdgeWeights(surprise.clone());
+        Weighted w = Weighted.of(r, n, pairs, 0);
+        DenseBlockFinder finder = w.finder();
         boolean[] excluded = new boolean[n];
         int found = 0;
         for (int round = 0; round < 6; round++) {
-            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            boolean[] block = Weighted.densest(finder, excluded);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(w.reference(excluded)));
             for (int f = 0; f < n; f++) {
                 if (block[f]) {
                     excluded[f] = true;
@@ -434,14 +425,14 @@ class LockstepFollowSignalTest {
         }
         assertThat(found).as("planted followers found over the rounds").isGreaterThanOrEqualTo(80);
         boolean[] none = new boolean[n];
-        assertThat(nodes(finder.densest(none, 10, 6, 0.25)))
-                .isEqualTo(nodes(wholeGraphPeel(n, follower, followee, surprise, none, 10, 6, 0.25)));
+        assertThat(nodes(Weighted.densest(finder, none))).isEqualTo(nodes(w.reference(none)));
     }
 
     /**
      * Many rounds on one finder, each excluding the block found and a random handful of followers besides (so that
-     * cores lose nodes deep inside, not only the block's): the ladder is updated, not climbed again, in most rounds,
-     * and every round's block is still that of greedy peeling over the whole remaining graph.
+     * cores lose nodes deep inside, not only the block's): the ladder is updated, not climbed again, in most rounds
+     * (when a deep step's test fails, climbed on from the last core whose step holds), and every round's block is
+     * still that of greedy peeling over the whole remaining graph.
      */
     @Test
     void anUpdatedLadderGivesTheWholeGraphsBlockRoundAfterRound() {
@@ -451,17 +442,13 @@ class LockstepFollowSignalTest {
         for (int b = 0; b < 8; b++) { // planted blocks of 20-55 followers and 12-19 targets
             plantBlock(r, pairs, 3000 + 150 * b, 3020 + 150 * b + 5 * b, 4000 + 30 * b, 4012 + 30 * b + b, 0.6 + 0.04 * b);
         }
-        int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
-        int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
-        double[] surprise = surprises(r, follower.length, 0);
-        DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        finder.setEdgeWeights(surprise.clone());
+        Weighted w = Weighted.of(r, n, pairs, 0);
+        DenseBlockFinder finder = w.finder();
         boolean[] excluded = new boolean[n];
         int rounds = 14, blocks = 0;
         for (int round = 0; round < rounds; round++) {
-            boolean[] block = finder.densest(excluded, 10, 6, 0.25);
-            boolean[] reference = wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
-            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(reference));
+            boolean[] block = Weighted.densest(finder, excluded);
+            assertThat(nodes(block)).as("round " + round).isEqualTo(nodes(w.reference(excluded)));
             for (int f = 0; f < n; f++) {
                 if (block[f]) {
                     excluded[f] = true;
@@ -474,6 +461,7 @@ class LockstepFollowSignalTest {
         }
         assertThat(blocks).as("followers found over the rounds " + blocks).isGreaterThan(100);
         assertThat(finder.climbs).as("ladders climbed from scratch").isLessThan(rounds / 2);
+        assertThat(finder.resumes).as("ladders climbed on from the last core whose step still held").isPositive();
     }
 
     /**
@@ -502,6 +490,35 @@ class LockstepFollowSignalTest {
                     pairs.add((long) f << 32 | t);
                 }
             }
+        }
+    }
+
+    /**
+     * Follows (follower &lt;&lt; 32 | followee) among {@code n} accounts with surprise weights, for the peeling
+     * tests: a finder on them and the reference peel it must agree with, both at 10 followers, 6 targets and
+     * density 0.25.
+     */
+    private record Weighted(int n, int[] follower, int[] followee, double[] surprise) {
+        /** {@code pairs} with weights from {@link #surprises}{@code (r, pairs.size(), zeroShare)}. */
+        static Weighted of(Random r, int n, TreeSet<Long> pairs, double zeroShare) {
+            int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
+            int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
+            return new Weighted(n, follower, followee, surprises(r, follower.length, zeroShare));
+        }
+
+        DenseBlockFinder finder() {
+            DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
+            finder.setEdgeWeights(surprise.clone());
+            return finder;
+        }
+
+        static boolean[] densest(DenseBlockFinder finder, boolean[] excluded) {
+            return finder.densest(excluded, 10, 6, 0.25);
+        }
+
+        /** Greedy peeling of the whole graph without {@code excluded} ({@link #wholeGraphPeel}). */
+        boolean[] reference(boolean[] excluded) {
+            return wholeGraphPeel(n, follower, followee, surprise, excluded, 10, 6, 0.25);
         }
     }
 
@@ -634,5 +651,59 @@ class LockstepFollowSignalTest {
             }
         }
         assertThat(s.toString().trim()).isEqualTo("F0 F1 F2 T3 T4 T5");
+    }
+
+    @Test
+    void theModelsPartitionsAndTheBlocksDoNotDependOnTheThreads() {
+        FollowGraphs gen = sixCommunities(3);
+        List<String> farm = gen.farm(30, 4, 12, true, "client");
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        long seed = DetectionParams.defaults().seed();
+        List<int[]> one = LockstepFollowSignal.Models.fit(finder, n, seed, 1, TerminationFlag.RUNNING_TRUE)
+                .partitions(n);
+        assertThat(one).hasSize(LockstepFollowSignal.Models.RESOLUTIONS.length);
+        for (int threads : new int[] {2, 3, 8}) {
+            List<int[]> p = LockstepFollowSignal.Models.fit(finder, n, seed, threads, TerminationFlag.RUNNING_TRUE)
+                    .partitions(n);
+            for (int r = 0; r < one.size(); r++) {
+                assertThat(p.get(r)).as("resolution %s on %d threads", LockstepFollowSignal.Models.RESOLUTIONS[r],
+                        threads).isEqualTo(one.get(r));
+            }
+        }
+        SignalGraph serial = new LockstepFollowSignal(DetectionParams.defaults(), 1)
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph parallel = new LockstepFollowSignal(DetectionParams.defaults(), 3)
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(FollowNullModelTest.flagged(a, serial)).isNotEmpty().isSubsetOf(farm)
+                .isEqualTo(FollowNullModelTest.flagged(a, parallel));
+        assertThat(parallel.edges()).isEqualTo(serial.edges());
+    }
+
+    @Test
+    void eachIndexRunsOnceAndAFailureOrTerminationStopsTheRest() {
+        int[] runs = new int[50];
+        LockstepFollowSignal.Models.eachOnThreads(runs.length, 3, TerminationFlag.RUNNING_TRUE, i -> runs[i]++);
+        assertThat(runs).containsOnly(1);
+        // the lowest failing index is the one reported, and no index starts after a failure is seen
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(1_000, 1, TerminationFlag.RUNNING_TRUE,
+                i -> {
+                    started.incrementAndGet();
+                    if (i >= 3) {
+                        throw new IllegalStateException("task " + i);
+                    }
+                })).isInstanceOf(IllegalStateException.class).hasMessage("task 3");
+        assertThat(started.get()).isEqualTo(4);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        int[] ran = new int[1];
+        assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(10, 1, running::get, i -> {
+            ran[0]++;
+            running.set(i < 4);
+        })).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(ran[0]).isEqualTo(5);
+        assertThatThrownBy(() -> new LockstepFollowSignal(DetectionParams.defaults(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
     }
 }

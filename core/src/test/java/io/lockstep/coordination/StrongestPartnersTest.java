@@ -14,6 +14,19 @@ class StrongestPartnersTest {
         return new CoordinationEdge(Math.min(a, b), Math.max(a, b), signal, w, count, List.of());
     }
 
+    /**
+     * Account 0 with co-text partners 1..{@code n} (weights 0.99, 0.98, … and 2 shared items each) and one weaker
+     * co-link partner n + 1 (weight 0.1, 3 items); a list the test may add to.
+     */
+    static List<CoordinationEdge> coTextPartnersAndOneCoLink(int n) {
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int b = 1; b <= n; b++) {
+            edges.add(edge(0, b, "co-text", 1.0 - b / 100.0, 2));
+        }
+        edges.add(edge(0, n + 1, "co-link", 0.1, 3));
+        return edges;
+    }
+
     @Test
     void aCliqueOf100KeepsAtMostTenRowsPerAccount() {
         List<CoordinationEdge> edges = new ArrayList<>();
@@ -54,11 +67,7 @@ class StrongestPartnersTest {
     void everySignalOfAnAccountStaysVisible() {
         // account 0: five strong co-text partners and one weak co-link partner; k = 2 over two signals keeps the
         // two strongest of each (at least two per signal); partners 3..5 prefer two stronger partners of their own
-        List<CoordinationEdge> edges = new ArrayList<>();
-        for (int b = 1; b <= 5; b++) {
-            edges.add(edge(0, b, "co-text", 1.0 - b / 100.0, 2));
-        }
-        edges.add(edge(0, 6, "co-link", 0.1, 3));
+        List<CoordinationEdge> edges = coTextPartnersAndOneCoLink(5);
         for (int b = 3; b <= 5; b++) {
             edges.add(edge(b, 10 + 2 * b, "co-text", 1.0, 2));
             edges.add(edge(b, 11 + 2 * b, "co-text", 1.0, 2));
@@ -111,11 +120,7 @@ class StrongestPartnersTest {
     void aFlaggedAccountShowsEachOfItsSignalsBeforeMorePartnersOfOne() {
         // account 0 (flagged): twelve strong co-text partners and one weak co-link partner; k = 10 keeps the co-link
         // edge and the nine strongest co-text ones
-        List<CoordinationEdge> edges = new ArrayList<>();
-        for (int b = 1; b <= 12; b++) {
-            edges.add(edge(0, b, "co-text", 1.0 - b / 100.0, 2));
-        }
-        edges.add(edge(0, 13, "co-link", 0.1, 3));
+        List<CoordinationEdge> edges = coTextPartnersAndOneCoLink(12);
         boolean[] flagged = new boolean[14];
         flagged[0] = true;
         List<CoordinationEdge> kept = StrongestPartners.report(edges, 10, flagged);

@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.objects.ObjectArrays;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -81,18 +80,5 @@ abstract class ItemGroups implements Iterator<Row> {
             throw new NoSuchElementException();
         }
         return out.next();
-    }
-
-    /** Distinct accounts among the first {@code n} in {@code accounts}, sorted, into {@code scratch}; returns how many. */
-    static int distinct(int[] accounts, int n, int[] scratch) {
-        System.arraycopy(accounts, 0, scratch, 0, n);
-        Arrays.sort(scratch, 0, n);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || scratch[i] != scratch[i - 1]) {
-                scratch[m++] = scratch[i];
-            }
-        }
-        return m;
     }
 }

@@ -199,7 +199,7 @@ public final class SparkCoActions {
                         if (scratch.length < n) {
                             scratch = new int[Math.max(n, 2 * scratch.length)];
                         }
-                        int m = distinct(accounts, n, scratch);
+                        int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
                         double w = CoActionKernel.idf(active[signal], m);
                         boolean inNorm = CoActionKernel.inNorm(m);
                         for (int i = 0; i < m; i++) {
@@ -508,7 +508,7 @@ public final class SparkCoActions {
                 if (scratch.length < n) {
                     scratch = new int[Math.max(n, 2 * scratch.length)];
                 }
-                int m = distinct(accounts, n, scratch);
+                int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
                 if (!CoActionKernel.paired(m)) {
                     return;
                 }

@@ -153,14 +153,24 @@ class SparkFollowsTest {
         assertThat(LockstepFollowSignal.surprise(1, 5)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
     }
 
-    @Test
-    void aSurpriseSourceOfTheWrongLengthIsRejected() throws Exception {
+    /** An activity and its distinct follows ({@link LockstepFollowSignal#distinctFollows}). */
+    private record FarmFollows(Activity activity, long[] follows) {
+    }
+
+    /** A simulated 400-account farm archive (seed 7) in {@link #tmp}, read from its users and follows files. */
+    private FarmFollows farmFollows() throws Exception {
         new Simulator(ScenarioConfig.preset("farm", 400, 3, 7)).write(tmp, ProgressListener.NONE);
         Activity activity = ArchiveFiles.read(List.of(tmp.resolve("users.csv"), tmp.resolve("follows.csv")))
                 .activity();
-        long[] follows = LockstepFollowSignal.distinctFollows(activity);
+        return new FarmFollows(activity, LockstepFollowSignal.distinctFollows(activity));
+    }
+
+    @Test
+    void aSurpriseSourceOfTheWrongLengthIsRejected() throws Exception {
+        FarmFollows farm = farmFollows();
+        long[] follows = farm.follows();
         LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
-        assertThatThrownBy(() -> signal.graph(activity, follows, partitions -> new double[follows.length - 1],
+        assertThatThrownBy(() -> signal.graph(farm.activity(), follows, partitions -> new double[follows.length - 1],
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("one weight per follow (" + follows.length + "), returned "
                         + (follows.length - 1));
@@ -174,18 +184,17 @@ class SparkFollowsTest {
 
     @Test
     void aFollowGraphThatIsNotTheActivitysIsRejectedByName() throws Exception {
-        new Simulator(ScenarioConfig.preset("farm", 400, 3, 7)).write(tmp, ProgressListener.NONE);
-        Activity activity = ArchiveFiles.read(List.of(tmp.resolve("users.csv"), tmp.resolve("follows.csv")))
-                .activity();
-        long[] follows = LockstepFollowSignal.distinctFollows(activity);
+        FarmFollows farm = farmFollows();
+        long[] follows = farm.follows();
         LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
         long[] unsorted = follows.clone();
         unsorted[0] = follows[1];
         unsorted[1] = follows[0];
         long[] self = {3L << 32 | 3};
-        long[] outside = {(long) activity.accountCount() << 32 | 1};
+        long[] outside = {(long) farm.activity().accountCount() << 32 | 1};
         for (long[] bad : List.of(unsorted, self, outside)) {
-            assertThatThrownBy(() -> signal.graph(activity, bad, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE))
+            assertThatThrownBy(() -> signal.graph(farm.activity(), bad, ProgressListener.NONE,
+                    TerminationFlag.RUNNING_TRUE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("follows[")
                     .hasMessageContaining("distinct follow between two of the activity's");
         }

@@ -75,8 +75,8 @@ import java.util.stream.Stream;
  * before the {@code Import} records commit, the next start discards the new database
  * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.
  *
- * <p>Memory: ids of posts, accounts, hashtags and URLs are held in hash sets, plus one {@code long} per distinct
- * follow; about 150 bytes per post and 200 per account.
+ * <p>Memory: ids of posts, accounts, hashtags and URLs are held in hash maps to their node numbers (one
+ * {@code int} each), plus one {@code long} per distinct follow; about 155 bytes per post and 205 per account.
  */
 final class BulkLoader {
     /** Progress task names of the phases after parsing (a kill test waits for them). */

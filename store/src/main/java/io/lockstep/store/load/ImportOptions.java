@@ -33,6 +33,9 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false);
     }
 
+    // One wither per component, each a copy that changes that component alone: Java 17 records have no `with`
+    // expression, so each repeats the canonical constructor's argument list (as LeidenParams' withers do).
+
     public ImportOptions withFormat(Format f) {
         return new ImportOptions(f, batchSize, termination, reimport, bulk, keepGoing);
     }
