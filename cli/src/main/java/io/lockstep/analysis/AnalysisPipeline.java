@@ -78,6 +78,14 @@ public final class AnalysisPipeline {
         }
     }
 
+    /**
+     * The phase timer {@code analyze} prints with (one line per phase on {@code err}, nothing when {@code quiet}),
+     * for the steps around a run: opening and closing the store.
+     */
+    public static ProgressListener phaseTimes(PrintWriter err, boolean quiet) {
+        return new PhaseTimes(err, quiet);
+    }
+
     public Summary run(GraphStore store, List<Path> files, Path out) throws IOException {
         return run(store, files, out, true);
     }
@@ -94,18 +102,20 @@ public final class AnalysisPipeline {
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
             CompletableFuture<ImportReport> imported = null;
             Activity activity = null;
+            ActivityTap tap = null;
             if (!files.isEmpty() && !loadArchive) {
                 ArchiveReader.Read read = ArchiveReader.read(files, ImportOptions.defaults()
                         .withTermination(termination), quiet ? ProgressListener.NONE : new ConsoleProgress(System.err));
                 printImport(read.report(), "read");
                 activity = read.activity();
             } else if (!files.isEmpty()) {
-                ActivityTap tap = new ActivityTap();
+                tap = new ActivityTap();
+                ActivityTap rows = tap;
                 imported = CompletableFuture.supplyAsync(() -> {
                     try {
                         return new ArchiveImporter().importFiles(store, files,
                                 ImportOptions.defaults().withTermination(termination),
-                                quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), tap);
+                                quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), rows);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -122,7 +132,7 @@ public final class AnalysisPipeline {
                 }
             }
             try {
-                return analyseAndWrite(store, files, out, pictures, activity, imported, progress, termination,
+                return analyseAndWrite(store, files, out, pictures, activity, tap, imported, progress, termination,
                         started);
             } finally {
                 if (imported != null && !imported.isDone()) {
@@ -137,7 +147,7 @@ public final class AnalysisPipeline {
     }
 
     private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
-                                    Activity tapped, CompletableFuture<ImportReport> imported,
+                                    Activity tapped, ActivityTap tap, CompletableFuture<ImportReport> imported,
                                     ProgressListener progress, TerminationFlag termination, long started)
             throws IOException {
         Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
@@ -163,8 +173,9 @@ public final class AnalysisPipeline {
                 progress.end();
                 printImport(report, "imported");
             }
+            // after a bulk load the accounts' node ids are the ones its staging gave (checked on a sample)
             ResultWriter.AccountNodes nodes = AnalysisWriteBack.writeAccounts(store, analysis,
-                    !files.isEmpty() && !loadArchive, progress);
+                    !files.isEmpty() && !loadArchive, imported != null ? tap.accountNodes() : null, progress);
             // graph.graphml comes from the store once the account results and coordination edges are in it (one
             // GraphML exporter for analyze and export alike; by default the flagged accounts and their context,
             // the whole graph is `export`); it reads nothing of the clusters and campaigns written beside it

@@ -49,6 +49,15 @@ final class AnalysisWriteBack {
      * Returns the accounts' node ids, for {@link #writeGroups}.
      */
     static ResultWriter.AccountNodes writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly, ProgressListener progress) {
+        return writeAccounts(store, analysis, resultsOnly, null, progress);
+    }
+
+    /**
+     * As above; {@code staged} (may be null): the accounts' node ids as the bulk load that just filled the store gave
+     * them, used when a sample of them checks out against the store instead of reading all of them back.
+     */
+    static ResultWriter.AccountNodes writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly,
+                                                   ResultWriter.AccountNodes staged, ProgressListener progress) {
         Activity act = analysis.activity();
         AccountVerdict[] verdicts = analysis.detection().accounts();
         boolean[] named = resultsOnly ? named(analysis) : null;
@@ -63,7 +72,8 @@ final class AnalysisWriteBack {
             ResultWriter.mergeAccounts(store, nodes);
             progress.end();
         }
-        ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
+        ResultWriter.AccountNodes nodes = staged != null && !resultsOnly && staged.agreesWith(store, 1_000) ? staged
+                : ResultWriter.AccountNodes.read(store);
         List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
             if (named != null && !named[a]) {

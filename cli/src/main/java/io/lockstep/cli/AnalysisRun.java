@@ -2,6 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisPipeline;
 import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,13 +44,23 @@ public final class AnalysisRun {
      */
     int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine, boolean loadArchive)
             throws IOException {
-        try (GraphStore store = storeOptions.open()) {
-            AnalysisPipeline.Summary summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
+        // the summary's seconds count from the open store to the results written; these two lines time the rest
+        ProgressListener times = AnalysisPipeline.phaseTimes(spec.commandLine().getErr(), quiet.quiet());
+        times.begin("Opening the store", -1);
+        GraphStore store = storeOptions.open();
+        AnalysisPipeline.Summary summary;
+        try {
+            times.end();
+            summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
                     spec.commandLine().getErr(), engine, loadArchive).run(store, files, out, pictures);
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println(summary.line());
-            stdout.flush();
+            times.begin("Closing the store", -1);
+        } finally {
+            store.close();
         }
+        times.end();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(summary.line());
+        stdout.flush();
         return 0;
     }
 }

@@ -63,17 +63,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
             throw new IllegalArgumentException("bolt port must be in [0, 65535], was " + boltPort);
         }
         Path home = directory.toAbsolutePath();
-        try {
-            if (!Files.exists(home)) {
-                Files.createDirectories(home);
-                StoreSecret.ownerOnlyDirectory(home);
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot create store directory " + home + ": " + e.getMessage(), e);
-        }
-        if (!Files.isWritable(home)) {
-            throw new StoreException("store directory " + home + " is not writable");
-        }
+        createHome(home);
         if (discardInterruptedReplacement) {
             discardInterruptedReplacement(home);
         }
@@ -124,6 +114,21 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .resolveDependency(ConnectorPortRegister.class);
         var address = ports.getLocalAddress(ConnectorType.BOLT);
         return new EmbeddedNeo4j(dbms, URI.create("bolt://127.0.0.1:" + address.getPort()), home, secret);
+    }
+
+    /** Creates the store directory (readable by its owner only) if it does not exist; checks it is writable. */
+    static void createHome(Path home) {
+        try {
+            if (!Files.exists(home)) {
+                Files.createDirectories(home);
+                StoreSecret.ownerOnlyDirectory(home);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create store directory " + home + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(home)) {
+            throw new StoreException("store directory " + home + " is not writable");
+        }
     }
 
     /** The default database's store files and transaction logs, as Neo4j lays them out under a home directory. */

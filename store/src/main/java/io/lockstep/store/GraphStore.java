@@ -37,13 +37,20 @@ public final class GraphStore implements AutoCloseable {
     private final String description;
     private final Path embeddedHome;
     private final int embeddedBoltPort;
+    /** Held while an embedded store is open (null for a remote one). */
+    private StoreLock lock;
 
     private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description, int boltPort) {
+        this(driver, database, embedded, description, embedded == null ? null : embedded.home(), boltPort);
+    }
+
+    private GraphStore(Driver driver, String database, EmbeddedNeo4j embedded, String description, Path home,
+                       int boltPort) {
         this.driver = driver;
         this.database = database;
         this.embedded = embedded;
         this.description = description;
-        this.embeddedHome = embedded == null ? null : embedded.home();
+        this.embeddedHome = home;
         this.embeddedBoltPort = boltPort;
     }
 
@@ -64,17 +71,26 @@ public final class GraphStore implements AutoCloseable {
      * replacement killed at any point leaves an empty store rather than a partial one.
      */
     public void replaceEmptyDatabase(OfflineWork offline, Consumer<GraphStore> online) {
-        if (embedded == null) {
+        if (embeddedHome == null) {
             throw new IllegalStateException("only an embedded store can be replaced offline");
         }
         Path marker = embeddedHome.resolve(EmbeddedNeo4j.REPLACEMENT_PENDING);
+        boolean running;
+        synchronized (this) {
+            running = driver != null;
+            if (!running) { // a new store, never started: the database is written before its first start
+                EmbeddedNeo4j.createHome(embeddedHome);
+            }
+        }
         try {
             Files.writeString(marker, "bulk load in progress\n");
         } catch (IOException e) {
             throw new StoreException("cannot write " + marker + ": " + e.getMessage(), e);
         }
-        driver.close();
-        embedded.close();
+        if (running) {
+            driver.close();
+            embedded.close();
+        }
         try {
             for (Path dir : EmbeddedNeo4j.defaultDatabaseDirectories(embeddedHome)) {
                 FileUtils.deleteDirectory(dir);
@@ -123,6 +139,63 @@ public final class GraphStore implements AutoCloseable {
 
     /** As {@link #embedded(Path)}, with Bolt on a given loopback port (0: any free port). */
     public static GraphStore embedded(Path directory, int boltPort) {
+        if (boltPort < 0 || boltPort > 65535) {
+            throw new IllegalArgumentException("bolt port must be in [0, 65535], was " + boltPort);
+        }
+        Path home = directory.toAbsolutePath();
+        boolean isNew = isNew(home);
+        EmbeddedNeo4j.createHome(home);
+        StoreLock lock = StoreLock.take(home);
+        try {
+            GraphStore store;
+            if (isNew) {
+                // nothing to open yet: the DBMS starts on first use, or after a bulk load has written the database
+                // (sparing the start and stop of an empty DBMS: seconds of a fresh analyze)
+                store = new GraphStore(null, null, null, "embedded store " + directory, home, boltPort);
+            } else {
+                store = started(directory, boltPort);
+            }
+            store.lock = lock;
+            return store;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** A directory that does not exist or holds nothing but Lockstep's lock file: a store not created yet. */
+    private static boolean isNew(Path home) {
+        if (!Files.exists(home)) {
+            return true;
+        }
+        if (!Files.isDirectory(home)) {
+            return false; // the start reports it
+        }
+        try (var entries = Files.list(home)) {
+            return entries.allMatch(p -> p.getFileName().toString().equals(StoreLock.FILE_NAME));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether this is a new embedded store not started yet: it holds nothing, and a bulk load can write its
+     * database before the DBMS first starts.
+     */
+    public synchronized boolean isUnstarted() {
+        return embeddedHome != null && driver == null;
+    }
+
+    /** Starts the DBMS of a new embedded store on first use. */
+    private synchronized void start() {
+        if (driver == null) {
+            GraphStore started = started(embeddedHome, embeddedBoltPort);
+            embedded = started.embedded;
+            driver = started.driver;
+        }
+    }
+
+    private static GraphStore started(Path directory, int boltPort) {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, boltPort);
         try {
             Driver driver = connect(neo4j.boltUri(), neo4j.authToken());
@@ -183,7 +256,12 @@ public final class GraphStore implements AutoCloseable {
     }
 
     public Driver driver() {
-        return driver;
+        Driver d = driver;
+        if (d == null) {
+            start();
+            d = driver;
+        }
+        return d;
     }
 
     /** The database name, or null for the server's default database. */
@@ -193,12 +271,17 @@ public final class GraphStore implements AutoCloseable {
 
     /** A new session on this store's database; the caller closes it. */
     public Session session() {
-        return database == null ? driver.session() : driver.session(SessionConfig.forDatabase(database));
+        Driver d = driver();
+        return database == null ? d.session() : d.session(SessionConfig.forDatabase(database));
     }
 
     /** The Bolt URI of the embedded store, or null for a remote one. */
     public URI embeddedBoltUri() {
-        return embedded == null ? null : embedded.boltUri();
+        if (embeddedHome == null) {
+            return null;
+        }
+        driver();
+        return embedded.boltUri();
     }
 
     /** The embedded store's directory (its Neo4j home), or null for a remote store. */
@@ -212,7 +295,7 @@ public final class GraphStore implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return embeddedHome != null;
     }
 
     @Override
@@ -221,12 +304,21 @@ public final class GraphStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            driver.close();
+            if (driver != null) { // else a new store never started: nothing was written
+                try {
+                    driver.close();
+                } finally {
+                    if (embedded != null) {
+                        embedded.close();
+                    }
+                }
+            }
         } finally {
-            if (embedded != null) {
-                embedded.close();
+            if (lock != null) {
+                lock.close();
+                lock = null;
             }
         }
     }

@@ -5,6 +5,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +33,11 @@ public final class ResultWriter {
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
     static final String ACCOUNT_NODES = "MATCH (a:Account) RETURN a.id AS id, id(a) AS node";
+    /** The id of the account at each node id given, in order (null where no account is). */
+    static final String CHECK_ACCOUNT_NODES = """
+            UNWIND $nodes AS n
+            OPTIONAL MATCH (a:Account) WHERE id(a) = n
+            RETURN a.id AS id""";
     static final String MERGE_ACCOUNTS = """
             UNWIND range(0, size($id) - 1) AS i
             MERGE (a:Account {id: $id[i]})
@@ -69,14 +75,19 @@ public final class ResultWriter {
             MATCH (a:Account) WHERE id(a) = member
             CREATE (a)-[:IN_CLUSTER]->(c)""";
     static final String DELETE_CAMPAIGNS = DELETE_ALL.formatted("Campaign");
+    /** Creates the campaigns and returns each one's node id (for its roles). */
     static final String CREATE_CAMPAIGNS = """
             UNWIND $rows AS row
             CREATE (c:Campaign {id: row.id})
-            SET c += row.props""";
-    /** One role per row: {@code $campaign[i]} a campaign id, {@code $account[i]} an account id. */
+            SET c += row.props
+            RETURN row.id AS id, id(c) AS node""";
+    /**
+     * One role per row: {@code $campaign[i]} a campaign's node id, {@code $account[i]} an account's node id (both
+     * addressed by node id: a campaign index seek per role was most of this statement's time).
+     */
     private static final String CREATE_CAMPAIGN_ROLES = """
             UNWIND range(0, size($campaign) - 1) AS i
-            MATCH (c:Campaign {id: $campaign[i]})
+            MATCH (c:Campaign) WHERE id(c) = $campaign[i]
             MATCH (a:Account) WHERE id(a) = $account[i]
             CREATE (a)-[:%s]->(c)""";
     static final String CREATE_SEEDED = CREATE_CAMPAIGN_ROLES.formatted("SEEDED");
@@ -170,6 +181,40 @@ public final class ResultWriter {
             nodes.defaultReturnValue(-1);
         }
 
+        /** Account {@code ids.get(i)} is node {@code nodes[i]} (as a bulk load numbered them). */
+        public static AccountNodes of(List<String> ids, int[] nodes) {
+            if (ids.size() != nodes.length) {
+                throw new IllegalArgumentException("ids and nodes must be as many, were " + ids.size() + " and "
+                        + nodes.length);
+            }
+            Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(nodes.length);
+            for (int i = 0; i < nodes.length; i++) {
+                map.put(ids.get(i), nodes[i]);
+            }
+            return new AccountNodes(map);
+        }
+
+        /**
+         * Whether {@code store} holds these accounts at these node ids, checked on up to {@code sample} of them spread
+         * evenly (all of them when fewer), and holds no other account.
+         */
+        public boolean agreesWith(GraphStore store, int sample) {
+            List<String> ids = new ArrayList<>(nodes.keySet());
+            int step = Math.max(1, ids.size() / Math.max(1, sample));
+            List<Long> checked = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i += step) {
+                checked.add(nodes.getLong(ids.get(i)));
+                expected.add(ids.get(i));
+            }
+            try (Session session = store.session()) {
+                List<String> found = session.run(CHECK_ACCOUNT_NODES, Map.of("nodes", checked))
+                        .list(r -> r.get(0).isNull() ? null : r.get(0).asString());
+                long accounts = session.run("MATCH (a:Account) RETURN count(a)").single().get(0).asLong();
+                return found.equals(expected) && accounts == ids.size();
+            }
+        }
+
         /** Reads every account's node id from {@code store}. */
         public static AccountNodes read(GraphStore store) {
             Object2LongOpenHashMap<String> nodes = new Object2LongOpenHashMap<>();
@@ -209,8 +254,21 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; accounts the store does not hold are skipped. */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes) {
+        writeAccountResults(store, accounts, nodes, true, COLUMN_BATCH);
+    }
+
+    /**
+     * As above; {@code byNode}: in node id order (the records' order in the store's files) rather than the given
+     * order, {@code batch} rows per transaction. {@link ResultWriterBenchmark} compares the shapes.
+     */
+    static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                    boolean byNode, int batch) {
         List<AccountResult> held = accounts.stream().filter(a -> nodes.node(a.id()) >= 0).toList();
-        inColumns(store, SET_ACCOUNT_RESULTS, held, Map.of("node", a -> nodes.node(a.id()),
+        if (byNode) {
+            held = new ArrayList<>(held);
+            held.sort(Comparator.comparingLong(a -> nodes.node(a.id())));
+        }
+        inColumns(store, SET_ACCOUNT_RESULTS, held, batch, Map.of("node", a -> nodes.node(a.id()),
                 "community", AccountResult::community, "pagerank", AccountResult::pagerank,
                 "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
                 "suspicious", AccountResult::suspicious, "signals", AccountResult::signals));
@@ -292,21 +350,34 @@ public final class ResultWriter {
         List<Map<String, Object>> rows = byId.values().stream().map(c -> Map.<String, Object>of("id", c.id(),
                 "props", properties("hashtag", c.hashtag(), "start", c.start(), "end", c.end(),
                         "volume_share", c.volumeShare()))).toList();
-        inBatches(store, CREATE_CAMPAIGNS, rows, COLUMN_BATCH);
+        Object2LongOpenHashMap<String> campaignNodes = new Object2LongOpenHashMap<>();
+        try (Session session = store.session()) {
+            for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
+                List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
+                session.executeWriteWithoutResult(tx -> tx.run(CREATE_CAMPAIGNS, Map.of("rows", slice))
+                        .forEachRemaining(r -> campaignNodes.put(r.get(0).asString(), r.get(1).asLong())));
+            }
+        }
         List<CampaignRole> seeded = new ArrayList<>();
         List<CampaignRole> amplified = new ArrayList<>();
         byId.keySet().forEach(id -> {
-            nodes.nodes(List.copyOf(seeds.get(id))).forEach(a -> seeded.add(new CampaignRole(id, a)));
-            nodes.nodes(List.copyOf(amplifiers.get(id))).forEach(a -> amplified.add(new CampaignRole(id, a)));
+            long campaign = campaignNodes.getLong(id);
+            nodes.nodes(List.copyOf(seeds.get(id))).forEach(a -> seeded.add(new CampaignRole(campaign, a)));
+            nodes.nodes(List.copyOf(amplifiers.get(id))).forEach(a -> amplified.add(new CampaignRole(campaign, a)));
         });
+        // in account order: each role's writes then go to the account records one page after the other
+        seeded.sort(CampaignRole.BY_ACCOUNT);
+        amplified.sort(CampaignRole.BY_ACCOUNT);
         Map<String, Function<CampaignRole, ?>> columns = Map.of("campaign", CampaignRole::campaign,
                 "account", CampaignRole::account);
         inColumns(store, CREATE_SEEDED, seeded, columns);
         inColumns(store, CREATE_AMPLIFIED, amplified, columns);
     }
 
-    /** A campaign id and an account's node id. */
-    private record CampaignRole(String campaign, long account) {
+    /** A campaign's and an account's node ids. */
+    private record CampaignRole(long campaign, long account) {
+        static final Comparator<CampaignRole> BY_ACCOUNT =
+                Comparator.comparingLong(CampaignRole::account).thenComparingLong(CampaignRole::campaign);
     }
 
     private static void run(GraphStore store, String cypher) {
@@ -327,9 +398,14 @@ public final class ResultWriter {
     /** Runs {@code cypher} once per batch of rows, each column a list parameter named after it. */
     private static <T> void inColumns(GraphStore store, String cypher, List<T> rows,
                                       Map<String, Function<T, ?>> columns) {
+        inColumns(store, cypher, rows, COLUMN_BATCH, columns);
+    }
+
+    private static <T> void inColumns(GraphStore store, String cypher, List<T> rows, int batch,
+                                      Map<String, Function<T, ?>> columns) {
         try (Session session = store.session()) {
-            for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
-                List<T> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
+            for (int from = 0; from < rows.size(); from += batch) {
+                List<T> slice = rows.subList(from, Math.min(rows.size(), from + batch));
                 Map<String, Object> params = new HashMap<>();
                 columns.forEach((name, column) -> {
                     List<Object> values = new ArrayList<>(slice.size());

@@ -1,5 +1,7 @@
 package io.lockstep.store.load;
 
+import io.lockstep.store.ResultWriter;
+
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.importer.AccountRow;
@@ -32,6 +34,8 @@ public final class ActivityTap {
     /** Completed once every row is in the builder (false: declined). */
     private final CompletableFuture<Boolean> result = new CompletableFuture<>();
     private Activity built;
+    /** The accounts' ids and the node ids the bulk load gave them (null until staged). */
+    private volatile ResultWriter.AccountNodes staged;
 
     void account(AccountRow a) {
         builder.account(a.id(), a.screenName(), a.createdAt(),
@@ -57,6 +61,19 @@ public final class ActivityTap {
 
     private static List<String> distinct(List<String> values) {
         return values.size() < 2 ? values : new ArrayList<>(new LinkedHashSet<>(values));
+    }
+
+    /** The staging numbered the accounts' nodes: {@code nodes[i]} is account {@code ids.get(i)}'s node id. */
+    void staged(List<String> ids, int[] nodes) {
+        staged = ResultWriter.AccountNodes.of(ids, nodes);
+    }
+
+    /**
+     * The node id of every account the bulk load staged (the importer keeps the staged numbers as node ids), so that
+     * the write-back need not read them back; null when nothing was staged. Valid once the load has completed.
+     */
+    public ResultWriter.AccountNodes accountNodes() {
+        return staged;
     }
 
     /** Every file is parsed: the activity can be built. */

@@ -107,6 +107,9 @@ final class BulkLoader {
         if (!options.bulk() || !store.isEmbedded()) {
             return false;
         }
+        if (store.isUnstarted()) {
+            return true; // a new store: empty, and loaded before its DBMS first starts
+        }
         try (Session s = store.session()) {
             return s.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong() == 0;
         }
@@ -743,6 +746,9 @@ final class BulkLoader {
                 for (Object2IntMap.Entry<String> u : urls.object2IntEntrySet()) {
                     out.printRecord(u.getIntValue(), u.getKey());
                 }
+            }
+            if (tap != null) {
+                tap.staged(accountIds, accountNodes.toIntArray());
             }
             accountIndex = null;
             accountIds = null;

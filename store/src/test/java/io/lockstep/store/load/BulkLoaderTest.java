@@ -2,6 +2,9 @@ package io.lockstep.store.load;
 
 import io.lockstep.importer.Format;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.GraphStore;
+import io.lockstep.store.ResultWriter;
+import io.lockstep.store.StoreException;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,51 @@ class BulkLoaderTest extends ArchiveImporterTest {
 
         ImportReport again = importer.importFiles(store, List.of(sameContent), options(), ProgressListener.NONE);
         assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
+    }
+
+    @Test
+    void aNewStoreIsLoadedBeforeItsDbmsFirstStartsAndHoldsTheSameGraph(@TempDir Path dir) throws IOException {
+        Path tweets = copy(dir, "infoops_tweets.csv");
+        Path storeDir = dir.resolve("new-store");
+        try (GraphStore fresh = GraphStore.embedded(storeDir)) {
+            assertThat(fresh.isUnstarted()).as("a new store starts on first use").isTrue();
+            assertThatThrownBy(() -> GraphStore.embedded(storeDir)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("in use by another process");
+            ImportReport report = importer.importFiles(fresh, List.of(tweets), options(), ProgressListener.NONE);
+            assertThat(report.files().get(0).status()).isEqualTo(ImportReport.Status.IMPORTED);
+            assertThat(fresh.isUnstarted()).isFalse();
+            run(List.of(tweets)); // the same file into the test's emptied, started store
+            assertThat(StoreStatistics.read(fresh)).containsEntry("posts", 5L).isEqualTo(StoreStatistics.read(store));
+        }
+        try (GraphStore reopened = GraphStore.embedded(storeDir)) {
+            assertThat(reopened.isUnstarted()).isFalse();
+            assertThat(StoreStatistics.read(reopened)).containsEntry("posts", 5L);
+        }
+    }
+
+    @Test
+    void theStagedAccountNodesAreTheStoresNodeIds(@TempDir Path dir) throws IOException {
+        Path tweets = dir.resolve("tweets.csv");
+        ArchiveGenerator.write(tweets, 11, 3_000, 1_000_000_000L);
+        ActivityTap tap = new ActivityTap();
+        importer.importFiles(store, List.of(tweets), options(), ProgressListener.NONE, tap);
+        ResultWriter.AccountNodes staged = tap.accountNodes();
+        assertThat(staged).isNotNull();
+        assertThat(staged.agreesWith(store, 1_000)).isTrue();
+        ResultWriter.AccountNodes read = ResultWriter.AccountNodes.read(store);
+        List<String> ids;
+        try (var s = store.session()) {
+            ids = s.run("MATCH (a:Account) RETURN a.id AS id").list(r -> r.get(0).asString());
+        }
+        assertThat(ids).hasSizeGreaterThan(50);
+        for (String id : ids) {
+            assertThat(staged.node(id)).as(id).isEqualTo(read.node(id));
+        }
+        // an account the store does not hold where the staging says: the check fails
+        try (var s = store.session()) {
+            s.run("MATCH (a:Account {id: $id}) DETACH DELETE a", java.util.Map.of("id", ids.get(0))).consume();
+        }
+        assertThat(staged.agreesWith(store, 1_000)).isFalse();
     }
 
     @Test
