@@ -227,8 +227,13 @@ final class FollowNullModel {
 
     /**
      * This model with community {@code home} split into the communities that seeded Leiden (modularity, resolution
-     * 1) finds in the follow graph induced by its members alone (direction folded as in {@link #undirected}); the
-     * other communities unchanged. Null when Leiden leaves the community whole. Modularity optimised over the whole
+     * 1) finds in the follow graph induced by its members alone (direction folded as in {@link #undirected}), with
+     * the block's own follows (a follower in {@code fs} to a target in {@code ts}) left out; the other communities
+     * unchanged. Leaving them out keeps the refit from being fitted on the evidence it is asked to judge: a farm
+     * whose members and paid targets form a community of their own (a burst farm and its client, which Leiden
+     * groups together) is held together only by the block's follows, so without them nothing separates it and the
+     * block stays unexplained, while a small community's readers and stars stay together through the rest of
+     * their follows inside it. Null when Leiden leaves the community whole. Modularity optimised over the whole
      * graph cannot resolve communities smaller than about the square root of its edge count (S. Fortunato and M.
      * Barthélemy, "Resolution limit in community detection", PNAS 104, 36 (2007),
      * <a href="https://doi.org/10.1073/pnas.0605965104">doi:10.1073/pnas.0605965104</a>): several small
@@ -240,7 +245,7 @@ final class FollowNullModel {
      * Cost: O(n + m) for the refined model's rates and its members' roots, plus Leiden on the community's induced
      * follows. Deterministic for a given seed; {@code termination} stops the Leiden run.
      */
-    FollowNullModel refine(int home, long seed, TerminationFlag termination) {
+    FollowNullModel refine(int home, int[] fs, int[] ts, long seed, TerminationFlag termination) {
         int n = community.length;
         int[] local = new int[n];
         Arrays.fill(local, -1);
@@ -254,6 +259,18 @@ final class FollowNullModel {
         int k = members.size();
         if (k < 2) {
             return null;
+        }
+        boolean[] follower = new boolean[k];
+        boolean[] target = new boolean[k];
+        for (int v : fs) {
+            if (local[v] >= 0) {
+                follower[local[v]] = true;
+            }
+        }
+        for (int t : ts) {
+            if (local[t] >= 0) {
+                target[local[t]] = true;
+            }
         }
         int[] offsets = new int[k + 1];
         IntArrayList targets = new IntArrayList();
@@ -271,9 +288,15 @@ final class FollowNullModel {
                 if (b == u) {
                     q++;
                 }
-                if (local[u] >= 0) {
-                    targets.add(local[u]);
-                    weights.add(a == b ? 2f : 1f);
+                int y = local[u];
+                if (y >= 0) {
+                    // the block's own follows (a follower of fs to a target of ts) are left out
+                    float w = (a == u && !(follower[x] && target[y]) ? 1f : 0f)
+                            + (b == u && !(follower[y] && target[x]) ? 1f : 0f);
+                    if (w > 0) {
+                        targets.add(y);
+                        weights.add(w);
+                    }
                 }
             }
             offsets[x + 1] = targets.size();

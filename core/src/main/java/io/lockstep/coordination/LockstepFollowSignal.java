@@ -719,13 +719,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * with their stars, which modularity merged with its neighbours (its resolution limit), and the merged
          * community's popularity underrates how often they follow their own stars: the refitted community
          * separates them. A farm, bought from everywhere and paid to follow the popular accounts of many
-         * communities, has no such community, and nothing changes for it.
+         * communities, usually has no such community; one that Leiden groups with its client is refitted without
+         * the block's own follows ({@link FollowNullModel#refine}), which leaves nothing to explain it.
          */
         Models refined(int[] fs, int[] ts) {
             List<FollowNullModel> out = new ArrayList<>(models);
             for (FollowNullModel m : models) {
                 int home = m.home(fs, ts);
-                FollowNullModel r = home < 0 ? null : m.refine(home, seed, termination);
+                FollowNullModel r = home < 0 ? null : m.refine(home, fs, ts, seed, termination);
                 if (r != null) {
                     out.add(r);
                 }

@@ -36,15 +36,7 @@ public final class FollowBenchmark {
         double median = args.length > 1 ? Double.parseDouble(args[1]) : 14;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long t0 = System.nanoTime();
-        FollowGraphs gen = new FollowGraphs(42);
-        Random r = new Random(42);
-        int made = 0;
-        while (made < accounts) {
-            int size = (int) Math.max(10, Math.min(5000, Math.round(300 * Math.exp(1.2 * r.nextGaussian()))));
-            size = Math.min(size, Math.max(10, accounts - made));
-            gen.community(size, 1.0);
-            made += size;
-        }
+        FollowGraphs gen = new FollowGraphs(42).lognormalCommunities(accounts, new Random(42));
         gen.follows(median, 1.0, 0.85);
         Set<String> farm = new HashSet<>(gen.farm(300, 4, 21, true, "client0", 8));
         Set<String> aged = new HashSet<>(gen.farm(150, 4, 12, false, "client1", 8));

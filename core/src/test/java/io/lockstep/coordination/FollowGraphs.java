@@ -108,6 +108,22 @@ final class FollowGraphs {
         return members.get(c).get(lo);
     }
 
+    /**
+     * Communities of lognormal sizes (median 300, σ 1.2, clipped to 10–5,000 accounts, drawn from {@code sizes}) until
+     * {@code accounts} accounts exist: the shape of a platform's topical communities that {@code FollowBenchmark}
+     * and the tests at scale share.
+     */
+    FollowGraphs lognormalCommunities(int accounts, Random sizes) {
+        int made = 0;
+        while (made < accounts) {
+            int size = (int) Math.max(10, Math.min(5000, Math.round(300 * Math.exp(1.2 * sizes.nextGaussian()))));
+            size = Math.min(size, Math.max(10, accounts - made));
+            community(size, 1.0);
+            made += size;
+        }
+        return this;
+    }
+
     /** Every member of community {@code c} follows its {@code stars} top accounts (besides its drawn follows). */
     FollowGraphs everyoneFollowsStars(int c, int stars) {
         List<String> ids = members.get(c);
