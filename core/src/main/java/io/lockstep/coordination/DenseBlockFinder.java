@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Greedy peeling for the densest block of a bipartite graph (followers × targets) under FRAUDAR's camouflage-
@@ -308,7 +309,7 @@ final class DenseBlockFinder {
     private long degrees(PeelGraph pg, boolean[] excluded, double[] degree, int[] plain) {
         int n = followers;
         long[] edges = new long[1];
-        java.util.stream.IntStream.range(0, 2).parallel().forEach(side -> {
+        IntStream.range(0, 2).parallel().forEach(side -> {
             if (side == 0) {
                 int[] offsets = pg.outOffsets();
                 double[] w = pg.outWeight();
