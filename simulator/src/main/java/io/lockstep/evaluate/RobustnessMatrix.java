@@ -2,6 +2,7 @@ package io.lockstep.evaluate;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 
@@ -159,7 +160,7 @@ public final class RobustnessMatrix {
         Files.createDirectories(verdicts);
         Path accounts = verdicts.resolve("accounts.csv");
         detector.writeVerdicts(dir, accounts);
-        ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
+        ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(dir), accounts,
                 verdicts.resolve("coordination-edges.csv"));
         double minRecall = Double.NaN;
         String weakest = "";
