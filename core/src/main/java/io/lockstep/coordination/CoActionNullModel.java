@@ -143,7 +143,7 @@ final class CoActionNullModel {
 
         Explains(double maxPValue) {
             this.maxPValue = maxPValue;
-            java.util.Arrays.fill(threshold, Double.NaN);
+            Arrays.fill(threshold, Double.NaN);
         }
 
         boolean test(int count, double lambda) {
