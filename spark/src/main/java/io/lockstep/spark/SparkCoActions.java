@@ -225,25 +225,68 @@ public final class SparkCoActions {
                     }
 
                     @Override
-                    protected void end() {
+                    protected java.util.Iterator<Row> endRows() {
+                        // the partition's pairs and accounts, a row made as each is consumed
+                        List<java.util.Iterator<Row>> parts = new ArrayList<>();
                         for (int s = 0; s < codes; s++) {
                             if (pairStats[s] == null) {
                                 continue;
                             }
-                            for (var e : pairStats[s].long2LongEntrySet()) {
-                                long packed = e.getLongValue();
-                                emitted.add(RowFactory.create(0, s, e.getLongKey(), packed & UNITS_MASK,
-                                        packed >>> COUNT_SHIFT, 0.0));
-                            }
-                            for (var e : volume[s].long2IntEntrySet()) {
-                                emitted.add(RowFactory.create(1, s, e.getLongKey(), 0L, (long) e.getIntValue(),
-                                        norm[s].get(e.getLongKey())));
-                            }
-                            emitted.add(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0));
-                            pairStats[s] = null;
+                            int signal = s;
+                            var pairIt = pairStats[s].long2LongEntrySet().fastIterator();
+                            parts.add(new java.util.Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return pairIt.hasNext();
+                                }
+
+                                @Override
+                                public Row next() {
+                                    var e = pairIt.next();
+                                    long packed = e.getLongValue();
+                                    return RowFactory.create(0, signal, e.getLongKey(), packed & UNITS_MASK,
+                                            packed >>> COUNT_SHIFT, 0.0);
+                                }
+                            });
+                            var volumeIt = volume[s].long2IntEntrySet().fastIterator();
+                            Long2DoubleOpenHashMap normOf = norm[s];
+                            parts.add(new java.util.Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return volumeIt.hasNext();
+                                }
+
+                                @Override
+                                public Row next() {
+                                    var e = volumeIt.next();
+                                    return RowFactory.create(1, signal, e.getLongKey(), 0L, (long) e.getIntValue(),
+                                            normOf.get(e.getLongKey()));
+                                }
+                            });
+                            parts.add(List.of(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0)).iterator());
+                            pairStats[s] = null; // each map lives as long as its iterator
                             volume[s] = null;
                             norm[s] = null;
                         }
+                        return new java.util.Iterator<>() {
+                            private int k;
+
+                            @Override
+                            public boolean hasNext() {
+                                while (k < parts.size() && !parts.get(k).hasNext()) {
+                                    parts.set(k++, null); // its map can go
+                                }
+                                return k < parts.size();
+                            }
+
+                            @Override
+                            public Row next() {
+                                if (!hasNext()) {
+                                    throw new java.util.NoSuchElementException();
+                                }
+                                return parts.get(k).next();
+                            }
+                        };
                     }
                 }, Encoders.row(SCAN)).persist(StorageLevel.MEMORY_AND_DISK());
 
