@@ -15,8 +15,10 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The actions table {@code (signal, item, account, post, time)} read from archive files by the project's own
@@ -158,9 +160,9 @@ public final class ArchiveActions {
 
         void add(ActionSignals.Action a) {
             if (size == signal.length) {
-                signal = java.util.Arrays.copyOf(signal, 2 * size);
-                time = java.util.Arrays.copyOf(time, 2 * size);
-                ends = java.util.Arrays.copyOf(ends, 6 * size);
+                signal = Arrays.copyOf(signal, 2 * size);
+                time = Arrays.copyOf(time, 2 * size);
+                ends = Arrays.copyOf(ends, 6 * size);
             }
             signal[size] = a.signal();
             time[size] = a.time();
@@ -191,7 +193,7 @@ public final class ArchiveActions {
                 @Override
                 public Row next() {
                     if (i >= size) {
-                        throw new java.util.NoSuchElementException();
+                        throw new NoSuchElementException();
                     }
                     String item = chars.substring(start, ends[3 * i]);
                     String account = chars.substring(ends[3 * i], ends[3 * i + 1]);

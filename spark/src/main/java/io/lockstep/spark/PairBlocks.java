@@ -1,6 +1,7 @@
 package io.lockstep.spark;
 
 import io.lockstep.coordination.CoActionKernel;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.apache.spark.HashPartitioner;
@@ -15,7 +16,6 @@ import scala.Tuple2;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -29,8 +29,9 @@ import java.util.List;
  *
  * <p>Cost per round: one loop over the counted pairs (a tail test, two array reads per pair), a shuffle of one
  * 12 B entry per (signal, account touched, partition), the collect of 8 B per (signal, account), a broadcast of the
- * same. Memory: 20 B per counted pair in the blocks plus 1 bit per pair and round cached (the round before is
- * dropped once the next is cached), a dense {@code long} per account and signal in each task that sums strengths.
+ * same. Memory: 20 B per counted pair in the blocks plus 2 bits per pair (the round's flags and the round
+ * before's; older rounds' blocks are dropped once the next round is cached), a dense {@code long} per account
+ * and signal in each task that sums strengths.
  * Deterministic: the flags are a pure function of the counts; integer sums in any order.
  */
 final class PairBlocks {
@@ -70,7 +71,14 @@ final class PairBlocks {
 
     /** What the background iteration found: the blocks with their final flags, strengths, co-occurrences. */
     record Background(JavaRDD<Block> blocks, long[][] strength, long[] coOccurrences, int rounds,
-                      List<long[]> changesPerRound) {
+                      List<long[]> changesPerRound, List<Broadcast<long[][]>> broadcasts) {
+        /** Drops the blocks and the rounds' broadcasts (kept until now: a lost block is recomputed from them). */
+        void release() {
+            blocks.unpersist(false);
+            for (Broadcast<long[][]> b : broadcasts) {
+                b.destroy();
+            }
+        }
     }
 
     /** The pairs a block selected: pair keys, counts, weights. */
@@ -123,8 +131,10 @@ final class PairBlocks {
         Sums sums = strengths(blocks, wanted, codes, accounts, ranges);
         changes.add(new long[]{sums.changed, sums.fromOlder});
         int rounds = 0;
+        List<Broadcast<long[][]>> broadcasts = new ArrayList<>();
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(sums.strength);
+            broadcasts.add(current);
             long[] total = sums.coOccurrences;
             JavaRDD<Block> next = blocks.map(b -> {
                 long[] flags = new long[b.flags.length];
@@ -143,7 +153,7 @@ final class PairBlocks {
             // one job: the round's flags (cached) and, from them, the strengths and the changed flags
             Sums nextSums = strengths(next, wanted, codes, accounts, ranges);
             changes.add(new long[]{nextSums.changed, nextSums.fromOlder});
-            // the broadcast stays alive: a cached block lost later is recomputed from its lineage
+            // the broadcast stays alive until release(): a cached block lost later is recomputed from its lineage
             if (nextSums.changed == 0) {
                 next.unpersist(false);
                 break;
@@ -153,14 +163,14 @@ final class PairBlocks {
             sums = nextSums;
             rounds = round;
         }
-        return new Background(blocks, sums.strength, sums.coOccurrences, rounds, changes);
+        return new Background(blocks, sums.strength, sums.coOccurrences, rounds, changes, broadcasts);
     }
 
     /** The background's strengths per signal and account, its co-occurrences per signal, the round's changes. */
     private record Sums(long[][] strength, long[] coOccurrences, long changed, long fromOlder) {
     }
 
-    /** A block's strength sums over one account range: {@code length} accounts from {@code from}, sparse. */
+    /** A task's strength sums over one account range of {@code length} accounts: offsets in the range, sums. */
     private record Part(int length, int[] index, long[] value) implements Serializable {
     }
 
@@ -279,7 +289,7 @@ final class PairBlocks {
             var p = thresholds[s].coAction();
             LongArrayList pairs = new LongArrayList();
             IntArrayList counts = new IntArrayList();
-            it.unimi.dsi.fastutil.doubles.DoubleArrayList weights = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+            DoubleArrayList weights = new DoubleArrayList();
             for (int i = 0; i < b.n; i++) {
                 int c = b.counts[i];
                 if (c < p.minShared()) {

@@ -32,8 +32,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -225,16 +227,16 @@ public final class SparkCoActions {
                     }
 
                     @Override
-                    protected java.util.Iterator<Row> endRows() {
+                    protected Iterator<Row> endRows() {
                         // the partition's pairs and accounts, a row made as each is consumed
-                        List<java.util.Iterator<Row>> parts = new ArrayList<>();
+                        List<Iterator<Row>> parts = new ArrayList<>();
                         for (int s = 0; s < codes; s++) {
                             if (pairStats[s] == null) {
                                 continue;
                             }
                             int signal = s;
                             var pairIt = pairStats[s].long2LongEntrySet().fastIterator();
-                            parts.add(new java.util.Iterator<>() {
+                            parts.add(new Iterator<>() {
                                 @Override
                                 public boolean hasNext() {
                                     return pairIt.hasNext();
@@ -250,7 +252,7 @@ public final class SparkCoActions {
                             });
                             var volumeIt = volume[s].long2IntEntrySet().fastIterator();
                             Long2DoubleOpenHashMap normOf = norm[s];
-                            parts.add(new java.util.Iterator<>() {
+                            parts.add(new Iterator<>() {
                                 @Override
                                 public boolean hasNext() {
                                     return volumeIt.hasNext();
@@ -268,7 +270,7 @@ public final class SparkCoActions {
                             volume[s] = null;
                             norm[s] = null;
                         }
-                        return new java.util.Iterator<>() {
+                        return new Iterator<>() {
                             private int k;
 
                             @Override
@@ -282,7 +284,7 @@ public final class SparkCoActions {
                             @Override
                             public Row next() {
                                 if (!hasNext()) {
-                                    throw new java.util.NoSuchElementException();
+                                    throw new NoSuchElementException();
                                 }
                                 return parts.get(k).next();
                             }
@@ -336,7 +338,7 @@ public final class SparkCoActions {
                 accounts, chance, maxPValue, ranges);
         lastBackground = bg.changesPerRound();
         List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, norms, chance, active, thresholds);
-        bg.blocks().unpersist(false);
+        bg.release();
         scanned.unpersist();
         volume.destroy();
 
@@ -403,9 +405,9 @@ public final class SparkCoActions {
             if (bySignal[s] == null) {
                 bySignal[s] = new LongOpenHashSet();
             }
-            bySignal[s].addAll(it.unimi.dsi.fastutil.longs.LongArrayList.wrap(b.pairs()));
+            bySignal[s].addAll(LongArrayList.wrap(b.pairs()));
         }
-        Broadcast<LongOpenHashSet[]> pairs = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+        Broadcast<LongOpenHashSet[]> pairs = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(bySignal);
         Dataset<Row> instances = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
             private final LongOpenHashSet seen = new LongOpenHashSet();
