@@ -3,6 +3,7 @@ package io.lockstep.store;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class GraphExportStrongestTest {
             pairs.add(new GraphExport.WeightedPair("n" + i, "h", 1));
         }
         List<GraphExport.WeightedPair> reversed = new ArrayList<>(pairs);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         List<GraphExport.WeightedPair> kept = GraphExport.strongest(pairs, 2);
         // h keeps h->n0 and h->n1 (n0 and n1 first, then "h" < "n0" as a source); every n_i keeps both of its pairs
         assertThat(kept).hasSize(12);
