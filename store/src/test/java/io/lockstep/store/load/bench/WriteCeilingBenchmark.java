@@ -129,11 +129,12 @@ public final class WriteCeilingBenchmark {
 
     /**
      * The ceiling for a whole tweet row, the unit of the incremental import: the post with its properties and
-     * {@code POSTED}, and the relationships a row of {@code ArchiveGenerator}'s archive carries on average (3.5 in
-     * all): 0–3 {@code TAGS} to 5,000 hashtags (skewed), a new {@code Url} node with its {@code LINKS} in 20 % of
-     * rows, a {@code MENTIONS} of an account in 30 %, a {@code RETWEETS} (40 %) or {@code REPLIES_TO} (10 %) of an
-     * earlier post. Every end node is given by node id: nothing is looked up or merged, nothing parsed. One
-     * transaction per batch, one statement per kind of write (the importer's own shape).
+     * {@code POSTED} (the 1,000 authors in turn, as above), and the relationships a row of
+     * {@code ArchiveGenerator}'s archive carries on average (3.5 in all): 0–3 {@code TAGS} to 5,000 hashtags
+     * (skewed), a new {@code Url} node with its {@code LINKS} in 20 % of rows, a {@code MENTIONS} of a random
+     * account in 30 %, a {@code RETWEETS} (40 %) or {@code REPLIES_TO} (10 %) of an earlier post. Every end node is
+     * given by node id: nothing is looked up or merged, nothing parsed. One transaction per batch, one statement
+     * per kind of write (the importer's own shape).
      */
     private static void tweetRows(Path work, int n, int batch) {
         try (GraphStore store = GraphStore.embedded(work)) {
@@ -155,7 +156,7 @@ public final class WriteCeilingBenchmark {
                     List<Map<String, Object>> posts = new ArrayList<>(batch);
                     for (int i = 0; i < batch; i++) {
                         int k = b * batch + i;
-                        posts.add(Map.of("author", accounts.get(ArchiveGenerator.skewed(rnd, accounts.size())),
+                        posts.add(Map.of("author", accounts.get(k % accounts.size()),
                                 "props", properties("t" + round + "-" + k, k)));
                     }
                     List<List<Object>> tags = new ArrayList<>();
@@ -177,7 +178,7 @@ public final class WriteCeilingBenchmark {
                                 }
                                 if (rnd.nextInt(10) < 3) {
                                     between.computeIfAbsent("MENTIONS", x -> new ArrayList<>()).add(List.of(post,
-                                            accounts.get(ArchiveGenerator.skewed(rnd, accounts.size()))));
+                                            accounts.get(rnd.nextInt(accounts.size()))));
                                 }
                                 double kind = rnd.nextDouble();
                                 if (kind < 0.5 && !earlier.isEmpty()) {
