@@ -116,10 +116,14 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
     /**
      * Fast retweet: an account is a fast amplifier of a source account when at least {@code minCount} of its
      * retweets of that source came within {@code maxDelay} seconds of the original and they are at least
-     * {@code minShare} of all its retweets of that source.
+     * {@code minShare} of all its retweets of that source, and the source's audience retweets it that fast more often
+     * than the other sources' audiences do (Poisson tail at most {@code maxPValue}; {@link FastRetweetSignal}).
      */
-    public record FastRetweetParams(long maxDelay, int minCount, double minShare) {
+    public record FastRetweetParams(long maxDelay, int minCount, double minShare, double maxPValue) {
         public FastRetweetParams {
+            if (!(maxPValue > 0 && maxPValue <= 1)) {
+                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
+            }
             if (maxDelay < 0) {
                 throw new IllegalArgumentException("maxDelay must be >= 0 seconds, was " + maxDelay);
             }
@@ -296,7 +300,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 new CoAction(3600, 2, 0.1, 1e-3),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
-                new FastRetweetParams(10, 3, 0.8),
+                new FastRetweetParams(10, 3, 0.8, 1e-3),
                 new FollowParams(10, 6, 0.25, 20, 7 * 86400L, 1e-3, 4.0, 10),
                 new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10, ScoreWeights.defaults()),
                 new CampaignParams(3600, 20, 5.0, 5),

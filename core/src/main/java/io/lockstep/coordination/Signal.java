@@ -30,8 +30,10 @@ public enum Signal {
                     p.text().minTokens()))),
     FAST_RETWEET(CoordinationSignal.FAST_RETWEET, "botnet", p -> p.fastRetweet().maxDelay(), FastRetweetSignal::new,
             p -> String.format(Locale.ROOT, "at least %d retweets of the same source account within %d s of the "
-                            + "original, being at least %.0f%% of the account's retweets of that source",
-                    p.fastRetweet().minCount(), p.fastRetweet().maxDelay(), 100 * p.fastRetweet().minShare())),
+                            + "original, being at least %.0f%% of the account's retweets of that source, of a source "
+                            + "retweeted that fast more often than the other sources (Poisson p <= %s)",
+                    p.fastRetweet().minCount(), p.fastRetweet().maxDelay(), 100 * p.fastRetweet().minShare(),
+                    p.fastRetweet().maxPValue())),
     CO_REPLY(CoordinationSignal.CO_REPLY, "botnet", p -> p.coReply().window(), CoReplySignal::new,
             p -> coAction(p.coReply(), "replies to the same post")),
     LOCKSTEP_FOLLOW(CoordinationSignal.LOCKSTEP_FOLLOW, "follower-farm", p -> 0L, LockstepFollowSignal::new,

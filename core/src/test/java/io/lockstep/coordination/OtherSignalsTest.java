@@ -157,4 +157,49 @@ class OtherSignalsTest {
         assertThat(e.weight()).isEqualTo(1.0);
         assertThat(e.evidence().get(0)).isEqualTo(new Evidence("s0", 10_000, 10_003));
     }
+
+    /**
+     * An idol whose audience retweets slowly, one of its fans always within seconds; a seed whose five bots retweet it
+     * within seconds; an ordinary source retweeted fast 5 % of the time. The quick fan passes the consistency rule, but
+     * its idol's audience is no faster than the rest of the archive (4 of 394 fast against 35 of 225 elsewhere): no
+     * edge. The seed's audience is (25 of 25 against 14 of 594): one edge per bot. Without the audience test
+     * (maxPValue 1) the fan is linked to its idol as well.
+     */
+    @Test
+    void fastRetweetNeedsASourceWhoseAudienceIsFasterThanTheArchives() {
+        Timeline t = new Timeline().accounts("idol", "seed", "other", "quick", "bot0", "bot1", "bot2", "bot3", "bot4");
+        for (int f = 0; f < 39; f++) {
+            t.accounts("fan" + f);
+        }
+        for (int o = 0; o < 20; o++) {
+            t.accounts("o" + o);
+        }
+        for (int i = 0; i < 10; i++) {
+            long t0 = 100_000L * (i + 1);
+            t.tweet("i" + i, "idol", t0);
+            for (int f = 0; f < 39; f++) {
+                t.retweet("fan" + f, t0 + 300 + f, "i" + i);
+            }
+            if (i < 4) {
+                t.retweet("quick", t0 + 5, "i" + i); // 4 of 4 within 10 s
+            }
+            t.tweet("x" + i, "other", t0 + 50_000);
+            for (int o = 0; o < 20; o++) {
+                t.retweet("o" + o, t0 + 50_000 + (o == i ? 4 : 600 + o), "x" + i); // 10 of 200 fast
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            long t0 = 2_000_000L + 10_000L * i;
+            t.tweet("s" + i, "seed", t0);
+            for (int b = 0; b < 5; b++) {
+                t.retweet("bot" + b, t0 + 2 + b, "s" + i);
+            }
+        }
+        graph(new FastRetweetSignal(DetectionParams.defaults()), t,
+                "seed-bot0:5 seed-bot1:5 seed-bot2:5 seed-bot3:5 seed-bot4:5");
+        DetectionParams.FastRetweetParams d = DetectionParams.defaults().fastRetweet();
+        graph(new FastRetweetSignal(DetectionParams.defaults().withFastRetweet(
+                        new DetectionParams.FastRetweetParams(d.maxDelay(), d.minCount(), d.minShare(), 1.0))), t,
+                "idol-quick:4 seed-bot0:5 seed-bot1:5 seed-bot2:5 seed-bot3:5 seed-bot4:5");
+    }
 }

@@ -2,6 +2,7 @@ package io.lockstep.evaluate;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 
@@ -21,14 +22,19 @@ import java.util.Objects;
  * burst). Per cell: the false-positive rate of ordinary accounts (target at most {@value #MAX_ORGANIC_FPR}), of the
  * fandom (at most {@value #MAX_FANDOM_FPR}) and of the news burst, the lowest recall of a planted operation other
  * than the aged farm (at least {@value #MIN_RECALL}), the aged farm's recall (reported; aim
- * {@value #AIM_AGED_FARM_RECALL}), F1, and {@code coordination-edges.csv} rows per flagged account (at most
- * {@value ArchiveScore#MAX_EDGE_ROWS_PER_FLAGGED}). Cost: one simulation and one detection per cell.
+ * {@value #AIM_AGED_FARM_RECALL}), F1 over every planted account, the aged farm's included (at least
+ * {@value #MIN_F1}: the issue asks for the same numbers in every cell, and its F1 counts every planted account; the
+ * aged farm's recall is only an aim, its members are positives all the same), F1 without the aged farm's members
+ * (a diagnostic, not a target: it tells the aged farm's share of a miss from the rest), and
+ * {@code coordination-edges.csv} rows per flagged account (at most {@value ArchiveScore#MAX_EDGE_ROWS_PER_FLAGGED}).
+ * Cost: one simulation and one detection per cell.
  */
 public final class RobustnessMatrix {
     public static final double MAX_ORGANIC_FPR = 0.005;
     public static final double MAX_FANDOM_FPR = 0.02;
     public static final double MIN_RECALL = 0.9;
     public static final double AIM_AGED_FARM_RECALL = 0.7;
+    public static final double MIN_F1 = 0.95;
 
     /**
      * One archive of the matrix.
@@ -55,20 +61,42 @@ public final class RobustnessMatrix {
      * @param minRecall         lowest recall over planted operations, aged farms excluded
      * @param weakestOperation  the group with that recall
      * @param agedFarmRecall    recall of the aged farm (NaN without one)
+     * @param f1WithoutAgedFarm F1 with the aged farms' members left out of the truth (a diagnostic; equal to the
+     *                          archive's F1 without an aged farm)
      * @param seconds           wall time of simulation plus detection
      */
     public record Result(Cell cell, int communities, ArchiveScore score, double organicFpr, double fandomFpr,
                          double newsFpr, double minRecall, String weakestOperation, double agedFarmRecall,
-                         double seconds) {
-        /** Whether every target of issue #12 holds in this cell (the aged farm's aim is not a target). */
+                         double f1WithoutAgedFarm, double seconds) {
+        /** F1 over every planted account, the aged farm's included: the target. */
+        public double f1() {
+            return score.result().f1();
+        }
+
+        /**
+         * Whether every target of issue #12 holds in this cell: the false-positive rates, recall of every operation
+         * but the aged farm, F1 over all planted accounts (the aged farm's included) and evidence rows. The aged
+         * farm's recall aim is not a target of its own, but its misses count in F1.
+         */
         public boolean meetsTargets() {
-            double perFlagged = score.edgeRowsPerFlagged();
-            return organicFpr <= MAX_ORGANIC_FPR && fandomFpr <= MAX_FANDOM_FPR && minRecall >= MIN_RECALL
-                    && (Double.isNaN(perFlagged) || perFlagged <= ArchiveScore.MAX_EDGE_ROWS_PER_FLAGGED);
+            return misses().isEmpty();
         }
 
         /** The targets missed, in words (empty when none). */
         public String misses() {
+            return misses(true);
+        }
+
+        /**
+         * The targets missed other than F1, in words (empty when none): the false-positive rates, the recall of every
+         * operation but the aged farm, evidence rows. F1 also counts the aged farm, which is not found in most cells
+         * of 3,000 accounts or fewer; this tells the rest of the detector's state apart from that gap.
+         */
+        public String missesOtherThanF1() {
+            return misses(false);
+        }
+
+        private String misses(boolean withF1) {
             List<String> out = new ArrayList<>();
             if (organicFpr > MAX_ORGANIC_FPR) {
                 out.add(String.format(Locale.ROOT, "organic FPR %.4f > %.3f", organicFpr, MAX_ORGANIC_FPR));
@@ -78,6 +106,11 @@ public final class RobustnessMatrix {
             }
             if (minRecall < MIN_RECALL) {
                 out.add(String.format(Locale.ROOT, "%s recall %.3f < %.1f", weakestOperation, minRecall, MIN_RECALL));
+            }
+            if (withF1 && !(f1() >= MIN_F1)) {
+                out.add(String.format(Locale.ROOT, "F1 %.3f < %.2f", f1(), MIN_F1)
+                        + (Double.isNaN(agedFarmRecall) ? "" : String.format(Locale.ROOT,
+                        " (aged farm recall %.3f; F1 without it %.3f)", agedFarmRecall, f1WithoutAgedFarm)));
             }
             double perFlagged = score.edgeRowsPerFlagged();
             if (!Double.isNaN(perFlagged) && perFlagged > ArchiveScore.MAX_EDGE_ROWS_PER_FLAGGED) {
@@ -159,17 +192,26 @@ public final class RobustnessMatrix {
         Files.createDirectories(verdicts);
         Path accounts = verdicts.resolve("accounts.csv");
         detector.writeVerdicts(dir, accounts);
-        ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
+        ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(dir), accounts,
                 verdicts.resolve("coordination-edges.csv"));
+        return result(c, score, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The cell's figures from its scores. O(groups). */
+    static Result result(Cell c, ArchiveScore score, double seconds) {
         double minRecall = Double.NaN;
         String weakest = "";
         double aged = Double.NaN;
+        long agedSize = 0;
+        long agedFlagged = 0;
         for (GroupScore g : score.result().groups()) {
             if (!g.positive()) {
                 continue;
             }
             if (g.group().startsWith("aged-")) {
                 aged = Double.isNaN(aged) ? g.recall() : Math.min(aged, g.recall());
+                agedSize += g.size();
+                agedFlagged += g.flagged();
             } else if (Double.isNaN(minRecall) || g.recall() < minRecall) {
                 minRecall = g.recall();
                 weakest = g.group();
@@ -178,7 +220,18 @@ public final class RobustnessMatrix {
         EvaluationResult r = score.result();
         return new Result(c, c.config().background().communityCount(c.config().accounts()), score,
                 rate(r, "organic"), rate(r, "fandom"), rate(r, "news"), Double.isNaN(minRecall) ? 1.0 : minRecall,
-                weakest, aged, (System.nanoTime() - t0) / 1e9);
+                weakest, aged, f1Without(r, agedSize, agedFlagged), seconds);
+    }
+
+    /**
+     * F1 of {@code r} with {@code size} planted accounts, {@code flagged} of them flagged, taken out of the truth:
+     * fewer true positives and false negatives, the same false positives. O(1).
+     */
+    static double f1Without(EvaluationResult r, long size, long flagged) {
+        long tp = r.truePositives() - flagged;
+        long fn = r.falseNegatives() - (size - flagged);
+        long fp = r.falsePositives();
+        return tp == 0 ? 0.0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
     /** Flagged share over all groups labelled {@code label}; 0 when there are none. */
@@ -191,17 +244,17 @@ public final class RobustnessMatrix {
     public static String toMarkdown(List<Result> results) {
         StringBuilder sb = new StringBuilder("| cell | accounts | communities | homophily | popularity exponent "
                 + "| organic FPR | fandom FPR | news FPR | lowest recall (operation) | aged-farm recall | F1 "
-                + "| flagged | edge rows / flagged | targets |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
+                + "| F1 without aged farm | flagged | edge rows / flagged | targets |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
         for (Result x : results) {
             ScenarioConfig c = x.cell().config();
             double perFlagged = x.score().edgeRowsPerFlagged();
             sb.append(String.format(Locale.ROOT,
-                    "| %s | %,d | %d | %.2f | %.1f | %.4f | %.3f | %.3f | %.3f (%s) | %s | %.3f | %,d | %s | %s |%n",
+                    "| %s | %,d | %d | %.2f | %.1f | %.4f | %.3f | %.3f | %.3f (%s) | %s | %.3f | %.3f | %,d | %s | %s |%n",
                     x.cell().name(), c.accounts(), x.communities(), c.background().homophily(),
                     c.background().popularityExponent(), x.organicFpr(), x.fandomFpr(), x.newsFpr(), x.minRecall(),
                     x.weakestOperation(), Double.isNaN(x.agedFarmRecall()) ? "" : String.format(Locale.ROOT, "%.3f",
-                            x.agedFarmRecall()), x.score().result().f1(), x.score().flagged(),
+                            x.agedFarmRecall()), x.f1(), x.f1WithoutAgedFarm(), x.score().flagged(),
                     Double.isNaN(perFlagged) ? "" : String.format(Locale.ROOT, "%.1f", perFlagged),
                     x.meetsTargets() ? "met" : "**missed**: " + x.misses()));
         }
@@ -213,15 +266,16 @@ public final class RobustnessMatrix {
     /** The same rows as CSV. */
     public static String toCsv(List<Result> results) {
         StringBuilder sb = new StringBuilder("cell,accounts,communities,homophily,popularity_exponent,fpr_organic,"
-                + "fpr_fandom,fpr_news,min_recall,weakest_operation,aged_farm_recall,f1,flagged,edge_rows,"
-                + "meets_targets,seconds\n");
+                + "fpr_fandom,fpr_news,min_recall,weakest_operation,aged_farm_recall,f1,f1_without_aged_farm,flagged,"
+                + "edge_rows,meets_targets,seconds\n");
         for (Result x : results) {
             ScenarioConfig c = x.cell().config();
-            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.5f,%.4f,%.4f,%.4f,%s,%s,%.4f,%d,%d,%b,%.1f%n",
+            sb.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.5f,%.4f,%.4f,%.4f,%s,%s,%.4f,%.4f,%d,%d,%b,%.1f%n",
                     x.cell().name(), c.accounts(), x.communities(), c.background().homophily(),
                     c.background().popularityExponent(), x.organicFpr(), x.fandomFpr(), x.newsFpr(), x.minRecall(),
                     x.weakestOperation(), Double.isNaN(x.agedFarmRecall()) ? "" : String.format(Locale.ROOT, "%.4f",
-                            x.agedFarmRecall()), x.score().result().f1(), x.score().flagged(), x.score().edgeRows(),
+                            x.agedFarmRecall()), x.f1(), x.f1WithoutAgedFarm(), x.score().flagged(),
+                    x.score().edgeRows(),
                     x.meetsTargets(), x.seconds()));
         }
         return sb.toString();
