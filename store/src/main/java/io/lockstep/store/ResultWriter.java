@@ -5,6 +5,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -252,26 +253,75 @@ public final class ResultWriter {
         writeAccountResults(store, accounts, AccountNodes.read(store));
     }
 
-    /** As above, with the accounts' node ids read before; accounts the store does not hold are skipped. */
+    /**
+     * As above, with the accounts' node ids read before; accounts the store does not hold are skipped. In node id
+     * order, {@value #ACCOUNT_STREAMS} streams of transactions at once, each on its own range of node ids (no two
+     * transactions touch the same node, so none waits for another's locks).
+     */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes) {
-        writeAccountResults(store, accounts, nodes, true, COLUMN_BATCH);
+        writeAccountResults(store, accounts, nodes, true, COLUMN_BATCH, ACCOUNT_STREAMS);
     }
+
+    /** Concurrent streams of transactions writing account results. */
+    static final int ACCOUNT_STREAMS = 2;
 
     /**
      * As above; {@code byNode}: in node id order (the records' order in the store's files) rather than the given
-     * order, {@code batch} rows per transaction. {@link ResultWriterBenchmark} compares the shapes.
+     * order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a contiguous part
+     * of that order, on its own thread and session). {@link ResultWriterBenchmark} compares the shapes.
      */
     static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
-                                    boolean byNode, int batch) {
+                                    boolean byNode, int batch, int streams) {
+        if (streams < 1) {
+            throw new IllegalArgumentException("streams must be at least 1, was " + streams);
+        }
         List<AccountResult> held = accounts.stream().filter(a -> nodes.node(a.id()) >= 0).toList();
         if (byNode) {
             held = new ArrayList<>(held);
             held.sort(Comparator.comparingLong(a -> nodes.node(a.id())));
         }
-        inColumns(store, SET_ACCOUNT_RESULTS, held, batch, Map.of("node", a -> nodes.node(a.id()),
+        Map<String, Function<AccountResult, ?>> columns = Map.of("node", a -> nodes.node(a.id()),
                 "community", AccountResult::community, "pagerank", AccountResult::pagerank,
                 "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
-                "suspicious", AccountResult::suspicious, "signals", AccountResult::signals));
+                "suspicious", AccountResult::suspicious, "signals", AccountResult::signals);
+        int parts = Math.max(1, Math.min(streams, held.size() / batch));
+        if (parts == 1) {
+            inColumns(store, SET_ACCOUNT_RESULTS, held, batch, columns);
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int k = 0; k < parts; k++) {
+            List<AccountResult> part = held.subList(held.size() * k / parts, held.size() * (k + 1) / parts);
+            Thread t = new Thread(() -> {
+                try {
+                    inColumns(store, SET_ACCOUNT_RESULTS, part, batch, columns);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "lockstep-write-back-" + k);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while writing account results", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException("writing account results failed", first);
+        }
     }
 
     /** An account node for results written without the archive: its id and screen name (may be null). */

@@ -46,7 +46,7 @@ public final class ResultWriterBenchmark {
                     String load = Files.readString(Path.of("/proc/loadavg")).strip();
                     long cpu0 = cpu();
                     long w0 = System.nanoTime();
-                    ResultWriter.writeAccountResults(store, accounts, nodes, byNode, batch);
+                    ResultWriter.writeAccountResults(store, accounts, nodes, byNode, batch, 1);
                     System.out.printf(Locale.ROOT, "round %d %-8s %-9s %,d accounts: %.2f s wall, %.2f s CPU; "
                                     + "load %s%n", r + 1, byNode ? "by node" : "given", batch == Integer.MAX_VALUE
                                     ? "one tx" : batch + "/tx", accounts.size(), (System.nanoTime() - w0) / 1e9,
