@@ -173,22 +173,23 @@ public final class AnalysisPipeline {
                 progress.end();
                 printImport(report, "imported");
             }
-            // after a bulk load the accounts' node ids are the ones its staging gave (checked on a sample)
-            ResultWriter.AccountNodes nodes = AnalysisWriteBack.writeAccounts(store, analysis,
-                    !files.isEmpty() && !loadArchive, imported != null ? tap.accountNodes() : null, progress);
-            // graph.graphml comes from the store once the account results and coordination edges are in it (one
-            // GraphML exporter for analyze and export alike; by default the flagged accounts and their context,
-            // the whole graph is `export`); it reads nothing of the clusters and campaigns written beside it
-            CompletableFuture<Void> graphml = !pictures
+            // graph.graphml (one GraphML exporter for analyze and export alike; by default the flagged accounts and
+            // their context, the whole graph is `export`): from the analysis in memory, beside the whole write-back,
+            // unless the store holds interactions (edge lists), which the activity lacks: then from the store once
+            // the account results and coordination edges are in it, beside the clusters and campaigns
+            boolean resultsOnly = !files.isEmpty() && !loadArchive;
+            boolean graphFromStore = pictures && !resultsOnly && GraphExport.holdsInteractions(store);
+            CompletableFuture<Void> graphml = !pictures || graphFromStore
                     ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> {
-                        try {
-                            GraphExport.export(store, GraphExport.ExportFormat.GRAPHML,
-                                    GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, GRAPHML_WRITER);
+                    : graphml(() -> GraphExport.export(new AnalysisGraph(analysis), GraphExport.ExportFormat.GRAPHML,
+                            GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML)));
+            // after a bulk load the accounts' node ids are the ones its staging gave (checked on a sample)
+            ResultWriter.AccountNodes nodes = AnalysisWriteBack.writeAccounts(store, analysis, resultsOnly,
+                    imported != null ? tap.accountNodes() : null, progress);
+            if (graphFromStore) {
+                graphml = graphml(() -> GraphExport.export(store, GraphExport.ExportFormat.GRAPHML,
+                        GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML)));
+            }
             try {
                 AnalysisWriteBack.writeGroups(store, analysis, nodes, progress);
             } finally {
@@ -255,7 +256,22 @@ public final class AnalysisPipeline {
         }
     }
 
-    /** graph.graphml is written on its own thread beside the clusters and campaigns (daemon, as the pictures). */
+    /** Writes graph.graphml on its own thread. */
+    private static CompletableFuture<Void> graphml(IoTask task) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                task.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, GRAPHML_WRITER);
+    }
+
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    /** graph.graphml is written on its own thread beside the write-back (daemon, as the pictures). */
     private static final Executor GRAPHML_WRITER = r -> {
         Thread t = new Thread(r, "lockstep-graphml");
         t.setDaemon(true);

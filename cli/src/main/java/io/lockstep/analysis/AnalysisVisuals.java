@@ -90,7 +90,7 @@ public final class AnalysisVisuals {
                         + String.format(Locale.ROOT, "%.2f", c.score());
                 scene = heaviestEdges(byCluster.cluster(c.id(), 30, title), MAX_PICTURE_EDGES);
                 renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
-                series = minuteSeries(act, c, params.coRetweet().window());
+                series = minuteSeries(act, c, facts.postsBy(c.members()), params.coRetweet().window());
             }
             ReportFacts.ClusterFacts f = facts.cluster(c);
             clusters.add(new ReportModel.Cluster(c.id(), c.kind(), c.members().length, c.score(),
@@ -245,8 +245,9 @@ public final class AnalysisVisuals {
     /**
      * Posts per minute by the cluster's members over the cluster's span, and among them the retweets that another
      * member made of the same original within the co-retweet window: the lockstep part, highlighted in the plot.
+     * {@code memberPosts}: the members' posts in ascending order ({@link ReportFacts#postsBy}).
      */
-    static ReportModel.MinuteSeries minuteSeries(Activity act, Cluster c, long window) {
+    static ReportModel.MinuteSeries minuteSeries(Activity act, Cluster c, int[] memberPosts, long window) {
         if (c.firstSeen() == Activity.NO_TIME || c.lastSeen() == Activity.NO_TIME) {
             return null;
         }
@@ -254,11 +255,10 @@ public final class AnalysisVisuals {
         int minutes = (int) Math.min(MAX_MINUTES, (c.lastSeen() - start) / 60 + 1);
         int[] posts = new int[minutes];
         int[] coordinated = new int[minutes];
-        IntOpenHashSet members = new IntOpenHashSet(c.members());
         Map<Integer, IntArrayList> retweetsByOriginal = new LinkedHashMap<>();
-        for (int p = 0; p < act.postCount(); p++) {
+        for (int p : memberPosts) {
             long t = act.time(p);
-            if (t == Activity.NO_TIME || !members.contains(act.author(p))) {
+            if (t == Activity.NO_TIME) {
                 continue;
             }
             int m = (int) ((t - start) / 60);

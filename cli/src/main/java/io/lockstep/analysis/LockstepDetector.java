@@ -4,13 +4,13 @@ import io.lockstep.evaluate.Detector;
 import io.lockstep.importer.ArchiveFiles;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The {@code analyze} detector for {@code evaluate --sweep}: reads a simulated archive straight into memory
@@ -28,9 +28,7 @@ public final class LockstepDetector implements Detector {
 
     @Override
     public void writeVerdicts(Path archiveDir, Path accountsCsv) throws IOException {
-        List<Path> files = List.of(archiveDir.resolve("users.csv"), archiveDir.resolve("tweets.csv"),
-                archiveDir.resolve("follows.csv"));
-        ArchiveFiles.Result read = ArchiveFiles.read(files);
+        ArchiveFiles.Result read = ArchiveFiles.read(ArchiveFile.analysed(archiveDir));
         AnalysisPipeline pipeline = new AnalysisPipeline(params, true, new PrintWriter(new StringWriter()));
         Analysis analysis = pipeline.analyse(read.activity(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Path dir = accountsCsv.toAbsolutePath().getParent();

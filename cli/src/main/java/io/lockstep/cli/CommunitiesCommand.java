@@ -27,11 +27,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code lockstep communities}: community detection on edge-list files or on a projection of the store.
@@ -66,18 +63,12 @@ import java.util.concurrent.Callable;
                 "Files: membership CSV (node,community) per input, plus summary.csv for several inputs.",
                 "Store (no INPUT): builds --projection from the store's activity and writes "
                         + "Account.<projection>_community back."})
-public final class CommunitiesCommand implements Callable<Integer> {
+public final class CommunitiesCommand extends StoreCommand {
     /** The community detection algorithms of the command. */
     enum Algorithm { LEIDEN, LOUVAIN, LPA }
 
     /** Source vertices of the sampled betweenness of {@code --influence}. */
     static final int BETWEENNESS_SAMPLES = 256;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
 
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "leiden",
             description = "leiden, louvain or lpa (default: ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.analysis.AnalysisPipeline;
 import io.lockstep.analysis.AnalysisVisuals;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.SimulationSummary;
 import io.lockstep.simulate.Simulator;
@@ -53,14 +54,13 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo archive: " + archive + " (" + sim.accounts() + " accounts, " + sim.posts() + " posts, " + sim.follows() + " follows)");
             err.flush();
         }
-        List<Path> files = List.of(archive.resolve("users.csv"), archive.resolve("tweets.csv"),
-                archive.resolve("follows.csv"));
+        List<Path> files = ArchiveFile.analysed(archive);
         AnalysisParams params = AnalysisParams.defaults().withSeed(config.seed());
         try (GraphStore graph = GraphStore.embedded(store)) {
             AnalysisPipeline.Summary summary = new AnalysisPipeline(params, quiet.quiet(), err).run(graph, files, out);
             stdout.println("report: " + out.resolve(AnalysisVisuals.REPORT).toAbsolutePath());
-            stdout.println("truth:  " + archive.resolve("truth.csv").toAbsolutePath()
-                    + "  (compare: lockstep evaluate --truth " + archive.resolve("truth.csv") + " --accounts "
+            stdout.println("truth:  " + ArchiveFile.TRUTH.in(archive).toAbsolutePath()
+                    + "  (compare: lockstep evaluate --truth " + ArchiveFile.TRUTH.in(archive) + " --accounts "
                     + out.resolve(AnalysisFiles.ACCOUNTS) + ")");
             stdout.println(summary.line());
             stdout.flush();

@@ -12,6 +12,7 @@ import io.lockstep.evaluate.FastRetweetBaseline;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.visual.LineChart;
 import picocli.CommandLine.Command;
@@ -144,14 +145,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluateArchive() throws IOException {
-        if (!Files.isRegularFile(archive.resolve("truth.csv"))) {
-            throw new ParameterException(spec.commandLine(), "--archive " + archive + " has no truth.csv");
+        if (!Files.isRegularFile(ArchiveFile.TRUTH.in(archive))) {
+            throw new ParameterException(spec.commandLine(),
+                    "--archive " + archive + " has no " + ArchiveFile.TRUTH.fileName());
         }
         Path accountsCsv = work.resolve("accounts.csv");
         long t0 = System.nanoTime();
         detector().writeVerdicts(archive, accountsCsv);
         long ms = (System.nanoTime() - t0) / 1_000_000L;
-        ArchiveScore score = ArchiveScore.of(archive.resolve("truth.csv"), accountsCsv,
+        ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(archive), accountsCsv,
                 work.resolve(AnalysisFiles.EDGES));
         PrintWriter w = spec.commandLine().getOut();
         w.print(score.result().toText());

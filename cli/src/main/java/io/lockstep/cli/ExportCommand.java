@@ -3,27 +3,17 @@ package io.lockstep.cli;
 import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code lockstep export}: the account graph as GraphML, GEXF or a CSV edge list, for Gephi. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the account graph for Gephi and other tools: accounts (with screen name, community, "
                 + "pagerank, cluster, score, suspicious) and weighted edges of kind follows, retweets, mentions, "
                 + "interacts, coordinated."})
-public final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
+public final class ExportCommand extends StoreCommand {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "graphml",
             description = "graphml, gexf, csv (the account graph) or coortweet (one row per retweet or quote: "
                     + "object_id,account_id,content_id,timestamp_share, CooRTweet's input layout) "

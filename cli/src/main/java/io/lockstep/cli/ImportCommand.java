@@ -9,17 +9,14 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,13 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                         + "object_id,account_id,content_id,timestamp_share), coornet (CooRnet/CrowdTangle shares); "
                         + "any of them gzipped. Re-importing a file changes nothing; an interrupted import resumes "
                         + "where it stopped."})
-public final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
+public final class ImportCommand extends StoreCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Archive files to import.")
     List<Path> files;
 

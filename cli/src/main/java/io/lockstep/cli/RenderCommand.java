@@ -8,16 +8,13 @@ import io.lockstep.visual.SceneRenderer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code lockstep render}: pictures without a display. Without a selection it draws the overview (the community
@@ -25,27 +22,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render the graph to PNG or SVG without a display: the community overview, or one cluster or community.")
-public final class RenderCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
+public final class RenderCommand extends StoreCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output picture, .png or .svg.")
     Path out;
 
-    // View's choice without --hashtag and --account, with help text for a picture: a shared group would add those.
-    static final class Choice {
-        @Option(names = "--cluster", paramLabel = "ID", description = "Only this coordinated cluster (and its closest neighbours).")
-        Integer cluster;
-
-        @Option(names = "--community", paramLabel = "ID", description = "Only this community.")
-        Integer community;
-    }
-
     @ArgGroup(exclusive = true)
-    Choice choice = new Choice();
+    SceneChoice choice = new SceneChoice();
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "1600", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     int width;
@@ -53,9 +35,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "1000", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
-            description = "Node size for accounts: pagerank or followers (default: ${DEFAULT-VALUE}).")
-    SceneQueries.SizeBy sizeBy;
+    @Mixin
+    SizeByOption sizeBy;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
             description = "At most N accounts in a community picture, largest first (default: ${DEFAULT-VALUE}).")
@@ -74,14 +55,14 @@ public final class RenderCommand implements Callable<Integer> {
         Checks.inRange(spec, "--width", width, 200, 20000);
         Checks.inRange(spec, "--height", height, 200, 20000);
         Checks.atLeast(spec, "--limit", limit, 1);
-        SceneQueries.SizeBy size = sizeBy;
+        SceneQueries.SizeBy size = sizeBy.sizeBy();
         PrintWriter o = spec.commandLine().getOut();
         SceneRenderer renderer = new SceneRenderer();
         List<Path> written = new ArrayList<>();
         try (GraphStore store = storeOptions.open()) {
             SceneQueries queries = new SceneQueries(store);
             Scene scene;
-            if (choice.cluster != null || choice.community != null) {
+            if (choice.chosen()) {
                 scene = StoreScenes.accounts(queries.accounts(
                         new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit), size));
             } else {
@@ -89,7 +70,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             renderer.render(scene, out, width, height);
             written.add(out);
-            if (clusters && choice.cluster == null && choice.community == null) {
+            if (clusters && !choice.chosen()) {
                 String ext = name.substring(name.length() - 4);
                 String base = out.getFileName().toString();
                 base = base.substring(0, base.length() - 4);

@@ -3,26 +3,16 @@ package io.lockstep.cli;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code lockstep stats}: what the store holds, one {@code key=value} a line. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Print what the graph store holds, one key=value a line: accounts, placeholder_accounts, "
                 + "posts, placeholder_posts, follows, retweets, quotes, replies, mentions, interactions, hashtags, "
                 + "hashtag_uses, urls, url_uses, imports, imports_unfinished."})
-public final class StatsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
+public final class StatsCommand extends StoreCommand {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

@@ -8,31 +8,17 @@ import io.lockstep.visual.SceneViewer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.awt.GraphicsEnvironment;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 /** {@code lockstep view}: the interactive viewer (needs a display). */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = "Open the interactive viewer: click a node for its evidence, filter by signal and score, search, export.")
-public final class ViewCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
-    static final class Choice {
-        @Option(names = "--cluster", paramLabel = "ID", description = "A coordinated cluster and its closest neighbours.")
-        Integer cluster;
-
-        @Option(names = "--community", paramLabel = "ID", description = "One community.")
-        Integer community;
-
+public final class ViewCommand extends StoreCommand {
+    /** The shared choice, or a hashtag's accounts, or one account. */
+    static final class Choice extends SceneChoice {
         @Option(names = "--hashtag", paramLabel = "TAG", description = "The accounts that posted this hashtag.")
         String hashtag;
 
@@ -43,9 +29,8 @@ public final class ViewCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Choice choice = new Choice();
 
-    @Option(names = "--size-by", paramLabel = "METRIC", defaultValue = "pagerank",
-            description = "Node size: pagerank or followers (default: ${DEFAULT-VALUE}).")
-    SceneQueries.SizeBy sizeBy;
+    @Mixin
+    SizeByOption sizeBy;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "2000",
             description = "At most N accounts, largest first; suspicious accounts always kept (default: ${DEFAULT-VALUE}).")
@@ -57,7 +42,7 @@ public final class ViewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no display for the viewer: set DISPLAY, or use 'lockstep render --out FILE.png'");
         }
         Checks.atLeast(spec, "--limit", limit, 1);
-        SceneQueries.SizeBy size = sizeBy;
+        SceneQueries.SizeBy size = sizeBy.sizeBy();
         Scene scene;
         try (GraphStore store = storeOptions.open()) {
             scene = StoreScenes.accounts(new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster,

@@ -142,6 +142,12 @@ class AnalyzeCommandTest {
         assertThat(exported).containsAll(suspicious).hasSizeLessThan(truth.size())
                 .hasSizeLessThanOrEqualTo((int) flaggedOrClustered
                         * (1 + GraphExport.Scope.CONTEXT));
+        // analyze wrote graph.graphml from the analysis in memory; export reads the loaded store: the same file
+        Path fromStore = tmp.resolve("exported.graphml");
+        Run export = lockstep("export", "--store", store.toString(), "--flagged", "--out", fromStore.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(Files.readString(fromStore)).contains(">retweets<", ">mentions<", ">follows<", ">coordinated<")
+                .isEqualTo(Files.readString(out.resolve("graph.graphml")));
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "id=\"findings-lead\"", "</html>");
 

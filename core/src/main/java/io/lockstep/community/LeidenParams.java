@@ -1,5 +1,7 @@
 package io.lockstep.community;
 
+import java.util.function.Consumer;
+
 /**
  * Parameters of {@link Leiden}.
  *
@@ -48,34 +50,62 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
                 ITERATIONS_DEFAULT, RANDOMNESS_DEFAULT, Runtime.getRuntime().availableProcessors());
     }
 
-    // One wither per component, each a copy that changes that component alone: Java 17 records have no `with`
-    // expression, so each repeats the canonical constructor's argument list.
+    // One wither per component: a copy with that component changed, made through one Draft of every component.
 
     public LeidenParams withQuality(QualityFunction q) {
-        return new LeidenParams(q, resolution, seed, maxLevels, iterations, randomness, concurrency);
+        return with(d -> d.quality = q);
     }
 
     public LeidenParams withResolution(double r) {
-        return new LeidenParams(quality, r, seed, maxLevels, iterations, randomness, concurrency);
+        return with(d -> d.resolution = r);
     }
 
     public LeidenParams withSeed(long s) {
-        return new LeidenParams(quality, resolution, s, maxLevels, iterations, randomness, concurrency);
+        return with(d -> d.seed = s);
     }
 
     public LeidenParams withMaxLevels(int l) {
-        return new LeidenParams(quality, resolution, seed, l, iterations, randomness, concurrency);
+        return with(d -> d.maxLevels = l);
     }
 
     public LeidenParams withIterations(int i) {
-        return new LeidenParams(quality, resolution, seed, maxLevels, i, randomness, concurrency);
+        return with(d -> d.iterations = i);
     }
 
     public LeidenParams withRandomness(double t) {
-        return new LeidenParams(quality, resolution, seed, maxLevels, iterations, t, concurrency);
+        return with(d -> d.randomness = t);
     }
 
     public LeidenParams withConcurrency(int c) {
-        return new LeidenParams(quality, resolution, seed, maxLevels, iterations, randomness, c);
+        return with(d -> d.concurrency = c);
+    }
+
+    /** This record with {@code change} applied to a draft of its components, checked as any new one. */
+    private LeidenParams with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new LeidenParams(d.quality, d.resolution, d.seed, d.maxLevels, d.iterations, d.randomness,
+                d.concurrency);
+    }
+
+    /** The components of a record being copied, each open to change. */
+    private static final class Draft {
+        QualityFunction quality;
+        double resolution;
+        long seed;
+        int maxLevels;
+        int iterations;
+        double randomness;
+        int concurrency;
+
+        Draft(LeidenParams p) {
+            quality = p.quality;
+            resolution = p.resolution;
+            seed = p.seed;
+            maxLevels = p.maxLevels;
+            iterations = p.iterations;
+            randomness = p.randomness;
+            concurrency = p.concurrency;
+        }
     }
 }

@@ -129,6 +129,31 @@ public final class CoActionKernel {
     }
 
     /**
+     * One round of the strength model's background iteration over a block of counted pairs (pair keys, counts at
+     * the same index, {@code n} of them), exactly as the scanner's iteration decides each pair: bit i of {@code next}
+     * ({@code (n + 63) / 64} longs) is set when the null model explains pair i given the background of the round
+     * before (its flags {@code flags}, its strengths per account {@code strength} and its co-occurrences); with
+     * {@code strength == null}, round 0 (the volume model alone, {@code flags} unused). {@code volume} holds the
+     * signal's items per account, {@code chance} the data-wide co-occurrence probability.
+     *
+     * @return how many flags differ from {@code flags} (round 0: how many are set)
+     */
+    public static int backgroundRound(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags,
+                                      long[] strength, long coOccurrences, TailTest test, long[] next) {
+        return CoActionNullModel.round(pairs, counts, n, volume, chance, flags, strength, coOccurrences,
+                test.explains, next);
+    }
+
+    /**
+     * Adds the counts of the background's pairs (bit i of {@code flags} set) among the block's {@code n} pairs to
+     * both accounts' entries of {@code strength}; returns their co-occurrences. Summed over all blocks: the
+     * background's strengths and co-occurrences, as the scanner's iteration computes them.
+     */
+    public static long addBackgroundStrengths(long[] pairs, int[] counts, int n, long[] flags, long[] strength) {
+        return CoActionNullModel.addStrengths(pairs, counts, n, flags, strength);
+    }
+
+    /**
      * The strength model's expectation for a pair: {@code sU · sV / (2 W)} over the background's strengths and
      * co-occurrences, after a pair of the background has taken its own count out of all three.
      */

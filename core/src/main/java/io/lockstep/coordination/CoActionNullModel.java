@@ -220,6 +220,61 @@ final class CoActionNullModel {
         return bg;
     }
 
+    /**
+     * One round of {@link #background} over counted pairs held as arrays (an engine that keeps its pairs in blocks
+     * rather than in one map): bit i of {@code next} is set when the larger of both models' λ explains
+     * {@code pairs[i]} (counted {@code counts[i]} times), λ<sub>strength</sub> taken from {@code strength} and
+     * {@code coOccurrences}, the background of the round before, whose flags are {@code flags} (a pair flagged there
+     * leaves its own count out, as {@link Background#expectation}); with {@code strength == null}, round 0: the volume
+     * model alone. The same test and the same floating-point expressions as {@link #background}.
+     *
+     * @return the flags that differ from {@code flags} (round 0: the flags set)
+     */
+    static int round(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags, long[] strength,
+                     long coOccurrences, Explains explains, long[] next) {
+        Arrays.fill(next, 0, (n + 63) >>> 6, 0L);
+        int changed = 0;
+        for (int i = 0; i < n; i++) {
+            long pair = pairs[i];
+            int u = (int) (pair >>> 32), v = (int) pair;
+            int c = counts[i];
+            double lambda = (double) volume[u] * volume[v] * chance;
+            boolean was = false;
+            if (strength != null) {
+                was = (flags[i >>> 6] & (1L << i)) != 0;
+                long own = was ? c : 0;
+                lambda = Math.max(lambda, strengthExpectation(strength[u] - own, strength[v] - own,
+                        coOccurrences - own));
+            }
+            boolean explained = explains.test(c, lambda);
+            if (explained) {
+                next[i >>> 6] |= 1L << i;
+            }
+            if (explained != was) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Adds the counts of the flagged pairs among {@code pairs[0, n)} to both accounts' entries of {@code strength}
+     * (dense by account number); returns the flagged pairs' co-occurrences.
+     */
+    static long addStrengths(long[] pairs, int[] counts, int n, long[] flags, long[] strength) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if ((flags[i >>> 6] & (1L << i)) != 0) {
+                long pair = pairs[i];
+                int c = counts[i];
+                strength[(int) (pair >>> 32)] += c;
+                strength[(int) pair] += c;
+                total += c;
+            }
+        }
+        return total;
+    }
+
     private static Background withStrengths(long[] explained, PairCounting counts, int rounds) {
         long[] strength = new long[counts.volume.length];
         long total = 0;

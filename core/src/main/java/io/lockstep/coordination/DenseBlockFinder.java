@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Greedy peeling for the densest block of a bipartite graph (followers × targets) under FRAUDAR's camouflage-
@@ -308,7 +309,7 @@ final class DenseBlockFinder {
     private long degrees(PeelGraph pg, boolean[] excluded, double[] degree, int[] plain) {
         int n = followers;
         long[] edges = new long[1];
-        java.util.stream.IntStream.range(0, 2).parallel().forEach(side -> {
+        IntStream.range(0, 2).parallel().forEach(side -> {
             if (side == 0) {
                 int[] offsets = pg.outOffsets();
                 double[] w = pg.outWeight();
@@ -391,26 +392,23 @@ final class DenseBlockFinder {
     private Ladder fullLadder(PeelGraph pg, boolean[] excluded, double minDensity) {
         int n = followers;
         int nodes = 2 * n;
-        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
-        int[] inFollowers = pg.inFollowers();
-        double[] w = pg.outWeight(), wIn = pg.inWeight();
         double[] degree = new double[nodes];
         int[] plain = new int[nodes];
         long edges = degrees(pg, excluded, degree, plain);
         // the core ladder: level[v] = the first level whose core v is not in (0: an excluded follower)
         int[] level = new int[nodes];
         int[] list = new int[nodes]; // the current core's nodes, compacted as they go
-        int size = 0;
-        int coreFollowers = 0, coreTargets = 0;
+        CoreCounts core = new CoreCounts();
+        core.edges = edges;
         double sum = 0;
         for (int v = 0; v < nodes; v++) {
             if (plain[v] > 0) {
-                list[size++] = v;
+                list[core.size++] = v;
                 sum += degree[v];
                 if (v < n) {
-                    coreFollowers++;
+                    core.followers++;
                 } else {
-                    coreTargets++;
+                    core.targets++;
                 }
             }
         }
@@ -425,86 +423,30 @@ final class DenseBlockFinder {
             }
         }
         int[] queue = new int[nodes];
-        CoreCounts core = new CoreCounts();
         int passed = 0; // the highest level whose core still rules out every set of the prefix
-        double[] levelTau = new double[16]; // τ of each level's core (level 0: the whole graph)
-        long[] levelEdges = new long[16]; // follows inside each level's core
-        int[] levelFollowers = new int[16], levelTargets = new int[16];
+        Levels levels = new Levels(16);
         double[] base = new double[nodes]; // the degree at the start of the node's last level
-        levelEdges[0] = edges;
-        long coreEdges = edges;
-        double tau = size == 0 ? 0 : sum / size / 64;
+        levels.edges[0] = edges;
+        double tau = core.size == 0 ? 0 : sum / core.size / 64;
         double factor = 1.25;
         for (int k = 1; ; k++, tau *= factor) {
-            // the sets between the last two cores hold at most the follows of the outer one
-            long bound = levelEdges[Math.max(0, k - 2)];
-            if (size == 0 || bound >= minDensity * coreFollowers * (double) coreTargets) {
+            if (!levels.passes(core, k, minDensity)) {
                 if (factor < 1.25 || passed == 0) {
                     break;
                 }
                 // back to the last core that passed, then a finer ladder from it
-                size = 0;
-                coreFollowers = 0;
-                coreTargets = 0;
-                for (int v = 0; v < nodes; v++) {
-                    if (level[v] > passed && level[v] != Integer.MAX_VALUE) {
-                        level[v] = Integer.MAX_VALUE;
-                    }
-                    if (plain[v] > 0 && level[v] == Integer.MAX_VALUE) {
-                        list[size++] = v;
-                        d[v] = 0;
-                        if (v < n) {
-                            coreFollowers++;
-                        } else {
-                            coreTargets++;
-                        }
-                    }
-                }
-                for (int i = 0; i < size; i++) {
-                    int f = list[i];
-                    if (f >= n) {
-                        break;
-                    }
-                    for (int e = outOffsets[f]; e < outOffsets[f + 1]; e++) {
-                        int t = n + outTargets[e];
-                        if (level[t] == Integer.MAX_VALUE) {
-                            d[f] += w[e];
-                            d[t] += w[e];
-                        }
-                    }
-                }
+                core = gatherCore(pg, level, passed, plain, list, d);
                 factor = 1.02;
-                coreEdges = levelEdges[passed];
                 k = passed + 1;
-                tau = levelTau[passed] * factor;
+                tau = levels.tau[passed] * factor;
             }
             passed = k - 1;
-            if (k >= levelTau.length) {
-                levelTau = Arrays.copyOf(levelTau, 2 * k);
-                levelEdges = Arrays.copyOf(levelEdges, 2 * k);
-                levelFollowers = Arrays.copyOf(levelFollowers, 2 * k);
-                levelTargets = Arrays.copyOf(levelTargets, 2 * k);
-            }
-            levelFollowers[k - 1] = coreFollowers;
-            levelTargets[k - 1] = coreTargets;
-            levelTau[k] = tau;
-            core.size = size;
-            core.followers = coreFollowers;
-            core.targets = coreTargets;
-            core.edges = coreEdges;
-            cutLevel(pg, core, k, tau, level, d, base, list, queue);
-            size = core.size;
-            coreFollowers = core.followers;
-            coreTargets = core.targets;
-            coreEdges = core.edges;
-            levelEdges[k] = coreEdges;
+            climb(pg, levels, core, k, tau, level, d, base, list, queue);
         }
         for (int v = 0; v < nodes; v++) {
             level[v] = plain[v] == 0 ? 0 : Math.min(level[v], passed + 1);
         }
-        return new Ladder(this, excluded.clone(), minDensity, passed, Arrays.copyOf(levelTau, passed + 1),
-                Arrays.copyOf(levelEdges, passed + 1), Arrays.copyOf(levelFollowers, passed + 1),
-                Arrays.copyOf(levelTargets, passed + 1), level, base);
+        return new Ladder(this, excluded.clone(), minDensity, passed, levels, level, base);
     }
 
     /**
@@ -621,100 +563,139 @@ final class DenseBlockFinder {
      * {@link #peelCore} gives the same block; the climb walks the follows of that core instead of the whole graph.
      */
     private Ladder resumedLadder(PeelGraph pg, Ladder old, int keep, double minDensity) {
-        int n = followers;
-        int nodes = 2 * n;
-        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets(), inOffsets = pg.inOffsets();
-        int[] inFollowers = pg.inFollowers();
-        double[] w = pg.outWeight(), wIn = pg.inWeight();
+        int nodes = 2 * followers;
         int[] level = old.level;
         double[] base = old.base;
-        // the core of level keep: its nodes, and their degrees inside it summed afresh
         int[] list = new int[nodes];
-        int size = 0;
-        int coreFollowers = 0, coreTargets = 0;
         double[] d = new double[nodes];
+        CoreCounts core = gatherCore(pg, level, keep, null, list, d);
+        Levels levels = new Levels(old, Math.max(16, 2 * (keep + 1)));
+        int[] queue = new int[nodes];
+        int passed = keep;
+        double factor = 1.02;
+        double tau = levels.tau[keep] * factor;
+        for (int k = keep + 1; ; k++, tau *= factor) {
+            if (k > keep + 1 && !levels.passes(core, k, minDensity)) {
+                break;
+            }
+            passed = k - 1;
+            climb(pg, levels, core, k, tau, level, d, base, list, queue);
+        }
         for (int v = 0; v < nodes; v++) {
-            if (level[v] > keep) {
-                list[size++] = v;
+            level[v] = Math.min(level[v], passed + 1);
+        }
+        Ladder resumed = new Ladder(this, old.excluded, minDensity, passed, levels, level, base);
+        resumed.keepLosses(old, keep);
+        return resumed;
+    }
+
+    /**
+     * Back to the core of level {@code top} of a ladder: the nodes of a higher level go back to
+     * {@code MAX_VALUE}, and those at {@code MAX_VALUE} (only those of {@code plain[v] > 0} when {@code plain} is
+     * given) are the core: its nodes into {@code list}, followers first, their degrees inside it summed afresh into
+     * {@code d} (NaN for the nodes outside), and its counts.
+     */
+    private CoreCounts gatherCore(PeelGraph pg, int[] level, int top, int[] plain, int[] list, double[] d) {
+        int n = followers;
+        int[] outOffsets = pg.outOffsets(), outTargets = pg.outTargets();
+        double[] w = pg.outWeight();
+        CoreCounts core = new CoreCounts();
+        for (int v = 0; v < 2 * n; v++) {
+            if (level[v] > top) {
+                level[v] = Integer.MAX_VALUE;
+            }
+            if (level[v] == Integer.MAX_VALUE && (plain == null || plain[v] > 0)) {
+                list[core.size++] = v;
+                d[v] = 0;
                 if (v < n) {
-                    coreFollowers++;
+                    core.followers++;
                 } else {
-                    coreTargets++;
+                    core.targets++;
                 }
             } else {
                 d[v] = Double.NaN;
             }
         }
-        long coreEdges = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < core.size; i++) {
             int f = list[i];
             if (f >= n) {
                 break;
             }
             for (int e = outOffsets[f]; e < outOffsets[f + 1]; e++) {
                 int t = n + outTargets[e];
-                if (level[t] > keep) {
+                if (level[t] == Integer.MAX_VALUE) {
                     d[f] += w[e];
                     d[t] += w[e];
-                    coreEdges++;
+                    core.edges++;
                 }
             }
         }
-        int capacity = Math.max(16, 2 * (keep + 1));
-        double[] levelTau = Arrays.copyOf(old.tau, capacity);
-        long[] levelEdges = Arrays.copyOf(old.edges, capacity);
-        int[] levelFollowers = Arrays.copyOf(old.followerCount, capacity);
-        int[] levelTargets = Arrays.copyOf(old.targetCount, capacity);
-        for (int v = 0; v < size; v++) {
-            level[list[v]] = Integer.MAX_VALUE;
-        }
-        int[] queue = new int[nodes];
-        CoreCounts core = new CoreCounts();
-        int passed = keep;
-        double factor = 1.02;
-        double tau = levelTau[keep] * factor;
-        for (int k = keep + 1; ; k++, tau *= factor) {
-            // the sets between the last two cores hold at most the follows of the outer one
-            long bound = levelEdges[Math.max(0, k - 2)];
-            if (k > keep + 1 && (size == 0 || bound >= minDensity * coreFollowers * (double) coreTargets)) {
-                break;
-            }
-            passed = k - 1;
-            if (k >= levelTau.length) {
-                levelTau = Arrays.copyOf(levelTau, 2 * k);
-                levelEdges = Arrays.copyOf(levelEdges, 2 * k);
-                levelFollowers = Arrays.copyOf(levelFollowers, 2 * k);
-                levelTargets = Arrays.copyOf(levelTargets, 2 * k);
-            }
-            levelFollowers[k - 1] = coreFollowers;
-            levelTargets[k - 1] = coreTargets;
-            levelEdges[k - 1] = coreEdges;
-            levelTau[k] = tau;
-            core.size = size;
-            core.followers = coreFollowers;
-            core.targets = coreTargets;
-            core.edges = coreEdges;
-            cutLevel(pg, core, k, tau, level, d, base, list, queue);
-            size = core.size;
-            coreFollowers = core.followers;
-            coreTargets = core.targets;
-            coreEdges = core.edges;
-            levelEdges[k] = coreEdges;
-        }
-        for (int v = 0; v < nodes; v++) {
-            level[v] = Math.min(level[v], passed + 1);
-        }
-        Ladder resumed = new Ladder(this, old.excluded, minDensity, passed, Arrays.copyOf(levelTau, passed + 1),
-                Arrays.copyOf(levelEdges, passed + 1), Arrays.copyOf(levelFollowers, passed + 1),
-                Arrays.copyOf(levelTargets, passed + 1), level, base);
-        resumed.keepLosses(old, keep);
-        return resumed;
+        return core;
     }
 
     /** Counts of the core being cut: its nodes (the first {@code size} of the list), followers, targets, follows. */
     private static final class CoreCounts {
         int size, followers, targets;
         long edges;
+    }
+
+    /**
+     * The records of a ladder being climbed, one entry a level, grown as the climb goes: τ of each level's core
+     * (level 0: the whole graph, τ 0), the follows inside it, and its followers and targets.
+     */
+    private static final class Levels {
+        double[] tau;
+        long[] edges;
+        int[] followers, targets;
+
+        Levels(int capacity) {
+            tau = new double[capacity];
+            edges = new long[capacity];
+            followers = new int[capacity];
+            targets = new int[capacity];
+        }
+
+        /** The levels of {@code old}, with room for {@code capacity}. */
+        Levels(Ladder old, int capacity) {
+            tau = Arrays.copyOf(old.tau, capacity);
+            edges = Arrays.copyOf(old.edges, capacity);
+            followers = Arrays.copyOf(old.followerCount, capacity);
+            targets = Arrays.copyOf(old.targetCount, capacity);
+        }
+
+        /**
+         * Whether the step to level {@code k} still rules out every set of the prefix, {@code core} being the core
+         * of level k − 1: the sets between the last two cores hold at most the follows of the outer one.
+         */
+        boolean passes(CoreCounts core, int k, double minDensity) {
+            long bound = edges[Math.max(0, k - 2)];
+            return core.size > 0 && bound < minDensity * core.followers * (double) core.targets;
+        }
+
+        /** Records {@code core} as the core of level k − 1 and τ of level k, with room for level k. */
+        void record(int k, CoreCounts core, double tauK) {
+            if (k >= tau.length) {
+                tau = Arrays.copyOf(tau, 2 * k);
+                edges = Arrays.copyOf(edges, 2 * k);
+                followers = Arrays.copyOf(followers, 2 * k);
+                targets = Arrays.copyOf(targets, 2 * k);
+            }
+            followers[k - 1] = core.followers;
+            targets[k - 1] = core.targets;
+            edges[k - 1] = core.edges;
+            tau[k] = tauK;
+        }
+    }
+
+    /**
+     * One step of a climb: records the core of level k − 1 in {@code levels} and cuts the core of level {@code k}
+     * (degrees ≥ {@code tau}) from it (see {@link #cutLevel}), recording its follows.
+     */
+    private void climb(PeelGraph pg, Levels levels, CoreCounts core, int k, double tau, int[] level, double[] d,
+                       double[] base, int[] list, int[] queue) {
+        levels.record(k, core, tau);
+        cutLevel(pg, core, k, tau, level, d, base, list, queue);
+        levels.edges[k] = core.edges;
     }
 
     /**
@@ -841,16 +822,17 @@ final class DenseBlockFinder {
          */
         int failedStep;
 
-        Ladder(DenseBlockFinder finder, boolean[] excluded, double minDensity, int top, double[] tau, long[] edges,
-               int[] followerCount, int[] targetCount, int[] level, double[] base) {
+        /** The ladder of the {@code top + 1} first entries of {@code levels}. */
+        Ladder(DenseBlockFinder finder, boolean[] excluded, double minDensity, int top, Levels levels, int[] level,
+               double[] base) {
             this.finder = finder;
             this.excluded = excluded;
             this.minDensity = minDensity;
             this.top = top;
-            this.tau = tau;
-            this.edges = edges;
-            this.followerCount = followerCount;
-            this.targetCount = targetCount;
+            this.tau = Arrays.copyOf(levels.tau, top + 1);
+            this.edges = Arrays.copyOf(levels.edges, top + 1);
+            this.followerCount = Arrays.copyOf(levels.followers, top + 1);
+            this.targetCount = Arrays.copyOf(levels.targets, top + 1);
             this.level = level;
             this.base = base;
             this.loss = new double[level.length];

@@ -1,5 +1,6 @@
 package io.lockstep.coordination;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
@@ -8,6 +9,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -75,11 +77,16 @@ import java.util.function.IntConsumer;
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
  *       communities, and their readers of their own stars look like a block in the merged one). The grown
- *       followers and the seed's core (the whole seed when nothing grew) leave the seed search; they leave growth
- *       too (an account is in one block at most, and readers whose follows were explained are not tried again),
- *       except the creation-burst core of a seed that yielded no block: a small burst peeled next to readers (part
- *       of a farm that peeling split between seeds) cannot grow by itself, and the rest of its farm, grown in a
- *       later round, recruits it. At most {@code maxBlocks} rounds.</li>
+ *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
+ *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
+ *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
+ *       inside seeds of several hundred readers, and such a seed is judged, and rejected, on its readers' targets,
+ *       so a member met there was never tested against its own farm's targets; retiring it made the verdict depend
+ *       on the order the search met the seeds (a matrix cell's aged farm found under one analysis seed and not
+ *       another, a burst farm's block grown without four members met first in a rejected seed). FRAUDAR's
+ *       search for several blocks likewise removes only the blocks it detects before the next round (Hooi et al.,
+ *       KDD 2016, section 4). A member is still admitted only by the growth and block tests against the block's
+ *       own targets. At most {@code maxBlocks} rounds.</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -127,8 +134,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     private static long processCpu() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** The signal with the model's Leiden fits on all available processors. */
@@ -330,7 +337,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
-        boolean[] spent = new boolean[n]; // out of growth too
+        boolean[] spent = new boolean[n]; // in a kept block: out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
@@ -406,18 +413,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 continue;
             }
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
-            // the members of a kept block, and the accounts of a rejected attempt other than the core of a creation
-            // burst, leave growth too
+            // only the members of a kept block leave growth: a rejected seed is no verdict on its members
             for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
-                spent[f] |= !burst || Arrays.binarySearch(seedCore, f) < 0;
             }
             if (grown == null) {
                 continue;
             }
             for (int f : grown[0]) {
                 peeled[f] = true;
-                spent[f] |= kept != null || !burst || Arrays.binarySearch(seedCore, f) < 0;
+                spent[f] |= kept != null;
             }
             if (kept != null) {
                 blocks.add(kept);
@@ -586,11 +591,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * decides only whether the search (peeling weighted by the partitions' surprise, growth tested against them)
      * reaches it. Such a block lies inside one community, with its stars: the block test refits that community
      * on its own follows ({@link #refined}), which explains it whatever the seed. An aged farm, peeled a few
-     * members at a time inside readers' seeds, is still found or not with the seed. The ensembles tried before
-     * (a fourth partition at resolution 8, several seeds per resolution, consensus partitions after
-     * Lancichinetti and Fortunato 2012, a saturating follow probability) and leaving a rejected seed's members
-     * free for growth are measured in docs/quality.md, "Verdicts across analysis seeds": each traded one flip
-     * for another or lost planted accounts.
+     * members at a time inside readers' seeds, is found when a seed holds enough of it to grow from, its members
+     * met in rejected seeds staying free for growth (the class comment). The ensembles tried before (a fourth
+     * partition at resolution 8, several seeds per resolution, consensus partitions after Lancichinetti and
+     * Fortunato 2012, a saturating follow probability) are measured in docs/quality.md, "Verdicts across
+     * analysis seeds": each traded one flip for another or lost planted accounts.
      *
      * <p>Cost: three Leiden fits side by side and three models' rates per expectation; for a block inside one
      * community, Leiden on that community's follows and O(n + m) for each refitted model's rates. Deterministic

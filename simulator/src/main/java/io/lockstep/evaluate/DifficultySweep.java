@@ -2,6 +2,7 @@ package io.lockstep.evaluate;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 
@@ -93,7 +94,7 @@ public final class DifficultySweep {
                 new Simulator(cfg).write(dir, ProgressListener.NONE, flag);
                 Path accounts = dir.resolve("accounts.csv");
                 detector.writeVerdicts(dir, accounts);
-                points.add(new Point(axis, d, p, s, c, Evaluation.evaluate(dir.resolve("truth.csv"), accounts)));
+                points.add(new Point(axis, d, p, s, c, Evaluation.evaluate(ArchiveFile.TRUTH.in(dir), accounts)));
                 progress.advance(1);
             }
         }

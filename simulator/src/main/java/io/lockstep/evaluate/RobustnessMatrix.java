@@ -2,6 +2,7 @@ package io.lockstep.evaluate;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
 
@@ -191,7 +192,7 @@ public final class RobustnessMatrix {
         Files.createDirectories(verdicts);
         Path accounts = verdicts.resolve("accounts.csv");
         detector.writeVerdicts(dir, accounts);
-        ArchiveScore score = ArchiveScore.of(dir.resolve("truth.csv"), accounts,
+        ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(dir), accounts,
                 verdicts.resolve("coordination-edges.csv"));
         return result(c, score, (System.nanoTime() - t0) / 1e9);
     }

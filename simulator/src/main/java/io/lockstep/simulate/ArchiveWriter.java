@@ -20,13 +20,6 @@ import java.util.function.IntFunction;
  * CSVs, a follower CSV, twarc2 CSV, API v1.1 JSON lines and the ground truth. Nothing is kept in memory.
  */
 final class ArchiveWriter implements Closeable {
-    static final String TWEETS = "tweets.csv";
-    static final String USERS = "users.csv";
-    static final String FOLLOWS = "follows.csv";
-    static final String TWARC2 = "tweets-twarc2.csv";
-    static final String JSONL = "tweets.jsonl";
-    static final String TRUTH = "truth.csv";
-
     static final String[] TWEET_COLUMNS = {"tweetid", "userid", "user_display_name", "user_screen_name",
             "user_reported_location", "user_profile_description", "user_profile_url", "follower_count",
             "following_count", "account_creation_date", "account_language", "tweet_language", "tweet_text",
@@ -64,15 +57,15 @@ final class ArchiveWriter implements Closeable {
         this.communityLang = communityLang;
         this.communityLocation = communityLocation;
         Files.createDirectories(dir);
-        tweets = printer(dir.resolve(TWEETS), TWEET_COLUMNS);
-        users = printer(dir.resolve(USERS), USER_COLUMNS);
-        follows = writer(dir.resolve(FOLLOWS));
+        tweets = printer(ArchiveFile.TWEETS.in(dir), TWEET_COLUMNS);
+        users = printer(ArchiveFile.USERS.in(dir), USER_COLUMNS);
+        follows = writer(ArchiveFile.FOLLOWS.in(dir));
         follows.write("follower_userid,followee_userid\n");
-        twarc2 = printer(dir.resolve(TWARC2), TWARC2_COLUMNS);
-        jsonlOut = writer(dir.resolve(JSONL));
+        twarc2 = printer(ArchiveFile.TWARC2.in(dir), TWARC2_COLUMNS);
+        jsonlOut = writer(ArchiveFile.JSONL.in(dir));
         json = new JsonFactory().createGenerator(jsonlOut);
         json.setRootValueSeparator(new SerializedString("\n"));
-        truth = printer(dir.resolve(TRUTH), TRUTH_COLUMNS);
+        truth = printer(ArchiveFile.TRUTH.in(dir), TRUTH_COLUMNS);
     }
 
     private static Writer writer(Path p) throws IOException {

@@ -3,6 +3,7 @@ package io.lockstep.simulate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /** The simulated accounts, column by column (index = account number). */
@@ -10,18 +11,34 @@ final class Population {
     /** Accounts with fewer followers are anonymised in the information-operations files, as in the real archives. */
     static final int HASH_BELOW_FOLLOWERS = 5000;
 
-    static final byte ORGANIC = 0;
-    static final byte BOT_SEED = 1;
-    static final byte BOT_AMPLIFIER = 2;
-    static final byte FARM = 3;
-    static final byte LINKRING = 4;
-    static final byte FANDOM = 5;
-    static final byte NEWS = 6;
-    /** A member of a farm of aged accounts bought second-hand (label {@code farm}, group {@code aged-farm-N}). */
-    static final byte AGED_FARM = 7;
+    /**
+     * What an account is in the simulation, with its row in {@code truth.csv}: the label, the prefix of its group's
+     * name ({@code farm-2}: the second farm; none for organic accounts), and whether it behaves organically.
+     */
+    enum Role {
+        ORGANIC("organic", null, true),
+        BOT_SEED("bot", "botnet", false),
+        BOT_AMPLIFIER("bot", "botnet", false),
+        FARM("farm", "farm", false),
+        LINKRING("linkring", "linkring", true),
+        FANDOM("fandom", "fandom", true),
+        NEWS("news", "news", true),
+        /** A member of a farm of aged accounts bought second-hand (label {@code farm}, group {@code aged-farm-N}). */
+        AGED_FARM("farm", "aged-farm", false);
+
+        final String label;
+        private final String groupPrefix;
+        final boolean organicLike;
+
+        Role(String label, String groupPrefix, boolean organicLike) {
+            this.label = label;
+            this.groupPrefix = groupPrefix;
+            this.organicLike = organicLike;
+        }
+    }
 
     final int size;
-    final byte[] role;
+    final Role[] role;
     /** Instance number of the account's operation or hard negative (0-based), -1 for organic. */
     final short[] group;
     final int[] community;
@@ -39,7 +56,8 @@ final class Population {
 
     Population(int size) {
         this.size = size;
-        role = new byte[size];
+        role = new Role[size];
+        Arrays.fill(role, Role.ORGANIC);
         group = new short[size];
         community = new int[size];
         created = new long[size];
@@ -57,8 +75,7 @@ final class Population {
 
     /** True for accounts that behave organically (every role but bots and farm members). */
     boolean organicLike(int a) {
-        byte r = role[a];
-        return r != BOT_SEED && r != BOT_AMPLIFIER && r != FARM && r != AGED_FARM;
+        return role[a].organicLike;
     }
 
     boolean hashed(int a) {
@@ -75,26 +92,13 @@ final class Population {
     }
 
     String label(int a) {
-        return switch (role[a]) {
-            case BOT_SEED, BOT_AMPLIFIER -> "bot";
-            case FARM, AGED_FARM -> "farm";
-            case LINKRING -> "linkring";
-            case FANDOM -> "fandom";
-            case NEWS -> "news";
-            default -> "organic";
-        };
+        return role[a].label;
     }
 
+    /** The account's group in {@code truth.csv}: the role's prefix and the instance number from 1. */
     String groupName(int a) {
-        return switch (role[a]) {
-            case BOT_SEED, BOT_AMPLIFIER -> "botnet-" + (group[a] + 1);
-            case FARM -> "farm-" + (group[a] + 1);
-            case AGED_FARM -> "aged-farm-" + (group[a] + 1);
-            case LINKRING -> "linkring-" + (group[a] + 1);
-            case FANDOM -> "fandom-" + (group[a] + 1);
-            case NEWS -> "news-" + (group[a] + 1);
-            default -> "organic";
-        };
+        Role r = role[a];
+        return r.groupPrefix == null ? "organic" : r.groupPrefix + "-" + (group[a] + 1);
     }
 
     /** Fills {@link #ioId}: the numeric id for large accounts, a salted SHA-256 (Base64) for small ones. */

@@ -290,23 +290,23 @@ public final class Simulator {
                 botMembers[b] = new int[size];
                 for (int i = 0; i < size; i++) {
                     int a = perm[k++];
-                    pop.role[a] = i < seeds ? Population.BOT_SEED : Population.BOT_AMPLIFIER;
+                    pop.role[a] = i < seeds ? Population.Role.BOT_SEED : Population.Role.BOT_AMPLIFIER;
                     pop.group[a] = (short) b;
                     botMembers[b][i] = a;
                 }
             }
-            farmMembers = take(perm, k, cfg.farms(), cfg.farm().size(), Population.FARM);
+            farmMembers = take(perm, k, cfg.farms(), cfg.farm().size(), Population.Role.FARM);
             k += cfg.farms() * cfg.farm().size();
-            agedFarmMembers = take(perm, k, cfg.agedFarms(), cfg.farm().size(), Population.AGED_FARM);
+            agedFarmMembers = take(perm, k, cfg.agedFarms(), cfg.farm().size(), Population.Role.AGED_FARM);
             k += cfg.agedFarms() * cfg.farm().size();
-            ringMembers = take(perm, k, cfg.linkRings(), cfg.linkRing().size(), Population.LINKRING);
+            ringMembers = take(perm, k, cfg.linkRings(), cfg.linkRing().size(), Population.Role.LINKRING);
             k += cfg.linkRings() * cfg.linkRing().size();
-            fanMembers = take(perm, k, cfg.fandoms(), cfg.fandom().size(), Population.FANDOM);
+            fanMembers = take(perm, k, cfg.fandoms(), cfg.fandom().size(), Population.Role.FANDOM);
             k += cfg.fandoms() * cfg.fandom().size();
-            newsMembers = take(perm, k, cfg.newsBursts(), cfg.news().size(), Population.NEWS);
+            newsMembers = take(perm, k, cfg.newsBursts(), cfg.news().size(), Population.Role.NEWS);
         }
 
-        int[][] take(int[] perm, int from, int instances, int size, byte role) {
+        int[][] take(int[] perm, int from, int instances, int size, Population.Role role) {
             int[][] out = new int[instances][];
             int k = from;
             for (int g = 0; g < instances; g++) {
@@ -345,9 +345,9 @@ public final class Simulator {
                 botClient[b] = Lexicon.capitalize(lex.word(2, 3)) + " Publisher";
             }
             for (int a = 0; a < n; a++) {
-                byte role = pop.role[a];
+                Population.Role role = pop.role[a];
                 switch (role) {
-                    case Population.BOT_SEED, Population.BOT_AMPLIFIER -> {
+                    case BOT_SEED, BOT_AMPLIFIER -> {
                         pop.community[a] = rng.nextInt(communities);
                         pop.created[a] = botBurst[pop.group[a]]
                                 + (long) (rng.nextDouble() * cfg.botnet().creationBurstDays() * DAY);
@@ -356,7 +356,7 @@ public final class Simulator {
                         pop.followers[a] = (int) Distributions.logNormal(rng, 60, 0.8);
                         pop.client[a] = rng.nextDouble() < 0.3 ? botClient[pop.group[a]] : client();
                     }
-                    case Population.FARM -> {
+                    case FARM -> {
                         pop.community[a] = rng.nextInt(communities);
                         pop.created[a] = farmBurst[pop.group[a]]
                                 + (long) (rng.nextDouble() * cfg.farm().creationBurstDays() * DAY);
@@ -365,7 +365,7 @@ public final class Simulator {
                         pop.followers[a] = rng.nextInt(16);
                         pop.client[a] = client();
                     }
-                    case Population.AGED_FARM -> {
+                    case AGED_FARM -> {
                         // bought second-hand: an ordinary past, created over years, a few followers of its own
                         pop.community[a] = sampleCommunity();
                         pop.created[a] = organicCreation();
@@ -375,9 +375,9 @@ public final class Simulator {
                         pop.client[a] = client();
                     }
                     default -> {
-                        pop.community[a] = role == Population.FANDOM ? pop.group[a] % communities
+                        pop.community[a] = role == Population.Role.FANDOM ? pop.group[a] % communities
                                 : sampleCommunity();
-                        if (role == Population.LINKRING) {
+                        if (role == Population.Role.LINKRING) {
                             pop.created[a] = start - (long) ((3 + rng.nextDouble() * 7) * 365 * DAY);
                             pop.activity[a] = (float) Distributions.logNormal(rng, 2, 0.8);
                             pop.popularity[a] = (float) Math.max(3, Distributions.pareto(rng, popExp,
@@ -413,7 +413,7 @@ public final class Simulator {
         int randomOrganic(int community, Set<Integer> exclude) {
             for (int tries = 0; tries < 200_000; tries++) {
                 int a = rng.nextInt(n);
-                if (pop.role[a] == Population.ORGANIC && !exclude.contains(a)
+                if (pop.role[a] == Population.Role.ORGANIC && !exclude.contains(a)
                         && (community < 0 || tries > 100_000 || pop.community[a] == community)) {
                     return a;
                 }
@@ -460,13 +460,13 @@ public final class Simulator {
         void names() {
             Set<String> used = new HashSet<>(n * 2);
             for (int a = 0; a < n; a++) {
-                byte role = pop.role[a];
+                Population.Role role = pop.role[a];
                 String first = lex.word(1, 2);
                 String last = lex.word(2, 3);
                 String base = switch (role) {
-                    case Population.BOT_SEED, Population.BOT_AMPLIFIER ->
+                    case BOT_SEED, BOT_AMPLIFIER ->
                             first + last + String.format(Locale.ROOT, "%08d", rng.nextInt(100_000_000));
-                    case Population.FARM -> first + String.format(Locale.ROOT, "%06d", rng.nextInt(1_000_000));
+                    case FARM -> first + String.format(Locale.ROOT, "%06d", rng.nextInt(1_000_000));
                     default -> switch (rng.nextInt(3)) {
                         case 0 -> first + last;
                         case 1 -> first + "_" + last;
@@ -647,8 +647,8 @@ public final class Simulator {
          */
         void followsOf(int a, SplittableRandom fr, Followees list) {
             list.reset(a);
-            byte role = pop.role[a];
-            if (role == Population.BOT_SEED || role == Population.BOT_AMPLIFIER) {
+            Population.Role role = pop.role[a];
+            if (role == Population.Role.BOT_SEED || role == Population.Role.BOT_AMPLIFIER) {
                 int[] members = botMembers[pop.group[a]];
                 int seeds = botSeeds[pop.group[a]];
                 for (int i = 0; i < seeds; i++) {
@@ -662,9 +662,9 @@ public final class Simulator {
                 for (int i = 0; i < 8; i++) {
                     list.add(popGlobal.sample(fr));
                 }
-            } else if (role == Population.FARM || role == Population.AGED_FARM) {
-                int f = role == Population.FARM ? pop.group[a] : cfg.farms() + pop.group[a];
-                if (role == Population.AGED_FARM) {
+            } else if (role == Population.Role.FARM || role == Population.Role.AGED_FARM) {
+                int f = role == Population.Role.FARM ? pop.group[a] : cfg.farms() + pop.group[a];
+                if (role == Population.Role.AGED_FARM) {
                     // the follows of its ordinary past, before it was sold
                     ordinaryFollows(a, fr, list, Math.max(1, cfg.background().followsMedian() / 2));
                 }
@@ -689,7 +689,7 @@ public final class Simulator {
                         list.add(idol);
                     }
                 }
-                if (role == Population.LINKRING) {
+                if (role == Population.Role.LINKRING) {
                     for (int other : ringMembers[pop.group[a]]) {
                         if (fr.nextDouble() < 0.3) {
                             list.add(other);
@@ -945,7 +945,7 @@ public final class Simulator {
                         organicCascade(o, reactions);
                         emit(o, reactions);
                     }
-                } else if (pop.role[a] == Population.FARM || pop.role[a] == Population.AGED_FARM) {
+                } else if (pop.role[a] == Population.Role.FARM || pop.role[a] == Population.Role.AGED_FARM) {
                     int k = rng.nextInt(cfg.farm().maxPostsPerMember() + 1);
                     for (int i = 0; i < k; i++) {
                         SimPost o = original(a, start + (long) (rng.nextDouble() * cfg.days() * DAY),

@@ -15,8 +15,10 @@ import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The actions table {@code (signal, item, account, post, time)} read from archive files by the project's own
@@ -108,14 +110,29 @@ public final class ArchiveActions {
         actions.write().mode("overwrite").parquet(path);
     }
 
-    /** The actions (or, with {@code rejects}, the rejects) of one range. */
+    /**
+     * The actions (or, with {@code rejects}, the rejects) of one range. The parser pushes every record before the
+     * first row can be consumed, so the range's actions are held until then: as primitive columns
+     * ({@link Columns}: a few growing arrays, not an object graph per action), each row made only when Spark
+     * consumes it.
+     */
     private static Iterator<Row> parse(FileSplits.Split split, boolean rejects) {
-        List<Row> rows = new ArrayList<>();
-        RowSink sink = !rejects ? RowSink.posts(post -> {
-            for (ActionSignals.Action a : ActionSignals.of(post)) {
-                rows.add(RowFactory.create(a.signal(), a.item(), a.account(), a.post(), a.time()));
+        if (!rejects) {
+            Columns columns = new Columns();
+            RowSink sink = RowSink.posts(post -> {
+                for (ActionSignals.Action a : ActionSignals.of(post)) {
+                    columns.add(a);
+                }
+            });
+            try {
+                FileSplits.parse(split, sink);
+            } catch (IOException e) {
+                throw FileSplits.failure(split, e);
             }
-        }) : new RowSink.Ignoring() {
+            return columns.rows();
+        }
+        List<Row> rows = new ArrayList<>();
+        RowSink sink = new RowSink.Ignoring() {
             @Override
             public void reject(long line, String reason, String raw) {
                 rows.add(RowFactory.create(split.file(), line, reason));
@@ -127,5 +144,66 @@ public final class ArchiveActions {
             throw FileSplits.failure(split, e);
         }
         return rows.iterator();
+    }
+
+    /**
+     * A range's actions as columns: signal codes and times in primitive arrays, the three strings of each action
+     * (item, account, post) appended to one character buffer with their end offsets. About 2 B per character plus
+     * 24 B per action, in a handful of arrays, against a {@code Row}, its boxed fields and three strings per action.
+     */
+    static final class Columns {
+        private int[] signal = new int[1024];
+        private long[] time = new long[1024];
+        private int[] ends = new int[3 * 1024];
+        private final StringBuilder chars = new StringBuilder(1 << 16);
+        private int size;
+
+        void add(ActionSignals.Action a) {
+            if (size == signal.length) {
+                signal = Arrays.copyOf(signal, 2 * size);
+                time = Arrays.copyOf(time, 2 * size);
+                ends = Arrays.copyOf(ends, 6 * size);
+            }
+            signal[size] = a.signal();
+            time[size] = a.time();
+            chars.append(a.item());
+            ends[3 * size] = chars.length();
+            chars.append(a.account());
+            ends[3 * size + 1] = chars.length();
+            chars.append(a.post());
+            ends[3 * size + 2] = chars.length();
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The actions in the order added, one {@link #SCHEMA} row each, made as they are consumed. */
+        Iterator<Row> rows() {
+            return new Iterator<>() {
+                private int i;
+                private int start;
+
+                @Override
+                public boolean hasNext() {
+                    return i < size;
+                }
+
+                @Override
+                public Row next() {
+                    if (i >= size) {
+                        throw new NoSuchElementException();
+                    }
+                    String item = chars.substring(start, ends[3 * i]);
+                    String account = chars.substring(ends[3 * i], ends[3 * i + 1]);
+                    String post = chars.substring(ends[3 * i + 1], ends[3 * i + 2]);
+                    start = ends[3 * i + 2];
+                    Row r = RowFactory.create(signal[i], item, account, post, time[i]);
+                    i++;
+                    return r;
+                }
+            };
+        }
     }
 }

@@ -23,7 +23,7 @@ abstract class ItemGroups implements Iterator<Row> {
     protected long[] times = new long[16];
     protected int[] accounts = new int[16];
     protected String[] posts = new String[16];
-    protected final List<Row> emitted = new ArrayList<>();
+    protected List<Row> emitted = new ArrayList<>();
 
     ItemGroups(Iterator<Row> in) {
         this.in = in;
@@ -37,6 +37,23 @@ abstract class ItemGroups implements Iterator<Row> {
     protected void end() {
     }
 
+    /**
+     * The rows after the partition's last item: {@link #end}'s by default; a subclass with many (a partition's
+     * aggregates) returns them lazily, so that they are made only as Spark consumes them.
+     */
+    protected Iterator<Row> endRows() {
+        emitted.clear();
+        end();
+        return handOver();
+    }
+
+    /** The rows emitted so far, handed to the consumer; {@link #emitted} starts empty again. */
+    private Iterator<Row> handOver() {
+        List<Row> batch = emitted;
+        emitted = new ArrayList<>();
+        return batch.iterator();
+    }
+
     private boolean ended;
 
     @Override
@@ -44,9 +61,7 @@ abstract class ItemGroups implements Iterator<Row> {
         while (!out.hasNext() && (next != null || !ended)) {
             if (next == null) {
                 ended = true;
-                emitted.clear();
-                end();
-                out = new ArrayList<>(emitted).iterator();
+                out = endRows();
                 break;
             }
             int signal = next.getInt(0);
@@ -69,7 +84,7 @@ abstract class ItemGroups implements Iterator<Row> {
             }
             emitted.clear();
             item(signal, item, n);
-            out = new ArrayList<>(emitted).iterator();
+            out = handOver();
         }
         return out.hasNext();
     }

@@ -12,6 +12,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -31,8 +32,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -53,16 +56,19 @@ import static org.apache.spark.sql.functions.sum;
  *       its weight w = idf(A, m), one (account, w²) row per distinct account (volumes and norms) and, for items
  *       of at least 2 accounts, the window pairs with the nearest-first cap (inside the kernel's account-hash
  *       groups above {@link CoActionKernel#MAX_ITEM_ACCOUNTS} accounts), one row per distinct pair and item.</li>
- *   <li>Aggregate pairs (count, fixed-point Σw²) and accounts (volume, norm); the data-wide chance per signal; join
- *       both accounts' statistics to each pair passing {@code minShared}; select with the kernel's thresholds and
- *       null model.</li>
+ *   <li>Aggregate pairs (count, fixed-point Σw²) and accounts (volume, norm; collected to the driver, dense per
+ *       signal); the data-wide chance per signal; the counted pairs become per-partition blocks of primitive arrays
+ *       ({@link PairBlocks}), over which the strength model's background is iterated as core iterates it (one pass
+ *       over the blocks per round, the round's strengths broadcast) and the pairs are selected with the kernel's
+ *       thresholds and null model (the accounts' volumes and norms broadcast).</li>
  *   <li>Evidence: the selected pairs are broadcast, the cached sorted partitions rescanned for each pair's first
  *       window instance per item, and the {@code evidenceCap} instances with the lowest item keys kept.</li>
  * </ol>
  * Shuffles: the actions once (one row per action), the pair and account statistics once (combined inside each scan
- * partition first: one row per pair or account and partition), the pairs passing {@code minShared} once more for the
- * join with their accounts' statistics; the selected pairs are broadcast (cost model: docs/scale-out.md). Edges
- * equal core's for the same numbering (sums of squared weights are fixed-point; account norms may differ in the last bits of a double).
+ * partition first: one row per pair or account and partition), per background round the strength sums (one entry
+ * per signal, account and partition); the accounts' statistics, the round's strengths and the selected pairs are
+ * broadcast (cost model: docs/scale-out.md). Edges equal core's for the same numbering (sums of squared weights are
+ * fixed-point; account norms may differ in the last bits of a double).
  */
 public final class SparkCoActions {
     private static final StructType SCAN = new StructType()
@@ -72,11 +78,6 @@ public final class SparkCoActions {
             .add("b", DataTypes.LongType, false)       // a pair's fixed-point sum of w² over its items
             .add("n", DataTypes.LongType, false)       // a pair's shared items, an account's items
             .add("w2", DataTypes.DoubleType, false);   // an account's sum of w² (its norm squared)
-    private static final StructType SELECTED = new StructType()
-            .add("signal", DataTypes.IntegerType, false)
-            .add("pair", DataTypes.LongType, false)
-            .add("count", DataTypes.IntegerType, false)
-            .add("weight", DataTypes.DoubleType, false);
     private static final StructType EVIDENCE = new StructType()
             .add("signal", DataTypes.IntegerType, false)
             .add("pair", DataTypes.LongType, false)
@@ -226,99 +227,133 @@ public final class SparkCoActions {
                     }
 
                     @Override
-                    protected void end() {
+                    protected Iterator<Row> endRows() {
+                        // the partition's pairs and accounts, a row made as each is consumed
+                        List<Iterator<Row>> parts = new ArrayList<>();
                         for (int s = 0; s < codes; s++) {
                             if (pairStats[s] == null) {
                                 continue;
                             }
-                            for (var e : pairStats[s].long2LongEntrySet()) {
-                                long packed = e.getLongValue();
-                                emitted.add(RowFactory.create(0, s, e.getLongKey(), packed & UNITS_MASK,
-                                        packed >>> COUNT_SHIFT, 0.0));
-                            }
-                            for (var e : volume[s].long2IntEntrySet()) {
-                                emitted.add(RowFactory.create(1, s, e.getLongKey(), 0L, (long) e.getIntValue(),
-                                        norm[s].get(e.getLongKey())));
-                            }
-                            emitted.add(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0));
-                            pairStats[s] = null;
+                            int signal = s;
+                            var pairIt = pairStats[s].long2LongEntrySet().fastIterator();
+                            parts.add(new Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return pairIt.hasNext();
+                                }
+
+                                @Override
+                                public Row next() {
+                                    var e = pairIt.next();
+                                    long packed = e.getLongValue();
+                                    return RowFactory.create(0, signal, e.getLongKey(), packed & UNITS_MASK,
+                                            packed >>> COUNT_SHIFT, 0.0);
+                                }
+                            });
+                            var volumeIt = volume[s].long2IntEntrySet().fastIterator();
+                            Long2DoubleOpenHashMap normOf = norm[s];
+                            parts.add(new Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return volumeIt.hasNext();
+                                }
+
+                                @Override
+                                public Row next() {
+                                    var e = volumeIt.next();
+                                    return RowFactory.create(1, signal, e.getLongKey(), 0L, (long) e.getIntValue(),
+                                            normOf.get(e.getLongKey()));
+                                }
+                            });
+                            parts.add(List.of(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0)).iterator());
+                            pairStats[s] = null; // each map lives as long as its iterator
                             volume[s] = null;
                             norm[s] = null;
                         }
+                        return new Iterator<>() {
+                            private int k;
+
+                            @Override
+                            public boolean hasNext() {
+                                while (k < parts.size() && !parts.get(k).hasNext()) {
+                                    parts.set(k++, null); // its map can go
+                                }
+                                return k < parts.size();
+                            }
+
+                            @Override
+                            public Row next() {
+                                if (!hasNext()) {
+                                    throw new NoSuchElementException();
+                                }
+                                return parts.get(k).next();
+                            }
+                        };
                     }
                 }, Encoders.row(SCAN)).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> accountStats = scanned.filter(col("kind").equalTo(1)).groupBy(col("signal"), col("a"))
-                .agg(sum("n").as("volume"), sum("w2").as("norm")).persist(StorageLevel.MEMORY_AND_DISK());
+                .agg(sum("n").as("volume"), sum("w2").as("norm"));
         Dataset<Row> pairStats = scanned.filter(col("kind").equalTo(0)).groupBy(col("signal"), col("a"))
                 .agg(sum("n").as("count"), sum("b").as("units"));
-        double[] volumeSum = new double[codes];
-        double[] volumeSquareSum = new double[codes];
-        for (Row r : accountStats.groupBy("signal")
-                .agg(sum(col("volume").cast("double")), sum(col("volume").cast("double").multiply(col("volume"))))
-                .collectAsList()) {
-            volumeSum[r.getInt(0)] = r.getDouble(1);
-            volumeSquareSum[r.getInt(0)] = r.getDouble(2);
-        }
         long[] coOccurrences = new long[codes];
         Map<String, Long> pairRows = new HashMap<>();
         for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a")).collectAsList()) {
             coOccurrences[r.getInt(0)] = r.getLong(1);
             pairRows.put(ActionSignals.name(r.getInt(0)), r.getLong(1));
         }
+        // the accounts' volumes and norms, dense per signal on the driver (broadcast to the blocks' passes)
+        List<Row> stats = accountStats.collectAsList();
+        int accounts = 0;
+        for (Row r : stats) {
+            accounts = Math.max(accounts, (int) r.getLong(1) + 1);
+        }
+        int[][] volumes = new int[codes][];
+        double[][] norms = new double[codes][];
+        for (int s : wanted) {
+            volumes[s] = new int[accounts];
+            norms[s] = new double[accounts];
+        }
+        for (Row r : stats) {
+            volumes[r.getInt(0)][(int) r.getLong(1)] = (int) r.getLong(2);
+            norms[r.getInt(0)][(int) r.getLong(1)] = r.getDouble(3);
+        }
+        stats = null;
         double[] chance = new double[codes];
+        double[] maxPValue = new double[codes];
         for (int s : wanted) {
-            chance[s] = CoActionKernel.chance(coOccurrences[s], volumeSum[s], volumeSquareSum[s]);
-        }
-        Background bg = background(spark, accountStats, pairStats, wanted, codes, chance, thresholds);
-        Column minShared = lit(Integer.MAX_VALUE);
-        for (int s : wanted) {
-            minShared = org.apache.spark.sql.functions.when(col("signal").equalTo(s), thresholds[s].minShared())
-                    .otherwise(minShared);
-        }
-        Dataset<Row> u = accountStats.toDF("signal", "u", "u_volume", "u_norm");
-        Dataset<Row> v = accountStats.toDF("signal", "v", "v_volume", "v_norm");
-        Dataset<Row> joined = bg.pairs().filter(col("count").geq(minShared))
-                .withColumn("u", org.apache.spark.sql.functions.shiftrightunsigned(col("a"), 32))
-                .withColumn("v", col("a").bitwiseAND(lit(0xffffffffL)))
-                .join(u, new String[]{"signal", "u"}).join(v, new String[]{"signal", "v"});
-        Broadcast<long[][]> strengths = bg.strength();
-        long[] bgCoOccurrences = bg.coOccurrences();
-        List<Row> selected = joined.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            List<Row> out = new ArrayList<>();
-            long[][] strength = strengths.value();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                int s = r.getInt(r.fieldIndex("signal"));
-                int c = (int) r.getLong(r.fieldIndex("count"));
-                int pu = (int) r.getLong(r.fieldIndex("u"));
-                int pv = (int) r.getLong(r.fieldIndex("v"));
-                long own = r.getBoolean(r.fieldIndex("bg")) ? c : 0;
-                double lambda = CoActionKernel.strengthExpectation(strength[s][pu] - own, strength[s][pv] - own,
-                        bgCoOccurrences[s] - own);
-                double weight = CoActionKernel.select(c, r.getLong(r.fieldIndex("units")),
-                        (int) r.getLong(r.fieldIndex("u_volume")), r.getDouble(r.fieldIndex("u_norm")),
-                        (int) r.getLong(r.fieldIndex("v_volume")), r.getDouble(r.fieldIndex("v_norm")),
-                        chance[s], lambda, active[s], thresholds[s].coAction());
-                if (!Double.isNaN(weight)) {
-                    out.add(RowFactory.create(s, r.getLong(r.fieldIndex("a")), c, weight));
-                }
+            // summed in account order, as core sums its volume array
+            double volumeSum = 0, volumeSquareSum = 0;
+            for (int vol : volumes[s]) {
+                volumeSum += vol;
+                volumeSquareSum += (double) vol * vol;
             }
-            return out.iterator();
-        }, Encoders.row(SELECTED)).collectAsList();
-        bg.pairs().unpersist();
+            chance[s] = CoActionKernel.chance(coOccurrences[s], volumeSum, volumeSquareSum);
+            maxPValue[s] = thresholds[s].maxPValue();
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<int[][]> volume = jsc.broadcast(volumes);
+        int ranges = Math.max(1, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "200")));
+        PairBlocks.Background bg = PairBlocks.background(jsc, pairStats.toJavaRDD(), volume, wanted, codes,
+                accounts, chance, maxPValue, ranges);
+        lastBackground = bg.changesPerRound();
+        List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, norms, chance, active, thresholds);
+        bg.release();
         scanned.unpersist();
-        accountStats.unpersist();
+        volume.destroy();
 
         Long2ObjectOpenHashMap<List<Evidence>>[] evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
                 maxNeighbours, plan.evidenceCap());
         sorted.unpersist();
-        List<CoordinationEdge> edges = new ArrayList<>(selected.size());
-        for (Row r : selected) {
-            int s = r.getInt(0);
-            long pair = r.getLong(1);
-            edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, ActionSignals.name(s), r.getDouble(3),
-                    r.getInt(2), evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of())));
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (PairBlocks.Selected b : selected) {
+            int s = b.signal();
+            for (int i = 0; i < b.pairs().length; i++) {
+                long pair = b.pairs()[i];
+                edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, ActionSignals.name(s),
+                        b.weights()[i], b.counts()[i],
+                        evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of())));
+            }
         }
         edges.sort(Comparator.comparingInt((CoordinationEdge e) -> DetectionParams.ALL_SIGNALS.indexOf(e.signal()))
                 .thenComparingLong(CoordinationEdge::pairKey));
@@ -327,181 +362,11 @@ public final class SparkCoActions {
 
 
     /**
-     * The strength model's background, as core's {@code CoActionNullModel.background} finds it: every counted pair
-     * with a flag {@code bg} (the null model explains it), the accounts' strengths over the flagged pairs per signal
-     * (broadcast) and the flagged pairs' co-occurrences per signal.
+     * The background iteration's changes of the last {@link #detect} in this JVM, per round (round 0 first): the
+     * flags changed, and the flags that differ from those two rounds before (0 with changes: a two-round cycle).
+     * For the benchmark's report.
      */
-    private record Background(Dataset<Row> pairs, Broadcast<long[][]> strength, long[] coOccurrences) {
-    }
-
-    private static final StructType FLAGGED = new StructType()
-            .add("signal", DataTypes.IntegerType, false)
-            .add("a", DataTypes.LongType, false)
-            .add("count", DataTypes.LongType, false)
-            .add("units", DataTypes.LongType, false)
-            .add("bg", DataTypes.BooleanType, false);
-
-    /**
-     * Round 0 flags the pairs the volume model explains; each round re-estimates the strengths from the flagged
-     * pairs (an aggregation collected to the driver, broadcast as one array per signal) and re-flags every pair
-     * against the larger of both models' λ, until a round changes no flag or after
-     * {@link CoActionKernel#MAX_BACKGROUND_ROUNDS} rounds. Account volumes travel the same way. One Spark job per
-     * round: the round's flags are cached and, in the same tasks, summed into strengths and the changed count.
-     * Cost per round: one pass over the counted pairs, a shuffle of one row per (signal, account, partition), a
-     * broadcast of 8 B per (signal, account).
-     */
-    private static Background background(SparkSession spark, Dataset<Row> accountStats, Dataset<Row> pairStats,
-                                         List<Integer> wanted, int codes, double[] chance, Thresholds[] thresholds) {
-        org.apache.spark.api.java.JavaSparkContext jsc = new org.apache.spark.api.java.JavaSparkContext(
-                spark.sparkContext());
-        int accounts = 0;
-        List<Row> stats = accountStats.select("signal", "a", "volume").collectAsList();
-        for (Row r : stats) {
-            accounts = Math.max(accounts, (int) r.getLong(1) + 1);
-        }
-        int[][] volumes = new int[codes][];
-        for (int s : wanted) {
-            volumes[s] = new int[accounts];
-        }
-        for (Row r : stats) {
-            volumes[r.getInt(0)][(int) r.getLong(1)] = (int) r.getLong(2);
-        }
-        Broadcast<int[][]> volume = jsc.broadcast(volumes);
-        double[] maxPValue = new double[codes];
-        for (int s : wanted) {
-            maxPValue[s] = thresholds[s].maxPValue();
-        }
-        Dataset<Row> flagged = pairStats.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            CoActionKernel.TailTest[] tests = new CoActionKernel.TailTest[codes];
-            int[][] vol = volume.value();
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                int s = r.getInt(0);
-                long pair = r.getLong(1);
-                long c = r.getLong(2);
-                if (tests[s] == null) {
-                    tests[s] = new CoActionKernel.TailTest(maxPValue[s]);
-                }
-                double lambda = (double) vol[s][(int) (pair >>> 32)] * vol[s][(int) pair] * chance[s];
-                out.add(RowFactory.create(s, pair, c, r.getLong(3), tests[s].explains((int) c, lambda)));
-            }
-            return out.iterator();
-        }, Encoders.row(FLAGGED)).persist(StorageLevel.MEMORY_AND_DISK());
-        long[] changed = new long[1];
-        long[][] strength = strengths(flagged, wanted, codes, accounts, changed);
-        for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
-            Broadcast<long[][]> current = jsc.broadcast(strength);
-            long[] total = strength[codes];
-            Dataset<Row> next = flagged.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-                CoActionKernel.TailTest[] tests = new CoActionKernel.TailTest[codes];
-                int[][] vol = volume.value();
-                long[][] st = current.value();
-                List<Row> out = new ArrayList<>();
-                while (rows.hasNext()) {
-                    Row r = rows.next();
-                    int s = r.getInt(0);
-                    long pair = r.getLong(1);
-                    int u = (int) (pair >>> 32), v = (int) pair;
-                    long c = r.getLong(2);
-                    long own = r.getBoolean(4) ? c : 0;
-                    if (tests[s] == null) {
-                        tests[s] = new CoActionKernel.TailTest(maxPValue[s]);
-                    }
-                    double lambda = Math.max((double) vol[s][u] * vol[s][v] * chance[s],
-                            CoActionKernel.strengthExpectation(st[s][u] - own, st[s][v] - own, total[s] - own));
-                    boolean explained = tests[s].explains((int) c, lambda);
-                    // the last column says whether the flag changed this round
-                    out.add(RowFactory.create(s, pair, c, r.getLong(3), explained, explained != r.getBoolean(4)));
-                }
-                return out.iterator();
-            }, Encoders.row(FLAGGED.add("changed", DataTypes.BooleanType, false)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            // the broadcast stays alive: the persisted rows may be recomputed from their lineage later
-            // one job: the round's flags (cached) and, from them, the strengths and the number of changed flags
-            long[][] nextStrength = strengths(next, wanted, codes, accounts, changed);
-            if (changed[0] == 0) {
-                next.unpersist();
-                break;
-            }
-            flagged.unpersist();
-            flagged = next;
-            strength = nextStrength;
-        }
-        long[] total = strength[codes];
-        long[][] perSignal = java.util.Arrays.copyOf(strength, codes);
-        return new Background(flagged, jsc.broadcast(perSignal), total);
-    }
-
-    /** Partial sums of one partition of flagged pairs: per (signal, account) strength, per signal total, changed. */
-    private static final StructType PARTIAL = new StructType()
-            .add("signal", DataTypes.IntegerType, false)
-            .add("x", DataTypes.LongType, false) // an account; TOTAL: the signal's co-occurrences; CHANGED: flags
-            .add("count", DataTypes.LongType, false);
-    private static final long TOTAL = -1;
-    private static final long CHANGED = -2;
-
-    /**
-     * Per signal, the accounts' summed counts over the flagged pairs; at index {@code codes}, the flagged pairs'
-     * co-occurrences per signal; into {@code changed[0]}, the pairs whose sixth column ({@code changed}, when there
-     * is one) is true. One job: each partition sums into maps first, so the shuffle carries one row per (signal,
-     * account, partition).
-     */
-    private static long[][] strengths(Dataset<Row> flagged, List<Integer> wanted, int codes, int accounts,
-                                      long[] changed) {
-        long[][] strength = new long[codes + 1][];
-        for (int s : wanted) {
-            strength[s] = new long[accounts];
-        }
-        strength[codes] = new long[codes];
-        boolean flagsChange = flagged.schema().size() > 5;
-        Dataset<Row> partial = flagged.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            Long2LongOpenHashMap[] sums = new Long2LongOpenHashMap[codes];
-            long[] totals = new long[codes];
-            long changes = 0;
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                if (flagsChange && r.getBoolean(5)) {
-                    changes++;
-                }
-                if (!r.getBoolean(4)) {
-                    continue;
-                }
-                int s = r.getInt(0);
-                long pair = r.getLong(1);
-                long c = r.getLong(2);
-                if (sums[s] == null) {
-                    sums[s] = new Long2LongOpenHashMap();
-                }
-                sums[s].addTo(pair >>> 32, c);
-                sums[s].addTo(pair & 0xffffffffL, c);
-                totals[s] += c;
-            }
-            List<Row> out = new ArrayList<>();
-            for (int s = 0; s < codes; s++) {
-                if (sums[s] != null) {
-                    for (var e : sums[s].long2LongEntrySet()) {
-                        out.add(RowFactory.create(s, e.getLongKey(), e.getLongValue()));
-                    }
-                    out.add(RowFactory.create(s, TOTAL, totals[s]));
-                }
-            }
-            out.add(RowFactory.create(0, CHANGED, changes));
-            return out.iterator();
-        }, Encoders.row(PARTIAL));
-        changed[0] = 0;
-        for (Row r : partial.groupBy("signal", "x").agg(sum("count")).collectAsList()) {
-            long x = r.getLong(1);
-            if (x == CHANGED) {
-                changed[0] += r.getLong(2);
-            } else if (x == TOTAL) {
-                strength[codes][r.getInt(0)] = r.getLong(2);
-            } else {
-                strength[r.getInt(0)][(int) x] = r.getLong(2);
-            }
-        }
-        return strength;
-    }
+    static volatile List<long[]> lastBackground = List.of();
 
     /**
      * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
@@ -528,21 +393,21 @@ public final class SparkCoActions {
     /** Evidence per signal code and pair (fastutil's maps mix the key bits: pairs of a clique share their xor). */
     @SuppressWarnings("unchecked")
     private static Long2ObjectOpenHashMap<List<Evidence>>[] evidence(SparkSession spark, Dataset<Row> sorted,
-                                                      Dictionaries dictionaries, List<Row> selected,
+                                                      Dictionaries dictionaries, List<PairBlocks.Selected> selected,
                                                       Thresholds[] thresholds, int maxNeighbours, int cap) {
         Long2ObjectOpenHashMap<List<Evidence>>[] out = new Long2ObjectOpenHashMap[thresholds.length];
         if (selected.isEmpty() || cap == 0) {
             return out;
         }
         LongOpenHashSet[] bySignal = new LongOpenHashSet[thresholds.length];
-        for (Row r : selected) {
-            int s = r.getInt(0);
+        for (PairBlocks.Selected b : selected) {
+            int s = b.signal();
             if (bySignal[s] == null) {
                 bySignal[s] = new LongOpenHashSet();
             }
-            bySignal[s].add(r.getLong(1));
+            bySignal[s].addAll(LongArrayList.wrap(b.pairs()));
         }
-        Broadcast<LongOpenHashSet[]> pairs = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+        Broadcast<LongOpenHashSet[]> pairs = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(bySignal);
         Dataset<Row> instances = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
             private final LongOpenHashSet seen = new LongOpenHashSet();

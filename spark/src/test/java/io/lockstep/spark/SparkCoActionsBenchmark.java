@@ -224,6 +224,12 @@ public final class SparkCoActionsBenchmark {
         double cpuSec = (cpu() - c0) / 1e9;
         System.out.printf(Locale.ROOT, "  %s co-actions: %.1f s, %.1f CPU-s in the JVM, load average %.1f%n", master,
                 sec, cpuSec, load());
+        StringBuilder rounds = new StringBuilder();
+        for (long[] round : SparkCoActions.lastBackground) {
+            rounds.append(String.format(Locale.ROOT, " %d/%d", round[0], round[1]));
+        }
+        System.out.printf(Locale.ROOT, "  %s background rounds (round 0 first; flags changed / flags differing from "
+                + "two rounds before):%s%n", master, rounds);
         if (activity != null && Boolean.getBoolean("follows")) {
             // -Dfollows=true: lockstep-follow's follow graph from DIR/follows.csv in Spark tasks (SparkFollows)
             long f0 = System.nanoTime();

@@ -196,6 +196,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
         return boltUri;
     }
 
+    /** The default database, for in-process transactions. */
+    GraphDatabaseService database() {
+        return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     /** The credentials Lockstep's own connections present. */
     AuthToken authToken() {
         return AuthTokens.basic(StoreSecret.USER, secret);

@@ -11,6 +11,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.fs.FileUtils;
 
 import java.io.IOException;
@@ -282,6 +283,19 @@ public final class GraphStore implements AutoCloseable {
         }
         driver();
         return embedded.boltUri();
+    }
+
+    /**
+     * The embedded store's database for in-process transactions (Neo4j's Java API: no Bolt, Cypher through
+     * {@code Transaction.execute}), started if the store is new; null for a remote store. For the importers'
+     * write path, where a batch's parameters would otherwise be packed and unpacked through Bolt.
+     */
+    public GraphDatabaseService embeddedDatabase() {
+        if (embeddedHome == null) {
+            return null;
+        }
+        driver();
+        return embedded.database();
     }
 
     /** The embedded store's directory (its Neo4j home), or null for a remote store. */

@@ -3,6 +3,7 @@ package io.lockstep.store;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,5 +33,24 @@ class GraphExportStrongestTest {
         List<GraphExport.WeightedPair> top = GraphExport.strongest(clique, 1);
         // each node's heaviest: a-d (3), b-d (5), c-d (6), d-c (6): three distinct edges, in input order
         assertThat(top).extracting(p -> p.source() + p.target()).containsExactly("ad", "bd", "cd");
+    }
+
+    @Test
+    void keepsTheSamePairsInWhateverOrderTheyCome() {
+        // reciprocal pairs of equal weight tie at both ends on the other end's id: the source's id decides
+        List<GraphExport.WeightedPair> pairs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            pairs.add(new GraphExport.WeightedPair("h", "n" + i, 1));
+            pairs.add(new GraphExport.WeightedPair("n" + i, "h", 1));
+        }
+        List<GraphExport.WeightedPair> reversed = new ArrayList<>(pairs);
+        Collections.reverse(reversed);
+        List<GraphExport.WeightedPair> kept = GraphExport.strongest(pairs, 2);
+        // h keeps h->n0 and h->n1 (n0 and n1 first, then "h" < "n0" as a source); every n_i keeps both of its pairs
+        assertThat(kept).hasSize(12);
+        List<GraphExport.WeightedPair> one = GraphExport.strongest(pairs, 1);
+        assertThat(one).extracting(p -> p.source() + ">" + p.target())
+                .containsExactlyInAnyOrder("h>n0", "h>n1", "h>n2", "h>n3", "h>n4", "h>n5");
+        assertThat(GraphExport.strongest(reversed, 1)).containsExactlyInAnyOrderElementsOf(one);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Times {@link GraphSchema}'s statements on a store that already holds data, as after a bulk load: drops Lockstep's
  * constraints and indexes, then creates them again in the given order ({@code constraintsFirst} or
- * {@code indexesFirst}, the order {@link GraphSchema#STATEMENTS} uses) and waits for every index to be online.
+ * {@code indexesFirst}, the order {@link GraphSchema#STATEMENTS} uses; {@code oneTransaction}: that order, every
+ * statement in one transaction) and waits for every index to be online.
  * Each order is run twice in one process (the second with a warm page cache).
  *
  * <p>Usage: {@code SchemaBenchmark STORE_DIR ORDER...}, e.g. a store left by {@code ImportBenchmark}.
@@ -30,8 +31,12 @@ public final class SchemaBenchmark {
                         s.run("DROP " + words[1] + " " + words[2] + " IF EXISTS").consume();
                     }
                     long t0 = System.nanoTime();
-                    for (String statement : statements) {
-                        s.run(statement).consume();
+                    if (args[a].equals("oneTransaction")) {
+                        s.executeWriteWithoutResult(tx -> GraphSchema.STATEMENTS.forEach(st -> tx.run(st).consume()));
+                    } else {
+                        for (String statement : statements) {
+                            s.run(statement).consume();
+                        }
                     }
                     s.run("CALL db.awaitIndexes(300)").consume();
                     System.out.printf("%-16s round %d: constraints and indexes online in %.1f s%n", args[a], round,

@@ -49,6 +49,9 @@ public final class ReportFacts {
     private final DetectionResult detection;
     private final DetectionParams params;
     private Map<String, Integer> postIndex;
+    private Boolean postsInIdOrder;
+    private int[] authorOffsets;
+    private int[] authorPosts;
 
     public ReportFacts(Activity act, DetectionResult detection, DetectionParams params) {
         this.act = Objects.requireNonNull(act, "act");
@@ -291,8 +294,8 @@ public final class ReportFacts {
 
     private List<String> topLinks(Set<Integer> members) {
         Map<String, Integer> counts = new HashMap<>();
-        for (int p = 0; p < act.postCount(); p++) {
-            if (act.urlCount(p) == 0 || !members.contains(act.author(p))) {
+        for (int p : postsBy(members.stream().mapToInt(Integer::intValue).toArray())) {
+            if (act.urlCount(p) == 0) {
                 continue;
             }
             for (int i = 0; i < act.urlCount(p); i++) {
@@ -403,7 +406,77 @@ public final class ReportFacts {
         return AccountNames.shortId(id);
     }
 
+    /**
+     * The posts of {@code accounts}, in ascending order (each once): from an index of the posts by author, built on
+     * the first call (two passes over the posts), so that a question about one cluster reads its members' posts only.
+     */
+    public int[] postsBy(int[] accounts) {
+        if (authorOffsets == null) {
+            int[] offsets = new int[act.accountCount() + 1];
+            for (int p = 0; p < act.postCount(); p++) {
+                if (act.author(p) >= 0) {
+                    offsets[act.author(p) + 1]++;
+                }
+            }
+            for (int a = 0; a < act.accountCount(); a++) {
+                offsets[a + 1] += offsets[a];
+            }
+            int[] fill = Arrays.copyOf(offsets, act.accountCount());
+            int[] posts = new int[offsets[act.accountCount()]];
+            for (int p = 0; p < act.postCount(); p++) {
+                if (act.author(p) >= 0) {
+                    posts[fill[act.author(p)]++] = p;
+                }
+            }
+            authorPosts = posts;
+            authorOffsets = offsets;
+        }
+        int[] distinct = Arrays.stream(accounts).distinct().toArray();
+        int n = 0;
+        for (int a : distinct) {
+            n += authorOffsets[a + 1] - authorOffsets[a];
+        }
+        int[] out = new int[n];
+        int at = 0;
+        for (int a : distinct) {
+            int from = authorOffsets[a];
+            int len = authorOffsets[a + 1] - from;
+            System.arraycopy(authorPosts, from, out, at, len);
+            at += len;
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * The post with id {@code postId}, or -1: a binary search when the activity numbers its posts in id order (a
+     * {@linkplain Activity#canonical() canonical} one does; checked once), else a map of every post id, built once.
+     */
     private int post(String postId) {
+        if (postsInIdOrder == null) {
+            boolean sorted = true;
+            for (int p = 1; p < act.postCount() && sorted; p++) {
+                sorted = act.postId(p - 1).compareTo(act.postId(p)) < 0;
+            }
+            postsInIdOrder = sorted;
+        }
+        if (postsInIdOrder) {
+            int lo = 0;
+            int hi = act.postCount() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = act.postId(mid).compareTo(postId);
+                if (c == 0) {
+                    return mid;
+                }
+                if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return -1;
+        }
         if (postIndex == null) {
             postIndex = new HashMap<>(act.postCount() * 2);
             for (int p = 0; p < act.postCount(); p++) {

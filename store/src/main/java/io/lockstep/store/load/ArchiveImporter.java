@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -216,12 +220,17 @@ public final class ArchiveImporter {
             BatchingSink sink = new BatchingSink(writer, key, rowsDone, rejects, options, progress, bytes);
             String failure = null;
             try {
-                format.parser().parse(in, sink);
-            } catch (IOException e) {
-                // the file itself failed: keep what was read before, record the file as unfinished
-                failure = ImportReport.failedWhileReading(file, e, sink.records, "stay loaded");
+                try {
+                    format.parser().parse(in, sink);
+                } catch (IOException e) {
+                    // the file itself failed: keep what was read before, record the file as unfinished
+                    failure = ImportReport.failedWhileReading(file, e, sink.records, "stay loaded");
+                }
+                sink.flush();
+                sink.awaitWritten();
+            } finally {
+                sink.close(); // a failed or cancelled parse: the batch being written still ends before this returns
             }
-            sink.flush();
             long total = sink.records;
             if (failure != null) {
                 return new ImportReport.FileResult(file, format, total - rejects.count() - sink.skipped,
@@ -240,8 +249,12 @@ public final class ArchiveImporter {
         }
     }
 
-    /** Groups rows into batches at record boundaries and skips the records an earlier run committed. */
-    private static final class BatchingSink implements RowSink {
+    /**
+     * Groups rows into batches at record boundaries and skips the records an earlier run committed. A full batch is
+     * written on a thread of its own while the parser fills the next: one batch in flight at most, committed in
+     * the order read, so the store's progress count stays exact.
+     */
+    private static final class BatchingSink implements RowSink, AutoCloseable {
         private final Neo4jWriter writer;
         private final String key;
         private final long skip;
@@ -251,6 +264,15 @@ public final class ArchiveImporter {
         private final AtomicLong bytes;
         private long reportedBytes;
         private Neo4jWriter.Batch batch = new Neo4jWriter.Batch();
+        /** Writes batches, one at a time. */
+        private final ExecutorService writing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lockstep-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<?> inFlight;
+        private long inFlightRows;
+        private long inFlightBytes;
         /** Records seen so far, rejects included (the resume position). */
         long records;
         /** Records skipped in this run (not tweets or accounts). */
@@ -333,13 +355,61 @@ public final class ArchiveImporter {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            writer.write(batch, key, records, rejects.count());
+            awaitWritten();
+            Neo4jWriter.Batch full = batch;
+            long rowsDone = records;
+            long rejectsDone = rejects.count();
+            long bytesRead = bytes.get();
+            inFlight = writing.submit(() -> writer.write(full, key, rowsDone, rejectsDone));
+            inFlightRows = rowsDone;
+            inFlightBytes = bytesRead;
             batch = new Neo4jWriter.Batch();
-            long b = bytes.get();
-            progress.advance(b - reportedBytes);
-            reportedBytes = b;
+        }
+
+        /** Waits for the batch in flight (rethrowing its failure) and reports its progress. */
+        void awaitWritten() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<?> f = inFlight;
+            inFlight = null;
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while writing a batch");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+            progress.advance(inFlightBytes - reportedBytes);
+            reportedBytes = inFlightBytes;
             if (progress instanceof RowProgress rp) {
-                rp.rows(records);
+                rp.rows(inFlightRows);
+            }
+        }
+
+        /** Lets the batch in flight end (its failure, if any, is left to whoever failed first) and stops the thread. */
+        @Override
+        public void close() {
+            try {
+                if (inFlight != null) {
+                    try {
+                        inFlight.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException e) {
+                        // reported by awaitWritten, or superseded by the failure that ends this import
+                    }
+                }
+            } finally {
+                writing.shutdownNow();
             }
         }
     }

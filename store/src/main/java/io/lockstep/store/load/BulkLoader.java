@@ -19,18 +19,10 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.neo4j.cli.ExecutionContext;
 import org.neo4j.driver.Session;
-import org.neo4j.importer.ImportCommand;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.fs.FileUtils;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -49,7 +41,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -149,19 +140,25 @@ final class BulkLoader {
                 rows.finish();
             }
             List<String> arguments = rows.importArguments(staging);
+            times.staged(staging, arguments);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
             at[0] = System.nanoTime();
             try {
+                boolean firstStart = store.isUnstarted() && WARM_UP;
                 store.replaceEmptyDatabase((home, database) -> {
                     at[1] = System.nanoTime();
                     long nodeBytes = sizeOf(rows.nodeFiles());
                     long relationshipBytes = sizeOf(rows.relationshipFiles());
                     progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                    Thread warmUp = firstStart ? warmUp(staging.resolve("warm-up")) : null;
                     try {
-                        runBulkImporter(home, database, staging, arguments, log -> new BulkImporterProgress(log,
+                        Neo4jBulkImport.run(home, database, staging, arguments, log -> new BulkImporterProgress(log,
                                 progress, rows.nodeCount(), rows.relationshipCount, nodeBytes, relationshipBytes));
                     } finally {
                         progress.end();
+                        if (warmUp != null) {
+                            warmUp.join();
+                        }
                     }
                     at[2] = System.nanoTime();
                     // ended once the DBMS is back with its indexes populated: in `online`, or below on a failure
@@ -195,6 +192,36 @@ final class BulkLoader {
      * Parses {@code file} on this thread and writes its rows to the staging files on another
      * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
      */
+    /** Whether a new store's first start is warmed up beside the importer ({@link #warmUp}); a benchmark's switch. */
+    private static final boolean WARM_UP = !"false".equals(System.getProperty("lockstep.bulk.warmUp"));
+
+    /**
+     * Starts, on a thread of its own, a throwaway embedded store in {@code directory} (deleted afterwards) through
+     * the path the new store's own first start takes after the importer (DBMS and system database, password,
+     * Bolt, the driver, the schema statements), then closes it. The first start of a DBMS in a JVM spends most
+     * of its time loading classes and compiling Cypher (a JFR profile of that start: Cypher's rewriters, jar
+     * lookups); done here, beside Neo4j's importer, whose stages leave part of the two cores idle, it is no longer
+     * serial after it. A failure here changes nothing but the time.
+     */
+    private static Thread warmUp(Path directory) {
+        Thread t = new Thread(() -> {
+            try (GraphStore scratch = GraphStore.embedded(directory)) {
+                scratch.driver();
+            } catch (RuntimeException e) {
+                // only the restart's speed depends on it
+            } finally {
+                try {
+                    FileUtils.deleteDirectory(directory);
+                } catch (IOException e) {
+                    // the staging directory around it is deleted at the end of the load
+                }
+            }
+        }, "lockstep-dbms-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** What staging one file gave: its rejects, its skipped records, and why it failed (or null). */
     private record Staged(RejectsFile rejects, long skipped, String failure) {
     }
@@ -370,68 +397,6 @@ final class BulkLoader {
             bytes += Files.size(f);
         }
         return bytes;
-    }
-
-    /**
-     * Runs {@code neo4j-admin database import full} in-process; its console output goes through {@code watch}
-     * (progress) into {@code logs/bulk-import.log}.
-     */
-    private static void runBulkImporter(Path home, String database, Path staging, List<String> fileArguments,
-                                        UnaryOperator<OutputStream> watch) {
-        List<String> args = new ArrayList<>(List.of(
-                "full",
-                database, // first: --nodes and --relationships take several values and would swallow it
-                "--id-type=actual", // Staging numbers the nodes
-                "--verbose", // a failure then names its cause in the log
-                "--report-file=" + staging.resolve("import.report"),
-                "--threads=" + Math.max(1, Runtime.getRuntime().availableProcessors())));
-        args.addAll(fileArguments);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Throwable[] failure = new Throwable[1];
-        int exit;
-        try (PrintStream out = new PrintStream(watch.apply(log), true, StandardCharsets.UTF_8);
-             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-            ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
-            // Run as `import full` under its parent command, as neo4j-admin does: the subcommand reads options
-            // (the schema file among them) through its parent.
-            CommandLine.IFactory factory = new CommandLine.IFactory() {
-                @Override
-                public <K> K create(Class<K> type) throws Exception {
-                    return type == ImportCommand.Full.class ? type.cast(new ImportCommand.Full(context))
-                            : CommandLine.defaultFactory().create(type);
-                }
-            };
-            CommandLine command = new CommandLine(new ImportCommand(), factory);
-            command.setOut(new PrintWriter(out, true));
-            command.setErr(new PrintWriter(out, true));
-            command.setExecutionExceptionHandler((e, cl, parsed) -> {
-                failure[0] = e;
-                return 1;
-            });
-            exit = command.execute(args.toArray(String[]::new));
-        }
-        try { // the importer's own report of its stages, for whoever wants to know where the time went
-            Path logs = Files.createDirectories(home.resolve("logs"));
-            Files.write(logs.resolve("bulk-import.log"), log.toByteArray());
-        } catch (IOException e) {
-            // the log is a courtesy; the import's outcome does not depend on it
-        }
-        if (exit != 0) {
-            // the command prints its failure rather than throwing it: its innermost cause is the last "Caused by"
-            String reason = failure[0] != null ? rootMessage(failure[0])
-                    : log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("Caused by: "))
-                    .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length()))
-                    .orElse("see " + home.resolve("logs").resolve("bulk-import.log"));
-            throw new StoreException("Neo4j's bulk importer failed: " + reason, failure[0]);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' ');
     }
 
     private static void recordImports(GraphStore store, List<Map<String, Object>> records) {

@@ -4,6 +4,7 @@ import io.lockstep.importer.Format;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link ArchiveImporter} reads and writes.
@@ -33,30 +34,55 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false);
     }
 
-    // One wither per component, each a copy that changes that component alone: Java 17 records have no `with`
-    // expression, so each repeats the canonical constructor's argument list (as LeidenParams' withers do).
+    // One wither per component: a copy with that component changed, made through one Draft of every component.
 
     public ImportOptions withFormat(Format f) {
-        return new ImportOptions(f, batchSize, termination, reimport, bulk, keepGoing);
+        return with(d -> d.format = f);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(format, size, termination, reimport, bulk, keepGoing);
+        return with(d -> d.batchSize = size);
     }
 
     public ImportOptions withTermination(TerminationFlag flag) {
-        return new ImportOptions(format, batchSize, flag, reimport, bulk, keepGoing);
+        return with(d -> d.termination = flag);
     }
 
     public ImportOptions withReimport(boolean again) {
-        return new ImportOptions(format, batchSize, termination, again, bulk, keepGoing);
+        return with(d -> d.reimport = again);
     }
 
     public ImportOptions withBulk(boolean useBulkLoader) {
-        return new ImportOptions(format, batchSize, termination, reimport, useBulkLoader, keepGoing);
+        return with(d -> d.bulk = useBulkLoader);
     }
 
     public ImportOptions withKeepGoing(boolean keepGoingAfterAFailedFile) {
-        return new ImportOptions(format, batchSize, termination, reimport, bulk, keepGoingAfterAFailedFile);
+        return with(d -> d.keepGoing = keepGoingAfterAFailedFile);
+    }
+
+    /** These options with {@code change} applied to a draft of their components, checked as any new ones. */
+    private ImportOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing);
+    }
+
+    /** The components of the options being copied, each open to change. */
+    private static final class Draft {
+        Format format;
+        int batchSize;
+        TerminationFlag termination;
+        boolean reimport;
+        boolean bulk;
+        boolean keepGoing;
+
+        Draft(ImportOptions o) {
+            format = o.format;
+            batchSize = o.batchSize;
+            termination = o.termination;
+            reimport = o.reimport;
+            bulk = o.bulk;
+            keepGoing = o.keepGoing;
+        }
     }
 }

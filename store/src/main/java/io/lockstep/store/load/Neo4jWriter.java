@@ -8,6 +8,12 @@ import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
+import org.neo4j.kernel.api.exceptions.Status;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Writes batches of rows to the graph of {@code docs/graph-model.md}, one transaction per batch, so that replaying
@@ -38,7 +47,15 @@ import java.util.Set;
  * one of the "new" posts between the check and the {@code CREATE}, the uniqueness constraint rejects the
  * transaction and the batch is written again, now seeing that post.
  *
- * <p>Node ids ({@code id()}) are used only within the transaction that read them.
+ * <p>Node ids ({@code id()}) are used only within the transaction that read them, except those of accounts and
+ * hashtags, which one writer (one import) remembers from its committed transactions: an account whose profile is
+ * what this writer last set, and a hashtag it has seen, are not merged again. That holds while nothing deletes
+ * accounts or hashtags during the import.
+ *
+ * <p>The statements are the same whatever the store; an embedded store runs them in-process
+ * ({@code Transaction.execute}: no Bolt packing of a batch's parameters and results), retrying a transaction that
+ * Neo4j reports as transient (a deadlock between two writers) with backoff as the driver does; a server gets them
+ * through the driver.
  *
  * <p>The {@code Import} bookkeeping node is updated in the same transaction as the batch's data, so the committed
  * row count is exact after a crash.
@@ -190,9 +207,42 @@ final class Neo4jWriter {
     private final GraphStore store;
     private final StepTimes times;
 
+    /*
+     * Node ids of the accounts and hashtags this writer's committed transactions wrote or read, and each account's
+     * properties as this writer last set them. An archive names the same accounts (their whole profile in every
+     * tweet row) and hashtags in nearly every batch: with these, a batch merges only the accounts that are new or
+     * whose profile changed, and the hashtags not seen yet. Filled only after a commit (a rolled-back creation's
+     * id may be reused). Valid while nothing deletes these nodes during the import (Lockstep deletes none); cleared
+     * when they grow past KNOWN_MAX.
+     */
+    private final Map<String, Long> knownAccounts = new HashMap<>();
+    private final Map<String, Map<String, Object>> accountPropertiesSet = new HashMap<>();
+    private final Map<String, Long> knownHashtags = new HashMap<>();
+    private static final int KNOWN_MAX = 1_000_000;
+
+    /** What one transaction wrote or read, remembered once it commits. */
+    private static final class Found {
+        final Map<String, Long> accounts = new HashMap<>();
+        final Map<String, Map<String, Object>> accountProperties = new HashMap<>();
+        final Map<String, Long> hashtags = new HashMap<>();
+    }
+
     Neo4jWriter(GraphStore store, StepTimes times) {
         this.store = store;
         this.times = times;
+    }
+
+    private void remember(Found found) {
+        if (knownAccounts.size() + found.accounts.size() > KNOWN_MAX) {
+            knownAccounts.clear();
+            accountPropertiesSet.clear();
+        }
+        knownAccounts.putAll(found.accounts);
+        accountPropertiesSet.putAll(found.accountProperties);
+        if (knownHashtags.size() + found.hashtags.size() > KNOWN_MAX) {
+            knownHashtags.clear();
+        }
+        knownHashtags.putAll(found.hashtags);
     }
 
     /**
@@ -200,31 +250,139 @@ final class Neo4jWriter {
      * {@code importKey} may be null (no bookkeeping).
      */
     void write(Batch batch, String importKey, long rowsDone, long rejects) {
+        GraphDatabaseService db = store.embeddedDatabase();
         for (int attempt = 1; ; attempt++) {
-            try (Session session = store.session()) {
-                long t0 = System.nanoTime();
-                session.executeWriteWithoutResult(tx -> write(tx, batch, importKey, rowsDone, rejects));
+            long t0 = System.nanoTime();
+            Found[] found = new Found[1];
+            try {
+                if (db != null) {
+                    try (Transaction tx = db.beginTx()) {
+                        found[0] = new Found();
+                        write(new InProcess(tx), batch, importKey, rowsDone, rejects, found[0]);
+                        tx.commit();
+                    }
+                } else {
+                    try (Session session = store.session()) {
+                        session.executeWriteWithoutResult(tx -> {
+                            found[0] = new Found(); // the driver may run this again after a transient failure
+                            write(new OverBolt(tx), batch, importKey, rowsDone, rejects, found[0]);
+                        });
+                    }
+                }
                 times.add(StepTimes.WRITE_TRANSACTIONS, System.nanoTime() - t0);
+                remember(found[0]);
                 return;
-            } catch (ClientException e) {
-                if (!CONSTRAINT_VIOLATION.equals(e.code()) || attempt == CONSTRAINT_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                boolean transientFailure = db != null && isTransient(e) && attempt < TRANSIENT_ATTEMPTS;
+                if (!transientFailure && (!isConstraintViolation(e) || attempt >= CONSTRAINT_ATTEMPTS)) {
                     throw e;
+                }
+                if (transientFailure) { // as the driver does: back off, with jitter, so that two writers part
+                    backOff(attempt);
                 }
             }
         }
     }
 
     private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+    /** Attempts at a batch in-process when Neo4j reports a transient failure (a deadlock between two writers). */
+    private static final int TRANSIENT_ATTEMPTS = 10;
 
-    private void write(TransactionContext tx, Batch batch, String importKey, long rowsDone, long rejects) {
-        Map<String, Long> accountNodes = new HashMap<>();
+    /** Waits 50 ms × 2^(attempt - 1), ± 20 %, before another attempt (the driver's retry: 1 s × 2^n ± 20 %). */
+    private static void backOff(int attempt) {
+        long millis = 50L << Math.min(attempt - 1, 8);
+        try {
+            Thread.sleep((long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while retrying a write transaction");
+        }
+    }
+
+    /** Whether {@code e} (or a cause) is Neo4j's report that a uniqueness constraint refused the batch. */
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClientException c && CONSTRAINT_VIOLATION.equals(c.code())
+                    || t instanceof QueryExecutionException q && CONSTRAINT_VIOLATION.equals(q.getStatusCode())
+                    || t instanceof org.neo4j.graphdb.ConstraintViolationException
+                    || t instanceof Status.HasStatus h && h.status() == Status.Schema.ConstraintValidationFailed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code e} (or a cause) is a failure Neo4j says may pass on a retry (a deadlock, a lock timeout). */
+    private static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientFailureException
+                    || t instanceof Status.HasStatus h && h.status().code().classification()
+                    == Status.Classification.TransientError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One write transaction's Cypher statements: through the driver for any store ({@link OverBolt}), or
+     * in-process for an embedded one ({@link InProcess}: the same statements with no Bolt packing of the batch's
+     * parameters and results). Rows come back as maps of the statement's columns.
+     */
+    private interface WriteTx {
+        void run(String cypher, Map<String, Object> parameters);
+
+        void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row);
+    }
+
+    private record OverBolt(TransactionContext tx) implements WriteTx {
+        @Override
+        public void run(String cypher, Map<String, Object> parameters) {
+            tx.run(cypher, parameters).consume();
+        }
+
+        @Override
+        public void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row) {
+            tx.run(cypher, parameters).forEachRemaining(r -> row.accept(r.asMap()));
+        }
+    }
+
+    private record InProcess(Transaction tx) implements WriteTx {
+        @Override
+        public void run(String cypher, Map<String, Object> parameters) {
+            tx.execute(cypher, parameters).close();
+        }
+
+        @Override
+        public void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row) {
+            try (Result result = tx.execute(cypher, parameters)) {
+                result.forEachRemaining(row);
+            }
+        }
+    }
+
+    private void write(WriteTx tx, Batch batch, String importKey, long rowsDone, long rejects, Found found) {
+        Map<String, Long> accountNodes = found.accounts;
         List<Map<String, Object>> described = new ArrayList<>(batch.accounts.size());
-        batch.accounts.forEach((id, props) -> described.add(Map.of("id", id, "props", props)));
+        batch.accounts.forEach((id, props) -> {
+            Long known = knownAccounts.get(id);
+            if (known != null && props.equals(accountPropertiesSet.get(id))) {
+                accountNodes.put(id, known); // this profile is what this writer set last: nothing to write
+            } else {
+                described.add(Map.of("id", id, "props", props));
+                found.accountProperties.put(id, props);
+            }
+        });
         nodes(tx, ACCOUNTS, "rows", described, accountNodes);
         List<Object> stubs = new ArrayList<>();
         for (String id : batch.referencedAccounts) {
             if (!batch.accounts.containsKey(id)) {
-                stubs.add(id);
+                Long known = knownAccounts.get(id);
+                if (known != null) {
+                    accountNodes.put(id, known);
+                } else {
+                    stubs.add(id);
+                }
             }
         }
         nodes(tx, STUB_ACCOUNTS, "ids", stubs, accountNodes);
@@ -232,8 +390,8 @@ final class Neo4jWriter {
         Set<String> existing = new HashSet<>();
         if (!batch.posts.isEmpty()) {
             long t0 = System.nanoTime();
-            tx.run(EXISTING_POSTS, Map.of("ids", new ArrayList<>(batch.posts.keySet())))
-                    .forEachRemaining(r -> existing.add(r.get(0).asString()));
+            tx.forEach(EXISTING_POSTS, Map.of("ids", new ArrayList<>(batch.posts.keySet())),
+                    r -> existing.add((String) r.get("key")));
             time(EXISTING_POSTS, t0);
         }
         List<PostRow> created = new ArrayList<>(batch.posts.size() - existing.size());
@@ -244,7 +402,7 @@ final class Neo4jWriter {
         Map<String, List<Map<String, Object>>> params = postParameters(merged);
         // existing posts first: a placeholder completed here is no longer one when the new posts reference it
         run(tx, POSTS, params.get("posts"));
-        createPosts(tx, created, accountNodes);
+        createPosts(tx, created, accountNodes, found.hashtags);
         run(tx, RETWEETS, params.get("RETWEETS"));
         run(tx, QUOTES, params.get("QUOTES"));
         run(tx, REPLIES, params.get("REPLIES_TO"));
@@ -257,15 +415,17 @@ final class Neo4jWriter {
         run(tx, INTERACTS_TIMED, edges.get("timed"));
         run(tx, INTERACTS_UNTIMED, edges.get("untimed"));
         if (importKey != null) {
-            tx.run(IMPORT_PROGRESS, Map.of("key", importKey, "rows", rowsDone, "rejects", rejects)).consume();
+            tx.run(IMPORT_PROGRESS, Map.of("key", importKey, "rows", rowsDone, "rejects", rejects));
         }
     }
 
     /**
      * Creates posts known to be absent, with their authorship, hashtags, URLs, mentions and references; end nodes
-     * are merged once per distinct key.
+     * are merged once per distinct key (hashtags this writer knows already are not); the hashtags' node ids go
+     * into {@code hashtagNodes}.
      */
-    private void createPosts(TransactionContext tx, List<PostRow> posts, Map<String, Long> accountNodes) {
+    private void createPosts(WriteTx tx, List<PostRow> posts, Map<String, Long> accountNodes,
+                             Map<String, Long> hashtagNodes) {
         if (posts.isEmpty()) {
             return;
         }
@@ -282,8 +442,16 @@ final class Neo4jWriter {
         }
         Map<String, Long> postNodes = new HashMap<>();
         nodes(tx, CREATE_POSTS, "rows", rows, postNodes);
-        Map<String, Long> hashtagNodes = new HashMap<>();
-        nodes(tx, HASHTAG_NODES, "ids", new ArrayList<>(hashtags), hashtagNodes);
+        List<String> unknownHashtags = new ArrayList<>(hashtags.size());
+        for (String h : hashtags) {
+            Long known = knownHashtags.get(h);
+            if (known != null) {
+                hashtagNodes.put(h, known);
+            } else {
+                unknownHashtags.add(h);
+            }
+        }
+        nodes(tx, HASHTAG_NODES, "ids", unknownHashtags, hashtagNodes);
         Map<String, Long> urlNodes = new HashMap<>();
         nodes(tx, URL_NODES, "ids", new ArrayList<>(urls), urlNodes);
 
@@ -300,10 +468,10 @@ final class Neo4jWriter {
         Set<String> placeholders = new HashSet<>();
         if (!outside.isEmpty()) {
             long t0 = System.nanoTime();
-            tx.run(REFERENCED_POSTS, Map.of("ids", new ArrayList<>(outside))).forEachRemaining(r -> {
-                refNodes.put(r.get("key").asString(), r.get("node").asLong());
-                if (r.get("placeholder").asBoolean(false)) {
-                    placeholders.add(r.get("key").asString());
+            tx.forEach(REFERENCED_POSTS, Map.of("ids", new ArrayList<>(outside)), r -> {
+                refNodes.put((String) r.get("key"), (Long) r.get("node"));
+                if (Boolean.TRUE.equals(r.get("placeholder"))) {
+                    placeholders.add((String) r.get("key"));
                 }
             });
             time(REFERENCED_POSTS, t0);
@@ -337,28 +505,26 @@ final class Neo4jWriter {
         between.forEach((type, pairs) -> {
             String cypher = type.equals("TAGS") ? CREATE_TAGS : CREATE_BETWEEN.formatted(type);
             long t0 = System.nanoTime();
-            tx.run(cypher, Map.of("rows", pairs)).consume();
+            tx.run(cypher, Map.of("rows", pairs));
             time(cypher, t0);
         });
         run(tx, PLACEHOLDER_AUTHORS, placeholderAuthors);
     }
 
     /** Runs a node statement returning {@code key, node} and adds what it returns to {@code into}. */
-    private void nodes(TransactionContext tx, String cypher, String parameter, List<?> values,
-                              Map<String, Long> into) {
+    private void nodes(WriteTx tx, String cypher, String parameter, List<?> values, Map<String, Long> into) {
         if (values.isEmpty()) {
             return;
         }
         long t0 = System.nanoTime();
-        tx.run(cypher, Map.of(parameter, values))
-                .forEachRemaining(r -> into.put(r.get("key").asString(), r.get("node").asLong()));
+        tx.forEach(cypher, Map.of(parameter, values), r -> into.put((String) r.get("key"), (Long) r.get("node")));
         time(cypher, t0);
     }
 
-    private void run(TransactionContext tx, String cypher, List<Map<String, Object>> rows) {
+    private void run(WriteTx tx, String cypher, List<Map<String, Object>> rows) {
         if (rows != null && !rows.isEmpty()) {
             long t0 = System.nanoTime();
-            tx.run(cypher, Map.of("rows", rows)).consume();
+            tx.run(cypher, Map.of("rows", rows));
             time(cypher, t0);
         }
     }

@@ -1,10 +1,14 @@
 package io.lockstep.store.load;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * Receives the time each step of an import took, for benchmarks: the bulk loader's phases
  * ({@code "bulk 1: parse and stage"} to {@code "bulk 5: Import records"}), every write transaction of the
  * transactional writer ({@link #WRITE_TRANSACTIONS}) and each of its Cypher statements (named by the statement's
- * first lines). Called on the importing thread; {@link #NONE} drops them.
+ * first lines). Called by one thread at a time (the transactional writer's from its own thread); {@link #NONE}
+ * drops them.
  */
 @FunctionalInterface
 public interface StepTimes {
@@ -16,4 +20,13 @@ public interface StepTimes {
 
     /** {@code nanos} more were spent in {@code step}. */
     void add(String step, long nanos);
+
+    /**
+     * The bulk loader has staged every file in {@code directory} (deleted once the load ends) and is about to run
+     * Neo4j's bulk importer on them with {@code importerFileArguments} (absolute paths into {@code directory}), the
+     * rest of its options being {@link Neo4jBulkImport}'s. Lets a benchmark keep the files to run the importer
+     * alone on them.
+     */
+    default void staged(Path directory, List<String> importerFileArguments) {
+    }
 }

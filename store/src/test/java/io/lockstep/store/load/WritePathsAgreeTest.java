@@ -2,6 +2,7 @@ package io.lockstep.store.load;
 
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.StoreSecret;
 import io.lockstep.store.TestStore;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,51 @@ class WritePathsAgreeTest {
         assertThat(created.placeholderAuthors()).containsAll(bulk.placeholderAuthors());
         assertThat(bulk.nodes().keySet().stream().filter(k -> k.startsWith("Post ")).count()).isGreaterThan(3_000);
         assertThat(bulk.relationships().size()).isGreaterThan(10_000);
+    }
+
+    /**
+     * An embedded store's transactional writer runs its statements in-process; a server's go through Bolt. Both
+     * must write the same graph: the same files through a remote connection to the test store's own DBMS (Bolt),
+     * then through the embedded store, each on the CREATE path and then again on the MERGE path.
+     */
+    @Test
+    void boltAndInProcessWritersWriteTheSameGraph(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        ArchiveGenerator.write(first, 8, 1_500, 1_000_000_000L);
+        ArchiveGenerator.write(second, 9, 500, 1_000_001_200L);
+        List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"), first, second,
+                ArchiveImporterTest.copy(dir, "followers.csv"));
+        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(89);
+        ArchiveImporter importer = new ArchiveImporter();
+
+        clear();
+        String secret = StoreSecret.readPasswordFile(store.embeddedSecretFile());
+        GraphDump overBolt;
+        GraphDump overBoltMerged;
+        try (GraphStore remote = GraphStore.remote(store.embeddedBoltUri(), StoreSecret.USER, secret, null)) {
+            assertThat(remote.embeddedDatabase()).isNull();
+            importer.importFiles(remote, files, transactions, ProgressListener.NONE);
+            overBolt = GraphDump.of(store);
+            importer.importFiles(remote, files, transactions.withReimport(true), ProgressListener.NONE);
+            overBoltMerged = GraphDump.of(store);
+        }
+
+        clear();
+        assertThat(store.embeddedDatabase()).isNotNull();
+        importer.importFiles(store, files, transactions, ProgressListener.NONE);
+        GraphDump inProcess = GraphDump.of(store);
+        importer.importFiles(store, files, transactions.withReimport(true), ProgressListener.NONE);
+        GraphDump inProcessMerged = GraphDump.of(store);
+
+        assertThat(inProcess.nodes().keySet().stream().filter(k -> k.startsWith("Post ")).count())
+                .isGreaterThan(1_500);
+        assertThat(inProcess.nodes()).isEqualTo(overBolt.nodes());
+        assertThat(inProcess.relationships()).isEqualTo(overBolt.relationships());
+        assertThat(inProcess.placeholderAuthors()).isEqualTo(overBolt.placeholderAuthors());
+        assertThat(inProcessMerged.nodes()).isEqualTo(overBoltMerged.nodes()).isEqualTo(inProcess.nodes());
+        assertThat(inProcessMerged.relationships()).isEqualTo(overBoltMerged.relationships())
+                .isEqualTo(inProcess.relationships());
     }
 
     @Test

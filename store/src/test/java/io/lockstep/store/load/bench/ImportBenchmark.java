@@ -8,9 +8,13 @@ import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.store.load.ImportOptions;
 import io.lockstep.store.load.ImportReport;
+import io.lockstep.store.load.Neo4jBulkImport;
+import io.lockstep.store.load.StepTimes;
+import org.neo4j.io.fs.FileUtils;
 import org.neo4j.driver.Session;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +27,12 @@ import java.util.TreeMap;
  * into the now non-empty store (incremental). Prints rows/s, relationships/s and the time of each
  * step ({@code StepTimes}: the bulk phases, each write transaction and Cypher statement).
  *
- * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=5000]
- * [bulk|transactional|plain|follows]}: the fresh load goes through {@code BulkLoader} unless {@code transactional}
- * is given; {@code follows} loads a generated follower graph of POSTS edges instead (see {@link #follows});
+ * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=20000]
+ * [bulk|transactional|plain|follows] [rounds=1]}: the fresh load goes through {@code BulkLoader} unless
+ * {@code transactional} is given, into a new store that nothing opens before (as {@code lockstep import --store NEW});
+ * after each bulk load, Neo4j's bulk importer runs alone on the files the load staged, with the load's options,
+ * once in a JVM of its own (as {@code neo4j-admin} runs it) and once in this one, and the ratio is printed; with
+ * ROUNDS above 1 the fresh load is repeated into new stores (a warm JVM), the last one going on incrementally; {@code follows} loads a generated follower graph of POSTS edges instead (see {@link #follows});
  * {@code plain} instead runs the issue's reference loop (one {@code UNWIND … MERGE … MERGE … CREATE} per batch, posts
  * and authors only) over the same file into a fresh store.
  * The store and the generated files are written under WORKDIR (deleted by the caller).
@@ -59,12 +66,80 @@ public final class ImportBenchmark {
             }
             return;
         }
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+        }
+        ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
+        for (int round = 1; round < rounds; round++) { // fresh loads only; the last round goes on incrementally
+            try (GraphStore store = GraphStore.embedded(work.resolve("store-" + round))) {
+                fresh(work, round, store, fresh, options, bulk);
+            }
+        }
         try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
-            ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
-            measure(bulk ? "fresh (bulk loader)" : "fresh (transactions)", store, fresh, options);
-            measure("incremental", store, incremental, options);
+            fresh(work, rounds, store, fresh, options, bulk);
+            measure("incremental", store, incremental, options, null);
             System.out.println(StoreStatistics.read(store));
         }
+    }
+
+    /**
+     * Loads {@code file} into the new store {@code store} as {@code lockstep import --store NEW} does (nothing opens
+     * the store before the load), then, for the bulk path, runs Neo4j's bulk importer alone on the files the load
+     * staged, with the same options, into a new directory, and prints both rates side by side.
+     */
+    private static void fresh(Path work, int round, GraphStore store, Path file, ImportOptions options, boolean bulk)
+            throws Exception {
+        if (!store.isUnstarted()) {
+            throw new IllegalStateException(work + " holds a store already: give an empty work directory");
+        }
+        Path kept = work.resolve("staged-" + round);
+        List<String> arguments = new ArrayList<>();
+        double e2e = measure(bulk ? "fresh (bulk loader), round " + round : "fresh (transactions)", store, file,
+                options, new KeptStaging(kept, arguments));
+        if (!bulk) {
+            return;
+        }
+        long rels = relationships(store);
+        // as a user runs neo4j-admin: a JVM of its own (start, class loading and JIT included), same heap
+        Path fresh = work.resolve("alone-jvm-" + round);
+        Path argumentFile = work.resolve("arguments-" + round + ".txt");
+        Files.write(argumentFile, arguments);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:+Use")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ImporterAlone.class.getName(),
+                fresh.toString(), kept.toString(), argumentFile.toString()));
+        long t0 = System.nanoTime();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes());
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("the importer alone failed: " + out);
+        }
+        double jvm = (System.nanoTime() - t0) / 1e9;
+        String[] figures = out.lines().filter(l -> l.startsWith("importer seconds=")).findFirst().orElseThrow()
+                .split(" ");
+        double inJvm = Double.parseDouble(figures[1].substring("seconds=".length()));
+        double aloneCpu = Double.parseDouble(figures[2].substring("cpu=".length()));
+        // and in this JVM, warm from the load (its importer ran here a moment ago)
+        Path home = work.resolve("alone-" + round);
+        t0 = System.nanoTime();
+        Neo4jBulkImport.run(home, "neo4j", kept, arguments);
+        double warm = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("Neo4j's bulk importer alone on the same staged files, same options, round %d:%n", round);
+        System.out.printf("    its own JVM (as neo4j-admin runs): %.1f s in the import (%.1f s for the process), "
+                + "%.1f CPU-s: %,.0f relationships/s%n", inJvm, jvm, aloneCpu, rels / inJvm);
+        System.out.printf("    in this JVM after the load (warm):  %.1f s: %,.0f relationships/s%n", warm, rels / warm);
+        // like with like: the load ran in a JVM that had done nothing of it yet, so does the importer in its own
+        System.out.printf("ratio, round %d: end to end %,.0f relationships/s / importer alone in its own JVM %,.0f = "
+                + "%.2fx (/ importer alone warm %,.0f = %.2fx)%n", round, rels / e2e, rels / inJvm, inJvm / e2e,
+                rels / warm, warm / e2e);
+        System.out.printf("CPU-seconds, round %d: end to end %.1f, importer alone in its own JVM %.1f: %.2fx%n", round,
+                lastCpu, aloneCpu, aloneCpu / lastCpu);
+        FileUtils.deleteDirectory(fresh);
+        FileUtils.deleteDirectory(home);
+        FileUtils.deleteDirectory(kept);
     }
 
     /**
@@ -82,23 +157,32 @@ public final class ImportBenchmark {
                 accounts, Files.size(fresh) / 1e6, (System.nanoTime() - g0) / 1e9);
         try (GraphStore store = GraphStore.embedded(work.resolve("store"))) {
             ImportOptions options = ImportOptions.defaults();
-            measure("fresh follows (bulk loader)", store, fresh, options);
-            measure("incremental follows", store, incremental, options);
+            measure("fresh follows (bulk loader)", store, fresh, options, null);
+            measure("incremental follows", store, incremental, options, null);
             System.out.println(StoreStatistics.read(store));
         }
     }
 
-    private static void measure(String label, GraphStore store, Path file, ImportOptions options) throws Exception {
-        long rels0 = relationships(store);
+    /**
+     * Imports {@code file}, prints its rates and step times, returns its seconds. A new store is not opened before
+     * (its relationships before are none). {@code keep} (may be null) keeps the bulk loader's staged files.
+     */
+    private static double measure(String label, GraphStore store, Path file, ImportOptions options,
+                                  KeptStaging keep) throws Exception {
+        long rels0 = store.isUnstarted() ? 0 : relationships(store);
         Map<String, Long> steps = new TreeMap<>();
+        StepTimes times = keep == null ? (step, nanos) -> steps.merge(step, nanos, Long::sum)
+                : keep.andTimes((step, nanos) -> steps.merge(step, nanos, Long::sum));
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        ImportReport report = new ArchiveImporter((step, nanos) -> steps.merge(step, nanos, Long::sum))
-                .importFiles(store, List.of(file), options, new Pace(t0));
+        ImportReport report = new ArchiveImporter(times).importFiles(store, List.of(file), options, new Pace(t0));
         double s = (System.nanoTime() - t0) / 1e9;
+        lastCpu = (processCpuNanos() - cpu0) / 1e9;
         long rels = relationships(store) - rels0;
-        System.out.printf("%s: %,d rows, %,d relationships in %.1f s: %,.0f rows/s, %,.0f relationships/s%n",
-                label, report.rows(), rels, s, report.rows() / s, rels / s);
+        System.out.printf("%s: %,d rows, %,d relationships in %.1f s (%.1f CPU-s): %,.0f rows/s, "
+                + "%,.0f relationships/s%n", label, report.rows(), rels, s, lastCpu, report.rows() / s, rels / s);
         steps.forEach((step, nanos) -> System.out.printf("  %8.1f s  %s%n", nanos / 1e9, step));
+        return s;
     }
 
     /**
@@ -127,6 +211,15 @@ public final class ImportBenchmark {
         }));
         flush.run();
         return total[0];
+    }
+
+    /** The CPU-seconds of the last {@link #measure}, every thread of this process. */
+    private static double lastCpu;
+
+    /** CPU time of this whole process (all threads, the JIT and the collector included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long relationships(GraphStore store) {

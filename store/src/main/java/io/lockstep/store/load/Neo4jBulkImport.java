@@ -1,0 +1,125 @@
+package io.lockstep.store.load;
+
+import io.lockstep.store.StoreException;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Neo4j's bulk importer ({@code neo4j-admin database import full}) run in-process, with the options
+ * {@link BulkLoader} uses. Public so that a benchmark can run the very same invocation on the files a load staged
+ * ("the importer alone on the same staged files").
+ */
+public final class Neo4jBulkImport {
+    private Neo4jBulkImport() {
+    }
+
+    /**
+     * The importer's options apart from the files: the database name first ({@code --nodes} and
+     * {@code --relationships} take several values and would swallow it), node ids as staged numbers, a verbose log
+     * (a failure then names its cause), the report file in {@code reportDirectory}, one thread per core, and
+     * {@link #offHeapBytes} of memory.
+     */
+    static List<String> options(String database, Path reportDirectory) {
+        return new ArrayList<>(List.of(
+                "full",
+                database,
+                "--id-type=actual", // Staging numbers the nodes
+                "--verbose",
+                "--report-file=" + reportDirectory.resolve("import.report"),
+                "--threads=" + Math.max(1, Runtime.getRuntime().availableProcessors()),
+                "--max-off-heap-memory=" + offHeapBytes()));
+    }
+
+    /**
+     * The importer's off-heap budget: the page cache's share of the machine (a quarter of its memory, 512 MiB to
+     * 4 GiB), which the stopped DBMS does not use meanwhile. The importer's own default is 90 % of the memory the
+     * OS reports free, which on a machine whose memory holds the file cache is little (128 MiB here with 23 GiB
+     * installed): the relationship linking then runs in six passes instead of one.
+     */
+    static long offHeapBytes() {
+        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Math.max(512L << 20, Math.min(4L << 30, physical / 4));
+    }
+
+    /**
+     * Runs the importer into {@code database} of the Neo4j home {@code home} (its directory must not hold that
+     * database yet) on the files of {@code fileArguments} (the {@code --nodes}/{@code --relationships} and
+     * multi-line arguments that {@link StepTimes#staged} reports), writing its report into
+     * {@code reportDirectory}, with {@link #options} for the rest. Its console output goes to
+     * {@code home/logs/bulk-import.log}.
+     *
+     * @throws StoreException when the importer fails (the message names its innermost cause)
+     */
+    public static void run(Path home, String database, Path reportDirectory, List<String> fileArguments) {
+        run(home, database, reportDirectory, fileArguments, UnaryOperator.identity());
+    }
+
+    /** As {@link #run(Path, String, Path, List)}; the console output also goes through {@code watch} (progress). */
+    static void run(Path home, String database, Path reportDirectory, List<String> fileArguments,
+                    UnaryOperator<OutputStream> watch) {
+        List<String> args = options(database, reportDirectory);
+        args.addAll(fileArguments);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Throwable[] failure = new Throwable[1];
+        int exit;
+        try (PrintStream out = new PrintStream(watch.apply(log), true, StandardCharsets.UTF_8);
+             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
+            // Run as `import full` under its parent command, as neo4j-admin does: the subcommand reads options
+            // (the schema file among them) through its parent.
+            CommandLine.IFactory factory = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type == ImportCommand.Full.class ? type.cast(new ImportCommand.Full(context))
+                            : CommandLine.defaultFactory().create(type);
+                }
+            };
+            CommandLine command = new CommandLine(new ImportCommand(), factory);
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(out, true));
+            command.setExecutionExceptionHandler((e, cl, parsed) -> {
+                failure[0] = e;
+                return 1;
+            });
+            exit = command.execute(args.toArray(String[]::new));
+        }
+        try { // the importer's own report of its stages, for whoever wants to know where the time went
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            Files.write(logs.resolve("bulk-import.log"), log.toByteArray());
+        } catch (IOException e) {
+            // the log is a courtesy; the import's outcome does not depend on it
+        }
+        if (exit != 0) {
+            // the command prints its failure rather than throwing it: its innermost cause is the last "Caused by"
+            String reason = failure[0] != null ? rootMessage(failure[0])
+                    : log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("Caused by: "))
+                    .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length()))
+                    .orElse("see " + home.resolve("logs").resolve("bulk-import.log"));
+            throw new StoreException("Neo4j's bulk importer failed: " + reason, failure[0]);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' ');
+    }
+}
