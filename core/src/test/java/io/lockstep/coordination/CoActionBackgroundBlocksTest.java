@@ -17,29 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoActionBackgroundBlocksTest {
 
-    /** A crowd of 600 accounts on 60 popular items with a closed group of 4 on 6 items of their own. */
+    /** {@link CoActionPhasesTest#crowd}'s actions, counted. */
     private static PairCounting crowd(long seed) {
-        Actions a = new Actions(64);
-        java.util.Random rng = new java.util.Random(seed);
-        int crowd = 600;
-        double[] delay = new double[crowd];
-        for (int i = 0; i < crowd; i++) {
-            delay[i] = 600 * Math.exp(1.2 * rng.nextGaussian());
-        }
-        int post = 0;
-        for (int item = 0; item < 60; item++) {
-            for (int acc = 0; acc < crowd; acc++) {
-                if (rng.nextDouble() < 0.25) {
-                    a.add(item, 100_000L * item + (long) (delay[acc] * Math.exp(0.5 * rng.nextGaussian())), acc,
-                            post++);
-                }
-            }
-        }
-        for (int item = 60; item < 66; item++) {
-            for (int acc = crowd; acc < crowd + 4; acc++) {
-                a.add(item, 100_000L * item + rng.nextInt(30), acc, post++);
-            }
-        }
+        Actions a = CoActionPhasesTest.crowd(seed);
+        int crowd = CoActionPhasesTest.CROWD;
         int accounts = crowd + 4;
         return PairCounting.run(SortedActions.of("test", a, accounts), accounts, 60, 200, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);

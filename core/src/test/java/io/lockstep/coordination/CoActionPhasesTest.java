@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -396,18 +397,18 @@ class CoActionPhasesTest {
         }
     }
 
+    /** Accounts of {@link #crowd}'s crowd (0 to 599); the closed group is 600 to 603. */
+    static final int CROWD = 600;
+
     /**
-     * A crowd: 60 popular items, each retweeted by 150 of 600 accounts, each account after its own typical delay
-     * (log-normal around 10 minutes, so that a few are always among the first), and a closed group of 4 accounts
-     * retweeting 6 items only they retweet, within 30 s. The volume model flags many crowd pairs (the fast accounts
-     * meet on item after item); the background strength model explains most of them (946 flagged, 107 kept), since the fast accounts
-     * meet many others too, and keeps every pair of the group, whose co-occurrences are its own.
+     * The crowd and closed group of {@link #backgroundStrengthExplainsACrowdButNotAClosedGroup}: 60 popular items,
+     * each account of the crowd on each with probability 1/4 after its own typical delay, and 4 accounts on 6 items
+     * of their own within 30 s; {@code seed} draws the delays and the crowd's choices.
      */
-    @Test
-    void backgroundStrengthExplainsACrowdButNotAClosedGroup() {
+    static Actions crowd(long seed) {
         Actions a = new Actions(64);
-        java.util.Random rng = new java.util.Random(3);
-        int crowd = 600;
+        Random rng = new Random(seed);
+        int crowd = CROWD;
         double[] delay = new double[crowd];
         for (int i = 0; i < crowd; i++) {
             delay[i] = 600 * Math.exp(1.2 * rng.nextGaussian());
@@ -426,6 +427,20 @@ class CoActionPhasesTest {
                 a.add(item, 100_000L * item + rng.nextInt(30), acc, post++);
             }
         }
+        return a;
+    }
+
+    /**
+     * A crowd: 60 popular items, each retweeted by 150 of 600 accounts, each account after its own typical delay
+     * (log-normal around 10 minutes, so that a few are always among the first), and a closed group of 4 accounts
+     * retweeting 6 items only they retweet, within 30 s. The volume model flags many crowd pairs (the fast accounts
+     * meet on item after item); the background strength model explains most of them (946 flagged, 107 kept), since the fast accounts
+     * meet many others too, and keeps every pair of the group, whose co-occurrences are its own.
+     */
+    @Test
+    void backgroundStrengthExplainsACrowdButNotAClosedGroup() {
+        Actions a = crowd(3);
+        int crowd = CROWD;
         int accounts = crowd + 4;
         SortedActions sorted = SortedActions.of("test", a, accounts);
         PairCounting c = PairCounting.run(sorted, accounts, 60, 200, ProgressListener.NONE,

@@ -16,6 +16,7 @@ import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.kernel.api.exceptions.Status;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -374,18 +375,13 @@ final class Neo4jWriter {
             }
         });
         nodes(tx, ACCOUNTS, "rows", described, accountNodes);
-        List<Object> stubs = new ArrayList<>();
+        List<String> referenced = new ArrayList<>();
         for (String id : batch.referencedAccounts) {
             if (!batch.accounts.containsKey(id)) {
-                Long known = knownAccounts.get(id);
-                if (known != null) {
-                    accountNodes.put(id, known);
-                } else {
-                    stubs.add(id);
-                }
+                referenced.add(id);
             }
         }
-        nodes(tx, STUB_ACCOUNTS, "ids", stubs, accountNodes);
+        nodes(tx, STUB_ACCOUNTS, "ids", unknown(referenced, knownAccounts, accountNodes), accountNodes);
 
         Set<String> existing = new HashSet<>();
         if (!batch.posts.isEmpty()) {
@@ -420,6 +416,23 @@ final class Neo4jWriter {
     }
 
     /**
+     * The keys this writer has no node id for yet, in order; the node ids of the others (from {@code known}) go
+     * into {@code nodes}.
+     */
+    private static List<Object> unknown(Collection<String> keys, Map<String, Long> known, Map<String, Long> nodes) {
+        List<Object> unknown = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Long node = known.get(key);
+            if (node != null) {
+                nodes.put(key, node);
+            } else {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    /**
      * Creates posts known to be absent, with their authorship, hashtags, URLs, mentions and references; end nodes
      * are merged once per distinct key (hashtags this writer knows already are not); the hashtags' node ids go
      * into {@code hashtagNodes}.
@@ -442,16 +455,7 @@ final class Neo4jWriter {
         }
         Map<String, Long> postNodes = new HashMap<>();
         nodes(tx, CREATE_POSTS, "rows", rows, postNodes);
-        List<String> unknownHashtags = new ArrayList<>(hashtags.size());
-        for (String h : hashtags) {
-            Long known = knownHashtags.get(h);
-            if (known != null) {
-                hashtagNodes.put(h, known);
-            } else {
-                unknownHashtags.add(h);
-            }
-        }
-        nodes(tx, HASHTAG_NODES, "ids", unknownHashtags, hashtagNodes);
+        nodes(tx, HASHTAG_NODES, "ids", unknown(hashtags, knownHashtags, hashtagNodes), hashtagNodes);
         Map<String, Long> urlNodes = new HashMap<>();
         nodes(tx, URL_NODES, "ids", new ArrayList<>(urls), urlNodes);
 

@@ -72,9 +72,9 @@ public final class WriteCeilingBenchmark {
                             : "UNWIND $rows AS r CREATE (p:Post) SET p = r.props";
                     String prefix = "c" + withAuthor + round + "-";
                     long t0 = System.nanoTime();
-                    for (int b = 0; b < n / batch; b++) {
+                    for (int b = 0; b * batch < n; b++) { // the last batch takes the rest: n rows in all
                         List<Map<String, Object>> rows = new ArrayList<>(batch);
-                        for (int i = 0; i < batch; i++) {
+                        for (int i = 0; i < Math.min(batch, n - b * batch); i++) {
                             int k = b * batch + i;
                             rows.add(Map.of("author", accounts.get(k % accounts.size()),
                                     "props", properties(prefix + k, k)));
@@ -101,9 +101,9 @@ public final class WriteCeilingBenchmark {
                     for (int t = 0; t < threads; t++) {
                         int first = t;
                         Thread worker = new Thread(() -> {
-                            for (int b = first; b < n / batch; b += threads) {
+                            for (int b = first; b * batch < n; b += threads) {
                                 try (Transaction tx = db.beginTx()) {
-                                    for (int i = 0; i < batch; i++) {
+                                    for (int i = 0; i < Math.min(batch, n - b * batch); i++) {
                                         int k = b * batch + i;
                                         Node p = tx.createNode(POST);
                                         properties(prefix + k, k).forEach(p::setProperty);
@@ -152,9 +152,9 @@ public final class WriteCeilingBenchmark {
             for (int round = 1; round <= 3; round++) {
                 long t0 = System.nanoTime();
                 long relationships = 0;
-                for (int b = 0; b < n / batch; b++) {
+                for (int b = 0; b * batch < n; b++) {
                     List<Map<String, Object>> posts = new ArrayList<>(batch);
-                    for (int i = 0; i < batch; i++) {
+                    for (int i = 0; i < Math.min(batch, n - b * batch); i++) {
                         int k = b * batch + i;
                         posts.add(Map.of("author", accounts.get(k % accounts.size()),
                                 "props", properties("t" + round + "-" + k, k)));
@@ -163,7 +163,7 @@ public final class WriteCeilingBenchmark {
                     List<List<Object>> links = new ArrayList<>();
                     Map<String, List<List<Object>>> between = new java.util.LinkedHashMap<>();
                     List<Long> created = new ArrayList<>(batch);
-                    long[] rels = {batch};
+                    long[] rels = {posts.size()};
                     try (Session s = store.session()) {
                         s.executeWriteWithoutResult(tx -> {
                             tx.run(TWEET_POSTS, Map.of("rows", posts))
