@@ -113,8 +113,10 @@ public final class AnalysisPipeline {
                 ActivityTap rows = tap;
                 imported = CompletableFuture.supplyAsync(() -> {
                     try {
+                        // no warm-up of the store's first start: it would take the analysis's CPU, and the
+                        // start after the importer already runs beside the analysis
                         return new ArchiveImporter().importFiles(store, files,
-                                ImportOptions.defaults().withTermination(termination),
+                                ImportOptions.defaults().withTermination(termination).withWarmUp(false),
                                 quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), rows);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

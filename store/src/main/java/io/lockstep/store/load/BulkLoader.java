@@ -144,7 +144,7 @@ final class BulkLoader {
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
             at[0] = System.nanoTime();
             try {
-                boolean firstStart = store.isUnstarted() && WARM_UP;
+                boolean firstStart = store.isUnstarted() && options.warmUp() && WARM_UP;
                 store.replaceEmptyDatabase((home, database) -> {
                     at[1] = System.nanoTime();
                     long nodeBytes = sizeOf(rows.nodeFiles());
@@ -188,11 +188,7 @@ final class BulkLoader {
         }
     }
 
-    /**
-     * Parses {@code file} on this thread and writes its rows to the staging files on another
-     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
-     */
-    /** Whether a new store's first start is warmed up beside the importer ({@link #warmUp}); a benchmark's switch. */
+    /** A benchmark's switch for A/B runs: false turns {@link #warmUp} off whatever the options say. */
     private static final boolean WARM_UP = !"false".equals(System.getProperty("lockstep.bulk.warmUp"));
 
     /**
@@ -226,6 +222,10 @@ final class BulkLoader {
     private record Staged(RejectsFile rejects, long skipped, String failure) {
     }
 
+    /**
+     * Parses {@code file} on this thread and writes its rows to the staging files on another
+     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
+     */
     private static Staged stage(Path file, Format format, Staging rows, ImportOptions options,
                                 ProgressListener progress) throws IOException {
         AtomicLong bytes = new AtomicLong();

@@ -18,9 +18,12 @@ import java.util.function.Consumer;
  *                    through transactions whatever the store holds
  * @param keepGoing   after a file fails as a whole (unreadable, truncated gzip, unknown format), import the other
  *                    files and report the failure instead of stopping with an {@link ImportFailedException}
+ * @param warmUp      on a bulk load into a new store, start a throwaway DBMS beside Neo4j's importer so that the
+ *                    store's own first start after it is warm ({@link BulkLoader}); worth it when the caller waits
+ *                    for the load, not when the load runs beside other work (`analyze`), whose CPU it would take
  */
 public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
-                            boolean bulk, boolean keepGoing) {
+                            boolean bulk, boolean keepGoing, boolean warmUp) {
     public static final int BATCH_SIZE_DEFAULT = 20_000;
 
     public ImportOptions {
@@ -31,7 +34,7 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false);
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false, true);
     }
 
     // One wither per component: a copy with that component changed, made through one Draft of every component.
@@ -60,11 +63,15 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         return with(d -> d.keepGoing = keepGoingAfterAFailedFile);
     }
 
+    public ImportOptions withWarmUp(boolean warmUpTheFirstStart) {
+        return with(d -> d.warmUp = warmUpTheFirstStart);
+    }
+
     /** These options with {@code change} applied to a draft of their components, checked as any new ones. */
     private ImportOptions with(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
-        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing);
+        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing, d.warmUp);
     }
 
     /** The components of the options being copied, each open to change. */
@@ -75,6 +82,7 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         boolean reimport;
         boolean bulk;
         boolean keepGoing;
+        boolean warmUp;
 
         Draft(ImportOptions o) {
             format = o.format;
@@ -83,6 +91,7 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
             reimport = o.reimport;
             bulk = o.bulk;
             keepGoing = o.keepGoing;
+            warmUp = o.warmUp;
         }
     }
 }

@@ -80,7 +80,9 @@ public final class Neo4jBulkImport {
         int exit;
         try (PrintStream out = new PrintStream(watch.apply(log), true, StandardCharsets.UTF_8);
              DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-            ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
+            Path absoluteHome = home.toAbsolutePath(); // Neo4j's configuration takes absolute homes only
+            ExecutionContext context = new ExecutionContext(absoluteHome, absoluteHome.resolve("conf"), out, out,
+                    fs);
             // Run as `import full` under its parent command, as neo4j-admin does: the subcommand reads options
             // (the schema file among them) through its parent.
             CommandLine.IFactory factory = new CommandLine.IFactory() {
