@@ -8,6 +8,7 @@ import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.ConstraintViolationException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
@@ -305,7 +306,7 @@ final class Neo4jWriter {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ClientException c && CONSTRAINT_VIOLATION.equals(c.code())
                     || t instanceof QueryExecutionException q && CONSTRAINT_VIOLATION.equals(q.getStatusCode())
-                    || t instanceof org.neo4j.graphdb.ConstraintViolationException
+                    || t instanceof ConstraintViolationException
                     || t instanceof Status.HasStatus h && h.status() == Status.Schema.ConstraintValidationFailed) {
                 return true;
             }
