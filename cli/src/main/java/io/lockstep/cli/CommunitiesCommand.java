@@ -125,7 +125,7 @@ public final class CommunitiesCommand extends StoreCommand {
     @Override
     public Integer call() throws Exception {
         CommunityDetection detection = detection();
-        PrintWriter stdout = out();
+        PrintWriter stdout = stdout();
         if (inputs.isEmpty()) {
             return onStore(detection, stdout);
         }

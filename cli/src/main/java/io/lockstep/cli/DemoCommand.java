@@ -39,8 +39,8 @@ public final class DemoCommand extends LockstepCommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = err();
-        PrintWriter stdout = out();
+        PrintWriter err = stderr();
+        PrintWriter stdout = stdout();
         Path archive = out.resolve("archive");
         ScenarioConfig config = ScenarioConfig.demo();
         SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);

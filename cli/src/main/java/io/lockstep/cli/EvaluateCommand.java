@@ -101,7 +101,7 @@ public final class EvaluateCommand extends LockstepCommand {
             throw new ParameterException(spec.commandLine(), "evaluate needs --truth FILE and --accounts FILE (or --sweep)");
         }
         EvaluationResult r = Evaluation.evaluate(truth, accounts);
-        PrintWriter w = out();
+        PrintWriter w = stdout();
         w.print(r.toText());
         if (out != null) {
             String text = out.toString().endsWith(".md") ? r.toMarkdown() : r.toCsv();
@@ -123,7 +123,7 @@ public final class EvaluateCommand extends LockstepCommand {
         long ms = (System.nanoTime() - t0) / 1_000_000L;
         ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(archive), accountsCsv,
                 work.resolve(AnalysisFiles.EDGES));
-        PrintWriter w = out();
+        PrintWriter w = stdout();
         w.print(score.result().toText());
         w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
                 score.flagged(), score.edgeRows(), ms / 1000.0);
@@ -140,7 +140,7 @@ public final class EvaluateCommand extends LockstepCommand {
     private int matrix() throws IOException {
         List<RobustnessMatrix.Cell> cells = RobustnessMatrix.grid(matrixAccounts, scenario.days(),
                 ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, scenario.seed());
-        PrintWriter w = out();
+        PrintWriter w = stdout();
         RobustnessMatrix m = new RobustnessMatrix(detector.detector(scenario.seed()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : cells) {
@@ -171,7 +171,7 @@ public final class EvaluateCommand extends LockstepCommand {
         Path png = work.resolve("sweep.png");
         LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.label() + ", "
                 + scenario.scenario() + ", " + sweepOptions.accounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
-        PrintWriter w = out();
+        PrintWriter w = stdout();
         w.print(DifficultySweep.toMarkdown(points));
         w.println("wrote " + table + " and " + png);
         w.flush();

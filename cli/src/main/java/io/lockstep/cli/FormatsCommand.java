@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 public final class FormatsCommand extends LockstepCommand {
     @Override
     public Integer call() {
-        PrintWriter out = out();
+        PrintWriter out = stdout();
         for (Format f : Format.values()) {
             out.println(f.id());
             out.println("  reads: " + f.description());

@@ -91,7 +91,7 @@ public final class ImportCommand extends StoreCommand {
         }, "lockstep-import-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ProgressListener progress = quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err);
-        PrintWriter out = out();
+        PrintWriter out = stdout();
         try (GraphStore store = storeOptions.open()) {
             ImportReport report = new ArchiveImporter().importFiles(store, files,
                     options.withTermination(running::get), progress);
@@ -112,7 +112,7 @@ public final class ImportCommand extends StoreCommand {
                         report.failures().size());
             }
             for (ImportReport.FileResult r : report.failures()) {
-                err().println("import: " + r.failure());
+                stderr().println("import: " + r.failure());
             }
             out.flush();
             return 0;

@@ -16,12 +16,12 @@ abstract class LockstepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where the command's results go (stdout unless a test redirects it). */
-    PrintWriter out() {
+    PrintWriter stdout() {
         return spec.commandLine().getOut();
     }
 
     /** Where progress and notes go (stderr unless a test redirects it). */
-    PrintWriter err() {
+    PrintWriter stderr() {
         return spec.commandLine().getErr();
     }
 }

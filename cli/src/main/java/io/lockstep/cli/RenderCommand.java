@@ -56,7 +56,7 @@ public final class RenderCommand extends StoreCommand {
             throw new IllegalArgumentException("--out must end in .png or .svg: " + out);
         }
         SceneQueries.SizeBy size = sizeBy.sizeBy();
-        PrintWriter o = out();
+        PrintWriter o = stdout();
         SceneRenderer renderer = new SceneRenderer();
         List<Path> written = new ArrayList<>();
         try (GraphStore store = storeOptions.open()) {

@@ -35,7 +35,7 @@ public final class ServerCommand extends LockstepCommand {
         try (GraphStore graph = GraphStore.embedded(storeDir.store(), port)) {
             Thread hook = new Thread(stopped::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
-            PrintWriter out = out();
+            PrintWriter out = stdout();
             Path secret = graph.embeddedSecretFile();
             out.println("bolt=" + graph.embeddedBoltUri());
             out.println("user=" + StoreSecret.USER);

@@ -47,7 +47,7 @@ public final class SimulateCommand extends LockstepCommand {
     @Override
     public Integer call() throws IOException {
         SimulationSummary s = new Simulator(config()).write(out, ProgressListener.NONE);
-        PrintWriter w = out();
+        PrintWriter w = stdout();
         w.printf(Locale.ROOT, "wrote %s: %d accounts, %d posts, %d follows in %.1f s%n", s.outDir(), s.accounts(),
                 s.posts(), s.follows(), s.elapsedMillis() / 1000.0);
         StringBuilder kinds = new StringBuilder();

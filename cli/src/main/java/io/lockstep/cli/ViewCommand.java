@@ -48,9 +48,9 @@ public final class ViewCommand extends StoreCommand {
             scene = StoreScenes.accounts(new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster,
                     choice.community, choice.hashtag, choice.account, limit), size));
         }
-        out().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
+        stdout().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
                 + " edges; close the window to quit");
-        out().flush();
+        stdout().flush();
         SceneViewer viewer = new SceneViewer(scene);
         viewer.open();
         try {
