@@ -66,8 +66,12 @@ import java.util.stream.Stream;
  * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
  * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
  *
- * <p>All or nothing: cancelled or killed during parsing, the store is untouched; killed during the bulk importer or
- * before the {@code Import} records commit, the next start discards the new database
+ * <p>With binary staging (the default) the DBMS is stopped before the parsing starts and the importer reads the
+ * posts while they are parsed ({@link #loadFed}); with CSV staging the store is untouched until every file is parsed.
+ *
+ * <p>All or nothing: cancelled or failed during parsing, the new database is discarded (CSV staging: never
+ * written) and the store is as before, empty (a new store stays unstarted); killed during parsing, the bulk importer
+ * or before the {@code Import} records commit, the next start discards the new database
  * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.
  *
  * <p>Memory: ids of posts, accounts, hashtags and URLs are held in hash maps to their node numbers (one
