@@ -154,6 +154,9 @@ final class BinaryStaging {
             try {
                 blockOut.writeInt(start);
                 blockOut.writeInt(end);
+                for (int c = 0; c < columns.kinds.length; c++) {
+                    blockOut.writeByte(0); // a property column of the file: absent
+                }
                 blockRecords++;
                 records++;
                 if (block.size() >= BLOCK) {
