@@ -10,7 +10,9 @@ import org.neo4j.batchimport.api.input.InputEntityVisitor;
 import org.neo4j.batchimport.api.input.PropertySizeCalculator;
 import org.neo4j.batchimport.api.input.ReadableGroups;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -213,7 +215,7 @@ final class BinaryStaging {
     }
 
     /** A byte array output stream whose array is reused. */
-    private static final class Growing extends java.io.ByteArrayOutputStream {
+    private static final class Growing extends ByteArrayOutputStream {
         Growing() {
             super(BLOCK + (BLOCK >> 2));
         }
@@ -393,7 +395,7 @@ final class BinaryStaging {
                         }
                         continue;
                     }
-                    in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(current.file()),
+                    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(current.file()),
                             1 << 16));
                 }
                 int bytes;

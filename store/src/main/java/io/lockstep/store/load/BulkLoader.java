@@ -23,6 +23,7 @@ import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.driver.Session;
 import org.neo4j.io.fs.FileUtils;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -360,7 +361,7 @@ final class BulkLoader {
      * goes through the progress reader too, from its beginning (so that the reader knows the stage it is in).
      */
     private static final class ArmedProgress {
-        private final java.io.ByteArrayOutputStream early = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream early = new ByteArrayOutputStream();
         private OutputStream reader;
 
         /** The importer's console stream: the log, and the progress reader once armed. */
