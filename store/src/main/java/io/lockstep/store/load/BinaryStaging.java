@@ -96,8 +96,6 @@ final class BinaryStaging {
         private final Growing block = new Growing();
         private final DataOutputStream blockOut = new DataOutputStream(block);
         private int blockRecords;
-        private long records;
-        private long properties;
 
         Writer(Path file, String... header) throws IOException {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
@@ -126,7 +124,6 @@ final class BinaryStaging {
                         continue;
                     }
                     blockOut.writeByte(1);
-                    properties++;
                     switch (columns.kinds[c]) {
                         case STRING -> {
                             byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
@@ -140,11 +137,7 @@ final class BinaryStaging {
                         default -> throw new IllegalStateException();
                     }
                 }
-                blockRecords++;
-                records++;
-                if (block.size() >= BLOCK) {
-                    flushBlock();
-                }
+                endRecord();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -159,13 +152,17 @@ final class BinaryStaging {
                 for (int c = 0; c < columns.kinds.length; c++) {
                     blockOut.writeByte(0); // a property column of the file: absent
                 }
-                blockRecords++;
-                records++;
-                if (block.size() >= BLOCK) {
-                    flushBlock();
-                }
+                endRecord();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A record is in the block: the block is written once full. */
+        private void endRecord() throws IOException {
+            blockRecords++;
+            if (block.size() >= BLOCK) {
+                flushBlock();
             }
         }
 
@@ -182,16 +179,6 @@ final class BinaryStaging {
             }
             block.reset();
             blockRecords = 0;
-        }
-
-        @Override
-        public long records() {
-            return records;
-        }
-
-        @Override
-        public long properties() {
-            return properties;
         }
 
         /** Idempotent. A pipe's reader sees its end. */

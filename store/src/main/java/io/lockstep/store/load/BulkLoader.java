@@ -132,27 +132,8 @@ final class BulkLoader {
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
             Staging rows = new Staging(staging, tap, true, null);
-            List<ImportReport.FileResult> results;
             List<Map<String, Object>> records = new ArrayList<>();
-            try (rows) {
-                results = ImportReport.readEach(files, formats, null, options, true, (file, format, sha) -> {
-                    long before = rows.records;
-                    Staged staged = stage(file, format, rows, options, progress);
-                    RejectsFile rejects = staged.rejects();
-                    long total = rows.records - before;
-                    long rowsLoaded = total - rejects.count() - staged.skipped();
-                    records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
-                            "format", format.id(), "rows", total, "rejects", rejects.count(),
-                            "skipped", staged.skipped(), "completed", staged.failure() == null));
-                    return new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
-                            rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
-                            : ImportReport.Status.FAILED, staged.skipped(), staged.failure());
-                });
-                if (tap != null) { // the rows are all in: the analysis builds its activity while this goes on
-                    tap.complete();
-                }
-                rows.finish();
-            }
+            List<ImportReport.FileResult> results = parseAll(files, formats, options, progress, tap, rows, records);
             List<String> arguments = rows.importArguments(staging);
             times.staged(staging, arguments);
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded

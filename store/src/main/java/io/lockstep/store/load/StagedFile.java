@@ -18,12 +18,6 @@ interface StagedFile extends AutoCloseable {
     /** A relationship of two nodes and no property. */
     void pair(int start, int end);
 
-    /** Rows written. */
-    long records();
-
-    /** Values written, nulls left out (an estimate for the importer's memory planning). */
-    long properties();
-
     @Override
     void close() throws IOException;
 
@@ -31,8 +25,6 @@ interface StagedFile extends AutoCloseable {
     final class Csv implements StagedFile {
         private final CSVPrinter printer;
         private final StringBuilder line = new StringBuilder(32);
-        private long records;
-        private long properties;
 
         Csv(CSVPrinter printer) {
             this.printer = printer;
@@ -40,10 +32,6 @@ interface StagedFile extends AutoCloseable {
 
         @Override
         public void record(Object... row) {
-            records++;
-            for (Object v : row) {
-                properties += v == null ? 0 : 1;
-            }
             try {
                 printer.printRecord(row);
             } catch (IOException e) {
@@ -53,7 +41,6 @@ interface StagedFile extends AutoCloseable {
 
         @Override
         public void pair(int start, int end) {
-            records++;
             line.setLength(0);
             line.append(start).append(',').append(end).append('\n');
             try {
@@ -61,16 +48,6 @@ interface StagedFile extends AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public long records() {
-            return records;
-        }
-
-        @Override
-        public long properties() {
-            return properties;
         }
 
         @Override
