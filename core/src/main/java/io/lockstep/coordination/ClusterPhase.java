@@ -18,7 +18,8 @@ import java.util.List;
  * into pieces), unless at least half of them already share one cluster (a link ring whose members also follow each
  * other), which the whole block then joins; ties go to the smaller cluster label. Before the blocks, pieces that
  * modularity cut below {@link DetectionParams.ClusterParams#minSize()} rejoin the community holding at least half of
- * their weight ({@link #rejoin}). Clusters smaller than {@code minSize} are dropped.
+ * their weight ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its
+ * members are split off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped.
  *
  * <p>Cost: Leiden's, then O(n + Σ block followers). Deterministic for a given seed (Leiden runs single-threaded).
  */
@@ -125,8 +126,8 @@ final class ClusterPhase {
     static Groups run(CompactGraph graph, List<DenseBlock> blocks, DetectionParams.ClusterParams params, long seed,
                       TerminationFlag termination) {
         int n = graph.nodeCount();
-        int[] membership = rejoin(graph, ClusterRefiner.cluster(graph, params.leiden(), seed, termination),
-                params.minSize());
+        int[] membership = ClusterRefiner.detachWeak(graph, rejoin(graph,
+                ClusterRefiner.cluster(graph, params.leiden(), seed, termination), params.minSize()));
         termination.assertRunning();
         int labels = 0;
         for (int m : membership) {

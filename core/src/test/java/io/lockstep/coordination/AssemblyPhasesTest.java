@@ -164,4 +164,107 @@ class AssemblyPhasesTest {
         // a community that is itself too small attracts nothing
         assertThat(ClusterPhase.rejoin(g, new int[] {0, 0, 2, 2, 1, 1, -1}, 3)).containsExactly(0, 0, 2, 2, 1, 1, -1);
     }
+    /**
+     * A ten-account link ring 0–9 (co-text on every pair, 0.6–0.8, co-link on some), four outsiders hanging on it by
+     * one weak co-retweet edge each (10 on 3, 11 on 7, 12 on 0 and 13 on 12: a chain), and a botnet 20–27
+     * (co-retweet, 0.3 each pair) whose seed 28 is tied to it by one fast-retweet edge of 0.9 only.
+     */
+    private static List<CoordinationEdge> ringWithOutsiders() {
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int u = 0; u < 10; u++) {
+            for (int v = u + 1; v < 10; v++) {
+                edges.add(edge(u, v, "co-text", 0.6 + 0.2 * ((u + v) % 3) / 2));
+                if ((u + v) % 4 == 0) {
+                    edges.add(edge(u, v, "co-link", 0.2));
+                }
+            }
+        }
+        edges.add(edge(3, 10, "co-retweet", 0.078));
+        edges.add(edge(7, 11, "co-retweet", 0.091));
+        edges.add(edge(0, 12, "co-retweet", 0.061));
+        edges.add(edge(12, 13, "co-retweet", 0.110));
+        for (int u = 20; u < 28; u++) {
+            for (int v = u + 1; v < 28; v++) {
+                edges.add(edge(u, v, "co-retweet", 0.3));
+            }
+        }
+        edges.add(edge(20, 28, "fast-retweet", 0.9));
+        return edges;
+    }
+
+    @Test
+    void modularityPutsEachWeakPendantWithItsOnlyNeighbour() {
+        CompactGraph g = CombinePhase.run(30, ringWithOutsiders(), 0.0);
+        int[] leiden = ClusterRefiner.cluster(g, true, 42);
+        assertThat(leiden[10]).isEqualTo(leiden[3]);
+        assertThat(leiden[11]).isEqualTo(leiden[7]);
+        assertThat(leiden[28]).isEqualTo(leiden[20]);
+    }
+
+    @Test
+    void membersTiedMoreWeaklyThanATypicalPairAreSplitOffTheirCluster() {
+        CompactGraph g = CombinePhase.run(30, ringWithOutsiders(), 0.0);
+        int[] one = new int[30];
+        java.util.Arrays.fill(one, -1);
+        for (int v = 0; v < 14; v++) {
+            one[v] = 0; // the ring and its outsiders given as one cluster
+        }
+        for (int v = 20; v < 29; v++) {
+            one[v] = 1;
+        }
+        int[] out = ClusterRefiner.detachWeak(g, one);
+        for (int v = 1; v < 10; v++) {
+            assertThat(out[v]).isEqualTo(out[0]);
+        }
+        assertThat(out[10]).isNotEqualTo(out[3]).isNotEqualTo(out[11]);
+        assertThat(out[11]).isNotEqualTo(out[7]);
+        // split off together, the chain 12–13 stays one piece of its own
+        assertThat(out[12]).isNotEqualTo(out[0]).isEqualTo(out[13]);
+        // the seed's one edge (0.9) is stronger than the botnet's typical pair (0.3): it stays
+        for (int v = 21; v < 29; v++) {
+            assertThat(out[v]).isEqualTo(out[20]);
+        }
+        assertThat(out[29]).isEqualTo(-1);
+    }
+
+    @Test
+    void structuresOfEqualWeightsAreNeverSplit() {
+        List<CoordinationEdge> star = new ArrayList<>();
+        for (int v = 1; v < 6; v++) {
+            star.add(edge(0, v, "co-retweet", 0.2));
+        }
+        star.add(edge(6, 7, "co-link", 0.05));
+        CompactGraph g = CombinePhase.run(8, star, 0.0);
+        int[] labels = {0, 0, 0, 0, 0, 0, 1, 1};
+        assertThat(ClusterRefiner.detachWeak(g, labels)).containsExactly(0, 0, 0, 0, 0, 0, 1, 1);
+        assertThat(ClusterRefiner.detachWeak(trianglesAndPair(9), new int[] {0, 0, 0, 1, 1, 1, 2, 2, -1}))
+                .containsExactly(0, 0, 0, 1, 1, 1, 2, 2, -1);
+    }
+
+    @Test
+    void theRingIsASuspiciousClusterAndItsWeakOutsidersAreNotFlagged() {
+        String[] ids = new String[30];
+        for (int v = 0; v < 30; v++) {
+            ids[v] = "a" + v;
+        }
+        Activity a = new Timeline().accounts(ids).build();
+        List<CoordinationEdge> edges = ringWithOutsiders();
+        DetectionParams p = DetectionParams.defaults();
+        CompactGraph g = CombinePhase.run(30, edges, 0.0);
+        ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
+        assertThat(groups.members).containsExactlyInAnyOrder(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                new int[] {20, 21, 22, 23, 24, 25, 26, 27, 28});
+        List<Cluster> clusters = ScorePhase.run(a, p, g, edges, groups);
+        AccountVerdict[] v = VerdictPhase.run(30, edges, clusters, p.cluster().suspiciousScore());
+        for (int m = 0; m < 10; m++) {
+            assertThat(v[m].suspicious()).as("ring member %d", m).isTrue();
+        }
+        // density 1 and synchrony 1: 0.4 + 0.3
+        assertThat(v[0].score()).isCloseTo(0.7, within(1e-9));
+        for (int m = 10; m < 14; m++) {
+            assertThat(v[m].suspicious()).as("outsider %d", m).isFalse();
+            assertThat(v[m].cluster()).isEqualTo(-1);
+        }
+        assertThat(v[28].suspicious()).isTrue();
+    }
 }

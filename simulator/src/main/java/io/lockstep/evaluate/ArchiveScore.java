@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The score of a detector on one labelled archive: the {@link EvaluationResult}, the size of the evidence it wrote
- * ({@code coordination-edges.csv} rows per flagged account; issue #12 asks for at most 20) and, per truth group, how
+ * ({@code coordination-edges.csv} rows per flagged account; the target is at most 20) and, per truth group, how
  * many flagged members each signal named (the {@code signals} column of {@code accounts.csv}, when present), which
  * tells which signal a false positive came from. {@code O(accounts + edge rows)}.
  *
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 public record ArchiveScore(EvaluationResult result, long flagged, long edgeRows,
                            Map<String, Map<String, Integer>> signalsByGroup) {
-    /** Target of issue #12: evidence rows per flagged account. */
+    /** Target: at most this many evidence rows per flagged account. */
     public static final double MAX_EDGE_ROWS_PER_FLAGGED = 20;
 
     public ArchiveScore {

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Detection quality across ordinary follow graphs (issue #12, item 3): simulated archives that span the archive size,
+ * Detection quality across ordinary follow graphs (the robustness matrix of {@code docs/quality.md}): simulated archives that span the archive size,
  * the number of communities, homophily and the popularity exponent, each with every planted operation (two botnets,
  * a follower farm, a farm of aged accounts bought second-hand, a link ring) and both hard negatives (a fandom, a news
  * burst). Per cell: the false-positive rate of ordinary accounts (target at most {@value #MAX_ORGANIC_FPR}), of the
@@ -74,7 +74,7 @@ public final class RobustnessMatrix {
         }
 
         /**
-         * Whether every target of issue #12 holds in this cell: the false-positive rates, recall of every operation
+         * Whether every target of the robustness matrix holds in this cell: the false-positive rates, recall of every operation
          * but the aged farm, F1 over all planted accounts (the aged farm's included) and evidence rows. The aged
          * farm's recall aim is not a target of its own, but its misses count in F1.
          */
