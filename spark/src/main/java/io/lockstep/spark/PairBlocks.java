@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -92,7 +93,7 @@ final class PairBlocks {
      *
      * @param volume items per (signal, account), dense; broadcast once
      */
-    static Background background(JavaSparkContext jsc, JavaRDD<Row> pairStats, Broadcast<int[][]> volume,
+    static Background background(SparkSession spark, JavaSparkContext jsc, JavaRDD<Row> pairStats, Broadcast<int[][]> volume,
                                  List<Integer> wanted, int codes, int accounts, double[] chance, double[] maxPValue,
                                  int ranges) {
         JavaRDD<Block> blocks = pairStats.mapPartitions(rows -> {
@@ -132,6 +133,7 @@ final class PairBlocks {
         changes.add(new long[]{sums.changed, sums.fromOlder});
         int rounds = 0;
         List<Broadcast<long[][]>> broadcasts = new ArrayList<>();
+        SparkCoActions.phase(spark, "5 background rounds 1-" + CoActionKernel.MAX_BACKGROUND_ROUNDS);
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(sums.strength);
             broadcasts.add(current);
