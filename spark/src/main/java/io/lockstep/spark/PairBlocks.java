@@ -179,6 +179,16 @@ final class PairBlocks {
     private static final int STATS = -1;
 
     /**
+     * The number of account ranges the strength sums are reduced in: enough ranges of at most
+     * {@code rangeAccounts} accounts to cover {@code accounts}, at most {@code partitions} (the shuffle partitions),
+     * at least one.
+     */
+    static int ranges(int accounts, int partitions, int rangeAccounts) {
+        long needed = ((long) accounts + rangeAccounts - 1) / rangeAccounts;
+        return (int) Math.max(1, Math.min(Math.max(1, partitions), needed));
+    }
+
+    /**
      * Sums the strengths of the blocks' flagged pairs: each task sums its blocks into one dense array per signal,
      * then sends each account range's non-zero entries to the range's reducer, which adds them into a dense array;
      * the driver collects the ranges (8 B per signal and account). The co-occurrences per signal and the changed

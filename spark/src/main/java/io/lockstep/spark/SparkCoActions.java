@@ -171,6 +171,29 @@ public final class SparkCoActions {
         }
     }
 
+    /**
+     * Accounts per range of the background's strength sums ({@link PairBlocks}): each round shuffles its sums to one
+     * reduce task per range, so ranges of many accounts keep the rounds' task count (and the driver's scheduling)
+     * from growing with the shuffle partitions. Results do not depend on it.
+     */
+    public static final String RANGE_ACCOUNTS = "spark.lockstep.rangeAccounts";
+    static final int DEFAULT_RANGE_ACCOUNTS = 1 << 16;
+
+    /** The range size {@link #RANGE_ACCOUNTS} sets in {@code spark}'s configuration, else the default. */
+    static int rangeAccounts(SparkSession spark) {
+        String value = spark.conf().get(RANGE_ACCOUNTS, String.valueOf(DEFAULT_RANGE_ACCOUNTS));
+        try {
+            int accounts = Integer.parseInt(value.trim());
+            if (accounts > 0) {
+                return accounts;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(RANGE_ACCOUNTS + " must be a positive number of accounts, got '" + value
+                + "'");
+    }
+
     /** Spark's job description property, set per phase of {@link #detect} (the UI's and listeners' grouping). */
     static final String JOB_DESCRIPTION = "spark.job.description";
 
@@ -355,7 +378,8 @@ public final class SparkCoActions {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<int[][]> volume = jsc.broadcast(volumes);
-        int ranges = Math.max(1, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "200")));
+        int ranges = PairBlocks.ranges(accounts, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions",
+                "200")), rangeAccounts(spark));
         phase(spark, "4 pair statistics, blocks, background round 0");
         PairBlocks.Background bg = PairBlocks.background(spark, jsc, pairStats.toJavaRDD(), volume, wanted, codes,
                 accounts, chance, maxPValue, ranges);

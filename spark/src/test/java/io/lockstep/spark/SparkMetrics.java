@@ -58,7 +58,7 @@ final class SparkMetrics extends SparkListener {
     }
 
     static String phaseOf(Properties p) {
-        String d = p == null ? null : p.getProperty("spark.job.description");
+        String d = p == null ? null : p.getProperty(SparkCoActions.JOB_DESCRIPTION);
         return d == null ? "(no phase)" : d;
     }
 
