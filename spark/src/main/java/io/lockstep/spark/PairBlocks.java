@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -92,7 +93,7 @@ final class PairBlocks {
      *
      * @param volume items per (signal, account), dense; broadcast once
      */
-    static Background background(JavaSparkContext jsc, JavaRDD<Row> pairStats, Broadcast<int[][]> volume,
+    static Background background(SparkSession spark, JavaSparkContext jsc, JavaRDD<Row> pairStats, Broadcast<int[][]> volume,
                                  List<Integer> wanted, int codes, int accounts, double[] chance, double[] maxPValue,
                                  int ranges) {
         JavaRDD<Block> blocks = pairStats.mapPartitions(rows -> {
@@ -132,6 +133,7 @@ final class PairBlocks {
         changes.add(new long[]{sums.changed, sums.fromOlder});
         int rounds = 0;
         List<Broadcast<long[][]>> broadcasts = new ArrayList<>();
+        SparkCoActions.phase(spark, "5 background rounds 1-" + CoActionKernel.MAX_BACKGROUND_ROUNDS);
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(sums.strength);
             broadcasts.add(current);
@@ -175,6 +177,16 @@ final class PairBlocks {
     }
 
     private static final int STATS = -1;
+
+    /**
+     * The number of account ranges the strength sums are reduced in: enough ranges of at most
+     * {@code rangeAccounts} accounts to cover {@code accounts}, at most {@code partitions} (the shuffle partitions),
+     * at least one.
+     */
+    static int ranges(int accounts, int partitions, int rangeAccounts) {
+        long needed = ((long) accounts + rangeAccounts - 1) / rangeAccounts;
+        return (int) Math.max(1, Math.min(Math.max(1, partitions), needed));
+    }
 
     /**
      * Sums the strengths of the blocks' flagged pairs: each task sums its blocks into one dense array per signal,

@@ -163,6 +163,48 @@ public final class SparkCoActions {
             }
         }
         int maxNeighbours = plan.maxNeighbours();
+        String callersDescription = spark.sparkContext().getLocalProperty(JOB_DESCRIPTION);
+        try {
+            return run(spark, actions, dictionaries, plan, broadcastAccounts, wanted, codes, maxNeighbours);
+        } finally {
+            spark.sparkContext().setLocalProperty(JOB_DESCRIPTION, callersDescription);
+        }
+    }
+
+    /**
+     * Accounts per range of the background's strength sums ({@link PairBlocks}): each round shuffles its sums to one
+     * reduce task per range, so ranges of many accounts keep the rounds' task count (and the driver's scheduling)
+     * from growing with the shuffle partitions. Results do not depend on it.
+     */
+    public static final String RANGE_ACCOUNTS = "spark.lockstep.rangeAccounts";
+    static final int DEFAULT_RANGE_ACCOUNTS = 1 << 16;
+
+    /** The range size {@link #RANGE_ACCOUNTS} sets in {@code spark}'s configuration, else the default. */
+    static int rangeAccounts(SparkSession spark) {
+        String value = spark.conf().get(RANGE_ACCOUNTS, String.valueOf(DEFAULT_RANGE_ACCOUNTS));
+        try {
+            int accounts = Integer.parseInt(value.trim());
+            if (accounts > 0) {
+                return accounts;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(RANGE_ACCOUNTS + " must be a positive number of accounts, got '" + value
+                + "'");
+    }
+
+    /** Spark's job description property, set per phase of {@link #detect} (the UI's and listeners' grouping). */
+    static final String JOB_DESCRIPTION = "spark.job.description";
+
+    /** Names the jobs that follow in this thread after a phase of the signals, for Spark's UI and listeners. */
+    static void phase(SparkSession spark, String name) {
+        spark.sparkContext().setLocalProperty(JOB_DESCRIPTION, "co-actions: " + name);
+    }
+
+    private static Result run(SparkSession spark, Dataset<Row> actions, Dictionaries dictionaries, Plan plan,
+                              boolean broadcastAccounts, List<Integer> wanted, int codes, int maxNeighbours) {
+        Thresholds[] thresholds = plan.thresholds();
         Dataset<Row> accountsDict = broadcastAccounts ? broadcast(dictionaries.accounts()) : dictionaries.accounts();
         Dataset<Row> encoded = actions.filter(col("signal").isin(wanted.toArray()))
                 .join(accountsDict, "account")
@@ -175,6 +217,7 @@ public final class SparkCoActions {
         // item and caches the sorted partitions the scan reads)
         int[] active = new int[codes];
         Map<String, Long> actionCounts = new HashMap<>();
+        phase(spark, "1 parse, encode, shuffle by item, sort");
         for (Row r : sorted.groupBy("signal").agg(countDistinct("account"), count(lit(1))).collectAsList()) {
             active[r.getInt(0)] = (int) r.getLong(1);
             actionCounts.put(ActionSignals.name(r.getInt(0)), r.getLong(2));
@@ -298,11 +341,13 @@ public final class SparkCoActions {
                 .agg(sum("n").as("count"), sum("b").as("units"));
         long[] coOccurrences = new long[codes];
         Map<String, Long> pairRows = new HashMap<>();
+        phase(spark, "2 scan");
         for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a")).collectAsList()) {
             coOccurrences[r.getInt(0)] = r.getLong(1);
             pairRows.put(ActionSignals.name(r.getInt(0)), r.getLong(1));
         }
         // the accounts' volumes and norms, dense per signal on the driver (broadcast to the blocks' passes)
+        phase(spark, "3 account statistics");
         List<Row> stats = accountStats.collectAsList();
         int accounts = 0;
         for (Row r : stats) {
@@ -333,15 +378,19 @@ public final class SparkCoActions {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<int[][]> volume = jsc.broadcast(volumes);
-        int ranges = Math.max(1, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "200")));
-        PairBlocks.Background bg = PairBlocks.background(jsc, pairStats.toJavaRDD(), volume, wanted, codes,
+        int ranges = PairBlocks.ranges(accounts, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions",
+                "200")), rangeAccounts(spark));
+        phase(spark, "4 pair statistics, blocks, background round 0");
+        PairBlocks.Background bg = PairBlocks.background(spark, jsc, pairStats.toJavaRDD(), volume, wanted, codes,
                 accounts, chance, maxPValue, ranges);
         lastBackground = bg.changesPerRound();
+        phase(spark, "6 selection");
         List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, norms, chance, active, thresholds);
         bg.release();
         scanned.unpersist();
         volume.destroy();
 
+        phase(spark, "7 evidence");
         Long2ObjectOpenHashMap<List<Evidence>>[] evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
                 maxNeighbours, plan.evidenceCap());
         sorted.unpersist();

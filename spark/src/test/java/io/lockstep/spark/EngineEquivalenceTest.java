@@ -18,12 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +76,7 @@ class EngineEquivalenceTest {
      */
     @Test
     void itemsAboveTheThresholdArePairedAlikeInsideTheirAccountGroups() throws Exception {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         StringBuilder csv = new StringBuilder("object_id,account_id,content_id,timestamp_share\n");
         long t0 = 1_600_000_000L;
         int post = 0;
@@ -87,11 +90,11 @@ class EngineEquivalenceTest {
             }
         }
         Path file = tmp.resolve("shares.csv");
-        java.nio.file.Files.writeString(file, csv);
+        Files.writeString(file, csv);
         List<Path> files = List.of(file);
         Activity activity = ArchiveFiles.read(files).activity();
         DetectionParams params = DetectionParams.defaults()
-                .withSignals(java.util.Set.of("co-retweet"))
+                .withSignals(Set.of("co-retweet"))
                 .withCoRetweet(new DetectionParams.CoAction(60, 1, 0.0, 1.0));
         DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);

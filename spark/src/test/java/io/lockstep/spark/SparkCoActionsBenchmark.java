@@ -1,5 +1,6 @@
 package io.lockstep.spark;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
 import io.lockstep.activity.Urls;
@@ -12,12 +13,10 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.load.ArchiveReader;
 import io.lockstep.store.load.ImportOptions;
 import io.lockstep.progress.TerminationFlag;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerStageCompleted;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,14 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark (a main, not a test): the distributed co-action signals against the single-JVM ones on core's benchmark
@@ -74,7 +72,7 @@ public final class SparkCoActionsBenchmark {
     }
 
     static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -106,6 +104,7 @@ public final class SparkCoActionsBenchmark {
         if (!Boolean.getBoolean("sparkNumbering") || runs.contains("single")) {
             long t0 = System.nanoTime();
             long readCpu0 = cpu();
+            SparkMetrics.JvmCpu readJvm0 = SparkMetrics.JvmCpu.now();
             double load0 = load();
             // with -Dfollows the activity holds the users and follows too (the numbering the follow graph needs)
             List<Path> read = Boolean.getBoolean("follows") ? List.of(dir.resolve("users.csv"), files.get(0),
@@ -119,6 +118,8 @@ public final class SparkCoActionsBenchmark {
             }
             System.out.printf(Locale.ROOT, "archive %s: %s, %,d posts; read in %.1f s, %.1f CPU-s (load average "
                     + "%.1f)%n", dir, activity, posts, parse, readCpu, load0);
+            System.out.printf(Locale.ROOT, "  the read's CPU by thread: %s%n",
+                    SparkMetrics.JvmCpu.now().minus(readJvm0));
         } else {
             // -DsparkNumbering=true: no driver-side activity; accounts numbered in Spark (id order), evidence in
             // item-name order: the same edges per signal, the distributed part alone; -Dposts=N for the per-post
@@ -132,6 +133,7 @@ public final class SparkCoActionsBenchmark {
             if (engine.equals("single")) {
                 long start = System.nanoTime();
                 long c0 = cpu();
+                SparkMetrics.JvmCpu jvm0 = SparkMetrics.JvmCpu.now();
                 Map<String, Integer> edges = new TreeMap<>();
                 long actions = 0;
                 long pairs = 0;
@@ -144,6 +146,8 @@ public final class SparkCoActionsBenchmark {
                 }
                 done.add(new Run(engine, parse, (System.nanoTime() - start) / 1e9, (cpu() - c0) / 1e9, edges, 0, 0,
                         0, 0, actions, pairs, loadBefore, load()));
+                System.out.printf(Locale.ROOT, "  the single-JVM signals' CPU by thread: %s%n",
+                        SparkMetrics.JvmCpu.now().minus(jvm0));
             } else {
                 done.add(sparkRun(engine, spark -> ArchiveActions.read(spark, files, Long.getLong("splitBytes",
                         FileSplits.DEFAULT_TARGET_BYTES)), files, activity, params, loadBefore));
@@ -190,28 +194,9 @@ public final class SparkCoActionsBenchmark {
                 "spark.driver.host", "127.0.0.1",
                 "spark.driver.bindAddress", "127.0.0.1"));
         spark.sparkContext().setLogLevel("WARN");
-        Map<String, double[]> stages = new ConcurrentSkipListMap<>();
-        TaskTotals totals = new TaskTotals() {
-            @Override
-            public void onStageCompleted(SparkListenerStageCompleted completed) {
-                var info = completed.stageInfo();
-                var m = info.taskMetrics();
-                double wall = info.submissionTime().isDefined() && info.completionTime().isDefined()
-                        ? ((Long) info.completionTime().get() - (Long) info.submissionTime().get()) / 1e3 : 0;
-                String name = String.format(Locale.ROOT, "%03d %s", info.stageId(),
-                        info.name().replaceAll(" at [A-Za-z]+\\.java:\\d+", ""));
-                stages.put(name, new double[]{wall, m == null ? 0 : m.executorRunTime() / 1e3,
-                        m == null ? 0 : m.executorCpuTime() / 1e9, m == null ? 0 : m.jvmGCTime() / 1e3,
-                        m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1e9,
-                        m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(), info.numTasks()});
-                double[] v = stages.get(name);
-                System.out.printf(Locale.ROOT, "  stage done %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d  peak task "
-                                + "memory so far %,d B, load %.1f%n", name.length() > 40 ? name.substring(0, 40) : name,
-                        v[0], v[1], v[2], v[3], v[4], (long) v[5], (int) v[6], peakTaskMemory.get(), load());
-                System.out.flush();
-            }
-        };
-        spark.sparkContext().addSparkListener(totals);
+        SparkMetrics metrics = new SparkMetrics(System.out);
+        spark.sparkContext().addSparkListener(metrics);
+        SparkMetrics.JvmCpu jvm0 = SparkMetrics.JvmCpu.now();
         long start = System.nanoTime();
         long c0 = cpu();
         Dataset<Row> parsed = source.actions(spark);
@@ -224,6 +209,8 @@ public final class SparkCoActionsBenchmark {
         double cpuSec = (cpu() - c0) / 1e9;
         System.out.printf(Locale.ROOT, "  %s co-actions: %.1f s, %.1f CPU-s in the JVM, load average %.1f%n", master,
                 sec, cpuSec, load());
+        System.out.printf(Locale.ROOT, "  %s co-actions' CPU by thread: %s%n", master,
+                SparkMetrics.JvmCpu.now().minus(jvm0));
         StringBuilder rounds = new StringBuilder();
         for (long[] round : SparkCoActions.lastBackground) {
             rounds.append(String.format(Locale.ROOT, " %d/%d", round[0], round[1]));
@@ -235,12 +222,12 @@ public final class SparkCoActionsBenchmark {
             long f0 = System.nanoTime();
             long fc0 = cpu();
             Dataset<Row> packed = SparkFollows.packed(spark, List.of(files.get(0).resolveSibling("follows.csv")),
-                    dictionaries.accounts()).persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
+                    dictionaries.accounts()).persist(StorageLevel.DISK_ONLY());
             long[] follows = SparkFollows.collect(packed);
             System.out.printf(Locale.ROOT, "  %s follow graph: %,d distinct follows of %,d in %.1f s, %.1f CPU-s in "
                             + "the JVM, load average %.1f; equal to core's: %s%n", master, follows.length,
                     activity.followCount(), (System.nanoTime() - f0) / 1e9, (cpu() - fc0) / 1e9, load(),
-                    java.util.Arrays.equals(follows, LockstepFollowSignal.distinctFollows(activity)));
+                    Arrays.equals(follows, LockstepFollowSignal.distinctFollows(activity)));
             if (Boolean.getBoolean("followSignal")) {
                 // -DfollowSignal=true: the signal on that graph, its peeling weights from Spark (SparkFollowSurprise)
                 // once its partitions are fitted, timed against core's computation of the same weights
@@ -262,7 +249,7 @@ public final class SparkCoActionsBenchmark {
                                             + "Spark %.1f s, %.1f CPU-s in the JVM; core on the driver %.1f s, %.1f "
                                             + "CPU-s; equal: %s; load average %.1f%n", master, w.length,
                                     fitted.size(), sparkSec, sparkCpu, (System.nanoTime() - c1) / 1e9,
-                                    (cpu() - cc1) / 1e9, java.util.Arrays.equals(w, core), load());
+                                    (cpu() - cc1) / 1e9, Arrays.equals(w, core), load());
                             return w;
                         }, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                 System.out.printf(Locale.ROOT, "  %s lockstep-follow with the weights from Spark: %d blocks, %,d "
@@ -277,31 +264,9 @@ public final class SparkCoActionsBenchmark {
         long actions = r.actions().values().stream().mapToLong(Long::longValue).sum();
         long pairRows = r.pairRows().values().stream().mapToLong(Long::longValue).sum();
         spark.stop();
-        System.out.printf(Locale.ROOT, "  %s stages (wall s, task run s, task CPU s, GC s, shuffle write s, shuffle "
-                + "bytes, tasks):%n", master);
-        stages.forEach((name, v) -> System.out.printf(Locale.ROOT, "    %-40s %7.1f %7.1f %7.1f %6.1f %6.1f %,13d %4d%n",
-                name.length() > 40 ? name.substring(0, 40) : name, v[0], v[1], v[2], v[3], v[4], (long) v[5],
-                (int) v[6]));
-        return new Run(master, 0, sec, cpuSec, edges, totals.shuffleWrite.get(), totals.shuffleRead.get(),
-                totals.peakTaskMemory.get(), totals.spilled.get(), actions, pairRows, loadBefore, load());
-    }
-
-    /** Spark's task metrics summed over a run: shuffle bytes written and read, the peak execution memory, spills. */
-    static class TaskTotals extends SparkListener {
-        final AtomicLong shuffleWrite = new AtomicLong();
-        final AtomicLong shuffleRead = new AtomicLong();
-        final AtomicLong peakTaskMemory = new AtomicLong();
-        final AtomicLong spilled = new AtomicLong();
-
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
-            if (end.taskMetrics() != null) {
-                shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-                shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
-                peakTaskMemory.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
-                spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
-            }
-        }
+        metrics.print(master, sec);
+        return new Run(master, 0, sec, cpuSec, edges, metrics.shuffleWritten(), metrics.shuffleRead(),
+                metrics.peakTaskMemory.get(), metrics.spilled(), actions, pairRows, loadBefore, load());
     }
 
     static void single(int posts, int accounts, Path dir) throws Exception {

@@ -25,10 +25,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The follow graph computed in Spark tasks ({@link SparkFollows}) against the one core derives from the activity,
@@ -150,7 +152,7 @@ class SparkFollowsTest {
                 .hasMessageContaining("sameCommunity in [1, followers]");
         assertThat(LockstepFollowSignal.surprise(1, 1)).isEqualTo(0.2);
         assertThat(LockstepFollowSignal.surprise(3, 3)).isEqualTo(0.2);
-        assertThat(LockstepFollowSignal.surprise(1, 5)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(LockstepFollowSignal.surprise(1, 5)).isCloseTo(1.0, within(1e-12));
     }
 
     /** An activity and its distinct follows ({@link LockstepFollowSignal#distinctFollows}). */
@@ -174,11 +176,11 @@ class SparkFollowsTest {
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("one weight per follow (" + follows.length + "), returned "
                         + (follows.length - 1));
-        assertThatThrownBy(() -> new SparkEngine("local[2]", java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "gpu")))
+        assertThatThrownBy(() -> new SparkEngine("local[2]", Map.of(SparkEngine.FOLLOW_WEIGHTS, "gpu")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("spark.lockstep.followWeights must be driver or spark, got gpu");
         assertThatThrownBy(() -> new SparkEngine("spark://127.0.0.1:7077",
-                java.util.Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark"))).isInstanceOf(IllegalArgumentException.class)
+                Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("spark.lockstep.followWeights=spark needs a local master, got spark://127.0.0.1:7077");
     }
 
