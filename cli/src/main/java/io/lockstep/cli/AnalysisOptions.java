@@ -14,8 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Detection and community settings shared by {@code analyze} and {@code detect}; each value is checked as it is
- * parsed. Without options, {@link #params()} equals {@link AnalysisParams#defaults()}.
+ * Detection and community settings shared by {@code analyze} and {@code detect}; each value is checked where it
+ * enters (numbers against their {@link Range}, signal names as they are parsed). Without options, {@link #params()}
+ * equals {@link AnalysisParams#defaults()}.
  */
 public final class AnalysisOptions {
     @Spec(Spec.Target.MIXEE)
@@ -24,17 +25,12 @@ public final class AnalysisOptions {
     @Mixin
     SeedOption seed = new SeedOption();
 
-    private double resolution = 1.0;
     private List<String> signals;
-    private Long window;
-    private Integer minShared;
-    private Double threshold;
 
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
             description = "Leiden resolution for the account communities, above 0 (default: ${DEFAULT-VALUE}).")
-    void resolution(double value) {
-        resolution = Checks.positive(spec, "--resolution", value);
-    }
+    @Range(above = 0)
+    double resolution = 1.0;
 
     @Option(names = "--signals", paramLabel = "NAME", split = ",",
             description = "Coordination signals to run (default: all): ${COMPLETION-CANDIDATES}.",
@@ -51,21 +47,18 @@ public final class AnalysisOptions {
 
     @Option(names = "--window", paramLabel = "SECONDS",
             description = "Co-retweet and co-link window in seconds, at least 1 (default: 60).")
-    void window(long value) {
-        window = Checks.atLeast(spec, "--window", value, 1);
-    }
+    @Range(min = 1)
+    Long window;
 
     @Option(names = "--min-shared", paramLabel = "K",
             description = "Co-retweet: minimum distinct originals two accounts share, at least 1 (default: 3).")
-    void minShared(int value) {
-        minShared = (int) Checks.atLeast(spec, "--min-shared", value, 1);
-    }
+    @Range(min = 1)
+    Integer minShared;
 
     @Option(names = "--threshold", paramLabel = "SCORE",
             description = "Cluster score from which its accounts are suspicious, in [0, 1] (default: 0.5).")
-    void threshold(double value) {
-        threshold = Checks.unit(spec, "--threshold", value);
-    }
+    @Range(min = 0, max = 1)
+    Double threshold;
 
     /** The analysis these options ask for. */
     AnalysisParams params() {

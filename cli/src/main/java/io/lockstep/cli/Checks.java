@@ -1,49 +1,72 @@
 package io.lockstep.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
+import java.lang.reflect.AnnotatedElement;
 import java.math.BigDecimal;
 
 /**
- * Checks an option's value where it enters (in the option's setter), with a message that names the option and shows
- * the value given: {@code --threshold must be in [0, 1], got 2}. Failures are picocli parameter errors: one line,
- * the usage, exit code 2.
+ * Checks the options' values where they enter, before the command runs, with a message that names the option and
+ * shows the value given: {@code --threshold must be in [0, 1], got 2}. Number options declare their {@link Range};
+ * {@link Lockstep#configured} runs {@link #ranges} on every command line it parses. Failures are picocli parameter
+ * errors: one line, the usage, exit code 2.
  */
 final class Checks {
     private Checks() {
     }
 
-    /** {@code value} in [0, 1]. */
-    static double unit(CommandSpec spec, String option, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw fail(spec, option + " must be in [0, 1], got " + show(value));
+    /** Checks the options given to the command and to each of its subcommands against their {@link Range}s. */
+    static void ranges(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (OptionSpec option : p.matchedOptions()) {
+                Range range = option.userObject() instanceof AnnotatedElement e ? e.getAnnotation(Range.class) : null;
+                if (range != null && option.getValue() instanceof Number value) {
+                    String problem = problem(range, value.doubleValue());
+                    if (problem != null) {
+                        throw new ParameterException(p.commandSpec().commandLine(), option.longestName() + " must be "
+                                + problem + ", got " + show(value.doubleValue()));
+                    }
+                }
+            }
         }
-        return value;
     }
 
-    /** {@code value} finite and above 0. */
-    static double positive(CommandSpec spec, String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw fail(spec, option + " must be a number above 0, got " + show(value));
+    /** What {@code value} must be, or null if it is in {@code range}. */
+    private static String problem(Range range, double value) {
+        boolean low = !Double.isNaN(range.min()) || !Double.isNaN(range.above());
+        boolean high = !Double.isNaN(range.max()) || !Double.isNaN(range.below());
+        double from = Double.isNaN(range.min()) ? range.above() : range.min();
+        double to = Double.isNaN(range.max()) ? range.below() : range.max();
+        boolean ok = Double.isFinite(value)
+                && (Double.isNaN(range.min()) || value >= range.min())
+                && (Double.isNaN(range.above()) || value > range.above())
+                && (Double.isNaN(range.max()) || value <= range.max())
+                && (Double.isNaN(range.below()) || value < range.below());
+        if (ok) {
+            return null;
         }
-        return value;
+        if (low && high) {
+            return "in " + (Double.isNaN(range.min()) ? "(" : "[") + show(from) + ", " + show(to)
+                    + (Double.isNaN(range.max()) ? ")" : "]");
+        }
+        if (low) {
+            return Double.isNaN(range.min()) ? "a number above " + show(from) : "at least " + show(from);
+        }
+        return Double.isNaN(range.max()) ? "a number below " + show(to) : "at most " + show(to);
     }
 
-    /** {@code value >= min}. */
-    static long atLeast(CommandSpec spec, String option, long value, long min) {
-        if (value < min) {
-            throw fail(spec, option + " must be at least " + min + ", got " + value);
+    /** {@code value} one of {@code allowed} (ignoring case); returns it as given. */
+    static String oneOf(CommandSpec spec, String option, String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(value)) {
+                return value;
+            }
         }
-        return value;
-    }
-
-    /** {@code value} in [min, max]. */
-    static int inRange(CommandSpec spec, String option, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw fail(spec, option + " must be in [" + min + ", " + max + "], got " + value);
-        }
-        return value;
+        throw new ParameterException(spec.commandLine(), option + " must be one of " + String.join(", ", allowed)
+                + ", got '" + value + "'");
     }
 
     /** A number as the user would have typed it: {@code 2}, {@code 0.25}, {@code NaN}. */
@@ -52,9 +75,5 @@ final class Checks {
             return Double.toString(value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
-    private static ParameterException fail(CommandSpec spec, String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -74,13 +74,10 @@ public final class CommunitiesCommand extends StoreCommand {
             description = "leiden, louvain or lpa (default: ${DEFAULT-VALUE}).")
     Algorithm algorithm;
 
-    private double resolution = 1.0;
-
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
             description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain, above 0 (default: ${DEFAULT-VALUE}).")
-    void resolution(double value) {
-        resolution = Checks.positive(spec, "--resolution", value);
-    }
+    @Range(above = 0)
+    double resolution = 1.0;
 
     @Option(names = "--quality", paramLabel = "FN", defaultValue = "modularity",
             description = "Leiden quality function: modularity or cpm (default: ${DEFAULT-VALUE}).")
@@ -89,29 +86,20 @@ public final class CommunitiesCommand extends StoreCommand {
     @Mixin
     SeedOption seed;
 
-    private int iterations = 3;
-
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
             description = "Leiden iterations, each starting from the previous result, at least 1 (default: ${DEFAULT-VALUE}).")
-    void iterations(int value) {
-        iterations = (int) Checks.atLeast(spec, "--iterations", value, 1);
-    }
-
-    private int restarts = 1;
+    @Range(min = 1)
+    int iterations = 3;
 
     @Option(names = "--restarts", paramLabel = "N", defaultValue = "1",
             description = "Runs with seeds S, S+1, … S+N-1 per graph, keeping the partition of highest modularity, "
                     + "at least 1; costs N times one run (default: ${DEFAULT-VALUE}).")
-    void restarts(int value) {
-        restarts = (int) Checks.atLeast(spec, "--restarts", value, 1);
-    }
-
-    private Integer concurrency;
+    @Range(min = 1)
+    int restarts = 1;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Threads, at least 1 (default: all processors).")
-    void concurrency(int value) {
-        concurrency = (int) Checks.atLeast(spec, "--concurrency", value, 1);
-    }
+    @Range(min = 1)
+    Integer concurrency;
 
     @Option(names = "--out", paramLabel = "PATH",
             description = "Membership CSV for one input, or a directory for several (required with INPUT files).")
@@ -137,7 +125,7 @@ public final class CommunitiesCommand extends StoreCommand {
     @Override
     public Integer call() throws Exception {
         CommunityDetection detection = detection();
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = stdout();
         if (inputs.isEmpty()) {
             return onStore(detection, stdout);
         }
@@ -154,7 +142,7 @@ public final class CommunitiesCommand extends StoreCommand {
         List<Run> runs = new ArrayList<>();
         Set<String> stems = new HashSet<>();
         for (Path input : files) {
-            Run run = detect(input.toString(), readFile(input), detection);
+            Run run = timedCommunities(input.toString(), readFile(input), detection);
             String stem = stem(input);
             for (int i = 2; !stems.add(stem); i++) {
                 stem = stem(input) + "-" + i; // two inputs with the same file name in different directories
@@ -202,7 +190,7 @@ public final class CommunitiesCommand extends StoreCommand {
             Activity activity = ActivityReader.read(store);
             Projection.Connected projected = projection.connected(activity);
             CompactGraph graph = projected.graph();
-            Run run = detect(store + " " + projection.label(), projected.accountIds(), graph, detection);
+            Run run = timedCommunities(store + " " + projection.label(), projected.accountIds(), graph, detection);
             double[] pagerank = null;
             int[] coreness = null;
             double[] betweenness = null;
@@ -281,11 +269,11 @@ public final class CommunitiesCommand extends StoreCommand {
         return v;
     }
 
-    private Run detect(String name, FileGraph fg, CommunityDetection detection) {
-        return detect(name, fg.ids(), fg.graph(), detection);
+    private Run timedCommunities(String name, FileGraph fg, CommunityDetection detection) {
+        return timedCommunities(name, fg.ids(), fg.graph(), detection);
     }
 
-    private Run detect(String name, List<String> ids, CompactGraph graph, CommunityDetection detection) {
+    private Run timedCommunities(String name, List<String> ids, CompactGraph graph, CommunityDetection detection) {
         long start = System.nanoTime();
         CommunityResult result = detection.communities(graph);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -12,14 +12,11 @@ import io.lockstep.simulate.Simulator;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code lockstep demo}: generates the demo archive with a fixed seed (organic background, a hashtag-boosting
@@ -28,10 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a small archive with planted influence operations (fixed seed) and analyse it "
                 + "in the embedded store.", "Prints where the report is."})
-public final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class DemoCommand extends LockstepCommand {
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "lockstep-demo-store",
             description = "Embedded store directory (default: ${DEFAULT-VALUE}).")
     Path store;
@@ -45,8 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = stderr();
+        PrintWriter stdout = stdout();
         Path archive = out.resolve("archive");
         ScenarioConfig config = ScenarioConfig.demo();
         SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);

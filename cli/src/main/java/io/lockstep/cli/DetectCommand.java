@@ -2,11 +2,8 @@ package io.lockstep.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code lockstep detect}: the analysis of {@code analyze} on what the store already holds, without pictures — for
@@ -16,10 +13,7 @@ import java.util.concurrent.Callable;
         description = {"Run communities, influence, coordination and campaign detection on the store's contents "
                 + "and write the results back to it,",
                 "plus accounts.csv, clusters.csv and coordination-edges.csv in --out (no pictures; see analyze)."})
-public final class DetectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class DetectCommand extends LockstepCommand {
     @Mixin
     AnalysisRun run;
 

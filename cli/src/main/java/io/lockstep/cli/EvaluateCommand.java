@@ -1,14 +1,11 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisFiles;
-import io.lockstep.analysis.AnalysisParams;
-import io.lockstep.analysis.LockstepDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.Detector;
 import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
-import io.lockstep.evaluate.FastRetweetBaseline;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -17,10 +14,8 @@ import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.visual.LineChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** Scores verdicts against a simulated truth, or sweeps detection quality across difficulty levels. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -40,10 +34,7 @@ import java.util.concurrent.Callable;
                 + "and the false-positive rate on each hard negative (fandom, news) and on organic accounts.",
                 "With --sweep: simulate, detect and evaluate across difficulty levels; write a table and a PNG plot "
                         + "of F1 against difficulty."})
-public final class EvaluateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class EvaluateCommand extends LockstepCommand {
     @Option(names = "--truth", paramLabel = "FILE", description = "truth.csv written by simulate.")
     Path truth;
 
@@ -68,8 +59,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "rows per flagged account of each, and whether the targets of docs/quality.md hold.")
     boolean matrix;
 
+    /** The smallest matrix archive in which every planted group fits ({@link RobustnessMatrix#grid}'s limit). */
+    static final int MATRIX_MIN_ACCOUNTS = 600;
+
     @Option(names = "--matrix-accounts", paramLabel = "N", defaultValue = "3000",
             description = "Matrix: the smaller archive size; the larger is 3 N (default: ${DEFAULT-VALUE}).")
+    @Range(min = MATRIX_MIN_ACCOUNTS, max = ScenarioOptions.MAX_ACCOUNTS / 3)
     int matrixAccounts;
 
     @Option(names = "--sweep", description = "Run simulate + detect + evaluate across difficulty levels.")
@@ -80,42 +75,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--sweep-accounts", paramLabel = "N", defaultValue = "3000",
-            description = "Sweep: accounts per simulated archive (default: ${DEFAULT-VALUE}).")
-    int sweepAccounts;
-
-    /** Sweep: the scenario; sweep and matrix: the days; everywhere: the seed. */
+    /** Sweep: the scenario; sweep and matrix: the days (7 unless {@code --days} says otherwise); everywhere: the seed. */
     @Mixin
-    ScenarioOptions scenario;
+    ScenarioOptions scenario = new ScenarioOptions(7);
 
-    /** Days of a sweep's or the matrix's archives unless {@code --days} says otherwise. */
-    static final int DEFAULT_DAYS = 7;
+    @Mixin
+    SweepOptions sweepOptions;
 
-    @Option(names = "--levels", paramLabel = "K", defaultValue = "5",
-            description = "Sweep: difficulty levels from 0 to 1 (default: ${DEFAULT-VALUE}).")
-    int levels;
-
-    @Option(names = "--axes", paramLabel = "AXIS", split = ",", defaultValue = "all",
-            description = "Sweep: all, participation, delay, camouflage (comma-separated; default: ${DEFAULT-VALUE}).")
-    List<DifficultySweep.Axis> axes;
-
-    /** The detectors a sweep can run. */
-    enum DetectorName {
-        /** The analyze pipeline, archive read in memory. */
-        LOCKSTEP,
-        /** The naive fast-retweet rule. */
-        BASELINE
-    }
-
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
-            description = "Sweep, matrix and --archive: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
-                    + "rule) (default: ${DEFAULT-VALUE}).")
-    DetectorName detector;
-
-    @Option(names = "--analysis-seed", paramLabel = "S",
-            description = "Sweep, matrix and --archive: the detector's seed (its Leiden partitions), varied independently "
-                    + "of the simulation's --seed (default: the --seed).")
-    Long analysisSeed;
+    @Mixin
+    DetectorOptions detector;
 
     @Override
     public Integer call() throws IOException {
@@ -133,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "evaluate needs --truth FILE and --accounts FILE (or --sweep)");
         }
         EvaluationResult r = Evaluation.evaluate(truth, accounts);
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = stdout();
         w.print(r.toText());
         if (out != null) {
             String text = out.toString().endsWith(".md") ? r.toMarkdown() : r.toCsv();
@@ -151,11 +119,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Path accountsCsv = work.resolve("accounts.csv");
         long t0 = System.nanoTime();
-        detector().writeVerdicts(archive, accountsCsv);
+        detector.detector(scenario.seed()).writeVerdicts(archive, accountsCsv);
         long ms = (System.nanoTime() - t0) / 1_000_000L;
         ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(archive), accountsCsv,
                 work.resolve(AnalysisFiles.EDGES));
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = stdout();
         w.print(score.result().toText());
         w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
                 score.flagged(), score.edgeRows(), ms / 1000.0);
@@ -170,15 +138,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int matrix() throws IOException {
-        List<RobustnessMatrix.Cell> cells;
-        try {
-            cells = RobustnessMatrix.grid(matrixAccounts, scenario.days(DEFAULT_DAYS),
-                    ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, scenario.seed());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--matrix-accounts: " + e.getMessage());
-        }
-        PrintWriter w = spec.commandLine().getOut();
-        RobustnessMatrix m = new RobustnessMatrix(detector(), work);
+        List<RobustnessMatrix.Cell> cells = RobustnessMatrix.grid(matrixAccounts, scenario.days(),
+                ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT, scenario.seed());
+        PrintWriter w = stdout();
+        RobustnessMatrix m = new RobustnessMatrix(detector.detector(scenario.seed()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : cells) {
             RobustnessMatrix.Result r = m.runCell(c, TerminationFlag.RUNNING_TRUE);
@@ -198,26 +161,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Detector detector() {
-        return switch (detector) {
-            case BASELINE -> FastRetweetBaseline.DEFAULT;
-            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults()
-                    .withSeed(analysisSeed != null ? analysisSeed : scenario.seed()));
-        };
-    }
-
     private int sweep() throws IOException {
-        List<DifficultySweep.Axis> list = List.copyOf(axes);
-        Detector d = detector();
-        ScenarioConfig base = scenario.preset(sweepAccounts, DEFAULT_DAYS);
+        Detector d = detector.detector(scenario.seed());
+        ScenarioConfig base = scenario.preset(sweepOptions.accounts);
         List<DifficultySweep.Point> points = new DifficultySweep(base, d, work)
-                .run(list, levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+                .run(sweepOptions.axes(), sweepOptions.levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Path table = out != null ? out : work.resolve("sweep.md");
         DifficultySweep.writeTable(points, table);
         Path png = work.resolve("sweep.png");
-        LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.name().toLowerCase(Locale.ROOT) + ", "
-                + scenario.scenario() + ", " + sweepAccounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
-        PrintWriter w = spec.commandLine().getOut();
+        LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.label() + ", "
+                + scenario.scenario() + ", " + sweepOptions.accounts + " accounts)", DifficultySweep.DIFFICULTY_LABEL, "F1", png);
+        PrintWriter w = stdout();
         w.print(DifficultySweep.toMarkdown(points));
         w.println("wrote " + table + " and " + png);
         w.flush();

@@ -41,13 +41,13 @@ public final class ExportCommand extends StoreCommand {
         try (GraphStore store = storeOptions.open()) {
             GraphExport.ExportStats stats = GraphExport.export(store, format, scope, out);
             if (format == GraphExport.ExportFormat.COORTWEET) {
-                spec.commandLine().getOut().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
+                stdout().printf("wrote %,d shares by %,d accounts to %s%n", stats.edges(),
                         stats.nodes(), out);
             } else {
-                spec.commandLine().getOut().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
+                stdout().printf("wrote %,d accounts and %,d edges to %s%n", stats.nodes(),
                         stats.edges(), out);
             }
-            spec.commandLine().getOut().flush();
+            stdout().flush();
         }
         return 0;
     }

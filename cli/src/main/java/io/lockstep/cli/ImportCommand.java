@@ -47,6 +47,7 @@ public final class ImportCommand extends StoreCommand {
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + ImportOptions.BATCH_SIZE_DEFAULT,
             description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1)
     int batchSize;
 
     @Option(names = "--again", description = "Import files even if the store records them as imported.")
@@ -90,7 +91,7 @@ public final class ImportCommand extends StoreCommand {
         }, "lockstep-import-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ProgressListener progress = quiet.quiet() ? ProgressListener.NONE : new ConsoleProgress(System.err);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout();
         try (GraphStore store = storeOptions.open()) {
             ImportReport report = new ArchiveImporter().importFiles(store, files,
                     options.withTermination(running::get), progress);
@@ -111,7 +112,7 @@ public final class ImportCommand extends StoreCommand {
                         report.failures().size());
             }
             for (ImportReport.FileResult r : report.failures()) {
-                spec.commandLine().getErr().println("import: " + r.failure());
+                stderr().println("import: " + r.failure());
             }
             out.flush();
             return 0;

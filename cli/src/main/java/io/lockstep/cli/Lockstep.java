@@ -33,11 +33,18 @@ public final class Lockstep implements Runnable {
         return configured(new Lockstep());
     }
 
-    /** {@code command} parsed and run as the CLI does: enum values in any case, failures as one line. */
+    /**
+     * {@code command} parsed and run as the CLI does: enum values in any case, number options checked against their
+     * {@link Range}s before the command runs, failures as one line.
+     */
     public static CommandLine configured(Object command) {
         CommandLine cmd = new CommandLine(command);
         cmd.setExecutionExceptionHandler(new OneLineErrors());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionStrategy(parsed -> {
+            Checks.ranges(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cmd;
     }
 

@@ -30,9 +30,11 @@ public final class RenderCommand extends StoreCommand {
     SceneChoice choice = new SceneChoice();
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "1600", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
+    @Range(min = 200, max = 20_000)
     int width;
 
     @Option(names = "--height", paramLabel = "H", defaultValue = "1000", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
+    @Range(min = 200, max = 20_000)
     int height;
 
     @Mixin
@@ -40,6 +42,7 @@ public final class RenderCommand extends StoreCommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
             description = "At most N accounts in a community picture, largest first (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1)
     int limit;
 
     @Option(names = "--clusters", description = "With the overview, also write one picture per suspicious cluster (FILE-cluster-ID.ext).")
@@ -52,11 +55,8 @@ public final class RenderCommand extends StoreCommand {
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new IllegalArgumentException("--out must end in .png or .svg: " + out);
         }
-        Checks.inRange(spec, "--width", width, 200, 20000);
-        Checks.inRange(spec, "--height", height, 200, 20000);
-        Checks.atLeast(spec, "--limit", limit, 1);
         SceneQueries.SizeBy size = sizeBy.sizeBy();
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = stdout();
         SceneRenderer renderer = new SceneRenderer();
         List<Path> written = new ArrayList<>();
         try (GraphStore store = storeOptions.open()) {

@@ -3,14 +3,11 @@ package io.lockstep.cli;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,25 +20,22 @@ import java.util.concurrent.CountDownLatch;
         description = {"Serve the embedded store over Bolt on 127.0.0.1 until interrupted (Ctrl-C).",
                 "Clients log in as user neo4j with the password in DIR/" + StoreSecret.FILE_NAME
                         + " (readable by you only)."})
-public final class ServerCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ServerCommand extends LockstepCommand {
     @Mixin
     StoreDirOption storeDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
             description = "Bolt port on 127.0.0.1 (default: a free port, printed at start).")
+    @Range(min = 0, max = 65535)
     int port;
 
     @Override
     public Integer call() throws InterruptedException {
-        Checks.inRange(spec, "--port", port, 0, 65535);
         CountDownLatch stopped = new CountDownLatch(1);
         try (GraphStore graph = GraphStore.embedded(storeDir.store(), port)) {
             Thread hook = new Thread(stopped::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = stdout();
             Path secret = graph.embeddedSecretFile();
             out.println("bolt=" + graph.embeddedBoltUri());
             out.println("user=" + StoreSecret.USER);

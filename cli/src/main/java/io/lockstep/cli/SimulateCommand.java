@@ -6,16 +6,13 @@ import io.lockstep.simulate.SimulationSummary;
 import io.lockstep.simulate.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** Writes a labelled synthetic archive in the real archive formats, plus {@code truth.csv}. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -23,22 +20,18 @@ import java.util.concurrent.Callable;
                 + "tweets.csv, users.csv (information-operations format), follows.csv, tweets-twarc2.csv, "
                 + "tweets.jsonl (API v1.1) and truth.csv (account_id,label,group,twitter_id).",
                 "Same seed, same bytes. See docs/simulator.md for the scenario model."})
-public final class SimulateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class SimulateCommand extends LockstepCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
     @Option(names = "--accounts", paramLabel = "N", defaultValue = "5000",
             description = "Number of accounts (default: ${DEFAULT-VALUE}).")
+    @Range(min = ScenarioOptions.MIN_ACCOUNTS, max = ScenarioOptions.MAX_ACCOUNTS)
     int accounts;
 
+    /** The scenario, over 14 days unless {@code --days} says otherwise. */
     @Mixin
-    ScenarioOptions scenario;
-
-    /** Days of activity unless {@code --days} says otherwise. */
-    static final int DEFAULT_DAYS = 14;
+    ScenarioOptions scenario = new ScenarioOptions(14);
 
     @Mixin
     DifficultyOptions difficulty;
@@ -48,13 +41,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** The configuration the options describe: the preset, then the difficulty, then the background. */
     ScenarioConfig config() {
-        return background.applyTo(difficulty.applyTo(scenario.preset(accounts, DEFAULT_DAYS)));
+        return background.applyTo(difficulty.applyTo(scenario.preset(accounts)));
     }
 
     @Override
     public Integer call() throws IOException {
         SimulationSummary s = new Simulator(config()).write(out, ProgressListener.NONE);
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = stdout();
         w.printf(Locale.ROOT, "wrote %s: %d accounts, %d posts, %d follows in %.1f s%n", s.outDir(), s.accounts(),
                 s.posts(), s.follows(), s.elapsedMillis() / 1000.0);
         StringBuilder kinds = new StringBuilder();

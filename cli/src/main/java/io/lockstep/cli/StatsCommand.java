@@ -15,7 +15,7 @@ import java.util.Map;
 public final class StatsCommand extends StoreCommand {
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout();
         try (GraphStore store = storeOptions.open()) {
             for (Map.Entry<String, Long> e : StoreStatistics.read(store).entrySet()) {
                 out.println(e.getKey() + "=" + e.getValue());

@@ -34,6 +34,7 @@ public final class ViewCommand extends StoreCommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "2000",
             description = "At most N accounts, largest first; suspicious accounts always kept (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1)
     int limit;
 
     @Override
@@ -41,16 +42,15 @@ public final class ViewCommand extends StoreCommand {
         if (GraphicsEnvironment.isHeadless()) {
             throw new IllegalArgumentException("no display for the viewer: set DISPLAY, or use 'lockstep render --out FILE.png'");
         }
-        Checks.atLeast(spec, "--limit", limit, 1);
         SceneQueries.SizeBy size = sizeBy.sizeBy();
         Scene scene;
         try (GraphStore store = storeOptions.open()) {
             scene = StoreScenes.accounts(new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster,
                     choice.community, choice.hashtag, choice.account, limit), size));
         }
-        spec.commandLine().getOut().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
+        stdout().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
                 + " edges; close the window to quit");
-        spec.commandLine().getOut().flush();
+        stdout().flush();
         SceneViewer viewer = new SceneViewer(scene);
         viewer.open();
         try {

@@ -6,9 +6,9 @@ import io.lockstep.graph.CompactGraph;
  * The inner step shared by local moving and label propagation: the weight from a vertex to each label (community)
  * among its neighbours. Package-private; the scratch arrays belong to the caller so the step allocates nothing.
  *
- * <p>The step is written twice on purpose, once per accumulator type: counting in ints on unit-weight graphs makes
- * label propagation about a quarter faster than summing doubles, and one loop serving both types (a branch per arc)
- * cost label propagation 5–10 % and Leiden's local moving up to 5 % under C1 ({@code docs/benchmarks.md}).
+ * <p>Both entry points run one loop ({@link #scan}) with one accumulator array given and the other null: the JIT
+ * inlines the loop into each and drops the branch on the null one, so label propagation on a unit-weight graph
+ * counts in ints, about a fifth faster than summing doubles, with no branch per arc ({@code docs/benchmarks.md}).
  */
 final class NeighbourLabels {
     private NeighbourLabels() {
@@ -22,19 +22,7 @@ final class NeighbourLabels {
      * @return how many entries of {@code touched} were written
      */
     static int accumulate(CompactGraph g, int v, int[] labelOf, double[] weightTo, int[] touched) {
-        int touchedCount = 0;
-        for (int i = g.start(v), end = g.end(v); i < end; i++) {
-            int u = g.target(i);
-            if (u == v) {
-                continue;
-            }
-            int l = labelOf[u];
-            if (weightTo[l] == 0) {
-                touched[touchedCount++] = l;
-            }
-            weightTo[l] += g.weight(i);
-        }
-        return touchedCount;
+        return scan(g, v, labelOf, null, weightTo, touched);
     }
 
     /**
@@ -45,6 +33,11 @@ final class NeighbourLabels {
      * @return how many entries of {@code touched} were written
      */
     static int count(CompactGraph g, int v, int[] labelOf, int[] count, int[] touched) {
+        return scan(g, v, labelOf, count, null, touched);
+    }
+
+    /** The loop of both: into {@code count} when it is given, else into {@code weightTo}. */
+    private static int scan(CompactGraph g, int v, int[] labelOf, int[] count, double[] weightTo, int[] touched) {
         int touchedCount = 0;
         for (int i = g.start(v), end = g.end(v); i < end; i++) {
             int u = g.target(i);
@@ -52,8 +45,11 @@ final class NeighbourLabels {
                 continue;
             }
             int l = labelOf[u];
-            if (count[l]++ == 0) {
+            if (count != null ? count[l]++ == 0 : weightTo[l] == 0) {
                 touched[touchedCount++] = l;
+            }
+            if (weightTo != null) {
+                weightTo[l] += g.weight(i);
             }
         }
         return touchedCount;

@@ -69,7 +69,8 @@ public final class GraphStore implements AutoCloseable {
      * Replaces the embedded store's default database, which must be empty, by what {@code offline} writes while the
      * DBMS is stopped (Neo4j's bulk importer), then starts the DBMS again and runs {@code online} through the driver.
      * Until {@code online} has returned, a marker file makes the next start discard the new database, so a
-     * replacement killed at any point leaves an empty store rather than a partial one.
+     * replacement killed at any point leaves an empty store rather than a partial one. When {@code offline} fails,
+     * its database is discarded and the DBMS started again, or, for a new store never started, left unstarted.
      */
     public void replaceEmptyDatabase(OfflineWork offline, Consumer<GraphStore> online) {
         if (embeddedHome == null) {
@@ -98,10 +99,10 @@ public final class GraphStore implements AutoCloseable {
             }
             offline.run(embeddedHome, GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         } catch (StoreException e) {
-            restart(true);
+            discard(running);
             throw e;
         } catch (Exception e) {
-            restart(true);
+            discard(running);
             throw new StoreException("bulk load into " + embeddedHome + " failed: " + e.getMessage(), e);
         }
         restart(false);
@@ -117,6 +118,26 @@ public final class GraphStore implements AutoCloseable {
             Files.delete(marker);
         } catch (IOException e) {
             throw new StoreException("cannot delete " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops the database a failed offline work wrote; starts the DBMS again if it was {@code running} before (a new
+     * store stays unstarted: its first start comes with its first use).
+     */
+    private void discard(boolean running) {
+        if (running) {
+            restart(true);
+            return;
+        }
+        try {
+            for (Path dir : EmbeddedNeo4j.defaultDatabaseDirectories(embeddedHome)) {
+                FileUtils.deleteDirectory(dir);
+            }
+            Files.deleteIfExists(embeddedHome.resolve(EmbeddedNeo4j.REPLACEMENT_PENDING));
+        } catch (IOException e) {
+            throw new StoreException("cannot discard the failed bulk load in " + embeddedHome + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -19,10 +19,12 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2ObjectLinkedOpenHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.driver.Session;
 import org.neo4j.io.fs.FileUtils;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -48,10 +50,12 @@ import java.util.stream.Stream;
  * {@code neo4j-admin database import full}) instead of transactions; the transactional path
  * ({@link Neo4jWriter}) stays for everything else: a store that already holds data, a remote server.
  *
- * <p>Steps: (1) parse every file with the same parsers into staging CSVs in the bulk importer's header format,
- * applying the transactional path's MERGE semantics on the way (one node per key, one relationship per
- * (start, type, end) — per (start, end, type, time) for interactions —, placeholders for referenced posts and
- * accounts that no file describes, the profile properties of an account merged over its rows); (2) stop the DBMS,
+ * <p>Steps: (1) parse every file with the same parsers into staging files (binary ones that the importer reads
+ * through its Input API, {@link BinaryStaging}; or, with {@link ImportOptions#csvStaging()}, CSV files in the bulk
+ * importer's header format, as {@code neo4j-admin} reads them), applying the transactional path's MERGE semantics
+ * on the way (one node per key, one relationship per (start, type, end) — per (start, end, type, time) for
+ * interactions —, placeholders for referenced posts and accounts that no file describes, the profile properties of
+ * an account merged over its rows); (2) stop the DBMS,
  * run the bulk importer on the staging files, start the DBMS again (constraints and indexes are then created and
  * populated); (3) record every file as a completed {@code (:Import)}, so that a re-import skips it. The graph is
  * the one the transactional path writes, with two differences: a post that appears twice keeps its first row's
@@ -81,6 +85,8 @@ final class BulkLoader {
             "language", "placeholder:boolean"};
     static final String[] POST_HEADER = {":ID", "id", "time:long", "kind", "text", "lang", "client",
             "like_count:long", "retweet_count:long", "placeholder:boolean"};
+    static final String[] HASHTAG_HEADER = {":ID", "name"};
+    static final String[] URL_HEADER = {":ID", "url"};
     private static final String[] ACCOUNT_PROPERTIES = Neo4jWriter.ACCOUNT_PROPERTIES;
 
     private final StepTimes times;
@@ -114,10 +120,13 @@ final class BulkLoader {
     /** As above; {@code tap} (may be null) receives every staged row and is completed once all files are parsed. */
     ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                       ProgressListener progress, ActivityTap tap) throws IOException {
+        if (!options.csvStaging()) {
+            return loadFed(store, files, formats, options, progress, tap);
+        }
         long start = System.nanoTime();
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
-            Staging rows = new Staging(staging, tap);
+            Staging rows = new Staging(staging, tap, true, null);
             List<ImportReport.FileResult> results;
             List<Map<String, Object>> records = new ArrayList<>();
             try (rows) {
@@ -144,7 +153,7 @@ final class BulkLoader {
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
             at[0] = System.nanoTime();
             try {
-                boolean firstStart = store.isUnstarted() && options.warmUp() && WARM_UP;
+                boolean firstStart = store.isUnstarted() && options.warmUp();
                 store.replaceEmptyDatabase((home, database) -> {
                     at[1] = System.nanoTime();
                     long nodeBytes = sizeOf(rows.nodeFiles());
@@ -188,8 +197,201 @@ final class BulkLoader {
         }
     }
 
-    /** A benchmark's switch for A/B runs: false turns {@link #warmUp} off whatever the options say. */
-    private static final boolean WARM_UP = !"false".equals(System.getProperty("lockstep.bulk.warmUp"));
+    /**
+     * The load with binary staging: Neo4j's importer starts at once, on a thread of its own, and reads the posts
+     * through a {@link BinaryStaging.Pipe} while they are parsed (its node stage runs beside the parsing); the nodes
+     * known only at the end (accounts, hashtags, URLs) and the relationships it reads from the binary files once the
+     * parsing has finished. The DBMS is stopped from the start. A parsing failure or a cancellation stops the importer
+     * and is rethrown as it came; the half-written database is then discarded ({@link GraphStore#replaceEmptyDatabase}).
+     */
+    private ImportReport loadFed(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
+                                 ProgressListener progress, ActivityTap tap) throws IOException {
+        long start = System.nanoTime();
+        Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
+        try {
+            BinaryStaging.Pipe pipe = new BinaryStaging.Pipe();
+            Staging rows = new Staging(staging, tap, false, pipe);
+            Input input = rows.fedInput(pipe, estimates(files));
+            List<Map<String, Object>> records = new ArrayList<>();
+            List<List<ImportReport.FileResult>> results = new ArrayList<>(1);
+            Throwable[] parseFailure = new Throwable[1];
+            long[] at = new long[5]; // stopped, parsed, bulk-imported, restarted, recorded
+            boolean firstStart = store.isUnstarted() && options.warmUp();
+            try {
+                store.replaceEmptyDatabase((home, database) -> {
+                    at[0] = System.nanoTime();
+                    ArmedProgress watch = new ArmedProgress();
+                    Throwable[] importFailure = new Throwable[1];
+                    Thread importer = new Thread(() -> {
+                        try {
+                            Neo4jBulkImport.run(home, database, staging, input, watch::over);
+                        } catch (Throwable e) {
+                            importFailure[0] = e;
+                        } finally {
+                            pipe.readerGone();
+                        }
+                    }, "lockstep-bulk-importer");
+                    importer.setDaemon(true);
+                    importer.start();
+                    try {
+                        results.add(parseAll(files, formats, options, progress, tap, rows, records));
+                    } catch (Throwable e) {
+                        pipe.fail(e);
+                        importer.join();
+                        if (importFailure[0] != null && BinaryStaging.Pipe.readerWentFirst(e)) {
+                            throw asException(importFailure[0]); // the importer stopped first: its failure is the cause
+                        }
+                        parseFailure[0] = e;
+                        throw new StoreException("the load stopped while parsing: " + e.getMessage(), e);
+                    }
+                    at[1] = System.nanoTime();
+                    times.staged(staging, List.of());
+                    long nodes = rows.nodeCount();
+                    long relationships = rows.relationshipCount;
+                    // units: bytes of staged records, as with CSV staging (the posts' through the pipe)
+                    long nodeBytes = pipe.bytes() + sizeOf(rows.fedNodeFiles());
+                    long relationshipBytes = sizeOf(rows.relationshipFiles());
+                    progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                    Thread warmUp = firstStart ? warmUp(staging.resolve("warm-up")) : null;
+                    try {
+                        watch.arm(new BulkImporterProgress(OutputStream.nullOutputStream(), progress, nodes,
+                                relationships, nodeBytes, relationshipBytes));
+                        importer.join();
+                    } finally {
+                        progress.end();
+                        if (warmUp != null) {
+                            warmUp.join();
+                        }
+                    }
+                    if (importFailure[0] != null) {
+                        throw asException(importFailure[0]);
+                    }
+                    at[2] = System.nanoTime();
+                    progress.begin(TASK_RESTART, -1);
+                }, online -> {
+                    progress.end();
+                    at[3] = System.nanoTime();
+                    progress.begin(TASK_RECORD, -1);
+                    try {
+                        recordImports(online, records);
+                    } finally {
+                        progress.end();
+                    }
+                    at[4] = System.nanoTime();
+                });
+            } catch (StoreException e) {
+                Throwable cause = parseFailure[0];
+                if (cause instanceof IOException io) {
+                    throw io;
+                } else if (cause instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                } else if (cause instanceof RuntimeException r) {
+                    throw r;
+                } else if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            } finally {
+                progress.end();
+            }
+            times.add("bulk 1: parse and stage", at[1] - at[0]);
+            times.add("bulk 2: stop the DBMS", at[0] - start);
+            times.add("bulk 3: Neo4j bulk importer", at[2] - at[1]);
+            times.add("bulk 4: restart, constraints, indexes", at[3] - at[2]);
+            times.add("bulk 5: Import records", at[4] - at[3]);
+            return new ImportReport(results.get(0), Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            FileUtils.deleteDirectory(staging);
+        }
+    }
+
+    /** {@code t} to throw from work that may throw exceptions; an {@link Error} is thrown as it is. */
+    private static Exception asException(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof Exception e ? e : new IllegalStateException(t);
+    }
+
+    /** Parses and stages every file into {@code rows} (closed at the end); adds each file's Import record. */
+    private static List<ImportReport.FileResult> parseAll(List<Path> files, List<Format> formats,
+                                                          ImportOptions options, ProgressListener progress,
+                                                          ActivityTap tap, Staging rows,
+                                                          List<Map<String, Object>> records) throws IOException {
+        List<ImportReport.FileResult> results;
+        try (rows) {
+            results = ImportReport.readEach(files, formats, null, options, true, (file, format, sha) -> {
+                long before = rows.records;
+                Staged staged = stage(file, format, rows, options, progress);
+                RejectsFile rejects = staged.rejects();
+                long total = rows.records - before;
+                long rowsLoaded = total - rejects.count() - staged.skipped();
+                records.add(Map.of("key", sha + ":" + format.id(), "file", file.toString(), "sha", sha,
+                        "format", format.id(), "rows", total, "rejects", rejects.count(),
+                        "skipped", staged.skipped(), "completed", staged.failure() == null));
+                return new ImportReport.FileResult(file, format, rowsLoaded, rejects.count(),
+                        rejects.pathIfWritten(), staged.failure() == null ? ImportReport.Status.IMPORTED
+                        : ImportReport.Status.FAILED, staged.skipped(), staged.failure());
+            });
+            if (tap != null) { // the rows are all in: the analysis builds its activity while this goes on
+                tap.complete();
+            }
+            rows.finish();
+        }
+        return results;
+    }
+
+    /**
+     * What the importer plans its memory by before any row is parsed: generous counts from the input files' sizes
+     * (a row of an archive takes 100 bytes or more; each gives at most a few nodes and relationships). Its caches
+     * are sized by the nodes it actually receives.
+     */
+    private static Input.Estimates estimates(List<Path> files) throws IOException {
+        long bytes = Math.max(1 << 20, sizeOf(files));
+        return Input.knownEstimates(bytes / 50, bytes / 25, bytes / 10, bytes / 50, bytes, bytes / 10, bytes / 50);
+    }
+
+    /**
+     * The importer's console output while the parsing still runs: kept for the log only; once {@link #arm}ed, it
+     * goes through the progress reader too, from its beginning (so that the reader knows the stage it is in).
+     */
+    private static final class ArmedProgress {
+        private final java.io.ByteArrayOutputStream early = new java.io.ByteArrayOutputStream();
+        private OutputStream reader;
+
+        /** The importer's console stream: the log, and the progress reader once armed. */
+        OutputStream over(OutputStream log) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    log.write(b, off, len);
+                    synchronized (ArmedProgress.this) {
+                        if (reader == null) {
+                            early.write(b, off, len);
+                        } else {
+                            reader.write(b, off, len);
+                        }
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    log.flush();
+                }
+            };
+        }
+
+        synchronized void arm(OutputStream progressReader) throws IOException {
+            progressReader.write(early.toByteArray());
+            early.reset();
+            reader = progressReader;
+        }
+    }
 
     /**
      * Starts, on a thread of its own, a throwaway embedded store in {@code directory} (deleted afterwards) through
@@ -421,10 +623,13 @@ final class BulkLoader {
      */
     private static final class Staging implements AutoCloseable, RowConsumer {
         private final Path dir;
-        private final Map<String, CSVPrinter> relationships = new LinkedHashMap<>();
-        private final CSVPrinter posts;
+        /** CSV files for the importer's CSV reader, or binary ones for its Input API. */
+        private final boolean csv;
+        private final Map<String, StagedFile> relationships = new LinkedHashMap<>();
+        private final Map<String, String[]> relationshipHeaders = new LinkedHashMap<>();
+        private final StagedFile posts;
         /** Rows with a line break inside a value: the bulk importer reads only these files in its slow mode. */
-        private final CSVPrinter multilinePosts;
+        private final StagedFile multilinePosts;
         /*
          * Open-addressing sets and arrays rather than java.util's linked nodes: on 10M posts and 1M accounts these
          * hold tens of millions of entries, and every node is one more object for each full collection to trace.
@@ -460,21 +665,31 @@ final class BulkLoader {
         long relationshipCount;
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
-        /** Formats a relationship row of numbers (one per staging thread). */
-        private final StringBuilder line = new StringBuilder(64);
 
         /** Also receives every row (null: nobody listens). */
         private final ActivityTap tap;
 
-        Staging(Path dir, ActivityTap tap) throws IOException {
+        /** Whether {@link #finish} has run: every node and relationship is staged. */
+        private boolean finished;
+        /** Where the posts go while they are parsed (binary staging), or null: to their file. */
+        private final BinaryStaging.Pipe postPipe;
+
+        Staging(Path dir, ActivityTap tap, boolean csv, BinaryStaging.Pipe postPipe) throws IOException {
             this.dir = dir;
             this.tap = tap;
+            this.csv = csv;
+            this.postPipe = postPipe;
             accountIndex.defaultReturnValue(-1);
             postNodes.defaultReturnValue(-1);
             hashtags.defaultReturnValue(-1);
             urls.defaultReturnValue(-1);
-            posts = printer("posts.csv", POST_HEADER);
-            multilinePosts = printer("posts-multiline.csv", POST_HEADER);
+            if (csv) {
+                posts = nodeFile("posts", POST_HEADER);
+                multilinePosts = nodeFile("posts-multiline", POST_HEADER);
+            } else { // no multi-line mode to keep apart: one stream of posts, read while they are parsed
+                posts = new BinaryStaging.Writer(postPipe, POST_HEADER);
+                multilinePosts = posts;
+            }
             relationship("POSTED");
             relationship("RETWEETS");
             relationship("QUOTES");
@@ -486,11 +701,24 @@ final class BulkLoader {
             relationship("INTERACTS", "type", "time:long", "weight:double");
         }
 
-        private CSVPrinter printer(String name, String... header) throws IOException {
-            Writer w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+        /** A new staging file {@code name} (without its extension) with {@code header}. */
+        private StagedFile printer(String name, String... header) throws IOException {
+            Path file = dir.resolve(name + extension());
+            if (!csv) {
+                return new BinaryStaging.Writer(file, header);
+            }
+            Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             CSVPrinter p = new CSVPrinter(w, CSV);
             p.printRecord((Object[]) header);
-            return p;
+            return new StagedFile.Csv(p);
+        }
+
+        private String extension() {
+            return csv ? ".csv" : ".bin";
+        }
+
+        private StagedFile nodeFile(String name, String[] header) throws IOException {
+            return printer(name, header);
         }
 
         private void relationship(String type, String... properties) throws IOException {
@@ -499,6 +727,7 @@ final class BulkLoader {
             header[1] = ":END_ID";
             System.arraycopy(properties, 0, header, 2, properties.length);
             relationships.put(type, printer(fileOf(type), header));
+            relationshipHeaders.put(type, header);
         }
 
         private int newNode() {
@@ -511,25 +740,13 @@ final class BulkLoader {
         /** A relationship of two nodes and no property: numbers only, written as is. */
         private void write(String type, int start, int end) {
             relationshipCount++;
-            line.setLength(0);
-            line.append(start).append(',').append(end).append('\n');
-            append(type);
+            relationships.get(type).pair(start, end);
         }
 
         /** A {@code TAGS} relationship: two nodes and the hashtag's position. */
         private void writeTag(int start, int end, int position) {
             relationshipCount++;
-            line.setLength(0);
-            line.append(start).append(',').append(end).append(',').append(position).append('\n');
-            append("TAGS");
-        }
-
-        private void append(String type) {
-            try {
-                relationships.get(type).getOut().append(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            relationships.get("TAGS").record(start, end, position);
         }
 
         private int accountIndex(String id) {
@@ -604,11 +821,7 @@ final class BulkLoader {
             row[1] = p.id();
             System.arraycopy(values, 0, row, 2, values.length);
             row[row.length - 1] = Boolean.FALSE;
-            try {
-                (inspect(row) ? multilinePosts : posts).printRecord(row);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            (inspect(row) ? multilinePosts : posts).record(row);
             write("POSTED", author, post);
             for (PostRow.Reference ref : p.references()) {
                 reference(ref.type(), post, ref.post(), ref.author());
@@ -673,23 +886,23 @@ final class BulkLoader {
             // the largest sets are done with: released before the rest is written, while the analysis builds
             describedPosts = null;
             follows = null;
-            CSVPrinter interacts = relationships.get("INTERACTS");
+            StagedFile interacts = relationships.get("INTERACTS");
             for (Map.Entry<List<Object>, Double> e : interactions.entrySet()) {
                 List<Object> k = e.getKey();
                 relationshipCount++;
-                interacts.printRecord(accountNode((String) k.get(0)), accountNode((String) k.get(1)), k.get(2),
+                interacts.record(accountNode((String) k.get(0)), accountNode((String) k.get(1)), k.get(2),
                         k.get(3), e.getValue());
             }
             for (Map.Entry<String, String> ref : referencedPosts.entrySet()) {
                 int post = postNodes.getInt(ref.getKey());
-                posts.printRecord(post, ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
+                posts.record(post, ref.getKey(), null, null, null, null, null, null, null, Boolean.TRUE);
                 if (ref.getValue() != null) {
                     write("POSTED", accountNode(ref.getValue()), post);
                 }
             }
             postNodes = null;
-            try (CSVPrinter out = printer("accounts.csv", ACCOUNT_HEADER);
-                 CSVPrinter multilineOut = printer("accounts-multiline.csv", ACCOUNT_HEADER)) {
+            try (StagedFile out = nodeFile("accounts", ACCOUNT_HEADER);
+                 StagedFile multilineOut = csv ? nodeFile("accounts-multiline", ACCOUNT_HEADER) : out) {
                 Object[] row = new Object[ACCOUNT_HEADER.length];
                 for (int a = 0; a < accountIds.size(); a++) {
                     row[0] = accountNodes.getInt(a);
@@ -699,17 +912,17 @@ final class BulkLoader {
                         row[i + 2] = props == null ? null : props[i];
                     }
                     row[row.length - 1] = !describedAccounts.get(a);
-                    (inspect(row) ? multilineOut : out).printRecord(row);
+                    (inspect(row) ? multilineOut : out).record(row);
                 }
             }
-            try (CSVPrinter out = printer("hashtags.csv", ":ID", "name")) {
+            try (StagedFile out = nodeFile("hashtags", HASHTAG_HEADER)) {
                 for (Object2IntMap.Entry<String> h : hashtags.object2IntEntrySet()) {
-                    out.printRecord(h.getIntValue(), h.getKey());
+                    out.record(h.getIntValue(), h.getKey());
                 }
             }
-            try (CSVPrinter out = printer("urls.csv", ":ID", "url")) {
+            try (StagedFile out = nodeFile("urls", URL_HEADER)) {
                 for (Object2IntMap.Entry<String> u : urls.object2IntEntrySet()) {
-                    out.printRecord(u.getIntValue(), u.getKey());
+                    out.record(u.getIntValue(), u.getKey());
                 }
             }
             if (tap != null) {
@@ -724,6 +937,7 @@ final class BulkLoader {
             hashtags = null;
             urls = null;
             interactions = null;
+            finished = true;
         }
 
         /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
@@ -746,35 +960,60 @@ final class BulkLoader {
             args.add("--multiline-fields-format=v2");
             args.add("--multiline-fields=" + staging.resolve("accounts-multiline.csv") + ","
                     + staging.resolve("posts-multiline.csv"));
-            NODE_FILES.forEach((file, label) -> args.add("--nodes=" + label + "=" + staging.resolve(file)));
+            NODE_FILES.forEach((file, label) -> args.add("--nodes=" + label + "=" + staging.resolve(file + ".csv")));
             for (String type : relationships.keySet()) {
-                args.add("--relationships=" + type + "=" + staging.resolve(fileOf(type)));
+                args.add("--relationships=" + type + "=" + staging.resolve(fileOf(type) + ".csv"));
             }
             return args;
         }
 
-        /** Node file → label, in the importer's order. */
+        /**
+         * The importer's Input for binary staging: the posts from {@code pipe} while they are parsed, then the nodes
+         * written at {@link #finish} (accounts, hashtags, URLs), then the relationship files, all complete by the
+         * time the pipe ends ({@link #close} ends it last).
+         */
+        Input fedInput(BinaryStaging.Pipe pipe, Input.Estimates estimates) {
+            List<Path> files = fedNodeFiles();
+            List<BinaryStaging.Source> nodeSources = List.of(
+                    new BinaryStaging.Source(null, pipe, "Post", POST_HEADER),
+                    new BinaryStaging.Source(files.get(0), "Account", ACCOUNT_HEADER),
+                    new BinaryStaging.Source(files.get(1), "Hashtag", HASHTAG_HEADER),
+                    new BinaryStaging.Source(files.get(2), "Url", URL_HEADER));
+            List<BinaryStaging.Source> relationshipSources = new ArrayList<>();
+            for (Map.Entry<String, String[]> r : relationshipHeaders.entrySet()) {
+                relationshipSources.add(new BinaryStaging.Source(dir.resolve(fileOf(r.getKey()) + ".bin"),
+                        r.getKey(), r.getValue()));
+            }
+            return BinaryStaging.input(nodeSources, relationshipSources, estimates);
+        }
+
+        /** Node file (without its extension) → label, in the importer's order. */
         private static final Map<String, String> NODE_FILES = new LinkedHashMap<>();
 
         static {
-            NODE_FILES.put("accounts.csv", "Account");
-            NODE_FILES.put("accounts-multiline.csv", "Account");
-            NODE_FILES.put("posts.csv", "Post");
-            NODE_FILES.put("posts-multiline.csv", "Post");
-            NODE_FILES.put("hashtags.csv", "Hashtag");
-            NODE_FILES.put("urls.csv", "Url");
+            NODE_FILES.put("accounts", "Account");
+            NODE_FILES.put("accounts-multiline", "Account");
+            NODE_FILES.put("posts", "Post");
+            NODE_FILES.put("posts-multiline", "Post");
+            NODE_FILES.put("hashtags", "Hashtag");
+            NODE_FILES.put("urls", "Url");
         }
 
         private static String fileOf(String relationshipType) {
-            return relationshipType.toLowerCase(Locale.ROOT) + ".csv";
+            return relationshipType.toLowerCase(Locale.ROOT);
+        }
+
+        /** The node files of binary staging (the posts go through the pipe): accounts, hashtags, URLs. */
+        List<Path> fedNodeFiles() {
+            return List.of(dir.resolve("accounts.bin"), dir.resolve("hashtags.bin"), dir.resolve("urls.bin"));
         }
 
         List<Path> nodeFiles() {
-            return NODE_FILES.keySet().stream().map(dir::resolve).toList();
+            return NODE_FILES.keySet().stream().map(f -> dir.resolve(f + extension())).toList();
         }
 
         List<Path> relationshipFiles() {
-            return relationships.keySet().stream().map(type -> dir.resolve(fileOf(type))).toList();
+            return relationships.keySet().stream().map(type -> dir.resolve(fileOf(type) + extension())).toList();
         }
 
         /** Nodes staged (complete once {@link #finish} has run). */
@@ -785,7 +1024,11 @@ final class BulkLoader {
         @Override
         public void close() throws IOException {
             IOException first = null;
-            for (CSVPrinter p : Stream.concat(Stream.of(posts, multilinePosts), relationships.values().stream())
+            if (postPipe != null && !finished) { // the importer must not take what was staged for all there is
+                postPipe.fail(new IOException("the parsing stopped before every row was staged"));
+            }
+            // the posts last: the end of their pipe lets the importer go on to the files closed before
+            for (StagedFile p : Stream.concat(relationships.values().stream(), Stream.of(multilinePosts, posts))
                     .toList()) {
                 try {
                     p.close();

@@ -21,9 +21,13 @@ import java.util.function.Consumer;
  * @param warmUp      on a bulk load into a new store, start a throwaway DBMS beside Neo4j's importer so that the
  *                    store's own first start after it is warm ({@link BulkLoader}); worth it when the caller waits
  *                    for the load, not when the load runs beside other work (`analyze`), whose CPU it would take
+ * @param csvStaging  on a bulk load, stage CSV files for Neo4j's importer to read as {@code neo4j-admin database
+ *                    import} does, instead of binary files read through its Input API ({@link BinaryStaging});
+ *                    the same graph either way
  */
 public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
-                            boolean bulk, boolean keepGoing, boolean warmUp) {
+                            boolean bulk, boolean keepGoing, boolean warmUp,
+                            boolean csvStaging) {
     public static final int BATCH_SIZE_DEFAULT = 20_000;
 
     public ImportOptions {
@@ -34,7 +38,8 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false, true);
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false, true,
+                false);
     }
 
     // One wither per component: a copy with that component changed, made through one Draft of every component.
@@ -67,11 +72,16 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         return with(d -> d.warmUp = warmUpTheFirstStart);
     }
 
+    public ImportOptions withCsvStaging(boolean stageCsvFiles) {
+        return with(d -> d.csvStaging = stageCsvFiles);
+    }
+
     /** These options with {@code change} applied to a draft of their components, checked as any new ones. */
     private ImportOptions with(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
-        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing, d.warmUp);
+        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing, d.warmUp,
+                d.csvStaging);
     }
 
     /** The components of the options being copied, each open to change. */
@@ -83,6 +93,7 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
         boolean bulk;
         boolean keepGoing;
         boolean warmUp;
+        boolean csvStaging;
 
         Draft(ImportOptions o) {
             format = o.format;
@@ -92,6 +103,7 @@ public record ImportOptions(Format format, int batchSize, TerminationFlag termin
             bulk = o.bulk;
             keepGoing = o.keepGoing;
             warmUp = o.warmUp;
+            csvStaging = o.csvStaging;
         }
     }
 }

@@ -1,9 +1,22 @@
 package io.lockstep.store.load;
 
 import io.lockstep.store.StoreException;
+import com.sun.management.OperatingSystemMXBean;
+import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.cli.ExecutionContext;
+import org.neo4j.configuration.Config;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileSystemAbstraction;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.pagecache.context.CursorContextFactory;
+import org.neo4j.io.pagecache.tracing.PageCacheTracer;
+import org.neo4j.logging.InternalLogProvider;
+import org.neo4j.logging.internal.LogService;
+import org.neo4j.memory.MemoryTracker;
+import org.neo4j.scheduler.JobScheduler;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -52,7 +65,7 @@ public final class Neo4jBulkImport {
      * installed): the relationship linking then runs in six passes instead of one.
      */
     static long offHeapBytes() {
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         return Math.max(512L << 20, Math.min(4L << 30, physical / 4));
     }
@@ -73,6 +86,26 @@ public final class Neo4jBulkImport {
     /** As {@link #run(Path, String, Path, List)}; the console output also goes through {@code watch} (progress). */
     static void run(Path home, String database, Path reportDirectory, List<String> fileArguments,
                     UnaryOperator<OutputStream> watch) {
+        run(home, database, reportDirectory, fileArguments, null, watch);
+    }
+
+    /**
+     * As {@link #run(Path, String, Path, List)}, the importer reading {@code input} (its Input API) instead of CSV
+     * files: the same command, options, log and report, with the input it would have read from its files replaced.
+     * A header-only node file in {@code reportDirectory} stands for the files the command's options require.
+     */
+    static void run(Path home, String database, Path reportDirectory, Input input, UnaryOperator<OutputStream> watch) {
+        Path placeholder = reportDirectory.resolve("no-csv-input.csv");
+        try {
+            Files.writeString(placeholder, ":ID\n");
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + placeholder + ": " + e.getMessage(), e);
+        }
+        run(home, database, reportDirectory, List.of("--nodes=" + placeholder), input, watch);
+    }
+
+    private static void run(Path home, String database, Path reportDirectory, List<String> fileArguments,
+                            Input input, UnaryOperator<OutputStream> watch) {
         List<String> args = options(database, reportDirectory);
         args.addAll(fileArguments);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -88,8 +121,10 @@ public final class Neo4jBulkImport {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    return type == ImportCommand.Full.class ? type.cast(new ImportCommand.Full(context))
-                            : CommandLine.defaultFactory().create(type);
+                    if (type != ImportCommand.Full.class) {
+                        return CommandLine.defaultFactory().create(type);
+                    }
+                    return type.cast(input == null ? new ImportCommand.Full(context) : new Fed(context, input));
                 }
             };
             CommandLine command = new CommandLine(new ImportCommand(), factory);
@@ -114,6 +149,30 @@ public final class Neo4jBulkImport {
                     .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length()))
                     .orElse("see " + home.resolve("logs").resolve("bulk-import.log"));
             throw new StoreException("Neo4j's bulk importer failed: " + reason, failure[0]);
+        }
+    }
+
+    /**
+     * {@code import full} with its input replaced: everything the command sets up (configuration, memory, locks,
+     * log, report, progress output) is its own; the importer reads {@code input} instead of the CSV input the
+     * command built from its file options.
+     */
+    private static final class Fed extends ImportCommand.Full {
+        private final Input input;
+
+        Fed(ExecutionContext context, Input input) {
+            super(context);
+            this.input = input;
+        }
+
+        @Override
+        protected void doImport(FileSystemAbstraction fs, DatabaseLayout layout, Config config,
+                                JobScheduler scheduler, InternalLogProvider logProvider, PageCacheTracer tracer,
+                                CursorContextFactory contexts, Configuration importConfig, LogService logService,
+                                PrintStream out, PrintStream err, boolean verbose, Collector badCollector,
+                                MemoryTracker memory, Input csvInput) throws IOException {
+            super.doImport(fs, layout, config, scheduler, logProvider, tracer, contexts, importConfig, logService, out,
+                    err, verbose, badCollector, memory, input);
         }
     }
 

@@ -8,6 +8,7 @@ import io.lockstep.store.GraphStore;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.ConstraintViolationException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
@@ -259,14 +260,14 @@ final class Neo4jWriter {
                 if (db != null) {
                     try (Transaction tx = db.beginTx()) {
                         found[0] = new Found();
-                        write(new InProcess(tx), batch, importKey, rowsDone, rejects, found[0]);
+                        write(WriteTx.inProcess(tx), batch, importKey, rowsDone, rejects, found[0]);
                         tx.commit();
                     }
                 } else {
                     try (Session session = store.session()) {
                         session.executeWriteWithoutResult(tx -> {
                             found[0] = new Found(); // the driver may run this again after a transient failure
-                            write(new OverBolt(tx), batch, importKey, rowsDone, rejects, found[0]);
+                            write(WriteTx.overBolt(tx), batch, importKey, rowsDone, rejects, found[0]);
                         });
                     }
                 }
@@ -305,7 +306,7 @@ final class Neo4jWriter {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ClientException c && CONSTRAINT_VIOLATION.equals(c.code())
                     || t instanceof QueryExecutionException q && CONSTRAINT_VIOLATION.equals(q.getStatusCode())
-                    || t instanceof org.neo4j.graphdb.ConstraintViolationException
+                    || t instanceof ConstraintViolationException
                     || t instanceof Status.HasStatus h && h.status() == Status.Schema.ConstraintValidationFailed) {
                 return true;
             }
@@ -326,39 +327,30 @@ final class Neo4jWriter {
     }
 
     /**
-     * One write transaction's Cypher statements: through the driver for any store ({@link OverBolt}), or
-     * in-process for an embedded one ({@link InProcess}: the same statements with no Bolt packing of the batch's
-     * parameters and results). Rows come back as maps of the statement's columns.
+     * One write transaction's Cypher statements: through the driver for any store ({@link #overBolt}), or in-process
+     * for an embedded one ({@link #inProcess}: the same statements with no Bolt packing of the batch's parameters and
+     * results). Rows come back as maps of the statement's columns.
      */
+    @FunctionalInterface
     private interface WriteTx {
-        void run(String cypher, Map<String, Object> parameters);
-
         void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row);
-    }
 
-    private record OverBolt(TransactionContext tx) implements WriteTx {
-        @Override
-        public void run(String cypher, Map<String, Object> parameters) {
-            tx.run(cypher, parameters).consume();
+        /** Runs a statement whose rows, if any, are not needed. */
+        default void run(String cypher, Map<String, Object> parameters) {
+            forEach(cypher, parameters, row -> {
+            });
         }
 
-        @Override
-        public void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row) {
-            tx.run(cypher, parameters).forEachRemaining(r -> row.accept(r.asMap()));
-        }
-    }
-
-    private record InProcess(Transaction tx) implements WriteTx {
-        @Override
-        public void run(String cypher, Map<String, Object> parameters) {
-            tx.execute(cypher, parameters).close();
+        static WriteTx overBolt(TransactionContext tx) {
+            return (cypher, parameters, row) -> tx.run(cypher, parameters).forEachRemaining(r -> row.accept(r.asMap()));
         }
 
-        @Override
-        public void forEach(String cypher, Map<String, Object> parameters, Consumer<Map<String, Object>> row) {
-            try (Result result = tx.execute(cypher, parameters)) {
-                result.forEachRemaining(row);
-            }
+        static WriteTx inProcess(Transaction tx) {
+            return (cypher, parameters, row) -> {
+                try (Result result = tx.execute(cypher, parameters)) {
+                    result.forEachRemaining(row);
+                }
+            };
         }
     }
 

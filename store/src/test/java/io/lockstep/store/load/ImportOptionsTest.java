@@ -10,21 +10,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ImportOptionsTest {
     private static final TerminationFlag STOPPED = () -> false;
     /** Every component away from its default; the flags differ, so a wither writing the wrong one shows. */
-    private static final ImportOptions SET = new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, true, false);
+    private static final ImportOptions SET = new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, true, false, true);
 
     @Test
     void eachWitherChangesItsComponentAlone() {
         TerminationFlag running = TerminationFlag.RUNNING_TRUE;
-        assertThat(SET.withFormat(null)).isEqualTo(new ImportOptions(null, 7, STOPPED, true, false, true, false));
-        assertThat(SET.withBatchSize(9)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 9, STOPPED, true, false, true, false));
+        assertThat(SET.withFormat(null)).isEqualTo(new ImportOptions(null, 7, STOPPED, true, false, true, false, true));
+        assertThat(SET.withBatchSize(9)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 9, STOPPED, true, false, true, false, true));
         assertThat(SET.withTermination(running))
-                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, running, true, false, true, false));
+                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, running, true, false, true, false, true));
         assertThat(SET.withReimport(false))
-                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, false, false, true, false));
-        assertThat(SET.withBulk(true)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, true, true, false));
+                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, false, false, true, false, true));
+        assertThat(SET.withBulk(true)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, true, true, false, true));
         assertThat(SET.withKeepGoing(false))
-                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, false, false));
-        assertThat(SET.withWarmUp(true)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, true, true));
+                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, false, false, true));
+        assertThat(SET.withWarmUp(true)).isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, true, true, true));
+        assertThat(SET.withCsvStaging(false))
+                .isEqualTo(new ImportOptions(Format.TWARC_CSV, 7, STOPPED, true, false, true, false, false));
     }
 
     @Test

@@ -88,6 +88,43 @@ class WritePathsAgreeTest {
     }
 
     /**
+     * The bulk loader hands Neo4j's importer binary staging files through its Input API by default, CSV files as
+     * {@code neo4j-admin} reads them when asked: both must load the same graph and report the same rows and
+     * rejects (users, tweets with rejected rows, a generated archive, interactions, follows).
+     */
+    @Test
+    void binaryAndCsvStagingLoadTheSameGraph(@TempDir Path dir) throws IOException {
+        Path generated = dir.resolve("generated.csv");
+        ArchiveGenerator.write(generated, 7, 2_000, 1_000_000_000L);
+        List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"),
+                ArchiveImporterTest.copy(dir, "infoops_tweets.csv"),
+                ArchiveImporterTest.copy(dir, "infoops_tweets_dirty.csv"), generated,
+                ArchiveImporterTest.copy(dir, "edges.csv"), ArchiveImporterTest.copy(dir, "followers.csv"));
+        ArchiveImporter importer = new ArchiveImporter(StepTimes.NONE);
+
+        clear();
+        ImportReport csvReport = importer.importFiles(store, files, ImportOptions.defaults().withCsvStaging(true)
+                .withKeepGoing(true), ProgressListener.NONE);
+        GraphDump csv = GraphDump.of(store);
+        clear();
+        ImportReport binaryReport = importer.importFiles(store, files, ImportOptions.defaults().withKeepGoing(true),
+                ProgressListener.NONE);
+        GraphDump binary = GraphDump.of(store);
+
+        assertThat(binary.nodes()).hasSize(csv.nodes().size());
+        assertThat(binary.nodes()).isEqualTo(csv.nodes());
+        assertThat(binary.relationships()).isEqualTo(csv.relationships());
+        assertThat(binary.placeholderAuthors()).isEqualTo(csv.placeholderAuthors());
+        assertThat(binaryReport.rows()).isEqualTo(csvReport.rows()).isGreaterThan(2_000);
+        assertThat(binaryReport.files()).extracting(ImportReport.FileResult::rejects)
+                .isEqualTo(csvReport.files().stream().map(ImportReport.FileResult::rejects).toList())
+                .anyMatch(rejects -> rejects > 0);
+        assertThat(binary.relationships().stream().filter(r -> r.contains(" INTERACTS ")).count()).isPositive();
+        assertThat(binary.relationships().stream().filter(r -> r.contains(" FOLLOWS ")).count()).isPositive();
+        assertThat(binary.relationships().stream().filter(r -> r.contains(" TAGS ")).count()).isPositive();
+    }
+
+    /**
      * An embedded store's transactional writer runs its statements in-process; a server's go through Bolt. Both
      * must write the same graph: the same files through a remote connection to the test store's own DBMS (Bolt),
      * then through the embedded store, each on the CREATE path and then again on the MERGE path.

@@ -28,17 +28,43 @@ import java.util.TreeMap;
  * step ({@code StepTimes}: the bulk phases, each write transaction and Cypher statement).
  *
  * <p>Usage: {@code ImportBenchmark WORKDIR [posts=1000000] [incrementalPosts=100000] [batch=20000]
- * [bulk|transactional|plain|follows] [rounds=1]}: the fresh load goes through {@code BulkLoader} unless
+ * [bulk|transactional|plain|follows] [rounds=1] [--warm-up=true|false]}: the fresh load goes through {@code BulkLoader} unless
  * {@code transactional} is given, into a new store that nothing opens before (as {@code lockstep import --store NEW});
  * after each bulk load, Neo4j's bulk importer runs alone on the files the load staged, with the load's options,
  * once in a JVM of its own (as {@code neo4j-admin} runs it) and once in this one, and the ratio is printed; with
  * ROUNDS above 1 the fresh load is repeated into new stores (a warm JVM), the last one going on incrementally; {@code follows} loads a generated follower graph of POSTS edges instead (see {@link #follows});
  * {@code plain} instead runs the issue's reference loop (one {@code UNWIND … MERGE … MERGE … CREATE} per batch, posts
  * and authors only) over the same file into a fresh store.
+ * {@code --staging=csv} (anywhere among the arguments) stages CSV files for the importer instead of feeding it binary
+ * ones through its Input API ({@link ImportOptions#csvStaging}); with binary staging, a CSV-staged load runs too, in a
+ * JVM of its own ({@link StagedLoad}), to give the importer alone its files, and both ratios are printed.
+ * {@code --warm-up=false} turns off the warm-up of the new store's first start beside
+ * the importer ({@link ImportOptions#warmUp}), for A/B runs.
  * The store and the generated files are written under WORKDIR (deleted by the caller).
  */
 public final class ImportBenchmark {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean warmUp = true;
+        boolean csv = false;
+        List<String> positional = new ArrayList<>();
+        for (String a : arguments) {
+            if (a.startsWith("--staging=")) {
+                String value = a.substring("--staging=".length());
+                if (!value.equals("csv") && !value.equals("binary")) {
+                    throw new IllegalArgumentException("--staging must be csv or binary, was " + value);
+                }
+                csv = value.equals("csv");
+            } else if (a.startsWith("--warm-up=")) {
+                String value = a.substring("--warm-up=".length());
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new IllegalArgumentException("--warm-up must be true or false, was " + value);
+                }
+                warmUp = Boolean.parseBoolean(value);
+            } else {
+                positional.add(a);
+            }
+        }
+        String[] args = positional.toArray(String[]::new);
         Path work = Path.of(args[0]);
         int posts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int more = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
@@ -70,7 +96,8 @@ public final class ImportBenchmark {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
         }
-        ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk);
+        ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk)
+                .withWarmUp(warmUp).withCsvStaging(csv);
         for (int round = 1; round < rounds; round++) { // fresh loads only; the last round goes on incrementally
             try (GraphStore store = GraphStore.embedded(work.resolve("store-" + round))) {
                 fresh(work, round, store, fresh, options, bulk);
@@ -95,12 +122,27 @@ public final class ImportBenchmark {
         }
         Path kept = work.resolve("staged-" + round);
         List<String> arguments = new ArrayList<>();
-        double e2e = measure(bulk ? "fresh (bulk loader), round " + round : "fresh (transactions)", store, file,
-                options, new KeptStaging(kept, arguments));
+        String staging = options.csvStaging() ? "CSV staging" : "binary staging, Input API";
+        double e2e = measure(bulk ? "fresh (bulk loader, " + staging + "), round " + round : "fresh (transactions)",
+                store, file, options, options.csvStaging() ? new KeptStaging(kept, arguments) : null);
         if (!bulk) {
             return;
         }
         long rels = relationships(store);
+        double e2eCpu = lastCpu;
+        double csvE2e = e2e;
+        if (!options.csvStaging()) { // the CSV files for the importer alone, from a CSV-staged load of its own
+            Path csvArguments = work.resolve("csv-arguments-" + round + ".txt");
+            List<String> lines = ImportFloorBenchmark.child(StagedLoad.class, work.resolve("csv-store-" + round)
+                    .toString(), file.toString(), "csv", Boolean.toString(options.warmUp()), kept.toString(),
+                    csvArguments.toString());
+            System.out.println("the same load with CSV staging, in a JVM of its own:");
+            lines.forEach(l -> System.out.println("    " + l));
+            String[] figures = lines.get(0).split(" ");
+            csvE2e = Double.parseDouble(figures[1].substring("seconds=".length()));
+            arguments.addAll(Files.readAllLines(csvArguments));
+            FileUtils.deleteDirectory(work.resolve("csv-store-" + round));
+        }
         // as a user runs neo4j-admin: a JVM of its own (start, class loading and JIT included), same heap
         Path fresh = work.resolve("alone-jvm-" + round);
         Path argumentFile = work.resolve("arguments-" + round + ".txt");
@@ -136,7 +178,11 @@ public final class ImportBenchmark {
                 + "%.2fx (/ importer alone warm %,.0f = %.2fx)%n", round, rels / e2e, rels / inJvm, inJvm / e2e,
                 rels / warm, warm / e2e);
         System.out.printf("CPU-seconds, round %d: end to end %.1f, importer alone in its own JVM %.1f: %.2fx%n", round,
-                lastCpu, aloneCpu, aloneCpu / lastCpu);
+                e2eCpu, aloneCpu, aloneCpu / e2eCpu);
+        if (!options.csvStaging()) {
+            System.out.printf("ratio, round %d, CSV staging (its own JVM): %.1f s end to end / importer alone %.1f s "
+                    + "= %.2fx%n", round, csvE2e, inJvm, inJvm / csvE2e);
+        }
         FileUtils.deleteDirectory(fresh);
         FileUtils.deleteDirectory(home);
         FileUtils.deleteDirectory(kept);

@@ -1,0 +1,47 @@
+package io.lockstep.cli;
+
+import io.lockstep.analysis.AnalysisParams;
+import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.evaluate.Detector;
+import io.lockstep.evaluate.FastRetweetBaseline;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+
+/**
+ * {@code --detector} and {@code --analysis-seed}: which detector {@code evaluate} scores on a simulated or labelled
+ * archive, and its seed.
+ */
+public final class DetectorOptions {
+    /** The detectors {@code evaluate} can run. */
+    enum DetectorName {
+        /** The analyze pipeline, archive read in memory. */
+        LOCKSTEP,
+        /** The naive fast-retweet rule. */
+        BASELINE
+    }
+
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "lockstep",
+            description = "Sweep, matrix and --archive: the detector: 'lockstep' (the analyze pipeline, archive read in memory) or 'baseline' (the naive fast-retweet "
+                    + "rule) (default: ${DEFAULT-VALUE}).")
+    DetectorName name;
+
+    @Option(names = "--analysis-seed", paramLabel = "S",
+            description = "Sweep, matrix and --archive: the detector's seed (its Leiden partitions), varied independently "
+                    + "of the simulation's --seed (default: the --seed).")
+    Long analysisSeed;
+
+    /** The chosen detector; Lockstep's seeded with {@code --analysis-seed}, else {@code simulationSeed}. */
+    Detector detector(long simulationSeed) {
+        return switch (name) {
+            case BASELINE -> FastRetweetBaseline.DEFAULT;
+            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults()
+                    .withSeed(analysisSeed != null ? analysisSeed : simulationSeed));
+        };
+    }
+
+    /** The detector's name as the user types it. */
+    String label() {
+        return name.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,495 @@
+package io.lockstep.store.load;
+
+import org.neo4j.batchimport.api.InputIterable;
+import org.neo4j.batchimport.api.InputIterator;
+import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.batchimport.api.input.IdType;
+import org.neo4j.batchimport.api.input.Input;
+import org.neo4j.batchimport.api.input.InputChunk;
+import org.neo4j.batchimport.api.input.InputEntityVisitor;
+import org.neo4j.batchimport.api.input.PropertySizeCalculator;
+import org.neo4j.batchimport.api.input.ReadableGroups;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Staging files in a compact binary layout, and the {@link Input} through which Neo4j's bulk importer reads them
+ * (its Input API: the importer's own stages, without its CSV reader): what {@link BulkLoader} hands the importer
+ * unless CSV staging is asked for ({@link ImportOptions#csvStaging()}).
+ *
+ * <p>A file holds records of one label (nodes) or one relationship type, in the columns of the CSV header the CSV
+ * staging would write ({@code :ID} or {@code :START_ID}/{@code :END_ID}, then properties such as {@code time:long}).
+ * Records are grouped in blocks ({@code int} bytes, {@code int} records, then the records), so that the importer's
+ * reader threads can take whole blocks and decode them in parallel. A record: its node number(s) as {@code int}s,
+ * then for every property column a presence byte and, when present, its value ({@code long}, {@code int},
+ * {@code double}, a byte for a boolean, a length-prefixed UTF-8 string). A null or an empty string is absent, as
+ * in the CSV staging (the importer reads an unquoted empty field as no property).
+ *
+ * <p>The importer reads the relationship files twice (degrees, then the import itself): each {@link InputIterable}
+ * opens its files again.
+ */
+final class BinaryStaging {
+    /** Bytes of records gathered before a block is written. */
+    private static final int BLOCK = 256 << 10;
+
+    private BinaryStaging() {
+    }
+
+    /** A column's value kind. */
+    private enum Kind { STRING, LONG, INT, DOUBLE, BOOLEAN }
+
+    /** The property columns of a CSV staging header (the id columns left out): keys and kinds. */
+    private record Columns(String[] keys, Kind[] kinds, int ids) {
+        static Columns of(String[] header) {
+            List<String> keys = new ArrayList<>();
+            List<Kind> kinds = new ArrayList<>();
+            int ids = 0;
+            for (String h : header) {
+                if (h.startsWith(":")) {
+                    ids++;
+                    continue;
+                }
+                int colon = h.indexOf(':');
+                keys.add(colon < 0 ? h : h.substring(0, colon));
+                String type = colon < 0 ? "string" : h.substring(colon + 1);
+                kinds.add(switch (type) {
+                    case "string" -> Kind.STRING;
+                    case "long" -> Kind.LONG;
+                    case "int" -> Kind.INT;
+                    case "double" -> Kind.DOUBLE;
+                    case "boolean" -> Kind.BOOLEAN;
+                    default -> throw new IllegalArgumentException("no binary staging for column type " + type);
+                });
+            }
+            return new Columns(keys.toArray(String[]::new), kinds.toArray(Kind[]::new), ids);
+        }
+    }
+
+    /**
+     * One binary staging file being written: {@link #record} takes the values of a CSV staging row (the ids first,
+     * as numbers). Not thread-safe.
+     */
+    static final class Writer implements StagedFile {
+        /** The file written, or null when the blocks go to {@link #pipe}. */
+        private final DataOutputStream out;
+        private final Pipe pipe;
+        private boolean closed;
+        private final Columns columns;
+        private final Growing block = new Growing();
+        private final DataOutputStream blockOut = new DataOutputStream(block);
+        private int blockRecords;
+        private long records;
+        private long properties;
+
+        Writer(Path file, String... header) throws IOException {
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            this.pipe = null;
+            this.columns = Columns.of(header);
+        }
+
+        /** Writes its blocks to {@code pipe}, from which the importer reads them while the rows are still coming. */
+        Writer(Pipe pipe, String... header) {
+            this.out = null;
+            this.pipe = pipe;
+            this.columns = Columns.of(header);
+        }
+
+        /** A row: {@code columns.ids} node numbers, then one value (or null) per property column. */
+        @Override
+        public void record(Object... row) {
+            try {
+                for (int i = 0; i < columns.ids; i++) {
+                    blockOut.writeInt(((Number) row[i]).intValue());
+                }
+                for (int c = 0; c < columns.kinds.length; c++) {
+                    Object v = row[columns.ids + c];
+                    if (v == null || (v instanceof String s && s.isEmpty())) {
+                        blockOut.writeByte(0);
+                        continue;
+                    }
+                    blockOut.writeByte(1);
+                    properties++;
+                    switch (columns.kinds[c]) {
+                        case STRING -> {
+                            byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
+                            blockOut.writeInt(bytes.length);
+                            blockOut.write(bytes);
+                        }
+                        case LONG -> blockOut.writeLong(((Number) v).longValue());
+                        case INT -> blockOut.writeInt(((Number) v).intValue());
+                        case DOUBLE -> blockOut.writeDouble(((Number) v).doubleValue());
+                        case BOOLEAN -> blockOut.writeByte((Boolean) v ? 1 : 0);
+                        default -> throw new IllegalStateException();
+                    }
+                }
+                blockRecords++;
+                records++;
+                if (block.size() >= BLOCK) {
+                    flushBlock();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Two node numbers and nothing else (a relationship without properties): the common case, kept short. */
+        @Override
+        public void pair(int start, int end) {
+            try {
+                blockOut.writeInt(start);
+                blockOut.writeInt(end);
+                blockRecords++;
+                records++;
+                if (block.size() >= BLOCK) {
+                    flushBlock();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void flushBlock() throws IOException {
+            if (blockRecords == 0) {
+                return;
+            }
+            if (pipe != null) {
+                pipe.put(new Block(Arrays.copyOf(block.bytes(), block.size()), blockRecords));
+            } else {
+                out.writeInt(block.size());
+                out.writeInt(blockRecords);
+                out.write(block.bytes(), 0, block.size());
+            }
+            block.reset();
+            blockRecords = 0;
+        }
+
+        @Override
+        public long records() {
+            return records;
+        }
+
+        @Override
+        public long properties() {
+            return properties;
+        }
+
+        /** Idempotent. A pipe's reader sees its end. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (pipe != null) {
+                if (!pipe.failed()) { // a failed pipe does not end: its reader fails instead
+                    flushBlock();
+                    pipe.put(Pipe.END);
+                }
+                return;
+            }
+            try (out) {
+                flushBlock();
+            }
+        }
+    }
+
+    /** A byte array output stream whose array is reused. */
+    private static final class Growing extends java.io.ByteArrayOutputStream {
+        Growing() {
+            super(BLOCK + (BLOCK >> 2));
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /**
+     * A staged file as the importer reads it: its path (or the pipe it comes through, when the path is null), its
+     * label or relationship type, and its CSV header.
+     */
+    record Source(Path file, Pipe pipe, String labelOrType, String[] header) {
+        Source(Path file, String labelOrType, String[] header) {
+            this(file, null, labelOrType, header);
+        }
+    }
+
+    /** A block of records: its bytes and how many records they hold. */
+    record Block(byte[] bytes, int records) {
+    }
+
+    /**
+     * Blocks handed from the thread that stages rows to the importer's reader threads while the rows are still
+     * coming: the importer's node stage runs beside the parsing. Either side stopping ends the other's wait: a
+     * staging failure ({@link #fail}) fails the importer's next read, the importer stopping ({@link #readerGone})
+     * fails the next hand-off.
+     */
+    static final class Pipe {
+        static final Block END = new Block(new byte[0], 0);
+        private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(8);
+        private volatile Throwable failure;
+        private volatile boolean readerGone;
+        /** Bytes of records handed through (written by the one thread that hands them). */
+        private volatile long bytes;
+
+        void put(Block block) throws IOException {
+            bytes += block.bytes().length;
+            try {
+                while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
+                    if (readerGone) {
+                        throw new ReaderGone();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while handing rows to Neo4j's bulk importer");
+            }
+        }
+
+        Block take() throws IOException {
+            try {
+                while (true) {
+                    Block b = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (b != null) {
+                        return b;
+                    }
+                    if (failure != null) {
+                        throw new IOException("staging stopped: " + failure.getMessage(), failure);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for staged rows");
+            }
+        }
+
+        /** The rows will not all come: the importer's next wait fails. */
+        void fail(Throwable cause) {
+            failure = cause;
+        }
+
+        /** The importer stopped: the next hand-off fails rather than wait. */
+        void readerGone() {
+            readerGone = true;
+        }
+
+        /** Bytes of records handed through so far. */
+        long bytes() {
+            return bytes;
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+
+        /** Whether {@code failure} (or a cause of it) is a hand-off that failed because the importer had stopped. */
+        static boolean readerWentFirst(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ReaderGone) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A hand-off after the importer stopped reading. */
+        private static final class ReaderGone extends IOException {
+            ReaderGone() {
+                super("Neo4j's bulk importer stopped reading");
+            }
+        }
+    }
+
+    /**
+     * The importer's input: the node files, then the relationship files, numbers as node ids
+     * ({@link IdType#ACTUAL}). {@code estimates} are the counts the staging knows.
+     */
+    static Input input(List<Source> nodes, List<Source> relationships, Input.Estimates estimates) {
+        return new Input() {
+            @Override
+            public InputIterable nodes(Collector badCollector) {
+                return () -> new Reader(nodes, true);
+            }
+
+            @Override
+            public InputIterable relationships(Collector badCollector) {
+                return () -> new Reader(relationships, false);
+            }
+
+            @Override
+            public IdType idType() {
+                return IdType.ACTUAL;
+            }
+
+            @Override
+            public ReadableGroups groups() {
+                return ReadableGroups.EMPTY;
+            }
+
+            @Override
+            public Estimates validateAndEstimate(PropertySizeCalculator valueSizeCalculator) {
+                return estimates;
+            }
+        };
+    }
+
+    /** Hands out the blocks of its files, one after the other, to the importer's reader threads. */
+    private static final class Reader implements InputIterator {
+        private final List<Source> sources;
+        private final boolean nodes;
+        private int next;
+        private Source current;
+        private Columns columns;
+        private String[] labels;
+        private DataInputStream in;
+
+        Reader(List<Source> sources, boolean nodes) {
+            this.sources = sources;
+            this.nodes = nodes;
+        }
+
+        @Override
+        public InputChunk newChunk() {
+            return new Chunk(nodes);
+        }
+
+        @Override
+        public synchronized boolean next(InputChunk chunk) throws IOException {
+            while (true) {
+                if (in == null) {
+                    if (next == sources.size()) {
+                        return false;
+                    }
+                    current = sources.get(next++);
+                    columns = Columns.of(current.header());
+                    labels = new String[] {current.labelOrType()};
+                    if (current.pipe() != null) {
+                        Pipe pipe = current.pipe();
+                        for (Block b = pipe.take(); b != Pipe.END; b = pipe.take()) {
+                            if (b.records() > 0) {
+                                ((Chunk) chunk).fill(b, columns, labels);
+                                next--; // this pipe again at the next call
+                                return true;
+                            }
+                        }
+                        continue;
+                    }
+                    in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(current.file()),
+                            1 << 16));
+                }
+                int bytes;
+                try {
+                    bytes = in.readInt();
+                } catch (EOFException end) {
+                    in.close();
+                    in = null;
+                    continue;
+                }
+                int records = in.readInt();
+                Chunk c = (Chunk) chunk;
+                c.fill(in, bytes, records, columns, labels);
+                return true;
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (in != null) {
+                in.close();
+                in = null;
+            }
+        }
+    }
+
+    /** One block of records, decoded on the importer's thread that visits it. */
+    private static final class Chunk implements InputChunk {
+        private final boolean nodes;
+        private byte[] bytes = new byte[0];
+        private ByteBuffer buffer;
+        private int remaining;
+        private Columns columns;
+        private String[] labels;
+
+        Chunk(boolean nodes) {
+            this.nodes = nodes;
+        }
+
+        void fill(Block block, Columns columns, String[] labels) {
+            bytes = block.bytes();
+            buffer = ByteBuffer.wrap(bytes, 0, bytes.length);
+            remaining = block.records();
+            this.columns = columns;
+            this.labels = labels;
+        }
+
+        void fill(DataInputStream in, int size, int records, Columns columns, String[] labels) throws IOException {
+            if (bytes.length < size) {
+                bytes = new byte[Math.max(size, BLOCK + (BLOCK >> 2))];
+            }
+            in.readFully(bytes, 0, size);
+            buffer = ByteBuffer.wrap(bytes, 0, size);
+            remaining = records;
+            this.columns = columns;
+            this.labels = labels;
+        }
+
+        @Override
+        public boolean next(InputEntityVisitor visitor) throws IOException {
+            if (remaining == 0) {
+                return false;
+            }
+            remaining--;
+            ByteBuffer b = buffer;
+            if (nodes) {
+                visitor.id(b.getInt());
+                visitor.labels(labels);
+            } else {
+                visitor.startId(b.getInt());
+                visitor.endId(b.getInt());
+                visitor.type(labels[0]);
+            }
+            String[] keys = columns.keys;
+            Kind[] kinds = columns.kinds;
+            for (int c = 0; c < kinds.length; c++) {
+                if (b.get() == 0) {
+                    continue;
+                }
+                Object value = switch (kinds[c]) {
+                    case STRING -> {
+                        int length = b.getInt();
+                        String s = new String(bytes, b.position(), length, StandardCharsets.UTF_8);
+                        b.position(b.position() + length);
+                        yield s;
+                    }
+                    case LONG -> b.getLong();
+                    case INT -> b.getInt();
+                    case DOUBLE -> b.getDouble();
+                    case BOOLEAN -> b.get() != 0;
+                };
+                visitor.property(keys[c], value);
+            }
+            visitor.endOfEntity();
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
