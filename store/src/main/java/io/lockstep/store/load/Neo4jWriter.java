@@ -5,6 +5,7 @@ import io.lockstep.importer.AccountRow;
 import io.lockstep.importer.EdgeRow;
 import io.lockstep.importer.PostRow;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.TransientRetry;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
@@ -13,7 +14,6 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.kernel.api.exceptions.Status;
 
 import java.util.ArrayList;
@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -275,31 +273,19 @@ final class Neo4jWriter {
                 remember(found[0]);
                 return;
             } catch (RuntimeException e) {
-                boolean transientFailure = db != null && isTransient(e) && attempt < TRANSIENT_ATTEMPTS;
+                boolean transientFailure = db != null && TransientRetry.isTransient(e)
+                        && attempt < TransientRetry.ATTEMPTS;
                 if (!transientFailure && (!isConstraintViolation(e) || attempt >= CONSTRAINT_ATTEMPTS)) {
                     throw e;
                 }
                 if (transientFailure) { // as the driver does: back off, with jitter, so that two writers part
-                    backOff(attempt);
+                    TransientRetry.backOff(attempt);
                 }
             }
         }
     }
 
     private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
-    /** Attempts at a batch in-process when Neo4j reports a transient failure (a deadlock between two writers). */
-    private static final int TRANSIENT_ATTEMPTS = 10;
-
-    /** Waits 50 ms × 2^(attempt - 1), ± 20 %, before another attempt (the driver's retry: 1 s × 2^n ± 20 %). */
-    private static void backOff(int attempt) {
-        long millis = 50L << Math.min(attempt - 1, 8);
-        try {
-            Thread.sleep((long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while retrying a write transaction");
-        }
-    }
 
     /** Whether {@code e} (or a cause) is Neo4j's report that a uniqueness constraint refused the batch. */
     private static boolean isConstraintViolation(Throwable e) {
@@ -308,18 +294,6 @@ final class Neo4jWriter {
                     || t instanceof QueryExecutionException q && CONSTRAINT_VIOLATION.equals(q.getStatusCode())
                     || t instanceof ConstraintViolationException
                     || t instanceof Status.HasStatus h && h.status() == Status.Schema.ConstraintValidationFailed) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code e} (or a cause) is a failure Neo4j says may pass on a retry (a deadlock, a lock timeout). */
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientFailureException
-                    || t instanceof Status.HasStatus h && h.status().code().classification()
-                    == Status.Classification.TransientError) {
                 return true;
             }
         }
