@@ -6,8 +6,6 @@ import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.graphdb.TransientFailureException;
-import org.neo4j.kernel.api.exceptions.Status;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -482,10 +479,10 @@ public final class ResultWriter {
                 }
                 return;
             } catch (RuntimeException e) {
-                if (!isTransient(e) || attempt >= TRANSIENT_ATTEMPTS) {
+                if (!TransientRetry.isTransient(e) || attempt >= TransientRetry.ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                TransientRetry.backOff(attempt);
             }
         }
     }
@@ -493,31 +490,6 @@ public final class ResultWriter {
     /** A result row of {@link #write}: its first column and its second (an integer). */
     private interface RowSink {
         void accept(Object first, long second);
-    }
-
-    /** Attempts at an in-process transaction that fails transiently (a deadlock between two streams). */
-    private static final int TRANSIENT_ATTEMPTS = 10;
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientFailureException
-                    || t instanceof Status.HasStatus h && h.status().code().classification()
-                    == Status.Classification.TransientError) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Waits 50 ms × 2^(attempt - 1), ± 20 %, before another attempt. */
-    private static void backOff(int attempt) {
-        long millis = 50L << Math.min(attempt - 1, 8);
-        try {
-            Thread.sleep((long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while retrying a write transaction", e);
-        }
     }
 
     /**
