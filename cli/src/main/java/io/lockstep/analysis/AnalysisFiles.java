@@ -9,6 +9,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +92,17 @@ public final class AnalysisFiles {
         return epochSeconds == Activity.NO_TIME ? "" : Instant.ofEpochSecond(epochSeconds).toString();
     }
 
+    /**
+     * {@code v} with four decimals, as {@code String.format(Locale.ROOT, "%.4f", v)} writes it (half up on the
+     * shortest decimal that reads back as {@code v}), at a third of its cost: the accounts and edges files format
+     * one number per row.
+     */
     static String decimal(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        boolean plain = v > 0 && !Double.isInfinite(v) || Double.doubleToRawLongBits(v) == 0L; // not -0.0
+        if (!plain) {
+            return String.format(Locale.ROOT, "%.4f", v); // negative (a -0.0000 kept), NaN, infinite
+        }
+        return new BigDecimal(Double.toString(v)).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String nullToEmpty(String s) {

@@ -96,7 +96,7 @@ public final class AnalysisPipeline {
     public Summary run(GraphStore store, List<Path> files, Path out, boolean pictures) throws IOException {
         long started = System.nanoTime();
         this.files = List.copyOf(files);
-        ProgressListener progress = new PhaseTimes(err, quiet);
+        PhaseTimes progress = new PhaseTimes(err, quiet);
         try (CtrlC termination = new CtrlC()) {
             // Files loading an empty store: the parsed rows build the activity while Neo4j loads them, and the
             // analysis starts as soon as the files are parsed; the write-back waits for the load.
@@ -150,7 +150,7 @@ public final class AnalysisPipeline {
 
     private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
                                     Activity tapped, ActivityTap tap, CompletableFuture<ImportReport> imported,
-                                    ProgressListener progress, TerminationFlag termination, long started)
+                                    PhaseTimes progress, TerminationFlag termination, long started)
             throws IOException {
         Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
         Analysis analysis = analyse(activity, progress, termination);
@@ -159,15 +159,15 @@ public final class AnalysisPipeline {
         progress.end();
         // The pictures need only the analysis, the write-back only the store: they run side by side, and each
         // phase below times what the main thread waits for.
-        CompletableFuture<Void> drawn = !pictures
+        CompletableFuture<PhaseTimes.Side> drawn = !pictures
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> {
+                : CompletableFuture.supplyAsync(() -> PhaseTimes.Side.time(() -> {
                     try {
                         AnalysisVisuals.render(analysis, params.detection(), source(files), out);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }, PICTURES);
+                }), PICTURES);
         try {
             if (imported != null) {
                 progress.begin("Waiting for the Neo4j load", -1);
@@ -181,7 +181,7 @@ public final class AnalysisPipeline {
             // the account results and coordination edges are in it, beside the clusters and campaigns
             boolean resultsOnly = !files.isEmpty() && !loadArchive;
             boolean graphFromStore = pictures && !resultsOnly && GraphExport.holdsInteractions(store);
-            CompletableFuture<Void> graphml = !pictures || graphFromStore
+            CompletableFuture<PhaseTimes.Side> graphml = !pictures || graphFromStore
                     ? CompletableFuture.completedFuture(null)
                     : graphml(() -> GraphExport.export(new AnalysisGraph(analysis), GraphExport.ExportFormat.GRAPHML,
                             GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML)));
@@ -197,15 +197,17 @@ public final class AnalysisPipeline {
             } finally {
                 if (pictures) {
                     progress.begin("Writing " + GRAPHML + " (what is left)", -1);
-                    await(graphml);
+                    PhaseTimes.Side side = await(graphml);
                     progress.end();
+                    progress.beside("Writing " + GRAPHML, side);
                 }
             }
         } finally {
             if (pictures) {
                 progress.begin("Rendering pictures (what is left)", -1);
-                await(drawn);
+                PhaseTimes.Side side = await(drawn);
                 progress.end();
+                progress.beside("Rendering pictures and the report", side);
             }
         }
         int suspicious = 0;
@@ -258,15 +260,15 @@ public final class AnalysisPipeline {
         }
     }
 
-    /** Writes graph.graphml on its own thread. */
-    private static CompletableFuture<Void> graphml(IoTask task) {
-        return CompletableFuture.runAsync(() -> {
+    /** Writes graph.graphml on its own thread; the future holds the task's wall and CPU time. */
+    private static CompletableFuture<PhaseTimes.Side> graphml(IoTask task) {
+        return CompletableFuture.supplyAsync(() -> PhaseTimes.Side.time(() -> {
             try {
                 task.run();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, GRAPHML_WRITER);
+        }), GRAPHML_WRITER);
     }
 
     private interface IoTask {

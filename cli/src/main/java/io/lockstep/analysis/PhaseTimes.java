@@ -43,6 +43,33 @@ final class PhaseTimes implements ProgressListener {
         return -1;
     }
 
+    /**
+     * One line for work that ran on a thread of its own beside the phases (pictures, graph.graphml): its wall time and
+     * that thread's own CPU time, so that what the phase lines hide behind another phase is counted too.
+     */
+    void beside(String task, Side side) {
+        if (quiet || side == null) {
+            return;
+        }
+        err.printf(Locale.ROOT, "%-34s %8.2f s  cpu %7.2f s (its thread, beside the phases)%n", task,
+                side.seconds(), side.cpuSeconds());
+        err.flush();
+    }
+
+    /** Wall and own-thread CPU seconds of a task run beside the phases. */
+    record Side(double seconds, double cpuSeconds) {
+        /** Runs {@code task} on the calling thread and returns its wall and this thread's CPU time. */
+        static Side time(Runnable task) {
+            var threads = ManagementFactory.getThreadMXBean();
+            boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+            long wall = System.nanoTime();
+            long own = cpu ? threads.getCurrentThreadCpuTime() : 0;
+            task.run();
+            return new Side((System.nanoTime() - wall) / 1e9,
+                    cpu ? (threads.getCurrentThreadCpuTime() - own) / 1e9 : Double.NaN);
+        }
+    }
+
     @Override
     public void advance(long units) {
         done += units;

@@ -34,4 +34,26 @@ class PhaseTimesTest {
         times.end();
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void workBesideThePhasesIsOneLineWithItsOwnThreadsCpu() {
+        long[] sink = new long[1];
+        PhaseTimes.Side side = PhaseTimes.Side.time(() -> {
+            long end = System.nanoTime() + 200_000_000L; // 0.2 s of work on this thread
+            while (System.nanoTime() < end) {
+                sink[0] += sink[0] * 31 + 7;
+            }
+        });
+        assertThat(side.seconds()).isGreaterThanOrEqualTo(0.2);
+        assertThat(side.cpuSeconds()).isGreaterThan(0.05).isLessThanOrEqualTo(side.seconds() + 0.05);
+        StringWriter out = new StringWriter();
+        PhaseTimes times = new PhaseTimes(new PrintWriter(out), false);
+        times.beside("Rendering pictures", side);
+        times.beside("graph.graphml", null); // nothing ran beside: no line
+        assertThat(out.toString().split("\n")).singleElement().asString()
+                .matches("Rendering pictures +[0-9.]+ s  cpu +[0-9.]+ s \\(its thread, beside the phases\\)");
+        StringWriter quiet = new StringWriter();
+        new PhaseTimes(new PrintWriter(quiet), true).beside("Rendering pictures", side);
+        assertThat(quiet.toString()).isEmpty();
+    }
 }

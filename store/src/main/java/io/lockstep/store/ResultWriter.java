@@ -3,6 +3,9 @@ package io.lockstep.store;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +24,9 @@ import java.util.function.Function;
  * {@code replace*} method first removes the previous results of its kind, so re-running an analysis never
  * duplicates anything. Accounts and coordination edges go column by column (one parameter list per property,
  * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction. Accounts are addressed by node id
- * ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index.
+ * ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index. On an embedded store
+ * the statements run in-process ({@code Transaction.execute}: the same Cypher, with no Bolt packing and unpacking of
+ * the batches' parameter lists); on a remote one through the driver.
  */
 public final class ResultWriter {
     /** Rows per transaction for accounts and coordination edges. */
@@ -401,12 +406,11 @@ public final class ResultWriter {
                 "props", properties("hashtag", c.hashtag(), "start", c.start(), "end", c.end(),
                         "volume_share", c.volumeShare()))).toList();
         Object2LongOpenHashMap<String> campaignNodes = new Object2LongOpenHashMap<>();
-        try (Session session = store.session()) {
-            for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
-                List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
-                session.executeWriteWithoutResult(tx -> tx.run(CREATE_CAMPAIGNS, Map.of("rows", slice))
-                        .forEachRemaining(r -> campaignNodes.put(r.get(0).asString(), r.get(1).asLong())));
-            }
+        for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
+            List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
+            Map<String, Long> created = new HashMap<>();
+            write(store, CREATE_CAMPAIGNS, Map.of("rows", slice), (id, node) -> created.put((String) id, node));
+            campaignNodes.putAll(created);
         }
         List<CampaignRole> seeded = new ArrayList<>();
         List<CampaignRole> amplified = new ArrayList<>();
@@ -430,10 +434,90 @@ public final class ResultWriter {
                 Comparator.comparingLong(CampaignRole::account).thenComparingLong(CampaignRole::campaign);
     }
 
+    /** Runs a statement in an implicit transaction (its {@code CALL ... IN TRANSACTIONS} needs one): over Bolt. */
     private static void run(GraphStore store, String cypher) {
         try (Session session = store.session()) {
             session.run(cypher).consume();
         }
+    }
+
+    /**
+     * Runs {@code cypher} with {@code params} in one write transaction: in-process on an embedded store, retried
+     * after a transient failure as the driver's {@code executeWrite} does, or through the driver. {@code rows}, when
+     * not null, receives each result row's first two columns (a string and an integer).
+     */
+    private static void write(GraphStore store, String cypher, Map<String, Object> params,
+                              RowSink rows) {
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db == null) {
+            try (Session session = store.session()) {
+                session.executeWriteWithoutResult(tx -> {
+                    var result = tx.run(cypher, params);
+                    if (rows == null) {
+                        result.consume();
+                    } else {
+                        result.forEachRemaining(r -> rows.accept(r.get(0).asObject(), r.get(1).asLong()));
+                    }
+                });
+            }
+            return;
+        }
+        Map<String, Object> inProcess = asBolt(params);
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = db.beginTx(); Result result = tx.execute(cypher, inProcess)) {
+                List<Object[]> read = new ArrayList<>();
+                if (rows != null) {
+                    List<String> names = result.columns();
+                    result.forEachRemaining(r -> read.add(new Object[] {r.get(names.get(0)),
+                            ((Number) r.get(names.get(1))).longValue()}));
+                } else {
+                    result.accept(r -> true);
+                }
+                tx.commit();
+                if (rows != null) {
+                    read.forEach(r -> rows.accept(r[0], (Long) r[1]));
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientRetry.isTransient(e) || attempt >= TransientRetry.ATTEMPTS) {
+                    throw e;
+                }
+                TransientRetry.backOff(attempt);
+            }
+        }
+    }
+
+    /** A result row of {@link #write}: its first column and its second (an integer). */
+    private interface RowSink {
+        void accept(Object first, long second);
+    }
+
+    /**
+     * {@code value} as the driver would hand it to Neo4j: Bolt has 64-bit integers and floats only, so an
+     * {@code Integer} is stored as a {@code Long} and a {@code Float} as a {@code Double}, in lists and maps too.
+     * In-process parameters are converted the same way, so both paths store the same property types.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T asBolt(T value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return (T) Long.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Float f) {
+            return (T) Double.valueOf(f);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(asBolt(o));
+            }
+            return (T) out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new HashMap<>(map.size() * 2);
+            map.forEach((k, v) -> out.put(k, asBolt(v)));
+            return (T) out;
+        }
+        return value;
     }
 
     /** A property map from alternating names and values; unlike {@link Map#of} it takes null values. */
@@ -453,19 +537,17 @@ public final class ResultWriter {
 
     private static <T> void inColumns(GraphStore store, String cypher, List<T> rows, int batch,
                                       Map<String, Function<T, ?>> columns) {
-        try (Session session = store.session()) {
-            for (int from = 0; from < rows.size(); from += batch) {
-                List<T> slice = rows.subList(from, Math.min(rows.size(), from + batch));
-                Map<String, Object> params = new HashMap<>();
-                columns.forEach((name, column) -> {
-                    List<Object> values = new ArrayList<>(slice.size());
-                    for (T row : slice) {
-                        values.add(column.apply(row));
-                    }
-                    params.put(name, values);
-                });
-                session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
-            }
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<T> slice = rows.subList(from, Math.min(rows.size(), from + batch));
+            Map<String, Object> params = new HashMap<>();
+            columns.forEach((name, column) -> {
+                List<Object> values = new ArrayList<>(slice.size());
+                for (T row : slice) {
+                    values.add(column.apply(row));
+                }
+                params.put(name, values);
+            });
+            write(store, cypher, params, null);
         }
     }
 
@@ -474,11 +556,9 @@ public final class ResultWriter {
     }
 
     private static void inBatches(GraphStore store, String cypher, List<? extends Map<String, ?>> rows, int batch) {
-        try (Session session = store.session()) {
-            for (int from = 0; from < rows.size(); from += batch) {
-                List<? extends Map<String, ?>> slice = rows.subList(from, Math.min(rows.size(), from + batch));
-                session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
-            }
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<? extends Map<String, ?>> slice = rows.subList(from, Math.min(rows.size(), from + batch));
+            write(store, cypher, Map.of("rows", slice), null);
         }
     }
 

@@ -2,6 +2,10 @@ package io.lockstep.store;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,5 +54,40 @@ class ResultWriterStreamsTest {
         assertThatThrownBy(() -> ResultWriter.writeAccountResults(store, results,
                 ResultWriter.AccountNodes.read(store), true, 40, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("streams");
+    }
+
+    @Test
+    void resultsWrittenInProcessHaveTheTypesTheDriverWouldStore() {
+        GraphStore store = TestStore.clear();
+        assertThat(store.embeddedDatabase()).as("the test store is embedded: the in-process path").isNotNull();
+        try (Session s = store.session()) {
+            s.run("CREATE (:Account {id: 'a'}), (:Account {id: 'b'})").consume();
+        }
+        ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
+        ResultWriter.writeAccountResults(store, List.of(new ResultWriter.AccountResult("a", 3, 0.25, 2, 1, 0.5, true,
+                List.of("co-text"))), nodes);
+        ResultWriter.replaceClusters(store, List.of(new ResultWriter.ClusterResult(1, "co-text", 2, 0.9,
+                List.of("co-text"), List.of("#x"), 100L, null, List.of("a", "b"))), nodes);
+        ResultWriter.replaceCampaigns(store, List.of(new ResultWriter.CampaignResult("#x@5", "#x", 5, 9, 0.5,
+                List.of("a"), List.of("a", "b"))), nodes);
+        try (Transaction tx = store.embeddedDatabase().beginTx()) {
+            Node a = tx.findNode(Label.label("Account"), "id", "a");
+            // Integers go in as the driver sends them: 64-bit
+            assertThat(a.getProperty("community")).isEqualTo(3L);
+            assertThat(a.getProperty("coreness")).isEqualTo(2L);
+            assertThat(a.getProperty("cluster")).isEqualTo(1L);
+            assertThat(a.getProperty("pagerank")).isEqualTo(0.25);
+            assertThat(a.getProperty("signals")).isEqualTo(new String[] {"co-text"});
+            assertThat(tx.findNode(Label.label("Account"), "id", "b").hasProperty("community")).isFalse();
+            Node c = tx.findNode(Label.label("Cluster"), "id", 1L);
+            assertThat(c.getProperty("size")).isEqualTo(2L);
+            assertThat(c.getProperty("first_seen")).isEqualTo(100L);
+            assertThat(c.hasProperty("last_seen")).isFalse();
+            assertThat(c.getDegree(RelationshipType.withName("IN_CLUSTER"))).isEqualTo(2);
+            Node campaign = tx.findNode(Label.label("Campaign"), "id", "#x@5");
+            assertThat(campaign.getProperty("start")).isEqualTo(5L);
+            assertThat(campaign.getDegree(RelationshipType.withName("SEEDED"))).isEqualTo(1);
+            assertThat(campaign.getDegree(RelationshipType.withName("AMPLIFIED"))).isEqualTo(2);
+        }
     }
 }

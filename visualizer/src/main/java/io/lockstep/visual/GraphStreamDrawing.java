@@ -9,12 +9,9 @@ import org.graphstream.stream.file.images.CustomResolution;
 import org.graphstream.ui.swing.util.SwingFileSinkImages;
 
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,8 +22,9 @@ import java.util.List;
  * not map the box onto the image in GraphStream 2.0).
  *
  * <p>Work-arounds for GraphStream 2.0: {@code outputNewImage} throws a NullPointerException unless {@code begin} or
- * {@code writeAll} ran first, so we only use {@code writeAll(graph, file)}; the output goes through a temporary
- * file that is read back and deleted. GraphStream's y axis points up, ours down, so y is flipped. Styles come from
+ * {@code writeAll} ran first, so we only use {@code writeAll(graph, file)}, with the sink's {@code writeImage}
+ * overridden to keep the rendered image instead of encoding it as a file (no PNG written and read back).
+ * GraphStream's y axis points up, ours down, so y is flipped. Styles come from
  * one style sheet with classes ({@code ui.class}) and per-node sizes ({@code ui.size}): per-element {@code ui.style}
  * creates one style group per element and made a 5,000-node picture take many seconds.
  */
@@ -38,31 +36,38 @@ public final class GraphStreamDrawing implements GraphDrawing {
     @Override
     public BufferedImage draw(Placement p) {
         Graph graph = toGraph(p, false);
-        FileSinkImages sink = new SwingFileSinkImages(FileSinkImages.OutputType.PNG,
-                new CustomResolution(p.width(), p.height()));
+        KeptImage sink = new KeptImage(new CustomResolution(p.width(), p.height()));
         sink.setLayoutPolicy(FileSinkImages.LayoutPolicy.NO_LAYOUT);
         sink.setQuality(FileSinkImages.Quality.HIGH);
         sink.setAutofit(true);
         sink.setStyleSheet(styleSheet());
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile("lockstep-gs", ".png");
-            sink.writeAll(graph, tmp.toString());
-            BufferedImage image = ImageIO.read(tmp.toFile());
-            if (image == null) {
-                throw new IOException("GraphStream wrote no readable PNG");
-            }
-            return image;
+            // the name is never written to: KeptImage keeps the picture
+            sink.writeAll(graph, "lockstep-graphstream.png");
         } catch (IOException e) {
             throw new UncheckedIOException("GraphStream rendering failed: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file; nothing to do
-                }
-            }
+        }
+        if (sink.image() == null) {
+            throw new UncheckedIOException(new IOException("GraphStream rendered no image"));
+        }
+        return sink.image();
+    }
+
+    /** GraphStream's image sink with its one output kept in memory rather than written to a file. */
+    private static final class KeptImage extends SwingFileSinkImages {
+        private BufferedImage kept;
+
+        KeptImage(CustomResolution resolution) {
+            super(FileSinkImages.OutputType.PNG, resolution);
+        }
+
+        @Override
+        protected void writeImage(BufferedImage image, String filename) {
+            kept = image;
+        }
+
+        BufferedImage image() {
+            return kept;
         }
     }
 

@@ -385,16 +385,22 @@ public final class ReportFacts {
 
     /** Accounts followed by at least {@code share} of the members, and by two of them at least. */
     int commonFollowees(int[] members, double share) {
-        Set<Integer> m = new HashSet<>();
-        Arrays.stream(members).forEach(m::add);
-        Map<Integer, Integer> count = new HashMap<>();
+        boolean[] member = new boolean[act.accountCount()];
+        for (int a : members) {
+            member[a] = true;
+        }
+        int[] count = new int[act.accountCount()];
         for (int f = 0; f < act.followCount(); f++) {
-            if (m.contains(act.follower(f))) {
-                count.merge(act.followee(f), 1, Integer::sum);
+            if (member[act.follower(f)]) {
+                count[act.followee(f)]++;
             }
         }
         int need = Math.max(2, (int) Math.ceil(share * members.length));
-        return (int) count.values().stream().filter(v -> v >= need).count();
+        int common = 0;
+        for (int c : count) {
+            common += c >= need ? 1 : 0;
+        }
+        return common;
     }
 
     private String accountNamed(String id) {
