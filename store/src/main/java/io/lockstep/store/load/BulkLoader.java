@@ -158,17 +158,7 @@ final class BulkLoader {
                     at[2] = System.nanoTime();
                     // ended once the DBMS is back with its indexes populated: in `online`, or below on a failure
                     progress.begin(TASK_RESTART, -1);
-                }, online -> {
-                    progress.end();
-                    at[3] = System.nanoTime();
-                    progress.begin(TASK_RECORD, -1);
-                    try {
-                        recordImports(online, records);
-                    } finally {
-                        progress.end();
-                    }
-                    at[4] = System.nanoTime();
-                });
+                }, online -> recordOnline(online, records, progress, at));
             } finally {
                 progress.end();
             }
@@ -254,17 +244,7 @@ final class BulkLoader {
                     }
                     at[2] = System.nanoTime();
                     progress.begin(TASK_RESTART, -1);
-                }, online -> {
-                    progress.end();
-                    at[3] = System.nanoTime();
-                    progress.begin(TASK_RECORD, -1);
-                    try {
-                        recordImports(online, records);
-                    } finally {
-                        progress.end();
-                    }
-                    at[4] = System.nanoTime();
-                });
+                }, online -> recordOnline(online, records, progress, at));
             } catch (StoreException e) {
                 Throwable cause = parseFailure[0];
                 if (cause instanceof IOException io) {
@@ -585,6 +565,23 @@ final class BulkLoader {
             bytes += Files.size(f);
         }
         return bytes;
+    }
+
+    /**
+     * Once the DBMS is back with its indexes populated: ends the restart's progress task, then records the import
+     * nodes; {@code at[3]} and {@code at[4]} receive the times either side of the recording.
+     */
+    private static void recordOnline(GraphStore online, List<Map<String, Object>> records, ProgressListener progress,
+                                     long[] at) {
+        progress.end();
+        at[3] = System.nanoTime();
+        progress.begin(TASK_RECORD, -1);
+        try {
+            recordImports(online, records);
+        } finally {
+            progress.end();
+        }
+        at[4] = System.nanoTime();
     }
 
     private static void recordImports(GraphStore store, List<Map<String, Object>> records) {
