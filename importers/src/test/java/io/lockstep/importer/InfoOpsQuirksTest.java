@@ -39,6 +39,23 @@ class InfoOpsQuirksTest {
     }
 
     @Test
+    void scientificNotationIsTheRegularExpressionsRead() {
+        java.util.regex.Pattern scientific = java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
+        char[] alphabet = {'0', '1', '9', '.', ',', 'e', 'E', '+', '-', 'a', ' '};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = b.toString();
+            assertThat(Cells.isScientific(t)).as(t).isEqualTo(scientific.matcher(t).matches());
+        }
+        assertThat(Cells.isScientific("1.01421E+18")).isTrue();
+        assertThat(Cells.isScientific("838ec255f6117")).isFalse();
+    }
+
+    @Test
     void thirtyOneColumnsWithPollChoicesAreRead() throws IOException {
         var sink = parse(row("1", "100", "2019-05-01 10:00", "", "", "3", "", "", "", "", "\"[Yes, No]\""));
         assertThat(sink.rejects).isEmpty();
