@@ -70,24 +70,37 @@ final class Cells {
         if (t == null) {
             return List.of();
         }
+        int from = 0;
+        int to = t.length();
         if (t.startsWith("[") && t.endsWith("]")) {
-            t = t.substring(1, t.length() - 1);
+            from = 1;
+            to--;
+        }
+        if (from >= to) {
+            return List.of(); // "[]": the common cell, without a split
         }
         List<String> out = new ArrayList<>();
-        for (String item : t.split(",")) {
-            String v = item.strip();
+        // the items between commas, as String.split(",") cuts them (its trailing empty items are blank anyway)
+        for (int start = from; start <= to; ) {
+            int comma = t.indexOf(',', start);
+            int end = comma < 0 || comma > to ? to : comma;
+            String v = t.substring(start, end).strip();
             if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
                 v = v.substring(1, v.length() - 1).strip();
             }
             if (!v.isEmpty()) {
                 out.add(v);
             }
+            start = end + 1;
         }
         return out;
     }
 
     /** Lower-cased hashtags without '#', first appearance kept, duplicates dropped. */
     static List<String> hashtags(List<String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String tag : tags) {
             String t = tag.strip();
@@ -103,6 +116,9 @@ final class Cells {
 
     /** Normalised URLs, duplicates dropped. */
     static List<String> urls(List<String> urls) {
+        if (urls.isEmpty()) {
+            return List.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String u : urls) {
             String n = Urls.normalize(u);
@@ -115,6 +131,9 @@ final class Cells {
 
     /** Ids with blanks and duplicates dropped. */
     static List<String> ids(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String id : ids) {
             String t = text(id);

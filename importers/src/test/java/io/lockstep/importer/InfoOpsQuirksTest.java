@@ -39,6 +39,42 @@ class InfoOpsQuirksTest {
     }
 
     @Test
+    void listCellsAreCutAsBefore() {
+        char[] alphabet = {'[', ']', ',', ',', ' ', '\'', '"', 'a', 'b', '#'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = b.toString();
+            assertThat(Cells.list(t)).as(t).isEqualTo(splitList(t));
+        }
+    }
+
+    /** How Cells.list cut a cell with String.split before it cut it by hand. */
+    private static java.util.List<String> splitList(String s) {
+        String t = Cells.text(s);
+        if (t == null) {
+            return java.util.List.of();
+        }
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String item : t.split(",")) {
+            String v = item.strip();
+            if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+                v = v.substring(1, v.length() - 1).strip();
+            }
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    @Test
     void scientificNotationIsTheRegularExpressionsRead() {
         java.util.regex.Pattern scientific = java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
         char[] alphabet = {'0', '1', '9', '.', ',', 'e', 'E', '+', '-', 'a', ' '};
