@@ -12,7 +12,6 @@ import org.neo4j.batchimport.api.input.ReadableGroups;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -86,6 +85,10 @@ final class BinaryStaging {
     /**
      * One binary staging file being written: {@link #record} takes the values of a CSV staging row (the ids first,
      * as numbers). Not thread-safe.
+     *
+     * <p>Records are encoded straight into the block's array (big-endian, as {@link ByteBuffer} reads them back), and
+     * ASCII strings without a detour through {@link String#getBytes}: this runs for every post, account and
+     * relationship the parsers give, on the staging thread beside the parsing.
      */
     static final class Writer implements StagedFile {
         /** The file written, or null when the blocks go to {@link #pipe}. */
@@ -93,8 +96,8 @@ final class BinaryStaging {
         private final Pipe pipe;
         private boolean closed;
         private final Columns columns;
-        private final Growing block = new Growing();
-        private final DataOutputStream blockOut = new DataOutputStream(block);
+        private byte[] block = new byte[BLOCK + (BLOCK >> 2)];
+        private int size;
         private int blockRecords;
 
         Writer(Path file, String... header) throws IOException {
@@ -113,56 +116,98 @@ final class BinaryStaging {
         /** A row: {@code columns.ids} node numbers, then one value (or null) per property column. */
         @Override
         public void record(Object... row) {
-            try {
-                for (int i = 0; i < columns.ids; i++) {
-                    blockOut.writeInt(((Number) row[i]).intValue());
-                }
-                for (int c = 0; c < columns.kinds.length; c++) {
-                    Object v = row[columns.ids + c];
-                    if (v == null || (v instanceof String s && s.isEmpty())) {
-                        blockOut.writeByte(0);
-                        continue;
-                    }
-                    blockOut.writeByte(1);
-                    switch (columns.kinds[c]) {
-                        case STRING -> {
-                            byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                            blockOut.writeInt(bytes.length);
-                            blockOut.write(bytes);
-                        }
-                        case LONG -> blockOut.writeLong(((Number) v).longValue());
-                        case INT -> blockOut.writeInt(((Number) v).intValue());
-                        case DOUBLE -> blockOut.writeDouble(((Number) v).doubleValue());
-                        case BOOLEAN -> blockOut.writeByte((Boolean) v ? 1 : 0);
-                        default -> throw new IllegalStateException();
-                    }
-                }
-                endRecord();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (int i = 0; i < columns.ids; i++) {
+                putInt(((Number) row[i]).intValue());
             }
+            for (int c = 0; c < columns.kinds.length; c++) {
+                Object v = row[columns.ids + c];
+                if (v == null || (v instanceof String s && s.isEmpty())) {
+                    putByte(0);
+                    continue;
+                }
+                putByte(1);
+                switch (columns.kinds[c]) {
+                    case STRING -> putString(v.toString());
+                    case LONG -> putLong(((Number) v).longValue());
+                    case INT -> putInt(((Number) v).intValue());
+                    case DOUBLE -> putLong(Double.doubleToLongBits(((Number) v).doubleValue()));
+                    case BOOLEAN -> putByte((Boolean) v ? 1 : 0);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            endRecord();
         }
 
         /** Two node numbers and nothing else (a relationship without properties): the common case, kept short. */
         @Override
         public void pair(int start, int end) {
-            try {
-                blockOut.writeInt(start);
-                blockOut.writeInt(end);
-                for (int c = 0; c < columns.kinds.length; c++) {
-                    blockOut.writeByte(0); // a property column of the file: absent
-                }
-                endRecord();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            putInt(start);
+            putInt(end);
+            for (int c = 0; c < columns.kinds.length; c++) {
+                putByte(0); // a property column of the file: absent
+            }
+            endRecord();
+        }
+
+        /** Room for {@code bytes} more in the block (a block holds whole records, however long). */
+        private void room(int bytes) {
+            if (size + bytes > block.length) {
+                block = Arrays.copyOf(block, Math.max(block.length * 2, size + bytes));
             }
         }
 
+        private void putByte(int v) {
+            room(1);
+            block[size++] = (byte) v;
+        }
+
+        private void putInt(int v) {
+            room(4);
+            byte[] b = block;
+            int at = size;
+            b[at] = (byte) (v >>> 24);
+            b[at + 1] = (byte) (v >>> 16);
+            b[at + 2] = (byte) (v >>> 8);
+            b[at + 3] = (byte) v;
+            size = at + 4;
+        }
+
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
+        }
+
+        /** Its UTF-8 length, then its UTF-8 bytes. */
+        private void putString(String s) {
+            int n = s.length();
+            room(4 + n);
+            byte[] b = block;
+            int at = size + 4;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) { // not ASCII: the JDK's encoder, for the whole string
+                    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                    putInt(bytes.length);
+                    room(bytes.length);
+                    System.arraycopy(bytes, 0, block, size, bytes.length);
+                    size += bytes.length;
+                    return;
+                }
+                b[at + i] = (byte) c;
+            }
+            putInt(n);
+            size += n;
+        }
+
         /** A record is in the block: the block is written once full. */
-        private void endRecord() throws IOException {
+        private void endRecord() {
             blockRecords++;
-            if (block.size() >= BLOCK) {
-                flushBlock();
+            if (size >= BLOCK) {
+                try {
+                    flushBlock();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 
@@ -171,13 +216,13 @@ final class BinaryStaging {
                 return;
             }
             if (pipe != null) {
-                pipe.put(new Block(Arrays.copyOf(block.bytes(), block.size()), blockRecords));
+                pipe.put(new Block(Arrays.copyOf(block, size), blockRecords));
             } else {
-                out.writeInt(block.size());
+                out.writeInt(size);
                 out.writeInt(blockRecords);
-                out.write(block.bytes(), 0, block.size());
+                out.write(block, 0, size);
             }
-            block.reset();
+            size = 0;
             blockRecords = 0;
         }
 
@@ -198,17 +243,6 @@ final class BinaryStaging {
             try (out) {
                 flushBlock();
             }
-        }
-    }
-
-    /** A byte array output stream whose array is reused. */
-    private static final class Growing extends ByteArrayOutputStream {
-        Growing() {
-            super(BLOCK + (BLOCK >> 2));
-        }
-
-        byte[] bytes() {
-            return buf;
         }
     }
 

@@ -804,7 +804,7 @@ final class BulkLoader {
             row[1] = p.id();
             System.arraycopy(values, 0, row, 2, values.length);
             row[row.length - 1] = Boolean.FALSE;
-            (inspect(row) ? multilinePosts : posts).record(row);
+            (csv && inspect(row) ? multilinePosts : posts).record(row); // binary staging: one stream, no limit
             write("POSTED", author, post);
             for (PostRow.Reference ref : p.references()) {
                 reference(ref.type(), post, ref.post(), ref.author());
@@ -895,7 +895,7 @@ final class BulkLoader {
                         row[i + 2] = props == null ? null : props[i];
                     }
                     row[row.length - 1] = !describedAccounts.get(a);
-                    (inspect(row) ? multilineOut : out).record(row);
+                    (csv && inspect(row) ? multilineOut : out).record(row);
                 }
             }
             try (StagedFile out = nodeFile("hashtags", HASHTAG_HEADER)) {
@@ -923,7 +923,10 @@ final class BulkLoader {
             finished = true;
         }
 
-        /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
+        /**
+         * Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). CSV
+         * staging only: binary staging has neither a read buffer to size nor a multi-line mode.
+         */
         private boolean inspect(Object[] row) {
             boolean multiline = false;
             for (Object value : row) {
