@@ -16,7 +16,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Staging files in a compact binary layout, and the {@link Input} through which Neo4j's bulk importer reads them
@@ -91,9 +87,7 @@ final class BinaryStaging {
      * relationship the parsers give, on the staging thread beside the parsing.
      */
     static final class Writer implements StagedFile {
-        /** The file written, or null when the blocks go to {@link #pipe}. */
         private final DataOutputStream out;
-        private final Pipe pipe;
         private boolean closed;
         private final Columns columns;
         private byte[] block = new byte[BLOCK + (BLOCK >> 2)];
@@ -102,14 +96,6 @@ final class BinaryStaging {
 
         Writer(Path file, String... header) throws IOException {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-            this.pipe = null;
-            this.columns = Columns.of(header);
-        }
-
-        /** Writes its blocks to {@code pipe}, from which the importer reads them while the rows are still coming. */
-        Writer(Pipe pipe, String... header) {
-            this.out = null;
-            this.pipe = pipe;
             this.columns = Columns.of(header);
         }
 
@@ -215,131 +201,28 @@ final class BinaryStaging {
             if (blockRecords == 0) {
                 return;
             }
-            if (pipe != null) {
-                pipe.put(new Block(Arrays.copyOf(block, size), blockRecords));
-            } else {
-                out.writeInt(size);
-                out.writeInt(blockRecords);
-                out.write(block, 0, size);
-            }
+            out.writeInt(size);
+            out.writeInt(blockRecords);
+            out.write(block, 0, size);
             size = 0;
             blockRecords = 0;
         }
 
-        /** Idempotent. A pipe's reader sees its end. */
+        /** Idempotent. */
         @Override
         public void close() throws IOException {
             if (closed) {
                 return;
             }
             closed = true;
-            if (pipe != null) {
-                if (!pipe.failed()) { // a failed pipe does not end: its reader fails instead
-                    flushBlock();
-                    pipe.put(Pipe.END);
-                }
-                return;
-            }
             try (out) {
                 flushBlock();
             }
         }
     }
 
-    /**
-     * A staged file as the importer reads it: its path (or the pipe it comes through, when the path is null), its
-     * label or relationship type, and its CSV header.
-     */
-    record Source(Path file, Pipe pipe, String labelOrType, String[] header) {
-        Source(Path file, String labelOrType, String[] header) {
-            this(file, null, labelOrType, header);
-        }
-    }
-
-    /** A block of records: its bytes and how many records they hold. */
-    record Block(byte[] bytes, int records) {
-    }
-
-    /**
-     * Blocks handed from the thread that stages rows to the importer's reader threads while the rows are still
-     * coming: the importer's node stage runs beside the parsing. Either side stopping ends the other's wait: a
-     * staging failure ({@link #fail}) fails the importer's next read, the importer stopping ({@link #readerGone})
-     * fails the next hand-off.
-     */
-    static final class Pipe {
-        static final Block END = new Block(new byte[0], 0);
-        private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(8);
-        private volatile Throwable failure;
-        private volatile boolean readerGone;
-        /** Bytes of records handed through (written by the one thread that hands them). */
-        private volatile long bytes;
-
-        void put(Block block) throws IOException {
-            bytes += block.bytes().length;
-            try {
-                while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
-                    if (readerGone) {
-                        throw new ReaderGone();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while handing rows to Neo4j's bulk importer");
-            }
-        }
-
-        Block take() throws IOException {
-            try {
-                while (true) {
-                    Block b = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (b != null) {
-                        return b;
-                    }
-                    if (failure != null) {
-                        throw new IOException("staging stopped: " + failure.getMessage(), failure);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for staged rows");
-            }
-        }
-
-        /** The rows will not all come: the importer's next wait fails. */
-        void fail(Throwable cause) {
-            failure = cause;
-        }
-
-        /** The importer stopped: the next hand-off fails rather than wait. */
-        void readerGone() {
-            readerGone = true;
-        }
-
-        /** Bytes of records handed through so far. */
-        long bytes() {
-            return bytes;
-        }
-
-        boolean failed() {
-            return failure != null;
-        }
-
-        /** Whether {@code failure} (or a cause of it) is a hand-off that failed because the importer had stopped. */
-        static boolean readerWentFirst(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof ReaderGone) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** A hand-off after the importer stopped reading. */
-        private static final class ReaderGone extends IOException {
-            ReaderGone() {
-                super("Neo4j's bulk importer stopped reading");
-            }
-        }
+    /** A staged file as the importer reads it: its path, its label or relationship type, and its CSV header. */
+    record Source(Path file, String labelOrType, String[] header) {
     }
 
     /**
@@ -405,17 +288,6 @@ final class BinaryStaging {
                     current = sources.get(next++);
                     columns = Columns.of(current.header());
                     labels = new String[] {current.labelOrType()};
-                    if (current.pipe() != null) {
-                        Pipe pipe = current.pipe();
-                        for (Block b = pipe.take(); b != Pipe.END; b = pipe.take()) {
-                            if (b.records() > 0) {
-                                ((Chunk) chunk).fill(b, columns, labels);
-                                next--; // this pipe again at the next call
-                                return true;
-                            }
-                        }
-                        continue;
-                    }
                     in = new DataInputStream(new BufferedInputStream(Files.newInputStream(current.file()),
                             1 << 16));
                 }
@@ -454,14 +326,6 @@ final class BinaryStaging {
 
         Chunk(boolean nodes) {
             this.nodes = nodes;
-        }
-
-        void fill(Block block, Columns columns, String[] labels) {
-            bytes = block.bytes();
-            buffer = ByteBuffer.wrap(bytes, 0, bytes.length);
-            remaining = block.records();
-            this.columns = columns;
-            this.labels = labels;
         }
 
         void fill(DataInputStream in, int size, int records, Columns columns, String[] labels) throws IOException {
