@@ -177,10 +177,10 @@ final class BulkLoader {
      * warm-up ({@link #warmUp}) starts with the parsing. A parsing failure or a cancellation is rethrown as it came;
      * nothing was written to the database then.
      *
-     * <p>The importer is not fed while the rows are parsed (as import8 had it, through a pipe): its node stage then
-     * stayed open for the whole parsing, and the importer's page-cache flusher, which flushes the whole page cache
-     * in a loop for as long as a stage runs, spent about half a core on it (16 of 103 CPU-s at 2M posts, on the two
-     * cores the parsing needs; docs/benchmarks.md, session 9).
+     * <p>The importer is not fed while the rows are parsed: its node stage would stay open for the whole parsing,
+     * and the importer's page-cache flusher, which flushes the whole page cache in a loop for as long as a stage
+     * runs, would spend about half a core on it (16 of 103 CPU-s at 2M posts, on the two cores the parsing needs;
+     * docs/benchmarks.md, issue #13's import goals, session 9).
      */
     private ImportReport loadFed(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                                  ProgressListener progress, ActivityTap tap) throws IOException {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Binary staging read back through the importer's Input API, as Neo4j's importer reads it: every value kind, absent
  * values (null and the empty string, as in CSV staging), records spanning several blocks, relationship files read
- * twice, and posts handed through a pipe while they are written (its end, and a failure of its writer).
+ * twice.
  */
 class BinaryStagingTest {
     private static final Input.Estimates ESTIMATES = Input.knownEstimates(1, 1, 1, 1, 1, 1, 1);
