@@ -1,15 +1,11 @@
 package io.lockstep.importer;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,22 +19,65 @@ final class CsvTable {
 
     /** One data row with name-based access. */
     static final class Row {
-        private final Map<String, Integer> columns;
-        private final CSVRecord record;
+        private final Columns columns;
+        private final CsvRecords record;
 
-        Row(Map<String, Integer> columns, CSVRecord record) {
+        Row(Columns columns, CsvRecords record) {
             this.columns = columns;
             this.record = record;
         }
 
         /** The cell of {@code column}, or null when the file has no such column. */
         String get(String column) {
-            Integer i = columns.get(column);
-            return i == null ? null : record.get(i);
+            int i = columns.index(column);
+            return i < 0 ? null : record.get(i);
         }
 
         boolean has(String column) {
-            return columns.containsKey(column);
+            return columns.index(column) >= 0;
+        }
+    }
+
+    /**
+     * Column name → index. The parsers ask for a row's cells by name, a few dozen times a row, always with the same
+     * string constants: a small table compared by identity answers those, and the name map the rest (then remembered
+     * there too).
+     */
+    static final class Columns {
+        private final Map<String, Integer> byName;
+        private String[] seen = new String[64];
+        private int[] seenIndex = new int[64];
+
+        Columns(Map<String, Integer> byName) {
+            this.byName = byName;
+        }
+
+        /** The index of {@code column} (lower-case), or -1 when the file has no such column. */
+        int index(String column) {
+            int mask = seen.length - 1;
+            int slot = System.identityHashCode(column) & mask;
+            for (int probe = 0; probe < seen.length; probe++) {
+                String s = seen[slot];
+                if (s == column) {
+                    return seenIndex[slot];
+                }
+                if (s == null) {
+                    Integer i = byName.get(column);
+                    int index = i == null ? -1 : i;
+                    if (probe < 8) { // a table that fills up (names built per call) stops remembering
+                        seen[slot] = column;
+                        seenIndex[slot] = index;
+                    }
+                    return index;
+                }
+                slot = (slot + 1) & mask;
+            }
+            Integer i = byName.get(column);
+            return i == null ? -1 : i;
+        }
+
+        boolean contains(String column) {
+            return byName.containsKey(column);
         }
     }
 
@@ -61,11 +100,11 @@ final class CsvTable {
     private CsvTable() {
     }
 
-    /** The header names of a parsed header record, trimmed and lower-cased. */
-    static Map<String, Integer> columns(CSVRecord header) {
+    /** The header names, trimmed and lower-cased (the first of two equal names wins). */
+    static Map<String, Integer> columns(String[] header) {
         Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            columns.putIfAbsent(Cells.lower(header.get(i)), i);
+        for (int i = 0; i < header.length; i++) {
+            columns.putIfAbsent(Cells.lower(header[i]), i);
         }
         return columns;
     }
@@ -76,61 +115,54 @@ final class CsvTable {
      * @throws IOException when the header lacks a required column (the file is not in this format)
      */
     static void read(Reader in, List<String> required, RowSink sink, RowHandler handler) throws IOException {
-        CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
-        Iterator<CSVRecord> it = parser.iterator();
-        CSVRecord header;
+        CsvRecords records = new CsvRecords(in);
+        String[] header;
         try {
-            if (!it.hasNext()) {
+            if (!records.next()) {
                 return;
             }
-            header = it.next();
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof InputFiles.UnreadableInputException u) {
-                throw u;
-            }
-            throw new IOException("unreadable CSV header: " + e.getCause().getMessage(), e);
+            header = records.values();
+        } catch (CsvRecords.Malformed e) {
+            throw new IOException("unreadable CSV header: " + e.getMessage(), e);
         }
-        Map<String, Integer> columns = columns(header);
+        Map<String, Integer> names = columns(header);
         for (String r : required) {
-            if (!columns.containsKey(r)) {
-                throw new IOException("CSV header lacks column '" + r + "'; found: " + String.join(",", header.values()));
+            if (!names.containsKey(r)) {
+                throw new IOException("CSV header lacks column '" + r + "'; found: " + String.join(",", header));
             }
         }
-        int width = header.size();
+        Columns columns = new Columns(names);
+        Row row = new Row(columns, records);
+        int width = header.length;
         // the handler's rows, in parse order, held until it returns (see RowHandler)
         List<Object> held = new ArrayList<>(2);
         RowConsumer out = new RowSink.Forwarding(held::add, held::add, held::add);
-        long nextLine = parser.getCurrentLineNumber() + 1;
+        long nextLine = records.lineNumber() + 1;
         while (true) {
-            CSVRecord record;
             try {
-                if (!it.hasNext()) {
+                if (!records.next()) {
                     break;
                 }
-                record = it.next();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof InputFiles.UnreadableInputException u) {
-                    throw u; // the file itself, not its CSV: a file-level failure
-                }
-                sink.reject(nextLine, "malformed CSV (" + e.getCause().getMessage() + "); rest of file skipped", "");
+            } catch (CsvRecords.Malformed e) {
+                sink.reject(nextLine, "malformed CSV (" + e.getMessage() + "); rest of file skipped", "");
                 return;
             }
             long line = nextLine;
-            nextLine = parser.getCurrentLineNumber() + 1;
-            if (record.size() != width) {
-                sink.reject(line, "expected " + width + " columns, found " + record.size(), rawText(record));
+            nextLine = records.lineNumber() + 1;
+            if (records.size() != width) {
+                sink.reject(line, "expected " + width + " columns, found " + records.size(), rawText(records));
                 continue;
             }
             try {
-                handler.row(new Row(columns, record), out);
+                handler.row(row, out);
             } catch (RowException e) {
                 held.clear();
-                sink.reject(line, e.getMessage(), rawText(record));
+                sink.reject(line, e.getMessage(), rawText(records));
                 continue;
             } catch (RuntimeException e) {
                 held.clear();
                 sink.reject(line, "unreadable row (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                        rawText(record));
+                        rawText(records));
                 continue;
             }
             sink.takeAll(held);
@@ -139,7 +171,8 @@ final class CsvTable {
         }
     }
 
-    static String rawText(CSVRecord record) {
+    /** The record as CSV text again (for the rejects file). */
+    static String rawText(CsvRecords record) {
         return FORMAT.format((Object[]) record.values());
     }
 }

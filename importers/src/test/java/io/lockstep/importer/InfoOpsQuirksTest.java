@@ -39,6 +39,59 @@ class InfoOpsQuirksTest {
     }
 
     @Test
+    void listCellsAreCutAsBefore() {
+        char[] alphabet = {'[', ']', ',', ',', ' ', '\'', '"', 'a', 'b', '#'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = b.toString();
+            assertThat(Cells.list(t)).as(t).isEqualTo(splitList(t));
+        }
+    }
+
+    /** How Cells.list cut a cell with String.split before it cut it by hand. */
+    private static java.util.List<String> splitList(String s) {
+        String t = Cells.text(s);
+        if (t == null) {
+            return java.util.List.of();
+        }
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String item : t.split(",")) {
+            String v = item.strip();
+            if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+                v = v.substring(1, v.length() - 1).strip();
+            }
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void scientificNotationIsTheRegularExpressionsRead() {
+        java.util.regex.Pattern scientific = java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
+        char[] alphabet = {'0', '1', '9', '.', ',', 'e', 'E', '+', '-', 'a', ' '};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = b.toString();
+            assertThat(Cells.isScientific(t)).as(t).isEqualTo(scientific.matcher(t).matches());
+        }
+        assertThat(Cells.isScientific("1.01421E+18")).isTrue();
+        assertThat(Cells.isScientific("838ec255f6117")).isFalse();
+    }
+
+    @Test
     void thirtyOneColumnsWithPollChoicesAreRead() throws IOException {
         var sink = parse(row("1", "100", "2019-05-01 10:00", "", "", "3", "", "", "", "", "\"[Yes, No]\""));
         assertThat(sink.rejects).isEmpty();

@@ -12,12 +12,10 @@ import org.neo4j.batchimport.api.input.ReadableGroups;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Staging files in a compact binary layout, and the {@link Input} through which Neo4j's bulk importer reads them
@@ -86,83 +81,119 @@ final class BinaryStaging {
     /**
      * One binary staging file being written: {@link #record} takes the values of a CSV staging row (the ids first,
      * as numbers). Not thread-safe.
+     *
+     * <p>Records are encoded straight into the block's array (big-endian, as {@link ByteBuffer} reads them back), and
+     * ASCII strings without a detour through {@link String#getBytes}: this runs for every post, account and
+     * relationship the parsers give, on the staging thread beside the parsing.
      */
     static final class Writer implements StagedFile {
-        /** The file written, or null when the blocks go to {@link #pipe}. */
         private final DataOutputStream out;
-        private final Pipe pipe;
         private boolean closed;
         private final Columns columns;
-        private final Growing block = new Growing();
-        private final DataOutputStream blockOut = new DataOutputStream(block);
+        private byte[] block = new byte[BLOCK + (BLOCK >> 2)];
+        private int size;
         private int blockRecords;
 
         Writer(Path file, String... header) throws IOException {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-            this.pipe = null;
-            this.columns = Columns.of(header);
-        }
-
-        /** Writes its blocks to {@code pipe}, from which the importer reads them while the rows are still coming. */
-        Writer(Pipe pipe, String... header) {
-            this.out = null;
-            this.pipe = pipe;
             this.columns = Columns.of(header);
         }
 
         /** A row: {@code columns.ids} node numbers, then one value (or null) per property column. */
         @Override
         public void record(Object... row) {
-            try {
-                for (int i = 0; i < columns.ids; i++) {
-                    blockOut.writeInt(((Number) row[i]).intValue());
-                }
-                for (int c = 0; c < columns.kinds.length; c++) {
-                    Object v = row[columns.ids + c];
-                    if (v == null || (v instanceof String s && s.isEmpty())) {
-                        blockOut.writeByte(0);
-                        continue;
-                    }
-                    blockOut.writeByte(1);
-                    switch (columns.kinds[c]) {
-                        case STRING -> {
-                            byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                            blockOut.writeInt(bytes.length);
-                            blockOut.write(bytes);
-                        }
-                        case LONG -> blockOut.writeLong(((Number) v).longValue());
-                        case INT -> blockOut.writeInt(((Number) v).intValue());
-                        case DOUBLE -> blockOut.writeDouble(((Number) v).doubleValue());
-                        case BOOLEAN -> blockOut.writeByte((Boolean) v ? 1 : 0);
-                        default -> throw new IllegalStateException();
-                    }
-                }
-                endRecord();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (int i = 0; i < columns.ids; i++) {
+                putInt(((Number) row[i]).intValue());
             }
+            for (int c = 0; c < columns.kinds.length; c++) {
+                Object v = row[columns.ids + c];
+                if (v == null || (v instanceof String s && s.isEmpty())) {
+                    putByte(0);
+                    continue;
+                }
+                putByte(1);
+                switch (columns.kinds[c]) {
+                    case STRING -> putString(v.toString());
+                    case LONG -> putLong(((Number) v).longValue());
+                    case INT -> putInt(((Number) v).intValue());
+                    case DOUBLE -> putLong(Double.doubleToLongBits(((Number) v).doubleValue()));
+                    case BOOLEAN -> putByte((Boolean) v ? 1 : 0);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            endRecord();
         }
 
         /** Two node numbers and nothing else (a relationship without properties): the common case, kept short. */
         @Override
         public void pair(int start, int end) {
-            try {
-                blockOut.writeInt(start);
-                blockOut.writeInt(end);
-                for (int c = 0; c < columns.kinds.length; c++) {
-                    blockOut.writeByte(0); // a property column of the file: absent
-                }
-                endRecord();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            putInt(start);
+            putInt(end);
+            for (int c = 0; c < columns.kinds.length; c++) {
+                putByte(0); // a property column of the file: absent
+            }
+            endRecord();
+        }
+
+        /** Room for {@code bytes} more in the block (a block holds whole records, however long). */
+        private void room(int bytes) {
+            if (size + bytes > block.length) {
+                block = Arrays.copyOf(block, Math.max(block.length * 2, size + bytes));
             }
         }
 
+        private void putByte(int v) {
+            room(1);
+            block[size++] = (byte) v;
+        }
+
+        private void putInt(int v) {
+            room(4);
+            byte[] b = block;
+            int at = size;
+            b[at] = (byte) (v >>> 24);
+            b[at + 1] = (byte) (v >>> 16);
+            b[at + 2] = (byte) (v >>> 8);
+            b[at + 3] = (byte) v;
+            size = at + 4;
+        }
+
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
+        }
+
+        /** Its UTF-8 length, then its UTF-8 bytes. */
+        private void putString(String s) {
+            int n = s.length();
+            room(4 + n);
+            byte[] b = block;
+            int at = size + 4;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) { // not ASCII: the JDK's encoder, for the whole string
+                    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                    putInt(bytes.length);
+                    room(bytes.length);
+                    System.arraycopy(bytes, 0, block, size, bytes.length);
+                    size += bytes.length;
+                    return;
+                }
+                b[at + i] = (byte) c;
+            }
+            putInt(n);
+            size += n;
+        }
+
         /** A record is in the block: the block is written once full. */
-        private void endRecord() throws IOException {
+        private void endRecord() {
             blockRecords++;
-            if (block.size() >= BLOCK) {
-                flushBlock();
+            if (size >= BLOCK) {
+                try {
+                    flushBlock();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 
@@ -170,142 +201,28 @@ final class BinaryStaging {
             if (blockRecords == 0) {
                 return;
             }
-            if (pipe != null) {
-                pipe.put(new Block(Arrays.copyOf(block.bytes(), block.size()), blockRecords));
-            } else {
-                out.writeInt(block.size());
-                out.writeInt(blockRecords);
-                out.write(block.bytes(), 0, block.size());
-            }
-            block.reset();
+            out.writeInt(size);
+            out.writeInt(blockRecords);
+            out.write(block, 0, size);
+            size = 0;
             blockRecords = 0;
         }
 
-        /** Idempotent. A pipe's reader sees its end. */
+        /** Idempotent. */
         @Override
         public void close() throws IOException {
             if (closed) {
                 return;
             }
             closed = true;
-            if (pipe != null) {
-                if (!pipe.failed()) { // a failed pipe does not end: its reader fails instead
-                    flushBlock();
-                    pipe.put(Pipe.END);
-                }
-                return;
-            }
             try (out) {
                 flushBlock();
             }
         }
     }
 
-    /** A byte array output stream whose array is reused. */
-    private static final class Growing extends ByteArrayOutputStream {
-        Growing() {
-            super(BLOCK + (BLOCK >> 2));
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-    }
-
-    /**
-     * A staged file as the importer reads it: its path (or the pipe it comes through, when the path is null), its
-     * label or relationship type, and its CSV header.
-     */
-    record Source(Path file, Pipe pipe, String labelOrType, String[] header) {
-        Source(Path file, String labelOrType, String[] header) {
-            this(file, null, labelOrType, header);
-        }
-    }
-
-    /** A block of records: its bytes and how many records they hold. */
-    record Block(byte[] bytes, int records) {
-    }
-
-    /**
-     * Blocks handed from the thread that stages rows to the importer's reader threads while the rows are still
-     * coming: the importer's node stage runs beside the parsing. Either side stopping ends the other's wait: a
-     * staging failure ({@link #fail}) fails the importer's next read, the importer stopping ({@link #readerGone})
-     * fails the next hand-off.
-     */
-    static final class Pipe {
-        static final Block END = new Block(new byte[0], 0);
-        private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(8);
-        private volatile Throwable failure;
-        private volatile boolean readerGone;
-        /** Bytes of records handed through (written by the one thread that hands them). */
-        private volatile long bytes;
-
-        void put(Block block) throws IOException {
-            bytes += block.bytes().length;
-            try {
-                while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
-                    if (readerGone) {
-                        throw new ReaderGone();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while handing rows to Neo4j's bulk importer");
-            }
-        }
-
-        Block take() throws IOException {
-            try {
-                while (true) {
-                    Block b = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (b != null) {
-                        return b;
-                    }
-                    if (failure != null) {
-                        throw new IOException("staging stopped: " + failure.getMessage(), failure);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for staged rows");
-            }
-        }
-
-        /** The rows will not all come: the importer's next wait fails. */
-        void fail(Throwable cause) {
-            failure = cause;
-        }
-
-        /** The importer stopped: the next hand-off fails rather than wait. */
-        void readerGone() {
-            readerGone = true;
-        }
-
-        /** Bytes of records handed through so far. */
-        long bytes() {
-            return bytes;
-        }
-
-        boolean failed() {
-            return failure != null;
-        }
-
-        /** Whether {@code failure} (or a cause of it) is a hand-off that failed because the importer had stopped. */
-        static boolean readerWentFirst(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof ReaderGone) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** A hand-off after the importer stopped reading. */
-        private static final class ReaderGone extends IOException {
-            ReaderGone() {
-                super("Neo4j's bulk importer stopped reading");
-            }
-        }
+    /** A staged file as the importer reads it: its path, its label or relationship type, and its CSV header. */
+    record Source(Path file, String labelOrType, String[] header) {
     }
 
     /**
@@ -371,17 +288,6 @@ final class BinaryStaging {
                     current = sources.get(next++);
                     columns = Columns.of(current.header());
                     labels = new String[] {current.labelOrType()};
-                    if (current.pipe() != null) {
-                        Pipe pipe = current.pipe();
-                        for (Block b = pipe.take(); b != Pipe.END; b = pipe.take()) {
-                            if (b.records() > 0) {
-                                ((Chunk) chunk).fill(b, columns, labels);
-                                next--; // this pipe again at the next call
-                                return true;
-                            }
-                        }
-                        continue;
-                    }
                     in = new DataInputStream(new BufferedInputStream(Files.newInputStream(current.file()),
                             1 << 16));
                 }
@@ -420,14 +326,6 @@ final class BinaryStaging {
 
         Chunk(boolean nodes) {
             this.nodes = nodes;
-        }
-
-        void fill(Block block, Columns columns, String[] labels) {
-            bytes = block.bytes();
-            buffer = ByteBuffer.wrap(bytes, 0, bytes.length);
-            remaining = block.records();
-            this.columns = columns;
-            this.labels = labels;
         }
 
         void fill(DataInputStream in, int size, int records, Columns columns, String[] labels) throws IOException {

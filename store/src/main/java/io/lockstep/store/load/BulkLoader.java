@@ -23,9 +23,7 @@ import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.driver.Session;
 import org.neo4j.io.fs.FileUtils;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -67,12 +65,12 @@ import java.util.stream.Stream;
  * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
  * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
  *
- * <p>With binary staging (the default) the DBMS is stopped before the parsing starts and the importer reads the
- * posts while they are parsed ({@link #loadFed}); with CSV staging the store is untouched until every file is parsed.
+ * <p>With binary staging (the default) the DBMS is stopped before the parsing starts ({@link #loadFed}); with CSV
+ * staging the store is untouched until every file is parsed. Either way the importer starts once every file is
+ * parsed.
  *
- * <p>All or nothing: cancelled or failed during parsing, the new database is discarded (CSV staging: never
- * written) and the store is as before, empty (a new store stays unstarted); killed during parsing, the bulk importer
- * or before the {@code Import} records commit, the next start discards the new database
+ * <p>All or nothing: cancelled or failed during parsing, nothing was written to the new database and the store is
+ * as before, empty (a new store stays unstarted); killed during parsing, the bulk importer or before the {@code Import} records commit, the next start discards the new database
  * ({@link GraphStore#replaceEmptyDatabase}), the store is empty again and the next import starts over.
  *
  * <p>Memory: ids of posts, accounts, hashtags and URLs are held in hash maps to their node numbers (one
@@ -131,7 +129,7 @@ final class BulkLoader {
         long start = System.nanoTime();
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
-            Staging rows = new Staging(staging, tap, true, null);
+            Staging rows = new Staging(staging, tap, true);
             List<Map<String, Object>> records = new ArrayList<>();
             List<ImportReport.FileResult> results = parseAll(files, formats, options, progress, tap, rows, records);
             List<String> arguments = rows.importArguments(staging);
@@ -174,20 +172,23 @@ final class BulkLoader {
     }
 
     /**
-     * The load with binary staging: Neo4j's importer starts at once, on a thread of its own, and reads the posts
-     * through a {@link BinaryStaging.Pipe} while they are parsed (its node stage runs beside the parsing); the nodes
-     * known only at the end (accounts, hashtags, URLs) and the relationships it reads from the binary files once the
-     * parsing has finished. The DBMS is stopped from the start. A parsing failure or a cancellation stops the importer
-     * and is rethrown as it came; the half-written database is then discarded ({@link GraphStore#replaceEmptyDatabase}).
+     * The load with binary staging: every file is parsed into binary staging files, then Neo4j's importer reads them
+     * through its Input API ({@link BinaryStaging#input}). The DBMS is stopped from the start, and on a new store the
+     * warm-up ({@link #warmUp}) starts with the parsing. A parsing failure or a cancellation is rethrown as it came;
+     * nothing was written to the database then.
+     *
+     * <p>The importer is not fed while the rows are parsed: its node stage would stay open for the whole parsing,
+     * and the importer's page-cache flusher, which flushes the whole page cache in a loop for as long as a stage
+     * runs, would spend about half a core on it (16 of 103 CPU-s at 2M posts, on the two cores the parsing needs;
+     * docs/benchmarks.md, issue #13's import goals, session 9).
      */
     private ImportReport loadFed(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                                  ProgressListener progress, ActivityTap tap) throws IOException {
         long start = System.nanoTime();
         Path staging = Files.createTempDirectory(store.embeddedHome(), "bulk-staging-");
         try {
-            BinaryStaging.Pipe pipe = new BinaryStaging.Pipe();
-            Staging rows = new Staging(staging, tap, false, pipe);
-            Input input = rows.fedInput(pipe, estimates(files));
+            Staging rows = new Staging(staging, tap, false);
+            Input input = rows.binaryInput(estimates(files));
             List<Map<String, Object>> records = new ArrayList<>();
             List<List<ImportReport.FileResult>> results = new ArrayList<>(1);
             Throwable[] parseFailure = new Throwable[1];
@@ -196,51 +197,33 @@ final class BulkLoader {
             try {
                 store.replaceEmptyDatabase((home, database) -> {
                     at[0] = System.nanoTime();
-                    ArmedProgress watch = new ArmedProgress();
-                    Throwable[] importFailure = new Throwable[1];
-                    Thread importer = new Thread(() -> {
-                        try {
-                            Neo4jBulkImport.run(home, database, staging, input, watch::over);
-                        } catch (Throwable e) {
-                            importFailure[0] = e;
-                        } finally {
-                            pipe.readerGone();
-                        }
-                    }, "lockstep-bulk-importer");
-                    importer.setDaemon(true);
-                    importer.start();
-                    try {
-                        results.add(parseAll(files, formats, options, progress, tap, rows, records));
-                    } catch (Throwable e) {
-                        pipe.fail(e);
-                        importer.join();
-                        if (importFailure[0] != null && BinaryStaging.Pipe.readerWentFirst(e)) {
-                            throw asException(importFailure[0]); // the importer stopped first: its failure is the cause
-                        }
-                        parseFailure[0] = e;
-                        throw new StoreException("the load stopped while parsing: " + e.getMessage(), e);
-                    }
-                    at[1] = System.nanoTime();
-                    times.staged(staging, List.of());
-                    long nodes = rows.nodeCount();
-                    long relationships = rows.relationshipCount;
-                    // units: bytes of staged records, as with CSV staging (the posts' through the pipe)
-                    long nodeBytes = pipe.bytes() + sizeOf(rows.fedNodeFiles());
-                    long relationshipBytes = sizeOf(rows.relationshipFiles());
-                    progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                    // from the start: the DBMS's cold start is mostly one thread, a filler beside the parsing and
+                    // the importer's stages, and has then the whole load to finish before the restart needs it
                     Thread warmUp = firstStart ? warmUp(staging.resolve("warm-up")) : null;
                     try {
-                        watch.arm(new BulkImporterProgress(OutputStream.nullOutputStream(), progress, nodes,
-                                relationships, nodeBytes, relationshipBytes));
-                        importer.join();
-                    } finally {
-                        progress.end();
-                        if (warmUp != null) {
-                            warmUp.join();
+                        try {
+                            results.add(parseAll(files, formats, options, progress, tap, rows, records));
+                        } catch (Throwable e) {
+                            parseFailure[0] = e;
+                            throw new StoreException("the load stopped while parsing: " + e.getMessage(), e);
                         }
-                    }
-                    if (importFailure[0] != null) {
-                        throw asException(importFailure[0]);
+                        at[1] = System.nanoTime();
+                        times.staged(staging, List.of());
+                        long nodes = rows.nodeCount();
+                        long relationships = rows.relationshipCount;
+                        long nodeBytes = sizeOf(rows.binaryNodeFiles());
+                        long relationshipBytes = sizeOf(rows.relationshipFiles());
+                        progress.begin(TASK_BULK_IMPORT, nodeBytes + relationshipBytes);
+                        try {
+                            Neo4jBulkImport.run(home, database, staging, input, log -> new BulkImporterProgress(log,
+                                    progress, nodes, relationships, nodeBytes, relationshipBytes));
+                        } finally {
+                            progress.end();
+                        }
+                    } finally {
+                        if (warmUp != null) {
+                            warmUp.join(); // before the restart, and before the staging directory around it goes
+                        }
                     }
                     at[2] = System.nanoTime();
                     progress.begin(TASK_RESTART, -1);
@@ -269,14 +252,6 @@ final class BulkLoader {
         } finally {
             FileUtils.deleteDirectory(staging);
         }
-    }
-
-    /** {@code t} to throw from work that may throw exceptions; an {@link Error} is thrown as it is. */
-    private static Exception asException(Throwable t) {
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return t instanceof Exception e ? e : new IllegalStateException(t);
     }
 
     /** Parses and stages every file into {@code rows} (closed at the end); adds each file's Import record. */
@@ -318,54 +293,15 @@ final class BulkLoader {
     }
 
     /**
-     * The importer's console output while the parsing still runs: kept for the log only; once {@link #arm}ed, it
-     * goes through the progress reader too, from its beginning (so that the reader knows the stage it is in).
-     */
-    private static final class ArmedProgress {
-        private final ByteArrayOutputStream early = new ByteArrayOutputStream();
-        private OutputStream reader;
-
-        /** The importer's console stream: the log, and the progress reader once armed. */
-        OutputStream over(OutputStream log) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    log.write(b, off, len);
-                    synchronized (ArmedProgress.this) {
-                        if (reader == null) {
-                            early.write(b, off, len);
-                        } else {
-                            reader.write(b, off, len);
-                        }
-                    }
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    log.flush();
-                }
-            };
-        }
-
-        synchronized void arm(OutputStream progressReader) throws IOException {
-            progressReader.write(early.toByteArray());
-            early.reset();
-            reader = progressReader;
-        }
-    }
-
-    /**
      * Starts, on a thread of its own, a throwaway embedded store in {@code directory} (deleted afterwards) through
      * the path the new store's own first start takes after the importer (DBMS and system database, password,
      * Bolt, the driver, the schema statements), then closes it. The first start of a DBMS in a JVM spends most
      * of its time loading classes and compiling Cypher (a JFR profile of that start: Cypher's rewriters, jar
-     * lookups); done here, beside Neo4j's importer, whose stages leave part of the two cores idle, it is no longer
-     * serial after it. A failure here changes nothing but the time.
+     * lookups); done here, beside the load, it is no longer serial after it. With CSV staging it starts with the
+     * importer; with binary staging at the start of the load ({@link #loadFed}), beside the parsing: it is one
+     * thread for the most part (about 10 CPU-s, and as much again in the JIT compilations it causes, at any archive
+     * size), and starting it late left the restart waiting for it on small archives (docs/benchmarks.md). A failure
+     * here changes nothing but the time; a load that fails while parsing waits for it before it cleans up.
      */
     private static Thread warmUp(Path directory) {
         Thread t = new Thread(() -> {
@@ -652,27 +588,17 @@ final class BulkLoader {
         /** Also receives every row (null: nobody listens). */
         private final ActivityTap tap;
 
-        /** Whether {@link #finish} has run: every node and relationship is staged. */
-        private boolean finished;
-        /** Where the posts go while they are parsed (binary staging), or null: to their file. */
-        private final BinaryStaging.Pipe postPipe;
-
-        Staging(Path dir, ActivityTap tap, boolean csv, BinaryStaging.Pipe postPipe) throws IOException {
+        Staging(Path dir, ActivityTap tap, boolean csv) throws IOException {
             this.dir = dir;
             this.tap = tap;
             this.csv = csv;
-            this.postPipe = postPipe;
             accountIndex.defaultReturnValue(-1);
             postNodes.defaultReturnValue(-1);
             hashtags.defaultReturnValue(-1);
             urls.defaultReturnValue(-1);
-            if (csv) {
-                posts = nodeFile("posts", POST_HEADER);
-                multilinePosts = nodeFile("posts-multiline", POST_HEADER);
-            } else { // no multi-line mode to keep apart: one stream of posts, read while they are parsed
-                posts = new BinaryStaging.Writer(postPipe, POST_HEADER);
-                multilinePosts = posts;
-            }
+            posts = nodeFile("posts", POST_HEADER);
+            // binary staging has no multi-line mode to keep apart: one file of posts
+            multilinePosts = csv ? nodeFile("posts-multiline", POST_HEADER) : posts;
             relationship("POSTED");
             relationship("RETWEETS");
             relationship("QUOTES");
@@ -804,7 +730,7 @@ final class BulkLoader {
             row[1] = p.id();
             System.arraycopy(values, 0, row, 2, values.length);
             row[row.length - 1] = Boolean.FALSE;
-            (inspect(row) ? multilinePosts : posts).record(row);
+            (csv && inspect(row) ? multilinePosts : posts).record(row); // binary staging: one stream, no limit
             write("POSTED", author, post);
             for (PostRow.Reference ref : p.references()) {
                 reference(ref.type(), post, ref.post(), ref.author());
@@ -895,7 +821,7 @@ final class BulkLoader {
                         row[i + 2] = props == null ? null : props[i];
                     }
                     row[row.length - 1] = !describedAccounts.get(a);
-                    (inspect(row) ? multilineOut : out).record(row);
+                    (csv && inspect(row) ? multilineOut : out).record(row);
                 }
             }
             try (StagedFile out = nodeFile("hashtags", HASHTAG_HEADER)) {
@@ -920,10 +846,12 @@ final class BulkLoader {
             hashtags = null;
             urls = null;
             interactions = null;
-            finished = true;
         }
 
-        /** Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). */
+        /**
+         * Notes the row's longest value; true when a value holds a line break (the slow, multi-line files). CSV
+         * staging only: binary staging has neither a read buffer to size nor a multi-line mode.
+         */
         private boolean inspect(Object[] row) {
             boolean multiline = false;
             for (Object value : row) {
@@ -951,17 +879,16 @@ final class BulkLoader {
         }
 
         /**
-         * The importer's Input for binary staging: the posts from {@code pipe} while they are parsed, then the nodes
-         * written at {@link #finish} (accounts, hashtags, URLs), then the relationship files, all complete by the
-         * time the pipe ends ({@link #close} ends it last).
+         * The importer's Input for binary staging, once {@link #finish} and {@link #close} have run: the node files
+         * (posts, accounts, hashtags, URLs), then the relationship files.
          */
-        Input fedInput(BinaryStaging.Pipe pipe, Input.Estimates estimates) {
-            List<Path> files = fedNodeFiles();
+        Input binaryInput(Input.Estimates estimates) {
+            List<Path> files = binaryNodeFiles();
             List<BinaryStaging.Source> nodeSources = List.of(
-                    new BinaryStaging.Source(null, pipe, "Post", POST_HEADER),
-                    new BinaryStaging.Source(files.get(0), "Account", ACCOUNT_HEADER),
-                    new BinaryStaging.Source(files.get(1), "Hashtag", HASHTAG_HEADER),
-                    new BinaryStaging.Source(files.get(2), "Url", URL_HEADER));
+                    new BinaryStaging.Source(files.get(0), "Post", POST_HEADER),
+                    new BinaryStaging.Source(files.get(1), "Account", ACCOUNT_HEADER),
+                    new BinaryStaging.Source(files.get(2), "Hashtag", HASHTAG_HEADER),
+                    new BinaryStaging.Source(files.get(3), "Url", URL_HEADER));
             List<BinaryStaging.Source> relationshipSources = new ArrayList<>();
             for (Map.Entry<String, String[]> r : relationshipHeaders.entrySet()) {
                 relationshipSources.add(new BinaryStaging.Source(dir.resolve(fileOf(r.getKey()) + ".bin"),
@@ -986,9 +913,10 @@ final class BulkLoader {
             return relationshipType.toLowerCase(Locale.ROOT);
         }
 
-        /** The node files of binary staging (the posts go through the pipe): accounts, hashtags, URLs. */
-        List<Path> fedNodeFiles() {
-            return List.of(dir.resolve("accounts.bin"), dir.resolve("hashtags.bin"), dir.resolve("urls.bin"));
+        /** The node files of binary staging: posts, accounts, hashtags, URLs. */
+        List<Path> binaryNodeFiles() {
+            return List.of(dir.resolve("posts.bin"), dir.resolve("accounts.bin"), dir.resolve("hashtags.bin"),
+                    dir.resolve("urls.bin"));
         }
 
         List<Path> nodeFiles() {
@@ -1007,10 +935,6 @@ final class BulkLoader {
         @Override
         public void close() throws IOException {
             IOException first = null;
-            if (postPipe != null && !finished) { // the importer must not take what was staged for all there is
-                postPipe.fail(new IOException("the parsing stopped before every row was staged"));
-            }
-            // the posts last: the end of their pipe lets the importer go on to the files closed before
             for (StagedFile p : Stream.concat(relationships.values().stream(), Stream.of(multilinePosts, posts))
                     .toList()) {
                 try {

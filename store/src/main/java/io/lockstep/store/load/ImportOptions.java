@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *                    through transactions whatever the store holds
  * @param keepGoing   after a file fails as a whole (unreadable, truncated gzip, unknown format), import the other
  *                    files and report the failure instead of stopping with an {@link ImportFailedException}
- * @param warmUp      on a bulk load into a new store, start a throwaway DBMS beside Neo4j's importer so that the
+ * @param warmUp      on a bulk load into a new store, start a throwaway DBMS beside the load (the parsing and Neo4j's
+ *                    importer with binary staging, the importer with CSV staging) so that the
  *                    store's own first start after it is warm ({@link BulkLoader}); worth it when the caller waits
  *                    for the load, not when the load runs beside other work (`analyze`), whose CPU it would take
  * @param csvStaging  on a bulk load, stage CSV files for Neo4j's importer to read as {@code neo4j-admin database

@@ -18,12 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Binary staging read back through the importer's Input API, as Neo4j's importer reads it: every value kind, absent
  * values (null and the empty string, as in CSV staging), records spanning several blocks, relationship files read
- * twice, and posts handed through a pipe while they are written (its end, and a failure of its writer).
+ * twice.
  */
 class BinaryStagingTest {
     private static final Input.Estimates ESTIMATES = Input.knownEstimates(1, 1, 1, 1, 1, 1, 1);
@@ -67,39 +66,6 @@ class BinaryStagingTest {
         assertThat(first).containsExactly("5-TAGS->6 {position=2}", "7-TAGS->8 {}",
                 "1-INTERACTS->2 {type=reply, weight=0.25}");
         assertThat(read(input.relationships(Collector.EMPTY))).isEqualTo(first); // degrees, then the import
-    }
-
-    @Test
-    void aPipeDeliversWhatIsWrittenWhileItIsWrittenAndFailsItsReaderWhenItsWriterFails() throws Exception {
-        BinaryStaging.Pipe pipe = new BinaryStaging.Pipe();
-        Input input = BinaryStaging.input(List.of(new BinaryStaging.Source(null, pipe, "Post",
-                BulkLoader.POST_HEADER)), List.of(), ESTIMATES);
-        int n = 20_000; // more blocks than the pipe holds: the writer waits for the reader
-        Thread writer = new Thread(() -> {
-            try (BinaryStaging.Writer w = new BinaryStaging.Writer(pipe, BulkLoader.POST_HEADER)) {
-                for (int i = 0; i < n; i++) {
-                    w.record(i, "p" + i, (long) i, "tweet", "x".repeat(100), null, null, null, null, false);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        writer.start();
-        List<String> nodes = read(input.nodes(Collector.EMPTY));
-        writer.join();
-        assertThat(nodes).hasSize(n);
-        assertThat(nodes.get(n - 1)).isEqualTo("id=" + (n - 1) + " labels=[Post] {id=p" + (n - 1)
-                + ", kind=tweet, placeholder=false, text=" + "x".repeat(100) + ", time=" + (n - 1) + "}");
-
-        BinaryStaging.Pipe failing = new BinaryStaging.Pipe();
-        Input broken = BinaryStaging.input(List.of(new BinaryStaging.Source(null, failing, "Post",
-                BulkLoader.POST_HEADER)), List.of(), ESTIMATES);
-        BinaryStaging.Writer w = new BinaryStaging.Writer(failing, BulkLoader.POST_HEADER);
-        w.record(1, "p1", 1L, "tweet", "a", null, null, null, null, false);
-        failing.fail(new IOException("a truncated file"));
-        w.close(); // a failed pipe does not end: its reader fails instead of taking what came for all there is
-        assertThatThrownBy(() -> read(broken.nodes(Collector.EMPTY))).isInstanceOf(IOException.class)
-                .hasMessageContaining("a truncated file");
     }
 
     /** Every entity of {@code iterable}, as the importer's reader threads take them: chunk by chunk. */
