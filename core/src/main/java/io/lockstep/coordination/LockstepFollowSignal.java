@@ -108,6 +108,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_GROWTH_STEPS = 16;
     /** At most this many audience bursts ({@link AudienceSeeds}) are tried, strongest first. */
     static final int MAX_AUDIENCE_SEEDS = 20;
+    /** At most this many client-side seeds ({@link ClientSeeds}) are tried, strongest first. */
+    static final int MAX_CLIENT_SEEDS = 20;
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
@@ -118,7 +120,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     int rounds;
 
     /** The phases of {@link #graph} that {@link #phaseNanos} times. */
-    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, PEELING, GROWTH, TEST, EDGES }
+    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, CLIENTS, PEELING, GROWTH, TEST, EDGES }
 
     /** Process CPU time of the last {@link #graph} call by phase (all threads; -1 where the JVM cannot tell). */
     final long[] phaseCpuNanos = new long[Phase.values().length];
@@ -342,14 +344,33 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
-        // rounds: the archive's creation bursts, then the peeling, then the audience bursts
+        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, weights);
+        clock = lap(Phase.CLIENTS, clock);
+        // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
-        for (int round = 0; round < firstAudience + audiences.size(); round++) {
+        int firstClient = firstAudience + audiences.size();
+        for (int round = 0; round < firstClient + clients.size(); round++) {
             termination.assertRunning();
             rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
-            if (audience) {
+            if (round >= firstClient) {
+                // a client's followers co-following accounts beyond their habits (ClientSeeds): its members not yet
+                // in a block, with the targets they co-follow
+                ClientSeeds.Seed c = clients.get(round - firstClient);
+                block = new boolean[2 * n];
+                int free = 0;
+                for (int f : c.followers()) {
+                    block[f] = !spent[f];
+                    free += spent[f] ? 0 : 1;
+                }
+                if (free < params.minFollowers()) {
+                    continue;
+                }
+                for (int t : c.targets()) {
+                    block[n + t] = true;
+                }
+            } else if (audience) {
                 // a creation burst inside one target's audience (AudienceSeeds): its members not yet in a block
                 block = new boolean[2 * n];
                 int free = 0;
@@ -525,6 +546,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return AudienceSeeds.bursts(finder, created, params.creationBurst(), params.minFollowers(), params.minLift(),
                 params.maxPValue(), MAX_AUDIENCE_SEEDS);
     }
+
+    /**
+     * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, from the
+     * follows' surprise {@code weights} (by out-edge position).
+     */
+    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, double[] weights) {
+        return ClientSeeds.seeds(finder, n, weights, params.minFollowers(), params.minTargets(), params.minLift(),
+                params.maxPValue(), MAX_CLIENT_SEEDS, clientStats);
+    }
+
+    /** What the last client-side seed search did, for benchmark mains. */
+    final ClientSeeds.Stats[] clientStats = new ClientSeeds.Stats[1];
 
     /**
      * The seed followers created within one {@code creationBurst} span, when there are at least
