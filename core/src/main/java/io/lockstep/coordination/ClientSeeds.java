@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -48,8 +49,6 @@ import java.util.List;
  * randomness, ties broken by id.
  */
 final class ClientSeeds {
-    /** A follow is surprising when its surprise exceeds this: most of the target's other followers are elsewhere. */
-    static final double SURPRISING = FollowNullModel.SURPRISE_FLOOR + (1 - FollowNullModel.SURPRISE_FLOOR) / 2;
     /** The screen's budget: counter increments per follow of the archive. */
     static final long WEDGES_PER_FOLLOW = 4;
 
@@ -72,15 +71,15 @@ final class ClientSeeds {
      * are at least half in earlier seeds is dropped.
      *
      * @param n        the accounts of the finder's graph
-     * @param surprise the surprise of every follow, by the finder's out-edge position
+     * @param partitions each account's community under each of the model's partitions
      * @param stats    receives what the call did, or null
      */
-    static List<Seed> seeds(DenseBlockFinder finder, int n, double[] surprise, int minFollowers, int minTargets,
-                            double minLift, double maxPValue, int limit, Stats[] stats) {
+    static List<Seed> seeds(DenseBlockFinder finder, int n, int[] community, int minFollowers,
+                            int minTargets, double minLift, double maxPValue, int limit, Stats[] stats) {
         int m = finder.edgeCount();
-        if (surprise.length != m) {
-            throw new IllegalArgumentException("surprise must hold one weight per follow (" + m + "), had "
-                    + surprise.length);
+        if (community.length != n) {
+            throw new IllegalArgumentException("community must give the community of each of the " + n
+                    + " accounts, had " + community.length);
         }
         if (minFollowers < 2) {
             throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
@@ -91,20 +90,23 @@ final class ClientSeeds {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        // the surprising follows, CSR by follower
+        BitSet away = away(finder, n, community);
+        // the away follows, CSR by follower
         int[] offsets = new int[n + 1];
         for (int f = 0; f < n; f++) {
             int a = 0;
             for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                a += surprise[e] > SURPRISING ? 1 : 0;
+                a += away.get(e) ? 1 : 0;
             }
             offsets[f + 1] = offsets[f] + a;
         }
         int[] targets = new int[offsets[n]];
+        int[] incoming = new int[n]; // away follows received
         for (int f = 0, at = 0; f < n; f++) {
             for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                if (surprise[e] > SURPRISING) {
+                if (away.get(e)) {
                     targets[at++] = finder.outTarget(e);
+                    incoming[finder.outTarget(e)]++;
                 }
             }
         }
@@ -114,8 +116,8 @@ final class ClientSeeds {
         int payers = 0;
         for (int f = 0; f < n; f++) {
             int d = 0;
-            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                d += finder.inDegree(finder.outTarget(e)) >= minFollowers ? 1 : 0;
+            for (int i = offsets[f]; i < offsets[f + 1]; i++) {
+                d += incoming[targets[i]] >= minFollowers ? 1 : 0;
             }
             long c = (long) d * (offsets[f + 1] - offsets[f]);
             if (c > 0) {
@@ -149,7 +151,7 @@ final class ClientSeeds {
         }
         int tested = 0;
         for (int t = 0; t < n; t++) {
-            tested += finder.inDegree(t) >= minFollowers ? 1 : 0;
+            tested += incoming[t] >= minFollowers ? 1 : 0;
         }
         int[] count = new int[n];
         IntArrayList touched = new IntArrayList();
@@ -158,14 +160,14 @@ final class ClientSeeds {
         List<Seed> found = new ArrayList<>();
         long wedges = 0;
         for (int t = 0; t < n && total > 0; t++) {
-            if (finder.inDegree(t) < minFollowers) {
+            if (incoming[t] < minFollowers) {
                 continue;
             }
             audience.clear();
             long attention = 0;
             for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
                 int f = finder.inFollower(p);
-                if (!counted[f]) {
+                if (!counted[f] || !away.get(finder.outEdgeOf(p))) {
                     continue;
                 }
                 audience.add(f);
@@ -260,7 +262,7 @@ final class ClientSeeds {
             }
             attention += own;
             // t itself is one of the member's targets
-            if (hits + 1 >= minTargets) {
+            if (hits >= 2) {
                 members.add(f);
                 observed += hits;
                 memberAttention += own;
@@ -285,6 +287,22 @@ final class ClientSeeds {
         int[] ts = unexplained.toIntArray();
         Arrays.sort(ts);
         return new Seed(t, fs, ts, logTail);
+    }
+
+    /**
+     * The follows (by the finder's out-edge position) whose follower and target are in different communities under
+     * every partition. O(m · p) for p partitions.
+     */
+    static BitSet away(DenseBlockFinder finder, int n, int[] community) {
+        BitSet out = new BitSet(finder.edgeCount());
+        for (int f = 0; f < n; f++) {
+            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
+                if (community[f] != community[finder.outTarget(e)]) {
+                    out.set(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** ln P(Poisson(lambda) ≥ k), without the underflow of {@link PoissonTail#upper} for large k. */

@@ -344,7 +344,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
-        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, weights);
+        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0));
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
@@ -414,16 +414,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] burstCore = burstCore(activity, seed);
             boolean burst = burstCore.length > 0;
             int[] seedCore = burst ? burstCore : seed;
-            // a burst is judged on the targets it follows together, a seed without one on the targets it was
-            // peeled with
-            int[] tested = growth.unexplainedMembers(seedCore,
-                    burst ? growth.targets(seedCore) : seedTargets.toIntArray());
+            // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
+            // the peeling: judged on the targets it follows together, its unexplained members anchored and the rest
+            // completed as below; a peeled seed is judged on the targets it was peeled with
+            boolean client = !burst && round >= firstClient;
+            boolean chosen = burst || client;
+            int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
+                    : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
-            // the block grows
-            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
-                    burst && tested.length >= 2 ? tested : new int[0]);
+            // the block grows; a client's block grows among the client's followers only (its farm: other groups
+            // have seeds of their own)
+            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore,
+                    client ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
+                    chosen && tested.length >= 2 ? tested : new int[0]);
             if (grown != null && burst) {
-                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
+                grown[0] = growth.complete(grown[0], grown[1], seedCore, spent);
             }
             clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
@@ -549,11 +554,22 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
     /**
      * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, from the
-     * follows' surprise {@code weights} (by out-edge position).
+     * model's partitions (each account's community, one array per partition).
      */
-    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, double[] weights) {
-        return ClientSeeds.seeds(finder, n, weights, params.minFollowers(), params.minTargets(), params.minLift(),
+    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
+        return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(), params.minLift(),
                 params.maxPValue(), MAX_CLIENT_SEEDS, clientStats);
+    }
+
+    /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */
+    private static boolean[] clientOnly(DenseBlockFinder finder, int client, boolean[] spent) {
+        boolean[] out = new boolean[spent.length];
+        Arrays.fill(out, true);
+        for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
+            int f = finder.inFollower(i);
+            out[f] = spent[f];
+        }
+        return out;
     }
 
     /** What the last client-side seed search did, for benchmark mains. */
