@@ -89,10 +89,11 @@ final class ClientSeeds {
      *
      * @param n         the accounts of the finder's graph
      * @param community each account's community in the model's coarsest partition
+     * @param budget    the most counter increments the screen may spend ({@link #budget} for the signal's)
      * @param stats     receives what the call did in its element 0, or null
      */
     static List<Seed> seeds(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
-                            double minLift, double maxPValue, int limit, Stats[] stats) {
+                            double minLift, double maxPValue, int limit, long budget, Stats[] stats) {
         if (community.length != n) {
             throw new IllegalArgumentException("community must give the community of each of the " + n
                     + " accounts, had " + community.length);
@@ -112,13 +113,21 @@ final class ClientSeeds {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        int m = finder.edgeCount();
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget must be >= 0, was " + budget);
+        }
         // the away follows, CSR by follower, and the away follows each account receives
         int[] offsets = new int[n + 1];
         int[] incoming = new int[n];
         IntArrayList awayTargets = new IntArrayList();
+        int communities = 0;
+        for (int c : community) {
+            communities = Math.max(communities, c + 1);
+        }
+        long[] made = new long[communities];
         for (int f = 0; f < n; f++) {
             int c = community[f];
+            made[c] += finder.outDegree(f);
             for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
                 int u = finder.outTarget(e);
                 if (community[u] != c) {
@@ -129,8 +138,15 @@ final class ClientSeeds {
             offsets[f + 1] = awayTargets.size();
         }
         int[] targets = awayTargets.elements();
+        // each community's share of its follows that go away: the rate at which its members' attention leaves it
+        double[] awayShare = new double[communities];
+        for (int f = 0; f < n; f++) {
+            awayShare[community[f]] += offsets[f + 1] - offsets[f];
+        }
+        for (int c = 0; c < communities; c++) {
+            awayShare[c] = made[c] == 0 ? 0 : awayShare[c] / made[c];
+        }
         // followers admitted by ascending cost b_f · a_f while the budget allows
-        long budget = WEDGES_PER_FOLLOW * (long) m;
         long[] order = new long[n];
         int payers = 0;
         for (int f = 0; f < n; f++) {
@@ -196,8 +212,10 @@ final class ClientSeeds {
                 continue;
             }
             long attention = 0;
+            double expectedAttention = 0;
             for (int k = 0; k < audience.size(); k++) {
                 int f = audience.getInt(k);
+                expectedAttention += (finder.outDegree(f) - 1) * awayShare[community[f]];
                 for (int i = offsets[f]; i < offsets[f + 1]; i++) {
                     int u = targets[i];
                     if (u != t) {
@@ -210,7 +228,7 @@ final class ClientSeeds {
             }
             wedges += attention;
             unexplained.clear();
-            double scale = (double) attention / total;
+            double scale = expectedAttention / total;
             for (int k = 0; k < touched.size(); k++) {
                 int u = touched.getInt(k);
                 int y = count[u];
@@ -222,8 +240,8 @@ final class ClientSeeds {
             }
             touched.clear();
             if (unexplained.size() + 1 >= minTargets) {
-                Seed seed = seed(t, audience, unexplained, inU, offsets, targets, received, total, minFollowers,
-                        minLift, maxPValue / tested);
+                Seed seed = seed(finder, t, audience, unexplained, inU, offsets, targets, received, total,
+                        community, awayShare, minFollowers, minLift, maxPValue / tested);
                 if (seed != null) {
                     found.add(seed);
                 }
@@ -257,6 +275,11 @@ final class ClientSeeds {
         return out;
     }
 
+    /** The screen's budget for a graph of {@code follows} follows: {@value #WEDGES_PER_FOLLOW} increments each. */
+    static long budget(long follows) {
+        return WEDGES_PER_FOLLOW * follows;
+    }
+
     /**
      * Whether P(Poisson(e) ≥ y) ≤ exp(logLevel): rejected at once when the point probability P(X = y), a lower bound
      * of the tail, is already above the level, which settles most of the small counts the screen meets.
@@ -275,37 +298,35 @@ final class ClientSeeds {
      * The seed of client t from its counted away followers and the targets U they co-follow beyond the screen's
      * expectation, or null when it fails the joint test at {@code level}. Leaves {@code inU} all false.
      */
-    private static Seed seed(int t, IntArrayList audience, IntArrayList unexplained, boolean[] inU, int[] offsets,
-                             int[] targets, int[] received, long total, int minFollowers, double minLift,
-                             double level) {
+    private static Seed seed(DenseBlockFinder finder, int t, IntArrayList audience, IntArrayList unexplained,
+                             boolean[] inU, int[] offsets, int[] targets, int[] received, long total,
+                             int[] community, double[] awayShare, int minFollowers, double minLift, double level) {
         for (int i = 0; i < unexplained.size(); i++) {
             inU[unexplained.getInt(i)] = true;
         }
         IntArrayList members = new IntArrayList();
         long observed = 0;
-        long memberAttention = 0;
+        double memberAttention = 0;
         for (int k = 0; k < audience.size(); k++) {
             int f = audience.getInt(k);
             int hits = 0;
-            int own = 0;
             for (int i = offsets[f]; i < offsets[f + 1]; i++) {
                 int u = targets[i];
                 if (u != t) {
-                    own++;
                     hits += inU[u] ? 1 : 0;
                 }
             }
             if (hits >= 2) {
                 members.add(f);
                 observed += hits;
-                memberAttention += own;
+                memberAttention += (finder.outDegree(f) - 1) * awayShare[community[f]];
             }
         }
         double expected = 0;
         for (int i = 0; i < unexplained.size(); i++) {
             int u = unexplained.getInt(i);
             inU[u] = false;
-            expected += (double) received[u] * memberAttention / total;
+            expected += received[u] * memberAttention / total;
         }
         if (members.size() < minFollowers || observed < minLift * expected) {
             return null;

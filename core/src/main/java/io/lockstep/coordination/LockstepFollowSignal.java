@@ -558,7 +558,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
         return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(), params.minLift(),
-                params.maxPValue(), MAX_CLIENT_SEEDS, clientStats);
+                params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()), clientStats);
     }
 
     /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */
