@@ -53,6 +53,8 @@ import java.util.List;
  * Deterministic: no randomness, ties broken by id.
  */
 final class ClientSeeds {
+    /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
+    static final double PSEUDO_FOLLOWS = FollowNullModel.PSEUDO_FOLLOWS;
     /** The screen's budget: counter increments per follow of the archive. */
     static final long WEDGES_PER_FOLLOW = 2;
     /** Poisson point probabilities are looked up with log-factorials below this count. */
@@ -138,21 +140,19 @@ final class ClientSeeds {
             offsets[f + 1] = awayTargets.size();
         }
         int[] targets = awayTargets.elements();
-        // each community's share of its follows that go away: the rate at which its members' attention leaves it
-        double[] awayShare = new double[communities];
+        // the follows each community makes away: the rate at which its members' attention leaves it
+        long[] awayMade = new long[communities];
         for (int f = 0; f < n; f++) {
-            awayShare[community[f]] += offsets[f + 1] - offsets[f];
+            awayMade[community[f]] += offsets[f + 1] - offsets[f];
         }
-        for (int c = 0; c < communities; c++) {
-            awayShare[c] = made[c] == 0 ? 0 : awayShare[c] / made[c];
-        }
+        double globalShare = (double) offsets[n] / Math.max(1, finder.edgeCount());
         // followers admitted by ascending cost b_f · a_f while the budget allows
         long[] order = new long[n];
         int payers = 0;
         for (int f = 0; f < n; f++) {
             int b = 0;
-            for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                b += incoming[targets[i]] >= minFollowers ? 1 : 0;
+            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
+                b += finder.inDegree(finder.outTarget(e)) >= minFollowers ? 1 : 0;
             }
             long cost = (long) b * (offsets[f + 1] - offsets[f]);
             if (cost > 0) {
@@ -186,36 +186,54 @@ final class ClientSeeds {
         }
         int tested = 0;
         for (int t = 0; t < n; t++) {
-            tested += incoming[t] >= minFollowers ? 1 : 0;
+            tested += finder.inDegree(t) >= minFollowers ? 1 : 0;
         }
         double logLevel = Math.log(maxPValue);
         int[] count = new int[n];
         boolean[] inU = new boolean[n];
+        long[] audMade = new long[communities];
+        long[] audAway = new long[communities];
+        double[] share = new double[communities];
+        IntArrayList audComms = new IntArrayList();
         IntArrayList touched = new IntArrayList();
         IntArrayList audience = new IntArrayList();
         IntArrayList unexplained = new IntArrayList();
         List<Seed> found = new ArrayList<>();
         long wedges = 0;
         for (int t = 0; t < n && total > 0; t++) {
-            if (incoming[t] < minFollowers) {
+            if (finder.inDegree(t) < minFollowers) {
                 continue;
             }
             audience.clear();
-            int c = community[t];
             for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
                 int f = finder.inFollower(p);
-                if (counted[f] && community[f] != c) {
+                if (counted[f]) {
                     audience.add(f);
                 }
             }
             if (audience.size() < minFollowers) {
                 continue;
             }
+            // each community's away share without the audience's own follows (shrunk to the archive's share)
+            for (int k = 0; k < audience.size(); k++) {
+                int f = audience.getInt(k);
+                int c = community[f];
+                if (audMade[c] == 0 && audAway[c] == 0) {
+                    audComms.add(c);
+                }
+                audMade[c] += finder.outDegree(f);
+                audAway[c] += offsets[f + 1] - offsets[f];
+            }
+            for (int k = 0; k < audComms.size(); k++) {
+                int c = audComms.getInt(k);
+                share[c] = (awayMade[c] - audAway[c] + PSEUDO_FOLLOWS * globalShare)
+                        / (made[c] - audMade[c] + PSEUDO_FOLLOWS);
+            }
             long attention = 0;
             double expectedAttention = 0;
             for (int k = 0; k < audience.size(); k++) {
                 int f = audience.getInt(k);
-                expectedAttention += (finder.outDegree(f) - 1) * awayShare[community[f]];
+                expectedAttention += (finder.outDegree(f) - 1) * share[community[f]];
                 for (int i = offsets[f]; i < offsets[f + 1]; i++) {
                     int u = targets[i];
                     if (u != t) {
@@ -241,11 +259,17 @@ final class ClientSeeds {
             touched.clear();
             if (unexplained.size() + 1 >= minTargets) {
                 Seed seed = seed(finder, t, audience, unexplained, inU, offsets, targets, received, total,
-                        community, awayShare, minFollowers, minLift, maxPValue / tested);
+                        community, share, minFollowers, minLift, maxPValue / tested);
                 if (seed != null) {
                     found.add(seed);
                 }
             }
+            for (int k = 0; k < audComms.size(); k++) {
+                int c = audComms.getInt(k);
+                audMade[c] = 0;
+                audAway[c] = 0;
+            }
+            audComms.clear();
         }
         found.sort((x, y) -> x.logTail() != y.logTail() ? Double.compare(x.logTail(), y.logTail())
                 : x.followers().length != y.followers().length
@@ -300,7 +324,7 @@ final class ClientSeeds {
      */
     private static Seed seed(DenseBlockFinder finder, int t, IntArrayList audience, IntArrayList unexplained,
                              boolean[] inU, int[] offsets, int[] targets, int[] received, long total,
-                             int[] community, double[] awayShare, int minFollowers, double minLift, double level) {
+                             int[] community, double[] share, int minFollowers, double minLift, double level) {
         for (int i = 0; i < unexplained.size(); i++) {
             inU[unexplained.getInt(i)] = true;
         }
@@ -319,7 +343,7 @@ final class ClientSeeds {
             if (hits >= 2) {
                 members.add(f);
                 observed += hits;
-                memberAttention += (finder.outDegree(f) - 1) * awayShare[community[f]];
+                memberAttention += (finder.outDegree(f) - 1) * share[community[f]];
             }
         }
         double expected = 0;
