@@ -8,49 +8,51 @@ import java.util.List;
 
 /**
  * Client-side seeds for {@link LockstepFollowSignal}: a follower farm found from the account that bought it, by the
- * other accounts its audience follows together. CopyCatch searches for lockstep behaviour from the pages liked
+ * other accounts its followers follow together. CopyCatch searches for lockstep behaviour from the pages liked
  * (A. Beutel, W. Xu, V. Guruswami, C. Palow and C. Faloutsos, "CopyCatch: Stopping Group Attacks by Spotting
  * Lockstep Behavior in Social Networks", WWW 2013); a farm of aged accounts bought second-hand has no creation burst
  * to be found by ({@link AudienceSeeds}, {@link LockstepFollowSignal#creationBursts}), and its members, each with an
  * ordinary past of follows inside its own community, are peeled a few at a time inside seeds of hundreds of readers,
- * never enough of them together to grow from. What the farm cannot hide is that its members, bought from many
- * communities, all follow the client and, besides, a dozen or so popular accounts of other communities drawn from one
- * pool: among the client's followers from other communities, those accounts are co-followed far more often than the
- * followers' out-of-community attention predicts.
+ * never enough of them together to grow from. What the farm cannot hide is that its members all follow the client
+ * and, besides, popular accounts of other communities drawn from one pool: among the client's followers those
+ * accounts are co-followed far more often than the followers' out-of-community habits predict.
  *
  * <p><b>Away follows.</b> A follow f → u is away when f and u lie in different communities of {@code community} (the
- * model's coarsest partition, modularity at resolution 1). Only away follows are counted, on both sides: the
- * audience of a candidate client t is its followers from other communities, and their co-follows are their away
- * follows. A community's readers of their own stars, the bulk of every follow graph and of its co-follows, are
- * what the communities explain; they are left out of the count, and with them most of its cost. The coarsest
- * partition is the one whose communities a farm does not form by itself: finer partitions split topical
- * communities (their readers' follows of their own stars would become away) and put a farm of a few dozen with its
- * client (its follow of the client would not be).
+ * model's coarsest partition, modularity at resolution 1). Co-follows are counted over away follows only: a
+ * community's readers of their own stars, the bulk of every follow graph and of its co-follows, are what the
+ * communities explain, and leaving them out removes most of the cost. The coarsest partition is the one whose
+ * communities a farm of a few dozen does not form by itself: finer partitions split topical communities (their
+ * readers' follows of their own stars would become away).
  *
- * <p><b>The screen.</b> For a candidate t (at least {@code minFollowers} away followers), with A(t) its counted away
- * followers (below), c_u counts the members of A(t) with an away follow of u ≠ t. Against a configuration model of
- * the away follows (F. Chung and L. Lu, "Connected components in random graphs with given expected degree
- * sequences", Annals of Combinatorics 6, 125–145 (2002)), E_u = s_u · a(t) / S, with s_u the counted away follows u
- * receives, a(t) the away follows of A(t) other than those of t, and S all counted away follows: the co-follows
- * expected if t's followers spent their out-of-community attention as everyone does. The targets U_t are the u with
- * c_u ≥ 2, c_u ≥ {@code minLift} · E_u and P(Poisson(E_u) ≥ c_u) ≤ {@code maxPValue}; the members M_t the followers
- * in A(t) with away follows of at least two of U_t (a co-follow pair besides t). t yields a seed when |M_t| ≥
- * {@code minFollowers}, |U_t| + 1 ≥ {@code minTargets}, and the away follows O of M_t to U_t against their
- * expectation E (the E_u scaled to M_t's share of a(t)) pass O ≥ {@code minLift} · E and P(Poisson(E) ≥ O) ≤
+ * <p><b>The screen.</b> For a candidate client t (at least {@code minFollowers} followers), with A(t) its counted
+ * followers (below), c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a configuration
+ * model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given expected degree
+ * sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the model of ordinary
+ * following expects rather than the one observed (a farm's members spend theirs on the pool, which is the evidence):
+ * E_u = s_u / S · Σ_{f ∈ A(t)} (d_f − 1) · ρ_{c(f)}, with s_u the counted away follows u receives, S all counted away
+ * follows, d_f the follows of f besides t and ρ_r the share of community r's follows that go away, estimated without
+ * A(t)'s own follows and shrunk to the archive's share with {@link FollowNullModel#PSEUDO_FOLLOWS} pseudo-follows (a
+ * farm that the partition put in a community of its own does not explain itself, as in the model's leave-block-out).
+ * The targets U_t are the u with c_u ≥ 2, c_u ≥ {@code minLift} · E_u and P(Poisson(E_u) ≥ c_u) ≤ {@code maxPValue};
+ * the members M_t the followers in A(t) with away follows of at least two of U_t (a co-follow pair besides t). t yields
+ * a seed when |M_t| ≥ {@code minFollowers}, |U_t| + 1 ≥ {@code minTargets}, and the away follows O of M_t to U_t
+ * against their expectation E (the same expectation over M_t) pass O ≥ {@code minLift} · E and P(Poisson(E) ≥ O) ≤
  * {@code maxPValue} / w, w the candidates tested (Bonferroni over clients; the targets were selected on the same
- * counts, so the joint tail is a ranking and a screen, not a verdict). The screen only says where to look: each
- * seed is then judged by the signal's member test, growth and block test against {@link FollowNullModel}, and a
- * seed that yields no block marks nothing.
+ * counts, so the joint tail ranks and screens, it is no verdict). Each seed is then judged by the signal's member
+ * test, growth and block test against {@link FollowNullModel}; a seed that yields no block marks nothing.
  *
- * <p><b>Cost, bounded by design.</b> Counting for t costs the away follows of its away followers, so the whole screen
- * costs W = Σ_f b_f · a_f increments over followers f (a_f its away follows, b_f those of them to candidates), which
- * grows with the square of heavy readers' degrees. The screen is given a budget of {@value #WEDGES_PER_FOLLOW} · m
- * increments for m follows: followers are admitted to the audiences in ascending order of b_f · a_f (ties: smaller
- * id) while the sum fits, so the accounts following thousands, whose co-follows say least about any one client, are
- * left out first, and the screen is exact on archives within the budget. Besides the budget: O(m) to find the away
- * follows and build their adjacency (one int each), O(n log n) to order the followers, O(m) over the candidates'
- * in-edges, and O(k log k) to rank the k seeds found; memory O(m) for the adjacency and O(n) counters.
- * Deterministic: no randomness, ties broken by id.
+ * <p>Known limit: a client with a large audience of its own (hundreds of readers in its community) dilutes its farm's
+ * co-follows below the screen's lift; such a farm is left to the peeling.
+ *
+ * <p><b>Cost, bounded by design.</b> Counting for t costs the away follows of its followers, so the whole screen costs
+ * W = Σ_f b_f · a_f increments over followers f (a_f its away follows, b_f its follows of candidates), which grows with
+ * the square of heavy readers' degrees. The screen is given a budget ({@link #budget}: {@value #WEDGES_PER_FOLLOW}
+ * increments per follow of the archive): followers are admitted to the audiences in ascending order of b_f · a_f
+ * (ties: smaller id) while the sum fits, so the accounts following thousands, whose co-follows say least about any
+ * one client, are left out first, and the screen is exact on archives within the budget. Besides the budget: O(m)
+ * to find the away follows and build their adjacency (one int each), O(n log n) to order the followers, O(m) over
+ * the candidates' in-edges with O(|A(t)|) per candidate for the shares, and O(k log k) to rank the k seeds found;
+ * memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */

@@ -46,6 +46,15 @@ import java.util.function.IntConsumer;
  *       (a burst farm and an aged farm with overlapping pools grow into one block from a peeled seed; grown from
  *       the burst's audience alone, the aged part was lost). An audience seed that yields no block marks nothing.
  *       Each is then handled as a creation burst (below).</li>
+ *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
+ *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
+ *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with a counting budget of
+ *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow): a farm of aged accounts bought second-hand,
+ *       which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
+ *       members are anchored while it grows, and it grows among the client's followers only (other groups have
+ *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
+ *       A client seed that yields no block marks nothing.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
  *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
@@ -96,7 +105,8 @@ import java.util.function.IntConsumer;
  * connected followers.
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
- * O(m log d) for the audience bursts (each target's follower creation times sorted), then
+ * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
+ * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds, then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
