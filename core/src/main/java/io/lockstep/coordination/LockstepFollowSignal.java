@@ -425,8 +425,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean burst = burstCore.length > 0;
             int[] seedCore = burst ? burstCore : seed;
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
-            // the peeling: judged on the targets it follows together, its unexplained members anchored and the rest
-            // completed as below; a peeled seed is judged on the targets it was peeled with
+            // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
+            // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
@@ -438,7 +438,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     client ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0]);
             if (grown != null && burst) {
-                grown[0] = growth.complete(grown[0], grown[1], seedCore, spent);
+                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
             }
             clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
@@ -563,8 +563,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     /**
-     * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, from the
-     * model's partitions (each account's community, one array per partition).
+     * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, with
+     * {@code community} the model's coarsest partition (each account's community) and the budget of
+     * {@link ClientSeeds#budget}.
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
         return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(), params.minLift(),
