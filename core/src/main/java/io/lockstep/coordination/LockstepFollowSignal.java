@@ -46,6 +46,15 @@ import java.util.function.IntConsumer;
  *       (a burst farm and an aged farm with overlapping pools grow into one block from a peeled seed; grown from
  *       the burst's audience alone, the aged part was lost). An audience seed that yields no block marks nothing.
  *       Each is then handled as a creation burst (below).</li>
+ *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
+ *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
+ *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with a counting budget of
+ *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow): a farm of aged accounts bought second-hand,
+ *       which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
+ *       members are anchored while it grows, and it grows among the client's followers only (other groups have
+ *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
+ *       A client seed that yields no block marks nothing.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
  *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
@@ -96,7 +105,8 @@ import java.util.function.IntConsumer;
  * connected followers.
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
- * O(m log d) for the audience bursts (each target's follower creation times sorted), then
+ * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
+ * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds, then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -108,6 +118,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_GROWTH_STEPS = 16;
     /** At most this many audience bursts ({@link AudienceSeeds}) are tried, strongest first. */
     static final int MAX_AUDIENCE_SEEDS = 20;
+    /** At most this many client-side seeds ({@link ClientSeeds}) are tried, strongest first. */
+    static final int MAX_CLIENT_SEEDS = 20;
     private final DetectionParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
@@ -118,7 +130,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     int rounds;
 
     /** The phases of {@link #graph} that {@link #phaseNanos} times. */
-    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, PEELING, GROWTH, TEST, EDGES }
+    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, CLIENTS, PEELING, GROWTH, TEST, EDGES }
 
     /** Process CPU time of the last {@link #graph} call by phase (all threads; -1 where the JVM cannot tell). */
     final long[] phaseCpuNanos = new long[Phase.values().length];
@@ -342,14 +354,33 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
-        // rounds: the archive's creation bursts, then the peeling, then the audience bursts
+        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0));
+        clock = lap(Phase.CLIENTS, clock);
+        // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
-        for (int round = 0; round < firstAudience + audiences.size(); round++) {
+        int firstClient = firstAudience + audiences.size();
+        for (int round = 0; round < firstClient + clients.size(); round++) {
             termination.assertRunning();
             rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
-            if (audience) {
+            if (round >= firstClient) {
+                // a client's followers co-following accounts beyond their habits (ClientSeeds): its members not yet
+                // in a block, with the targets they co-follow
+                ClientSeeds.Seed c = clients.get(round - firstClient);
+                block = new boolean[2 * n];
+                int free = 0;
+                for (int f : c.followers()) {
+                    block[f] = !spent[f];
+                    free += spent[f] ? 0 : 1;
+                }
+                if (free < params.minFollowers()) {
+                    continue;
+                }
+                for (int t : c.targets()) {
+                    block[n + t] = true;
+                }
+            } else if (audience) {
                 // a creation burst inside one target's audience (AudienceSeeds): its members not yet in a block
                 block = new boolean[2 * n];
                 int free = 0;
@@ -393,14 +424,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] burstCore = burstCore(activity, seed);
             boolean burst = burstCore.length > 0;
             int[] seedCore = burst ? burstCore : seed;
-            // a burst is judged on the targets it follows together, a seed without one on the targets it was
-            // peeled with
-            int[] tested = growth.unexplainedMembers(seedCore,
-                    burst ? growth.targets(seedCore) : seedTargets.toIntArray());
+            // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
+            // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
+            // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
+            boolean client = !burst && round >= firstClient;
+            boolean chosen = burst || client;
+            int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
+                    : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
-            // the block grows
-            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
-                    burst && tested.length >= 2 ? tested : new int[0]);
+            // the block grows; a client's block grows among the client's followers only (its farm: other groups
+            // have seeds of their own)
+            int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore,
+                    client ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
+                    chosen && tested.length >= 2 ? tested : new int[0]);
             if (grown != null && burst) {
                 grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
             }
@@ -525,6 +561,30 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return AudienceSeeds.bursts(finder, created, params.creationBurst(), params.minFollowers(), params.minLift(),
                 params.maxPValue(), MAX_AUDIENCE_SEEDS);
     }
+
+    /**
+     * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, with
+     * {@code community} the model's coarsest partition (each account's community) and the budget of
+     * {@link ClientSeeds#budget}.
+     */
+    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
+        return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(), params.minLift(),
+                params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()), clientStats);
+    }
+
+    /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */
+    private static boolean[] clientOnly(DenseBlockFinder finder, int client, boolean[] spent) {
+        boolean[] out = new boolean[spent.length];
+        Arrays.fill(out, true);
+        for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
+            int f = finder.inFollower(i);
+            out[f] = spent[f];
+        }
+        return out;
+    }
+
+    /** What the last client-side seed search did, for benchmark mains. */
+    final ClientSeeds.Stats[] clientStats = new ClientSeeds.Stats[1];
 
     /**
      * The seed followers created within one {@code creationBurst} span, when there are at least

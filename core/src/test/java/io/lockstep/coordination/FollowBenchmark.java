@@ -56,6 +56,22 @@ public final class FollowBenchmark {
                     seeds.size(), seeds.stream().map(x -> x.length).toList(), (System.nanoTime() - start) / 1e9,
                     (cpu() - cpu0) / 1e9);
         }
+        {
+            // the cost of the client-side seed search alone (ClientSeeds), on the model's partitions
+            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            List<int[]> weights = LockstepFollowSignal.Models.fit(finder, a.accountCount(),
+                    DetectionParams.defaults().seed()).partitions(a.accountCount());
+            long start = System.nanoTime();
+            long cpu0 = cpu();
+            List<ClientSeeds.Seed> seeds = signal.clientSeeds(finder, a.accountCount(), weights.get(0));
+            ClientSeeds.Stats st = signal.clientStats[0];
+            System.out.printf(Locale.ROOT, "client seeds: %d seeds (sizes %s) in %.2f s wall, %.2f s CPU; %d away"
+                            + " follows, %d increments of a budget of %d, %d followers left out, %d candidates, %d found%n",
+                    seeds.size(), seeds.stream().map(x -> x.followers().length).toList(),
+                    (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9, st.away(), st.wedges(), st.budget(),
+                    st.followersLeftOut(), st.candidates(), st.found());
+        }
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             long cpu0 = cpu();

@@ -183,6 +183,48 @@ final class FollowGraphs {
     private int farmCount;
 
     /**
+     * A farm of {@code size} aged accounts bought second-hand: ordinary members (not stars) of communities drawn in
+     * proportion to their sizes, keeping the follows of their past (call after {@link #follows}), each made to follow
+     * {@code client} (an existing account) and {@code perMember} random accounts of a pool made of the
+     * {@code starsPerCommunity} top accounts of every community. No creation burst: the members were created over
+     * years with their communities. Returns the members' ids.
+     */
+    List<String> agedFarm(int size, int starsPerCommunity, int perMember, String client) {
+        List<String> pool = new ArrayList<>();
+        List<String> ordinary = new ArrayList<>();
+        for (List<String> ids : members) {
+            for (int k = 0; k < ids.size(); k++) {
+                if (k < starsPerCommunity) {
+                    pool.add(ids.get(k));
+                } else if (k >= 5 && !ids.get(k).equals(client)) {
+                    ordinary.add(ids.get(k));
+                }
+            }
+        }
+        Collections.shuffle(ordinary, r);
+        List<String> farm = new ArrayList<>(ordinary.subList(0, Math.min(size, ordinary.size())));
+        for (String id : farm) {
+            t.b.addFollow(id, client);
+            List<String> p = new ArrayList<>(pool);
+            Collections.shuffle(p, r);
+            for (int j = 0; j < perMember && j < p.size(); j++) {
+                t.b.addFollow(id, p.get(j));
+            }
+        }
+        return farm;
+    }
+
+    /** Every member of community {@code c} but {@code idol} itself follows {@code idol} (an account elsewhere). */
+    FollowGraphs everyoneFollows(int c, String idol) {
+        for (String id : members.get(c)) {
+            if (!id.equals(idol)) {
+                t.b.addFollow(id, idol);
+            }
+        }
+        return this;
+    }
+
+    /**
      * A farm hidden in community {@code c}: {@code size} accounts created within four days, each following the
      * community's {@code stars} top accounts (as its members do) and {@code clients} new client accounts.
      */
