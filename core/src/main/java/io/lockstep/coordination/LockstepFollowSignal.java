@@ -65,12 +65,14 @@ import java.util.function.IntConsumer;
  *           P(Poisson(E_j) ≥ y_j) ≤ {@code maxPValue};</li>
  *       <li>followers F: every unassigned account following at least {@code minTargets} of T whose follows of
  *           the targets that its community does not already lead it to follow (expected count below 1/2) are at
- *           least {@code minLift} times the model's expectation, with the same Poisson tail.</li>
+ *           least {@code minLift} times the model's expectation, with the same Poisson tail; the members of the
+ *           seed's creation burst without the {@code minTargets} floor (that floor guards recruitment from the
+ *           whole graph; the burst is a handful of accounts chosen by creation time, which says nothing of whom
+ *           they follow). They are judged at every step, not once after growth: the targets of the next step are
+ *           then those of every member the model cannot explain, and a farm first seen through a few of its
+ *           members (its burst mixed with as many ordinary sign-ups, whose targets outnumber its own) grows to the
+ *           targets the whole farm follows together.</li>
  *     </ul></li>
- *   <li><b>Completion from the burst</b>: the members of the seed's creation burst that growth left out join the
- *       grown followers when their follows of its targets are unexplained, without the {@code minTargets} floor
- *       (that floor guards recruitment from the whole graph; the burst is a handful of accounts chosen by creation
- *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
@@ -400,10 +402,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
             // the block grows
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore, spent,
-                    burst && tested.length >= 2 ? tested : new int[0]);
-            if (grown != null && burst) {
-                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
-            }
+                    burst && tested.length >= 2 ? tested : new int[0], burstCore);
             clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
             clock = lap(Phase.TEST, clock);
@@ -808,20 +807,25 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * null when either has fewer than two accounts.
          */
         int[][] grow(int[] seed, boolean[] excluded) {
-            return grow(seed, excluded, new int[0]);
+            return grow(seed, excluded, new int[0], new int[0]);
         }
 
         /**
          * As {@link #grow(int[], boolean[])}, with the {@code anchored} followers (ascending, a subset of the seed)
          * kept at every step: a sparse block, whose members each follow a third of its targets, would otherwise lose
          * the members that follow fewer than {@code minTargets} of one step's targets, and with them the targets
-         * of the next step, until nothing is left.
+         * of the next step, until nothing is left. The members of the seed's creation burst {@code burst}
+         * (ascending; empty without one) are judged at every step without the {@code minTargets} floor
+         * ({@link #followers(int[], int[], boolean[], int[])}), so that the targets of the next step are those of
+         * every member the model cannot explain: a burst mixed with ordinary sign-ups (a farm of 30 in a cohort of
+         * 71) is first judged on few targets, and the targets its whole farm follows together appear only once
+         * the farm's other members have joined.
          */
-        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored, int[] burst) {
             int[] fs = seed;
-            int[] ts = targets(fs);
+            int[] ts = targets(fs, burst);
             for (int step = 0; step < MAX_GROWTH_STEPS && ts.length >= 2; step++) {
-                int[] next = union(followers(ts, fs, excluded), anchored);
+                int[] next = union(followers(ts, fs, excluded, burst), anchored);
                 if (Arrays.equals(next, fs)) {
                     break;
                 }
@@ -829,7 +833,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 if (fs.length < 2) {
                     return null;
                 }
-                ts = targets(fs);
+                ts = targets(fs, burst);
             }
             return fs.length < 2 || ts.length < 2 ? null : new int[][] {fs, ts};
         }
@@ -892,30 +896,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * The grown followers {@code fs} and the members of the seed's creation burst {@code core} (not spent) whose
-         * follows of the block's targets {@code ts} the model does not explain, without the {@code minTargets}
-         * floor: that floor guards recruitment from the whole follow graph, where every account is a candidate;
-         * the burst is a handful of accounts chosen by creation time, which says nothing of whom they follow.
-         */
-        int[] complete(int[] fs, int[] ts, int[] core, boolean[] spent) {
-            model.setBlock(union(fs, core), heldOut(union(fs, core), ts));
-            List<FollowNullModel.Audience> audience = model.audience(ts);
-            IntArrayList more = new IntArrayList();
-            for (int f : core) {
-                if (!spent[f] && Arrays.binarySearch(fs, f) < 0
-                        && Models.unexplained(audience, f, false, this::unexplained)) {
-                    more.add(f);
-                }
-            }
-            return union(fs, more.toIntArray());
-        }
-
-        /**
          * The accounts followed by at least max(2, minDensity·|fs|) of {@code fs}, at least minLift times as often
          * as the model expects from fs's communities (rates estimated without fs), with
          * P(Poisson(E_j) ≥ y_j) ≤ maxPValue. The stars of the followers' own communities stay out.
          */
         int[] targets(int[] fs) {
+            return targets(fs, new int[0]);
+        }
+
+        /**
+         * As {@link #targets(int[])}, with the members of the seed's creation burst {@code burst} (ascending) also
+         * left out of the rates where they are the block's own community ({@link FollowNullModel#setBlock(int[],
+         * int[])}): they are candidates of the block, and the part of a farm not yet grown would otherwise explain
+         * the rest.
+         */
+        int[] targets(int[] fs, int[] burst) {
             int need = Math.max(2, (int) Math.ceil(params.minDensity() * fs.length - 1e-9));
             touched.clear();
             for (int f : fs) {
@@ -938,7 +933,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
-            model.setBlock(fs, heldOut(fs, sorted));
+            model.setBlock(fs, union(heldOut(fs, sorted), burst));
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -958,18 +953,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * without the account itself; {@link FollowNullModel.Audience#test}). An account not in {@code current}
          * is also judged by its own share of follows outside its community (the test's {@code ownMix}): a
          * recruit from the whole graph that follows the popular accounts of every community, as a heavy reader
-         * does, does not join a farm's block for following some of its targets.
+         * does, does not join a farm's block for following some of its targets. The members of the seed's creation
+         * burst ({@code burst}, ascending) are judged without the {@code minTargets} floor and without
+         * {@code ownMix}: that floor guards recruitment from the whole follow graph, where every account is a
+         * candidate; the burst is a handful of accounts chosen by creation time, which says nothing of whom they
+         * follow. Like the candidates following many of the targets, the burst's members are left out of the
+         * rates where they are the block's own community.
          */
-        int[] followers(int[] ts, int[] current, boolean[] excluded) {
-            model.setBlock(current, heldOut(current, ts));
+        int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
+            model.setBlock(current, union(heldOut(current, ts), burst));
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
                 follows[f] = 0;
-                if (!excluded[f] && x >= params.minTargets()
-                        && Models.unexplained(audience, f, Arrays.binarySearch(current, f) < 0, this::unexplained)) {
+                if (excluded[f]) {
+                    continue;
+                }
+                boolean inBurst = Arrays.binarySearch(burst, f) >= 0;
+                if ((inBurst || x >= params.minTargets())
+                        && Models.unexplained(audience, f, !inBurst && Arrays.binarySearch(current, f) < 0,
+                        this::unexplained)) {
                     out.add(f);
                 }
             }
