@@ -5,7 +5,6 @@ import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -774,52 +773,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             return out;
         }
 
-        /**
-         * The largest over the partitions of P(Poisson(E) ≥ O) for the account's follows of the targets (see
-         * Audience#test), or {@link Double#POSITIVE_INFINITY} when a partition finds O below {@code minLift} · E:
-         * the account's p-value for {@link #discoveries}.
-         */
-        static double pValue(List<FollowNullModel.Audience> audience, int account, boolean ownMix, double minLift) {
-            double p = 0;
-            for (FollowNullModel.Audience a : audience) {
-                double[] oe = a.test(account, ownMix);
-                if (oe[0] < minLift * oe[1]) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                p = Math.max(p, PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, oe[0]), oe[1]));
-            }
-            return p;
-        }
-
-        /**
-         * The Benjamini–Hochberg step-up procedure at false-discovery rate {@code q} (Y. Benjamini and Y. Hochberg,
-         * "Controlling the false discovery rate: a practical and powerful approach to multiple testing", J. R.
-         * Stat. Soc. B 57, 289–300 (1995)): with the m p-values sorted, p(1) ≤ … ≤ p(m), the accounts of the k
-         * smallest for the largest k with p(k) ≤ k q / m; none when there is no such k. Ties at p(k) are all
-         * kept. Returns the accounts, ascending. O(m log m).
-         */
-        static int[] discoveries(int[] accounts, double[] p, double q) {
-            int m = accounts.length;
-            double[] sorted = p.clone();
-            Arrays.sort(sorted);
-            double cut = -1;
-            for (int k = m; k >= 1; k--) {
-                if (sorted[k - 1] <= k * q / m) {
-                    cut = sorted[k - 1];
-                    break;
-                }
-            }
-            IntArrayList out = new IntArrayList();
-            for (int i = 0; i < m; i++) {
-                if (p[i] <= cut) {
-                    out.add(accounts[i]);
-                }
-            }
-            int[] a = out.toIntArray();
-            Arrays.sort(a);
-            return a;
-        }
-
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
         static boolean unexplained(List<FollowNullModel.Audience> audience, int account, boolean ownMix,
                                    BiPredicate<Long, Double> test) {
@@ -1006,42 +959,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * candidate; the burst is a handful of accounts chosen by creation time, which says nothing of whom they
          * follow. Like the candidates following many of the targets, the burst's members are left out of the
          * rates where they are the block's own community.
-         *
-         * <p>The accounts above the floor are judged together: every account of the follow graph following
-         * {@code minTargets} of the targets is one test, and on a large archive hundreds are, so a tail of
-         * {@code maxPValue} per account would admit about one ordinary account in a thousand tested (the reader of
-         * archive T who follows 7 of a farm's 24 targets where the model expects 1.4, P = 8e-4, among 985 tested).
-         * They are admitted by the Benjamini–Hochberg procedure at false-discovery rate {@code maxPValue}
-         * ({@link Models#discoveries}) on their p-values (the largest over the partitions, each also needing the
-         * lift): the share of admitted accounts that the model explains is then held at {@code maxPValue} whatever
-         * the archive's size, while a farm's members, whose p-values are far smaller, are admitted as before. The
-         * burst's members are a handful chosen by creation time, each judged at {@code maxPValue}.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
             model.setBlock(current, union(heldOut(current, ts), burst));
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
-            IntArrayList fromBurst = new IntArrayList();
-            IntArrayList tested = new IntArrayList();
-            DoubleArrayList p = new DoubleArrayList();
+            IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
                 follows[f] = 0;
                 if (excluded[f]) {
                     continue;
                 }
-                if (Arrays.binarySearch(burst, f) >= 0) {
-                    if (Models.unexplained(audience, f, false, this::unexplained)) {
-                        fromBurst.add(f);
-                    }
-                } else if (x >= params.minTargets()) {
-                    tested.add(f);
-                    p.add(Models.pValue(audience, f, Arrays.binarySearch(current, f) < 0, params.minLift()));
+                boolean inBurst = Arrays.binarySearch(burst, f) >= 0;
+                if ((inBurst || x >= params.minTargets())
+                        && Models.unexplained(audience, f, !inBurst && Arrays.binarySearch(current, f) < 0,
+                        this::unexplained)) {
+                    out.add(f);
                 }
             }
-            int[] a = fromBurst.toIntArray();
+            int[] a = out.toIntArray();
             Arrays.sort(a);
-            return union(a, Models.discoveries(tested.toIntArray(), p.toDoubleArray(), params.maxPValue()));
+            return a;
         }
 
         private boolean unexplained(Long observed, Double expected) {

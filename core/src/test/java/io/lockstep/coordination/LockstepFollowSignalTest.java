@@ -292,35 +292,6 @@ class LockstepFollowSignalTest {
     }
 
     /**
-     * The recruits' joint test alone: among 1,000 accounts tested, 80 farm members with p-values near 1e-9, one
-     * reader at 8e-4 (below the per-account tail of 1e-3, the reader of archive T) and 919 explained readers: at a
-     * false-discovery rate of 1e-3 the farm is admitted and the reader is not; alone, the same reader is.
-     */
-    @Test
-    void recruitsAreAdmittedAtAFalseDiscoveryRate() {
-        int m = 1000;
-        int[] accounts = new int[m];
-        double[] p = new double[m];
-        Random r = new Random(5);
-        for (int i = 0; i < m; i++) {
-            accounts[i] = m - i; // not in id order
-            p[i] = i < 80 ? 1e-9 * (1 + r.nextDouble()) : i == 80 ? 8e-4 : 0.01 + r.nextDouble();
-        }
-        p[500] = Double.POSITIVE_INFINITY; // below the lift
-        int[] admitted = LockstepFollowSignal.Models.discoveries(accounts, p, 1e-3);
-        assertThat(admitted).hasSize(80).isSorted().doesNotContain(accounts[80]);
-        assertThat(LockstepFollowSignal.Models.discoveries(new int[] {7}, new double[] {8e-4}, 1e-3))
-                .containsExactly(7);
-        // the step-up: p(k) <= k q / m admits every smaller p-value too, even one above its own bound
-        assertThat(LockstepFollowSignal.Models.discoveries(new int[] {1, 2, 3}, new double[] {0.35, 0.5, 0.9}, 0.9))
-                .containsExactly(1, 2, 3);
-        assertThat(LockstepFollowSignal.Models.discoveries(new int[] {1, 2}, new double[] {0.6, 0.7}, 0.5)).isEmpty();
-        assertThat(LockstepFollowSignal.Models.discoveries(new int[] {1}, new double[] {Double.POSITIVE_INFINITY},
-                1.0)).isEmpty();
-        assertThat(LockstepFollowSignal.Models.discoveries(new int[0], new double[0], 1e-3)).isEmpty();
-    }
-
-    /**
      * Six communities signed up within half a year (about 16 accounts a day), whose members follow their own stars,
      * and a farm of 30 made in four days inside that half year, following a client and 12 of the 24 stars of the
      * six communities: no spike among the archive's sign-ups (64 ordinary accounts made in the same four days), so
