@@ -810,6 +810,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             return grow(seed, excluded, new int[0], new int[0]);
         }
 
+        /** As {@link #grow(int[], boolean[], int[], int[])} for a seed without a creation burst. */
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
+            return grow(seed, excluded, anchored, new int[0]);
+        }
+
         /**
          * As {@link #grow(int[], boolean[])}, with the {@code anchored} followers (ascending, a subset of the seed)
          * kept at every step: a sparse block, whose members each follow a third of its targets, would otherwise lose
