@@ -74,7 +74,8 @@ import java.util.function.IntConsumer;
  *           targets the whole farm follows together.</li>
  *     </ul></li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
- *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
+ *       {@code minTargets} targets, density {@code minDensity}, and its one-way follows inside the block (a
+ *       follow the target returns is a tie between two accounts, not evidence: {@link Growth#test}) are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
