@@ -7,7 +7,7 @@ package io.lockstep.coordination;
  * @param followers the block's followers (account ids, ascending)
  * @param targets   the accounts they follow together (ascending)
  * @param density   follows inside the block over |followers| · |targets|
- * @param observed  follows inside the block
+ * @param observed  one-way follows inside the block (a follow the target returns is not counted)
  * @param expected  follows of the targets by the followers that the null model predicts ({@link FollowNullModel})
  * @param pValue    P(Poisson(expected) ≥ observed)
  */

@@ -74,14 +74,17 @@ import java.util.function.IntConsumer;
  *           P(Poisson(E_j) ≥ y_j) ≤ {@code maxPValue};</li>
  *       <li>followers F: every unassigned account following at least {@code minTargets} of T whose follows of
  *           the targets that its community does not already lead it to follow (expected count below 1/2) are at
- *           least {@code minLift} times the model's expectation, with the same Poisson tail.</li>
+ *           least {@code minLift} times the model's expectation, with the same Poisson tail; the members of the
+ *           seed's creation burst without the {@code minTargets} floor (that floor guards recruitment from the
+ *           whole graph; the burst is a handful of accounts chosen by creation time, which says nothing of whom
+ *           they follow). They are judged at every step, not once after growth: the targets of the next step are
+ *           then those of every member the model cannot explain, and a farm first seen through a few of its
+ *           members (its burst mixed with as many ordinary sign-ups, whose targets outnumber its own) grows to the
+ *           targets the whole farm follows together.</li>
  *     </ul></li>
- *   <li><b>Completion from the burst</b>: the members of the seed's creation burst that growth left out join the
- *       grown followers when their follows of its targets are unexplained, without the {@code minTargets} floor
- *       (that floor guards recruitment from the whole graph; the burst is a handful of accounts chosen by creation
- *       time, which says nothing of whom they follow).</li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
- *       {@code minTargets} targets, density {@code minDensity}, and its follows inside the block are at least
+ *       {@code minTargets} targets, density {@code minDensity}, and its one-way follows inside the block (a
+ *       follow the target returns is a tie between two accounts, not evidence: {@link Growth#test}) are at least
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
@@ -432,14 +435,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
-            // the block grows; a client's block grows among the client's followers only (its farm: other groups
-            // have seeds of their own)
+            // the block grows (judging the burst's members at every step); a client's block grows among the
+            // client's followers only (its farm: other groups have seeds of their own)
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore,
                     client ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
-                    chosen && tested.length >= 2 ? tested : new int[0]);
-            if (grown != null && burst) {
-                grown[0] = growth.complete(grown[0], grown[1], burstCore, spent);
-            }
+                    chosen && tested.length >= 2 ? tested : new int[0], burstCore);
             clock = lap(Phase.GROWTH, clock);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1]);
             clock = lap(Phase.TEST, clock);
@@ -868,20 +868,30 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * null when either has fewer than two accounts.
          */
         int[][] grow(int[] seed, boolean[] excluded) {
-            return grow(seed, excluded, new int[0]);
+            return grow(seed, excluded, new int[0], new int[0]);
+        }
+
+        /** As {@link #grow(int[], boolean[], int[], int[])} for a seed without a creation burst. */
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
+            return grow(seed, excluded, anchored, new int[0]);
         }
 
         /**
          * As {@link #grow(int[], boolean[])}, with the {@code anchored} followers (ascending, a subset of the seed)
          * kept at every step: a sparse block, whose members each follow a third of its targets, would otherwise lose
          * the members that follow fewer than {@code minTargets} of one step's targets, and with them the targets
-         * of the next step, until nothing is left.
+         * of the next step, until nothing is left. The members of the seed's creation burst {@code burst}
+         * (ascending; empty without one) are judged at every step without the {@code minTargets} floor
+         * ({@link #followers(int[], int[], boolean[], int[])}), so that the targets of the next step are those of
+         * every member the model cannot explain: a burst mixed with ordinary sign-ups (a farm of 30 in a cohort of
+         * 71) is first judged on few targets, and the targets its whole farm follows together appear only once
+         * the farm's other members have joined.
          */
-        int[][] grow(int[] seed, boolean[] excluded, int[] anchored) {
+        int[][] grow(int[] seed, boolean[] excluded, int[] anchored, int[] burst) {
             int[] fs = seed;
-            int[] ts = targets(fs);
+            int[] ts = targets(fs, burst);
             for (int step = 0; step < MAX_GROWTH_STEPS && ts.length >= 2; step++) {
-                int[] next = union(followers(ts, fs, excluded), anchored);
+                int[] next = union(followers(ts, fs, excluded, burst), anchored);
                 if (Arrays.equals(next, fs)) {
                     break;
                 }
@@ -889,7 +899,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 if (fs.length < 2) {
                     return null;
                 }
-                ts = targets(fs);
+                ts = targets(fs, burst);
             }
             return fs.length < 2 || ts.length < 2 ? null : new int[][] {fs, ts};
         }
@@ -952,30 +962,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * The grown followers {@code fs} and the members of the seed's creation burst {@code core} (not spent) whose
-         * follows of the block's targets {@code ts} the model does not explain, without the {@code minTargets}
-         * floor: that floor guards recruitment from the whole follow graph, where every account is a candidate;
-         * the burst is a handful of accounts chosen by creation time, which says nothing of whom they follow.
-         */
-        int[] complete(int[] fs, int[] ts, int[] core, boolean[] spent) {
-            model.setBlock(union(fs, core), heldOut(union(fs, core), ts));
-            List<FollowNullModel.Audience> audience = model.audience(ts);
-            IntArrayList more = new IntArrayList();
-            for (int f : core) {
-                if (!spent[f] && Arrays.binarySearch(fs, f) < 0
-                        && Models.unexplained(audience, f, false, this::unexplained)) {
-                    more.add(f);
-                }
-            }
-            return union(fs, more.toIntArray());
-        }
-
-        /**
          * The accounts followed by at least max(2, minDensity·|fs|) of {@code fs}, at least minLift times as often
          * as the model expects from fs's communities (rates estimated without fs), with
          * P(Poisson(E_j) ≥ y_j) ≤ maxPValue. The stars of the followers' own communities stay out.
          */
         int[] targets(int[] fs) {
+            return targets(fs, new int[0]);
+        }
+
+        /**
+         * As {@link #targets(int[])}, with the members of the seed's creation burst {@code burst} (ascending) also
+         * left out of the rates where they are the block's own community ({@link FollowNullModel#setBlock(int[],
+         * int[])}): they are candidates of the block, and the part of a farm not yet grown would otherwise explain
+         * the rest.
+         */
+        int[] targets(int[] fs, int[] burst) {
             int need = Math.max(2, (int) Math.ceil(params.minDensity() * fs.length - 1e-9));
             touched.clear();
             for (int f : fs) {
@@ -998,7 +999,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
-            model.setBlock(fs, heldOut(fs, sorted));
+            model.setBlock(fs, union(heldOut(fs, sorted), burst));
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -1018,18 +1019,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * without the account itself; {@link FollowNullModel.Audience#test}). An account not in {@code current}
          * is also judged by its own share of follows outside its community (the test's {@code ownMix}): a
          * recruit from the whole graph that follows the popular accounts of every community, as a heavy reader
-         * does, does not join a farm's block for following some of its targets.
+         * does, does not join a farm's block for following some of its targets. The members of the seed's creation
+         * burst ({@code burst}, ascending) are judged without the {@code minTargets} floor and without
+         * {@code ownMix}: that floor guards recruitment from the whole follow graph, where every account is a
+         * candidate; the burst is a handful of accounts chosen by creation time, which says nothing of whom they
+         * follow. Like the candidates following many of the targets, the burst's members are left out of the
+         * rates where they are the block's own community.
          */
-        int[] followers(int[] ts, int[] current, boolean[] excluded) {
-            model.setBlock(current, heldOut(current, ts));
+        int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
+            model.setBlock(current, union(heldOut(current, ts), burst));
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
                 follows[f] = 0;
-                if (!excluded[f] && x >= params.minTargets()
-                        && Models.unexplained(audience, f, Arrays.binarySearch(current, f) < 0, this::unexplained)) {
+                if (excluded[f]) {
+                    continue;
+                }
+                boolean inBurst = Arrays.binarySearch(burst, f) >= 0;
+                if ((inBurst || x >= params.minTargets())
+                        && Models.unexplained(audience, f, !inBurst && Arrays.binarySearch(current, f) < 0,
+                        this::unexplained)) {
                     out.add(f);
                 }
             }
@@ -1051,6 +1062,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * The block test: a {@link DenseBlock} when (fs, ts) has at least minFollowers followers, minTargets
          * targets, density minDensity and follows the model cannot explain (lift ≥ minLift, Poisson tail ≤
          * maxPValue); otherwise null.
+         *
+         * <p>Only one-way follows are observed: a target that follows the member back makes the pair a mutual
+         * follow, a tie two accounts both chose and the commonest tie of a small community, where a group of
+         * friends or colleagues follow each other; the follows a farm is paid for are one-way (its client and the
+         * popular accounts it is paid to follow do not follow its members back). The expectation keeps every pair,
+         * so a block with mutual follows is judged conservatively. Without this a small community whose members
+         * all follow each other, merged by modularity into a larger one at every resolution (archive U: twelve
+         * accounts of a gaming community), was a block of its own members that the refit ({@link Models#refined})
+         * cannot separate, since the refit leaves out the block's follows, which there are all of the community's
+         * ties. The member tests of growth count every follow: a botnet whose amplifiers follow its seeds, which
+         * follow some of them back, keeps the members it has, and its block stays evidence through its one-way
+         * follows.
          */
         DenseBlock test(int[] fs, int[] ts) {
             if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
@@ -1059,16 +1082,22 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] held = heldOut(fs, ts);
             model.setBlock(fs, held);
             long observed = 0;
+            long follows = 0;
             double expected = 0;
             for (int t : ts) {
                 for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-                    if (Arrays.binarySearch(fs, finder.inFollower(i)) >= 0) {
-                        observed++;
+                    int f = finder.inFollower(i);
+                    if (Arrays.binarySearch(fs, f) >= 0) {
+                        follows++;
+                        // a mutual follow is a tie, not evidence
+                        if (!finder.follows(t, f)) {
+                            observed++;
+                        }
                     }
                 }
                 expected += model.expected(t);
             }
-            double density = observed / ((double) fs.length * ts.length);
+            double density = follows / ((double) fs.length * ts.length);
             if (density < params.minDensity() || !unexplained(observed, expected)) {
                 return null;
             }

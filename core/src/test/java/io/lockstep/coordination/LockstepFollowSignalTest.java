@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -221,6 +222,73 @@ class LockstepFollowSignalTest {
         assertThat(names(a, bursts.get(0))).containsAll(farm).hasSizeLessThan(farm.size() + 10);
         // sign-ups spread over seven years have no burst
         assertThat(signal.creationBursts(organic, LockstepFollowSignal.follows(organic))).isEmpty();
+    }
+
+    /**
+     * Growth alone, from six members of a burst farm (30 accounts made in one day, following a client and a pool
+     * of 24 accounts P0..P23, each of which also has four ordinary followers): the six (A) follow the client and
+     * P0..P7, 18 more (B) the client, 3 of P0..P7 and 8 of P8..P23, the last 6 (C) one of P0..P7 and 8 of
+     * P8..P23. From A the targets are the client and P0..P7: B follows 4 of them and C one, below the
+     * {@code minTargets} floor of 6, so growth that judges only the accounts above the floor keeps A. Judging the
+     * creation burst's members without the floor admits B (4 unexplained follows); the targets of A and B then
+     * include P8..P23, and C, whose one follow of the first targets is explained, is judged on those at the next
+     * step: the whole farm (the pattern of simulation seed 49's n3000-c4 cell, where the burst judged once after
+     * growth left 4 of the 30 out).
+     */
+    @Test
+    void growthJudgesTheBurstAtEveryStepAndReachesTheWholeFarm() {
+        FollowGraphs gen = sixCommunities(3);
+        List<String> pool = new ArrayList<>();
+        for (int k = 0; k < 24; k++) {
+            String p = "p" + k;
+            pool.add(p);
+            gen.t.b.account(p, p, FollowGraphs.NOW - 4 * FollowGraphs.YEAR, 0);
+            for (int j = 0; j < 4; j++) {
+                gen.t.b.addFollow(FollowGraphs.member(k % 6, 40 + 7 * k + j), p);
+            }
+        }
+        gen.t.b.account("client", "client", FollowGraphs.NOW - 3 * FollowGraphs.YEAR, 0);
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "f" + i;
+            farm.add(id);
+            gen.t.b.account(id, id, FollowGraphs.NOW - FollowGraphs.YEAR + i * 600L, 0);
+            if (i < 24) {
+                gen.t.b.addFollow(id, "client");
+            }
+            int first = i < 6 ? 8 : i < 24 ? 3 : 1;
+            for (int k = 0; k < first; k++) {
+                gen.t.b.addFollow(id, pool.get((i * 3 + k) % 8));
+            }
+            for (int k = 0; i >= 6 && k < 8; k++) {
+                gen.t.b.addFollow(id, pool.get(8 + (i * 5 + k) % 16));
+            }
+        }
+        Activity a = gen.build();
+        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, DetectionParams.defaults().seed());
+        finder.setEdgeWeights(model.surprise());
+        List<int[]> bursts = signal.creationBursts(a, finder);
+        assertThat(bursts).hasSize(1);
+        int[] burst = bursts.get(0);
+        assertThat(names(a, burst)).containsAll(farm);
+        int[] six = new int[6];
+        for (int i = 0; i < six.length; i++) {
+            six[i] = indexOf(a, "f" + i);
+        }
+        Arrays.sort(six);
+        LockstepFollowSignal.Growth growth = signal.new Growth(finder, model, n);
+        int[][] grown = growth.grow(six, new boolean[n], six, burst);
+        assertThat(names(a, grown[0])).containsExactlyInAnyOrderElementsOf(farm);
+        assertThat(names(a, grown[1])).contains("client").containsAll(pool.subList(8, 24));
+        int[][] aboveTheFloor = growth.grow(six, new boolean[n], six, new int[0]);
+        assertThat(names(a, aboveTheFloor[0])).containsExactlyInAnyOrder("f0", "f1", "f2", "f3", "f4", "f5");
+        // the whole signal: the farm, nothing else
+        SignalGraph g = follow(a);
+        assertThat(FollowNullModelTest.flagged(a, g)).as(FollowNullModelTest.describe(a, g))
+                .containsExactlyInAnyOrderElementsOf(farm);
     }
 
     /**
