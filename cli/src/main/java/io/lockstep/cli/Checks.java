@@ -31,8 +31,14 @@ final class Checks {
         }
     }
 
-    /** The values {@code option} accepts: its {@link Range}, or null when it declares none. */
+    /**
+     * The values {@code option} accepts: its {@link Range}, or the {@link Bounds} it carries as its user object (an
+     * option declared from a table, {@link SimulationKnobs}), or null when it declares none.
+     */
     static Bounds boundsOf(OptionSpec option) {
+        if (option.userObject() instanceof Bounds bounds) {
+            return bounds;
+        }
         Range range = option.userObject() instanceof AnnotatedElement e ? e.getAnnotation(Range.class) : null;
         return range == null ? null : new Bounds(range.min(), range.above(), range.max(), range.below());
     }
@@ -46,6 +52,31 @@ final class Checks {
      * @param below values must be below this one
      */
     record Bounds(double min, double above, double max, double below) {
+        /** [min, max]. */
+        static Bounds closed(double min, double max) {
+            return new Bounds(min, Double.NaN, max, Double.NaN);
+        }
+
+        /** [min, ∞). */
+        static Bounds atLeast(double min) {
+            return new Bounds(min, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** (above, ∞). */
+        static Bounds above(double above) {
+            return new Bounds(Double.NaN, above, Double.NaN, Double.NaN);
+        }
+
+        /** (above, max]. */
+        static Bounds aboveUpTo(double above, double max) {
+            return new Bounds(Double.NaN, above, max, Double.NaN);
+        }
+
+        /** [min, below). */
+        static Bounds atLeastBelow(double min, double below) {
+            return new Bounds(min, Double.NaN, Double.NaN, below);
+        }
+
         /** Whether {@code value} is finite and within these bounds. */
         boolean holds(double value) {
             return Double.isFinite(value)
