@@ -30,7 +30,7 @@ public final class AnalysisOptions {
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
             description = "Leiden resolution for the account communities, above 0 (default: ${DEFAULT-VALUE}).")
     @Range(above = 0)
-    double resolution = 1.0;
+    double resolution;
 
     @Option(names = "--signals", paramLabel = "NAME", split = ",",
             description = "Coordination signals to run (default: all): ${COMPLETION-CANDIDATES}.",
