@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.analysis.AnalysisDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
@@ -71,7 +71,7 @@ class RobustnessMatrixTest {
     private static List<RobustnessMatrix.Result> smallCells(Path dir) throws Exception {
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
-        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), dir);
+        RobustnessMatrix matrix = new RobustnessMatrix(new AnalysisDetector(defaults.params()), dir);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(1200, 5, 6, 42)) {
             if (c.config().accounts() == 1200 && SMALL.contains(c.name().substring("n1200-".length()))) {

@@ -67,7 +67,7 @@ final class CoActionScanner {
     }
 
     /** The signal's edges from its {@code actions}; {@code progress} counts three passes over the actions. */
-    static SignalGraph scan(String signal, Actions actions, int accountCount, DetectionParams.CoAction p,
+    static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
                             int maxNeighbours, int evidenceCap, ItemLabel label, ProgressListener progress,
                             TerminationFlag termination) {
         int n = actions.size();

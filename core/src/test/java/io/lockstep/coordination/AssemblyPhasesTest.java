@@ -56,7 +56,7 @@ class AssemblyPhasesTest {
     }
 
     private static ClusterPhase.Groups cluster(CompactGraph g, List<DenseBlock> blocks) {
-        return ClusterPhase.run(g, blocks, DetectionParams.defaults().cluster(), 42, TerminationFlag.RUNNING_TRUE);
+        return ClusterPhase.run(g, blocks, CoordinationParams.defaults().cluster(), 42, TerminationFlag.RUNNING_TRUE);
     }
 
     private static DenseBlock block(int... followers) {
@@ -100,7 +100,7 @@ class AssemblyPhasesTest {
         Activity a = new Timeline().accounts("p0", "p1", "p2", "t3", "t4", "t5").build();
         List<CoordinationEdge> edges = List.of(edge(0, 1, "co-retweet", 0.5), edge(1, 2, "co-retweet", 0.5),
                 edge(3, 4, "co-retweet", 0.5), edge(4, 5, "co-retweet", 0.5), edge(3, 5, "co-hashtag", 0.5));
-        DetectionParams p = DetectionParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults();
         CompactGraph g = CombinePhase.run(6, edges, 0.0);
         ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
         assertThat(groups.members).containsExactly(new int[]{0, 1, 2}, new int[]{3, 4, 5});
@@ -249,7 +249,7 @@ class AssemblyPhasesTest {
         }
         Activity a = new Timeline().accounts(ids).build();
         List<CoordinationEdge> edges = ringWithOutsiders();
-        DetectionParams p = DetectionParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults();
         CompactGraph g = CombinePhase.run(30, edges, 0.0);
         ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
         assertThat(groups.members).containsExactlyInAnyOrder(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},

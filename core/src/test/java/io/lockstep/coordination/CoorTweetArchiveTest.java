@@ -123,7 +123,7 @@ class CoorTweetArchiveTest {
 
     @Test
     void defaultsKeepEveryPairSharingThreeOriginalsAndTheStrongestPairsEvidence() {
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         List<CoordinationEdge> coRetweet = r.edges().stream()
                 .filter(e -> e.signal().equals(CoordinationSignal.CO_RETWEET)).toList();
@@ -142,8 +142,8 @@ class CoorTweetArchiveTest {
 
     @Test
     void minSharedTwoKeepsTheStrongPairsAndDropsPairsThatShareLittleOfTheirActivity() {
-        DetectionParams p = DetectionParams.defaults()
-                .withCoRetweet(DetectionParams.defaults().coRetweet().withMinShared(2));
+        CoordinationParams p = CoordinationParams.defaults()
+                .withCoRetweet(CoordinationParams.defaults().coRetweet().withMinShared(2));
         SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> kept = pairs(g, 1);
         assertThat(pairs(scanOnly(60), 2)).containsAll(kept);
@@ -154,15 +154,15 @@ class CoorTweetArchiveTest {
 
     @Test
     void cooRTweetsStrictestSettingTenSecondsIsFoundWithTheDefaultThresholds() {
-        DetectionParams p = DetectionParams.defaults()
-                .withCoRetweet(DetectionParams.defaults().coRetweet().withWindow(10));
+        CoordinationParams p = CoordinationParams.defaults()
+                .withCoRetweet(CoordinationParams.defaults().coRetweet().withWindow(10));
         SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(pairs(g, 1)).containsExactly(A + "-" + B);
         assertThat(g.edges().get(0).count()).isEqualTo(3);
     }
 
     private static SignalGraph scanOnly(long window) {
-        DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(window, 1));
+        CoordinationParams p = CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(window, 1));
         return new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 

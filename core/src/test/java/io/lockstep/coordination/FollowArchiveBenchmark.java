@@ -50,7 +50,7 @@ public final class FollowArchiveBenchmark {
                 Runtime.getRuntime().availableProcessors(), load(), a.accountCount(), a.followCount(),
                 (System.nanoTime() - t0) / 1e9);
         for (int run = 0; run < runs; run++) {
-            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             long start = System.nanoTime();
             long cpu0 = FollowBenchmark.cpu();
             SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);

@@ -121,11 +121,11 @@ public final class RobustnessMatrix {
         }
     }
 
-    private final Detector detector;
+    private final ArchiveDetector detector;
     private final Path workDir;
 
     /** A matrix run with {@code detector}, writing each cell's archive and verdicts under {@code workDir/<cell>}. */
-    public RobustnessMatrix(Detector detector, Path workDir) {
+    public RobustnessMatrix(ArchiveDetector detector, Path workDir) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
     }

@@ -249,7 +249,7 @@ public final class ImportBenchmark {
                 rows.clear();
             }
         };
-        ArchiveParsing.parse(file, ArchiveParsing.detect(file), RowSink.posts(post -> {
+        ArchiveParsing.parse(file, ArchiveParsing.formatOf(file), RowSink.posts(post -> {
             rows.add(Map.of("id", post.id(), "author", post.authorId()));
             if (rows.size() >= batch) {
                 flush.run();
