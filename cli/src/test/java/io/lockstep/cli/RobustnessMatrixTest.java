@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,7 @@ class RobustnessMatrixTest {
             assertThat(r.missesOtherThanF1()).as(cell).isEmpty();
             assertThat(r.f1WithoutAgedFarm()).as(cell).isGreaterThanOrEqualTo(RobustnessMatrix.MIN_F1);
             assertThat(r.meetsTargets()).as(cell).isEqualTo(r.f1() >= RobustnessMatrix.MIN_F1);
-            assertThat(table).contains(String.format(java.util.Locale.ROOT, "| %.3f | %.3f |", r.f1(),
+            assertThat(table).contains(String.format(Locale.ROOT, "| %.3f | %.3f |", r.f1(),
                     r.f1WithoutAgedFarm()));
         }
     }

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,7 +206,7 @@ class AssemblyPhasesTest {
     void membersTiedMoreWeaklyThanATypicalPairAreSplitOffTheirCluster() {
         CompactGraph g = CombinePhase.run(30, ringWithOutsiders(), 0.0);
         int[] one = new int[30];
-        java.util.Arrays.fill(one, -1);
+        Arrays.fill(one, -1);
         for (int v = 0; v < 14; v++) {
             one[v] = 0; // the ring and its outsiders given as one cluster
         }

@@ -5,10 +5,12 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -165,8 +167,8 @@ class CoActionPhasesTest {
             sizes[g5]++;
         }
         // the hash spreads consecutive account numbers evenly: 3,125 expected per group
-        assertThat(java.util.Arrays.stream(sizes).min().orElseThrow()).isGreaterThan(2_900);
-        assertThat(java.util.Arrays.stream(sizes).max().orElseThrow()).isLessThan(3_350);
+        assertThat(Arrays.stream(sizes).min().orElseThrow()).isGreaterThan(2_900);
+        assertThat(Arrays.stream(sizes).max().orElseThrow()).isLessThan(3_350);
     }
 
     /** All pairs of a naive join: same group, different accounts, at most {@code window} apart, as "first-second". */
@@ -194,13 +196,13 @@ class CoActionPhasesTest {
         }
         assertThat(got).containsExactly("0-1", "0-3", "1-2", "1-3", "2-3");
         // a large item: 1,200 actions by 1,100 accounts over 20 minutes, sorted by time then account
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        SplittableRandom rng = new SplittableRandom(7);
         int n = 1_200;
         long[][] rows = new long[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = new long[]{rng.nextLong(1_200), i < 1_100 ? i * 7 : rng.nextInt(1_100) * 7};
         }
-        java.util.Arrays.sort(rows, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        Arrays.sort(rows, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
         long[] times = new long[n];
         int[] accounts = new int[n];
         for (int i = 0; i < n; i++) {
@@ -281,7 +283,7 @@ class CoActionPhasesTest {
     void aGroupActingOnManyLargeItemsIsCountedInFullInsideEachAccountGroup() {
         int crowd = 1_500;
         int bots = 60;
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        SplittableRandom rng = new SplittableRandom(11);
         Actions a = new Actions(5 * crowd);
         int post = 0;
         for (int item = 0; item < 5; item++) {

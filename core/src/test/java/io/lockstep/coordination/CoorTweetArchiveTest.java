@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ class CoorTweetArchiveTest {
         Set<String> contents = new HashSet<>();
         for (CoorTweetArchive.Share s : rows) {
             if (contents.add(s.contentId())) {
-                byObject.computeIfAbsent(s.objectId(), k -> new java.util.ArrayList<>()).add(s);
+                byObject.computeIfAbsent(s.objectId(), k -> new ArrayList<>()).add(s);
             }
         }
         Map<String, Integer> counts = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.lockstep.coordination;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
@@ -156,7 +157,7 @@ public final class CoordinationBenchmark {
 
     /** Process CPU time in ns (all threads, GC included). */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -7,6 +7,7 @@ import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,14 +44,14 @@ class CrowdShareTest {
     /** The crowd of {@code clusters} (ids in list order) under the default parameters. */
     private static CrowdShare crowd(Activity a, CompactGraph linked, int[]... clusters) {
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int g = 0; g < clusters.length; g++) {
             for (int v : clusters[g]) {
                 groupOf[v] = g;
             }
         }
         boolean[] all = new boolean[clusters.length];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         return CrowdShare.measure(a, CoordinationParams.defaults(), groupOf, all, all, linked,
                 TerminationFlag.RUNNING_TRUE);
     }
@@ -72,7 +73,7 @@ class CrowdShareTest {
         assertThat(crowd.reply(0)).isNaN();
         // a window of 0 s leaves no co-reactor
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int b : bots) {
             groupOf[b] = 0;
         }
@@ -100,7 +101,7 @@ class CrowdShareTest {
         int bits = ItemPairs.groupBits(n);
         assertThat(bits).isEqualTo(4);
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         int members = 0;
         for (int v = 1; v <= n; v++) {
             if (ItemPairs.group(v, bits) == 5) {

@@ -1,5 +1,6 @@
 package io.lockstep.store.load.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.importer.ArchiveParsing;
 import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
@@ -264,7 +265,7 @@ public final class ImportBenchmark {
 
     /** CPU time of this whole process (all threads, the JIT and the collector included). */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
