@@ -1,7 +1,7 @@
 package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationResult;
 
 /**
  * Everything one {@code analyze} run found, indexed by the activity's dense account ids.
@@ -16,5 +16,5 @@ import io.lockstep.coordination.DetectionResult;
  * @param detection  coordination, clusters, campaigns and per-account verdicts
  */
 public record Analysis(Activity activity, int[] community, double modularity, double[] pagerank, int[] coreness,
-                       DetectionResult detection) {
+                       CoordinationResult detection) {
 }

@@ -1,7 +1,7 @@
 package io.lockstep.analysis;
 
 import io.lockstep.community.LeidenParams;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param leiden    the account communities
  * @param detection coordination signals, clusters and campaigns
  */
-public record AnalysisParams(LeidenParams leiden, DetectionParams detection) {
+public record AnalysisParams(LeidenParams leiden, CoordinationParams detection) {
     /** The seed of {@link #defaults()}. */
     public static final long DEFAULT_SEED = 42;
 
@@ -23,7 +23,7 @@ public record AnalysisParams(LeidenParams leiden, DetectionParams detection) {
 
     /** Leiden and detection defaults, both seeded with {@link #DEFAULT_SEED}. */
     public static AnalysisParams defaults() {
-        return new AnalysisParams(LeidenParams.defaults(), DetectionParams.defaults()).withSeed(DEFAULT_SEED);
+        return new AnalysisParams(LeidenParams.defaults(), CoordinationParams.defaults()).withSeed(DEFAULT_SEED);
     }
 
     /** The same settings with {@code seed} for every random choice. */

@@ -5,7 +5,7 @@ import io.lockstep.activity.ActivityGraphs;
 import io.lockstep.activity.PostKind;
 import io.lockstep.community.CommunityResult;
 import io.lockstep.community.Leiden;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.store.load.ActivityTap;
 import io.lockstep.store.load.ArchiveImporter;
@@ -43,16 +43,16 @@ public final class AnalysisPipeline {
     private final AnalysisParams params;
     private final boolean quiet;
     private final PrintWriter err;
-    private final DetectionEngine engine;
+    private final CoordinationEngine engine;
     private final boolean loadArchive;
     private List<Path> files = List.of();
 
     public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err) {
-        this(params, quiet, err, DetectionEngine.SINGLE);
+        this(params, quiet, err, CoordinationEngine.SINGLE);
     }
 
     /** A pipeline whose coordination detection runs on {@code engine} (given the run's files). */
-    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine) {
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, CoordinationEngine engine) {
         this(params, quiet, err, engine, true);
     }
 
@@ -61,7 +61,7 @@ public final class AnalysisPipeline {
      * ({@link ArchiveReader}: the same checks, parsers, rejects files and activity), and the store then receives
      * the results only, with the accounts they name. For archives too large to load into Neo4j first.
      */
-    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, DetectionEngine engine,
+    public AnalysisPipeline(AnalysisParams params, boolean quiet, PrintWriter err, CoordinationEngine engine,
                             boolean loadArchive) {
         this.params = params;
         this.quiet = quiet;
@@ -229,7 +229,7 @@ public final class AnalysisPipeline {
                 .scores(ActivityGraphs.endorsements(activity));
         int[] coreness = Coreness.compute(interactions, ProgressListener.NONE, termination);
         progress.end();
-        DetectionResult detection = engine.detect(activity, files, params.detection(), progress, termination);
+        CoordinationResult detection = engine.run(activity, files, params.detection(), progress, termination);
         int[] community = communities.membership().clone();
         for (int a = 0; a < community.length; a++) {
             if (interactions.degree(a) == 0) {

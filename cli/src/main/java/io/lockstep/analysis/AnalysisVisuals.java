@@ -7,7 +7,7 @@ import io.lockstep.campaign.Campaign;
 import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.Evidence;
 import io.lockstep.coordination.Signal;
 import io.lockstep.graph.CompactGraph;
@@ -66,7 +66,7 @@ public final class AnalysisVisuals {
     private AnalysisVisuals() {
     }
 
-    static void render(Analysis analysis, DetectionParams params, String source, Path outDir) throws IOException {
+    static void render(Analysis analysis, CoordinationParams params, String source, Path outDir) throws IOException {
         List<List<String>> evidence = evidenceLines(analysis);
         Scene accounts = accountScene(analysis, evidence);
         Scene overview = OverviewBuilder.communityGraph(accounts, "Communities and suspicious clusters");
@@ -200,7 +200,7 @@ public final class AnalysisVisuals {
         lines.add(sb.toString());
     }
 
-    static ReportModel.Summary summary(Analysis analysis, String source, DetectionParams params) {
+    static ReportModel.Summary summary(Analysis analysis, String source, CoordinationParams params) {
         Activity act = analysis.activity();
         long first = Long.MIN_VALUE, last = Long.MIN_VALUE;
         int posts = 0;
@@ -288,9 +288,9 @@ public final class AnalysisVisuals {
         return new ReportModel.MinuteSeries(start, posts, coordinated);
     }
 
-    static Map<String, String> thresholds(DetectionParams p) {
+    static Map<String, String> thresholds(CoordinationParams p) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("signals", String.join(", ", DetectionParams.ALL_SIGNALS.stream().filter(p::enabled).toList()));
+        m.put("signals", String.join(", ", CoordinationParams.ALL_SIGNALS.stream().filter(p::enabled).toList()));
         for (Signal s : Signal.values()) {
             if (p.enabled(s.id())) {
                 m.put(s.id(), s.describe(p));

@@ -89,9 +89,9 @@ final class AnalysisWriteBack {
         ResultWriter.writeAccountResults(store, accounts, nodes);
         progress.end();
 
-        List<ResultWriter.CoordinationResult> edges = new ArrayList<>(analysis.detection().edges().size());
+        List<ResultWriter.CoordinationEdgeResult> edges = new ArrayList<>(analysis.detection().edges().size());
         for (CoordinationEdge e : analysis.detection().edges()) {
-            edges.add(new ResultWriter.CoordinationResult(act.accountId(e.source()), act.accountId(e.target()),
+            edges.add(new ResultWriter.CoordinationEdgeResult(act.accountId(e.source()), act.accountId(e.target()),
                     e.signal(), e.weight(), e.count(), evidenceJson(e.evidence())));
         }
         progress.begin("Writing coordination edges", edges.size());

@@ -2,7 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.community.LeidenParams;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,16 +30,16 @@ public final class AnalysisOptions {
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
             description = "Leiden resolution for the account communities, above 0 (default: ${DEFAULT-VALUE}).")
     @Range(above = 0)
-    double resolution = 1.0;
+    double resolution;
 
     @Option(names = "--signals", paramLabel = "NAME", split = ",",
             description = "Coordination signals to run (default: all): ${COMPLETION-CANDIDATES}.",
             completionCandidates = SignalNames.class)
     void signals(List<String> names) {
         for (String name : names) {
-            if (!DetectionParams.ALL_SIGNALS.contains(name)) {
+            if (!CoordinationParams.ALL_SIGNALS.contains(name)) {
                 throw new ParameterException(spec.commandLine(), "--signals: unknown signal '" + name + "' (expected "
-                        + String.join(", ", DetectionParams.ALL_SIGNALS) + ")");
+                        + String.join(", ", CoordinationParams.ALL_SIGNALS) + ")");
             }
         }
         signals = List.copyOf(names);
@@ -69,8 +69,8 @@ public final class AnalysisOptions {
         return LeidenParams.defaults().withSeed(seed.seed()).withResolution(resolution);
     }
 
-    DetectionParams detectionParams() {
-        DetectionParams p = DetectionParams.defaults().withSeed(seed.seed());
+    CoordinationParams detectionParams() {
+        CoordinationParams p = CoordinationParams.defaults().withSeed(seed.seed());
         if (signals != null && !signals.isEmpty()) {
             p = p.withSignals(new LinkedHashSet<>(signals));
         }
@@ -89,7 +89,7 @@ public final class AnalysisOptions {
     /** Signal names for completion and help. */
     static final class SignalNames extends ArrayList<String> {
         SignalNames() {
-            super(DetectionParams.ALL_SIGNALS);
+            super(CoordinationParams.ALL_SIGNALS);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisPipeline;
-import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.analysis.CoordinationEngine;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
@@ -30,11 +30,11 @@ public final class AnalysisRun {
 
     /** Runs the pipeline on the store (after importing {@code files}) and prints its summary line on stdout. */
     int run(CommandSpec spec, List<Path> files, boolean pictures) throws IOException {
-        return run(spec, files, pictures, DetectionEngine.SINGLE);
+        return run(spec, files, pictures, CoordinationEngine.SINGLE);
     }
 
     /** As {@link #run(CommandSpec, List, boolean)}, with coordination detection on {@code engine}. */
-    int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine) throws IOException {
+    int run(CommandSpec spec, List<Path> files, boolean pictures, CoordinationEngine engine) throws IOException {
         return run(spec, files, pictures, engine, true);
     }
 
@@ -42,7 +42,7 @@ public final class AnalysisRun {
      * As above; {@code loadArchive} false reads the files without loading them into the store, which then receives
      * the results only.
      */
-    int run(CommandSpec spec, List<Path> files, boolean pictures, DetectionEngine engine, boolean loadArchive)
+    int run(CommandSpec spec, List<Path> files, boolean pictures, CoordinationEngine engine, boolean loadArchive)
             throws IOException {
         // the summary's seconds count from the open store to the results written; these two lines time the rest
         ProgressListener times = AnalysisPipeline.phaseTimes(spec.commandLine().getErr(), quiet.quiet());

@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.analysis.CoordinationEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,7 +26,7 @@ public final class AnalyzeCommand extends LockstepCommand {
 
     @Override
     public Integer call() throws Exception {
-        DetectionEngine detection = engine.engine(files);
+        CoordinationEngine detection = engine.engine(files);
         return run.run(spec, files, true, detection, engine.loadsArchive(detection));
     }
 }

@@ -22,40 +22,86 @@ final class Checks {
     static void ranges(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (OptionSpec option : p.matchedOptions()) {
-                Range range = option.userObject() instanceof AnnotatedElement e ? e.getAnnotation(Range.class) : null;
-                if (range != null && option.getValue() instanceof Number value) {
-                    String problem = problem(range, value.doubleValue());
-                    if (problem != null) {
-                        throw new ParameterException(p.commandSpec().commandLine(), option.longestName() + " must be "
-                                + problem + ", got " + show(value.doubleValue()));
-                    }
+                Bounds bounds = boundsOf(option);
+                if (bounds != null && option.getValue() instanceof Number value && !bounds.holds(value.doubleValue())) {
+                    throw new ParameterException(p.commandSpec().commandLine(), option.longestName() + " must be "
+                            + bounds + ", got " + show(value.doubleValue()));
                 }
             }
         }
     }
 
-    /** What {@code value} must be, or null if it is in {@code range}. */
-    private static String problem(Range range, double value) {
-        boolean low = !Double.isNaN(range.min()) || !Double.isNaN(range.above());
-        boolean high = !Double.isNaN(range.max()) || !Double.isNaN(range.below());
-        double from = Double.isNaN(range.min()) ? range.above() : range.min();
-        double to = Double.isNaN(range.max()) ? range.below() : range.max();
-        boolean ok = Double.isFinite(value)
-                && (Double.isNaN(range.min()) || value >= range.min())
-                && (Double.isNaN(range.above()) || value > range.above())
-                && (Double.isNaN(range.max()) || value <= range.max())
-                && (Double.isNaN(range.below()) || value < range.below());
-        if (ok) {
-            return null;
+    /**
+     * The values {@code option} accepts: its {@link Range}, or the {@link Bounds} it carries as its user object (an
+     * option declared from a table, {@link SimulationKnobs}), or null when it declares none.
+     */
+    static Bounds boundsOf(OptionSpec option) {
+        if (option.userObject() instanceof Bounds bounds) {
+            return bounds;
         }
-        if (low && high) {
-            return "in " + (Double.isNaN(range.min()) ? "(" : "[") + show(from) + ", " + show(to)
-                    + (Double.isNaN(range.max()) ? ")" : "]");
+        Range range = option.userObject() instanceof AnnotatedElement e ? e.getAnnotation(Range.class) : null;
+        return range == null ? null : new Bounds(range.min(), range.above(), range.max(), range.below());
+    }
+
+    /**
+     * The values a number option accepts, as in {@link Range}: NaN leaves a bound out.
+     *
+     * @param min   the smallest value allowed
+     * @param above values must be above this one
+     * @param max   the largest value allowed
+     * @param below values must be below this one
+     */
+    record Bounds(double min, double above, double max, double below) {
+        /** [min, max]. */
+        static Bounds closed(double min, double max) {
+            return new Bounds(min, Double.NaN, max, Double.NaN);
         }
-        if (low) {
-            return Double.isNaN(range.min()) ? "a number above " + show(from) : "at least " + show(from);
+
+        /** [min, ∞). */
+        static Bounds atLeast(double min) {
+            return new Bounds(min, Double.NaN, Double.NaN, Double.NaN);
         }
-        return Double.isNaN(range.max()) ? "a number below " + show(to) : "at most " + show(to);
+
+        /** (above, ∞). */
+        static Bounds above(double above) {
+            return new Bounds(Double.NaN, above, Double.NaN, Double.NaN);
+        }
+
+        /** (above, max]. */
+        static Bounds aboveUpTo(double above, double max) {
+            return new Bounds(Double.NaN, above, max, Double.NaN);
+        }
+
+        /** [min, below). */
+        static Bounds atLeastBelow(double min, double below) {
+            return new Bounds(min, Double.NaN, Double.NaN, below);
+        }
+
+        /** Whether {@code value} is finite and within these bounds. */
+        boolean holds(double value) {
+            return Double.isFinite(value)
+                    && (Double.isNaN(min) || value >= min)
+                    && (Double.isNaN(above) || value > above)
+                    && (Double.isNaN(max) || value <= max)
+                    && (Double.isNaN(below) || value < below);
+        }
+
+        /** What a value must be, as the error message says it: {@code in [0, 1]}, {@code at least 1}. */
+        @Override
+        public String toString() {
+            boolean low = !Double.isNaN(min) || !Double.isNaN(above);
+            boolean high = !Double.isNaN(max) || !Double.isNaN(below);
+            double from = Double.isNaN(min) ? above : min;
+            double to = Double.isNaN(max) ? below : max;
+            if (low && high) {
+                return "in " + (Double.isNaN(min) ? "(" : "[") + show(from) + ", " + show(to)
+                        + (Double.isNaN(max) ? ")" : "]");
+            }
+            if (low) {
+                return Double.isNaN(min) ? "a number above " + show(from) : "at least " + show(from);
+            }
+            return Double.isNaN(max) ? "a number below " + show(to) : "at most " + show(to);
+        }
     }
 
     /** {@code value} one of {@code allowed} (ignoring case); returns it as given. */

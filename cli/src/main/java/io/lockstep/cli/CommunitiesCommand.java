@@ -77,7 +77,7 @@ public final class CommunitiesCommand extends StoreCommand {
     @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
             description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain, above 0 (default: ${DEFAULT-VALUE}).")
     @Range(above = 0)
-    double resolution = 1.0;
+    double resolution;
 
     @Option(names = "--quality", paramLabel = "FN", defaultValue = "modularity",
             description = "Leiden quality function: modularity or cpm (default: ${DEFAULT-VALUE}).")
@@ -89,13 +89,13 @@ public final class CommunitiesCommand extends StoreCommand {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
             description = "Leiden iterations, each starting from the previous result, at least 1 (default: ${DEFAULT-VALUE}).")
     @Range(min = 1)
-    int iterations = 3;
+    int iterations;
 
     @Option(names = "--restarts", paramLabel = "N", defaultValue = "1",
             description = "Runs with seeds S, S+1, … S+N-1 per graph, keeping the partition of highest modularity, "
                     + "at least 1; costs N times one run (default: ${DEFAULT-VALUE}).")
     @Range(min = 1)
-    int restarts = 1;
+    int restarts;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Threads, at least 1 (default: all processors).")
     @Range(min = 1)

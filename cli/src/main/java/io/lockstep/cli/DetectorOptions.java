@@ -1,8 +1,8 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisParams;
-import io.lockstep.analysis.LockstepDetector;
-import io.lockstep.evaluate.Detector;
+import io.lockstep.analysis.AnalysisDetector;
+import io.lockstep.evaluate.ArchiveDetector;
 import io.lockstep.evaluate.FastRetweetBaseline;
 import picocli.CommandLine.Option;
 
@@ -32,10 +32,10 @@ public final class DetectorOptions {
     Long analysisSeed;
 
     /** The chosen detector; Lockstep's seeded with {@code --analysis-seed}, else {@code simulationSeed}. */
-    Detector detector(long simulationSeed) {
+    ArchiveDetector detector(long simulationSeed) {
         return switch (name) {
             case BASELINE -> FastRetweetBaseline.DEFAULT;
-            case LOCKSTEP -> new LockstepDetector(AnalysisParams.defaults()
+            case LOCKSTEP -> new AnalysisDetector(AnalysisParams.defaults()
                     .withSeed(analysisSeed != null ? analysisSeed : simulationSeed));
         };
     }

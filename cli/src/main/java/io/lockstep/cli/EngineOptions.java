@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.analysis.CoordinationEngine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,17 +32,17 @@ public final class EngineOptions {
      * The engine these options name, for an analysis of {@code files}; an {@link InputException} when it cannot run
      * (not on the classpath, no files for an engine that reads them itself, {@code --load-archive} without one).
      */
-    DetectionEngine engine(List<Path> files) {
-        DetectionEngine detection;
+    CoordinationEngine engine(List<Path> files) {
+        CoordinationEngine detection;
         try {
-            detection = DetectionEngine.named(engine, master, sparkConf);
+            detection = CoordinationEngine.named(engine, master, sparkConf);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-        if (detection != DetectionEngine.SINGLE && files.isEmpty()) {
+        if (detection != CoordinationEngine.SINGLE && files.isEmpty()) {
             throw new InputException("--engine " + engine + " reads the archive FILEs themselves: give at least one");
         }
-        if (loadArchive && detection == DetectionEngine.SINGLE) {
+        if (loadArchive && detection == CoordinationEngine.SINGLE) {
             throw new InputException("--load-archive: the single engine always loads the archive; the option is for "
                     + "--engine spark");
         }
@@ -50,7 +50,7 @@ public final class EngineOptions {
     }
 
     /** Whether the archive goes into the store with {@code detection}: always with the single engine. */
-    boolean loadsArchive(DetectionEngine detection) {
-        return detection == DetectionEngine.SINGLE || loadArchive;
+    boolean loadsArchive(CoordinationEngine detection) {
+        return detection == CoordinationEngine.SINGLE || loadArchive;
     }
 }

@@ -2,7 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisFiles;
 import io.lockstep.evaluate.ArchiveScore;
-import io.lockstep.evaluate.Detector;
+import io.lockstep.evaluate.ArchiveDetector;
 import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
@@ -162,7 +162,7 @@ public final class EvaluateCommand extends LockstepCommand {
     }
 
     private int sweep() throws IOException {
-        Detector d = detector.detector(scenario.seed());
+        ArchiveDetector d = detector.detector(scenario.seed());
         ScenarioConfig base = scenario.preset(sweepOptions.accounts);
         List<DifficultySweep.Point> points = new DifficultySweep(base, d, work)
                 .run(sweepOptions.axes(), sweepOptions.levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);

@@ -19,7 +19,8 @@ import java.util.Map;
         description = {"Write a synthetic influence-network archive with planted operations and hard negatives: "
                 + "tweets.csv, users.csv (information-operations format), follows.csv, tweets-twarc2.csv, "
                 + "tweets.jsonl (API v1.1) and truth.csv (account_id,label,group,twitter_id).",
-                "Same seed, same bytes. See docs/simulator.md for the scenario model."})
+                "Same seed, same bytes. See docs/simulator.md for the scenario model."},
+        modelTransformer = SimulationKnobs.Declare.class)
 public final class SimulateCommand extends LockstepCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -33,15 +34,12 @@ public final class SimulateCommand extends LockstepCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions(14);
 
-    @Mixin
-    DifficultyOptions difficulty;
+    /** The follow graph, posting rate and difficulty knobs, declared as options by {@link SimulationKnobs.Declare}. */
+    final SimulationKnobs knobs = new SimulationKnobs();
 
-    @Mixin
-    BackgroundOptions background;
-
-    /** The configuration the options describe: the preset, then the difficulty, then the background. */
+    /** The configuration the options describe: the preset with the knobs that were given. */
     ScenarioConfig config() {
-        return background.applyTo(difficulty.applyTo(scenario.preset(accounts)));
+        return knobs.applyTo(scenario.preset(accounts));
     }
 
     @Override

@@ -224,6 +224,34 @@ class ArchitectureTest {
         assertThat(documented.keySet()).as("packages without package-info.java").isEmpty();
     }
 
+    /** Packages that only the tests of a module hold (benchmark mains) say what lives there too. */
+    @Test
+    void everyTestOnlyPackageSaysWhatLivesThere() throws IOException {
+        Set<String> product = new TreeSet<>();
+        for (Source s : sources) {
+            product.add(s.pkg());
+        }
+        Map<String, Boolean> documented = new TreeMap<>();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String module : MODULES) {
+            Path dir = root.resolve(module).resolve("src/test/java");
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String pkg = dir.relativize(f.getParent()).toString().replace('/', '.');
+                    if (!product.contains(pkg)) {
+                        documented.merge(module + ":" + pkg, f.endsWith("package-info.java"), Boolean::logicalOr);
+                    }
+                }
+            }
+        }
+        assertThat(documented).as("test-only packages").isNotEmpty();
+        documented.values().removeIf(Boolean::booleanValue);
+        assertThat(documented.keySet()).as("test-only packages without package-info.java").isEmpty();
+    }
+
     @Test
     void theScanFindsACycleCypherAndASplitPackageWhenThereAreSome() {
         Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));

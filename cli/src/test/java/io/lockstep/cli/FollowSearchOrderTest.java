@@ -2,7 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.coordination.DenseBlock;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.evaluate.RobustnessMatrix;
@@ -63,7 +63,7 @@ class FollowSearchOrderTest {
                 group.put(f[0], f[2]);
             }
         }
-        SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withSeed(analysisSeed))
+        SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults().withSeed(analysisSeed))
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         int burst = 0, aged = 0, ordinary = 0;
         for (DenseBlock b : g.blocks()) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +66,7 @@ class OptionChecksTest {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 Class<?> type = option.type();
                 boolean number = type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type);
-                boolean ranged = option.userObject() instanceof AnnotatedElement e && e.isAnnotationPresent(Range.class);
+                boolean ranged = Checks.boundsOf(option) != null;
                 if (number && !ranged && !UNBOUNDED.contains(option.longestName())) {
                     unchecked.add(command.getCommandName() + " " + option.longestName());
                 }

@@ -1,7 +1,7 @@
 package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisParams;
-import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.analysis.AnalysisDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ScenarioConfig;
@@ -40,7 +40,7 @@ public final class RobustnessMatrixBenchmark {
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs("--seed", Long.toString(analysisSeed));
         System.out.printf("simulation seed %d, analysis seed %d%n", seed, analysisSeed);
-        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), work);
+        RobustnessMatrix matrix = new RobustnessMatrix(new AnalysisDetector(defaults.params()), work);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         long t0 = System.nanoTime();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(accounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT,

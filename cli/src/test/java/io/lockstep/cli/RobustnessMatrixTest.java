@@ -1,6 +1,6 @@
 package io.lockstep.cli;
 
-import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.analysis.AnalysisDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ class RobustnessMatrixTest {
             assertThat(r.missesOtherThanF1()).as(cell).isEmpty();
             assertThat(r.f1WithoutAgedFarm()).as(cell).isGreaterThanOrEqualTo(RobustnessMatrix.MIN_F1);
             assertThat(r.meetsTargets()).as(cell).isEqualTo(r.f1() >= RobustnessMatrix.MIN_F1);
-            assertThat(table).contains(String.format(java.util.Locale.ROOT, "| %.3f | %.3f |", r.f1(),
+            assertThat(table).contains(String.format(Locale.ROOT, "| %.3f | %.3f |", r.f1(),
                     r.f1WithoutAgedFarm()));
         }
     }
@@ -72,7 +73,7 @@ class RobustnessMatrixTest {
     private static List<RobustnessMatrix.Result> smallCells(Path dir) throws Exception {
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs(); // the documented defaults of analyze
-        RobustnessMatrix matrix = new RobustnessMatrix(new LockstepDetector(defaults.params()), dir);
+        RobustnessMatrix matrix = new RobustnessMatrix(new AnalysisDetector(defaults.params()), dir);
         List<RobustnessMatrix.Result> results = new ArrayList<>();
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(1200, 5, 6, 42)) {
             if (c.config().accounts() == 1200 && SMALL.contains(c.name().substring("n1200-".length()))) {

@@ -2,7 +2,7 @@ package io.lockstep.cli;
 
 import io.lockstep.analysis.AnalysisFiles;
 import io.lockstep.analysis.AnalysisParams;
-import io.lockstep.analysis.LockstepDetector;
+import io.lockstep.analysis.AnalysisDetector;
 import io.lockstep.evaluate.ArchiveScore;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.GroupScore;
@@ -62,7 +62,7 @@ class SimulatedScenarioQualityTest {
         new CommandLine(analyze).parseArgs(); // the documented defaults of analyze
         assertThat(analyze.run.analysisOptions.params()).isEqualTo(AnalysisParams.defaults());
         Path accounts = dir.resolve("accounts.csv");
-        new LockstepDetector(analyze.run.analysisOptions.params()).writeVerdicts(dir, accounts);
+        new AnalysisDetector(analyze.run.analysisOptions.params()).writeVerdicts(dir, accounts);
         return ArchiveScore.of(dir.resolve("truth.csv"), accounts, dir.resolve(AnalysisFiles.EDGES));
     }
 }

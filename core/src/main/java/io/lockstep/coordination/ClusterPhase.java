@@ -17,7 +17,7 @@ import java.util.List;
  * fell in (a block's edges link each member to a few partners only, and modularity would cut such a sparse graph
  * into pieces), unless at least half of them already share one cluster (a link ring whose members also follow each
  * other), which the whole block then joins; ties go to the smaller cluster label. Before the blocks, pieces that
- * modularity cut below {@link DetectionParams.ClusterParams#minSize()} rejoin the community holding at least half of
+ * modularity cut below {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of
  * their weight ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its
  * members are split off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped.
  *
@@ -123,7 +123,7 @@ final class ClusterPhase {
         return out;
     }
 
-    static Groups run(CompactGraph graph, List<DenseBlock> blocks, DetectionParams.ClusterParams params, long seed,
+    static Groups run(CompactGraph graph, List<DenseBlock> blocks, CoordinationParams.ClusterParams params, long seed,
                       TerminationFlag termination) {
         int n = graph.nodeCount();
         int[] membership = ClusterRefiner.detachWeak(graph, rejoin(graph,

@@ -21,7 +21,7 @@ import java.util.Map;
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
  * score = a weighted sum of density, synchrony, creation burst and burst share
- * ({@link DetectionParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15), times the crowd factor
+ * ({@link CoordinationParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15), times the crowd factor
  * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
  * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
  * coordination graph links to a member, counting only the co-reactors pair counting compared with a member
@@ -30,21 +30,21 @@ import java.util.Map;
  * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
  * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
- * ({@link DetectionParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
+ * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
  * decides, and accounts made together or posting in bursts support it. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
     private final Activity activity;
-    private final DetectionParams params;
+    private final CoordinationParams params;
     private final int[] postOffsets;
     private final int[] postsByAuthor;
     /** Closedness of each cluster's co-reactions, by cluster id ({@link CrowdShare}). */
     private final CrowdShare crowd;
 
     /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
-    ClusterScorer(Activity activity, DetectionParams params) {
+    ClusterScorer(Activity activity, CoordinationParams params) {
         this(activity, params, CrowdShare.NONE);
     }
 
@@ -52,7 +52,7 @@ final class ClusterScorer {
      * @param crowd the closedness of the clusters' co-reactions, indexed by the id given to {@link #score}; a
      *              cluster it did not measure (NaN) has crowd factor 1
      */
-    ClusterScorer(Activity activity, DetectionParams params, CrowdShare crowd) {
+    ClusterScorer(Activity activity, CoordinationParams params, CrowdShare crowd) {
         this.activity = activity;
         this.params = params;
         this.crowd = crowd;
@@ -110,7 +110,7 @@ final class ClusterScorer {
         double burst = burstShare(members);
         double score;
         if (syncN > 0) {
-            DetectionParams.TimedWeights w = params.cluster().weights().timed();
+            CoordinationParams.TimedWeights w = params.cluster().weights().timed();
             score = crowdFactor(id, signalEdges, internal.size())
                     * (w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
                     + w.burstShare() * burst);
@@ -118,13 +118,13 @@ final class ClusterScorer {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
             double blockDensity = block == null ? density : block.density();
-            DetectionParams.BlockWeights w = params.cluster().weights().block();
+            CoordinationParams.BlockWeights w = params.cluster().weights().block();
             score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
                     + w.burstShare() * burst;
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
-                .thenComparingInt(DetectionParams.ALL_SIGNALS::indexOf));
+                .thenComparingInt(CoordinationParams.ALL_SIGNALS::indexOf));
         return new Cluster(id, kind(signalEdges), members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);

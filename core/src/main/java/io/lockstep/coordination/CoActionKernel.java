@@ -103,7 +103,7 @@ public final class CoActionKernel {
      */
     public static double select(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
                                 double normSqV, double chance, double strength, int activeAccounts,
-                                DetectionParams.CoAction p) {
+                                CoordinationParams.CoAction p) {
         return CoActionNullModel.weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance, strength,
                 activeAccounts, p);
     }

@@ -301,13 +301,13 @@ final class CoActionNullModel {
      * @param strength λ<sub>strength</sub> of the pair ({@link Background#expectation}; 0 for the volume model alone)
      */
     static double weight(int count, long sharedUnits, int volumeU, double normSqU, int volumeV, double normSqV,
-                         double chance, double strength, int activeAccounts, DetectionParams.CoAction p) {
+                         double chance, double strength, int activeAccounts, CoordinationParams.CoAction p) {
         return weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance, strength, activeAccounts, p,
                 new Explains(p.maxPValue()));
     }
 
     static double weight(int count, long sharedUnits, int volumeU, double normSqU, int volumeV, double normSqV,
-                         double chance, double strength, int activeAccounts, DetectionParams.CoAction p,
+                         double chance, double strength, int activeAccounts, CoordinationParams.CoAction p,
                          Explains explains) {
         if (count < p.minShared()) {
             return Double.NaN;
@@ -325,7 +325,7 @@ final class CoActionNullModel {
     }
 
     /** The counted pairs that pass {@code p} and the null model. */
-    static Selected select(PairCounting counts, int activeAccounts, DetectionParams.CoAction p) {
+    static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p) {
         double chance = chance(counts.coOccurrences, counts.volume);
         Explains explains = new Explains(p.maxPValue());
         Background bg = background(counts, chance, explains);

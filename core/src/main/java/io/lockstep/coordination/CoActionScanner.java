@@ -49,11 +49,11 @@ final class CoActionScanner {
      * Items acted on by at most this many accounts are paired whole by the sliding window; larger ones are split
      * into account-hash groups of at most about {@link #LARGE_ITEM_GROUP} accounts, paired inside each group only
      * ({@link ItemPairs}). Whole, an item of m accounts can emit up to m·maxNeighbours pair events, mostly distinct
-     * pairs seen once: on the 10M-post benchmark a few viral originals of 10^4–10^5 retweets filled an 8 GB heap
-     * with them. Split, it emits at most about m·G/2 (G = {@link #LARGE_ITEM_GROUP}), and the pairs of one group
-     * recur on every large item, so that an operation of thousands of accounts on the same originals (the
-     * simulator's 5,000-bot botnets at 1M accounts: 2,728–2,740 retweeters per pushed original) is counted in full
-     * inside each group instead of being invisible.
+     * pairs seen once, enough to fill the heap on an archive with a few viral originals ({@code docs/benchmarks.md}).
+     * Split, it emits at most about m·G/2 (G = {@link #LARGE_ITEM_GROUP}), and the pairs of one group recur on every
+     * large item, so that an operation of thousands of accounts on the same originals (a botnet pushing its
+     * originals past this cap, {@code docs/quality.md}) is counted in full inside each group instead of being
+     * invisible.
      */
     static final int MAX_ITEM_ACCOUNTS = 1_000;
 
@@ -67,7 +67,7 @@ final class CoActionScanner {
     }
 
     /** The signal's edges from its {@code actions}; {@code progress} counts three passes over the actions. */
-    static SignalGraph scan(String signal, Actions actions, int accountCount, DetectionParams.CoAction p,
+    static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
                             int maxNeighbours, int evidenceCap, ItemLabel label, ProgressListener progress,
                             TerminationFlag termination) {
         int n = actions.size();

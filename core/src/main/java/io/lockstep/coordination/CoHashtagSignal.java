@@ -16,11 +16,11 @@ import java.util.Objects;
  * {@link CoActionScanner}. Evidence items are {@code #hashtag}.
  */
 public final class CoHashtagSignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
+    private final CoordinationParams.CoAction params;
     private final int maxNeighbours;
     private final int evidenceCap;
 
-    public CoHashtagSignal(DetectionParams params) {
+    public CoHashtagSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.coHashtag();
         this.maxNeighbours = params.maxNeighbours();

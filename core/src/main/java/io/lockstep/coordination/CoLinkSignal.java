@@ -18,11 +18,11 @@ import java.util.Objects;
  * count. Scan, weights and null model: {@link CoActionScanner}. Evidence items are the normalised URLs.
  */
 public final class CoLinkSignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
+    private final CoordinationParams.CoAction params;
     private final int maxNeighbours;
     private final int evidenceCap;
 
-    public CoLinkSignal(DetectionParams params) {
+    public CoLinkSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.coLink();
         this.maxNeighbours = params.maxNeighbours();

@@ -13,11 +13,11 @@ import java.util.Objects;
  * and null model as {@link CoRetweetSignal} ({@link CoActionScanner}). Evidence items are the replied-to post ids.
  */
 public final class CoReplySignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
+    private final CoordinationParams.CoAction params;
     private final int maxNeighbours;
     private final int evidenceCap;
 
-    public CoReplySignal(DetectionParams params) {
+    public CoReplySignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.coReply();
         this.maxNeighbours = params.maxNeighbours();

@@ -17,11 +17,11 @@ import java.util.Objects;
  * <p>Evidence items are the post ids of the shared originals. Cost: O(r + r·min(d, maxNeighbours)) for r retweets.
  */
 public final class CoRetweetSignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
+    private final CoordinationParams.CoAction params;
     private final int maxNeighbours;
     private final int evidenceCap;
 
-    public CoRetweetSignal(DetectionParams params) {
+    public CoRetweetSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.coRetweet();
         this.maxNeighbours = params.maxNeighbours();

@@ -22,13 +22,13 @@ import java.util.Objects;
  * <p>Evidence items read {@code sourcePostId~targetPostId}. Memory: {@code 4·bands} bytes per eligible text.
  */
 public final class CoTextSignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
-    private final DetectionParams.TextParams text;
+    private final CoordinationParams.CoAction params;
+    private final CoordinationParams.TextParams text;
     private final int maxNeighbours;
     private final int evidenceCap;
     private final long seed;
 
-    public CoTextSignal(DetectionParams params) {
+    public CoTextSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.coText();
         this.text = params.text();

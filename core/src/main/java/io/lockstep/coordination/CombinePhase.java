@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The combine phase of {@link CoordinationDetector}: the signals' edges summed into one undirected weighted account
  * graph. A pair's weight is the sum of its edges' weights over all signals; pairs whose sum is not positive or is
- * below {@link DetectionParams.ClusterParams#minEdgeWeight()} are left out.
+ * below {@link CoordinationParams.ClusterParams#minEdgeWeight()} are left out.
  *
  * <p>Cost: O(edges) expected time (one hash probe per edge) and O(pairs) memory, then the graph build.
  * Deterministic: the graph depends only on the edge list (its order included, through the hash map's iteration).

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <ol>
  *   <li>signals, each O(actions) after a radix sort ({@link CoActionScanner} and the others);</li>
  *   <li>{@link CombinePhase}: pair weights summed over signals, pairs below
- *       {@link DetectionParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built;</li>
+ *       {@link CoordinationParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built;</li>
  *   <li>{@link ClusterPhase}: Leiden on modularity (Traag, Waltman and van Eck 2019), each community split into
  *       connected components ({@link ClusterRefiner}), each follow block one cluster, clusters of at least
  *       {@code minSize} kept;</li>
@@ -31,23 +31,23 @@ import java.util.Objects;
  *       seconds apart is evidence even when no cluster forms): at most 2 · partners rows per flagged account.</li>
  * </ol>
  * Cost: the signals', then O(edges) to combine, Leiden's, and O(edges + accounts) for the rest. Deterministic for a
- * given {@link DetectionParams#seed()}.
+ * given {@link CoordinationParams#seed()}.
  */
 public final class CoordinationDetector {
-    private final DetectionParams params;
+    private final CoordinationParams params;
 
-    public CoordinationDetector(DetectionParams params) {
+    public CoordinationDetector(CoordinationParams params) {
         this.params = Objects.requireNonNull(params, "params");
     }
 
-    public DetectionParams params() {
+    public CoordinationParams params() {
         return params;
     }
 
     /** The enabled signals, in canonical order. */
     public List<CoordinationSignal> signals() {
         List<CoordinationSignal> out = new ArrayList<>();
-        for (String name : DetectionParams.ALL_SIGNALS) {
+        for (String name : CoordinationParams.ALL_SIGNALS) {
             if (params.enabled(name)) {
                 out.add(create(name, params));
             }
@@ -56,12 +56,12 @@ public final class CoordinationDetector {
     }
 
     /** Creates the signal with the given name ({@link Signal#of}). */
-    public static CoordinationSignal create(String name, DetectionParams params) {
+    public static CoordinationSignal create(String name, CoordinationParams params) {
         return Signal.of(name).create(params);
     }
 
     /** The coordination in {@code activity}: every enabled signal's edges and blocks, then {@link #assemble}. */
-    public DetectionResult run(Activity activity, ProgressListener progress, TerminationFlag termination) {
+    public CoordinationResult run(Activity activity, ProgressListener progress, TerminationFlag termination) {
         Objects.requireNonNull(activity, "activity");
         List<CoordinationEdge> edges = new ArrayList<>();
         List<DenseBlock> blocks = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class CoordinationDetector {
      * Phases 2–7 (combine, cluster, score, verdicts, campaigns, reported edges) on edges already computed, for
      * callers that run the signals themselves, without dense blocks.
      */
-    public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
+    public CoordinationResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
                                     TerminationFlag termination) {
         return assemble(activity, edges, List.of(), progress, termination);
     }
@@ -87,7 +87,7 @@ public final class CoordinationDetector {
      * Phases 2–7 on edges and dense blocks already computed; each dense block is one cluster, or joins the cluster
      * that already holds at least half of its followers ({@link ClusterPhase}).
      */
-    public DetectionResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
+    public CoordinationResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
                                     ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin("combine and cluster", -1);
@@ -106,8 +106,8 @@ public final class CoordinationDetector {
         }
         List<CoordinationEdge> reported = StrongestPartners.report(edges, params.cluster().partners(), flagged);
         reported.sort(Comparator.comparingInt(CoordinationEdge::source).thenComparingInt(CoordinationEdge::target)
-                .thenComparingInt(e -> DetectionParams.ALL_SIGNALS.indexOf(e.signal())));
-        return new DetectionResult(reported, clusters, verdicts, campaigns, params, blocks);
+                .thenComparingInt(e -> CoordinationParams.ALL_SIGNALS.indexOf(e.signal())));
+        return new CoordinationResult(reported, clusters, verdicts, campaigns, params, blocks);
     }
 
     /** The accounts that count as coordinated amplifiers of a campaign: suspicious, or on a co-retweet or fast-retweet edge. */

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param weight   the signal's strength in [0, 1] (for co-action signals the inverse-popularity cosine)
  * @param count    how many distinct shared items support it
- * @param evidence at most {@link DetectionParams#evidenceCap()} examples
+ * @param evidence at most {@link CoordinationParams#evidenceCap()} examples
  */
 public record CoordinationEdge(int source, int target, String signal, double weight, int count,
                                List<Evidence> evidence) {

@@ -56,7 +56,7 @@ final class CrowdShare {
      * @param groupOf per account, its cluster 0 … k − 1, or −1 (accounts beyond its length have none)
      * @param linked  the combined coordination graph (account ids as nodes), or null to count the members alone
      */
-    static CrowdShare measure(Activity activity, DetectionParams params, int[] groupOf, boolean[] retweets,
+    static CrowdShare measure(Activity activity, CoordinationParams params, int[] groupOf, boolean[] retweets,
                               boolean[] replies, CompactGraph linked, TerminationFlag termination) {
         return new CrowdShare(
                 measure(activity, PostKind.RETWEET, params.coRetweet().window(), params.maxNeighbours(), groupOf,

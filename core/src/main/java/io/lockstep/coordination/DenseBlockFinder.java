@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -131,8 +132,8 @@ final class DenseBlockFinder {
      * deduplicated in place. O(n + m log d) for out-degrees d, 4 bytes per follow besides the finder (the same
      * finder as {@link #ofPairs} of the sorted distinct pairs, without the 8 bytes per follow of the pairs).
      */
-    static DenseBlockFinder ofFollows(int n, int m, java.util.function.IntUnaryOperator follower,
-                                      java.util.function.IntUnaryOperator followee) {
+    static DenseBlockFinder ofFollows(int n, int m, IntUnaryOperator follower,
+                                      IntUnaryOperator followee) {
         int[] offsets = new int[n + 1];
         for (int i = 0; i < m; i++) {
             offsets[follower.applyAsInt(i) + 1]++;

@@ -44,10 +44,10 @@ import java.util.Objects;
  * map keyed by (retweeter, source) and two counters per account: O(n). Deterministic.
  */
 public final class FastRetweetSignal implements CoordinationSignal {
-    private final DetectionParams.FastRetweetParams params;
+    private final CoordinationParams.FastRetweetParams params;
     private final int evidenceCap;
 
-    public FastRetweetSignal(DetectionParams params) {
+    public FastRetweetSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.fastRetweet();
         this.evidenceCap = params.evidenceCap();

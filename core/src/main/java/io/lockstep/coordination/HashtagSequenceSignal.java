@@ -16,11 +16,11 @@ import java.util.Objects;
  * read {@code #a #b #c}.
  */
 public final class HashtagSequenceSignal implements CoordinationSignal {
-    private final DetectionParams.CoAction params;
+    private final CoordinationParams.CoAction params;
     private final int maxNeighbours;
     private final int evidenceCap;
 
-    public HashtagSequenceSignal(DetectionParams params) {
+    public HashtagSequenceSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.params = params.sequence();
         this.maxNeighbours = params.maxNeighbours();

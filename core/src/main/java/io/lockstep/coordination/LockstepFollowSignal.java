@@ -114,7 +114,7 @@ import java.util.function.IntConsumer;
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
  * followers and targets; plus O(|F|² |T| / 64) per kept block. Deterministic: Leiden is
- * seeded with {@link DetectionParams#seed()}, peeling breaks ties by id.
+ * seeded with {@link CoordinationParams#seed()}, peeling breaks ties by id.
  */
 public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_BLOCK_FOLLOWERS = 5_000;
@@ -123,7 +123,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     static final int MAX_AUDIENCE_SEEDS = 20;
     /** At most this many client-side seeds ({@link ClientSeeds}) are tried, strongest first. */
     static final int MAX_CLIENT_SEEDS = 20;
-    private final DetectionParams.FollowParams params;
+    private final CoordinationParams.FollowParams params;
     private final int evidenceCap;
     private final long seed;
     private final int concurrency;
@@ -154,14 +154,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     /** The signal with the model's Leiden fits on all available processors. */
-    public LockstepFollowSignal(DetectionParams params) {
+    public LockstepFollowSignal(CoordinationParams params) {
         this(params, Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
      */
-    public LockstepFollowSignal(DetectionParams params, int concurrency) {
+    public LockstepFollowSignal(CoordinationParams params, int concurrency) {
         Objects.requireNonNull(params, "params");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);

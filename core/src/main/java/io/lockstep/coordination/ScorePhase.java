@@ -21,13 +21,13 @@ final class ScorePhase {
     private ScorePhase() {
     }
 
-    static List<Cluster> run(Activity activity, DetectionParams params, CompactGraph combined,
+    static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups) {
         return run(activity, params, combined, edges, groups, TerminationFlag.RUNNING_TRUE);
     }
 
     /** As above; {@code termination} is polled by the crowd measurement. */
-    static List<Cluster> run(Activity activity, DetectionParams params, CompactGraph combined,
+    static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination) {
         int k = groups.size();
         List<List<CoordinationEdge>> internal = new ArrayList<>(k);
@@ -76,7 +76,7 @@ final class ScorePhase {
      * The closedness of the co-reactions of the groups with an internal co-retweet (co-reply) edge, the only ones
      * whose score the crowd factor changes, measured on the examined pairs ({@link CrowdShare}).
      */
-    private static CrowdShare crowd(Activity activity, DetectionParams params, CompactGraph combined,
+    private static CrowdShare crowd(Activity activity, CoordinationParams params, CompactGraph combined,
                                     ClusterPhase.Groups groups, List<List<CoordinationEdge>> internal,
                                     TerminationFlag termination) {
         int k = groups.size();

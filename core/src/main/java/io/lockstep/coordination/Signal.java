@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
 /**
  * Every coordination signal, in canonical order, with what the rest of the detector needs to know about it: its name
  * as written to outputs, the kind of cluster it points to, its time window, how to build it and how to describe its
- * settings. The one place a signal is declared: {@link DetectionParams#ALL_SIGNALS}, {@link CoordinationDetector},
- * {@link ClusterScorer}, {@link DetectionParams#describe()} and the report's thresholds read it.
+ * settings. The one place a signal is declared: {@link CoordinationParams#ALL_SIGNALS}, {@link CoordinationDetector},
+ * {@link ClusterScorer}, {@link CoordinationParams#describe()} and the report's thresholds read it.
  */
 public enum Signal {
     CO_RETWEET(CoordinationSignal.CO_RETWEET, "botnet", p -> p.coRetweet().window(), CoRetweetSignal::new,
@@ -41,12 +41,12 @@ public enum Signal {
 
     private final String id;
     private final String kind;
-    private final ToLongFunction<DetectionParams> window;
-    private final Function<DetectionParams, CoordinationSignal> factory;
-    private final Function<DetectionParams, String> description;
+    private final ToLongFunction<CoordinationParams> window;
+    private final Function<CoordinationParams, CoordinationSignal> factory;
+    private final Function<CoordinationParams, String> description;
 
-    Signal(String id, String kind, ToLongFunction<DetectionParams> window,
-           Function<DetectionParams, CoordinationSignal> factory, Function<DetectionParams, String> description) {
+    Signal(String id, String kind, ToLongFunction<CoordinationParams> window,
+           Function<CoordinationParams, CoordinationSignal> factory, Function<CoordinationParams, String> description) {
         this.id = id;
         this.kind = kind;
         this.window = window;
@@ -65,17 +65,17 @@ public enum Signal {
     }
 
     /** The time window (seconds) of the synchrony its evidence carries; 0 for evidence without action times. */
-    public long window(DetectionParams params) {
+    public long window(CoordinationParams params) {
         return window.applyAsLong(params);
     }
 
     /** Builds the signal with {@code params}. */
-    public CoordinationSignal create(DetectionParams params) {
+    public CoordinationSignal create(CoordinationParams params) {
         return factory.apply(params);
     }
 
     /** One line of method text with the settings in {@code params}. */
-    public String describe(DetectionParams params) {
+    public String describe(CoordinationParams params) {
         return description.apply(params);
     }
 
@@ -94,13 +94,13 @@ public enum Signal {
         return Arrays.stream(values()).map(Signal::id).toList();
     }
 
-    private static String coAction(DetectionParams.CoAction p, String what) {
+    private static String coAction(CoordinationParams.CoAction p, String what) {
         return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
                 p.window(), p.minShared(), p.minSimilarity(), p.maxPValue());
     }
 
-    private static String describeFollow(DetectionParams p) {
-        DetectionParams.FollowParams f = p.follow();
+    private static String describeFollow(CoordinationParams p) {
+        CoordinationParams.FollowParams f = p.follow();
         return String.format(Locale.ROOT,
                 "blocks of accounts following the same targets more than a model of ordinary following explains (a "
                         + "degree-corrected block model, Karrer and Newman 2011, over Leiden communities of the follow "

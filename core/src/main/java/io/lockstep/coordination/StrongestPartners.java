@@ -23,7 +23,7 @@ import java.util.Set;
  * </ol>
  * "Strongest": higher weight, then higher count, then the smaller partner id (per account) or pair (overall). An
  * edge between a flagged and an unflagged account is only ever chosen by the flagged end. Clustering, scoring,
- * verdicts and campaigns see every edge; only the reported edges ({@link DetectionResult#edges()},
+ * verdicts and campaigns see every edge; only the reported edges ({@link CoordinationResult#edges()},
  * {@code coordination-edges.csv}, {@code COORDINATED_WITH}) are thinned. Package-private phase of
  * {@link CoordinationDetector}.
  *
@@ -51,7 +51,7 @@ final class StrongestPartners {
         int[] start = inc.start();
         int[] incident = inc.incident();
         boolean[] kept = new boolean[e];
-        boolean[] signalSeen = new boolean[DetectionParams.ALL_SIGNALS.size()];
+        boolean[] signalSeen = new boolean[CoordinationParams.ALL_SIGNALS.size()];
         int[] mine = new int[k]; // positions in incident chosen by the current account
         for (int v = 0; v < accounts; v++) {
             if (!flagged[v]) {
@@ -217,6 +217,6 @@ final class StrongestPartners {
     }
 
     private static int signalIndex(CoordinationEdge e) {
-        return DetectionParams.ALL_SIGNALS.indexOf(e.signal());
+        return CoordinationParams.ALL_SIGNALS.indexOf(e.signal());
     }
 }

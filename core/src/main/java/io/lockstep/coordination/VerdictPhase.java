@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The verdict phase of {@link CoordinationDetector}: one {@link AccountVerdict} per account, with its cluster and
  * that cluster's score (0 and -1 outside every cluster), suspicious when the score reaches
- * {@link DetectionParams.ClusterParams#suspiciousScore()}, and the signals with an edge at the account in canonical
- * order ({@link DetectionParams#ALL_SIGNALS}).
+ * {@link CoordinationParams.ClusterParams#suspiciousScore()}, and the signals with an edge at the account in canonical
+ * order ({@link CoordinationParams#ALL_SIGNALS}).
  *
  * <p>Cost: O(accounts + edges): the signals of an account are one int of bits, one per signal. Deterministic.
  */
@@ -19,7 +19,7 @@ final class VerdictPhase {
     /** @param clusters numbered 0, 1, … in list order, as {@link ScorePhase} returns them */
     static AccountVerdict[] run(int accountCount, List<CoordinationEdge> edges, List<Cluster> clusters,
                                 double suspiciousScore) {
-        int signalCount = DetectionParams.ALL_SIGNALS.size();
+        int signalCount = CoordinationParams.ALL_SIGNALS.size();
         if (signalCount > Integer.SIZE) {
             throw new IllegalStateException("more signals than bits in an int: " + signalCount);
         }
@@ -32,7 +32,7 @@ final class VerdictPhase {
         }
         int[] fired = new int[accountCount];
         for (CoordinationEdge e : edges) {
-            int bit = 1 << DetectionParams.ALL_SIGNALS.indexOf(e.signal());
+            int bit = 1 << CoordinationParams.ALL_SIGNALS.indexOf(e.signal());
             fired[e.source()] |= bit;
             fired[e.target()] |= bit;
         }
@@ -40,7 +40,7 @@ final class VerdictPhase {
         for (int v = 0; v < accountCount; v++) {
             List<String> signals = new ArrayList<>(Integer.bitCount(fired[v]));
             for (int bits = fired[v]; bits != 0; bits &= bits - 1) {
-                signals.add(DetectionParams.ALL_SIGNALS.get(Integer.numberOfTrailingZeros(bits)));
+                signals.add(CoordinationParams.ALL_SIGNALS.get(Integer.numberOfTrailingZeros(bits)));
             }
             int c = clusterOf[v];
             double score = c >= 0 ? clusters.get(c).score() : 0.0;

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class AssemblyPhasesTest {
     }
 
     private static ClusterPhase.Groups cluster(CompactGraph g, List<DenseBlock> blocks) {
-        return ClusterPhase.run(g, blocks, DetectionParams.defaults().cluster(), 42, TerminationFlag.RUNNING_TRUE);
+        return ClusterPhase.run(g, blocks, CoordinationParams.defaults().cluster(), 42, TerminationFlag.RUNNING_TRUE);
     }
 
     private static DenseBlock block(int... followers) {
@@ -100,7 +101,7 @@ class AssemblyPhasesTest {
         Activity a = new Timeline().accounts("p0", "p1", "p2", "t3", "t4", "t5").build();
         List<CoordinationEdge> edges = List.of(edge(0, 1, "co-retweet", 0.5), edge(1, 2, "co-retweet", 0.5),
                 edge(3, 4, "co-retweet", 0.5), edge(4, 5, "co-retweet", 0.5), edge(3, 5, "co-hashtag", 0.5));
-        DetectionParams p = DetectionParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults();
         CompactGraph g = CombinePhase.run(6, edges, 0.0);
         ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
         assertThat(groups.members).containsExactly(new int[]{0, 1, 2}, new int[]{3, 4, 5});
@@ -205,7 +206,7 @@ class AssemblyPhasesTest {
     void membersTiedMoreWeaklyThanATypicalPairAreSplitOffTheirCluster() {
         CompactGraph g = CombinePhase.run(30, ringWithOutsiders(), 0.0);
         int[] one = new int[30];
-        java.util.Arrays.fill(one, -1);
+        Arrays.fill(one, -1);
         for (int v = 0; v < 14; v++) {
             one[v] = 0; // the ring and its outsiders given as one cluster
         }
@@ -249,7 +250,7 @@ class AssemblyPhasesTest {
         }
         Activity a = new Timeline().accounts(ids).build();
         List<CoordinationEdge> edges = ringWithOutsiders();
-        DetectionParams p = DetectionParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults();
         CompactGraph g = CombinePhase.run(30, edges, 0.0);
         ClusterPhase.Groups groups = ClusterPhase.run(g, List.of(), p.cluster(), 42, TerminationFlag.RUNNING_TRUE);
         assertThat(groups.members).containsExactlyInAnyOrder(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},

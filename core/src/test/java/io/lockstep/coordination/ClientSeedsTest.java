@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * aged accounts bought second-hand.
  */
 class ClientSeedsTest {
-    static final DetectionParams.FollowParams P = DetectionParams.defaults().follow();
+    static final CoordinationParams.FollowParams P = CoordinationParams.defaults().follow();
 
     /** Eight communities (1,200 down to 100 accounts), each following its own stars. */
     static FollowGraphs communities(long seed) {
@@ -42,7 +42,7 @@ class ClientSeedsTest {
 
     /** The model's coarsest partition, as the signal hands it to the seeds. */
     static int[] coarsest(DenseBlockFinder finder, int n) {
-        return LockstepFollowSignal.Models.fit(finder, n, DetectionParams.defaults().seed()).partitions(n).get(0);
+        return LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed()).partitions(n).get(0);
     }
 
     static List<ClientSeeds.Seed> seeds(Activity a, long budget, ClientSeeds.Stats[] stats) {
@@ -103,7 +103,7 @@ class ClientSeedsTest {
         // the screen may point at the idol's audience; the model explains it: no block, nobody flagged
         SignalGraph g = FollowNullModelTest.follow(a);
         assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.suspiciousAccounts()).isEmpty();
     }

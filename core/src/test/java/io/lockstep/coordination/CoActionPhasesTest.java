@@ -5,10 +5,12 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -165,8 +167,8 @@ class CoActionPhasesTest {
             sizes[g5]++;
         }
         // the hash spreads consecutive account numbers evenly: 3,125 expected per group
-        assertThat(java.util.Arrays.stream(sizes).min().orElseThrow()).isGreaterThan(2_900);
-        assertThat(java.util.Arrays.stream(sizes).max().orElseThrow()).isLessThan(3_350);
+        assertThat(Arrays.stream(sizes).min().orElseThrow()).isGreaterThan(2_900);
+        assertThat(Arrays.stream(sizes).max().orElseThrow()).isLessThan(3_350);
     }
 
     /** All pairs of a naive join: same group, different accounts, at most {@code window} apart, as "first-second". */
@@ -194,13 +196,13 @@ class CoActionPhasesTest {
         }
         assertThat(got).containsExactly("0-1", "0-3", "1-2", "1-3", "2-3");
         // a large item: 1,200 actions by 1,100 accounts over 20 minutes, sorted by time then account
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        SplittableRandom rng = new SplittableRandom(7);
         int n = 1_200;
         long[][] rows = new long[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = new long[]{rng.nextLong(1_200), i < 1_100 ? i * 7 : rng.nextInt(1_100) * 7};
         }
-        java.util.Arrays.sort(rows, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        Arrays.sort(rows, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
         long[] times = new long[n];
         int[] accounts = new int[n];
         for (int i = 0; i < n; i++) {
@@ -281,7 +283,7 @@ class CoActionPhasesTest {
     void aGroupActingOnManyLargeItemsIsCountedInFullInsideEachAccountGroup() {
         int crowd = 1_500;
         int bots = 60;
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        SplittableRandom rng = new SplittableRandom(11);
         Actions a = new Actions(5 * crowd);
         int post = 0;
         for (int item = 0; item < 5; item++) {
@@ -326,20 +328,20 @@ class CoActionPhasesTest {
         double cosine = 6.0 / 8;
         double rarity = Math.sqrt(2) / (1 + Math.log(10.0 / 3));
         double chance = 0.01; // λ = 16 · 0.01 = 0.16
-        DetectionParams.CoAction open = new DetectionParams.CoAction(60, 3, 0.0, 1.0);
+        CoordinationParams.CoAction open = new CoordinationParams.CoAction(60, 3, 0.0, 1.0);
         assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open))
                 .isCloseTo(cosine * rarity, within(1e-12));
         // below minShared, below minSimilarity
         assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open.withMinShared(4))).isNaN();
         assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
-                new DetectionParams.CoAction(60, 3, 0.76, 1.0))).isNaN();
+                new CoordinationParams.CoAction(60, 3, 0.76, 1.0))).isNaN();
         // P(Poisson(0.16) >= 3) = 1 - e^-λ (1 + λ + λ²/2)
         double lambda = 0.16;
         double tail = 1 - Math.exp(-lambda) * (1 + lambda + lambda * lambda / 2);
         assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
-                new DetectionParams.CoAction(60, 3, 0.0, tail * 1.01))).isCloseTo(cosine * rarity, within(1e-12));
+                new CoordinationParams.CoAction(60, 3, 0.0, tail * 1.01))).isCloseTo(cosine * rarity, within(1e-12));
         assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
-                new DetectionParams.CoAction(60, 3, 0.0, tail * 0.99))).isNaN();
+                new CoordinationParams.CoAction(60, 3, 0.0, tail * 0.99))).isNaN();
         // rarity is capped at 1, the cosine too
         assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 1, 1, 1, 1, 0, 0, 9,
                 open.withMinShared(1)))
@@ -356,7 +358,7 @@ class CoActionPhasesTest {
         a.add(5, 600, 2, 13);
         a.add(5, 601, 1, 14);
         PairCounting c = count(a, 5);
-        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0));
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0));
         assertThat(s.pairs).containsExactly(CoordinationEdge.pairKey(0, 1), CoordinationEdge.pairKey(1, 2));
         assertThat(s.counts).containsExactly(4, 2);
         assertThat(s.indexOf(CoordinationEdge.pairKey(1, 2))).isEqualTo(1);
@@ -368,7 +370,7 @@ class CoActionPhasesTest {
         // with maxPValue 1 nothing is explained: the background is empty and the strength model expects nothing
         assertThat(bg.strength()).containsOnly(0L);
         assertThat(s.weights[1]).isEqualTo(CoActionNullModel.weight(2, units, c.volume[1], c.normSq[1],
-                c.volume[2], c.normSq[2], chance, 0.0, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0)));
+                c.volume[2], c.normSq[2], chance, 0.0, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0)));
     }
 
     @Test
@@ -377,7 +379,7 @@ class CoActionPhasesTest {
         assertThat(CoActionNullModel.strengthExpectation(36, 26, 96)).isCloseTo(36.0 * 26 / 192, within(1e-12));
         assertThat(CoActionNullModel.strengthExpectation(5, 5, 0)).isZero();
         long units = 4 * PairCounting.weightUnits(Math.sqrt(2));
-        DetectionParams.CoAction p = new DetectionParams.CoAction(60, 3, 0.0, 1e-3);
+        CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         // the volume model alone (λ = 10 · 10 · 0.001 = 0.1) finds 4 co-occurrences unlikely: P ≈ 3.8e-6
         assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.001, 0.0, 9, p)).isPositive();
         // the same pair when both accounts meet many others in their windows: λ = 4.875, P(≥ 4) ≈ 0.72, explained
@@ -445,7 +447,7 @@ class CoActionPhasesTest {
         SortedActions sorted = SortedActions.of("test", a, accounts);
         PairCounting c = PairCounting.run(sorted, accounts, 60, 200, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
-        DetectionParams.CoAction p = new DetectionParams.CoAction(60, 3, 0.0, 1e-3);
+        CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
         CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
         int volumeSignificant = 0;
@@ -485,7 +487,7 @@ class CoActionPhasesTest {
         a.add(5, 601, 1, 13);
         SortedActions sorted = SortedActions.of("test", a, 5);
         PairCounting c = PairCounting.run(sorted, 5, 60, 200, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new DetectionParams.CoAction(60, 2, 0.0, 1.0));
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0));
         CoActionScanner.ItemLabel label = (key, source, target) -> key + ":" + source + ">" + target;
         List<List<Evidence>> all = EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 10, label);
         // 0–1 shares items 0, 1 and 3; on item 3 the first window pair is a0 at 0 with a1 at 1

@@ -46,7 +46,7 @@ class CoRetweetSignalTest {
     @Test
     void slidingWindowFindsExactlyTheExpectedPairs() {
         Timeline t = fourOriginals();
-        DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3));
+        CoordinationParams p = CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3));
         SignalGraph g = new CoRetweetSignal(p).graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         assertThat(edges(g, t)).isEqualTo("a-b:4 a-e:4 b-e:4 c-e:4");
@@ -62,10 +62,10 @@ class CoRetweetSignalTest {
     @Test
     void windowAndThresholdAreConfigurable() {
         Timeline t = fourOriginals();
-        SignalGraph wide = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(100, 2)))
+        SignalGraph wide = new CoRetweetSignal(CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(100, 2)))
                 .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(edges(wide, t)).isEqualTo("a-b:4 a-c:4 a-e:4 a-f:2 b-c:4 b-e:4 b-f:2 c-e:4 c-f:2 e-f:2");
-        SignalGraph narrow = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(30, 3)))
+        SignalGraph narrow = new CoRetweetSignal(CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(30, 3)))
                 .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(edges(narrow, t)).isEqualTo("a-b:4");
     }
@@ -90,7 +90,7 @@ class CoRetweetSignalTest {
                 t.retweet(acc, 10_000L * (i + 1) + 9000 + acc.charAt(0), "own" + i);
             }
         }
-        SignalGraph g = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
+        SignalGraph g = new CoRetweetSignal(CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
                 .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         CoordinationEdge xy = find(g, t.id("x"), t.id("y"));
         CoordinationEdge uv = find(g, t.id("u"), t.id("v"));
@@ -118,12 +118,12 @@ class CoRetweetSignalTest {
             long t0 = 50_000_000L + 1000L * j;
             t.tweet("seed" + j, "src", t0).retweet("bot1", t0 + 3, "seed" + j).retweet("bot2", t0 + 4, "seed" + j);
         }
-        SignalGraph g = new CoRetweetSignal(DetectionParams.defaults())
+        SignalGraph g = new CoRetweetSignal(CoordinationParams.defaults())
                 .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(g.edges()).extracting(e -> t.b.build().accountId(e.source()) + "-"
                 + t.b.build().accountId(e.target())).containsExactly("bot1-bot2");
         // without the null model and the cosine, the heavy poster pairs with every user sharing 3+ originals
-        SignalGraph raw = new CoRetweetSignal(DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
+        SignalGraph raw = new CoRetweetSignal(CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)))
                 .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(raw.edges()).anyMatch(e -> e.source() == t.id("heavy") || e.target() == t.id("heavy"));
     }
@@ -158,7 +158,7 @@ class CoRetweetSignalTest {
                     t.retweet("z", t0 + 3 * 3600, "xo" + i).retweet("z", t0 + 4 * 3600, "yo" + i);
                 }
             }
-            SignalGraph g = new CoRetweetSignal(DetectionParams.defaults())
+            SignalGraph g = new CoRetweetSignal(CoordinationParams.defaults())
                     .graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             assertThat(edges(g, t)).as("others shareable: " + othersShareable)
                     .isEqualTo(othersShareable ? "" : "x-y:3");
@@ -174,7 +174,7 @@ class CoRetweetSignalTest {
                 t.retweet("acc" + a, 1000L * (i + 1) + a, "o" + i);
             }
         }
-        DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)).withMaxNeighbours(1);
+        CoordinationParams p = CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(60, 3)).withMaxNeighbours(1);
         SignalGraph g = new CoRetweetSignal(p).graph(t.build(), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         // each retweet pairs only with the next one: acc0-acc1, acc1-acc2, acc2-acc3, acc3-acc4
         assertThat(edges(g, t)).isEqualTo("acc0-acc1:3 acc1-acc2:3 acc2-acc3:3 acc3-acc4:3");
@@ -187,7 +187,7 @@ class CoRetweetSignalTest {
         for (int i = 0; i < 5000; i++) {
             many.tweet("o" + i, "src", i * 1000L).retweet("x" + (i % 7), i * 1000L + 1, "o" + i);
         }
-        assertThatThrownBy(() -> new CoRetweetSignal(DetectionParams.defaults())
+        assertThatThrownBy(() -> new CoRetweetSignal(CoordinationParams.defaults())
                 .graph(many.build(), ProgressListener.NONE, () -> false))
                 .isInstanceOf(CancellationException.class);
         assertThat(a.accountCount()).isEqualTo(6);

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ class CoorTweetArchiveTest {
         Set<String> contents = new HashSet<>();
         for (CoorTweetArchive.Share s : rows) {
             if (contents.add(s.contentId())) {
-                byObject.computeIfAbsent(s.objectId(), k -> new java.util.ArrayList<>()).add(s);
+                byObject.computeIfAbsent(s.objectId(), k -> new ArrayList<>()).add(s);
             }
         }
         Map<String, Integer> counts = new HashMap<>();
@@ -123,7 +124,7 @@ class CoorTweetArchiveTest {
 
     @Test
     void defaultsKeepEveryPairSharingThreeOriginalsAndTheStrongestPairsEvidence() {
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         List<CoordinationEdge> coRetweet = r.edges().stream()
                 .filter(e -> e.signal().equals(CoordinationSignal.CO_RETWEET)).toList();
@@ -142,8 +143,8 @@ class CoorTweetArchiveTest {
 
     @Test
     void minSharedTwoKeepsTheStrongPairsAndDropsPairsThatShareLittleOfTheirActivity() {
-        DetectionParams p = DetectionParams.defaults()
-                .withCoRetweet(DetectionParams.defaults().coRetweet().withMinShared(2));
+        CoordinationParams p = CoordinationParams.defaults()
+                .withCoRetweet(CoordinationParams.defaults().coRetweet().withMinShared(2));
         SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> kept = pairs(g, 1);
         assertThat(pairs(scanOnly(60), 2)).containsAll(kept);
@@ -154,15 +155,15 @@ class CoorTweetArchiveTest {
 
     @Test
     void cooRTweetsStrictestSettingTenSecondsIsFoundWithTheDefaultThresholds() {
-        DetectionParams p = DetectionParams.defaults()
-                .withCoRetweet(DetectionParams.defaults().coRetweet().withWindow(10));
+        CoordinationParams p = CoordinationParams.defaults()
+                .withCoRetweet(CoordinationParams.defaults().coRetweet().withWindow(10));
         SignalGraph g = new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(pairs(g, 1)).containsExactly(A + "-" + B);
         assertThat(g.edges().get(0).count()).isEqualTo(3);
     }
 
     private static SignalGraph scanOnly(long window) {
-        DetectionParams p = DetectionParams.defaults().withCoRetweet(Timeline.scanOnly(window, 1));
+        CoordinationParams p = CoordinationParams.defaults().withCoRetweet(Timeline.scanOnly(window, 1));
         return new CoRetweetSignal(p).graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 

@@ -1,5 +1,6 @@
 package io.lockstep.coordination;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
@@ -37,11 +38,11 @@ public final class CoordinationBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "generated %s in %.1f s; heap used after GC: %d MB%n", a,
                 (System.nanoTime() - t0) / 1e9, usedAfterGc() / (1 << 20));
-        DetectionParams params = DetectionParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults();
         List<CoordinationEdge> all = new ArrayList<>();
         double coActionSeconds = 0;
         double coActionCpu = 0;
-        for (String name : DetectionParams.ALL_SIGNALS) {
+        for (String name : CoordinationParams.ALL_SIGNALS) {
             if (name.equals(CoordinationSignal.LOCKSTEP_FOLLOW)) {
                 continue; // no follows in this archive
             }
@@ -67,7 +68,7 @@ public final class CoordinationBenchmark {
         resetPeaks();
         long start = System.nanoTime();
         long cpu0 = cpu();
-        DetectionResult r = new CoordinationDetector(params).assemble(a, all, ProgressListener.NONE,
+        CoordinationResult r = new CoordinationDetector(params).assemble(a, all, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         System.out.printf(Locale.ROOT, "combine+Leiden+score+campaigns %.2f s wall, %.2f s CPU, clusters %d, suspicious %d, "
                         + "campaigns %d, peak heap %,d MB%n", (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9,
@@ -156,7 +157,7 @@ public final class CoordinationBenchmark {
 
     /** Process CPU time in ns (all threads, GC included). */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -46,8 +46,8 @@ class CoordinationDetectorTest {
     void coRetweetEndToEndFindsTheBotnetOnly() {
         Timeline t = botnet();
         Activity a = t.build();
-        DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
-        DetectionResult r = new CoordinationDetector(p).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet"));
+        CoordinationResult r = new CoordinationDetector(p).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         int[] bots = new int[6];
         for (int b = 0; b < 6; b++) {
@@ -74,11 +74,11 @@ class CoordinationDetectorTest {
 
     @Test
     void theMethodTextPrintsTheScoreWeightsOfTheParameterRecord() {
-        DetectionParams p = DetectionParams.defaults();
-        DetectionParams.ClusterParams c = p.cluster();
-        DetectionParams changed = p.withCluster(c.withWeights(new DetectionParams.ScoreWeights(
-                new DetectionParams.TimedWeights(0.35, 0.35, 0.15, 0.15),
-                new DetectionParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
+        CoordinationParams p = CoordinationParams.defaults();
+        CoordinationParams.ClusterParams c = p.cluster();
+        CoordinationParams changed = p.withCluster(c.withWeights(new CoordinationParams.ScoreWeights(
+                new CoordinationParams.TimedWeights(0.35, 0.35, 0.15, 0.15),
+                new CoordinationParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
         assertThat(changed.describe()).contains("0.35 density + 0.35 synchrony + 0.15 creation burst",
                 "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
                 .doesNotContain("0.40 density", "0.45 significance");
@@ -87,11 +87,11 @@ class CoordinationDetectorTest {
 
     @Test
     void scoreWeightsAreCheckedByName() {
-        assertThatThrownBy(() -> new DetectionParams.TimedWeights(1.2, 0.3, 0.15, 0.15))
+        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(1.2, 0.3, 0.15, 0.15))
                 .hasMessage("score weight timed.density must be in [0, 1], was 1.2");
-        assertThatThrownBy(() -> new DetectionParams.BlockWeights(0.45, -0.1, 0.2, 0.15))
+        assertThatThrownBy(() -> new CoordinationParams.BlockWeights(0.45, -0.1, 0.2, 0.15))
                 .hasMessage("score weight block.density must be in [0, 1], was -0.1");
-        assertThatThrownBy(() -> new DetectionParams.TimedWeights(0.4, 0.3, 0.15, 0.25))
+        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(0.4, 0.3, 0.15, 0.25))
                 .hasMessageStartingWith("score weights timed.* must sum to 1, were 1.1");
     }
 
@@ -100,18 +100,18 @@ class CoordinationDetectorTest {
         // the botnet's six bots retweet each seed 2 + b seconds after it: a full clique (density 1) with
         // synchrony mean(1 - |b - b'| / 60) over the 15 pairs = 1 - 35 / 900
         Activity a = botnet().build();
-        DetectionParams p = DetectionParams.defaults().withSignals(Set.of("co-retweet"));
-        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(1, 0, 0, 0))).isCloseTo(1.0, within(1e-12));
-        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(0, 1, 0, 0)))
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet"));
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(1, 0, 0, 0))).isCloseTo(1.0, within(1e-12));
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0, 1, 0, 0)))
                 .isCloseTo(1 - 35.0 / 900, within(1e-12));
-        assertThat(scoreWith(a, p, new DetectionParams.TimedWeights(0.5, 0.5, 0, 0)))
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0.5, 0.5, 0, 0)))
                 .isCloseTo(1 - 35.0 / 1800, within(1e-12));
     }
 
-    private static double scoreWith(Activity a, DetectionParams p, DetectionParams.TimedWeights timed) {
-        DetectionParams q = p.withCluster(p.cluster().withWeights(new DetectionParams.ScoreWeights(timed,
-                DetectionParams.ScoreWeights.defaults().block())));
-        DetectionResult r = new CoordinationDetector(q).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    private static double scoreWith(Activity a, CoordinationParams p, CoordinationParams.TimedWeights timed) {
+        CoordinationParams q = p.withCluster(p.cluster().withWeights(new CoordinationParams.ScoreWeights(timed,
+                CoordinationParams.ScoreWeights.defaults().block())));
+        CoordinationResult r = new CoordinationDetector(q).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.clusters()).hasSize(1);
         return r.clusters().get(0).score();
     }

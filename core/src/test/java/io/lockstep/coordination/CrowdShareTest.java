@@ -7,6 +7,7 @@ import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +44,15 @@ class CrowdShareTest {
     /** The crowd of {@code clusters} (ids in list order) under the default parameters. */
     private static CrowdShare crowd(Activity a, CompactGraph linked, int[]... clusters) {
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int g = 0; g < clusters.length; g++) {
             for (int v : clusters[g]) {
                 groupOf[v] = g;
             }
         }
         boolean[] all = new boolean[clusters.length];
-        java.util.Arrays.fill(all, true);
-        return CrowdShare.measure(a, DetectionParams.defaults(), groupOf, all, all, linked,
+        Arrays.fill(all, true);
+        return CrowdShare.measure(a, CoordinationParams.defaults(), groupOf, all, all, linked,
                 TerminationFlag.RUNNING_TRUE);
     }
 
@@ -72,7 +73,7 @@ class CrowdShareTest {
         assertThat(crowd.reply(0)).isNaN();
         // a window of 0 s leaves no co-reactor
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int b : bots) {
             groupOf[b] = 0;
         }
@@ -100,7 +101,7 @@ class CrowdShareTest {
         int bits = ItemPairs.groupBits(n);
         assertThat(bits).isEqualTo(4);
         int[] groupOf = new int[a.accountCount()];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         int members = 0;
         for (int v = 1; v <= n; v++) {
             if (ItemPairs.group(v, bits) == 5) {
@@ -132,7 +133,7 @@ class CrowdShareTest {
         Activity a = crowdAndBots();
         int[] fans = {2, 3, 4};
         int[] bots = {5, 6, 7};
-        ClusterScorer scorer = new ClusterScorer(a, DetectionParams.defaults(), crowd(a, null, fans, bots));
+        ClusterScorer scorer = new ClusterScorer(a, CoordinationParams.defaults(), crowd(a, null, fans, bots));
         assertThat(scorer.crowdFactor(0, Map.of(CoordinationSignal.CO_RETWEET, 3), 3))
                 .isCloseTo(2.0 / 11, within(1e-12));
         // one co-retweet edge of four internal edges: 1 − 1/4 · (1 − 2/11)
@@ -145,11 +146,11 @@ class CrowdShareTest {
         List<CoordinationEdge> botEdges = List.of(edge(5, 6), edge(5, 7), edge(6, 7));
         double fanScore = scorer.score(0, fans, fanEdges, 3).score();
         double botScore = scorer.score(1, bots, botEdges, 3).score();
-        assertThat(fanScore).isLessThan(DetectionParams.defaults().cluster().suspiciousScore());
-        assertThat(botScore).isGreaterThanOrEqualTo(DetectionParams.defaults().cluster().suspiciousScore());
+        assertThat(fanScore).isLessThan(CoordinationParams.defaults().cluster().suspiciousScore());
+        assertThat(botScore).isGreaterThanOrEqualTo(CoordinationParams.defaults().cluster().suspiciousScore());
         assertThat(fanScore).isCloseTo(botScore * 2 / 11, within(0.1));
         // without crowd measurements the fans keep their timed score, 11/2 of the scaled one
-        assertThat(new ClusterScorer(a, DetectionParams.defaults()).score(0, fans, fanEdges, 3).score() * 2 / 11)
+        assertThat(new ClusterScorer(a, CoordinationParams.defaults()).score(0, fans, fanEdges, 3).score() * 2 / 11)
                 .isCloseTo(fanScore, within(1e-12));
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class FollowArchiveBenchmark {
                 Runtime.getRuntime().availableProcessors(), load(), a.accountCount(), a.followCount(),
                 (System.nanoTime() - t0) / 1e9);
         for (int run = 0; run < runs; run++) {
-            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             long start = System.nanoTime();
             long cpu0 = FollowBenchmark.cpu();
             SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
@@ -156,7 +157,7 @@ public final class FollowArchiveBenchmark {
 
     /** The fields of one CSV line (RFC 4180 quotes; no line breaks inside fields). */
     static List<String> fields(String line) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {

@@ -47,7 +47,7 @@ public final class FollowBenchmark {
                 a.followCount(), (System.nanoTime() - t0) / 1e9);
         {
             // the cost of the target-side seed search alone (AudienceSeeds), on the finder the signal builds
-            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
             long start = System.nanoTime();
             long cpu0 = cpu();
@@ -58,10 +58,10 @@ public final class FollowBenchmark {
         }
         {
             // the cost of the client-side seed search alone (ClientSeeds), on the model's partitions
-            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
             List<int[]> weights = LockstepFollowSignal.Models.fit(finder, a.accountCount(),
-                    DetectionParams.defaults().seed()).partitions(a.accountCount());
+                    CoordinationParams.defaults().seed()).partitions(a.accountCount());
             long start = System.nanoTime();
             long cpu0 = cpu();
             List<ClientSeeds.Seed> seeds = signal.clientSeeds(finder, a.accountCount(), weights.get(0));
@@ -75,7 +75,7 @@ public final class FollowBenchmark {
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             long cpu0 = cpu();
-            LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             double sec = (System.nanoTime() - start) / 1e9;
             double cpuSec = (cpu() - cpu0) / 1e9;

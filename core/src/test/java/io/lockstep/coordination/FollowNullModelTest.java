@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FollowNullModelTest {
 
     static SignalGraph follow(Activity a) {
-        return new LockstepFollowSignal(DetectionParams.defaults())
+        return new LockstepFollowSignal(CoordinationParams.defaults())
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
@@ -103,7 +103,7 @@ class FollowNullModelTest {
         Activity a = eightCommunities(2).build();
         SignalGraph g = follow(a);
         assertThat(g.blocks()).as(describe(a, g)).isEmpty();
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.suspiciousAccounts()).isEmpty();
     }
@@ -124,7 +124,7 @@ class FollowNullModelTest {
         // ordinary account
         assertThat(farm).as(describe(a, f.graph())).containsAll(f.flagged());
         assertThat(f.flagged().size()).isGreaterThanOrEqualTo(120);
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> suspicious = new HashSet<>();
         for (int v : r.suspiciousAccounts()) {
@@ -148,7 +148,7 @@ class FollowNullModelTest {
         Activity a = gen.build();
         List<Set<String>> verdicts = new ArrayList<>();
         for (long seed : new long[] {42, 43, 44}) {
-            SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withSeed(seed))
+            SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults().withSeed(seed))
                     .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             verdicts.add(flagged(a, g));
         }
@@ -200,8 +200,8 @@ class FollowNullModelTest {
         int[] fs = small.stream().mapToInt(Integer::intValue).toArray();
         int[] ts = stars.stream().mapToInt(Integer::intValue).toArray();
         LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(
-                List.of(new FollowNullModel(finder, merged)), DetectionParams.defaults().seed());
-        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(DetectionParams.defaults())
+                List.of(new FollowNullModel(finder, merged)), CoordinationParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults())
                 .new Growth(finder, model, n);
         model.setBlock(fs, growth.heldOut(fs, ts));
         long observed = 0;
@@ -213,7 +213,7 @@ class FollowNullModelTest {
             expected += model.expected(t);
         }
         assertThat(observed).as("O %d E %.1f", observed, expected)
-                .isGreaterThan((long) (DetectionParams.defaults().follow().minLift() * expected));
+                .isGreaterThan((long) (CoordinationParams.defaults().follow().minLift() * expected));
         assertThat(growth.test(fs, ts)).isNull();
         int[] farmBlock = farmIds.stream().mapToInt(Integer::intValue).toArray();
         int[] poolBlock = pool.stream().mapToInt(Integer::intValue).toArray();
@@ -269,8 +269,8 @@ class FollowNullModelTest {
         assertThat(all).isGreaterThanOrEqualTo(12 * 11 * 9 / 10);
         assertThat(mutual).isGreaterThanOrEqualTo(all * 9 / 10);
         LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(
-                List.of(new FollowNullModel(finder, merged)), DetectionParams.defaults().seed());
-        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(DetectionParams.defaults())
+                List.of(new FollowNullModel(finder, merged)), CoordinationParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults())
                 .new Growth(finder, model, n);
         model.setBlock(fs, growth.heldOut(fs, fs));
         double expected = 0;
@@ -279,7 +279,7 @@ class FollowNullModelTest {
         }
         // counting every follow, the block is far beyond the merged community's popularity
         assertThat(all).as("O %d E %.1f", all, expected)
-                .isGreaterThan((long) (DetectionParams.defaults().follow().minLift() * expected));
+                .isGreaterThan((long) (CoordinationParams.defaults().follow().minLift() * expected));
         assertThat(growth.test(fs, fs)).isNull();
         int[] farmBlock = farmIds.stream().mapToInt(Integer::intValue).toArray();
         int[] poolBlock = pool.stream().mapToInt(Integer::intValue).toArray();

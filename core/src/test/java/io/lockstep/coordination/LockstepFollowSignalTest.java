@@ -117,7 +117,7 @@ class LockstepFollowSignalTest {
     }
 
     static SignalGraph follow(Activity a) {
-        return new LockstepFollowSignal(DetectionParams.defaults())
+        return new LockstepFollowSignal(CoordinationParams.defaults())
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
@@ -158,7 +158,7 @@ class LockstepFollowSignalTest {
     @Test
     void growthFromAMixedSeedKeepsTheAccountsMadeTogether() {
         Activity a = readersAndFarm(true);
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         int n = a.accountCount();
         TreeSet<Long> pairs = new TreeSet<>(); // distinct follows, as the signal builds them
         for (int i = 0; i < a.followCount(); i++) {
@@ -167,7 +167,7 @@ class LockstepFollowSignalTest {
         int[] follower = pairs.stream().mapToInt(p -> (int) (p >>> 32)).toArray();
         int[] followee = pairs.stream().mapToInt(p -> (int) (long) p).toArray();
         DenseBlockFinder finder = new DenseBlockFinder(n, follower, followee);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, DetectionParams.defaults().seed());
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
         // a seed as peeling can leave it: the farm next to the ten heaviest readers (r36, r73, ... follow 40)
         List<Integer> seed = new ArrayList<>();
         for (int f = 0; f < 12; f++) {
@@ -215,7 +215,7 @@ class LockstepFollowSignalTest {
         Activity organic = new FollowGraphs(3).community(500, 1.3).community(500, 1.3).follows(40, 1.0, 0.85).build();
         List<String> farm = gen.farm(30, 4, 12, true, "client");
         Activity a = gen.build();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         List<int[]> bursts = signal.creationBursts(a, LockstepFollowSignal.follows(a));
         assertThat(bursts).hasSize(1);
         // the span holds the farm and the few ordinary accounts made the same week (growth sorts them out)
@@ -265,10 +265,10 @@ class LockstepFollowSignalTest {
             }
         }
         Activity a = gen.build();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, DetectionParams.defaults().seed());
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
         finder.setEdgeWeights(model.surprise());
         List<int[]> bursts = signal.creationBursts(a, finder);
         assertThat(bursts).hasSize(1);
@@ -303,7 +303,7 @@ class LockstepFollowSignalTest {
         FollowGraphs gen = sixCommunitiesSignedUpFast(5);
         List<String> farm = gen.farm(30, 4, 12, true, "client");
         Activity a = gen.build();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         for (int[] cohort : signal.creationBursts(a, finder)) {
             assertThat(names(a, cohort)).as("an archive-wide burst").doesNotContainAnyElementsOf(farm);
@@ -312,8 +312,8 @@ class LockstepFollowSignalTest {
         assertThat(seeds).isNotEmpty();
         assertThat(names(a, seeds.get(0))).containsExactlyInAnyOrderElementsOf(farm);
         // no peeling round: the block comes from the audience seed
-        DetectionParams.FollowParams p = DetectionParams.defaults().follow();
-        SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults().withFollow(new DetectionParams.FollowParams(
+        CoordinationParams.FollowParams p = CoordinationParams.defaults().follow();
+        SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults().withFollow(new CoordinationParams.FollowParams(
                 p.minFollowers(), p.minTargets(), p.minDensity(), 0, p.creationBurst(), p.maxPValue(), p.minLift(),
                 p.partners()))).graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         Set<String> flagged = FollowNullModelTest.flagged(a, g);
@@ -330,7 +330,7 @@ class LockstepFollowSignalTest {
     void communitiesSignedUpFastFollowingTheirStarsGiveNoSeedAndNoBlock() {
         FollowGraphs gen = sixCommunitiesSignedUpFast(5).everyoneFollowsStars(0, 5);
         Activity a = gen.build();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         assertThat(signal.audienceBursts(a, LockstepFollowSignal.follows(a))).isEmpty();
         SignalGraph g = follow(a);
         assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
@@ -405,7 +405,7 @@ class LockstepFollowSignalTest {
     void findsExactlyTheFarmPairs() {
         for (boolean camouflage : new boolean[]{false, true}) {
             Activity a = farm(camouflage);
-            SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults())
+            SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults())
                     .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             assertThat(g.edges()).as("camouflage " + camouflage).hasSize(45); // all pairs of 10 farm accounts
             for (CoordinationEdge e : g.edges()) {
@@ -425,7 +425,7 @@ class LockstepFollowSignalTest {
     @Test
     void followerFarmClusterIsScoredWithItsCreationBurst() {
         Activity a = farm(true);
-        DetectionResult r = new CoordinationDetector(DetectionParams.defaults())
+        CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults())
                 .run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(r.clusters()).hasSize(1);
         Cluster c = r.clusters().get(0);
@@ -728,7 +728,7 @@ class LockstepFollowSignalTest {
         Activity a = gen.build();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
-        long seed = DetectionParams.defaults().seed();
+        long seed = CoordinationParams.defaults().seed();
         List<int[]> one = LockstepFollowSignal.Models.fit(finder, n, seed, 1, TerminationFlag.RUNNING_TRUE)
                 .partitions(n);
         assertThat(one).hasSize(LockstepFollowSignal.Models.RESOLUTIONS.length);
@@ -740,9 +740,9 @@ class LockstepFollowSignalTest {
                         threads).isEqualTo(one.get(r));
             }
         }
-        SignalGraph serial = new LockstepFollowSignal(DetectionParams.defaults(), 1)
+        SignalGraph serial = new LockstepFollowSignal(CoordinationParams.defaults(), 1)
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        SignalGraph parallel = new LockstepFollowSignal(DetectionParams.defaults(), 3)
+        SignalGraph parallel = new LockstepFollowSignal(CoordinationParams.defaults(), 3)
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(FollowNullModelTest.flagged(a, serial)).isNotEmpty().isSubsetOf(farm)
                 .isEqualTo(FollowNullModelTest.flagged(a, parallel));
@@ -771,7 +771,7 @@ class LockstepFollowSignalTest {
             running.set(i < 4);
         })).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(ran[0]).isEqualTo(5);
-        assertThatThrownBy(() -> new LockstepFollowSignal(DetectionParams.defaults(), 0))
+        assertThatThrownBy(() -> new LockstepFollowSignal(CoordinationParams.defaults(), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
     }
 }

@@ -42,7 +42,7 @@ class OtherSignalsTest {
             t.tweet("b" + i, "b", t0 + 100, "text", List.of("x" + i, "X" + i), List.of());
             t.tweet("c" + i, "c", t0 + 400, "text", List.of("x" + i), List.of());
         }
-        DetectionParams p = DetectionParams.defaults().withCoHashtag(Timeline.scanOnly(300, 3));
+        CoordinationParams p = CoordinationParams.defaults().withCoHashtag(Timeline.scanOnly(300, 3));
         SignalGraph g = graph(new CoHashtagSignal(p), t, "a-b:3 b-c:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("#x1", 10_000, 10_100));
         assertThat(g.actions()).isEqualTo(9); // the repeated #x in b's posts counts once
@@ -57,7 +57,7 @@ class OtherSignalsTest {
             t.tweet("b" + i, "b", t0 + 600, "t", List.of("P" + i, "Q", "R"), List.of());
             t.tweet("c" + i, "c", t0 + 300, "t", List.of("q", "p" + i, "r"), List.of());
         }
-        DetectionParams p = DetectionParams.defaults().withSequence(Timeline.scanOnly(3600, 2));
+        CoordinationParams p = CoordinationParams.defaults().withSequence(Timeline.scanOnly(3600, 2));
         SignalGraph g = graph(new HashtagSequenceSignal(p), t, "a-b:2");
         assertThat(g.edges().get(0).evidence()).containsExactly(new Evidence("#p1 #q #r", 100_000, 100_600),
                 new Evidence("#p2 #q #r", 200_000, 200_600));
@@ -83,7 +83,7 @@ class OtherSignalsTest {
                     List.of("http://news.example/story" + i + "?utm_source=tw"));
             t.tweet("c" + i, "c", t0 + 61 + 20, "see", List.of(), List.of("news.example/story" + i));
         }
-        DetectionParams p = DetectionParams.defaults().withCoLink(Timeline.scanOnly(60, 3));
+        CoordinationParams p = CoordinationParams.defaults().withCoLink(Timeline.scanOnly(60, 3));
         SignalGraph g = graph(new CoLinkSignal(p), t, "a-b:3");
         assertThat(g.edges().get(0).evidence().get(2)).isEqualTo(new Evidence("news.example/story3", 30_000, 30_020));
     }
@@ -107,7 +107,7 @@ class OtherSignalsTest {
             // the same text but 2 hours later: outside the 1 h window
             t.tweet("d" + i, "d", t0 + 7200, scripts[i], List.of(), List.of());
         }
-        DetectionParams p = DetectionParams.defaults().withCoText(Timeline.scanOnly(3600, 2));
+        CoordinationParams p = CoordinationParams.defaults().withCoText(Timeline.scanOnly(3600, 2));
         Activity a = t.build();
         CoTextSignal signal = new CoTextSignal(p);
         int[] clusters = signal.textClusters(a, T);
@@ -137,7 +137,7 @@ class OtherSignalsTest {
             t.tweet("p" + i, "target", t0);
             t.reply("a", t0 + 10, "p" + i).reply("b", t0 + 40, "p" + i).reply("c", t0 + 200, "p" + i);
         }
-        DetectionParams p = DetectionParams.defaults().withCoReply(Timeline.scanOnly(60, 3));
+        CoordinationParams p = CoordinationParams.defaults().withCoReply(Timeline.scanOnly(60, 3));
         SignalGraph g = graph(new CoReplySignal(p), t, "a-b:3");
         assertThat(g.edges().get(0).evidence().get(0)).isEqualTo(new Evidence("p1", 10_010, 10_040));
     }
@@ -152,7 +152,7 @@ class OtherSignalsTest {
             t.retweet("fan", t0 + (i < 3 ? 5 : 600), "s" + i); // 3 of 5 fast: 60% < 80%
             t.retweet("slow", t0 + 900, "s" + i);
         }
-        SignalGraph g = graph(new FastRetweetSignal(DetectionParams.defaults()), t, "star-bot:5");
+        SignalGraph g = graph(new FastRetweetSignal(CoordinationParams.defaults()), t, "star-bot:5");
         CoordinationEdge e = g.edges().get(0);
         assertThat(e.weight()).isEqualTo(1.0);
         assertThat(e.evidence().get(0)).isEqualTo(new Evidence("s0", 10_000, 10_003));
@@ -195,11 +195,11 @@ class OtherSignalsTest {
                 t.retweet("bot" + b, t0 + 2 + b, "s" + i);
             }
         }
-        graph(new FastRetweetSignal(DetectionParams.defaults()), t,
+        graph(new FastRetweetSignal(CoordinationParams.defaults()), t,
                 "seed-bot0:5 seed-bot1:5 seed-bot2:5 seed-bot3:5 seed-bot4:5");
-        DetectionParams.FastRetweetParams d = DetectionParams.defaults().fastRetweet();
-        graph(new FastRetweetSignal(DetectionParams.defaults().withFastRetweet(
-                        new DetectionParams.FastRetweetParams(d.maxDelay(), d.minCount(), d.minShare(), 1.0))), t,
+        CoordinationParams.FastRetweetParams d = CoordinationParams.defaults().fastRetweet();
+        graph(new FastRetweetSignal(CoordinationParams.defaults().withFastRetweet(
+                        new CoordinationParams.FastRetweetParams(d.maxDelay(), d.minCount(), d.minShare(), 1.0))), t,
                 "idol-quick:4 seed-bot0:5 seed-bot1:5 seed-bot2:5 seed-bot3:5 seed-bot4:5");
     }
 }

@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** End-to-end quality on a planted scenario: the numbers of issue 7. */
 class PlantedScenarioQualityTest {
     static PlantedScenario scenario;
-    static DetectionResult result;
+    static CoordinationResult result;
     static QualityEvaluation quality;
 
     @BeforeAll
     static void run() {
         scenario = new PlantedScenario(2026, 1.0, 0.8);
-        result = new CoordinationDetector(DetectionParams.defaults())
+        result = new CoordinationDetector(CoordinationParams.defaults())
                 .run(scenario.activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         quality = new QualityEvaluation(scenario, result);
         System.out.println(scenario.activity + "\n" + quality);
@@ -44,7 +44,7 @@ class PlantedScenarioQualityTest {
     @Test
     void theFlaggedAccountsDoNotDependOnTheSeed() {
         for (long seed : new long[] {1, 7}) {
-            DetectionResult other = new CoordinationDetector(DetectionParams.defaults().withSeed(seed))
+            CoordinationResult other = new CoordinationDetector(CoordinationParams.defaults().withSeed(seed))
                     .run(scenario.activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
             assertThat(other.suspiciousAccounts()).as("seed %d", seed).containsExactly(result.suspiciousAccounts());
         }
@@ -63,7 +63,7 @@ class PlantedScenarioQualityTest {
         assertThat(flagged).isGreaterThan(0);
         assertThat(result.edges().size()).as("edges %d, flagged %d", result.edges().size(), flagged)
                 .isLessThanOrEqualTo(20 * flagged);
-        for (String signal : DetectionParams.ALL_SIGNALS) {
+        for (String signal : CoordinationParams.ALL_SIGNALS) {
             int[] degree = new int[scenario.activity.accountCount()];
             for (CoordinationEdge e : result.edges()) {
                 if (e.signal().equals(signal)) {

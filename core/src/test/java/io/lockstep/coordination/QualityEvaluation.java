@@ -15,7 +15,7 @@ final class QualityEvaluation {
     final Map<String, double[]> byOp = new HashMap<>(); // op -> {precision, recall, predicted, truth}
     final Map<String, Double> fpr = new HashMap<>();
 
-    QualityEvaluation(PlantedScenario s, DetectionResult r) {
+    QualityEvaluation(PlantedScenario s, CoordinationResult r) {
         var a = s.activity;
         Map<String, Set<Integer>> truth = new HashMap<>();
         for (int v = 0; v < a.accountCount(); v++) {

@@ -23,9 +23,9 @@ public final class QualitySweep {
     public static void main(String[] args) {
         double[] camouflages = {0.0, 1.0, 3.0};
         double[] participations = {0.5, 0.8, 1.0};
-        DetectionParams params = DetectionParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults();
         Map<String, StringBuilder> tables = new LinkedHashMap<>();
-        List<String> configs = new ArrayList<>(DetectionParams.ALL_SIGNALS);
+        List<String> configs = new ArrayList<>(CoordinationParams.ALL_SIGNALS);
         configs.add("all signals");
         for (String c : configs) {
             tables.put(c, new StringBuilder("| camouflage | participation | botnet P/R | follower-farm P/R | "
@@ -37,7 +37,7 @@ public final class QualitySweep {
                 PlantedScenario s = new PlantedScenario(2026, camo, part);
                 Map<String, List<CoordinationEdge>> bySignal = new LinkedHashMap<>();
                 List<CoordinationEdge> all = new ArrayList<>();
-                for (String name : DetectionParams.ALL_SIGNALS) {
+                for (String name : CoordinationParams.ALL_SIGNALS) {
                     SignalGraph g = CoordinationDetector.create(name, params).graph(s.activity,
                             ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                     bySignal.put(name, g.edges());
@@ -45,7 +45,7 @@ public final class QualitySweep {
                 }
                 bySignal.put("all signals", all);
                 for (var e : bySignal.entrySet()) {
-                    DetectionResult r = new CoordinationDetector(params).assemble(s.activity, e.getValue(),
+                    CoordinationResult r = new CoordinationDetector(params).assemble(s.activity, e.getValue(),
                             ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                     QualityEvaluation q = new QualityEvaluation(s, r);
                     StringBuilder row = tables.get(e.getKey());

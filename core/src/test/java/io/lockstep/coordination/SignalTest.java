@@ -9,8 +9,8 @@ class SignalTest {
 
     @Test
     void everySignalIsDeclaredOnceWithItsNameKindWindowAndFactory() {
-        DetectionParams p = DetectionParams.defaults();
-        assertThat(DetectionParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
+        CoordinationParams p = CoordinationParams.defaults();
+        assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
                 "co-link", "co-text", "fast-retweet", "co-reply", "lockstep-follow");
         for (Signal s : Signal.values()) {
             assertThat(s.create(p).name()).isEqualTo(s.id());

@@ -49,7 +49,7 @@ final class Timeline {
     }
 
     /** Co-action settings that switch off similarity and null-model thresholds, to test the scan alone. */
-    static DetectionParams.CoAction scanOnly(long window, int minShared) {
-        return new DetectionParams.CoAction(window, minShared, 0.0, 1.0);
+    static CoordinationParams.CoAction scanOnly(long window, int minShared) {
+        return new CoordinationParams.CoAction(window, minShared, 0.0, 1.0);
     }
 }

@@ -26,7 +26,7 @@ public final class ArchiveFiles {
         ActivityBuilder builder = new ActivityBuilder();
         ActivitySink sink = new ActivitySink(builder);
         for (Path file : files) {
-            Format format = FormatDetector.detect(file);
+            Format format = FormatDetector.formatOf(file);
             try (Reader in = InputFiles.reader(file, new AtomicLong())) {
                 format.parser().parse(in, sink);
             }

@@ -14,8 +14,8 @@ public final class ArchiveParsing {
     }
 
     /** The file's format, from its header (throws {@link UnknownFormatException} with the reason). */
-    public static Format detect(Path file) throws IOException {
-        return FormatDetector.detect(file);
+    public static Format formatOf(Path file) throws IOException {
+        return FormatDetector.formatOf(file);
     }
 
     /** Parses {@code file} as {@code format} into {@code sink}: malformed records reach {@link RowSink#reject}. */

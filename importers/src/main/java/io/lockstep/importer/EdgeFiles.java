@@ -30,7 +30,7 @@ public final class EdgeFiles {
      * @throws UnknownFormatException when the file is not an edge list
      */
     public static EdgeFileStats read(Path file, EdgeConsumer consumer) throws IOException {
-        Format format = FormatDetector.detect(file);
+        Format format = FormatDetector.formatOf(file);
         if (!format.isEdgeList()) {
             throw new UnknownFormatException(file + ": is " + format.description()
                     + ", not an edge list (follower-csv, snap or edges)");

@@ -30,7 +30,7 @@ public final class FormatDetector {
      *
      * @throws UnknownFormatException naming the known formats and the header found
      */
-    public static Format detect(Path file) throws IOException {
+    public static Format formatOf(Path file) throws IOException {
         String name = InputFiles.baseName(file);
         String first = null;
         boolean comment = false;

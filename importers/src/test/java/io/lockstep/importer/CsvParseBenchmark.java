@@ -21,7 +21,7 @@ public final class CsvParseBenchmark {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Format format = ArchiveParsing.detect(file);
+        Format format = ArchiveParsing.formatOf(file);
         double size = Files.size(file) / 1e6;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> rates = new ArrayList<>();

@@ -38,15 +38,15 @@ public class ParsersTest {
 
     @Test
     void detectsEachSampleFormat() throws IOException {
-        assertThat(FormatDetector.detect(sample("infoops_tweets.csv"))).isEqualTo(Format.INFO_OPS_TWEETS);
-        assertThat(FormatDetector.detect(sample("infoops_users.csv"))).isEqualTo(Format.INFO_OPS_USERS);
-        assertThat(FormatDetector.detect(sample("twarc.csv"))).isEqualTo(Format.TWARC_CSV);
-        assertThat(FormatDetector.detect(sample("twarc_minimal.csv"))).isEqualTo(Format.TWARC_CSV);
-        assertThat(FormatDetector.detect(sample("v1_statuses.jsonl"))).isEqualTo(Format.TWITTER_JSON);
-        assertThat(FormatDetector.detect(sample("v2_responses.jsonl"))).isEqualTo(Format.TWITTER_JSON);
-        assertThat(FormatDetector.detect(sample("followers.csv"))).isEqualTo(Format.FOLLOWER_CSV);
-        assertThat(FormatDetector.detect(sample("snap_edges.txt"))).isEqualTo(Format.SNAP_EDGES);
-        assertThat(FormatDetector.detect(sample("edges.csv"))).isEqualTo(Format.GENERIC_EDGES);
+        assertThat(FormatDetector.formatOf(sample("infoops_tweets.csv"))).isEqualTo(Format.INFO_OPS_TWEETS);
+        assertThat(FormatDetector.formatOf(sample("infoops_users.csv"))).isEqualTo(Format.INFO_OPS_USERS);
+        assertThat(FormatDetector.formatOf(sample("twarc.csv"))).isEqualTo(Format.TWARC_CSV);
+        assertThat(FormatDetector.formatOf(sample("twarc_minimal.csv"))).isEqualTo(Format.TWARC_CSV);
+        assertThat(FormatDetector.formatOf(sample("v1_statuses.jsonl"))).isEqualTo(Format.TWITTER_JSON);
+        assertThat(FormatDetector.formatOf(sample("v2_responses.jsonl"))).isEqualTo(Format.TWITTER_JSON);
+        assertThat(FormatDetector.formatOf(sample("followers.csv"))).isEqualTo(Format.FOLLOWER_CSV);
+        assertThat(FormatDetector.formatOf(sample("snap_edges.txt"))).isEqualTo(Format.SNAP_EDGES);
+        assertThat(FormatDetector.formatOf(sample("edges.csv"))).isEqualTo(Format.GENERIC_EDGES);
     }
 
     @Test
@@ -60,7 +60,7 @@ public class ParsersTest {
     @Test
     void unknownFormatNamesTheFormatsAndTheHeaderFound(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("mystery.csv"), "name,colour,size\nx,red,3\n");
-        assertThatThrownBy(() -> FormatDetector.detect(f))
+        assertThatThrownBy(() -> FormatDetector.formatOf(f))
                 .isInstanceOf(UnknownFormatException.class)
                 .hasMessageContaining("header found: 'name,colour,size'")
                 .hasMessageContaining("infoops-tweets")
@@ -202,7 +202,7 @@ public class ParsersTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(sample("snap_edges.txt"), out);
         }
-        assertThat(FormatDetector.detect(gz)).isEqualTo(Format.SNAP_EDGES);
+        assertThat(FormatDetector.formatOf(gz)).isEqualTo(Format.SNAP_EDGES);
         assertThat(CollectingSink.parse(Format.SNAP_EDGES, gz).edges).isEqualTo(snap.edges);
     }
 

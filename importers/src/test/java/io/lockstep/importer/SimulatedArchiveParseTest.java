@@ -21,7 +21,7 @@ class SimulatedArchiveParseTest {
 
     /** {accounts, posts, edges, rejects, records, retweets}. */
     static long[] parse(Path file, Format expected) throws IOException {
-        assertThat(FormatDetector.detect(file)).isEqualTo(expected);
+        assertThat(FormatDetector.formatOf(file)).isEqualTo(expected);
         long[] c = new long[6];
         try (Reader in = Files.newBufferedReader(file)) {
             expected.parser().parse(in, new RowSink() {

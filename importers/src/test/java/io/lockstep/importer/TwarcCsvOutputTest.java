@@ -26,7 +26,7 @@ class TwarcCsvOutputTest {
     @ValueSource(strings = {"noflat", "brexit", "kpop"})
     void everyTweetOfTheCsvIsTheSamePostAsInTheJsonItWasMadeFrom(String capture) throws IOException {
         Path csv = DIR.resolve("csv").resolve(capture + ".csv.gz");
-        assertThat(FormatDetector.detect(csv)).isEqualTo(Format.TWARC_CSV);
+        assertThat(FormatDetector.formatOf(csv)).isEqualTo(Format.TWARC_CSV);
         CollectingSink fromCsv = CollectingSink.parse(Format.TWARC_CSV, csv);
         CollectingSink fromJson = CollectingSink.parse(Format.TWITTER_JSON, DIR.resolve(capture + ".jsonl.gz"));
         assertThat(fromCsv.rejects).isEmpty();

@@ -50,11 +50,11 @@ public final class DifficultySweep {
     }
 
     private final ScenarioConfig base;
-    private final Detector detector;
+    private final ArchiveDetector detector;
     private final Path workDir;
 
     /** Sweeps around {@code base} (its sizes, days and seed) with {@code detector}, writing runs under workDir. */
-    public DifficultySweep(ScenarioConfig base, Detector detector, Path workDir) {
+    public DifficultySweep(ScenarioConfig base, ArchiveDetector detector, Path workDir) {
         this.base = Objects.requireNonNull(base, "base");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.workDir = Objects.requireNonNull(workDir, "workDir");

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * @param minFast     fast retweets needed
  * @param minShare    share of the account's retweets that must be fast
  */
-public record FastRetweetBaseline(long fastSeconds, int minFast, double minShare) implements Detector {
+public record FastRetweetBaseline(long fastSeconds, int minFast, double minShare) implements ArchiveDetector {
     /** 120 s, 3 retweets, half of them. */
     public static final FastRetweetBaseline DEFAULT = new FastRetweetBaseline(120, 3, 0.5);
 

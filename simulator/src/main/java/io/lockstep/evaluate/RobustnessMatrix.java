@@ -23,7 +23,7 @@ import java.util.Objects;
  * fandom (at most {@value #MAX_FANDOM_FPR}) and of the news burst, the lowest recall of a planted operation other
  * than the aged farm (at least {@value #MIN_RECALL}), the aged farm's recall (reported; aim
  * {@value #AIM_AGED_FARM_RECALL}), F1 over every planted account, the aged farm's included (at least
- * {@value #MIN_F1}: the issue asks for the same numbers in every cell, and its F1 counts every planted account; the
+ * {@value #MIN_F1}: the same targets hold in every cell, and F1 counts every planted account; the
  * aged farm's recall is only an aim, its members are positives all the same), F1 without the aged farm's members
  * (a diagnostic, not a target: it tells the aged farm's share of a miss from the rest), and
  * {@code coordination-edges.csv} rows per flagged account (at most {@value ArchiveScore#MAX_EDGE_ROWS_PER_FLAGGED}).
@@ -121,11 +121,11 @@ public final class RobustnessMatrix {
         }
     }
 
-    private final Detector detector;
+    private final ArchiveDetector detector;
     private final Path workDir;
 
     /** A matrix run with {@code detector}, writing each cell's archive and verdicts under {@code workDir/<cell>}. */
-    public RobustnessMatrix(Detector detector, Path workDir) {
+    public RobustnessMatrix(ArchiveDetector detector, Path workDir) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
     }

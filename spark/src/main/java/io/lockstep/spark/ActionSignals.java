@@ -4,7 +4,7 @@ import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
 import io.lockstep.activity.Urls;
 import io.lockstep.coordination.CoordinationSignal;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.importer.PostRow;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Set;
  * The co-action signals the Spark engine computes distributed, and which actions a post makes for each: the same
  * rules as the signals' own action lists in core (co-retweet and co-reply key a retweet or reply by the referenced
  * post; co-hashtag, co-link and hashtag-sequence take authored posts: tweets, replies and quotes with a time).
- * Signals are coded by their index in {@link DetectionParams#ALL_SIGNALS}.
+ * Signals are coded by their index in {@link CoordinationParams#ALL_SIGNALS}.
  */
 final class ActionSignals {
     static final List<String> DISTRIBUTED = List.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
@@ -37,15 +37,15 @@ final class ActionSignals {
     }
 
     static int code(String signal) {
-        return DetectionParams.ALL_SIGNALS.indexOf(signal);
+        return CoordinationParams.ALL_SIGNALS.indexOf(signal);
     }
 
     static String name(int code) {
-        return DetectionParams.ALL_SIGNALS.get(code);
+        return CoordinationParams.ALL_SIGNALS.get(code);
     }
 
     /** The distributed signals that {@code params} enables. */
-    static Set<String> enabled(DetectionParams params) {
+    static Set<String> enabled(CoordinationParams params) {
         Set<String> out = new LinkedHashSet<>();
         for (String s : DISTRIBUTED) {
             if (params.enabled(s)) {

@@ -92,7 +92,7 @@ public final class ArchiveActions {
         }
         List<FileSplits.Split> splits = new ArrayList<>();
         for (Path f : files) {
-            Format format = ArchiveParsing.detect(f);
+            Format format = ArchiveParsing.formatOf(f);
             if (!format.isEdgeList()) { // edge lists carry follows and interactions, no co-actions
                 splits.addAll(FileSplits.plan(f, format, splitBytes));
             }

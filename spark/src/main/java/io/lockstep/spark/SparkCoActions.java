@@ -2,7 +2,7 @@ package io.lockstep.spark;
 
 import io.lockstep.coordination.CoActionKernel;
 import io.lockstep.coordination.CoordinationEdge;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.Evidence;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
@@ -95,27 +95,27 @@ public final class SparkCoActions {
 
     /** A signal's thresholds in a form tasks can carry. */
     public record Thresholds(long window, int minShared, double minSimilarity, double maxPValue) implements Serializable {
-        static Thresholds of(DetectionParams.CoAction p) {
+        static Thresholds of(CoordinationParams.CoAction p) {
             return new Thresholds(p.window(), p.minShared(), p.minSimilarity(), p.maxPValue());
         }
 
-        DetectionParams.CoAction coAction() {
-            return new DetectionParams.CoAction(window, minShared, minSimilarity, maxPValue);
+        CoordinationParams.CoAction coAction() {
+            return new CoordinationParams.CoAction(window, minShared, minSimilarity, maxPValue);
         }
     }
 
     /**
-     * What the distributed signals need from {@link DetectionParams}, in a form tasks and a submitted driver carry:
+     * What the distributed signals need from {@link CoordinationParams}, in a form tasks and a submitted driver carry:
      * thresholds indexed by signal code (null for signals not run), the neighbour cap and the evidence cap.
      */
     public record Plan(Thresholds[] thresholds, int maxNeighbours, int evidenceCap, SparkCoText.TextPlan text)
             implements Serializable {
-        public static Plan of(DetectionParams params) {
-            Thresholds[] t = new Thresholds[DetectionParams.ALL_SIGNALS.size()];
+        public static Plan of(CoordinationParams params) {
+            Thresholds[] t = new Thresholds[CoordinationParams.ALL_SIGNALS.size()];
             for (String s : ActionSignals.enabled(params)) {
                 t[ActionSignals.code(s)] = SparkCoActions.thresholds(params, s);
             }
-            DetectionParams.TextParams p = params.text();
+            CoordinationParams.TextParams p = params.text();
             SparkCoText.TextPlan text = t[ActionSignals.CO_TEXT] == null ? null : new SparkCoText.TextPlan(
                     p.shingle(), p.bands(), p.rows(), p.minJaccard(), p.minTokens(), params.seed());
             return new Plan(t, params.maxNeighbours(), params.evidenceCap(), text);
@@ -135,7 +135,7 @@ public final class SparkCoActions {
     public record Result(List<CoordinationEdge> edges, Map<String, Long> actions, Map<String, Long> pairRows) {
     }
 
-    static Thresholds thresholds(DetectionParams params, String signal) {
+    static Thresholds thresholds(CoordinationParams params, String signal) {
         return Thresholds.of(switch (signal) {
             case "co-retweet" -> params.coRetweet();
             case "co-reply" -> params.coReply();
@@ -152,7 +152,7 @@ public final class SparkCoActions {
      *
      * @param dictionaries accounts (required) and item keys (null: evidence in item-name order)
      */
-    public static Result detect(SparkSession spark, Dataset<Row> actions, Dictionaries dictionaries, Plan plan,
+    public static Result pairs(SparkSession spark, Dataset<Row> actions, Dictionaries dictionaries, Plan plan,
                                 boolean broadcastAccounts) {
         Thresholds[] thresholds = plan.thresholds();
         int codes = thresholds.length;
@@ -194,7 +194,7 @@ public final class SparkCoActions {
                 + "'");
     }
 
-    /** Spark's job description property, set per phase of {@link #detect} (the UI's and listeners' grouping). */
+    /** Spark's job description property, set per phase of {@link #pairs} (the UI's and listeners' grouping). */
     static final String JOB_DESCRIPTION = "spark.job.description";
 
     /** Names the jobs that follow in this thread after a phase of the signals, for Spark's UI and listeners. */
@@ -404,14 +404,14 @@ public final class SparkCoActions {
                         evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of())));
             }
         }
-        edges.sort(Comparator.comparingInt((CoordinationEdge e) -> DetectionParams.ALL_SIGNALS.indexOf(e.signal()))
+        edges.sort(Comparator.comparingInt((CoordinationEdge e) -> CoordinationParams.ALL_SIGNALS.indexOf(e.signal()))
                 .thenComparingLong(CoordinationEdge::pairKey));
         return new Result(edges, actionCounts, pairRows);
     }
 
 
     /**
-     * The background iteration's changes of the last {@link #detect} in this JVM, per round (round 0 first): the
+     * The background iteration's changes of the last {@link #pairs} in this JVM, per round (round 0 first): the
      * flags changed, and the flags that differ from those two rounds before (0 with changes: a two-round cycle).
      * For the benchmark's report.
      */
@@ -419,7 +419,7 @@ public final class SparkCoActions {
 
     /**
      * The distributed signals of {@code plan} on {@code files}: parsed in tasks, co-text's texts clustered
-     * ({@link SparkCoText}), then every co-action signal scanned ({@link #detect}). Used by the in-process engine and
+     * ({@link SparkCoText}), then every co-action signal scanned ({@link #pairs}). Used by the in-process engine and
      * by the submitted driver ({@link SparkJob}), which must not need the CLI's classes.
      */
     public static List<CoordinationEdge> fromArchive(SparkSession spark, List<Path> files, Dictionaries dictionaries,
@@ -427,12 +427,12 @@ public final class SparkCoActions {
             throws IOException {
         Dataset<Row> parsed = ArchiveActions.read(spark, files, ArchiveActions.splitBytes(spark));
         if (plan.text() == null) {
-            return detect(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
+            return pairs(spark, parsed, dictionaries, plan, broadcastAccounts).edges();
         }
         parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK()); // read once for co-text's clustering and the scan
         try {
             SparkCoText.Clustered texts = SparkCoText.cluster(spark, parsed, dictionaries, plan.text());
-            return detect(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
+            return pairs(spark, texts.actions(), texts.dictionaries(), plan, broadcastAccounts)
                     .edges();
         } finally {
             parsed.unpersist();

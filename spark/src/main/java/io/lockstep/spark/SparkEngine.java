@@ -1,13 +1,13 @@
 package io.lockstep.spark;
 
 import io.lockstep.activity.Activity;
-import io.lockstep.analysis.DetectionEngine;
+import io.lockstep.analysis.CoordinationEngine;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationSignal;
 import io.lockstep.coordination.DenseBlock;
-import io.lockstep.coordination.DetectionParams;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationParams;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
@@ -43,7 +43,7 @@ import java.util.Set;
  * any other master is reached by {@link ClusterSubmit}, which starts Spark's {@code SparkSubmit} with the module's
  * classes as the application jar and the Java 17 {@code --add-opens} options Spark's launcher defines.
  */
-public final class SparkEngine implements DetectionEngine {
+public final class SparkEngine implements CoordinationEngine {
     /**
      * Where lockstep-follow's peeling weights are computed on a local master: {@code driver} (the default: one
      * O(m) pass per partition, 1.4 CPU-s for 6.6M follows) or {@code spark} ({@link SparkFollowSurprise}: the same
@@ -72,15 +72,15 @@ public final class SparkEngine implements DetectionEngine {
         }
     }
 
-    /** Registers the engine as {@code spark} for {@link DetectionEngine#named}. */
-    public static final class Provider implements DetectionEngine.Provider {
+    /** Registers the engine as {@code spark} for {@link CoordinationEngine#named}. */
+    public static final class Provider implements CoordinationEngine.Provider {
         @Override
         public String name() {
             return "spark";
         }
 
         @Override
-        public DetectionEngine create(String master, Map<String, String> conf) {
+        public CoordinationEngine create(String master, Map<String, String> conf) {
             return new SparkEngine(master, conf);
         }
     }
@@ -98,7 +98,7 @@ public final class SparkEngine implements DetectionEngine {
     }
 
     @Override
-    public DetectionResult detect(Activity activity, List<Path> files, DetectionParams params,
+    public CoordinationResult run(Activity activity, List<Path> files, CoordinationParams params,
                                   ProgressListener progress, TerminationFlag termination) {
         SparkCoActions.Plan plan = SparkCoActions.Plan.of(params);
         Set<String> distributed = ActionSignals.enabled(params);
@@ -117,7 +117,7 @@ public final class SparkEngine implements DetectionEngine {
         }
         List<CoordinationEdge> edges = new ArrayList<>();
         List<DenseBlock> blocks = new ArrayList<>();
-        for (String name : DetectionParams.ALL_SIGNALS) {
+        for (String name : CoordinationParams.ALL_SIGNALS) {
             if (!params.enabled(name)) {
                 continue;
             }
@@ -151,7 +151,7 @@ public final class SparkEngine implements DetectionEngine {
      * the session is open.
      */
     private Distributed runLocal(Activity activity, List<Path> files, SparkCoActions.Plan plan, Set<String> signals,
-                                 boolean follows, DetectionParams follow, ProgressListener progress,
+                                 boolean follows, CoordinationParams follow, ProgressListener progress,
                                  TerminationFlag termination) throws IOException {
         boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession spark = session(master, conf);

@@ -53,7 +53,7 @@ public final class SparkFollows {
         }
         List<FileSplits.Split> splits = new ArrayList<>();
         for (Path f : files) {
-            Format format = ArchiveParsing.detect(f);
+            Format format = ArchiveParsing.formatOf(f);
             if (format.isEdgeList()) { // only edge lists carry follows
                 splits.addAll(FileSplits.plan(f, format, splitBytes));
             }

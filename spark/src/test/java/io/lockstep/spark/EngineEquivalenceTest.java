@@ -6,8 +6,8 @@ import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationSignal;
-import io.lockstep.coordination.DetectionParams;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationParams;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.importer.ArchiveFiles;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -48,13 +48,13 @@ class EngineEquivalenceTest {
         new Simulator(ScenarioConfig.preset(preset, accounts, 3, seed)).write(tmp, ProgressListener.NONE);
         List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("tweets.csv"), tmp.resolve("follows.csv"));
         Activity activity = ArchiveFiles.read(files).activity();
-        DetectionParams params = DetectionParams.defaults();
-        DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
+        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         SharedSpark.get();
         // mixed, farm and fandom: lockstep-follow's peeling weights from Spark too (SparkFollowSurprise)
-        DetectionResult spark = new SparkEngine("local[2]", seed % 2 == 1 ? Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark")
-                : Map.of()).detect(activity, files, params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        CoordinationResult spark = new SparkEngine("local[2]", seed % 2 == 1 ? Map.of(SparkEngine.FOLLOW_WEIGHTS, "spark")
+                : Map.of()).run(activity, files, params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
 
         // an archive with planted operations has edges; fandom and news have ordinary activity only, which the
         // co-action null model explains
@@ -93,13 +93,13 @@ class EngineEquivalenceTest {
         Files.writeString(file, csv);
         List<Path> files = List.of(file);
         Activity activity = ArchiveFiles.read(files).activity();
-        DetectionParams params = DetectionParams.defaults()
+        CoordinationParams params = CoordinationParams.defaults()
                 .withSignals(Set.of("co-retweet"))
-                .withCoRetweet(new DetectionParams.CoAction(60, 1, 0.0, 1.0));
-        DetectionResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
+                .withCoRetweet(new CoordinationParams.CoAction(60, 1, 0.0, 1.0));
+        CoordinationResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         SharedSpark.get();
-        DetectionResult spark = new SparkEngine("local[2]", Map.of()).detect(activity, files, params,
+        CoordinationResult spark = new SparkEngine("local[2]", Map.of()).run(activity, files, params,
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         // grouped pairs only (16 groups an item): about 9,000 of the ~144,000 window pairs of the three whole crowds,
         // and the bot pairs of one group (about 190 / 16) counted on all three originals
@@ -108,7 +108,7 @@ class EngineEquivalenceTest {
         assertThat(edges(spark)).isEqualTo(edges(single));
     }
 
-    static List<String> edges(DetectionResult r) {
+    static List<String> edges(CoordinationResult r) {
         return edges(r.edges());
     }
 
@@ -121,7 +121,7 @@ class EngineEquivalenceTest {
         return out;
     }
 
-    static List<String> clusters(DetectionResult r) {
+    static List<String> clusters(CoordinationResult r) {
         List<String> out = new ArrayList<>();
         for (Cluster c : r.clusters()) {
             out.add(String.format(Locale.ROOT, "%d %s %s %.4f %s %s %d %d", c.id(), c.kind(),
@@ -131,7 +131,7 @@ class EngineEquivalenceTest {
         return out;
     }
 
-    static List<String> verdicts(DetectionResult r) {
+    static List<String> verdicts(CoordinationResult r) {
         List<String> out = new ArrayList<>();
         for (AccountVerdict v : r.accounts()) {
             out.add(String.format(Locale.ROOT, "%d %.4f %s %d %s", v.account(), v.score(), v.suspicious(),

@@ -149,12 +149,12 @@ class FileSplitsTest {
 
     private static Recording whole(Path file) throws IOException {
         Recording r = new Recording();
-        ArchiveParsing.parse(file, ArchiveParsing.detect(file), r);
+        ArchiveParsing.parse(file, ArchiveParsing.formatOf(file), r);
         return r;
     }
 
     private static Recording split(Path file, long target, int minSplits) throws IOException {
-        List<FileSplits.Split> splits = FileSplits.plan(file, ArchiveParsing.detect(file), target);
+        List<FileSplits.Split> splits = FileSplits.plan(file, ArchiveParsing.formatOf(file), target);
         assertThat(splits.size()).as("ranges of " + file.getFileName()).isGreaterThanOrEqualTo(minSplits);
         Recording r = new Recording();
         for (FileSplits.Split s : splits) {

@@ -6,7 +6,7 @@ import io.lockstep.activity.PostKind;
 import io.lockstep.activity.Urls;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
@@ -97,7 +97,7 @@ public final class SparkCoActionsBenchmark {
      */
     static void compare(Path dir, List<String> runs) throws Exception {
         List<Path> files = List.of(dir.resolve("tweets.csv"));
-        DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
+        CoordinationParams params = CoordinationParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
         Activity activity = null;
         double parse = 0;
         long posts = Long.getLong("posts", 0);
@@ -188,7 +188,7 @@ public final class SparkCoActionsBenchmark {
      * {@code follows.csv} beside {@code files}; prints each stage as it completes and the stage table at the end.
      */
     private static Run sparkRun(String master, Source source, List<Path> files, Activity activity,
-                                DetectionParams params, double loadBefore) throws Exception {
+                                CoordinationParams params, double loadBefore) throws Exception {
         String partitions = System.getProperty("partitions", master.equals("local[1]") ? "4" : "8");
         SparkSession spark = SparkEngine.session(master, Map.of("spark.sql.shuffle.partitions", partitions,
                 "spark.driver.host", "127.0.0.1",
@@ -203,7 +203,7 @@ public final class SparkCoActionsBenchmark {
         Dictionaries dictionaries = activity != null
                 ? Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(params))
                 : Dictionaries.fromActions(spark, parsed);
-        SparkCoActions.Result r = SparkCoActions.detect(spark, parsed, dictionaries,
+        SparkCoActions.Result r = SparkCoActions.pairs(spark, parsed, dictionaries,
                 SparkCoActions.Plan.of(params), activity != null);
         double sec = (System.nanoTime() - start) / 1e9;
         double cpuSec = (cpu() - c0) / 1e9;
@@ -234,7 +234,7 @@ public final class SparkCoActionsBenchmark {
                 SparkFollowSurprise inSpark = new SparkFollowSurprise(packed, follows);
                 long s0 = System.nanoTime();
                 long sc0 = cpu();
-                SignalGraph g = new LockstepFollowSignal(DetectionParams.defaults()).graph(activity, follows,
+                SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults()).graph(activity, follows,
                         fitted -> {
                             long w0 = System.nanoTime();
                             long wc0 = cpu();
@@ -278,7 +278,7 @@ public final class SparkCoActionsBenchmark {
         Activity a = (Activity) generate.invoke(null, posts, accounts, 42L);
         System.out.printf(Locale.ROOT, "generated %s in %.1f s, load average %.1f%n", a, (System.nanoTime() - t0) / 1e9,
                 load());
-        DetectionParams params = DetectionParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults();
         double wall = 0;
         double cpuSeconds = 0;
         Map<String, Integer> edges = new TreeMap<>();
@@ -371,7 +371,7 @@ public final class SparkCoActionsBenchmark {
     }
 
     static void spark(String master, Path dir) throws Exception {
-        DetectionParams params = DetectionParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
+        CoordinationParams params = CoordinationParams.defaults().withSignals(Set.copyOf(ActionSignals.CO_ACTIONS));
         Run r = sparkRun(master, spark -> ArchiveActions.readParquet(spark, dir.resolve("actions.parquet").toString()),
                 List.of(), null, params, load());
         System.out.printf(Locale.ROOT, "spark %s: five co-action signals %.2f s wall, %.2f s driver-JVM CPU, load "

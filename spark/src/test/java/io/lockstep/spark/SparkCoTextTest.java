@@ -3,7 +3,7 @@ package io.lockstep.spark;
 import io.lockstep.activity.Activity;
 import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationSignal;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -43,7 +43,7 @@ class SparkCoTextTest {
         Path file = archive(tmp.resolve("tweets.jsonl"), seed);
         Activity activity = ArchiveReader.read(List.of(file), ImportOptions.defaults(), ProgressListener.NONE)
                 .activity();
-        DetectionParams params = DetectionParams.defaults().withSignals(Set.of(CoordinationSignal.CO_TEXT));
+        CoordinationParams params = CoordinationParams.defaults().withSignals(Set.of(CoordinationSignal.CO_TEXT));
         SignalGraph single = CoordinationDetector.create(CoordinationSignal.CO_TEXT, params).graph(activity,
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         var spark = SharedSpark.get();

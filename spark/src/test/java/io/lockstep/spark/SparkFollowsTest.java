@@ -2,7 +2,7 @@ package io.lockstep.spark;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.coordination.CoordinationSignal;
-import io.lockstep.coordination.DetectionParams;
+import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.LockstepFollowSignal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.importer.ArchiveFiles;
@@ -59,14 +59,14 @@ class SparkFollowsTest {
         assertThat(core.length).as("distinct follows").isBetween(2_000, activity.followCount() - 4);
 
         SparkSession spark = SharedSpark.get();
-        assertThat(FileSplits.plan(follows, ArchiveParsing.detect(follows), 4096)).as("ranges of the follow file")
+        assertThat(FileSplits.plan(follows, ArchiveParsing.formatOf(follows), 4096)).as("ranges of the follow file")
                 .hasSizeGreaterThan(10);
         spark.conf().set(ArchiveActions.SPLIT_BYTES, "4096");
         long[] distributed;
         Dataset<Row> packed;
         try {
             packed = SparkFollows.packed(spark, files,
-                    Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(DetectionParams.defaults()))
+                    Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(CoordinationParams.defaults()))
                             .accounts()).persist(StorageLevel.DISK_ONLY());
             distributed = SparkFollows.collect(packed);
         } finally {
@@ -74,7 +74,7 @@ class SparkFollowsTest {
         }
         assertThat(distributed).isEqualTo(core);
 
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         SignalGraph fromActivity = signal.graph(activity, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         SignalGraph fromSpark = signal.graph(activity, distributed, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
@@ -117,7 +117,7 @@ class SparkFollowsTest {
         int n = activity.accountCount();
         SparkSession spark = SharedSpark.get();
         Dataset<Row> packed = SparkFollows.packed(spark, files,
-                Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(DetectionParams.defaults()))
+                Dictionaries.fromActivity(spark, activity, ActionSignals.enabled(CoordinationParams.defaults()))
                         .accounts()).persist(StorageLevel.DISK_ONLY());
         try {
             long[] follows = SparkFollows.collect(packed);
@@ -171,7 +171,7 @@ class SparkFollowsTest {
     void aSurpriseSourceOfTheWrongLengthIsRejected() throws Exception {
         FarmFollows farm = farmFollows();
         long[] follows = farm.follows();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         assertThatThrownBy(() -> signal.graph(farm.activity(), follows, partitions -> new double[follows.length - 1],
                 ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("one weight per follow (" + follows.length + "), returned "
@@ -188,7 +188,7 @@ class SparkFollowsTest {
     void aFollowGraphThatIsNotTheActivitysIsRejectedByName() throws Exception {
         FarmFollows farm = farmFollows();
         long[] follows = farm.follows();
-        LockstepFollowSignal signal = new LockstepFollowSignal(DetectionParams.defaults());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         long[] unsorted = follows.clone();
         unsorted[0] = follows[1];
         unsorted[1] = follows[0];

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * Spark's own metrics of one benchmark run, for "what the overhead is made of": every task's metrics summed per
  * stage (run time, CPU, GC, deserialisation, result serialisation, scheduler delay, shuffle bytes written and read,
  * shuffle write and fetch-wait time, result bytes, spills, peak execution memory), the stages grouped by the job
- * description the engine sets per phase ({@link SparkCoActions#detect}), and the JVM's CPU split by thread kind
+ * description the engine sets per phase ({@link SparkCoActions#pairs}), and the JVM's CPU split by thread kind
  * (task threads, the driver's thread, the collector's and the JIT's threads, Spark's other threads) from
  * {@code /proc/self/task} (Linux; other systems print the JVM's total only).
  */

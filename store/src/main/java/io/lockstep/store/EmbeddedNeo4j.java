@@ -159,8 +159,8 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     /**
      * A quarter of the machine's memory, between 512 MiB and 4 GiB. Neo4j allocates page-cache memory as pages are
-     * first read, so a small store costs no more than with a small setting; a store larger than its page cache made
-     * incremental imports thrash (a 1M-post store is 560 MB: 1.3k rows/s with 512 MiB).
+     * first read, so a small store costs no more than with a small setting; incremental imports into a store larger
+     * than its page cache thrash.
      */
     static long pageCacheBytes() {
         long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();

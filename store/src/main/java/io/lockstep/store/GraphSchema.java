@@ -16,8 +16,8 @@ public final class GraphSchema {
     /**
      * Node uniqueness constraints (every MERGE in the importers matches on one of these keys) and lookup indexes.
      * The indexes come first: they populate in the background while each constraint populates its own index before
-     * returning, so on a freshly bulk-loaded store the two overlap (1.6M posts, warm: 5.4–6.5 s → 4.3–5.5 s;
-     * {@code SchemaBenchmark}).
+     * returning, so on a freshly bulk-loaded store the two overlap ({@code SchemaBenchmark}, figures in
+     * {@code docs/benchmarks.md}).
      */
     static final List<String> STATEMENTS = List.of(
             "CREATE INDEX account_screen_name IF NOT EXISTS FOR (a:Account) ON (a.screen_name)",

@@ -130,9 +130,9 @@ public final class ResultWriter {
      * @param count    number of shared items
      * @param evidence items shared and their times, as a JSON string
      */
-    public record CoordinationResult(String source, String target, String signal, double weight, int count,
+    public record CoordinationEdgeResult(String source, String target, String signal, double weight, int count,
                                      String evidence) {
-        public CoordinationResult {
+        public CoordinationEdgeResult {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(signal, "signal");
@@ -353,19 +353,19 @@ public final class ResultWriter {
     }
 
     /** Replaces all {@code COORDINATED_WITH} relationships by {@code edges} (one relationship each). */
-    public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges) {
+    public static void replaceCoordination(GraphStore store, List<CoordinationEdgeResult> edges) {
         replaceCoordination(store, edges, AccountNodes.read(store));
     }
 
     /** As above, with the accounts' node ids read before; an edge to an account the store lacks is skipped. */
-    public static void replaceCoordination(GraphStore store, List<CoordinationResult> edges, AccountNodes nodes) {
+    public static void replaceCoordination(GraphStore store, List<CoordinationEdgeResult> edges, AccountNodes nodes) {
         run(store, DELETE_COORDINATION);
-        List<CoordinationResult> held = edges.stream()
+        List<CoordinationEdgeResult> held = edges.stream()
                 .filter(e -> nodes.node(e.source()) >= 0 && nodes.node(e.target()) >= 0).toList();
         inColumns(store, CREATE_COORDINATION, held, Map.of("source", e -> nodes.node(e.source()),
-                "target", e -> nodes.node(e.target()), "signal", CoordinationResult::signal,
-                "weight", CoordinationResult::weight, "count", CoordinationResult::count,
-                "evidence", CoordinationResult::evidence));
+                "target", e -> nodes.node(e.target()), "signal", CoordinationEdgeResult::signal,
+                "weight", CoordinationEdgeResult::weight, "count", CoordinationEdgeResult::count,
+                "evidence", CoordinationEdgeResult::evidence));
     }
 
     /** Replaces all clusters and their {@code IN_CLUSTER} memberships. */

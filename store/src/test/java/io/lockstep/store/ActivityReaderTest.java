@@ -78,7 +78,7 @@ class ActivityReaderTest {
             ResultWriter.writeAccountResults(store, List.of(
                     new ResultWriter.AccountResult("1", 0, 0.5, 1, null, 0.1, false, List.of()),
                     new ResultWriter.AccountResult("h4sh", 1, 0.25, 2, 7, 0.9, true, List.of("co-retweet"))));
-            ResultWriter.replaceCoordination(store, List.of(new ResultWriter.CoordinationResult("1", "h4sh",
+            ResultWriter.replaceCoordination(store, List.of(new ResultWriter.CoordinationEdgeResult("1", "h4sh",
                     "co-retweet", 2.5, 3, "[]")));
             ResultWriter.replaceClusters(store, List.of(new ResultWriter.ClusterResult(7, "botnet", 2, 0.9,
                     List.of("co-retweet"), List.of("a"), 5000L, null, List.of("1", "h4sh"))));

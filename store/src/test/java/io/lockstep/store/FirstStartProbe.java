@@ -1,10 +1,12 @@
 package io.lockstep.store;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.neo4j.io.fs.FileUtils;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ public final class FirstStartProbe {
             try (GraphStore throwaway = GraphStore.embedded(scratch)) {
                 throwaway.driver();
             }
-            org.neo4j.io.fs.FileUtils.deleteDirectory(scratch);
+            FileUtils.deleteDirectory(scratch);
             System.out.printf("warm-up (throwaway store's start and schema) %.2f s%n", (System.nanoTime() - w0) / 1e9);
         }
         long cpu0 = cpu();
@@ -61,7 +63,7 @@ public final class FirstStartProbe {
     }
 
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

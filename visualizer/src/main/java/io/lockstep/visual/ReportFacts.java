@@ -8,8 +8,8 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationSignal;
-import io.lockstep.coordination.DetectionParams;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationParams;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.coordination.Evidence;
 
 import java.time.Instant;
@@ -46,14 +46,14 @@ public final class ReportFacts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final Activity act;
-    private final DetectionResult detection;
-    private final DetectionParams params;
+    private final CoordinationResult detection;
+    private final CoordinationParams params;
     private Map<String, Integer> postIndex;
     private Boolean postsInIdOrder;
     private int[] authorOffsets;
     private int[] authorPosts;
 
-    public ReportFacts(Activity act, DetectionResult detection, DetectionParams params) {
+    public ReportFacts(Activity act, CoordinationResult detection, CoordinationParams params) {
         this.act = Objects.requireNonNull(act, "act");
         this.detection = Objects.requireNonNull(detection, "detection");
         this.params = Objects.requireNonNull(params, "params");

@@ -5,8 +5,8 @@ import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationDetector;
-import io.lockstep.coordination.DetectionParams;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationParams;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,7 @@ class ReportFactsTest {
     static final long T0 = 1_551_398_400L; // 1 Mar 2019 00:00 UTC
     static final long DAY = 86_400;
     static Activity act;
-    static DetectionResult result;
+    static CoordinationResult result;
     static ReportFacts facts;
     static final int BOTS = 20;
     static List<String> bots = new ArrayList<>();
@@ -75,7 +75,7 @@ class ReportFactsTest {
                     "organic post " + i, List.of(tag == 0 ? "vote" : "tag" + tag), List.of(), List.of());
         }
         act = b.build();
-        DetectionParams params = DetectionParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults();
         result = new CoordinationDetector(params).run(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         facts = new ReportFacts(act, result, params);
     }

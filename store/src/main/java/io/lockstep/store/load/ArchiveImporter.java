@@ -170,7 +170,7 @@ public final class ArchiveImporter {
                     throw new IOException(file + ": not readable");
                 }
                 if (format == null) {
-                    format = FormatDetector.detect(file);
+                    format = FormatDetector.formatOf(file);
                 }
             } catch (IOException e) {
                 if (!options.keepGoing()) {

@@ -3,6 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.activity.Activity;
 import io.lockstep.importer.UnknownFormatException;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
 import io.lockstep.store.ActivityReader;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.TestStore;
@@ -36,7 +37,7 @@ class ArchiveReaderTest {
                 ProgressListener.NONE);
         List<String> importedRejects = Files.readAllLines(rejects);
         Activity fromStore = ActivityReader.read(store, ProgressListener.NONE,
-                io.lockstep.progress.TerminationFlag.RUNNING_TRUE);
+                TerminationFlag.RUNNING_TRUE);
         Files.delete(rejects);
 
         ArchiveReader.Read read = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE);

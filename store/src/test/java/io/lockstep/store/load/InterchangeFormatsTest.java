@@ -92,7 +92,7 @@ class InterchangeFormatsTest {
     @Test
     void coornetRealSharesTableLoadsTheSameGraphThroughBothPaths() throws Exception {
         Path file = Path.of(InterchangeFormatsTest.class.getResource("/coornet/ct_shares.csv.gz").toURI());
-        assertThat(FormatDetector.detect(file)).isEqualTo(Format.COORNET);
+        assertThat(FormatDetector.formatOf(file)).isEqualTo(Format.COORNET);
         for (boolean bulk : new boolean[]{true, false}) {
             store = TestStore.clear();
             ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
@@ -116,7 +116,7 @@ class InterchangeFormatsTest {
     @Test
     void coornetSharesTableLoadsPostsLinkingTheirUrls(@TempDir Path dir) throws IOException {
         Path file = Files.copy(ParsersTest.sample("coornet_shares.csv"), dir.resolve("coornet_shares.csv"));
-        assertThat(FormatDetector.detect(file)).isEqualTo(Format.COORNET);
+        assertThat(FormatDetector.formatOf(file)).isEqualTo(Format.COORNET);
         ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
                 ImportOptions.defaults().withBulk(false), ProgressListener.NONE);
         assertThat(report.rejects()).isEqualTo(1);
@@ -147,7 +147,7 @@ class InterchangeFormatsTest {
     @Test
     void twarcCsvRealOutputLoadsTheSameGraphThroughBothPaths() throws Exception {
         Path file = Path.of(InterchangeFormatsTest.class.getResource("/twarc-csv/csv/brexit.csv.gz").toURI());
-        assertThat(FormatDetector.detect(file)).isEqualTo(Format.TWARC_CSV);
+        assertThat(FormatDetector.formatOf(file)).isEqualTo(Format.TWARC_CSV);
         Map<String, Long> first = null;
         for (boolean bulk : new boolean[]{true, false}) {
             store = TestStore.clear();

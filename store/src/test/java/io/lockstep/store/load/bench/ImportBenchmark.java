@@ -1,5 +1,6 @@
 package io.lockstep.store.load.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.importer.ArchiveParsing;
 import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
@@ -249,7 +250,7 @@ public final class ImportBenchmark {
                 rows.clear();
             }
         };
-        ArchiveParsing.parse(file, ArchiveParsing.detect(file), RowSink.posts(post -> {
+        ArchiveParsing.parse(file, ArchiveParsing.formatOf(file), RowSink.posts(post -> {
             rows.add(Map.of("id", post.id(), "author", post.authorId()));
             if (rows.size() >= batch) {
                 flush.run();
@@ -264,7 +265,7 @@ public final class ImportBenchmark {
 
     /** CPU time of this whole process (all threads, the JIT and the collector included). */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -14,8 +14,10 @@ import org.neo4j.graphdb.Transaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * What Neo4j's transactional write path can give on this machine, whatever the importer does around it: posts with
@@ -148,7 +150,7 @@ public final class WriteCeilingBenchmark {
                 s.run("MATCH (p:Post) RETURN id(p) AS node LIMIT 100000")
                         .forEachRemaining(r -> earlier.add(r.get(0).asLong()));
             }
-            java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+            SplittableRandom rnd = new SplittableRandom(7);
             for (int round = 1; round <= 3; round++) {
                 long t0 = System.nanoTime();
                 long relationships = 0;
@@ -161,7 +163,7 @@ public final class WriteCeilingBenchmark {
                     }
                     List<List<Object>> tags = new ArrayList<>();
                     List<List<Object>> links = new ArrayList<>();
-                    Map<String, List<List<Object>>> between = new java.util.LinkedHashMap<>();
+                    Map<String, List<List<Object>>> between = new LinkedHashMap<>();
                     List<Long> created = new ArrayList<>(batch);
                     long[] rels = {posts.size()};
                     try (Session s = store.session()) {

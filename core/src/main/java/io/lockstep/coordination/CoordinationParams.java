@@ -29,7 +29,7 @@ import java.util.Set;
  * @param evidenceCap  examples kept per edge
  * @param seed         random seed (MinHash functions, Leiden)
  */
-public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
+public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
                               CoAction coLink, CoAction coText, CoAction coReply, TextParams text,
                               FastRetweetParams fastRetweet, FollowParams follow, ClusterParams cluster,
                               CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
@@ -37,7 +37,7 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
 
-    public DetectionParams {
+    public CoordinationParams {
         Objects.requireNonNull(signals, "signals");
         for (String s : signals) {
             if (!ALL_SIGNALS.contains(s)) {
@@ -291,8 +291,8 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
         }
     }
 
-    public static DetectionParams defaults() {
-        return new DetectionParams(new LinkedHashSet<>(ALL_SIGNALS),
+    public static CoordinationParams defaults() {
+        return new CoordinationParams(new LinkedHashSet<>(ALL_SIGNALS),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new CoAction(300, 3, 0.1, 1e-3),
                 new CoAction(3600, 2, 0.1, 1e-3),
@@ -307,73 +307,73 @@ public record DetectionParams(Set<String> signals, CoAction coRetweet, CoAction 
                 200, 10, 42L);
     }
 
-    public DetectionParams withSignals(Set<String> enabled) {
-        return new DetectionParams(enabled, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withSignals(Set<String> enabled) {
+        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCoRetweet(CoAction p) {
-        return new DetectionParams(signals, p, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withCoRetweet(CoAction p) {
+        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCoHashtag(CoAction p) {
-        return new DetectionParams(signals, coRetweet, p, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withCoHashtag(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withSequence(CoAction p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, p, coLink, coText, coReply, text,
+    public CoordinationParams withSequence(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCoLink(CoAction p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, p, coText, coReply, text,
+    public CoordinationParams withCoLink(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCoText(CoAction p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, p, coReply, text,
+    public CoordinationParams withCoText(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCoReply(CoAction p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, p, text,
+    public CoordinationParams withCoReply(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, p, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withText(TextParams p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, p,
+    public CoordinationParams withText(TextParams p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, p,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withFastRetweet(FastRetweetParams p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withFastRetweet(FastRetweetParams p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withFollow(FollowParams p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withFollow(FollowParams p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCluster(ClusterParams p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withCluster(ClusterParams p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withCampaign(CampaignParams p) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withCampaign(CampaignParams p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
     }
 
-    public DetectionParams withMaxNeighbours(int n) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withMaxNeighbours(int n) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
     }
 
-    public DetectionParams withSeed(long s) {
-        return new DetectionParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
+    public CoordinationParams withSeed(long s) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
     }
 

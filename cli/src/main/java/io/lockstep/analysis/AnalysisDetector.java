@@ -1,6 +1,6 @@
 package io.lockstep.analysis;
 
-import io.lockstep.evaluate.Detector;
+import io.lockstep.evaluate.ArchiveDetector;
 import io.lockstep.importer.ArchiveFiles;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -19,10 +19,10 @@ import java.nio.file.Path;
  * evaluation counts the evidence rows per flagged account). Skipping Neo4j keeps a sweep of dozens of archives to minutes; the store path is
  * covered by the analyze tests.
  */
-public final class LockstepDetector implements Detector {
+public final class AnalysisDetector implements ArchiveDetector {
     private final AnalysisParams params;
 
-    public LockstepDetector(AnalysisParams params) {
+    public AnalysisDetector(AnalysisParams params) {
         this.params = params;
     }
 

@@ -8,15 +8,15 @@ import java.util.List;
  * Everything {@link CoordinationDetector} found.
  *
  * @param edges     of each account, its strongest signal edges (one per pair and signal; an edge chosen by either
- *                  end; {@link DetectionParams.ClusterParams#partners()}), sorted by (source, target, signal): at
+ *                  end; {@link CoordinationParams.ClusterParams#partners()}), sorted by (source, target, signal): at
  *                  most 16 chosen per account with 8 signals
  * @param accounts  one verdict per account, indexed by account id
  * @param campaigns hashtag-boosting campaigns
  * @param blocks    the follow signal's dense blocks, each one finding (also one cluster each)
  */
-public record DetectionResult(List<CoordinationEdge> edges, List<Cluster> clusters, AccountVerdict[] accounts,
-                              List<Campaign> campaigns, DetectionParams params, List<DenseBlock> blocks) {
-    public DetectionResult {
+public record CoordinationResult(List<CoordinationEdge> edges, List<Cluster> clusters, AccountVerdict[] accounts,
+                              List<Campaign> campaigns, CoordinationParams params, List<DenseBlock> blocks) {
+    public CoordinationResult {
         edges = List.copyOf(edges);
         clusters = List.copyOf(clusters);
         campaigns = List.copyOf(campaigns);
@@ -24,8 +24,8 @@ public record DetectionResult(List<CoordinationEdge> edges, List<Cluster> cluste
     }
 
     /** A result without dense blocks. */
-    public DetectionResult(List<CoordinationEdge> edges, List<Cluster> clusters, AccountVerdict[] accounts,
-                           List<Campaign> campaigns, DetectionParams params) {
+    public CoordinationResult(List<CoordinationEdge> edges, List<Cluster> clusters, AccountVerdict[] accounts,
+                           List<Campaign> campaigns, CoordinationParams params) {
         this(edges, clusters, accounts, campaigns, params, List.of());
     }
 

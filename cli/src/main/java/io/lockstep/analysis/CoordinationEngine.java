@@ -2,8 +2,8 @@ package io.lockstep.analysis;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.coordination.CoordinationDetector;
-import io.lockstep.coordination.DetectionParams;
-import io.lockstep.coordination.DetectionResult;
+import io.lockstep.coordination.CoordinationParams;
+import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
@@ -17,31 +17,31 @@ import java.util.ServiceLoader;
  * found through {@link ServiceLoader} by name ({@code --engine spark} is the lockstep-spark module, kept off the
  * default classpath). Every engine returns what {@link CoordinationDetector#run} returns for the same archive.
  */
-public interface DetectionEngine {
+public interface CoordinationEngine {
     /** The single-JVM engine: {@link CoordinationDetector} on the activity. */
-    DetectionEngine SINGLE = (activity, files, params, progress, termination) ->
+    CoordinationEngine SINGLE = (activity, files, params, progress, termination) ->
             new CoordinationDetector(params).run(activity, progress, termination);
 
     /**
      * Detects coordination in {@code activity}, which was read from {@code files} (an engine may read the files
      * itself for the heavy part and use the activity for numbering and the rest).
      */
-    DetectionResult detect(Activity activity, List<Path> files, DetectionParams params, ProgressListener progress,
+    CoordinationResult run(Activity activity, List<Path> files, CoordinationParams params, ProgressListener progress,
                            TerminationFlag termination);
 
-    /** Creates a named engine; registered in {@code META-INF/services/io.lockstep.analysis.DetectionEngine$Provider}. */
+    /** Creates a named engine; registered in {@code META-INF/services/io.lockstep.analysis.CoordinationEngine$Provider}. */
     interface Provider {
         String name();
 
         /** @param master where the engine runs (engine-specific, e.g. {@code local[*]}); conf: extra settings */
-        DetectionEngine create(String master, Map<String, String> conf);
+        CoordinationEngine create(String master, Map<String, String> conf);
     }
 
     /**
      * The engine called {@code name}; "single" is this JVM. Throws {@link IllegalArgumentException} naming the known
      * engines when none matches.
      */
-    static DetectionEngine named(String name, String master, Map<String, String> conf) {
+    static CoordinationEngine named(String name, String master, Map<String, String> conf) {
         if (name.equals("single")) {
             return SINGLE;
         }
