@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -172,37 +173,13 @@ class FollowNullModelTest {
         Activity a = gen.build();
         int n = a.accountCount();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        int[] merged = new int[n];
-        List<Integer> small = new ArrayList<>();
-        List<Integer> stars = new ArrayList<>();
-        List<Integer> farmIds = new ArrayList<>();
-        List<Integer> pool = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            String id = a.accountId(v);
-            boolean member = id.matches("c\\d+m\\d+");
-            int c = member ? Integer.parseInt(id.substring(1, id.indexOf('m'))) : 6; // farm and client: 6
-            int rank = member ? Integer.parseInt(id.substring(id.indexOf('m') + 1)) : -1;
-            merged[v] = c == 5 ? 3 : c;
-            if (c == 5) {
-                small.add(v);
-                if (rank < 10) {
-                    stars.add(v);
-                }
-            }
-            if (id.startsWith("f")) {
-                farmIds.add(v);
-            }
-            if (id.equals("client") || (member && rank < 4)) {
-                pool.add(v);
-            }
-        }
-        assertThat(farmIds).hasSize(farm.size());
-        int[] fs = small.stream().mapToInt(Integer::intValue).toArray();
-        int[] ts = stars.stream().mapToInt(Integer::intValue).toArray();
-        LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(
-                List.of(new FollowNullModel(finder, merged)), CoordinationParams.defaults().seed());
-        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults())
-                .new Growth(finder, model, n);
+        MergedCommunity m = MergedCommunity.of(a);
+        int[] merged = m.partition();
+        assertThat(m.farm()).hasSize(farm.size());
+        int[] fs = m.small();
+        int[] ts = m.stars();
+        LockstepFollowSignal.Models model = modelOf(finder, merged);
+        LockstepFollowSignal.Growth growth = growthOver(finder, model, n);
         model.setBlock(fs, growth.heldOut(fs, ts));
         long observed = 0;
         double expected = 0;
@@ -215,9 +192,7 @@ class FollowNullModelTest {
         assertThat(observed).as("O %d E %.1f", observed, expected)
                 .isGreaterThan((long) (CoordinationParams.defaults().follow().minLift() * expected));
         assertThat(growth.test(fs, ts)).isNull();
-        int[] farmBlock = farmIds.stream().mapToInt(Integer::intValue).toArray();
-        int[] poolBlock = pool.stream().mapToInt(Integer::intValue).toArray();
-        assertThat(growth.test(farmBlock, poolBlock)).isNotNull();
+        assertThat(growth.test(m.farm(), m.pool())).isNotNull();
     }
 
     /**
@@ -235,27 +210,9 @@ class FollowNullModelTest {
         Activity a = gen.build();
         int n = a.accountCount();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        int[] merged = new int[n];
-        List<Integer> small = new ArrayList<>();
-        List<Integer> farmIds = new ArrayList<>();
-        List<Integer> pool = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            String id = a.accountId(v);
-            boolean member = id.matches("c\\d+m\\d+");
-            int c = member ? Integer.parseInt(id.substring(1, id.indexOf('m'))) : 6; // farm and client: 6
-            int rank = member ? Integer.parseInt(id.substring(id.indexOf('m') + 1)) : -1;
-            merged[v] = c == 5 ? 3 : c;
-            if (c == 5) {
-                small.add(v);
-            }
-            if (id.startsWith("f")) {
-                farmIds.add(v);
-            }
-            if (id.equals("client") || (member && rank < 4)) {
-                pool.add(v);
-            }
-        }
-        int[] fs = small.stream().mapToInt(Integer::intValue).toArray();
+        MergedCommunity m = MergedCommunity.of(a);
+        int[] merged = m.partition();
+        int[] fs = m.small();
         long mutual = 0;
         long all = 0;
         for (int f : fs) {
@@ -268,10 +225,8 @@ class FollowNullModelTest {
         }
         assertThat(all).isGreaterThanOrEqualTo(12 * 11 * 9 / 10);
         assertThat(mutual).isGreaterThanOrEqualTo(all * 9 / 10);
-        LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(
-                List.of(new FollowNullModel(finder, merged)), CoordinationParams.defaults().seed());
-        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults())
-                .new Growth(finder, model, n);
+        LockstepFollowSignal.Models model = modelOf(finder, merged);
+        LockstepFollowSignal.Growth growth = growthOver(finder, model, n);
         model.setBlock(fs, growth.heldOut(fs, fs));
         double expected = 0;
         for (int t : fs) {
@@ -281,8 +236,8 @@ class FollowNullModelTest {
         assertThat(all).as("O %d E %.1f", all, expected)
                 .isGreaterThan((long) (CoordinationParams.defaults().follow().minLift() * expected));
         assertThat(growth.test(fs, fs)).isNull();
-        int[] farmBlock = farmIds.stream().mapToInt(Integer::intValue).toArray();
-        int[] poolBlock = pool.stream().mapToInt(Integer::intValue).toArray();
+        int[] farmBlock = m.farm();
+        int[] poolBlock = m.pool();
         DenseBlock kept = growth.test(farmBlock, poolBlock);
         assertThat(kept).isNotNull();
         assertThat(kept.density()).isEqualTo(kept.observed() / ((double) farmBlock.length * poolBlock.length));
@@ -307,5 +262,55 @@ class FollowNullModelTest {
         long ordinary = flagged.stream().filter(id -> !farm.contains(id) && !aged.contains(id)).count();
         assertThat(farmFound).as(describe(a, g)).isGreaterThanOrEqualTo(270);
         assertThat(ordinary).as(describe(a, g)).isLessThanOrEqualTo(a.accountCount() / 200);
+    }
+
+    /** The signal's models with one partition given by hand, seeded as the signal seeds them. */
+    private static LockstepFollowSignal.Models modelOf(DenseBlockFinder finder, int[] partition) {
+        return new LockstepFollowSignal.Models(List.of(new FollowNullModel(finder, partition)),
+                CoordinationParams.defaults().seed());
+    }
+
+    /** The signal's growth and block test over {@code model}, with the default parameters. */
+    private static LockstepFollowSignal.Growth growthOver(DenseBlockFinder finder, LockstepFollowSignal.Models model,
+            int n) {
+        return new LockstepFollowSignal(CoordinationParams.defaults()).new Growth(finder, model, n);
+    }
+
+    /**
+     * The accounts of a {@link #communities} graph with a farm, community 5 merged into community 3 by hand (as
+     * modularity merges a small community into a larger one): the partition (farm and client in a community 6 of
+     * their own), community 5's members, its ten stars, the farm's members and its pool (the client and the four
+     * stars of every community).
+     */
+    private record MergedCommunity(int[] partition, int[] small, int[] stars, int[] farm, int[] pool) {
+        static MergedCommunity of(Activity a) {
+            int n = a.accountCount();
+            int[] partition = new int[n];
+            IntArrayList small = new IntArrayList();
+            IntArrayList stars = new IntArrayList();
+            IntArrayList farm = new IntArrayList();
+            IntArrayList pool = new IntArrayList();
+            for (int v = 0; v < n; v++) {
+                String id = a.accountId(v);
+                boolean member = id.matches("c\\d+m\\d+");
+                int c = member ? Integer.parseInt(id.substring(1, id.indexOf('m'))) : 6;
+                int rank = member ? Integer.parseInt(id.substring(id.indexOf('m') + 1)) : -1;
+                partition[v] = c == 5 ? 3 : c;
+                if (c == 5) {
+                    small.add(v);
+                    if (rank < 10) {
+                        stars.add(v);
+                    }
+                }
+                if (id.startsWith("f")) {
+                    farm.add(v);
+                }
+                if (id.equals("client") || (member && rank < 4)) {
+                    pool.add(v);
+                }
+            }
+            return new MergedCommunity(partition, small.toIntArray(), stars.toIntArray(), farm.toIntArray(),
+                    pool.toIntArray());
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class CsvParseBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> rates = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            Counter sink = new Counter();
+            CountingSink sink = new CountingSink();
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             try (Reader in = InputFiles.reader(file, null)) {
@@ -44,34 +44,6 @@ public final class CsvParseBenchmark {
             double[] steady = rates.subList(2, rates.size()).stream().mapToDouble(Double::doubleValue).sorted()
                     .toArray();
             System.out.printf("median of runs 3-%d: %,.0f records/CPU-s%n", runs, steady[steady.length / 2]);
-        }
-    }
-
-    private static final class Counter extends RowSink.Ignoring {
-        long records;
-        long posts;
-        long accounts;
-        long rejects;
-
-        @Override
-        public void account(AccountRow account) {
-            accounts++;
-        }
-
-        @Override
-        public void post(PostRow post) {
-            posts++;
-        }
-
-        @Override
-        public void reject(long line, String reason, String raw) {
-            rejects++;
-            records++;
-        }
-
-        @Override
-        public void endRecord() {
-            records++;
         }
     }
 

@@ -30,7 +30,7 @@ public final class JsonParseBenchmark {
             List<Double> rates = new ArrayList<>();
             long posts = 0;
             for (int run = 0; run < 5; run++) {
-                Counter sink = new Counter();
+                CountingSink sink = new CountingSink();
                 long t0 = System.nanoTime();
                 try (Reader in = InputFiles.reader(file, null)) {
                     new TwitterJsonParser().parse(in, sink);
@@ -68,27 +68,6 @@ public final class JsonParseBenchmark {
             }
         }
         return out;
-    }
-
-    private static final class Counter extends RowSink.Ignoring {
-        long posts;
-        long accounts;
-        long rejects;
-
-        @Override
-        public void account(AccountRow account) {
-            accounts++;
-        }
-
-        @Override
-        public void post(PostRow post) {
-            posts++;
-        }
-
-        @Override
-        public void reject(long line, String reason, String raw) {
-            rejects++;
-        }
     }
 
     private JsonParseBenchmark() {
