@@ -179,8 +179,8 @@ final class BulkLoader {
      *
      * <p>The importer is not fed while the rows are parsed: its node stage would stay open for the whole parsing,
      * and the importer's page-cache flusher, which flushes the whole page cache in a loop for as long as a stage
-     * runs, would spend about half a core on it (16 of 103 CPU-s at 2M posts, on the two cores the parsing needs;
-     * docs/benchmarks.md, issue #13's import goals, session 9).
+     * runs, would spend about half a core on it beside the parsing (measured per thread in docs/benchmarks.md,
+     * "Importers").
      */
     private ImportReport loadFed(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                                  ProgressListener progress, ActivityTap tap) throws IOException {
