@@ -57,7 +57,10 @@ import java.util.Set;
                         + "Account.<projection>_community back."},
         modelTransformer = OptionTable.Declare.class)
 public final class CommunitiesCommand extends StoreCommand implements OptionTable.Holds {
-    /** The community detection algorithms of the command. */
+    /**
+     * The community detection algorithms of the command ({@link CommunityParameters}' {@code --algorithm}); its name
+     * here is the option's type in the command line's contract.
+     */
     enum Algorithm { LEIDEN, LOUVAIN, LPA }
 
     /** Source vertices of the sampled betweenness of {@code --influence}. */
