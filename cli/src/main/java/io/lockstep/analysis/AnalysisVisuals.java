@@ -47,8 +47,6 @@ import java.util.Set;
 public final class AnalysisVisuals {
     public static final String OVERVIEW = "overview.png";
     public static final String REPORT = "report.html";
-    static final int WIDTH = 1600;
-    static final int HEIGHT = 1000;
     /** Cluster pictures and report sections; the rest are in clusters.csv. */
     static final int MAX_CLUSTERS = 20;
     static final int TOP_ACCOUNTS = 30;
@@ -71,7 +69,7 @@ public final class AnalysisVisuals {
         Scene accounts = accountScene(analysis, evidence);
         Scene overview = OverviewBuilder.communityGraph(accounts, "Communities and suspicious clusters");
         SceneRenderer renderer = new SceneRenderer();
-        renderer.renderPng(overview, outDir.resolve(OVERVIEW), WIDTH, HEIGHT);
+        renderer.renderPng(overview, outDir.resolve(OVERVIEW), SceneRenderer.WIDTH, SceneRenderer.HEIGHT);
 
         List<ReportModel.Cluster> clusters = new ArrayList<>();
         Path clusterDir = outDir.resolve("clusters");

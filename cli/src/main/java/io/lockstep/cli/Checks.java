@@ -33,7 +33,7 @@ final class Checks {
 
     /**
      * The values {@code option} accepts: its {@link Range}, or the {@link Bounds} it carries as its user object (an
-     * option declared from a table, {@link SimulationKnobs}), or null when it declares none.
+     * option declared from an {@link OptionTable}), or null when it declares none.
      */
     static Bounds boundsOf(OptionSpec option) {
         if (option.userObject() instanceof Bounds bounds) {

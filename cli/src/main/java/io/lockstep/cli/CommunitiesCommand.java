@@ -2,16 +2,8 @@ package io.lockstep.cli;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.Projection;
-import io.lockstep.community.BestOfSeeds;
 import io.lockstep.community.CommunityDetection;
 import io.lockstep.community.CommunityResult;
-import io.lockstep.community.LabelPropagation;
-import io.lockstep.community.LabelPropagationParams;
-import io.lockstep.community.Leiden;
-import io.lockstep.community.LeidenParams;
-import io.lockstep.community.Louvain;
-import io.lockstep.community.LouvainParams;
-import io.lockstep.community.QualityFunction;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.graph.CompactGraphBuilder;
 import io.lockstep.importer.EdgeFiles;
@@ -62,44 +54,23 @@ import java.util.Set;
         description = {"Detect communities (Leiden, Louvain or label propagation) in edge-list files or in the store.",
                 "Files: membership CSV (node,community) per input, plus summary.csv for several inputs.",
                 "Store (no INPUT): builds --projection from the store's activity and writes "
-                        + "Account.<projection>_community back."})
-public final class CommunitiesCommand extends StoreCommand {
-    /** The community detection algorithms of the command. */
+                        + "Account.<projection>_community back."},
+        modelTransformer = OptionTable.Declare.class)
+public final class CommunitiesCommand extends StoreCommand implements OptionTable.Holds {
+    /**
+     * The community detection algorithms of the command ({@link CommunityParameters}' {@code --algorithm}); its name
+     * here is the option's type in the command line's contract.
+     */
     enum Algorithm { LEIDEN, LOUVAIN, LPA }
 
     /** Source vertices of the sampled betweenness of {@code --influence}. */
     static final int BETWEENNESS_SAMPLES = 256;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "leiden",
-            description = "leiden, louvain or lpa (default: ${DEFAULT-VALUE}).")
-    Algorithm algorithm;
-
-    @Option(names = "--resolution", paramLabel = "R", defaultValue = "1.0",
-            description = "Resolution (modularity γ, or CPM density threshold) for leiden and louvain, above 0 (default: ${DEFAULT-VALUE}).")
-    @Range(above = 0)
-    double resolution;
-
-    @Option(names = "--quality", paramLabel = "FN", defaultValue = "modularity",
-            description = "Leiden quality function: modularity or cpm (default: ${DEFAULT-VALUE}).")
-    QualityFunction quality;
+    /** {@code --algorithm} and its parameters, declared as options from their table. */
+    final CommunityParameters parameters = new CommunityParameters();
 
     @Mixin
     SeedOption seed;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
-            description = "Leiden iterations, each starting from the previous result, at least 1 (default: ${DEFAULT-VALUE}).")
-    @Range(min = 1)
-    int iterations;
-
-    @Option(names = "--restarts", paramLabel = "N", defaultValue = "1",
-            description = "Runs with seeds S, S+1, … S+N-1 per graph, keeping the partition of highest modularity, "
-                    + "at least 1; costs N times one run (default: ${DEFAULT-VALUE}).")
-    @Range(min = 1)
-    int restarts;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Threads, at least 1 (default: all processors).")
-    @Range(min = 1)
-    Integer concurrency;
 
     @Option(names = "--out", paramLabel = "PATH",
             description = "Membership CSV for one input, or a directory for several (required with INPUT files).")
@@ -123,8 +94,13 @@ public final class CommunitiesCommand extends StoreCommand {
     }
 
     @Override
+    public List<OptionTable<?>> optionTables() {
+        return List.of(parameters.table);
+    }
+
+    @Override
     public Integer call() throws Exception {
-        CommunityDetection detection = detection();
+        CommunityDetection detection = parameters.detection(seed.seed());
         PrintWriter stdout = stdout();
         if (inputs.isEmpty()) {
             return onStore(detection, stdout);
@@ -196,9 +172,9 @@ public final class CommunitiesCommand extends StoreCommand {
             double[] betweenness = null;
             if (influence) {
                 pagerank = new PageRank(PageRank.DAMPING_DEFAULT, PageRank.MAX_ITERATIONS_DEFAULT,
-                        PageRank.TOLERANCE_DEFAULT, threads(), TerminationFlag.RUNNING_TRUE).scores(graph);
+                        PageRank.TOLERANCE_DEFAULT, parameters.threads(), TerminationFlag.RUNNING_TRUE).scores(graph);
                 coreness = Coreness.compute(graph);
-                betweenness = new SampledBetweenness(BETWEENNESS_SAMPLES, seed.seed(), threads(),
+                betweenness = new SampledBetweenness(BETWEENNESS_SAMPLES, seed.seed(), parameters.threads(),
                         TerminationFlag.RUNNING_TRUE).scores(graph);
             }
             ResultWriter.writeProjectionResults(store, new ResultWriter.ProjectionResults(projection.label(),
@@ -209,23 +185,6 @@ public final class CommunitiesCommand extends StoreCommand {
             print(stdout, run);
         }
         return 0;
-    }
-
-    private CommunityDetection detection() {
-        return restarts == 1 ? detection(seed.seed()) : new BestOfSeeds(this::detection, seed.seed(), restarts);
-    }
-
-    private CommunityDetection detection(long withSeed) {
-        return switch (algorithm) {
-            case LEIDEN -> new Leiden(LeidenParams.defaults().withQuality(quality).withResolution(resolution)
-                    .withSeed(withSeed).withIterations(iterations).withConcurrency(threads()));
-            case LOUVAIN -> new Louvain(LouvainParams.defaults().withResolution(resolution).withSeed(withSeed));
-            case LPA -> new LabelPropagation(LabelPropagationParams.defaults().withSeed(withSeed));
-        };
-    }
-
-    private int threads() {
-        return concurrency != null ? concurrency : Runtime.getRuntime().availableProcessors();
     }
 
     /** An edge list as a graph plus the account id of each vertex. */

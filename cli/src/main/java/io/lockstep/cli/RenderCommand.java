@@ -29,11 +29,11 @@ public final class RenderCommand extends StoreCommand {
     @ArgGroup(exclusive = true)
     SceneChoice choice = new SceneChoice();
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "1600", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "W", defaultValue = "" + SceneRenderer.WIDTH, description = "Width in pixels (default: ${DEFAULT-VALUE}).")
     @Range(min = 200, max = 20_000)
     int width;
 
-    @Option(names = "--height", paramLabel = "H", defaultValue = "1000", description = "Height in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--height", paramLabel = "H", defaultValue = "" + SceneRenderer.HEIGHT, description = "Height in pixels (default: ${DEFAULT-VALUE}).")
     @Range(min = 200, max = 20_000)
     int height;
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ import java.util.Map;
                 + "tweets.csv, users.csv (information-operations format), follows.csv, tweets-twarc2.csv, "
                 + "tweets.jsonl (API v1.1) and truth.csv (account_id,label,group,twitter_id).",
                 "Same seed, same bytes. See docs/simulator.md for the scenario model."},
-        modelTransformer = SimulationKnobs.Declare.class)
-public final class SimulateCommand extends LockstepCommand {
+        modelTransformer = OptionTable.Declare.class)
+public final class SimulateCommand extends LockstepCommand implements OptionTable.Holds {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -34,8 +35,13 @@ public final class SimulateCommand extends LockstepCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions(14);
 
-    /** The follow graph, posting rate and difficulty knobs, declared as options by {@link SimulationKnobs.Declare}. */
+    /** The follow graph, posting rate and difficulty knobs, declared as options from their table. */
     final SimulationKnobs knobs = new SimulationKnobs();
+
+    @Override
+    public List<OptionTable<?>> optionTables() {
+        return List.of(knobs.table);
+    }
 
     /** The configuration the options describe: the preset with the knobs that were given. */
     ScenarioConfig config() {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The layering rules of docs/architecture.md, read from the product sources of every module: no cycle between
  * packages, no package split across modules, no module using one above it (the store cannot see the visualizer),
  * Cypher and the Neo4j API only in the {@code store} module, picocli only in the {@code cli} package, a
- * {@code package-info.java} in every package; the rules read every module the root pom builds.
+ * {@code package-info.java} in every package, no type named inline by its fully qualified name (an import names
+ * it once); the rules read every module the root pom builds.
  */
 class ArchitectureTest {
     private static final List<String> MODULES =
@@ -38,6 +39,14 @@ class ArchitectureTest {
     /** A string literal or text block that reads like a Cypher statement. */
     private static final Pattern CYPHER = Pattern.compile(
             "\\b(MATCH|MERGE|UNWIND|DETACH DELETE|CREATE (CONSTRAINT|INDEX)|RETURN|SET [a-z]\\.|CALL \\{|SHOW)\\b[^\"]*");
+
+    /**
+     * A fully qualified type name, {@code java.util.List} or {@code org.apache.commons.csv.CSVFormat}: the pattern of
+     * docs/architecture-check.sh's count, here matched on code without comments, strings and import lines.
+     */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile(
+            "\\b(java|javax|io|org|com|it|picocli)\\.[a-z0-9_]+(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_]*");
+    private static final Pattern IMPORT_OR_PACKAGE = Pattern.compile("^\\s*(import|package)\\s");
 
     /** Source file → module, package, text. */
     record Source(String module, Path file, String pkg, String text) {
@@ -214,6 +223,35 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
+    /**
+     * A type is named by its simple name after an import; a name written out inline hides what a file uses. Where
+     * two types of one simple name meet, one side's use moves to a class of its own (as {@code ShareTable} holds
+     * Commons CSV's {@code CSVFormat} away from JGraphT's in {@code GraphExport}).
+     */
+    @Test
+    void noTypeIsNamedInlineByItsQualifiedName() {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            inlineQualifiedNames(s.text()).forEach(n -> offenders.add(s.file() + ": " + n));
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    /** The fully qualified type names in {@code code} outside comments, strings, imports and the package line. */
+    static List<String> inlineQualifiedNames(String code) {
+        List<String> out = new ArrayList<>();
+        for (String line : withoutStrings(withoutComments(code)).split("\n")) {
+            if (IMPORT_OR_PACKAGE.matcher(line).find()) {
+                continue;
+            }
+            Matcher m = QUALIFIED_NAME.matcher(line);
+            while (m.find()) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
     @Test
     void everyPackageSaysWhatLivesThere() {
         Map<String, Boolean> documented = new TreeMap<>();
@@ -269,6 +307,10 @@ class ArchitectureTest {
         assertThat(moduleUseViolations(List.of(scene), Map.of("io.lockstep.visual", "visualizer",
                 "io.lockstep.activity", "core", "io.lockstep.store", "store")))
                 .containsExactly("b/Q.java: io.lockstep.visual (visualizer)");
+        assertThat(inlineQualifiedNames("package io.lockstep.x;\nimport java.util.Map;\n/** {@link java.util.Set} */\n"
+                + "class Q { java.util.List<String> a; // java.util.Map\n String s = \"org.x.Y\"; Map<String, "
+                + "org.apache.commons.csv.CSVFormat> f; }")).containsExactly("java.util.List",
+                "org.apache.commons.csv.CSVFormat");
     }
 
     /** The strongly connected components of more than one package (Tarjan), each sorted. */
@@ -345,6 +387,31 @@ class ArchitectureTest {
             } else {
                 b.append(c);
                 i++;
+            }
+        }
+        return b.toString();
+    }
+
+    /** The code with the contents of its string literals, text blocks and character literals blanked out. */
+    static String withoutStrings(String code) {
+        StringBuilder b = new StringBuilder(code.length());
+        int i = 0;
+        while (i < code.length()) {
+            if (code.startsWith("\"\"\"", i)) {
+                int end = code.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? code.length() : end + 3;
+                b.append("\"\"");
+                i = end;
+            } else if (code.charAt(i) == '"' || code.charAt(i) == '\'') {
+                char quote = code.charAt(i);
+                int j = i + 1;
+                while (j < code.length() && code.charAt(j) != quote) {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                b.append(quote).append(quote);
+                i = Math.min(code.length(), j + 1);
+            } else {
+                b.append(code.charAt(i++));
             }
         }
         return b.toString();

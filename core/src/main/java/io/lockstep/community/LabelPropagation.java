@@ -4,7 +4,6 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +40,7 @@ public final class LabelPropagation extends Controlled<LabelPropagationParams> {
     static final int MAX_TIE_REVISITS = 8;
 
     public LabelPropagation(LabelPropagationParams params) {
-        this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        super(params);
     }
 
     public LabelPropagation(LabelPropagationParams params, ProgressListener progress, TerminationFlag termination) {
@@ -49,8 +48,7 @@ public final class LabelPropagation extends Controlled<LabelPropagationParams> {
     }
 
     @Override
-    public CommunityResult communities(CompactGraph g) {
-        Objects.requireNonNull(g, "graph");
+    CommunityResult run(CompactGraph g) {
         int n = g.nodeCount();
         SplittableRandom rnd = new SplittableRandom(params.seed());
         Propagation run = new Propagation(g, rnd);

@@ -5,7 +5,6 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -31,7 +30,7 @@ import java.util.SplittableRandom;
  */
 public final class Leiden extends Controlled<LeidenParams> {
     public Leiden(LeidenParams params) {
-        this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        super(params);
     }
 
     public Leiden(LeidenParams params, ProgressListener progress, TerminationFlag termination) {
@@ -43,8 +42,7 @@ public final class Leiden extends Controlled<LeidenParams> {
     }
 
     @Override
-    public CommunityResult communities(CompactGraph graph) {
-        Objects.requireNonNull(graph, "graph");
+    CommunityResult run(CompactGraph graph) {
         int n = graph.nodeCount();
         boolean modularity = params.quality() == QualityFunction.MODULARITY;
         double modularityResolution = modularity ? params.resolution() : 1.0;

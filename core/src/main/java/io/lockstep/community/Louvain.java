@@ -5,7 +5,6 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -23,7 +22,7 @@ import java.util.SplittableRandom;
  */
 public final class Louvain extends Controlled<LouvainParams> {
     public Louvain(LouvainParams params) {
-        this(params, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        super(params);
     }
 
     public Louvain(LouvainParams params, ProgressListener progress, TerminationFlag termination) {
@@ -31,8 +30,7 @@ public final class Louvain extends Controlled<LouvainParams> {
     }
 
     @Override
-    public CommunityResult communities(CompactGraph graph) {
-        Objects.requireNonNull(graph, "graph");
+    CommunityResult run(CompactGraph graph) {
         int n = graph.nodeCount();
         int[] membership = new int[n];
         for (int v = 0; v < n; v++) {

@@ -6,9 +6,18 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class LouvainAndLabelPropagationTest {
+    @Test
+    void everyDetectionRefusesNoGraphByName() {
+        for (CommunityDetection d : new CommunityDetection[]{new Leiden(LeidenParams.defaults()),
+                new Louvain(LouvainParams.defaults()), new LabelPropagation(LabelPropagationParams.defaults())}) {
+            assertThatThrownBy(() -> d.communities(null)).isInstanceOf(NullPointerException.class).hasMessage("graph");
+        }
+    }
+
     @Test
     void louvainOnKarateReachesHighModularity() {
         CommunityResult r = new Louvain(LouvainParams.defaults()).communities(TestGraphs.karate());

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +45,7 @@ class InfoOpsQuirksTest {
     @Test
     void listCellsAreCutAsBefore() {
         char[] alphabet = {'[', ']', ',', ',', ' ', '\'', '"', 'a', 'b', '#'};
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(5);
         for (int round = 0; round < 200_000; round++) {
             StringBuilder b = new StringBuilder();
             for (int i = random.nextInt(12); i > 0; i--) {
@@ -53,15 +57,15 @@ class InfoOpsQuirksTest {
     }
 
     /** How Cells.list cut a cell with String.split before it cut it by hand. */
-    private static java.util.List<String> splitList(String s) {
+    private static List<String> splitList(String s) {
         String t = Cells.text(s);
         if (t == null) {
-            return java.util.List.of();
+            return List.of();
         }
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String item : t.split(",")) {
             String v = item.strip();
             if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
@@ -76,9 +80,9 @@ class InfoOpsQuirksTest {
 
     @Test
     void scientificNotationIsTheRegularExpressionsRead() {
-        java.util.regex.Pattern scientific = java.util.regex.Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
+        Pattern scientific = Pattern.compile("[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+");
         char[] alphabet = {'0', '1', '9', '.', ',', 'e', 'E', '+', '-', 'a', ' '};
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         for (int round = 0; round < 200_000; round++) {
             StringBuilder b = new StringBuilder();
             for (int i = random.nextInt(9); i > 0; i--) {

@@ -1,6 +1,5 @@
 package io.lockstep.store;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.jgrapht.nio.Attribute;
@@ -536,14 +535,12 @@ public final class GraphExport {
         Set<String> accounts = new HashSet<>();
         long[] rows = {0};
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w,
-                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+             ShareTable table = new ShareTable(w);
              Session s = store.session()) {
-            p.printRecord((Object[]) COORTWEET_HEADER);
             s.executeRead(tx -> {
                 tx.run(SHARES, Map.of("all", !suspiciousOnly)).forEachRemaining(r -> {
                     try {
-                        p.printRecord(r.get("object_id").asString(), r.get("account_id").asString(),
+                        table.share(r.get("object_id").asString(), r.get("account_id").asString(),
                                 r.get("content_id").asString(), r.get("timestamp_share").asLong());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -25,6 +25,10 @@ import java.util.function.Function;
  * {@code java.awt.headless=true}.
  */
 public final class SceneRenderer {
+    /** A picture's width in pixels where no other is asked for: analyze's overview, render's, the viewer's SVG. */
+    public static final int WIDTH = 1600;
+    /** A picture's height in pixels where no other is asked for (with {@link #WIDTH}). */
+    public static final int HEIGHT = 1000;
     static final int TITLE_HEIGHT = 44;
     static final int LEGEND_ROW = 22;
     static final int PAD = 12;

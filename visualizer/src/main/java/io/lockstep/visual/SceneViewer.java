@@ -334,7 +334,7 @@ public final class SceneViewer {
 
     /** Writes the nodes that pass the filters, with title and legend, to an SVG file. */
     public void exportSvg(Path file) {
-        new SceneRenderer().renderSvg(visibleScene(), file, 1600, 1000);
+        new SceneRenderer().renderSvg(visibleScene(), file, SceneRenderer.WIDTH, SceneRenderer.HEIGHT);
     }
 
     private Optional<Path> chooseFile(String extension) {
