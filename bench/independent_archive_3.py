@@ -23,7 +23,10 @@ Ordinary platform (always on)
   * Timelines: originals; reactions (80 % retweets, replies, quotes) go to the accounts one follows,
     weighted by how much they post: the home timeline, not a global popularity draw. Each user has
     its own median delay (log-normal around 40 min); 5 % are quick users (median 2 min). Times to the
-    minute, as in the published archives.
+    minute, as in the published archives. --lurkers makes a share of the ordinary and crowd accounts read
+    only (never post or react): most accounts of a real platform (the "90-9-1" pattern; Pew Research Center,
+    "Sizing up Twitter users", 2019: the top 10 % of US adult users write 80 % of the tweets, the median
+    user about two a month).
 
 Honest crowds (each switchable; 0 turns it off)
   * --cohort N[,N...]: onboarding cohorts. N accounts created within two days (a sign-up surge: e.g.
@@ -113,6 +116,12 @@ class Archive:
                                else float(np.exp(rng.normal(np.log(120), 0.5)))))
         return len(self.users) - 1
 
+    def lurk(self, u):
+        """With probability --lurkers the account never posts or reacts (most accounts of a real platform read only)."""
+        if self.a.lurkers > 0 and self.rng.random() < self.a.lurkers:
+            self.users[u]["activity"] = 0.0
+        return u
+
     def ordinary_created(self):
         # 2008 to two months before the window, recent accounts commoner
         return self.start - dt.timedelta(days=60 + int(self.rng.power(0.6) * 14 * 365))
@@ -166,7 +175,8 @@ class Archive:
                        domains=[f"{topic}{k}-{j}.example" for j in range(int(rng.integers(1, 4)))], members=[])
             pops = rng.pareto(a.pop_shape, size=size) + 1
             for p in pops:
-                com["members"].append(self.add_user("organic", "organic", lang, k, self.ordinary_created(), p))
+                com["members"].append(self.lurk(self.add_user("organic", "organic", lang, k, self.ordinary_created(),
+                                                              p)))
             self.communities.append(com)
             placed += size
         self.celebs = []
@@ -309,8 +319,8 @@ class Archive:
                 ticked = rng.choice(home, size=min(len(home), int(rng.integers(2, 4))), replace=False)
                 suggested = list(celebs) + [t for k in ticked for t in self.top_of(int(k), 5)]
                 k = int(rng.choice(ticked))
-                u = self.add_user("cohort", f"cohort-{j + 1}", lang, k, created, pop=1 + rng.pareto(2.0),
-                                  activity=rng.lognormal(np.log(self.a.posts_median * 0.6), 1.0))
+                u = self.lurk(self.add_user("cohort", f"cohort-{j + 1}", lang, k, created, pop=1 + rng.pareto(2.0),
+                                            activity=rng.lognormal(np.log(self.a.posts_median * 0.6), 1.0)))
                 self.communities[k]["members"].append(u)
                 take_all = rng.random() < 0.35
                 for t in suggested:
@@ -344,9 +354,9 @@ class Archive:
                         self.follow(u, v)
             for _ in range(n):
                 k = int(rng.choice(parties))
-                u = self.add_user("listfollower", f"list-{j + 1}", self.communities[k]["lang"], k,
-                                  self.ordinary_created(),
-                                  pop=2 + rng.pareto(1.5), activity=rng.lognormal(np.log(a.posts_median * 3), 0.8))
+                u = self.lurk(self.add_user("listfollower", f"list-{j + 1}", self.communities[k]["lang"], k,
+                                            self.ordinary_created(), pop=2 + rng.pareto(1.5),
+                                            activity=rng.lognormal(np.log(a.posts_median * 3), 0.8)))
                 self.communities[k]["members"].append(u)
                 share = 1.0 if rng.random() < 0.4 else rng.uniform(0.6, 1.0)
                 for v in roll:
@@ -421,8 +431,9 @@ class Archive:
         pool = [c["id"] for c in self.communities if len(c["members"]) >= 20]
         for _ in range(n):
             kk = int(rng.choice(pool)) if rng.random() < 0.6 else k
-            u = self.add_user("fandom", "fandom-1", self.communities[kk]["lang"], kk, self.ordinary_created(),
-                              pop=1 + rng.pareto(2.0), activity=rng.lognormal(np.log(a.posts_median * 2), 0.8))
+            u = self.lurk(self.add_user("fandom", "fandom-1", self.communities[kk]["lang"], kk,
+                                        self.ordinary_created(), pop=1 + rng.pareto(2.0),
+                                        activity=rng.lognormal(np.log(a.posts_median * 2), 0.8)))
             self.users[u]["delay"] = float(np.exp(rng.normal(np.log(240), 0.8)))
             self.communities[kk]["members"].append(u)
             share = rng.uniform(0.7, 1.0)
@@ -439,7 +450,7 @@ class Archive:
             if r is None:
                 continue
             for f in fans:
-                if rng.random() < 0.35:
+                if self.users[f]["activity"] > 0 and rng.random() < 0.35:
                     self.retweet(f, r, r["when"] + rng.lognormal(np.log(self.users[f]["delay"]), 0.9))
         # scheduled hashtag parties with fanbase templates
         for p in range(max(2, a.days // 5)):
@@ -447,7 +458,7 @@ class Archive:
             at = self.post_time()
             templates = [self.words(lang, 12) for _ in range(4)]
             for f in fans:
-                if rng.random() < 0.5:
+                if self.users[f]["activity"] > 0 and rng.random() < 0.5:
                     body = templates[int(rng.integers(4))]
                     if rng.random() < 0.5:
                         body += " " + self.words(self.users[f]["lang"], 2)
@@ -492,7 +503,7 @@ class Archive:
         lang = self.users[police]["lang"]
         r = self.tweet(police, 0.4 * self.span, "ALERT " + self.words(lang, 12), lang, ["alert"])
         for u in self.readers:
-            if rng.random() < 0.33:
+            if self.users[u]["activity"] > 0 and rng.random() < 0.33:
                 self.retweet(u, r, r["when"] + rng.exponential(420))
 
     # ---------- planted ----------
@@ -714,6 +725,8 @@ def main():
     p.add_argument("--homophily", type=float, default=0.8)
     p.add_argument("--follow-median", type=float, default=45)
     p.add_argument("--posts-median", type=float, default=10)
+    p.add_argument("--lurkers", type=float, default=0.0,
+                   help="share of ordinary and crowd accounts that never post or react (0 for none)")
     p.add_argument("--celebs", type=int, default=40)
     p.add_argument("--cohort", default="600", help="onboarding cohort sizes, comma separated; 0 for none")
     p.add_argument("--list", default="300:350", help="list followers N:T (N followers of a roll of T), comma "
