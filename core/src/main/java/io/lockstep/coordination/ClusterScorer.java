@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -32,10 +33,24 @@ import java.util.Map;
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
- * decides, and accounts made together or posting in bursts support it. Package-private phase of
+ * decides, and accounts made together or posting in bursts support it.
+ *
+ * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
+ * scaled by the <b>audience factor</b> 1 − e, e the share of the block's followers that retweeted, quoted or replied
+ * to at least one of the block's targets in the archive ({@link #audienceShare}). A follow its follower acts on is a
+ * subscription that is read: honest crowds whose follows no model of topical communities explains (readers of one
+ * city's outlets, a sign-up cohort that followed the platform's suggested accounts, journalists following a whole
+ * parliament) act on the accounts they follow, while bought follows are not read: inactivity is the mark of fake
+ * followers (Cresci, Di Pietro, Petrocchi, Spognardi and Tesconi, "Fame for sale: efficient detection of fake
+ * Twitter followers", Decision Support Systems 80, 2015). It has no parameter. An archive without the followers'
+ * posts (a follow graph alone) gives e = 0 and the block score unchanged. Clusters of other kinds (a botnet whose
+ * amplifiers follow the seeds they retweet, a link ring that follows itself) are not scaled: their evidence is their
+ * co-actions. Cost O(the block's followers' posts) per block. Package-private phase of
  * {@link CoordinationDetector}.
  */
 final class ClusterScorer {
+    /** The kind of a cluster whose evidence is mostly the follow signal's. */
+    private static final String FOLLOWER_FARM = Signal.LOCKSTEP_FOLLOW.kind();
     private final Activity activity;
     private final CoordinationParams params;
     private final int[] postOffsets;
@@ -122,10 +137,14 @@ final class ClusterScorer {
             score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
                     + w.burstShare() * burst;
         }
+        String kind = kind(signalEdges);
+        if (block != null && FOLLOWER_FARM.equals(kind)) {
+            score *= 1 - audienceShare(block);
+        }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
                 .thenComparingInt(CoordinationParams.ALL_SIGNALS::indexOf));
-        return new Cluster(id, kind(signalEdges), members, Math.max(0, Math.min(1, score)), signals,
+        return new Cluster(id, kind, members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);
     }
@@ -176,6 +195,30 @@ final class ClusterScorer {
 
     static String kindOf(String signal) {
         return Signal.of(signal).kind();
+    }
+
+    /**
+     * The share of the block's followers with at least one retweet, quote or reply of a post by one of the block's
+     * targets (the referenced post's author, known for placeholders of posts outside the archive too); 0 for a block
+     * without followers. O(the followers' posts + targets).
+     */
+    double audienceShare(DenseBlock block) {
+        int[] followers = block.followers();
+        if (followers.length == 0) {
+            return 0;
+        }
+        IntOpenHashSet targets = new IntOpenHashSet(block.targets());
+        int acting = 0;
+        for (int f : followers) {
+            for (int i = postOffsets[f]; i < postOffsets[f + 1]; i++) {
+                int author = activity.referencedAuthor(postsByAuthor[i]);
+                if (author != Activity.NONE && targets.contains(author)) {
+                    acting++;
+                    break;
+                }
+            }
+        }
+        return (double) acting / followers.length;
     }
 
     double creationBurst(int[] members) {

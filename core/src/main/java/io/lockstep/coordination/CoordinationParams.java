@@ -413,7 +413,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
                         + "a member in the combined graph; for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
-                        + "%.2f burst share; suspicious from %.2f. Reported edges: each account's %d strongest "
+                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e the "
+                        + "share of the block's followers that retweeted, quoted or replied to one of its targets (an "
+                        + "audience reads what it follows, bought followers do not); suspicious from %.2f. Reported "
+                        + "edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 t.density, t.synchrony, t.creationBurst, cluster.creationBurst / 86400, t.burstShare,
