@@ -88,7 +88,11 @@ import java.util.function.IntConsumer;
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
- *       communities, and their readers of their own stars look like a block in the merged one). The grown
+ *       communities, and their readers of their own stars look like a block in the merged one). The members of
+ *       blocks kept earlier are left out of the rates of every later block, member and target test
+ *       ({@link Growth#holdFlagged}): accounts found in a farm are no sample of ordinary following, and a farm
+ *       found in two pieces (peeling hands out part of an aged farm, its client's seed or a later peeling round
+ *       the rest) would otherwise have its first piece's follows of the pool explain the second. The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
  *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
  *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
@@ -352,7 +356,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
-        boolean[] spent = new boolean[n]; // in a kept block: out of growth too
+        boolean[] spent = new boolean[n]; // in a kept block: out of growth too, and out of later blocks' rates
+        growth.holdFlagged(spent);
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
@@ -813,8 +818,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         void setBlock(int[] members, int[] held) {
+            setBlock(members, held, null);
+        }
+
+        /** {@link FollowNullModel#setBlock(int[], int[], boolean[])} on every partition's model. */
+        void setBlock(int[] members, int[] held, boolean[] flagged) {
             for (FollowNullModel m : models) {
-                m.setBlock(members, held);
+                m.setBlock(members, held, flagged);
             }
         }
 
@@ -855,11 +865,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final int[] follows; // account -> how many of the block's targets it follows
         private final IntArrayList touched = new IntArrayList();
 
+        /** The members of blocks kept so far, held out of every later block's rates; null: none. */
+        private boolean[] flagged;
+
         Growth(DenseBlockFinder finder, Models model, int n) {
             this.finder = finder;
             this.model = model;
             this.followedBy = new int[n];
             this.follows = new int[n];
+        }
+
+        /**
+         * Holds the accounts marked in {@code flagged} (the members of the blocks kept so far; read at every later
+         * call, not copied) out of the rates of every block this growth judges from now on
+         * ({@link FollowNullModel#setBlock(int[], int[], boolean[])}); null holds none.
+         */
+        void holdFlagged(boolean[] flagged) {
+            this.flagged = flagged;
         }
 
         /**
@@ -950,7 +972,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
         int[] unexplainedMembers(int[] seed, int[] seedTargets) {
-            model.setBlock(seed, heldOut(seed, seedTargets));
+            model.setBlock(seed, heldOut(seed, seedTargets), flagged);
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
@@ -999,7 +1021,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
-            model.setBlock(fs, union(heldOut(fs, sorted), burst));
+            model.setBlock(fs, union(heldOut(fs, sorted), burst), flagged);
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -1027,7 +1049,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * rates where they are the block's own community.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
-            model.setBlock(current, union(heldOut(current, ts), burst));
+            model.setBlock(current, union(heldOut(current, ts), burst), flagged);
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
@@ -1080,7 +1102,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 return null;
             }
             int[] held = heldOut(fs, ts);
-            model.setBlock(fs, held);
+            model.setBlock(fs, held, flagged);
             long observed = 0;
             long follows = 0;
             double expected = 0;
@@ -1104,7 +1126,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // a block inside one community is tested again with that community refitted on its own follows
             Models local = model.refined(fs, ts);
             if (local != null) {
-                local.setBlock(fs, held);
+                local.setBlock(fs, held, flagged);
                 double refined = 0;
                 for (int t : ts) {
                     refined += local.expected(t);
