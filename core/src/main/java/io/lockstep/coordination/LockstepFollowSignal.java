@@ -88,11 +88,12 @@ import java.util.function.IntConsumer;
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
- *       communities, and their readers of their own stars look like a block in the merged one). The members of
- *       blocks kept earlier are left out of the rates of every later block, member and target test
- *       ({@link Growth#holdFlagged}): accounts found in a farm are no sample of ordinary following, and a farm
- *       found in two pieces (peeling hands out part of an aged farm, its client's seed or a later peeling round
- *       the rest) would otherwise have its first piece's follows of the pool explain the second. The grown
+ *       communities, and their readers of their own stars look like a block in the merged one). A client's
+ *       seed is judged with the client's followers already in a kept block left out of the rates
+ *       ({@link Growth#holdFlagged}): they are the part of its farm found earlier (peeling hands out an aged farm
+ *       a piece at a time), and counted as ordinary readers their follows of the pool would explain the rest.
+ *       Only the client's own followers: holding out every kept block's members made later honest groups
+ *       unexplained wherever an earlier block was an honest crowd (docs/quality.md, session 10). The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
  *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
  *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
@@ -356,8 +357,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         progress.advance(1);
         Growth growth = new Growth(finder, model, n);
         boolean[] peeled = new boolean[n]; // out of the seed search
-        boolean[] spent = new boolean[n]; // in a kept block: out of growth too, and out of later blocks' rates
-        growth.holdFlagged(spent);
+        boolean[] spent = new boolean[n]; // in a kept block: out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
@@ -437,6 +437,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
+            // a client's followers already in a kept block are its farm found earlier: out of this block's rates
+            growth.holdFlagged(client ? clientFlagged(finder, clients.get(round - firstClient).client(), spent) : null);
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
@@ -581,6 +583,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private static boolean[] clientOnly(DenseBlockFinder finder, int client, boolean[] spent) {
         boolean[] out = new boolean[spent.length];
         Arrays.fill(out, true);
+        for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
+            int f = finder.inFollower(i);
+            out[f] = spent[f];
+        }
+        return out;
+    }
+
+    /**
+     * The followers of {@code client} already in a kept block ({@code spent}), marked in an array over all accounts:
+     * the part of the client's farm found earlier (peeling hands out an aged farm a piece at a time), held out of
+     * the rates when the client's seed is judged ({@link Growth#holdFlagged}).
+     */
+    static boolean[] clientFlagged(DenseBlockFinder finder, int client, boolean[] spent) {
+        boolean[] out = new boolean[spent.length];
         for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
             int f = finder.inFollower(i);
             out[f] = spent[f];
@@ -865,7 +881,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final int[] follows; // account -> how many of the block's targets it follows
         private final IntArrayList touched = new IntArrayList();
 
-        /** The members of blocks kept so far, held out of every later block's rates; null: none. */
+        /** Accounts held out of the rates of the blocks judged from now on, whatever their community; null: none. */
         private boolean[] flagged;
 
         Growth(DenseBlockFinder finder, Models model, int n) {
@@ -876,9 +892,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         /**
-         * Holds the accounts marked in {@code flagged} (the members of the blocks kept so far; read at every later
-         * call, not copied) out of the rates of every block this growth judges from now on
-         * ({@link FollowNullModel#setBlock(int[], int[], boolean[])}); null holds none.
+         * Holds the accounts marked in {@code flagged} (accounts already in a kept block; read at every later call,
+         * not copied) out of the rates of every block this growth judges from now on, when they are candidates of
+         * the block ({@link FollowNullModel#setBlock(int[], int[], boolean[])}); null holds none.
          */
         void holdFlagged(boolean[] flagged) {
             this.flagged = flagged;
