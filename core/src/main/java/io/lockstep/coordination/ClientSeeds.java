@@ -25,12 +25,14 @@ import java.util.List;
  * readers' follows of their own stars would become away).
  *
  * <p><b>The screen.</b> For a candidate client t (at least {@code minFollowers} followers) within the budget
- * (below), with A(t) its followers, c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a configuration
- * model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given expected degree
- * sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the model of ordinary
- * following expects rather than the one observed (a farm's members spend theirs on the pool, which is the evidence):
- * E_u = s_u / S · Σ_{f ∈ A(t)} (d_f − 1) · ρ_{c(f)}, with s_u the away follows u receives, S all away follows, d_f the follows of f besides t and ρ_r the share of community r's follows that go away, estimated without
- * A(t)'s own follows and shrunk to the archive's share with {@link FollowNullModel#PSEUDO_FOLLOWS} pseudo-follows (a
+ * (below), with A(t) its followers, c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a
+ * configuration model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given
+ * expected degree sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the
+ * model of ordinary following expects rather than the one observed (a farm's members spend theirs on the pool, which
+ * is the evidence):
+ * E_u = s_u / S · Σ_{f ∈ A(t)} (d_f − 1) · ρ_{c(f)}, with s_u the away follows u receives, S all away follows, d_f
+ * the follows of f besides t and ρ_r the share of community r's follows that go away, estimated without A(t)'s own
+ * follows and shrunk to the archive's share with {@link FollowNullModel#PSEUDO_FOLLOWS} pseudo-follows (a
  * farm that the partition put in a community of its own does not explain itself, as in the model's leave-block-out).
  * The targets U_t are the u with c_u ≥ 2, c_u ≥ {@code minLift} · E_u and P(Poisson(E_u) ≥ c_u) ≤ {@code maxPValue};
  * the members M_t the followers in A(t) with away follows of at least two of U_t (a co-follow pair besides t). t yields
@@ -51,13 +53,13 @@ import java.util.List;
  * audience is mostly its farm: a few dozen to a few hundred followers, cheap to screen; the candidates left out
  * first are those whose audiences are thousands of readers, where a farm's co-follows are diluted below the
  * screen's lift anyway (the known limit above). Admitting followers by their own cost instead (the cheapest
- * readers first) leaves out exactly a farm's members, who each follow a few dozen
- * candidates (the pool) besides their past: archive T's 50 aged-farm members and 26 of archive U's 40 were left
- * out that way, and T's client was no seed (docs/quality.md, "Aged farms traced", session 10). The screen is
- * exact on archives within the budget. Besides the budget: O(m) to find the away follows and build their
- * adjacency (one int each) and the candidates' costs, O(n log n) to order the candidates, O(|A(t)|) per screened
- * candidate for the shares, and O(k log k) to rank the k seeds found;
- * memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties broken by id.
+ * readers first) leaves out exactly a farm's members, who each follow a few dozen candidates (the pool) besides
+ * their past: archive T's 50 aged-farm members and 26 of archive U's 40 were left out that way, and T's client was
+ * no seed (docs/quality.md, "Aged farms traced: T, U and A"). The screen is exact on archives within the budget.
+ * Besides the budget: O(m) to find the away follows and build their adjacency (one int each) and the candidates'
+ * costs, O(n log n) to order the candidates, O(|A(t)|) per screened candidate for the shares, and O(k log k) to
+ * rank the k seeds found; memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties
+ * broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
@@ -143,6 +145,7 @@ final class ClientSeeds {
         double globalShare = (double) offsets[n] / Math.max(1, finder.edgeCount());
         // candidates admitted by ascending cost (the away follows of their followers) while the budget allows
         long[] order = new long[n];
+        long[] costs = new long[n];
         int candidates = 0;
         for (int t = 0; t < n; t++) {
             if (finder.inDegree(t) >= minFollowers) {
@@ -151,6 +154,7 @@ final class ClientSeeds {
                     int f = finder.inFollower(p);
                     cost += offsets[f + 1] - offsets[f];
                 }
+                costs[t] = cost;
                 order[candidates++] = Math.min(cost, Integer.MAX_VALUE) << 32 | t;
             }
         }
@@ -159,7 +163,7 @@ final class ClientSeeds {
         long planned = 0;
         int leftOut = 0;
         for (int k = 0; k < candidates; k++) {
-            long cost = order[k] >>> 32;
+            long cost = costs[(int) order[k]];
             if (planned + cost <= budget) {
                 planned += cost;
                 screened[(int) order[k]] = true;
@@ -169,6 +173,7 @@ final class ClientSeeds {
         }
         int tested = candidates - leftOut;
         order = null;
+        costs = null;
         // s_u and S over every follower
         int[] received = incoming;
         long total = offsets[n];
