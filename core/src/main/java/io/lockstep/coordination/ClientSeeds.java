@@ -24,42 +24,35 @@ import java.util.List;
  * communities a farm of a few dozen does not form by itself: finer partitions split topical communities (their
  * readers' follows of their own stars would become away).
  *
- * <p><b>The screen.</b> For a candidate client t (at least {@code minFollowers} followers) within the budget
- * (below), with A(t) its followers, c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a
- * configuration model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given
- * expected degree sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the
- * model of ordinary following expects rather than the one observed (a farm's members spend theirs on the pool, which
- * is the evidence):
- * E_u = s_u / S · Σ_{f ∈ A(t)} (d_f − 1) · ρ_{c(f)}, with s_u the away follows u receives, S all away follows, d_f
- * the follows of f besides t and ρ_r the share of community r's follows that go away, estimated without A(t)'s own
- * follows and shrunk to the archive's share with {@link FollowNullModel#PSEUDO_FOLLOWS} pseudo-follows (a
+ * <p><b>The screen.</b> For a candidate client t (at least {@code minFollowers} followers), with A(t) its counted
+ * followers (below), c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a configuration
+ * model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given expected degree
+ * sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the model of ordinary
+ * following expects rather than the one observed (a farm's members spend theirs on the pool, which is the evidence):
+ * E_u = s_u / S · Σ_{f ∈ A(t)} (d_f − 1) · ρ_{c(f)}, with s_u the counted away follows u receives, S all counted away
+ * follows, d_f the follows of f besides t and ρ_r the share of community r's follows that go away, estimated without
+ * A(t)'s own follows and shrunk to the archive's share with {@link FollowNullModel#PSEUDO_FOLLOWS} pseudo-follows (a
  * farm that the partition put in a community of its own does not explain itself, as in the model's leave-block-out).
  * The targets U_t are the u with c_u ≥ 2, c_u ≥ {@code minLift} · E_u and P(Poisson(E_u) ≥ c_u) ≤ {@code maxPValue};
  * the members M_t the followers in A(t) with away follows of at least two of U_t (a co-follow pair besides t). t yields
  * a seed when |M_t| ≥ {@code minFollowers}, |U_t| + 1 ≥ {@code minTargets}, and the away follows O of M_t to U_t
  * against their expectation E (the same expectation over M_t) pass O ≥ {@code minLift} · E and P(Poisson(E) ≥ O) ≤
- * {@code maxPValue} / w, w the candidates screened (Bonferroni over clients; the targets were selected on the same
+ * {@code maxPValue} / w, w the candidates tested (Bonferroni over clients; the targets were selected on the same
  * counts, so the joint tail ranks and screens, it is no verdict). Each seed is then judged by the signal's member
  * test, growth and block test against {@link FollowNullModel}; a seed that yields no block marks nothing.
  *
  * <p>Known limit: a client with a large audience of its own (hundreds of readers in its community) dilutes its farm's
  * co-follows below the screen's lift; such a farm is left to the peeling.
  *
- * <p><b>Cost, bounded by design.</b> Counting for t costs W_t = Σ_{f → t} a_f increments (a_f the away follows of
- * its follower f), so the whole screen costs Σ_f b_f · a_f (b_f the follows of candidates), which grows with the
- * square of heavy readers' degrees. The screen is given a budget ({@link #budget}: {@value #WEDGES_PER_FOLLOW}
- * increments per follow of the archive): candidates are screened in ascending order of W_t (ties: smaller id)
- * while the sum fits, every follower of a screened candidate counted. A farm's client is an account whose
- * audience is mostly its farm: a few dozen to a few hundred followers, cheap to screen; the candidates left out
- * first are those whose audiences are thousands of readers, where a farm's co-follows are diluted below the
- * screen's lift anyway (the known limit above). Admitting followers by their own cost instead (the cheapest
- * readers first) leaves out exactly a farm's members, who each follow a few dozen candidates (the pool) besides
- * their past: archive T's 50 aged-farm members and 26 of archive U's 40 were left out that way, and T's client was
- * no seed (docs/quality.md, "Aged farms traced: T, U and A"). The screen is exact on archives within the budget.
- * Besides the budget: O(m) to find the away follows and build their adjacency (one int each) and the candidates'
- * costs, O(n log n) to order the candidates, O(|A(t)|) per screened candidate for the shares, and O(k log k) to
- * rank the k seeds found; memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties
- * broken by id.
+ * <p><b>Cost, bounded by design.</b> Counting for t costs the away follows of its followers, so the whole screen costs
+ * W = Σ_f b_f · a_f increments over followers f (a_f its away follows, b_f its follows of candidates), which grows with
+ * the square of heavy readers' degrees. The screen is given a budget ({@link #budget}: {@value #WEDGES_PER_FOLLOW}
+ * increments per follow of the archive): followers are admitted to the audiences in ascending order of b_f · a_f
+ * (ties: smaller id) while the sum fits, so the accounts following thousands, whose co-follows say least about any
+ * one client, are left out first, and the screen is exact on archives within the budget. Besides the budget: O(m)
+ * to find the away follows and build their adjacency (one int each), O(n log n) to order the followers, O(m) over
+ * the candidates' in-edges with O(|A(t)|) per candidate for the shares, and O(k log k) to rank the k seeds found;
+ * memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
@@ -87,10 +80,10 @@ final class ClientSeeds {
     }
 
     /**
-     * What a {@link #seeds} call did: the away follows, the increments spent of the budget, the candidates left out
-     * by the budget, the candidates screened and the seeds found before the limit.
+     * What a {@link #seeds} call did: the away follows, the increments spent of the budget, the followers left out
+     * of the audiences by the budget, the candidates tested and the seeds found before the limit.
      */
-    record Stats(long away, long wedges, long budget, int candidatesLeftOut, int candidates, int found) {
+    record Stats(long away, long wedges, long budget, int followersLeftOut, int candidates, int found) {
     }
 
     /**
@@ -143,40 +136,48 @@ final class ClientSeeds {
             awayMade[community[f]] += offsets[f + 1] - offsets[f];
         }
         double globalShare = (double) offsets[n] / Math.max(1, finder.edgeCount());
-        // candidates admitted by ascending cost (the away follows of their followers) while the budget allows
+        // followers admitted by ascending cost b_f · a_f while the budget allows
         long[] order = new long[n];
-        long[] costs = new long[n];
-        int candidates = 0;
-        for (int t = 0; t < n; t++) {
-            if (finder.inDegree(t) >= minFollowers) {
-                long cost = 0;
-                for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
-                    int f = finder.inFollower(p);
-                    cost += offsets[f + 1] - offsets[f];
-                }
-                costs[t] = cost;
-                order[candidates++] = Math.min(cost, Integer.MAX_VALUE) << 32 | t;
+        int payers = 0;
+        for (int f = 0; f < n; f++) {
+            int b = 0;
+            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
+                b += finder.inDegree(finder.outTarget(e)) >= minFollowers ? 1 : 0;
+            }
+            long cost = (long) b * (offsets[f + 1] - offsets[f]);
+            if (cost > 0) {
+                order[payers++] = cost << 32 | f;
             }
         }
-        Arrays.sort(order, 0, candidates);
-        boolean[] screened = new boolean[n];
+        Arrays.sort(order, 0, payers);
+        boolean[] counted = new boolean[n];
         long planned = 0;
         int leftOut = 0;
-        for (int k = 0; k < candidates; k++) {
-            long cost = costs[(int) order[k]];
+        for (int k = 0; k < payers; k++) {
+            long cost = order[k] >>> 32;
             if (planned + cost <= budget) {
                 planned += cost;
-                screened[(int) order[k]] = true;
+                counted[(int) order[k]] = true;
             } else {
                 leftOut++;
             }
         }
-        int tested = candidates - leftOut;
         order = null;
-        costs = null;
-        // s_u and S over every follower
-        int[] received = incoming;
-        long total = offsets[n];
+        // s_u and S over the counted followers
+        int[] received = new int[n];
+        long total = 0;
+        for (int f = 0; f < n; f++) {
+            if (counted[f]) {
+                for (int i = offsets[f]; i < offsets[f + 1]; i++) {
+                    received[targets[i]]++;
+                }
+                total += offsets[f + 1] - offsets[f];
+            }
+        }
+        int tested = 0;
+        for (int t = 0; t < n; t++) {
+            tested += finder.inDegree(t) >= minFollowers ? 1 : 0;
+        }
         double logLevel = Math.log(maxPValue);
         int[] count = new int[n];
         boolean[] inU = new boolean[n];
@@ -190,12 +191,18 @@ final class ClientSeeds {
         List<Seed> found = new ArrayList<>();
         long wedges = 0;
         for (int t = 0; t < n && total > 0; t++) {
-            if (!screened[t]) {
+            if (finder.inDegree(t) < minFollowers) {
                 continue;
             }
             audience.clear();
             for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
-                audience.add(finder.inFollower(p));
+                int f = finder.inFollower(p);
+                if (counted[f]) {
+                    audience.add(f);
+                }
+            }
+            if (audience.size() < minFollowers) {
+                continue;
             }
             // each community's away share without the audience's own follows (shrunk to the archive's share)
             for (int k = 0; k < audience.size(); k++) {
@@ -302,7 +309,7 @@ final class ClientSeeds {
     }
 
     /**
-     * The seed of client t from its followers and the targets U they co-follow beyond the screen's
+     * The seed of client t from its counted away followers and the targets U they co-follow beyond the screen's
      * expectation, or null when it fails the joint test at {@code level}. Leaves {@code inU} all false.
      */
     private static Seed seed(DenseBlockFinder finder, int t, IntArrayList audience, IntArrayList unexplained,

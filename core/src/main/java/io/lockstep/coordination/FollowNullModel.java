@@ -378,17 +378,6 @@ final class FollowNullModel {
      * and the candidates make at least a third of; both arrays ascending, distinct.
      */
     void setBlock(int[] members, int[] candidates) {
-        setBlock(members, candidates, null);
-    }
-
-    /**
-     * As {@link #setBlock(int[], int[])}, with the candidates for which {@code flagged} is true held out whatever
-     * their community: accounts already found in a kept block (a follower farm) are no sample of ordinary
-     * following, and a farm found in two pieces (peeling hands out part of an aged farm, its client's seed the
-     * rest) would otherwise have its first piece's follows of the pool explain the second. {@code flagged} null:
-     * none.
-     */
-    void setBlock(int[] members, int[] candidates, boolean[] flagged) {
         clearBlock();
         for (int f : members) {
             blockCount[community[f]]++;
@@ -401,8 +390,7 @@ final class FollowNullModel {
         IntArrayList h = new IntArrayList(members);
         for (int f : candidates) {
             int c = community[f];
-            if ((blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] || flagged != null && flagged[f])
-                    && Arrays.binarySearch(members, f) < 0) {
+            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && Arrays.binarySearch(members, f) < 0) {
                 h.add(f);
             }
         }

@@ -88,12 +88,7 @@ import java.util.function.IntConsumer;
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
- *       communities, and their readers of their own stars look like a block in the merged one). A client's
- *       seed is judged with the client's followers already in a kept block left out of the rates
- *       ({@link Growth#holdFlagged}): they are the part of its farm found earlier (peeling hands out an aged farm
- *       a piece at a time), and counted as ordinary readers their follows of the pool would explain the rest.
- *       Only the client's own followers: holding out every kept block's members made later honest groups
- *       unexplained wherever an earlier block was an honest crowd (docs/quality.md, session 10). The grown
+ *       communities, and their readers of their own stars look like a block in the merged one). The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
  *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
  *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
@@ -437,8 +432,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
-            // a client's followers already in a kept block are its farm found earlier: out of this block's rates
-            growth.holdFlagged(client ? clientFlagged(finder, clients.get(round - firstClient).client(), spent) : null);
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
@@ -583,20 +576,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private static boolean[] clientOnly(DenseBlockFinder finder, int client, boolean[] spent) {
         boolean[] out = new boolean[spent.length];
         Arrays.fill(out, true);
-        for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
-            int f = finder.inFollower(i);
-            out[f] = spent[f];
-        }
-        return out;
-    }
-
-    /**
-     * The followers of {@code client} already in a kept block ({@code spent}), marked in an array over all accounts:
-     * the part of the client's farm found earlier (peeling hands out an aged farm a piece at a time), held out of
-     * the rates when the client's seed is judged ({@link Growth#holdFlagged}).
-     */
-    static boolean[] clientFlagged(DenseBlockFinder finder, int client, boolean[] spent) {
-        boolean[] out = new boolean[spent.length];
         for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
             int f = finder.inFollower(i);
             out[f] = spent[f];
@@ -834,13 +813,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         void setBlock(int[] members, int[] held) {
-            setBlock(members, held, null);
-        }
-
-        /** {@link FollowNullModel#setBlock(int[], int[], boolean[])} on every partition's model. */
-        void setBlock(int[] members, int[] held, boolean[] flagged) {
             for (FollowNullModel m : models) {
-                m.setBlock(members, held, flagged);
+                m.setBlock(members, held);
             }
         }
 
@@ -881,23 +855,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final int[] follows; // account -> how many of the block's targets it follows
         private final IntArrayList touched = new IntArrayList();
 
-        /** Accounts held out of the rates of the blocks judged from now on, whatever their community; null: none. */
-        private boolean[] flagged;
-
         Growth(DenseBlockFinder finder, Models model, int n) {
             this.finder = finder;
             this.model = model;
             this.followedBy = new int[n];
             this.follows = new int[n];
-        }
-
-        /**
-         * Holds the accounts marked in {@code flagged} (accounts already in a kept block; read at every later call,
-         * not copied) out of the rates of every block this growth judges from now on, when they are candidates of
-         * the block ({@link FollowNullModel#setBlock(int[], int[], boolean[])}); null holds none.
-         */
-        void holdFlagged(boolean[] flagged) {
-            this.flagged = flagged;
         }
 
         /**
@@ -988,7 +950,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
         int[] unexplainedMembers(int[] seed, int[] seedTargets) {
-            model.setBlock(seed, heldOut(seed, seedTargets), flagged);
+            model.setBlock(seed, heldOut(seed, seedTargets));
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
@@ -1037,7 +999,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
-            model.setBlock(fs, union(heldOut(fs, sorted), burst), flagged);
+            model.setBlock(fs, union(heldOut(fs, sorted), burst));
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -1065,7 +1027,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * rates where they are the block's own community.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
-            model.setBlock(current, union(heldOut(current, ts), burst), flagged);
+            model.setBlock(current, union(heldOut(current, ts), burst));
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
@@ -1118,7 +1080,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 return null;
             }
             int[] held = heldOut(fs, ts);
-            model.setBlock(fs, held, flagged);
+            model.setBlock(fs, held);
             long observed = 0;
             long follows = 0;
             double expected = 0;
@@ -1142,7 +1104,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // a block inside one community is tested again with that community refitted on its own follows
             Models local = model.refined(fs, ts);
             if (local != null) {
-                local.setBlock(fs, held, flagged);
+                local.setBlock(fs, held);
                 double refined = 0;
                 for (int t : ts) {
                     refined += local.expected(t);

@@ -3,11 +3,9 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,58 +79,8 @@ class ClientSeedsTest {
         assertThat(inFarm).isGreaterThanOrEqualTo(4L * (members.size() - inFarm));
         assertThat(ids(a, first.targets())).contains(CLIENT);
         // unbounded here: nobody left out, and the increments spent are those counted
-        assertThat(stats[0].candidatesLeftOut()).isZero();
+        assertThat(stats[0].followersLeftOut()).isZero();
         assertThat(stats[0].wedges()).isPositive();
-    }
-
-    @Test
-    void aFarmFoundInTwoPiecesIsJudgedWithoutItsFirstPiece() {
-        // half of an aged farm already in a kept block: the other half's block, judged with the first half held
-        // out of the rates (Growth#holdFlagged), expects fewer follows of the pool than with the first half
-        // counted as ordinary readers of its communities' stars, and is kept
-        FollowGraphs gen = communities(11);
-        List<String> farm = agedFarm(gen);
-        Activity a = gen.build();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        int n = a.accountCount();
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        Set<String> firstHalf = new HashSet<>(farm.subList(0, farm.size() / 2));
-        boolean[] flagged = new boolean[n];
-        IntArrayList second = new IntArrayList();
-        for (int v = 0; v < n; v++) {
-            flagged[v] = firstHalf.contains(a.accountId(v));
-            if (farm.contains(a.accountId(v)) && !flagged[v]) {
-                second.add(v);
-            }
-        }
-        int[] fs = second.toIntArray();
-        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults())
-                .new Growth(finder, model, n);
-        // the targets the whole farm follows together: the pool's stars and the client
-        int[] ts = growth.targets(union(fs, firstHalf, a));
-        assertThat(ids(a, ts)).contains(CLIENT);
-        DenseBlock counted = growth.test(fs, ts);
-        growth.holdFlagged(flagged);
-        DenseBlock held = growth.test(fs, ts);
-        assertThat(held).isNotNull();
-        if (counted != null) {
-            assertThat(held.expected()).isLessThan(counted.expected());
-        }
-        assertThat(held.followers()).containsExactly(fs);
-    }
-
-    /** The accounts of {@code fs} and {@code more} (ids), ascending. */
-    private static int[] union(int[] fs, Set<String> more, Activity a) {
-        IntArrayList out = new IntArrayList(fs);
-        for (int v = 0; v < a.accountCount(); v++) {
-            if (more.contains(a.accountId(v))) {
-                out.add(v);
-            }
-        }
-        int[] x = out.toIntArray();
-        Arrays.sort(x);
-        return x;
     }
 
     @Test
@@ -169,7 +117,7 @@ class ClientSeedsTest {
     }
 
     @Test
-    void theScreenSpendsNoMoreThanItsBudgetLeavingOutTheCostliestCandidatesFirst() {
+    void theScreenSpendsNoMoreThanItsBudgetLeavingOutTheCostliestFollowersFirst() {
         FollowGraphs gen = communities(11);
         agedFarm(gen);
         Activity a = gen.build();
@@ -179,7 +127,7 @@ class ClientSeedsTest {
         ClientSeeds.Stats[] part = new ClientSeeds.Stats[1];
         seeds(a, budget, part);
         assertThat(part[0].wedges()).isLessThanOrEqualTo(budget);
-        assertThat(part[0].candidatesLeftOut()).isPositive();
+        assertThat(part[0].followersLeftOut()).isPositive();
         ClientSeeds.Stats[] none = new ClientSeeds.Stats[1];
         assertThat(seeds(a, 0, none)).isEmpty();
         assertThat(none[0].wedges()).isZero();
