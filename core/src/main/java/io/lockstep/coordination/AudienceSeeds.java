@@ -45,15 +45,11 @@ final class AudienceSeeds {
     static List<int[]> bursts(DenseBlockFinder finder, long[] created, long span, int minFollowers,
                               double minLift, double maxPValue, int limit) {
         int n = created.length;
-        if (span < 0) {
-            throw new IllegalArgumentException("span must be >= 0 seconds, was " + span);
-        }
-        if (minFollowers < 2) {
-            throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
-        }
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
-        }
+        Checks.seconds("span", span);
+        Checks.atLeast("minFollowers", minFollowers, 2);
+        Checks.lift("minLift", minLift);
+        Checks.inOpenUnit("maxPValue", maxPValue);
+        Checks.atLeast("limit", limit, 0);
         long[] all = new long[n];
         int known = 0;
         for (long c : created) {

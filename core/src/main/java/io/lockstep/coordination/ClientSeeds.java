@@ -102,24 +102,12 @@ final class ClientSeeds {
             throw new IllegalArgumentException("community must give the community of each of the " + n
                     + " accounts, had " + community.length);
         }
-        if (minFollowers < 2) {
-            throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
-        }
-        if (minTargets < 1) {
-            throw new IllegalArgumentException("minTargets must be >= 1, was " + minTargets);
-        }
-        if (!(minLift >= 1) || Double.isInfinite(minLift)) {
-            throw new IllegalArgumentException("minLift must be >= 1 and finite, was " + minLift);
-        }
-        if (!(maxPValue > 0 && maxPValue <= 1)) {
-            throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
-        }
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
-        }
-        if (budget < 0) {
-            throw new IllegalArgumentException("budget must be >= 0, was " + budget);
-        }
+        Checks.atLeast("minFollowers", minFollowers, 2);
+        Checks.atLeast("minTargets", minTargets, 1);
+        Checks.lift("minLift", minLift);
+        Checks.inOpenUnit("maxPValue", maxPValue);
+        Checks.atLeast("limit", limit, 0);
+        Checks.atLeast("budget", budget, 0);
         // the away follows, CSR by follower, and the away follows each account receives
         int[] offsets = new int[n + 1];
         int[] incoming = new int[n];

@@ -56,12 +56,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         Objects.requireNonNull(follow);
         Objects.requireNonNull(cluster);
         Objects.requireNonNull(campaign);
-        if (maxNeighbours < 1) {
-            throw new IllegalArgumentException("maxNeighbours must be >= 1, was " + maxNeighbours);
-        }
-        if (evidenceCap < 0) {
-            throw new IllegalArgumentException("evidenceCap must be >= 0, was " + evidenceCap);
-        }
+        Checks.atLeast("maxNeighbours", maxNeighbours, 1);
+        Checks.atLeast("evidenceCap", evidenceCap, 0);
     }
 
     /**
@@ -72,18 +68,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      */
     public record CoAction(long window, int minShared, double minSimilarity, double maxPValue) {
         public CoAction {
-            if (window < 0) {
-                throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
-            }
-            if (minShared < 1) {
-                throw new IllegalArgumentException("minShared must be >= 1, was " + minShared);
-            }
-            if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
-                throw new IllegalArgumentException("minSimilarity must be in [0, 1], was " + minSimilarity);
-            }
-            if (!(maxPValue > 0 && maxPValue <= 1)) {
-                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
-            }
+            Checks.seconds("window", window);
+            Checks.atLeast("minShared", minShared, 1);
+            Checks.inUnit("minSimilarity", minSimilarity);
+            Checks.inOpenUnit("maxPValue", maxPValue);
         }
 
         public CoAction withWindow(long seconds) {
@@ -103,13 +91,11 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      */
     public record TextParams(int shingle, int bands, int rows, double minJaccard, int minTokens) {
         public TextParams {
-            atLeastOne("shingle", shingle);
-            atLeastOne("bands", bands);
-            atLeastOne("rows", rows);
-            atLeastOne("minTokens", minTokens);
-            if (!(minJaccard > 0 && minJaccard <= 1)) {
-                throw new IllegalArgumentException("minJaccard must be in (0, 1], was " + minJaccard);
-            }
+            Checks.atLeast("shingle", shingle, 1);
+            Checks.atLeast("bands", bands, 1);
+            Checks.atLeast("rows", rows, 1);
+            Checks.atLeast("minTokens", minTokens, 1);
+            Checks.inOpenUnit("minJaccard", minJaccard);
         }
     }
 
@@ -121,16 +107,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      */
     public record FastRetweetParams(long maxDelay, int minCount, double minShare, double maxPValue) {
         public FastRetweetParams {
-            if (!(maxPValue > 0 && maxPValue <= 1)) {
-                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
-            }
-            if (maxDelay < 0) {
-                throw new IllegalArgumentException("maxDelay must be >= 0 seconds, was " + maxDelay);
-            }
-            atLeastOne("minCount", minCount);
-            if (!(minShare > 0 && minShare <= 1)) {
-                throw new IllegalArgumentException("minShare must be in (0, 1], was " + minShare);
-            }
+            Checks.inOpenUnit("maxPValue", maxPValue);
+            Checks.seconds("maxDelay", maxDelay);
+            Checks.atLeast("minCount", minCount, 1);
+            Checks.inOpenUnit("minShare", minShare);
         }
     }
 
@@ -150,30 +130,14 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
     public record FollowParams(int minFollowers, int minTargets, double minDensity, int maxBlocks,
                                long creationBurst, double maxPValue, double minLift, int partners) {
         public FollowParams {
-            if (minFollowers < 2) {
-                throw new IllegalArgumentException("minFollowers must be >= 2, was " + minFollowers);
-            }
-            if (minTargets < 1) {
-                throw new IllegalArgumentException("minTargets must be >= 1, was " + minTargets);
-            }
-            if (maxBlocks < 0) {
-                throw new IllegalArgumentException("maxBlocks must be >= 0, was " + maxBlocks);
-            }
-            if (creationBurst < 0) {
-                throw new IllegalArgumentException("creationBurst must be >= 0 seconds, was " + creationBurst);
-            }
-            if (!(minDensity > 0 && minDensity <= 1)) {
-                throw new IllegalArgumentException("minDensity must be in (0, 1], was " + minDensity);
-            }
-            if (!(maxPValue > 0 && maxPValue <= 1)) {
-                throw new IllegalArgumentException("maxPValue must be in (0, 1], was " + maxPValue);
-            }
-            if (!(minLift >= 1) || Double.isInfinite(minLift)) {
-                throw new IllegalArgumentException("minLift must be >= 1 and finite, was " + minLift);
-            }
-            if (partners < 1) {
-                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
-            }
+            Checks.atLeast("minFollowers", minFollowers, 2);
+            Checks.atLeast("minTargets", minTargets, 1);
+            Checks.atLeast("maxBlocks", maxBlocks, 0);
+            Checks.seconds("creationBurst", creationBurst);
+            Checks.inOpenUnit("minDensity", minDensity);
+            Checks.inOpenUnit("maxPValue", maxPValue);
+            Checks.lift("minLift", minLift);
+            Checks.atLeast("partners", partners, 1);
         }
     }
 
@@ -194,21 +158,11 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
             if (!(minEdgeWeight >= 0)) {
                 throw new IllegalArgumentException("minEdgeWeight must be >= 0, was " + minEdgeWeight);
             }
-            if (minSize < 2) {
-                throw new IllegalArgumentException("minSize must be >= 2, was " + minSize);
-            }
-            if (!(suspiciousScore >= 0 && suspiciousScore <= 1)) {
-                throw new IllegalArgumentException("suspiciousScore must be in [0, 1], was " + suspiciousScore);
-            }
-            if (creationBurst <= 0) {
-                throw new IllegalArgumentException("creationBurst must be > 0 seconds, was " + creationBurst);
-            }
-            if (burstBin <= 0) {
-                throw new IllegalArgumentException("burstBin must be > 0 seconds, was " + burstBin);
-            }
-            if (partners < 1) {
-                throw new IllegalArgumentException("partners must be >= 1, was " + partners);
-            }
+            Checks.atLeast("minSize", minSize, 2);
+            Checks.inUnit("suspiciousScore", suspiciousScore);
+            Checks.positiveSeconds("creationBurst", creationBurst);
+            Checks.positiveSeconds("burstBin", burstBin);
+            Checks.atLeast("partners", partners, 1);
         }
 
         /** These settings with the score from which a cluster is suspicious set to {@code score}. */
@@ -285,11 +239,6 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         }
     }
 
-    private static void atLeastOne(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-        }
-    }
 
     public static CoordinationParams defaults() {
         return new CoordinationParams(new LinkedHashSet<>(ALL_SIGNALS),

@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -156,7 +157,7 @@ class ClientSeedsTest {
                 double p = PoissonTail.upper(k, lambda);
                 if (p > 1e-300) {
                     assertThat(ClientSeeds.logUpper(k, lambda)).isCloseTo(Math.log(p),
-                            org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, Math.abs(Math.log(p)))));
+                            Offset.offset(1e-6 * Math.max(1, Math.abs(Math.log(p)))));
                 }
             }
         }

@@ -1,10 +1,12 @@
 package io.lockstep.coordination;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,7 @@ import java.util.Set;
  */
 public final class FollowBenchmark {
     static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -105,7 +107,7 @@ public final class FollowBenchmark {
                 System.out.printf(Locale.ROOT, "  block %d followers, %d targets, density %.4f, observed %d,"
                                 + " expected %.2f, followers hash %d, targets hash %d%n", b.followers().length,
                         b.targets().length, b.density(), b.observed(), b.expected(),
-                        java.util.Arrays.hashCode(b.followers()), java.util.Arrays.hashCode(b.targets()));
+                        Arrays.hashCode(b.followers()), Arrays.hashCode(b.targets()));
             }
             System.out.printf(Locale.ROOT, "  edges hash %d%n", g.edges().stream()
                     .mapToLong(e -> e.pairKey() * 31 + Double.hashCode(e.weight())).reduce(17, (x, y) -> 31 * x + y));

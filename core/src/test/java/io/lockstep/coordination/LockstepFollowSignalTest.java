@@ -3,15 +3,20 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -433,7 +438,7 @@ class LockstepFollowSignalTest {
         assertThat(c.size()).isEqualTo(10);
         // p-value 0 (significance 1), density 1, all ten created within 90 minutes (creation burst 1), no posts:
         // 0.45 + 0.2 + 0.2
-        assertThat(c.score()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.score()).isCloseTo(0.85, Offset.offset(1e-9));
         assertThat(c.firstSeen()).isEqualTo(Activity.NO_TIME);
     }
 
@@ -644,7 +649,7 @@ class LockstepFollowSignalTest {
                 incident.get(n + followee[i]).add(i);
             }
         }
-        java.util.PriorityQueue<double[]> heap = new java.util.PriorityQueue<>(
+        PriorityQueue<double[]> heap = new PriorityQueue<>(
                 (x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
         boolean[] alive = new boolean[2 * n];
         int fs = 0, ts = 0;
@@ -755,7 +760,7 @@ class LockstepFollowSignalTest {
         LockstepFollowSignal.Models.eachOnThreads(runs.length, 3, TerminationFlag.RUNNING_TRUE, i -> runs[i]++);
         assertThat(runs).containsOnly(1);
         // the lowest failing index is the one reported, and no index starts after a failure is seen
-        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
         assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(1_000, 1, TerminationFlag.RUNNING_TRUE,
                 i -> {
                     started.incrementAndGet();
@@ -764,12 +769,12 @@ class LockstepFollowSignalTest {
                     }
                 })).isInstanceOf(IllegalStateException.class).hasMessage("task 3");
         assertThat(started.get()).isEqualTo(4);
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean running = new AtomicBoolean(true);
         int[] ran = new int[1];
         assertThatThrownBy(() -> LockstepFollowSignal.Models.eachOnThreads(10, 1, running::get, i -> {
             ran[0]++;
             running.set(i < 4);
-        })).isInstanceOf(java.util.concurrent.CancellationException.class);
+        })).isInstanceOf(CancellationException.class);
         assertThat(ran[0]).isEqualTo(5);
         assertThatThrownBy(() -> new LockstepFollowSignal(CoordinationParams.defaults(), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
