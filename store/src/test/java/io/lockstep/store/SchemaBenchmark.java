@@ -1,7 +1,9 @@
 package io.lockstep.store;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.neo4j.driver.Session;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +13,9 @@ import java.util.List;
  * Times {@link GraphSchema}'s statements on a store that already holds data, as after a bulk load: drops Lockstep's
  * constraints and indexes, then creates them again in the given order ({@code constraintsFirst} or
  * {@code indexesFirst}, the order {@link GraphSchema#STATEMENTS} uses; {@code oneTransaction}: that order, every
- * statement in one transaction) and waits for every index to be online.
+ * statement in one transaction) and waits for every index to be online; {@code each}: every statement alone, each
+ * index populated before the next is created, so that each one's population has its own seconds and CPU-seconds
+ * (the process's: Neo4j's population threads run in it).
  * Each order is run twice in one process (the second with a warm page cache).
  *
  * <p>Usage: {@code SchemaBenchmark STORE_DIR ORDER...}, e.g. a store left by {@code ImportBenchmark}.
@@ -31,7 +35,17 @@ public final class SchemaBenchmark {
                         s.run("DROP " + words[1] + " " + words[2] + " IF EXISTS").consume();
                     }
                     long t0 = System.nanoTime();
-                    if (args[a].equals("oneTransaction")) {
+                    long cpu0 = cpu();
+                    if (args[a].equals("each")) {
+                        for (String statement : GraphSchema.STATEMENTS) {
+                            long s0 = System.nanoTime();
+                            long c0 = cpu();
+                            s.run(statement).consume();
+                            s.run("CALL db.awaitIndexes(300)").consume();
+                            System.out.printf("each round %d: %6.2f s %6.2f CPU-s  %s%n", round,
+                                    (System.nanoTime() - s0) / 1e9, (cpu() - c0) / 1e9, statement);
+                        }
+                    } else if (args[a].equals("oneTransaction")) {
                         s.executeWriteWithoutResult(tx -> GraphSchema.STATEMENTS.forEach(st -> tx.run(st).consume()));
                     } else {
                         for (String statement : statements) {
@@ -39,11 +53,16 @@ public final class SchemaBenchmark {
                         }
                     }
                     s.run("CALL db.awaitIndexes(300)").consume();
-                    System.out.printf("%-16s round %d: constraints and indexes online in %.1f s%n", args[a], round,
-                            (System.nanoTime() - t0) / 1e9);
+                    System.out.printf("%-16s round %d: constraints and indexes online in %.1f s, %.1f CPU-s%n", args[a],
+                            round, (System.nanoTime() - t0) / 1e9, (cpu() - cpu0) / 1e9);
                 }
             }
         }
+    }
+
+    /** CPU time of this whole process: the population runs on Neo4j's threads in it. */
+    private static long cpu() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private SchemaBenchmark() {
