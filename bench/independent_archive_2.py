@@ -32,11 +32,11 @@ Times have minute resolution, as in the information-operations files.
 """
 import argparse
 import base64
-import csv
 import datetime as dt
-import os
 
 import numpy as np
+
+import infoops_archive
 
 LANGS = {
     "en": "the of and to in is you that it for on with as this was are be at by not but from or have new news "
@@ -428,60 +428,14 @@ class Archive:
 
     # ---------- output ----------
     def write(self, out):
-        os.makedirs(out, exist_ok=True)
-        indeg = np.zeros(len(self.users), dtype=int)
-        outdeg = np.zeros(len(self.users), dtype=int)
-        for f, t in self.follows:
-            indeg[t] += 1
-            outdeg[f] += 1
-        with open(os.path.join(out, "users.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["userid", "user_display_name", "user_screen_name", "user_reported_location",
-                        "user_profile_description", "user_profile_url", "follower_count", "following_count",
-                        "account_creation_date", "account_language"])
-            for u, usr in enumerate(self.users):
-                w.writerow([usr["id"], usr["id"], usr["id"], "", "", "", indeg[u], outdeg[u],
-                            usr["created"].strftime("%Y-%m-%d"), usr["lang"]])
-        with open(os.path.join(out, "truth.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["account_id", "label", "group"])
-            for usr in self.users:
-                w.writerow([usr["id"], usr["label"], usr["group"]])
-        with open(os.path.join(out, "follows.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["follower_userid", "followee_userid"])
-            for f, t in sorted(self.follows):
-                w.writerow([self.users[f]["id"], self.users[t]["id"]])
-        self.tweets.sort(key=lambda r: (r["when"], r["tid"]))
-        with open(os.path.join(out, "tweets.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow("tweetid,userid,user_display_name,user_screen_name,user_reported_location,"
-                       "user_profile_description,user_profile_url,follower_count,following_count,"
-                       "account_creation_date,account_language,tweet_language,tweet_text,tweet_time,"
-                       "tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,"
-                       "retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
-                       "retweet_count,hashtags,urls,user_mentions".split(","))
-            lst = lambda xs: "[" + ", ".join(xs) + "]" if xs else ""
-            for r in self.tweets:
-                usr = self.users[r["u"]]
-                rt, rp, q = r["rt"], r["reply"], r["quote"]
-                mentions = []
-                if rt:
-                    mentions = [self.users[rt["u"]]["id"]]
-                elif rp:
-                    mentions = [self.users[rp["u"]]["id"]]
-                w.writerow([r["tid"], usr["id"], usr["id"], usr["id"], "", "", "", indeg[r["u"]], outdeg[r["u"]],
-                            usr["created"].strftime("%Y-%m-%d"), usr["lang"], r["lang"], r["text"],
-                            self.t(r["when"]).strftime("%Y-%m-%d %H:%M"), r["client"],
-                            self.users[rp["u"]]["id"] if rp else "", rp["tid"] if rp else "",
-                            q["tid"] if q else "", "True" if rt else "False",
-                            self.users[rt["u"]]["id"] if rt else "", rt["tid"] if rt else "",
-                            "absent", "absent", 0, 0, 0, 0, lst(r["hashtags"]), lst(r["urls"]), lst(mentions)])
-        counts = {}
-        for usr in self.users:
-            counts[usr["group"]] = counts.get(usr["group"], 0) + 1
-        print(f"wrote {out}: {len(self.users)} accounts, {len(self.tweets)} posts, {len(self.follows)} follows; "
-              f"groups {counts}")
+        def mentions(r):
+            if r["rt"]:
+                return [self.users[r["rt"]["u"]]["id"]]
+            if r["reply"]:
+                return [self.users[r["reply"]["u"]]["id"]]
+            return []
+        infoops_archive.write(out, self.users, self.follows, self.tweets, lambda r: self.t(r["when"]),
+                              lambda r: r["hashtags"], mentions)
 
 
 def main():

@@ -70,11 +70,11 @@ Planted operations (positives)
 """
 import argparse
 import base64
-import csv
 import datetime as dt
-import os
 
 import numpy as np
+
+import infoops_archive
 
 SYLL = "ka lo mi ra te su no vi da pe ro lu ze ta ni mo fa si be gu".split()
 LANG_CODES = ["en", "es", "fr", "de", "pt", "it", "ja", "ko", "tr", "ar"]
@@ -655,62 +655,10 @@ class Archive:
 
     # ---------- output ----------
     def write(self, out):
-        os.makedirs(out, exist_ok=True)
-        n = len(self.users)
-        indeg = np.zeros(n, dtype=int)
-        outdeg = np.zeros(n, dtype=int)
-        for f, t in self.follows:
-            indeg[t] += 1
-            outdeg[f] += 1
         ids = [u["id"] for u in self.users]
-        with open(os.path.join(out, "users.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["userid", "user_display_name", "user_screen_name", "user_reported_location",
-                        "user_profile_description", "user_profile_url", "follower_count", "following_count",
-                        "account_creation_date", "account_language"])
-            for u, usr in enumerate(self.users):
-                w.writerow([ids[u], ids[u], ids[u], "", "", "", indeg[u], outdeg[u],
-                            usr["created"].strftime("%Y-%m-%d"), usr["lang"]])
-        with open(os.path.join(out, "truth.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["account_id", "label", "group"])
-            for u, usr in enumerate(self.users):
-                w.writerow([ids[u], usr["label"], usr["group"]])
-        with open(os.path.join(out, "follows.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["follower_userid", "followee_userid"])
-            for f, t in sorted(self.follows):
-                w.writerow([ids[f], ids[t]])
-        self.tweets.sort(key=lambda r: (r["when"], r["tid"]))
-        header = ("tweetid,userid,user_display_name,user_screen_name,user_reported_location,"
-                  "user_profile_description,user_profile_url,follower_count,following_count,"
-                  "account_creation_date,account_language,tweet_language,tweet_text,tweet_time,"
-                  "tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,"
-                  "retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
-                  "retweet_count,hashtags,urls,user_mentions").split(",")
-
-        def cell(xs):
-            return "[" + ", ".join(xs) + "]" if xs else ""
-
-        with open(os.path.join(out, "tweets.csv"), "w", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            for r in self.tweets:
-                u = r["u"]
-                usr = self.users[u]
-                rt, rp, q = r["rt"], r["reply"], r["quote"]
-                when = self.start + dt.timedelta(seconds=int(r["when"]))
-                w.writerow([r["tid"], ids[u], ids[u], ids[u], "", "", "", indeg[u], outdeg[u],
-                            usr["created"].strftime("%Y-%m-%d"), usr["lang"], r["lang"], r["text"],
-                            when.strftime("%Y-%m-%d %H:%M"), r["client"],
-                            ids[rp["u"]] if rp else "", rp["tid"] if rp else "", q["tid"] if q else "",
-                            "True" if rt else "False", ids[rt["u"]] if rt else "", rt["tid"] if rt else "",
-                            "absent", "absent", 0, 0, 0, 0, cell(r["tags"]), cell(r["urls"]),
-                            cell([ids[m] for m in r["mentions"]])])
-        groups = {}
-        for usr in self.users:
-            groups[usr["group"]] = groups.get(usr["group"], 0) + 1
-        print(f"wrote {out}: {n} accounts, {len(self.tweets)} posts, {len(self.follows)} follows; groups {groups}")
+        infoops_archive.write(out, self.users, self.follows, self.tweets,
+                              lambda r: self.start + dt.timedelta(seconds=int(r["when"])),
+                              lambda r: r["tags"], lambda r: [ids[m] for m in r["mentions"]])
 
 
 def main():

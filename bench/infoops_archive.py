@@ -1,0 +1,79 @@
+"""The information-operations CSV writer shared by bench/independent_archive_2.py and bench/independent_archive_3.py.
+
+Each generator models the platform its own way; this module only lays out what they built in the files
+`lockstep evaluate --archive DIR` reads: users.csv and tweets.csv in the information-operations columns (times to
+the minute, as in the published archives), follows.csv (follower_userid,followee_userid) and truth.csv
+(account_id,label,group).
+"""
+import csv
+import os
+
+import numpy as np
+
+USER_COLUMNS = ["userid", "user_display_name", "user_screen_name", "user_reported_location",
+                "user_profile_description", "user_profile_url", "follower_count", "following_count",
+                "account_creation_date", "account_language"]
+TWEET_COLUMNS = ("tweetid,userid,user_display_name,user_screen_name,user_reported_location,"
+                 "user_profile_description,user_profile_url,follower_count,following_count,"
+                 "account_creation_date,account_language,tweet_language,tweet_text,tweet_time,"
+                 "tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,"
+                 "retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
+                 "retweet_count,hashtags,urls,user_mentions").split(",")
+
+
+def cell(xs):
+    """A list cell as the archives write it: "[a, b]", empty when there is nothing."""
+    return "[" + ", ".join(xs) + "]" if xs else ""
+
+
+def write(out, users, follows, tweets, time_of, hashtags_of, mentions_of):
+    """Writes the four files to `out`.
+
+    users: dicts with id, created (datetime), lang, label, group; follows: (follower, followee) index pairs; tweets:
+    dicts with u (author index), tid, lang, text, client, urls, and rt / reply / quote (None or a tweet dict), sorted
+    here in place by (when, tid); time_of(tweet) gives its datetime, hashtags_of(tweet) its hashtags,
+    mentions_of(tweet) the ids it mentions. Follower and following counts are those of `follows`.
+    """
+    os.makedirs(out, exist_ok=True)
+    n = len(users)
+    indeg = np.zeros(n, dtype=int)
+    outdeg = np.zeros(n, dtype=int)
+    for f, t in follows:
+        indeg[t] += 1
+        outdeg[f] += 1
+    ids = [usr["id"] for usr in users]
+    with open(os.path.join(out, "users.csv"), "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(USER_COLUMNS)
+        for u, usr in enumerate(users):
+            w.writerow([ids[u], ids[u], ids[u], "", "", "", indeg[u], outdeg[u],
+                        usr["created"].strftime("%Y-%m-%d"), usr["lang"]])
+    with open(os.path.join(out, "truth.csv"), "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["account_id", "label", "group"])
+        for u, usr in enumerate(users):
+            w.writerow([ids[u], usr["label"], usr["group"]])
+    with open(os.path.join(out, "follows.csv"), "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["follower_userid", "followee_userid"])
+        for f, t in sorted(follows):
+            w.writerow([ids[f], ids[t]])
+    tweets.sort(key=lambda r: (r["when"], r["tid"]))
+    with open(os.path.join(out, "tweets.csv"), "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(TWEET_COLUMNS)
+        for r in tweets:
+            u = r["u"]
+            usr = users[u]
+            rt, rp, q = r["rt"], r["reply"], r["quote"]
+            w.writerow([r["tid"], ids[u], ids[u], ids[u], "", "", "", indeg[u], outdeg[u],
+                        usr["created"].strftime("%Y-%m-%d"), usr["lang"], r["lang"], r["text"],
+                        time_of(r).strftime("%Y-%m-%d %H:%M"), r["client"],
+                        ids[rp["u"]] if rp else "", rp["tid"] if rp else "", q["tid"] if q else "",
+                        "True" if rt else "False", ids[rt["u"]] if rt else "", rt["tid"] if rt else "",
+                        "absent", "absent", 0, 0, 0, 0, cell(hashtags_of(r)), cell(r["urls"]),
+                        cell(mentions_of(r))])
+    groups = {}
+    for usr in users:
+        groups[usr["group"]] = groups.get(usr["group"], 0) + 1
+    print(f"wrote {out}: {n} accounts, {len(tweets)} posts, {len(follows)} follows; groups {groups}")
