@@ -4,6 +4,7 @@ import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.analysis.AnalysisDetector;
 import io.lockstep.evaluate.RobustnessMatrix;
 import io.lockstep.progress.TerminationFlag;
+import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
 import picocli.CommandLine;
 
@@ -19,7 +20,9 @@ import java.util.List;
  * seed (default {@value AnalysisParams#DEFAULT_SEED}, whatever the simulation seed, so that the two vary
  * independently); prints each cell as it finishes and the
  * Markdown table of {@code docs/quality.md} with the load average before and after (read from {@code /proc/loadavg}).
- * Same as {@code lockstep evaluate --matrix}, plus the load figures.
+ * Same as {@code lockstep evaluate --matrix}, plus the load figures. Each cell's simulated archive (3.6–3.9 GB for
+ * the 20 cells of one seed) is deleted once the cell is scored; its {@code truth.csv} and {@code detected/} stay.
+ * {@code -Dlockstep.matrix.keepArchives=true} keeps everything.
  *
  * <pre>
  * mvn -B -q -o -pl cli -am test-compile
@@ -36,6 +39,7 @@ public final class RobustnessMatrixBenchmark {
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         long analysisSeed = args.length > 4 ? Long.parseLong(args[4]) : AnalysisParams.DEFAULT_SEED;
+        boolean keepArchives = Boolean.getBoolean("lockstep.matrix.keepArchives");
         String before = load();
         AnalysisOptions defaults = new AnalysisOptions();
         new CommandLine(defaults).parseArgs("--seed", Long.toString(analysisSeed));
@@ -46,6 +50,13 @@ public final class RobustnessMatrixBenchmark {
         for (RobustnessMatrix.Cell c : RobustnessMatrix.grid(accounts, days, ScenarioConfig.POSTS_PER_ACCOUNT_DEFAULT,
                 seed)) {
             RobustnessMatrix.Result r = matrix.runCell(c, TerminationFlag.RUNNING_TRUE);
+            if (!keepArchives) {
+                for (ArchiveFile f : ArchiveFile.values()) {
+                    if (f != ArchiveFile.TRUTH) {
+                        Files.deleteIfExists(f.in(work.resolve(c.name())));
+                    }
+                }
+            }
             results.add(r);
             System.out.printf("%s %.1f s %s%n", c.name(), r.seconds(), r.meetsTargets() ? "met" : r.misses());
             RobustnessMatrix.writeTable(results, work.resolve("matrix.csv"));
