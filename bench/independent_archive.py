@@ -25,7 +25,6 @@ Model (defaults reproduce the archive of issue #12, about 7,300 accounts):
 Usage: /usr/bin/python3 bench/independent_archive.py --out DIR [--seed 7] [--scale 1.0]
 Then:  lockstep evaluate --archive DIR   (or lockstep analyze DIR/users.csv DIR/tweets.csv DIR/follows.csv)
 """
-import argparse
 import base64
 import bisect
 import csv
@@ -35,6 +34,8 @@ import math
 import os
 import random
 from datetime import datetime, timedelta, timezone
+
+import infoops_archive
 
 TOPICS = [
     # name, relative size, language, hashtags
@@ -456,17 +457,20 @@ class Generator:
         return len(accs), len(self.posts), sum(len(a.follows) for a in accs)
 
 
+# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
+OPTIONS = [
+    ("--scale", 1.0, "multiplies every group size (default 1)"),
+    ("--ordinary", 6000, "ordinary accounts at scale 1 (default 6000)"),
+    ("--days", 30),
+    ("--posts-per-account", 16.0),
+    ("--follows-median", 36.0),
+    ("--homophily", 0.85),
+    ("--popularity-exponent", 1.1),
+]
+
+
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--out", required=True)
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--scale", type=float, default=1.0, help="multiplies every group size (default 1)")
-    p.add_argument("--ordinary", type=int, default=6000, help="ordinary accounts at scale 1 (default 6000)")
-    p.add_argument("--days", type=int, default=30)
-    p.add_argument("--posts-per-account", type=float, default=16.0)
-    p.add_argument("--follows-median", type=float, default=36.0)
-    p.add_argument("--homophily", type=float, default=0.85)
-    p.add_argument("--popularity-exponent", type=float, default=1.1)
+    p = infoops_archive.command_line(__doc__, 7, OPTIONS)
     a = p.parse_args()
     if not 0 <= a.homophily <= 1:
         p.error("--homophily must be within [0, 1]")

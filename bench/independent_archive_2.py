@@ -30,7 +30,6 @@ Planted operations
   * link ring: accounts posting the same articles of a few domains within minutes with near-identical text.
 Times have minute resolution, as in the information-operations files.
 """
-import argparse
 import base64
 import datetime as dt
 
@@ -438,26 +437,29 @@ class Archive:
                               lambda r: r["hashtags"], mentions)
 
 
+# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
+OPTIONS = [
+    ("--accounts", 8000, "ordinary accounts"),
+    ("--days", 30),
+    ("--languages", "en,fr,es"),
+    ("--size-shape", 0.9),
+    ("--pop-shape", 1.2),
+    ("--homophily", 0.8),
+    ("--follow-median", 40.0),
+    ("--follow-sigma", 1.1),
+    ("--posts-median", 12.0),
+    ("--news-outlets", 12),
+    ("--fans", 500),
+    ("--news-burst", 400),
+    ("--botnet", "5,150", "seeds,amplifiers"),
+    ("--farm", 250),
+    ("--aged-farm", 80),
+    ("--ring", 40),
+]
+
+
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--out", required=True)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--accounts", type=int, default=8000, help="ordinary accounts")
-    p.add_argument("--days", type=int, default=30)
-    p.add_argument("--languages", default="en,fr,es")
-    p.add_argument("--size-shape", type=float, default=0.9)
-    p.add_argument("--pop-shape", type=float, default=1.2)
-    p.add_argument("--homophily", type=float, default=0.8)
-    p.add_argument("--follow-median", type=float, default=40)
-    p.add_argument("--follow-sigma", type=float, default=1.1)
-    p.add_argument("--posts-median", type=float, default=12)
-    p.add_argument("--news-outlets", type=int, default=12)
-    p.add_argument("--fans", type=int, default=500)
-    p.add_argument("--news-burst", type=int, default=400)
-    p.add_argument("--botnet", default="5,150", help="seeds,amplifiers")
-    p.add_argument("--farm", type=int, default=250)
-    p.add_argument("--aged-farm", type=int, default=80)
-    p.add_argument("--ring", type=int, default=40)
+    p = infoops_archive.command_line(__doc__, 1, OPTIONS)
     a = p.parse_args()
     ar = Archive(a)
     ar.build_communities()

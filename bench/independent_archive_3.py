@@ -68,7 +68,6 @@ Planted operations (positives)
     collected (20-100 %), camouflage follows of random accounts, a few retweets of celebrities. Label farm.
   * --ring N: a link ring posting the same articles of three domains within minutes. Label linkring.
 """
-import argparse
 import base64
 import datetime as dt
 
@@ -661,34 +660,35 @@ class Archive:
                               lambda r: r["tags"], lambda r: [ids[m] for m in r["mentions"]])
 
 
+# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
+OPTIONS = [
+    ("--accounts", 6000, "ordinary accounts in communities"),
+    ("--days", 30),
+    ("--languages", "en,es,fr"),
+    ("--size-shape", 0.8),
+    ("--pop-shape", 1.2),
+    ("--homophily", 0.8),
+    ("--follow-median", 45.0),
+    ("--posts-median", 10.0),
+    ("--lurkers", 0.0, "share of ordinary and crowd accounts that never post or react (0 for none)"),
+    ("--celebs", 40),
+    ("--cohort", "600", "onboarding cohort sizes, comma separated; 0 for none"),
+    ("--list", "300:350", "list followers N:T (N followers of a roll of T), comma separated; empty for none"),
+    ("--train", 300, "follow-back community members"),
+    ("--entourage", "400,25", "fans,entourage accounts"),
+    ("--local", "400,12", "readers,outlets"),
+    ("--botnet", "4,80", "seeds,amplifiers"),
+    ("--farm", 100),
+    ("--aged-farm", 80),
+    ("--sellers", 3),
+    ("--slow-farm", 60),
+    ("--farm-clients", 10),
+    ("--ring", 20),
+]
+
+
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--out", required=True)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--accounts", type=int, default=6000, help="ordinary accounts in communities")
-    p.add_argument("--days", type=int, default=30)
-    p.add_argument("--languages", default="en,es,fr")
-    p.add_argument("--size-shape", type=float, default=0.8)
-    p.add_argument("--pop-shape", type=float, default=1.2)
-    p.add_argument("--homophily", type=float, default=0.8)
-    p.add_argument("--follow-median", type=float, default=45)
-    p.add_argument("--posts-median", type=float, default=10)
-    p.add_argument("--lurkers", type=float, default=0.0,
-                   help="share of ordinary and crowd accounts that never post or react (0 for none)")
-    p.add_argument("--celebs", type=int, default=40)
-    p.add_argument("--cohort", default="600", help="onboarding cohort sizes, comma separated; 0 for none")
-    p.add_argument("--list", default="300:350", help="list followers N:T (N followers of a roll of T), comma "
-                                                     "separated; empty for none")
-    p.add_argument("--train", type=int, default=300, help="follow-back community members")
-    p.add_argument("--entourage", default="400,25", help="fans,entourage accounts")
-    p.add_argument("--local", default="400,12", help="readers,outlets")
-    p.add_argument("--botnet", default="4,80", help="seeds,amplifiers")
-    p.add_argument("--farm", type=int, default=100)
-    p.add_argument("--aged-farm", type=int, default=80)
-    p.add_argument("--sellers", type=int, default=3)
-    p.add_argument("--slow-farm", type=int, default=60)
-    p.add_argument("--farm-clients", type=int, default=10)
-    p.add_argument("--ring", type=int, default=20)
+    p = infoops_archive.command_line(__doc__, 1, OPTIONS)
     a = p.parse_args()
     ar = Archive(a)
     ar.build()

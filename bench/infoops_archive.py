@@ -1,14 +1,15 @@
-"""The information-operations CSV writer shared by bench/independent_archive_2.py and bench/independent_archive_3.py.
+"""The plumbing the independent archive generators share (bench/independent_archive.py, _2 and _3).
 
-Each generator models the platform its own way; this module only lays out what they built in the files
-`lockstep evaluate --archive DIR` reads: users.csv and tweets.csv in the information-operations columns (times to
-the minute, as in the published archives), follows.csv (follower_userid,followee_userid) and truth.csv
-(account_id,label,group).
+Each generator models the platform its own way; this module holds no model. It reads a generator's command line
+(`command_line`: --out, --seed and the generator's own options, from a table of their defaults) and, for _2 and _3,
+lays out what they built in the files `lockstep evaluate --archive DIR` reads (`write`): users.csv and tweets.csv in
+the information-operations columns (times to the minute, as in the published archives), follows.csv
+(follower_userid,followee_userid) and truth.csv (account_id,label,group). Python's standard library only, so that
+bench/independent_archive.py keeps needing nothing else.
 """
+import argparse
 import csv
 import os
-
-import numpy as np
 
 USER_COLUMNS = ["userid", "user_display_name", "user_screen_name", "user_reported_location",
                 "user_profile_description", "user_profile_url", "follower_count", "following_count",
@@ -19,6 +20,21 @@ TWEET_COLUMNS = ("tweetid,userid,user_display_name,user_screen_name,user_reporte
                  "tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,"
                  "retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
                  "retweet_count,hashtags,urls,user_mentions").split(",")
+
+
+def command_line(doc, seed, options):
+    """The parser of a generator's command line: --out DIR (required), --seed S (default `seed`), then `options`.
+
+    doc: the generator's docstring (its first line describes the command); options: rows (name, default) or
+    (name, default, help), in the order --help lists them; an option's value has its default's type (int, float or
+    str), so a knob that takes fractions has a float default. Returns the parser, for parse_args and error.
+    """
+    p = argparse.ArgumentParser(description=doc.split("\n")[0])
+    p.add_argument("--out", required=True)
+    p.add_argument("--seed", type=int, default=seed)
+    for name, default, *help_text in options:
+        p.add_argument(name, type=type(default), default=default, help=help_text[0] if help_text else None)
+    return p
 
 
 def cell(xs):
@@ -36,8 +52,8 @@ def write(out, users, follows, tweets, time_of, hashtags_of, mentions_of):
     """
     os.makedirs(out, exist_ok=True)
     n = len(users)
-    indeg = np.zeros(n, dtype=int)
-    outdeg = np.zeros(n, dtype=int)
+    indeg = [0] * n
+    outdeg = [0] * n
     for f, t in follows:
         indeg[t] += 1
         outdeg[f] += 1
