@@ -133,6 +133,9 @@ class ClusterScorerTest {
         assertThat(ClusterScorer.wilsonLower(0, 40, 1.96)).isZero();
         assertThat(ClusterScorer.wilsonLower(0, 0, 1.96)).isZero();
         assertThat(ClusterScorer.wilsonLower(1, 25, 1.96)).isBetween(0.0, 0.01);
+        // the report's method text prints the level the scorer uses
+        assertThat(CoordinationParams.defaults().describe()).contains(String.format(java.util.Locale.ROOT,
+                "the lower end of the Wilson interval of k / n at %.2f standard errors", ClusterScorer.AUDIENCE_Z));
     }
 
     private static final int COHORT = 50;
