@@ -362,15 +362,18 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
                         + "a member in the combined graph; for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
-                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e the "
-                        + "share of the block's followers that retweeted, quoted or replied to one of its targets (an "
-                        + "audience reads what it follows, bought followers do not); suspicious from %.2f. Reported "
+                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e a lower "
+                        + "bound on the share of the block's followers that read its targets (an audience reads what it "
+                        + "follows, bought followers do not): of its N followers, k retweeted, quoted or replied to one "
+                        + "of its targets and n posted anything in the archive (a follower that never posts gives no "
+                        + "evidence), e = max(k / N, the lower end of the Wilson interval of k / n at %.2f standard "
+                        + "errors); suspicious from %.2f. Reported "
                         + "edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 t.density, t.synchrony, t.creationBurst, cluster.creationBurst / 86400, t.burstShare,
                 cluster.burstBin, f.significance, f.density, f.creationBurst, f.burstShare,
-                cluster.suspiciousScore, cluster.partners));
+                ClusterScorer.AUDIENCE_Z, cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),
                 campaign.factor(), campaign.minAmplifiers()));

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The audience factor of {@link ClusterScorer} on hand-built timelines: a follow block whose followers act on its
- * targets (readers of a city's outlets) against the same block whose followers never do (a farm).
+ * targets (readers of a city's outlets) against the same block whose followers never do (a farm), and a sign-up
+ * cohort of lurkers (followers that never post give no evidence) against a farm whose accounts post unrelated
+ * retweets.
  */
 class ClusterScorerTest {
     private static final int SIZE = 8;
@@ -119,5 +121,125 @@ class ClusterScorerTest {
         List<CoordinationEdge> follow = chain(CoordinationSignal.LOCKSTEP_FOLLOW);
         double alone = score(bare.build(), follow, b);
         assertThat(alone).isCloseTo(0.45 + 0.2, within(1e-9));
+    }
+
+    @Test
+    void wilsonLowerBoundMatchesTheTextbookInterval() {
+        // k = 5 of n = 10 at 95 %: (0.2366, 0.7634), the usual worked example of the Wilson score interval
+        assertThat(ClusterScorer.wilsonLower(5, 10, 1.96)).isCloseTo(0.2366, within(1e-4));
+        // all of n: n / (n + z²); a handful of active followers stays far from 1
+        assertThat(ClusterScorer.wilsonLower(1, 1, 1.96)).isCloseTo(1 / (1 + 1.96 * 1.96), within(1e-12));
+        assertThat(ClusterScorer.wilsonLower(3, 3, 1.96)).isCloseTo(3 / (3 + 1.96 * 1.96), within(1e-12));
+        assertThat(ClusterScorer.wilsonLower(0, 40, 1.96)).isZero();
+        assertThat(ClusterScorer.wilsonLower(0, 0, 1.96)).isZero();
+        assertThat(ClusterScorer.wilsonLower(1, 25, 1.96)).isBetween(0.0, 0.01);
+        // the report's method text prints the level the scorer uses
+        assertThat(CoordinationParams.defaults().describe()).contains(String.format(java.util.Locale.ROOT,
+                "the lower end of the Wilson interval of k / n at %.2f standard errors", ClusterScorer.AUDIENCE_Z));
+    }
+
+    private static final int COHORT = 50;
+    /** Accounts created within one day: the creation burst term is 1, as for a sign-up surge or a burst farm. */
+    private static final long SIGN_UP = 1_600_000_000L;
+
+    /**
+     * Targets o0, o1 (ids 0, 1), a celebrity c (2) outside the block, followers m0..m49 (3..52), all created within a
+     * day. The first {@code silent} followers never post. Of the others, the first {@code acting} retweet or reply to
+     * an outlet's post besides their own tweet; the rest post their own tweet and {@code unrelated} retweets of the
+     * celebrity. Posts are 7,919 s apart, more than the one-hour burst bin, so the burst share is 0.
+     */
+    private static Activity cohort(int silent, int acting, int unrelated) {
+        Timeline t = new Timeline().accounts("o0", "o1", "c");
+        for (int i = 0; i < COHORT; i++) {
+            t.b.account("m" + i, "m" + i, SIGN_UP + 600L * i, 0);
+        }
+        t.tweet("news0", "o0", 1_000).tweet("news1", "o1", 2_000).tweet("star", "c", 3_000);
+        long at = 10_000;
+        for (int i = silent; i < COHORT; i++) {
+            t.tweet("own" + i, "m" + i, at += 7_919);
+            if (i - silent < acting) {
+                if (i % 2 == 0) {
+                    t.retweet("m" + i, at += 7_919, "news0");
+                } else {
+                    t.reply("m" + i, at += 7_919, "news1");
+                }
+            } else {
+                for (int r = 0; r < unrelated; r++) {
+                    t.retweet("m" + i, at += 7_919, "star");
+                }
+            }
+        }
+        return t.build();
+    }
+
+    private static int[] cohortMembers() {
+        int[] m = new int[COHORT];
+        for (int i = 0; i < COHORT; i++) {
+            m[i] = 3 + i;
+        }
+        return m;
+    }
+
+    private static Cluster scoreCohort(Activity a, String signal) {
+        int[] m = cohortMembers();
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int i = 0; i + 1 < m.length; i++) {
+            edges.add(new CoordinationEdge(m[i], m[i + 1], signal, 0.8, 2,
+                    List.of(new Evidence("x", Activity.NO_TIME, Activity.NO_TIME))));
+        }
+        DenseBlock block = new DenseBlock(m, new int[]{0, 1}, 1.0, 2L * COHORT, 1.0, 1e-12);
+        return new ClusterScorer(a, CoordinationParams.defaults()).score(0, m, edges, edges.size(), block);
+    }
+
+    @Test
+    void aCohortOfLurkersWhoseActiveMembersReadTheTargetsIsCleared() {
+        double suspicious = CoordinationParams.defaults().cluster().suspiciousScore();
+        // 40 % never post; 20 of the 30 that post act on the outlets (two thirds, as the cohorts of the lurker
+        // archives l1 and l2 do), the other 10 retweet the celebrity
+        Activity lurkers = cohort(20, 20, 1);
+        Cluster cohort = scoreCohort(lurkers, CoordinationSignal.LOCKSTEP_FOLLOW);
+        double unscaled = scoreCohort(lurkers, CoordinationSignal.CO_TEXT).score();
+        // significance 1, density 1, creation burst 1, no burst share: 0.45 + 0.2 + 0.2
+        assertThat(unscaled).isCloseTo(0.85, within(1e-9));
+        // counted over every follower (20 of 50 seen acting) the block stays a farm: 0.85 · 0.6 = 0.51
+        assertThat(unscaled * (1 - 20.0 / COHORT)).isGreaterThanOrEqualTo(suspicious);
+        // counted over the 30 that can be seen, the lower Wilson bound of 20 / 30 is 0.488: 0.85 · 0.512 = 0.435
+        double e = ClusterScorer.wilsonLower(20, 30, ClusterScorer.AUDIENCE_Z);
+        assertThat(new ClusterScorer(lurkers, CoordinationParams.defaults())
+                .audienceShare(new DenseBlock(cohortMembers(), new int[]{0, 1}, 1.0, 2L * COHORT, 1.0, 1e-12)))
+                .isCloseTo(e, within(1e-12));
+        assertThat(cohort.kind()).isEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
+        assertThat(cohort.score()).isCloseTo(unscaled * (1 - e), within(1e-9)).isLessThan(suspicious);
+    }
+
+    @Test
+    void aFarmWhoseAccountsPostUnrelatedRetweetsIsKept() {
+        double suspicious = CoordinationParams.defaults().cluster().suspiciousScore();
+        // 40 % never post, the other 30 post and retweet the celebrity three times, none acts on the targets
+        Cluster farm = scoreCohort(cohort(20, 0, 3), CoordinationSignal.LOCKSTEP_FOLLOW);
+        assertThat(farm.score()).isCloseTo(0.85, within(1e-9)).isGreaterThanOrEqualTo(suspicious);
+        // one stray of the 30 posting accounts acting on a target cannot clear it: e = max(1 / 50, 0.006)
+        Cluster stray = scoreCohort(cohort(20, 1, 3), CoordinationSignal.LOCKSTEP_FOLLOW);
+        assertThat(stray.score()).isCloseTo(0.85 * (1 - 1.0 / COHORT), within(1e-9))
+                .isGreaterThanOrEqualTo(suspicious);
+        // nor can three of three when the rest of the farm never posts: e = 0.44, 0.85 · 0.56 = 0.48 is below 0.5;
+        // the documented limit of the estimate (a block score of 0.89 or more would still be kept)
+        Cluster three = scoreCohort(cohort(COHORT - 3, 3, 0), CoordinationSignal.LOCKSTEP_FOLLOW);
+        assertThat(three.score()).isCloseTo(0.85 * (1 - 3 / (3 + ClusterScorer.AUDIENCE_Z * ClusterScorer.AUDIENCE_Z)),
+                within(1e-9));
+    }
+
+    @Test
+    void aFollowerEdgeListWithoutPostsKeepsItsBlockScore() {
+        // nobody posts, not even the targets: n = 0, e = 0
+        Timeline bare = new Timeline().accounts("o0", "o1", "c");
+        for (int i = 0; i < COHORT; i++) {
+            bare.b.account("m" + i, "m" + i, SIGN_UP + 600L * i, 0);
+        }
+        Cluster edgesOnly = scoreCohort(bare.build(), CoordinationSignal.LOCKSTEP_FOLLOW);
+        assertThat(edgesOnly.score()).isCloseTo(0.85, within(1e-9));
+        // the targets post, the followers never do: still no evidence either way
+        Cluster silent = scoreCohort(cohort(COHORT, 0, 0), CoordinationSignal.LOCKSTEP_FOLLOW);
+        assertThat(silent.score()).isCloseTo(0.85, within(1e-9));
     }
 }
