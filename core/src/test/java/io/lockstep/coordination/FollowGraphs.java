@@ -214,6 +214,38 @@ final class FollowGraphs {
         return farm;
     }
 
+    /**
+     * As {@link #agedFarm}, with the pool made of the accounts ranked {@code poolFrom} to {@code poolTo − 1} by
+     * popularity in every community (0..4 are its stars) and the members drawn from the ordinary members of community
+     * {@code c} alone (an aged farm bought from one seller, whose accounts lived in one community), or of every
+     * community in proportion to its size when {@code c} is negative.
+     */
+    List<String> agedFarm(int c, int size, int poolFrom, int poolTo, int perMember, String client) {
+        List<String> pool = new ArrayList<>();
+        List<String> ordinary = new ArrayList<>();
+        for (int cc = 0; cc < members.size(); cc++) {
+            List<String> ids = members.get(cc);
+            for (int k = 0; k < ids.size(); k++) {
+                if (k >= poolFrom && k < poolTo) {
+                    pool.add(ids.get(k));
+                } else if (k >= 5 && (c < 0 || cc == c) && !ids.get(k).equals(client)) {
+                    ordinary.add(ids.get(k));
+                }
+            }
+        }
+        Collections.shuffle(ordinary, r);
+        List<String> farm = new ArrayList<>(ordinary.subList(0, Math.min(size, ordinary.size())));
+        for (String id : farm) {
+            t.b.addFollow(id, client);
+            List<String> p = new ArrayList<>(pool);
+            Collections.shuffle(p, r);
+            for (int j = 0; j < perMember && j < p.size(); j++) {
+                t.b.addFollow(id, p.get(j));
+            }
+        }
+        return farm;
+    }
+
     /** Every member of community {@code c} but {@code idol} itself follows {@code idol} (an account elsewhere). */
     FollowGraphs everyoneFollows(int c, String idol) {
         for (String id : members.get(c)) {
