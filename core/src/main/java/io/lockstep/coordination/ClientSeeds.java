@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -331,6 +332,7 @@ final class ClientSeeds {
         private int size;
         private double[] suffix = new double[17];
         private long[] sorted = new long[16];
+        private int[] order = new int[16];
 
         void clear() {
             whole = 0;
@@ -360,11 +362,13 @@ final class ClientSeeds {
                 sorted = new long[thresholds.length];
                 suffix = new double[thresholds.length + 1];
             }
-            Integer[] order = new Integer[size];
+            if (order.length < size) {
+                order = new int[thresholds.length];
+            }
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> Long.compare(thresholds[a], thresholds[b]));
+            IntArrays.quickSort(order, 0, size, (a, b) -> Long.compare(thresholds[a], thresholds[b]));
             suffix[size] = 0;
             for (int i = size - 1; i >= 0; i--) {
                 sorted[i] = thresholds[order[i]];

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -271,20 +272,7 @@ class ClientSeedsTest {
     void anAgedFarmWhoseClientHasALargerOrganicAudienceIsFound() {
         FollowGraphs gen = communities(15);
         List<String> farm = agedFarmOfAClientWithAnAudience(gen);
-        Activity a = gen.build();
-        ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
-        List<ClientSeeds.Seed> seeds = sketched(a, ClientSeeds.SKETCH, stats);
-        assertThat(seeds.stream().map(s -> a.accountId(s.client()))).as("%s", stats[0]).contains(CLIENT);
-        // the budget of 2 increments per follow, spent on the cheapest followers, leaves this farm's members out
-        ClientSeeds.Stats[] budgeted = new ClientSeeds.Stats[1];
-        List<ClientSeeds.Seed> main = seeds(a, ClientSeeds.budget(LockstepFollowSignal.follows(a).edgeCount()),
-                budgeted);
-        assertThat(main.stream().map(s -> a.accountId(s.client()))).as("%s", budgeted[0]).doesNotContain(CLIENT);
-        SignalGraph g = FollowNullModelTest.follow(a);
-        Set<String> flagged = FollowNullModelTest.flagged(a, g);
-        assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
-        // the aim for aged farms: recall 0.7
-        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(28);
+        seededByTheSketchNotTheBudgetAndFound(gen.build(), farm);
     }
 
     /**
@@ -297,11 +285,18 @@ class ClientSeedsTest {
         FollowGraphs gen = communities(16);
         gen.t.b.account(CLIENT, CLIENT, FollowGraphs.NOW - 3 * FollowGraphs.YEAR, 0);
         List<String> farm = gen.agedFarm(0, 40, 0, 3, 16, CLIENT);
-        Activity a = gen.build();
+        seededByTheSketchNotTheBudgetAndFound(gen.build(), farm);
+    }
+
+    /**
+     * The sketched screen seeds {@link #CLIENT}, the budget of 2 increments per follow spent on the cheapest
+     * followers leaves its farm's members out (no seed of the client), and the signal flags at least 0.7 of the farm
+     * (the issue's aim for aged farms) and nobody else.
+     */
+    private static void seededByTheSketchNotTheBudgetAndFound(Activity a, List<String> farm) {
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
         List<ClientSeeds.Seed> seeds = sketched(a, ClientSeeds.SKETCH, stats);
         assertThat(seeds.stream().map(s -> a.accountId(s.client()))).as("%s", stats[0]).contains(CLIENT);
-        // the budget leaves the farm's members out here too (archive T's case)
         ClientSeeds.Stats[] budgeted = new ClientSeeds.Stats[1];
         List<ClientSeeds.Seed> main = seeds(a, ClientSeeds.budget(LockstepFollowSignal.follows(a).edgeCount()),
                 budgeted);
@@ -309,7 +304,8 @@ class ClientSeedsTest {
         SignalGraph g = FollowNullModelTest.follow(a);
         Set<String> flagged = FollowNullModelTest.flagged(a, g);
         assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
-        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(28);
+        assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(
+                (int) Math.ceil(0.7 * farm.size()));
     }
 
     @Test
@@ -326,8 +322,8 @@ class ClientSeedsTest {
                 CoordinationParams.defaults().seed());
         Set<String> firstHalf = new HashSet<>(farm.subList(0, farm.size() / 2));
         boolean[] kept = new boolean[n];
-        List<Integer> second = new java.util.ArrayList<>();
-        List<Integer> whole = new java.util.ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        List<Integer> whole = new ArrayList<>();
         for (int v = 0; v < n; v++) {
             kept[v] = firstHalf.contains(a.accountId(v));
             if (farm.contains(a.accountId(v))) {

@@ -190,32 +190,11 @@ final class FollowGraphs {
      * years with their communities. Returns the members' ids.
      */
     List<String> agedFarm(int size, int starsPerCommunity, int perMember, String client) {
-        List<String> pool = new ArrayList<>();
-        List<String> ordinary = new ArrayList<>();
-        for (List<String> ids : members) {
-            for (int k = 0; k < ids.size(); k++) {
-                if (k < starsPerCommunity) {
-                    pool.add(ids.get(k));
-                } else if (k >= 5 && !ids.get(k).equals(client)) {
-                    ordinary.add(ids.get(k));
-                }
-            }
-        }
-        Collections.shuffle(ordinary, r);
-        List<String> farm = new ArrayList<>(ordinary.subList(0, Math.min(size, ordinary.size())));
-        for (String id : farm) {
-            t.b.addFollow(id, client);
-            List<String> p = new ArrayList<>(pool);
-            Collections.shuffle(p, r);
-            for (int j = 0; j < perMember && j < p.size(); j++) {
-                t.b.addFollow(id, p.get(j));
-            }
-        }
-        return farm;
+        return agedFarm(-1, size, 0, starsPerCommunity, perMember, client);
     }
 
     /**
-     * As {@link #agedFarm}, with the pool made of the accounts ranked {@code poolFrom} to {@code poolTo − 1} by
+     * As {@link #agedFarm(int, int, int, String)}, with the pool made of the accounts ranked {@code poolFrom} to {@code poolTo − 1} by
      * popularity in every community (0..4 are its stars) and the members drawn from the ordinary members of community
      * {@code c} alone (an aged farm bought from one seller, whose accounts lived in one community), or of every
      * community in proportion to its size when {@code c} is negative.
