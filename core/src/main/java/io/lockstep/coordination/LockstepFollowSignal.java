@@ -48,16 +48,16 @@ import java.util.function.IntConsumer;
  *       Each is then handled as a creation burst (below).</li>
  *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
  *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
- *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, each follower counted by a
- *       bottom-{@value ClientSeeds#SKETCH} sample of its away follows): a farm of aged accounts bought second-hand,
- *       which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, within a budget of
+ *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow, or by samples: {@link ClientRound}): a farm
+ *       of aged accounts bought second-hand, which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
  *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
  *       members are anchored while it grows, and it grows among the client's followers only (other groups have
  *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
- *       The client's followers already in a kept block are held out of the rates while its seed is judged
- *       ({@link Growth#hold}): they are the part of its farm found earlier (peeling hands out an aged farm a piece
- *       at a time), and counted as ordinary readers their follows of the pool would explain the rest. Only the
- *       client's own followers: holding out every kept block's members made later honest groups unexplained
+ *       With {@link ClientRound#SKETCHED}, the client's followers already in a kept block are held out of the
+ *       rates while its seed is judged ({@link Growth#hold}): they are the part of its farm found earlier (peeling
+ *       hands out an aged farm a piece at a time), and counted as ordinary readers their follows of the pool would
+ *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
@@ -114,7 +114,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
- * {@value ClientSeeds#SKETCH} · m increments + O(m + Σ a_f log a_f) for the client seeds, then
+ * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds (sketched:
+ * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f)), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -132,6 +133,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final int evidenceCap;
     private final long seed;
     private final int concurrency;
+    private final ClientRound clientRound;
+
+    /**
+     * How the client-side seeds are screened ({@link ClientSeeds}) and judged. {@link #BUDGETED}, the default: the
+     * exact screen within {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow, followers admitted by
+     * ascending cost. {@link #SKETCHED}: every follower counted by a bottom-{@value ClientSeeds#SKETCH} sample of its
+     * away follows, and a client's seed judged with the client's followers already in a kept block held out of the
+     * rates ({@link Growth#hold}). SKETCHED finds the aged farms whose members are costly followers (independent
+     * archives T, U, A) and keeps the simulator's, but recruited one ordinary follower of a farm's client into its
+     * block in 2 of 40 simulator cells: docs/quality.md, "The client screen without a budget choice", for the
+     * figures behind the default.
+     */
+    enum ClientRound {
+        BUDGETED, SKETCHED;
+
+        static final ClientRound DEFAULT = BUDGETED;
+    }
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -167,10 +185,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
      */
     public LockstepFollowSignal(CoordinationParams params, int concurrency) {
+        this(params, concurrency, ClientRound.DEFAULT);
+    }
+
+    /**
+     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
+     * @param clientRound how the client-side seeds are found and judged
+     */
+    LockstepFollowSignal(CoordinationParams params, int concurrency, ClientRound clientRound) {
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(clientRound, "clientRound");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
+        this.clientRound = clientRound;
         this.concurrency = concurrency;
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
@@ -438,7 +466,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
             // a client's followers already in a kept block are its farm found earlier: out of this block's rates
-            growth.hold(client ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
+            growth.hold(client && clientRound == ClientRound.SKETCHED ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
                     : null);
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
@@ -571,11 +599,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     /**
-     * The client-side seeds ({@link ClientSeeds#sketched}), at most {@value #MAX_CLIENT_SEEDS}, strongest first,
-     * with {@code community} the model's coarsest partition (each account's community) and samples of
-     * {@link ClientSeeds#SKETCH} away follows per follower.
+     * The client-side seeds, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with {@code community} the model's
+     * coarsest partition (each account's community): {@link ClientSeeds#seeds} within {@link ClientSeeds#budget} or
+     * {@link ClientSeeds#sketched} with samples of {@value ClientSeeds#SKETCH} away follows, by {@link ClientRound}.
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
+        if (clientRound == ClientRound.BUDGETED) {
+            return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(),
+                    params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()),
+                    clientStats);
+        }
         return ClientSeeds.sketched(finder, n, community, params.minFollowers(), params.minTargets(),
                 params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats);
     }
