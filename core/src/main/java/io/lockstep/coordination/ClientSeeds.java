@@ -224,6 +224,7 @@ final class ClientSeeds {
             if (a <= sketch) {
                 threshold[f] = Long.MAX_VALUE;
                 System.arraycopy(away.targets, offsets[f], sketchTargets, at, a);
+                sketchOffsets[f + 1] = at + a;
                 continue;
             }
             sampled++;
@@ -231,7 +232,7 @@ final class ClientSeeds {
                 buffer[i] = hash[away.targets[offsets[f] + i]];
             }
             Arrays.sort(buffer, 0, a);
-            // u is kept when hash(u) < the (k+1)-th smallest hash: exactly k kept (hashes are distinct)
+            // u is kept when hash(u) < the (k+1)-th smallest hash: k kept (fewer only if two hashes tie)
             long tau = buffer[sketch];
             threshold[f] = tau;
             for (int i = offsets[f]; i < offsets[f + 1]; i++) {
@@ -240,7 +241,7 @@ final class ClientSeeds {
                     sketchTargets[at++] = u;
                 }
             }
-            sketchOffsets[f + 1] = at; // equal to its planned end unless two hashes tie
+            sketchOffsets[f + 1] = at;
         }
         // s_u and S over every away follow: the thinned graph's expectation is the full graph's, times the sample
         Counted c = new Counted(sketchOffsets, sketchTargets, threshold, hash, away.incoming, offsets[n]);
@@ -250,7 +251,8 @@ final class ClientSeeds {
 
     /**
      * The hash that orders every follower's away targets for the sketch: the splitmix64 finaliser of the account id
-     * (a bijection of 64-bit values, so distinct ids get distinct hashes), its sign bit cleared.
+     * (a bijection of 64-bit values) shifted to 63 bits, so two ids tie with probability 2^−63 (a tie only makes a
+     * sample smaller).
      */
     static long hash(int account) {
         return MinHasher.mix(account + 0x9E3779B97F4A7C15L) >>> 1;
