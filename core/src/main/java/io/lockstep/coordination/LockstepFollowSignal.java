@@ -141,9 +141,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * ascending cost. {@link #SKETCHED}: every follower counted by a bottom-{@value ClientSeeds#SKETCH} sample of its
      * away follows, and a client's seed judged with the client's followers already in a kept block held out of the
      * rates ({@link Growth#hold}). SKETCHED finds the aged farms whose members are costly followers (independent
-     * archives T, U, A) and keeps the simulator's, but recruited one ordinary follower of a farm's client into its
-     * block in 2 of 40 simulator cells: docs/quality.md, "The client screen without a budget choice", for the
-     * figures behind the default.
+     * archives T, U, A) and keeps the simulator's, but flags ordinary accounts that BUDGETED does not in 5 of 160
+     * simulator cells (an ordinary follower of a farm's client grown into its block): docs/quality.md, "The client
+     * screen without a budget choice", for the figures behind the default.
      */
     enum ClientRound {
         BUDGETED, SKETCHED;
