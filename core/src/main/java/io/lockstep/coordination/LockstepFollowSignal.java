@@ -142,8 +142,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * away follows, and a client's seed judged with the client's followers already in a kept block held out of the
      * rates ({@link Growth#hold}). SKETCHED finds the aged farms whose members are costly followers (independent
      * archives T, U, A) and keeps the simulator's, but flags ordinary accounts that BUDGETED does not in 5 of 160
-     * simulator cells (an ordinary follower of a farm's client grown into its block): docs/quality.md, "The client
-     * screen without a budget choice", for the figures behind the default.
+     * simulator cells (in the one traced, an ordinary follower of a farm's client grown into its block):
+     * docs/quality.md, "The client screen without a budget choice", for the figures behind the default.
      */
     enum ClientRound {
         BUDGETED, SKETCHED;
