@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.List;
  * readers' follows of their own stars would become away).
  *
  * <p><b>The screen.</b> For a candidate client t (at least {@code minFollowers} followers), with A(t) its counted
- * followers (below), c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a configuration
+ * followers (those with an away follow; below, the sketched screen counts a sample of each one's), c_u counts the members of A(t) with an away follow of u ≠ t. The expectation is a configuration
  * model of the away follows (F. Chung and L. Lu, "Connected components in random graphs with given expected degree
  * sequences", Annals of Combinatorics 6, 125–145 (2002)) whose follower side is the attention the model of ordinary
  * following expects rather than the one observed (a farm's members spend theirs on the pool, which is the evidence):
@@ -42,23 +43,51 @@ import java.util.List;
  * test, growth and block test against {@link FollowNullModel}; a seed that yields no block marks nothing.
  *
  * <p>Known limit: a client with a large audience of its own (hundreds of readers in its community) dilutes its farm's
- * co-follows below the screen's lift; such a farm is left to the peeling.
+ * co-follows below the screen's lift; so does a pool of the most followed accounts of every community once the
+ * client's own readers outnumber the farm (hand-built: a farm of 40 following 16 of the top 3 accounts of 8
+ * communities, its client followed by 60 readers besides: the pool co-followed at lifts of 1.5–4.5, no target
+ * passes, exact or sketched). Such a farm is left to the peeling.
  *
- * <p><b>Cost, bounded by design.</b> Counting for t costs the away follows of its followers, so the whole screen costs
- * W = Σ_f b_f · a_f increments over followers f (a_f its away follows, b_f its follows of candidates), which grows with
- * the square of heavy readers' degrees. The screen is given a budget ({@link #budget}: {@value #WEDGES_PER_FOLLOW}
- * increments per follow of the archive): followers are admitted to the audiences in ascending order of b_f · a_f
- * (ties: smaller id) while the sum fits, so the accounts following thousands, whose co-follows say least about any
- * one client, are left out first, and the screen is exact on archives within the budget. Besides the budget: O(m)
- * to find the away follows and build their adjacency (one int each), O(n log n) to order the followers, O(m) over
- * the candidates' in-edges with O(|A(t)|) per candidate for the shares, and O(k log k) to rank the k seeds found;
- * memory O(m_away) for the adjacency and O(n) counters. Deterministic: no randomness, ties broken by id.
+ * <p><b>The sketched screen (the signal's).</b> Counting t's co-follows costs the away follows of its followers, so
+ * an exact screen costs W = Σ_f b_f · a_f increments over followers f (a_f its away follows, b_f its follows of
+ * candidates), which grows with the square of heavy readers' degrees. Each follower is counted instead by a
+ * bottom-k sample of its away follows ({@link #sketched}, k = {@link #SKETCH}): a fixed hash h orders all accounts
+ * ({@link #hash}), and f keeps the away follows f → u with h(u) below τ_f, the (k+1)-th smallest hash among its
+ * away targets (every follow when a_f ≤ k, τ_f = ∞). This is MinHash's bottom-k sketch (A. Z. Broder, "On the
+ * resemblance and containment of documents", 1997; E. Cohen and H. Kaplan, "Summarizing data using bottom-k
+ * sketches", PODC 2007): one hash for all followers keeps the same targets across them, so the pool accounts of low
+ * hash are kept by every member of a farm and their co-follows survive the sample (independent samples per
+ * follower would keep a given pair for a fraction (k/a_f)² of the members). The thinned graph has its own null,
+ * exact under the configuration model: f → u is kept exactly when h(u) &lt; τ_f, a condition on the pair, not on
+ * the follow, so E_u = s_u / S · Σ_{f ∈ A(t), τ_f &gt; h(u)} x_f with s_u and S over every away follow (A(t)'s
+ * sampled followers sorted by τ_f: O(log |A(t)|) per target). The attention x_f is the model's expectation
+ * (d_f − 1) · ρ_{c(f)} for a follower whose whole list is counted, and the larger of that and its observed away
+ * follows a_f for a follower with more than k: a reader following hundreds of accounts of other communities
+ * spends its attention there whatever its community's habits, and a farm's paid follows, a pool's worth, are a
+ * minority of a list longer than the sample (a homophily-0.95 simulator cell: 527 seeds, one of 324 readers of a
+ * 1,413-follower account, with the expectation alone; 46 with this rule, the farm's two clients first). Every
+ * follower is counted and every candidate screened: no budget decides which farms are seen. The exact screen with
+ * a budget ({@link #seeds}, {@value #WEDGES_PER_FOLLOW} increments per follow, whole followers admitted by ascending
+ * b_f · a_f) kept the light followers of clients with audiences of their own (the simulator's farms) and left out
+ * the farms whose members are costly followers (archives T, U, A: docs/quality.md, "The client screen without a
+ * budget choice").
+ *
+ * <p><b>Cost.</b> Sketched: Σ_f b_f · min(a_f, k) ≤ k · m increments; O(m) to find the away follows, O(a_f log a_f)
+ * to sample each follower with a_f &gt; k, O(|A(t)| log |A(t)|) per candidate to sort its sampled followers, and
+ * O(k log k) to rank the k seeds found; memory O(m_away) for the samples and O(n) counters. Exact with a budget B:
+ * at most B increments plus O(m + n log n). Deterministic: the hash is fixed (no randomness), ties broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
     static final double PSEUDO_FOLLOWS = FollowNullModel.PSEUDO_FOLLOWS;
     /** The screen's budget: counter increments per follow of the archive. */
     static final long WEDGES_PER_FOLLOW = 2;
+    /**
+     * The sketched screen's sample: away follows kept per follower. It holds a farm member's whole away list (its
+     * pool and its own past: 14–65 in the generators' farms, the 90th percentiles) so that its paid follows are all
+     * counted, and bounds the screen at 64 increments per follow.
+     */
+    static final int SKETCH = 64;
     /** Poisson point probabilities are looked up with log-factorials below this count. */
     private static final int TABLE = 1024;
     private static final double[] LOG_FACTORIAL = new double[TABLE];
@@ -80,16 +109,20 @@ final class ClientSeeds {
     }
 
     /**
-     * What a {@link #seeds} call did: the away follows, the increments spent of the budget, the followers left out
-     * of the audiences by the budget, the candidates tested and the seeds found before the limit.
+     * What a {@link #seeds} or {@link #sketched} call did: the away follows, the increments spent, the budget (for
+     * the sketched screen its bound, k · m), the followers left out of the audiences by the budget, the followers
+     * counted by a sample (more away follows than k), the candidates tested and the seeds found before the limit.
      */
-    record Stats(long away, long wedges, long budget, int followersLeftOut, int candidates, int found) {
+    record Stats(long away, long wedges, long budget, int followersLeftOut, int followersSampled, int candidates,
+                 int found) {
     }
 
     /**
      * The client-side seeds, strongest first (smallest joint tail; ties: more followers, then the smaller client
      * id), at most {@code limit}; a seed whose followers are at least half in earlier ones is dropped (a farm's
-     * pool stars can show its audience too).
+     * pool stars can show its audience too). The exact screen with a budget: followers are counted whole, in
+     * ascending order of b_f · a_f (ties: smaller id), while {@code budget} increments last (the class comment,
+     * "The sketched screen"); exact with {@code Long.MAX_VALUE}.
      *
      * @param n         the accounts of the finder's graph
      * @param community each account's community in the model's coarsest partition
@@ -98,44 +131,10 @@ final class ClientSeeds {
      */
     static List<Seed> seeds(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
                             double minLift, double maxPValue, int limit, long budget, Stats[] stats) {
-        if (community.length != n) {
-            throw new IllegalArgumentException("community must give the community of each of the " + n
-                    + " accounts, had " + community.length);
-        }
-        Checks.atLeast("minFollowers", minFollowers, 2);
-        Checks.atLeast("minTargets", minTargets, 1);
-        Checks.lift("minLift", minLift);
-        Checks.inOpenUnit("maxPValue", maxPValue);
-        Checks.atLeast("limit", limit, 0);
+        checkArguments(n, community, minFollowers, minTargets, minLift, maxPValue, limit);
         Checks.atLeast("budget", budget, 0);
-        // the away follows, CSR by follower, and the away follows each account receives
-        int[] offsets = new int[n + 1];
-        int[] incoming = new int[n];
-        IntArrayList awayTargets = new IntArrayList();
-        int communities = 0;
-        for (int c : community) {
-            communities = Math.max(communities, c + 1);
-        }
-        long[] made = new long[communities];
-        for (int f = 0; f < n; f++) {
-            int c = community[f];
-            made[c] += finder.outDegree(f);
-            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                int u = finder.outTarget(e);
-                if (community[u] != c) {
-                    awayTargets.add(u);
-                    incoming[u]++;
-                }
-            }
-            offsets[f + 1] = awayTargets.size();
-        }
-        int[] targets = awayTargets.elements();
-        // the follows each community makes away: the rate at which its members' attention leaves it
-        long[] awayMade = new long[communities];
-        for (int f = 0; f < n; f++) {
-            awayMade[community[f]] += offsets[f + 1] - offsets[f];
-        }
-        double globalShare = (double) offsets[n] / Math.max(1, finder.edgeCount());
+        Away away = new Away(finder, n, community);
+        int[] offsets = away.offsets;
         // followers admitted by ascending cost b_f · a_f while the budget allows
         long[] order = new long[n];
         int payers = 0;
@@ -163,17 +162,260 @@ final class ClientSeeds {
             }
         }
         order = null;
-        // s_u and S over the counted followers
+        // the counted followers' away follows, whole; s_u and S over them
+        int[] sketchOffsets = new int[n + 1];
         int[] received = new int[n];
         long total = 0;
         for (int f = 0; f < n; f++) {
+            int len = counted[f] ? offsets[f + 1] - offsets[f] : 0;
+            sketchOffsets[f + 1] = sketchOffsets[f] + len;
             if (counted[f]) {
                 for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                    received[targets[i]]++;
+                    received[away.targets[i]]++;
                 }
-                total += offsets[f + 1] - offsets[f];
+                total += len;
             }
         }
+        int[] sketchTargets = new int[sketchOffsets[n]];
+        for (int f = 0; f < n; f++) {
+            if (counted[f]) {
+                System.arraycopy(away.targets, offsets[f], sketchTargets, sketchOffsets[f], offsets[f + 1] - offsets[f]);
+            }
+        }
+        long[] threshold = new long[n];
+        Arrays.fill(threshold, Long.MAX_VALUE);
+        Counted c = new Counted(sketchOffsets, sketchTargets, threshold, new long[n], received, total);
+        return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
+                budget, leftOut, 0);
+    }
+
+    /**
+     * The client-side seeds as {@link #seeds(DenseBlockFinder, int, int[], int, int, double, double, int, long,
+     * Stats[])}, from the sketched screen: every follower is counted by a bottom-{@code sketch} sample of its away
+     * follows (the class comment, "The sketched screen"), at most {@code sketch} · m increments.
+     *
+     * @param sketch the away follows kept per follower, at least 2
+     */
+    static List<Seed> sketched(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
+                               double minLift, double maxPValue, int limit, int sketch, Stats[] stats) {
+        checkArguments(n, community, minFollowers, minTargets, minLift, maxPValue, limit);
+        Checks.atLeast("sketch", sketch, 2);
+        Away away = new Away(finder, n, community);
+        int[] offsets = away.offsets;
+        long[] hash = new long[n];
+        for (int u = 0; u < n; u++) {
+            hash[u] = hash(u);
+        }
+        // each follower's bottom-k away targets by hash, and the threshold of its sample
+        int[] sketchOffsets = new int[n + 1];
+        long[] threshold = new long[n];
+        int maxAway = 0;
+        for (int f = 0; f < n; f++) {
+            int a = offsets[f + 1] - offsets[f];
+            maxAway = Math.max(maxAway, a);
+            sketchOffsets[f + 1] = sketchOffsets[f] + Math.min(a, sketch);
+        }
+        int[] sketchTargets = new int[sketchOffsets[n]];
+        long[] buffer = new long[Math.max(1, maxAway)];
+        int sampled = 0;
+        for (int f = 0; f < n; f++) {
+            int a = offsets[f + 1] - offsets[f];
+            int at = sketchOffsets[f];
+            if (a <= sketch) {
+                threshold[f] = Long.MAX_VALUE;
+                System.arraycopy(away.targets, offsets[f], sketchTargets, at, a);
+                sketchOffsets[f + 1] = at + a;
+                continue;
+            }
+            sampled++;
+            for (int i = 0; i < a; i++) {
+                buffer[i] = hash[away.targets[offsets[f] + i]];
+            }
+            Arrays.sort(buffer, 0, a);
+            // u is kept when hash(u) < the (k+1)-th smallest hash: k kept (fewer only if two hashes tie)
+            long tau = buffer[sketch];
+            threshold[f] = tau;
+            for (int i = offsets[f]; i < offsets[f + 1]; i++) {
+                int u = away.targets[i];
+                if (hash[u] < tau) {
+                    sketchTargets[at++] = u;
+                }
+            }
+            sketchOffsets[f + 1] = at;
+        }
+        // s_u and S over every away follow: the thinned graph's expectation is the full graph's, times the sample
+        Counted c = new Counted(sketchOffsets, sketchTargets, threshold, hash, away.incoming, offsets[n]);
+        return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
+                (long) sketch * finder.edgeCount(), 0, sampled);
+    }
+
+    /**
+     * The hash that orders every follower's away targets for the sketch: the splitmix64 finaliser of the account id
+     * (a bijection of 64-bit values) shifted to 63 bits, so two ids tie with probability 2^−63 (a tie only makes a
+     * sample smaller).
+     */
+    static long hash(int account) {
+        return MinHasher.mix(account + 0x9E3779B97F4A7C15L) >>> 1;
+    }
+
+    private static void checkArguments(int n, int[] community, int minFollowers, int minTargets, double minLift,
+                                       double maxPValue, int limit) {
+        if (community.length != n) {
+            throw new IllegalArgumentException("community must give the community of each of the " + n
+                    + " accounts, had " + community.length);
+        }
+        Checks.atLeast("minFollowers", minFollowers, 2);
+        Checks.atLeast("minTargets", minTargets, 1);
+        Checks.lift("minLift", minLift);
+        Checks.inOpenUnit("maxPValue", maxPValue);
+        Checks.atLeast("limit", limit, 0);
+    }
+
+    /** The away follows (CSR by follower), what each account receives, and each community's follows made. */
+    private static final class Away {
+        final int[] offsets;
+        final int[] targets;
+        final int[] incoming;
+        final long[] made;
+        final long[] awayMade;
+        final double globalShare;
+        final int communities;
+
+        Away(DenseBlockFinder finder, int n, int[] community) {
+            offsets = new int[n + 1];
+            incoming = new int[n];
+            IntArrayList awayTargets = new IntArrayList();
+            int k = 0;
+            for (int c : community) {
+                k = Math.max(k, c + 1);
+            }
+            communities = k;
+            made = new long[k];
+            for (int f = 0; f < n; f++) {
+                int c = community[f];
+                made[c] += finder.outDegree(f);
+                for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
+                    int u = finder.outTarget(e);
+                    if (community[u] != c) {
+                        awayTargets.add(u);
+                        incoming[u]++;
+                    }
+                }
+                offsets[f + 1] = awayTargets.size();
+            }
+            targets = awayTargets.elements();
+            // the follows each community makes away: the rate at which its members' attention leaves it
+            awayMade = new long[k];
+            for (int f = 0; f < n; f++) {
+                awayMade[community[f]] += offsets[f + 1] - offsets[f];
+            }
+            globalShare = (double) offsets[n] / Math.max(1, finder.edgeCount());
+        }
+    }
+
+    /**
+     * The away follows the screen counts: each follower's list (CSR), its threshold (a follow f → u is in the list
+     * exactly when hash[u] &lt; threshold[f]; Long.MAX_VALUE: the whole list), the hashes, and the configuration
+     * model's s_u and S.
+     */
+    private record Counted(int[] offsets, int[] targets, long[] threshold, long[] hash, int[] received,
+                           long total) {
+    }
+
+    /**
+     * Σ x_f over a set of followers with threshold above a hash: the expected attention of the followers whose
+     * sample can hold a target of that hash. Followers counted whole are summed once; the sampled ones are sorted
+     * by threshold with suffix sums.
+     */
+    private static final class Attention {
+        private double whole;
+        private long[] thresholds = new long[16];
+        private double[] xs = new double[16];
+        private int size;
+        private double[] suffix = new double[17];
+        private long[] sorted = new long[16];
+        private int[] order = new int[16];
+
+        void clear() {
+            whole = 0;
+            size = 0;
+        }
+
+        void add(long threshold, double x) {
+            if (threshold == Long.MAX_VALUE) {
+                whole += x;
+                return;
+            }
+            if (size == thresholds.length) {
+                thresholds = Arrays.copyOf(thresholds, 2 * size);
+                xs = Arrays.copyOf(xs, 2 * size);
+            }
+            thresholds[size] = threshold;
+            xs[size] = x;
+            size++;
+        }
+
+        /** Sorts the sampled followers; call after the last {@link #add}, before {@link #above}. */
+        void close() {
+            if (size == 0) {
+                return;
+            }
+            if (sorted.length < size) {
+                sorted = new long[thresholds.length];
+                suffix = new double[thresholds.length + 1];
+            }
+            if (order.length < size) {
+                order = new int[thresholds.length];
+            }
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            IntArrays.quickSort(order, 0, size, (a, b) -> Long.compare(thresholds[a], thresholds[b]));
+            suffix[size] = 0;
+            for (int i = size - 1; i >= 0; i--) {
+                sorted[i] = thresholds[order[i]];
+                suffix[i] = suffix[i + 1] + xs[order[i]];
+            }
+        }
+
+        /** Σ x_f over the followers added whose threshold is above {@code h}. */
+        double above(long h) {
+            if (size == 0) {
+                return whole;
+            }
+            // the first sorted threshold > h
+            int lo = 0, hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] > h) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return whole + suffix[lo];
+        }
+    }
+
+    /**
+     * The away attention the screen's null gives follower f of community share {@code share}: the model's
+     * expectation (d_f − 1) · ρ, or, for a follower whose away follows outnumber its sample, the larger of that and
+     * its observed away follows (the class comment, "The sketched screen").
+     */
+    private static double attention(DenseBlockFinder finder, Away away, Counted c, int f, double share) {
+        double expected = (finder.outDegree(f) - 1) * share;
+        return c.threshold[f] == Long.MAX_VALUE ? expected
+                : Math.max(expected, away.offsets[f + 1] - away.offsets[f]);
+    }
+
+    /** The screen over the counted away follows {@code c}, shared by both ways of choosing them. */
+    private static List<Seed> screen(DenseBlockFinder finder, int n, int[] community, Away away, Counted c,
+                                     int minFollowers, int minTargets, double minLift, double maxPValue, int limit,
+                                     Stats[] stats, long budget, int leftOut, int sampled) {
+        int[] offsets = c.offsets;
+        int[] targets = c.targets;
+        int[] received = c.received;
+        long total = c.total;
         int tested = 0;
         for (int t = 0; t < n; t++) {
             tested += finder.inDegree(t) >= minFollowers ? 1 : 0;
@@ -181,13 +423,15 @@ final class ClientSeeds {
         double logLevel = Math.log(maxPValue);
         int[] count = new int[n];
         boolean[] inU = new boolean[n];
-        long[] audMade = new long[communities];
-        long[] audAway = new long[communities];
-        double[] share = new double[communities];
+        long[] audMade = new long[away.communities];
+        long[] audAway = new long[away.communities];
+        double[] share = new double[away.communities];
         IntArrayList audComms = new IntArrayList();
         IntArrayList touched = new IntArrayList();
         IntArrayList audience = new IntArrayList();
         IntArrayList unexplained = new IntArrayList();
+        Attention attentionAbove = new Attention();
+        Attention memberAbove = new Attention();
         List<Seed> found = new ArrayList<>();
         long wedges = 0;
         for (int t = 0; t < n && total > 0; t++) {
@@ -197,7 +441,7 @@ final class ClientSeeds {
             audience.clear();
             for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
                 int f = finder.inFollower(p);
-                if (counted[f]) {
+                if (offsets[f + 1] > offsets[f]) {
                     audience.add(f);
                 }
             }
@@ -207,57 +451,55 @@ final class ClientSeeds {
             // each community's away share without the audience's own follows (shrunk to the archive's share)
             for (int k = 0; k < audience.size(); k++) {
                 int f = audience.getInt(k);
-                int c = community[f];
-                if (audMade[c] == 0 && audAway[c] == 0) {
-                    audComms.add(c);
+                int cf = community[f];
+                if (audMade[cf] == 0 && audAway[cf] == 0) {
+                    audComms.add(cf);
                 }
-                audMade[c] += finder.outDegree(f);
-                audAway[c] += offsets[f + 1] - offsets[f];
+                audMade[cf] += finder.outDegree(f);
+                audAway[cf] += away.offsets[f + 1] - away.offsets[f];
             }
             for (int k = 0; k < audComms.size(); k++) {
-                int c = audComms.getInt(k);
-                share[c] = (awayMade[c] - audAway[c] + PSEUDO_FOLLOWS * globalShare)
-                        / (made[c] - audMade[c] + PSEUDO_FOLLOWS);
+                int cc = audComms.getInt(k);
+                share[cc] = (away.awayMade[cc] - audAway[cc] + PSEUDO_FOLLOWS * away.globalShare)
+                        / (away.made[cc] - audMade[cc] + PSEUDO_FOLLOWS);
             }
-            long attention = 0;
-            double expectedAttention = 0;
+            attentionAbove.clear();
             for (int k = 0; k < audience.size(); k++) {
                 int f = audience.getInt(k);
-                expectedAttention += (finder.outDegree(f) - 1) * share[community[f]];
+                attentionAbove.add(c.threshold[f], attention(finder, away, c, f, share[community[f]]));
                 for (int i = offsets[f]; i < offsets[f + 1]; i++) {
                     int u = targets[i];
                     if (u != t) {
-                        attention++;
+                        wedges++;
                         if (count[u]++ == 0) {
                             touched.add(u);
                         }
                     }
                 }
             }
-            wedges += attention;
+            attentionAbove.close();
             unexplained.clear();
-            double scale = expectedAttention / total;
             for (int k = 0; k < touched.size(); k++) {
                 int u = touched.getInt(k);
                 int y = count[u];
                 count[u] = 0;
-                double e = received[u] * scale;
+                double e = received[u] * attentionAbove.above(c.hash[u]) / total;
                 if (y >= 2 && y >= minLift * e && unlikely(y, e, logLevel)) {
                     unexplained.add(u);
                 }
             }
             touched.clear();
             if (unexplained.size() + 1 >= minTargets) {
-                Seed seed = seed(finder, t, audience, unexplained, inU, offsets, targets, received, total,
-                        community, share, minFollowers, minLift, maxPValue / tested);
+                Seed seed = seed(finder, t, audience, unexplained, inU, away, c, community, share, memberAbove,
+                        minFollowers, minLift, maxPValue / tested);
                 if (seed != null) {
                     found.add(seed);
                 }
             }
             for (int k = 0; k < audComms.size(); k++) {
-                int c = audComms.getInt(k);
-                audMade[c] = 0;
-                audAway[c] = 0;
+                int cc = audComms.getInt(k);
+                audMade[cc] = 0;
+                audAway[cc] = 0;
             }
             audComms.clear();
         }
@@ -284,7 +526,7 @@ final class ClientSeeds {
             out.add(s);
         }
         if (stats != null && stats.length > 0) {
-            stats[0] = new Stats(offsets[n], wedges, budget, leftOut, tested, found.size());
+            stats[0] = new Stats(away.offsets[n], wedges, budget, leftOut, sampled, tested, found.size());
         }
         return out;
     }
@@ -313,19 +555,20 @@ final class ClientSeeds {
      * expectation, or null when it fails the joint test at {@code level}. Leaves {@code inU} all false.
      */
     private static Seed seed(DenseBlockFinder finder, int t, IntArrayList audience, IntArrayList unexplained,
-                             boolean[] inU, int[] offsets, int[] targets, int[] received, long total,
-                             int[] community, double[] share, int minFollowers, double minLift, double level) {
+                             boolean[] inU, Away away, Counted c, int[] community, double[] share,
+                             Attention memberAbove,
+                             int minFollowers, double minLift, double level) {
         for (int i = 0; i < unexplained.size(); i++) {
             inU[unexplained.getInt(i)] = true;
         }
         IntArrayList members = new IntArrayList();
         long observed = 0;
-        double memberAttention = 0;
+        memberAbove.clear();
         for (int k = 0; k < audience.size(); k++) {
             int f = audience.getInt(k);
             int hits = 0;
-            for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                int u = targets[i];
+            for (int i = c.offsets[f]; i < c.offsets[f + 1]; i++) {
+                int u = c.targets[i];
                 if (u != t) {
                     hits += inU[u] ? 1 : 0;
                 }
@@ -333,14 +576,15 @@ final class ClientSeeds {
             if (hits >= 2) {
                 members.add(f);
                 observed += hits;
-                memberAttention += (finder.outDegree(f) - 1) * share[community[f]];
+                memberAbove.add(c.threshold[f], attention(finder, away, c, f, share[community[f]]));
             }
         }
+        memberAbove.close();
         double expected = 0;
         for (int i = 0; i < unexplained.size(); i++) {
             int u = unexplained.getInt(i);
             inU[u] = false;
-            expected += received[u] * memberAttention / total;
+            expected += c.received[u] * memberAbove.above(c.hash[u]) / c.total;
         }
         if (members.size() < minFollowers || observed < minLift * expected) {
             return null;

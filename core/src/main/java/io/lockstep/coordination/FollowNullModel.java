@@ -378,6 +378,16 @@ final class FollowNullModel {
      * and the candidates make at least a third of; both arrays ascending, distinct.
      */
     void setBlock(int[] members, int[] candidates) {
+        setBlock(members, candidates, null);
+    }
+
+    /**
+     * As {@link #setBlock(int[], int[])}, with the candidates for which {@code held} is true held out whatever their
+     * community (null: none). The signal marks a client's followers already in a kept block when it judges that
+     * client's seed: they are the part of the client's farm found earlier, no sample of ordinary following, and
+     * counted as ordinary readers their follows of the farm's pool would explain the rest of it.
+     */
+    void setBlock(int[] members, int[] candidates, boolean[] held) {
         clearBlock();
         for (int f : members) {
             blockCount[community[f]]++;
@@ -390,15 +400,16 @@ final class FollowNullModel {
         IntArrayList h = new IntArrayList(members);
         for (int f : candidates) {
             int c = community[f];
-            if (blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] && Arrays.binarySearch(members, f) < 0) {
+            if ((blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] || held != null && held[f])
+                    && Arrays.binarySearch(members, f) < 0) {
                 h.add(f);
             }
         }
         for (int f : members) {
             blockCount[community[f]] = 0;
         }
-        int[] held = h.toIntArray();
-        for (int f : held) {
+        int[] out = h.toIntArray();
+        for (int f : out) {
             inBlock[f] = true;
             int c = community[f];
             if (blockVolume[c] == 0 && memberVolume[c] == 0) {
@@ -415,7 +426,7 @@ final class FollowNullModel {
             }
             memberVolume[c] += graph.outDegree(f);
         }
-        this.blockMembers = held;
+        this.blockMembers = out;
     }
 
     private int[] blockMembers = new int[0];

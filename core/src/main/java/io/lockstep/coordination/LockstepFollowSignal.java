@@ -48,13 +48,18 @@ import java.util.function.IntConsumer;
  *       Each is then handled as a creation burst (below).</li>
  *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
  *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
- *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with a counting budget of
- *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow): a farm of aged accounts bought second-hand,
- *       which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, within a budget of
+ *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow, or by samples: {@link ClientRound}): a farm
+ *       of aged accounts bought second-hand, which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
  *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
  *       members are anchored while it grows, and it grows among the client's followers only (other groups have
  *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
- *       A client seed that yields no block marks nothing.</li>
+ *       With {@link ClientRound#SKETCHED}, the client's followers already in a kept block are held out of the
+ *       rates while its seed is judged ({@link Growth#hold}): they are the part of its farm found earlier (peeling
+ *       hands out an aged farm a piece at a time), and counted as ordinary readers their follows of the pool would
+ *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
+ *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
+ *       yields no block marks nothing.</li>
  *   <li><b>The creation burst as supporting evidence</b>: when at least {@code minFollowers} of the seed's
  *       followers were created within one {@code creationBurst} span, growth starts from them alone (the core; the
  *       whole seed otherwise); of those, only the ones whose follows the model does not explain (when at least two
@@ -109,7 +114,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
- * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds, then
+ * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds (sketched:
+ * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f)), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -127,6 +133,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final int evidenceCap;
     private final long seed;
     private final int concurrency;
+    private final ClientRound clientRound;
+
+    /**
+     * How the client-side seeds are screened ({@link ClientSeeds}) and judged. {@link #BUDGETED}, the default: the
+     * exact screen within {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow, followers admitted by
+     * ascending cost. {@link #SKETCHED}: every follower counted by a bottom-{@value ClientSeeds#SKETCH} sample of its
+     * away follows, and a client's seed judged with the client's followers already in a kept block held out of the
+     * rates ({@link Growth#hold}). SKETCHED finds the aged farms whose members are costly followers (independent
+     * archives T, U, A) and keeps the simulator's, but flags ordinary accounts that BUDGETED does not in 5 of 160
+     * simulator cells (in the one traced, an ordinary follower of a farm's client grown into its block):
+     * docs/quality.md, "The client screen without a budget choice", for the figures behind the default.
+     */
+    enum ClientRound {
+        BUDGETED, SKETCHED;
+
+        static final ClientRound DEFAULT = BUDGETED;
+    }
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -162,10 +185,20 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
      */
     public LockstepFollowSignal(CoordinationParams params, int concurrency) {
+        this(params, concurrency, ClientRound.DEFAULT);
+    }
+
+    /**
+     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
+     * @param clientRound how the client-side seeds are found and judged
+     */
+    LockstepFollowSignal(CoordinationParams params, int concurrency, ClientRound clientRound) {
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(clientRound, "clientRound");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
+        this.clientRound = clientRound;
         this.concurrency = concurrency;
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
@@ -432,6 +465,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
+            // a client's followers already in a kept block are its farm found earlier: out of this block's rates
+            growth.hold(client && clientRound == ClientRound.SKETCHED ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
+                    : null);
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // the members of a creation burst whose follows of the burst's own targets are unexplained stay while
@@ -563,19 +599,37 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     /**
-     * The client-side seeds ({@link ClientSeeds#seeds}), at most {@value #MAX_CLIENT_SEEDS}, strongest first, with
-     * {@code community} the model's coarsest partition (each account's community) and the budget of
-     * {@link ClientSeeds#budget}.
+     * The client-side seeds, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with {@code community} the model's
+     * coarsest partition (each account's community): {@link ClientSeeds#seeds} within {@link ClientSeeds#budget} or
+     * {@link ClientSeeds#sketched} with samples of {@value ClientSeeds#SKETCH} away follows, by {@link ClientRound}.
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
-        return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(), params.minLift(),
-                params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()), clientStats);
+        if (clientRound == ClientRound.BUDGETED) {
+            return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(),
+                    params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()),
+                    clientStats);
+        }
+        return ClientSeeds.sketched(finder, n, community, params.minFollowers(), params.minTargets(),
+                params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats);
     }
 
     /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */
     private static boolean[] clientOnly(DenseBlockFinder finder, int client, boolean[] spent) {
         boolean[] out = new boolean[spent.length];
         Arrays.fill(out, true);
+        for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
+            int f = finder.inFollower(i);
+            out[f] = spent[f];
+        }
+        return out;
+    }
+
+    /**
+     * The followers of {@code client} already in a kept block ({@code spent}), marked over all accounts: the part of
+     * the client's farm found earlier, held out of the rates when the client's seed is judged ({@link Growth#hold}).
+     */
+    static boolean[] keptFollowers(DenseBlockFinder finder, int client, boolean[] spent) {
+        boolean[] out = new boolean[spent.length];
         for (int i = finder.inStart(client); i < finder.inEnd(client); i++) {
             int f = finder.inFollower(i);
             out[f] = spent[f];
@@ -813,8 +867,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         void setBlock(int[] members, int[] held) {
+            setBlock(members, held, null);
+        }
+
+        /** {@link FollowNullModel#setBlock(int[], int[], boolean[])} on every partition's model. */
+        void setBlock(int[] members, int[] candidates, boolean[] held) {
             for (FollowNullModel m : models) {
-                m.setBlock(members, held);
+                m.setBlock(members, candidates, held);
             }
         }
 
@@ -854,12 +913,22 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final int[] followedBy; // target -> how many of the block's followers follow it
         private final int[] follows; // account -> how many of the block's targets it follows
         private final IntArrayList touched = new IntArrayList();
+        /** Accounts held out of the rates of the blocks judged, whatever their community; null: none. */
+        private boolean[] held;
 
         Growth(DenseBlockFinder finder, Models model, int n) {
             this.finder = finder;
             this.model = model;
             this.followedBy = new int[n];
             this.follows = new int[n];
+        }
+
+        /**
+         * Holds the accounts marked in {@code held} out of the rates of every block judged from now on, when they are
+         * candidates of the block ({@link FollowNullModel#setBlock(int[], int[], boolean[])}); null holds none.
+         */
+        void hold(boolean[] held) {
+            this.held = held;
         }
 
         /**
@@ -950,7 +1019,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
         int[] unexplainedMembers(int[] seed, int[] seedTargets) {
-            model.setBlock(seed, heldOut(seed, seedTargets));
+            model.setBlock(seed, heldOut(seed, seedTargets), held);
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
@@ -999,7 +1068,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
-            model.setBlock(fs, union(heldOut(fs, sorted), burst));
+            model.setBlock(fs, union(heldOut(fs, sorted), burst), held);
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -1027,7 +1096,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * rates where they are the block's own community.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
-            model.setBlock(current, union(heldOut(current, ts), burst));
+            model.setBlock(current, union(heldOut(current, ts), burst), held);
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             IntArrayList out = new IntArrayList();
@@ -1079,8 +1148,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < params.minTargets()) {
                 return null;
             }
-            int[] held = heldOut(fs, ts);
-            model.setBlock(fs, held);
+            int[] candidates = heldOut(fs, ts);
+            model.setBlock(fs, candidates, held);
             long observed = 0;
             long follows = 0;
             double expected = 0;
@@ -1104,7 +1173,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // a block inside one community is tested again with that community refitted on its own follows
             Models local = model.refined(fs, ts);
             if (local != null) {
-                local.setBlock(fs, held);
+                local.setBlock(fs, candidates, held);
                 double refined = 0;
                 for (int t : ts) {
                     refined += local.expected(t);

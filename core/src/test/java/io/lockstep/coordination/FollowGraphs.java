@@ -190,13 +190,24 @@ final class FollowGraphs {
      * years with their communities. Returns the members' ids.
      */
     List<String> agedFarm(int size, int starsPerCommunity, int perMember, String client) {
+        return agedFarm(-1, size, 0, starsPerCommunity, perMember, client);
+    }
+
+    /**
+     * As {@link #agedFarm(int, int, int, String)}, with the pool made of the accounts ranked {@code poolFrom} to {@code poolTo − 1} by
+     * popularity in every community (0..4 are its stars) and the members drawn from the ordinary members of community
+     * {@code c} alone (an aged farm bought from one seller, whose accounts lived in one community), or of every
+     * community in proportion to its size when {@code c} is negative.
+     */
+    List<String> agedFarm(int c, int size, int poolFrom, int poolTo, int perMember, String client) {
         List<String> pool = new ArrayList<>();
         List<String> ordinary = new ArrayList<>();
-        for (List<String> ids : members) {
+        for (int cc = 0; cc < members.size(); cc++) {
+            List<String> ids = members.get(cc);
             for (int k = 0; k < ids.size(); k++) {
-                if (k < starsPerCommunity) {
+                if (k >= poolFrom && k < poolTo) {
                     pool.add(ids.get(k));
-                } else if (k >= 5 && !ids.get(k).equals(client)) {
+                } else if (k >= 5 && (c < 0 || cc == c) && !ids.get(k).equals(client)) {
                     ordinary.add(ids.get(k));
                 }
             }
