@@ -101,8 +101,8 @@ public final class Activity {
      * order of their string ids; a post's URLs and mentions in id order without repeats (the graph model holds one
      * relationship per pair); a post's hashtags in their order of appearance; follows sorted, without repeats. Two
      * activities holding the same archive, built in any order (from the files, from the store), are equal after
-     * this, and so is everything computed from them. Cost: sorting the ids ({@link StringOrder}: a radix sort of their
-     * first 16 characters, one thread), sorting the follows (O(n log n), all cores), one pass over the rest.
+     * this, and so is everything computed from them. Cost: sorting the ids ({@link StringOrder}: their first 12
+     * characters packed into longs), sorting the follows, O(n log n) on all cores; one pass over the rest.
      */
     public Activity canonical() {
         int[] accountOrder = order(accountIds);

@@ -10,22 +10,22 @@ import java.util.Arrays;
  * its extensions), for {@link Activity#canonical()}.
  *
  * <p>When the first {@value #KEY_CHARS} characters of every string are below U+0100 (post ids, account ids, hashtags
- * and URLs of the archives in practice), each string's first 16 characters are packed into two longs, one byte
- * each, zero past its end, and the indices are radix-sorted by the two keys (fastutil's indirect radix sort: no
- * string is touched during the sort); the runs of equal keys (strings equal in their first 16 characters, or
- * shorter strings ending in U+0000) are then sorted by {@code compareTo}. Key order agrees with {@code compareTo}:
- * at the first position where two keys differ both strings hold that character, or the lower one has ended and is
- * a prefix of the other. Otherwise it falls back to a parallel quicksort with {@code compareTo}, which touches two
- * strings per comparison (on 10.7M post ids about 250M comparisons, each a few cache misses).
+ * and URLs of the archives in practice), each string's first 12 characters are packed one byte each, zero past its
+ * end, into two longs: characters 0-7 in the first, characters 8-11 in the upper half of the second and the string's
+ * index in its lower half. fastutil's parallel quicksort of the pairs then moves primitives only (no string is
+ * touched while sorting), and the runs of equal packed characters (strings equal in their first 12 characters, or
+ * shorter strings ending in U+0000) are sorted by {@code compareTo}. Key order agrees with {@code compareTo}: at the
+ * first character where two keys differ both strings hold that character, or the lower one has ended and is a
+ * prefix of the other. Otherwise it falls back to a parallel quicksort of the indices with {@code compareTo}, which
+ * reaches two strings through their references at every comparison.
  *
- * <p>Cost: O(n) to build the keys, a byte-wise radix sort of n pairs of longs (at most 16 passes), and
- * O(r log r) comparisons per run of r equal keys; memory 20 bytes per string. Deterministic: the result is the
- * unique order of distinct strings; equal strings keep no particular order between them (the ids sorted here are
- * distinct).
+ * <p>Cost: O(n) to build the keys, O(n log n) comparisons of long pairs on all cores, and O(r log r) string
+ * comparisons per run of r equal keys; memory 20 bytes per string. Deterministic: the result is the unique order of
+ * distinct strings (the ids sorted here are distinct); equal strings keep no particular order between them.
  */
 final class StringOrder {
     /** Characters compared through the packed keys. */
-    static final int KEY_CHARS = 16;
+    static final int KEY_CHARS = 12;
 
     private StringOrder() {
     }
@@ -33,8 +33,6 @@ final class StringOrder {
     /** Indices of {@code values} in the order of the values. */
     static int[] order(String[] values) {
         int n = values.length;
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
         long[] high = new long[n];
         long[] low = new long[n];
         for (int i = 0; i < n; i++) {
@@ -45,8 +43,7 @@ final class StringOrder {
             for (int c = 0; c < KEY_CHARS; c++) {
                 int ch = c < len ? s.charAt(c) : 0;
                 if (ch > 0xFF) {
-                    IntArrays.parallelQuickSort(order, (a, b) -> values[a].compareTo(values[b]));
-                    return order;
+                    return byCompareTo(values);
                 }
                 if (c < 8) {
                     h = (h << 8) | ch;
@@ -54,16 +51,18 @@ final class StringOrder {
                     l = (l << 8) | ch;
                 }
             }
-            // fastutil's radix sort orders signed longs: the sign bit flipped gives the unsigned byte order
+            // signed comparison of longs: the sign bit flipped gives the unsigned byte order
             high[i] = h ^ Long.MIN_VALUE;
-            low[i] = l ^ Long.MIN_VALUE;
+            low[i] = ((l << 32) ^ Long.MIN_VALUE) | i;
         }
-        LongArrays.radixSortIndirect(order, high, low, false);
+        LongArrays.parallelQuickSort(high, low);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) low[k];
+        }
         for (int from = 0; from < n; ) {
             int to = from + 1;
-            long h = high[order[from]];
-            long l = low[order[from]];
-            while (to < n && high[order[to]] == h && low[order[to]] == l) {
+            while (to < n && high[to] == high[from] && (low[to] >>> 32) == (low[from] >>> 32)) {
                 to++;
             }
             if (to - from > 1) {
@@ -71,6 +70,13 @@ final class StringOrder {
             }
             from = to;
         }
+        return order;
+    }
+
+    private static int[] byCompareTo(String[] values) {
+        int[] order = new int[values.length];
+        Arrays.setAll(order, i -> i);
+        IntArrays.parallelQuickSort(order, (a, b) -> values[a].compareTo(values[b]));
         return order;
     }
 }

@@ -29,7 +29,7 @@ class StringOrderTest {
         Random r = new Random(1);
         Set<String> ids = new LinkedHashSet<>();
         while (ids.size() < 50_000) {
-            // 19 digits sharing the first 10, and shorter ids (a prefix sorts before its extensions)
+            // 19 digits sharing the first 10 (runs of equal packed keys); shorter ids sort before their extensions
             ids.add("110400418" + (r.nextInt(3)) + String.format("%09d", r.nextInt(2_000_000)));
             ids.add(Long.toString(r.nextInt(100_000)));
         }
@@ -46,13 +46,15 @@ class StringOrderTest {
         ids.add("a\u0000");
         ids.add("a\u0000\u0000");
         ids.add("\u00ff\u00ff");
-        String prefix = "https://example.org/path/"; // longer than the 16 packed characters
+        String prefix = "https://example.org/path/"; // longer than the 12 packed characters
         while (ids.size() < 20_000) {
             StringBuilder b = new StringBuilder(r.nextBoolean() ? prefix : "");
             int len = r.nextInt(24);
             for (int i = 0; i < len; i++) {
                 int kind = r.nextInt(10);
-                b.append(kind == 0 ? '\u0000' : kind == 1 ? (char) (0x80 + r.nextInt(0x80)) : (char) ('0' + r.nextInt(4)));
+                char c = kind == 0 ? '\u0000' : kind == 1 ? (char) (0x80 + r.nextInt(0x80))
+                        : (char) ('0' + r.nextInt(4));
+                b.append(c);
             }
             ids.add(b.toString());
         }
