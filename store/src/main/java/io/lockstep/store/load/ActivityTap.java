@@ -27,8 +27,7 @@ import java.util.concurrent.CompletionException;
  * <p>Only a load into an empty store taps the rows (then the store holds exactly the files); any other import
  * {@linkplain #decline() declines}, and the caller reads the store back. Fed on one thread; {@link #await()} may be
  * called on another and returns once every file is parsed, while the import itself may still be writing; the
- * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile. The bulk load
- * feeds it on a thread of its own, beside the parser and the staging.
+ * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile.
  */
 public final class ActivityTap {
     /** The phase of {@link #await(ProgressListener)} that turns the tapped rows into an activity. */

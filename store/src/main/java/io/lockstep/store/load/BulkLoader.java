@@ -328,24 +328,20 @@ final class BulkLoader {
 
     /**
      * Parses {@code file} on this thread and writes its rows to the staging files on another
-     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap. When an
-     * {@link ActivityTap} listens, a third thread feeds it the same rows: staging and the tap each hash every id
-     * once, and on one thread together they were the parse's bottleneck (on 10M posts the staging thread ran flat out
-     * while the parser waited for it half the time; docs/benchmarks.md, "Session 11").
+     * ({@link StagingThread}): parsing and writing CSV take about the same time, so the two overlap.
      */
     private static Staged stage(Path file, Format format, Staging rows, ImportOptions options,
                                 ProgressListener progress) throws IOException {
         AtomicLong bytes = new AtomicLong();
         progress.begin(file.getFileName().toString(), Files.size(file));
         RejectsFile rejects = new RejectsFile(file, 0);
-        StagingThread writer = new StagingThread("lockstep-bulk-staging", rows);
-        StagingThread tapper = rows.tap == null ? null : new StagingThread("lockstep-activity-tap", tapRows(rows.tap));
+        StagingThread writer = new StagingThread(rows);
         boolean parsed = false;
         long before = rows.records;
         HandOff sink = null;
         String failure = null;
         try (rejects; Reader in = InputFiles.reader(file, bytes)) {
-            sink = new HandOff(writer, tapper, rows, rejects, bytes, file, options, progress);
+            sink = new HandOff(writer, rows, rejects, bytes, file, options, progress);
             try {
                 format.parser().parse(in, sink);
             } catch (IOException e) {
@@ -358,13 +354,7 @@ final class BulkLoader {
             throw e.getCause();
         } finally {
             try {
-                try {
-                    writer.finish(parsed);
-                } finally {
-                    if (tapper != null) {
-                        tapper.finish(parsed);
-                    }
-                }
+                writer.finish(parsed);
             } finally {
                 progress.end();
             }
@@ -372,43 +362,17 @@ final class BulkLoader {
         return new Staged(rejects, sink.skipped, failure);
     }
 
-    /** The rows as the tap takes them (its feeding methods stay package-private). */
-    private static RowConsumer tapRows(ActivityTap tap) {
-        return new RowConsumer() {
-            @Override
-            public void account(AccountRow account) {
-                tap.account(account);
-            }
-
-            @Override
-            public void post(PostRow post) {
-                tap.post(post);
-            }
-
-            @Override
-            public void edge(EdgeRow edge) {
-                tap.edge(edge);
-            }
-        };
-    }
-
-    /**
-     * The parser's sink: rows go to the staging thread (and the tap's, if any) in chunks, the same chunk to both,
-     * which only read it; rejects, progress and cancellation stay here.
-     */
+    /** The parser's sink: rows go to the staging thread in chunks; rejects, progress and cancellation stay here. */
     private static final class HandOff extends ReadingSink {
         private final StagingThread writer;
-        /** The tap's thread, or null. */
-        private final StagingThread tapper;
         private final Staging rows;
         private final Path file;
         private List<Object> chunk = new ArrayList<>(StagingThread.CHUNK);
 
-        HandOff(StagingThread writer, StagingThread tapper, Staging rows, RejectsFile rejects, AtomicLong bytes,
-                Path file, ImportOptions options, ProgressListener progress) {
+        HandOff(StagingThread writer, Staging rows, RejectsFile rejects, AtomicLong bytes, Path file,
+                ImportOptions options, ProgressListener progress) {
             super(rejects, bytes, options, progress);
             this.writer = writer;
-            this.tapper = tapper;
             this.rows = rows;
             this.file = file;
         }
@@ -423,9 +387,6 @@ final class BulkLoader {
         void handRest() {
             if (!chunk.isEmpty()) {
                 writer.hand(chunk);
-                if (tapper != null) {
-                    tapper.hand(chunk);
-                }
                 chunk = new ArrayList<>(StagingThread.CHUNK);
             }
         }
@@ -464,9 +425,8 @@ final class BulkLoader {
     }
 
     /**
-     * Gives parsed rows to a {@link RowConsumer} ({@link Staging}, or the {@link ActivityTap}) on its own thread, in
-     * the order they were parsed. A failure here (a full disk) is rethrown to the parsing thread at its next hand-off
-     * or at {@link #finish}.
+     * Writes parsed rows into {@link Staging} on its own thread, in the order they were parsed. A failure here
+     * (a full disk) is rethrown to the parsing thread at its next hand-off or at {@link #finish}.
      */
     private static final class StagingThread {
         static final int CHUNK = 2_048;
@@ -476,7 +436,7 @@ final class BulkLoader {
         private final Thread thread;
         private volatile Throwable failure;
 
-        StagingThread(String name, RowConsumer rows) {
+        StagingThread(Staging rows) {
             thread = new Thread(() -> {
                 try {
                     for (List<Object> chunk = queue.take(); chunk != END; chunk = queue.take()) {
@@ -492,7 +452,7 @@ final class BulkLoader {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, name);
+            }, "lockstep-bulk-staging");
             thread.setDaemon(true);
             thread.start();
         }
@@ -625,10 +585,7 @@ final class BulkLoader {
         /** The longest staged value, in chars: the bulk importer's read buffer must hold it whole. */
         int longestValue;
 
-        /**
-         * Receives the same rows on a thread of its own ({@link #stage}), and the accounts' node ids here (null:
-         * nobody listens).
-         */
+        /** Also receives every row (null: nobody listens). */
         private final ActivityTap tap;
 
         Staging(Path dir, ActivityTap tap, boolean csv) throws IOException {
@@ -737,6 +694,9 @@ final class BulkLoader {
 
         @Override
         public void account(AccountRow a) {
+            if (tap != null) {
+                tap.account(a);
+            }
             int index = accountIndex(a.id());
             describedAccounts.set(index);
             Object[] given = Neo4jWriter.accountValues(a);
@@ -754,6 +714,9 @@ final class BulkLoader {
 
         @Override
         public void post(PostRow p) {
+            if (tap != null) {
+                tap.post(p);
+            }
             int post = postNode(p.id());
             if (describedPosts.get(post)) {
                 return; // a post seen before keeps its first row
@@ -799,6 +762,9 @@ final class BulkLoader {
 
         @Override
         public void edge(EdgeRow e) {
+            if (tap != null) {
+                tap.edge(e);
+            }
             int source;
             if (lastSource != null && lastSource.equals(e.source())) {
                 source = lastSourceIndex; // follower files list one account's follows in a row
