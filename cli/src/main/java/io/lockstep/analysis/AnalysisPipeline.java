@@ -123,7 +123,7 @@ public final class AnalysisPipeline {
                     }
                 }, IMPORT);
                 try {
-                    activity = tap.await();
+                    activity = tap.await(progress); // after the parse: building it, timed as two phases
                 } catch (CancellationException e) {
                     await(imported); // throws the import's own failure
                     throw e;

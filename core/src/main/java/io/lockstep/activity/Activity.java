@@ -1,7 +1,5 @@
 package io.lockstep.activity;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -103,7 +101,8 @@ public final class Activity {
      * order of their string ids; a post's URLs and mentions in id order without repeats (the graph model holds one
      * relationship per pair); a post's hashtags in their order of appearance; follows sorted, without repeats. Two
      * activities holding the same archive, built in any order (from the files, from the store), are equal after
-     * this, and so is everything computed from them. Cost: sorting the ids, O(n log n), on all cores.
+     * this, and so is everything computed from them. Cost: sorting the ids ({@link StringOrder}: their first 12
+     * characters packed into longs), sorting the follows, O(n log n) on all cores; one pass over the rest.
      */
     public Activity canonical() {
         int[] accountOrder = order(accountIds);
@@ -175,10 +174,7 @@ public final class Activity {
 
     /** Indices of {@code ids} in the order of the ids. */
     private static int[] order(String[] ids) {
-        int[] order = new int[ids.length];
-        Arrays.setAll(order, i -> i);
-        IntArrays.parallelQuickSort(order, (i, j) -> ids[i].compareTo(ids[j]));
-        return order;
+        return StringOrder.order(ids);
     }
 
     private static int[] rank(int[] order) {

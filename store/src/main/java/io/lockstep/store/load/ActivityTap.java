@@ -7,6 +7,7 @@ import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.importer.AccountRow;
 import io.lockstep.importer.EdgeRow;
 import io.lockstep.importer.PostRow;
+import io.lockstep.progress.ProgressListener;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +30,11 @@ import java.util.concurrent.CompletionException;
  * activity is built on the thread that awaits it, so that the import goes on to Neo4j meanwhile.
  */
 public final class ActivityTap {
+    /** The phase of {@link #await(ProgressListener)} that turns the tapped rows into an activity. */
+    public static final String ROWS_INTO_COLUMNS = "Activity from the parsed rows";
+    /** The phase of {@link #await(ProgressListener)} that puts the activity in its canonical order. */
+    public static final String CANONICAL_ORDER = "Activity in canonical order";
+
     /** Fed until complete(); released once the activity is built (its maps are as large as the activity). */
     private ActivityBuilder builder = new ActivityBuilder();
     /** Completed once every row is in the builder (false: declined). */
@@ -97,7 +103,16 @@ public final class ActivityTap {
      * @return the activity, or null when this import did not tap its rows (read the store instead)
      * @throws CancellationException when the import failed or was cancelled before the files were parsed
      */
-    public synchronized Activity await() {
+    public Activity await() {
+        return await(ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #await()}, and once the files are parsed, {@code progress} gets the building as two phases:
+     * {@value #ROWS_INTO_COLUMNS} (the builder's lists into the activity's arrays) and {@value #CANONICAL_ORDER}
+     * ({@link Activity#canonical()}).
+     */
+    public synchronized Activity await(ProgressListener progress) {
         boolean tapped;
         try {
             tapped = result.join();
@@ -105,9 +120,13 @@ public final class ActivityTap {
             throw new CancellationException("import failed: " + e.getCause().getMessage());
         }
         if (tapped && built == null) {
+            progress.begin(ROWS_INTO_COLUMNS, -1);
             Activity rows = builder.build();
             builder = null;
+            progress.end();
+            progress.begin(CANONICAL_ORDER, -1);
             built = rows.canonical();
+            progress.end();
         }
         return built;
     }
