@@ -1099,6 +1099,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             model.setBlock(current, union(heldOut(current, ts), burst), held);
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
+            int examined = 0;
+            for (int f : touched) {
+                examined += excluded[f] ? 0 : 1;
+            }
+            int lightFloor = lightFloor(ts.length);
+            BiPredicate<Long, Double> light = lightTest(examined);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
@@ -1107,15 +1113,38 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     continue;
                 }
                 boolean inBurst = Arrays.binarySearch(burst, f) >= 0;
-                if ((inBurst || x >= params.minTargets())
-                        && Models.unexplained(audience, f, !inBurst && Arrays.binarySearch(current, f) < 0,
-                        this::unexplained)) {
+                boolean ownMix = !inBurst && Arrays.binarySearch(current, f) < 0;
+                if (inBurst || x >= params.minTargets()
+                        ? Models.unexplained(audience, f, ownMix, this::unexplained)
+                        : x >= lightFloor && Models.unexplained(audience, f, ownMix, light)) {
                     out.add(f);
                 }
             }
             int[] a = out.toIntArray();
             Arrays.sort(a);
             return a;
+        }
+
+        /**
+         * The fewest of {@code targets} block targets that a light member (below {@code minTargets}, outside the
+         * burst) must follow: a share {@code minDensity} of them, so that it does not thin the block below the
+         * density its test asks, and at least two (one follow is no co-following).
+         */
+        int lightFloor(int targets) {
+            return Math.max(2, (int) Math.ceil(params.minDensity() * targets - 1e-9));
+        }
+
+        /**
+         * The member test for a light member among {@code examined} candidates: lift at least {@code minLift} and a
+         * Poisson tail of at most {@code maxPValue / examined} (Bonferroni over the candidates of the step), so that
+         * the step admits a light account by chance with probability at most {@code maxPValue}, however many
+         * accounts follow one of the targets. The {@code minTargets} floor does that job for the other candidates
+         * by their count of shared targets, at the uncorrected tail.
+         */
+        BiPredicate<Long, Double> lightTest(int examined) {
+            double corrected = params.maxPValue() / Math.max(1, examined);
+            return (observed, expected) -> observed >= params.minLift() * expected
+                    && PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected) <= corrected;
         }
 
         private boolean unexplained(Long observed, Double expected) {
