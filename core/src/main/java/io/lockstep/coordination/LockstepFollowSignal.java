@@ -991,13 +991,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /**
          * The candidates for leaving out of the model's rates when testing block (fs, ts): the accounts outside fs
-         * following at least {@code minTargets} of ts (ascending); see {@link FollowNullModel#setBlock(int[], int[])}.
+         * following at least min({@code minTargets}, {@link #lightFloor}) of ts (ascending), the accounts growth may
+         * admit; see {@link FollowNullModel#setBlock(int[], int[])}. A light member left in the rates would explain
+         * the farm it belongs to: a slow farm that Leiden makes a community with its clients (nobody else follows
+         * them) has no member following {@code minTargets} of its seven clients.
          */
         int[] heldOut(int[] fs, int[] ts) {
             countFollowsOf(ts);
+            int floor = Math.min(params.minTargets(), lightFloor(ts.length));
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
-                if (follows[f] >= params.minTargets() && Arrays.binarySearch(fs, f) < 0) {
+                if (follows[f] >= floor && Arrays.binarySearch(fs, f) < 0) {
                     out.add(f);
                 }
                 follows[f] = 0;

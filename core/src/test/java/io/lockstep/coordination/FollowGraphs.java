@@ -259,6 +259,75 @@ final class FollowGraphs {
         return farm;
     }
 
+    /**
+     * A slow farm: {@code size} accounts created one by one over three months (no creation burst), each following
+     * {@code minPer}..{@code maxPer} of {@code clients} new obscure client accounts (followed by nobody else) and
+     * 10–30 random accounts of the graph as camouflage (call after {@link #follows}). Clients are {@code slow<k>},
+     * members {@code s<index>}. Returns the members' ids.
+     */
+    List<String> slowFarm(int size, int clients, int minPer, int maxPer) {
+        for (int k = 0; k < clients; k++) {
+            t.b.account("slow" + k, "slow" + k, NOW - 2 * YEAR, 0);
+        }
+        List<String> everyone = new ArrayList<>();
+        for (List<String> ids : members) {
+            everyone.addAll(ids);
+        }
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "s" + i;
+            farm.add(id);
+            t.b.account(id, id, NOW - 100 * DAY + i * (90 * DAY / size) + (long) (r.nextDouble() * DAY), 0);
+            List<Integer> queue = new ArrayList<>();
+            for (int k = 0; k < clients; k++) {
+                queue.add(k);
+            }
+            Collections.shuffle(queue, r);
+            int per = minPer + r.nextInt(maxPer - minPer + 1);
+            for (int k = 0; k < per; k++) {
+                t.b.addFollow(id, "slow" + queue.get(k));
+            }
+            int camouflage = 10 + r.nextInt(21);
+            for (int k = 0; k < camouflage; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return farm;
+    }
+
+    /**
+     * List followers: a roll of {@code roll} accounts (ordinary members 5.. of every community in turn, not its
+     * stars) and {@code size} members drawn from the communities in proportion to their sizes (call after
+     * {@link #follows}), each also following 60–100 % of the roll, as journalists follow a parliament. Returns
+     * {roll ids, follower ids}.
+     */
+    List<List<String>> listFollowers(int roll, int size) {
+        List<String> rollIds = new ArrayList<>();
+        for (int k = 5; rollIds.size() < roll; k++) {
+            for (List<String> ids : members) {
+                if (k < ids.size() && rollIds.size() < roll) {
+                    rollIds.add(ids.get(k));
+                }
+            }
+        }
+        List<String> ordinary = new ArrayList<>();
+        for (List<String> ids : members) {
+            ordinary.addAll(ids.subList(Math.min(ids.size(), 5), ids.size()));
+        }
+        ordinary.removeAll(rollIds);
+        Collections.shuffle(ordinary, r);
+        List<String> followers = new ArrayList<>(ordinary.subList(0, Math.min(size, ordinary.size())));
+        for (String id : followers) {
+            double share = 0.6 + 0.4 * r.nextDouble();
+            for (String m : rollIds) {
+                if (r.nextDouble() < share) {
+                    t.b.addFollow(id, m);
+                }
+            }
+        }
+        return List.of(rollIds, followers);
+    }
+
     Activity build() {
         return t.build();
     }

@@ -1,0 +1,116 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Growth's light members ({@code Growth#followers}): accounts following fewer than {@code minTargets} of a block's
+ * targets, admitted at a Bonferroni-corrected tail when they follow at least a {@code minDensity} share of them.
+ */
+class LightMembersTest {
+
+    /**
+     * A slow farm in the eight homophilous communities: 40 accounts created one by one over three months, each
+     * following 3–5 of 7 obscure clients and 10–30 random accounts; besides, 20 ordinary accounts each follow one
+     * client (its own audience).
+     */
+    private record SlowFarm(Activity activity, List<String> farm, List<String> clientReaders) {
+        static SlowFarm build() {
+            FollowGraphs gen = FollowNullModelTest.eightCommunities(11);
+            List<String> farm = gen.slowFarm(40, 7, 3, 5);
+            Random r = new Random(5);
+            List<String> readers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String id = FollowGraphs.member(i % 8, 20 + i);
+                readers.add(id);
+                gen.t.b.addFollow(id, "slow" + r.nextInt(7));
+            }
+            return new SlowFarm(gen.build(), farm, readers);
+        }
+    }
+
+    private static int[] ids(Activity a, List<String> names) {
+        return names.stream().mapToInt(x -> LockstepFollowSignalTest.indexOf(a, x)).sorted().toArray();
+    }
+
+    /**
+     * From the farm's members that follow five clients, with the seven clients as targets: every member follows
+     * fewer than {@code minTargets} (6) of them, so the floor admits none, and the light test admits all 40 (their
+     * follows of clients nobody else follows are unexplained far below maxPValue / candidates) and none of the
+     * ordinary accounts that follow one client (below the floor of two). Growth reaches the whole farm and the block
+     * test keeps it.
+     */
+    @Test
+    void growthAdmitsTheMembersOfASlowFarmThatFollowFewOfItsClients() {
+        SlowFarm s = SlowFarm.build();
+        Activity a = s.activity();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        LockstepFollowSignal.Growth growth = signal.new Growth(finder, model, n);
+        List<String> clients = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            clients.add("slow" + k);
+        }
+        int[] ts = ids(a, clients);
+        List<String> heavy = new ArrayList<>();
+        for (String f : s.farm()) {
+            int x = 0;
+            for (int t : ts) {
+                x += finder.follows(LockstepFollowSignalTest.indexOf(a, f), t) ? 1 : 0;
+            }
+            if (x == 5) {
+                heavy.add(f);
+            }
+        }
+        assertThat(heavy).hasSizeGreaterThanOrEqualTo(10);
+        int[] seed = ids(a, heavy);
+        assertThat(growth.lightFloor(ts.length)).isEqualTo(2);
+        int[] admitted = growth.followers(ts, seed, new boolean[n], new int[0]);
+        assertThat(LockstepFollowSignalTest.names(a, admitted)).containsExactlyInAnyOrderElementsOf(s.farm());
+
+        int[][] block = growth.grow(seed, new boolean[n], seed);
+        assertThat(LockstepFollowSignalTest.names(a, block[0])).containsExactlyInAnyOrderElementsOf(s.farm());
+        assertThat(LockstepFollowSignalTest.names(a, block[1])).containsExactlyInAnyOrderElementsOf(clients);
+        DenseBlock kept = growth.test(block[0], block[1]);
+        assertThat(kept).isNotNull();
+        assertThat(kept.pValue()).isLessThan(1e-10);
+    }
+
+    /** The light floor is a minDensity share of the targets and at least two; above 4 · minTargets it is moot. */
+    @Test
+    void theLightFloorIsTheBlocksDensityShareOfItsTargets() {
+        Activity a = SlowFarm.build().activity();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults()).new Growth(finder, model, n);
+        assertThat(growth.lightFloor(2)).isEqualTo(2);
+        assertThat(growth.lightFloor(8)).isEqualTo(2);
+        assertThat(growth.lightFloor(10)).isEqualTo(3);
+        assertThat(growth.lightFloor(20)).isEqualTo(5);
+        // from 21 targets the share reaches minTargets (6): every candidate faces the floor of minTargets
+        assertThat(growth.lightFloor(21)).isEqualTo(6);
+    }
+
+    /**
+     * Growth's recruits from a community where everyone follows its five stars (and nothing else is planted): the
+     * light test changes nothing there, the signal finds no block.
+     */
+    @Test
+    void aCommunityWhereEveryoneFollowsItsFiveStarsStillFormsNoBlock() {
+        Activity a = FollowNullModelTest.communities(1, 600).follows(36, 0.8, 1.0).everyoneFollowsStars(0, 5).build();
+        SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults())
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
+    }
+}
