@@ -85,7 +85,15 @@ import java.util.function.IntConsumer;
  *           they follow). They are judged at every step, not once after growth: the targets of the next step are
  *           then those of every member the model cannot explain, and a farm first seen through a few of its
  *           members (its burst mixed with as many ordinary sign-ups, whose targets outnumber its own) grows to the
- *           targets the whole farm follows together.</li>
+ *           targets the whole farm follows together. A <i>light</i> account, following fewer than
+ *           {@code minTargets} of T but at least max(2, ⌈{@code minDensity} · |T|⌉) of them, is admitted when the
+ *           same test passes at the Bonferroni-corrected tail {@code maxPValue} / K, K the accounts the step
+ *           examines (C. E. Bonferroni 1936; the family-wise error of the step's light admissions stays at most
+ *           {@code maxPValue} whatever the archive's size): a farm paid to follow a queue of 7–10 clients, whose
+ *           members have each worked through part of it, has most of its members under the floor. Once
+ *           ⌈{@code minDensity} · |T|⌉ reaches {@code minTargets} (21 targets with the defaults) only the floor
+ *           applies. The
+ *           accounts growth may admit are also those held out of the rates ({@link Growth#heldOut}).</li>
  *     </ul></li>
  *   <li><b>The block test</b>: the grown block is kept when it has at least {@code minFollowers} followers,
  *       {@code minTargets} targets, density {@code minDensity}, and its one-way follows inside the block (a
@@ -1097,7 +1105,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * {@code ownMix}: that floor guards recruitment from the whole follow graph, where every account is a
          * candidate; the burst is a handful of accounts chosen by creation time, which says nothing of whom they
          * follow. Like the candidates following many of the targets, the burst's members are left out of the
-         * rates where they are the block's own community.
+         * rates where they are the block's own community. A candidate outside the burst that follows fewer than
+         * {@code minTargets} of ts is a light member when it follows at least {@link #lightFloor} of them and
+         * passes the test at the corrected tail of {@link #lightTest} over the K accounts examined here (those
+         * following a target, not excluded). Cost: O(Σ in-degrees of ts) to count, then the member test per
+         * candidate, as before; deterministic.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
             model.setBlock(current, union(heldOut(current, ts), burst), held);
