@@ -457,20 +457,8 @@ class Generator:
         return len(accs), len(self.posts), sum(len(a.follows) for a in accs)
 
 
-# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
-OPTIONS = [
-    ("--scale", 1.0, "multiplies every group size (default 1)"),
-    ("--ordinary", 6000, "ordinary accounts at scale 1 (default 6000)"),
-    ("--days", 30),
-    ("--posts-per-account", 16.0),
-    ("--follows-median", 36.0),
-    ("--homophily", 0.85),
-    ("--popularity-exponent", 1.1),
-]
-
-
 def main():
-    p = infoops_archive.command_line(__doc__, 7, OPTIONS)
+    p = infoops_archive.command_line(__doc__, 7, infoops_archive.knobs(__file__))
     a = p.parse_args()
     if not 0 <= a.homophily <= 1:
         p.error("--homophily must be within [0, 1]")

@@ -437,29 +437,8 @@ class Archive:
                               lambda r: r["hashtags"], mentions)
 
 
-# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
-OPTIONS = [
-    ("--accounts", 8000, "ordinary accounts"),
-    ("--days", 30),
-    ("--languages", "en,fr,es"),
-    ("--size-shape", 0.9),
-    ("--pop-shape", 1.2),
-    ("--homophily", 0.8),
-    ("--follow-median", 40.0),
-    ("--follow-sigma", 1.1),
-    ("--posts-median", 12.0),
-    ("--news-outlets", 12),
-    ("--fans", 500),
-    ("--news-burst", 400),
-    ("--botnet", "5,150", "seeds,amplifiers"),
-    ("--farm", 250),
-    ("--aged-farm", 80),
-    ("--ring", 40),
-]
-
-
 def main():
-    p = infoops_archive.command_line(__doc__, 1, OPTIONS)
+    p = infoops_archive.command_line(__doc__, 1, infoops_archive.knobs(__file__))
     a = p.parse_args()
     ar = Archive(a)
     ar.build_communities()

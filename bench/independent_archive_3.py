@@ -660,35 +660,8 @@ class Archive:
                               lambda r: r["tags"], lambda r: [ids[m] for m in r["mentions"]])
 
 
-# The options besides --out and --seed: (name, default[, help]); a value has its default's type.
-OPTIONS = [
-    ("--accounts", 6000, "ordinary accounts in communities"),
-    ("--days", 30),
-    ("--languages", "en,es,fr"),
-    ("--size-shape", 0.8),
-    ("--pop-shape", 1.2),
-    ("--homophily", 0.8),
-    ("--follow-median", 45.0),
-    ("--posts-median", 10.0),
-    ("--lurkers", 0.0, "share of ordinary and crowd accounts that never post or react (0 for none)"),
-    ("--celebs", 40),
-    ("--cohort", "600", "onboarding cohort sizes, comma separated; 0 for none"),
-    ("--list", "300:350", "list followers N:T (N followers of a roll of T), comma separated; empty for none"),
-    ("--train", 300, "follow-back community members"),
-    ("--entourage", "400,25", "fans,entourage accounts"),
-    ("--local", "400,12", "readers,outlets"),
-    ("--botnet", "4,80", "seeds,amplifiers"),
-    ("--farm", 100),
-    ("--aged-farm", 80),
-    ("--sellers", 3),
-    ("--slow-farm", 60),
-    ("--farm-clients", 10),
-    ("--ring", 20),
-]
-
-
 def main():
-    p = infoops_archive.command_line(__doc__, 1, OPTIONS)
+    p = infoops_archive.command_line(__doc__, 1, infoops_archive.knobs(__file__))
     a = p.parse_args()
     ar = Archive(a)
     ar.build()

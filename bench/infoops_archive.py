@@ -1,14 +1,15 @@
 """The plumbing the independent archive generators share (bench/independent_archive.py, _2 and _3).
 
 Each generator models the platform its own way; this module holds no model. It reads a generator's command line
-(`command_line`: --out, --seed and the generator's own options, from a table of their defaults) and, for _2 and _3,
-lays out what they built in the files `lockstep evaluate --archive DIR` reads (`write`): users.csv and tweets.csv in
-the information-operations columns (times to the minute, as in the published archives), follows.csv
-(follower_userid,followee_userid) and truth.csv (account_id,label,group). Python's standard library only, so that
-bench/independent_archive.py keeps needing nothing else.
+(`command_line`: --out, --seed and the generator's own options, from the table of their defaults that `knobs` reads
+from the generator's `.knobs.json` file) and, for _2 and _3, lays out what they built in the files `lockstep evaluate
+--archive DIR` reads (`write`): users.csv and tweets.csv in the information-operations columns (times to the minute,
+as in the published archives), follows.csv (follower_userid,followee_userid) and truth.csv (account_id,label,group).
+Python's standard library only, so that bench/independent_archive.py keeps needing nothing else.
 """
 import argparse
 import csv
+import json
 import os
 
 USER_COLUMNS = ["userid", "user_display_name", "user_screen_name", "user_reported_location",
@@ -35,6 +36,28 @@ def command_line(doc, seed, options):
     for name, default, *help_text in options:
         p.add_argument(name, type=type(default), default=default, help=help_text[0] if help_text else None)
     return p
+
+
+def knobs(generator):
+    """The rows `command_line` takes for a generator's own options, read from the JSON table beside the generator.
+
+    generator: the generator's path (its `__file__`); the table is that path with `.knobs.json` for `.py`, a list of
+    objects {"name": "--farm", "default": 250} with an optional "help", in the order --help lists them. The knobs are
+    data about the generator's model (how many accounts of each kind, the shapes of its distributions), kept apart
+    from the code that draws the model. A default is an int, a float (a JSON number with a fraction part, `40.0`) or
+    a string, and gives the option's type; a row of another form is refused, naming the file and the row.
+    """
+    path = os.path.splitext(generator)[0] + ".knobs.json"
+    with open(path, encoding="utf-8") as fh:
+        rows = json.load(fh)
+    table = []
+    for i, row in enumerate(rows, 1):
+        if (not isinstance(row, dict) or not {"name", "default"} <= row.keys() <= {"name", "default", "help"}
+                or type(row["default"]) not in (int, float, str)):
+            raise ValueError(f"{path}: row {i} must be {{\"name\", \"default\" (int, float or string)[, \"help\"]}}, "
+                             f"got {row!r}")
+        table.append((row["name"], row["default"]) + ((row["help"],) if "help" in row else ()))
+    return table
 
 
 def cell(xs):

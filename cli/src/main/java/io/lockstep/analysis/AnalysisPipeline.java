@@ -14,6 +14,7 @@ import io.lockstep.store.GraphExport;
 import io.lockstep.influence.Coreness;
 import io.lockstep.influence.PageRank;
 import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -116,7 +117,7 @@ public final class AnalysisPipeline {
                         // no warm-up of the store's first start: it would take the analysis's CPU, and the
                         // start after the importer already runs beside the analysis
                         return new ArchiveImporter().importFiles(store, files,
-                                ImportOptions.defaults().withTermination(termination).withWarmUp(false),
+                                ImportOptions.defaults().withTermination(termination).with(Switch.WARM_UP, false),
                                 quiet ? ProgressListener.NONE : new ConsoleProgress(System.err), rows);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

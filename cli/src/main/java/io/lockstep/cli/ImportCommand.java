@@ -4,6 +4,7 @@ import io.lockstep.analysis.ConsoleProgress;
 import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.importer.Format;
 import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
@@ -74,8 +75,8 @@ public final class ImportCommand extends StoreCommand {
                 throw new InputException("no such file: " + f);
             }
         }
-        ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).withReimport(again)
-                .withBulk(!noBulk).withKeepGoing(keepGoing);
+        ImportOptions options = ImportOptions.defaults().withBatchSize(batchSize).with(Switch.REIMPORT, again)
+                .with(Switch.BULK, !noBulk).with(Switch.KEEP_GOING, keepGoing);
         if (format != null) {
             options = options.withFormat(Format.byId(format));
         }

@@ -47,6 +47,16 @@ class ArchitectureTest {
     private static final Pattern QUALIFIED_NAME = Pattern.compile(
             "\\b(java|javax|io|org|com|it|picocli)\\.[a-z0-9_]+(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_]*");
     private static final Pattern IMPORT_OR_PACKAGE = Pattern.compile("^\\s*(import|package)\\s");
+    /**
+     * A comment that cites history: an issue ({@code issue 17}, {@code #17}), a session ({@code session 11}) or a
+     * branch of the project's sessions ({@code tidy11}), in lower case as a sentence cites them (a comment may point
+     * to a section of docs/ by its title); the pattern of docs/architecture-check.sh's count.
+     */
+    private static final Pattern HISTORY = Pattern.compile(
+            "\\bissue\\s*#?\\d+|(?<![\\w&])#\\d+\\b|\\bsession\\s+\\d+"
+            + "|\\b(tidy|aged|grow|scale|regress|import|spark|speed|farm|write|holdout|slow)\\d+\\b");
+    /** A call or declaration of a method named {@code detect}. */
+    private static final Pattern DETECT = Pattern.compile("\\bdetect\\s*\\(");
 
     /** Source file → module, package, text. */
     record Source(String module, Path file, String pkg, String text) {
@@ -252,6 +262,37 @@ class ArchitectureTest {
         return out;
     }
 
+    /** Comments state the contract and why; history (an issue, a session, a branch) goes in commits and docs/. */
+    @Test
+    void noCommentCitesAnIssueASessionOrABranch() {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            for (String comment : comments(s.text())) {
+                Matcher m = HISTORY.matcher(comment);
+                while (m.find()) {
+                    offenders.add(s.file() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    /**
+     * {@code detect} is the command alone: each finder's method says what it finds
+     * ({@code CommunityDetection.communities}, {@code CoordinationSignal.graph}, {@code CampaignDetector.campaigns},
+     * {@code FormatDetector.formatOf}, ...), so that following a value does not end in a hall of {@code detect}s.
+     */
+    @Test
+    void noMethodIsNamedDetect() {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            if (DETECT.matcher(withoutStrings(withoutComments(s.text()))).find()) {
+                offenders.add(s.file().toString());
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
     @Test
     void everyPackageSaysWhatLivesThere() {
         Map<String, Boolean> documented = new TreeMap<>();
@@ -311,6 +352,13 @@ class ArchitectureTest {
                 + "class Q { java.util.List<String> a; // java.util.Map\n String s = \"org.x.Y\"; Map<String, "
                 + "org.apache.commons.csv.CSVFormat> f; }")).containsExactly("java.util.List",
                 "org.apache.commons.csv.CSVFormat");
+        String code = "/** Since issue 17. */\nint a = b / c; // the value, as tidy11 left it\nString s = \"// #3\";"
+                + " /* see #12 */ int d = e.detect( x); String t = \"detect(\"; // &#8212; detect(\n";
+        assertThat(comments(code)).containsExactly("/** Since issue 17. */", "// the value, as tidy11 left it",
+                "/* see #12 */", "// &#8212; detect(");
+        assertThat(comments(code).stream().filter(c -> HISTORY.matcher(c).find()))
+                .containsExactly("/** Since issue 17. */", "// the value, as tidy11 left it", "/* see #12 */");
+        assertThat(DETECT.matcher(withoutStrings(withoutComments(code))).results().count()).isEqualTo(1);
     }
 
     /** The strongly connected components of more than one package (Tarjan), each sorted. */
@@ -362,34 +410,45 @@ class ArchitectureTest {
     /** The code with its comments blanked out (string contents kept). */
     static String withoutComments(String code) {
         StringBuilder b = new StringBuilder(code.length());
+        int from = 0;
+        for (int[] span : commentSpans(code)) {
+            b.append(code, from, span[0]);
+            from = span[1];
+        }
+        return b.append(code, from, code.length()).toString();
+    }
+
+    /** The text of every comment of {@code code}, delimiters included, in order. */
+    static List<String> comments(String code) {
+        return commentSpans(code).stream().map(span -> code.substring(span[0], span[1])).toList();
+    }
+
+    /** Where the comments of {@code code} stand, [start, end) each, string literals and text blocks skipped. */
+    private static List<int[]> commentSpans(String code) {
+        List<int[]> spans = new ArrayList<>();
         int i = 0;
         while (i < code.length()) {
             char c = code.charAt(i);
             if (code.startsWith("\"\"\"", i)) {
                 int end = code.indexOf("\"\"\"", i + 3);
-                end = end < 0 ? code.length() : end + 3;
-                b.append(code, i, end);
-                i = end;
+                i = end < 0 ? code.length() : end + 3;
             } else if (c == '"' || c == '\'') {
                 int j = i + 1;
                 while (j < code.length() && code.charAt(j) != c) {
                     j += code.charAt(j) == '\\' ? 2 : 1;
                 }
-                j = Math.min(code.length(), j + 1);
-                b.append(code, i, j);
-                i = j;
-            } else if (code.startsWith("//", i)) {
-                int end = code.indexOf('\n', i);
-                i = end < 0 ? code.length() : end;
-            } else if (code.startsWith("/*", i)) {
-                int end = code.indexOf("*/", i + 2);
-                i = end < 0 ? code.length() : end + 2;
+                i = Math.min(code.length(), j + 1);
+            } else if (code.startsWith("//", i) || code.startsWith("/*", i)) {
+                boolean line = code.charAt(i + 1) == '/';
+                int end = line ? code.indexOf('\n', i) : code.indexOf("*/", i + 2);
+                end = end < 0 ? code.length() : line ? end : end + 2;
+                spans.add(new int[] {i, end});
+                i = end;
             } else {
-                b.append(c);
                 i++;
             }
         }
-        return b.toString();
+        return spans;
     }
 
     /** The code with the contents of its string literals, text blocks and character literals blanked out. */

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every class of the product is reached by a command or belongs to the public API: a reachability scan over the
  * compiled classes of the product modules, following the class names in each class file's constant pool (class
  * references, field and method descriptors, generic signatures, annotation values such as picocli's
- * {@code subcommands} and {@code mixins}), from the roots: the {@code lockstep} command ({@link Lockstep}), the
- * public API packages ({@link #PUBLIC_API}: the JGraphT bridge) and the Lockstep types the Spark engine (plugged into
- * {@code analyze --engine spark} through a service file) names in its sources. Nested classes count as their
- * top-level class; a class whose source is gone (a stale class file) is not product.
+ * {@code subcommands} and {@code mixins}; string literals do not count), from the roots: the {@code lockstep}
+ * command ({@link Lockstep}), the public API packages ({@link #PUBLIC_API}: the JGraphT bridge) and the Lockstep
+ * types the Spark engine (plugged into {@code analyze --engine spark} through a service file) names in its sources.
+ * Nested classes count as their top-level class; a class whose source is gone (a stale class file) is not product.
  */
 class ReachabilityTest {
     private static final List<String> MODULES = List.of("core", "importers", "store", "simulator", "visualizer", "cli");
@@ -108,7 +108,10 @@ class ReachabilityTest {
         return seen;
     }
 
-    /** The top-level Lockstep classes named anywhere in the constant pool of a class file. */
+    /**
+     * The top-level Lockstep classes named in the constant pool of a class file: by its classes, descriptors,
+     * signatures and annotations, not by its string literals (a class named in a message is not used).
+     */
     static Set<String> lockstepNames(InputStream classFile) throws IOException {
         DataInputStream in = new DataInputStream(classFile);
         if (in.readInt() != 0xCAFEBABE) {
@@ -117,17 +120,14 @@ class ReachabilityTest {
         in.readUnsignedShort(); // minor
         in.readUnsignedShort(); // major
         int count = in.readUnsignedShort();
-        Set<String> out = new TreeSet<>();
+        Map<Integer, String> texts = new HashMap<>();
+        Set<Integer> literals = new TreeSet<>();
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
-                case 1 -> {
-                    Matcher m = LOCKSTEP_NAME.matcher(in.readUTF());
-                    while (m.find()) {
-                        out.add(topLevel(m.group().replace('/', '.').replaceAll("[.;]+$", "")));
-                    }
-                }
-                case 7, 8, 16, 19, 20 -> in.skipNBytes(2);
+                case 1 -> texts.put(i, in.readUTF());
+                case 8 -> literals.add(in.readUnsignedShort());
+                case 7, 16, 19, 20 -> in.skipNBytes(2);
                 case 15 -> in.skipNBytes(3);
                 case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
                 case 5, 6 -> {
@@ -135,6 +135,14 @@ class ReachabilityTest {
                     i++; // a long or double takes two slots
                 }
                 default -> throw new IOException("unknown constant pool tag " + tag);
+            }
+        }
+        texts.keySet().removeAll(literals);
+        Set<String> out = new TreeSet<>();
+        for (String text : texts.values()) {
+            Matcher m = LOCKSTEP_NAME.matcher(text);
+            while (m.find()) {
+                out.add(topLevel(m.group().replace('/', '.').replaceAll("[.;]+$", "")));
             }
         }
         return out;
@@ -165,14 +173,17 @@ class ReachabilityTest {
         return out;
     }
 
-    /** A minimal class file whose constant pool holds {@code name} as a class, a long, and {@code descriptor}. */
+    /**
+     * A minimal class file whose constant pool holds {@code name} as a class, a long, {@code descriptor}, and
+     * {@code io.lockstep.x.Message} as a string literal.
+     */
     private static byte[] classFile(String name, String descriptor) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0xCAFEBABE);
         out.writeShort(0);
         out.writeShort(61);
-        out.writeShort(6); // entries 1 to 5
+        out.writeShort(8); // entries 1 to 7
         out.writeByte(1); // 1: UTF-8
         out.writeUTF(name);
         out.writeByte(7); // 2: class, named by entry 1
@@ -181,6 +192,10 @@ class ReachabilityTest {
         out.writeLong(42);
         out.writeByte(1); // 5: UTF-8
         out.writeUTF(descriptor);
+        out.writeByte(8); // 6: a string, its text in entry 7
+        out.writeShort(7);
+        out.writeByte(1); // 7: UTF-8
+        out.writeUTF("io.lockstep.x.Message");
         out.flush();
         return bytes.toByteArray();
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -134,7 +135,7 @@ class ClusterScorerTest {
         assertThat(ClusterScorer.wilsonLower(0, 0, 1.96)).isZero();
         assertThat(ClusterScorer.wilsonLower(1, 25, 1.96)).isBetween(0.0, 0.01);
         // the report's method text prints the level the scorer uses
-        assertThat(CoordinationParams.defaults().describe()).contains(String.format(java.util.Locale.ROOT,
+        assertThat(CoordinationParams.defaults().describe()).contains(String.format(Locale.ROOT,
                 "the lower end of the Wilson interval of k / n at %.2f standard errors", ClusterScorer.AUDIENCE_Z));
     }
 

@@ -10,6 +10,7 @@ import io.lockstep.importer.RejectsFile;
 import io.lockstep.importer.RowSink;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
+import io.lockstep.store.load.ImportOptions.Switch;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
@@ -44,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>All files' formats are detected before anything is written, so an unknown file stops the import cleanly.
  *
  * <p>An empty embedded store is loaded by {@link BulkLoader} (Neo4j's bulk importer, all files at once, all or
- * nothing) unless {@link ImportOptions#bulk()} is false; the result is the same graph and the same
+ * nothing) unless {@link ImportOptions.Switch#BULK} is false; the result is the same graph and the same
  * {@code Import} records.
  */
 public final class ArchiveImporter {
@@ -81,12 +82,12 @@ public final class ArchiveImporter {
     /**
      * Imports {@code files}. The formats of all files are detected first: a missing, unreadable or unrecognised
      * file stops the import before anything is written ({@link ImportFailedException}), or with
-     * {@link ImportOptions#keepGoing()} is reported {@link ImportReport.Status#FAILED} and left out. A file that
+     * {@link ImportOptions.Switch#KEEP_GOING} is reported {@link ImportReport.Status#FAILED} and left out. A file that
      * fails while it is read (a truncated gzip, a read error) keeps the rows read before the failure and is
      * recorded as unfinished; the import then stops with an {@link ImportFailedException} (the files before it stay
-     * loaded), or with {@code keepGoing} goes on with the next file.
+     * loaded), or with {@code KEEP_GOING} goes on with the next file.
      *
-     * @throws ImportFailedException when a file failed and {@code keepGoing} is false
+     * @throws ImportFailedException when a file failed and {@code KEEP_GOING} is off
      */
     public ImportReport importFiles(GraphStore store, List<Path> files, ImportOptions options,
                                     ProgressListener progress) throws IOException {
@@ -147,7 +148,7 @@ public final class ArchiveImporter {
                     failures.get(i)) : read.files().get(j++));
         }
         ImportReport report = new ImportReport(all, Duration.ofNanos(System.nanoTime() - start));
-        if (!options.keepGoing() && !report.failures().isEmpty()) {
+        if (!options.has(Switch.KEEP_GOING) && !report.failures().isEmpty()) {
             throw new ImportFailedException(report);
         }
         return report;
@@ -155,7 +156,7 @@ public final class ArchiveImporter {
 
     /**
      * Detects each file's format before anything is read: a missing, unreadable or unrecognised file throws, or with
-     * {@link ImportOptions#keepGoing()} gets its one-line failure in {@code failures} (null for a good file).
+     * {@link ImportOptions.Switch#KEEP_GOING} gets its one-line failure in {@code failures} (null for a good file).
      */
     static void checkFiles(List<Path> files, ImportOptions options, List<Format> formats, List<String> failures)
             throws IOException {
@@ -173,7 +174,7 @@ public final class ArchiveImporter {
                     format = FormatDetector.formatOf(file);
                 }
             } catch (IOException e) {
-                if (!options.keepGoing()) {
+                if (!options.has(Switch.KEEP_GOING)) {
                     throw e;
                 }
                 failure = e instanceof NoSuchFileException ? file + ": no such file" : e.getMessage();
@@ -199,7 +200,7 @@ public final class ArchiveImporter {
             skippedDone = r.get("skipped").asLong();
             completed = r.get("completed").asBoolean();
         }
-        if (completed && !options.reimport()) {
+        if (completed && !options.has(Switch.REIMPORT)) {
             Path rejectsPath = RejectsFile.pathFor(file);
             return new ImportReport.FileResult(file, format, rowsDone - rejectsDone - skippedDone, rejectsDone,
                     rejectsDone > 0 && Files.exists(rejectsPath) ? rejectsPath : null,

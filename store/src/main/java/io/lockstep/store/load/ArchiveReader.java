@@ -9,6 +9,7 @@ import io.lockstep.importer.PostRow;
 import io.lockstep.importer.RejectsFile;
 import io.lockstep.progress.ProgressListener;
 
+import io.lockstep.store.load.ImportOptions.Switch;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -28,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A file whose content (SHA-256 and format) was already read in this call is read once, as the bulk load does.
  * A file that fails while it is read keeps the rows read before; the read then stops with an
- * {@link ImportFailedException} unless {@link ImportOptions#keepGoing()}. Cost: one pass over every file, memory of
- * the activity.
+ * {@link ImportFailedException} unless {@link ImportOptions.Switch#KEEP_GOING} is on. Cost: one pass over every
+ * file, memory of the activity.
  */
 public final class ArchiveReader {
     private ArchiveReader() {
@@ -42,7 +43,7 @@ public final class ArchiveReader {
     /**
      * Reads {@code files}.
      *
-     * @throws ImportFailedException when a file failed and {@code keepGoing} is false
+     * @throws ImportFailedException when a file failed and {@code KEEP_GOING} is off
      */
     public static Read read(List<Path> files, ImportOptions options, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
@@ -54,7 +55,7 @@ public final class ArchiveReader {
                 (file, format, sha) -> readFile(file, format, tap, options, progress));
         tap.complete();
         ImportReport report = new ImportReport(results, Duration.ofNanos(System.nanoTime() - start));
-        if (!options.keepGoing() && !report.failures().isEmpty()) {
+        if (!options.has(Switch.KEEP_GOING) && !report.failures().isEmpty()) {
             throw new ImportFailedException(report);
         }
         return new Read(report, tap.await());

@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * Staging files in a compact binary layout, and the {@link Input} through which Neo4j's bulk importer reads them
  * (its Input API: the importer's own stages, without its CSV reader): what {@link BulkLoader} hands the importer
- * unless CSV staging is asked for ({@link ImportOptions#csvStaging()}).
+ * unless CSV staging is asked for ({@link ImportOptions.Switch#CSV_STAGING}).
  *
  * <p>A file holds records of one label (nodes) or one relationship type, in the columns of the CSV header the CSV
  * staging would write ({@code :ID} or {@code :START_ID}/{@code :END_ID}, then properties such as {@code time:long}).

@@ -11,6 +11,7 @@ import io.lockstep.importer.RowConsumer;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
+import io.lockstep.store.load.ImportOptions.Switch;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
@@ -50,9 +51,9 @@ import java.util.stream.Stream;
  * ({@link Neo4jWriter}) stays for everything else: a store that already holds data, a remote server.
  *
  * <p>Steps: (1) parse every file with the same parsers into staging files (binary ones that the importer reads
- * through its Input API, {@link BinaryStaging}; or, with {@link ImportOptions#csvStaging()}, CSV files in the bulk
- * importer's header format, as {@code neo4j-admin} reads them), applying the transactional path's MERGE semantics
- * on the way (one node per key, one relationship per (start, type, end) — per (start, end, type, time) for
+ * through its Input API, {@link BinaryStaging}; or, with {@link ImportOptions.Switch#CSV_STAGING}, CSV files in the
+ * bulk importer's header format, as {@code neo4j-admin} reads them), applying the transactional path's MERGE
+ * semantics on the way (one node per key, one relationship per (start, type, end) — per (start, end, type, time) for
  * interactions —, placeholders for referenced posts and accounts that no file describes, the profile properties of
  * an account merged over its rows); (2) stop the DBMS,
  * run the bulk importer on the staging files, start the DBMS again (constraints and indexes are then created and
@@ -63,7 +64,7 @@ import java.util.stream.Stream;
  *
  * <p>A file that fails as a whole while it is parsed (a truncated gzip, a read error) keeps the rows staged before
  * the failure and is recorded as an unfinished {@code Import} (a transactional rerun resumes after them); the files
- * after it are staged only when the import keeps going ({@link ImportOptions#keepGoing()}).
+ * after it are staged only when the import keeps going ({@link ImportOptions.Switch#KEEP_GOING}).
  *
  * <p>With binary staging (the default) the DBMS is stopped before the parsing starts ({@link #loadFed}); with CSV
  * staging the store is untouched until every file is parsed. Either way the importer starts once every file is
@@ -104,7 +105,7 @@ final class BulkLoader {
      * an {@code Import} record of an earlier run).
      */
     static boolean applies(GraphStore store, ImportOptions options) {
-        if (!options.bulk() || !store.isEmbedded()) {
+        if (!options.has(Switch.BULK) || !store.isEmbedded()) {
             return false;
         }
         if (store.isUnstarted()) {
@@ -123,7 +124,7 @@ final class BulkLoader {
     /** As above; {@code tap} (may be null) receives every staged row and is completed once all files are parsed. */
     ImportReport load(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                       ProgressListener progress, ActivityTap tap) throws IOException {
-        if (!options.csvStaging()) {
+        if (!options.has(Switch.CSV_STAGING)) {
             return loadFed(store, files, formats, options, progress, tap);
         }
         long start = System.nanoTime();
@@ -137,7 +138,7 @@ final class BulkLoader {
             long[] at = new long[5]; // staged, stopped, bulk-imported, restarted, recorded
             at[0] = System.nanoTime();
             try {
-                boolean firstStart = store.isUnstarted() && options.warmUp();
+                boolean firstStart = store.isUnstarted() && options.has(Switch.WARM_UP);
                 store.replaceEmptyDatabase((home, database) -> {
                     at[1] = System.nanoTime();
                     long nodeBytes = sizeOf(rows.nodeFiles());
@@ -193,7 +194,7 @@ final class BulkLoader {
             List<List<ImportReport.FileResult>> results = new ArrayList<>(1);
             Throwable[] parseFailure = new Throwable[1];
             long[] at = new long[5]; // stopped, parsed, bulk-imported, restarted, recorded
-            boolean firstStart = store.isUnstarted() && options.warmUp();
+            boolean firstStart = store.isUnstarted() && options.has(Switch.WARM_UP);
             try {
                 store.replaceEmptyDatabase((home, database) -> {
                     at[0] = System.nanoTime();

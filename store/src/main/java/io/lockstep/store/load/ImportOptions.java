@@ -3,8 +3,10 @@ package io.lockstep.store.load;
 import io.lockstep.importer.Format;
 import io.lockstep.progress.TerminationFlag;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
  * How {@link ArchiveImporter} reads and writes.
@@ -12,99 +14,87 @@ import java.util.function.Consumer;
  * @param format      the format of every file, or null to detect each file's format
  * @param batchSize   rows per transaction (a batch ends at a record boundary once it holds this many rows)
  * @param termination polled between batches; when it stops, the import ends after the last committed batch
- * @param reimport    import files even when the store records them as completed (writes are MERGEs, so this
- *                    changes nothing for an unchanged file; useful after deleting data by hand)
- * @param bulk        load an empty embedded store with Neo4j's bulk importer ({@link BulkLoader}); false writes
- *                    through transactions whatever the store holds
- * @param keepGoing   after a file fails as a whole (unreadable, truncated gzip, unknown format), import the other
- *                    files and report the failure instead of stopping with an {@link ImportFailedException}
- * @param warmUp      on a bulk load into a new store, start a throwaway DBMS beside the load (the parsing and Neo4j's
- *                    importer with binary staging, the importer with CSV staging) so that the
- *                    store's own first start after it is warm ({@link BulkLoader}); worth it when the caller waits
- *                    for the load, not when the load runs beside other work (`analyze`), whose CPU it would take
- * @param csvStaging  on a bulk load, stage CSV files for Neo4j's importer to read as {@code neo4j-admin database
- *                    import} does, instead of binary files read through its Input API ({@link BinaryStaging});
- *                    the same graph either way
+ * @param switches    the {@link Switch}es that are on (an unmodifiable copy)
  */
-public record ImportOptions(Format format, int batchSize, TerminationFlag termination, boolean reimport,
-                            boolean bulk, boolean keepGoing, boolean warmUp,
-                            boolean csvStaging) {
+public record ImportOptions(Format format, int batchSize, TerminationFlag termination, Set<Switch> switches) {
     public static final int BATCH_SIZE_DEFAULT = 20_000;
+
+    /**
+     * The ways of importing that are on or off: {@link ImportOptions#defaults()} turns on {@link #BULK} and
+     * {@link #WARM_UP}.
+     */
+    public enum Switch {
+        /**
+         * Import files even when the store records them as completed (writes are MERGEs, so this changes nothing for
+         * an unchanged file; useful after deleting data by hand).
+         */
+        REIMPORT,
+        /**
+         * Load an empty embedded store with Neo4j's bulk importer ({@link BulkLoader}); off, the import writes
+         * through transactions whatever the store holds.
+         */
+        BULK,
+        /**
+         * After a file fails as a whole (unreadable, truncated gzip, unknown format), import the other files and
+         * report the failure instead of stopping with an {@link ImportFailedException}.
+         */
+        KEEP_GOING,
+        /**
+         * On a bulk load into a new store, start a throwaway DBMS beside the load (the parsing and Neo4j's importer
+         * with binary staging, the importer with CSV staging) so that the store's own first start after it is warm
+         * ({@link BulkLoader}); worth it when the caller waits for the load, not when the load runs beside other work
+         * (`analyze`), whose CPU it would take.
+         */
+        WARM_UP,
+        /**
+         * On a bulk load, stage CSV files for Neo4j's importer to read as {@code neo4j-admin database import} does,
+         * instead of binary files read through its Input API ({@link BinaryStaging}); the same graph either way.
+         */
+        CSV_STAGING
+    }
 
     public ImportOptions {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         Objects.requireNonNull(termination, "termination");
+        Set<Switch> on = EnumSet.noneOf(Switch.class);
+        on.addAll(Objects.requireNonNull(switches, "switches"));
+        switches = Collections.unmodifiableSet(on);
     }
 
+    /** Every format detected, batches of {@value #BATCH_SIZE_DEFAULT} rows, never stopped, bulk load warmed up. */
     public static ImportOptions defaults() {
-        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE, false, true, false, true,
-                false);
+        return new ImportOptions(null, BATCH_SIZE_DEFAULT, TerminationFlag.RUNNING_TRUE,
+                EnumSet.of(Switch.BULK, Switch.WARM_UP));
     }
 
-    // One wither per component: a copy with that component changed, made through one Draft of every component.
+    /** Whether {@code s} is on. */
+    public boolean has(Switch s) {
+        return switches.contains(s);
+    }
+
+    /** These options with {@code s} turned on or off. */
+    public ImportOptions with(Switch s, boolean on) {
+        Set<Switch> changed = EnumSet.noneOf(Switch.class);
+        changed.addAll(switches);
+        if (on) {
+            changed.add(s);
+        } else {
+            changed.remove(s);
+        }
+        return new ImportOptions(format, batchSize, termination, changed);
+    }
 
     public ImportOptions withFormat(Format f) {
-        return with(d -> d.format = f);
+        return new ImportOptions(f, batchSize, termination, switches);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return with(d -> d.batchSize = size);
+        return new ImportOptions(format, size, termination, switches);
     }
 
     public ImportOptions withTermination(TerminationFlag flag) {
-        return with(d -> d.termination = flag);
-    }
-
-    public ImportOptions withReimport(boolean again) {
-        return with(d -> d.reimport = again);
-    }
-
-    public ImportOptions withBulk(boolean useBulkLoader) {
-        return with(d -> d.bulk = useBulkLoader);
-    }
-
-    public ImportOptions withKeepGoing(boolean keepGoingAfterAFailedFile) {
-        return with(d -> d.keepGoing = keepGoingAfterAFailedFile);
-    }
-
-    public ImportOptions withWarmUp(boolean warmUpTheFirstStart) {
-        return with(d -> d.warmUp = warmUpTheFirstStart);
-    }
-
-    public ImportOptions withCsvStaging(boolean stageCsvFiles) {
-        return with(d -> d.csvStaging = stageCsvFiles);
-    }
-
-    /** These options with {@code change} applied to a draft of their components, checked as any new ones. */
-    private ImportOptions with(Consumer<Draft> change) {
-        Draft d = new Draft(this);
-        change.accept(d);
-        return new ImportOptions(d.format, d.batchSize, d.termination, d.reimport, d.bulk, d.keepGoing, d.warmUp,
-                d.csvStaging);
-    }
-
-    /** The components of the options being copied, each open to change. */
-    private static final class Draft {
-        Format format;
-        int batchSize;
-        TerminationFlag termination;
-        boolean reimport;
-        boolean bulk;
-        boolean keepGoing;
-        boolean warmUp;
-        boolean csvStaging;
-
-        Draft(ImportOptions o) {
-            format = o.format;
-            batchSize = o.batchSize;
-            termination = o.termination;
-            reimport = o.reimport;
-            bulk = o.bulk;
-            keepGoing = o.keepGoing;
-            warmUp = o.warmUp;
-            csvStaging = o.csvStaging;
-        }
+        return new ImportOptions(format, batchSize, flag, switches);
     }
 }

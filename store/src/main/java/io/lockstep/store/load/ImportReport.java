@@ -3,6 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.importer.Format;
 import io.lockstep.importer.InputFiles;
 
+import io.lockstep.store.load.ImportOptions.Switch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public record ImportReport(List<FileResult> files, Duration elapsed) {
      * Reads {@code files} in order, as every import does: a file whose {@code failures} entry (a null list: none) is
      * not null {@linkplain FileResult#failed failed} its checks and is not read; with {@code oncePerContent}, a file
      * whose content (SHA-256 and format) was read before in this call is {@link Status#ALREADY_IMPORTED}; after a
-     * file {@link Status#FAILED}, the rest are {@link Status#NOT_READ} unless {@link ImportOptions#keepGoing()}.
+     * file {@link Status#FAILED}, the rest are {@link Status#NOT_READ} unless {@link ImportOptions.Switch#KEEP_GOING}.
      */
     static List<FileResult> readEach(List<Path> files, List<Format> formats, List<String> failures,
                                      ImportOptions options, boolean oncePerContent, FileReading reading)
@@ -100,7 +101,7 @@ public record ImportReport(List<FileResult> files, Duration elapsed) {
             }
             FileResult r = reading.read(file, format, sha);
             results.add(r);
-            stopped = r.status() == Status.FAILED && !options.keepGoing();
+            stopped = r.status() == Status.FAILED && !options.has(Switch.KEEP_GOING);
         }
         return results;
     }

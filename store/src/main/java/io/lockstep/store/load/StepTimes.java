@@ -25,8 +25,8 @@ public interface StepTimes {
      * The bulk loader has staged every file in {@code directory} (deleted once the load ends) and is about to run
      * Neo4j's bulk importer on them with {@code importerFileArguments} (absolute paths into {@code directory}), the
      * rest of its options being {@link Neo4jBulkImport}'s. Lets a benchmark keep the files to run the importer
-     * alone on them. With binary staging ({@link ImportOptions#csvStaging()} false) the importer, fed through its
-     * Input API, is already running when the parsing ends, and {@code importerFileArguments} is empty.
+     * alone on them. With binary staging ({@link ImportOptions.Switch#CSV_STAGING} off) the importer, fed through
+     * its Input API, is already running when the parsing ends, and {@code importerFileArguments} is empty.
      */
     default void staged(Path directory, List<String> importerFileArguments) {
     }

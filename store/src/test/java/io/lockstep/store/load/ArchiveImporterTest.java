@@ -5,6 +5,7 @@ import io.lockstep.importer.UnknownFormatException;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.ImportOptions.Switch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class ArchiveImporterTest {
 
     /** The options of every import in these tests (batches of 2 rows, so that files span several batches). */
     ImportOptions options() {
-        return ImportOptions.defaults().withBatchSize(2).withBulk(false);
+        return ImportOptions.defaults().withBatchSize(2).with(Switch.BULK, false);
     }
 
     ImportReport run(List<Path> files) throws IOException {
@@ -126,7 +127,7 @@ class ArchiveImporterTest {
         assertThat(again.files().get(0).status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
         assertThat(again.files().get(0).rows()).isEqualTo(5);
         ImportReport forced = importer.importFiles(store, List.of(tweets),
-                options().withReimport(true), ProgressListener.NONE);
+                options().with(Switch.REIMPORT, true), ProgressListener.NONE);
         assertThat(forced.files().get(0).status()).isEqualTo(ImportReport.Status.IMPORTED);
         assertThat(StoreStatistics.read(store)).isEqualTo(before);
 
@@ -175,8 +176,8 @@ class ArchiveImporterTest {
         assertThat(rejectedFiles(rejects)).containsExactly("tweets.csv", "tweets.csv", "tweets.csv", "tweets.jsonl");
 
         // each file again, one at a time: each rewrites its own rejects only, none is listed twice or lost
-        importer.importFiles(store, List.of(jsonl), options().withReimport(true), ProgressListener.NONE);
-        importer.importFiles(store, List.of(csv), options().withReimport(true), ProgressListener.NONE);
+        importer.importFiles(store, List.of(jsonl), options().with(Switch.REIMPORT, true), ProgressListener.NONE);
+        importer.importFiles(store, List.of(csv), options().with(Switch.REIMPORT, true), ProgressListener.NONE);
         assertThat(rejectedFiles(rejects)).containsExactlyInAnyOrder("tweets.csv", "tweets.csv", "tweets.csv",
                 "tweets.jsonl");
     }

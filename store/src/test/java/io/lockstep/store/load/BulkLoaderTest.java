@@ -6,6 +6,7 @@ import io.lockstep.store.GraphStore;
 import io.lockstep.store.ResultWriter;
 import io.lockstep.store.StoreException;
 import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BulkLoaderTest extends ArchiveImporterTest {
     @Override
     ImportOptions options() {
-        return ImportOptions.defaults().withBatchSize(2).withBulk(true);
+        return ImportOptions.defaults().withBatchSize(2).with(Switch.BULK, true);
     }
 
     @Test
@@ -142,10 +143,10 @@ class BulkLoaderTest extends ArchiveImporterTest {
     void aStoreThatHoldsAnythingIsNotBulkLoaded(@TempDir Path dir) throws IOException {
         run(List.of(copy(dir, "followers.csv")));
         assertThat(BulkLoader.applies(store, options())).isFalse();
-        assertThat(BulkLoader.applies(store, options().withBulk(false))).isFalse();
+        assertThat(BulkLoader.applies(store, options().with(Switch.BULK, false))).isFalse();
         clear();
         assertThat(BulkLoader.applies(store, options())).isTrue();
-        assertThat(BulkLoader.applies(store, options().withBulk(false))).isFalse();
+        assertThat(BulkLoader.applies(store, options().with(Switch.BULK, false))).isFalse();
     }
 
     @Test

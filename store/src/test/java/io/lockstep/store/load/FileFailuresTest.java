@@ -4,6 +4,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.TestStore;
+import io.lockstep.store.load.ImportOptions.Switch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class FileFailuresTest {
         for (boolean bulk : new boolean[]{true, false}) {
             clear();
             List<Path> files = List.of(twoTweets(dir), truncated(dir), brexit(dir));
-            ImportOptions options = ImportOptions.defaults().withBulk(bulk).withBatchSize(100);
+            ImportOptions options = ImportOptions.defaults().with(Switch.BULK, bulk).withBatchSize(100);
             assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files, options, ProgressListener.NONE))
                     .isInstanceOfSatisfying(ImportFailedException.class, e -> {
                         assertThat(e.getMessage()).doesNotContain("\n").contains("withheld-cut.jsonl.gz")
@@ -84,7 +85,8 @@ class FileFailuresTest {
             clear();
             List<Path> files = List.of(twoTweets(dir), truncated(dir), dir.resolve("missing.jsonl"), brexit(dir));
             ImportReport report = new ArchiveImporter().importFiles(store, files,
-                    ImportOptions.defaults().withBulk(bulk).withKeepGoing(true), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.BULK, bulk).with(Switch.KEEP_GOING, true),
+                    ProgressListener.NONE);
             assertThat(report.files()).extracting(ImportReport.FileResult::status).containsExactly(
                     ImportReport.Status.IMPORTED, ImportReport.Status.FAILED, ImportReport.Status.FAILED,
                     ImportReport.Status.IMPORTED);
@@ -101,7 +103,7 @@ class FileFailuresTest {
     void aMissingFileStopsTheImportBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
         List<Path> files = List.of(twoTweets(dir), dir.resolve("missing.jsonl"));
         assertThatThrownBy(() -> new ArchiveImporter().importFiles(store, files,
-                ImportOptions.defaults().withBulk(false), ProgressListener.NONE))
+                ImportOptions.defaults().with(Switch.BULK, false), ProgressListener.NONE))
                 .isInstanceOf(NoSuchFileException.class);
         assertThat(posts()).isZero();
     }

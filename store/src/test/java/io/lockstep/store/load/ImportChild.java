@@ -3,6 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 
+import io.lockstep.store.load.ImportOptions.Switch;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class ImportChild {
         try (GraphStore store = GraphStore.embedded(Path.of(args[0]))) {
             new ArchiveImporter().importFiles(store, List.of(Path.of(args[1])),
                     ImportOptions.defaults().withBatchSize(Integer.parseInt(args[2]))
-                            .withBulk(args.length > 3 && args[3].equals("bulk")), new Rows());
+                            .with(Switch.BULK, args.length > 3 && args[3].equals("bulk")), new Rows());
         }
         System.out.println("done");
         System.out.flush();

@@ -8,6 +8,7 @@ import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.TestStore;
+import io.lockstep.store.load.ImportOptions.Switch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class InterchangeFormatsTest {
         for (boolean bulk : new boolean[]{true, false}) {
             clear();
             ImportReport report = new ArchiveImporter().importFiles(store, List.of(sample),
-                    ImportOptions.defaults().withBulk(bulk).withBatchSize(300), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.BULK, bulk).withBatchSize(300), ProgressListener.NONE);
             assertThat(report.files().get(0).format()).isEqualTo(Format.COORTWEET);
             assertThat(report.rejects()).isZero();
             assertThat(report.rows()).isEqualTo(1_566);
@@ -96,7 +97,7 @@ class InterchangeFormatsTest {
         for (boolean bulk : new boolean[]{true, false}) {
             store = TestStore.clear();
             ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
-                    ImportOptions.defaults().withBulk(bulk), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.BULK, bulk), ProgressListener.NONE);
             assertThat(report.rejects()).as("bulk %s", bulk).isZero();
             Map<String, Long> counts = StoreStatistics.read(store);
             assertThat(counts.get("posts")).as("bulk %s", bulk).isEqualTo(1_058);
@@ -118,7 +119,7 @@ class InterchangeFormatsTest {
         Path file = Files.copy(ParsersTest.sample("coornet_shares.csv"), dir.resolve("coornet_shares.csv"));
         assertThat(FormatDetector.formatOf(file)).isEqualTo(Format.COORNET);
         ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
-                ImportOptions.defaults().withBulk(false), ProgressListener.NONE);
+                ImportOptions.defaults().with(Switch.BULK, false), ProgressListener.NONE);
         assertThat(report.rejects()).isEqualTo(1);
         Map<String, Long> counts = StoreStatistics.read(store);
         assertThat(counts.get("posts")).isEqualTo(3);
@@ -152,7 +153,7 @@ class InterchangeFormatsTest {
         for (boolean bulk : new boolean[]{true, false}) {
             store = TestStore.clear();
             ImportReport report = new ArchiveImporter().importFiles(store, List.of(file),
-                    ImportOptions.defaults().withBulk(bulk), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.BULK, bulk), ProgressListener.NONE);
             assertThat(report.rejects()).isZero();
             Map<String, Long> counts = StoreStatistics.read(store);
             assertThat(counts.get("retweets")).as("bulk %s", bulk).isEqualTo(67);

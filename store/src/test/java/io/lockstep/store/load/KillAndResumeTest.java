@@ -3,6 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class KillAndResumeTest {
             try (Session s = store.session()) {
                 s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
             }
-            new ArchiveImporter().importFiles(store, List.of(file), ImportOptions.defaults().withBulk(false),
+            new ArchiveImporter().importFiles(store, List.of(file), ImportOptions.defaults().with(Switch.BULK, false),
                     ProgressListener.NONE);
             assertThat(afterResume).isEqualTo(StoreStatistics.read(store));
             assertThat(fingerprintAfterResume).isEqualTo(fingerprint(store));

@@ -4,6 +4,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.TestStore;
+import io.lockstep.store.load.ImportOptions.Switch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
@@ -157,7 +158,7 @@ class RealCaptureTest {
         Files.deleteIfExists(file);
         Files.copy(capture(name), file);
         return new ArchiveImporter().importFiles(store, List.of(file),
-                ImportOptions.defaults().withBulk(bulk).withBatchSize(500), ProgressListener.NONE);
+                ImportOptions.defaults().with(Switch.BULK, bulk).withBatchSize(500), ProgressListener.NONE);
     }
 
     private static void check(Expected e, ImportReport report, List<String> mismatches, long imports) {

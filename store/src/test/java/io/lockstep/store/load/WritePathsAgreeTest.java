@@ -4,6 +4,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreSecret;
 import io.lockstep.store.TestStore;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class WritePathsAgreeTest {
                 transactionTimes.add(nanos);
             }
         });
-        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(97);
+        ImportOptions transactions = ImportOptions.defaults().with(Switch.BULK, false).withBatchSize(97);
 
         clear();
         importer.importFiles(store, files, ImportOptions.defaults(), ProgressListener.NONE); // bulk
@@ -71,7 +72,7 @@ class WritePathsAgreeTest {
         // everything again: every post is in the store now, so every row takes the MERGE path
         List<Path> all = new ArrayList<>(files);
         all.add(second);
-        importer.importFiles(store, all, transactions.withReimport(true), ProgressListener.NONE);
+        importer.importFiles(store, all, transactions.with(Switch.REIMPORT, true), ProgressListener.NONE);
         GraphDump merged = GraphDump.of(store);
 
         assertThat(created.nodes()).hasSize(bulk.nodes().size());
@@ -103,12 +104,13 @@ class WritePathsAgreeTest {
         ArchiveImporter importer = new ArchiveImporter(StepTimes.NONE);
 
         clear();
-        ImportReport csvReport = importer.importFiles(store, files, ImportOptions.defaults().withCsvStaging(true)
-                .withKeepGoing(true), ProgressListener.NONE);
+        ImportReport csvReport = importer.importFiles(store, files,
+                ImportOptions.defaults().with(Switch.CSV_STAGING, true).with(Switch.KEEP_GOING, true),
+                ProgressListener.NONE);
         GraphDump csv = GraphDump.of(store);
         clear();
-        ImportReport binaryReport = importer.importFiles(store, files, ImportOptions.defaults().withKeepGoing(true),
-                ProgressListener.NONE);
+        ImportReport binaryReport = importer.importFiles(store, files,
+                ImportOptions.defaults().with(Switch.KEEP_GOING, true), ProgressListener.NONE);
         GraphDump binary = GraphDump.of(store);
 
         assertThat(binary.nodes()).hasSize(csv.nodes().size());
@@ -137,7 +139,7 @@ class WritePathsAgreeTest {
         ArchiveGenerator.write(second, 9, 500, 1_000_001_200L);
         List<Path> files = List.of(ArchiveImporterTest.copy(dir, "infoops_users.csv"), first, second,
                 ArchiveImporterTest.copy(dir, "followers.csv"));
-        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(89);
+        ImportOptions transactions = ImportOptions.defaults().with(Switch.BULK, false).withBatchSize(89);
         ArchiveImporter importer = new ArchiveImporter();
 
         clear();
@@ -148,7 +150,7 @@ class WritePathsAgreeTest {
             assertThat(remote.embeddedDatabase()).isNull();
             importer.importFiles(remote, files, transactions, ProgressListener.NONE);
             overBolt = GraphDump.of(store);
-            importer.importFiles(remote, files, transactions.withReimport(true), ProgressListener.NONE);
+            importer.importFiles(remote, files, transactions.with(Switch.REIMPORT, true), ProgressListener.NONE);
             overBoltMerged = GraphDump.of(store);
         }
 
@@ -156,7 +158,7 @@ class WritePathsAgreeTest {
         assertThat(store.embeddedDatabase()).isNotNull();
         importer.importFiles(store, files, transactions, ProgressListener.NONE);
         GraphDump inProcess = GraphDump.of(store);
-        importer.importFiles(store, files, transactions.withReimport(true), ProgressListener.NONE);
+        importer.importFiles(store, files, transactions.with(Switch.REIMPORT, true), ProgressListener.NONE);
         GraphDump inProcessMerged = GraphDump.of(store);
 
         assertThat(inProcess.nodes().keySet().stream().filter(k -> k.startsWith("Post ")).count())
@@ -178,7 +180,7 @@ class WritePathsAgreeTest {
         Files.copy(first, second);
         Files.writeString(second, "999,u1,User 1,user1,,,,1,1,2016-01-01,en,en,one more,2017-01-01 00:00,web,,,,"
                 + "False,,,,,0,0,0,0,[],[],[]\n", StandardOpenOption.APPEND);
-        ImportOptions transactions = ImportOptions.defaults().withBulk(false).withBatchSize(50);
+        ImportOptions transactions = ImportOptions.defaults().with(Switch.BULK, false).withBatchSize(50);
         ArchiveImporter importer = new ArchiveImporter();
 
         clear();

@@ -3,6 +3,7 @@ package io.lockstep.store.load.bench;
 import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.store.GraphExport;
 import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.ImportReport;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
@@ -33,7 +34,7 @@ public final class CoorTweetRoundTrip {
         try (GraphStore store = GraphStore.embedded(Files.createTempDirectory(work, "store-"))) {
             long t0 = System.nanoTime();
             ImportReport report = new ArchiveImporter().importFiles(store, List.of(input),
-                    ImportOptions.defaults().withBulk(bulk), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.BULK, bulk), ProgressListener.NONE);
             long t1 = System.nanoTime();
             Path out = work.resolve("export.csv");
             GraphExport.ExportStats stats = GraphExport.export(store, GraphExport.ExportFormat.COORTWEET, false, out);

@@ -8,6 +8,7 @@ import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.ImportReport;
 import io.lockstep.store.load.Neo4jBulkImport;
 import io.lockstep.store.load.StepTimes;
@@ -97,8 +98,8 @@ public final class ImportBenchmark {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
         }
-        ImportOptions options = ImportOptions.defaults().withBatchSize(batch).withBulk(bulk)
-                .withWarmUp(warmUp).withCsvStaging(csv);
+        ImportOptions options = ImportOptions.defaults().withBatchSize(batch).with(Switch.BULK, bulk)
+                .with(Switch.WARM_UP, warmUp).with(Switch.CSV_STAGING, csv);
         for (int round = 1; round < rounds; round++) { // fresh loads only; the last round goes on incrementally
             try (GraphStore store = GraphStore.embedded(work.resolve("store-" + round))) {
                 fresh(work, round, store, fresh, options, bulk);
@@ -123,19 +124,19 @@ public final class ImportBenchmark {
         }
         Path kept = work.resolve("staged-" + round);
         List<String> arguments = new ArrayList<>();
-        String staging = options.csvStaging() ? "CSV staging" : "binary staging, Input API";
+        String staging = options.has(Switch.CSV_STAGING) ? "CSV staging" : "binary staging, Input API";
         double e2e = measure(bulk ? "fresh (bulk loader, " + staging + "), round " + round : "fresh (transactions)",
-                store, file, options, options.csvStaging() ? new KeptStaging(kept, arguments) : null);
+                store, file, options, options.has(Switch.CSV_STAGING) ? new KeptStaging(kept, arguments) : null);
         if (!bulk) {
             return;
         }
         long rels = relationships(store);
         double e2eCpu = lastCpu;
         double csvE2e = e2e;
-        if (!options.csvStaging()) { // the CSV files for the importer alone, from a CSV-staged load of its own
+        if (!options.has(Switch.CSV_STAGING)) { // the CSV files for the importer alone, from a CSV-staged load
             Path csvArguments = work.resolve("csv-arguments-" + round + ".txt");
             List<String> lines = ImportFloorBenchmark.child(StagedLoad.class, work.resolve("csv-store-" + round)
-                    .toString(), file.toString(), "csv", Boolean.toString(options.warmUp()), kept.toString(),
+                    .toString(), file.toString(), "csv", Boolean.toString(options.has(Switch.WARM_UP)), kept.toString(),
                     csvArguments.toString());
             System.out.println("the same load with CSV staging, in a JVM of its own:");
             lines.forEach(l -> System.out.println("    " + l));
@@ -180,7 +181,7 @@ public final class ImportBenchmark {
                 rels / warm, warm / e2e);
         System.out.printf("CPU-seconds, round %d: end to end %.1f, importer alone in its own JVM %.1f: %.2fx%n", round,
                 e2eCpu, aloneCpu, aloneCpu / e2eCpu);
-        if (!options.csvStaging()) {
+        if (!options.has(Switch.CSV_STAGING)) {
             System.out.printf("ratio, round %d, CSV staging (its own JVM): %.1f s end to end / importer alone %.1f s "
                     + "= %.2fx%n", round, csvE2e, inJvm, inJvm / csvE2e);
         }

@@ -4,6 +4,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.load.ArchiveImporter;
 import io.lockstep.store.load.ImportOptions;
+import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.StepTimes;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -62,7 +63,8 @@ public final class StagedLoad {
         long cpu1;
         try (GraphStore store = GraphStore.embedded(dir)) {
             new ArchiveImporter(record).importFiles(store, List.of(archive),
-                    ImportOptions.defaults().withWarmUp(warmUp).withCsvStaging(csv), ProgressListener.NONE);
+                    ImportOptions.defaults().with(Switch.WARM_UP, warmUp).with(Switch.CSV_STAGING, csv),
+                    ProgressListener.NONE);
             t1 = System.nanoTime(); // the load's return, as ImportBenchmark's end to end
             cpu1 = ImportBenchmark.processCpuNanos();
         }
