@@ -403,7 +403,7 @@ class Platform:
         """Offline circles: per language and region, runs of 3-300 people; 30 % also join a second circle."""
         r = self.r
         by_region = {}
-        for u in sorted(self.life):
+        for u in sorted(set(self.people)):  # people only: an operation's made-up accounts have no offline friends
             if self.life[u][0] > 0:
                 usr = self.users[u]
                 by_region.setdefault((usr["lang"], usr["reg"]), []).append(u)
@@ -692,7 +692,7 @@ class Platform:
                         friends = [v for c in self.circle_of.get(u, []) for v in c if v != u]
                         tagged = r.sample(friends, min(len(friends), r.randint(0, 3)))
                         body = r.choice(replies) + "".join(" @" + self.users[v]["id"] for v in tagged)
-                        self.post(u, when + r.randint(0, 2), body, reply=gt, mentions=[brand] + tagged,
+                        self.post(u, min(self.T - 1, when + r.randint(0, 2)), body, reply=gt, mentions=[brand] + tagged,
                                   retweetable=False)
         return act
 
