@@ -193,7 +193,7 @@ class Platform:
         self.a = a
         self.r = random.Random(a.seed)
         self.T = a.days * 1440
-        self.langs = LANGS[:max(1, min(a.languages, len(LANGS)))]
+        self.langs = LANGS[:a.languages]
         self.lang_w = [1.0 / (i + 1) ** 0.9 for i in range(len(self.langs))]
         self.vocab = {}
         self.users, self.tweets = [], []
@@ -294,12 +294,6 @@ class Platform:
         n = a.accounts
         ops = OPS if a.ops == "all" else [] if a.ops == "none" else a.ops.split(",")
         crowds = CROWDS if a.crowds == "all" else [] if a.crowds == "none" else a.crowds.split(",")
-        for name in ops:
-            if name not in OPS:
-                raise SystemExit(f"--ops: unknown operation {name!r} (known: {', '.join(OPS)})")
-        for name in crowds:
-            if name not in CROWDS:
-                raise SystemExit(f"--crowds: unknown crowd {name!r} (known: {', '.join(CROWDS)})")
 
         def size(share, least, scale=1.0):
             return max(least, int(round(n * share * scale * r.uniform(0.6, 1.4))))
@@ -1246,8 +1240,15 @@ def main():
     for name in ("homophily", "reciprocity", "lurkers", "camouflage"):
         if not 0 <= getattr(a, name) <= 1:
             p.error(f"--{name} must be in [0, 1], got {getattr(a, name)}")
+    if not 1 <= a.languages <= len(LANGS):
+        p.error(f"--languages must be in [1, {len(LANGS)}], got {a.languages}")
     if a.days < 7 or a.follows_median <= 0 or a.op_scale < 0 or a.popularity_exponent <= 0:
         p.error("--days must be at least 7; --follows-median, --op-scale and --popularity-exponent positive")
+    for name, known in (("ops", OPS), ("crowds", CROWDS)):
+        value = getattr(a, name)
+        for item in [] if value in ("all", "none") else value.split(","):
+            if item not in known:
+                p.error(f"--{name}: unknown {item!r} (known: all, none, {', '.join(known)})")
     g = Platform(a)
     g.build()
     infoops_archive.write(a.out, g.users, [(e >> 20, e & 0xFFFFF) for e in sorted(g.F)], g.tweets,
