@@ -111,7 +111,8 @@ OPTIONS = [
     ("--follows-median", 40, "median following count of an ordinary account (lognormal, sigma 1)"),
     ("--reciprocity", 0.6, "probability that a friend follows back"),
     ("--lurkers", 0.0, "share of ordinary accounts that never post (group 'lurkers')"),
-    ("--ops", "all", "operations: all, none, or a comma list of fresh,aged,drip,churn,botnet,copypaste,linkring,hashtag"),
+    ("--ops", "all", "operations: all, none, or a comma list of "
+                     "fresh,aged,drip,churn,botnet,copypaste,linkring,hashtag"),
     ("--crowds", "all", "honest crowds: all, none, or a comma list of "
                         "signup,giveaway,kpop,sports,trains,followback,journalists,sharers"),
     ("--op-scale", 1.0, "multiplies every operation's size"),
@@ -181,7 +182,7 @@ class Vocab:
         self.topic = {t: [word(2, 4) for _ in range(60)] for t in TOPICS + ["news", "local", "kpop", "spam"]}
         self.tags = {t: [word(2, 3) for _ in range(8)] for t in self.topic}
 
-    def words_(self, r, k):
+    def sample(self, r, k):
         return r.choices(self.words, cum_weights=self.cw, k=k)
 
     def new(self, r):
@@ -259,7 +260,7 @@ class Platform:
     def text(self, lang, topic=None, k=None, tag_p=0.25):
         r = self.r
         v = self.voc(lang)
-        ws = v.words_(r, k or r.randint(4, 16))
+        ws = v.sample(r, k or r.randint(4, 16))
         tags = []
         if topic:
             for _ in range(r.choice([0, 1, 1, 2])):
@@ -324,9 +325,9 @@ class Platform:
                   "churn": self.churn_farm, "botnet": self.botnet, "copypaste": self.copypaste,
                   "linkring": self.linkring, "hashtag": self.hashtag_push}
         # The accounts first (their life needs the circles), then the ordinary follows, then what each group does.
-        made = [(crowd_fns[c], c, crowd_size[c]) for c in CROWDS if c in crowds] + \
-               [(op_fns[o], o, op_size[o]) for o in OPS if o in ops]
-        actions = [fn(k) for fn, _, k in made]
+        made = [(crowd_fns[c], crowd_size[c]) for c in CROWDS if c in crowds] + \
+               [(op_fns[o], op_size[o]) for o in OPS if o in ops]
+        actions = [fn(k) for fn, k in made]
         self.public_set = set(self.public)
         self.circles()
         for u in sorted(self.life):
@@ -532,7 +533,7 @@ class Platform:
                     continue
                 topic = r.choice(usr["ints"])
                 if is_outlet:
-                    head = " ".join(v.words_(r, r.randint(6, 12)) + [r.choice(v.topic["news"])])
+                    head = " ".join(v.sample(r, r.randint(6, 12)) + [r.choice(v.topic["news"])])
                     url = f"https://{usr['domain']}/" + "-".join(head.split()[:5]) + f"-{r.randrange(10 ** 6)}"
                     t = self.post(u, when, head + " " + url, urls=[url], client="SocialFlow")
                     t["headline"] = head
@@ -541,7 +542,7 @@ class Platform:
                 if not public and r.random() < 0.03:
                     tmpl, client, site = r.choice(apps)
                     url = f"https://{site}{r.randrange(36 ** 6):x}"
-                    place = " ".join(v.words_(r, 2)).title()
+                    place = " ".join(v.sample(r, 2)).title()
                     self.post(u, when, tmpl.format(p=place, c=place.split()[0], url=url), urls=[url],
                               client=client)
                     continue
@@ -667,7 +668,7 @@ class Platform:
                 sponsors = [brand] + r.sample(others, min(len(others), r.randint(2, 9)))
                 t0 = r.randrange(self.T - 3 * 1440)
                 length = r.randint(3, 7) * 1440
-                prize = " ".join(self.voc(lang0).words_(r, 2))
+                prize = " ".join(self.voc(lang0).sample(r, 2))
                 tag = self.voc(lang0).new(r)
                 text = (f"🎁 GIVEAWAY! Win {prize}! To enter: RT + follow "
                         + " ".join("@" + self.users[v]["id"] for v in sponsors) + f" #giveaway #win #{tag}")
@@ -980,7 +981,7 @@ class Platform:
                 self.life[u] = (self.life[u][0] * 0.3, self.life[u][1] * 0.3)
             made.append(us)
         clients = self.buyers(r.randint(2, 8))
-        quotes = [" ".join(self.voc(self.langs[0]).words_(r, r.randint(6, 14))) for _ in range(200)]
+        quotes = [" ".join(self.voc(self.langs[0]).sample(r, r.randint(6, 14))) for _ in range(200)]
 
         def act():
             for us in made:
@@ -1071,7 +1072,7 @@ class Platform:
             cand = [u for u in range(len(self.users)) if self.users[u]["label"] in ("organic", "news", "fandom")]
             weights = [self.users[u]["rate"] + 0.05 for u in cand]
             pool = Pool(cand, weights)
-            templates = [" ".join(self.voc(self.langs[0]).words_(r, r.randint(5, 9))) for _ in range(r.randint(3, 6))]
+            templates = [" ".join(self.voc(self.langs[0]).sample(r, r.randint(5, 9))) for _ in range(r.randint(3, 6))]
             for u in us:
                 for v in pool.draw(r, min(len(cand) * 2 // 5, r.randint(800, 3000))):
                     if self.followback.get(v):
@@ -1178,9 +1179,9 @@ class Platform:
                     if w != u and r.random() < 0.3:
                         self.follow(u, w)
             for _ in range(r.randint(20, 70)):
-                head = " ".join(v.words_(r, r.randint(6, 12)))
+                head = " ".join(v.sample(r, r.randint(6, 12)))
                 url = r.choice(domains) + "-".join(head.split()[:4]) + f"-{r.randrange(10 ** 5)}"
-                variants = [head, " ".join(v.words_(r, 3)) + " " + head,
+                variants = [head, " ".join(v.sample(r, 3)) + " " + head,
                             " ".join(head.split()[1:]) + " " + r.choice(EMOJI)]
                 t0 = r.randrange(self.T - 360)
                 p = r.uniform(0.25, 0.6)
@@ -1211,7 +1212,7 @@ class Platform:
             self.people.append(u)
         us += aged
         v = self.voc(lang)
-        slogans = [" ".join(v.words_(r, r.randint(3, 7))) for _ in range(30)]
+        slogans = [" ".join(v.sample(r, r.randint(3, 7))) for _ in range(30)]
 
         def act():
             for _ in range(r.randint(2, 4)):
@@ -1227,7 +1228,7 @@ class Platform:
                         if r.random() < 0.3:
                             self.retweet(u, r.choice(leads), when)
                         elif self.users[u]["lo"] <= when < self.T:
-                            words = " ".join(v.words_(r, r.randint(0, 4)))
+                            words = " ".join(v.sample(r, r.randint(0, 4)))
                             self.post(u, when, f"{r.choice(slogans)} {words} #{tag}".replace("  ", " "), [tag])
         return act
 
