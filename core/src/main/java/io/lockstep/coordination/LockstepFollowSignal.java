@@ -400,7 +400,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
-        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0));
+        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0), termination);
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
@@ -614,13 +614,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * {@link ClientSeeds#sketched} with samples of {@value ClientSeeds#SKETCH} away follows, by {@link ClientRound}.
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
+        return clientSeeds(finder, n, community, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #clientSeeds(DenseBlockFinder, int, int[])}, the sketched screen on {@code concurrency} threads. */
+    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community, TerminationFlag termination) {
         if (clientRound == ClientRound.BUDGETED) {
             return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(),
                     params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()),
                     clientStats);
         }
         return ClientSeeds.sketched(finder, n, community, params.minFollowers(), params.minTargets(),
-                params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats);
+                params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats, concurrency,
+                termination);
     }
 
     /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -246,6 +247,48 @@ class ClientSeedsTest {
         }
         assertThatThrownBy(() -> sketched(a, 1, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sketch");
+    }
+
+    @Test
+    void theSketchedScreenOnSeveralThreadsGivesTheSameSeedsAndCounts() {
+        FollowGraphs gen = communities(11);
+        agedFarm(gen);
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        int[] community = coarsest(finder, n);
+        // a sample of 8 (followers sampled, thresholds sorted) and the signal's (the client's seed found)
+        for (int sketch : new int[] {8, ClientSeeds.SKETCH}) {
+            ClientSeeds.Stats[] one = new ClientSeeds.Stats[1];
+            List<ClientSeeds.Seed> single = ClientSeeds.sketched(finder, n, community, P.minFollowers(),
+                    P.minTargets(), P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, sketch, one, 1,
+                    TerminationFlag.RUNNING_TRUE);
+            assertThat(one[0].followersSampled() > 0 || !single.isEmpty()).as("sketch %d", sketch).isTrue();
+            for (int threads : new int[] {2, 3, 7}) {
+                ClientSeeds.Stats[] many = new ClientSeeds.Stats[1];
+                List<ClientSeeds.Seed> parallel = ClientSeeds.sketched(finder, n, community, P.minFollowers(),
+                        P.minTargets(), P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, sketch,
+                        many, threads, TerminationFlag.RUNNING_TRUE);
+                assertThat(many[0]).as("sketch %d, threads %d", sketch, threads).isEqualTo(one[0]);
+                assertThat(parallel).as("sketch %d, threads %d", sketch, threads).hasSameSizeAs(single);
+                for (int i = 0; i < single.size(); i++) {
+                    assertThat(parallel.get(i).client()).isEqualTo(single.get(i).client());
+                    assertThat(parallel.get(i).followers()).isEqualTo(single.get(i).followers());
+                    assertThat(parallel.get(i).targets()).isEqualTo(single.get(i).targets());
+                    assertThat(parallel.get(i).logTail()).isEqualTo(single.get(i).logTail());
+                }
+            }
+            if (sketch == ClientSeeds.SKETCH) {
+                assertThat(single.stream().map(s -> a.accountId(s.client()))).contains(CLIENT);
+            }
+        }
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, P.minFollowers(), P.minTargets(),
+                P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, 8, null, 2, () -> false))
+                .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, P.minFollowers(), P.minTargets(),
+                P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, 8, null, 0,
+                TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("concurrency");
     }
 
     @Test
