@@ -68,22 +68,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * spends its attention there whatever its community's habits, and a farm's paid follows, a pool's worth, are a
  * minority of a list longer than the sample (a homophily-0.95 simulator cell: 527 seeds, one of 324 readers of a
  * 1,413-follower account, with the expectation alone; 46 with this rule, the farm's two clients first). Every
- * follower is counted and every candidate screened: no budget decides which farms are seen. The exact screen with
- * a budget ({@link #seeds}, {@value #WEDGES_PER_FOLLOW} increments per follow, whole followers admitted by ascending
- * b_f · a_f) kept the light followers of clients with audiences of their own (the simulator's farms) and left out
- * the farms whose members are costly followers (archives T, U, A: docs/quality.md, "The client screen without a
- * budget choice").
+ * follower is counted and every candidate screened: no budget decides which farms are seen (an exact screen
+ * within a budget of increments, whole followers admitted by ascending b_f · a_f, left out the farms whose members
+ * are costly followers: archives T, U, A, docs/quality.md, "The client screen without a budget choice"). With
+ * k at least every follower's away follows, the sketched screen is the exact one.
  *
  * <p><b>Cost.</b> Sketched: Σ_f b_f · min(a_f, k) ≤ k · m increments; O(m) to find the away follows, O(a_f log a_f)
  * to sample each follower with a_f &gt; k, O(|A(t)| log |A(t)|) per candidate to sort its sampled followers, and
- * O(k log k) to rank the k seeds found; memory O(m_away) for the samples and O(n) counters. Exact with a budget B:
- * at most B increments plus O(m + n log n). Deterministic: the hash is fixed (no randomness), ties broken by id.
+ * O(k log k) to rank the k seeds found; memory O(m_away) for the samples and O(n) counters per screening
+ * thread. Deterministic: the hash is fixed (no randomness), ties broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
     static final double PSEUDO_FOLLOWS = FollowNullModel.PSEUDO_FOLLOWS;
-    /** The screen's budget: counter increments per follow of the archive. */
-    static final long WEDGES_PER_FOLLOW = 2;
     /**
      * The sketched screen's sample: away follows kept per follower. It holds a farm member's whole away list (its
      * pool and its own past: 14–65 in the generators' farms, the 90th percentiles) so that its paid follows are all
@@ -111,92 +108,23 @@ final class ClientSeeds {
     }
 
     /**
-     * What a {@link #seeds} or {@link #sketched} call did: the away follows, the increments spent, the budget (for
-     * the sketched screen its bound, k · m), the followers left out of the audiences by the budget, the followers
+     * What a {@link #sketched} call did: the away follows, the increments spent, their bound (k · m), the followers
      * counted by a sample (more away follows than k), the candidates tested and the seeds found before the limit.
      */
-    record Stats(long away, long wedges, long budget, int followersLeftOut, int followersSampled, int candidates,
-                 int found) {
+    record Stats(long away, long wedges, long bound, int followersSampled, int candidates, int found) {
     }
 
     /**
      * The client-side seeds, strongest first (smallest joint tail; ties: more followers, then the smaller client
      * id), at most {@code limit}; a seed whose followers are at least half in earlier ones is dropped (a farm's
-     * pool stars can show its audience too). The exact screen with a budget: followers are counted whole, in
-     * ascending order of b_f · a_f (ties: smaller id), while {@code budget} increments last (the class comment,
-     * "The sketched screen"); exact with {@code Long.MAX_VALUE}.
+     * pool stars can show its audience too). Every follower is counted by a bottom-{@code sketch} sample of its away
+     * follows (the class comment, "The sketched screen"), at most {@code sketch} · m increments; exact (every away
+     * follow counted) with {@code Integer.MAX_VALUE}.
      *
      * @param n         the accounts of the finder's graph
      * @param community each account's community in the model's coarsest partition
-     * @param budget    the most counter increments the screen may spend ({@link #budget} for the signal's)
+     * @param sketch    the away follows kept per follower, at least 2
      * @param stats     receives what the call did in its element 0, or null
-     */
-    static List<Seed> seeds(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
-                            double minLift, double maxPValue, int limit, long budget, Stats[] stats) {
-        checkArguments(n, community, minFollowers, minTargets, minLift, maxPValue, limit);
-        Checks.atLeast("budget", budget, 0);
-        Away away = new Away(finder, n, community);
-        int[] offsets = away.offsets;
-        // followers admitted by ascending cost b_f · a_f while the budget allows
-        long[] order = new long[n];
-        int payers = 0;
-        for (int f = 0; f < n; f++) {
-            int b = 0;
-            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                b += finder.inDegree(finder.outTarget(e)) >= minFollowers ? 1 : 0;
-            }
-            long cost = (long) b * (offsets[f + 1] - offsets[f]);
-            if (cost > 0) {
-                order[payers++] = cost << 32 | f;
-            }
-        }
-        Arrays.sort(order, 0, payers);
-        boolean[] counted = new boolean[n];
-        long planned = 0;
-        int leftOut = 0;
-        for (int k = 0; k < payers; k++) {
-            long cost = order[k] >>> 32;
-            if (planned + cost <= budget) {
-                planned += cost;
-                counted[(int) order[k]] = true;
-            } else {
-                leftOut++;
-            }
-        }
-        order = null;
-        // the counted followers' away follows, whole; s_u and S over them
-        int[] sketchOffsets = new int[n + 1];
-        int[] received = new int[n];
-        long total = 0;
-        for (int f = 0; f < n; f++) {
-            int len = counted[f] ? offsets[f + 1] - offsets[f] : 0;
-            sketchOffsets[f + 1] = sketchOffsets[f] + len;
-            if (counted[f]) {
-                for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                    received[away.targets[i]]++;
-                }
-                total += len;
-            }
-        }
-        int[] sketchTargets = new int[sketchOffsets[n]];
-        for (int f = 0; f < n; f++) {
-            if (counted[f]) {
-                System.arraycopy(away.targets, offsets[f], sketchTargets, sketchOffsets[f], offsets[f + 1] - offsets[f]);
-            }
-        }
-        long[] threshold = new long[n];
-        Arrays.fill(threshold, Long.MAX_VALUE);
-        Counted c = new Counted(sketchOffsets, sketchTargets, threshold, new long[n], received, total);
-        return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
-                budget, leftOut, 0, 1, TerminationFlag.RUNNING_TRUE);
-    }
-
-    /**
-     * The client-side seeds as {@link #seeds(DenseBlockFinder, int, int[], int, int, double, double, int, long,
-     * Stats[])}, from the sketched screen: every follower is counted by a bottom-{@code sketch} sample of its away
-     * follows (the class comment, "The sketched screen"), at most {@code sketch} · m increments.
-     *
-     * @param sketch the away follows kept per follower, at least 2
      */
     static List<Seed> sketched(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
                                double minLift, double maxPValue, int limit, int sketch, Stats[] stats) {
@@ -263,7 +191,7 @@ final class ClientSeeds {
         // s_u and S over every away follow: the thinned graph's expectation is the full graph's, times the sample
         Counted c = new Counted(sketchOffsets, sketchTargets, threshold, hash, away.incoming, offsets[n]);
         return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
-                (long) sketch * finder.edgeCount(), 0, sampled, concurrency, termination);
+                (long) sketch * finder.edgeCount(), sampled, concurrency, termination);
     }
 
     /**
@@ -445,7 +373,7 @@ final class ClientSeeds {
      */
     private static List<Seed> screen(DenseBlockFinder finder, int n, int[] community, Away away, Counted c,
                                      int minFollowers, int minTargets, double minLift, double maxPValue, int limit,
-                                     Stats[] stats, long budget, int leftOut, int sampled, int concurrency,
+                                     Stats[] stats, long bound, int sampled, int concurrency,
                                      TerminationFlag termination) {
         int tested = 0;
         for (int t = 0; t < n; t++) {
@@ -499,7 +427,7 @@ final class ClientSeeds {
             out.add(s);
         }
         if (stats != null && stats.length > 0) {
-            stats[0] = new Stats(away.offsets[n], wedges, budget, leftOut, sampled, tested, found.size());
+            stats[0] = new Stats(away.offsets[n], wedges, bound, sampled, tested, found.size());
         }
         return out;
     }
@@ -637,11 +565,6 @@ final class ClientSeeds {
             }
             audComms.clear();
         }
-    }
-
-    /** The screen's budget for a graph of {@code follows} follows: {@value #WEDGES_PER_FOLLOW} increments each. */
-    static long budget(long follows) {
-        return WEDGES_PER_FOLLOW * follows;
     }
 
     /**

@@ -51,10 +51,7 @@ public final class FollowArchiveBenchmark {
                 Runtime.getRuntime().availableProcessors(), load(), a.accountCount(), a.followCount(),
                 (System.nanoTime() - t0) / 1e9);
         for (int run = 0; run < runs; run++) {
-            LockstepFollowSignal.ClientRound round = LockstepFollowSignal.ClientRound.valueOf(
-                    System.getProperty("lockstep.bench.clientRound", LockstepFollowSignal.ClientRound.DEFAULT.name()));
-            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults(),
-                    Runtime.getRuntime().availableProcessors(), round);
+            LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
             long start = System.nanoTime();
             long cpu0 = FollowBenchmark.cpu();
             SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
@@ -64,9 +61,9 @@ public final class FollowArchiveBenchmark {
                     + " %d rounds%n", sec, cpu, load(), g.blocks().size(), g.edges().size(), signal.rounds);
             ClientSeeds.Stats st = signal.clientStats[0];
             if (st != null) {
-                System.out.printf(Locale.ROOT, "  client round %s: %d away follows, %d increments (budget or bound"
-                                + " %d), %d followers left out, %d sampled, %d candidates, %d seeds found%n", round, st.away(), st.wedges(),
-                        st.budget(), st.followersLeftOut(), st.followersSampled(), st.candidates(), st.found());
+                System.out.printf(Locale.ROOT, "  client screen: %d away follows, %d increments (bound %d), %d"
+                                + " followers sampled, %d candidates, %d seeds found%n", st.away(), st.wedges(), st.bound(),
+                        st.followersSampled(), st.candidates(), st.found());
             }
             for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
                 System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
