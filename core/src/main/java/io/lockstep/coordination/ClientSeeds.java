@@ -365,11 +365,10 @@ final class ClientSeeds {
     }
 
     /**
-     * The screen over the counted away follows {@code c}, shared by both ways of choosing them: every candidate
-     * client screened ({@link Screen#client}), on at most {@code concurrency} threads taking runs of candidate ids
-     * in turn (at most {@value #CHUNK}, fewer on a small graph so that every thread gets some), each with its own
-     * counters; the seeds are then ranked by a total order (tail, size, client id), so the result does not depend
-     * on the threads.
+     * The screen over the counted away follows {@code c}: every candidate client screened ({@link Screen#client})
+     * on at most {@code concurrency} threads taking runs of candidate ids in turn (at most {@value #CHUNK}, fewer on
+     * a small graph so that every thread gets some), each with its own counters; the seeds are then ranked by a
+     * total order (tail, size, client id), so the result does not depend on the threads.
      */
     private static List<Seed> screen(DenseBlockFinder finder, int n, int[] community, Away away, Counted c,
                                      int minFollowers, int minTargets, double minLift, double maxPValue, int limit,
