@@ -356,7 +356,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         Models model = Models.fit(finder, n, seed, concurrency, termination);
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
-        double[] weights = surprise == null ? model.surprise() : surprise.surprise(model.partitions(n));
+        double[] weights = surprise == null ? model.surprise(concurrency, termination)
+                : surprise.surprise(model.partitions(n));
         if (weights == null || weights.length != finder.edgeCount()) {
             throw new IllegalStateException("the surprise source must return one weight per follow ("
                     + finder.edgeCount() + "), returned " + (weights == null ? "null" : weights.length));
@@ -798,17 +799,41 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         double[] surprise() {
-            double[] out = null;
-            for (FollowNullModel m : models) {
-                double[] s = m.surprise();
-                if (out == null) {
-                    out = s;
-                } else {
-                    for (int i = 0; i < s.length; i++) {
-                        out[i] = Math.max(out[i], s[i]);
+            return surprise(1, TerminationFlag.RUNNING_TRUE);
+        }
+
+        /**
+         * Every follow's surprise, the largest over the partitions ({@link FollowNullModel#surprise()}), computed
+         * target by target into one array (each target's follows under every partition in turn, the partitions'
+         * maxima taken in resolution order as over whole arrays) on at most {@code concurrency} threads taking runs
+         * of targets in turn (at most 8,192, fewer on a small graph), each with scratch of its own; the weights do
+         * not depend on the threads.
+         * {@code termination} is polled between runs. O(m) per partition.
+         */
+        double[] surprise(int concurrency, TerminationFlag termination) {
+            if (models.isEmpty()) {
+                return null;
+            }
+            int n = models.get(0).accounts();
+            double[] out = new double[models.get(0).follows()];
+            int run = Math.max(64, Math.min(8192, n / (32 * Math.max(1, concurrency))));
+            int runs = (n + run - 1) / run;
+            AtomicInteger next = new AtomicInteger();
+            eachOnThreads(Math.max(1, Math.min(concurrency, runs)), concurrency, termination, w -> {
+                double[][] counts = new double[models.size()][];
+                IntArrayList touched = new IntArrayList();
+                for (int k = 0; k < counts.length; k++) {
+                    counts[k] = new double[models.get(k).communityCount()];
+                }
+                for (int r = next.getAndIncrement(); r < runs; r = next.getAndIncrement()) {
+                    termination.assertRunning();
+                    for (int j = r * run, end = Math.min(n, j + run); j < end; j++) {
+                        for (int k = 0; k < counts.length; k++) {
+                            models.get(k).surprise(j, out, k == 0, counts[k], touched);
+                        }
                     }
                 }
-            }
+            });
             return out;
         }
 
