@@ -1,11 +1,13 @@
 package io.lockstep.coordination;
 
+import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Client-side seeds for {@link LockstepFollowSignal}: a follower farm found from the account that bought it, by the
@@ -66,22 +68,19 @@ import java.util.List;
  * spends its attention there whatever its community's habits, and a farm's paid follows, a pool's worth, are a
  * minority of a list longer than the sample (a homophily-0.95 simulator cell: 527 seeds, one of 324 readers of a
  * 1,413-follower account, with the expectation alone; 46 with this rule, the farm's two clients first). Every
- * follower is counted and every candidate screened: no budget decides which farms are seen. The exact screen with
- * a budget ({@link #seeds}, {@value #WEDGES_PER_FOLLOW} increments per follow, whole followers admitted by ascending
- * b_f · a_f) kept the light followers of clients with audiences of their own (the simulator's farms) and left out
- * the farms whose members are costly followers (archives T, U, A: docs/quality.md, "The client screen without a
- * budget choice").
+ * follower is counted and every candidate screened: no budget decides which farms are seen (an exact screen
+ * within a budget of increments, whole followers admitted by ascending b_f · a_f, left out the farms whose members
+ * are costly followers: archives T, U, A, docs/quality.md, "The client screen without a budget choice"). With
+ * k at least every follower's away follows, the sketched screen is the exact one.
  *
  * <p><b>Cost.</b> Sketched: Σ_f b_f · min(a_f, k) ≤ k · m increments; O(m) to find the away follows, O(a_f log a_f)
  * to sample each follower with a_f &gt; k, O(|A(t)| log |A(t)|) per candidate to sort its sampled followers, and
- * O(k log k) to rank the k seeds found; memory O(m_away) for the samples and O(n) counters. Exact with a budget B:
- * at most B increments plus O(m + n log n). Deterministic: the hash is fixed (no randomness), ties broken by id.
+ * O(k log k) to rank the k seeds found; memory O(m_away) for the samples and O(n) counters per screening
+ * thread. Deterministic: the hash is fixed (no randomness), ties broken by id.
  */
 final class ClientSeeds {
     /** Pseudo-follows of the shrinkage of a community's away share towards the archive's. */
     static final double PSEUDO_FOLLOWS = FollowNullModel.PSEUDO_FOLLOWS;
-    /** The screen's budget: counter increments per follow of the archive. */
-    static final long WEDGES_PER_FOLLOW = 2;
     /**
      * The sketched screen's sample: away follows kept per follower. It holds a farm member's whole away list (its
      * pool and its own past: 14–65 in the generators' farms, the 90th percentiles) so that its paid follows are all
@@ -109,97 +108,43 @@ final class ClientSeeds {
     }
 
     /**
-     * What a {@link #seeds} or {@link #sketched} call did: the away follows, the increments spent, the budget (for
-     * the sketched screen its bound, k · m), the followers left out of the audiences by the budget, the followers
+     * What a {@link #sketched} call did: the away follows, the increments spent, their bound (k · m), the followers
      * counted by a sample (more away follows than k), the candidates tested and the seeds found before the limit.
      */
-    record Stats(long away, long wedges, long budget, int followersLeftOut, int followersSampled, int candidates,
-                 int found) {
+    record Stats(long away, long wedges, long bound, int followersSampled, int candidates, int found) {
     }
 
     /**
      * The client-side seeds, strongest first (smallest joint tail; ties: more followers, then the smaller client
      * id), at most {@code limit}; a seed whose followers are at least half in earlier ones is dropped (a farm's
-     * pool stars can show its audience too). The exact screen with a budget: followers are counted whole, in
-     * ascending order of b_f · a_f (ties: smaller id), while {@code budget} increments last (the class comment,
-     * "The sketched screen"); exact with {@code Long.MAX_VALUE}.
+     * pool stars can show its audience too). Every follower is counted by a bottom-{@code sketch} sample of its away
+     * follows (the class comment, "The sketched screen"), at most {@code sketch} · m increments; exact (every away
+     * follow counted) with {@code Integer.MAX_VALUE}.
      *
      * @param n         the accounts of the finder's graph
      * @param community each account's community in the model's coarsest partition
-     * @param budget    the most counter increments the screen may spend ({@link #budget} for the signal's)
+     * @param sketch    the away follows kept per follower, at least 2
      * @param stats     receives what the call did in its element 0, or null
-     */
-    static List<Seed> seeds(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
-                            double minLift, double maxPValue, int limit, long budget, Stats[] stats) {
-        checkArguments(n, community, minFollowers, minTargets, minLift, maxPValue, limit);
-        Checks.atLeast("budget", budget, 0);
-        Away away = new Away(finder, n, community);
-        int[] offsets = away.offsets;
-        // followers admitted by ascending cost b_f · a_f while the budget allows
-        long[] order = new long[n];
-        int payers = 0;
-        for (int f = 0; f < n; f++) {
-            int b = 0;
-            for (int e = finder.outStart(f); e < finder.outEnd(f); e++) {
-                b += finder.inDegree(finder.outTarget(e)) >= minFollowers ? 1 : 0;
-            }
-            long cost = (long) b * (offsets[f + 1] - offsets[f]);
-            if (cost > 0) {
-                order[payers++] = cost << 32 | f;
-            }
-        }
-        Arrays.sort(order, 0, payers);
-        boolean[] counted = new boolean[n];
-        long planned = 0;
-        int leftOut = 0;
-        for (int k = 0; k < payers; k++) {
-            long cost = order[k] >>> 32;
-            if (planned + cost <= budget) {
-                planned += cost;
-                counted[(int) order[k]] = true;
-            } else {
-                leftOut++;
-            }
-        }
-        order = null;
-        // the counted followers' away follows, whole; s_u and S over them
-        int[] sketchOffsets = new int[n + 1];
-        int[] received = new int[n];
-        long total = 0;
-        for (int f = 0; f < n; f++) {
-            int len = counted[f] ? offsets[f + 1] - offsets[f] : 0;
-            sketchOffsets[f + 1] = sketchOffsets[f] + len;
-            if (counted[f]) {
-                for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                    received[away.targets[i]]++;
-                }
-                total += len;
-            }
-        }
-        int[] sketchTargets = new int[sketchOffsets[n]];
-        for (int f = 0; f < n; f++) {
-            if (counted[f]) {
-                System.arraycopy(away.targets, offsets[f], sketchTargets, sketchOffsets[f], offsets[f + 1] - offsets[f]);
-            }
-        }
-        long[] threshold = new long[n];
-        Arrays.fill(threshold, Long.MAX_VALUE);
-        Counted c = new Counted(sketchOffsets, sketchTargets, threshold, new long[n], received, total);
-        return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
-                budget, leftOut, 0);
-    }
-
-    /**
-     * The client-side seeds as {@link #seeds(DenseBlockFinder, int, int[], int, int, double, double, int, long,
-     * Stats[])}, from the sketched screen: every follower is counted by a bottom-{@code sketch} sample of its away
-     * follows (the class comment, "The sketched screen"), at most {@code sketch} · m increments.
-     *
-     * @param sketch the away follows kept per follower, at least 2
      */
     static List<Seed> sketched(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
                                double minLift, double maxPValue, int limit, int sketch, Stats[] stats) {
+        return sketched(finder, n, community, minFollowers, minTargets, minLift, maxPValue, limit, sketch, stats, 1,
+                TerminationFlag.RUNNING_TRUE);
+    }
+
+    /**
+     * As {@link #sketched(DenseBlockFinder, int, int[], int, int, double, double, int, int, Stats[])}, the candidates
+     * screened on at most {@code concurrency} threads (the calling thread and threads started for the call); the
+     * seeds do not depend on it. {@code termination} is polled between runs of candidates.
+     *
+     * @param concurrency threads for the screen, at least 1
+     */
+    static List<Seed> sketched(DenseBlockFinder finder, int n, int[] community, int minFollowers, int minTargets,
+                               double minLift, double maxPValue, int limit, int sketch, Stats[] stats,
+                               int concurrency, TerminationFlag termination) {
         checkArguments(n, community, minFollowers, minTargets, minLift, maxPValue, limit);
         Checks.atLeast("sketch", sketch, 2);
+        Checks.atLeast("concurrency", concurrency, 1);
         Away away = new Away(finder, n, community);
         int[] offsets = away.offsets;
         long[] hash = new long[n];
@@ -246,7 +191,7 @@ final class ClientSeeds {
         // s_u and S over every away follow: the thinned graph's expectation is the full graph's, times the sample
         Counted c = new Counted(sketchOffsets, sketchTargets, threshold, hash, away.incoming, offsets[n]);
         return screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue, limit, stats,
-                (long) sketch * finder.edgeCount(), 0, sampled);
+                (long) sketch * finder.edgeCount(), sampled, concurrency, termination);
     }
 
     /**
@@ -328,17 +273,21 @@ final class ClientSeeds {
      * by threshold with suffix sums.
      */
     private static final class Attention {
-        private double whole;
+        /** Σ x_f over the followers counted whole: a lower bound of every {@link #above}. */
+        double whole;
         private long[] thresholds = new long[16];
         private double[] xs = new double[16];
         private int size;
         private double[] suffix = new double[17];
         private long[] sorted = new long[16];
         private int[] order = new int[16];
+        /** Whether the sampled followers added since {@link #clear} are sorted. */
+        private boolean closed;
 
         void clear() {
             whole = 0;
             size = 0;
+            closed = false;
         }
 
         void add(long threshold, double x) {
@@ -355,8 +304,12 @@ final class ClientSeeds {
             size++;
         }
 
-        /** Sorts the sampled followers; call after the last {@link #add}, before {@link #above}. */
+        /**
+         * Sorts the sampled followers; call after the last {@link #add}, before {@link #above} (which sorts them
+         * itself when it is not called).
+         */
         void close() {
+            closed = true;
             if (size == 0) {
                 return;
             }
@@ -383,6 +336,9 @@ final class ClientSeeds {
             if (size == 0) {
                 return whole;
             }
+            if (!closed) {
+                close();
+            }
             // the first sorted threshold > h
             int lo = 0, hi = size;
             while (lo < hi) {
@@ -408,100 +364,44 @@ final class ClientSeeds {
                 : Math.max(expected, away.offsets[f + 1] - away.offsets[f]);
     }
 
-    /** The screen over the counted away follows {@code c}, shared by both ways of choosing them. */
+    /**
+     * The screen over the counted away follows {@code c}: every candidate client screened ({@link Screen#client})
+     * on at most {@code concurrency} threads taking runs of candidate ids in turn (at most {@value #CHUNK}, fewer on
+     * a small graph so that every thread gets some), each with its own counters; the seeds are then ranked by a
+     * total order (tail, size, client id), so the result does not depend on the threads.
+     */
     private static List<Seed> screen(DenseBlockFinder finder, int n, int[] community, Away away, Counted c,
                                      int minFollowers, int minTargets, double minLift, double maxPValue, int limit,
-                                     Stats[] stats, long budget, int leftOut, int sampled) {
-        int[] offsets = c.offsets;
-        int[] targets = c.targets;
-        int[] received = c.received;
-        long total = c.total;
+                                     Stats[] stats, long bound, int sampled, int concurrency,
+                                     TerminationFlag termination) {
         int tested = 0;
         for (int t = 0; t < n; t++) {
             tested += finder.inDegree(t) >= minFollowers ? 1 : 0;
         }
-        double logLevel = Math.log(maxPValue);
-        int[] count = new int[n];
-        boolean[] inU = new boolean[n];
-        long[] audMade = new long[away.communities];
-        long[] audAway = new long[away.communities];
-        double[] share = new double[away.communities];
-        IntArrayList audComms = new IntArrayList();
-        IntArrayList touched = new IntArrayList();
-        IntArrayList audience = new IntArrayList();
-        IntArrayList unexplained = new IntArrayList();
-        Attention attentionAbove = new Attention();
-        Attention memberAbove = new Attention();
+        double level = maxPValue / tested;
+        int chunk = Math.max(16, Math.min(CHUNK, n / (32 * Math.max(1, concurrency))));
+        int chunks = c.total > 0 ? (n + chunk - 1) / chunk : 0;
+        int workers = Math.max(1, Math.min(concurrency, chunks));
+        Screen[] screens = new Screen[workers];
+        AtomicInteger next = new AtomicInteger();
+        LockstepFollowSignal.Models.eachOnThreads(workers, workers, termination, w -> {
+            Screen screen = new Screen(finder, n, community, away, c, minFollowers, minTargets, minLift, maxPValue,
+                    level);
+            screens[w] = screen;
+            for (int k = next.getAndIncrement(); k < chunks; k = next.getAndIncrement()) {
+                termination.assertRunning();
+                for (int t = k * chunk, end = Math.min(n, t + chunk); t < end; t++) {
+                    screen.client(t);
+                }
+            }
+        });
         List<Seed> found = new ArrayList<>();
         long wedges = 0;
-        for (int t = 0; t < n && total > 0; t++) {
-            if (finder.inDegree(t) < minFollowers) {
-                continue;
+        for (Screen screen : screens) {
+            if (screen != null) {
+                found.addAll(screen.found);
+                wedges += screen.wedges;
             }
-            audience.clear();
-            for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
-                int f = finder.inFollower(p);
-                if (offsets[f + 1] > offsets[f]) {
-                    audience.add(f);
-                }
-            }
-            if (audience.size() < minFollowers) {
-                continue;
-            }
-            // each community's away share without the audience's own follows (shrunk to the archive's share)
-            for (int k = 0; k < audience.size(); k++) {
-                int f = audience.getInt(k);
-                int cf = community[f];
-                if (audMade[cf] == 0 && audAway[cf] == 0) {
-                    audComms.add(cf);
-                }
-                audMade[cf] += finder.outDegree(f);
-                audAway[cf] += away.offsets[f + 1] - away.offsets[f];
-            }
-            for (int k = 0; k < audComms.size(); k++) {
-                int cc = audComms.getInt(k);
-                share[cc] = (away.awayMade[cc] - audAway[cc] + PSEUDO_FOLLOWS * away.globalShare)
-                        / (away.made[cc] - audMade[cc] + PSEUDO_FOLLOWS);
-            }
-            attentionAbove.clear();
-            for (int k = 0; k < audience.size(); k++) {
-                int f = audience.getInt(k);
-                attentionAbove.add(c.threshold[f], attention(finder, away, c, f, share[community[f]]));
-                for (int i = offsets[f]; i < offsets[f + 1]; i++) {
-                    int u = targets[i];
-                    if (u != t) {
-                        wedges++;
-                        if (count[u]++ == 0) {
-                            touched.add(u);
-                        }
-                    }
-                }
-            }
-            attentionAbove.close();
-            unexplained.clear();
-            for (int k = 0; k < touched.size(); k++) {
-                int u = touched.getInt(k);
-                int y = count[u];
-                count[u] = 0;
-                double e = received[u] * attentionAbove.above(c.hash[u]) / total;
-                if (y >= 2 && y >= minLift * e && unlikely(y, e, logLevel)) {
-                    unexplained.add(u);
-                }
-            }
-            touched.clear();
-            if (unexplained.size() + 1 >= minTargets) {
-                Seed seed = seed(finder, t, audience, unexplained, inU, away, c, community, share, memberAbove,
-                        minFollowers, minLift, maxPValue / tested);
-                if (seed != null) {
-                    found.add(seed);
-                }
-            }
-            for (int k = 0; k < audComms.size(); k++) {
-                int cc = audComms.getInt(k);
-                audMade[cc] = 0;
-                audAway[cc] = 0;
-            }
-            audComms.clear();
         }
         found.sort((x, y) -> x.logTail() != y.logTail() ? Double.compare(x.logTail(), y.logTail())
                 : x.followers().length != y.followers().length
@@ -526,14 +426,144 @@ final class ClientSeeds {
             out.add(s);
         }
         if (stats != null && stats.length > 0) {
-            stats[0] = new Stats(away.offsets[n], wedges, budget, leftOut, sampled, tested, found.size());
+            stats[0] = new Stats(away.offsets[n], wedges, bound, sampled, tested, found.size());
         }
         return out;
     }
 
-    /** The screen's budget for a graph of {@code follows} follows: {@value #WEDGES_PER_FOLLOW} increments each. */
-    static long budget(long follows) {
-        return WEDGES_PER_FOLLOW * follows;
+    /** The most candidate client ids a screening thread takes at a time. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * One thread's share of the screen: its counters (one per account, zero between candidates), the scratch of the
+     * community shares, and the seeds it found. Each candidate is screened from the shared, read-only counts alone,
+     * so which thread screens it changes nothing.
+     */
+    private static final class Screen {
+        private final DenseBlockFinder finder;
+        private final int[] community;
+        private final Away away;
+        private final Counted c;
+        private final int minFollowers, minTargets;
+        private final double minLift, logLevel, level;
+        private final int[] count;
+        private final int[] touched;
+        private final boolean[] inU;
+        private final long[] audMade, audAway;
+        private final double[] share;
+        private final IntArrayList audComms = new IntArrayList();
+        private final IntArrayList audience = new IntArrayList();
+        private final IntArrayList unexplained = new IntArrayList();
+        private final Attention attentionAbove = new Attention();
+        private final Attention memberAbove = new Attention();
+        final List<Seed> found = new ArrayList<>();
+        long wedges;
+
+        Screen(DenseBlockFinder finder, int n, int[] community, Away away, Counted c, int minFollowers,
+               int minTargets, double minLift, double maxPValue, double level) {
+            this.finder = finder;
+            this.community = community;
+            this.away = away;
+            this.c = c;
+            this.minFollowers = minFollowers;
+            this.minTargets = minTargets;
+            this.minLift = minLift;
+            this.logLevel = Math.log(maxPValue);
+            this.level = level;
+            count = new int[n];
+            touched = new int[n];
+            inU = new boolean[n];
+            audMade = new long[away.communities];
+            audAway = new long[away.communities];
+            share = new double[away.communities];
+        }
+
+        /**
+         * Screens candidate client t (the class comment, "The screen"): counts the co-follows of its counted
+         * followers, keeps the targets u with c_u ≥ 2, c_u ≥ minLift · E_u and an unlikely Poisson tail, and adds
+         * t's seed to {@link #found} when it passes. E_u is computed only for a c_u ≥ 2 that its lower bound (the
+         * followers counted whole) does not already rule out by the lift: E_u is a sum of non-negative terms, so the
+         * same targets pass as when every E_u is computed.
+         */
+        void client(int t) {
+            if (finder.inDegree(t) < minFollowers) {
+                return;
+            }
+            int[] offsets = c.offsets;
+            int[] targets = c.targets;
+            audience.clear();
+            for (int p = finder.inStart(t); p < finder.inEnd(t); p++) {
+                int f = finder.inFollower(p);
+                if (offsets[f + 1] > offsets[f]) {
+                    audience.add(f);
+                }
+            }
+            if (audience.size() < minFollowers) {
+                return;
+            }
+            // each community's away share without the audience's own follows (shrunk to the archive's share)
+            for (int k = 0; k < audience.size(); k++) {
+                int f = audience.getInt(k);
+                int cf = community[f];
+                if (audMade[cf] == 0 && audAway[cf] == 0) {
+                    audComms.add(cf);
+                }
+                audMade[cf] += finder.outDegree(f);
+                audAway[cf] += away.offsets[f + 1] - away.offsets[f];
+            }
+            for (int k = 0; k < audComms.size(); k++) {
+                int cc = audComms.getInt(k);
+                share[cc] = (away.awayMade[cc] - audAway[cc] + PSEUDO_FOLLOWS * away.globalShare)
+                        / (away.made[cc] - audMade[cc] + PSEUDO_FOLLOWS);
+            }
+            attentionAbove.clear();
+            int[] count = this.count;
+            int[] touched = this.touched;
+            int size = 0;
+            long spent = 0;
+            for (int k = 0; k < audience.size(); k++) {
+                int f = audience.getInt(k);
+                attentionAbove.add(c.threshold[f], attention(finder, away, c, f, share[community[f]]));
+                for (int i = offsets[f], end = offsets[f + 1]; i < end; i++) {
+                    int u = targets[i];
+                    if (u != t) {
+                        spent++;
+                        if (count[u]++ == 0) {
+                            touched[size++] = u;
+                        }
+                    }
+                }
+            }
+            wedges += spent;
+            unexplained.clear();
+            int[] received = c.received;
+            double least = attentionAbove.whole; // E_u ≥ received[u] · least / S
+            for (int k = 0; k < size; k++) {
+                int u = touched[k];
+                int y = count[u];
+                count[u] = 0;
+                if (y < 2 || y < minLift * (received[u] * least / c.total)) {
+                    continue;
+                }
+                double e = received[u] * attentionAbove.above(c.hash[u]) / c.total;
+                if (y >= minLift * e && unlikely(y, e, logLevel)) {
+                    unexplained.add(u);
+                }
+            }
+            if (unexplained.size() + 1 >= minTargets) {
+                Seed seed = seed(finder, t, audience, unexplained, inU, away, c, community, share, memberAbove,
+                        minFollowers, minLift, level);
+                if (seed != null) {
+                    found.add(seed);
+                }
+            }
+            for (int k = 0; k < audComms.size(); k++) {
+                int cc = audComms.getInt(k);
+                audMade[cc] = 0;
+                audAway[cc] = 0;
+            }
+            audComms.clear();
+        }
     }
 
     /**

@@ -330,31 +330,54 @@ final class FollowNullModel {
      */
     double[] surprise() {
         double[] out = new double[graph.edgeCount()];
-        int n = community.length;
-        for (int j = 0; j < n; j++) {
-            int k = graph.inDegree(j);
-            if (k <= 1) {
-                for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
-                    out[graph.outEdgeOf(p)] = SURPRISE_FLOOR;
-                }
-                continue;
-            }
-            touched.clear();
-            for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
-                int c = community[graph.inFollower(p)];
-                if (count[c]++ == 0) {
-                    touched.add(c);
-                }
-            }
-            for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
-                int c = community[graph.inFollower(p)];
-                out[graph.outEdgeOf(p)] = surprise(count[c], k);
-            }
-            for (int c : touched) {
-                count[c] = 0;
-            }
+        for (int j = 0; j < community.length; j++) {
+            surprise(j, out, true, count, touched);
         }
         return out;
+    }
+
+    /**
+     * The surprise of every follow of target {@code j} ({@link #surprise()}) written into {@code out} at the follow's
+     * out-edge index: as it is when {@code first}, otherwise the larger of it and what {@code out} holds there.
+     * {@code count} (one entry per community, all 0) and {@code touched} are scratch, left as they were found, so
+     * that threads with scratch of their own may write the follows of different targets side by side. O(in-degree).
+     */
+    void surprise(int j, double[] out, boolean first, double[] count, IntArrayList touched) {
+        int k = graph.inDegree(j);
+        if (k <= 1) {
+            for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+                int e = graph.outEdgeOf(p);
+                out[e] = first ? SURPRISE_FLOOR : Math.max(out[e], SURPRISE_FLOOR);
+            }
+            return;
+        }
+        touched.clear();
+        for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+            int c = community[graph.inFollower(p)];
+            if (count[c]++ == 0) {
+                touched.add(c);
+            }
+        }
+        for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
+            int c = community[graph.inFollower(p)];
+            int e = graph.outEdgeOf(p);
+            double s = surprise(count[c], k);
+            out[e] = first ? s : Math.max(out[e], s);
+        }
+        for (int c : touched) {
+            count[c] = 0;
+        }
+        touched.clear();
+    }
+
+    /** The accounts this model partitions. */
+    int accounts() {
+        return community.length;
+    }
+
+    /** The follows of the model's graph. */
+    int follows() {
+        return graph.edgeCount();
     }
 
     /**

@@ -48,13 +48,12 @@ import java.util.function.IntConsumer;
  *       Each is then handled as a creation burst (below).</li>
  *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
  *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
- *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, within a budget of
- *       {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow, or by samples: {@link ClientRound}): a farm
- *       of aged accounts bought second-hand, which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, every follower counted by a
+ *       bottom-{@value ClientSeeds#SKETCH} sample of its away follows): a farm of aged accounts bought second-hand, which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
  *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
  *       members are anchored while it grows, and it grows among the client's followers only (other groups have
  *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
- *       With {@link ClientRound#SKETCHED}, the client's followers already in a kept block are held out of the
+ *       The client's followers already in a kept block are held out of the
  *       rates while its seed is judged ({@link Growth#hold}): they are the part of its farm found earlier (peeling
  *       hands out an aged farm a piece at a time), and counted as ordinary readers their follows of the pool would
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
@@ -122,8 +121,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
- * {@value ClientSeeds#WEDGES_PER_FOLLOW} · m + O(m + n log n) for the client seeds (sketched:
- * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f)), then
+ * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
+ * threads), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -141,25 +140,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final int evidenceCap;
     private final long seed;
     private final int concurrency;
-    private final ClientRound clientRound;
-
-    /**
-     * How the client-side seeds are screened ({@link ClientSeeds}) and judged. {@link #SKETCHED}, the default: every
-     * follower counted by a bottom-{@value ClientSeeds#SKETCH} sample of its away follows (no budget), and a client's
-     * seed judged with the client's followers already in a kept block held out of the rates ({@link Growth#hold}).
-     * {@link #BUDGETED}: the exact screen within {@value ClientSeeds#WEDGES_PER_FOLLOW} increments per follow,
-     * followers admitted by ascending cost; it keeps farms whose clients have organic audiences larger than the farm
-     * and loses those whose members are costly followers (the aged farms of the independent archives T, U and A),
-     * which SKETCHED finds as well. SKETCHED's price: in a few simulator cells an ordinary follower of a farm's client
-     * is grown into its block (over the matrix's 160 cells the highest ordinary false-positive rate is 0.0018, under
-     * the 0.5 % the detector is held to). docs/quality.md, "The client screen without a budget choice" and "Session 11's merged main", has
-     * the figures behind the default.
-     */
-    enum ClientRound {
-        BUDGETED, SKETCHED;
-
-        static final ClientRound DEFAULT = SKETCHED;
-    }
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -192,23 +172,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     }
 
     /**
-     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
+     * @param concurrency threads for the model's Leiden fits and the client screen, at least 1; the result does not
+     *                    depend on it
      */
     public LockstepFollowSignal(CoordinationParams params, int concurrency) {
-        this(params, concurrency, ClientRound.DEFAULT);
-    }
-
-    /**
-     * @param concurrency threads for the model's Leiden fits, at least 1; the result does not depend on it
-     * @param clientRound how the client-side seeds are found and judged
-     */
-    LockstepFollowSignal(CoordinationParams params, int concurrency, ClientRound clientRound) {
         Objects.requireNonNull(params, "params");
-        Objects.requireNonNull(clientRound, "clientRound");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
-        this.clientRound = clientRound;
         this.concurrency = concurrency;
         this.params = params.follow();
         this.evidenceCap = params.evidenceCap();
@@ -385,7 +356,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         Models model = Models.fit(finder, n, seed, concurrency, termination);
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
-        double[] weights = surprise == null ? model.surprise() : surprise.surprise(model.partitions(n));
+        double[] weights = surprise == null ? model.surprise(concurrency, termination)
+                : surprise.surprise(model.partitions(n));
         if (weights == null || weights.length != finder.edgeCount()) {
             throw new IllegalStateException("the surprise source must return one weight per follow ("
                     + finder.edgeCount() + "), returned " + (weights == null ? "null" : weights.length));
@@ -400,7 +372,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
-        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0));
+        List<ClientSeeds.Seed> clients = clientSeeds(finder, n, model.partitions(n).get(0), termination);
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
@@ -476,7 +448,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean client = !burst && round >= firstClient;
             boolean chosen = burst || client;
             // a client's followers already in a kept block are its farm found earlier: out of this block's rates
-            growth.hold(client && clientRound == ClientRound.SKETCHED ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
+            growth.hold(client ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
                     : null);
             int[] tested = growth.unexplainedMembers(seedCore, burst ? growth.targets(seedCore)
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
@@ -610,17 +582,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
     /**
      * The client-side seeds, at most {@value #MAX_CLIENT_SEEDS}, strongest first, with {@code community} the model's
-     * coarsest partition (each account's community): {@link ClientSeeds#seeds} within {@link ClientSeeds#budget} or
-     * {@link ClientSeeds#sketched} with samples of {@value ClientSeeds#SKETCH} away follows, by {@link ClientRound}.
+     * coarsest partition (each account's community): {@link ClientSeeds#sketched} with samples of
+     * {@value ClientSeeds#SKETCH} away follows.
      */
     List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community) {
-        if (clientRound == ClientRound.BUDGETED) {
-            return ClientSeeds.seeds(finder, n, community, params.minFollowers(), params.minTargets(),
-                    params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.budget(finder.edgeCount()),
-                    clientStats);
-        }
+        return clientSeeds(finder, n, community, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** As {@link #clientSeeds(DenseBlockFinder, int, int[])}, the screen on {@code concurrency} threads. */
+    List<ClientSeeds.Seed> clientSeeds(DenseBlockFinder finder, int n, int[] community, TerminationFlag termination) {
         return ClientSeeds.sketched(finder, n, community, params.minFollowers(), params.minTargets(),
-                params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats);
+                params.minLift(), params.maxPValue(), MAX_CLIENT_SEEDS, ClientSeeds.SKETCH, clientStats, concurrency,
+                termination);
     }
 
     /** Every account but the unspent followers of {@code client}: the accounts its block may not recruit. */
@@ -826,17 +799,41 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
 
         double[] surprise() {
-            double[] out = null;
-            for (FollowNullModel m : models) {
-                double[] s = m.surprise();
-                if (out == null) {
-                    out = s;
-                } else {
-                    for (int i = 0; i < s.length; i++) {
-                        out[i] = Math.max(out[i], s[i]);
+            return surprise(1, TerminationFlag.RUNNING_TRUE);
+        }
+
+        /**
+         * Every follow's surprise, the largest over the partitions ({@link FollowNullModel#surprise()}), computed
+         * target by target into one array (each target's follows under every partition in turn, the partitions'
+         * maxima taken in resolution order as over whole arrays) on at most {@code concurrency} threads taking runs
+         * of targets in turn (at most 8,192, fewer on a small graph), each with scratch of its own; the weights do
+         * not depend on the threads.
+         * {@code termination} is polled between runs. O(m) per partition.
+         */
+        double[] surprise(int concurrency, TerminationFlag termination) {
+            if (models.isEmpty()) {
+                return null;
+            }
+            int n = models.get(0).accounts();
+            double[] out = new double[models.get(0).follows()];
+            int run = Math.max(64, Math.min(8192, n / (32 * Math.max(1, concurrency))));
+            int runs = (n + run - 1) / run;
+            AtomicInteger next = new AtomicInteger();
+            eachOnThreads(Math.max(1, Math.min(concurrency, runs)), concurrency, termination, w -> {
+                double[][] counts = new double[models.size()][];
+                IntArrayList touched = new IntArrayList();
+                for (int k = 0; k < counts.length; k++) {
+                    counts[k] = new double[models.get(k).communityCount()];
+                }
+                for (int r = next.getAndIncrement(); r < runs; r = next.getAndIncrement()) {
+                    termination.assertRunning();
+                    for (int j = r * run, end = Math.min(n, j + run); j < end; j++) {
+                        for (int k = 0; k < counts.length; k++) {
+                            models.get(k).surprise(j, out, k == 0, counts[k], touched);
+                        }
                     }
                 }
-            }
+            });
             return out;
         }
 

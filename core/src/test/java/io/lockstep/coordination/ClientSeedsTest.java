@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,11 +48,9 @@ class ClientSeedsTest {
         return LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed()).partitions(n).get(0);
     }
 
-    static List<ClientSeeds.Seed> seeds(Activity a, long budget, ClientSeeds.Stats[] stats) {
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        int n = a.accountCount();
-        return ClientSeeds.seeds(finder, n, coarsest(finder, n), P.minFollowers(), P.minTargets(), P.minLift(),
-                P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, budget, stats);
+    /** The exact screen: every away follow counted (no follower sampled). */
+    static List<ClientSeeds.Seed> exact(Activity a, ClientSeeds.Stats[] stats) {
+        return sketched(a, Integer.MAX_VALUE, stats);
     }
 
     static List<ClientSeeds.Seed> sketched(Activity a, int sketch, ClientSeeds.Stats[] stats) {
@@ -59,12 +58,6 @@ class ClientSeedsTest {
         int n = a.accountCount();
         return ClientSeeds.sketched(finder, n, coarsest(finder, n), P.minFollowers(), P.minTargets(), P.minLift(),
                 P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, sketch, stats);
-    }
-
-    /** The follow signal with the sketched client round ({@link LockstepFollowSignal.ClientRound#SKETCHED}). */
-    static SignalGraph sketchedSignal(Activity a) {
-        return new LockstepFollowSignal(CoordinationParams.defaults(), Runtime.getRuntime().availableProcessors(),
-                LockstepFollowSignal.ClientRound.SKETCHED).graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     static Set<String> ids(Activity a, int[] accounts) {
@@ -81,7 +74,7 @@ class ClientSeedsTest {
         List<String> farm = agedFarm(gen);
         Activity a = gen.build();
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
-        List<ClientSeeds.Seed> seeds = seeds(a, Long.MAX_VALUE, stats);
+        List<ClientSeeds.Seed> seeds = exact(a, stats);
         assertThat(seeds).as("%s", stats[0]).isNotEmpty();
         ClientSeeds.Seed first = seeds.get(0);
         assertThat(a.accountId(first.client())).isEqualTo(CLIENT);
@@ -92,8 +85,8 @@ class ClientSeedsTest {
         assertThat(inFarm).isGreaterThanOrEqualTo(P.minFollowers());
         assertThat(inFarm).isGreaterThanOrEqualTo(4L * (members.size() - inFarm));
         assertThat(ids(a, first.targets())).contains(CLIENT);
-        // unbounded here: nobody left out, and the increments spent are those counted
-        assertThat(stats[0].followersLeftOut()).isZero();
+        // exact here: nobody sampled, and the increments spent are those counted
+        assertThat(stats[0].followersSampled()).isZero();
         assertThat(stats[0].wedges()).isPositive();
     }
 
@@ -127,26 +120,7 @@ class ClientSeedsTest {
     void homophilousCommunitiesYieldNoSeed() {
         Activity a = communities(13).build();
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
-        assertThat(seeds(a, Long.MAX_VALUE, stats)).as("%s", stats[0]).isEmpty();
-    }
-
-    @Test
-    void theScreenSpendsNoMoreThanItsBudgetLeavingOutTheCostliestFollowersFirst() {
-        FollowGraphs gen = communities(11);
-        agedFarm(gen);
-        Activity a = gen.build();
-        ClientSeeds.Stats[] all = new ClientSeeds.Stats[1];
-        seeds(a, Long.MAX_VALUE, all);
-        long budget = all[0].wedges() / 3;
-        ClientSeeds.Stats[] part = new ClientSeeds.Stats[1];
-        seeds(a, budget, part);
-        assertThat(part[0].wedges()).isLessThanOrEqualTo(budget);
-        assertThat(part[0].followersLeftOut()).isPositive();
-        ClientSeeds.Stats[] none = new ClientSeeds.Stats[1];
-        assertThat(seeds(a, 0, none)).isEmpty();
-        assertThat(none[0].wedges()).isZero();
-        // the signal's budget: two increments per follow
-        assertThat(ClientSeeds.budget(1_000)).isEqualTo(2_000);
+        assertThat(exact(a, stats)).as("%s", stats[0]).isEmpty();
     }
 
     @Test
@@ -154,8 +128,8 @@ class ClientSeedsTest {
         FollowGraphs gen = communities(11);
         agedFarm(gen);
         Activity a = gen.build();
-        List<ClientSeeds.Seed> one = seeds(a, Long.MAX_VALUE, null);
-        List<ClientSeeds.Seed> two = seeds(a, Long.MAX_VALUE, null);
+        List<ClientSeeds.Seed> one = exact(a, null);
+        List<ClientSeeds.Seed> two = exact(a, null);
         assertThat(two).hasSameSizeAs(one);
         for (int i = 0; i < one.size(); i++) {
             assertThat(two.get(i).client()).isEqualTo(one.get(i).client());
@@ -188,39 +162,19 @@ class ClientSeedsTest {
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
         int[] community = new int[n];
-        assertThatThrownBy(() -> ClientSeeds.seeds(finder, n, new int[n - 1], 10, 6, 4, 1e-3, 20, 10, null))
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, new int[n - 1], 10, 6, 4, 1e-3, 20, 64, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("community");
-        assertThatThrownBy(() -> ClientSeeds.seeds(finder, n, community, 1, 6, 4, 1e-3, 20, 10, null))
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, 1, 6, 4, 1e-3, 20, 64, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minFollowers");
-        assertThatThrownBy(() -> ClientSeeds.seeds(finder, n, community, 10, 6, 4, 0, 20, 10, null))
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, 10, 6, 4, 0, 20, 64, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPValue");
-        assertThatThrownBy(() -> ClientSeeds.seeds(finder, n, community, 10, 6, 4, 1e-3, 20, -1, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, 10, 6, 4, 1e-3, -1, 64, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
         // one community: no follow is away, nothing to count
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
-        assertThat(ClientSeeds.seeds(finder, n, community, 10, 6, 4, 1e-3, 20, Long.MAX_VALUE, stats)).isEmpty();
+        assertThat(ClientSeeds.sketched(finder, n, community, 10, 6, 4, 1e-3, 20, Integer.MAX_VALUE, stats))
+                .isEmpty();
         assertThat(stats[0].away()).isZero();
-    }
-
-    @Test
-    void theSketchedScreenWithWholeSamplesIsTheExactScreen() {
-        FollowGraphs gen = communities(11);
-        agedFarm(gen);
-        Activity a = gen.build();
-        ClientSeeds.Stats[] exactStats = new ClientSeeds.Stats[1];
-        ClientSeeds.Stats[] wholeStats = new ClientSeeds.Stats[1];
-        List<ClientSeeds.Seed> exact = seeds(a, Long.MAX_VALUE, exactStats);
-        List<ClientSeeds.Seed> whole = sketched(a, Integer.MAX_VALUE, wholeStats);
-        // no follower has more away follows than the sample holds: every list whole, the same counts and seeds
-        assertThat(wholeStats[0].followersSampled()).isZero();
-        assertThat(wholeStats[0].wedges()).isEqualTo(exactStats[0].wedges());
-        assertThat(whole).isNotEmpty().hasSameSizeAs(exact);
-        for (int i = 0; i < exact.size(); i++) {
-            assertThat(whole.get(i).client()).isEqualTo(exact.get(i).client());
-            assertThat(whole.get(i).followers()).isEqualTo(exact.get(i).followers());
-            assertThat(whole.get(i).targets()).isEqualTo(exact.get(i).targets());
-            assertThat(whole.get(i).logTail()).isCloseTo(exact.get(i).logTail(), Offset.offset(1e-9));
-        }
     }
 
     @Test
@@ -249,6 +203,48 @@ class ClientSeedsTest {
     }
 
     @Test
+    void theSketchedScreenOnSeveralThreadsGivesTheSameSeedsAndCounts() {
+        FollowGraphs gen = communities(11);
+        agedFarm(gen);
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        int[] community = coarsest(finder, n);
+        // a sample of 8 (followers sampled, thresholds sorted) and the signal's (the client's seed found)
+        for (int sketch : new int[] {8, ClientSeeds.SKETCH}) {
+            ClientSeeds.Stats[] one = new ClientSeeds.Stats[1];
+            List<ClientSeeds.Seed> single = ClientSeeds.sketched(finder, n, community, P.minFollowers(),
+                    P.minTargets(), P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, sketch, one, 1,
+                    TerminationFlag.RUNNING_TRUE);
+            assertThat(one[0].followersSampled() > 0 || !single.isEmpty()).as("sketch %d", sketch).isTrue();
+            for (int threads : new int[] {2, 3, 7}) {
+                ClientSeeds.Stats[] many = new ClientSeeds.Stats[1];
+                List<ClientSeeds.Seed> parallel = ClientSeeds.sketched(finder, n, community, P.minFollowers(),
+                        P.minTargets(), P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, sketch,
+                        many, threads, TerminationFlag.RUNNING_TRUE);
+                assertThat(many[0]).as("sketch %d, threads %d", sketch, threads).isEqualTo(one[0]);
+                assertThat(parallel).as("sketch %d, threads %d", sketch, threads).hasSameSizeAs(single);
+                for (int i = 0; i < single.size(); i++) {
+                    assertThat(parallel.get(i).client()).isEqualTo(single.get(i).client());
+                    assertThat(parallel.get(i).followers()).isEqualTo(single.get(i).followers());
+                    assertThat(parallel.get(i).targets()).isEqualTo(single.get(i).targets());
+                    assertThat(parallel.get(i).logTail()).isEqualTo(single.get(i).logTail());
+                }
+            }
+            if (sketch == ClientSeeds.SKETCH) {
+                assertThat(single.stream().map(s -> a.accountId(s.client()))).contains(CLIENT);
+            }
+        }
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, P.minFollowers(), P.minTargets(),
+                P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, 8, null, 2, () -> false))
+                .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> ClientSeeds.sketched(finder, n, community, P.minFollowers(), P.minTargets(),
+                P.minLift(), P.maxPValue(), LockstepFollowSignal.MAX_CLIENT_SEEDS, 8, null, 0,
+                TerminationFlag.RUNNING_TRUE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("concurrency");
+    }
+
+    @Test
     void aCommunityWhereEveryoneFollowsItsFiveStarsYieldsNoBlock() {
         FollowGraphs gen = FollowNullModelTest.communities(12, 600, 400, 300, 200).follows(36, 0.8, 0.85)
                 .everyoneFollowsStars(0, 5);
@@ -256,9 +252,8 @@ class ClientSeedsTest {
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
         // the stars' readers follow inside their community: nothing away for the screen to count together
         assertThat(sketched(a, ClientSeeds.SKETCH, stats)).as("%s", stats[0]).isEmpty();
-        for (SignalGraph g : List.of(FollowNullModelTest.follow(a), sketchedSignal(a))) {
-            assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
-        }
+        SignalGraph g = FollowNullModelTest.follow(a);
+        assertThat(g.blocks()).as(FollowNullModelTest.describe(a, g)).isEmpty();
     }
 
     /**
@@ -279,7 +274,7 @@ class ClientSeedsTest {
     void anAgedFarmWhoseClientHasALargerOrganicAudienceIsFound() {
         FollowGraphs gen = communities(15);
         List<String> farm = agedFarmOfAClientWithAnAudience(gen);
-        seededByTheSketchNotTheBudgetAndFound(gen.build(), farm);
+        seededAndFound(gen.build(), farm);
     }
 
     /**
@@ -292,23 +287,18 @@ class ClientSeedsTest {
         FollowGraphs gen = communities(16);
         gen.t.b.account(CLIENT, CLIENT, FollowGraphs.NOW - 3 * FollowGraphs.YEAR, 0);
         List<String> farm = gen.agedFarm(0, 40, 0, 3, 16, CLIENT);
-        seededByTheSketchNotTheBudgetAndFound(gen.build(), farm);
+        seededAndFound(gen.build(), farm);
     }
 
     /**
-     * The sketched screen seeds {@link #CLIENT}, the budget of 2 increments per follow spent on the cheapest
-     * followers leaves its farm's members out (no seed of the client), and the signal with the sketched client round
-     * flags at least 0.7 of the farm (the issue's aim for aged farms) and nobody else.
+     * The screen seeds {@link #CLIENT}, and the signal flags at least 0.7 of the farm (the issue's aim for aged
+     * farms) and nobody else.
      */
-    private static void seededByTheSketchNotTheBudgetAndFound(Activity a, List<String> farm) {
+    private static void seededAndFound(Activity a, List<String> farm) {
         ClientSeeds.Stats[] stats = new ClientSeeds.Stats[1];
         List<ClientSeeds.Seed> seeds = sketched(a, ClientSeeds.SKETCH, stats);
         assertThat(seeds.stream().map(s -> a.accountId(s.client()))).as("%s", stats[0]).contains(CLIENT);
-        ClientSeeds.Stats[] budgeted = new ClientSeeds.Stats[1];
-        List<ClientSeeds.Seed> main = seeds(a, ClientSeeds.budget(LockstepFollowSignal.follows(a).edgeCount()),
-                budgeted);
-        assertThat(main.stream().map(s -> a.accountId(s.client()))).as("%s", budgeted[0]).doesNotContain(CLIENT);
-        SignalGraph g = sketchedSignal(a);
+        SignalGraph g = FollowNullModelTest.follow(a);
         Set<String> flagged = FollowNullModelTest.flagged(a, g);
         assertThat(farm).as(FollowNullModelTest.describe(a, g)).containsAll(flagged);
         assertThat(flagged.size()).as(FollowNullModelTest.describe(a, g)).isGreaterThanOrEqualTo(

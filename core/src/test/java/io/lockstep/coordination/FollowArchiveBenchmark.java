@@ -59,6 +59,12 @@ public final class FollowArchiveBenchmark {
             double cpu = (FollowBenchmark.cpu() - cpu0) / 1e9;
             System.out.printf(Locale.ROOT, "lockstep-follow %.1f s wall, %.1f s CPU (load %.1f): %d blocks, %d edges,"
                     + " %d rounds%n", sec, cpu, load(), g.blocks().size(), g.edges().size(), signal.rounds);
+            ClientSeeds.Stats st = signal.clientStats[0];
+            if (st != null) {
+                System.out.printf(Locale.ROOT, "  client screen: %d away follows, %d increments (bound %d), %d"
+                                + " followers sampled, %d candidates, %d seeds found%n", st.away(), st.wedges(), st.bound(),
+                        st.followersSampled(), st.candidates(), st.found());
+            }
             for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
                 System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
                         signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
@@ -70,6 +76,8 @@ public final class FollowArchiveBenchmark {
                             b.targets().length, b.density(), b.observed(), b.expected(),
                             Arrays.hashCode(b.followers()), Arrays.hashCode(b.targets()));
                 }
+                w.printf(Locale.ROOT, "edges %d, hash %d%n", g.edges().size(), g.edges().stream()
+                        .mapToLong(e -> e.pairKey() * 31 + Double.hashCode(e.weight())).reduce(17, (x, y) -> 31 * x + y));
             }
         }
     }

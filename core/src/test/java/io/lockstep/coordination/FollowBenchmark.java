@@ -69,10 +69,10 @@ public final class FollowBenchmark {
             List<ClientSeeds.Seed> seeds = signal.clientSeeds(finder, a.accountCount(), weights.get(0));
             ClientSeeds.Stats st = signal.clientStats[0];
             System.out.printf(Locale.ROOT, "client seeds: %d seeds (sizes %s) in %.2f s wall, %.2f s CPU; %d away"
-                            + " follows, %d increments of a budget of %d, %d followers left out, %d candidates, %d found%n",
+                            + " follows, %d increments (bound %d), %d followers sampled, %d candidates, %d found%n",
                     seeds.size(), seeds.stream().map(x -> x.followers().length).toList(),
-                    (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9, st.away(), st.wedges(), st.budget(),
-                    st.followersLeftOut(), st.candidates(), st.found());
+                    (System.nanoTime() - start) / 1e9, (cpu() - cpu0) / 1e9, st.away(), st.wedges(), st.bound(),
+                    st.followersSampled(), st.candidates(), st.found());
         }
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();

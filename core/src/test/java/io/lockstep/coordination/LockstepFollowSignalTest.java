@@ -779,4 +779,34 @@ class LockstepFollowSignalTest {
         assertThatThrownBy(() -> new LockstepFollowSignal(CoordinationParams.defaults(), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
     }
+
+    @Test
+    void theSurpriseComputedTargetByTargetIsThePartitionsMaximumOnAnyThreads() {
+        FollowGraphs gen = ClientSeedsTest.communities(11);
+        ClientSeedsTest.agedFarm(gen);
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
+                CoordinationParams.defaults().seed());
+        // each partition's surprise over the whole graph, then the maxima array by array
+        double[] expected = null;
+        for (int[] p : model.partitions(n)) {
+            double[] s = new FollowNullModel(finder, p).surprise();
+            if (expected == null) {
+                expected = s;
+            } else {
+                for (int i = 0; i < s.length; i++) {
+                    expected[i] = Math.max(expected[i], s[i]);
+                }
+            }
+        }
+        assertThat(expected).hasSize(finder.edgeCount());
+        for (int threads : new int[] {1, 2, 3, 7}) {
+            assertThat(model.surprise(threads, TerminationFlag.RUNNING_TRUE)).as("threads %d", threads)
+                    .isEqualTo(expected);
+        }
+        assertThat(model.surprise()).isEqualTo(expected);
+        assertThatThrownBy(() -> model.surprise(2, () -> false)).isInstanceOf(CancellationException.class);
+    }
 }
