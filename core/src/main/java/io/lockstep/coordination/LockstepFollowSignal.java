@@ -60,7 +60,7 @@ import java.util.function.IntConsumer;
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
- *   <li><b>Seeds from a community's captured targets</b>, after the audience bursts and before the client seeds
+ *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
  *       months, each member following part of a queue of a few obscure clients), whose members are tied to their
@@ -156,8 +156,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final long seed;
     private final int concurrency;
     private final ClientRound clientRound;
-    /** Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}). */
-    boolean capturedSeeds = true;
+    /**
+     * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); off by default:
+     * they find the slow farms of the third generator's archives (h1 18 to 51 of 60, h5 50 to 115 of 120) but put
+     * nine honest accounts of h2 into flagged clusters (docs/quality.md, "Slow farms: a seed for a farm that is its
+     * own community").
+     */
+    boolean capturedSeeds = false;
     /** Whether the captured targets' rounds come before the client seeds' (false: after). */
     boolean capturedFirst = true;
 
