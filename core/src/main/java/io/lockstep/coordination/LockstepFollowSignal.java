@@ -163,8 +163,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * own community").
      */
     boolean capturedSeeds = false;
-    /** Whether the captured targets' rounds come before the client seeds' (false: after). */
-    boolean capturedFirst = true;
 
     /**
      * How the client-side seeds are screened ({@link ClientSeeds}) and judged. {@link #SKETCHED}, the default: every
@@ -429,10 +427,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         boolean[] capturedTargets = captured.isEmpty() ? null : CapturedTargetSeeds.capturedAnywhere(finder, n, partitions);
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
-        // captured targets and the clients' seeds (in the order capturedFirst says)
+        // captured targets, then the clients' seeds
         int firstAudience = cohorts.size() + params.maxBlocks();
-        int firstClient = firstAudience + audiences.size() + (capturedFirst ? captured.size() : 0);
-        int firstCaptured = firstAudience + audiences.size() + (capturedFirst ? 0 : clients.size());
+        int firstCaptured = firstAudience + audiences.size();
+        int firstClient = firstCaptured + captured.size();
         int roundCount = firstAudience + audiences.size() + clients.size() + captured.size();
         for (int round = 0; round < roundCount; round++) {
             boolean capturedSeed = round >= firstCaptured && round < firstCaptured + captured.size();
