@@ -137,6 +137,45 @@ final class FollowGraphs {
         return this;
     }
 
+    /** Each of community {@code c}'s {@code stars} top accounts follows every member back (a club's officers). */
+    FollowGraphs starsFollowBack(int c, int stars) {
+        List<String> ids = members.get(c);
+        for (int s = 0; s < stars; s++) {
+            for (int k = 0; k < ids.size(); k++) {
+                if (k != s) {
+                    t.b.addFollow(ids.get(s), ids.get(k));
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A city's {@code outlets} accounts ({@code outlet<k>}), each followed by a share {@code share} of community
+     * {@code c}'s members (its readers) and following {@code followsBack} of them (a local outlet follows its
+     * city's accounts). Returns the outlets' ids.
+     */
+    List<String> localOutlets(int c, int outlets, double share, int followsBack) {
+        List<String> ids = members.get(c);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < outlets; k++) {
+            String id = "outlet" + k;
+            out.add(id);
+            t.b.account(id, id, NOW - 6 * YEAR, 0);
+            for (String m : ids) {
+                if (r.nextDouble() < share) {
+                    t.b.addFollow(m, id);
+                }
+            }
+            List<String> city = new ArrayList<>(ids);
+            Collections.shuffle(city, r);
+            for (String m : city.subList(0, Math.min(followsBack, city.size()))) {
+                t.b.addFollow(id, m);
+            }
+        }
+        return out;
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;
