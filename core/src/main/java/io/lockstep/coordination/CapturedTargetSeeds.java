@@ -182,20 +182,10 @@ final class CapturedTargetSeeds {
         if (k < 2) {
             return -1;
         }
-        int candidate = -1, votes = 0;
-        for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-            int c = community[finder.inFollower(i)];
-            if (votes == 0) {
-                candidate = c;
-                votes = 1;
-            } else {
-                votes += c == candidate ? 1 : -1;
-            }
+        int[] followers = new int[k];
+        for (int i = finder.inStart(t), j = 0; i < finder.inEnd(t); i++, j++) {
+            followers[j] = finder.inFollower(i);
         }
-        int count = 0;
-        for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-            count += community[finder.inFollower(i)] == candidate ? 1 : 0;
-        }
-        return 2 * count > k ? candidate : -1;
+        return FollowNullModel.majority(community, followers);
     }
 }

@@ -203,8 +203,16 @@ final class FollowNullModel {
         return c >= 0 && c == majority(ts) ? c : -1;
     }
 
-    /** The community of more than half of {@code accounts} (Boyer–Moore majority vote, then a count), or -1. */
+    /** The community of more than half of {@code accounts}, or -1; see {@link #majority(int[], int[])}. */
     private int majority(int[] accounts) {
+        return majority(community, accounts);
+    }
+
+    /**
+     * The community of more than half of {@code accounts} in {@code community} (Boyer–Moore majority vote, then a
+     * count), or -1 when none has more than half (or {@code accounts} is empty). O(|accounts|).
+     */
+    static int majority(int[] community, int[] accounts) {
         int candidate = -1;
         int votes = 0;
         for (int v : accounts) {

@@ -415,33 +415,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 // a community's members tied to it only by the targets it captures (CapturedTargetSeeds): its
                 // members not yet in a block, with those targets
                 CapturedTargetSeeds.Seed c = captured.get(round - firstCaptured);
-                block = new boolean[2 * n];
-                int free = 0;
-                for (int f : c.members()) {
-                    block[f] = !spent[f];
-                    free += spent[f] ? 0 : 1;
-                }
-                if (free < params.minFollowers()) {
+                block = freeSeed(n, c.members(), c.targets(), spent);
+                if (block == null) {
                     continue;
-                }
-                for (int t : c.targets()) {
-                    block[n + t] = true;
                 }
             } else if (clientSeed) {
                 // a client's followers co-following accounts beyond their habits (ClientSeeds): its members not yet
                 // in a block, with the targets they co-follow
                 ClientSeeds.Seed c = clients.get(round - firstClient);
-                block = new boolean[2 * n];
-                int free = 0;
-                for (int f : c.followers()) {
-                    block[f] = !spent[f];
-                    free += spent[f] ? 0 : 1;
-                }
-                if (free < params.minFollowers()) {
+                block = freeSeed(n, c.followers(), c.targets(), spent);
+                if (block == null) {
                     continue;
-                }
-                for (int t : c.targets()) {
-                    block[n + t] = true;
                 }
             } else if (audience) {
                 // a creation burst inside one target's audience (AudienceSeeds): its members not yet in a block
@@ -631,6 +615,28 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
         return AudienceSeeds.bursts(finder, created, params.creationBurst(), params.minFollowers(), params.minLift(),
                 params.maxPValue(), MAX_AUDIENCE_SEEDS);
+    }
+
+    /**
+     * A seed chosen by other evidence than the peeling, as {@link DenseBlockFinder#densest}'s block layout (followers
+     * at {@code [0, n)}, targets at {@code [n, 2n)}): the {@code members} not yet in a kept block, with {@code
+     * targets}; null when fewer than {@code minFollowers} members are free. O(|members| + |targets|) beside the
+     * 2n array.
+     */
+    private boolean[] freeSeed(int n, int[] members, int[] targets, boolean[] spent) {
+        boolean[] block = new boolean[2 * n];
+        int free = 0;
+        for (int f : members) {
+            block[f] = !spent[f];
+            free += spent[f] ? 0 : 1;
+        }
+        if (free < params.minFollowers()) {
+            return null;
+        }
+        for (int t : targets) {
+            block[n + t] = true;
+        }
+        return block;
     }
 
     /**
