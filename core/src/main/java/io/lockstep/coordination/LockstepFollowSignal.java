@@ -95,7 +95,10 @@ import java.util.function.IntConsumer;
  *           least {@code minLift} times the model's expectation, with the same Poisson tail; the members of the
  *           seed's creation burst without the {@code minTargets} floor (that floor guards recruitment from the
  *           whole graph; the burst is a handful of accounts chosen by creation time, which says nothing of whom
- *           they follow). They are judged at every step, not once after growth: the targets of the next step are
+ *           they follow), and so are the accounts created within the burst's span that follow at least the light
+ *           floor (below) of T: the burst seen through one target's audience is part of a farm made in those
+ *           days, whose other members follow other parts of its clients. They are judged at every step, not once
+ *           after growth: the targets of the next step are
  *           then those of every member the model cannot explain, and a farm first seen through a few of its
  *           members (its burst mixed with as many ordinary sign-ups, whose targets outnumber its own) grows to the
  *           targets the whole farm follows together. A <i>light</i> account, following fewer than
@@ -386,7 +389,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         finder.setEdgeWeights(weights);
         clock = lap(Phase.SURPRISE, clock);
         progress.advance(1);
-        Growth growth = new Growth(finder, model, n);
+        long[] created = new long[n];
+        for (int v = 0; v < n; v++) {
+            created[v] = activity.accountCreated(v);
+        }
+        Growth growth = new Growth(finder, model, n, created);
         boolean[] peeled = new boolean[n]; // out of the seed search
         boolean[] spent = new boolean[n]; // in a kept block: out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
@@ -1044,11 +1051,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         /** Accounts held out of the rates of the blocks judged, whatever their community; null: none. */
         private boolean[] held;
 
+        /** Creation time of every account ({@link Activity#NO_TIME} when unknown); null: none known. */
+        private final long[] created;
+
         Growth(DenseBlockFinder finder, Models model, int n) {
+            this(finder, model, n, null);
+        }
+
+        /**
+         * @param created the creation time of every account of [0, n) ({@link Activity#NO_TIME} when unknown), or
+         *                null: growth then knows no creation burst beyond the members passed as {@code burst}
+         */
+        Growth(DenseBlockFinder finder, Models model, int n, long[] created) {
             this.finder = finder;
             this.model = model;
             this.followedBy = new int[n];
             this.follows = new int[n];
+            this.created = created;
         }
 
         /**
@@ -1225,7 +1244,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * {@code ownMix}: that floor guards recruitment from the whole follow graph, where every account is a
          * candidate; the burst is a handful of accounts chosen by creation time, which says nothing of whom they
          * follow. Like the candidates following many of the targets, the burst's members are left out of the
-         * rates where they are the block's own community. A candidate outside the burst that follows fewer than
+         * rates where they are the block's own community. An account created within the burst's span (the
+         * {@code creationBurst} span from the burst's earliest member, the span {@code burstCore} found it in) that
+         * follows at least {@link #lightFloor} of ts is judged as the burst's members are: a seed's burst is the
+         * members that one view of the archive (the peeling, one target's audience) put together, and a farm made
+         * in two days whose members each follow part of its clients has members outside that view (the followers
+         * of the one client an audience burst is found through) created in the same days; being created there is
+         * the same evidence the burst's members have, and their follows of the block's targets must still be
+         * unexplained. A candidate outside the burst that follows fewer than
          * {@code minTargets} of ts is a light member when it follows at least {@link #lightFloor} of them and
          * passes the test at the corrected tail of {@link #lightTest} over the K accounts examined here (those
          * following a target, not excluded). Cost: O(Σ in-degrees of ts) to count, then the member test per
@@ -1241,6 +1267,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int lightFloor = lightFloor(ts.length);
             BiPredicate<Long, Double> light = lightTest(examined);
+            long from = burstStart(burst);
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
@@ -1248,7 +1275,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 if (excluded[f]) {
                     continue;
                 }
-                boolean inBurst = Arrays.binarySearch(burst, f) >= 0;
+                boolean inBurst = Arrays.binarySearch(burst, f) >= 0
+                        || x >= lightFloor && inBurstSpan(f, from);
                 boolean ownMix = !inBurst && Arrays.binarySearch(current, f) < 0;
                 if (inBurst || x >= params.minTargets()
                         ? Models.unexplained(audience, f, ownMix, this::unexplained)
@@ -1259,6 +1287,37 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] a = out.toIntArray();
             Arrays.sort(a);
             return a;
+        }
+
+        /**
+         * The creation time of the earliest member of {@code burst} whose creation time is known, or
+         * {@link Activity#NO_TIME} when there is none (or growth knows no creation times).
+         */
+        long burstStart(int[] burst) {
+            long from = Activity.NO_TIME;
+            if (created == null) {
+                return from;
+            }
+            for (int f : burst) {
+                long c = created[f];
+                if (c != Activity.NO_TIME && (from == Activity.NO_TIME || c < from)) {
+                    from = c;
+                }
+            }
+            return from;
+        }
+
+        /**
+         * Whether account {@code f} was created within the seed's creation burst: in the {@code creationBurst} span
+         * that starts at the burst's earliest member ({@code from}, {@link #burstStart}), the span in which
+         * {@code burstCore} found the burst.
+         */
+        private boolean inBurstSpan(int f, long from) {
+            if (from == Activity.NO_TIME) {
+                return false;
+            }
+            long c = created[f];
+            return c != Activity.NO_TIME && c >= from && c - from <= params.creationBurst();
         }
 
         /**

@@ -335,6 +335,71 @@ final class FollowGraphs {
     }
 
     /**
+     * A burst farm paid to follow part of a queue of clients: {@code size} accounts created within two days a year
+     * ago, each following {@code minPer}..{@code maxPer} of {@code clients} new client accounts ({@code bc<k>}),
+     * each client also followed by {@code readers} ordinary members of community {@code c} (its own audience, so
+     * that the model expects some follows of it), and 10–20 random accounts of the graph as camouflage (call after
+     * {@link #follows}). Members are {@code b<index>}. Returns the members' ids.
+     */
+    List<String> burstClientFarm(int size, int clients, int minPer, int maxPer, int c, int readers) {
+        List<String> audience = members.get(c);
+        for (int k = 0; k < clients; k++) {
+            t.b.account("bc" + k, "bc" + k, NOW - 3 * YEAR, 0);
+            for (int i = 0; i < readers; i++) {
+                t.b.addFollow(audience.get(5 + r.nextInt(audience.size() - 5)), "bc" + k);
+            }
+        }
+        List<String> everyone = new ArrayList<>();
+        for (List<String> ids : members) {
+            everyone.addAll(ids);
+        }
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "b" + i;
+            farm.add(id);
+            t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
+            List<Integer> queue = new ArrayList<>();
+            for (int k = 0; k < clients; k++) {
+                queue.add(k);
+            }
+            Collections.shuffle(queue, r);
+            int per = minPer + r.nextInt(maxPer - minPer + 1);
+            for (int k = 0; k < per; k++) {
+                t.b.addFollow(id, "bc" + queue.get(k));
+            }
+            int camouflage = 10 + r.nextInt(11);
+            for (int k = 0; k < camouflage; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return farm;
+    }
+
+    /**
+     * A sign-up wave: {@code size} new accounts ({@code w<index>}) created within the two days a year ago that
+     * {@link #burstClientFarm} uses, each following 10–30 accounts of community {@code c} by its popularity and one
+     * of the given accounts.
+     */
+    List<String> signupWave(int size, int c, List<String> oneOf) {
+        List<String> wave = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "w" + i;
+            wave.add(id);
+            t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
+            int d = 10 + r.nextInt(21);
+            Set<String> chosen = new HashSet<>();
+            for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
+                String target = draw(c);
+                if (chosen.add(target)) {
+                    t.b.addFollow(id, target);
+                }
+            }
+            t.b.addFollow(id, oneOf.get(r.nextInt(oneOf.size())));
+        }
+        return wave;
+    }
+
+    /**
      * List followers: a roll of {@code roll} accounts (ordinary members 5.. of every community in turn, not its
      * stars) and {@code size} members drawn from the communities in proportion to their sizes (call after
      * {@link #follows}), each also following 60–100 % of the roll, as journalists follow a parliament. Returns
