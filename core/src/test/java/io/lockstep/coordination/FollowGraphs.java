@@ -308,28 +308,13 @@ final class FollowGraphs {
         for (int k = 0; k < clients; k++) {
             t.b.account("slow" + k, "slow" + k, NOW - 2 * YEAR, 0);
         }
-        List<String> everyone = new ArrayList<>();
-        for (List<String> ids : members) {
-            everyone.addAll(ids);
-        }
+        List<String> everyone = everyone();
         List<String> farm = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String id = "s" + i;
             farm.add(id);
             t.b.account(id, id, NOW - 100 * DAY + i * (90 * DAY / size) + (long) (r.nextDouble() * DAY), 0);
-            List<Integer> queue = new ArrayList<>();
-            for (int k = 0; k < clients; k++) {
-                queue.add(k);
-            }
-            Collections.shuffle(queue, r);
-            int per = minPer + r.nextInt(maxPer - minPer + 1);
-            for (int k = 0; k < per; k++) {
-                t.b.addFollow(id, "slow" + queue.get(k));
-            }
-            int camouflage = 10 + r.nextInt(21);
-            for (int k = 0; k < camouflage; k++) {
-                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
-            }
+            followPartOfQueue(id, "slow", clients, minPer, maxPer, everyone, 21);
         }
         return farm;
     }
@@ -349,30 +334,45 @@ final class FollowGraphs {
                 t.b.addFollow(audience.get(5 + r.nextInt(audience.size() - 5)), "bc" + k);
             }
         }
-        List<String> everyone = new ArrayList<>();
-        for (List<String> ids : members) {
-            everyone.addAll(ids);
-        }
+        List<String> everyone = everyone();
         List<String> farm = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String id = "b" + i;
             farm.add(id);
             t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
-            List<Integer> queue = new ArrayList<>();
-            for (int k = 0; k < clients; k++) {
-                queue.add(k);
-            }
-            Collections.shuffle(queue, r);
-            int per = minPer + r.nextInt(maxPer - minPer + 1);
-            for (int k = 0; k < per; k++) {
-                t.b.addFollow(id, "bc" + queue.get(k));
-            }
-            int camouflage = 10 + r.nextInt(11);
-            for (int k = 0; k < camouflage; k++) {
-                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
-            }
+            followPartOfQueue(id, "bc", clients, minPer, maxPer, everyone, 11);
         }
         return farm;
+    }
+
+    /** Every member of every community, in community order. */
+    private List<String> everyone() {
+        List<String> everyone = new ArrayList<>();
+        for (List<String> ids : members) {
+            everyone.addAll(ids);
+        }
+        return everyone;
+    }
+
+    /**
+     * A paid member's follows: {@code minPer}..{@code maxPer} of the {@code clients} accounts {@code prefix<k>}
+     * drawn as a shuffled queue, then 10 to 10 + {@code camouflageSpread} - 1 random accounts of {@code everyone}.
+     */
+    private void followPartOfQueue(String id, String prefix, int clients, int minPer, int maxPer,
+                                   List<String> everyone, int camouflageSpread) {
+        List<Integer> queue = new ArrayList<>();
+        for (int k = 0; k < clients; k++) {
+            queue.add(k);
+        }
+        Collections.shuffle(queue, r);
+        int per = minPer + r.nextInt(maxPer - minPer + 1);
+        for (int k = 0; k < per; k++) {
+            t.b.addFollow(id, prefix + queue.get(k));
+        }
+        int camouflage = 10 + r.nextInt(camouflageSpread);
+        for (int k = 0; k < camouflage; k++) {
+            t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+        }
     }
 
     /**
