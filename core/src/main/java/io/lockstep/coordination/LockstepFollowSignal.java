@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -668,7 +669,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      */
     List<CapturedTargetSeeds.Seed> capturedSeeds(DenseBlockFinder finder, int n, List<int[]> partitions) {
         List<int[]> finestFirst = new ArrayList<>(partitions);
-        java.util.Collections.reverse(finestFirst);
+        Collections.reverse(finestFirst);
         return CapturedTargetSeeds.seeds(finder, n, finestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
     }
 

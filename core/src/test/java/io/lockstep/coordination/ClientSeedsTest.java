@@ -43,6 +43,13 @@ class ClientSeedsTest {
         return gen.agedFarm(40, 3, 16, CLIENT);
     }
 
+    /** The archive of {@link #agedFarm} on {@code communities(11)}, for tests that do not look at who the farm is. */
+    static Activity agedFarmArchive() {
+        FollowGraphs gen = communities(11);
+        agedFarm(gen);
+        return gen.build();
+    }
+
     /** The model's coarsest partition, as the signal hands it to the seeds. */
     static int[] coarsest(DenseBlockFinder finder, int n) {
         return LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed()).partitions(n).get(0);
@@ -121,9 +128,7 @@ class ClientSeedsTest {
 
     @Test
     void seedsAreDeterministic() {
-        FollowGraphs gen = communities(11);
-        agedFarm(gen);
-        Activity a = gen.build();
+        Activity a = agedFarmArchive();
         List<ClientSeeds.Seed> one = exact(a, null);
         List<ClientSeeds.Seed> two = exact(a, null);
         assertThat(two).hasSameSizeAs(one);
@@ -175,9 +180,7 @@ class ClientSeedsTest {
 
     @Test
     void theSketchedScreenCountsAtMostItsSamplePerFollowAndStaysDeterministic() {
-        FollowGraphs gen = communities(11);
-        agedFarm(gen);
-        Activity a = gen.build();
+        Activity a = agedFarmArchive();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         for (int k : new int[] {2, 8, 32}) {
             ClientSeeds.Stats[] one = new ClientSeeds.Stats[1];
@@ -200,9 +203,7 @@ class ClientSeedsTest {
 
     @Test
     void theSketchedScreenOnSeveralThreadsGivesTheSameSeedsAndCounts() {
-        FollowGraphs gen = communities(11);
-        agedFarm(gen);
-        Activity a = gen.build();
+        Activity a = agedFarmArchive();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
         int[] community = coarsest(finder, n);
