@@ -77,24 +77,7 @@ final class CapturedTargetSeeds {
                 ? Integer.compare(b.members().length, a.members().length)
                 : a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
                 : Integer.compare(a.community(), b.community()));
-        List<Seed> out = new ArrayList<>();
-        boolean[] taken = new boolean[n];
-        for (Seed s : all) {
-            if (out.size() >= limit) {
-                break;
-            }
-            int seen = 0;
-            for (int f : s.members()) {
-                seen += taken[f] ? 1 : 0;
-            }
-            if (2 * seen >= s.members().length) {
-                continue;
-            }
-            for (int f : s.members()) {
-                taken[f] = true;
-            }
-            out.add(s);
-        }
+        List<Seed> out = ClientSeeds.mostlyNew(all, Seed::members, n, limit);
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Client-side seeds for {@link LockstepFollowSignal}: a follower farm found from the account that bought it, by the
@@ -407,24 +408,7 @@ final class ClientSeeds {
                 : x.followers().length != y.followers().length
                         ? Integer.compare(y.followers().length, x.followers().length)
                         : Integer.compare(x.client(), y.client()));
-        List<Seed> out = new ArrayList<>();
-        boolean[] seen = new boolean[n];
-        for (Seed s : found) {
-            if (out.size() >= limit) {
-                break;
-            }
-            int old = 0;
-            for (int f : s.followers()) {
-                old += seen[f] ? 1 : 0;
-            }
-            if (2 * old >= s.followers().length) {
-                continue;
-            }
-            for (int f : s.followers()) {
-                seen[f] = true;
-            }
-            out.add(s);
-        }
+        List<Seed> out = mostlyNew(found, Seed::followers, n, limit);
         if (stats != null && stats.length > 0) {
             stats[0] = new Stats(away.offsets[n], wedges, bound, sampled, tested, found.size());
         }
@@ -653,5 +637,33 @@ final class ClientSeeds {
             sum += term;
         }
         return logTerm + Math.log(sum);
+    }
+
+    /**
+     * The first {@code limit} of {@code ranked}, in order, leaving out each one whose members (of {@code n} accounts)
+     * are at least half already in the seeds kept before it: two seeds of one group are one seed. O(n + Σ
+     * |members|).
+     */
+    static <S> List<S> mostlyNew(List<S> ranked, Function<S, int[]> members, int n, int limit) {
+        List<S> out = new ArrayList<>();
+        boolean[] taken = new boolean[n];
+        for (S s : ranked) {
+            if (out.size() >= limit) {
+                break;
+            }
+            int[] ms = members.apply(s);
+            int seen = 0;
+            for (int f : ms) {
+                seen += taken[f] ? 1 : 0;
+            }
+            if (2 * seen >= ms.length) {
+                continue;
+            }
+            for (int f : ms) {
+                taken[f] = true;
+            }
+            out.add(s);
+        }
+        return out;
     }
 }
