@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 
@@ -17,16 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Writes analysis results back into the store in large batches, with parameterised Cypher only. Each
- * {@code replace*} method first removes the previous results of its kind, so re-running an analysis never
- * duplicates anything. Accounts and coordination edges go column by column (one parameter list per property,
- * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction. Accounts are addressed by node id
- * ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index. On an embedded store
- * the statements run in-process ({@code Transaction.execute}: the same Cypher, with no Bolt packing and unpacking of
- * the batches' parameter lists); on a remote one through the driver.
+ * Writes analysis results back into the store in large batches. Each {@code replace*} method first removes the
+ * previous results of its kind, so re-running an analysis never duplicates anything. Accounts are addressed by node
+ * id ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index,
+ * {@value #COLUMN_BATCH} rows per transaction. On an embedded store the account results, coordination edges, clusters
+ * and campaigns go through Neo4j's Java API ({@link EmbeddedResults}: no Cypher to parse, plan and interpret per
+ * batch, which was a third of the write-back threads' CPU and much of the JIT's work while they ran); on a remote
+ * store through parameterised Cypher over the driver, accounts and coordination edges column by column (one
+ * parameter list per property, cheap to encode and to read). Both leave the same store content
+ * ({@code ResultWriterPathsTest}). The other writes run their Cypher in-process on an embedded store
+ * ({@code Transaction.execute}) and through the driver on a remote one.
  */
 public final class ResultWriter {
     /** Rows per transaction for accounts and coordination edges. */
@@ -289,9 +294,14 @@ public final class ResultWriter {
                 "community", AccountResult::community, "pagerank", AccountResult::pagerank,
                 "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
                 "suspicious", AccountResult::suspicious, "signals", AccountResult::signals);
+        GraphDatabaseService db = store.embeddedDatabase();
+        Consumer<List<AccountResult>> writer = db == null
+                ? part -> inColumns(store, SET_ACCOUNT_RESULTS, part, batch, columns)
+                : part -> EmbeddedResults.accounts(db, part, part.stream().mapToLong(a -> nodes.node(a.id()))
+                        .toArray(), batch);
         int parts = Math.max(1, Math.min(streams, held.size() / batch));
         if (parts == 1) {
-            inColumns(store, SET_ACCOUNT_RESULTS, held, batch, columns);
+            writer.accept(held);
             return;
         }
         List<Thread> threads = new ArrayList<>();
@@ -300,7 +310,7 @@ public final class ResultWriter {
             List<AccountResult> part = held.subList(held.size() * k / parts, held.size() * (k + 1) / parts);
             Thread t = new Thread(() -> {
                 try {
-                    inColumns(store, SET_ACCOUNT_RESULTS, part, batch, columns);
+                    writer.accept(part);
                 } catch (Throwable e) {
                     failures.add(e);
                 }
@@ -359,9 +369,16 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; an edge to an account the store lacks is skipped. */
     public static void replaceCoordination(GraphStore store, List<CoordinationEdgeResult> edges, AccountNodes nodes) {
-        run(store, DELETE_COORDINATION);
         List<CoordinationEdgeResult> held = edges.stream()
                 .filter(e -> nodes.node(e.source()) >= 0 && nodes.node(e.target()) >= 0).toList();
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.deleteRelationships(db, EmbeddedResults.COORDINATED_WITH, DELETE_BATCH);
+            EmbeddedResults.coordination(db, held, held.stream().mapToLong(e -> nodes.node(e.source())).toArray(),
+                    held.stream().mapToLong(e -> nodes.node(e.target())).toArray(), COLUMN_BATCH);
+            return;
+        }
+        run(store, DELETE_COORDINATION);
         inColumns(store, CREATE_COORDINATION, held, Map.of("source", e -> nodes.node(e.source()),
                 "target", e -> nodes.node(e.target()), "signal", CoordinationEdgeResult::signal,
                 "weight", CoordinationEdgeResult::weight, "count", CoordinationEdgeResult::count,
@@ -375,12 +392,30 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; members the store lacks are left out. */
     public static void replaceClusters(GraphStore store, List<ClusterResult> clusters, AccountNodes nodes) {
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CLUSTER, 1_000);
+            for (int from = 0; from < clusters.size(); from += CLUSTER_BATCH) {
+                List<ClusterResult> slice = clusters.subList(from, Math.min(clusters.size(), from + CLUSTER_BATCH));
+                EmbeddedResults.inTransaction(db, tx -> slice.forEach(c -> EmbeddedResults.createWithMembers(tx,
+                        EmbeddedResults.CLUSTER, (long) c.id(), clusterProperties(c), EmbeddedResults.IN_CLUSTER,
+                        nodes.nodes(c.members()).stream().mapToLong(Long::longValue).toArray())));
+            }
+            return;
+        }
         run(store, DELETE_CLUSTERS);
         inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(),
-                "members", nodes.nodes(c.members()),
-                "props", properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
-                        "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen())))
-                .toList(), 200);
+                "members", nodes.nodes(c.members()), "props", clusterProperties(c))).toList(), CLUSTER_BATCH);
+    }
+
+    /** Clusters per transaction. */
+    private static final int CLUSTER_BATCH = 200;
+    /** Relationships deleted per transaction when results are replaced. */
+    private static final int DELETE_BATCH = 10_000;
+
+    private static Map<String, Object> clusterProperties(ClusterResult c) {
+        return properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
+                "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen());
     }
 
     /**
@@ -393,7 +428,12 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; roles of accounts the store lacks are left out. */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns, AccountNodes nodes) {
-        run(store, DELETE_CAMPAIGNS);
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CAMPAIGN, 1_000);
+        } else {
+            run(store, DELETE_CAMPAIGNS);
+        }
         Map<String, CampaignResult> byId = new LinkedHashMap<>();
         Map<String, Set<String>> seeds = new HashMap<>();
         Map<String, Set<String>> amplifiers = new HashMap<>();
@@ -409,7 +449,19 @@ public final class ResultWriter {
         for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
             List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
             Map<String, Long> created = new HashMap<>();
-            write(store, CREATE_CAMPAIGNS, Map.of("rows", slice), (id, node) -> created.put((String) id, node));
+            if (db != null) {
+                EmbeddedResults.inTransaction(db, tx -> {
+                    created.clear(); // a retried transaction starts again
+                    for (Map<String, Object> row : slice) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> props = (Map<String, Object>) row.get("props");
+                        created.put((String) row.get("id"), EmbeddedResults.createWithMembers(tx,
+                                EmbeddedResults.CAMPAIGN, row.get("id"), props, null, new long[0]));
+                    }
+                });
+            } else {
+                write(store, CREATE_CAMPAIGNS, Map.of("rows", slice), (id, node) -> created.put((String) id, node));
+            }
             campaignNodes.putAll(created);
         }
         List<CampaignRole> seeded = new ArrayList<>();
@@ -422,6 +474,14 @@ public final class ResultWriter {
         // in account order: each role's writes then go to the account records one page after the other
         seeded.sort(CampaignRole.BY_ACCOUNT);
         amplified.sort(CampaignRole.BY_ACCOUNT);
+        if (db != null) {
+            for (var roles : List.of(Map.entry("SEEDED", seeded), Map.entry("AMPLIFIED", amplified))) {
+                EmbeddedResults.roles(db, EmbeddedResults.CAMPAIGN, RelationshipType.withName(roles.getKey()),
+                        roles.getValue().stream().mapToLong(CampaignRole::account).toArray(),
+                        roles.getValue().stream().mapToLong(CampaignRole::campaign).toArray(), COLUMN_BATCH);
+            }
+            return;
+        }
         Map<String, Function<CampaignRole, ?>> columns = Map.of("campaign", CampaignRole::campaign,
                 "account", CampaignRole::account);
         inColumns(store, CREATE_SEEDED, seeded, columns);
