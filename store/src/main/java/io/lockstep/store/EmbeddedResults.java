@@ -1,6 +1,10 @@
 package io.lockstep.store;
 
 import io.lockstep.store.ResultWriter.AccountResult;
+import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
+import org.eclipse.collections.impl.factory.primitive.IntSets;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -9,7 +13,16 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.NodeCursor;
+import org.neo4j.internal.kernel.api.Read;
+import org.neo4j.internal.kernel.api.TokenWrite;
+import org.neo4j.internal.kernel.api.Write;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.values.storable.Value;
+import org.neo4j.values.storable.Values;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,27 +51,37 @@ final class EmbeddedResults {
 
     /**
      * Sets the seven result properties of {@code rows}, account {@code rows.get(i)} at node {@code nodes[i]},
-     * {@code batch} rows per transaction. A node id that holds no account is skipped (as the Cypher's
+     * {@code batch} rows per transaction, all of a node's properties in one kernel call (as Cypher's {@code SET} of
+     * several properties does). A node id that holds no account is skipped (as the Cypher's
      * {@code MATCH (a:Account) WHERE id(a) = ...} skips it).
      */
     static void accounts(GraphDatabaseService db, List<AccountResult> rows, long[] nodes, int batch) {
         for (int from = 0; from < rows.size(); from += batch) {
             int start = from;
             int end = Math.min(rows.size(), from + batch);
-            inTransaction(db, tx -> {
+            inKernel(db, k -> {
+                int community = k.key("community");
+                int pagerank = k.key("pagerank");
+                int coreness = k.key("coreness");
+                int cluster = k.key("cluster");
+                int score = k.key("score");
+                int suspicious = k.key("suspicious");
+                int signals = k.key("signals");
+                MutableIntObjectMap<Value> changes = new IntObjectHashMap<>(16);
                 for (int i = start; i < end; i++) {
-                    Node a = account(tx, nodes[i]);
-                    if (a == null) {
+                    if (!k.isAccount(nodes[i])) {
                         continue;
                     }
                     AccountResult r = rows.get(i);
-                    setOrRemove(a, "community", r.community() == null ? null : r.community().longValue());
-                    a.setProperty("pagerank", r.pagerank());
-                    a.setProperty("coreness", (long) r.coreness());
-                    setOrRemove(a, "cluster", r.cluster() == null ? null : r.cluster().longValue());
-                    a.setProperty("score", r.score());
-                    a.setProperty("suspicious", r.suspicious());
-                    a.setProperty("signals", strings(r.signals()));
+                    changes.clear();
+                    changes.put(community, r.community() == null ? Values.NO_VALUE : Values.longValue(r.community()));
+                    changes.put(pagerank, Values.doubleValue(r.pagerank()));
+                    changes.put(coreness, Values.longValue(r.coreness()));
+                    changes.put(cluster, r.cluster() == null ? Values.NO_VALUE : Values.longValue(r.cluster()));
+                    changes.put(score, Values.doubleValue(r.score()));
+                    changes.put(suspicious, Values.booleanValue(r.suspicious()));
+                    changes.put(signals, Values.stringArray(strings(r.signals())));
+                    k.write.nodeApplyChanges(nodes[i], IntSets.immutable.empty(), IntSets.immutable.empty(), changes);
                 }
             });
         }
@@ -73,19 +96,27 @@ final class EmbeddedResults {
         for (int from = 0; from < edges.size(); from += batch) {
             int start = from;
             int end = Math.min(edges.size(), from + batch);
-            inTransaction(db, tx -> {
+            inKernel(db, k -> {
+                int type = k.type(COORDINATED_WITH.name());
+                int signal = k.key("signal");
+                int weight = k.key("weight");
+                int count = k.key("count");
+                int evidence = k.key("evidence");
+                MutableIntObjectMap<Value> properties = new IntObjectHashMap<>(8);
                 for (int i = start; i < end; i++) {
-                    Node a = account(tx, source[i]);
-                    Node b = account(tx, target[i]);
-                    if (a == null || b == null) {
+                    if (!k.isAccount(source[i]) || !k.isAccount(target[i])) {
                         continue;
                     }
                     ResultWriter.CoordinationEdgeResult e = edges.get(i);
-                    Relationship r = a.createRelationshipTo(b, COORDINATED_WITH);
-                    r.setProperty("signal", e.signal());
-                    r.setProperty("weight", e.weight());
-                    r.setProperty("count", (long) e.count());
-                    setOrRemove(r, "evidence", e.evidence());
+                    long r = k.write.relationshipCreate(source[i], type, target[i]);
+                    properties.clear();
+                    properties.put(signal, Values.stringValue(e.signal()));
+                    properties.put(weight, Values.doubleValue(e.weight()));
+                    properties.put(count, Values.longValue(e.count()));
+                    if (e.evidence() != null) {
+                        properties.put(evidence, Values.stringValue(e.evidence()));
+                    }
+                    k.write.relationshipApplyChanges(r, properties);
                 }
             });
         }
@@ -94,21 +125,28 @@ final class EmbeddedResults {
     /**
      * Creates a node of {@code label} with {@code id} and {@code properties} (a null value: no property), and a
      * relationship of {@code type} from each account of {@code members} (node ids; ids that hold no account are
-     * skipped) to it, all in the transaction {@code tx}. Returns the new node's id.
+     * skipped) to it, in the transaction of {@code k}. Returns the new node's id.
      */
-    @SuppressWarnings("deprecation") // node ids are the write-back's addresses; element ids would be parsed back
-    static long createWithMembers(Transaction tx, Label label, Object id, Map<String, ?> properties,
-                                  RelationshipType type, long[] members) {
-        Node n = tx.createNode(label);
-        n.setProperty("id", id);
-        properties.forEach((k, v) -> setOrRemove(n, k, v));
-        for (long m : members) {
-            Node a = account(tx, m);
-            if (a != null) {
-                a.createRelationshipTo(n, type);
+    static long createWithMembers(Kernel k, Label label, Object id, Map<String, ?> properties,
+                                  RelationshipType type, long[] members) throws KernelException {
+        long n = k.write.nodeCreateWithLabels(new int[] {k.label(label.name())});
+        MutableIntObjectMap<Value> values = new IntObjectHashMap<>(properties.size() * 2 + 2);
+        values.put(k.key("id"), stored(id));
+        for (Map.Entry<String, ?> p : properties.entrySet()) {
+            if (p.getValue() != null) {
+                values.put(k.key(p.getKey()), stored(p.getValue()));
             }
         }
-        return n.getId();
+        k.write.nodeApplyChanges(n, IntSets.immutable.empty(), IntSets.immutable.empty(), values);
+        if (members.length > 0) {
+            int t = k.type(type.name());
+            for (long m : members) {
+                if (k.isAccount(m)) {
+                    k.write.relationshipCreate(m, t, n);
+                }
+            }
+        }
+        return n;
     }
 
     /**
@@ -121,12 +159,12 @@ final class EmbeddedResults {
         for (int from = 0; from < accounts.length; from += batch) {
             int start = from;
             int end = Math.min(accounts.length, from + batch);
-            inTransaction(db, tx -> {
+            inKernel(db, k -> {
+                int t = k.type(type.name());
+                int l = k.label(label.name());
                 for (int i = start; i < end; i++) {
-                    Node a = account(tx, accounts[i]);
-                    Node c = node(tx, targets[i], label);
-                    if (a != null && c != null) {
-                        a.createRelationshipTo(c, type);
+                    if (k.isAccount(accounts[i]) && k.has(targets[i], l)) {
+                        k.write.relationshipCreate(accounts[i], t, targets[i]);
                     }
                 }
             });
@@ -180,6 +218,77 @@ final class EmbeddedResults {
         }
     }
 
+    /**
+     * One write transaction at the kernel's level (Neo4j's internal API, version-bound like the bulk importer's use):
+     * its writer, a node cursor to check labels with, and the tokens by name, each resolved once.
+     */
+    static final class Kernel {
+        final Write write;
+        private final Read read;
+        private final TokenWrite tokens;
+        private final NodeCursor cursor;
+        private final int account;
+        private final Map<String, Integer> keys = new HashMap<>();
+
+        private Kernel(Transaction tx) throws KernelException {
+            KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
+            write = ktx.dataWrite();
+            read = ktx.dataRead();
+            tokens = ktx.tokenWrite();
+            cursor = ktx.cursors().allocateNodeCursor(ktx.cursorContext(), ktx.memoryTracker());
+            account = label(ACCOUNT.name());
+        }
+
+        int key(String name) throws KernelException {
+            Integer id = keys.get(name);
+            if (id == null) {
+                id = tokens.propertyKeyGetOrCreateForName(name);
+                keys.put(name, id);
+            }
+            return id;
+        }
+
+        int label(String name) throws KernelException {
+            return tokens.labelGetOrCreateForName(name);
+        }
+
+        int type(String name) throws KernelException {
+            return tokens.relationshipTypeGetOrCreateForName(name);
+        }
+
+        /** Whether node {@code id} exists and is an account. */
+        boolean isAccount(long id) {
+            return has(id, account);
+        }
+
+        /** Whether node {@code id} exists and carries label {@code label}. */
+        boolean has(long id, int label) {
+            read.singleNode(id, cursor);
+            return cursor.next() && cursor.hasLabel(label);
+        }
+    }
+
+    /** Work in a {@link Kernel} transaction. */
+    interface KernelWork {
+        void run(Kernel k) throws KernelException;
+    }
+
+    /** Runs {@code work} in one write transaction and commits it, retried after a transient failure. */
+    static void inKernel(GraphDatabaseService db, KernelWork work) {
+        inTransaction(db, tx -> {
+            try {
+                Kernel k = new Kernel(tx);
+                try {
+                    work.run(k);
+                } finally {
+                    k.cursor.close();
+                }
+            } catch (KernelException e) {
+                throw new StoreException("writing results failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Runs {@code work} in one write transaction and commits it, retried after a transient failure. */
     static void inTransaction(GraphDatabaseService db, Consumer<Transaction> work) {
         for (int attempt = 1; ; attempt++) {
@@ -196,37 +305,12 @@ final class EmbeddedResults {
         }
     }
 
-    /** The account at node {@code id}, or null when there is no node or it is not an account. */
-    static Node account(Transaction tx, long id) {
-        return node(tx, id, ACCOUNT);
-    }
-
-    @SuppressWarnings("deprecation")
-    private static Node node(Transaction tx, long id, Label label) {
-        Node n;
-        try {
-            n = tx.getNodeById(id);
-        } catch (NotFoundException e) {
-            return null;
-        }
-        return n.hasLabel(label) ? n : null;
-    }
-
-    /** Sets {@code key} to {@code value} as Cypher's {@code SET} would: a null value removes the property. */
-    private static void setOrRemove(org.neo4j.graphdb.Entity e, String key, Object value) {
-        if (value == null) {
-            e.removeProperty(key);
-        } else {
-            e.setProperty(key, stored(value));
-        }
-    }
-
     /** A value as the driver's Cypher path stores it ({@link ResultWriter#asBolt}, lists of strings as arrays). */
-    private static Object stored(Object value) {
+    private static Value stored(Object value) {
         if (value instanceof List<?> list) {
-            return strings(list);
+            return Values.stringArray(strings(list));
         }
-        return ResultWriter.asBolt(value);
+        return Values.of(ResultWriter.asBolt(value));
     }
 
     private static String[] strings(List<?> list) {

@@ -397,9 +397,13 @@ public final class ResultWriter {
             EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CLUSTER, 1_000);
             for (int from = 0; from < clusters.size(); from += CLUSTER_BATCH) {
                 List<ClusterResult> slice = clusters.subList(from, Math.min(clusters.size(), from + CLUSTER_BATCH));
-                EmbeddedResults.inTransaction(db, tx -> slice.forEach(c -> EmbeddedResults.createWithMembers(tx,
-                        EmbeddedResults.CLUSTER, (long) c.id(), clusterProperties(c), EmbeddedResults.IN_CLUSTER,
-                        nodes.nodes(c.members()).stream().mapToLong(Long::longValue).toArray())));
+                EmbeddedResults.inKernel(db, k -> {
+                    for (ClusterResult c : slice) {
+                        EmbeddedResults.createWithMembers(k, EmbeddedResults.CLUSTER, c.id(), clusterProperties(c),
+                                EmbeddedResults.IN_CLUSTER, nodes.nodes(c.members()).stream().mapToLong(Long::longValue)
+                                        .toArray());
+                    }
+                });
             }
             return;
         }
@@ -450,12 +454,12 @@ public final class ResultWriter {
             List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
             Map<String, Long> created = new HashMap<>();
             if (db != null) {
-                EmbeddedResults.inTransaction(db, tx -> {
+                EmbeddedResults.inKernel(db, k -> {
                     created.clear(); // a retried transaction starts again
                     for (Map<String, Object> row : slice) {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> props = (Map<String, Object>) row.get("props");
-                        created.put((String) row.get("id"), EmbeddedResults.createWithMembers(tx,
+                        created.put((String) row.get("id"), EmbeddedResults.createWithMembers(k,
                                 EmbeddedResults.CAMPAIGN, row.get("id"), props, null, new long[0]));
                     }
                 });
