@@ -28,9 +28,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@link ResultWriter}'s writes on an embedded store, through Neo4j's Java API inside explicit transactions: no Cypher
- * statement per batch, so nothing to parse, plan or interpret per row, and no operator code for the JIT to compile in
- * the short-lived command. The store content is the one {@link ResultWriter}'s Cypher writes over Bolt, type for type
+ * {@link ResultWriter}'s writes on an embedded store, inside explicit transactions of Neo4j's Java API and, for the
+ * rows, through the transaction's kernel ({@link Kernel}: Neo4j's internal write API, bound to the pinned 5.26 like
+ * the bulk importer's Input API): no Cypher statement per batch, so nothing to parse, plan or interpret per row and
+ * no operator code for the JIT to compile in the short-lived command. An account's properties go in one
+ * {@code nodeApplyChanges} (one lock, one read of the property chain, one schema check per node, as Cypher's
+ * {@code SET} of several properties does); {@code Node.setProperty} per property repeats all three per property
+ * and was no cheaper than the Cypher it replaced. The store content is the one {@link ResultWriter}'s Cypher writes over Bolt, type for type
  * (integers as {@code long}, floating point as {@code double}, lists of strings as {@code String[]}, a null value as
  * no property); {@code ResultWriterPathsTest} holds that. Every write transaction is retried after a transient
  * failure as the driver retries its own ({@link TransientRetry}).
