@@ -25,6 +25,7 @@ import org.neo4j.values.storable.Values;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,12 +55,17 @@ final class EmbeddedResults {
     }
 
     /**
-     * Sets the seven result properties of {@code rows}, account {@code rows.get(i)} at node {@code nodes[i]},
+     * Sets the result properties of {@code rows} that {@code parts} names ({@link ResultWriter.AccountPart}: the
+     * influence's {@code community}, {@code pagerank}, {@code coreness}; the verdict's {@code cluster},
+     * {@code score}, {@code suspicious}, {@code signals}), account {@code rows.get(i)} at node {@code nodes[i]},
      * {@code batch} rows per transaction, all of a node's properties in one kernel call (as Cypher's {@code SET} of
      * several properties does). A node id that holds no account is skipped (as the Cypher's
      * {@code MATCH (a:Account) WHERE id(a) = ...} skips it).
      */
-    static void accounts(GraphDatabaseService db, List<AccountResult> rows, long[] nodes, int batch) {
+    static void accounts(GraphDatabaseService db, List<AccountResult> rows, long[] nodes,
+                         Set<ResultWriter.AccountPart> parts, int batch) {
+        boolean influence = parts.contains(ResultWriter.AccountPart.INFLUENCE);
+        boolean verdict = parts.contains(ResultWriter.AccountPart.VERDICT);
         for (int from = 0; from < rows.size(); from += batch) {
             int start = from;
             int end = Math.min(rows.size(), from + batch);
@@ -78,13 +84,18 @@ final class EmbeddedResults {
                     }
                     AccountResult r = rows.get(i);
                     changes.clear();
-                    changes.put(community, r.community() == null ? Values.NO_VALUE : Values.longValue(r.community()));
-                    changes.put(pagerank, Values.doubleValue(r.pagerank()));
-                    changes.put(coreness, Values.longValue(r.coreness()));
-                    changes.put(cluster, r.cluster() == null ? Values.NO_VALUE : Values.longValue(r.cluster()));
-                    changes.put(score, Values.doubleValue(r.score()));
-                    changes.put(suspicious, Values.booleanValue(r.suspicious()));
-                    changes.put(signals, Values.stringArray(strings(r.signals())));
+                    if (influence) {
+                        changes.put(community, r.community() == null ? Values.NO_VALUE
+                                : Values.longValue(r.community()));
+                        changes.put(pagerank, Values.doubleValue(r.pagerank()));
+                        changes.put(coreness, Values.longValue(r.coreness()));
+                    }
+                    if (verdict) {
+                        changes.put(cluster, r.cluster() == null ? Values.NO_VALUE : Values.longValue(r.cluster()));
+                        changes.put(score, Values.doubleValue(r.score()));
+                        changes.put(suspicious, Values.booleanValue(r.suspicious()));
+                        changes.put(signals, Values.stringArray(strings(r.signals())));
+                    }
                     k.write.nodeApplyChanges(nodes[i], IntSets.immutable.empty(), IntSets.immutable.empty(), changes);
                 }
             });

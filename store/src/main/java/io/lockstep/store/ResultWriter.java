@@ -11,6 +11,7 @@ import org.neo4j.graphdb.Transaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,15 @@ public final class ResultWriter {
             MATCH (a:Account) WHERE id(a) = $node[i]
             SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
+                a.signals = $signals[i]""";
+    static final String SET_ACCOUNT_INFLUENCE = """
+            UNWIND range(0, size($node) - 1) AS i
+            MATCH (a:Account) WHERE id(a) = $node[i]
+            SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i]""";
+    static final String SET_ACCOUNT_VERDICTS = """
+            UNWIND range(0, size($node) - 1) AS i
+            MATCH (a:Account) WHERE id(a) = $node[i]
+            SET a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
     static final String ACCOUNT_NODES = "MATCH (a:Account) RETURN a.id AS id, id(a) AS node";
     /** The id of the account at each node id given, in order (null where no account is). */
@@ -276,12 +286,42 @@ public final class ResultWriter {
     static final int ACCOUNT_STREAMS = 2;
 
     /**
-     * As above; {@code byNode}: in node id order (the records' order in the store's files) rather than the given
-     * order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a contiguous part
-     * of that order, on its own thread and session). {@link ResultWriterBenchmark} compares the shapes.
+     * The two halves of an account's results: what communities and influence give ({@code community},
+     * {@code pagerank}, {@code coreness}), known before coordination detection ends, and the verdict
+     * ({@code cluster}, {@code score}, {@code suspicious}, {@code signals}). Written together, or one after the other
+     * in either order: the store then holds the same properties with the same values and types.
+     */
+    public enum AccountPart {
+        INFLUENCE, VERDICT
+    }
+
+    /**
+     * As {@link #writeAccountResults(GraphStore, List, AccountNodes)}, only the properties of {@code part}; the
+     * values of the other part in {@code accounts} are not read (a caller that writes the influence before the
+     * verdict exists may give any verdict there).
+     */
+    public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                           AccountPart part) {
+        writeAccountResults(store, accounts, nodes, EnumSet.of(part), true, COLUMN_BATCH, ACCOUNT_STREAMS);
+    }
+
+    /**
+     * As above, both parts; {@code byNode}: in node id order (the records' order in the store's files) rather than
+     * the given order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a
+     * contiguous part of that order, on its own thread and session). {@link ResultWriterBenchmark} compares the
+     * shapes.
      */
     static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
                                     boolean byNode, int batch, int streams) {
+        writeAccountResults(store, accounts, nodes, EnumSet.allOf(AccountPart.class), byNode, batch, streams);
+    }
+
+    /** As above, the properties of {@code parts} only. */
+    static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                    Set<AccountPart> parts, boolean byNode, int batch, int streams) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must name at least one part of the account results");
+        }
         if (streams < 1) {
             throw new IllegalArgumentException("streams must be at least 1, was " + streams);
         }
@@ -290,24 +330,37 @@ public final class ResultWriter {
             held = new ArrayList<>(held);
             held.sort(Comparator.comparingLong(a -> nodes.node(a.id())));
         }
-        Map<String, Function<AccountResult, ?>> columns = Map.of("node", a -> nodes.node(a.id()),
-                "community", AccountResult::community, "pagerank", AccountResult::pagerank,
-                "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
-                "suspicious", AccountResult::suspicious, "signals", AccountResult::signals);
+        boolean influence = parts.contains(AccountPart.INFLUENCE);
+        boolean verdict = parts.contains(AccountPart.VERDICT);
+        Map<String, Function<AccountResult, ?>> columns = new HashMap<>();
+        columns.put("node", a -> nodes.node(a.id()));
+        if (influence) {
+            columns.put("community", AccountResult::community);
+            columns.put("pagerank", AccountResult::pagerank);
+            columns.put("coreness", AccountResult::coreness);
+        }
+        if (verdict) {
+            columns.put("cluster", AccountResult::cluster);
+            columns.put("score", AccountResult::score);
+            columns.put("suspicious", AccountResult::suspicious);
+            columns.put("signals", AccountResult::signals);
+        }
+        String cypher = !verdict ? SET_ACCOUNT_INFLUENCE : !influence ? SET_ACCOUNT_VERDICTS : SET_ACCOUNT_RESULTS;
+        Set<AccountPart> written = Set.copyOf(parts);
         GraphDatabaseService db = store.embeddedDatabase();
         Consumer<List<AccountResult>> writer = db == null
-                ? part -> inColumns(store, SET_ACCOUNT_RESULTS, part, batch, columns)
+                ? part -> inColumns(store, cypher, part, batch, columns)
                 : part -> EmbeddedResults.accounts(db, part, part.stream().mapToLong(a -> nodes.node(a.id()))
-                        .toArray(), batch);
-        int parts = Math.max(1, Math.min(streams, held.size() / batch));
-        if (parts == 1) {
+                        .toArray(), written, batch);
+        int ranges = Math.max(1, Math.min(streams, held.size() / batch));
+        if (ranges == 1) {
             writer.accept(held);
             return;
         }
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int k = 0; k < parts; k++) {
-            List<AccountResult> part = held.subList(held.size() * k / parts, held.size() * (k + 1) / parts);
+        for (int k = 0; k < ranges; k++) {
+            List<AccountResult> part = held.subList(held.size() * k / ranges, held.size() * (k + 1) / ranges);
             Thread t = new Thread(() -> {
                 try {
                     writer.accept(part);

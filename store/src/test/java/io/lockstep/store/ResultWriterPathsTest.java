@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The write-back runs through Neo4j's Java API on an embedded store and through Cypher over Bolt on a remote one:
@@ -67,6 +69,86 @@ class ResultWriterPathsTest {
                 .count()).isEqualTo(3);
     }
 
+    /**
+     * The account results written in two parts ({@link ResultWriter.AccountPart}: the influence before detection
+     * ends, the verdict after; or the other way round) leave what one write of both leaves, on either path, over a
+     * store with no results and over one holding an earlier analysis's (a null community or cluster then removes the
+     * old value). The rows given with one part carry placeholder values for the other, which must not be written.
+     */
+    @Test
+    void accountPartsOneAfterTheOtherWriteWhatBothAtOnceWrite() {
+        GraphStore store = TestStore.clear();
+        String secret = StoreSecret.readPasswordFile(store.embeddedSecretFile());
+        try (GraphStore remote = GraphStore.remote(store.embeddedBoltUri(), StoreSecret.USER, secret, null)) {
+            for (GraphStore path : List.of(store, remote)) {
+                for (int earlier : new int[] {0, 1}) {
+                    List<String> once = accountsWritten(store, path, earlier, List.of(Set.of(
+                            ResultWriter.AccountPart.INFLUENCE, ResultWriter.AccountPart.VERDICT)));
+                    List<String> influenceFirst = accountsWritten(store, path, earlier, List.of(
+                            Set.of(ResultWriter.AccountPart.INFLUENCE), Set.of(ResultWriter.AccountPart.VERDICT)));
+                    List<String> verdictFirst = accountsWritten(store, path, earlier, List.of(
+                            Set.of(ResultWriter.AccountPart.VERDICT), Set.of(ResultWriter.AccountPart.INFLUENCE)));
+                    assertThat(influenceFirst).as("over Bolt: %s, earlier results: %d", path != store, earlier)
+                            .isEqualTo(once);
+                    assertThat(verdictFirst).as("over Bolt: %s, earlier results: %d", path != store, earlier)
+                            .isEqualTo(once);
+                    assertThat(once).anyMatch(l -> l.contains("community=Long=") && l.contains("cluster=Long=")
+                            && l.contains("signals=String[]=[co-text, co-retweet]"));
+                }
+            }
+        }
+        // one part alone writes only its properties
+        accounts(TestStore.clear());
+        ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
+        ResultWriter.writeAccountResults(store, accountRows(2, false), nodes, ResultWriter.AccountPart.INFLUENCE);
+        assertThat(dump(store)).allMatch(l -> !l.contains("score=") && !l.contains("suspicious=")
+                        && !l.contains("signals=") && !l.contains("cluster="))
+                .anyMatch(l -> l.contains("pagerank=Double=") && l.contains("coreness=Long="));
+        assertThatThrownBy(() -> ResultWriter.writeAccountResults(store, accountRows(2, true), nodes, Set.of(), true,
+                50, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parts");
+    }
+
+    /**
+     * The accounts' lines of the store after writing round 2's account results through {@code path} in
+     * {@code parts} one after the other (each part's rows with placeholder values for the other parts), over round 1's
+     * written at once when {@code earlier} is 1.
+     */
+    private static List<String> accountsWritten(GraphStore store, GraphStore path, int earlier,
+                                                List<Set<ResultWriter.AccountPart>> parts) {
+        accounts(TestStore.clear());
+        ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(path);
+        if (earlier == 1) {
+            ResultWriter.writeAccountResults(path, accountRows(1, true), nodes, true, 50, 3);
+        }
+        for (Set<ResultWriter.AccountPart> part : parts) {
+            boolean verdict = part.contains(ResultWriter.AccountPart.VERDICT);
+            boolean influence = part.contains(ResultWriter.AccountPart.INFLUENCE);
+            List<ResultWriter.AccountResult> rows = accountRows(2, verdict);
+            if (!influence) {
+                rows = rows.stream().map(r -> new ResultWriter.AccountResult(r.id(), 99, -1.0, 99, r.cluster(),
+                        r.score(), r.suspicious(), r.signals())).toList();
+            }
+            ResultWriter.writeAccountResults(path, rows, nodes, part, true, 50, 3);
+        }
+        return dump(store);
+    }
+
+    /**
+     * One analysis's account results, different values for each {@code round}; {@code verdicts} false gives no
+     * verdict (no cluster, score 0, not suspicious, no signals) in place of the real one.
+     */
+    private static List<ResultWriter.AccountResult> accountRows(int round, boolean verdicts) {
+        List<ResultWriter.AccountResult> accounts = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            boolean flagged = verdicts && (i + round) % 9 == 0;
+            accounts.add(new ResultWriter.AccountResult("a" + i, i % 7 == 0 ? null : (i + round) % 5,
+                    i / 1000.0 + round, i % 4 + round, flagged ? i % 3 : null, flagged ? 0.5 + i / 1000.0 : 0.0,
+                    flagged, flagged ? List.of("co-text", "co-retweet") : List.of()));
+        }
+        accounts.add(new ResultWriter.AccountResult("absent", 1, 0.5, 1, null, 0.0, false, List.of()));
+        return accounts;
+    }
+
     private static void accounts(GraphStore store) {
         try (Session s = store.session()) {
             s.run("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: 'a' + i, screen_name: 'user' + i})",
@@ -77,14 +159,7 @@ class ResultWriterPathsTest {
     /** One analysis's results, different values for each {@code round}; some name an account the store lacks. */
     private static void writeAll(GraphStore store, int round) {
         ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
-        List<ResultWriter.AccountResult> accounts = new ArrayList<>();
-        for (int i = 0; i < ACCOUNTS; i++) {
-            boolean flagged = (i + round) % 9 == 0;
-            accounts.add(new ResultWriter.AccountResult("a" + i, i % 7 == 0 ? null : (i + round) % 5,
-                    i / 1000.0 + round, i % 4 + round, flagged ? i % 3 : null, flagged ? 0.5 + i / 1000.0 : 0.0,
-                    flagged, flagged ? List.of("co-text", "co-retweet") : List.of()));
-        }
-        accounts.add(new ResultWriter.AccountResult("absent", 1, 0.5, 1, null, 0.0, false, List.of()));
+        List<ResultWriter.AccountResult> accounts = accountRows(round, true);
         // 3 streams of 50-row transactions, so the embedded path's threads and batches are exercised too
         ResultWriter.writeAccountResults(store, accounts, nodes, true, 50, 3);
 
