@@ -182,7 +182,8 @@ public final class AnalysisPipeline {
         // A store that holds the whole archive gets the accounts' influence (community, PageRank, coreness) as soon
         // as it exists and the load is done, on a thread of its own beside detection; the verdicts follow after it.
         // On an embedded store only (the case measured); over Bolt the accounts' results stay one round of statements.
-        boolean splitWrite = !resultsOnly && store.embeddedDatabase() != null;
+        // (embeddedHome, not embeddedDatabase: that one starts the DBMS, which the bulk load may have stopped)
+        boolean splitWrite = !resultsOnly && store.embeddedHome() != null;
         Analysis analysis = analyse(activity, progress, termination, (community, pagerank, coreness) -> {
             if (splitWrite) {
                 early.add(CompletableFuture.supplyAsync(() -> InfluenceWrite.run(() -> {
