@@ -186,7 +186,7 @@ public final class AnalysisPipeline {
         boolean splitWrite = !resultsOnly && store.embeddedHome() != null;
         Analysis analysis = analyse(activity, progress, termination, (community, pagerank, coreness) -> {
             if (splitWrite) {
-                early.add(CompletableFuture.supplyAsync(() -> InfluenceWrite.run(() -> {
+                early.add(CompletableFuture.supplyAsync(() -> {
                     if (imported != null) {
                         try {
                             await(imported);
@@ -194,11 +194,13 @@ public final class AnalysisPipeline {
                             throw new UncheckedIOException(e);
                         }
                     }
-                    ResultWriter.AccountNodes nodes = AnalysisWriteBack.accountNodes(store,
-                            imported != null ? tap.accountNodes() : null);
-                    AnalysisWriteBack.writeInfluence(store, activity, community, pagerank, coreness, nodes);
-                    return nodes;
-                }), INFLUENCE_WRITER));
+                    return InfluenceWrite.run(() -> {
+                        ResultWriter.AccountNodes nodes = AnalysisWriteBack.accountNodes(store,
+                                imported != null ? tap.accountNodes() : null);
+                        AnalysisWriteBack.writeInfluence(store, activity, community, pagerank, coreness, nodes);
+                        return nodes;
+                    });
+                }, INFLUENCE_WRITER));
             }
         });
         progress.begin("Writing outputs", -1);
@@ -311,7 +313,10 @@ public final class AnalysisPipeline {
         void found(int[] community, double[] pagerank, int[] coreness);
     }
 
-    /** The accounts' node ids an influence write used, and its wall and own-thread CPU time. */
+    /**
+     * The accounts' node ids an influence write used, and its wall and own-thread CPU time from the end of the load
+     * (it writes on its own thread: {@link AnalysisWriteBack#writeInfluence}).
+     */
     private record InfluenceWrite(ResultWriter.AccountNodes nodes, PhaseTimes.Side side) {
         static InfluenceWrite run(Supplier<ResultWriter.AccountNodes> write) {
             ResultWriter.AccountNodes[] nodes = new ResultWriter.AccountNodes[1];

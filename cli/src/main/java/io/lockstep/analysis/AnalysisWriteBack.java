@@ -93,12 +93,13 @@ final class AnalysisWriteBack {
     /**
      * The influence part of every account's results ({@code community}, {@code pagerank}, {@code coreness}; see
      * {@link ResultWriter.AccountPart}), for a store that holds the whole archive, before detection has given the
-     * verdicts: the same values {@link #writeAccounts} writes.
+     * verdicts: the same values {@link #writeAccounts} writes. On the calling thread alone: it runs beside detection,
+     * which has the other core.
      */
     static void writeInfluence(GraphStore store, Activity act, int[] community, double[] pagerank, int[] coreness,
                                ResultWriter.AccountNodes nodes) {
         ResultWriter.writeAccountResults(store, accountResults(act, community, pagerank, coreness, null, null), nodes,
-                ResultWriter.AccountPart.INFLUENCE);
+                ResultWriter.AccountPart.INFLUENCE, 1);
     }
 
     /**
@@ -110,7 +111,8 @@ final class AnalysisWriteBack {
         List<ResultWriter.AccountResult> accounts = accountResults(analysis.activity(), analysis.community(),
                 analysis.pagerank(), analysis.coreness(), analysis.detection().accounts(), null);
         progress.begin("Writing account results", accounts.size());
-        ResultWriter.writeAccountResults(store, accounts, nodes, ResultWriter.AccountPart.VERDICT);
+        ResultWriter.writeAccountResults(store, accounts, nodes, ResultWriter.AccountPart.VERDICT,
+                ResultWriter.ACCOUNT_STREAMS);
         progress.end();
         writeCoordination(store, analysis, nodes, progress);
     }

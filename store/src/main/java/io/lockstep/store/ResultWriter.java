@@ -283,7 +283,7 @@ public final class ResultWriter {
     }
 
     /** Concurrent streams of transactions writing account results. */
-    static final int ACCOUNT_STREAMS = 2;
+    public static final int ACCOUNT_STREAMS = 2;
 
     /**
      * The two halves of an account's results: what communities and influence give ({@code community},
@@ -296,13 +296,14 @@ public final class ResultWriter {
     }
 
     /**
-     * As {@link #writeAccountResults(GraphStore, List, AccountNodes)}, only the properties of {@code part}; the
-     * values of the other part in {@code accounts} are not read (a caller that writes the influence before the
-     * verdict exists may give any verdict there).
+     * As {@link #writeAccountResults(GraphStore, List, AccountNodes)}, only the properties of {@code part}, in
+     * {@code streams} streams of transactions (1: all on the calling thread); the values of the other part in
+     * {@code accounts} are not read (a caller that writes the influence before the verdict exists may give any
+     * verdict there).
      */
     public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
-                                           AccountPart part) {
-        writeAccountResults(store, accounts, nodes, EnumSet.of(part), true, COLUMN_BATCH, ACCOUNT_STREAMS);
+                                           AccountPart part, int streams) {
+        writeAccountResults(store, accounts, nodes, EnumSet.of(part), true, COLUMN_BATCH, streams);
     }
 
     /**

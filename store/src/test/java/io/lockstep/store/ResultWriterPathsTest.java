@@ -100,7 +100,7 @@ class ResultWriterPathsTest {
         // one part alone writes only its properties
         accounts(TestStore.clear());
         ResultWriter.AccountNodes nodes = ResultWriter.AccountNodes.read(store);
-        ResultWriter.writeAccountResults(store, accountRows(2, false), nodes, ResultWriter.AccountPart.INFLUENCE);
+        ResultWriter.writeAccountResults(store, accountRows(2, false), nodes, ResultWriter.AccountPart.INFLUENCE, 1);
         assertThat(dump(store)).allMatch(l -> !l.contains("score=") && !l.contains("suspicious=")
                         && !l.contains("signals=") && !l.contains("cluster="))
                 .anyMatch(l -> l.contains("pagerank=Double=") && l.contains("coreness=Long="));
