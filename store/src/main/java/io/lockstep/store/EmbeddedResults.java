@@ -35,9 +35,9 @@ import java.util.function.Consumer;
  * no operator code for the JIT to compile in the short-lived command. An account's properties go in one
  * {@code nodeApplyChanges} (one lock, one read of the property chain, one schema check per node, as Cypher's
  * {@code SET} of several properties does); {@code Node.setProperty} per property repeats all three per property
- * and was no cheaper than the Cypher it replaced. The store content is the one {@link ResultWriter}'s Cypher writes over Bolt, type for type
- * (integers as {@code long}, floating point as {@code double}, lists of strings as {@code String[]}, a null value as
- * no property); {@code ResultWriterPathsTest} holds that. Every write transaction is retried after a transient
+ * and was no cheaper than the Cypher it replaced. The store content is the one {@link ResultWriter}'s Cypher
+ * writes over Bolt, type for type (integers as {@code long}, floating point as {@code double}, lists of strings as
+ * {@code String[]}, a null value as no property); {@code ResultWriterPathsTest} holds that. Every write transaction is retried after a transient
  * failure as the driver retries its own ({@link TransientRetry}).
  *
  * <p>Cost: one node lookup by id per account row (the node's record, no index), the kernel's property writes and
