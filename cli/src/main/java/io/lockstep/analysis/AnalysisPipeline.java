@@ -26,12 +26,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The {@code analyze} job, step by step: import the files, read the graph back, find communities and influence,
@@ -153,8 +155,54 @@ public final class AnalysisPipeline {
                                     Activity tapped, ActivityTap tap, CompletableFuture<ImportReport> imported,
                                     PhaseTimes progress, TerminationFlag termination, long started)
             throws IOException {
+        List<CompletableFuture<InfluenceWrite>> early = new ArrayList<>();
+        try {
+            return analyseAndWrite(store, files, out, pictures, tapped, tap, imported, progress, termination, started,
+                    early);
+        } finally {
+            for (CompletableFuture<InfluenceWrite> w : early) {
+                if (!w.isDone()) {
+                    try {
+                        w.join(); // a write under way finishes before the store closes
+                    } catch (RuntimeException ignored) {
+                        // the run failed first: its failure is the one reported
+                    }
+                }
+            }
+        }
+    }
+
+    private Summary analyseAndWrite(GraphStore store, List<Path> files, Path out, boolean pictures,
+                                    Activity tapped, ActivityTap tap, CompletableFuture<ImportReport> imported,
+                                    PhaseTimes progress, TerminationFlag termination, long started,
+                                    List<CompletableFuture<InfluenceWrite>> early)
+            throws IOException {
         Activity activity = tapped != null ? tapped : ActivityReader.read(store, progress, termination);
-        Analysis analysis = analyse(activity, progress, termination);
+        boolean resultsOnly = !files.isEmpty() && !loadArchive;
+        // A store that holds the whole archive gets the accounts' influence (community, PageRank, coreness) as soon
+        // as it exists and the load is done, on a thread of its own beside detection; the verdicts follow after it.
+        // On an embedded store only (the case measured); over Bolt the accounts' results stay one round of statements.
+        // (embeddedHome, not embeddedDatabase: that one starts the DBMS, which the bulk load may have stopped)
+        boolean splitWrite = !resultsOnly && store.embeddedHome() != null;
+        Analysis analysis = analyse(activity, progress, termination, (community, pagerank, coreness) -> {
+            if (splitWrite) {
+                early.add(CompletableFuture.supplyAsync(() -> {
+                    if (imported != null) {
+                        try {
+                            await(imported);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return InfluenceWrite.run(() -> {
+                        ResultWriter.AccountNodes nodes = AnalysisWriteBack.accountNodes(store,
+                                imported != null ? tap.accountNodes() : null);
+                        AnalysisWriteBack.writeInfluence(store, activity, community, pagerank, coreness, nodes);
+                        return nodes;
+                    });
+                }, INFLUENCE_WRITER));
+            }
+        });
         progress.begin("Writing outputs", -1);
         AnalysisFiles.write(analysis, out);
         progress.end();
@@ -180,15 +228,24 @@ public final class AnalysisPipeline {
             // their context, the whole graph is `export`): from the analysis in memory, beside the whole write-back,
             // unless the store holds interactions (edge lists), which the activity lacks: then from the store once
             // the account results and coordination edges are in it, beside the clusters and campaigns
-            boolean resultsOnly = !files.isEmpty() && !loadArchive;
             boolean graphFromStore = pictures && !resultsOnly && GraphExport.holdsInteractions(store);
             CompletableFuture<PhaseTimes.Side> graphml = !pictures || graphFromStore
                     ? CompletableFuture.completedFuture(null)
                     : graphml(() -> GraphExport.export(new AnalysisGraph(analysis), GraphExport.ExportFormat.GRAPHML,
                             GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML)));
             // after a bulk load the accounts' node ids are the ones its staging gave (checked on a sample)
-            ResultWriter.AccountNodes nodes = AnalysisWriteBack.writeAccounts(store, analysis, resultsOnly,
-                    imported != null ? tap.accountNodes() : null, progress);
+            ResultWriter.AccountNodes nodes;
+            if (early.isEmpty()) {
+                nodes = AnalysisWriteBack.writeAccounts(store, analysis, resultsOnly,
+                        imported != null ? tap.accountNodes() : null, progress);
+            } else {
+                progress.begin("Writing account influence (what is left)", -1);
+                InfluenceWrite written = await(early.get(0));
+                progress.end();
+                progress.beside("Writing account influence", written.side());
+                nodes = written.nodes();
+                AnalysisWriteBack.writeVerdicts(store, analysis, nodes, progress);
+            }
             if (graphFromStore) {
                 graphml = graphml(() -> GraphExport.export(store, GraphExport.ExportFormat.GRAPHML,
                         GraphExport.Scope.FLAGGED_AND_CONTEXT, out.resolve(GRAPHML)));
@@ -220,6 +277,16 @@ public final class AnalysisPipeline {
     }
 
     public Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        return analyse(activity, progress, termination, (community, pagerank, coreness) -> {
+        });
+    }
+
+    /**
+     * As above; {@code influence} is called on this thread with the communities (-1 for an isolated account),
+     * PageRank and coreness as soon as they exist, before coordination detection starts (the write-back starts
+     * writing them beside detection). It must not modify the arrays, which the returned {@link Analysis} holds.
+     */
+    Analysis analyse(Activity activity, ProgressListener progress, TerminationFlag termination, Influence influence) {
         progress.begin("Communities (Leiden)", -1);
         CompactGraph interactions = ActivityGraphs.interactions(activity, true);
         CommunityResult communities = new Leiden(params.leiden(), ProgressListener.NONE, termination)
@@ -230,15 +297,39 @@ public final class AnalysisPipeline {
                 .scores(ActivityGraphs.endorsements(activity));
         int[] coreness = Coreness.compute(interactions, ProgressListener.NONE, termination);
         progress.end();
-        CoordinationResult detection = engine.run(activity, files, params.detection(), progress, termination);
         int[] community = communities.membership().clone();
         for (int a = 0; a < community.length; a++) {
             if (interactions.degree(a) == 0) {
                 community[a] = -1; // an isolated account is not a community of one
             }
         }
+        influence.found(community, pagerank, coreness);
+        CoordinationResult detection = engine.run(activity, files, params.detection(), progress, termination);
         return new Analysis(activity, community, communities.modularity(), pagerank, coreness, detection);
     }
+
+    /** Receives the communities, PageRank and coreness of every account before detection ({@link #analyse}). */
+    interface Influence {
+        void found(int[] community, double[] pagerank, int[] coreness);
+    }
+
+    /**
+     * The accounts' node ids an influence write used, and its wall and own-thread CPU time from the end of the load
+     * (it writes on its own thread: {@link AnalysisWriteBack#writeInfluence}).
+     */
+    private record InfluenceWrite(ResultWriter.AccountNodes nodes, PhaseTimes.Side side) {
+        static InfluenceWrite run(Supplier<ResultWriter.AccountNodes> write) {
+            ResultWriter.AccountNodes[] nodes = new ResultWriter.AccountNodes[1];
+            PhaseTimes.Side side = PhaseTimes.Side.time(() -> nodes[0] = write.get());
+            return new InfluenceWrite(nodes[0], side);
+        }
+    }
+
+    /**
+     * The accounts' influence is written on a thread of its own beside detection (non-daemon, as the import: a
+     * write under way is never cut short; the pipeline waits for it before it returns or fails).
+     */
+    private static final Executor INFLUENCE_WRITER = r -> new Thread(r, "lockstep-write-influence").start();
 
     /** The import runs on its own thread while the analysis goes on (non-daemon: a load is never cut short). */
     private static final Executor IMPORT = r -> new Thread(r, "lockstep-import").start();

@@ -59,7 +59,6 @@ final class AnalysisWriteBack {
     static ResultWriter.AccountNodes writeAccounts(GraphStore store, Analysis analysis, boolean resultsOnly,
                                                    ResultWriter.AccountNodes staged, ProgressListener progress) {
         Activity act = analysis.activity();
-        AccountVerdict[] verdicts = analysis.detection().accounts();
         boolean[] named = resultsOnly ? named(analysis) : null;
         if (resultsOnly) {
             List<ResultWriter.AccountNode> nodes = new ArrayList<>();
@@ -72,23 +71,75 @@ final class AnalysisWriteBack {
             ResultWriter.mergeAccounts(store, nodes);
             progress.end();
         }
-        ResultWriter.AccountNodes nodes = staged != null && !resultsOnly && staged.agreesWith(store, 1_000) ? staged
-                : ResultWriter.AccountNodes.read(store);
+        ResultWriter.AccountNodes nodes = resultsOnly ? ResultWriter.AccountNodes.read(store)
+                : accountNodes(store, staged);
+        List<ResultWriter.AccountResult> accounts = accountResults(analysis.activity(), analysis.community(),
+                analysis.pagerank(), analysis.coreness(), analysis.detection().accounts(), named);
+        progress.begin("Writing account results", accounts.size());
+        ResultWriter.writeAccountResults(store, accounts, nodes);
+        progress.end();
+        writeCoordination(store, analysis, nodes, progress);
+        return nodes;
+    }
+
+    /**
+     * The accounts' node ids in a store that holds the whole archive: {@code staged} (may be null), the ones the bulk
+     * load that just filled the store gave, when a sample of them checks out against the store; otherwise read.
+     */
+    static ResultWriter.AccountNodes accountNodes(GraphStore store, ResultWriter.AccountNodes staged) {
+        return staged != null && staged.agreesWith(store, 1_000) ? staged : ResultWriter.AccountNodes.read(store);
+    }
+
+    /**
+     * The influence part of every account's results ({@code community}, {@code pagerank}, {@code coreness}; see
+     * {@link ResultWriter.AccountPart}), for a store that holds the whole archive, before detection has given the
+     * verdicts: the same values {@link #writeAccounts} writes. On the calling thread alone: it runs beside detection,
+     * which has the other core.
+     */
+    static void writeInfluence(GraphStore store, Activity act, int[] community, double[] pagerank, int[] coreness,
+                               ResultWriter.AccountNodes nodes) {
+        ResultWriter.writeAccountResults(store, accountResults(act, community, pagerank, coreness, null, null), nodes,
+                ResultWriter.AccountPart.INFLUENCE, 1);
+    }
+
+    /**
+     * The rest of {@link #writeAccounts} once {@link #writeInfluence} has written the influence: every account's
+     * verdict and the {@code COORDINATED_WITH} relationships. The store then holds what {@link #writeAccounts} leaves.
+     */
+    static void writeVerdicts(GraphStore store, Analysis analysis, ResultWriter.AccountNodes nodes,
+                              ProgressListener progress) {
+        List<ResultWriter.AccountResult> accounts = accountResults(analysis.activity(), analysis.community(),
+                analysis.pagerank(), analysis.coreness(), analysis.detection().accounts(), null);
+        progress.begin("Writing account results", accounts.size());
+        ResultWriter.writeAccountResults(store, accounts, nodes, ResultWriter.AccountPart.VERDICT,
+                ResultWriter.ACCOUNT_STREAMS);
+        progress.end();
+        writeCoordination(store, analysis, nodes, progress);
+    }
+
+    /**
+     * One row per account ({@code named}, may be null: only those), with no verdict ({@code verdicts} null: no
+     * cluster, score 0, not suspicious, no signals) before detection has given one.
+     */
+    private static List<ResultWriter.AccountResult> accountResults(Activity act, int[] community, double[] pagerank,
+                                                                   int[] coreness, AccountVerdict[] verdicts,
+                                                                   boolean[] named) {
         List<ResultWriter.AccountResult> accounts = new ArrayList<>(act.accountCount());
         for (int a = 0; a < act.accountCount(); a++) {
             if (named != null && !named[a]) {
                 continue;
             }
-            AccountVerdict v = verdicts[a];
-            accounts.add(new ResultWriter.AccountResult(act.accountId(a),
-                    analysis.community()[a] < 0 ? null : analysis.community()[a], analysis.pagerank()[a],
-                    analysis.coreness()[a], v.cluster() < 0 ? null : v.cluster(), v.score(), v.suspicious(),
-                    v.signals()));
+            AccountVerdict v = verdicts == null ? null : verdicts[a];
+            accounts.add(new ResultWriter.AccountResult(act.accountId(a), community[a] < 0 ? null : community[a],
+                    pagerank[a], coreness[a], v == null || v.cluster() < 0 ? null : v.cluster(),
+                    v == null ? 0.0 : v.score(), v != null && v.suspicious(), v == null ? List.of() : v.signals()));
         }
-        progress.begin("Writing account results", accounts.size());
-        ResultWriter.writeAccountResults(store, accounts, nodes);
-        progress.end();
+        return accounts;
+    }
 
+    private static void writeCoordination(GraphStore store, Analysis analysis, ResultWriter.AccountNodes nodes,
+                                          ProgressListener progress) {
+        Activity act = analysis.activity();
         List<ResultWriter.CoordinationEdgeResult> edges = new ArrayList<>(analysis.detection().edges().size());
         for (CoordinationEdge e : analysis.detection().edges()) {
             edges.add(new ResultWriter.CoordinationEdgeResult(act.accountId(e.source()), act.accountId(e.target()),
@@ -97,7 +148,6 @@ final class AnalysisWriteBack {
         progress.begin("Writing coordination edges", edges.size());
         ResultWriter.replaceCoordination(store, edges, nodes);
         progress.end();
-        return nodes;
     }
 
     /** The second part: the {@code Cluster} and {@code Campaign} nodes and the accounts' roles in them. */

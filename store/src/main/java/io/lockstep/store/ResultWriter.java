@@ -4,12 +4,14 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,16 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Writes analysis results back into the store in large batches, with parameterised Cypher only. Each
- * {@code replace*} method first removes the previous results of its kind, so re-running an analysis never
- * duplicates anything. Accounts and coordination edges go column by column (one parameter list per property,
- * cheap to encode and to read), {@value #COLUMN_BATCH} rows per transaction. Accounts are addressed by node id
- * ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index. On an embedded store
- * the statements run in-process ({@code Transaction.execute}: the same Cypher, with no Bolt packing and unpacking of
- * the batches' parameter lists); on a remote one through the driver.
+ * Writes analysis results back into the store in large batches. Each {@code replace*} method first removes the
+ * previous results of its kind, so re-running an analysis never duplicates anything. Accounts are addressed by node
+ * id ({@link AccountNodes}, read once per write-back), not through the {@code Account.id} index,
+ * {@value #COLUMN_BATCH} rows per transaction. On an embedded store the account results, coordination edges, clusters
+ * and campaigns go through Neo4j's Java API ({@link EmbeddedResults}: no Cypher to parse, plan and interpret per
+ * batch, which was a third of the write-back threads' CPU and much of the JIT's work while they ran); on a remote
+ * store through parameterised Cypher over the driver, accounts and coordination edges column by column (one
+ * parameter list per property, cheap to encode and to read). Both leave the same store content
+ * ({@code ResultWriterPathsTest}). The other writes run their Cypher in-process on an embedded store
+ * ({@code Transaction.execute}) and through the driver on a remote one.
  */
 public final class ResultWriter {
     /** Rows per transaction for accounts and coordination edges. */
@@ -37,6 +43,15 @@ public final class ResultWriter {
             MATCH (a:Account) WHERE id(a) = $node[i]
             SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i],
                 a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
+                a.signals = $signals[i]""";
+    static final String SET_ACCOUNT_INFLUENCE = """
+            UNWIND range(0, size($node) - 1) AS i
+            MATCH (a:Account) WHERE id(a) = $node[i]
+            SET a.community = $community[i], a.pagerank = $pagerank[i], a.coreness = $coreness[i]""";
+    static final String SET_ACCOUNT_VERDICTS = """
+            UNWIND range(0, size($node) - 1) AS i
+            MATCH (a:Account) WHERE id(a) = $node[i]
+            SET a.cluster = $cluster[i], a.score = $score[i], a.suspicious = $suspicious[i],
                 a.signals = $signals[i]""";
     static final String ACCOUNT_NODES = "MATCH (a:Account) RETURN a.id AS id, id(a) AS node";
     /** The id of the account at each node id given, in order (null where no account is). */
@@ -268,15 +283,46 @@ public final class ResultWriter {
     }
 
     /** Concurrent streams of transactions writing account results. */
-    static final int ACCOUNT_STREAMS = 2;
+    public static final int ACCOUNT_STREAMS = 2;
 
     /**
-     * As above; {@code byNode}: in node id order (the records' order in the store's files) rather than the given
-     * order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a contiguous part
-     * of that order, on its own thread and session). {@link ResultWriterBenchmark} compares the shapes.
+     * The two halves of an account's results: what communities and influence give ({@code community},
+     * {@code pagerank}, {@code coreness}), known before coordination detection ends, and the verdict
+     * ({@code cluster}, {@code score}, {@code suspicious}, {@code signals}). Written together, or one after the other
+     * in either order: the store then holds the same properties with the same values and types.
+     */
+    public enum AccountPart {
+        INFLUENCE, VERDICT
+    }
+
+    /**
+     * As {@link #writeAccountResults(GraphStore, List, AccountNodes)}, only the properties of {@code part}, in
+     * {@code streams} streams of transactions (1: all on the calling thread); the values of the other part in
+     * {@code accounts} are not read (a caller that writes the influence before the verdict exists may give any
+     * verdict there).
+     */
+    public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                           AccountPart part, int streams) {
+        writeAccountResults(store, accounts, nodes, EnumSet.of(part), true, COLUMN_BATCH, streams);
+    }
+
+    /**
+     * As above, both parts; {@code byNode}: in node id order (the records' order in the store's files) rather than
+     * the given order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a
+     * contiguous part of that order, on its own thread and session). {@link ResultWriterBenchmark} compares the
+     * shapes.
      */
     static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
                                     boolean byNode, int batch, int streams) {
+        writeAccountResults(store, accounts, nodes, EnumSet.allOf(AccountPart.class), byNode, batch, streams);
+    }
+
+    /** As above, the properties of {@code parts} only. */
+    static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                    Set<AccountPart> parts, boolean byNode, int batch, int streams) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must name at least one part of the account results");
+        }
         if (streams < 1) {
             throw new IllegalArgumentException("streams must be at least 1, was " + streams);
         }
@@ -285,22 +331,40 @@ public final class ResultWriter {
             held = new ArrayList<>(held);
             held.sort(Comparator.comparingLong(a -> nodes.node(a.id())));
         }
-        Map<String, Function<AccountResult, ?>> columns = Map.of("node", a -> nodes.node(a.id()),
-                "community", AccountResult::community, "pagerank", AccountResult::pagerank,
-                "coreness", AccountResult::coreness, "cluster", AccountResult::cluster, "score", AccountResult::score,
-                "suspicious", AccountResult::suspicious, "signals", AccountResult::signals);
-        int parts = Math.max(1, Math.min(streams, held.size() / batch));
-        if (parts == 1) {
-            inColumns(store, SET_ACCOUNT_RESULTS, held, batch, columns);
+        boolean influence = parts.contains(AccountPart.INFLUENCE);
+        boolean verdict = parts.contains(AccountPart.VERDICT);
+        Map<String, Function<AccountResult, ?>> columns = new HashMap<>();
+        columns.put("node", a -> nodes.node(a.id()));
+        if (influence) {
+            columns.put("community", AccountResult::community);
+            columns.put("pagerank", AccountResult::pagerank);
+            columns.put("coreness", AccountResult::coreness);
+        }
+        if (verdict) {
+            columns.put("cluster", AccountResult::cluster);
+            columns.put("score", AccountResult::score);
+            columns.put("suspicious", AccountResult::suspicious);
+            columns.put("signals", AccountResult::signals);
+        }
+        String cypher = !verdict ? SET_ACCOUNT_INFLUENCE : !influence ? SET_ACCOUNT_VERDICTS : SET_ACCOUNT_RESULTS;
+        Set<AccountPart> written = Set.copyOf(parts);
+        GraphDatabaseService db = store.embeddedDatabase();
+        Consumer<List<AccountResult>> writer = db == null
+                ? part -> inColumns(store, cypher, part, batch, columns)
+                : part -> EmbeddedResults.accounts(db, part, part.stream().mapToLong(a -> nodes.node(a.id()))
+                        .toArray(), written, batch);
+        int ranges = Math.max(1, Math.min(streams, held.size() / batch));
+        if (ranges == 1) {
+            writer.accept(held);
             return;
         }
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int k = 0; k < parts; k++) {
-            List<AccountResult> part = held.subList(held.size() * k / parts, held.size() * (k + 1) / parts);
+        for (int k = 0; k < ranges; k++) {
+            List<AccountResult> part = held.subList(held.size() * k / ranges, held.size() * (k + 1) / ranges);
             Thread t = new Thread(() -> {
                 try {
-                    inColumns(store, SET_ACCOUNT_RESULTS, part, batch, columns);
+                    writer.accept(part);
                 } catch (Throwable e) {
                     failures.add(e);
                 }
@@ -359,9 +423,16 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; an edge to an account the store lacks is skipped. */
     public static void replaceCoordination(GraphStore store, List<CoordinationEdgeResult> edges, AccountNodes nodes) {
-        run(store, DELETE_COORDINATION);
         List<CoordinationEdgeResult> held = edges.stream()
                 .filter(e -> nodes.node(e.source()) >= 0 && nodes.node(e.target()) >= 0).toList();
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.deleteRelationships(db, EmbeddedResults.COORDINATED_WITH, DELETE_BATCH);
+            EmbeddedResults.coordination(db, held, held.stream().mapToLong(e -> nodes.node(e.source())).toArray(),
+                    held.stream().mapToLong(e -> nodes.node(e.target())).toArray(), COLUMN_BATCH);
+            return;
+        }
+        run(store, DELETE_COORDINATION);
         inColumns(store, CREATE_COORDINATION, held, Map.of("source", e -> nodes.node(e.source()),
                 "target", e -> nodes.node(e.target()), "signal", CoordinationEdgeResult::signal,
                 "weight", CoordinationEdgeResult::weight, "count", CoordinationEdgeResult::count,
@@ -375,12 +446,34 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; members the store lacks are left out. */
     public static void replaceClusters(GraphStore store, List<ClusterResult> clusters, AccountNodes nodes) {
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CLUSTER, 1_000);
+            for (int from = 0; from < clusters.size(); from += CLUSTER_BATCH) {
+                List<ClusterResult> slice = clusters.subList(from, Math.min(clusters.size(), from + CLUSTER_BATCH));
+                EmbeddedResults.inKernel(db, k -> {
+                    for (ClusterResult c : slice) {
+                        EmbeddedResults.createWithMembers(k, EmbeddedResults.CLUSTER, c.id(), clusterProperties(c),
+                                EmbeddedResults.IN_CLUSTER, nodes.nodes(c.members()).stream().mapToLong(Long::longValue)
+                                        .toArray());
+                    }
+                });
+            }
+            return;
+        }
         run(store, DELETE_CLUSTERS);
         inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(),
-                "members", nodes.nodes(c.members()),
-                "props", properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
-                        "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen())))
-                .toList(), 200);
+                "members", nodes.nodes(c.members()), "props", clusterProperties(c))).toList(), CLUSTER_BATCH);
+    }
+
+    /** Clusters per transaction. */
+    private static final int CLUSTER_BATCH = 200;
+    /** Relationships deleted per transaction when results are replaced. */
+    private static final int DELETE_BATCH = 10_000;
+
+    private static Map<String, Object> clusterProperties(ClusterResult c) {
+        return properties("kind", c.kind(), "size", c.size(), "score", c.score(), "signals", c.signals(),
+                "top_hashtags", c.topHashtags(), "first_seen", c.firstSeen(), "last_seen", c.lastSeen());
     }
 
     /**
@@ -393,7 +486,12 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; roles of accounts the store lacks are left out. */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns, AccountNodes nodes) {
-        run(store, DELETE_CAMPAIGNS);
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CAMPAIGN, 1_000);
+        } else {
+            run(store, DELETE_CAMPAIGNS);
+        }
         Map<String, CampaignResult> byId = new LinkedHashMap<>();
         Map<String, Set<String>> seeds = new HashMap<>();
         Map<String, Set<String>> amplifiers = new HashMap<>();
@@ -409,7 +507,19 @@ public final class ResultWriter {
         for (int from = 0; from < rows.size(); from += COLUMN_BATCH) {
             List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + COLUMN_BATCH));
             Map<String, Long> created = new HashMap<>();
-            write(store, CREATE_CAMPAIGNS, Map.of("rows", slice), (id, node) -> created.put((String) id, node));
+            if (db != null) {
+                EmbeddedResults.inKernel(db, k -> {
+                    created.clear(); // a retried transaction starts again
+                    for (Map<String, Object> row : slice) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> props = (Map<String, Object>) row.get("props");
+                        created.put((String) row.get("id"), EmbeddedResults.createWithMembers(k,
+                                EmbeddedResults.CAMPAIGN, row.get("id"), props, null, new long[0]));
+                    }
+                });
+            } else {
+                write(store, CREATE_CAMPAIGNS, Map.of("rows", slice), (id, node) -> created.put((String) id, node));
+            }
             campaignNodes.putAll(created);
         }
         List<CampaignRole> seeded = new ArrayList<>();
@@ -422,6 +532,14 @@ public final class ResultWriter {
         // in account order: each role's writes then go to the account records one page after the other
         seeded.sort(CampaignRole.BY_ACCOUNT);
         amplified.sort(CampaignRole.BY_ACCOUNT);
+        if (db != null) {
+            for (var roles : List.of(Map.entry("SEEDED", seeded), Map.entry("AMPLIFIED", amplified))) {
+                EmbeddedResults.roles(db, EmbeddedResults.CAMPAIGN, RelationshipType.withName(roles.getKey()),
+                        roles.getValue().stream().mapToLong(CampaignRole::account).toArray(),
+                        roles.getValue().stream().mapToLong(CampaignRole::campaign).toArray(), COLUMN_BATCH);
+            }
+            return;
+        }
         Map<String, Function<CampaignRole, ?>> columns = Map.of("campaign", CampaignRole::campaign,
                 "account", CampaignRole::account);
         inColumns(store, CREATE_SEEDED, seeded, columns);
