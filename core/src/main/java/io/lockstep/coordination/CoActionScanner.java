@@ -70,20 +70,39 @@ final class CoActionScanner {
     static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
                             int maxNeighbours, int evidenceCap, ItemLabel label, ProgressListener progress,
                             TerminationFlag termination) {
+        return scan(signal, actions, accountCount, p, maxNeighbours, evidenceCap, label, s -> PairFilter.ALL, false,
+                progress, termination);
+    }
+
+    /**
+     * As above, pairing and counting only what the filter built from the sorted actions lets through
+     * ({@link PairFilter}); counting, null model and evidence all see the filtered pairs. With {@code familyWise},
+     * {@code maxPValue} bounds the chance of any false edge among the counted pairs rather than of each (Bonferroni:
+     * each pair is tested at {@code maxPValue / counted pairs}), for a signal whose unbounded window makes chance
+     * co-occurrences common enough that a per-pair level would link thousands of ordinary pairs.
+     */
+    static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
+                            int maxNeighbours, int evidenceCap, ItemLabel label, PairFilter.Factory filters,
+                            boolean familyWise, ProgressListener progress, TerminationFlag termination) {
         int n = actions.size();
         if (n == 0) {
             return new SignalGraph(signal, List.of(), 0, 0);
         }
         progress.begin(signal, 3L * n);
         SortedActions sorted = SortedActions.of(signal, actions, accountCount);
+        PairFilter filter = filters.of(sorted);
         progress.advance(n);
-        PairCounting counts = PairCounting.run(sorted, accountCount, p.window(), maxNeighbours, progress,
+        PairCounting counts = PairCounting.run(sorted, accountCount, p.window(), maxNeighbours, filter, progress,
                 termination);
-        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), p);
+        CoordinationParams.CoAction test = familyWise && counts.pairs.size() > 1
+                ? new CoordinationParams.CoAction(p.window(), p.minShared(), p.minSimilarity(),
+                p.maxPValue() / counts.pairs.size())
+                : p;
+        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), test);
         long candidates = counts.pairs.size();
         termination.assertRunning();
         List<List<Evidence>> evidence = EvidenceGathering.run(sorted, counts.pairedItems, kept, p.window(),
-                maxNeighbours, evidenceCap, label);
+                maxNeighbours, evidenceCap, label, filter);
         progress.advance(n);
         List<CoordinationEdge> edges = new ArrayList<>(kept.size());
         for (int i = 0; i < kept.size(); i++) {

@@ -36,39 +36,55 @@ public final class CoLinkSignal implements CoordinationSignal {
 
     @Override
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
-        int[] normalId = new int[activity.urlDictionarySize()];
-        Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
-        index.defaultReturnValue(-1);
-        ObjectArrayList<String> names = new ObjectArrayList<>();
-        for (int u = 0; u < normalId.length; u++) {
-            String norm = Urls.shareKey(activity.url(u));
-            int id = index.getInt(norm);
-            if (id < 0) {
-                id = names.size();
-                index.put(norm, id);
-                names.add(norm);
-            }
-            normalId[u] = id;
-        }
-        int posts = activity.postCount();
-        Actions actions = new Actions(Math.max(16, posts / 8));
-        for (int p = 0; p < posts; p++) {
-            int k = activity.urlCount(p);
-            if (k == 0 || !CoHashtagSignal.authored(activity, p)) {
-                continue;
-            }
-            for (int i = 0; i < k; i++) {
-                int id = normalId[activity.urlOf(p, i)];
-                boolean repeated = false;
-                for (int j = 0; j < i; j++) {
-                    repeated |= normalId[activity.urlOf(p, j)] == id;
+        UrlActions urls = UrlActions.of(activity);
+        return CoActionScanner.scan(name(), urls.actions(), activity.accountCount(), params, maxNeighbours,
+                evidenceCap, urls::label, progress, termination);
+    }
+
+    /**
+     * The URL shares of an archive: one action per distinct normalised URL ({@link Urls#shareKey}) of each authored
+     * post, keyed by the URL's number in {@code names}. Shared by co-link and co-link-slow. O(posts + URLs).
+     */
+    record UrlActions(Actions actions, ObjectArrayList<String> names) {
+        static UrlActions of(Activity activity) {
+            int[] normalId = new int[activity.urlDictionarySize()];
+            Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
+            index.defaultReturnValue(-1);
+            ObjectArrayList<String> names = new ObjectArrayList<>();
+            for (int u = 0; u < normalId.length; u++) {
+                String norm = Urls.shareKey(activity.url(u));
+                int id = index.getInt(norm);
+                if (id < 0) {
+                    id = names.size();
+                    index.put(norm, id);
+                    names.add(norm);
                 }
-                if (!repeated) {
-                    actions.add(id, activity.time(p), activity.author(p), p);
+                normalId[u] = id;
+            }
+            int posts = activity.postCount();
+            Actions actions = new Actions(Math.max(16, posts / 8));
+            for (int p = 0; p < posts; p++) {
+                int k = activity.urlCount(p);
+                if (k == 0 || !CoHashtagSignal.authored(activity, p)) {
+                    continue;
+                }
+                for (int i = 0; i < k; i++) {
+                    int id = normalId[activity.urlOf(p, i)];
+                    boolean repeated = false;
+                    for (int j = 0; j < i; j++) {
+                        repeated |= normalId[activity.urlOf(p, j)] == id;
+                    }
+                    if (!repeated) {
+                        actions.add(id, activity.time(p), activity.author(p), p);
+                    }
                 }
             }
+            return new UrlActions(actions, names);
         }
-        return CoActionScanner.scan(name(), actions, activity.accountCount(), params, maxNeighbours, evidenceCap,
-                (key, sourcePost, targetPost) -> names.get(key), progress, termination);
+
+        /** The normalised URL of item {@code key}, as evidence. */
+        String label(int key, int sourcePost, int targetPost) {
+            return names.get(key);
+        }
     }
 }

@@ -16,6 +16,7 @@ public interface CoordinationSignal {
     String CO_HASHTAG = "co-hashtag";
     String HASHTAG_SEQUENCE = "hashtag-sequence";
     String CO_LINK = "co-link";
+    String CO_LINK_SLOW = "co-link-slow";
     String CO_TEXT = "co-text";
     String FAST_RETWEET = "fast-retweet";
     String CO_REPLY = "co-reply";

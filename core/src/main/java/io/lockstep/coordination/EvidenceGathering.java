@@ -27,6 +27,13 @@ final class EvidenceGathering {
     static List<List<Evidence>> run(SortedActions actions, IntArrayList pairedItems, CoActionNullModel.Selected selected,
                                     long window, int maxNeighbours, int evidenceCap,
                                     CoActionScanner.ItemLabel label) {
+        return run(actions, pairedItems, selected, window, maxNeighbours, evidenceCap, label, PairFilter.ALL);
+    }
+
+    /** As above, from the pairs {@code filter} counts only (the filter the pair counting used). */
+    static List<List<Evidence>> run(SortedActions actions, IntArrayList pairedItems, CoActionNullModel.Selected selected,
+                                    long window, int maxNeighbours, int evidenceCap,
+                                    CoActionScanner.ItemLabel label, PairFilter filter) {
         int k = selected.size();
         List<List<Evidence>> evidence = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
@@ -41,8 +48,9 @@ final class EvidenceGathering {
         long minTime = actions.minTime();
         ItemPairs.walkPairs(actions, pairedItems, window, maxNeighbours, (item, i, j) -> {
             int[] accounts = item.accounts;
-            int at = selected.indexOf(CoordinationEdge.pairKey(accounts[i], accounts[j]));
-            if (at < 0 || lastKey[at] == item.key) {
+            long pair = CoordinationEdge.pairKey(accounts[i], accounts[j]);
+            int at = selected.indexOf(pair);
+            if (at < 0 || lastKey[at] == item.key || !filter.counts(item.start, item.end, pair)) {
                 return true;
             }
             lastKey[at] = item.key;

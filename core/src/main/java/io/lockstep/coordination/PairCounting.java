@@ -45,7 +45,7 @@ final class PairCounting {
     final Long2LongOpenHashMap pairs;
     /** Pair events: distinct pairs summed over the paired items. */
     final long coOccurrences;
-    /** The {@code [start, end)} action ranges of the paired items, flattened, in scan order. */
+    /** The {@code [start, end)} action ranges of the items with a counted pair, flattened, in scan order. */
     final IntArrayList pairedItems;
 
     private PairCounting(int[] volume, double[] normSq, Long2LongOpenHashMap pairs, long coOccurrences,
@@ -83,28 +83,51 @@ final class PairCounting {
      */
     static PairCounting run(SortedActions actions, int accountCount, long window, int maxNeighbours,
                             ProgressListener progress, TerminationFlag termination) {
+        return run(actions, accountCount, window, maxNeighbours, PairFilter.ALL, progress, termination);
+    }
+
+    /**
+     * As above, pairing only the items {@code filter} pairs and counting only the examined pairs it counts (the
+     * co-occurrences too); every item still adds to its accounts' volumes and, with m ≥ 2, norms.
+     */
+    static PairCounting run(SortedActions actions, int accountCount, long window, int maxNeighbours,
+                            PairFilter filter, ProgressListener progress, TerminationFlag termination) {
         int activeAccounts = actions.activeAccounts();
         int[] volume = new int[accountCount];
         double[] normSq = new double[accountCount];
         Long2LongOpenHashMap pairs = new Long2LongOpenHashMap();
         IntArrayList pairedItems = new IntArrayList();
         long[] coOccurrences = {0};
-        ItemPairs.walk(actions, window, maxNeighbours, (s, e, distinct, m, pairKeys, np) -> {
-            double w = idf(activeAccounts, m);
-            for (int i = 0; i < m; i++) {
-                volume[distinct[i]]++;
+        ItemPairs.walk(actions, window, maxNeighbours, new ItemPairs.ItemVisitor() {
+            @Override
+            public boolean wants(int[] distinct, int m) {
+                return filter.pairs(m);
             }
-            if (m > 1) {
+
+            @Override
+            public void item(int s, int e, int[] distinct, int m, long[] pairKeys, int np) {
+                double w = idf(activeAccounts, m);
                 for (int i = 0; i < m; i++) {
-                    normSq[distinct[i]] += w * w;
+                    volume[distinct[i]]++;
                 }
-                pairedItems.add(s);
-                pairedItems.add(e);
-                long increment = (1L << COUNT_SHIFT) | weightUnits(w);
-                for (int i = 0; i < np; i++) {
-                    pairs.addTo(pairKeys[i], increment);
+                if (m > 1) {
+                    for (int i = 0; i < m; i++) {
+                        normSq[distinct[i]] += w * w;
+                    }
+                    long increment = (1L << COUNT_SHIFT) | weightUnits(w);
+                    int counted = 0;
+                    for (int i = 0; i < np; i++) {
+                        if (filter.counts(s, e, pairKeys[i])) {
+                            pairs.addTo(pairKeys[i], increment);
+                            counted++;
+                        }
+                    }
+                    if (counted > 0) {
+                        pairedItems.add(s);
+                        pairedItems.add(e);
+                    }
+                    coOccurrences[0] += counted;
                 }
-                coOccurrences[0] += np;
             }
         }, progress, termination);
         return new PairCounting(volume, normSq, pairs, coOccurrences[0], pairedItems);

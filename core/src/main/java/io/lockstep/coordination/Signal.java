@@ -23,6 +23,11 @@ public enum Signal {
     CO_LINK(CoordinationSignal.CO_LINK, "link-ring", p -> p.coLink().window(), CoLinkSignal::new,
             p -> coAction(p.coLink(),
                     "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)")),
+    CO_LINK_SLOW(CoordinationSignal.CO_LINK_SLOW, "link-ring", p -> p.coLinkSlow().window(), SlowCoLinkSignal::new,
+            p -> coAction(p.coLinkSlow(), "posts with the same URL (normalised as co-link), the URL shared by at most "
+                    + CoActionScanner.MAX_ITEM_ACCOUNTS + " accounts; a pair's shares of a URL whose first poster both "
+                    + "accounts share at least " + p.coLinkSlow().minShared() + " URLs of do not count (an audience "
+                    + "of a common source)")),
     CO_TEXT(CoordinationSignal.CO_TEXT, "copypasta", p -> p.coText().window(), CoTextSignal::new,
             p -> coAction(p.coText(), String.format(Locale.ROOT, "near-duplicate texts (MinHash over %d-word "
                             + "shingles, %d bands x %d rows, estimated Jaccard >= %.2f, texts of >= %d words)",

@@ -369,6 +369,10 @@ public final class ReportFacts {
             case CoordinationSignal.CO_LINK -> who + " shared the same links within " + params.coLink().window()
                     + " s of each other" + median + " (" + plural(items, "link") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
                     + " of them shared " + example + within + ".";
+            case CoordinationSignal.CO_LINK_SLOW -> who + " shared the same links, each first posted by none of their "
+                    + "common sources, within " + duration(params.coLinkSlow().window()) + " of each other" + median + " ("
+                    + plural(items, "link") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
+                    + " of them shared " + example + within + ".";
             case CoordinationSignal.CO_HASHTAG -> who + " used the same hashtags within " + params.coHashtag().window()
                     + " s of each other" + median + " (" + plural(items, "hashtag") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
                     + " of them used " + example + within + ".";
