@@ -85,6 +85,29 @@ import java.util.function.IntConsumer;
  *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
  *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
  *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
+ *   <li><b>Few targets, and sign-up waves</b>: what a block grown from a creation burst follows together tells a
+ *       farm from a cohort of honest newcomers. A farm exists to serve its clients, so among its targets are
+ *       <i>captured</i> accounts: accounts whose audience one community of a partition owns (more than half of their
+ *       followers) without their being rooted in it ({@link CapturedTargetSeeds#capturedTargets}; a client's own
+ *       follows go to the community it lives in, or nowhere), counted over the model's partitions
+ *       ({@link CapturedTargetSeeds#capturedCounts}). A new platform's onboarding shows newcomers a list of accounts to
+ *       follow made of the most-followed ones, globally and per interest (P. Gupta, A. Goel, J. Lin, A. Sharma,
+ *       D. Wang and R. Zadeh, "WTF: The Who to Follow Service at Twitter", WWW 2013,
+ *       <a href="https://doi.org/10.1145/2488388.2488433">doi:10.1145/2488388.2488433</a>): a community's stars and
+ *       accounts followed across the platform, which their own community's audience or the whole platform's owns, so
+ *       none of them is captured. A target is captured <i>by a block</i> in a partition when it is a captured target
+ *       of the community that also holds most of the block's followers of it ({@link CapturedTargetSeeds#capturedBy}:
+ *       a finer partition can show a big community's star as captured by a piece of that community, which the
+ *       newcomers, spread over the platform, are not in). Both ways, with "captured" meaning captured by the block in
+ *       most of the partitions (one resolution can merge a wave with one star's readers): a block grown from a
+ *       creation burst whose targets are all captured is kept from two targets instead of {@code minTargets} (a fresh
+ *       farm whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the
+ *       model explains, has no more than three targets: {@link #blockFloor}); a block grown from a creation burst
+ *       none of whose targets is captured is what a suggestion list explains, and is not kept ({@link #onboarding}),
+ *       however dense: a wave of sign-ups
+ *       accepting one starter list follows it at a density no community's habits predict. A farm that follows one
+ *       client besides the platform's popular accounts keeps the block (its client is captured); co-action signals
+ *       judge the wave's members on their own clusters.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -140,7 +163,7 @@ import java.util.function.IntConsumer;
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
- * threads), O(n + m) per partition for the captured targets' seeds, then
+ * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -404,7 +427,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> partitions = model.partitions(n);
         List<ClientSeeds.Seed> clients = clientSeeds(finder, n, partitions.get(0), termination);
         List<CapturedTargetSeeds.Seed> captured = capturedSeeds ? capturedSeeds(finder, n, partitions) : List.of();
-        boolean[] capturedTargets = captured.isEmpty() ? null : CapturedTargetSeeds.capturedAnywhere(finder, n, partitions);
+        // each partition's captured targets: the block test's floor and the onboarding test
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
+        int[] capturedIn = CapturedTargetSeeds.counts(homes);
+        int most = partitions.size() / 2 + 1;
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
         // captured targets, then the clients' seeds
@@ -502,9 +528,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                             : client && clientSeed ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0], burstCore);
             clock = lap(Phase.GROWTH, clock);
-            // a block whose targets are all a community's captured targets is kept from two targets
+            int[] capturedByBlock = grown == null ? null
+                    : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
+            growth.judgeBurst(burstCore);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
-                    capturedSeed && allCaptured(capturedTargets, grown[1]) ? 2 : params.minTargets());
+                    blockFloor(capturedSeed, burst, grown[1], capturedIn, capturedByBlock, most));
+            growth.judgeBurst(new int[0]);
+            if (kept != null && burst && onboarding(capturedByBlock, most)) {
+                // a cohort created together that follows only accounts no community captures: a suggestion list
+                kept = null;
+            }
             clock = lap(Phase.TEST, clock);
             if ((audience || capturedSeed) && kept == null) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
@@ -1051,6 +1084,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final IntArrayList touched = new IntArrayList();
         /** Accounts held out of the rates of the blocks judged, whatever their community; null: none. */
         private boolean[] held;
+        /**
+         * The creation burst the block being judged grew from (ascending; empty without one): candidates of the
+         * block test as they are of growth's steps ({@link #followers}), see {@link #judgeBurst}.
+         */
+        private int[] burstOfBlock = new int[0];
 
         /** Creation time of every account ({@link Activity#NO_TIME} when unknown); null: none known. */
         private final long[] created;
@@ -1077,6 +1115,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         void hold(boolean[] held) {
             this.held = held;
+        }
+
+        /**
+         * The creation burst (ascending; empty for none) of the blocks judged from now on: the block test leaves its
+         * members out of the rates where they are the block's own community, as growth's steps do
+         * ({@link #followers}, {@link #targets(int[], int[])}). A burst farm's members that follow one of its two or
+         * three clients are no members of its block (one follow is no co-following), and left in the rates of the
+         * farm's community they would explain the members that follow all of them.
+         */
+        void judgeBurst(int[] burst) {
+            this.burstOfBlock = burst;
         }
 
         /**
@@ -1382,7 +1431,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < minTargets) {
                 return null;
             }
-            int[] candidates = heldOut(fs, ts);
+            int[] candidates = union(heldOut(fs, ts), burstOfBlock);
             model.setBlock(fs, candidates, held);
             long observed = 0;
             long follows = 0;
@@ -1525,10 +1574,50 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return out;
     }
 
-    /** Whether every account of {@code accounts} is marked in {@code captured}. */
-    static boolean allCaptured(boolean[] captured, int[] accounts) {
+    /**
+     * The fewest targets the block test asks of a block with {@code targets}, grown from a seed of the given kind:
+     * two for a captured seed when every target is a captured target of some partition ({@code capturedIn}: in how
+     * many partitions each account is one, {@link CapturedTargetSeeds#counts}), and for a seed grown from a creation
+     * burst when every target is captured by the block in {@code most} partitions or more ({@code capturedByBlock},
+     * one count per target, {@link CapturedTargetSeeds#capturedBy}): a fresh farm whose vendor serves two or three
+     * clients and otherwise follows the platform's top accounts, which the model explains, has no more than three
+     * targets. {@code minTargets} otherwise. See the class comment, "Few targets, and sign-up waves".
+     */
+    int blockFloor(boolean capturedSeed, boolean burst, int[] targets, int[] capturedIn, int[] capturedByBlock,
+                   int most) {
+        return capturedSeed && allCaptured(capturedIn, 1, targets)
+                || burst && allAtLeast(capturedByBlock, most)
+                ? 2 : params.minTargets();
+    }
+
+    /**
+     * Whether a block grown from a creation burst is what an onboarding suggestion list explains: none of its targets
+     * is captured by it in {@code most} partitions or more ({@code capturedByBlock}, one count per target,
+     * {@link CapturedTargetSeeds#capturedBy}; see the class comment, "Few targets, and sign-up waves").
+     */
+    static boolean onboarding(int[] capturedByBlock, int most) {
+        for (int c : capturedByBlock) {
+            if (c >= most) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every count is at least {@code least}. */
+    private static boolean allAtLeast(int[] counts, int least) {
+        for (int c : counts) {
+            if (c < least) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every account of {@code accounts} is a captured target of at least {@code least} partitions. */
+    static boolean allCaptured(int[] capturedIn, int least, int[] accounts) {
         for (int x : accounts) {
-            if (!captured[x]) {
+            if (capturedIn[x] < least) {
                 return false;
             }
         }
