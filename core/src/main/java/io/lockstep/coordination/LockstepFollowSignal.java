@@ -100,9 +100,10 @@ import java.util.function.IntConsumer;
  *       a finer partition can show a big community's star as captured by a piece of that community, which the
  *       newcomers, spread over the platform, are not in). Both ways, with "captured" meaning captured by the block in
  *       most of the partitions (one resolution can merge a wave with one star's readers): a block grown from a
- *       creation burst whose targets are all captured is kept from two targets instead of {@code minTargets} (a fresh
- *       farm whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the
- *       model explains, has no more than three targets: {@link #blockFloor}); a block grown from a creation burst
+ *       creation burst with a captured target is kept from two targets instead of {@code minTargets} (a fresh farm
+ *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
+ *       explains, has three or four targets: {@link #blockFloor}), and the burst's members that follow two of the
+ *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a creation burst
  *       none of whose targets is captured is what a suggestion list explains, and is not kept ({@link #onboarding}),
  *       however dense: a wave of sign-ups
  *       accepting one starter list follows it at a density no community's habits predict. A farm that follows one
@@ -530,6 +531,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             clock = lap(Phase.GROWTH, clock);
             int[] capturedByBlock = grown == null ? null
                     : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
+            if (grown != null && burst) {
+                // the burst's members that follow two of the accounts the block captures belong to it (see
+                // ownersFollowers): they join it before the block test, which judges them with the rest
+                int[] joined = union(grown[0], ownersFollowers(finder, burstCore, grown[1], capturedByBlock, most,
+                        spent));
+                if (joined.length > grown[0].length) {
+                    grown[0] = joined;
+                    capturedByBlock = CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
+                }
+            }
             growth.judgeBurst(burstCore);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
                     blockFloor(capturedSeed, burst, grown[1], capturedIn, capturedByBlock, most));
@@ -1578,16 +1589,47 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * The fewest targets the block test asks of a block with {@code targets}, grown from a seed of the given kind:
      * two for a captured seed when every target is a captured target of some partition ({@code capturedIn}: in how
      * many partitions each account is one, {@link CapturedTargetSeeds#counts}), and for a seed grown from a creation
-     * burst when every target is captured by the block in {@code most} partitions or more ({@code capturedByBlock},
-     * one count per target, {@link CapturedTargetSeeds#capturedBy}): a fresh farm whose vendor serves two or three
-     * clients and otherwise follows the platform's top accounts, which the model explains, has no more than three
-     * targets. {@code minTargets} otherwise. See the class comment, "Few targets, and sign-up waves".
+     * burst when a target is captured by the block in {@code most} partitions or more ({@code capturedByBlock}, one
+     * count per target, {@link CapturedTargetSeeds#capturedBy}): a fresh farm whose vendor serves two or three
+     * clients and otherwise follows the platform's top accounts, which the model explains, has three or four
+     * targets (its clients, and a top account of another language that the model does not expect its members to
+     * follow). {@code minTargets} otherwise. See the class comment, "Few targets, and sign-up waves".
      */
     int blockFloor(boolean capturedSeed, boolean burst, int[] targets, int[] capturedIn, int[] capturedByBlock,
                    int most) {
-        return capturedSeed && allCaptured(capturedIn, 1, targets)
-                || burst && allAtLeast(capturedByBlock, most)
+        return capturedSeed && allCaptured(capturedIn, 1, targets) || burst && !onboarding(capturedByBlock, most)
                 ? 2 : params.minTargets();
+    }
+
+    /**
+     * The members of the creation burst {@code burst} (ascending) not in a kept block ({@code spent}) that follow at
+     * least two of the block's {@code targets} captured by it in {@code most} partitions or more
+     * ({@code capturedByBlock}, one count per target), ascending. Growth's member test judges each account on its
+     * own follows, at the model's tail: a fresh farm member that follows two of its vendor's three clients, which
+     * the model expects it to follow 0.05–0.1 times each, is not significant by itself (P(Poisson(0.25) ≥ 2) ≈ 0.03
+     * against {@code maxPValue} 10⁻³), and the burst found through those clients would keep only its members
+     * following all of them. Created in the burst and following two accounts whose audience the block owns is the
+     * co-following a farm is paid for: such members join the block (as a captured seed's members are anchored
+     * whole), and the block test judges them with the rest. Honest newcomers follow no captured account (see the
+     * class comment, "Few targets, and sign-up waves"). O(Σ out-degrees of the burst · log |targets|).
+     */
+    static int[] ownersFollowers(DenseBlockFinder finder, int[] burst, int[] targets, int[] capturedByBlock, int most,
+                                 boolean[] spent) {
+        IntArrayList out = new IntArrayList();
+        for (int f : burst) {
+            if (spent[f]) {
+                continue;
+            }
+            int owned = 0;
+            for (int i = finder.outStart(f); i < finder.outEnd(f) && owned < 2; i++) {
+                int k = Arrays.binarySearch(targets, finder.outTarget(i));
+                owned += k >= 0 && capturedByBlock[k] >= most ? 1 : 0;
+            }
+            if (owned >= 2) {
+                out.add(f);
+            }
+        }
+        return out.toIntArray();
     }
 
     /**
@@ -1598,16 +1640,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     static boolean onboarding(int[] capturedByBlock, int most) {
         for (int c : capturedByBlock) {
             if (c >= most) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every count is at least {@code least}. */
-    private static boolean allAtLeast(int[] counts, int least) {
-        for (int c : counts) {
-            if (c < least) {
                 return false;
             }
         }

@@ -65,16 +65,17 @@ class FewTargetsTest {
     }
 
     /**
-     * The floor: two for a burst whose targets are all captured by the block in most partitions, for a captured seed
-     * whose targets are all captured in some partition; {@code minTargets} otherwise.
+     * The floor: two for a burst with a target captured by the block in most partitions, for a captured seed whose
+     * targets are all captured in some partition; {@code minTargets} otherwise.
      */
     @Test
-    void theFloorIsTwoOnlyForABurstWhoseTargetsAreAllCaptured() {
+    void theFloorIsTwoOnlyForABurstWithACapturedTarget() {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         int[] capturedIn = {3, 2, 1, 0};
         int most = 2;
         assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {3, 2}, most)).isEqualTo(2);
-        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {3, 1}, most)).isEqualTo(6);
+        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {3, 1}, most)).isEqualTo(2);
+        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {1, 0}, most)).isEqualTo(6);
         assertThat(signal.blockFloor(false, false, new int[] {0, 1}, capturedIn, new int[] {3, 2}, most)).isEqualTo(6);
         // a captured seed keeps its floor of two for targets captured in any partition
         assertThat(signal.blockFloor(true, false, new int[] {0, 1, 2}, capturedIn, new int[] {0, 0, 0}, most))
@@ -89,6 +90,30 @@ class FewTargetsTest {
         assertThat(LockstepFollowSignal.onboarding(new int[] {2, 1, 0}, 2)).isFalse();
         assertThat(LockstepFollowSignal.onboarding(new int[] {3}, 2)).isFalse();
         assertThat(LockstepFollowSignal.onboarding(new int[0], 2)).isTrue();
+    }
+
+    /**
+     * The burst's members that follow two targets captured by the block in most partitions, and are in no kept block:
+     * account 0 follows targets 10 and 11 (both captured), 1 follows 10 and 12 (12 captured in one partition only),
+     * 2 follows 10, 11 and is spent, 3 follows 11 and 13 (captured).
+     */
+    @Test
+    void theBurstsFollowersOfTwoCapturedTargetsJoin() {
+        long[] pairs = {edge(0, 10), edge(0, 11), edge(1, 10), edge(1, 12), edge(2, 10), edge(2, 11), edge(3, 11),
+                edge(3, 13)};
+        DenseBlockFinder finder = DenseBlockFinder.ofPairs(14, pairs);
+        int[] targets = {10, 11, 12, 13};
+        int[] capturedByBlock = {3, 2, 1, 2};
+        boolean[] spent = new boolean[14];
+        spent[2] = true;
+        assertThat(LockstepFollowSignal.ownersFollowers(finder, new int[] {0, 1, 2, 3}, targets, capturedByBlock, 2,
+                spent)).containsExactly(0, 3);
+        assertThat(LockstepFollowSignal.ownersFollowers(finder, new int[] {1}, targets, capturedByBlock, 2, spent))
+                .isEmpty();
+    }
+
+    private static long edge(int from, int to) {
+        return (long) from << 32 | to;
     }
 
     /**
