@@ -85,8 +85,11 @@ import java.util.function.IntConsumer;
  *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
  *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
  *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
- *   <li><b>Few targets, and sign-up waves</b>: what a block grown from a creation burst follows together tells a
- *       farm from a cohort of honest newcomers. A farm exists to serve its clients, so among its targets are
+ *   <li><b>Few targets, and sign-up waves</b>: what a block grown from a cohort created together follows tells a
+ *       farm from honest newcomers. A cohort is a seed's creation burst that is also a spike among the seed's own
+ *       creations (the rate test of {@link #burstCore(Activity, int[], boolean)}): ten readers of a large seed made in
+ *       one week of eight years are a burst for growth, not a cohort; the rules below, and the block test's hold-out
+ *       of the cohort ({@link Growth#judgeBurst}), apply to cohorts only. A farm exists to serve its clients, so among its targets are
  *       <i>captured</i> accounts: accounts whose audience one community of a partition owns (more than half of their
  *       followers) without their being rooted in it ({@link CapturedTargetSeeds#capturedTargets}; a client's own
  *       follows go to the community it lives in, or nowhere), counted over the model's partitions
@@ -100,10 +103,10 @@ import java.util.function.IntConsumer;
  *       a finer partition can show a big community's star as captured by a piece of that community, which the
  *       newcomers, spread over the platform, are not in). Both ways, with "captured" meaning captured by the block in
  *       most of the partitions (one resolution can merge a wave with one star's readers): a block grown from a
- *       creation burst with a captured target is kept from two targets instead of {@code minTargets} (a fresh farm
+ *       cohort with a captured target is kept from two targets instead of {@code minTargets} (a fresh farm
  *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
  *       explains, has three or four targets: {@link #blockFloor}), and the burst's members that follow two of the
- *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a creation burst
+ *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a cohort
  *       none of whose targets is captured is what a suggestion list explains, and is not kept ({@link #onboarding}),
  *       however dense: a wave of sign-ups
  *       accepting one starter list follows it at a density no community's habits predict. A farm that follows one
@@ -505,6 +508,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] seed = fs.toIntArray();
             int[] burstCore = burstCore(activity, seed, capturedSeed);
             boolean burst = burstCore.length > 0;
+            // a cohort created together: a burst that is also a spike among the seed's own creations (the rate test);
+            // the few-target floor, the owners' followers and the onboarding test judge such cohorts only
+            boolean cohort = burst && (capturedSeed || burstCore(activity, seed, true).length > 0);
             int[] seedCore = burst ? burstCore : seed;
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
             // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
@@ -531,7 +537,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             clock = lap(Phase.GROWTH, clock);
             int[] capturedByBlock = grown == null ? null
                     : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
-            if (grown != null && burst) {
+            if (grown != null && cohort) {
                 // the burst's members that follow two of the accounts the block captures belong to it (see
                 // ownersFollowers): they join it before the block test, which judges them with the rest
                 int[] joined = union(grown[0], ownersFollowers(finder, burstCore, grown[1], capturedByBlock, most,
@@ -541,11 +547,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     capturedByBlock = CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
                 }
             }
-            growth.judgeBurst(burstCore);
+            growth.judgeBurst(cohort ? burstCore : new int[0]);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
-                    blockFloor(capturedSeed, burst, grown[1], capturedIn, capturedByBlock, most));
+                    blockFloor(capturedSeed, cohort, grown[1], capturedIn, capturedByBlock, most));
             growth.judgeBurst(new int[0]);
-            if (kept != null && burst && onboarding(capturedByBlock, most)) {
+            if (kept != null && cohort && onboarding(capturedByBlock, most)) {
                 // a cohort created together that follows only accounts no community captures: a suggestion list
                 kept = null;
             }
