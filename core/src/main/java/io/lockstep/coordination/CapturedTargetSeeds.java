@@ -166,14 +166,24 @@ final class CapturedTargetSeeds {
      * {@code fs} (ascending): a captured target ({@code homes}, {@link #homes}) of the community that also holds more
      * than half of the block's followers of it. A farm's community owns its clients' audience; a community's star
      * that a finer partition shows as captured by a piece of its own community is not captured by a block of
-     * newcomers spread over the platform, whose members are not in that piece. O(Σ in-degrees of the targets ·
-     * (partitions + log |fs|)).
+     * newcomers spread over the platform, whose members are not in that piece. A target the block follows at least
+     * {@code ownerLift} times as often as the rest of the platform does is captured by it in every partition,
+     * whatever the communities: a farm made of accounts spread over many communities owns its clients' audience
+     * though no community does. O(Σ in-degrees of the targets · (partitions + log |fs|)).
      */
     static int[] capturedBy(DenseBlockFinder finder, List<int[]> partitions, int[][] homes, int[] fs,
-                            int[] targets) {
+                            int[] targets, double ownerLift) {
         int[] out = new int[targets.length];
         for (int i = 0; i < targets.length; i++) {
             int t = targets[i];
+            int inBlock = 0;
+            for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
+                inBlock += Arrays.binarySearch(fs, finder.inFollower(e)) >= 0 ? 1 : 0;
+            }
+            if (inBlock > 0 && inBlock >= ownerLift * (finder.inDegree(t) - inBlock)) {
+                out[i] = homes.length;
+                continue;
+            }
             for (int p = 0; p < homes.length; p++) {
                 int home = homes[p][t];
                 if (home < 0) {

@@ -60,14 +60,16 @@ import java.util.function.IntConsumer;
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
- *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
+ *   <li><b>Seeds from a community's captured targets</b> ({@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
  *       months, each member following part of a queue of a few obscure clients), whose members are tied to their
  *       community only by the accounts whose audience it owns and that are not rooted in it. The client screen
  *       counts co-follows across communities and sees nothing there; peeling weights such follows at the surprise
  *       floor. The seed's free members are anchored whole (each follows two or three of a handful of clients, too
- *       few follows for a member test of its own), it grows among the followers of its targets, its members
+ *       few follows for a member test of its own; once grown, those that follow fewer than the light floor of the
+ *       block's targets leave it, {@link #coFollowers}: a community's member following two of its other captured
+ *       targets is no member of the block grown from them), it grows among the followers of its targets, its members
  *       already in a kept block that follow those targets are held out of the rates ({@link Growth#hold}), its
  *       creation burst must pass a rate test ({@link #burstCore(Activity, int[], boolean)}), and the block test
  *       keeps it from two targets when all of them are captured targets of some partition (the floor of
@@ -101,7 +103,9 @@ import java.util.function.IntConsumer;
  *       none of them is captured. A target is captured <i>by a block</i> in a partition when it is a captured target
  *       of the community that also holds most of the block's followers of it ({@link CapturedTargetSeeds#capturedBy}:
  *       a finer partition can show a big community's star as captured by a piece of that community, which the
- *       newcomers, spread over the platform, are not in). Both ways, with "captured" meaning captured by the block in
+ *       newcomers, spread over the platform, are not in), and in every partition when the block follows it at least
+ *       {@code minLift} times as often as the rest of the platform (a farm of accounts spread over many communities
+ *       owns its clients' audience though no community does). Both ways, with "captured" meaning captured by the block in
  *       most of the partitions (one resolution can merge a wave with one star's readers): a block grown from a
  *       cohort with a captured target is kept from two targets instead of {@code minTargets} (a fresh farm
  *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
@@ -186,12 +190,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final long seed;
     private final int concurrency;
     /**
-     * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); off by default:
-     * they find slow farms that no other seed holds, but also put honest accounts into a farm's block in one of the
-     * guard archives, for a reason not yet traced (docs/quality.md, "Slow farms: a seed for a farm that is its own
-     * community").
+     * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); on by default
+     * (they find slow farms that no other seed holds); off gives the signal without them, for comparisons
+     * (docs/quality.md, "Few-client farms and sign-up waves").
      */
-    boolean capturedSeeds = false;
+    boolean capturedSeeds = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -534,9 +537,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
                             : client && clientSeed ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0], burstCore);
+            if (grown != null && capturedSeed) {
+                // anchored whole, a captured seed's members stay whatever they follow: keep those that co-follow
+                // the grown block's targets (a member of the community following two of its other captured targets
+                // and none of the block's is no member of the block)
+                grown[0] = coFollowers(finder, grown[0], grown[1], growth.lightFloor(grown[1].length));
+                if (grown[0].length < 2) {
+                    grown = null;
+                }
+            }
             clock = lap(Phase.GROWTH, clock);
             int[] capturedByBlock = grown == null ? null
-                    : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
+                    : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1],
+                    params.minLift());
             if (grown != null && cohort) {
                 // the burst's members that follow two of the accounts the block captures belong to it (see
                 // ownersFollowers): they join it before the block test, which judges them with the rest
@@ -544,7 +557,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         spent));
                 if (joined.length > grown[0].length) {
                     grown[0] = joined;
-                    capturedByBlock = CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1]);
+                    capturedByBlock = CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1],
+                    params.minLift());
                 }
             }
             growth.judgeBurst(cohort ? burstCore : new int[0]);
@@ -1605,6 +1619,24 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                    int most) {
         return capturedSeed && allCaptured(capturedIn, 1, targets) || burst && !onboarding(capturedByBlock, most)
                 ? 2 : params.minTargets();
+    }
+
+    /**
+     * The accounts of {@code fs} (ascending) that follow at least {@code floor} of {@code targets} (ascending),
+     * ascending. O(Σ out-degrees of fs · log |targets|).
+     */
+    static int[] coFollowers(DenseBlockFinder finder, int[] fs, int[] targets, int floor) {
+        IntArrayList out = new IntArrayList();
+        for (int f : fs) {
+            int k = 0;
+            for (int i = finder.outStart(f); i < finder.outEnd(f) && k < floor; i++) {
+                k += Arrays.binarySearch(targets, finder.outTarget(i)) >= 0 ? 1 : 0;
+            }
+            if (k >= floor) {
+                out.add(f);
+            }
+        }
+        return out.toIntArray();
     }
 
     /**

@@ -133,14 +133,14 @@ class FewTargetsTest {
         int[] farm = x.farm().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
         int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
         int[] clients = {LockstepFollowSignalTest.indexOf(a, "vc0"), LockstepFollowSignalTest.indexOf(a, "vc1")};
-        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, farm, clients)).containsExactly(3, 3);
-        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, clients)).containsExactly(0, 0);
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, farm, clients, 4.0)).containsExactly(3, 3);
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, clients, 4.0)).containsExactly(0, 0);
         int[] list = new int[8];
         for (int c = 0; c < 4; c++) {
             list[2 * c] = LockstepFollowSignalTest.indexOf(a, FollowGraphs.member(c, 0));
             list[2 * c + 1] = LockstepFollowSignalTest.indexOf(a, FollowGraphs.member(c, 1));
         }
-        for (int c : CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, list)) {
+        for (int c : CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, list, 4.0)) {
             assertThat(c).isLessThan(2);
         }
     }
