@@ -60,7 +60,7 @@ import java.util.function.IntConsumer;
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
- *   <li><b>Seeds from a community's captured targets</b> ({@link #capturedSeeds}), after the audience bursts and before the client seeds
+ *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
  *       months, each member following part of a queue of a few obscure clients), whose members are tied to their
@@ -91,7 +91,8 @@ import java.util.function.IntConsumer;
  *       farm from honest newcomers. A cohort is a seed's creation burst that is also a spike among the seed's own
  *       creations (the rate test of {@link #burstCore(Activity, int[], boolean)}): ten readers of a large seed made in
  *       one week of eight years are a burst for growth, not a cohort; the rules below, and the block test's hold-out
- *       of the cohort ({@link Growth#judgeBurst}), apply to cohorts only. A farm exists to serve its clients, so among its targets are
+ *       of the cohort ({@link Growth#judgeBurst}), apply to cohorts only, and not to the captured seeds, which have
+ *       rules of their own. A farm exists to serve its clients, so among its targets are
  *       <i>captured</i> accounts: accounts whose audience one community of a partition owns (more than half of their
  *       followers) without their being rooted in it ({@link CapturedTargetSeeds#capturedTargets}; a client's own
  *       follows go to the community it lives in, or nowhere), counted over the model's partitions
@@ -190,11 +191,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final long seed;
     private final int concurrency;
     /**
-     * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); on by default
-     * (they find slow farms that no other seed holds); off gives the signal without them, for comparisons
+     * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); off by default:
+     * they find slow farms that no other seed holds, but in the third generator's h2 a captured seed of 39 honest
+     * accounts grows into a block of 58 (cohort, list followers, ordinary accounts) that the cluster score flags
      * (docs/quality.md, "Few-client farms and sign-up waves").
      */
-    boolean capturedSeeds = true;
+    boolean capturedSeeds = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -512,8 +514,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] burstCore = burstCore(activity, seed, capturedSeed);
             boolean burst = burstCore.length > 0;
             // a cohort created together: a burst that is also a spike among the seed's own creations (the rate test);
-            // the few-target floor, the owners' followers and the onboarding test judge such cohorts only
-            boolean cohort = burst && (capturedSeed || burstCore(activity, seed, true).length > 0);
+            // the few-target floor, the owners' followers and the onboarding test judge such cohorts only. A captured
+            // seed keeps its own rules (its floor, its whole anchoring): with these too, a captured seed of 39 honest
+            // accounts of the third generator's h2 grew into a block of 60 kept with 47 targets
+            boolean cohort = burst && !capturedSeed && burstCore(activity, seed, true).length > 0;
             int[] seedCore = burst ? burstCore : seed;
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
             // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
