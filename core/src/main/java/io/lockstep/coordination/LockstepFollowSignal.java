@@ -96,7 +96,7 @@ import java.util.function.IntConsumer;
  *       <i>captured</i> accounts: accounts whose audience one community of a partition owns (more than half of their
  *       followers) without their being rooted in it ({@link CapturedTargetSeeds#capturedTargets}; a client's own
  *       follows go to the community it lives in, or nowhere), counted over the model's partitions
- *       ({@link CapturedTargetSeeds#capturedCounts}). A new platform's onboarding shows newcomers a list of accounts to
+ *       ({@link CapturedTargetSeeds#capturedCounts}). A platform's onboarding shows newcomers a list of accounts to
  *       follow made of the most-followed ones, globally and per interest (P. Gupta, A. Goel, J. Lin, A. Sharma,
  *       D. Wang and R. Zadeh, "WTF: The Who to Follow Service at Twitter", WWW 2013,
  *       <a href="https://doi.org/10.1145/2488388.2488433">doi:10.1145/2488388.2488433</a>): a community's stars and
