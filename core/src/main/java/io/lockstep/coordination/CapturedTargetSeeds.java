@@ -126,13 +126,79 @@ final class CapturedTargetSeeds {
         return out;
     }
 
-    /** The accounts that are a captured target of some community in at least one of {@code partitions}. O(n + m) each. */
-    static boolean[] capturedAnywhere(DenseBlockFinder finder, int n, List<int[]> partitions) {
-        boolean[] out = new boolean[n];
-        for (int[] community : partitions) {
-            int[] home = capturedTargets(finder, n, community);
-            for (int v = 0; v < n; v++) {
-                out[v] |= home[v] >= 0;
+    /**
+     * For every account, in how many of {@code partitions} it is a captured target of some community
+     * ({@link #capturedTargets}): 0 for an account whose audience no community owns that it does not live in (a
+     * community's star, an account followed across the platform), up to {@code partitions.size()} for a client whose
+     * audience its farm owns at every resolution. O(n + m) per partition.
+     */
+    static int[] capturedCounts(DenseBlockFinder finder, int n, List<int[]> partitions) {
+        return counts(homes(finder, n, partitions));
+    }
+
+    /** {@link #capturedTargets} of each of {@code partitions}, in their order. O(n + m) per partition. */
+    static int[][] homes(DenseBlockFinder finder, int n, List<int[]> partitions) {
+        int[][] out = new int[partitions.size()][];
+        for (int p = 0; p < out.length; p++) {
+            int[] community = partitions.get(p);
+            if (community.length != n) {
+                throw new IllegalArgumentException("a partition must give the community of each of the " + n
+                        + " accounts, had " + community.length);
+            }
+            out[p] = capturedTargets(finder, n, community);
+        }
+        return out;
+    }
+
+    /** For every account, in how many of the partitions' {@code homes} ({@link #homes}) it is a captured target. */
+    static int[] counts(int[][] homes) {
+        int[] out = new int[homes.length == 0 ? 0 : homes[0].length];
+        for (int[] home : homes) {
+            for (int v = 0; v < out.length; v++) {
+                out[v] += home[v] >= 0 ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each of {@code targets}, in how many of {@code partitions} it is captured by the block of followers
+     * {@code fs} (ascending): a captured target ({@code homes}, {@link #homes}) of the community that also holds more
+     * than half of the block's followers of it. A farm's community owns its clients' audience; a community's star
+     * that a finer partition shows as captured by a piece of its own community is not captured by a block of
+     * newcomers spread over the platform, whose members are not in that piece. A target the block follows at least
+     * {@code ownerLift} times as often as the rest of the platform does is captured by it in every partition,
+     * whatever the communities: a farm made of accounts spread over many communities owns its clients' audience
+     * though no community does. O(Σ in-degrees of the targets · (partitions + log |fs|)).
+     */
+    static int[] capturedBy(DenseBlockFinder finder, List<int[]> partitions, int[][] homes, int[] fs,
+                            int[] targets, double ownerLift) {
+        int[] out = new int[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            int t = targets[i];
+            int inBlock = 0;
+            for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
+                inBlock += Arrays.binarySearch(fs, finder.inFollower(e)) >= 0 ? 1 : 0;
+            }
+            if (inBlock > 0 && inBlock >= ownerLift * (finder.inDegree(t) - inBlock)) {
+                out[i] = homes.length;
+                continue;
+            }
+            for (int p = 0; p < homes.length; p++) {
+                int home = homes[p][t];
+                if (home < 0) {
+                    continue;
+                }
+                int[] community = partitions.get(p);
+                int followers = 0, inHome = 0;
+                for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
+                    int f = finder.inFollower(e);
+                    if (Arrays.binarySearch(fs, f) >= 0) {
+                        followers++;
+                        inHome += community[f] == home ? 1 : 0;
+                    }
+                }
+                out[i] += 2 * inHome > followers ? 1 : 0;
             }
         }
         return out;

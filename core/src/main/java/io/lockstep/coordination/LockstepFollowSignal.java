@@ -67,7 +67,9 @@ import java.util.function.IntConsumer;
  *       community only by the accounts whose audience it owns and that are not rooted in it. The client screen
  *       counts co-follows across communities and sees nothing there; peeling weights such follows at the surprise
  *       floor. The seed's free members are anchored whole (each follows two or three of a handful of clients, too
- *       few follows for a member test of its own), it grows among the followers of its targets, its members
+ *       few follows for a member test of its own; once grown, those that follow fewer than the light floor of the
+ *       block's targets leave it, {@link #coFollowers}: a community's member following two of its other captured
+ *       targets is no member of the block grown from them), it grows among the followers of its targets, its members
  *       already in a kept block that follow those targets are held out of the rates ({@link Growth#hold}), its
  *       creation burst must pass a rate test ({@link #burstCore(Activity, int[], boolean)}), and the block test
  *       keeps it from two targets when all of them are captured targets of some partition (the floor of
@@ -85,6 +87,37 @@ import java.util.function.IntConsumer;
  *       that test also stay in the block while it grows (anchored: a sparse farm, each member following a third of
  *       its targets, would otherwise lose the members that follow fewer than {@code minTargets} of one step's
  *       targets, then those targets, until nothing is left). Membership is decided by follows.</li>
+ *   <li><b>Few targets, and sign-up waves</b>: what a block grown from a cohort created together follows tells a
+ *       farm from honest newcomers. A cohort is a seed's creation burst that is also a spike among the seed's own
+ *       creations (the rate test of {@link #burstCore(Activity, int[], boolean)}): ten readers of a large seed made in
+ *       one week of eight years are a burst for growth, not a cohort; the rules below, and the block test's hold-out
+ *       of the cohort ({@link Growth#judgeBurst}), apply to cohorts only, and not to the captured seeds, which have
+ *       rules of their own. A farm exists to serve its clients, so among its targets are
+ *       <i>captured</i> accounts: accounts whose audience one community of a partition owns (more than half of their
+ *       followers) without their being rooted in it ({@link CapturedTargetSeeds#capturedTargets}; a client's own
+ *       follows go to the community it lives in, or nowhere), counted over the model's partitions
+ *       ({@link CapturedTargetSeeds#capturedCounts}). A platform's onboarding shows newcomers a list of accounts to
+ *       follow made of the most-followed ones, globally and per interest (P. Gupta, A. Goel, J. Lin, A. Sharma,
+ *       D. Wang and R. Zadeh, "WTF: The Who to Follow Service at Twitter", WWW 2013,
+ *       <a href="https://doi.org/10.1145/2488388.2488433">doi:10.1145/2488388.2488433</a>): a community's stars and
+ *       accounts followed across the platform, which their own community's audience or the whole platform's owns, so
+ *       none of them is captured. A target is captured <i>by a block</i> in a partition when it is a captured target
+ *       of the community that also holds most of the block's followers of it ({@link CapturedTargetSeeds#capturedBy}:
+ *       a finer partition can show a big community's star as captured by a piece of that community, which the
+ *       newcomers, spread over the platform, are not in), and in every partition when the block follows it at least
+ *       {@code minLift} times as often as the rest of the platform (a farm of accounts spread over many communities
+ *       owns its clients' audience though no community does). Both ways, with "captured" meaning captured by the block in
+ *       most of the partitions (one resolution can merge a wave with one star's readers): a block grown from a
+ *       cohort with a captured target is kept from two targets instead of {@code minTargets} (a fresh farm
+ *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
+ *       explains, has three or four targets: {@link #blockFloor}), and the burst's members that follow two of the
+ *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a cohort
+ *       none of whose targets is captured is what a suggestion list explains, and is not kept ({@link #onboarding};
+ *       off by default, {@link #onboardingTest}: a small farm of a popular client owns none of its targets either),
+ *       however dense: a wave of sign-ups
+ *       accepting one starter list follows it at a density no community's habits predict. A farm that follows one
+ *       client besides the platform's popular accounts keeps the block (its client is captured); co-action signals
+ *       judge the wave's members on their own clusters.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -140,7 +173,7 @@ import java.util.function.IntConsumer;
  * <p>Cost: the model's three Leiden partitions (fitted side by side on {@code concurrency} threads), O(m) for the surprise,
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
- * threads), O(n + m) per partition for the captured targets' seeds, then
+ * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -160,11 +193,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private final int concurrency;
     /**
      * Whether the rounds from the communities' captured targets run ({@link CapturedTargetSeeds}); off by default:
-     * they find slow farms that no other seed holds, but also put honest accounts into a farm's block in one of the
-     * guard archives, for a reason not yet traced (docs/quality.md, "Slow farms: a seed for a farm that is its own
-     * community").
+     * they find slow farms that no other seed holds, but in the third generator's h2 a captured seed of 39 honest
+     * accounts grows into a block of 58 (cohort, list followers, ordinary accounts) that the cluster score flags
+     * (docs/quality.md, "Few-client farms and sign-up waves").
      */
     boolean capturedSeeds = false;
+    /**
+     * Whether a block grown from a cohort none of whose targets the block captures is rejected as onboarding
+     * ({@link #onboarding}); off by default: it clears the fourth generator's sign-up waves, but the simulator's
+     * 30-account burst farm, which follows a client whose audience it does not own besides popular accounts, fell
+     * 30 → 0 in three of the four {@code SimulatedScenarioQualityTest} archives (docs/quality.md, "Few-client farms
+     * and sign-up waves").
+     */
+    boolean onboardingTest = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -404,7 +445,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> partitions = model.partitions(n);
         List<ClientSeeds.Seed> clients = clientSeeds(finder, n, partitions.get(0), termination);
         List<CapturedTargetSeeds.Seed> captured = capturedSeeds ? capturedSeeds(finder, n, partitions) : List.of();
-        boolean[] capturedTargets = captured.isEmpty() ? null : CapturedTargetSeeds.capturedAnywhere(finder, n, partitions);
+        // each partition's captured targets: the block test's floor and the onboarding test
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
+        int[] capturedIn = CapturedTargetSeeds.counts(homes);
+        int most = partitions.size() / 2 + 1;
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
         // captured targets, then the clients' seeds
@@ -478,6 +522,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] seed = fs.toIntArray();
             int[] burstCore = burstCore(activity, seed, capturedSeed);
             boolean burst = burstCore.length > 0;
+            // a cohort created together: a burst that is also a spike among the seed's own creations (the rate test);
+            // the few-target floor, the owners' followers and the onboarding test judge such cohorts only. A captured
+            // seed keeps its own rules (its floor, its whole anchoring): with these too, a captured seed of 39 honest
+            // accounts of the third generator's h2 grew into a block of 60 kept with 47 targets
+            boolean cohort = burst && !capturedSeed && burstCore(activity, seed, true).length > 0;
             int[] seedCore = burst ? burstCore : seed;
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
             // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
@@ -501,10 +550,38 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
                             : client && clientSeed ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0], burstCore);
+            if (grown != null && capturedSeed) {
+                // anchored whole, a captured seed's members stay whatever they follow: keep those that co-follow
+                // the grown block's targets (a member of the community following two of its other captured targets
+                // and none of the block's is no member of the block)
+                grown[0] = coFollowers(finder, grown[0], grown[1], growth.lightFloor(grown[1].length));
+                if (grown[0].length < 2) {
+                    grown = null;
+                }
+            }
             clock = lap(Phase.GROWTH, clock);
-            // a block whose targets are all a community's captured targets is kept from two targets
+            int[] capturedByBlock = grown == null ? null
+                    : CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1],
+                    params.minLift());
+            if (grown != null && cohort) {
+                // the burst's members that follow two of the accounts the block captures belong to it (see
+                // ownersFollowers): they join it before the block test, which judges them with the rest
+                int[] joined = union(grown[0], ownersFollowers(finder, burstCore, grown[1], capturedByBlock, most,
+                        spent));
+                if (joined.length > grown[0].length) {
+                    grown[0] = joined;
+                    capturedByBlock = CapturedTargetSeeds.capturedBy(finder, partitions, homes, grown[0], grown[1],
+                    params.minLift());
+                }
+            }
+            growth.judgeBurst(cohort ? burstCore : new int[0]);
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
-                    capturedSeed && allCaptured(capturedTargets, grown[1]) ? 2 : params.minTargets());
+                    blockFloor(capturedSeed, cohort, grown[1], capturedIn, capturedByBlock, most));
+            growth.judgeBurst(new int[0]);
+            if (onboardingTest && kept != null && cohort && onboarding(capturedByBlock, most)) {
+                // a cohort created together that follows only accounts no community captures: a suggestion list
+                kept = null;
+            }
             clock = lap(Phase.TEST, clock);
             if ((audience || capturedSeed) && kept == null) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
@@ -1051,6 +1128,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final IntArrayList touched = new IntArrayList();
         /** Accounts held out of the rates of the blocks judged, whatever their community; null: none. */
         private boolean[] held;
+        /**
+         * The creation burst the block being judged grew from (ascending; empty without one): candidates of the
+         * block test as they are of growth's steps ({@link #followers}), see {@link #judgeBurst}.
+         */
+        private int[] burstOfBlock = new int[0];
 
         /** Creation time of every account ({@link Activity#NO_TIME} when unknown); null: none known. */
         private final long[] created;
@@ -1077,6 +1159,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         void hold(boolean[] held) {
             this.held = held;
+        }
+
+        /**
+         * The creation burst (ascending; empty for none) of the blocks judged from now on: the block test leaves its
+         * members out of the rates where they are the block's own community, as growth's steps do
+         * ({@link #followers}, {@link #targets(int[], int[])}). A burst farm's members that follow one of its two or
+         * three clients are no members of its block (one follow is no co-following), and left in the rates of the
+         * farm's community they would explain the members that follow all of them.
+         */
+        void judgeBurst(int[] burst) {
+            this.burstOfBlock = burst;
         }
 
         /**
@@ -1382,7 +1475,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (fs.length < params.minFollowers() || ts.length < minTargets) {
                 return null;
             }
-            int[] candidates = heldOut(fs, ts);
+            int[] candidates = union(heldOut(fs, ts), burstOfBlock);
             model.setBlock(fs, candidates, held);
             long observed = 0;
             long follows = 0;
@@ -1525,10 +1618,89 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         return out;
     }
 
-    /** Whether every account of {@code accounts} is marked in {@code captured}. */
-    static boolean allCaptured(boolean[] captured, int[] accounts) {
+    /**
+     * The fewest targets the block test asks of a block with {@code targets}, grown from a seed of the given kind:
+     * two for a captured seed when every target is a captured target of some partition ({@code capturedIn}: in how
+     * many partitions each account is one, {@link CapturedTargetSeeds#counts}), and for a seed grown from a creation
+     * burst when a target is captured by the block in {@code most} partitions or more ({@code capturedByBlock}, one
+     * count per target, {@link CapturedTargetSeeds#capturedBy}): a fresh farm whose vendor serves two or three
+     * clients and otherwise follows the platform's top accounts, which the model explains, has three or four
+     * targets (its clients, and a top account of another language that the model does not expect its members to
+     * follow). {@code minTargets} otherwise. See the class comment, "Few targets, and sign-up waves".
+     */
+    int blockFloor(boolean capturedSeed, boolean burst, int[] targets, int[] capturedIn, int[] capturedByBlock,
+                   int most) {
+        return capturedSeed && allCaptured(capturedIn, 1, targets) || burst && !onboarding(capturedByBlock, most)
+                ? 2 : params.minTargets();
+    }
+
+    /**
+     * The accounts of {@code fs} (ascending) that follow at least {@code floor} of {@code targets} (ascending),
+     * ascending. O(Σ out-degrees of fs · log |targets|).
+     */
+    static int[] coFollowers(DenseBlockFinder finder, int[] fs, int[] targets, int floor) {
+        IntArrayList out = new IntArrayList();
+        for (int f : fs) {
+            int k = 0;
+            for (int i = finder.outStart(f); i < finder.outEnd(f) && k < floor; i++) {
+                k += Arrays.binarySearch(targets, finder.outTarget(i)) >= 0 ? 1 : 0;
+            }
+            if (k >= floor) {
+                out.add(f);
+            }
+        }
+        return out.toIntArray();
+    }
+
+    /**
+     * The members of the creation burst {@code burst} (ascending) not in a kept block ({@code spent}) that follow at
+     * least two of the block's {@code targets} captured by it in {@code most} partitions or more
+     * ({@code capturedByBlock}, one count per target), ascending. Growth's member test judges each account on its
+     * own follows, at the model's tail: a fresh farm member that follows two of its vendor's three clients, which
+     * the model expects it to follow 0.05–0.1 times each, is not significant by itself (P(Poisson(0.25) ≥ 2) ≈ 0.03
+     * against {@code maxPValue} 10⁻³), and the burst found through those clients would keep only its members
+     * following all of them. Created in the burst and following two accounts whose audience the block owns is the
+     * co-following a farm is paid for: such members join the block (as a captured seed's members are anchored
+     * whole), and the block test judges them with the rest. Honest newcomers follow no captured account (see the
+     * class comment, "Few targets, and sign-up waves"). O(Σ out-degrees of the burst · log |targets|).
+     */
+    static int[] ownersFollowers(DenseBlockFinder finder, int[] burst, int[] targets, int[] capturedByBlock, int most,
+                                 boolean[] spent) {
+        IntArrayList out = new IntArrayList();
+        for (int f : burst) {
+            if (spent[f]) {
+                continue;
+            }
+            int owned = 0;
+            for (int i = finder.outStart(f); i < finder.outEnd(f) && owned < 2; i++) {
+                int k = Arrays.binarySearch(targets, finder.outTarget(i));
+                owned += k >= 0 && capturedByBlock[k] >= most ? 1 : 0;
+            }
+            if (owned >= 2) {
+                out.add(f);
+            }
+        }
+        return out.toIntArray();
+    }
+
+    /**
+     * Whether a block grown from a creation burst is what an onboarding suggestion list explains: none of its targets
+     * is captured by it in {@code most} partitions or more ({@code capturedByBlock}, one count per target,
+     * {@link CapturedTargetSeeds#capturedBy}; see the class comment, "Few targets, and sign-up waves").
+     */
+    static boolean onboarding(int[] capturedByBlock, int most) {
+        for (int c : capturedByBlock) {
+            if (c >= most) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every account of {@code accounts} is a captured target of at least {@code least} partitions. */
+    static boolean allCaptured(int[] capturedIn, int least, int[] accounts) {
         for (int x : accounts) {
-            if (!captured[x]) {
+            if (capturedIn[x] < least) {
                 return false;
             }
         }

@@ -112,8 +112,18 @@ class CapturedTargetSeedsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition 0");
         assertThatThrownBy(() -> CapturedTargetSeeds.seeds(g, 26, List.of(COMMUNITY), 1, 5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minFollowers");
-        boolean[] anywhere = CapturedTargetSeeds.capturedAnywhere(g, 26, List.of(COMMUNITY));
-        assertThat(anywhere[22] && anywhere[23] && anywhere[24] && !anywhere[0]).isTrue();
+        // captured by a block: in one community nothing is a captured target, but the farm (10–21) follows client 22
+        // twelve times as often as the rest of the graph does (account 25)
+        int[] one = new int[26];
+        List<int[]> single = List.of(one);
+        int[][] homes = CapturedTargetSeeds.homes(g, 26, single);
+        int[] farm = IntStream.range(10, 22).toArray();
+        assertThat(CapturedTargetSeeds.capturedBy(g, single, homes, farm, new int[] {0, 22}, 4.0)).containsExactly(0, 1);
+        assertThat(CapturedTargetSeeds.capturedBy(g, single, homes, farm, new int[] {0, 22}, 20.0)).containsExactly(0, 0);
+        int[] counts = CapturedTargetSeeds.capturedCounts(g, 26, List.of(COMMUNITY, COMMUNITY));
+        assertThat(new int[] {counts[22], counts[23], counts[24], counts[0], counts[25]}).containsExactly(2, 2, 2, 0, 0);
+        assertThatThrownBy(() -> CapturedTargetSeeds.capturedCounts(g, 26, List.of(new int[3])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("26 accounts");
     }
 
     /**
@@ -176,9 +186,9 @@ class CapturedTargetSeedsTest {
         int n = a.accountCount();
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
-        boolean[] captured = CapturedTargetSeeds.capturedAnywhere(finder, n, model.partitions(n));
+        int[] captured = CapturedTargetSeeds.capturedCounts(finder, n, model.partitions(n));
         for (String t : targets) {
-            assertThat(captured[LockstepFollowSignalTest.indexOf(a, t)]).as(t).isFalse();
+            assertThat(captured[LockstepFollowSignalTest.indexOf(a, t)]).as(t).isZero();
         }
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         signal.capturedSeeds = true;

@@ -88,10 +88,14 @@ final class FollowGraphs {
                         t.b.addFollow(ids.get(k), target);
                     }
                 }
+                drawn.put(ids.get(k), d);
             }
         }
         return this;
     }
+
+    /** The follows each member drew in {@link #follows} (its ordinary list's length). */
+    private final java.util.Map<String, Integer> drawn = new java.util.HashMap<>();
 
     private String draw(int c) {
         double[] cum = cumulative.get(c);
@@ -430,6 +434,102 @@ final class FollowGraphs {
             }
         }
         return List.of(rollIds, followers);
+    }
+
+    /**
+     * The platform's top accounts: {@code count} celebrities ({@code top<k>}, created ten years ago) followed by the
+     * members of every community with probability {@code from} for the first, falling linearly to {@code to} for the
+     * last, scaled by the member's follows drawn in {@link #follows} against their mean (capped at 1: an account
+     * following many follows more of the top accounts too). Call after {@link #follows}. Returns their ids, most
+     * followed first.
+     */
+    List<String> celebrities(int count, double from, double to) {
+        List<String> out = new ArrayList<>();
+        List<String> everyone = everyone();
+        double mean = drawn.values().stream().mapToInt(Integer::intValue).average().orElse(1);
+        for (int k = 0; k < count; k++) {
+            String id = "top" + k;
+            out.add(id);
+            t.b.account(id, id, NOW - 10 * YEAR, 0);
+            double p = count == 1 ? from : from + (to - from) * k / (count - 1);
+            for (String m : everyone) {
+                if (r.nextDouble() < p * Math.min(1.0 / p, drawn.getOrDefault(m, 0) / mean)) {
+                    t.b.addFollow(m, id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A fresh farm whose vendor serves few clients: {@code size} accounts ({@code v<index>}) created within two days
+     * half a year ago, each following each of {@code clients} new clients ({@code vc<k>}, each also followed by
+     * {@code readers} ordinary members of community 0) with probability 0.85 (at least one of them), each account
+     * of {@code tops} with probability {@code topShare}, and 15–25 random accounts of the graph as camouflage (call
+     * after {@link #follows}). Returns the members' ids.
+     */
+    List<String> fewClientFarm(int size, int clients, int readers, List<String> tops, double topShare) {
+        List<String> audience = members.get(0);
+        for (int k = 0; k < clients; k++) {
+            t.b.account("vc" + k, "vc" + k, NOW - 3 * YEAR, 0);
+            for (int i = 0; i < readers; i++) {
+                t.b.addFollow(audience.get(5 + r.nextInt(audience.size() - 5)), "vc" + k);
+            }
+        }
+        List<String> everyone = everyone();
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "v" + i;
+            farm.add(id);
+            t.b.account(id, id, NOW - YEAR / 2 + (long) (r.nextDouble() * 2 * DAY), 0);
+            boolean any = false;
+            for (int k = 0; k < clients; k++) {
+                if (r.nextDouble() < 0.85 || !any && k == clients - 1) {
+                    t.b.addFollow(id, "vc" + k);
+                    any = true;
+                }
+            }
+            for (String top : tops) {
+                if (r.nextDouble() < topShare) {
+                    t.b.addFollow(id, top);
+                }
+            }
+            int camouflage = 15 + r.nextInt(11);
+            for (int k = 0; k < camouflage; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return farm;
+    }
+
+    /**
+     * A sign-up wave on one onboarding starter list: {@code size} new accounts ({@code sw<index>}) created within
+     * two days a year ago, each accepting each account of {@code list} with probability 0.5–0.95 (drawn per
+     * account) and following 10–20 accounts of one community drawn at random, by its popularity. Returns their ids.
+     */
+    List<String> starterListWave(int size, List<String> list) {
+        List<String> wave = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "sw" + i;
+            wave.add(id);
+            t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
+            double accept = 0.5 + 0.45 * r.nextDouble();
+            Set<String> chosen = new HashSet<>();
+            for (String s : list) {
+                if (r.nextDouble() < accept && chosen.add(s)) {
+                    t.b.addFollow(id, s);
+                }
+            }
+            int c = r.nextInt(members.size());
+            int d = 10 + r.nextInt(11);
+            for (int attempt = 0; attempt < 20 * d && chosen.size() < d + list.size(); attempt++) {
+                String target = draw(c);
+                if (chosen.add(target)) {
+                    t.b.addFollow(id, target);
+                }
+            }
+        }
+        return wave;
     }
 
     Activity build() {

@@ -1,0 +1,173 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh farm whose vendor serves two clients and otherwise follows the platform's top accounts, and an honest
+ * sign-up wave that accepted one starter list of top accounts: the block test's floor for a burst whose targets are
+ * all captured ({@code LockstepFollowSignal#blockFloor}) and the onboarding test for a burst none of whose targets
+ * is ({@code LockstepFollowSignal#onboarding}), phase by phase and through the whole signal.
+ */
+class FewTargetsTest {
+
+    /**
+     * The eight homophilous communities ({@link FollowNullModelTest#eightCommunities}), 20 platform-top accounts
+     * followed by 65–45 % of everyone, a fresh farm of 100 made in two days (each following the two clients with
+     * probability 0.85, each top account with probability 0.8 and 15–25 random accounts) and a sign-up wave of 150 made in two other
+     * days on a starter list of 13 (five top accounts and the two most-followed members of the four largest
+     * communities).
+     */
+    private record Archive(Activity activity, List<String> farm, List<String> wave) {
+        static Archive build(boolean farm, boolean wave) {
+            FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
+            List<String> tops = gen.celebrities(20, 0.65, 0.45);
+            List<String> f = farm ? gen.fewClientFarm(100, 2, 8, tops, 0.8) : List.of();
+            List<String> list = new ArrayList<>(tops.subList(0, 5));
+            for (int c = 0; c < 4; c++) {
+                list.add(FollowGraphs.member(c, 0));
+                list.add(FollowGraphs.member(c, 1));
+            }
+            List<String> w = wave ? gen.starterListWave(150, list) : List.of();
+            return new Archive(gen.build(), f, w);
+        }
+    }
+
+    /** The signal with the onboarding test switched on ({@code LockstepFollowSignal#onboardingTest}). */
+    private static SignalGraph follow(Activity a) {
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        signal.onboardingTest = true;
+        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** The farm's clients are captured targets in every partition, the platform's top accounts in none. */
+    @Test
+    void theClientsAreCapturedAndTheTopAccountsAreNot() {
+        Archive x = Archive.build(true, true);
+        Activity a = x.activity();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
+                CoordinationParams.defaults().seed());
+        int[] captured = CapturedTargetSeeds.capturedCounts(finder, n, model.partitions(n));
+        for (String c : List.of("vc0", "vc1")) {
+            assertThat(captured[LockstepFollowSignalTest.indexOf(a, c)]).as(c).isEqualTo(3);
+        }
+        for (int k = 0; k < 20; k++) {
+            assertThat(captured[LockstepFollowSignalTest.indexOf(a, "top" + k)]).as("top" + k).isZero();
+        }
+    }
+
+    /**
+     * The floor: two for a burst with a target captured by the block in most partitions, for a captured seed whose
+     * targets are all captured in some partition; {@code minTargets} otherwise.
+     */
+    @Test
+    void theFloorIsTwoOnlyForABurstWithACapturedTarget() {
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        int[] capturedIn = {3, 2, 1, 0};
+        int most = 2;
+        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {3, 2}, most)).isEqualTo(2);
+        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {3, 1}, most)).isEqualTo(2);
+        assertThat(signal.blockFloor(false, true, new int[] {0, 1}, capturedIn, new int[] {1, 0}, most)).isEqualTo(6);
+        assertThat(signal.blockFloor(false, false, new int[] {0, 1}, capturedIn, new int[] {3, 2}, most)).isEqualTo(6);
+        // a captured seed keeps its floor of two for targets captured in any partition
+        assertThat(signal.blockFloor(true, false, new int[] {0, 1, 2}, capturedIn, new int[] {0, 0, 0}, most))
+                .isEqualTo(2);
+        assertThat(signal.blockFloor(true, false, new int[] {2, 3}, capturedIn, new int[] {0, 0}, most)).isEqualTo(6);
+    }
+
+    /** Onboarding: no target captured by the block in most partitions. */
+    @Test
+    void aBurstIsOnboardingWhenNoTargetIsCapturedInMostPartitions() {
+        assertThat(LockstepFollowSignal.onboarding(new int[] {1, 0}, 2)).isTrue();
+        assertThat(LockstepFollowSignal.onboarding(new int[] {2, 1, 0}, 2)).isFalse();
+        assertThat(LockstepFollowSignal.onboarding(new int[] {3}, 2)).isFalse();
+        assertThat(LockstepFollowSignal.onboarding(new int[0], 2)).isTrue();
+    }
+
+    /**
+     * The burst's members that follow two targets captured by the block in most partitions, and are in no kept block:
+     * account 0 follows targets 10 and 11 (both captured), 1 follows 10 and 12 (12 captured in one partition only),
+     * 2 follows 10, 11 and is spent, 3 follows 11 and 13 (captured).
+     */
+    @Test
+    void theBurstsFollowersOfTwoCapturedTargetsJoin() {
+        long[] pairs = {edge(0, 10), edge(0, 11), edge(1, 10), edge(1, 12), edge(2, 10), edge(2, 11), edge(3, 11),
+                edge(3, 13)};
+        DenseBlockFinder finder = DenseBlockFinder.ofPairs(14, pairs);
+        int[] targets = {10, 11, 12, 13};
+        int[] capturedByBlock = {3, 2, 1, 2};
+        boolean[] spent = new boolean[14];
+        spent[2] = true;
+        assertThat(LockstepFollowSignal.ownersFollowers(finder, new int[] {0, 1, 2, 3}, targets, capturedByBlock, 2,
+                spent)).containsExactly(0, 3);
+        assertThat(LockstepFollowSignal.ownersFollowers(finder, new int[] {1}, targets, capturedByBlock, 2, spent))
+                .isEmpty();
+    }
+
+    private static long edge(int from, int to) {
+        return (long) from << 32 | to;
+    }
+
+    /**
+     * Captured by a block: the clients by the farm in every partition; a target whose captured audience lies in
+     * another community than the block's followers of it is not captured by the block.
+     */
+    @Test
+    void theClientsAreCapturedByTheFarmsBlock() {
+        Archive x = Archive.build(true, true);
+        Activity a = x.activity();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
+                CoordinationParams.defaults().seed());
+        List<int[]> partitions = model.partitions(n);
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
+        int[] farm = x.farm().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] clients = {LockstepFollowSignalTest.indexOf(a, "vc0"), LockstepFollowSignalTest.indexOf(a, "vc1")};
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, farm, clients, 4.0)).containsExactly(3, 3);
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, clients, 4.0)).containsExactly(0, 0);
+        int[] list = new int[8];
+        for (int c = 0; c < 4; c++) {
+            list[2 * c] = LockstepFollowSignalTest.indexOf(a, FollowGraphs.member(c, 0));
+            list[2 * c + 1] = LockstepFollowSignalTest.indexOf(a, FollowGraphs.member(c, 1));
+        }
+        for (int c : CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, list, 4.0)) {
+            assertThat(c).isLessThan(2);
+        }
+    }
+
+    /**
+     * The whole signal: the farm is found as a block of its members that follow both clients (about 72 of the 100;
+     * one follow is no co-following) and the two clients (fewer than {@code minTargets}: the top accounts are
+     * explained), and holds no ordinary account.
+     */
+    @Test
+    void aFreshFarmOfTwoClientsAndThePlatformsTopAccountsIsFound() {
+        Archive x = Archive.build(true, false);
+        SignalGraph g = follow(x.activity());
+        Set<String> flagged = FollowNullModelTest.flagged(x.activity(), g);
+        String why = FollowNullModelTest.describe(x.activity(), g);
+        assertThat(x.farm()).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(60);
+    }
+
+    /** The whole signal: the wave on one starter list of top accounts is no block, dense as it is. */
+    @Test
+    void aSignUpWaveOnOneStarterListOfTopAccountsIsNoBlock() {
+        Archive x = Archive.build(false, true);
+        SignalGraph g = follow(x.activity());
+        assertThat(FollowNullModelTest.flagged(x.activity(), g)).as(FollowNullModelTest.describe(x.activity(), g))
+                .doesNotContainAnyElementsOf(x.wave());
+    }
+}
