@@ -79,7 +79,8 @@ final class CoActionScanner {
         progress.advance(n);
         PairCounting counts = PairCounting.run(sorted, accountCount, p.window(), maxNeighbours, progress,
                 termination);
-        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), p);
+        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), p,
+                CoActionKernel.overlapGate(signal) ? pairs -> ItemOverlap.units(sorted, accountCount, pairs) : null);
         long candidates = counts.pairs.size();
         termination.assertRunning();
         List<List<Evidence>> evidence = EvidenceGathering.run(sorted, counts.pairedItems, kept, p.window(),
