@@ -257,6 +257,30 @@ public final class Activity {
         return time[post];
     }
 
+    /**
+     * The archive's time resolution in seconds: the greatest common divisor of the known post times, so 60 when every
+     * time is a whole minute (the information-operations releases give {@code tweet_time} to the minute), 1 for times
+     * to the second; 1 when no post has a time. An observed gap of d ticks of r seconds is a true gap of more than
+     * (d − 1)·r and less than (d + 1)·r seconds. Cost O(posts) per call, no state kept.
+     */
+    public long timeResolution() {
+        long g = 0;
+        for (long t : time) {
+            if (t != NO_TIME) {
+                long x = Math.abs(t);
+                while (x != 0) {
+                    long r = g % x;
+                    g = x;
+                    x = r;
+                }
+                if (g == 1) {
+                    return 1;
+                }
+            }
+        }
+        return Math.max(1, g);
+    }
+
     public PostKind kind(int post) {
         return PostKind.ofOrdinal(kind[post]);
     }

@@ -14,16 +14,33 @@ import java.util.List;
  * The cluster phase of {@link CoordinationDetector}: the combined graph clustered by {@link ClusterRefiner} (Leiden
  * on modularity, Traag, Waltman and van Eck 2019, each community split into its connected components), then the
  * follow signal's dense blocks placed. Each block is one cluster: its followers are taken out of the clusters they
- * fell in (a block's edges link each member to a few partners only, and modularity would cut such a sparse graph
- * into pieces), unless at least half of them already share one cluster (a link ring whose members also follow each
- * other), which the whole block then joins; ties go to the smaller cluster label. Before the blocks, pieces that
- * modularity cut below {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of
- * their weight ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its
- * members are split off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped.
+ * fell in (a block's edges link each member to a few partners only, and modularity would cut such a sparse graph into
+ * pieces). When at least half of them already share one cluster (a botnet whose amplifiers follow its seeds, a link
+ * ring whose members follow each other), that cluster keeps those of them <em>held by co-reaction</em> there: with a
+ * co-retweet, co-reply or fast-retweet edge to another of its members ({@link #REACTIONS}; the cluster at least
+ * {@link CoordinationParams.ClusterParams#minSize()} strong), and the block's cluster is its other followers. The
+ * reason: a retweet or a reply answers a post of an account one usually follows, so the accounts that react to the
+ * same authors are also the accounts that follow them, and the follow signal links an amplification network to the
+ * honest readers of its seeds; modularity then puts those readers with the amplifiers through the block's edges. In
+ * the botnet's cluster they carry no co-action and the timed score, whose density counts every member, would score
+ * the botnet as sparse (branch coretweet13, docs/quality.md: 78 readers of one 85-follower block in a cluster of 102
+ * amplifiers, density 0.32 instead of 0.88); in the block's cluster they are judged by the follow evidence, the
+ * block's significance and its audience. Authored co-action (co-link, co-text, co-hashtag) holds nobody: followers
+ * of one outlet or club share its links and hashtags without following being a consequence, and holding them too
+ * exposed small co-text and co-hashtag clusters of honest share-button readers and sports fans on the blind archives
+ * (docs/quality.md). Before the blocks, pieces that modularity cut below
+ * {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of their weight
+ * ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its members are split
+ * off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped.
  *
- * <p>Cost: Leiden's, then O(n + Σ block followers). Deterministic for a given seed (Leiden runs single-threaded).
+ * <p>Cost: Leiden's, then O(n + edges + Σ block followers). Deterministic for a given seed (Leiden runs
+ * single-threaded).
  */
 final class ClusterPhase {
+    /** The signals of reactions to other accounts' posts, whose edges hold a block's followers in their cluster. */
+    static final java.util.Set<String> REACTIONS = java.util.Set.of(CoordinationSignal.CO_RETWEET,
+            CoordinationSignal.CO_REPLY, CoordinationSignal.FAST_RETWEET);
+
     /** The clusters that were kept, before scoring. */
     static final class Groups {
         /** Per account, its raw cluster label, or -1 when it has no edge and no block. */
@@ -32,7 +49,7 @@ final class ClusterPhase {
         final int[] kept;
         /** Per group, its members ascending. */
         final List<int[]> members;
-        /** Per group, the dense block it is or joined, or null. */
+        /** Per group, the dense block whose cluster it is, or null. */
         final List<DenseBlock> blocks;
 
         Groups(int[] membership, int[] kept, List<int[]> members, List<DenseBlock> blocks) {
@@ -63,6 +80,31 @@ final class ClusterPhase {
      * many; dropped as too small, the pair would go unflagged though most of its evidence is with the botnet.
      * Pieces with most of their weight elsewhere or inside stay as they are. O(n + m).
      */
+    /**
+     * Per account, whether it has an edge of a {@link #REACTIONS} signal to a member of its cluster in
+     * {@code membership}, a cluster of at least {@code minSize} members. O(n + edges).
+     */
+    static boolean[] heldByCoAction(int[] membership, int labels, List<CoordinationEdge> edges, int minSize) {
+        int[] sizes = new int[labels];
+        for (int m : membership) {
+            if (m >= 0) {
+                sizes[m]++;
+            }
+        }
+        boolean[] held = new boolean[membership.length];
+        for (CoordinationEdge e : edges) {
+            if (!REACTIONS.contains(e.signal())) {
+                continue;
+            }
+            int c = membership[e.source()];
+            if (c >= 0 && c == membership[e.target()] && sizes[c] >= minSize) {
+                held[e.source()] = true;
+                held[e.target()] = true;
+            }
+        }
+        return held;
+    }
+
     static int[] rejoin(CompactGraph graph, int[] membership, int minSize) {
         int n = graph.nodeCount();
         int labels = 0;
@@ -123,8 +165,18 @@ final class ClusterPhase {
         return out;
     }
 
+    /** {@link #run(CompactGraph, List, List, CoordinationParams.ClusterParams, long, TerminationFlag)} without signal edges: no follower is held by co-action. */
     static Groups run(CompactGraph graph, List<DenseBlock> blocks, CoordinationParams.ClusterParams params, long seed,
                       TerminationFlag termination) {
+        return run(graph, List.of(), blocks, params, seed, termination);
+    }
+
+    /**
+     * @param edges the signals' edges the combined {@code graph} was built from, which tell the followers held by
+     *              co-action
+     */
+    static Groups run(CompactGraph graph, List<CoordinationEdge> edges, List<DenseBlock> blocks,
+                      CoordinationParams.ClusterParams params, long seed, TerminationFlag termination) {
         int n = graph.nodeCount();
         int[] membership = ClusterRefiner.detachWeak(graph, rejoin(graph,
                 ClusterRefiner.cluster(graph, params.leiden(), seed, termination), params.minSize()));
@@ -133,6 +185,7 @@ final class ClusterPhase {
         for (int m : membership) {
             labels = Math.max(labels, m + 1);
         }
+        boolean[] held = heldByCoAction(membership, labels, edges, params.minSize());
         int firstBlockLabel = labels;
         int ownBlocks = 0;
         Int2ObjectOpenHashMap<DenseBlock> blockOf = new Int2ObjectOpenHashMap<>();
@@ -148,10 +201,13 @@ final class ClusterPhase {
                     }
                 }
             }
-            int label = 2 * bestCount >= b.followers().length ? best : labels + ownBlocks++;
-            blockOf.putIfAbsent(label, b);
+            int joined = 2 * bestCount >= b.followers().length ? best : -1;
+            int label = labels + ownBlocks++;
+            blockOf.put(label, b);
             for (int f : b.followers()) {
-                membership[f] = label;
+                if (joined < 0 || membership[f] != joined || !held[f]) {
+                    membership[f] = label;
+                }
             }
         }
         labels += ownBlocks;

@@ -16,7 +16,12 @@ import java.util.Map;
  * Scores a cluster in [0, 1]:
  * <ul>
  *   <li><b>density</b>: internal combined edges over s(s−1)/2;</li>
- *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code 1 − |Δt| / window} of its signal;</li>
+ *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code 1 − Δ / window} of its signal, Δ the
+ *       smallest gap the two times allow at the archive's time resolution r ({@link Activity#timeResolution}):
+ *       {@code Δ = max(0, |Δt| − (r − 1))}. Times given to the tick hide up to r − 1 seconds on either side, so on
+ *       minute times (r = 60) a gap of one tick may be one second and is not evidence against synchrony: a 60 s window
+ *       spans two ticks, Δt = 0 or 60 s both read as synchronous (1 and 59/60), where reading Δt as exact made every
+ *       pair of adjacent minutes count 0. For times to the second (r = 1) Δ = |Δt|, the reading unchanged;</li>
  *   <li><b>creation burst</b>: the largest share of members created within one {@code creationBurst} span;</li>
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
@@ -74,6 +79,8 @@ final class ClusterScorer {
     private final int[] postsByAuthor;
     /** Closedness of each cluster's co-reactions, by cluster id ({@link CrowdShare}). */
     private final CrowdShare crowd;
+    /** The archive's time resolution r in seconds ({@link Activity#timeResolution}); gaps are read less r − 1. */
+    private final long resolution;
 
     /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
     ClusterScorer(Activity activity, CoordinationParams params) {
@@ -88,6 +95,7 @@ final class ClusterScorer {
         this.activity = activity;
         this.params = params;
         this.crowd = crowd;
+        this.resolution = activity.timeResolution();
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -133,7 +141,7 @@ final class ClusterScorer {
                 }
                 first = Math.min(first, Math.min(ev.sourceTime(), ev.targetTime()));
                 last = Math.max(last, Math.max(ev.sourceTime(), ev.targetTime()));
-                double dt = Math.abs(ev.sourceTime() - ev.targetTime());
+                double dt = gap(ev.sourceTime(), ev.targetTime());
                 syncSum += Math.max(0, 1 - dt / window);
                 syncN++;
             }
@@ -164,6 +172,14 @@ final class ClusterScorer {
         return new Cluster(id, kind, members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);
+    }
+
+    /**
+     * The smallest gap in seconds between two action times that the archive's resolution r allows:
+     * max(0, |a − b| − (r − 1)); |a − b| for times to the second. O(1).
+     */
+    long gap(long a, long b) {
+        return Math.max(0, Math.abs(a - b) - (resolution - 1));
     }
 
     /**

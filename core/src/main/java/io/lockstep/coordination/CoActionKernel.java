@@ -93,19 +93,67 @@ public final class CoActionKernel {
     }
 
     /**
-     * The edge weight of a pair that shares {@code count} items with fixed-point squared-weight sum
-     * {@code sharedUnits}, or {@code NaN} when the pair fails the signal's thresholds or null model.
+     * The edge weight of a pair that shares {@code count} items inside the window with fixed-point squared-weight
+     * sum {@code sharedUnits}, or {@code NaN} when the pair fails the signal's thresholds or null model. The
+     * similarity gate reads the larger of {@code sharedUnits} and {@code overlapUnits}, the pair's Σ w² over every
+     * item both accounts acted on at any time ({@link #overlapUnits}); pass {@code sharedUnits} when the overlap is
+     * not known, and compute it for the pairs {@link #needsOverlap} names.
      *
      * @param volumeU  items of the lower account in the signal; {@code normSqU} its summed squared item weights
-     * @param chance   the data-wide co-occurrence probability (pair co-occurrences over cross-account action pairs)
+     * @param chance   the data-wide chance (pair co-occurrences over cross-account action pairs)
      * @param strength the pair's expectation under the strength model, from the background of pairs the null model
      *                 explains ({@code CoActionNullModel.Background}); 0 tests the volume model alone
      */
-    public static double select(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
-                                double normSqV, double chance, double strength, int activeAccounts,
-                                CoordinationParams.CoAction p) {
-        return CoActionNullModel.weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance, strength,
-                activeAccounts, p);
+    public static double select(int count, long sharedUnits, long overlapUnits, int volumeU, double normSqU,
+                                int volumeV, double normSqV, double chance, double strength, int activeAccounts,
+                                CoordinationParams.CoAction p, TailTest test) {
+        return CoActionNullModel.weight(count, sharedUnits, overlapUnits, volumeU, normSqU, volumeV, normSqV, chance,
+                strength, activeAccounts, p, test.explains);
+    }
+
+    /**
+     * Whether the similarity gate of {@code signal} reads the item overlap ({@link #needsOverlap}): co-retweet only.
+     * Its items are other accounts' posts, and whether two accounts retweet the same posts is the co-retweet
+     * similarity of Pacheco et al. (ICWSM 2021), measured without a window. For authored items (links, texts,
+     * hashtags) the windowed gate stays: colleagues of one outlet share its articles and fans of one club its match
+     * hashtag at any time, so there the overlap measures a shared source rather than co-action (on a blind archive
+     * without operations it let 23 of 71 journalists' co-link and co-text pairs through: docs/quality.md).
+     */
+    public static boolean overlapGate(String signal) {
+        return CoordinationSignal.CO_RETWEET.equals(signal);
+    }
+
+    /**
+     * Whether the pair passes every test of {@link #select} but the similarity gate on its windowed items, so that
+     * its item overlap decides, exactly as the scanner decides it.
+     */
+    public static boolean needsOverlap(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
+                                       double normSqV, double chance, double strength, CoordinationParams.CoAction p,
+                                       TailTest test) {
+        return CoActionNullModel.needsOverlap(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance,
+                strength, p, test.explains);
+    }
+
+    /**
+     * One item's contribution to the item overlap of the pairs asked: for an item of {@code m} distinct accounts
+     * {@code distinct[0, m)} (ascending, {@link #distinctAccounts}) of weight units {@code units}
+     * ({@link #weightUnits} of its w), calls {@code out} with each asked pair both of whose accounts are among them.
+     * {@code partners} gives, per account, its asked partners of higher number (ascending, or null). Summed over
+     * all items: the overlap the scanner computes ({@code ItemOverlap}).
+     */
+    public static void overlapPairs(int[] distinct, int m, java.util.function.IntFunction<int[]> partners,
+                                    java.util.function.LongConsumer out) {
+        for (int x = 0; x < m - 1; x++) {
+            int[] ps = partners.apply(distinct[x]);
+            if (ps == null) {
+                continue;
+            }
+            for (int b : ps) {
+                if (java.util.Arrays.binarySearch(distinct, x + 1, m, b) >= 0) {
+                    out.accept(CoordinationEdge.pairKey(distinct[x], b));
+                }
+            }
+        }
     }
 
     /** Rounds of the strength model's background iteration at most ({@code CoActionNullModel.background}). */

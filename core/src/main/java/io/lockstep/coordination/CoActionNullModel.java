@@ -1,7 +1,9 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 
 import java.util.Arrays;
@@ -293,39 +295,68 @@ final class CoActionNullModel {
     }
 
     /**
-     * The edge weight of a pair that shares {@code count} items with fixed-point squared-weight sum
-     * {@code sharedUnits}, or {@code NaN} when it fails the thresholds or the null model.
+     * The edge weight of a pair that shares {@code count} items inside the window with fixed-point squared-weight sum
+     * {@code sharedUnits}, or {@code NaN} when it fails the thresholds or the null model. The similarity gate takes
+     * the larger of {@code sharedUnits} and {@code overlapUnits}, the pair's Σ w² over all the items both acted on
+     * ({@link ItemOverlap}; pass {@code sharedUnits} when it is not known): the gate asks whether the two act on the
+     * same items, the window count and the null model whether they act on them at the same time. The weight is the
+     * windowed cosine times the rarity, the strength of the synchronous co-action.
      *
      * @param volumeU  items of one account in the signal; {@code normSqU} its summed squared item weights
      * @param chance   the data-wide co-occurrence probability ({@link #chance})
      * @param strength λ<sub>strength</sub> of the pair ({@link Background#expectation}; 0 for the volume model alone)
      */
-    static double weight(int count, long sharedUnits, int volumeU, double normSqU, int volumeV, double normSqV,
-                         double chance, double strength, int activeAccounts, CoordinationParams.CoAction p) {
-        return weight(count, sharedUnits, volumeU, normSqU, volumeV, normSqV, chance, strength, activeAccounts, p,
-                new Explains(p.maxPValue()));
+    static double weight(int count, long sharedUnits, long overlapUnits, int volumeU, double normSqU, int volumeV,
+                         double normSqV, double chance, double strength, int activeAccounts,
+                         CoordinationParams.CoAction p) {
+        return weight(count, sharedUnits, overlapUnits, volumeU, normSqU, volumeV, normSqV, chance, strength,
+                activeAccounts, p, new Explains(p.maxPValue()));
     }
 
-    static double weight(int count, long sharedUnits, int volumeU, double normSqU, int volumeV, double normSqV,
-                         double chance, double strength, int activeAccounts, CoordinationParams.CoAction p,
-                         Explains explains) {
+    static double weight(int count, long sharedUnits, long overlapUnits, int volumeU, double normSqU, int volumeV,
+                         double normSqV, double chance, double strength, int activeAccounts,
+                         CoordinationParams.CoAction p, Explains explains) {
         if (count < p.minShared()) {
             return Double.NaN;
         }
         double sharedWeight = sharedUnits / PairCounting.WEIGHT_SCALE;
-        double cosine = Math.min(1.0, sharedWeight / Math.sqrt(normSqU * normSqV));
-        if (cosine < p.minSimilarity()) {
+        double norms = Math.sqrt(normSqU * normSqV);
+        double overlap = Math.max(sharedUnits, overlapUnits) / PairCounting.WEIGHT_SCALE;
+        if (Math.min(1.0, overlap / norms) < p.minSimilarity()) {
             return Double.NaN;
         }
         if (explains.test(count, Math.max((double) volumeU * volumeV * chance, strength))) {
             return Double.NaN;
         }
+        double cosine = Math.min(1.0, sharedWeight / norms);
         double rarity = Math.min(1.0, Math.sqrt(sharedWeight / count) / PairCounting.idf(activeAccounts, 2));
         return cosine * rarity;
     }
 
-    /** The counted pairs that pass {@code p} and the null model. */
-    static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p) {
+    /**
+     * Whether a pair passes every test but the similarity gate on its windowed items alone, so that its item overlap
+     * ({@link ItemOverlap}) decides: {@code count ≥ minShared}, a windowed cosine below {@code minSimilarity}, and a
+     * count neither model explains. Arguments as {@link #weight}.
+     */
+    static boolean needsOverlap(int count, long sharedUnits, int volumeU, double normSqU, int volumeV,
+                                double normSqV, double chance, double strength, CoordinationParams.CoAction p,
+                                Explains explains) {
+        if (count < p.minShared()) {
+            return false;
+        }
+        double sharedWeight = sharedUnits / PairCounting.WEIGHT_SCALE;
+        if (Math.min(1.0, sharedWeight / Math.sqrt(normSqU * normSqV)) >= p.minSimilarity()) {
+            return false;
+        }
+        return !explains.test(count, Math.max((double) volumeU * volumeV * chance, strength));
+    }
+
+    /**
+     * The counted pairs that pass {@code p} and the null model, the item overlaps from {@code overlap}, or, with
+     * {@code overlap} null, the similarity gate on the windowed items alone.
+     */
+    static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p,
+                           LongArrayFunction overlap) {
         double chance = chance(counts.coOccurrences, counts.volume);
         Explains explains = new Explains(p.maxPValue());
         Background bg = background(counts, chance, explains);
@@ -334,6 +365,8 @@ final class CoActionNullModel {
         long[] pairs = new long[16];
         int[] cs = new int[16];
         double[] ws = new double[16];
+        LongArrayList pending = new LongArrayList();
+        IntArrayList pendingIndex = new IntArrayList();
         for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
             index++;
             long pair = entry.getLongKey();
@@ -343,9 +376,16 @@ final class CoActionNullModel {
             if (c < p.minShared()) {
                 continue;
             }
-            double w = weight(c, PairCounting.units(packed), counts.volume[u], counts.normSq[u], counts.volume[v],
-                    counts.normSq[v], chance, bg.expectation(index, u, v, c), activeAccounts, p, explains);
+            long units = PairCounting.units(packed);
+            double strength = bg.expectation(index, u, v, c);
+            double w = weight(c, units, units, counts.volume[u], counts.normSq[u], counts.volume[v],
+                    counts.normSq[v], chance, strength, activeAccounts, p, explains);
             if (Double.isNaN(w)) {
+                if (overlap != null && needsOverlap(c, units, counts.volume[u], counts.normSq[u], counts.volume[v], counts.normSq[v],
+                        chance, strength, p, explains)) {
+                    pending.add(pair);
+                    pendingIndex.add(index);
+                }
                 continue;
             }
             if (k == pairs.length) {
@@ -357,6 +397,31 @@ final class CoActionNullModel {
             cs[k] = c;
             ws[k] = w;
             k++;
+        }
+        if (!pending.isEmpty()) {
+            long[] asked = pending.toLongArray();
+            long[] overlaps = overlap.apply(asked);
+            for (int i = 0; i < asked.length; i++) {
+                long pair = asked[i];
+                long packed = counts.pairs.get(pair);
+                int u = (int) (pair >>> 32), v = (int) pair;
+                int c = PairCounting.count(packed);
+                double w = weight(c, PairCounting.units(packed), overlaps[i], counts.volume[u], counts.normSq[u],
+                        counts.volume[v], counts.normSq[v], chance, bg.expectation(pendingIndex.getInt(i), u, v, c),
+                        activeAccounts, p, explains);
+                if (Double.isNaN(w)) {
+                    continue;
+                }
+                if (k == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, 2 * k);
+                    cs = Arrays.copyOf(cs, 2 * k);
+                    ws = Arrays.copyOf(ws, 2 * k);
+                }
+                pairs[k] = pair;
+                cs[k] = c;
+                ws[k] = w;
+                k++;
+            }
         }
         // ascending pair keys: sort indices by pair, then permute
         long[] order = new long[k];
@@ -372,5 +437,11 @@ final class CoActionNullModel {
             sortedWeights[i] = ws[(int) order[i]];
         }
         return new Selected(sortedPairs, sortedCounts, sortedWeights);
+    }
+
+    /** The item overlaps ({@link ItemOverlap#units}) of the pairs asked, at the same index. */
+    @FunctionalInterface
+    interface LongArrayFunction {
+        long[] apply(long[] pairs);
     }
 }

@@ -98,7 +98,8 @@ final class CoActionScanner {
                 ? new CoordinationParams.CoAction(p.window(), p.minShared(), p.minSimilarity(),
                 p.maxPValue() / counts.pairs.size())
                 : p;
-        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), test);
+        CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), test,
+                CoActionKernel.overlapGate(signal) ? pairs -> ItemOverlap.units(sorted, accountCount, pairs) : null);
         long candidates = counts.pairs.size();
         termination.assertRunning();
         List<List<Evidence>> evidence = EvidenceGathering.run(sorted, counts.pairedItems, kept, p.window(),

@@ -84,8 +84,8 @@ public final class CoordinationDetector {
     }
 
     /**
-     * Phases 2–7 on edges and dense blocks already computed; each dense block is one cluster, or joins the cluster
-     * that already holds at least half of its followers ({@link ClusterPhase}).
+     * Phases 2–7 on edges and dense blocks already computed; each dense block is one cluster of its followers, but
+     * for those that the cluster holding at least half of them holds by co-reaction ({@link ClusterPhase}).
      */
     public CoordinationResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
                                     ProgressListener progress, TerminationFlag termination) {
@@ -93,7 +93,8 @@ public final class CoordinationDetector {
         progress.begin("combine and cluster", -1);
         CompactGraph combined = CombinePhase.run(n, edges, params.cluster().minEdgeWeight());
         termination.assertRunning();
-        ClusterPhase.Groups groups = ClusterPhase.run(combined, blocks, params.cluster(), params.seed(), termination);
+        ClusterPhase.Groups groups = ClusterPhase.run(combined, edges, blocks, params.cluster(), params.seed(),
+                termination);
         List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups, termination);
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());

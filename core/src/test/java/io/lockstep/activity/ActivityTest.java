@@ -146,4 +146,21 @@ class ActivityTest {
         }
         return 0;
     }
+
+    @Test
+    void timeResolutionIsTheGreatestCommonDivisorOfThePostTimes() {
+        ActivityBuilder minutes = new ActivityBuilder();
+        minutes.addPost("p1", "a", 1_600_000_020L, PostKind.TWEET, null, null, "x", List.of(), List.of(), List.of());
+        minutes.addPost("p2", "b", 1_600_000_140L, PostKind.RETWEET, "p1", "a", null, List.of(), List.of(),
+                List.of());
+        minutes.addPost("p3", "b", 1_600_003_620L, PostKind.RETWEET, "p0", null, null, List.of(), List.of(),
+                List.of());
+        assertThat(minutes.build().timeResolution()).isEqualTo(60); // 1_600_000_020 = 26_666_667 · 60
+        minutes.addPost("p4", "c", 1_600_000_021L, PostKind.TWEET, null, null, "y", List.of(), List.of(), List.of());
+        assertThat(minutes.build().timeResolution()).isEqualTo(1);
+        // placeholders (no time) do not count; an archive without times reads as seconds
+        ActivityBuilder none = new ActivityBuilder();
+        none.account("a");
+        assertThat(none.build().timeResolution()).isEqualTo(1);
+    }
 }

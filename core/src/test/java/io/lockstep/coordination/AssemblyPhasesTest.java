@@ -268,4 +268,43 @@ class AssemblyPhasesTest {
         }
         assertThat(v[28].suspicious()).isTrue();
     }
+
+    @Test
+    void followersHeldByCoReactionStayInTheClusterTheBlockWouldJoin() {
+        // a botnet 0–7 (co-retweet clique) whose members follow its seeds, as do 8 readers 8–15: one follow block
+        // of 16 followers, every pair of them a follow edge; modularity keeps the botnet and its readers together
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int u = 0; u < 16; u++) {
+            for (int v = u + 1; v < 16; v++) {
+                if (v < 8) {
+                    edges.add(edge(u, v, "co-retweet", 0.5));
+                }
+                edges.add(edge(u, v, "lockstep-follow", 0.1));
+            }
+        }
+        int[] followers = new int[16];
+        for (int f = 0; f < 16; f++) {
+            followers[f] = f;
+        }
+        DenseBlock block = new DenseBlock(followers, new int[]{99}, 1.0, 16, 0.1, 1e-9);
+        CompactGraph g = CombinePhase.run(20, edges, 0.0);
+        // without the signal edges nobody is held: the block is one cluster of its 16 followers
+        ClusterPhase.Groups plain = ClusterPhase.run(g, List.of(block), CoordinationParams.defaults().cluster(), 42,
+                TerminationFlag.RUNNING_TRUE);
+        assertThat(plain.members).containsExactly(followers);
+        // with them the amplifiers stay together and the readers are the block's cluster
+        ClusterPhase.Groups held = ClusterPhase.run(g, edges, List.of(block), CoordinationParams.defaults().cluster(),
+                42, TerminationFlag.RUNNING_TRUE);
+        assertThat(held.members).containsExactly(new int[]{0, 1, 2, 3, 4, 5, 6, 7},
+                new int[]{8, 9, 10, 11, 12, 13, 14, 15});
+        assertThat(held.blocks).containsExactly(null, block);
+        // follow edges and other signals than reactions hold nobody
+        assertThat(ClusterPhase.heldByCoAction(new int[]{0, 0, 0, 1}, 2, List.of(edge(0, 1, "co-text", 1),
+                edge(1, 2, "lockstep-follow", 1), edge(2, 3, "co-retweet", 1)), 3)).containsOnly(false);
+        assertThat(ClusterPhase.heldByCoAction(new int[]{0, 0, 0, 1}, 2, List.of(edge(0, 1, "fast-retweet", 1),
+                edge(1, 2, "co-reply", 1)), 3)).containsExactly(true, true, true, false);
+        // nor in a cluster below the minimum size
+        assertThat(ClusterPhase.heldByCoAction(new int[]{0, 0, 1, 1}, 2, List.of(edge(0, 1, "co-retweet", 1)), 3))
+                .containsOnly(false);
+    }
 }

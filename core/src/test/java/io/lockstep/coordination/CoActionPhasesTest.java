@@ -329,21 +329,21 @@ class CoActionPhasesTest {
         double rarity = Math.sqrt(2) / (1 + Math.log(10.0 / 3));
         double chance = 0.01; // λ = 16 · 0.01 = 0.16
         CoordinationParams.CoAction open = new CoordinationParams.CoAction(60, 3, 0.0, 1.0);
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open))
+        assertThat(CoActionNullModel.weight(3, units, units, 4, 8, 4, 8, chance, 0, 9, open))
                 .isCloseTo(cosine * rarity, within(1e-12));
         // below minShared, below minSimilarity
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9, open.withMinShared(4))).isNaN();
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
+        assertThat(CoActionNullModel.weight(3, units, units, 4, 8, 4, 8, chance, 0, 9, open.withMinShared(4))).isNaN();
+        assertThat(CoActionNullModel.weight(3, units, units, 4, 8, 4, 8, chance, 0, 9,
                 new CoordinationParams.CoAction(60, 3, 0.76, 1.0))).isNaN();
         // P(Poisson(0.16) >= 3) = 1 - e^-λ (1 + λ + λ²/2)
         double lambda = 0.16;
         double tail = 1 - Math.exp(-lambda) * (1 + lambda + lambda * lambda / 2);
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
+        assertThat(CoActionNullModel.weight(3, units, units, 4, 8, 4, 8, chance, 0, 9,
                 new CoordinationParams.CoAction(60, 3, 0.0, tail * 1.01))).isCloseTo(cosine * rarity, within(1e-12));
-        assertThat(CoActionNullModel.weight(3, units, 4, 8, 4, 8, chance, 0, 9,
+        assertThat(CoActionNullModel.weight(3, units, units, 4, 8, 4, 8, chance, 0, 9,
                 new CoordinationParams.CoAction(60, 3, 0.0, tail * 0.99))).isNaN();
         // rarity is capped at 1, the cosine too
-        assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 1, 1, 1, 1, 0, 0, 9,
+        assertThat(CoActionNullModel.weight(1, PairCounting.weightUnits(100), 0, 1, 1, 1, 1, 0, 0, 9,
                 open.withMinShared(1)))
                 .isCloseTo(1.0, within(1e-12));
     }
@@ -358,7 +358,8 @@ class CoActionPhasesTest {
         a.add(5, 600, 2, 13);
         a.add(5, 601, 1, 14);
         PairCounting c = count(a, 5);
-        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0));
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0),
+                q -> new long[q.length]);
         assertThat(s.pairs).containsExactly(CoordinationEdge.pairKey(0, 1), CoordinationEdge.pairKey(1, 2));
         assertThat(s.counts).containsExactly(4, 2);
         assertThat(s.indexOf(CoordinationEdge.pairKey(1, 2))).isEqualTo(1);
@@ -369,7 +370,7 @@ class CoActionPhasesTest {
                 new CoActionNullModel.Explains(1.0));
         // with maxPValue 1 nothing is explained: the background is empty and the strength model expects nothing
         assertThat(bg.strength()).containsOnly(0L);
-        assertThat(s.weights[1]).isEqualTo(CoActionNullModel.weight(2, units, c.volume[1], c.normSq[1],
+        assertThat(s.weights[1]).isEqualTo(CoActionNullModel.weight(2, units, units, c.volume[1], c.normSq[1],
                 c.volume[2], c.normSq[2], chance, 0.0, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0)));
     }
 
@@ -381,11 +382,11 @@ class CoActionPhasesTest {
         long units = 4 * PairCounting.weightUnits(Math.sqrt(2));
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         // the volume model alone (λ = 10 · 10 · 0.001 = 0.1) finds 4 co-occurrences unlikely: P ≈ 3.8e-6
-        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.001, 0.0, 9, p)).isPositive();
+        assertThat(CoActionNullModel.weight(4, units, units, 10, 8, 10, 8, 0.001, 0.0, 9, p)).isPositive();
         // the same pair when both accounts meet many others in their windows: λ = 4.875, P(≥ 4) ≈ 0.72, explained
-        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.001, 4.875, 9, p)).isNaN();
+        assertThat(CoActionNullModel.weight(4, units, units, 10, 8, 10, 8, 0.001, 4.875, 9, p)).isNaN();
         // a larger λ from either model decides: here the volume model's 10 · 10 · 0.05 = 5
-        assertThat(CoActionNullModel.weight(4, units, 10, 8, 10, 8, 0.05, 0.0, 9, p)).isNaN();
+        assertThat(CoActionNullModel.weight(4, units, units, 10, 8, 10, 8, 0.05, 0.0, 9, p)).isNaN();
     }
 
     @Test
@@ -458,7 +459,8 @@ class CoActionPhasesTest {
                 volumeSignificant++;
             }
         }
-        CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p);
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p,
+                q -> ItemOverlap.units(sorted, c.volume.length, q));
         for (int u = crowd; u < crowd + 4; u++) {
             for (int v = u + 1; v < crowd + 4; v++) {
                 assertThat(s.indexOf(CoordinationEdge.pairKey(u, v))).as("group pair %d-%d", u, v).isNotNegative();
@@ -487,7 +489,8 @@ class CoActionPhasesTest {
         a.add(5, 601, 1, 13);
         SortedActions sorted = SortedActions.of("test", a, 5);
         PairCounting c = PairCounting.run(sorted, 5, 60, 200, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0));
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, 4, new CoordinationParams.CoAction(60, 2, 0.0, 1.0),
+                q -> new long[q.length]);
         CoActionScanner.ItemLabel label = (key, source, target) -> key + ":" + source + ">" + target;
         List<List<Evidence>> all = EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 10, label);
         // 0–1 shares items 0, 1 and 3; on item 3 the first window pair is a0 at 0 with a1 at 1
@@ -501,5 +504,79 @@ class CoActionPhasesTest {
                 .containsExactly("0:0>1", "1:3>4");
         assertThat(EvidenceGathering.run(sorted, c.pairedItems, s, 60, 200, 0, label)).allSatisfy(
                 l -> assertThat(l).isEmpty());
+    }
+
+    @Test
+    void itemOverlapSumsTheWeightOfEveryItemBothAccountsActedOnAtAnyTime() {
+        // items 0–2: accounts 0 and 1 both, hours apart on item 2; item 3: 0 and 2; item 4: 1 and 2; item 5: 0 alone
+        Actions a = new Actions(16);
+        a.add(0, 100, 0, 0);
+        a.add(0, 110, 1, 1);
+        a.add(1, 200, 0, 2);
+        a.add(1, 205, 1, 3);
+        a.add(2, 300, 0, 4);
+        a.add(2, 9_000, 1, 5);
+        a.add(3, 400, 0, 6);
+        a.add(3, 5_000, 2, 7);
+        a.add(4, 500, 1, 8);
+        a.add(4, 501, 2, 9);
+        a.add(5, 600, 0, 10);
+        SortedActions sorted = SortedActions.of("test", a, 3);
+        long two = PairCounting.weightUnits(PairCounting.idf(3, 2));
+        long[] pairs = {CoordinationEdge.pairKey(0, 1), CoordinationEdge.pairKey(0, 2), CoordinationEdge.pairKey(1, 2)};
+        assertThat(ItemOverlap.units(sorted, 3, pairs)).containsExactly(3 * two, two, two);
+        // only the pairs asked are summed, in the order asked
+        assertThat(ItemOverlap.units(sorted, 3, new long[]{CoordinationEdge.pairKey(1, 2)})).containsExactly(two);
+        assertThat(ItemOverlap.units(sorted, 3, new long[0])).isEmpty();
+    }
+
+    @Test
+    void theSimilarityGateReadsTheItemOverlapAndTheWeightStaysTheWindowedOne() {
+        // 3 items shared inside the window of w² = 2 each, norms² 80: windowed cosine 6 / 80 = 0.075 < 0.1
+        long windowed = 3 * PairCounting.weightUnits(Math.sqrt(2));
+        CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.1, 1e-3);
+        CoActionNullModel.Explains explains = new CoActionNullModel.Explains(1e-3);
+        assertThat(CoActionNullModel.weight(3, windowed, windowed, 40, 80, 40, 80, 1e-6, 0, 9, p)).isNaN();
+        assertThat(CoActionNullModel.needsOverlap(3, windowed, 40, 80, 40, 80, 1e-6, 0, p, explains)).isTrue();
+        // the two acted on 20 of the same items in all (w² = 2): overlap cosine 40 / 80 = 0.5 passes
+        long overlap = 20 * PairCounting.weightUnits(Math.sqrt(2));
+        double w = CoActionNullModel.weight(3, windowed, overlap, 40, 80, 40, 80, 1e-6, 0, 9, p);
+        double rarity = Math.sqrt(2) / (1 + Math.log(10.0 / 3));
+        assertThat(w).isCloseTo(6.0 / 80 * rarity, within(1e-9));
+        // an overlap that is no larger than the windowed items does not pass
+        assertThat(CoActionNullModel.weight(3, windowed, 0, 40, 80, 40, 80, 1e-6, 0, 9, p)).isNaN();
+        // the overlap is asked only of pairs that pass everything but the gate
+        assertThat(CoActionNullModel.needsOverlap(2, windowed, 40, 80, 40, 80, 1e-6, 0, p, explains)).isFalse();
+        assertThat(CoActionNullModel.needsOverlap(3, windowed, 40, 80, 40, 80, 0.01, 0, p, explains)).isFalse();
+        assertThat(CoActionNullModel.needsOverlap(3, windowed, 4, 8, 4, 8, 1e-6, 0, p, explains)).isFalse();
+        // and the null model still decides on the windowed count: λ = 40 · 40 · 0.01 = 16 explains 3
+        assertThat(CoActionNullModel.weight(3, windowed, overlap, 40, 80, 40, 80, 0.01, 0, 9, p)).isNaN();
+    }
+
+    @Test
+    void selectionAsksTheOverlapOfThePairsTheWindowedGateAloneRejects() {
+        // 0 and 1 act on the same 6 items, 3 of them 5 s apart and 3 an hour apart; 2 and 0 on 4 more, 1 s apart
+        Actions a = new Actions(32);
+        for (int i = 0; i < 6; i++) {
+            a.add(i, 10_000L * i, 0, 2 * i);
+            a.add(i, 10_000L * i + (i < 3 ? 5 : 3_600), 1, 2 * i + 1);
+        }
+        for (int i = 6; i < 10; i++) {
+            a.add(i, 10_000L * i, 2, 20 + i);
+            a.add(i, 10_000L * i + 1, 0, 40 + i);
+        }
+        SortedActions sorted = SortedActions.of("test", a, 3);
+        PairCounting c = PairCounting.run(sorted, 3, 60, 200, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.6, 1.0);
+        long[][] asked = new long[1][];
+        CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p, q -> {
+            asked[0] = q.clone();
+            return ItemOverlap.units(sorted, 3, q);
+        });
+        // every item has 2 accounts, so one weight: 0–1 shares 3 items in the window, cosine 3 / sqrt(10 · 6) = 0.39
+        // < 0.6, and 6 in all, 6 / sqrt(60) = 0.77; 0–2 shares 4 in the window, 4 / sqrt(10 · 4) = 0.63, not asked
+        assertThat(asked[0]).containsExactly(CoordinationEdge.pairKey(0, 1));
+        assertThat(s.pairs).containsExactly(CoordinationEdge.pairKey(0, 1), CoordinationEdge.pairKey(0, 2));
+        assertThat(s.counts).containsExactly(3, 4);
     }
 }

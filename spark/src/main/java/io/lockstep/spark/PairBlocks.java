@@ -82,8 +82,12 @@ final class PairBlocks {
         }
     }
 
-    /** The pairs a block selected: pair keys, counts, weights. */
-    record Selected(int signal, long[] pairs, int[] counts, double[] weights) implements Serializable {
+    /**
+     * The pairs a block selected: pair keys, counts, weights; and the pairs whose item overlap decides
+     * ({@link CoActionKernel#needsOverlap}): their keys, counts, windowed units and strength-model expectations.
+     */
+    record Selected(int signal, long[] pairs, int[] counts, double[] weights, long[] pending, int[] pendingCounts,
+                    long[] pendingUnits, double[] pendingStrength) implements Serializable {
     }
 
     /**
@@ -286,7 +290,8 @@ final class PairBlocks {
     /**
      * The pairs that pass each signal's thresholds and null model, with their weights: one pass over the blocks
      * with the accounts' volumes and norms and the background's strengths broadcast ({@link CoActionKernel#select}
-     * for every pair counted at least {@code minShared} times).
+     * for every pair counted at least {@code minShared} times); the pairs whose item overlap decides are returned
+     * apart, for {@code SparkCoActions} to measure their overlap and finish the selection.
      */
     static List<Selected> select(JavaSparkContext jsc, Background bg, Broadcast<int[][]> volume, double[][] norms,
                                  double[] chance, int[] active, SparkCoActions.Thresholds[] thresholds) {
@@ -302,6 +307,12 @@ final class PairBlocks {
             LongArrayList pairs = new LongArrayList();
             IntArrayList counts = new IntArrayList();
             DoubleArrayList weights = new DoubleArrayList();
+            LongArrayList pending = new LongArrayList();
+            IntArrayList pendingCounts = new IntArrayList();
+            LongArrayList pendingUnits = new LongArrayList();
+            DoubleArrayList pendingStrength = new DoubleArrayList();
+            CoActionKernel.TailTest test = new CoActionKernel.TailTest(p.maxPValue());
+            boolean overlapGate = CoActionKernel.overlapGate(ActionSignals.name(s));
             for (int i = 0; i < b.n; i++) {
                 int c = b.counts[i];
                 if (c < p.minShared()) {
@@ -311,16 +322,24 @@ final class PairBlocks {
                 int u = (int) (pair >>> 32), v = (int) pair;
                 long own = (b.flags[i >>> 6] & (1L << i)) != 0 ? c : 0;
                 double lambda = CoActionKernel.strengthExpectation(st[u] - own, st[v] - own, total[s] - own);
-                double w = CoActionKernel.select(c, b.units[i], vol[u], nrm[u], vol[v], nrm[v], chance[s], lambda,
-                        active[s], p);
+                double w = CoActionKernel.select(c, b.units[i], b.units[i], vol[u], nrm[u], vol[v], nrm[v],
+                        chance[s], lambda, active[s], p, test);
                 if (!Double.isNaN(w)) {
                     pairs.add(pair);
                     counts.add(c);
                     weights.add(w);
+                } else if (overlapGate && CoActionKernel.needsOverlap(c, b.units[i], vol[u], nrm[u], vol[v], nrm[v], chance[s],
+                        lambda, p, test)) {
+                    pending.add(pair);
+                    pendingCounts.add(c);
+                    pendingUnits.add(b.units[i]);
+                    pendingStrength.add(lambda);
                 }
             }
-            return new Selected(s, pairs.toLongArray(), counts.toIntArray(), weights.toDoubleArray());
-        }).filter(x -> x.pairs().length > 0).collect();
+            return new Selected(s, pairs.toLongArray(), counts.toIntArray(), weights.toDoubleArray(),
+                    pending.toLongArray(), pendingCounts.toIntArray(), pendingUnits.toLongArray(),
+                    pendingStrength.toDoubleArray());
+        }).filter(x -> x.pairs().length > 0 || x.pending().length > 0).collect();
         norm.destroy();
         strength.destroy();
         return selected;

@@ -4,7 +4,10 @@ import io.lockstep.coordination.CoActionKernel;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.Evidence;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
@@ -85,6 +88,10 @@ public final class SparkCoActions {
             .add("label", DataTypes.StringType, true)     // co-text's two posts; the others' label is the item's
             .add("source_time", DataTypes.LongType, false)
             .add("target_time", DataTypes.LongType, false);
+    private static final StructType OVERLAP = new StructType()
+            .add("signal", DataTypes.IntegerType, false)
+            .add("pair", DataTypes.LongType, false)
+            .add("units", DataTypes.LongType, false);
 
     /** Partition-level pair statistics packing, as core's scanner packs them: count above, Σw² units below. */
     private static final int COUNT_SHIFT = 40;
@@ -387,6 +394,8 @@ public final class SparkCoActions {
         phase(spark, "6 selection");
         List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, norms, chance, active, thresholds);
         bg.release();
+        phase(spark, "6 item overlap");
+        selected = withOverlaps(spark, sorted, selected, volumes, norms, chance, active, thresholds);
         scanned.unpersist();
         volume.destroy();
 
@@ -437,6 +446,109 @@ public final class SparkCoActions {
         } finally {
             parsed.unpersist();
         }
+    }
+
+    /**
+     * Finishes the selection of the pairs whose item overlap decides ({@link PairBlocks.Selected#pending}): their
+     * partners broadcast per signal, the cached sorted partitions rescanned for each item's contribution to their
+     * overlap ({@link CoActionKernel#overlapPairs}), the contributions summed per pair and collected, and each pair
+     * selected again with its overlap ({@link CoActionKernel#select}), as core's selection does.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<PairBlocks.Selected> withOverlaps(SparkSession spark, Dataset<Row> sorted,
+                                                          List<PairBlocks.Selected> selected, int[][] volumes,
+                                                          double[][] norms, double[] chance, int[] active,
+                                                          Thresholds[] thresholds) {
+        int codes = thresholds.length;
+        Int2ObjectOpenHashMap<IntArrayList>[] lists = new Int2ObjectOpenHashMap[codes];
+        boolean any = false;
+        for (PairBlocks.Selected b : selected) {
+            for (long pair : b.pending()) {
+                if (lists[b.signal()] == null) {
+                    lists[b.signal()] = new Int2ObjectOpenHashMap<>();
+                }
+                lists[b.signal()].computeIfAbsent((int) (pair >>> 32), k -> new IntArrayList()).add((int) pair);
+                any = true;
+            }
+        }
+        if (!any) {
+            return selected;
+        }
+        Int2ObjectOpenHashMap<int[]>[] partners = new Int2ObjectOpenHashMap[codes];
+        for (int s = 0; s < codes; s++) {
+            if (lists[s] != null) {
+                partners[s] = new Int2ObjectOpenHashMap<>();
+                for (var e : lists[s].int2ObjectEntrySet()) {
+                    int[] ps = e.getValue().toIntArray();
+                    IntArrays.quickSort(ps);
+                    partners[s].put(e.getIntKey(), ps);
+                }
+            }
+        }
+        lists = null;
+        Broadcast<Int2ObjectOpenHashMap<int[]>[]> wanted = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(partners);
+        int[] activeAccounts = active.clone();
+        Dataset<Row> contributions = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows ->
+                new ItemGroups(rows) {
+                    private int[] scratch = new int[16];
+
+                    @Override
+                    protected void item(int signal, String item, int n) {
+                        Int2ObjectOpenHashMap<int[]> ps = wanted.value()[signal];
+                        if (ps == null) {
+                            return;
+                        }
+                        if (scratch.length < n) {
+                            scratch = new int[Math.max(n, 2 * scratch.length)];
+                        }
+                        int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
+                        if (!CoActionKernel.paired(m)) {
+                            return;
+                        }
+                        long units = CoActionKernel.weightUnits(CoActionKernel.idf(activeAccounts[signal], m));
+                        CoActionKernel.overlapPairs(scratch, m, ps::get,
+                                pair -> emitted.add(RowFactory.create(signal, pair, units)));
+                    }
+                }, Encoders.row(OVERLAP));
+        Long2LongOpenHashMap[] overlap = new Long2LongOpenHashMap[codes];
+        for (Row r : contributions.groupBy("signal", "pair").agg(sum("units")).collectAsList()) {
+            int s = r.getInt(0);
+            if (overlap[s] == null) {
+                overlap[s] = new Long2LongOpenHashMap();
+            }
+            overlap[s].put(r.getLong(1), r.getLong(2));
+        }
+        wanted.destroy();
+        List<PairBlocks.Selected> out = new ArrayList<>(selected.size());
+        for (PairBlocks.Selected b : selected) {
+            int s = b.signal();
+            if (b.pending().length == 0) {
+                out.add(b);
+                continue;
+            }
+            LongArrayList pairs = LongArrayList.wrap(b.pairs().clone());
+            IntArrayList counts = IntArrayList.wrap(b.counts().clone());
+            DoubleArrayList weights = DoubleArrayList.wrap(b.weights().clone());
+            CoordinationParams.CoAction p = thresholds[s].coAction();
+            CoActionKernel.TailTest test = new CoActionKernel.TailTest(p.maxPValue());
+            for (int i = 0; i < b.pending().length; i++) {
+                long pair = b.pending()[i];
+                int u = (int) (pair >>> 32), v = (int) pair;
+                long units = overlap[s] == null ? 0 : overlap[s].get(pair);
+                double w = CoActionKernel.select(b.pendingCounts()[i], b.pendingUnits()[i], units, volumes[s][u],
+                        norms[s][u], volumes[s][v], norms[s][v], chance[s], b.pendingStrength()[i], active[s], p,
+                        test);
+                if (!Double.isNaN(w)) {
+                    pairs.add(pair);
+                    counts.add(b.pendingCounts()[i]);
+                    weights.add(w);
+                }
+            }
+            out.add(new PairBlocks.Selected(s, pairs.toLongArray(), counts.toIntArray(), weights.toDoubleArray(),
+                    new long[0], new int[0], new long[0], new double[0]));
+        }
+        return out;
     }
 
     /** Evidence per signal code and pair (fastutil's maps mix the key bits: pairs of a clique share their xor). */
