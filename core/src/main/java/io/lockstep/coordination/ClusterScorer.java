@@ -1,7 +1,6 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -43,26 +42,31 @@ import java.util.Map;
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
  * targets ({@link #audienceShare}). A follow its follower acts on is a subscription that is read: honest crowds whose
- * follows no model of topical communities explains (readers of one city's outlets, a sign-up cohort that followed
- * the platform's suggested accounts, journalists following a whole parliament) act on the accounts they follow,
- * while bought follows are not read: inactivity is the mark of fake followers (Cresci, Di Pietro, Petrocchi,
- * Spognardi and Tesconi, "Fame for sale: efficient detection of fake Twitter followers", Decision Support Systems
- * 80, 2015). Of the block's N followers, k retweeted, quoted or replied to one of the targets, and n posted anything
- * in the archive. A follower with no post at all gives no evidence either way: most accounts of a real platform read
- * and never post (Pew Research Center, "Sizing up Twitter users", 2019: the median US adult user tweets about twice a
+ * follows no model of topical communities explains (readers of one city's outlets, a sign-up cohort that followed the
+ * platform's suggested accounts, journalists following a whole parliament) act on the accounts they follow, while
+ * bought follows are not read: inactivity is the mark of fake followers (Cresci, Di Pietro, Petrocchi, Spognardi and
+ * Tesconi, "Fame for sale: efficient detection of fake Twitter followers", Decision Support Systems 80, 2015). Of the
+ * block's N followers, k read the targets, and n posted anything in the archive. A reader retweeted, quoted or replied
+ * to one of the targets on its own schedule: a follower whose actions on the targets' posts keep falling in the same
+ * minute as other followers' actions on the same posts, with no follow tie to any of them, is not reading but acting
+ * with the block ({@link LockstepReaders}: the co-retweet signal's window and minimum of shared posts, asked of each
+ * follower against the block), so that a farm whose accounts retweet their clients together is not cleared as an
+ * audience, while readers retweeting at their own times, and fans or colleagues who follow one another and react
+ * together, are. A follower with no post at all gives no evidence either way: most accounts of a real platform read and
+ * never post (Pew Research Center, "Sizing up Twitter users", 2019: the median US adult user tweets about twice a
  * month), so the share of readers is estimated among the n that can be seen, and k / n is bounded from below by the
  * lower end of its Wilson score interval at {@value #AUDIENCE_Z} standard errors (95 %, two-sided; Wilson, "Probable
  * inference, the law of succession, and statistical inference", JASA 22, 1927), so that a handful of active followers
  * cannot clear a block: 1 acting follower of 1 gives 0.21, 3 of 3 gives 0.44, 1 of 25 gives 0.007. The followers seen
  * acting are readers whoever else is, so e = max(k / N, that bound). No other parameter; the 95 % level is the
- * convention, not fitted to an archive. An archive without the followers' posts (a follow graph alone) gives n = 0,
- * e = 0 and the block score unchanged. The honest limit: the estimate assumes the silent followers read as often as
- * the posting ones. A farm whose accounts never post but that absorbed a few posting honest accounts acting on its
- * targets (3 of 3 posting: e = 0.44) falls below the default suspicious score 0.5 when its block score is under 0.89,
- * and a farm whose posting accounts retweet its clients is cleared as an audience, as any single account-level
- * feature can be gamed; no farm of the simulator or of the three generators does either (every one has k = 0, or
- * k = 1 of n ≥ 57). Clusters of other kinds (a botnet whose amplifiers follow the seeds they retweet, a link ring that
- * follows itself) are not scaled: their evidence is their co-actions. Cost O(the block's followers' posts) per block.
+ * convention, not fitted to an archive. An archive without the followers' posts (a follow graph alone) gives n = 0, e =
+ * 0 and the block score unchanged. The honest limit: the estimate assumes the silent followers read as often as the
+ * posting ones. A farm whose accounts never post but that absorbed a few posting honest accounts acting on its targets
+ * (3 of 3 posting: e = 0.44) falls below the default suspicious score 0.5 when its block score is under 0.89; a farm
+ * whose accounts retweet its clients at spread-out times (more than the co-retweet window apart), or that follow one
+ * another, is read as an audience, as any single account-level feature can be gamed. Clusters of other kinds (a botnet
+ * whose amplifiers follow the seeds they retweet, a link ring that follows itself) are not scaled: their evidence is
+ * their co-actions. Cost O(the block's followers' posts and, when one acts in lockstep, follows) per block.
  * Package-private phase of {@link CoordinationDetector}.
  */
 final class ClusterScorer {
@@ -81,6 +85,8 @@ final class ClusterScorer {
     private final CrowdShare crowd;
     /** The archive's time resolution r in seconds ({@link Activity#timeResolution}); gaps are read less r − 1. */
     private final long resolution;
+    /** Which followers of a block read its targets ({@link #audienceShare}). */
+    private final LockstepReaders readers;
 
     /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
     ClusterScorer(Activity activity, CoordinationParams params) {
@@ -116,6 +122,8 @@ final class ClusterScorer {
                 postsByAuthor[at[a]++] = p;
             }
         }
+        readers = new LockstepReaders(activity, postOffsets, postsByAuthor, params.coRetweet().window(),
+                params.coRetweet().minShared());
     }
 
     /** Scores one cluster given its members (ascending) and the signal edges inside it. */
@@ -233,31 +241,23 @@ final class ClusterScorer {
     /**
      * A lower bound on the share of the block's followers that read its targets: max(k / N, the lower end of the
      * Wilson score interval of k / n at {@link #AUDIENCE_Z}), N the followers, n those with at least one timed post in
-     * the archive, k those with a retweet, quote or reply of a post by one of the block's targets (the referenced
-     * post's author, known for placeholders of posts outside the archive too); 0 for a block without followers or
-     * without a posting follower. O(the followers' posts + targets).
+     * the archive, k the readers: those with a retweet, quote or reply of a post by one of the block's targets (the
+     * referenced post's author, known for placeholders of posts outside the archive too) that do not act on the
+     * targets in lockstep with the block ({@link LockstepReaders}); 0 for a block without followers or without a
+     * posting follower. O(the followers' posts + A log A for their A actions on the targets), plus the followers'
+     * follows when one of them acts in lockstep.
      */
     double audienceShare(DenseBlock block) {
-        int[] followers = block.followers();
-        if (followers.length == 0) {
+        if (block.followers().length == 0) {
             return 0;
         }
-        IntOpenHashSet targets = new IntOpenHashSet(block.targets());
-        int acting = 0;
-        int posting = 0;
-        for (int f : followers) {
-            if (postOffsets[f + 1] > postOffsets[f]) {
-                posting++;
-            }
-            for (int i = postOffsets[f]; i < postOffsets[f + 1]; i++) {
-                int author = activity.referencedAuthor(postsByAuthor[i]);
-                if (author != Activity.NONE && targets.contains(author)) {
-                    acting++;
-                    break;
-                }
-            }
-        }
-        return Math.max((double) acting / followers.length, wilsonLower(acting, posting, AUDIENCE_Z));
+        LockstepReaders.Counts c = readersOf(block);
+        return Math.max((double) c.readers() / c.followers(), wilsonLower(c.readers(), c.posting(), AUDIENCE_Z));
+    }
+
+    /** The block's followers counted by {@link LockstepReaders}: all, posting, acting on a target, reading. */
+    LockstepReaders.Counts readersOf(DenseBlock block) {
+        return readers.count(block);
     }
 
     /**
