@@ -5,6 +5,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -17,7 +19,10 @@ import java.util.Objects;
  * clusters. Within an LSH bucket each text is compared with the bucket's first text and with its predecessor only,
  * so a bucket of b texts costs at most 2b comparisons. Text clusters are then the items of {@link CoActionScanner}
  * (window, inverse popularity, null model). No pair of texts is compared outside a shared bucket, so the cost is
- * linear in the texts and their candidates, never quadratic in the texts.
+ * linear in the texts and their candidates, never quadratic in the texts. The scanned pairs are then discounted by
+ * the events a visible common source explains ({@link CommonSource}): copies of an earlier post by an account the
+ * copiers follow, mention or link (an outlet's headline echoed by its journalists and readers) that are further apart
+ * than the co-retweet window are reactions to that post, not co-action.
  *
  * <p>Evidence items read {@code sourcePostId~targetPostId}. Memory: {@code 4·bands} bytes per eligible text.
  */
@@ -27,6 +32,8 @@ public final class CoTextSignal implements CoordinationSignal {
     private final int maxNeighbours;
     private final int evidenceCap;
     private final long seed;
+    /** Copies of a common source further apart than this are explained by it: the co-retweet window. */
+    private final long reactionWindow;
 
     public CoTextSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
@@ -35,6 +42,7 @@ public final class CoTextSignal implements CoordinationSignal {
         this.maxNeighbours = params.maxNeighbours();
         this.evidenceCap = params.evidenceCap();
         this.seed = params.seed();
+        this.reactionWindow = params.coRetweet().window();
     }
 
     @Override
@@ -52,9 +60,44 @@ public final class CoTextSignal implements CoordinationSignal {
                 actions.add(cluster[p], activity.time(p), activity.author(p), p);
             }
         }
-        return CoActionScanner.scan(name(), actions, activity.accountCount(), params, maxNeighbours, evidenceCap,
-                (key, sourcePost, targetPost) -> activity.postId(sourcePost) + "~" + activity.postId(targetPost),
-                progress, termination);
+        // the item of each evidence label, for the examples of the items a common source explains
+        Object2IntOpenHashMap<String> itemOfLabel = new Object2IntOpenHashMap<>();
+        itemOfLabel.defaultReturnValue(CommonSource.NONE);
+        SignalGraph scanned = CoActionScanner.scan(name(), actions, activity.accountCount(), params, maxNeighbours,
+                evidenceCap, (key, sourcePost, targetPost) -> {
+                    String label = activity.postId(sourcePost) + "~" + activity.postId(targetPost);
+                    itemOfLabel.put(label, key);
+                    return label;
+                }, progress, termination);
+        return discounted(activity, actions, scanned, itemOfLabel, termination);
+    }
+
+    /**
+     * The scanned edges discounted by the events a visible common source explains ({@link CommonSource}): copies of
+     * an earlier post whose author the copier follows, mentions or links, further apart than the co-retweet window.
+     */
+    SignalGraph discounted(Activity activity, Actions actions, SignalGraph scanned,
+                           Object2IntOpenHashMap<String> itemOfLabel, TerminationFlag termination) {
+        if (scanned.edges().isEmpty()) {
+            return scanned;
+        }
+        int items = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            items = Math.max(items, actions.key.getInt(i) + 1);
+        }
+        int[] candidate = CommonSource.candidates(activity, actions, items);
+        boolean[] copy = CommonSource.copies(activity, actions, candidate, termination);
+        int[] source = CommonSource.sources(activity, actions, candidate, copy);
+        long[] pairs = new long[scanned.edges().size()];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = scanned.edges().get(i).pairKey();
+        }
+        CommonSource.Reference reference = CommonSource.reference(activity, actions, source, copy, params.window(),
+                reactionWindow);
+        LongOpenHashSet explained = CommonSource.explained(activity, actions, source, copy, reference, pairs,
+                params.window(), reactionWindow, maxNeighbours, params.maxPValue(), activity.accountCount(),
+                termination);
+        return CommonSource.discount(scanned, explained, itemOfLabel, params.minShared());
     }
 
     /**

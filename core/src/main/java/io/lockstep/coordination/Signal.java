@@ -30,9 +30,11 @@ public enum Signal {
                     + "of a common source)")),
     CO_TEXT(CoordinationSignal.CO_TEXT, "copypasta", p -> p.coText().window(), CoTextSignal::new,
             p -> coAction(p.coText(), String.format(Locale.ROOT, "near-duplicate texts (MinHash over %d-word "
-                            + "shingles, %d bands x %d rows, estimated Jaccard >= %.2f, texts of >= %d words)",
+                            + "shingles, %d bands x %d rows, estimated Jaccard >= %.2f, texts of >= %d words; copies "
+                            + "of a visible common source, such as an outlet's headline, discounted unless they fall "
+                            + "within %d s of each other more often than other sources' copies)",
                     p.text().shingle(), p.text().bands(), p.text().rows(), p.text().minJaccard(),
-                    p.text().minTokens()))),
+                    p.text().minTokens(), p.coRetweet().window()))),
     FAST_RETWEET(CoordinationSignal.FAST_RETWEET, "botnet", p -> p.fastRetweet().maxDelay(), FastRetweetSignal::new,
             p -> String.format(Locale.ROOT, "at least %d retweets of the same source account within %d s of the "
                             + "original, being at least %.0f%% of the account's retweets of that source, of a source "
