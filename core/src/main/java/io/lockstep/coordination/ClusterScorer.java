@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -15,12 +16,13 @@ import java.util.Map;
  * Scores a cluster in [0, 1]:
  * <ul>
  *   <li><b>density</b>: internal combined edges over s(s−1)/2;</li>
- *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code 1 − Δ / window} of its signal, Δ the
- *       smallest gap the two times allow at the archive's time resolution r ({@link Activity#timeResolution}):
- *       {@code Δ = max(0, |Δt| − (r − 1))}. Times given to the tick hide up to r − 1 seconds on either side, so on
- *       minute times (r = 60) a gap of one tick may be one second and is not evidence against synchrony: a 60 s window
- *       spans two ticks, Δt = 0 or 60 s both read as synchronous (1 and 59/60), where reading Δt as exact made every
- *       pair of adjacent minutes count 0. For times to the second (r = 1) Δ = |Δt|, the reading unchanged;</li>
+ *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code max(0, 1 − Δ / window)} of its signal,
+ *       Δ the gap between the two actions. Times given to the tick of the archive's time resolution r
+ *       ({@link Activity#timeResolution}) hide where in its tick each action fell, so the term is its expectation with
+ *       each action uniform within its tick ({@link #synchrony}): on minute times (r = 60) with a 60 s window, two
+ *       actions in the same minute count 2/3, in adjacent minutes 1/6, further apart 0 (reading the ticks as exact
+ *       made them 1 and 0; reading each gap as the smallest the ticks allow made them 1 and 59/60, which raised every
+ *       minute-time cluster, honest fandoms with them). For times to the second (r = 1) the gap is read as given;</li>
  *   <li><b>creation burst</b>: the largest share of members created within one {@code creationBurst} span;</li>
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
@@ -83,8 +85,12 @@ final class ClusterScorer {
     private final int[] postsByAuthor;
     /** Closedness of each cluster's co-reactions, by cluster id ({@link CrowdShare}). */
     private final CrowdShare crowd;
-    /** The archive's time resolution r in seconds ({@link Activity#timeResolution}); gaps are read less r − 1. */
+    /** The archive's time resolution r in seconds ({@link Activity#timeResolution}). */
     private final long resolution;
+    /** Steps of the midpoint rule in {@link #synchrony}. */
+    private static final int SYNCHRONY_STEPS = 2_000;
+    /** {@link #synchrony} by (gap, window) at a coarse resolution. */
+    private final Long2DoubleOpenHashMap synchronyCache = new Long2DoubleOpenHashMap();
     /** Which followers of a block read its targets ({@link #audienceShare}). */
     private final LockstepReaders readers;
 
@@ -149,8 +155,7 @@ final class ClusterScorer {
                 }
                 first = Math.min(first, Math.min(ev.sourceTime(), ev.targetTime()));
                 last = Math.max(last, Math.max(ev.sourceTime(), ev.targetTime()));
-                double dt = gap(ev.sourceTime(), ev.targetTime());
-                syncSum += Math.max(0, 1 - dt / window);
+                syncSum += synchrony(ev.sourceTime(), ev.targetTime(), window);
                 syncN++;
             }
         }
@@ -183,11 +188,33 @@ final class ClusterScorer {
     }
 
     /**
-     * The smallest gap in seconds between two action times that the archive's resolution r allows:
-     * max(0, |a − b| − (r − 1)); |a − b| for times to the second. O(1).
+     * The synchrony term of two action times a and b under a window w: max(0, 1 − |a − b| / w) for times to the second;
+     * at a coarser resolution r its expectation with each action uniform within its r-second tick, i.e. over
+     * V = U_a − U_b, triangular on (−r, r), of max(0, 1 − |d + V| / w), d = |a − b|. Computed once per (d, w) by the
+     * midpoint rule on {@value #SYNCHRONY_STEPS} steps and cached. O(1) amortised.
      */
-    long gap(long a, long b) {
-        return Math.max(0, Math.abs(a - b) - (resolution - 1));
+    double synchrony(long a, long b, long window) {
+        long d = Math.abs(a - b);
+        if (resolution <= 1) {
+            return Math.max(0, 1 - (double) d / window);
+        }
+        if (d >= window + resolution) {
+            return 0;
+        }
+        long key = d * 1_000_003L + window;
+        double cached = synchronyCache.getOrDefault(key, -1.0);
+        if (cached >= 0) {
+            return cached;
+        }
+        double r = resolution, sum = 0;
+        double step = 2 * r / SYNCHRONY_STEPS;
+        for (int i = 0; i < SYNCHRONY_STEPS; i++) {
+            double v = -r + (i + 0.5) * step;
+            double density = (r - Math.abs(v)) / (r * r);
+            sum += density * Math.max(0, 1 - Math.abs(d + v) / window) * step;
+        }
+        synchronyCache.put(key, sum);
+        return sum;
     }
 
     /**

@@ -245,7 +245,7 @@ class ClusterScorerTest {
     }
 
     @Test
-    void synchronyReadsEachGapAsTheSmallestTheArchiveTimeResolutionAllows() {
+    void synchronyIsItsExpectationWithEachActionUniformWithinItsTick() {
         // the same three posts, once to the minute and once with one post a second later
         Timeline minutes = new Timeline().accounts("a", "b", "c").tweet("o", "a", 600).retweet("b", 660, "o")
                 .retweet("c", 720, "o");
@@ -253,16 +253,17 @@ class ClusterScorerTest {
                 .retweet("c", 721, "o");
         ClusterScorer m = new ClusterScorer(minutes.build(), CoordinationParams.defaults());
         ClusterScorer s = new ClusterScorer(seconds.build(), CoordinationParams.defaults());
-        // one tick of 60 s may be one second; two ticks at least 61 s
-        assertThat(m.gap(600, 660)).isEqualTo(1);
-        assertThat(m.gap(660, 600)).isEqualTo(1);
-        assertThat(m.gap(600, 600)).isZero();
-        assertThat(m.gap(600, 720)).isEqualTo(61);
+        // minute ticks, 60 s window: the same minute 1 − E|V| / 60 = 1 − (60 / 3) / 60 = 2/3; adjacent minutes
+        // P(gap < 60) E[1 − gap / 60 | gap < 60] = 1/2 · 1/3 = 1/6; two minutes apart 0
+        assertThat(m.synchrony(600, 600, 60)).isCloseTo(2.0 / 3, within(1e-4));
+        assertThat(m.synchrony(600, 660, 60)).isCloseTo(1.0 / 6, within(1e-4));
+        assertThat(m.synchrony(660, 600, 60)).isCloseTo(1.0 / 6, within(1e-4));
+        assertThat(m.synchrony(600, 720, 60)).isZero();
         // to the second the gap is read as given
-        assertThat(s.gap(600, 660)).isEqualTo(60);
-        assertThat(s.gap(600, 601)).isEqualTo(1);
-        // co-retweet evidence 0 and 60 s apart (window 60 s): synchrony (1 + 59/60) / 2 on minutes, (1 + 0) / 2 to the
-        // second; the other terms are equal (density 1, no creation times, the posts in one hour)
+        assertThat(s.synchrony(600, 660, 60)).isZero();
+        assertThat(s.synchrony(600, 630, 60)).isEqualTo(0.5);
+        // co-retweet evidence 0 and 60 s apart (window 60 s): synchrony (2/3 + 1/6) / 2 on minutes, (1 + 0) / 2 to
+        // the second; the other terms are equal (density 1, no creation times, the posts in one hour)
         int a = minutes.id("a"), b = minutes.id("b"), c = minutes.id("c");
         List<CoordinationEdge> internal = List.of(
                 new CoordinationEdge(a, b, "co-retweet", 0.5, 3, List.of(new Evidence("x", 600, 600))),
@@ -270,6 +271,6 @@ class ClusterScorerTest {
         int[] members = {a, b, c};
         double onMinutes = m.score(0, members, internal, 3).score();
         double onSeconds = s.score(0, members, internal, 3).score();
-        assertThat(onMinutes - onSeconds).isCloseTo(0.3 * (59.0 / 60) / 2, within(1e-9));
+        assertThat(onMinutes - onSeconds).isCloseTo(0.3 * ((2.0 / 3 + 1.0 / 6) / 2 - 0.5), within(1e-4));
     }
 }
