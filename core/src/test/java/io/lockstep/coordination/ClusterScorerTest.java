@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,32 +246,21 @@ class ClusterScorerTest {
     }
 
     @Test
-    void synchronyIsItsExpectationWithEachActionUniformWithinItsTick() {
-        // the same three posts, once to the minute and once with one post a second later
-        Timeline minutes = new Timeline().accounts("a", "b", "c").tweet("o", "a", 600).retweet("b", 660, "o")
-                .retweet("c", 720, "o");
-        Timeline seconds = new Timeline().accounts("a", "b", "c").tweet("o", "a", 600).retweet("b", 660, "o")
-                .retweet("c", 721, "o");
-        ClusterScorer m = new ClusterScorer(minutes.build(), CoordinationParams.defaults());
-        ClusterScorer s = new ClusterScorer(seconds.build(), CoordinationParams.defaults());
-        // minute ticks, 60 s window: the same minute 1 − E|V| / 60 = 1 − (60 / 3) / 60 = 2/3; adjacent minutes
-        // P(gap < 60) E[1 − gap / 60 | gap < 60] = 1/2 · 1/3 = 1/6; two minutes apart 0
-        assertThat(m.synchrony(600, 600, 60)).isCloseTo(2.0 / 3, within(1e-4));
-        assertThat(m.synchrony(600, 660, 60)).isCloseTo(1.0 / 6, within(1e-4));
-        assertThat(m.synchrony(660, 600, 60)).isCloseTo(1.0 / 6, within(1e-4));
-        assertThat(m.synchrony(600, 720, 60)).isZero();
-        // to the second the gap is read as given
-        assertThat(s.synchrony(600, 660, 60)).isZero();
-        assertThat(s.synchrony(600, 630, 60)).isEqualTo(0.5);
-        // co-retweet evidence 0 and 60 s apart (window 60 s): synchrony (2/3 + 1/6) / 2 on minutes, (1 + 0) / 2 to
-        // the second; the other terms are equal (density 1, no creation times, the posts in one hour)
-        int a = minutes.id("a"), b = minutes.id("b"), c = minutes.id("c");
-        List<CoordinationEdge> internal = List.of(
-                new CoordinationEdge(a, b, "co-retweet", 0.5, 3, List.of(new Evidence("x", 600, 600))),
-                new CoordinationEdge(b, c, "co-retweet", 0.5, 3, List.of(new Evidence("y", 600, 660))));
-        int[] members = {a, b, c};
-        double onMinutes = m.score(0, members, internal, 3).score();
-        double onSeconds = s.score(0, members, internal, 3).score();
-        assertThat(onMinutes - onSeconds).isCloseTo(0.3 * ((2.0 / 3 + 1.0 / 6) / 2 - 0.5), within(1e-4));
+    void synchronyReadsTheTimesAsGivenWhichIsUnbiasedAtTheirResolution() {
+        assertThat(ClusterScorer.synchrony(600, 600, 60)).isEqualTo(1.0);
+        assertThat(ClusterScorer.synchrony(600, 630, 60)).isEqualTo(0.5);
+        assertThat(ClusterScorer.synchrony(660, 600, 60)).isZero();
+        // true gaps g uniform in [0, 60) with each action uniform within its minute: the mean of the minute reading
+        // (1 in the same minute, 0 in adjacent ones) is the mean true term 1 − g / 60
+        Random r = new Random(7);
+        double read = 0, truth = 0;
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            double t = r.nextDouble() * 600, g = r.nextDouble() * 60;
+            long a = (long) Math.floor(t / 60) * 60, b = (long) Math.floor((t + g) / 60) * 60;
+            read += ClusterScorer.synchrony(a, b, 60);
+            truth += 1 - g / 60;
+        }
+        assertThat(read / n).isCloseTo(truth / n, within(0.005));
     }
 }
