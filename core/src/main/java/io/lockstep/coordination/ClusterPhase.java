@@ -9,6 +9,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The cluster phase of {@link CoordinationDetector}: the combined graph clustered by {@link ClusterRefiner} (Leiden
@@ -38,7 +39,7 @@ import java.util.List;
  */
 final class ClusterPhase {
     /** The signals of reactions to other accounts' posts, whose edges hold a block's followers in their cluster. */
-    static final java.util.Set<String> REACTIONS = java.util.Set.of(CoordinationSignal.CO_RETWEET,
+    static final Set<String> REACTIONS = Set.of(CoordinationSignal.CO_RETWEET,
             CoordinationSignal.CO_REPLY, CoordinationSignal.FAST_RETWEET);
 
     /** The clusters that were kept, before scoring. */

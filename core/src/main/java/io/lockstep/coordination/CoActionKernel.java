@@ -3,6 +3,10 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+
 /**
  * The pure parts of {@link CoActionScanner} for engines that partition the scan by item (the Spark engine): the
  * item weight and pair-statistics packing ({@link PairCounting}), the pairing of one item ({@link ItemPairs})
@@ -141,15 +145,15 @@ public final class CoActionKernel {
      * {@code partners} gives, per account, its asked partners of higher number (ascending, or null). Summed over
      * all items: the overlap the scanner computes ({@code ItemOverlap}).
      */
-    public static void overlapPairs(int[] distinct, int m, java.util.function.IntFunction<int[]> partners,
-                                    java.util.function.LongConsumer out) {
+    public static void overlapPairs(int[] distinct, int m, IntFunction<int[]> partners,
+                                    LongConsumer out) {
         for (int x = 0; x < m - 1; x++) {
             int[] ps = partners.apply(distinct[x]);
             if (ps == null) {
                 continue;
             }
             for (int b : ps) {
-                if (java.util.Arrays.binarySearch(distinct, x + 1, m, b) >= 0) {
+                if (Arrays.binarySearch(distinct, x + 1, m, b) >= 0) {
                     out.accept(CoordinationEdge.pairKey(distinct[x], b));
                 }
             }
