@@ -1,5 +1,6 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
@@ -360,11 +361,10 @@ final class CoActionNullModel {
         double chance = chance(counts.coOccurrences, counts.volume);
         Explains explains = new Explains(p.maxPValue());
         Background bg = background(counts, chance, explains);
-        int k = 0;
         int index = -1;
-        long[] pairs = new long[16];
-        int[] cs = new int[16];
-        double[] ws = new double[16];
+        LongArrayList keptPairs = new LongArrayList();
+        IntArrayList keptCounts = new IntArrayList();
+        DoubleArrayList keptWeights = new DoubleArrayList();
         LongArrayList pending = new LongArrayList();
         IntArrayList pendingIndex = new IntArrayList();
         for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
@@ -388,15 +388,9 @@ final class CoActionNullModel {
                 }
                 continue;
             }
-            if (k == pairs.length) {
-                pairs = Arrays.copyOf(pairs, 2 * k);
-                cs = Arrays.copyOf(cs, 2 * k);
-                ws = Arrays.copyOf(ws, 2 * k);
-            }
-            pairs[k] = pair;
-            cs[k] = c;
-            ws[k] = w;
-            k++;
+            keptPairs.add(pair);
+            keptCounts.add(c);
+            keptWeights.add(w);
         }
         if (!pending.isEmpty()) {
             long[] asked = pending.toLongArray();
@@ -412,18 +406,16 @@ final class CoActionNullModel {
                 if (Double.isNaN(w)) {
                     continue;
                 }
-                if (k == pairs.length) {
-                    pairs = Arrays.copyOf(pairs, 2 * k);
-                    cs = Arrays.copyOf(cs, 2 * k);
-                    ws = Arrays.copyOf(ws, 2 * k);
-                }
-                pairs[k] = pair;
-                cs[k] = c;
-                ws[k] = w;
-                k++;
+                keptPairs.add(pair);
+                keptCounts.add(c);
+                keptWeights.add(w);
             }
         }
         // ascending pair keys: sort indices by pair, then permute
+        int k = keptPairs.size();
+        long[] pairs = keptPairs.elements();
+        int[] cs = keptCounts.elements();
+        double[] ws = keptWeights.elements();
         long[] order = new long[k];
         for (int i = 0; i < k; i++) {
             order[i] = i;
