@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every window and threshold of coordination detection. Start from {@link #defaults()} and change one part with the
@@ -260,79 +261,115 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 200, 10, 42L);
     }
 
+    // One wither per component but evidenceCap: a copy with that component changed, made through one Draft of every
+    // component.
+
     public CoordinationParams withSignals(Set<String> enabled) {
-        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.signals = enabled);
     }
 
     public CoordinationParams withCoRetweet(CoAction p) {
-        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coLinkSlow, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coRetweet = p);
     }
 
     public CoordinationParams withCoHashtag(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coLinkSlow, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coHashtag = p);
     }
 
     public CoordinationParams withSequence(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coLinkSlow, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.sequence = p);
     }
 
     public CoordinationParams withCoLink(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coLinkSlow, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coLink = p);
     }
 
     public CoordinationParams withCoLinkSlow(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coLinkSlow = p);
     }
 
     public CoordinationParams withCoText(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, p, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coText = p);
     }
 
     public CoordinationParams withCoReply(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, p, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.coReply = p);
     }
 
     public CoordinationParams withText(TextParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply, p,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.text = p);
     }
 
     public CoordinationParams withFastRetweet(FastRetweetParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.fastRetweet = p);
     }
 
     public CoordinationParams withFollow(FollowParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.follow = p);
     }
 
     public CoordinationParams withCluster(ClusterParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.cluster = p);
     }
 
     public CoordinationParams withCampaign(CampaignParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
+        return with(d -> d.campaign = p);
     }
 
     public CoordinationParams withMaxNeighbours(int n) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
+        return with(d -> d.maxNeighbours = n);
     }
 
     public CoordinationParams withSeed(long s) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
+        return with(d -> d.seed = s);
+    }
+
+    /** This record with {@code change} applied to a draft of its components, checked as any new one. */
+    private CoordinationParams with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new CoordinationParams(d.signals, d.coRetweet, d.coHashtag, d.sequence, d.coLink, d.coLinkSlow,
+                d.coText, d.coReply, d.text, d.fastRetweet, d.follow, d.cluster, d.campaign, d.maxNeighbours,
+                d.evidenceCap, d.seed);
+    }
+
+    /** The components of a record being copied, each open to change. */
+    private static final class Draft {
+        Set<String> signals;
+        CoAction coRetweet;
+        CoAction coHashtag;
+        CoAction sequence;
+        CoAction coLink;
+        CoAction coLinkSlow;
+        CoAction coText;
+        CoAction coReply;
+        TextParams text;
+        FastRetweetParams fastRetweet;
+        FollowParams follow;
+        ClusterParams cluster;
+        CampaignParams campaign;
+        int maxNeighbours;
+        int evidenceCap;
+        long seed;
+
+        Draft(CoordinationParams p) {
+            signals = p.signals;
+            coRetweet = p.coRetweet;
+            coHashtag = p.coHashtag;
+            sequence = p.sequence;
+            coLink = p.coLink;
+            coLinkSlow = p.coLinkSlow;
+            coText = p.coText;
+            coReply = p.coReply;
+            text = p.text;
+            fastRetweet = p.fastRetweet;
+            follow = p.follow;
+            cluster = p.cluster;
+            campaign = p.campaign;
+            maxNeighbours = p.maxNeighbours;
+            evidenceCap = p.evidenceCap;
+            seed = p.seed;
+        }
     }
 
     public boolean enabled(String signal) {
