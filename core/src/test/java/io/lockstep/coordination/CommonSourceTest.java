@@ -196,6 +196,24 @@ class CommonSourceTest {
             }
             return new Object[]{a, actions};
         }
+
+        /** The built archive through the phases up to the sources, with {@code items} items. */
+        Traced trace(int items) {
+            Object[] built = build();
+            Activity a = (Activity) built[0];
+            Actions actions = (Actions) built[1];
+            int[] candidate = CommonSource.candidates(a, actions, items);
+            boolean[] copy = CommonSource.copies(a, actions, candidate, T);
+            return new Traced(a, actions, copy, CommonSource.sources(a, actions, candidate, copy));
+        }
+    }
+
+    /** A hand-built archive, its actions, which of them are copies and the source of each item. */
+    private record Traced(Activity a, Actions actions, boolean[] copy, int[] source) {
+        /** {@link CommonSource#reference} of these copies, a window of an hour and a step of a minute. */
+        CommonSource.Reference reference() {
+            return CommonSource.reference(a, actions, source, copy, 3600, 60);
+        }
     }
 
     @Test
@@ -258,12 +276,9 @@ class CommonSourceTest {
                 }
             }
         }
-        Object[] built = h.build();
-        Activity a = (Activity) built[0];
-        Actions actions = (Actions) built[1];
-        int[] candidate = CommonSource.candidates(a, actions, 5);
-        boolean[] copy = CommonSource.copies(a, actions, candidate, T);
-        int[] source = CommonSource.sources(a, actions, candidate, copy);
+        Traced t = h.trace(5);
+        Activity a = t.a();
+        int[] source = t.source();
         // star: sourced 2, copied 0; x: sourced 1, copied 2; y: sourced 1, copied 2; z: sourced 1, copied 1
         assertThat(a.postId(source[0])).isEqualTo("p0");
         assertThat(a.postId(source[1])).isEqualTo("p2");
@@ -284,13 +299,9 @@ class CommonSourceTest {
         for (String f : List.of("c", "d", "e")) {
             h.follow(f, "s0").follow(f, "s1");
         }
-        Object[] built = h.build();
-        Activity a = (Activity) built[0];
-        Actions actions = (Actions) built[1];
-        int[] candidate = CommonSource.candidates(a, actions, 3);
-        boolean[] copy = CommonSource.copies(a, actions, candidate, T);
-        int[] source = CommonSource.sources(a, actions, candidate, copy);
-        CommonSource.Reference ref = CommonSource.reference(a, actions, source, copy, 3600, 60);
+        Traced t = h.trace(3);
+        Activity a = t.a();
+        CommonSource.Reference ref = t.reference();
         int s0id = idOf(a, "s0"), s1id = idOf(a, "s1");
         // for s0, the others' copies: delays 100, 300, 1000: pairs within 3600: 3, within 60: 0; within 60 of their
         // source: 0 of 3
@@ -339,20 +350,16 @@ class CommonSourceTest {
         for (int c = 0; c < 4; c++) {
             h.follow("w" + c, "t");
         }
-        Object[] built = h.build();
-        Activity a = (Activity) built[0];
-        Actions actions = (Actions) built[1];
-        int[] candidate = CommonSource.candidates(a, actions, 32);
-        boolean[] copy = CommonSource.copies(a, actions, candidate, T);
-        int[] source = CommonSource.sources(a, actions, candidate, copy);
-        CommonSource.Reference ref = CommonSource.reference(a, actions, source, copy, 3600, 60);
+        Traced t = h.trace(32);
+        Activity a = t.a();
+        CommonSource.Reference ref = t.reference();
         long xy = CoordinationEdge.pairKey(idOf(a, "x"), idOf(a, "y"));
         long uv = CoordinationEdge.pairKey(idOf(a, "u"), idOf(a, "v"));
         long su = CoordinationEdge.pairKey(idOf(a, "s"), idOf(a, "u"));
         long[] pairs = {xy, uv, su};
         Arrays.sort(pairs);
-        LongOpenHashSet explained = CommonSource.explained(a, actions, source, copy, ref, pairs, 3600, 60, 200, 1e-3,
-                a.accountCount(), T);
+        LongOpenHashSet explained = CommonSource.explained(a, t.actions(), t.source(), t.copy(), ref, pairs, 3600, 60,
+                200, 1e-3, a.accountCount(), T);
         int[] perPair = new int[3];
         for (long key : explained) {
             perPair[(int) (key >>> 32)]++;

@@ -41,6 +41,16 @@ class FewTargetsTest {
         }
     }
 
+    /** The archive with the farm and the wave, its follows and the models of ordinary following fitted on them. */
+    private record Fitted(Archive x, DenseBlockFinder finder, LockstepFollowSignal.Models model) {
+        static Fitted farmAndWave() {
+            Archive x = Archive.build(true, true);
+            DenseBlockFinder finder = LockstepFollowSignal.follows(x.activity());
+            return new Fitted(x, finder, LockstepFollowSignal.Models.fit(finder, x.activity().accountCount(),
+                    CoordinationParams.defaults().seed()));
+        }
+    }
+
     /** The signal with the onboarding test switched on ({@code LockstepFollowSignal#onboardingTest}). */
     private static SignalGraph follow(Activity a) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
@@ -51,13 +61,10 @@ class FewTargetsTest {
     /** The farm's clients are captured targets in every partition, the platform's top accounts in none. */
     @Test
     void theClientsAreCapturedAndTheTopAccountsAreNot() {
-        Archive x = Archive.build(true, true);
-        Activity a = x.activity();
+        Fitted f = Fitted.farmAndWave();
+        Activity a = f.x().activity();
         int n = a.accountCount();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        int[] captured = CapturedTargetSeeds.capturedCounts(finder, n, model.partitions(n));
+        int[] captured = CapturedTargetSeeds.capturedCounts(f.finder(), n, f.model().partitions(n));
         for (String c : List.of("vc0", "vc1")) {
             assertThat(captured[LockstepFollowSignalTest.indexOf(a, c)]).as(c).isEqualTo(3);
         }
@@ -124,16 +131,14 @@ class FewTargetsTest {
      */
     @Test
     void theClientsAreCapturedByTheFarmsBlock() {
-        Archive x = Archive.build(true, true);
-        Activity a = x.activity();
+        Fitted f = Fitted.farmAndWave();
+        Activity a = f.x().activity();
         int n = a.accountCount();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        List<int[]> partitions = model.partitions(n);
+        DenseBlockFinder finder = f.finder();
+        List<int[]> partitions = f.model().partitions(n);
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
-        int[] farm = x.farm().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
-        int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] farm = f.x().farm().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] wave = f.x().wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
         int[] clients = {LockstepFollowSignalTest.indexOf(a, "vc0"), LockstepFollowSignalTest.indexOf(a, "vc1")};
         assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, farm, clients, 4.0)).containsExactly(3, 3);
         assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, homes, wave, clients, 4.0)).containsExactly(0, 0);
