@@ -1,5 +1,6 @@
 package io.lockstep.spark;
 
+import io.lockstep.coordination.CoActionKernel;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.ObjectArrays;
@@ -24,6 +25,8 @@ abstract class ItemGroups implements Iterator<Row> {
     protected int[] accounts = new int[16];
     protected String[] posts = new String[16];
     protected List<Row> emitted = new ArrayList<>();
+    /** The current item's distinct accounts, in its first {@link #distinctAccounts} entries. */
+    protected int[] distinct = new int[16];
 
     ItemGroups(Iterator<Row> in) {
         this.in = in;
@@ -32,6 +35,17 @@ abstract class ItemGroups implements Iterator<Row> {
 
     /** Emits the rows for one item's {@code n} actions into {@link #emitted}. */
     protected abstract void item(int signal, String item, int n);
+
+    /**
+     * The distinct accounts of the current item's {@code n} actions into {@link #distinct}
+     * ({@link CoActionKernel#distinctAccounts}); returns how many there are.
+     */
+    protected int distinctAccounts(int n) {
+        if (distinct.length < n) {
+            distinct = new int[Math.max(n, 2 * distinct.length)];
+        }
+        return CoActionKernel.distinctAccounts(accounts, n, distinct);
+    }
 
     /** Emits rows after the partition's last item (none by default). */
     protected void end() {

@@ -39,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -209,6 +210,21 @@ public final class SparkCoActions {
         spark.sparkContext().setLocalProperty(JOB_DESCRIPTION, "co-actions: " + name);
     }
 
+    /** The rows of {@code entries}, each made by {@code row} as it is consumed (a map's entries, possibly reused). */
+    private static <E> Iterator<Row> rows(Iterator<E> entries, Function<E, Row> row) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return row.apply(entries.next());
+            }
+        };
+    }
+
     private static Result run(SparkSession spark, Dataset<Row> actions, Dictionaries dictionaries, Plan plan,
                               boolean broadcastAccounts, List<Integer> wanted, int codes, int maxNeighbours) {
         Thresholds[] thresholds = plan.thresholds();
@@ -238,7 +254,6 @@ public final class SparkCoActions {
                     private final Long2DoubleOpenHashMap[] norm = new Long2DoubleOpenHashMap[codes];
                     private final long[] pairRows = new long[codes];
                     private final LongArrayList pairs = new LongArrayList();
-                    private int[] scratch = new int[16];
 
                     @Override
                     protected void item(int signal, String item, int n) {
@@ -247,16 +262,13 @@ public final class SparkCoActions {
                             volume[signal] = new Long2IntOpenHashMap();
                             norm[signal] = new Long2DoubleOpenHashMap();
                         }
-                        if (scratch.length < n) {
-                            scratch = new int[Math.max(n, 2 * scratch.length)];
-                        }
-                        int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
+                        int m = distinctAccounts(n);
                         double w = CoActionKernel.idf(active[signal], m);
                         boolean inNorm = CoActionKernel.inNorm(m);
                         for (int i = 0; i < m; i++) {
-                            volume[signal].addTo(scratch[i], 1);
+                            volume[signal].addTo(distinct[i], 1);
                             if (inNorm) {
-                                norm[signal].addTo(scratch[i], w * w);
+                                norm[signal].addTo(distinct[i], w * w);
                             }
                         }
                         if (CoActionKernel.paired(m)) {
@@ -285,36 +297,13 @@ public final class SparkCoActions {
                                 continue;
                             }
                             int signal = s;
-                            var pairIt = pairStats[s].long2LongEntrySet().fastIterator();
-                            parts.add(new Iterator<>() {
-                                @Override
-                                public boolean hasNext() {
-                                    return pairIt.hasNext();
-                                }
-
-                                @Override
-                                public Row next() {
-                                    var e = pairIt.next();
-                                    long packed = e.getLongValue();
-                                    return RowFactory.create(0, signal, e.getLongKey(), packed & UNITS_MASK,
-                                            packed >>> COUNT_SHIFT, 0.0);
-                                }
-                            });
-                            var volumeIt = volume[s].long2IntEntrySet().fastIterator();
+                            parts.add(rows(pairStats[s].long2LongEntrySet().fastIterator(),
+                                    e -> RowFactory.create(0, signal, e.getLongKey(), e.getLongValue() & UNITS_MASK,
+                                            e.getLongValue() >>> COUNT_SHIFT, 0.0)));
                             Long2DoubleOpenHashMap normOf = norm[s];
-                            parts.add(new Iterator<>() {
-                                @Override
-                                public boolean hasNext() {
-                                    return volumeIt.hasNext();
-                                }
-
-                                @Override
-                                public Row next() {
-                                    var e = volumeIt.next();
-                                    return RowFactory.create(1, signal, e.getLongKey(), 0L, (long) e.getIntValue(),
-                                            normOf.get(e.getLongKey()));
-                                }
-                            });
+                            parts.add(rows(volume[s].long2IntEntrySet().fastIterator(),
+                                    e -> RowFactory.create(1, signal, e.getLongKey(), 0L, (long) e.getIntValue(),
+                                            normOf.get(e.getLongKey()))));
                             parts.add(List.of(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0)).iterator());
                             pairStats[s] = null; // each map lives as long as its iterator
                             volume[s] = null;
@@ -491,23 +480,18 @@ public final class SparkCoActions {
         int[] activeAccounts = active.clone();
         Dataset<Row> contributions = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows ->
                 new ItemGroups(rows) {
-                    private int[] scratch = new int[16];
-
                     @Override
                     protected void item(int signal, String item, int n) {
                         Int2ObjectOpenHashMap<int[]> ps = wanted.value()[signal];
                         if (ps == null) {
                             return;
                         }
-                        if (scratch.length < n) {
-                            scratch = new int[Math.max(n, 2 * scratch.length)];
-                        }
-                        int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
+                        int m = distinctAccounts(n);
                         if (!CoActionKernel.paired(m)) {
                             return;
                         }
                         long units = CoActionKernel.weightUnits(CoActionKernel.idf(activeAccounts[signal], m));
-                        CoActionKernel.overlapPairs(scratch, m, ps::get,
+                        CoActionKernel.overlapPairs(distinct, m, ps::get,
                                 pair -> emitted.add(RowFactory.create(signal, pair, units)));
                     }
                 }, Encoders.row(OVERLAP));
@@ -573,7 +557,6 @@ public final class SparkCoActions {
         Dataset<Row> instances = sorted.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new ItemGroups(rows) {
             private final LongOpenHashSet seen = new LongOpenHashSet();
             private final IntArrayList windowed = new IntArrayList();
-            private int[] scratch = new int[16];
 
             @Override
             protected void item(int signal, String item, int n) {
@@ -581,10 +564,7 @@ public final class SparkCoActions {
                 if (wanted == null) {
                     return;
                 }
-                if (scratch.length < n) {
-                    scratch = new int[Math.max(n, 2 * scratch.length)];
-                }
-                int m = CoActionKernel.distinctAccounts(accounts, n, scratch);
+                int m = distinctAccounts(n);
                 if (!CoActionKernel.paired(m)) {
                     return;
                 }
