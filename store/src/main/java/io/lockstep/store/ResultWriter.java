@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
@@ -446,9 +447,8 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; members the store lacks are left out. */
     public static void replaceClusters(GraphStore store, List<ClusterResult> clusters, AccountNodes nodes) {
-        GraphDatabaseService db = store.embeddedDatabase();
+        GraphDatabaseService db = deleteAll(store, EmbeddedResults.CLUSTER, DELETE_CLUSTERS);
         if (db != null) {
-            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CLUSTER, 1_000);
             for (int from = 0; from < clusters.size(); from += CLUSTER_BATCH) {
                 List<ClusterResult> slice = clusters.subList(from, Math.min(clusters.size(), from + CLUSTER_BATCH));
                 EmbeddedResults.inKernel(db, k -> {
@@ -461,9 +461,23 @@ public final class ResultWriter {
             }
             return;
         }
-        run(store, DELETE_CLUSTERS);
         inBatches(store, CREATE_CLUSTERS, clusters.stream().map(c -> Map.of("id", c.id(),
                 "members", nodes.nodes(c.members()), "props", clusterProperties(c))).toList(), CLUSTER_BATCH);
+    }
+
+    /**
+     * Deletes every node of {@code label} with its relationships, 1,000 nodes per transaction: in the kernel of an
+     * embedded store, else through {@code cypher} ({@link #DELETE_ALL} filled in with the label). Returns the
+     * embedded database, null for a server.
+     */
+    private static GraphDatabaseService deleteAll(GraphStore store, Label label, String cypher) {
+        GraphDatabaseService db = store.embeddedDatabase();
+        if (db != null) {
+            EmbeddedResults.detachDeleteNodes(db, label, 1_000);
+        } else {
+            run(store, cypher);
+        }
+        return db;
     }
 
     /** Clusters per transaction. */
@@ -486,12 +500,7 @@ public final class ResultWriter {
 
     /** As above, with the accounts' node ids read before; roles of accounts the store lacks are left out. */
     public static void replaceCampaigns(GraphStore store, List<CampaignResult> campaigns, AccountNodes nodes) {
-        GraphDatabaseService db = store.embeddedDatabase();
-        if (db != null) {
-            EmbeddedResults.detachDeleteNodes(db, EmbeddedResults.CAMPAIGN, 1_000);
-        } else {
-            run(store, DELETE_CAMPAIGNS);
-        }
+        GraphDatabaseService db = deleteAll(store, EmbeddedResults.CAMPAIGN, DELETE_CAMPAIGNS);
         Map<String, CampaignResult> byId = new LinkedHashMap<>();
         Map<String, Set<String>> seeds = new HashMap<>();
         Map<String, Set<String>> amplifiers = new HashMap<>();
