@@ -6,7 +6,6 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,9 +20,8 @@ public final class AnalysisRun {
     @Mixin
     AnalysisOptions analysisOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutDirOption out = new OutDirOption("lockstep-out");
 
     @Mixin
     QuietOption quiet;
@@ -52,7 +50,7 @@ public final class AnalysisRun {
         try {
             times.end();
             summary = new AnalysisPipeline(analysisOptions.params(), quiet.quiet(),
-                    spec.commandLine().getErr(), engine, loadArchive).run(store, files, out, pictures);
+                    spec.commandLine().getErr(), engine, loadArchive).run(store, files, out.out(), pictures);
             times.begin("Closing the store", -1);
         } finally {
             store.close();

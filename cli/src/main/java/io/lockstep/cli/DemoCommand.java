@@ -24,15 +24,14 @@ import java.util.List;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a small archive with planted influence operations (fixed seed) and analyse it "
-                + "in the embedded store.", "Prints where the report is."})
+                + "in the embedded store.", "The archive goes to OUT/archive. Prints where the report is."})
 public final class DemoCommand extends LockstepCommand {
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "lockstep-demo-store",
             description = "Embedded store directory (default: ${DEFAULT-VALUE}).")
     Path store;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "lockstep-demo",
-            description = "Output directory; the archive goes to DIR/archive (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutDirOption outDir = new OutDirOption("lockstep-demo");
 
     @Mixin
     QuietOption quiet;
@@ -41,6 +40,7 @@ public final class DemoCommand extends LockstepCommand {
     public Integer call() throws Exception {
         PrintWriter err = stderr();
         PrintWriter stdout = stdout();
+        Path out = outDir.out();
         Path archive = out.resolve("archive");
         ScenarioConfig config = ScenarioConfig.demo();
         SimulationSummary sim = new Simulator(config).write(archive, ProgressListener.NONE);

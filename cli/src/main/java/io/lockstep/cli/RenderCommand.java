@@ -40,10 +40,8 @@ public final class RenderCommand extends StoreCommand {
     @Mixin
     SizeByOption sizeBy;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
-            description = "At most N accounts in a community picture, largest first (default: ${DEFAULT-VALUE}).")
-    @Range(min = 1)
-    int limit;
+    @Mixin
+    LimitOption limit = new LimitOption(400);
 
     @Option(names = "--clusters", description = "With the overview, also write one picture per suspicious cluster (FILE-cluster-ID.ext).")
     boolean clusters;
@@ -64,7 +62,7 @@ public final class RenderCommand extends StoreCommand {
             Scene scene;
             if (choice.chosen()) {
                 scene = StoreScenes.accounts(queries.accounts(
-                        new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit), size));
+                        new SceneQueries.Selection(choice.cluster, choice.community, null, null, limit.limit()), size));
             } else {
                 scene = StoreScenes.communityGraph(queries.communityGraph(), "Overview: communities and suspicious clusters");
             }
@@ -75,7 +73,8 @@ public final class RenderCommand extends StoreCommand {
                 String base = out.getFileName().toString();
                 base = base.substring(0, base.length() - 4);
                 for (int id : queries.suspiciousClusters()) {
-                    Scene c = StoreScenes.accounts(queries.accounts(new SceneQueries.Selection(id, null, null, null, limit), size));
+                    Scene c = StoreScenes.accounts(queries.accounts(
+                            new SceneQueries.Selection(id, null, null, null, limit.limit()), size));
                     Path p = out.resolveSibling(base + "-cluster-" + id + ext);
                     renderer.render(c, p, width, height);
                     written.add(p);

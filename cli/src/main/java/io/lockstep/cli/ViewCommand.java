@@ -32,10 +32,8 @@ public final class ViewCommand extends StoreCommand {
     @Mixin
     SizeByOption sizeBy;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "2000",
-            description = "At most N accounts, largest first; suspicious accounts always kept (default: ${DEFAULT-VALUE}).")
-    @Range(min = 1)
-    int limit;
+    @Mixin
+    LimitOption limit = new LimitOption(2000);
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +44,7 @@ public final class ViewCommand extends StoreCommand {
         Scene scene;
         try (GraphStore store = storeOptions.open()) {
             scene = StoreScenes.accounts(new SceneQueries(store).accounts(new SceneQueries.Selection(choice.cluster,
-                    choice.community, choice.hashtag, choice.account, limit), size));
+                    choice.community, choice.hashtag, choice.account, limit.limit()), size));
         }
         stdout().println("showing " + scene.nodes().size() + " accounts and " + scene.edges().size()
                 + " edges; close the window to quit");
