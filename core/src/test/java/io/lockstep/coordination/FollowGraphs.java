@@ -4,8 +4,10 @@ import io.lockstep.activity.Activity;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -95,7 +97,7 @@ final class FollowGraphs {
     }
 
     /** The follows each member drew in {@link #follows} (its ordinary list's length). */
-    private final java.util.Map<String, Integer> drawn = new java.util.HashMap<>();
+    private final Map<String, Integer> drawn = new HashMap<>();
 
     private String draw(int c) {
         double[] cum = cumulative.get(c);

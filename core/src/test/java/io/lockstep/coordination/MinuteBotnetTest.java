@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +120,7 @@ class MinuteBotnetTest {
         SignalGraph g = new CoRetweetSignal(CoordinationParams.defaults())
                 .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         int amplifierPairs = 0;
-        Set<String> others = new java.util.TreeSet<>();
+        Set<String> others = new TreeSet<>();
         for (CoordinationEdge e : g.edges()) {
             boolean ampS = a.accountId(e.source()).startsWith("amp"), ampT = a.accountId(e.target()).startsWith("amp");
             if (ampS && ampT) {

@@ -5,6 +5,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.graphdb.Entity;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 
 import java.lang.reflect.Array;
@@ -195,7 +196,7 @@ class ResultWriterPathsTest {
                 tx.findNodes(Label.label(label)).forEachRemaining(n -> lines.add(key(n) + " " + properties(n)));
             }
             for (String type : List.of("COORDINATED_WITH", "IN_CLUSTER", "SEEDED", "AMPLIFIED")) {
-                tx.findRelationships(org.neo4j.graphdb.RelationshipType.withName(type)).forEachRemaining(r -> lines.add(
+                tx.findRelationships(RelationshipType.withName(type)).forEachRemaining(r -> lines.add(
                         key(r.getStartNode()) + "-[" + type + " " + properties(r) + "]->" + key(r.getEndNode())));
             }
         }
