@@ -412,14 +412,10 @@ class Archive:
                     self.follows.add((m, t))
             for t in rng.choice(pop, size=int(rng.integers(3, 15)), replace=False):
                 self.follows.add((m, int(t)))
-        for j in range(int(rng.integers(40, 70))):
-            when = self.day_time()
-            url = f"https://{domains[j % 3]}/article-{rng.integers(10 ** 6)}"
-            head = self.text(words, 9)
-            for m in ring:
-                if rng.random() < 0.75:
-                    extra = "" if rng.random() < 0.6 else " " + self.text(words, 2)
-                    self.tweet(m, when + rng.uniform(0, 900), head + extra + " " + url, lang, urls=[url])
+        infoops_archive.ring_rounds(rng, ring, int(rng.integers(40, 70)), self.day_time,
+                                    lambda j: f"https://{domains[j % 3]}/article-{rng.integers(10 ** 6)}",
+                                    lambda: self.text(words, 9), lambda: self.text(words, 2), 0.75, 0.6, 900,
+                                    lambda m, when, text, url: self.tweet(m, when, text, lang, urls=[url]))
         for m in ring:
             for _ in range(int(rng.integers(3, 12))):
                 self.tweet(m, self.day_time(), self.text(words), lang)
@@ -438,21 +434,13 @@ class Archive:
 
 
 def main():
-    p = infoops_archive.command_line(__doc__, 1, infoops_archive.knobs(__file__))
-    a = p.parse_args()
-    ar = Archive(a)
-    ar.build_communities()
-    ar.follow_graph()
-    ar.originals()
-    ar.fandom()
-    ar.reactions()
-    ar.news_burst()
-    s, m = (int(x) for x in a.botnet.split(","))
-    ar.botnet("botnet-1", s, m)
-    ar.farm("farm-1", a.farm, aged=False)
-    ar.farm("aged-farm-1", a.aged_farm, aged=True)
-    ar.link_ring("linkring-1", a.ring)
-    ar.write(a.out)
+    infoops_archive.run(__doc__, __file__, Archive, [
+        Archive.build_communities, Archive.follow_graph, Archive.originals, Archive.fandom, Archive.reactions,
+        Archive.news_burst,
+        lambda ar: ar.botnet("botnet-1", *(int(x) for x in ar.a.botnet.split(","))),
+        lambda ar: ar.farm("farm-1", ar.a.farm, aged=False),
+        lambda ar: ar.farm("aged-farm-1", ar.a.aged_farm, aged=True),
+        lambda ar: ar.link_ring("linkring-1", ar.a.ring)])
 
 
 if __name__ == "__main__":

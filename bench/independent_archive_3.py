@@ -642,14 +642,10 @@ class Archive:
                 if rng.random() < 0.25:
                     self.follow(u, v)
             self.camouflage(u, 2, 8)
-        for j in range(int(rng.integers(30, 60))):
-            at = self.post_time()
-            url = f"https://ring{j % 3}-press.example/{int(rng.integers(10 ** 7))}"
-            head = self.words(lang, 10)
-            for u in members:
-                if rng.random() < 0.7:
-                    extra = "" if rng.random() < 0.5 else " " + self.words(lang, 2)
-                    self.tweet(u, at + rng.uniform(0, 1200), head + extra + " " + url, lang, urls=[url])
+        infoops_archive.ring_rounds(rng, members, int(rng.integers(30, 60)), self.post_time,
+                                    lambda j: f"https://ring{j % 3}-press.example/{int(rng.integers(10 ** 7))}",
+                                    lambda: self.words(lang, 10), lambda: self.words(lang, 2), 0.7, 0.5, 1200,
+                                    lambda u, at, text, url: self.tweet(u, at, text, lang, urls=[url]))
         print(f"linkring-1: {a.ring} accounts")
 
     # ---------- output ----------
@@ -661,27 +657,10 @@ class Archive:
 
 
 def main():
-    p = infoops_archive.command_line(__doc__, 1, infoops_archive.knobs(__file__))
-    a = p.parse_args()
-    ar = Archive(a)
-    ar.build()
-    ar.follow_graph()
-    ar.cohorts()
-    ar.lists()
-    ar.train()
-    ar.entourage()
-    ar.local()
-    ar.farm()
-    ar.aged_farm()
-    ar.slow_farm()
-    ar.follow_back()
-    ar.originals()
-    ar.reactions()
-    ar.local_alert()
-    ar.slow_farm_retweets()
-    ar.botnet()
-    ar.ring()
-    ar.write(a.out)
+    infoops_archive.run(__doc__, __file__, Archive, [
+        Archive.build, Archive.follow_graph, Archive.cohorts, Archive.lists, Archive.train, Archive.entourage,
+        Archive.local, Archive.farm, Archive.aged_farm, Archive.slow_farm, Archive.follow_back, Archive.originals,
+        Archive.reactions, Archive.local_alert, Archive.slow_farm_retweets, Archive.botnet, Archive.ring])
 
 
 if __name__ == "__main__":

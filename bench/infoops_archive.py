@@ -5,6 +5,8 @@ Each generator models the platform its own way; this module holds no model. It r
 from the generator's `.knobs.json` file) and, for _2 and _3, lays out what they built in the files `lockstep evaluate
 --archive DIR` reads (`write`): users.csv and tweets.csv in the information-operations columns (times to the minute,
 as in the published archives), follows.csv (follower_userid,followee_userid) and truth.csv (account_id,label,group).
+For _2 and _3 it also holds the driver (`run`: command line, model, its steps in order, files) and the posting loop
+of a link ring (`ring_rounds`), each model giving its own steps and constants.
 Python's standard library only, so that bench/independent_archive.py keeps needing nothing else.
 """
 import argparse
@@ -58,6 +60,35 @@ def knobs(generator):
                              f"got {row!r}")
         table.append((row["name"], row["default"]) + ((row["help"],) if "help" in row else ()))
     return table
+
+
+def run(doc, generator, model, steps):
+    """The driver of a generator: reads its command line (--out, --seed 1 and its knobs), builds `model(args)`,
+    applies `steps` to it in order (each a function of the model) and writes the archive to --out (`model.write`)."""
+    a = command_line(doc, 1, knobs(generator)).parse_args()
+    m = model(a)
+    for step in steps:
+        step(m)
+    m.write(a.out)
+
+
+def ring_rounds(rng, members, rounds, when, url, headline, more_words, share, plain, spread, post):
+    """The posting rounds of a link ring: the same article posted by most members within minutes.
+
+    For each of `rounds` rounds: a time `when()`, a link `url(round)` and a headline `headline()`; each member posts
+    with probability `share`: the headline as it is with probability `plain`, else with " " + `more_words()` after
+    it, then " " and the link, at the round's time plus up to `spread` seconds: `post(member, time, text, link)`.
+    The constants are the model's; the random draws come from `rng`, `when`, `url`, `headline` and `more_words` in
+    that order, so that a generator's archive depends on its seed alone.
+    """
+    for j in range(rounds):
+        at = when()
+        link = url(j)
+        head = headline()
+        for m in members:
+            if rng.random() < share:
+                extra = "" if rng.random() < plain else " " + more_words()
+                post(m, at + rng.uniform(0, spread), head + extra + " " + link, link)
 
 
 def cell(xs):
