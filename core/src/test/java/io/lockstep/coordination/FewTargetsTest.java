@@ -41,16 +41,6 @@ class FewTargetsTest {
         }
     }
 
-    /** The archive with the farm and the wave, its follows and the models of ordinary following fitted on them. */
-    private record Fitted(Archive x, DenseBlockFinder finder, LockstepFollowSignal.Models model) {
-        static Fitted farmAndWave() {
-            Archive x = Archive.build(true, true);
-            DenseBlockFinder finder = LockstepFollowSignal.follows(x.activity());
-            return new Fitted(x, finder, LockstepFollowSignal.Models.fit(finder, x.activity().accountCount(),
-                    CoordinationParams.defaults().seed()));
-        }
-    }
-
     /** The signal with the onboarding test switched on ({@code LockstepFollowSignal#onboardingTest}). */
     private static SignalGraph follow(Activity a) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
@@ -123,6 +113,16 @@ class FewTargetsTest {
 
     private static long edge(int from, int to) {
         return (long) from << 32 | to;
+    }
+
+    /** The archive with the farm and the wave, its follows and the models of ordinary following fitted on them. */
+    private record Fitted(Archive x, DenseBlockFinder finder, LockstepFollowSignal.Models model) {
+        static Fitted farmAndWave() {
+            Archive x = Archive.build(true, true);
+            DenseBlockFinder finder = LockstepFollowSignal.follows(x.activity());
+            return new Fitted(x, finder, LockstepFollowSignal.Models.fit(finder, x.activity().accountCount(),
+                    CoordinationParams.defaults().seed()));
+        }
     }
 
     /**
