@@ -56,7 +56,7 @@ final class EvidenceGathering {
             lastKey[at] = item.key;
             List<Evidence> list = evidence.get(at);
             if (list == null) {
-                list = new ArrayList<>(Math.min(evidenceCap, 4));
+                list = new ArrayList<>(Math.min(evidenceCap, selected.counts[at])); // at most one example per item
                 evidence.set(at, list);
             }
             if (list.size() < evidenceCap) {
