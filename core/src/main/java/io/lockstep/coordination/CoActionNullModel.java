@@ -380,7 +380,7 @@ final class CoActionNullModel {
         DoubleArrayList keptWeights = new DoubleArrayList();
         LongArrayList pending = new LongArrayList();
         IntArrayList pendingIndex = new IntArrayList();
-        for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
+        for (Long2LongMap.Entry entry : Long2LongMaps.fastIterable(counts.pairs)) {
             index++;
             long pair = entry.getLongKey();
             long packed = entry.getLongValue();
