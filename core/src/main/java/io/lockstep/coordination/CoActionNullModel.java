@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMaps;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 
@@ -186,39 +187,68 @@ final class CoActionNullModel {
      * The strength model's background by fixed-point iteration: round 0 keeps the pairs the volume model explains;
      * each round re-estimates the strengths from the current background and keeps the pairs that the larger of
      * both models' λ explains; it stops when a round changes nothing or after {@value #MAX_ROUNDS} rounds.
+     *
+     * <p>The counted pairs are copied once into arrays in the map's iteration order (the background's bit order).
+     * A pair the volume model explains with a count below {@value #TABLE} is explained in every round (the test
+     * there is λ ≥ a threshold, and a round's λ is the larger of the volume λ and the strength λ), so later rounds
+     * test only the other pairs, and each round's strengths are the last round's plus and minus the counts of the
+     * pairs that entered or left the background (integer sums: the same strengths as summed afresh). Cost: O(counted
+     * pairs) for round 0, then O(pairs left to test + accounts) per round.
      */
     static Background background(PairCounting counts, double chance, Explains explains) {
         int n = counts.pairs.size();
-        long[] explained = new long[(n + 63) >>> 6];
+        long[] pairs = new long[n];
+        int[] pairCounts = new int[n];
         int index = 0;
-        for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
-            long pair = entry.getLongKey();
-            int u = (int) (pair >>> 32), v = (int) pair;
-            if (explains.test(PairCounting.count(entry.getLongValue()),
-                    (double) counts.volume[u] * counts.volume[v] * chance)) {
-                explained[index >>> 6] |= 1L << index;
-            }
-            index++;
+        for (Long2LongMap.Entry entry : Long2LongMaps.fastIterable(counts.pairs)) {
+            pairs[index] = entry.getLongKey();
+            pairCounts[index++] = PairCounting.count(entry.getLongValue());
         }
-        Background bg = withStrengths(explained, counts, 0);
-        for (int round = 1; round <= MAX_ROUNDS; round++) {
-            long[] next = new long[explained.length];
-            index = 0;
-            for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
-                long pair = entry.getLongKey();
-                int u = (int) (pair >>> 32), v = (int) pair;
-                int c = PairCounting.count(entry.getLongValue());
-                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance,
-                        bg.expectation(index, u, v, c));
-                if (explains.test(c, lambda)) {
-                    next[index >>> 6] |= 1L << index;
-                }
-                index++;
+        long[] explained = new long[(n + 63) >>> 6];
+        round(pairs, pairCounts, n, counts.volume, chance, null, null, 0, explains, explained);
+        long[] always = explained.clone();
+        IntArrayList open = new IntArrayList();
+        for (int i = 0; i < n; i++) {
+            if ((explained[i >>> 6] & (1L << i)) == 0 || pairCounts[i] >= TABLE) {
+                always[i >>> 6] &= ~(1L << i);
+                open.add(i);
             }
-            if (Arrays.equals(next, bg.explained())) {
+        }
+        long[] strength = new long[counts.volume.length];
+        long total = addStrengths(pairs, pairCounts, n, explained, strength);
+        Background bg = new Background(explained, strength, total, 0);
+        int[] tested = open.toIntArray();
+        IntArrayList flipped = new IntArrayList();
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            long[] next = always.clone();
+            flipped.clear();
+            for (int i : tested) {
+                long pair = pairs[i];
+                int u = (int) (pair >>> 32), v = (int) pair;
+                int c = pairCounts[i];
+                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance,
+                        bg.expectation(i, u, v, c));
+                boolean now = explains.test(c, lambda);
+                if (now) {
+                    next[i >>> 6] |= 1L << i;
+                }
+                if (now != bg.contains(i)) {
+                    flipped.add(i);
+                }
+            }
+            if (flipped.isEmpty()) {
                 return bg;
             }
-            bg = withStrengths(next, counts, round);
+            long[] nextStrength = bg.strength().clone();
+            long nextTotal = bg.coOccurrences();
+            for (int i : flipped) {
+                long pair = pairs[i];
+                long c = bg.contains(i) ? -pairCounts[i] : pairCounts[i];
+                nextStrength[(int) (pair >>> 32)] += c;
+                nextStrength[(int) pair] += c;
+                nextTotal += c;
+            }
+            bg = new Background(next, nextStrength, nextTotal, round);
         }
         return bg;
     }
@@ -276,23 +306,6 @@ final class CoActionNullModel {
             }
         }
         return total;
-    }
-
-    private static Background withStrengths(long[] explained, PairCounting counts, int rounds) {
-        long[] strength = new long[counts.volume.length];
-        long total = 0;
-        int index = 0;
-        for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
-            if ((explained[index >>> 6] & (1L << index)) != 0) {
-                long pair = entry.getLongKey();
-                int c = PairCounting.count(entry.getLongValue());
-                strength[(int) (pair >>> 32)] += c;
-                strength[(int) pair] += c;
-                total += c;
-            }
-            index++;
-        }
-        return new Background(explained, strength, total, rounds);
     }
 
     /**
@@ -367,7 +380,7 @@ final class CoActionNullModel {
         DoubleArrayList keptWeights = new DoubleArrayList();
         LongArrayList pending = new LongArrayList();
         IntArrayList pendingIndex = new IntArrayList();
-        for (Long2LongMap.Entry entry : counts.pairs.long2LongEntrySet()) {
+        for (Long2LongMap.Entry entry : Long2LongMaps.fastIterable(counts.pairs)) {
             index++;
             long pair = entry.getLongKey();
             long packed = entry.getLongValue();

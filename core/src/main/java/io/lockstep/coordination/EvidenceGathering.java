@@ -13,8 +13,9 @@ import java.util.List;
  * therefore gets exactly min(evidenceCap, its count) examples; once every selected pair has them the walk stops,
  * since the rest of the items cannot add any (a dense botnet fills its pairs within a few items).
  *
- * <p>Cost: at most the pair-counting walk, O(Σ_items len · min(d, maxNeighbours)), one hash probe per window pair;
- * memory O(selected pairs · evidenceCap). Deterministic: items in key order, pairs in window order.
+ * <p>Cost: at most the pair-counting walk, O(Σ_items len · min(d, maxNeighbours)), one hash probe per window pair
+ * whose two accounts are both in some selected pair (a mark per account rules the others out first); memory
+ * O(accounts + selected pairs · evidenceCap). Deterministic: items in key order, pairs in window order.
  */
 final class EvidenceGathering {
     private EvidenceGathering() {
@@ -46,8 +47,22 @@ final class EvidenceGathering {
         Arrays.fill(lastKey, -1);
         int[] incomplete = {k};
         long minTime = actions.minTime();
+        // the accounts of a selected pair: a window pair with another account has no index to look up
+        int top = 0;
+        for (long pair : selected.pairs) {
+            top = Math.max(top, Math.max((int) (pair >>> 32), (int) pair));
+        }
+        boolean[] paired = new boolean[top + 1];
+        for (long pair : selected.pairs) {
+            paired[(int) (pair >>> 32)] = true;
+            paired[(int) pair] = true;
+        }
         ItemPairs.walkPairs(actions, pairedItems, window, maxNeighbours, (item, i, j) -> {
             int[] accounts = item.accounts;
+            if (accounts[i] >= paired.length || accounts[j] >= paired.length || !paired[accounts[i]]
+                    || !paired[accounts[j]]) {
+                return true;
+            }
             long pair = CoordinationEdge.pairKey(accounts[i], accounts[j]);
             int at = selected.indexOf(pair);
             if (at < 0 || lastKey[at] == item.key || !filter.counts(item.start, item.end, pair)) {
@@ -56,7 +71,7 @@ final class EvidenceGathering {
             lastKey[at] = item.key;
             List<Evidence> list = evidence.get(at);
             if (list == null) {
-                list = new ArrayList<>(Math.min(evidenceCap, 4));
+                list = new ArrayList<>(Math.min(evidenceCap, selected.counts[at])); // at most one example per item
                 evidence.set(at, list);
             }
             if (list.size() < evidenceCap) {
