@@ -41,11 +41,10 @@ class FewTargetsTest {
         }
     }
 
-    /** The signal with the onboarding test switched on ({@code LockstepFollowSignal#onboardingTest}). */
+    /** The signal with its defaults (the onboarding test on: {@code LockstepFollowSignal#onboardingTest}). */
     private static SignalGraph follow(Activity a) {
-        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        signal.onboardingTest = true;
-        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        return new LockstepFollowSignal(CoordinationParams.defaults()).graph(a, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
     }
 
     /** The farm's clients are captured targets in every partition, the platform's top accounts in none. */
@@ -169,5 +168,45 @@ class FewTargetsTest {
         SignalGraph g = follow(x.activity());
         assertThat(FollowNullModelTest.flagged(x.activity(), g)).as(FollowNullModelTest.describe(x.activity(), g))
                 .doesNotContainAnyElementsOf(x.wave());
+    }
+
+    /**
+     * The whole signal: a 30-account burst farm whose client is an ordinary member of community 1 (ranked 21st by
+     * popularity: an audience of its own that the farm does not outnumber four to one, so no target is captured by
+     * the farm's block), each member following the client and 12 of a pool of the three stars of every community
+     * (as the simulator plants it), is found, and the same as with the onboarding test off: its client is no head of
+     * its community, so no starter list explains the block.
+     */
+    @Test
+    void aBurstFarmOfAPopularClientAndPopularAccountsIsFound() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
+        List<String> pool = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            for (int k = 0; k < 3; k++) {
+                pool.add(FollowGraphs.member(c, k));
+            }
+        }
+        String client = FollowGraphs.member(1, 20);
+        List<String> farm = gen.popularClientFarm(30, client, pool, 12);
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(farm).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(20);
+        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
+        off.onboardingTest = false;
+        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
+                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
+        // the client's audience is its own: not captured by the farm, and no head of its community
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] members = farm.stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] clientId = {LockstepFollowSignalTest.indexOf(a, client)};
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, CapturedTargetSeeds.homes(finder, n, partitions),
+                members, clientId, 4.0)).containsExactly(0);
+        assertThat(StarterLists.heads(finder, partitions, members, clientId, 1e-3)).containsExactly(false);
     }
 }
