@@ -112,13 +112,13 @@ import java.util.function.IntConsumer;
  *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
  *       explains, has three or four targets: {@link #blockFloor}), and the burst's members that follow two of the
  *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a cohort
- *       none of whose targets is captured, and each of whose targets is a head of its community (no account of its
- *       community outside the block's targets has more followers, counted without the block, in some partition),
- *       is what a suggestion list explains, and is not kept ({@link StarterLists}, {@link #onboardingTest}),
- *       however dense: a wave of sign-ups accepting one starter list follows it at a density no community's habits
- *       predict. A farm that follows one client besides the platform's popular accounts keeps the block: its client
- *       is captured, or, when the client has an audience of its own that the farm does not own, the client is no
- *       head (a head has no followers to buy); co-action signals judge the wave's members on their own clusters.</li>
+ *       none of whose targets is captured, and whose members' other follows stay inside their communities as often as
+ *       the communities' habits predict (newcomers go on to follow people they know), is what a suggestion list
+ *       explains, and is not kept ({@link StarterLists}, {@link #onboardingTest}), however dense: a wave of sign-ups
+ *       accepting one starter list follows it at a density no community's habits predict. A farm that follows one
+ *       client besides the platform's popular accounts keeps the block: its client is captured, or, when the client
+ *       has an audience of its own that the farm does not own, the members' other follows are the vendor's
+ *       camouflage spread over the platform; co-action signals judge the wave's members on their own clusters.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>
@@ -175,8 +175,8 @@ import java.util.function.IntConsumer;
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
- * O(n + Σ out-degrees of its followers) plus O(n) per partition for each cohort block none of whose targets is captured
- * ({@link StarterLists#heads}), then
+ * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}),
+ * then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -203,7 +203,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     boolean capturedSeeds = false;
     /**
      * Whether a block grown from a cohort is rejected when a starter list explains it ({@link StarterLists#explains}:
-     * none of its targets captured by it, every target a head of its community); on by default. Off, the fourth
+     * none of its targets captured by it, its members' other follows as homophilous as their communities'); on by
+     * default. Off, the fourth
      * generator's honest sign-up waves are flagged (docs/quality.md, "Sign-up waves and bought farms").
      */
     boolean onboardingTest = true;
@@ -582,8 +583,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (onboardingTest && kept != null && cohort
                     && StarterLists.explains(finder, partitions, grown[0], grown[1], capturedByBlock, most,
                     params.maxPValue())) {
-                // a cohort created together that follows only the heads of communities, none captured by it: a
-                // suggestion list
+                // a cohort created together that follows no account it captures and otherwise follows like its
+                // communities: newcomers who accepted a suggestion list
                 kept = null;
             }
             clock = lap(Phase.TEST, clock);

@@ -1,119 +1,98 @@
 package io.lockstep.coordination;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link StarterLists} phase by phase on a 12-account graph: followers counted without the block, heads per
- * community, "some partition", and the test that combines heads with captured-ness.
+ * {@link StarterLists} phase by phase on a 12-account graph: the members' other follows inside their communities
+ * against their communities' habits, and the test that combines them with captured-ness; and the lower Poisson tail
+ * it uses ({@link PoissonTail#lower}).
  */
 class StarterListsTest {
 
     /**
-     * Community 0 = accounts 0..5, community 1 = 6..11. Account 0 is followed by 6, 7, 8; account 1 by 6, 7; account
-     * 3 (no target) by 6, 7; account 2 (a client) by 9 and by the block's members 10 and 11, who follow 0, 1 and 2.
+     * Community 0 = accounts 0..5, community 1 = 6..11; the block's members 4, 5 (community 0) and 10 (community 1),
+     * its one target 11. Community 0's other accounts make 4 follows inside it (0→1, 1→2, 2→3, 3→0), one outside
+     * (0→6) and one of the target (1→11, not counted): a habit of 4/5 inside. Member 4 follows 0 (inside) and 7,
+     * member 5 follows 8 and 9, both follow the target. Community 1's other accounts follow nobody: member 10's
+     * follow of 0 is judged by no habit.
      */
     private static DenseBlockFinder graph() {
-        long[] pairs = {edge(6, 0), edge(6, 1), edge(6, 3), edge(7, 0), edge(7, 1), edge(7, 3), edge(8, 0),
-                edge(9, 2), edge(10, 0), edge(10, 1), edge(10, 2), edge(11, 0), edge(11, 1), edge(11, 2)};
-        java.util.Arrays.sort(pairs);
+        long[] pairs = {edge(0, 1), edge(1, 2), edge(2, 3), edge(3, 0), edge(0, 6), edge(1, 11), edge(4, 0),
+                edge(4, 7), edge(4, 11), edge(5, 8), edge(5, 9), edge(5, 11), edge(10, 0), edge(10, 11)};
+        Arrays.sort(pairs);
         return DenseBlockFinder.ofPairs(12, pairs);
     }
 
     private static final int[] TWO_COMMUNITIES = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
-    /** The client and its one outside follower in a community of their own. */
-    private static final int[] CLIENT_APART = {0, 0, 2, 0, 0, 0, 1, 1, 1, 2, 1, 1};
-    private static final int[] BLOCK = {10, 11};
-    private static final int[] TARGETS = {0, 1, 2};
-
-    /**
-     * A test level at which any fewer followers is significantly fewer on this graph's counts (P(Binomial(3, 1/2) ≥ 2)
-     * = 0.5), so that the structure is tested apart from the significance ({@link #fewerIsSignificantOnlyBeyondNoise}).
-     */
-    private static final double STRICT = 0.99;
+    private static final int[] BLOCK = {4, 5, 10};
+    private static final int[] TARGETS = {11};
 
     private static long edge(int from, int to) {
         return (long) from << 32 | to;
     }
 
-    /**
-     * A target is a head when no account of its community outside the targets has more followers: 0 (three) is;
-     * 1 (two, tied with the non-target 3) is; the client 2 has one follower without the block, fewer than 3's two,
-     * although the block's two follows would make it the most followed of its community.
-     */
+    /** Observed 1 (4→0) of the members' 4 other follows judged; expected 4 · 4/5. */
     @Test
-    void headsCountFollowersWithoutTheBlock() {
-        assertThat(StarterLists.heads(graph(), List.of(TWO_COMMUNITIES), BLOCK, TARGETS, STRICT))
-                .containsExactly(true, true, false);
-        // counted with nobody held out, the client's three followers make it a head
-        assertThat(StarterLists.heads(graph(), List.of(TWO_COMMUNITIES), new int[0], TARGETS, STRICT))
-                .containsExactly(true, true, true);
-    }
-
-    /** A target behind another target of its community is a head: the list takes a community's top accounts. */
-    @Test
-    void aTargetBehindAnotherTargetIsAHead() {
-        // 1 has two followers, 0 three: with 3 among the targets too, 1 is behind targets only
-        assertThat(StarterLists.heads(graph(), List.of(TWO_COMMUNITIES), BLOCK, new int[] {0, 1, 3}, STRICT))
-                .containsExactly(true, true, true);
-        // alone, 1 is behind 0, which is not a target
-        assertThat(StarterLists.heads(graph(), List.of(TWO_COMMUNITIES), BLOCK, new int[] {1}, STRICT))
-                .containsExactly(false);
-    }
-
-    /** A head in one partition is a head: the client heads the community it makes with its one follower. */
-    @Test
-    void aHeadInSomePartitionIsAHead() {
-        assertThat(StarterLists.heads(graph(), List.of(TWO_COMMUNITIES, CLIENT_APART), BLOCK, TARGETS, STRICT))
-                .containsExactly(true, true, true);
-        assertThat(StarterLists.heads(graph(), List.of(), BLOCK, TARGETS, STRICT)).containsExactly(false, false, false);
-    }
-
-    @Test
-    void aPartitionOfAnotherSizeIsRejected() {
-        assertThatThrownBy(() -> StarterLists.heads(graph(), List.of(TWO_COMMUNITIES, new int[5]), BLOCK, TARGETS, STRICT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 accounts");
+    void homeFollowsCountTheMembersOtherFollowsAgainstTheirCommunitysHabit() {
+        double[] oe = StarterLists.homeFollows(graph(), TWO_COMMUNITIES, BLOCK, TARGETS);
+        assertThat(oe[0]).isEqualTo(1.0);
+        assertThat(oe[1]).isCloseTo(3.2, Offset.offset(1e-12));
     }
 
     /**
-     * A list explains the block when no target is captured by it in most partitions and every target is a head:
-     * not with the client (no head), not with a captured target, yes without the client.
+     * The habit leaves the block out: with 0 and 1 in the block too, community 0's habit is its remaining follows
+     * (2→3, 3→0 inside; none outside) and the members' other follows are 0→1, 0→6, 1→2, 4→0, 4→7, 5→8, 5→9.
      */
     @Test
-    void aListExplainsHeadsNoneCaptured() {
+    void theHabitLeavesTheBlockOut() {
+        double[] oe = StarterLists.homeFollows(graph(), TWO_COMMUNITIES, new int[] {0, 1, 4, 5}, TARGETS);
+        assertThat(oe[0]).isEqualTo(3.0);
+        assertThat(oe[1]).isCloseTo(7.0, Offset.offset(1e-12));
+    }
+
+    /**
+     * A list explains the block when no target is captured by it and no partition shows its members' other follows
+     * significantly outside their communities: P(Poisson(3.2) ≤ 1) = 0.171 is no evidence at 10⁻³, and is at 0.5.
+     */
+    @Test
+    void aListExplainsABlockOfOrdinaryFollowersNoneCaptured() {
         DenseBlockFinder g = graph();
         List<int[]> one = List.of(TWO_COMMUNITIES);
-        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0, 0, 0}, 1, STRICT)).isFalse();
-        assertThat(StarterLists.explains(g, one, BLOCK, new int[] {0, 1}, new int[] {0, 0}, 1, STRICT)).isTrue();
-        assertThat(StarterLists.explains(g, one, BLOCK, new int[] {0, 1}, new int[] {0, 1}, 1, STRICT)).isFalse();
-    }
-
-    /**
-     * Not significantly fewer: equal rates of two Poisson counts tested conditionally on their sum. The simulator's
-     * farm client (29 followers without the farm against its community's top account's 228) is fewer; a wave's list
-     * account second of its community (176 against 200) is not, at the signal's 10⁻³.
-     */
-    @Test
-    void fewerIsSignificantOnlyBeyondNoise() {
-        assertThat(StarterLists.notFewer(29, 228, 1e-3)).isFalse();
-        assertThat(StarterLists.notFewer(176, 200, 1e-3)).isTrue();
-        assertThat(StarterLists.notFewer(200, 176, 1e-3)).isTrue();
-        assertThat(StarterLists.notFewer(0, 12, 1e-3)).isFalse(); // 2^-12 < 10^-3
-        assertThat(StarterLists.notFewer(0, 9, 1e-3)).isTrue(); // 2^-9 > 10^-3
-        // the tail itself: P(Bin(4, 1/2) >= 3) = 5/16, P(Bin(10, 1/2) >= 0) = 1
-        assertThat(StarterLists.binomialHalfUpper(3, 4)).isCloseTo(5.0 / 16, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(StarterLists.binomialHalfUpper(0, 10)).isEqualTo(1.0);
-        assertThat(StarterLists.binomialHalfUpper(10, 10)).isCloseTo(Math.pow(0.5, 10),
-                org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 1e-3)).isTrue();
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {1}, 1, 1e-3)).isFalse();
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 0.5)).isFalse();
+        // Bonferroni over the partitions: two partitions test at maxPValue / 2 each, and 0.1712 lies between
+        // 0.34 / 2 and 0.35 / 2
+        List<int[]> two = List.of(TWO_COMMUNITIES, TWO_COMMUNITIES);
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.34)).isTrue();
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.35)).isFalse();
     }
 
     @Test
     void theTestLevelIsChecked() {
-        assertThatThrownBy(() -> StarterLists.heads(graph(), List.of(TWO_COMMUNITIES), BLOCK, TARGETS, 0.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPValue");
+        assertThatThrownBy(() -> StarterLists.explains(graph(), List.of(TWO_COMMUNITIES), BLOCK, TARGETS,
+                new int[] {0}, 1, 0.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPValue");
+    }
+
+    /** The lower tail against closed forms and the upper tail. */
+    @Test
+    void theLowerPoissonTail() {
+        assertThat(PoissonTail.lower(1, 3.2)).isCloseTo(Math.exp(-3.2) * 4.2, Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(0, 2.0)).isCloseTo(Math.exp(-2.0), Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(5, 2.0)).isCloseTo(1 - PoissonTail.upper(6, 2.0), Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(-1, 2.0)).isZero();
+        assertThat(PoissonTail.lower(3, 0.0)).isEqualTo(1.0);
+        // far in the tail: positive, tiny, increasing in k
+        double a = PoissonTail.lower(41, 125.9);
+        double b = PoissonTail.lower(45, 125.9);
+        assertThat(a).isPositive().isLessThan(1e-15).isLessThan(b);
     }
 }
