@@ -175,8 +175,7 @@ import java.util.function.IntConsumer;
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
- * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}),
- * then
+ * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -204,8 +203,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether a block grown from a cohort is rejected when a starter list explains it ({@link StarterLists#explains}:
      * none of its targets captured by it, its members' other follows as homophilous as their communities'); on by
-     * default. Off, the fourth
-     * generator's honest sign-up waves are flagged (docs/quality.md, "Sign-up waves and bought farms").
+     * default. Off, the fourth generator's honest sign-up waves are flagged (docs/quality.md, "Sign-up waves and
+     * bought farms").
      */
     boolean onboardingTest = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */

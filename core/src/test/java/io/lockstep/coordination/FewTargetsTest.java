@@ -6,7 +6,6 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -200,7 +199,8 @@ class FewTargetsTest {
         assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
                 off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
         // the client's audience is its own, not captured by the farm; the members' other follows (the rest of the
-        // pool, spread over the communities) stay in their communities far less than their communities' habits
+        // pool, spread over the communities) stay in their communities significantly less than their communities'
+        // habits in some partition (not in all: one partition's communities can be drawn around the farm's follows)
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
         List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
@@ -209,9 +209,12 @@ class FewTargetsTest {
         int[] clientId = {LockstepFollowSignalTest.indexOf(a, client)};
         assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, CapturedTargetSeeds.homes(finder, n, partitions),
                 members, clientId, 4.0)).containsExactly(0);
+        double least = 1;
         for (int[] p : partitions) {
             double[] oe = StarterLists.homeFollows(finder, p, members, clientId);
-            assertThat(oe[0]).as("observed against expected %s", Arrays.toString(oe)).isLessThan(oe[1] / 2);
+            least = Math.min(least, PoissonTail.lower((int) oe[0], oe[1]));
         }
+        assertThat(least).isLessThan(1e-3 / partitions.size());
+        assertThat(StarterLists.explains(finder, partitions, members, clientId, new int[] {0}, 2, 1e-3)).isFalse();
     }
 }
