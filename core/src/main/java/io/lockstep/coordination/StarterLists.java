@@ -22,8 +22,8 @@ import java.util.List;
  * <ul>
  *   <li>none of its targets is captured by it ({@link CapturedTargetSeeds#capturedBy}, in most partitions): a list is
  *       made of accounts whose audience their own community or the whole platform owns, while a farm that serves
- *       clients without an audience of their own makes their audience (farm13, docs/quality.md "Few-client farms
- *       and sign-up waves"); and</li>
+ *       clients without an audience of their own makes their audience (docs/quality.md, "Few-client farms and
+ *       sign-up waves"); and</li>
  *   <li>its members' other follows (of accounts that are not the block's targets) stay inside their own communities
  *       as often as their communities' habits predict, in every partition of the model ({@link #homeFollows}): the
  *       observed count O of such follows inside the member's community against E = Σ over the members of their

@@ -41,10 +41,11 @@ class FewTargetsTest {
         }
     }
 
-    /** The signal with its defaults (the onboarding test on: {@code LockstepFollowSignal#onboardingTest}). */
+    /** The signal with the onboarding test switched on ({@code LockstepFollowSignal#onboardingTest}). */
     private static SignalGraph follow(Activity a) {
-        return new LockstepFollowSignal(CoordinationParams.defaults()).graph(a, ProgressListener.NONE,
-                TerminationFlag.RUNNING_TRUE);
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        signal.onboardingTest = true;
+        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     /** The farm's clients are captured targets in every partition, the platform's top accounts in none. */
