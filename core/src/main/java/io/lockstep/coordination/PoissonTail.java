@@ -1,6 +1,6 @@
 package io.lockstep.coordination;
 
-/** Upper tail of the Poisson distribution, P(X >= k) for X ~ Poisson(lambda), computed in log space. */
+/** Tails of the Poisson distribution, P(X >= k) and P(X <= k) for X ~ Poisson(lambda), computed in log space. */
 final class PoissonTail {
     private PoissonTail() {
     }
@@ -27,6 +27,27 @@ final class PoissonTail {
         double sum = term;
         for (int i = k + 1; term > 1e-17 * sum && i < k + 10_000; i++) {
             term *= lambda / i;
+            sum += term;
+        }
+        return Math.min(1.0, sum);
+    }
+
+    /** P(X ≤ k) for X ~ Poisson(lambda): 1 when lambda ≤ 0; summed in log space from k down. O(k) at most. */
+    static double lower(int k, double lambda) {
+        if (k < 0) {
+            return 0.0;
+        }
+        if (lambda <= 0) {
+            return 1.0;
+        }
+        if (k >= lambda) {
+            return Math.max(0.0, Math.min(1.0, 1.0 - upper(k + 1, lambda)));
+        }
+        double logTerm = -lambda + k * Math.log(lambda) - logFactorial(k);
+        double term = Math.exp(logTerm);
+        double sum = term;
+        for (int i = k; i > 0 && term > 1e-17 * sum; i--) {
+            term *= i / lambda;
             sum += term;
         }
         return Math.min(1.0, sum);

@@ -175,4 +175,52 @@ class FewTargetsTest {
         assertThat(FollowNullModelTest.flagged(x.activity(), g)).as(FollowNullModelTest.describe(x.activity(), g))
                 .doesNotContainAnyElementsOf(x.wave());
     }
+
+    /**
+     * The whole signal: a 60-account burst farm whose client is an ordinary member of community 1 (ranked 21st by
+     * popularity: an audience of its own that the farm does not outnumber four to one, so no target is captured by
+     * the farm's block), each member following the client and 16 of a pool of the four stars of every community
+     * (as the simulator plants it), is found, and the same as with the onboarding test off: its members follow the
+     * rest of the pool, not their communities, so no starter list explains the block.
+     */
+    @Test
+    void aBurstFarmOfAPopularClientAndPopularAccountsIsFound() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
+        List<String> pool = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            for (int k = 0; k < 4; k++) {
+                pool.add(FollowGraphs.member(c, k));
+            }
+        }
+        String client = FollowGraphs.member(1, 20);
+        List<String> farm = gen.popularClientFarm(60, client, pool, 16);
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(farm).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(45);
+        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
+        off.onboardingTest = false;
+        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
+                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
+        // the client's audience is its own, not captured by the farm; the members' other follows (the rest of the
+        // pool, spread over the communities) stay in their communities significantly less than their communities'
+        // habits in some partition (not in all: one partition's communities can be drawn around the farm's follows)
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] members = farm.stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] clientId = {LockstepFollowSignalTest.indexOf(a, client)};
+        assertThat(CapturedTargetSeeds.capturedBy(finder, partitions, CapturedTargetSeeds.homes(finder, n, partitions),
+                members, clientId, 4.0)).containsExactly(0);
+        double least = 1;
+        for (int[] p : partitions) {
+            double[] oe = StarterLists.homeFollows(finder, p, members, clientId);
+            least = Math.min(least, PoissonTail.lower((int) oe[0], oe[1]));
+        }
+        assertThat(least).isLessThan(1e-3 / partitions.size());
+        assertThat(StarterLists.explains(finder, partitions, members, clientId, new int[] {0}, 2, 1e-3)).isFalse();
+    }
 }

@@ -505,6 +505,33 @@ final class FollowGraphs {
     }
 
     /**
+     * A burst farm bought by a client with an audience of its own, as the simulator plants it: {@code size} accounts
+     * ({@code pf<index>}) created within four days a year ago, each following {@code client} (an existing account,
+     * whose own followers the farm does not outnumber) and {@code perMember} random accounts of {@code pool}, then
+     * 0–3 random accounts of the graph. Returns the members' ids.
+     */
+    List<String> popularClientFarm(int size, String client, List<String> pool, int perMember) {
+        List<String> everyone = everyone();
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "pf" + i;
+            farm.add(id);
+            t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 4 * DAY), 0);
+            t.b.addFollow(id, client);
+            List<String> p = new ArrayList<>(pool);
+            Collections.shuffle(p, r);
+            for (int j = 0; j < perMember && j < p.size(); j++) {
+                t.b.addFollow(id, p.get(j));
+            }
+            int extra = r.nextInt(4);
+            for (int k = 0; k < extra; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return farm;
+    }
+
+    /**
      * A sign-up wave on one onboarding starter list: {@code size} new accounts ({@code sw<index>}) created within
      * two days a year ago, each accepting each account of {@code list} with probability 0.5–0.95 (drawn per
      * account) and following 10–20 accounts of one community drawn at random, by its popularity. Returns their ids.

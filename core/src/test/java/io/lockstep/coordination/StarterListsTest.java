@@ -1,0 +1,98 @@
+package io.lockstep.coordination;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link StarterLists} phase by phase on a 12-account graph: the members' other follows inside their communities
+ * against their communities' habits, and the test that combines them with captured-ness; and the lower Poisson tail
+ * it uses ({@link PoissonTail#lower}).
+ */
+class StarterListsTest {
+
+    /**
+     * Community 0 = accounts 0..5, community 1 = 6..11; the block's members 4, 5 (community 0) and 10 (community 1),
+     * its one target 11. Community 0's other accounts make 4 follows inside it (0→1, 1→2, 2→3, 3→0), one outside
+     * (0→6) and one of the target (1→11, not counted): a habit of 4/5 inside. Member 4 follows 0 (inside) and 7,
+     * member 5 follows 8 and 9, both follow the target. Community 1's other accounts follow nobody: member 10's
+     * follow of 0 is judged by no habit.
+     */
+    private static DenseBlockFinder graph() {
+        long[] pairs = {edge(0, 1), edge(1, 2), edge(2, 3), edge(3, 0), edge(0, 6), edge(1, 11), edge(4, 0),
+                edge(4, 7), edge(4, 11), edge(5, 8), edge(5, 9), edge(5, 11), edge(10, 0), edge(10, 11)};
+        Arrays.sort(pairs);
+        return DenseBlockFinder.ofPairs(12, pairs);
+    }
+
+    private static final int[] TWO_COMMUNITIES = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
+    private static final int[] BLOCK = {4, 5, 10};
+    private static final int[] TARGETS = {11};
+
+    private static long edge(int from, int to) {
+        return (long) from << 32 | to;
+    }
+
+    /** Observed 1 (4→0) of the members' 4 other follows judged; expected 4 · 4/5. */
+    @Test
+    void homeFollowsCountTheMembersOtherFollowsAgainstTheirCommunitysHabit() {
+        double[] oe = StarterLists.homeFollows(graph(), TWO_COMMUNITIES, BLOCK, TARGETS);
+        assertThat(oe[0]).isEqualTo(1.0);
+        assertThat(oe[1]).isCloseTo(3.2, Offset.offset(1e-12));
+    }
+
+    /**
+     * The habit leaves the block out: with 0 and 1 in the block too, community 0's habit is its remaining follows
+     * (2→3, 3→0 inside; none outside) and the members' other follows are 0→1, 0→6, 1→2, 4→0, 4→7, 5→8, 5→9.
+     */
+    @Test
+    void theHabitLeavesTheBlockOut() {
+        double[] oe = StarterLists.homeFollows(graph(), TWO_COMMUNITIES, new int[] {0, 1, 4, 5}, TARGETS);
+        assertThat(oe[0]).isEqualTo(3.0);
+        assertThat(oe[1]).isCloseTo(7.0, Offset.offset(1e-12));
+    }
+
+    /**
+     * A list explains the block when no target is captured by it and no partition shows its members' other follows
+     * significantly outside their communities: P(Poisson(3.2) ≤ 1) = 0.171 is no evidence at 10⁻³, and is at 0.5.
+     */
+    @Test
+    void aListExplainsABlockOfOrdinaryFollowersNoneCaptured() {
+        DenseBlockFinder g = graph();
+        List<int[]> one = List.of(TWO_COMMUNITIES);
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 1e-3)).isTrue();
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {1}, 1, 1e-3)).isFalse();
+        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 0.5)).isFalse();
+        // Bonferroni over the partitions: two partitions test at maxPValue / 2 each, and 0.1712 lies between
+        // 0.34 / 2 and 0.35 / 2
+        List<int[]> two = List.of(TWO_COMMUNITIES, TWO_COMMUNITIES);
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.34)).isTrue();
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.35)).isFalse();
+    }
+
+    @Test
+    void theTestLevelIsChecked() {
+        assertThatThrownBy(() -> StarterLists.explains(graph(), List.of(TWO_COMMUNITIES), BLOCK, TARGETS,
+                new int[] {0}, 1, 0.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPValue");
+    }
+
+    /** The lower tail against closed forms and the upper tail. */
+    @Test
+    void theLowerPoissonTail() {
+        assertThat(PoissonTail.lower(1, 3.2)).isCloseTo(Math.exp(-3.2) * 4.2, Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(0, 2.0)).isCloseTo(Math.exp(-2.0), Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(5, 2.0)).isCloseTo(1 - PoissonTail.upper(6, 2.0), Offset.offset(1e-15));
+        assertThat(PoissonTail.lower(-1, 2.0)).isZero();
+        assertThat(PoissonTail.lower(3, 0.0)).isEqualTo(1.0);
+        // far in the tail: positive, tiny, increasing in k
+        double a = PoissonTail.lower(41, 125.9);
+        double b = PoissonTail.lower(45, 125.9);
+        assertThat(a).isPositive().isLessThan(1e-15).isLessThan(b);
+    }
+}
