@@ -19,6 +19,8 @@ import java.util.Set;
  * @param coLink       co-link: the same normalised URL
  * @param coLinkSlow   co-link-slow: the same rare normalised URL at any delay up to its window, co-shares explained by
  *                     a common source left out ({@link SlowCoLinkSignal})
+ * @param hashtagBurst hashtag-burst: the same rare hashtag within a burst of hours, co-uses explained by a visible
+ *                     source left out ({@link HashtagBurstSignal})
  * @param coText       co-text: near-duplicate texts (the window and thresholds; text settings in {@code text})
  * @param coReply      co-reply: replies to the same post
  * @param text         MinHash/LSH settings for co-text
@@ -32,7 +34,7 @@ import java.util.Set;
  * @param seed         random seed (MinHash functions, Leiden)
  */
 public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
-                              CoAction coLink, CoAction coLinkSlow, CoAction coText, CoAction coReply, TextParams text,
+                              CoAction coLink, CoAction coLinkSlow, CoAction hashtagBurst, CoAction coText, CoAction coReply, TextParams text,
                               FastRetweetParams fastRetweet, FollowParams follow, ClusterParams cluster,
                               CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
 
@@ -52,6 +54,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         Objects.requireNonNull(sequence);
         Objects.requireNonNull(coLink);
         Objects.requireNonNull(coLinkSlow);
+        Objects.requireNonNull(hashtagBurst);
         Objects.requireNonNull(coText);
         Objects.requireNonNull(coReply);
         Objects.requireNonNull(text);
@@ -250,6 +253,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 new CoAction(3600, 2, 0.1, 1e-3),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new CoAction(86_400, 3, 0.1, 1e-3),
+                new CoAction(7200, 2, 0.1, 1e-3),
                 new CoAction(3600, 2, 0.1, 1e-3),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
@@ -261,77 +265,82 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
     }
 
     public CoordinationParams withSignals(Set<String> enabled) {
-        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoRetweet(CoAction p) {
-        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coLinkSlow, coText, coReply, text,
+        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoHashtag(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coLinkSlow, coText, coReply, text,
+        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withSequence(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coLinkSlow, coText, coReply, text,
+        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoLink(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coLinkSlow, coText, coReply, text,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coLinkSlow, hashtagBurst, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoLinkSlow(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, coText, coReply, text,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, hashtagBurst, coText, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
+    public CoordinationParams withHashtagBurst(CoAction p) {
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, p, coText, coReply,
+                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+    }
+
     public CoordinationParams withCoText(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, p, coReply, text,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, p, coReply, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoReply(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, p, text,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, p, text,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withText(TextParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply, p,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, p,
                 fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withFastRetweet(FastRetweetParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withFollow(FollowParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCluster(ClusterParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCampaign(CampaignParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withMaxNeighbours(int n) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
     }
 
     public CoordinationParams withSeed(long s) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, coText, coReply,
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
                 text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
     }
 
