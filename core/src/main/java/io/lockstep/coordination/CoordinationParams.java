@@ -34,9 +34,10 @@ import java.util.Set;
  * @param seed         random seed (MinHash functions, Leiden)
  */
 public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
-                              CoAction coLink, CoAction coLinkSlow, CoAction hashtagBurst, CoAction coText, CoAction coReply, TextParams text,
-                              FastRetweetParams fastRetweet, FollowParams follow, ClusterParams cluster,
-                              CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
+                              CoAction coLink, CoAction coLinkSlow, CoAction hashtagBurst, CoAction coText,
+                              CoAction coReply, TextParams text, FastRetweetParams fastRetweet, FollowParams follow,
+                              ClusterParams cluster, CampaignParams campaign, int maxNeighbours, int evidenceCap,
+                              long seed) {
 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
@@ -265,33 +266,33 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
     }
 
     public CoordinationParams withSignals(Set<String> enabled) {
-        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(enabled, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoRetweet(CoAction p) {
-        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, p, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoHashtag(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, p, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withSequence(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coLinkSlow, hashtagBurst, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, p, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoLink(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coLinkSlow, hashtagBurst, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, p, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoLinkSlow(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, hashtagBurst, coText, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, p, hashtagBurst, coText, coReply,
+                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withHashtagBurst(CoAction p) {
@@ -300,48 +301,48 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
     }
 
     public CoordinationParams withCoText(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, p, coReply, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, p,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCoReply(CoAction p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, p, text,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                p, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withText(TextParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply, p,
-                fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, p, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withFastRetweet(FastRetweetParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, p, follow, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withFollow(FollowParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, p, cluster, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCluster(ClusterParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, p, campaign, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withCampaign(CampaignParams p) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, p, maxNeighbours, evidenceCap, seed);
     }
 
     public CoordinationParams withMaxNeighbours(int n) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, n, evidenceCap, seed);
     }
 
     public CoordinationParams withSeed(long s) {
-        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText, coReply,
-                text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
+        return new CoordinationParams(signals, coRetweet, coHashtag, sequence, coLink, coLinkSlow, hashtagBurst, coText,
+                coReply, text, fastRetweet, follow, cluster, campaign, maxNeighbours, evidenceCap, s);
     }
 
     public boolean enabled(String signal) {
