@@ -269,4 +269,16 @@ class HashtagBurstSignalTest {
         assertThat(sources.pairs(CoActionScanner.MAX_ITEM_ACCOUNTS)).isTrue();
         assertThat(sources.pairs(CoActionScanner.MAX_ITEM_ACCOUNTS + 1)).isFalse();
     }
+    @Test
+    void theActionsAreOnePerDistinctHashtagOfEachAuthoredPost() {
+        Timeline t = new Timeline();
+        t.accounts("a", "b");
+        t.tweet("t1", "a", 100, "x", List.of("h", "k", "h"), List.of());
+        t.b.addPost("rt1", "b", 200, PostKind.RETWEET, "t1", null, null, List.of("h"), List.of(), List.of());
+        t.b.addPost("q1", "b", 300, PostKind.QUOTE, "t1", null, "y", List.of("k"), List.of(), List.of());
+        Activity act = t.build();
+        Actions actions = CoHashtagSignal.actions(act);
+        // t1: h and k once each; the retweet none; the quote k
+        assertThat(actions.size()).isEqualTo(3);
+    }
 }
