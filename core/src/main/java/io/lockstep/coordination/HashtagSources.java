@@ -28,8 +28,10 @@ import java.util.Arrays;
  * neither follow each other nor retweet a common account, as in the attacks Elmas et al. describe (fresh and
  * compromised accounts), keep every co-use.
  *
- * <p>Items acted on by more than {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts are not paired (a hashtag that
- * many used within hours is a trend; the windowed co-hashtag's account groups cover it).
+ * <p>Only short-lived hashtags are paired: at most {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts (a hashtag that
+ * more used is a trend; the windowed co-hashtag's account groups cover it) and at least half of the uses within the
+ * signal's window of the first use (born in a burst, as an attack's hashtag is). A topic's long-lived hashtags, which
+ * two ordinary accounts share within hours by chance, are left to co-hashtag.
  *
  * <p>Cost: the follows into an adjacency list (O(accounts + follows)), the retweets of posts with hashtags sorted by
  * hashtag (O(r log r)); per paired item of m accounts, Σ out-degree of its m accounts and its retweets, once when the
