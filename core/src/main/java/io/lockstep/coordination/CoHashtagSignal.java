@@ -34,6 +34,15 @@ public final class CoHashtagSignal implements CoordinationSignal {
 
     @Override
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        return CoActionScanner.scan(name(), actions(activity), activity.accountCount(), params, maxNeighbours,
+                evidenceCap, (key, sourcePost, targetPost) -> "#" + activity.hashtag(key), progress, termination);
+    }
+
+    /**
+     * One action per distinct hashtag of each authored post (tweet, reply or quote with a time and an author), keyed
+     * by the hashtag's number. Shared by co-hashtag and hashtag-burst. O(posts + hashtags).
+     */
+    static Actions actions(Activity activity) {
         int posts = activity.postCount();
         Actions actions = new Actions(Math.max(16, posts / 4));
         for (int p = 0; p < posts; p++) {
@@ -52,8 +61,7 @@ public final class CoHashtagSignal implements CoordinationSignal {
                 }
             }
         }
-        return CoActionScanner.scan(name(), actions, activity.accountCount(), params, maxNeighbours, evidenceCap,
-                (key, sourcePost, targetPost) -> "#" + activity.hashtag(key), progress, termination);
+        return actions;
     }
 
     /** Whether a post is authored content with a known time and author (tweet, reply or quote). */

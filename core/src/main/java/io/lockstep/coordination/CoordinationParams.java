@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * @param coLink       co-link: the same normalised URL
  * @param coLinkSlow   co-link-slow: the same rare normalised URL at any delay up to its window, co-shares explained by
  *                     a common source left out ({@link SlowCoLinkSignal})
+ * @param hashtagBurst hashtag-burst: the same rare hashtag within a burst of hours, co-uses explained by a visible
+ *                     source left out ({@link HashtagBurstSignal})
  * @param coText       co-text: near-duplicate texts (the window and thresholds; text settings in {@code text})
  * @param coReply      co-reply: replies to the same post
  * @param text         MinHash/LSH settings for co-text
@@ -33,9 +35,10 @@ import java.util.function.Consumer;
  * @param seed         random seed (MinHash functions, Leiden)
  */
 public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
-                              CoAction coLink, CoAction coLinkSlow, CoAction coText, CoAction coReply, TextParams text,
-                              FastRetweetParams fastRetweet, FollowParams follow, ClusterParams cluster,
-                              CampaignParams campaign, int maxNeighbours, int evidenceCap, long seed) {
+                              CoAction coLink, CoAction coLinkSlow, CoAction hashtagBurst, CoAction coText,
+                              CoAction coReply, TextParams text, FastRetweetParams fastRetweet, FollowParams follow,
+                              ClusterParams cluster, CampaignParams campaign, int maxNeighbours, int evidenceCap,
+                              long seed) {
 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
@@ -53,6 +56,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         Objects.requireNonNull(sequence);
         Objects.requireNonNull(coLink);
         Objects.requireNonNull(coLinkSlow);
+        Objects.requireNonNull(hashtagBurst);
         Objects.requireNonNull(coText);
         Objects.requireNonNull(coReply);
         Objects.requireNonNull(text);
@@ -251,6 +255,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 new CoAction(3600, 2, 0.1, 1e-3),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new CoAction(86_400, 3, 0.1, 1e-3),
+                new CoAction(7200, 2, 0.1, 1e-3),
                 new CoAction(3600, 2, 0.1, 1e-3),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new TextParams(2, 16, 4, 0.5, 5),
@@ -286,6 +291,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     public CoordinationParams withCoLinkSlow(CoAction p) {
         return with(d -> d.coLinkSlow = p);
+    }
+
+    public CoordinationParams withHashtagBurst(CoAction p) {
+        return with(d -> d.hashtagBurst = p);
     }
 
     public CoordinationParams withCoText(CoAction p) {
@@ -329,8 +338,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         Draft d = new Draft(this);
         change.accept(d);
         return new CoordinationParams(d.signals, d.coRetweet, d.coHashtag, d.sequence, d.coLink, d.coLinkSlow,
-                d.coText, d.coReply, d.text, d.fastRetweet, d.follow, d.cluster, d.campaign, d.maxNeighbours,
-                d.evidenceCap, d.seed);
+                d.hashtagBurst, d.coText, d.coReply, d.text, d.fastRetweet, d.follow, d.cluster, d.campaign,
+                d.maxNeighbours, d.evidenceCap, d.seed);
     }
 
     /** The components of a record being copied, each open to change. */
@@ -341,6 +350,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         CoAction sequence;
         CoAction coLink;
         CoAction coLinkSlow;
+        CoAction hashtagBurst;
         CoAction coText;
         CoAction coReply;
         TextParams text;
@@ -359,6 +369,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
             sequence = p.sequence;
             coLink = p.coLink;
             coLinkSlow = p.coLinkSlow;
+            hashtagBurst = p.hashtagBurst;
             coText = p.coText;
             coReply = p.coReply;
             text = p.text;

@@ -17,6 +17,7 @@ public interface CoordinationSignal {
     String HASHTAG_SEQUENCE = "hashtag-sequence";
     String CO_LINK = "co-link";
     String CO_LINK_SLOW = "co-link-slow";
+    String HASHTAG_BURST = "hashtag-burst";
     String CO_TEXT = "co-text";
     String FAST_RETWEET = "fast-retweet";
     String CO_REPLY = "co-reply";

@@ -20,6 +20,13 @@ public enum Signal {
     HASHTAG_SEQUENCE(CoordinationSignal.HASHTAG_SEQUENCE, "botnet", p -> p.sequence().window(),
             HashtagSequenceSignal::new,
             p -> coAction(p.sequence(), "posts with the same ordered sequence of at least two hashtags")),
+    HASHTAG_BURST(CoordinationSignal.HASHTAG_BURST, "botnet", p -> p.hashtagBurst().window(),
+            HashtagBurstSignal::new,
+            p -> coAction(p.hashtagBurst(), "posts with the same short-lived hashtag (used by at most "
+                    + CoActionScanner.MAX_ITEM_ACCOUNTS + " accounts, half of its uses within the window of the "
+                    + "first); a pair's uses that a visible source explains do not count (both follow, or retweeted "
+                    + "the hashtag from, an account that used it and that half of its other users follow or "
+                    + "retweeted on it)")),
     CO_LINK(CoordinationSignal.CO_LINK, "link-ring", p -> p.coLink().window(), CoLinkSignal::new,
             p -> coAction(p.coLink(),
                     "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)")),

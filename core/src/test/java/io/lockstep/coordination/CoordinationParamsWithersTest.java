@@ -31,6 +31,7 @@ class CoordinationParamsWithersTest {
         changed.put("sequence", DEFAULTS.withSequence(other));
         changed.put("coLink", DEFAULTS.withCoLink(other));
         changed.put("coLinkSlow", DEFAULTS.withCoLinkSlow(other));
+        changed.put("hashtagBurst", DEFAULTS.withHashtagBurst(other));
         changed.put("coText", DEFAULTS.withCoText(other));
         changed.put("coReply", DEFAULTS.withCoReply(other));
         changed.put("text", DEFAULTS.withText(new TextParams(3, 8, 2, 0.6, 4)));

@@ -11,7 +11,7 @@ class SignalTest {
     void everySignalIsDeclaredOnceWithItsNameKindWindowAndFactory() {
         CoordinationParams p = CoordinationParams.defaults();
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
-                "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow");
+                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow");
         for (Signal s : Signal.values()) {
             assertThat(s.create(p).name()).isEqualTo(s.id());
             assertThat(Signal.of(s.id())).isSameAs(s);
@@ -24,6 +24,8 @@ class SignalTest {
         assertThat(Signal.CO_LINK.kind()).isEqualTo("link-ring");
         assertThat(Signal.CO_LINK_SLOW.kind()).isEqualTo("link-ring");
         assertThat(Signal.CO_LINK_SLOW.window(p)).isEqualTo(86_400);
+        assertThat(Signal.HASHTAG_BURST.kind()).isEqualTo("botnet");
+        assertThat(Signal.HASHTAG_BURST.window(p)).isEqualTo(7200);
         assertThat(Signal.CO_TEXT.kind()).isEqualTo("copypasta");
         assertThat(Signal.CO_REPLY.kind()).isEqualTo("botnet");
         // the method text follows the parameters, not a copy of them

@@ -376,6 +376,10 @@ public final class ReportFacts {
             case CoordinationSignal.CO_HASHTAG -> who + " used the same hashtags within " + params.coHashtag().window()
                     + " s of each other" + median + " (" + plural(items, "hashtag") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
                     + " of them used " + example + within + ".";
+            case CoordinationSignal.HASHTAG_BURST -> who + " used the same short-lived hashtags, each in a burst that no "
+                    + "account they read started, within " + duration(params.hashtagBurst().window()) + " of each other"
+                    + median + " (" + plural(items, "hashtag") + " in all, up to " + maxCount + " by one pair); e.g. "
+                    + exampleAccounts + " of them used " + example + within + ".";
             case CoordinationSignal.HASHTAG_SEQUENCE -> who + " posted the same sequences of hashtags ("
                     + plural(items, "sequence") + ") within " + params.sequence().window() + " s of each other" + median + ".";
             case CoordinationSignal.CO_TEXT -> who + " posted near-identical texts (" + plural(items, "pair")
