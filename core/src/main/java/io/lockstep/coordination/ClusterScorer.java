@@ -19,7 +19,9 @@ import java.util.Map;
  *       once every pair the archive could have shown is accounted for. Each co-action edge carries its pair's p-value
  *       under {@link CoActionNullModel} ({@link CoordinationEdge#pValue}). A member's edges share the member, so their
  *       tests are dependent, and the member was found among many: its evidence is the harmonic mean p-value of its
- *       edges within the family of all M = S · n (n − 1) / 2 pair tests (n the accounts with a timed post, S the
+ *       edges (all of its co-action edges in the archive, not only those inside the cluster: the partition is Leiden's
+ *       choice, the evidence the graph's, so that a botnet cut into pieces keeps each member's evidence) within the
+ *       family of all M = S · n (n − 1) / 2 pair tests (n the accounts with a timed post, S the
  *       enabled signals with a pair null model; a pair never seen together is a test with p = 1), each weighted
  *       1 / M: M / Σ 1/p_i, significant at the family-wise level {@value #SIGNIFICANCE_LEVEL} (Wilson, "The harmonic
  *       mean p-value for combining dependent tests", PNAS 116(4), 2019: the test of any subset R of the family at
@@ -119,20 +121,28 @@ final class ClusterScorer {
      * S the enabled signals with a pair null model; at least 1.
      */
     private final double testedPairs;
+    /** Σ 1/p over each account's edges with a pair null model, by account; null: read from the internal edges. */
+    private final double[] inverseByAccount;
 
-    /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
+    /**
+     * A scorer without crowd measurements (the crowd factor is 1 for every cluster) that reads each member's evidence
+     * against chance from the edges given to {@link #score}.
+     */
     ClusterScorer(Activity activity, CoordinationParams params) {
-        this(activity, params, CrowdShare.NONE);
+        this(activity, params, CrowdShare.NONE, null);
     }
 
     /**
      * @param crowd the closedness of the clusters' co-reactions, indexed by the id given to {@link #score}; a
      *              cluster it did not measure (NaN) has crowd factor 1
+     * @param edges every signal edge of the archive, from which each account's evidence against chance is read
+     *              ({@link #significance}); null to read it from each cluster's internal edges
      */
-    ClusterScorer(Activity activity, CoordinationParams params, CrowdShare crowd) {
+    ClusterScorer(Activity activity, CoordinationParams params, CrowdShare crowd, List<CoordinationEdge> edges) {
         this.activity = activity;
         this.params = params;
         this.crowd = crowd;
+        this.inverseByAccount = edges == null ? null : inverseSums(activity.accountCount(), edges);
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -236,8 +246,9 @@ final class ClusterScorer {
     }
 
     /**
-     * The significance term (see the class comment): the share of the members whose internal edges with a pair null
-     * model are, together, evidence against chance at the family-wise level {@value #SIGNIFICANCE_LEVEL}: M / Σ 1/p_i
+     * The significance term (see the class comment): the share of the members whose edges with a pair null model
+     * (all of the member's edges in the archive when the scorer was given them, else the cluster's internal edges)
+     * are, together, evidence against chance at the family-wise level {@value #SIGNIFICANCE_LEVEL}: M / Σ 1/p_i
      * ≤ {@value #SIGNIFICANCE_LEVEL}, p_i the edges' p-values ({@link CoordinationEdge#pValue}), M =
      * {@link #testedPairs}. A member without such an edge is not counted as significant. O(internal edges + members).
      */
@@ -245,14 +256,28 @@ final class ClusterScorer {
         if (members.length == 0) {
             return 0;
         }
-        double[] inverse = inverseSums(members, internal);
+        double[] inverse = inverseByAccount == null ? inverseSums(members, internal) : null;
         int significant = 0;
-        for (double r : inverse) {
-            if (significant(r, testedPairs)) {
+        for (int i = 0; i < members.length; i++) {
+            if (significant(inverse == null ? inverseByAccount[members[i]] : inverse[i], testedPairs)) {
                 significant++;
             }
         }
         return (double) significant / members.length;
+    }
+
+    /** Σ 1/p over each account's edges that carry a pair null model, by account. O(edges + accounts). */
+    static double[] inverseSums(int accounts, List<CoordinationEdge> edges) {
+        double[] inverse = new double[accounts];
+        for (CoordinationEdge e : edges) {
+            if (!Double.isNaN(e.expected())) {
+                double p = e.pValue();
+                double r = p <= 0 ? Double.POSITIVE_INFINITY : 1 / p;
+                inverse[e.source()] += r;
+                inverse[e.target()] += r;
+            }
+        }
+        return inverse;
     }
 
     /**
