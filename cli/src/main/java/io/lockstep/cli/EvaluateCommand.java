@@ -35,16 +35,8 @@ import java.util.Map;
                 "With --sweep: simulate, detect and evaluate across difficulty levels; write a table and a PNG plot "
                         + "of F1 against difficulty."})
 public final class EvaluateCommand extends LockstepCommand {
-    @Option(names = "--truth", paramLabel = "FILE", description = "truth.csv written by simulate.")
-    Path truth;
-
-    @Option(names = "--accounts", paramLabel = "FILE",
-            description = "accounts.csv with columns account_id and suspicious (true/false).")
-    Path accounts;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the table: Markdown if FILE ends in .md, CSV otherwise.")
-    Path out;
+    @Mixin
+    EvaluationFiles files;
 
     @Option(names = "--archive", paramLabel = "DIR",
             description = "Run the detector on a labelled archive (DIR/users.csv, tweets.csv, follows.csv and truth.csv, "
@@ -97,12 +89,13 @@ public final class EvaluateCommand extends LockstepCommand {
     }
 
     private int evaluateOnce() throws IOException {
-        if (truth == null || accounts == null) {
+        if (!files.scoring()) {
             throw new ParameterException(spec.commandLine(), "evaluate needs --truth FILE and --accounts FILE (or --sweep)");
         }
-        EvaluationResult r = Evaluation.evaluate(truth, accounts);
+        EvaluationResult r = Evaluation.evaluate(files.truth, files.accounts);
         PrintWriter w = stdout();
         w.print(r.toText());
+        Path out = files.out;
         if (out != null) {
             String text = out.toString().endsWith(".md") ? r.toMarkdown() : r.toCsv();
             Files.writeString(out, text, StandardCharsets.UTF_8);
@@ -129,6 +122,7 @@ public final class EvaluateCommand extends LockstepCommand {
                 score.flagged(), score.edgeRows(), ms / 1000.0);
         score.signalsByGroup().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> w.println("  " + e.getKey() + " flagged by " + e.getValue()));
+        Path out = files.out;
         if (out != null) {
             Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);
             w.println("wrote " + out);
@@ -153,7 +147,7 @@ public final class EvaluateCommand extends LockstepCommand {
             w.flush();
             RobustnessMatrix.writeTable(results, work.resolve("matrix.csv"));
         }
-        Path table = out != null ? out : work.resolve("matrix.md");
+        Path table = files.table(work.resolve("matrix.md"));
         RobustnessMatrix.writeTable(results, table);
         w.print(RobustnessMatrix.toMarkdown(results));
         w.println("wrote " + table);
@@ -166,7 +160,7 @@ public final class EvaluateCommand extends LockstepCommand {
         ScenarioConfig base = scenario.preset(sweepOptions.accounts);
         List<DifficultySweep.Point> points = new DifficultySweep(base, d, work)
                 .run(sweepOptions.axes(), sweepOptions.levels, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        Path table = out != null ? out : work.resolve("sweep.md");
+        Path table = files.table(work.resolve("sweep.md"));
         DifficultySweep.writeTable(points, table);
         Path png = work.resolve("sweep.png");
         LineChart.writePng(f1Lines(points), "F1 against difficulty (" + detector.label() + ", "

@@ -2,9 +2,11 @@ package io.lockstep.cli;
 
 import io.lockstep.community.BestOfSeeds;
 import io.lockstep.community.LabelPropagation;
+import io.lockstep.community.LabelPropagationParams;
 import io.lockstep.community.Leiden;
 import io.lockstep.community.LeidenParams;
 import io.lockstep.community.Louvain;
+import io.lockstep.community.LouvainParams;
 import io.lockstep.community.QualityFunction;
 import io.lockstep.community.TestGraphs;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,14 @@ class CommunityParametersTest {
         assertThat(((Leiden) p.detection(4)).params()).isEqualTo(new LeidenParams(QualityFunction.CPM, 0.05, 4,
                 LeidenParams.MAX_LEVELS_DEFAULT, 5, LeidenParams.RANDOMNESS_DEFAULT, 2));
         assertThat(p.threads()).isEqualTo(2);
+    }
+
+    @Test
+    void louvainGetsTheResolutionAndSeedAndLabelPropagationTheSeed() {
+        assertThat(((Louvain) parsed("--algorithm", "louvain", "--resolution", "0.5").detection(3)).params())
+                .isEqualTo(LouvainParams.defaults().withResolution(0.5).withSeed(3));
+        assertThat(((LabelPropagation) parsed("--algorithm", "LPA").detection(3)).params())
+                .isEqualTo(LabelPropagationParams.defaults().withSeed(3));
     }
 
     @Test

@@ -29,6 +29,11 @@ abstract class Controlled<P> implements CommunityDetection {
         this.termination = Objects.requireNonNull(termination, "termination");
     }
 
+    /** The parameters this detection runs with. */
+    public final P params() {
+        return params;
+    }
+
     @Override
     public final CommunityResult communities(CompactGraph graph) {
         return run(Objects.requireNonNull(graph, "graph"));

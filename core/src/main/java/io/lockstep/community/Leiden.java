@@ -37,10 +37,6 @@ public final class Leiden extends Controlled<LeidenParams> {
         super(params, progress, termination);
     }
 
-    public LeidenParams params() {
-        return params;
-    }
-
     @Override
     CommunityResult run(CompactGraph graph) {
         int n = graph.nodeCount();

@@ -3,8 +3,6 @@ package io.lockstep.coordination;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
-import java.util.Arrays;
-
 /**
  * The pair filter of co-link-slow ({@link SlowCoLinkSignal}): leaves out the co-shares that a common source explains,
  * so that an audience is not read as a ring.
@@ -30,23 +28,19 @@ import java.util.Arrays;
  *
  * <p>Cost: one pass over the sorted actions, O(n log d) for n actions and d actions per item, and a hash map of
  * O(Σ_items m·s) entries (s the item's sources, usually 1); {@link #counts} is at most 2s hash probes, the item's
- * sources cached between calls. Deterministic: a function of the sorted actions.
+ * sources cached between calls ({@link SourceFilter}). Deterministic: a function of the sorted actions.
  */
-final class CommonSources implements PairFilter {
-    private final SortedActions actions;
+final class CommonSources extends SourceFilter {
     private final int minShared;
     /** (account << 32 | source) → the source's paired items the account shared. */
     private final Long2IntOpenHashMap shares = new Long2IntOpenHashMap();
-    private int cachedStart = -1;
-    private int[] sources = new int[4];
-    private int sourceCount;
 
     /**
      * @param minShared k: shares of one source's items by each of two accounts that explain their co-shares on it
      */
     CommonSources(SortedActions actions, int minShared) {
+        super(actions);
         Checks.atLeast("minShared", minShared, 1);
-        this.actions = actions;
         this.minShared = minShared;
         int n = actions.size();
         int[] distinct = new int[16];
@@ -57,35 +51,15 @@ final class CommonSources implements PairFilter {
             }
             int m = distinctAccounts(s, e, distinct);
             if (m > 1 && pairs(m)) {
-                int ns = loadSources(s, e);
+                select(s, e);
                 for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < ns; j++) {
-                        shares.addTo(key(distinct[i], sources[j]), 1);
+                    for (int j = 0; j < sourceCount(); j++) {
+                        shares.addTo(key(distinct[i], source(j)), 1);
                     }
                 }
             }
             s = e;
         }
-        cachedStart = -1;
-    }
-
-    @Override
-    public boolean pairs(int m) {
-        return m <= CoActionScanner.MAX_ITEM_ACCOUNTS;
-    }
-
-    @Override
-    public boolean counts(int start, int end, long pairKey) {
-        if (start != cachedStart) {
-            loadSources(start, end);
-        }
-        int a = (int) (pairKey >>> 32), b = (int) pairKey;
-        for (int j = 0; j < sourceCount; j++) {
-            if (shares.get(key(a, sources[j])) >= minShared && shares.get(key(b, sources[j])) >= minShared) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The items with source {@code source} that {@code account} shared (paired items only). */
@@ -93,27 +67,19 @@ final class CommonSources implements PairFilter {
         return shares.get(key(account, source));
     }
 
-    /** The sources of the item {@code [start, end)}: the distinct accounts of its earliest actions. */
-    int[] sources(int start, int end) {
-        int ns = loadSources(start, end);
-        return Arrays.copyOf(sources, ns);
+    /** The sources of an item: the distinct accounts of its earliest actions (sorted by account at one time). */
+    @Override
+    protected boolean load(int start, int end) {
+        long first = actions.offset(start);
+        for (int i = start; i < end && actions.offset(i) == first; i++) {
+            addSource(actions.account(i));
+        }
+        return true;
     }
 
-    private int loadSources(int start, int end) {
-        long first = actions.offset(start);
-        int ns = 0;
-        for (int i = start; i < end && actions.offset(i) == first; i++) {
-            int acc = actions.account(i);
-            if (ns == 0 || sources[ns - 1] != acc) { // same time: sorted by account
-                if (ns == sources.length) {
-                    sources = Arrays.copyOf(sources, 2 * ns);
-                }
-                sources[ns++] = acc;
-            }
-        }
-        cachedStart = start;
-        sourceCount = ns;
-        return ns;
+    @Override
+    protected boolean tied(int account, int source) {
+        return shares.get(key(account, source)) >= minShared;
     }
 
     private int distinctAccounts(int start, int end, int[] out) {
@@ -129,9 +95,5 @@ final class CommonSources implements PairFilter {
             }
         }
         return m;
-    }
-
-    private static long key(int account, int source) {
-        return ((long) account << 32) | (source & 0xffffffffL);
     }
 }

@@ -2,7 +2,6 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
@@ -38,8 +37,7 @@ import java.util.Arrays;
  * item's pairs are counted and once when its evidence is gathered; a hash set of its sources' routes. Deterministic:
  * a function of the sorted actions and the activity.
  */
-final class HashtagSources implements PairFilter {
-    private final SortedActions actions;
+final class HashtagSources extends SourceFilter {
     /** Follow adjacency: followees of account a are {@code followees[start[a] .. start[a + 1])}. */
     private final int[] start;
     private final int[] followees;
@@ -51,10 +49,6 @@ final class HashtagSources implements PairFilter {
     private final int[] inItem;
     private final int[] routed;
     private int itemNumber;
-    private int cachedStart = -1;
-    private int[] sources = new int[4];
-    private int sourceCount;
-    private boolean ephemeral;
     private final long window;
     /** (account << 32 | source) for the loaded item's sources, routed accounts included. */
     private final LongOpenHashSet routes = new LongOpenHashSet();
@@ -66,8 +60,8 @@ final class HashtagSources implements PairFilter {
      *               it of the first
      */
     HashtagSources(SortedActions actions, Activity activity, long window) {
+        super(actions);
         Checks.atLeast("window", window, 1);
-        this.actions = actions;
         this.window = window;
         int n = activity.accountCount();
         int f = activity.followCount();
@@ -112,49 +106,26 @@ final class HashtagSources implements PairFilter {
         routed = new int[n];
     }
 
-    @Override
-    public boolean pairs(int m) {
-        return m <= CoActionScanner.MAX_ITEM_ACCOUNTS;
-    }
-
-    @Override
-    public boolean counts(int start, int end, long pairKey) {
-        if (start != cachedStart) {
-            load(start, end);
-        }
-        if (!ephemeral) {
-            return false;
-        }
-        int a = (int) (pairKey >>> 32), b = (int) pairKey;
-        for (int j = 0; j < sourceCount; j++) {
-            int o = sources[j];
-            if ((a == o || routes.contains(key(a, o))) && (b == o || routes.contains(key(b, o)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The sources of the item {@code [start, end)}, ascending. */
-    int[] sources(int start, int end) {
-        load(start, end);
-        return Arrays.copyOf(sources, sourceCount);
-    }
-
     /** Whether the item {@code [start, end)} is ephemeral: at least half of its uses within the window of the first. */
     boolean ephemeral(int start, int end) {
-        load(start, end);
-        return ephemeral;
+        return select(start, end);
     }
 
     /** Whether {@code account} has a route to {@code source}, a source of the item last asked about. */
     boolean routes(int account, int source) {
+        return tied(account, source);
+    }
+
+    @Override
+    protected boolean tied(int account, int source) {
         return account == source || routes.contains(key(account, source));
     }
 
-    private void load(int from, int to) {
-        cachedStart = from;
-        sourceCount = 0;
+    /**
+     * The sources of an ephemeral item, ascending, and their routes; an item that is not ephemeral is not paired.
+     */
+    @Override
+    protected boolean load(int from, int to) {
         routes.clear();
         int item = ++itemNumber;
         long first = actions.offset(from);
@@ -162,9 +133,8 @@ final class HashtagSources implements PairFilter {
         for (int i = from; i < to && actions.offset(i) - first <= window; i++) {
             early++;
         }
-        ephemeral = 2 * early >= to - from;
-        if (!ephemeral) {
-            return;
+        if (2 * early < to - from) {
+            return false;
         }
         if (distinct.length < to - from) {
             distinct = new int[Math.max(to - from, 2 * distinct.length)];
@@ -205,19 +175,14 @@ final class HashtagSources implements PairFilter {
             }
         }
         int need = Math.max(2, m / 2); // half of the m - 1 others, rounded up
-        for (int i = 0; i < nr; i++) {
+        for (int i = 0; i < nr; i++) { // ascending o: the sources come ascending
             int o = (int) (routePairs[i] >>> 32);
             if (routed[o] >= need) {
-                if (sourceCount == 0 || sources[sourceCount - 1] != o) {
-                    if (sourceCount == sources.length) {
-                        sources = Arrays.copyOf(sources, 2 * sourceCount);
-                    }
-                    sources[sourceCount++] = o;
-                }
+                addSource(o);
                 routes.add(key((int) routePairs[i], o));
             }
         }
-        IntArrays.quickSort(sources, 0, sourceCount);
+        return true;
     }
 
     private int addRoute(int nr, int o, int x) {
@@ -239,9 +204,5 @@ final class HashtagSources implements PairFilter {
             }
         }
         return lo;
-    }
-
-    private static long key(int account, int source) {
-        return ((long) account << 32) | (source & 0xffffffffL);
     }
 }

@@ -3,8 +3,9 @@ package io.lockstep.coordination;
 /**
  * Which items of a co-action signal are paired, and which of an item's examined pairs count, for the signals that
  * restrict the common scan ({@link CoActionScanner}): {@link #ALL} (every item, every pair) for the windowed signals,
- * {@link CommonSources} for co-link-slow. Pair counting ({@link PairCounting}) and evidence
- * ({@link EvidenceGathering}) ask the same filter, so the evidence of an edge comes from the items its count does.
+ * the {@link SourceFilter}s of co-link-slow ({@link CommonSources}) and hashtag-burst ({@link HashtagSources}). Pair
+ * counting ({@link PairCounting}) and evidence ({@link EvidenceGathering}) ask the same filter, so the evidence of an
+ * edge comes from the items its count does.
  * An item not paired still counts in its accounts' volumes and norms.
  */
 interface PairFilter {

@@ -147,26 +147,6 @@ class HashtagBurstSignalTest {
         return n - 1;
     }
 
-    private static int pairsAmong(SignalGraph g, Activity a, String prefix) {
-        int n = 0;
-        for (CoordinationEdge e : g.edges()) {
-            if (a.accountId(e.source()).startsWith(prefix) && a.accountId(e.target()).startsWith(prefix)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int touching(SignalGraph g, Activity a, String prefix) {
-        int n = 0;
-        for (CoordinationEdge e : g.edges()) {
-            if (a.accountId(e.source()).startsWith(prefix) || a.accountId(e.target()).startsWith(prefix)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     @Test
     void aPushOfFreshAccountsPostingTwoNewHashtagsInTwoBurstsIsFoundWhereCoHashtagSeesLittle() {
         Activity a = world(true, false, false, 3).build();
@@ -174,10 +154,10 @@ class HashtagBurstSignalTest {
         SignalGraph burst = new HashtagBurstSignal(p).graph(a, P, T);
         SignalGraph fast = new CoHashtagSignal(p).graph(a, P, T);
         // two hashtags only: co-hashtag's three shared hashtags cannot be met
-        assertThat(pairsAmong(fast, a, "push")).isZero();
+        assertThat(PrefixEdges.among(fast, a, "push")).isZero();
         // 780 push pairs, each sharing both hashtags within two hours on nearly every draw
-        assertThat(pairsAmong(burst, a, "push")).isGreaterThan(600);
-        assertThat(burst.edges().size()).isEqualTo(pairsAmong(burst, a, "push"));
+        assertThat(PrefixEdges.among(burst, a, "push")).isGreaterThan(600);
+        assertThat(burst.edges().size()).isEqualTo(PrefixEdges.among(burst, a, "push"));
         CoordinationEdge e = burst.edges().get(0);
         assertThat(e.signal()).isEqualTo("hashtag-burst");
         assertThat(e.evidence()).isNotEmpty().allMatch(ev -> ev.item().toLowerCase(Locale.ROOT).startsWith("#newtag"));
@@ -187,7 +167,7 @@ class HashtagBurstSignalTest {
     void aFandomsHashtagProjectsCopiedFromAPostedTemplateAreNotLinked() {
         Activity a = world(false, true, false, 4).build();
         SignalGraph burst = new HashtagBurstSignal(CoordinationParams.defaults()).graph(a, P, T);
-        assertThat(touching(burst, a, "fan")).isZero();
+        assertThat(PrefixEdges.touching(burst, a, "fan")).isZero();
         assertThat(burst.edges()).isEmpty();
     }
 
@@ -195,8 +175,8 @@ class HashtagBurstSignalTest {
     void aClubsMatchDayCrowdsAreNotLinked() {
         Activity a = world(false, false, true, 5).build();
         SignalGraph burst = new HashtagBurstSignal(CoordinationParams.defaults()).graph(a, P, T);
-        assertThat(touching(burst, a, "supporter")).isZero();
-        assertThat(touching(burst, a, "club")).isZero();
+        assertThat(PrefixEdges.touching(burst, a, "supporter")).isZero();
+        assertThat(PrefixEdges.touching(burst, a, "club")).isZero();
     }
 
     @Test

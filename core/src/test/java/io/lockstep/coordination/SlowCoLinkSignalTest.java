@@ -109,36 +109,16 @@ class SlowCoLinkSignalTest {
         }
     }
 
-    private static int pairsAmong(SignalGraph g, Activity a, String prefix) {
-        int n = 0;
-        for (CoordinationEdge e : g.edges()) {
-            if (a.accountId(e.source()).startsWith(prefix) && a.accountId(e.target()).startsWith(prefix)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int touching(SignalGraph g, Activity a, String prefix) {
-        int n = 0;
-        for (CoordinationEdge e : g.edges()) {
-            if (a.accountId(e.source()).startsWith(prefix) || a.accountId(e.target()).startsWith(prefix)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     @Test
     void aRingSharingItsOwnUrlsOverHoursIsFoundWhereTheMinuteWindowSeesNothing() {
         Activity a = world(true, false, 3).build();
         CoordinationParams p = CoordinationParams.defaults();
         SignalGraph slow = new SlowCoLinkSignal(p).graph(a, P, T);
         SignalGraph fast = new CoLinkSignal(p).graph(a, P, T);
-        assertThat(pairsAmong(fast, a, "ring")).isLessThan(5);
+        assertThat(PrefixEdges.among(fast, a, "ring")).isLessThan(5);
         // 780 ring pairs; each shares about 60 · 0.19 = 11 URLs
-        assertThat(pairsAmong(slow, a, "ring")).isGreaterThan(650);
-        assertThat(slow.edges().size()).isEqualTo(pairsAmong(slow, a, "ring"));
+        assertThat(PrefixEdges.among(slow, a, "ring")).isGreaterThan(650);
+        assertThat(slow.edges().size()).isEqualTo(PrefixEdges.among(slow, a, "ring"));
         CoordinationEdge e = slow.edges().get(0);
         assertThat(e.signal()).isEqualTo("co-link-slow");
         assertThat(e.evidence()).isNotEmpty().allMatch(ev -> ev.item().startsWith("site"));
@@ -148,8 +128,8 @@ class SlowCoLinkSignalTest {
     void theReadersOfOneSmallOutletSharingItsPostsAtTheirOwnTimesAreNotLinked() {
         Activity a = world(false, true, 4).build();
         SignalGraph slow = new SlowCoLinkSignal(CoordinationParams.defaults()).graph(a, P, T);
-        assertThat(touching(slow, a, "reader")).isZero();
-        assertThat(touching(slow, a, "blog")).isZero();
+        assertThat(PrefixEdges.touching(slow, a, "reader")).isZero();
+        assertThat(PrefixEdges.touching(slow, a, "blog")).isZero();
         assertThat(slow.edges()).isEmpty();
     }
 

@@ -25,11 +25,11 @@ public record ReportModel(String title, long generatedAt, Summary summary, Scene
     public ReportModel {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(method, "method");
         campaigns = List.copyOf(campaigns);
         clusters = List.copyOf(clusters);
         topAccounts = List.copyOf(topAccounts);
         flagged = List.copyOf(flagged);
-        Objects.requireNonNull(method, "method");
     }
 
     /**

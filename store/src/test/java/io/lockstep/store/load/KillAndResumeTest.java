@@ -5,6 +5,7 @@ import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreStatistics;
 import io.lockstep.store.load.ImportOptions.Switch;
 import io.lockstep.store.load.bench.ArchiveGenerator;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +32,26 @@ class KillAndResumeTest {
     static final int POSTS = 3_000;
     static final int BATCH = 100;
 
+    /** The archive every test imports, and what a clean bulk load of it into a new store holds (made once). */
+    @TempDir
+    static Path shared;
+    static Path file;
+    static Map<String, Long> cleanBulkStatistics;
+    static List<Long> cleanBulkFingerprint;
+
+    @BeforeAll
+    static void archiveAndCleanBulkLoad() throws IOException {
+        file = shared.resolve("tweets.csv");
+        ArchiveGenerator.write(file, 7, POSTS, 5_000_000L);
+        try (GraphStore clean = GraphStore.embedded(shared.resolve("clean"))) {
+            new ArchiveImporter().importFiles(clean, List.of(file), ImportOptions.defaults(), ProgressListener.NONE);
+            cleanBulkStatistics = StoreStatistics.read(clean);
+            cleanBulkFingerprint = fingerprint(clean);
+        }
+    }
+
     @Test
     void anImportKilledMidwayAndRunAgainEqualsACleanImport(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("tweets.csv");
-        ArchiveGenerator.write(file, 7, POSTS, 5_000_000L);
         Path storeDir = dir.resolve("store");
 
         long killedAt = runChildAndKill(storeDir, file, POSTS / 5);
@@ -76,8 +93,6 @@ class KillAndResumeTest {
     @ParameterizedTest
     @ValueSource(strings = {BulkLoader.TASK_BULK_IMPORT, BulkLoader.TASK_RESTART, BulkLoader.TASK_RECORD})
     void aBulkLoadKilledMidwayLeavesAnEmptyStoreAndRunsAgain(String killDuring, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("tweets.csv");
-        ArchiveGenerator.write(file, 7, POSTS, 5_000_000L);
         Path storeDir = dir.resolve("store");
         runChildAndKillAtTask(storeDir, file, killDuring);
 
@@ -92,15 +107,9 @@ class KillAndResumeTest {
                     .containsEntry("imports_unfinished", 0L);
             assertThat(count(store, "MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, count(*) AS c WHERE c > 1 "
                     + "RETURN count(*)")).isZero();
-            List<Long> afterRerun = fingerprint(store);
-
-            // a clean bulk load of the same file into a new store
-            try (GraphStore clean = GraphStore.embedded(dir.resolve("clean"))) {
-                new ArchiveImporter().importFiles(clean, List.of(file), ImportOptions.defaults(),
-                        ProgressListener.NONE);
-                assertThat(StoreStatistics.read(clean)).isEqualTo(stats);
-                assertThat(fingerprint(clean)).isEqualTo(afterRerun);
-            }
+            // what a clean bulk load of the same file into a new store holds
+            assertThat(cleanBulkStatistics).isEqualTo(stats);
+            assertThat(cleanBulkFingerprint).isEqualTo(fingerprint(store));
         }
     }
 
