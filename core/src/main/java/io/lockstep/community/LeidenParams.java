@@ -1,6 +1,6 @@
 package io.lockstep.community;
 
-import java.util.function.Consumer;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * Parameters of {@link Leiden}.
@@ -14,9 +14,15 @@ import java.util.function.Consumer;
  * @param randomness  θ of the refinement phase: a vertex joins a sub-community with probability ∝ exp(ΔH/θ);
  *                    0 means always the best one
  * @param concurrency threads for the parallel parts (aggregation, modularity); results do not depend on it
+ *
+ * <p>Its withers ({@code withSeed}, {@code withResolution}, one per component) come from
+ * {@link LeidenParamsBuilder.With}, generated at compile time by RecordBuilder: each makes a copy with one component
+ * changed through the canonical constructor, so a copy is checked as any new record.
  */
+@RecordBuilder
+@RecordBuilder.Options(enableWither = true)
 public record LeidenParams(QualityFunction quality, double resolution, long seed, int maxLevels, int iterations,
-                           double randomness, int concurrency) {
+                           double randomness, int concurrency) implements LeidenParamsBuilder.With {
     public static final double RESOLUTION_DEFAULT = 1.0;
     public static final long SEED_DEFAULT = 42L;
     public static final int MAX_LEVELS_DEFAULT = 20;
@@ -48,64 +54,5 @@ public record LeidenParams(QualityFunction quality, double resolution, long seed
     public static LeidenParams defaults() {
         return new LeidenParams(QualityFunction.MODULARITY, RESOLUTION_DEFAULT, SEED_DEFAULT, MAX_LEVELS_DEFAULT,
                 ITERATIONS_DEFAULT, RANDOMNESS_DEFAULT, Runtime.getRuntime().availableProcessors());
-    }
-
-    // One wither per component: a copy with that component changed, made through one Draft of every component.
-
-    public LeidenParams withQuality(QualityFunction q) {
-        return with(d -> d.quality = q);
-    }
-
-    public LeidenParams withResolution(double r) {
-        return with(d -> d.resolution = r);
-    }
-
-    public LeidenParams withSeed(long s) {
-        return with(d -> d.seed = s);
-    }
-
-    public LeidenParams withMaxLevels(int l) {
-        return with(d -> d.maxLevels = l);
-    }
-
-    public LeidenParams withIterations(int i) {
-        return with(d -> d.iterations = i);
-    }
-
-    public LeidenParams withRandomness(double t) {
-        return with(d -> d.randomness = t);
-    }
-
-    public LeidenParams withConcurrency(int c) {
-        return with(d -> d.concurrency = c);
-    }
-
-    /** This record with {@code change} applied to a draft of its components, checked as any new one. */
-    private LeidenParams with(Consumer<Draft> change) {
-        Draft d = new Draft(this);
-        change.accept(d);
-        return new LeidenParams(d.quality, d.resolution, d.seed, d.maxLevels, d.iterations, d.randomness,
-                d.concurrency);
-    }
-
-    /** The components of a record being copied, each open to change. */
-    private static final class Draft {
-        QualityFunction quality;
-        double resolution;
-        long seed;
-        int maxLevels;
-        int iterations;
-        double randomness;
-        int concurrency;
-
-        Draft(LeidenParams p) {
-            quality = p.quality;
-            resolution = p.resolution;
-            seed = p.seed;
-            maxLevels = p.maxLevels;
-            iterations = p.iterations;
-            randomness = p.randomness;
-            concurrency = p.concurrency;
-        }
     }
 }

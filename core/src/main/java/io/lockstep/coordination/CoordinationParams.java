@@ -1,17 +1,19 @@
 package io.lockstep.coordination;
 
 import io.lockstep.campaign.CampaignParams;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Every window and threshold of coordination detection. Start from {@link #defaults()} and change one part with the
- * {@code with…} methods. {@link #describe()} renders the method text for reports.
+ * {@code with…} methods. {@link #describe()} renders the method text for reports. The withers, one per component,
+ * come from {@link CoordinationParamsBuilder.With}, generated at compile time by RecordBuilder: each makes a copy
+ * with one component changed through the canonical constructor, so a copy is checked as any new record.
  *
  * @param signals      the enabled signal names (see {@link CoordinationSignal})
  * @param coRetweet    co-retweet: retweets of the same original
@@ -34,11 +36,13 @@ import java.util.function.Consumer;
  * @param evidenceCap  examples kept per edge
  * @param seed         random seed (MinHash functions, Leiden)
  */
+@RecordBuilder
+@RecordBuilder.Options(enableWither = true)
 public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoAction coHashtag, CoAction sequence,
                               CoAction coLink, CoAction coLinkSlow, CoAction hashtagBurst, CoAction coText,
                               CoAction coReply, TextParams text, FastRetweetParams fastRetweet, FollowParams follow,
                               ClusterParams cluster, CampaignParams campaign, int maxNeighbours, int evidenceCap,
-                              long seed) {
+                              long seed) implements CoordinationParamsBuilder.With {
 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
@@ -264,123 +268,6 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 new ClusterParams(0.0, 3, 0.5, 7 * 86400L, 3600, true, 10, ScoreWeights.defaults()),
                 new CampaignParams(3600, 20, 5.0, 5),
                 200, 10, 42L);
-    }
-
-    // One wither per component but evidenceCap: a copy with that component changed, made through one Draft of every
-    // component.
-
-    public CoordinationParams withSignals(Set<String> enabled) {
-        return with(d -> d.signals = enabled);
-    }
-
-    public CoordinationParams withCoRetweet(CoAction p) {
-        return with(d -> d.coRetweet = p);
-    }
-
-    public CoordinationParams withCoHashtag(CoAction p) {
-        return with(d -> d.coHashtag = p);
-    }
-
-    public CoordinationParams withSequence(CoAction p) {
-        return with(d -> d.sequence = p);
-    }
-
-    public CoordinationParams withCoLink(CoAction p) {
-        return with(d -> d.coLink = p);
-    }
-
-    public CoordinationParams withCoLinkSlow(CoAction p) {
-        return with(d -> d.coLinkSlow = p);
-    }
-
-    public CoordinationParams withHashtagBurst(CoAction p) {
-        return with(d -> d.hashtagBurst = p);
-    }
-
-    public CoordinationParams withCoText(CoAction p) {
-        return with(d -> d.coText = p);
-    }
-
-    public CoordinationParams withCoReply(CoAction p) {
-        return with(d -> d.coReply = p);
-    }
-
-    public CoordinationParams withText(TextParams p) {
-        return with(d -> d.text = p);
-    }
-
-    public CoordinationParams withFastRetweet(FastRetweetParams p) {
-        return with(d -> d.fastRetweet = p);
-    }
-
-    public CoordinationParams withFollow(FollowParams p) {
-        return with(d -> d.follow = p);
-    }
-
-    public CoordinationParams withCluster(ClusterParams p) {
-        return with(d -> d.cluster = p);
-    }
-
-    public CoordinationParams withCampaign(CampaignParams p) {
-        return with(d -> d.campaign = p);
-    }
-
-    public CoordinationParams withMaxNeighbours(int n) {
-        return with(d -> d.maxNeighbours = n);
-    }
-
-    public CoordinationParams withSeed(long s) {
-        return with(d -> d.seed = s);
-    }
-
-    /** This record with {@code change} applied to a draft of its components, checked as any new one. */
-    private CoordinationParams with(Consumer<Draft> change) {
-        Draft d = new Draft(this);
-        change.accept(d);
-        return new CoordinationParams(d.signals, d.coRetweet, d.coHashtag, d.sequence, d.coLink, d.coLinkSlow,
-                d.hashtagBurst, d.coText, d.coReply, d.text, d.fastRetweet, d.follow, d.cluster, d.campaign,
-                d.maxNeighbours, d.evidenceCap, d.seed);
-    }
-
-    /** The components of a record being copied, each open to change. */
-    private static final class Draft {
-        Set<String> signals;
-        CoAction coRetweet;
-        CoAction coHashtag;
-        CoAction sequence;
-        CoAction coLink;
-        CoAction coLinkSlow;
-        CoAction hashtagBurst;
-        CoAction coText;
-        CoAction coReply;
-        TextParams text;
-        FastRetweetParams fastRetweet;
-        FollowParams follow;
-        ClusterParams cluster;
-        CampaignParams campaign;
-        int maxNeighbours;
-        int evidenceCap;
-        long seed;
-
-        Draft(CoordinationParams p) {
-            signals = p.signals;
-            coRetweet = p.coRetweet;
-            coHashtag = p.coHashtag;
-            sequence = p.sequence;
-            coLink = p.coLink;
-            coLinkSlow = p.coLinkSlow;
-            hashtagBurst = p.hashtagBurst;
-            coText = p.coText;
-            coReply = p.coReply;
-            text = p.text;
-            fastRetweet = p.fastRetweet;
-            follow = p.follow;
-            cluster = p.cluster;
-            campaign = p.campaign;
-            maxNeighbours = p.maxNeighbours;
-            evidenceCap = p.evidenceCap;
-            seed = p.seed;
-        }
     }
 
     public boolean enabled(String signal) {
