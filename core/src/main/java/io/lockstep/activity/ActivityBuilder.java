@@ -190,6 +190,22 @@ public final class ActivityBuilder {
         followee.add(b);
     }
 
+    /**
+     * Adds one follow between two accounts by the dense ids {@link #account(String)} returned: for a caller that
+     * already resolved the ids (a loader that numbers the same rows for the store), no string lookup.
+     *
+     * @throws IllegalArgumentException when either id is not an account of this builder
+     */
+    public void addFollow(int followerIndex, int followeeIndex) {
+        int n = accountIds.size();
+        if (followerIndex < 0 || followerIndex >= n || followeeIndex < 0 || followeeIndex >= n) {
+            throw new IllegalArgumentException("follow (" + followerIndex + ", " + followeeIndex
+                    + ") names an account this builder has not added (it has " + n + ")");
+        }
+        follower.add(followerIndex);
+        followee.add(followeeIndex);
+    }
+
     private int[] accounts(Collection<String> ids) {
         if (ids == null || ids.isEmpty()) {
             return EMPTY;

@@ -10,6 +10,7 @@ import io.lockstep.importer.PostRow;
 import io.lockstep.progress.ProgressListener;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -37,6 +38,8 @@ public final class ActivityTap {
 
     /** Fed until complete(); released once the activity is built (its maps are as large as the activity). */
     private ActivityBuilder builder = new ActivityBuilder();
+    /** The builder's account id of each account index a caller gave {@link #edge(EdgeRow, int, int)} (-1: none yet). */
+    private int[] builderIds = new int[0];
     /** Completed once every row is in the builder (false: declined). */
     private final CompletableFuture<Boolean> result = new CompletableFuture<>();
     private Activity built;
@@ -63,6 +66,37 @@ public final class ActivityTap {
             builder.account(e.source());
             builder.account(e.target());
         }
+    }
+
+    /**
+     * As {@link #edge(EdgeRow)} for a caller that numbered the edge's accounts itself ({@code source} and
+     * {@code target}: its dense indices, in first-seen order over the same rows, as the bulk staging numbers them):
+     * each index is looked up in the builder by its string once, then by the index. The builder sees the same
+     * accounts in the same order as through {@link #edge(EdgeRow)}, so the activity is the same.
+     */
+    void edge(EdgeRow e, int source, int target) {
+        int a = account(source, e.source());
+        int b = account(target, e.target());
+        if (e.follow()) {
+            builder.addFollow(a, b);
+        }
+    }
+
+    /** The builder's dense id of the account the caller numbers {@code index}, whose id is {@code id}. */
+    private int account(int index, String id) {
+        int[] known = builderIds;
+        if (index < known.length && known[index] >= 0) {
+            return known[index];
+        }
+        int a = builder.account(id);
+        if (index >= known.length) {
+            int grown = Math.max(index + 1, known.length * 2);
+            known = Arrays.copyOf(known, grown);
+            Arrays.fill(known, builderIds.length, grown, -1);
+            builderIds = known;
+        }
+        known[index] = a;
+        return a;
     }
 
     private static List<String> distinct(List<String> values) {
@@ -123,6 +157,7 @@ public final class ActivityTap {
             progress.begin(ROWS_INTO_COLUMNS, -1);
             Activity rows = builder.build();
             builder = null;
+            builderIds = null;
             progress.end();
             progress.begin(CANONICAL_ORDER, -1);
             built = rows.canonical();

@@ -763,9 +763,6 @@ final class BulkLoader {
 
         @Override
         public void edge(EdgeRow e) {
-            if (tap != null) {
-                tap.edge(e);
-            }
             int source;
             if (lastSource != null && lastSource.equals(e.source())) {
                 source = lastSourceIndex; // follower files list one account's follows in a row
@@ -775,6 +772,9 @@ final class BulkLoader {
                 lastSourceIndex = source;
             }
             int target = accountIndex(e.target());
+            if (tap != null) { // the tap's builder numbers the accounts by these indices, not by their ids again
+                tap.edge(e, source, target);
+            }
             if (e.follow()) {
                 if (follows.add(((long) source << 32) | (target & 0xffffffffL))) {
                     write("FOLLOWS", accountNodes.getInt(source), accountNodes.getInt(target));

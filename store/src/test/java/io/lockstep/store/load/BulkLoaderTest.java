@@ -1,7 +1,10 @@
 package io.lockstep.store.load;
 
+import io.lockstep.activity.Activity;
 import io.lockstep.importer.Format;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import io.lockstep.store.ActivityReader;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.ResultWriter;
 import io.lockstep.store.StoreException;
@@ -94,6 +97,37 @@ class BulkLoaderTest extends ArchiveImporterTest {
             s.run("MATCH (a:Account {id: $id}) DETACH DELETE a", java.util.Map.of("id", ids.get(0))).consume();
         }
         assertThat(staged.agreesWith(store, 1_000)).isFalse();
+    }
+
+    /**
+     * The activity the bulk load taps (its follows' accounts numbered by the staging's indices, not looked up by id
+     * again) is the one read back from the store and the one read from the files alone: runs of one follower,
+     * repeated follows, accounts first seen as followees, as post authors, in users rows and in interactions.
+     */
+    @Test
+    void theTappedActivityIsTheStoresAndTheFilesActivity(@TempDir Path dir) throws IOException {
+        StringBuilder follows = new StringBuilder("follower_userid,followee_userid\n");
+        for (int f = 0; f < 40; f++) {
+            for (int k = 0; k < 1 + f % 5; k++) {
+                follows.append("u").append(f).append(',').append("u").append((f * 7 + k * 13) % 57).append('\n');
+            }
+            if (f % 6 == 0) {
+                follows.append("u").append(f).append(',').append("u").append((f * 7) % 57).append('\n'); // again
+            }
+            follows.append("2882331822,u").append(f).append('\n'); // an account of the tweets file, between runs
+        }
+        Path followers = Files.writeString(dir.resolve("followers_generated.csv"), follows.toString());
+        List<Path> files = List.of(copy(dir, "infoops_users.csv"), copy(dir, "infoops_tweets.csv"),
+                copy(dir, "followers.csv"), followers, copy(dir, "edges.csv"));
+        ActivityTap tap = new ActivityTap();
+        importer.importFiles(store, files, options(), ProgressListener.NONE, tap);
+        Activity tapped = tap.await();
+        assertThat(tapped).as("an empty store's bulk load taps its rows").isNotNull();
+        assertThat(tapped.followCount()).isGreaterThan(100);
+        Activity fromStore = ActivityReader.read(store, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        assertThat(ArchiveReaderTest.dump(tapped)).isEqualTo(ArchiveReaderTest.dump(fromStore));
+        Activity fromFiles = ArchiveReader.read(files, ImportOptions.defaults(), ProgressListener.NONE).activity();
+        assertThat(ArchiveReaderTest.dump(tapped)).isEqualTo(ArchiveReaderTest.dump(fromFiles));
     }
 
     @Test
