@@ -17,7 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li><b>significance</b>: the share of the members whose internal edges are, together, evidence against chance
  *       once every pair the archive could have shown is accounted for. Each co-action edge carries its pair's p-value
- *       under {@link CoActionNullModel} ({@link CoordinationEdge#pValue}). A member's edges share the member, so their
+ *       under {@link CoActionNullModel}, for co-retweet, co-hashtag and co-reply under the larger of it and the
+ *       event null ({@link EventNullModel}: each item keeps its own time profile, so that a crowd gathered by a match
+ *       or an idol's post is expected) ({@link CoordinationEdge#pValue}). A member's edges share the member, so their
  *       tests are dependent, and the member was found among many: its evidence is the harmonic mean p-value of its
  *       edges (all of its co-action edges in the archive, not only those inside the cluster: the partition is Leiden's
  *       choice, the evidence the graph's, so that a botnet cut into pieces keeps each member's evidence) within the
@@ -31,9 +33,12 @@ import java.util.Map;
  *       Fisher's or Stouffer's combination assumes independence and would make any large cluster of weak pairs
  *       significant; a mean of the pairs' −log10 p has no family. Each member's test is binary and the term their
  *       share, so that the term reads how many members the null model cannot explain, not how extreme the strongest
- *       pair is: a 300-account botnet whose pairs retweet tens of the same posts within minutes is significant for
- *       nearly every member, a 26-fan fandom whose pairs just pass the pair test (p ≈ 10⁻⁴ among 10⁸ pairs) for
- *       few;</li>
+ *       pair is: a botnet whose pairs retweet tens of the same posts within the minute while the posts' other
+ *       retweeters take hours is significant for nearly every member, a 26-fan fandom whose pairs just pass the pair
+ *       test (p ≈ 10⁻⁴ among 10⁸ pairs) for few. Significance lifts a cluster toward its share and never lowers it
+ *       below its profile: the event null explains an operation's co-actions on items that only the operation uses
+ *       by the operation's own burst (a seed's posts retweeted by its amplifiers alone), so a member it does not
+ *       find significant is not thereby honest;</li>
  *   <li><b>density</b>: internal combined edges over s(s−1)/2 (the combined graph is not bounded per account: only
  *       the reported edges are, {@link StrongestPartners});</li>
  *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code max(0, 1 − |Δt| / window)} of its
@@ -49,10 +54,10 @@ import java.util.Map;
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
- * score = a weighted sum of significance, density, synchrony, creation burst and burst share
- * ({@link CoordinationParams.TimedWeights}; by default 0.45, 0.2, 0.15, 0.1, 0.1: significance has the block
- * formula's weight, the null model decides for co-actions as for follows, and the other terms keep the proportions
- * 0.4 : 0.3 : 0.15 : 0.15 they had before the significance term, in the remaining 0.55), times the crowd factor
+ * score = max(P, (1 − w) P + w · significance) with the profile P a weighted sum of density, synchrony, creation burst
+ * and burst share ({@link CoordinationParams.TimedWeights}; by default w = 0.45, the block formula's weight for its
+ * significance, and P = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share, the timed formula
+ * before the significance term), times the crowd factor
  * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
  * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
  * coordination graph links to a member, counting only the co-reactors pair counting compared with a member
@@ -233,16 +238,27 @@ final class ClusterScorer {
     }
 
     /**
-     * The timed formula (see the class comment): the crowd factor times the weighted sum of significance, density,
-     * synchrony, creation burst and burst share ({@link CoordinationParams.TimedWeights}). O(internal edges).
+     * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
+     * burst and burst share, weighted) lifted by the significance term ({@link #lifted}). O(internal edges).
      */
     double timedScore(int id, int[] members, List<CoordinationEdge> internal, double density, double synchrony,
                       double creation, double burst, Map<String, Integer> signalEdges) {
         CoordinationParams.TimedWeights w = params.cluster().weights().timed();
+        double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
+                + w.burstShare() * burst;
         double significance = w.significance() == 0 ? 0 : significance(members, internal);
-        return crowdFactor(id, signalEdges, internal.size())
-                * (w.significance() * significance + w.density() * density + w.synchrony() * synchrony
-                + w.creationBurst() * creation + w.burstShare() * burst);
+        return crowdFactor(id, signalEdges, internal.size()) * lifted(profile, significance, w.significance());
+    }
+
+    /**
+     * The profile score lifted by the significance term: max(profile, (1 − weight) · profile + weight ·
+     * significance). Evidence against the event-aware null model raises a cluster toward the share of its members
+     * the null model cannot explain; its absence does not lower a cluster below its profile, because that null model
+     * explains an operation's co-actions on items only the operation uses by the operation's own burst
+     * ({@link EventNullModel}): not significant is not evidence of innocence. O(1).
+     */
+    static double lifted(double profile, double significance, double weight) {
+        return Math.max(profile, (1 - weight) * profile + weight * significance);
     }
 
     /**

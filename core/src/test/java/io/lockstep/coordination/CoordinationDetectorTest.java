@@ -69,7 +69,8 @@ class CoordinationDetectorTest {
         assertThat(r.accounts()[t.id("user0")].suspicious()).isFalse();
         assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
-        assertThat(p.describe()).contains("0.45 significance (min(1", "0.45 significance + 0.20 density + 0.15 synchrony");
+        assertThat(p.describe()).contains("0.45 significance (min(1", "max(P, (1 - 0.45) P + 0.45 significance)",
+                "P = 0.40 density + 0.30 synchrony + 0.15 creation burst");
     }
 
     @Test
@@ -77,12 +78,12 @@ class CoordinationDetectorTest {
         CoordinationParams p = CoordinationParams.defaults();
         CoordinationParams.ClusterParams c = p.cluster();
         CoordinationParams changed = p.withCluster(c.withWeights(new CoordinationParams.ScoreWeights(
-                new CoordinationParams.TimedWeights(0.3, 0.35, 0.15, 0.1, 0.1),
+                new CoordinationParams.TimedWeights(0.3, 0.5, 0.2, 0.15, 0.15),
                 new CoordinationParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
         assertThat(changed.describe()).contains(
-                "0.30 significance + 0.35 density + 0.15 synchrony + 0.10 creation burst",
+                "max(P, (1 - 0.30) P + 0.30 significance)", "P = 0.50 density + 0.20 synchrony + 0.15 creation burst",
                 "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
-                .doesNotContain("0.45 significance + 0.20 density", "0.45 significance (min(1");
+                .doesNotContain("P = 0.40 density", "0.45 significance (min(1");
         assertThat(p.describe()).isNotEqualTo(changed.describe());
     }
 
