@@ -41,8 +41,9 @@ import java.util.List;
  * so one item explains its own co-uses; the operation's evidence is then its repetition over many items with
  * q<sub>i</sub> &lt; 1.
  *
- * <p>Cost per signal: its actions rebuilt and radix-sorted (O(n)), one walk of the items ({@link ItemPairs#walk}), and
- * per item of m accounts Σ over its accounts of their edge partners × log m; memory O(accounts + edges).
+ * <p>Cost per signal: its actions rebuilt and radix-sorted (O(n)), one walk of the items ({@link ItemPairs#walk}) that
+ * pairs only the items both accounts of some edge acted on, and per item of m accounts Σ over its accounts of their
+ * edge partners × log m; memory O(accounts + edges).
  * Deterministic: sums in item order.
  */
 final class EventNullModel {
@@ -140,6 +141,20 @@ final class EventNullModel {
             index[i] = (int) idx[i];
         }
         ItemPairs.walk(actions, window, maxNeighbours, new ItemPairs.ItemVisitor() {
+            /** Only an item both accounts of some edge acted on needs its pairs: most items are skipped unpaired. */
+            @Override
+            public boolean wants(int[] distinct, int m) {
+                for (int x = 0; x < m - 1; x++) {
+                    int a = distinct[x];
+                    for (int p = start[a]; p < start[a + 1]; p++) {
+                        if (Arrays.binarySearch(distinct, x + 1, m, partner[p]) >= 0) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+
             @Override
             public void item(int s, int e, int[] distinct, int m, long[] pairKeys, int np) {
                 if (m < 2 || np == 0) {
