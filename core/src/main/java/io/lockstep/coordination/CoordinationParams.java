@@ -225,7 +225,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
             weight("timed.synchrony", synchrony);
             weight("timed.creationBurst", creationBurst);
             weight("timed.burstShare", burstShare);
-            sumsToOne("timed", density + synchrony + creationBurst + burstShare);
+            sumsToOne("timed.density + timed.synchrony + timed.creationBurst + timed.burstShare",
+                    density + synchrony + creationBurst + burstShare);
         }
     }
 
@@ -240,7 +241,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
             weight("block.density", density);
             weight("block.creationBurst", creationBurst);
             weight("block.burstShare", burstShare);
-            sumsToOne("block", significance + density + creationBurst + burstShare);
+            sumsToOne("block.*", significance + density + creationBurst + burstShare);
         }
     }
 
@@ -252,7 +253,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     private static void sumsToOne(String name, double sum) {
         if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("score weights " + name + ".* must sum to 1, were " + sum);
+            throw new IllegalArgumentException("score weights " + name + " must sum to 1, were " + sum);
         }
     }
 

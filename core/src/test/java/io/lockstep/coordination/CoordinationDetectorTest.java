@@ -94,7 +94,8 @@ class CoordinationDetectorTest {
         assertThatThrownBy(() -> new CoordinationParams.BlockWeights(0.45, -0.1, 0.2, 0.15))
                 .hasMessage("score weight block.density must be in [0, 1], was -0.1");
         assertThatThrownBy(() -> new CoordinationParams.TimedWeights(0, 0.4, 0.3, 0.15, 0.25))
-                .hasMessageStartingWith("score weights timed.* must sum to 1, were 1.1");
+                .hasMessageStartingWith("score weights timed.density + timed.synchrony + timed.creationBurst + "
+                        + "timed.burstShare must sum to 1, were 1.1");
     }
 
     @Test
