@@ -33,7 +33,10 @@ import java.util.List;
  * a pair that meets within the window on more of its shared items than their time profiles predict.
  *
  * <p>Where it applies: co-hashtag, co-retweet and co-reply, whose items (a hashtag, an original, a replied post) are
- * used by crowds that an outside event or a source gathers. An edge's expectation becomes
+ * used by crowds that an outside event or a source gathers (a club's fans on its match tags, an idol's fans on its
+ * posts: docs/quality.md). The other co-action signals keep {@link CoActionNullModel}'s expectation: co-text,
+ * co-link-slow and hashtag-burst discount visible sources of their own, and their items are mostly used by the rings
+ * that share them, which this null would explain by their own bursts. An edge's expectation becomes
  * max(λ<sub>volume</sub>, λ<sub>strength</sub>, λ<sub>event</sub>) ({@link CoordinationEdge#expected}): the pair must
  * beat every model. The edges themselves are those {@link CoActionNullModel} kept; only their p-values, which the
  * timed score's significance term reads ({@link ClusterScorer}), change. What it cannot tell: an item that only an
