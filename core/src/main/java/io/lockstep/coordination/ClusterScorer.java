@@ -12,9 +12,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores a cluster in [0, 1]:
+ * Scores a cluster in [0, 1]. A cluster with timed evidence is scored by how strongly its co-actions contradict the
+ * co-action null model, then by their shape:
  * <ul>
- *   <li><b>density</b>: internal combined edges over s(s−1)/2;</li>
+ *   <li><b>significance</b>: the share of the members whose internal edges are, together, evidence against chance
+ *       once every pair the archive could have shown is accounted for. Each co-action edge carries its pair's p-value
+ *       under {@link CoActionNullModel}, for co-retweet, co-hashtag and co-reply under the larger of it and the
+ *       event null ({@link EventNullModel}: each item keeps its own time profile, so that a crowd gathered by a match
+ *       or an idol's post is expected) ({@link CoordinationEdge#pValue}). A member's edges share the member, so their
+ *       tests are dependent, and the member was found among many: its evidence is the harmonic mean p-value of its
+ *       edges (all of its co-action edges in the archive, not only those inside the cluster: the partition is Leiden's
+ *       choice, the evidence the graph's, so that a botnet cut into pieces keeps each member's evidence) within the
+ *       family of all M = S · n (n − 1) / 2 pair tests (n the accounts with a timed post, S the
+ *       enabled signals with a pair null model; a pair never seen together is a test with p = 1), each weighted
+ *       1 / M: M / Σ 1/p_i, significant at the family-wise level {@value #SIGNIFICANCE_LEVEL} (Wilson, "The harmonic
+ *       mean p-value for combining dependent tests", PNAS 116(4), 2019: the test of any subset R of the family at
+ *       α · w_R controls the family-wise error rate under the dependence that occurs here; it is slightly
+ *       anti-conservative for large families, by less than the level's own arbitrariness, and a score need not
+ *       correct it).
+ *       Fisher's or Stouffer's combination assumes independence and would make any large cluster of weak pairs
+ *       significant; a mean of the pairs' −log10 p has no family. Each member's test is binary and the term their
+ *       share, so that the term reads how many members the null model cannot explain, not how extreme the strongest
+ *       pair is: a botnet whose pairs retweet tens of the same posts within the minute while the posts' other
+ *       retweeters take hours is significant for nearly every member, a 26-fan fandom whose pairs just pass the pair
+ *       test (p ≈ 10⁻⁴ among 10⁸ pairs) for few. Significance lifts a cluster toward its share and never lowers it
+ *       below its profile: the event null explains an operation's co-actions on items that only the operation uses
+ *       by the operation's own burst (a seed's posts retweeted by its amplifiers alone), so a member it does not
+ *       find significant is not thereby honest;</li>
+ *   <li><b>density</b>: internal combined edges over s(s−1)/2 (the combined graph is not bounded per account: only
+ *       the reported edges are, {@link StrongestPartners});</li>
  *   <li><b>synchrony</b>: mean over timed evidence on internal edges of {@code max(0, 1 − |Δt| / window)} of its
  *       signal, the times read as given. At a coarse time resolution r ({@link Activity#timeResolution}: 60 on the
  *       minute times of the information-operations releases) this reading is unbiased for the true term when the
@@ -28,8 +54,10 @@ import java.util.Map;
  *   <li><b>burst share</b>: the share of the members' posts that fall in the cluster's bursts, i.e. the
  *       {@code burstBin} bins in which at least max(3, 30% of the members) are active.</li>
  * </ul>
- * score = a weighted sum of density, synchrony, creation burst and burst share
- * ({@link CoordinationParams.TimedWeights}; by default 0.4, 0.3, 0.15, 0.15), times the crowd factor
+ * score = max(P, (1 − w) P + w · significance) with the profile P a weighted sum of density, synchrony, creation burst
+ * and burst share ({@link CoordinationParams.TimedWeights}; by default w = 0.45, the block formula's weight for its
+ * significance, and P = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share, the timed formula
+ * before the significance term), times the crowd factor
  * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
  * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
  * coordination graph links to a member, counting only the co-reactors pair counting compared with a member
@@ -80,6 +108,11 @@ final class ClusterScorer {
      * two-sided 95 % Wilson score interval. Printed by {@link CoordinationParams#describe()}.
      */
     static final double AUDIENCE_Z = 1.96;
+    /**
+     * The family-wise level at which a member's evidence counts as significant ({@link #significant}): the
+     * conventional 5 %. Printed by {@link CoordinationParams#describe()}.
+     */
+    static final double SIGNIFICANCE_LEVEL = 0.05;
     private final Activity activity;
     private final CoordinationParams params;
     private final int[] postOffsets;
@@ -88,20 +121,33 @@ final class ClusterScorer {
     private final CrowdShare crowd;
     /** Which followers of a block read its targets ({@link #audienceShare}). */
     private final LockstepReaders readers;
+    /**
+     * The family of pair tests the significance term adjusts for: S · n (n − 1) / 2, n the accounts with a timed post,
+     * S the enabled signals with a pair null model; at least 1.
+     */
+    private final double testedPairs;
+    /** Σ 1/p over each account's edges with a pair null model, by account; null: read from the internal edges. */
+    private final double[] inverseByAccount;
 
-    /** A scorer without crowd measurements: the crowd factor is 1 for every cluster. */
+    /**
+     * A scorer without crowd measurements (the crowd factor is 1 for every cluster) that reads each member's evidence
+     * against chance from the edges given to {@link #score}.
+     */
     ClusterScorer(Activity activity, CoordinationParams params) {
-        this(activity, params, CrowdShare.NONE);
+        this(activity, params, CrowdShare.NONE, null);
     }
 
     /**
      * @param crowd the closedness of the clusters' co-reactions, indexed by the id given to {@link #score}; a
      *              cluster it did not measure (NaN) has crowd factor 1
+     * @param edges every signal edge of the archive, from which each account's evidence against chance is read
+     *              ({@link #significance}); null to read it from each cluster's internal edges
      */
-    ClusterScorer(Activity activity, CoordinationParams params, CrowdShare crowd) {
+    ClusterScorer(Activity activity, CoordinationParams params, CrowdShare crowd, List<CoordinationEdge> edges) {
         this.activity = activity;
         this.params = params;
         this.crowd = crowd;
+        this.inverseByAccount = edges == null ? null : inverseSums(activity.accountCount(), edges);
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -122,6 +168,19 @@ final class ClusterScorer {
                 postsByAuthor[at[a]++] = p;
             }
         }
+        int posting = 0;
+        for (int v = 0; v < n; v++) {
+            if (postOffsets[v + 1] > postOffsets[v]) {
+                posting++;
+            }
+        }
+        int tests = 0;
+        for (String signal : params.signals()) {
+            if (Signal.of(signal).pairNullModel()) {
+                tests++;
+            }
+        }
+        testedPairs = Math.max(1, Math.max(1, tests) * (posting * (posting - 1.0) / 2));
         readers = new LockstepReaders(activity, postOffsets, postsByAuthor, params.coRetweet().window(),
                 params.coRetweet().minShared());
     }
@@ -157,10 +216,7 @@ final class ClusterScorer {
         double burst = burstShare(members);
         double score;
         if (syncN > 0) {
-            CoordinationParams.TimedWeights w = params.cluster().weights().timed();
-            score = crowdFactor(id, signalEdges, internal.size())
-                    * (w.density() * density + w.synchrony() * (syncSum / syncN) + w.creationBurst() * creation
-                    + w.burstShare() * burst);
+            score = timedScore(id, members, internal, density, syncSum / syncN, creation, burst, signalEdges);
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
@@ -179,6 +235,96 @@ final class ClusterScorer {
         return new Cluster(id, kind, members, Math.max(0, Math.min(1, score)), signals,
                 topHashtags(members, 5), first == Long.MAX_VALUE ? Activity.NO_TIME : first,
                 last == Long.MIN_VALUE ? Activity.NO_TIME : last);
+    }
+
+    /**
+     * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
+     * burst and burst share, weighted) lifted by the significance term ({@link #lifted}). O(internal edges).
+     */
+    double timedScore(int id, int[] members, List<CoordinationEdge> internal, double density, double synchrony,
+                      double creation, double burst, Map<String, Integer> signalEdges) {
+        CoordinationParams.TimedWeights w = params.cluster().weights().timed();
+        double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
+                + w.burstShare() * burst;
+        double significance = w.significance() == 0 ? 0 : significance(members, internal);
+        return crowdFactor(id, signalEdges, internal.size()) * lifted(profile, significance, w.significance());
+    }
+
+    /**
+     * The profile score lifted by the significance term: max(profile, (1 − weight) · profile + weight ·
+     * significance). Evidence against the event-aware null model raises a cluster toward the share of its members
+     * the null model cannot explain; its absence does not lower a cluster below its profile, because that null model
+     * explains an operation's co-actions on items only the operation uses by the operation's own burst
+     * ({@link EventNullModel}): not significant is not evidence of innocence. O(1).
+     */
+    static double lifted(double profile, double significance, double weight) {
+        return Math.max(profile, (1 - weight) * profile + weight * significance);
+    }
+
+    /**
+     * The significance term (see the class comment): the share of the members whose edges with a pair null model
+     * (all of the member's edges in the archive when the scorer was given them, else the cluster's internal edges)
+     * are, together, evidence against chance at the family-wise level {@value #SIGNIFICANCE_LEVEL}: M / Σ 1/p_i
+     * ≤ {@value #SIGNIFICANCE_LEVEL}, p_i the edges' p-values ({@link CoordinationEdge#pValue}), M =
+     * {@link #testedPairs}. A member without such an edge is not counted as significant. O(internal edges + members).
+     */
+    double significance(int[] members, List<CoordinationEdge> internal) {
+        if (members.length == 0) {
+            return 0;
+        }
+        double[] inverse = inverseByAccount == null ? inverseSums(members, internal) : null;
+        int significant = 0;
+        for (int i = 0; i < members.length; i++) {
+            if (significant(inverse == null ? inverseByAccount[members[i]] : inverse[i], testedPairs)) {
+                significant++;
+            }
+        }
+        return (double) significant / members.length;
+    }
+
+    /** Σ 1/p over each account's edges that carry a pair null model, by account. O(edges + accounts). */
+    static double[] inverseSums(int accounts, List<CoordinationEdge> edges) {
+        double[] inverse = new double[accounts];
+        for (CoordinationEdge e : edges) {
+            if (!Double.isNaN(e.expected())) {
+                double p = e.pValue();
+                double r = p <= 0 ? Double.POSITIVE_INFINITY : 1 / p;
+                inverse[e.source()] += r;
+                inverse[e.target()] += r;
+            }
+        }
+        return inverse;
+    }
+
+    /**
+     * Σ 1/p over each member's internal edges that carry a pair null model, at the member's index; an edge with p = 0
+     * (a tail below the smallest double) adds +∞. O(internal edges · log members).
+     */
+    static double[] inverseSums(int[] members, List<CoordinationEdge> internal) {
+        double[] inverse = new double[members.length];
+        for (CoordinationEdge e : internal) {
+            if (Double.isNaN(e.expected())) {
+                continue;
+            }
+            double p = e.pValue();
+            double r = p <= 0 ? Double.POSITIVE_INFINITY : 1 / p;
+            int i = Arrays.binarySearch(members, e.source());
+            int j = Arrays.binarySearch(members, e.target());
+            if (i >= 0 && j >= 0) {
+                inverse[i] += r;
+                inverse[j] += r;
+            }
+        }
+        return inverse;
+    }
+
+    /**
+     * Whether a member whose edges' inverse p-values sum to {@code inverseSum} is significant among {@code tested}
+     * pair tests: the harmonic mean p-value of its edges, each test weighted 1 / tested, adjusted to the family, is
+     * tested / inverseSum ≤ {@value #SIGNIFICANCE_LEVEL} (Wilson 2019). O(1).
+     */
+    static boolean significant(double inverseSum, double tested) {
+        return inverseSum > 0 && tested / inverseSum <= SIGNIFICANCE_LEVEL;
     }
 
     /** The synchrony term of two action times a and b under a window: max(0, 1 − |a − b| / window). O(1). */

@@ -116,6 +116,14 @@ public final class CoActionKernel {
     }
 
     /**
+     * The count the null model expects of a pair by chance, max(λ<sub>volume</sub>, λ<sub>strength</sub>): the edge's
+     * {@code expected} ({@link CoordinationEdge#pValue}). Arguments as {@link #select}.
+     */
+    public static double expected(int volumeU, int volumeV, double chance, double strength) {
+        return CoActionNullModel.expected(volumeU, volumeV, chance, strength);
+    }
+
+    /**
      * Whether the similarity gate of {@code signal} reads the item overlap ({@link #needsOverlap}): co-retweet only.
      * Its items are other accounts' posts, and whether two accounts retweet the same posts is the co-retweet
      * similarity of Pacheco et al. (ICWSM 2021), measured without a window. For authored items (links, texts,

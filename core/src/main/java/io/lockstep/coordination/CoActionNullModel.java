@@ -61,17 +61,22 @@ import java.util.Arrays;
  * Deterministic: a pure function of the counts; the selected pairs come out in ascending pair-key order.
  */
 final class CoActionNullModel {
-    /** The pairs that passed, ascending by pair key, with their counts and weights at the same index. */
+    /**
+     * The pairs that passed, ascending by pair key, with their counts, weights and the counts the null model expects
+     * of them (λ = max(λ<sub>volume</sub>, λ<sub>strength</sub>)) at the same index.
+     */
     static final class Selected {
         final long[] pairs;
         final int[] counts;
         final double[] weights;
+        final double[] expected;
         private final Long2IntOpenHashMap index;
 
-        Selected(long[] pairs, int[] counts, double[] weights) {
+        Selected(long[] pairs, int[] counts, double[] weights, double[] expected) {
             this.pairs = pairs;
             this.counts = counts;
             this.weights = weights;
+            this.expected = expected;
             index = new Long2IntOpenHashMap(pairs.length);
             index.defaultReturnValue(-1);
             for (int i = 0; i < pairs.length; i++) {
@@ -378,6 +383,7 @@ final class CoActionNullModel {
         LongArrayList keptPairs = new LongArrayList();
         IntArrayList keptCounts = new IntArrayList();
         DoubleArrayList keptWeights = new DoubleArrayList();
+        DoubleArrayList keptExpected = new DoubleArrayList();
         LongArrayList pending = new LongArrayList();
         IntArrayList pendingIndex = new IntArrayList();
         for (Long2LongMap.Entry entry : Long2LongMaps.fastIterable(counts.pairs)) {
@@ -404,6 +410,7 @@ final class CoActionNullModel {
             keptPairs.add(pair);
             keptCounts.add(c);
             keptWeights.add(w);
+            keptExpected.add(expected(counts.volume[u], counts.volume[v], chance, strength));
         }
         if (!pending.isEmpty()) {
             long[] asked = pending.toLongArray();
@@ -413,15 +420,16 @@ final class CoActionNullModel {
                 long packed = counts.pairs.get(pair);
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = PairCounting.count(packed);
+                double strength = bg.expectation(pendingIndex.getInt(i), u, v, c);
                 double w = weight(c, PairCounting.units(packed), overlaps[i], counts.volume[u], counts.normSq[u],
-                        counts.volume[v], counts.normSq[v], chance, bg.expectation(pendingIndex.getInt(i), u, v, c),
-                        activeAccounts, p, explains);
+                        counts.volume[v], counts.normSq[v], chance, strength, activeAccounts, p, explains);
                 if (Double.isNaN(w)) {
                     continue;
                 }
                 keptPairs.add(pair);
                 keptCounts.add(c);
                 keptWeights.add(w);
+                keptExpected.add(expected(counts.volume[u], counts.volume[v], chance, strength));
             }
         }
         // ascending pair keys: sort indices by pair, then permute
@@ -429,6 +437,7 @@ final class CoActionNullModel {
         long[] pairs = keptPairs.elements();
         int[] cs = keptCounts.elements();
         double[] ws = keptWeights.elements();
+        double[] es = keptExpected.elements();
         long[] order = new long[k];
         for (int i = 0; i < k; i++) {
             order[i] = i;
@@ -437,11 +446,18 @@ final class CoActionNullModel {
         LongArrays.radixSort(sortedPairs, order);
         int[] sortedCounts = new int[k];
         double[] sortedWeights = new double[k];
+        double[] sortedExpected = new double[k];
         for (int i = 0; i < k; i++) {
             sortedCounts[i] = cs[(int) order[i]];
             sortedWeights[i] = ws[(int) order[i]];
+            sortedExpected[i] = es[(int) order[i]];
         }
-        return new Selected(sortedPairs, sortedCounts, sortedWeights);
+        return new Selected(sortedPairs, sortedCounts, sortedWeights, sortedExpected);
+    }
+
+    /** λ = max(λ<sub>volume</sub>, λ<sub>strength</sub>) of a pair: the count the null model expects by chance. */
+    static double expected(int volumeU, int volumeV, double chance, double strength) {
+        return Math.max((double) volumeU * volumeV * chance, strength);
     }
 
     /** The item overlaps ({@link ItemOverlap#units}) of the pairs asked, at the same index. */

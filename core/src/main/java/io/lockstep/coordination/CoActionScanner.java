@@ -109,7 +109,7 @@ final class CoActionScanner {
         for (int i = 0; i < kept.size(); i++) {
             long pair = kept.pairs[i];
             edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, signal, kept.weights[i], kept.counts[i],
-                    evidence.get(i)));
+                    evidence.get(i), kept.expected[i]));
         }
         progress.end();
         return new SignalGraph(signal, edges, n, candidates);

@@ -512,7 +512,7 @@ final class CommonSource {
                 }
             }
             out.add(new CoordinationEdge(e.source(), e.target(), e.signal(), e.weight() * count / e.count(), count,
-                    evidence));
+                    evidence, e.expected()));
         }
         return new SignalGraph(graph.signal(), out, graph.actions(), graph.candidatePairs(), graph.blocks());
     }

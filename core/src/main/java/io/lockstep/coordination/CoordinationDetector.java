@@ -18,6 +18,8 @@ import java.util.Objects;
  * class:
  * <ol>
  *   <li>signals, each O(actions) after a radix sort ({@link CoActionScanner} and the others);</li>
+ *   <li>{@link EventNullModel}: the co-retweet, co-hashtag and co-reply edges' expected counts re-tested against a
+ *       null that keeps each item's own time profile (the p-values the score's significance term reads);</li>
  *   <li>{@link CombinePhase}: pair weights summed over signals, pairs below
  *       {@link CoordinationParams.ClusterParams#minEdgeWeight()} dropped, a {@link CompactGraph} built;</li>
  *   <li>{@link ClusterPhase}: Leiden on modularity (Traag, Waltman and van Eck 2019), each community split into
@@ -30,8 +32,8 @@ import java.util.Objects;
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals
  *       seconds apart is evidence even when no cluster forms): at most 2 · partners rows per flagged account.</li>
  * </ol>
- * Cost: the signals', then O(edges) to combine, Leiden's, and O(edges + accounts) for the rest. Deterministic for a
- * given {@link CoordinationParams#seed()}.
+ * Cost: the signals', the event null's (one sort and walk of each covered signal's actions), then O(edges) to
+ * combine, Leiden's, and O(edges + accounts) for the rest. Deterministic for a given {@link CoordinationParams#seed()}.
  */
 public final class CoordinationDetector {
     private final CoordinationParams params;
@@ -91,6 +93,7 @@ public final class CoordinationDetector {
                                     ProgressListener progress, TerminationFlag termination) {
         int n = activity.accountCount();
         progress.begin("combine and cluster", -1);
+        edges = EventNullModel.apply(activity, params, edges, termination);
         CompactGraph combined = CombinePhase.run(n, edges, params.cluster().minEdgeWeight());
         termination.assertRunning();
         ClusterPhase.Groups groups = ClusterPhase.run(combined, edges, blocks, params.cluster(), params.seed(),

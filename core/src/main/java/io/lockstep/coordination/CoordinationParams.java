@@ -202,25 +202,35 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         }
 
         /**
-         * 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; for a follow block 0.45 significance
-         * + 0.2 density + 0.2 creation burst + 0.15 burst share.
+         * Timed: significance 0.45, profile 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share; for a
+         * follow block 0.45 significance + 0.2 density + 0.2 creation burst + 0.15 burst share. Significance has the
+         * same weight in both, the null model's verdict (a cluster every member of which is significant scores at
+         * least 0.45); the profile is the timed formula as it was before the significance term, so that a cluster
+         * the null models explain scores what it did.
          */
         public static ScoreWeights defaults() {
-            return new ScoreWeights(new TimedWeights(0.4, 0.3, 0.15, 0.15), new BlockWeights(0.45, 0.2, 0.2, 0.15));
+            return new ScoreWeights(new TimedWeights(0.45, 0.4, 0.3, 0.15, 0.15),
+                    new BlockWeights(0.45, 0.2, 0.2, 0.15));
         }
     }
 
     /**
-     * score = density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst ·
-     * largest share of members created together + burstShare · share of the members' posts in the cluster's bursts.
+     * score = max(P, (1 − significance) · P + significance · share of the members whose co-actions are evidence
+     * against chance at the family-wise 5 % level) × the crowd factor ({@link ClusterScorer}), the profile P =
+     * density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst · largest
+     * share of members created together + burstShare · share of the members' posts in the cluster's bursts. The four
+     * profile weights sum to 1; significance, in [0, 1], is how far the share lifts the profile toward itself.
      */
-    public record TimedWeights(double density, double synchrony, double creationBurst, double burstShare) {
+    public record TimedWeights(double significance, double density, double synchrony, double creationBurst,
+                               double burstShare) {
         public TimedWeights {
+            weight("timed.significance", significance);
             weight("timed.density", density);
             weight("timed.synchrony", synchrony);
             weight("timed.creationBurst", creationBurst);
             weight("timed.burstShare", burstShare);
-            sumsToOne("timed", density + synchrony + creationBurst + burstShare);
+            sumsToOne("timed.density + timed.synchrony + timed.creationBurst + timed.burstShare",
+                    density + synchrony + creationBurst + burstShare);
         }
     }
 
@@ -235,7 +245,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
             weight("block.density", density);
             weight("block.creationBurst", creationBurst);
             weight("block.burstShare", burstShare);
-            sumsToOne("block", significance + density + creationBurst + burstShare);
+            sumsToOne("block.*", significance + density + creationBurst + burstShare);
         }
     }
 
@@ -247,7 +257,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     private static void sumsToOne(String name, double sum) {
         if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("score weights " + name + ".* must sum to 1, were " + sum);
+            throw new IllegalArgumentException("score weights " + name + " must sum to 1, were " + sum);
         }
     }
 
@@ -299,8 +309,18 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         BlockWeights f = cluster.weights.block;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
-                        + "one cluster. Cluster score = (%.2f density + %.2f synchrony + %.2f creation burst (%d days) "
-                        + "+ %.2f share of activity in the cluster's bursts (%d s bins)) x (1 - f (1 - c)), f the "
+                        + "one cluster. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)), "
+                        + "P = %.2f density + %.2f synchrony + %.2f "
+                        + "creation burst (%d days) + %.2f share of activity in the cluster's bursts (%d s bins), "
+                        + "significance the share of the members whose edges are evidence against "
+                        + "chance at the family-wise level %.2f (harmonic mean p-value of the member's pair p-values "
+                        + "under the co-action null model, Wilson 2019, over S n (n - 1) / 2 pair tests, n the posting "
+                        + "accounts and S the signals with a pair null model; co-retweet, co-hashtag and co-reply "
+                        + "pairs tested against the larger of it and the event null, which keeps each item's own time "
+                        + "profile: the sum over the pair's shared items of the share of each item's account pairs "
+                        + "found in the window; significance lifts a cluster and never lowers it), synchrony the mean "
+                        + "of max(0, 1 - |dt| / "
+                        + "window) over the timed evidence with the times as given, f the "
                         + "share of internal edges that are co-retweet or co-reply and c the share of the members' "
                         + "co-retweeters and co-repliers the pair counting compared with a member (within the window; on "
                         + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
@@ -317,8 +337,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
-                t.density, t.synchrony, t.creationBurst, cluster.creationBurst / 86400, t.burstShare,
-                cluster.burstBin, f.significance, f.density, f.creationBurst, f.burstShare,
+                t.significance, t.significance, t.density, t.synchrony, t.creationBurst,
+                cluster.creationBurst / 86400,
+                t.burstShare, cluster.burstBin, ClusterScorer.SIGNIFICANCE_LEVEL, f.significance, f.density, f.creationBurst, f.burstShare,
                 ClusterScorer.AUDIENCE_Z, cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),

@@ -54,7 +54,7 @@ final class ScorePhase {
             }
         }
         ClusterScorer scorer = new ClusterScorer(activity, params,
-                crowd(activity, params, combined, groups, internal, termination));
+                crowd(activity, params, combined, groups, internal, termination), edges);
         List<Cluster> scored = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
             scored.add(scorer.score(g, groups.members.get(g), internal.get(g), internalCombined[g],

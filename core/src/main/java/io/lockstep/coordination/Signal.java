@@ -73,6 +73,14 @@ public enum Signal {
         return id;
     }
 
+    /**
+     * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
+     * every signal but fast-retweet (a test of the source's audience) and lockstep-follow (a test of the block).
+     */
+    public boolean pairNullModel() {
+        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW;
+    }
+
     /** The kind of cluster this signal's edges point to ({@link Cluster#kind()}). */
     public String kind() {
         return kind;

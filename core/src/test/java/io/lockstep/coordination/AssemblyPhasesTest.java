@@ -15,8 +15,13 @@ import static org.assertj.core.api.Assertions.within;
 /** Each phase of {@link CoordinationDetector#assemble} on its own, on graphs small enough to check by hand. */
 class AssemblyPhasesTest {
 
+    /**
+     * An edge of 3 shared items; for a signal with a pair null model, 10⁻⁴ of them expected by chance (p ≈ 1.7 ·
+     * 10⁻¹³, significant in any family these tests build).
+     */
     private static CoordinationEdge edge(int u, int v, String signal, double weight) {
-        return new CoordinationEdge(u, v, signal, weight, 3, List.of(new Evidence("x", 1000, 1000)));
+        return new CoordinationEdge(u, v, signal, weight, 3, List.of(new Evidence("x", 1000, 1000)),
+                Signal.of(signal).pairNullModel() ? 1e-4 : Double.NaN);
     }
 
     private static double weight(CompactGraph g, int u, int v) {
@@ -97,7 +102,8 @@ class AssemblyPhasesTest {
 
     @Test
     void scoreOrdersClustersByScoreAndNumbersThem() {
-        // accounts without creation times or posts: score = 0.4 density + 0.3 synchrony (evidence 0 s apart: 1)
+        // accounts without creation times or posts: profile P = 0.4 density + 0.3 synchrony (evidence 0 s apart: 1),
+        // lifted by significance (every member: 1) to 0.55 P + 0.45
         Activity a = new Timeline().accounts("p0", "p1", "p2", "t3", "t4", "t5").build();
         List<CoordinationEdge> edges = List.of(edge(0, 1, "co-retweet", 0.5), edge(1, 2, "co-retweet", 0.5),
                 edge(3, 4, "co-retweet", 0.5), edge(4, 5, "co-retweet", 0.5), edge(3, 5, "co-hashtag", 0.5));
@@ -108,11 +114,11 @@ class AssemblyPhasesTest {
         List<Cluster> clusters = ScorePhase.run(a, p, g, edges, groups);
         assertThat(clusters).extracting(Cluster::id).containsExactly(0, 1);
         assertThat(clusters.get(0).members()).containsExactly(3, 4, 5);
-        assertThat(clusters.get(0).score()).isCloseTo(0.4 + 0.3, within(1e-12));
+        assertThat(clusters.get(0).score()).isCloseTo(0.55 * (0.4 + 0.3) + 0.45, within(1e-12));
         assertThat(clusters.get(0).signals()).containsExactly("co-retweet", "co-hashtag");
         assertThat(clusters.get(0).kind()).isEqualTo("botnet");
         assertThat(clusters.get(1).members()).containsExactly(0, 1, 2);
-        assertThat(clusters.get(1).score()).isCloseTo(0.4 * 2 / 3 + 0.3, within(1e-12));
+        assertThat(clusters.get(1).score()).isCloseTo(0.55 * (0.4 * 2 / 3 + 0.3) + 0.45, within(1e-12));
         assertThat(clusters.get(1).firstSeen()).isEqualTo(1000);
     }
 
@@ -260,8 +266,8 @@ class AssemblyPhasesTest {
         for (int m = 0; m < 10; m++) {
             assertThat(v[m].suspicious()).as("ring member %d", m).isTrue();
         }
-        // density 1 and synchrony 1: 0.4 + 0.3
-        assertThat(v[0].score()).isCloseTo(0.7, within(1e-9));
+        // density 1 and synchrony 1 (profile 0.7), significance 1: 0.55 · 0.7 + 0.45
+        assertThat(v[0].score()).isCloseTo(0.835, within(1e-9));
         for (int m = 10; m < 14; m++) {
             assertThat(v[m].suspicious()).as("outsider %d", m).isFalse();
             assertThat(v[m].cluster()).isEqualTo(-1);

@@ -69,7 +69,8 @@ class CoordinationDetectorTest {
         assertThat(r.accounts()[t.id("user0")].suspicious()).isFalse();
         assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
-        assertThat(p.describe()).contains("0.45 significance", "0.40 density + 0.30 synchrony");
+        assertThat(p.describe()).contains("0.45 significance (min(1", "max(P, (1 - 0.45) P + 0.45 significance)",
+                "P = 0.40 density + 0.30 synchrony + 0.15 creation burst");
     }
 
     @Test
@@ -77,22 +78,24 @@ class CoordinationDetectorTest {
         CoordinationParams p = CoordinationParams.defaults();
         CoordinationParams.ClusterParams c = p.cluster();
         CoordinationParams changed = p.withCluster(c.withWeights(new CoordinationParams.ScoreWeights(
-                new CoordinationParams.TimedWeights(0.35, 0.35, 0.15, 0.15),
+                new CoordinationParams.TimedWeights(0.3, 0.5, 0.2, 0.15, 0.15),
                 new CoordinationParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
-        assertThat(changed.describe()).contains("0.35 density + 0.35 synchrony + 0.15 creation burst",
+        assertThat(changed.describe()).contains(
+                "max(P, (1 - 0.30) P + 0.30 significance)", "P = 0.50 density + 0.20 synchrony + 0.15 creation burst",
                 "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
-                .doesNotContain("0.40 density", "0.45 significance");
+                .doesNotContain("P = 0.40 density", "0.45 significance (min(1");
         assertThat(p.describe()).isNotEqualTo(changed.describe());
     }
 
     @Test
     void scoreWeightsAreCheckedByName() {
-        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(1.2, 0.3, 0.15, 0.15))
+        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(0, 1.2, 0.3, 0.15, 0.15))
                 .hasMessage("score weight timed.density must be in [0, 1], was 1.2");
         assertThatThrownBy(() -> new CoordinationParams.BlockWeights(0.45, -0.1, 0.2, 0.15))
                 .hasMessage("score weight block.density must be in [0, 1], was -0.1");
-        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(0.4, 0.3, 0.15, 0.25))
-                .hasMessageStartingWith("score weights timed.* must sum to 1, were 1.1");
+        assertThatThrownBy(() -> new CoordinationParams.TimedWeights(0, 0.4, 0.3, 0.15, 0.25))
+                .hasMessageStartingWith("score weights timed.density + timed.synchrony + timed.creationBurst + "
+                        + "timed.burstShare must sum to 1, were 1.1");
     }
 
     @Test
@@ -101,10 +104,10 @@ class CoordinationDetectorTest {
         // synchrony mean(1 - |b - b'| / 60) over the 15 pairs = 1 - 35 / 900
         Activity a = botnet().build();
         CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet"));
-        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(1, 0, 0, 0))).isCloseTo(1.0, within(1e-12));
-        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0, 1, 0, 0)))
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0, 1, 0, 0, 0))).isCloseTo(1.0, within(1e-12));
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0, 0, 1, 0, 0)))
                 .isCloseTo(1 - 35.0 / 900, within(1e-12));
-        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0.5, 0.5, 0, 0)))
+        assertThat(scoreWith(a, p, new CoordinationParams.TimedWeights(0, 0.5, 0.5, 0, 0)))
                 .isCloseTo(1 - 35.0 / 1800, within(1e-12));
     }
 

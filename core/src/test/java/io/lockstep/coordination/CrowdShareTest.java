@@ -133,7 +133,7 @@ class CrowdShareTest {
         Activity a = crowdAndBots();
         int[] fans = {2, 3, 4};
         int[] bots = {5, 6, 7};
-        ClusterScorer scorer = new ClusterScorer(a, CoordinationParams.defaults(), crowd(a, null, fans, bots));
+        ClusterScorer scorer = new ClusterScorer(a, CoordinationParams.defaults(), crowd(a, null, fans, bots), null);
         assertThat(scorer.crowdFactor(0, Map.of(CoordinationSignal.CO_RETWEET, 3), 3))
                 .isCloseTo(2.0 / 11, within(1e-12));
         // one co-retweet edge of four internal edges: 1 − 1/4 · (1 − 2/11)
@@ -168,8 +168,9 @@ class CrowdShareTest {
         assertThat(crowd(a, fansLinked, new int[] {2, 3, 4}).retweet(0)).isCloseTo(2.0 / 11, within(1e-12));
     }
 
+    /** A co-retweet edge of 5 shared originals where the null model expects 0.01 (p ≈ 8 · 10⁻¹³). */
     private static CoordinationEdge edge(int u, int v) {
         return new CoordinationEdge(u, v, CoordinationSignal.CO_RETWEET, 0.3, 5,
-                List.of(new Evidence("x", 100, 101)));
+                List.of(new Evidence("x", 100, 101)), 0.01);
     }
 }

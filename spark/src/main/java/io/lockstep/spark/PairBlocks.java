@@ -83,11 +83,12 @@ final class PairBlocks {
     }
 
     /**
-     * The pairs a block selected: pair keys, counts, weights; and the pairs whose item overlap decides
+     * The pairs a block selected: pair keys, counts, weights, the counts the null model expects of them
+     * ({@link CoActionKernel#expected}); and the pairs whose item overlap decides
      * ({@link CoActionKernel#needsOverlap}): their keys, counts, windowed units and strength-model expectations.
      */
-    record Selected(int signal, long[] pairs, int[] counts, double[] weights, long[] pending, int[] pendingCounts,
-                    long[] pendingUnits, double[] pendingStrength) implements Serializable {
+    record Selected(int signal, long[] pairs, int[] counts, double[] weights, double[] expected, long[] pending,
+                    int[] pendingCounts, long[] pendingUnits, double[] pendingStrength) implements Serializable {
     }
 
     /**
@@ -307,6 +308,7 @@ final class PairBlocks {
             LongArrayList pairs = new LongArrayList();
             IntArrayList counts = new IntArrayList();
             DoubleArrayList weights = new DoubleArrayList();
+            DoubleArrayList expected = new DoubleArrayList();
             LongArrayList pending = new LongArrayList();
             IntArrayList pendingCounts = new IntArrayList();
             LongArrayList pendingUnits = new LongArrayList();
@@ -328,6 +330,7 @@ final class PairBlocks {
                     pairs.add(pair);
                     counts.add(c);
                     weights.add(w);
+                    expected.add(CoActionKernel.expected(vol[u], vol[v], chance[s], lambda));
                 } else if (overlapGate && CoActionKernel.needsOverlap(c, b.units[i], vol[u], nrm[u], vol[v], nrm[v], chance[s],
                         lambda, p, test)) {
                     pending.add(pair);
@@ -337,7 +340,7 @@ final class PairBlocks {
                 }
             }
             return new Selected(s, pairs.toLongArray(), counts.toIntArray(), weights.toDoubleArray(),
-                    pending.toLongArray(), pendingCounts.toIntArray(), pendingUnits.toLongArray(),
+                    expected.toDoubleArray(), pending.toLongArray(), pendingCounts.toIntArray(), pendingUnits.toLongArray(),
                     pendingStrength.toDoubleArray());
         }).filter(x -> x.pairs().length > 0 || x.pending().length > 0).collect();
         norm.destroy();

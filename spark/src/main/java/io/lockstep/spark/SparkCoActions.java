@@ -399,7 +399,7 @@ public final class SparkCoActions {
                 long pair = b.pairs()[i];
                 edges.add(new CoordinationEdge((int) (pair >>> 32), (int) pair, ActionSignals.name(s),
                         b.weights()[i], b.counts()[i],
-                        evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of())));
+                        evidence[s] == null ? List.of() : evidence[s].getOrDefault(pair, List.of()), b.expected()[i]));
             }
         }
         edges.sort(Comparator.comparingInt((CoordinationEdge e) -> CoordinationParams.ALL_SIGNALS.indexOf(e.signal()))
@@ -514,6 +514,7 @@ public final class SparkCoActions {
             LongArrayList pairs = LongArrayList.wrap(b.pairs().clone());
             IntArrayList counts = IntArrayList.wrap(b.counts().clone());
             DoubleArrayList weights = DoubleArrayList.wrap(b.weights().clone());
+            DoubleArrayList expected = DoubleArrayList.wrap(b.expected().clone());
             CoordinationParams.CoAction p = thresholds[s].coAction();
             CoActionKernel.TailTest test = new CoActionKernel.TailTest(p.maxPValue());
             for (int i = 0; i < b.pending().length; i++) {
@@ -527,10 +528,12 @@ public final class SparkCoActions {
                     pairs.add(pair);
                     counts.add(b.pendingCounts()[i]);
                     weights.add(w);
+                    expected.add(CoActionKernel.expected(volumes[s][u], volumes[s][v], chance[s],
+                            b.pendingStrength()[i]));
                 }
             }
             out.add(new PairBlocks.Selected(s, pairs.toLongArray(), counts.toIntArray(), weights.toDoubleArray(),
-                    new long[0], new int[0], new long[0], new double[0]));
+                    expected.toDoubleArray(), new long[0], new int[0], new long[0], new double[0]));
         }
         return out;
     }

@@ -99,6 +99,7 @@ public final class SparkJob {
                 out.writeUTF(e.signal());
                 out.writeDouble(e.weight());
                 out.writeInt(e.count());
+                out.writeDouble(e.expected());
                 out.writeInt(e.evidence().size());
                 for (Evidence ev : e.evidence()) {
                     out.writeUTF(ev.item());
@@ -138,12 +139,13 @@ public final class SparkJob {
                 String signal = in.readUTF();
                 double weight = in.readDouble();
                 int count = in.readInt();
+                double expected = in.readDouble();
                 int k = in.readInt();
                 List<Evidence> evidence = new ArrayList<>(k);
                 for (int j = 0; j < k; j++) {
                     evidence.add(new Evidence(in.readUTF(), in.readLong(), in.readLong()));
                 }
-                edges.add(new CoordinationEdge(source, target, signal, weight, count, evidence));
+                edges.add(new CoordinationEdge(source, target, signal, weight, count, evidence, expected));
             }
             return edges;
         }

@@ -93,9 +93,15 @@ class EngineEquivalenceTest {
         Files.writeString(file, csv);
         List<Path> files = List.of(file);
         Activity activity = ArchiveFiles.read(files).activity();
-        CoordinationParams params = CoordinationParams.defaults()
+        // the timed score without its significance term (these pairs are kept with no null model, p up to 1), so that
+        // the crowds' clusters are flagged and the reported edges are the grouped pairs the engines must agree on
+        CoordinationParams defaults = CoordinationParams.defaults();
+        CoordinationParams params = defaults
                 .withSignals(Set.of("co-retweet"))
-                .withCoRetweet(new CoordinationParams.CoAction(60, 1, 0.0, 1.0));
+                .withCoRetweet(new CoordinationParams.CoAction(60, 1, 0.0, 1.0))
+                .withCluster(defaults.cluster().withWeights(new CoordinationParams.ScoreWeights(
+                        new CoordinationParams.TimedWeights(0, 0.4, 0.3, 0.15, 0.15),
+                        CoordinationParams.ScoreWeights.defaults().block())));
         CoordinationResult single = new CoordinationDetector(params).run(activity, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         SharedSpark.get();
