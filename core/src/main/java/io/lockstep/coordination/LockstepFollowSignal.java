@@ -581,21 +581,25 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
                     blockFloor(capturedSeed, cohort, grown[1], capturedIn, capturedByBlock, most));
             growth.judgeBurst(new int[0]);
-            if (onboardingTest && kept != null && cohort
+            // a cohort created together that follows no account it captures and otherwise follows like its
+            // communities: newcomers who accepted a suggestion list. The block is no finding, but its follows are
+            // accounted for (the list explains them), so its members leave growth as a kept block's do: recruited
+            // into a later block by the same follows, they would change that block for no new evidence
+            boolean explained = onboardingTest && kept != null && cohort
                     && StarterLists.explains(finder, partitions, grown[0], grown[1], capturedByBlock, most,
-                    params.maxPValue())) {
-                // a cohort created together that follows no account it captures and otherwise follows like its
-                // communities: newcomers who accepted a suggestion list
+                    params.maxPValue());
+            if (explained) {
                 kept = null;
             }
             clock = lap(Phase.TEST, clock);
-            if ((audience || capturedSeed) && kept == null) {
+            if ((audience || capturedSeed) && kept == null && !explained) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
                 // view, and the accounts in it stay free for the other seeds
                 continue;
             }
             // the seed's core and the grown followers leave the seed search (the whole seed when nothing grew);
-            // only the members of a kept block leave growth: a rejected seed is no verdict on its members
+            // only the members of a kept block, or of one a starter list explains, leave growth: a rejected seed is
+            // no verdict on its members
             for (int f : grown == null ? seed : seedCore) {
                 peeled[f] = true;
             }
@@ -604,7 +608,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             for (int f : grown[0]) {
                 peeled[f] = true;
-                spent[f] |= kept != null;
+                spent[f] |= kept != null || explained;
             }
             if (kept != null) {
                 blocks.add(kept);
