@@ -112,7 +112,7 @@ import java.util.function.IntConsumer;
  *       whose vendor serves two or three clients and otherwise follows the platform's top accounts, which the model
  *       explains, has three or four targets: {@link #blockFloor}), and the burst's members that follow two of the
  *       targets it captures join it before the block test ({@link #ownersFollowers}); a block grown from a cohort
- *       none of whose targets is captured, whose members the partitions spread over many communities (newcomers go
+ *       none of whose targets is captured, whose members the finest partition spreads over many communities (newcomers go
  *       on to follow people they know, and land in the communities of their own lives) and whose members' other follows
  *       stay inside their communities as often as the communities' habits predict, is what a suggestion list
  *       explains, and is not kept ({@link StarterLists}; off by default, {@link #onboardingTest}), however dense: a
@@ -120,7 +120,7 @@ import java.util.function.IntConsumer;
  *       members leave growth as a kept block's do: the list accounts for their shared follows, and recruited into a
  *       later block by them they would change that block for no new evidence. A farm that follows one
  *       client besides the platform's popular accounts keeps the block: its client is captured, or, when the client
- *       has an audience of its own that the farm does not own, the partitions gather its members in one community
+ *       has an audience of its own that the farm does not own, the finest partition gathers its members in one community
  *       (their only ties are the block's) or their other follows are the vendor's camouflage spread over the
  *       platform; co-action signals judge the wave's members on their own clusters.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed

@@ -168,9 +168,8 @@ class FewTargetsTest {
     }
 
     /**
-     * The whole signal: the wave on one starter list of top accounts is no block, dense as it is; the partitions
-     * spread its members over the communities of their own follows (no community holds most of them in most
-     * partitions).
+     * The whole signal: the wave on one starter list of top accounts is no block, dense as it is; the finest
+     * partition spreads its members over the communities of their own follows (no community holds most of them).
      */
     @Test
     void aSignUpWaveOnOneStarterListOfTopAccountsIsNoBlock() {
@@ -184,7 +183,7 @@ class FewTargetsTest {
         List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
                 .partitions(n);
         int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
-        assertThat(StarterLists.gathered(partitions, wave)).isLessThan(partitions.size() / 2 + 1);
+        assertThat(StarterLists.gathered(partitions.get(partitions.size() - 1), wave)).isFalse();
     }
 
     /**

@@ -64,20 +64,20 @@ class StarterListsTest {
      */
     private static final int[] SPREAD = {0, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1};
 
-    /** Gathered: more than half of the block's followers in one community, counted per partition. */
+    /** Gathered: more than half of the block's followers in one community of the partition. */
     @Test
-    void gatheredCountsThePartitionsWithMostOfTheBlockInOneCommunity() {
-        assertThat(StarterLists.gathered(List.of(TWO_COMMUNITIES), BLOCK)).isEqualTo(1); // 4 and 5 of 3
-        assertThat(StarterLists.gathered(List.of(SPREAD), BLOCK)).isZero();
-        assertThat(StarterLists.gathered(List.of(TWO_COMMUNITIES, SPREAD, TWO_COMMUNITIES), BLOCK)).isEqualTo(2);
+    void gatheredIsMoreThanHalfOfTheBlockInOneCommunity() {
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, BLOCK)).isTrue(); // 4 and 5 of 3
+        assertThat(StarterLists.gathered(SPREAD, BLOCK)).isFalse();
         // half is not more than half
-        assertThat(StarterLists.gathered(List.of(TWO_COMMUNITIES), new int[] {4, 10})).isZero();
-        assertThat(StarterLists.gathered(List.of(TWO_COMMUNITIES), new int[] {4, 5})).isEqualTo(1);
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, new int[] {4, 10})).isFalse();
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, new int[] {4, 5})).isTrue();
     }
 
     /**
-     * A list explains the block when no target is captured by it, the partitions spread its members over their
-     * communities, and no partition shows their other follows significantly outside their communities.
+     * A list explains the block when no target is captured by it, the finest partition (the last) spreads its
+     * members over their communities, and no partition shows their other follows significantly outside their
+     * communities.
      */
     @Test
     void aListExplainsABlockOfOrdinaryFollowersNoneCapturedSpreadOverCommunities() {
@@ -89,17 +89,18 @@ class StarterListsTest {
         // significance: 0.5249 is evidence at 0.53, not at 0.52
         assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {0}, 1, 0.52)).isTrue();
         assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {0}, 1, 0.53)).isFalse();
-        // gathered: the partition that holds 4 and 5 together gathers the block, whatever the follows say
-        // (P(Poisson(3.2) ≤ 1) = 0.1712 there is no evidence at 10⁻³)
+        // gathered by the finest partition: a farm's, whatever the follows say (P(Poisson(3.2) ≤ 1) = 0.1712 in
+        // TWO_COMMUNITIES is no evidence at 10⁻³)
         assertThat(StarterLists.explains(g, List.of(TWO_COMMUNITIES), BLOCK, TARGETS, new int[] {0}, 1, 1e-3))
                 .isFalse();
-        // most partitions: gathered in one of three is spread; Bonferroni over the three, so
-        // TWO_COMMUNITIES' 0.1712 is evidence at 0.52 (0.1733 each) and not at 0.51 (0.17 each)
-        List<int[]> three = List.of(SPREAD, SPREAD, TWO_COMMUNITIES);
-        assertThat(StarterLists.explains(g, three, BLOCK, TARGETS, new int[] {0}, 2, 0.51)).isTrue();
-        assertThat(StarterLists.explains(g, three, BLOCK, TARGETS, new int[] {0}, 2, 0.52)).isFalse();
-        assertThat(StarterLists.explains(g, List.of(SPREAD, TWO_COMMUNITIES, TWO_COMMUNITIES), BLOCK, TARGETS,
-                new int[] {0}, 2, 1e-3)).isFalse();
+        assertThat(StarterLists.explains(g, List.of(SPREAD, TWO_COMMUNITIES), BLOCK, TARGETS, new int[] {0}, 2, 1e-3))
+                .isFalse();
+        // a coarser partition that gathers it (a language) does not; Bonferroni over the partitions, so
+        // TWO_COMMUNITIES' 0.1712 is evidence at 0.35 (0.175 each) and not at 0.34 (0.17 each)
+        List<int[]> two = List.of(TWO_COMMUNITIES, SPREAD);
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 1e-3)).isTrue();
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.34)).isTrue();
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.35)).isFalse();
     }
 
     /** The members' other follows against the habit in the spread partition: O 1, E 1.6. */
