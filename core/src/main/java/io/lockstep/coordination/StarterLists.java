@@ -47,7 +47,7 @@ import java.util.List;
  *       leave-block-out rates of {@link FollowNullModel} exist for the same reason): 97–100 % of the simulator's
  *       30-account farm in one community in every robustness-matrix cell measured, 98–100 % of the fourth
  *       generator's fresh farms. The finest partition, because modularity at resolution 1 cannot resolve a group
- *       much smaller than the square root of the graph's follows and merges it into a neighbour (S. Fortunato and
+ *       with fewer ties inside it than about √(2m), m the graph's follows, and merges it into a neighbour (S. Fortunato and
  *       M. Barthélemy, "Resolution limit in community detection", PNAS 104, 36–41 (2007)): at the coarsest
  *       partition 27–80 % of the simulator's farm lies in one community, and a wave of one language's newcomers is
  *       gathered there by its language (62–75 % of g1's and g6's). This keeps the farm of the matrix's cell of
