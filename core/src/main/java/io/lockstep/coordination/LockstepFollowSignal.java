@@ -206,11 +206,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     boolean capturedSeeds = false;
     /**
      * Whether a block grown from a cohort is rejected when a starter list explains it ({@link StarterLists#explains}:
-     * none of its targets captured by it, its members' other follows as homophilous as their communities'); off by
-     * default: on, it keeps the simulator's burst farm in {@code SimulatedScenarioQualityTest}'s four archives, but
-     * loses it in {@code RobustnessMatrixTest}'s cell of homophily 0.5 (farm recall 0), where the communities'
-     * habits are weak and the 30-account farm's other follows too few to break them significantly; off, the fourth
-     * generator's honest sign-up waves are flagged (docs/quality.md, "Sign-up waves and bought farms").
+     * none of its targets captured by it, its members spread over the finest partition's communities, their other
+     * follows as homophilous as their communities'); off by default. On, it clears every honest sign-up wave of the
+     * fourth generator and keeps the simulator's burst farm in {@code SimulatedScenarioQualityTest} and in every
+     * cell of {@code RobustnessMatrixTest} (homophily 0.5 included), but three planted accounts flagged on main only
+     * inside an honest wave's block, and six amplifiers whose co-retweet cluster the clustering splits once the
+     * wave's block leaves the combined graph, are lost (docs/quality.md, "Sign-up waves, settled").
      */
     boolean onboardingTest = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
