@@ -209,9 +209,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * none of its targets captured by it, its members spread over the finest partition's communities, their other
      * follows as homophilous as their communities'); off by default. On, it clears every honest sign-up wave of the
      * fourth generator and keeps the simulator's burst farm in {@code SimulatedScenarioQualityTest} and in every
-     * cell of {@code RobustnessMatrixTest} (homophily 0.5 included), but three planted accounts flagged on main only
-     * inside an honest wave's block, and six amplifiers whose co-retweet cluster the clustering splits once the
-     * wave's block leaves the combined graph, are lost (docs/quality.md, "Sign-up waves, settled").
+     * cell of {@code RobustnessMatrixTest} (homophily 0.5 included), but on the 28 evaluation archives it loses
+     * planted accounts main flags: the fourth generator's n2 churn farm (84, flagged by co-text), g4's amplifiers
+     * (6: their co-retweet cluster split once the wave's block left the combined graph) and three accounts flagged
+     * only inside an honest wave's block (docs/quality.md, "Sign-up waves, settled").
      */
     boolean onboardingTest = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
