@@ -6,6 +6,8 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -199,21 +201,21 @@ class FewTargetsTest {
         LockstepFollowSignal offSignal = new LockstepFollowSignal(CoordinationParams.defaults());
         offSignal.onboardingTest = false;
         SignalGraph off = offSignal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
-        Set<Integer> wave = new java.util.HashSet<>();
+        Set<Integer> wave = new HashSet<>();
         x.wave().forEach(v -> wave.add(LockstepFollowSignalTest.indexOf(a, v)));
         List<String> kept = new ArrayList<>();
         boolean waveBlock = false;
         for (DenseBlock b : off.blocks()) {
-            long fromWave = java.util.Arrays.stream(b.followers()).filter(wave::contains).count();
+            long fromWave = Arrays.stream(b.followers()).filter(wave::contains).count();
             if (2 * fromWave > b.followers().length) {
                 waveBlock = true;
             } else {
-                kept.add(java.util.Arrays.toString(b.followers()) + java.util.Arrays.toString(b.targets()));
+                kept.add(Arrays.toString(b.followers()) + Arrays.toString(b.targets()));
             }
         }
         assertThat(waveBlock).as(FollowNullModelTest.describe(a, off)).isTrue();
-        assertThat(on.blocks().stream().map(b -> java.util.Arrays.toString(b.followers())
-                + java.util.Arrays.toString(b.targets())).toList()).as(FollowNullModelTest.describe(a, on))
+        assertThat(on.blocks().stream().map(b -> Arrays.toString(b.followers())
+                + Arrays.toString(b.targets())).toList()).as(FollowNullModelTest.describe(a, on))
                 .containsExactlyElementsOf(kept);
     }
 
