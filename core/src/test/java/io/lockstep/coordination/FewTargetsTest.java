@@ -6,6 +6,8 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -167,13 +169,83 @@ class FewTargetsTest {
         assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(60);
     }
 
-    /** The whole signal: the wave on one starter list of top accounts is no block, dense as it is. */
+    /**
+     * The whole signal: the wave on one starter list of top accounts is no block, dense as it is; the finest
+     * partition spreads its members over the communities of their own follows (no community holds most of them).
+     */
     @Test
     void aSignUpWaveOnOneStarterListOfTopAccountsIsNoBlock() {
         Archive x = Archive.build(false, true);
         SignalGraph g = follow(x.activity());
         assertThat(FollowNullModelTest.flagged(x.activity(), g)).as(FollowNullModelTest.describe(x.activity(), g))
                 .doesNotContainAnyElementsOf(x.wave());
+        Activity a = x.activity();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        assertThat(StarterLists.gathered(partitions.get(partitions.size() - 1), wave)).isFalse();
+    }
+
+    /**
+     * A block a starter list explains is no finding and changes nothing else: with the onboarding test on, the
+     * blocks of the archive with the farm and the wave are those found with it off but the wave's (its members
+     * leave growth as a kept block's do, so no later block recruits them).
+     */
+    @Test
+    void anExplainedWaveLeavesTheOtherBlocksAsTheyWere() {
+        Archive x = Archive.build(true, true);
+        Activity a = x.activity();
+        SignalGraph on = follow(a);
+        LockstepFollowSignal offSignal = new LockstepFollowSignal(CoordinationParams.defaults());
+        offSignal.onboardingTest = false;
+        SignalGraph off = offSignal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Set<Integer> wave = new HashSet<>();
+        x.wave().forEach(v -> wave.add(LockstepFollowSignalTest.indexOf(a, v)));
+        List<String> kept = new ArrayList<>();
+        boolean waveBlock = false;
+        for (DenseBlock b : off.blocks()) {
+            long fromWave = Arrays.stream(b.followers()).filter(wave::contains).count();
+            if (2 * fromWave > b.followers().length) {
+                waveBlock = true;
+            } else {
+                kept.add(Arrays.toString(b.followers()) + Arrays.toString(b.targets()));
+            }
+        }
+        assertThat(waveBlock).as(FollowNullModelTest.describe(a, off)).isTrue();
+        assertThat(on.blocks().stream().map(b -> Arrays.toString(b.followers())
+                + Arrays.toString(b.targets())).toList()).as(FollowNullModelTest.describe(a, on))
+                .containsExactlyElementsOf(kept);
+    }
+
+    /**
+     * The whole signal at homophily 0.5: a 30-account burst farm of one ordinary client with an audience of its own
+     * and a pool of the communities' stars, as the simulator plants it, in communities whose members follow inside
+     * them only half the time: no starter list explains it, and it is found as with the onboarding test off.
+     */
+    @Test
+    void aBurstFarmOfAPopularClientIsFoundAtHomophilyHalf() {
+        FollowGraphs gen = FollowNullModelTest.communities(21, 1200, 800, 600, 400, 300, 200, 150, 100)
+                .follows(36, 0.8, 0.5);
+        List<String> pool = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            for (int k = 0; k < 4; k++) {
+                pool.add(FollowGraphs.member(c, k));
+            }
+        }
+        String client = FollowGraphs.member(1, 20);
+        List<String> farm = gen.popularClientFarm(30, client, pool, 16);
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(farm).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(24);
+        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
+        off.onboardingTest = false;
+        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
+                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
     }
 
     /**

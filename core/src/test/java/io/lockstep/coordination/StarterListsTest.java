@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link StarterLists} phase by phase on a 12-account graph: the members' other follows inside their communities
- * against their communities' habits, and the test that combines them with captured-ness; and the lower Poisson tail
- * it uses ({@link PoissonTail#lower}).
+ * against their communities' habits, whether the partitions gather the block's members in one community, and the
+ * test that combines them with captured-ness; and the lower Poisson tail it uses ({@link PoissonTail#lower}).
  */
 class StarterListsTest {
 
@@ -58,21 +58,58 @@ class StarterListsTest {
     }
 
     /**
-     * A list explains the block when no target is captured by it and no partition shows its members' other follows
-     * significantly outside their communities: P(Poisson(3.2) ≤ 1) = 0.171 is no evidence at 10⁻³, and is at 0.5.
+     * Community 0 = accounts 0..4, community 1 = 6..11, account 5 alone in community 2: the block's three members in
+     * three communities. Member 4's other follows: 4→0 inside, 4→7 outside, against community 0's habit of 4/5
+     * (O 1, E 1.6); members 5 and 10 are judged by no habit. P(Poisson(1.6) ≤ 1) = 2.6 e^−1.6 = 0.5249.
+     */
+    private static final int[] SPREAD = {0, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1};
+
+    /** Gathered: more than half of the block's followers in one community of the partition. */
+    @Test
+    void gatheredIsMoreThanHalfOfTheBlockInOneCommunity() {
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, BLOCK)).isTrue(); // 4 and 5 of 3
+        assertThat(StarterLists.gathered(SPREAD, BLOCK)).isFalse();
+        // half is not more than half
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, new int[] {4, 10})).isFalse();
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, new int[] {4, 5})).isTrue();
+    }
+
+    /**
+     * A list explains the block when no target is captured by it, the finest partition (the last) spreads its
+     * members over their communities, and no partition shows their other follows significantly outside their
+     * communities.
      */
     @Test
-    void aListExplainsABlockOfOrdinaryFollowersNoneCaptured() {
+    void aListExplainsABlockOfOrdinaryFollowersNoneCapturedSpreadOverCommunities() {
         DenseBlockFinder g = graph();
-        List<int[]> one = List.of(TWO_COMMUNITIES);
-        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 1e-3)).isTrue();
-        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {1}, 1, 1e-3)).isFalse();
-        assertThat(StarterLists.explains(g, one, BLOCK, TARGETS, new int[] {0}, 1, 0.5)).isFalse();
-        // Bonferroni over the partitions: two partitions test at maxPValue / 2 each, and 0.1712 lies between
-        // 0.34 / 2 and 0.35 / 2
-        List<int[]> two = List.of(TWO_COMMUNITIES, TWO_COMMUNITIES);
+        List<int[]> spread = List.of(SPREAD);
+        assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {0}, 1, 1e-3)).isTrue();
+        // a captured target: a farm's
+        assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {1}, 1, 1e-3)).isFalse();
+        // significance: 0.5249 is evidence at 0.53, not at 0.52
+        assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {0}, 1, 0.52)).isTrue();
+        assertThat(StarterLists.explains(g, spread, BLOCK, TARGETS, new int[] {0}, 1, 0.53)).isFalse();
+        // gathered by the finest partition: a farm's, whatever the follows say (P(Poisson(3.2) ≤ 1) = 0.1712 in
+        // TWO_COMMUNITIES is no evidence at 10⁻³)
+        assertThat(StarterLists.explains(g, List.of(TWO_COMMUNITIES), BLOCK, TARGETS, new int[] {0}, 1, 1e-3))
+                .isFalse();
+        assertThat(StarterLists.explains(g, List.of(SPREAD, TWO_COMMUNITIES), BLOCK, TARGETS, new int[] {0}, 2, 1e-3))
+                .isFalse();
+        // a coarser partition that gathers it (a language) does not; Bonferroni over the partitions, so
+        // TWO_COMMUNITIES' 0.1712 is evidence at 0.35 (0.175 each) and not at 0.34 (0.17 each)
+        List<int[]> two = List.of(TWO_COMMUNITIES, SPREAD);
+        assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 1e-3)).isTrue();
         assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.34)).isTrue();
         assertThat(StarterLists.explains(g, two, BLOCK, TARGETS, new int[] {0}, 2, 0.35)).isFalse();
+    }
+
+    /** The members' other follows against the habit in the spread partition: O 1, E 1.6. */
+    @Test
+    void homeFollowsInTheSpreadPartition() {
+        double[] oe = StarterLists.homeFollows(graph(), SPREAD, BLOCK, TARGETS);
+        assertThat(oe[0]).isEqualTo(1.0);
+        assertThat(oe[1]).isCloseTo(1.6, Offset.offset(1e-12));
+        assertThat(PoissonTail.lower(1, 1.6)).isCloseTo(2.6 * Math.exp(-1.6), Offset.offset(1e-15));
     }
 
     @Test
