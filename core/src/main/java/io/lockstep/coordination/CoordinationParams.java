@@ -412,7 +412,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         BlockWeights f = cluster.weights.block;
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
-                        + "one cluster. Cluster score = (%.2f density + %.2f synchrony + %.2f creation burst (%d days) "
+                        + "one cluster, but for its co-action parts (followers tied to one another inside it by "
+                        + "co-retweet, co-reply, fast-retweet, co-text or co-link-slow edges), each a cluster of its "
+                        + "own when it scores higher than the block's cluster, which keeps its score. Cluster score = "
+                        + "(%.2f density + %.2f synchrony + %.2f creation burst (%d days) "
                         + "+ %.2f share of activity in the cluster's bursts (%d s bins)) x (1 - f (1 - c)), f the "
                         + "share of internal edges that are co-retweet or co-reply and c the share of the members' "
                         + "co-retweeters and co-repliers the pair counting compared with a member (within the window; on "
