@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Clusters that mix a follow block with co-action ({@link ScorePhase}, {@link ClusterPhase#coActionParts},
- * {@link ClusterScorer#score}): a block's cluster is judged by the follow evidence whatever few co-action edges lie
- * inside it, and its co-action parts by their own evidence, on hand-built archives. Accounts: two targets t0, t1
+ * Clusters that mix a follow block with co-action ({@link ScorePhase}, {@link ClusterPhase#coActionParts}): a block's
+ * cluster is scored whole as {@link ClusterScorer#score} chooses, and its co-action parts also by their own evidence,
+ * leaving it when that scores higher, on hand-built archives. Accounts: two targets t0, t1
  * (ids 0, 1), then {@value #FOLLOWERS} followers f0.. (ids 2..), none with a creation time (aged accounts: no
  * creation burst).
  */
@@ -170,6 +170,33 @@ class MixedClustersTest {
         CoordinationResult ring = assemble(inside.build(), edges);
         assertThat(flagged(ring, 0, 4)).isEqualTo(4);
         assertThat(flagged(ring, 4, FOLLOWERS)).isZero();
+    }
+
+    @Test
+    void aBotnetThatIsNearlyItsWholeBlockStaysOneFlaggedCluster() {
+        // 58 of the 60 followers retweet the targets 10 s after one another, following one another (amplifiers that
+        // follow each other and the seeds); two readers: the part would leave fewer than minSize followers behind,
+        // so it is the block's cluster, judged whole by the timed formula and flagged
+        int k = FOLLOWERS - 2;
+        int[] co = new int[k];
+        for (int i = 0; i < k; i++) {
+            co[i] = FIRST + i;
+        }
+        Timeline t = lockstepAmongReaders(k);
+        for (int i = 0; i < k; i++) {
+            t.b.addFollow("f" + i, "f" + ((i + 1) % k));
+        }
+        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
+        List<CoordinationEdge> part = clique(co, CoordinationSignal.CO_RETWEET, 10);
+        edges.addAll(part);
+        Activity a = t.build();
+        ClusterScorer scorer = new ClusterScorer(a, CoordinationParams.defaults());
+        assertThat(scorer.score(0, co, part, part.size()).score())
+                .isGreaterThan(scorer.score(0, followers(), edges, edges.size(), block()).score());
+        CoordinationResult r = assemble(a, edges);
+        assertThat(r.clusters()).hasSize(1);
+        assertThat(r.clusters().get(0).members()).containsExactly(followers());
+        assertThat(flagged(r, 0, k)).isEqualTo(k);
     }
 
     /** Followers 0 .. k − 1 retweet three target posts 10 s after one another; the others read the targets. */
