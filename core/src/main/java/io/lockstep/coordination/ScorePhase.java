@@ -17,7 +17,7 @@ import java.util.List;
  * <p><b>Mixed clusters.</b> Every kept group is scored as a whole first, by {@link ClusterScorer#score}'s own choice
  * of formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
  * parts ({@link ClusterPhase#coActionParts}: followers tied to one another by co-retweet, co-reply, fast-retweet,
- * co-text or co-link-slow edges inside it, reactions only between followers with no follow tie to the block's followers
+ * co-text or co-link-slow edges inside it, only between followers with no follow tie to the block's followers
  * outside their own component): a follow block is evidence on every follower, a co-action edge on its two accounts
  * only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on its own
  * edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is higher
@@ -140,23 +140,23 @@ final class ScorePhase {
     }
 
     /**
-     * Per account, whether it is a follower of a block's group with an internal reaction edge that follows or is
+     * Per account, whether it is a follower of a block's group with an internal carving edge that follows or is
      * followed by a follower of that block outside its own co-action component ({@code components}, before any tie;
      * {@link ClusterScorer#tiedAcross}); false elsewhere. O(edges) plus the ties of those blocks.
      */
     private static boolean[] tied(ClusterScorer scorer, ClusterPhase.Groups groups, List<CoordinationEdge> edges,
                                   int[] components) {
-        boolean[] reacting = new boolean[groups.size()];
+        boolean[] carving = new boolean[groups.size()];
         for (CoordinationEdge e : edges) {
             int g = groups.groupOf(e.source());
-            if (g >= 0 && groups.blocks.get(g) != null && ClusterPhase.REACTIONS.contains(e.signal())
+            if (g >= 0 && groups.blocks.get(g) != null && ClusterPhase.CARVING.contains(e.signal())
                     && groups.membership[e.source()] == groups.membership[e.target()]) {
-                reacting[g] = true;
+                carving[g] = true;
             }
         }
         boolean[] tied = new boolean[groups.membership.length];
         for (int g = 0; g < groups.size(); g++) {
-            if (reacting[g]) {
+            if (carving[g]) {
                 DenseBlock b = groups.blocks.get(g);
                 int[] group = new int[b.followers().length];
                 for (int x = 0; x < group.length; x++) {

@@ -199,6 +199,24 @@ class MixedClustersTest {
         assertThat(flagged(r, 0, k)).isEqualTo(k);
     }
 
+    @Test
+    void fansWhoFollowOtherFansAndPostTheSameChantMakeNoPart() {
+        // four followers post the same text within the minute three times (a club's chant), each following one of
+        // the block's readers: co-text among followers tied to the block's audience carves nothing, whatever the
+        // signal (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone)
+        Timeline t = accounts();
+        readers(t, 4, FOLLOWERS);
+        for (int i = 0; i < 4; i++) {
+            t.b.addFollow("f" + i, "f" + (10 + i));
+        }
+        int[] co = {FIRST, FIRST + 1, FIRST + 2, FIRST + 3};
+        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
+        edges.addAll(clique(co, CoordinationSignal.CO_TEXT, 10));
+        CoordinationResult r = assemble(t.build(), edges);
+        assertThat(r.clusters()).hasSize(1);
+        assertThat(flagged(r, 0, FOLLOWERS)).isZero();
+    }
+
     /** Followers 0 .. k − 1 retweet three target posts 10 s after one another; the others read the targets. */
     private static Timeline lockstepAmongReaders(int k) {
         Timeline t = accounts();
@@ -278,14 +296,16 @@ class MixedClustersTest {
         assertThat(parts.get(1).members()).containsExactly(5, 6, 7);
         // a component below the minimum size is no part; a cluster that is no block's has none
         assertThat(ClusterPhase.coActionParts(groups, edges, 5)).isEmpty();
-        // a follower tied to the block by a follow carves nothing by reactions (0–1 co-retweet, 5–6 fast-retweet),
-        // by co-text and co-link-slow it still does (1–2–3)
+        // a follower tied to the block by a follow carves nothing, whatever the signal (0–1 co-retweet, 5–6
+        // fast-retweet and 6–7 co-reply left out; 1–2 co-text and 2–3 co-link-slow between untied followers carve)
         boolean[] tied = new boolean[16];
         tied[0] = true;
         tied[6] = true;
         List<ClusterPhase.Part> untied = ClusterPhase.coActionParts(groups, edges, 3, tied);
         assertThat(untied).hasSize(1);
         assertThat(untied.get(0).members()).containsExactly(1, 2, 3);
+        tied[3] = true; // now 2–3 co-link-slow is left out too: 1–2 is below the minimum size
+        assertThat(ClusterPhase.coActionParts(groups, edges, 3, tied)).isEmpty();
         // the components themselves: each account's smallest co-member, itself outside every part
         int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[16]);
         assertThat(components).containsExactly(0, 0, 0, 0, 4, 5, 5, 5, 8, 9, 10, 11, 12, 13, 14, 15);
