@@ -32,7 +32,8 @@ import java.util.Set;
  * (docs/quality.md). Before the blocks, pieces that modularity cut below
  * {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of their weight
  * ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its members are split
- * off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped.
+ * off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped. A block's cluster may
+ * hold co-action parts ({@link #coActionParts}), which the score phase judges on their own evidence.
  *
  * <p>Cost: Leiden's, then O(n + edges + Σ block followers). Deterministic for a given seed (Leiden runs
  * single-threaded).
@@ -41,6 +42,35 @@ final class ClusterPhase {
     /** The signals of reactions to other accounts' posts, whose edges hold a block's followers in their cluster. */
     static final Set<String> REACTIONS = Set.of(CoordinationSignal.CO_RETWEET,
             CoordinationSignal.CO_REPLY, CoordinationSignal.FAST_RETWEET);
+
+    /**
+     * The signals whose edges make a co-action part of a block's cluster ({@link #coActionParts}): those whose pairs
+     * were already tested against an audience's explanation, by their signal or by the timed score: co-retweet and
+     * co-reply (the crowd factor of {@link ClusterScorer}: co-reactions a crowd explains do not count), fast-retweet
+     * (its source test is relative to the archive's audiences), co-text (copies with a visible route to a common source
+     * are discounted, {@link CommonSource}) and co-link-slow (co-shares a common source's audience explains are left
+     * out, {@link CommonSources}). Co-hashtag, hashtag-sequence and the 60 s co-link have no such test: the followers
+     * of one club or outlet use its hashtags and links because they follow it, so that evidence of a block's followers
+     * stays with the block. An edge of any of these signals carves only between followers that are not tied to the
+     * block's audience: neither follows nor is followed by a follower of the block outside its own co-action
+     * component. Members of an audience who know one another act together on the accounts they follow because they
+     * see the same posts and one another (Aral, Muchnik and Sundararajan, PNAS 106, 2009; the rule by which {@link
+     * LockstepReaders} counts them as readers): the core of a club's fans retweeting its posts within the minute, or
+     * posting its chant, follows other fans of the club (the fourth generator's g2: four sports fans' co-text part
+     * scored 0.756 alone when only reactions were held to this rule; docs/quality.md). A group whose follows stay
+     * inside the group itself (a botnet whose amplifiers follow one another and the seeds) is judged by its co-action.
+     */
+    static final Set<String> CARVING = Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
+            CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_TEXT, CoordinationSignal.CO_LINK_SLOW);
+
+    /**
+     * A co-action part of a block's cluster: members of group {@code group} (a block's) tied to one another by
+     * {@link #CARVING} edges inside it, at least {@code minSize} of them.
+     *
+     * @param members ascending
+     */
+    record Part(int group, int[] members) {
+    }
 
     /** The clusters that were kept, before scoring. */
     static final class Groups {
@@ -104,6 +134,91 @@ final class ClusterPhase {
             }
         }
         return held;
+    }
+
+    /**
+     * The co-action parts of the blocks' clusters: per group that is a dense block's, the connected components of its
+     * members over the {@link #CARVING} edges with both ends in it, kept from {@code minSize} members. A follow block
+     * is evidence on each of its followers; a co-action edge is evidence on its two accounts only, so a few co-acting
+     * followers of a block are a finding of their own, to be judged by the timed score on their own edges
+     * ({@link ScorePhase}) as well as with the block (a link ring whose members also follow the popular accounts of
+     * their communities; docs/quality.md). Ordered by group, then by smallest member. O(n + edges) with union-find (path halving). Deterministic.
+     */
+    static List<Part> coActionParts(Groups groups, List<CoordinationEdge> edges, int minSize) {
+        return coActionParts(groups, edges, minSize, new boolean[groups.membership.length]);
+    }
+
+    /**
+     * As above; {@code tied} marks, per account, a follower tied by a follow to its block's audience ({@link #CARVING}):
+     * its edges carve nothing.
+     */
+    static List<Part> coActionParts(Groups groups, List<CoordinationEdge> edges, int minSize, boolean[] tied) {
+        int[] root = coActionComponents(groups, edges, tied);
+        List<Part> parts = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.blocks.get(g) == null) {
+                continue;
+            }
+            Int2ObjectOpenHashMap<IntArrayList> byRoot = new Int2ObjectOpenHashMap<>();
+            IntArrayList order = new IntArrayList();
+            for (int m : groups.members.get(g)) {
+                int r = root[m];
+                IntArrayList c = byRoot.get(r);
+                if (c == null) {
+                    c = new IntArrayList();
+                    byRoot.put(r, c);
+                    order.add(r);
+                }
+                c.add(m);
+            }
+            for (int r : order) {
+                IntArrayList c = byRoot.get(r);
+                if (c.size() >= minSize) {
+                    parts.add(new Part(g, c.toIntArray()));
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Per account, the smallest account of its connected component over the {@link #CARVING} edges inside the blocks'
+     * clusters (edges at a {@code tied} account left out); itself when it has none. O(n + edges).
+     */
+    static int[] coActionComponents(Groups groups, List<CoordinationEdge> edges, boolean[] tied) {
+        int n = groups.membership.length;
+        int[] root = new int[n];
+        for (int v = 0; v < n; v++) {
+            root[v] = v;
+        }
+        for (CoordinationEdge e : edges) {
+            if (!CARVING.contains(e.signal())
+                    || tied[e.source()] || tied[e.target()]) {
+                continue;
+            }
+            int g = groups.groupOf(e.source());
+            if (g < 0 || groups.blocks.get(g) == null
+                    || groups.membership[e.source()] != groups.membership[e.target()]) {
+                continue;
+            }
+            int a = find(root, e.source());
+            int b = find(root, e.target());
+            if (a != b) {
+                root[Math.max(a, b)] = Math.min(a, b);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            root[v] = find(root, v);
+        }
+        return root;
+    }
+
+    private static int find(int[] root, int v) {
+        while (root[v] != v) {
+            root[v] = root[root[v]];
+            v = root[v];
+        }
+        return v;
     }
 
     static int[] rejoin(CompactGraph graph, int[] membership, int minSize) {

@@ -185,6 +185,41 @@ final class ClusterScorer {
                 params.coRetweet().minShared());
     }
 
+    private ClusterScorer(ClusterScorer base, CrowdShare crowd) {
+        this.activity = base.activity;
+        this.params = base.params;
+        this.crowd = crowd;
+        this.postOffsets = base.postOffsets;
+        this.postsByAuthor = base.postsByAuthor;
+        this.readers = base.readers;
+        this.testedPairs = base.testedPairs;
+        this.inverseByAccount = base.inverseByAccount;
+    }
+
+    /**
+     * This scorer with the crowd measurements {@code crowd}, sharing its per-author index and its evidence against
+     * chance. O(1).
+     */
+    ClusterScorer withCrowd(CrowdShare crowd) {
+        return new ClusterScorer(this, crowd);
+    }
+
+    /**
+     * Per follower of {@code block} (in its order), whether it follows or is followed by another of its followers
+     * ({@link LockstepReaders#tied}). O(the followers' follows), plus O(follows) once to index them.
+     */
+    boolean[] tied(DenseBlock block) {
+        return readers.tied(block.followers());
+    }
+
+    /**
+     * Per follower of {@code block} (in its order), whether it follows or is followed by another of its followers in
+     * another group ({@code group[x]} for follower x; {@link LockstepReaders#tiedAcross}).
+     */
+    boolean[] tiedAcross(DenseBlock block, int[] group) {
+        return readers.tiedAcross(block.followers(), group);
+    }
+
     /** Scores one cluster given its members (ascending) and the signal edges inside it. */
     Cluster score(int id, int[] members, List<CoordinationEdge> internal, long internalCombinedEdges) {
         return score(id, members, internal, internalCombinedEdges, null);

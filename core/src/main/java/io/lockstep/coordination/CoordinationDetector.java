@@ -25,7 +25,8 @@ import java.util.Objects;
  *   <li>{@link ClusterPhase}: Leiden on modularity (Traag, Waltman and van Eck 2019), each community split into
  *       connected components ({@link ClusterRefiner}), each follow block one cluster, clusters of at least
  *       {@code minSize} kept;</li>
- *   <li>{@link ScorePhase}: each cluster scored ({@link ClusterScorer}), ordered and numbered;</li>
+ *   <li>{@link ScorePhase}: each cluster scored ({@link ClusterScorer}; a block's co-action parts also on their own,
+ *       taken out of it when they score higher), ordered and numbered;</li>
  *   <li>{@link VerdictPhase}: one verdict per account;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,

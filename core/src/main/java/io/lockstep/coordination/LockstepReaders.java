@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
@@ -174,23 +175,33 @@ final class LockstepReaders {
 
     /** Per follower index, whether it follows or is followed by another of {@code followers}. */
     boolean[] tied(int[] followers) {
+        return tiedAcross(followers, null);
+    }
+
+    /**
+     * Per follower index, whether it follows or is followed by another of {@code followers} of another group:
+     * {@code group[x]} is follower x's group; null puts each follower in a group of its own ({@link #tied}).
+     * O(the followers' follows), plus O(follows) once to index them.
+     */
+    boolean[] tiedAcross(int[] followers, int[] group) {
         if (followOffsets == null) {
             indexFollows();
         }
-        IntOpenHashSet in = new IntOpenHashSet(followers);
-        IntOpenHashSet tiedIds = new IntOpenHashSet();
-        for (int f : followers) {
-            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
-                int g = followees[i];
-                if (g != f && in.contains(g)) {
-                    tiedIds.add(f);
-                    tiedIds.add(g);
-                }
-            }
+        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
+        index.defaultReturnValue(-1);
+        for (int x = 0; x < followers.length; x++) {
+            index.put(followers[x], x);
         }
         boolean[] tied = new boolean[followers.length];
         for (int x = 0; x < followers.length; x++) {
-            tied[x] = tiedIds.contains(followers[x]);
+            int f = followers[x];
+            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
+                int y = index.get(followees[i]);
+                if (y >= 0 && y != x && (group == null || group[x] != group[y])) {
+                    tied[x] = true;
+                    tied[y] = true;
+                }
+            }
         }
         return tied;
     }

@@ -5,6 +5,7 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,9 +14,30 @@ import java.util.List;
  * the signal edges inside it and the combined edges inside it, then the clusters ordered by score (descending),
  * size (descending) and smallest member, and numbered 0, 1, … in that order.
  *
- * <p>Cost: O(edges + combined edges) to find the internal edges, plus the scorer's O(members' posts log) per
- * cluster, plus the crowd measurement ({@link CrowdShare}: one walk over the examined pairs of the retweets and of
- * the replies, when a cluster has an internal co-retweet or co-reply edge). Deterministic: the order is total (members are disjoint, so smallest members differ).
+ * <p><b>Mixed clusters.</b> Every kept group is scored as a whole first, by {@link ClusterScorer#score}'s own choice
+ * of formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
+ * parts ({@link ClusterPhase#coActionParts}: followers tied to one another by co-retweet, co-reply, fast-retweet,
+ * co-text or co-link-slow edges inside it, only between followers with no follow tie to the block's followers
+ * outside their own component): a follow block is evidence on every follower, a co-action edge on its two accounts
+ * only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on its own
+ * edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is higher
+ * than the whole cluster's and at least {@code minSize} followers stay; the followers left keep the whole cluster's
+ * score. A part therefore only adds a verdict: its members are judged by the stronger of the two evidences, nobody
+ * else's score moves. The evidence a part leaves on is the one honest audiences lack: each carving signal has already
+ * discounted what a visible common source explains (co-text: copies with a route to a common source, {@link
+ * CommonSource}; co-link-slow: co-shares a first poster's audience explains, {@link CommonSources}; co-retweet and
+ * co-reply: the crowd factor; fast-retweet: its source test), and fans of one club who follow one another and react to
+ * it together make no part. Co-hashtag, hashtag-sequence and the 60 s co-link carve nothing: a club's followers share
+ * its hashtags and links because they follow it. A link ring whose members also follow their communities' popular
+ * accounts (absorbed by the follow signal into honest blocks, 2-8 members per block) is found this way. The followers
+ * left are not scored again: with no timed edge left they would take the block formula, which scores some ordinary
+ * blocks above the threshold (docs/quality.md, "Mixed clusters, the part that holds").
+ *
+ * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
+ * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
+ * ({@link CrowdShare}: one walk over the examined pairs of the retweets and of the replies, when a cluster has an
+ * internal co-retweet or co-reply edge; a second for the parts with one). Deterministic: the order is total (members
+ * are disjoint, so smallest members differ).
  */
 final class ScorePhase {
     private ScorePhase() {
@@ -30,42 +52,32 @@ final class ScorePhase {
     static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination) {
         int k = groups.size();
-        List<List<CoordinationEdge>> internal = new ArrayList<>(k);
+        int n = groups.membership.length;
+        int minSize = params.cluster().minSize();
+        int[] whole = new int[n];
+        for (int v = 0; v < n; v++) {
+            whole[v] = groups.groupOf(v);
+        }
+        ClusterScorer base = new ClusterScorer(activity, params, CrowdShare.NONE, edges);
+        Inside wholeInside = Inside.of(whole, k, edges, combined);
+        ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, whole, wholeInside, 0, termination));
+        List<Cluster> kept = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
-            internal.add(new ArrayList<>());
-        }
-        for (CoordinationEdge e : edges) {
-            int g = groups.groupOf(e.source());
-            if (g >= 0 && groups.membership[e.source()] == groups.membership[e.target()]) {
-                internal.get(g).add(e);
-            }
-        }
-        long[] internalCombined = new long[k];
-        for (int v = 0; v < combined.nodeCount(); v++) {
-            int g = groups.groupOf(v);
-            if (g < 0) {
-                continue;
-            }
-            for (int i = combined.start(v); i < combined.end(v); i++) {
-                int u = combined.target(i);
-                if (u > v && groups.membership[u] == groups.membership[v]) {
-                    internalCombined[g]++;
-                }
-            }
-        }
-        ClusterScorer scorer = new ClusterScorer(activity, params,
-                crowd(activity, params, combined, groups, internal, termination), edges);
-        List<Cluster> scored = new ArrayList<>(k);
-        for (int g = 0; g < k; g++) {
-            scored.add(scorer.score(g, groups.members.get(g), internal.get(g), internalCombined[g],
+            kept.add(scorer.score(g, groups.members.get(g), wholeInside.edges.get(g), wholeInside.combined[g],
                     groups.blocks.get(g)));
         }
-        scored.sort(Comparator.comparingDouble(Cluster::score).reversed()
+        int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[n]);
+        List<ClusterPhase.Part> parts = ClusterPhase.coActionParts(groups, edges, minSize,
+                tied(base, groups, edges, components));
+        if (!parts.isEmpty()) {
+            carve(activity, params, combined, edges, groups, parts, kept, base, termination);
+        }
+        kept.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
                 .thenComparingInt(c -> c.members()[0]));
-        List<Cluster> clusters = new ArrayList<>(k);
-        for (int i = 0; i < scored.size(); i++) {
-            Cluster c = scored.get(i);
+        List<Cluster> clusters = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Cluster c = kept.get(i);
             clusters.add(new Cluster(i, c.kind(), c.members(), c.score(), c.signals(), c.topHashtags(),
                     c.firstSeen(), c.lastSeen()));
         }
@@ -73,25 +85,140 @@ final class ScorePhase {
     }
 
     /**
-     * The closedness of the co-reactions of the groups with an internal co-retweet (co-reply) edge, the only ones
-     * whose score the crowd factor changes, measured on the examined pairs ({@link CrowdShare}).
+     * Scores each part by the timed formula on its own edges, with its own crowd factor, and takes the parts that
+     * score higher than their block's cluster out of it ({@code kept}, indexed by group, is updated in place: the
+     * block's cluster keeps its score on the followers left, and the parts that leave are appended). The parts of a
+     * block leave only when at least {@code minSize} followers stay: a part that is nearly the whole cluster is that
+     * cluster.
+     */
+    private static void carve(Activity activity, CoordinationParams params, CompactGraph combined,
+                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, List<ClusterPhase.Part> parts,
+                              List<Cluster> kept, ClusterScorer base, TerminationFlag termination) {
+        int k = groups.size();
+        int n = groups.membership.length;
+        int minSize = params.cluster().minSize();
+        int[] carved = new int[n];
+        for (int v = 0; v < n; v++) {
+            carved[v] = groups.groupOf(v);
+        }
+        for (int j = 0; j < parts.size(); j++) {
+            for (int m : parts.get(j).members()) {
+                carved[m] = k + j;
+            }
+        }
+        Inside inside = Inside.of(carved, k + parts.size(), edges, combined);
+        ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, carved, inside, k, termination));
+        Cluster[] scored = new Cluster[parts.size()];
+        int[] leaving = new int[k];
+        boolean[] higher = new boolean[parts.size()];
+        for (int j = 0; j < parts.size(); j++) {
+            ClusterPhase.Part part = parts.get(j);
+            scored[j] = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
+            higher[j] = scored[j].score() > kept.get(part.group()).score();
+            if (higher[j]) {
+                leaving[part.group()] += part.members().length;
+            }
+        }
+        boolean[] left = new boolean[n];
+        for (int j = 0; j < parts.size(); j++) {
+            int g = parts.get(j).group();
+            if (higher[j] && groups.members.get(g).length - leaving[g] >= minSize) {
+                kept.add(scored[j]);
+                for (int m : parts.get(j).members()) {
+                    left[m] = true;
+                }
+            }
+        }
+        for (int g = 0; g < k; g++) {
+            Cluster c = kept.get(g);
+            if (leaving[g] > 0 && groups.members.get(g).length - leaving[g] >= minSize) {
+                int[] stay = Arrays.stream(c.members()).filter(m -> !left[m]).toArray();
+                kept.set(g, new Cluster(c.id(), c.kind(), stay, c.score(), c.signals(), c.topHashtags(),
+                        c.firstSeen(), c.lastSeen()));
+            }
+        }
+    }
+
+    /**
+     * Per account, whether it is a follower of a block's group with an internal carving edge that follows or is
+     * followed by a follower of that block outside its own co-action component ({@code components}, before any tie;
+     * {@link ClusterScorer#tiedAcross}); false elsewhere. O(edges) plus the ties of those blocks.
+     */
+    private static boolean[] tied(ClusterScorer scorer, ClusterPhase.Groups groups, List<CoordinationEdge> edges,
+                                  int[] components) {
+        boolean[] carving = new boolean[groups.size()];
+        for (CoordinationEdge e : edges) {
+            int g = groups.groupOf(e.source());
+            if (g >= 0 && groups.blocks.get(g) != null && ClusterPhase.CARVING.contains(e.signal())
+                    && groups.membership[e.source()] == groups.membership[e.target()]) {
+                carving[g] = true;
+            }
+        }
+        boolean[] tied = new boolean[groups.membership.length];
+        for (int g = 0; g < groups.size(); g++) {
+            if (carving[g]) {
+                DenseBlock b = groups.blocks.get(g);
+                int[] group = new int[b.followers().length];
+                for (int x = 0; x < group.length; x++) {
+                    group[x] = components[b.followers()[x]];
+                }
+                boolean[] t = scorer.tiedAcross(b, group);
+                for (int x = 0; x < t.length; x++) {
+                    tied[b.followers()[x]] |= t[x];
+                }
+            }
+        }
+        return tied;
+    }
+
+    /** Per label of a labelling, the signal edges and the number of combined edges with both ends in it. */
+    private record Inside(List<List<CoordinationEdge>> edges, long[] combined) {
+        /** O(edges + combined edges). */
+        static Inside of(int[] label, int labels, List<CoordinationEdge> signalEdges, CompactGraph graph) {
+            List<List<CoordinationEdge>> internal = new ArrayList<>(labels);
+            for (int g = 0; g < labels; g++) {
+                internal.add(new ArrayList<>());
+            }
+            for (CoordinationEdge e : signalEdges) {
+                int g = label[e.source()];
+                if (g >= 0 && g == label[e.target()]) {
+                    internal.get(g).add(e);
+                }
+            }
+            long[] count = new long[labels];
+            for (int v = 0; v < graph.nodeCount(); v++) {
+                int g = label[v];
+                if (g < 0) {
+                    continue;
+                }
+                for (int i = graph.start(v); i < graph.end(v); i++) {
+                    int u = graph.target(i);
+                    if (u > v && label[u] == g) {
+                        count[g]++;
+                    }
+                }
+            }
+            return new Inside(internal, count);
+        }
+    }
+
+    /**
+     * The closedness of the co-reactions of the clusters {@code from}, {@code from} + 1, … of {@code groupOf} with an
+     * internal co-retweet (co-reply) edge, the only ones whose score the crowd factor changes, measured on the examined
+     * pairs ({@link CrowdShare}).
      */
     private static CrowdShare crowd(Activity activity, CoordinationParams params, CompactGraph combined,
-                                    ClusterPhase.Groups groups, List<List<CoordinationEdge>> internal,
-                                    TerminationFlag termination) {
-        int k = groups.size();
+                                    int[] groupOf, Inside inside, int from, TerminationFlag termination) {
+        int k = inside.edges().size();
         boolean[] retweets = new boolean[k];
         boolean[] replies = new boolean[k];
-        for (int g = 0; g < k; g++) {
-            for (CoordinationEdge e : internal.get(g)) {
+        for (int g = from; g < k; g++) {
+            for (CoordinationEdge e : inside.edges().get(g)) {
                 retweets[g] |= e.signal().equals(CoordinationSignal.CO_RETWEET);
                 replies[g] |= e.signal().equals(CoordinationSignal.CO_REPLY);
             }
         }
-        int[] groupOf = new int[Math.min(activity.accountCount(), groups.membership.length)];
-        for (int v = 0; v < groupOf.length; v++) {
-            groupOf[v] = groups.groupOf(v);
-        }
-        return CrowdShare.measure(activity, params, groupOf, retweets, replies, combined, termination);
+        int[] measured = Arrays.copyOf(groupOf, Math.min(activity.accountCount(), groupOf.length));
+        return CrowdShare.measure(activity, params, measured, retweets, replies, combined, termination);
     }
 }
