@@ -386,11 +386,11 @@ class ClusterScorerTest {
         return t;
     }
 
-    private static long minute(double t) {
+    static long minute(double t) {
         return (long) Math.floor(t / 60) * 60;
     }
 
-    private static int[] accountsNamed(Activity a, String prefix) {
+    static int[] accountsNamed(Activity a, String prefix) {
         List<Integer> ids = new ArrayList<>();
         for (int v = 0; v < a.accountCount(); v++) {
             if (a.accountId(v).startsWith(prefix)) {
@@ -400,7 +400,7 @@ class ClusterScorerTest {
         return ids.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    private static List<CoordinationEdge> inside(List<CoordinationEdge> edges, int[] members) {
+    static List<CoordinationEdge> inside(List<CoordinationEdge> edges, int[] members) {
         List<CoordinationEdge> out = new ArrayList<>();
         for (CoordinationEdge e : edges) {
             if (Arrays.binarySearch(members, e.source()) >= 0

@@ -130,7 +130,7 @@ class EventNullModelTest {
                     if (r.nextDouble() < 0.7) {
                         int uses = 2 + r.nextInt(2);
                         for (int k = 0; k < uses; k++) {
-                            t.tweet("f" + post++, "fan" + c + "-" + f, minute(kickOff + 60 + r.nextInt(100 * 60)),
+                            t.tweet("f" + post++, "fan" + c + "-" + f, ClusterScorerTest.minute(kickOff + 60 + r.nextInt(100 * 60)),
                                     "come on #" + tag, List.of(tag), List.of());
                         }
                     }
@@ -140,19 +140,19 @@ class EventNullModelTest {
         for (int u = 0; u < 1_000; u++) {
             for (int k = 0; k < 12; k++) {
                 List<String> tags = r.nextBoolean() ? List.of("topic" + r.nextInt(60)) : List.of();
-                t.tweet("u" + post++, "user" + u, minute(START + r.nextDouble() * 30 * DAY), "post", tags, List.of());
+                t.tweet("u" + post++, "user" + u, ClusterScorerTest.minute(START + r.nextDouble() * 30 * DAY), "post", tags, List.of());
             }
         }
         Activity a = t.build();
         CoordinationParams params = CoordinationParams.defaults().withSignals(Set.of(CoordinationSignal.CO_HASHTAG));
         List<CoordinationEdge> edges = new CoHashtagSignal(params).graph(a, P, T).edges();
-        int[] fans = named(a, "fan");
-        List<CoordinationEdge> fanEdges = inside(edges, fans);
+        int[] fans = ClusterScorerTest.accountsNamed(a, "fan");
+        List<CoordinationEdge> fanEdges = ClusterScorerTest.inside(edges, fans);
         assertThat(fanEdges).as("the fans' co-hashtag edges").hasSizeGreaterThan(100);
         ClusterScorer scorer = new ClusterScorer(a, params);
         assertThat(scorer.significance(fans, fanEdges)).as("under the time-uniform null").isGreaterThan(0.2);
         List<CoordinationEdge> retested = EventNullModel.apply(a, params, edges, T);
-        assertThat(scorer.significance(fans, inside(retested, fans))).as("under the event null").isZero();
+        assertThat(scorer.significance(fans, ClusterScorerTest.inside(retested, fans))).as("under the event null").isZero();
     }
 
     /**
@@ -172,14 +172,14 @@ class EventNullModelTest {
             t.accounts("follower" + f);
         }
         for (int i = 0; i < 60; i++) {
-            long t0 = minute(START + r.nextDouble() * 30 * DAY);
+            long t0 = ClusterScorerTest.minute(START + r.nextDouble() * 30 * DAY);
             t.tweet("s" + i, "seed", t0);
             for (int b = 0; b < 40; b++) {
-                t.retweet("amp" + b, minute(t0 + 30 + r.nextInt(30)), "s" + i);
+                t.retweet("amp" + b, ClusterScorerTest.minute(t0 + 30 + r.nextInt(30)), "s" + i);
             }
             for (int f = 0; f < 400; f++) {
                 if (r.nextDouble() < 0.3) {
-                    t.retweet("follower" + f, minute(t0 + r.nextInt(12 * 3_600)), "s" + i);
+                    t.retweet("follower" + f, ClusterScorerTest.minute(t0 + r.nextInt(12 * 3_600)), "s" + i);
                 }
             }
         }
@@ -188,10 +188,10 @@ class EventNullModelTest {
         List<CoordinationEdge> edges = new CoRetweetSignal(params).graph(a, P, T).edges();
         List<CoordinationEdge> retested = EventNullModel.apply(a, params, edges, T);
         ClusterScorer scorer = new ClusterScorer(a, params);
-        int[] amplifiers = named(a, "amp");
-        assertThat(scorer.significance(amplifiers, inside(retested, amplifiers))).isEqualTo(1.0);
-        int[] followers = named(a, "follower");
-        assertThat(scorer.significance(followers, inside(retested, followers))).isZero();
+        int[] amplifiers = ClusterScorerTest.accountsNamed(a, "amp");
+        assertThat(scorer.significance(amplifiers, ClusterScorerTest.inside(retested, amplifiers))).isEqualTo(1.0);
+        int[] followers = ClusterScorerTest.accountsNamed(a, "follower");
+        assertThat(scorer.significance(followers, ClusterScorerTest.inside(retested, followers))).isZero();
     }
 
     /** The timed score's significance lifts a cluster toward its share; a share below the profile leaves it. */
@@ -201,29 +201,5 @@ class EventNullModelTest {
         assertThat(ClusterScorer.lifted(0.3, 0.0, 0.45)).isEqualTo(0.3);
         assertThat(ClusterScorer.lifted(0.3, 0.2, 0.45)).isEqualTo(0.3);
         assertThat(ClusterScorer.lifted(0.3, 1.0, 0.0)).isEqualTo(0.3);
-    }
-
-    private static long minute(double t) {
-        return (long) Math.floor(t / 60) * 60;
-    }
-
-    private static int[] named(Activity a, String prefix) {
-        List<Integer> ids = new ArrayList<>();
-        for (int v = 0; v < a.accountCount(); v++) {
-            if (a.accountId(v).startsWith(prefix)) {
-                ids.add(v);
-            }
-        }
-        return ids.stream().mapToInt(Integer::intValue).sorted().toArray();
-    }
-
-    private static List<CoordinationEdge> inside(List<CoordinationEdge> edges, int[] members) {
-        List<CoordinationEdge> out = new ArrayList<>();
-        for (CoordinationEdge e : edges) {
-            if (Arrays.binarySearch(members, e.source()) >= 0 && Arrays.binarySearch(members, e.target()) >= 0) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 }

@@ -226,26 +226,8 @@ class FewTargetsTest {
      */
     @Test
     void aBurstFarmOfAPopularClientIsFoundAtHomophilyHalf() {
-        FollowGraphs gen = FollowNullModelTest.communities(21, 1200, 800, 600, 400, 300, 200, 150, 100)
-                .follows(36, 0.8, 0.5);
-        List<String> pool = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            for (int k = 0; k < 4; k++) {
-                pool.add(FollowGraphs.member(c, k));
-            }
-        }
-        String client = FollowGraphs.member(1, 20);
-        List<String> farm = gen.popularClientFarm(30, client, pool, 16);
-        Activity a = gen.build();
-        SignalGraph g = follow(a);
-        Set<String> flagged = FollowNullModelTest.flagged(a, g);
-        String why = FollowNullModelTest.describe(a, g);
-        assertThat(farm).as(why).containsAll(flagged);
-        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(24);
-        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
-        off.onboardingTest = false;
-        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
-                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
+        plantPopularClientFarm(FollowNullModelTest.communities(21, 1200, 800, 600, 400, 300, 200, 150, 100)
+                .follows(36, 0.8, 0.5), 30, 24);
     }
 
     /**
@@ -257,25 +239,10 @@ class FewTargetsTest {
      */
     @Test
     void aBurstFarmOfAPopularClientAndPopularAccountsIsFound() {
-        FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
-        List<String> pool = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            for (int k = 0; k < 4; k++) {
-                pool.add(FollowGraphs.member(c, k));
-            }
-        }
-        String client = FollowGraphs.member(1, 20);
-        List<String> farm = gen.popularClientFarm(60, client, pool, 16);
-        Activity a = gen.build();
-        SignalGraph g = follow(a);
-        Set<String> flagged = FollowNullModelTest.flagged(a, g);
-        String why = FollowNullModelTest.describe(a, g);
-        assertThat(farm).as(why).containsAll(flagged);
-        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(45);
-        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
-        off.onboardingTest = false;
-        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
-                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
+        PlantedFarm planted = plantPopularClientFarm(FollowNullModelTest.eightCommunities(21), 60, 45);
+        Activity a = planted.activity();
+        List<String> farm = planted.farm();
+        String client = planted.client();
         // the client's audience is its own, not captured by the farm; the members' other follows (the rest of the
         // pool, spread over the communities) stay in their communities significantly less than their communities'
         // habits in some partition (not in all: one partition's communities can be drawn around the farm's follows)
@@ -294,5 +261,36 @@ class FewTargetsTest {
         }
         assertThat(least).isLessThan(1e-3 / partitions.size());
         assertThat(StarterLists.explains(finder, partitions, members, clientId, new int[] {0}, 2, 1e-3)).isFalse();
+    }
+
+    /** An archive with a planted popular-client farm, its members and its client. */
+    private record PlantedFarm(Activity activity, List<String> farm, String client) {
+    }
+
+    /**
+     * Plants in {@code gen} a burst farm of {@code size} accounts following the ordinary member 20 of community 1
+     * and 16 of a pool of the four stars of every community, and checks that the follow signal flags farm accounts
+     * only, at least {@code atLeast} of them, and the same ones with the onboarding test off.
+     */
+    private static PlantedFarm plantPopularClientFarm(FollowGraphs gen, int size, int atLeast) {
+        List<String> pool = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            for (int k = 0; k < 4; k++) {
+                pool.add(FollowGraphs.member(c, k));
+            }
+        }
+        String client = FollowGraphs.member(1, 20);
+        List<String> farm = gen.popularClientFarm(size, client, pool, 16);
+        Activity a = gen.build();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(farm).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(atLeast);
+        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
+        off.onboardingTest = false;
+        assertThat(flagged).isEqualTo(FollowNullModelTest.flagged(a,
+                off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE)));
+        return new PlantedFarm(a, farm, client);
     }
 }
