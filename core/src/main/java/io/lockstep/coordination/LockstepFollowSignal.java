@@ -212,7 +212,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * 500-account archives. What it costs on the evaluation archives is measured in docs/quality.md ("The starter-list
      * rule on by default"): g4's retweet-botnet amplifiers 141 → 135 (their co-retweet cluster, at the verdict's
      * threshold, splits once the wave's block leaves the combined graph) and three accounts flagged only as members of
-     * an honest wave's block; n2's churn farm, lost with the rule on in session 15's branch, is kept (84 → 86).
+     * an honest wave's block; n2's churn farm (flagged by co-text, 84 without the rule) is kept (86).
      */
     boolean onboardingTest = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */

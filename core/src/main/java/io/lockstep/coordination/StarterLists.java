@@ -117,7 +117,7 @@ final class StarterLists {
      * farm's, since its members' ties are the block's alone (the simulator's 30-account farm in 500-account archives:
      * 26–43 % of it in its largest community at the finest partition, 78–86 % in communities the farm is most of). A
      * newcomer's community is made of the people of its life, among whom the wave's members are few (no member of the
-     * fourth generator's sign-up waves is in such a community). O(n + |fs|).
+     * fourth generator's sign-up waves of g1, g2, g4, g6, f2 and f3 is in such a community). O(n + |fs|).
      *
      * @param community each account's community (0..k−1)
      * @param fs        the block's followers, distinct
