@@ -263,6 +263,32 @@ class FewTargetsTest {
         assertThat(StarterLists.explains(finder, partitions, members, clientId, new int[] {0}, 2, 1e-3)).isFalse();
     }
 
+    /**
+     * The whole signal on a small archive (four communities of 125, as the simulator's 500-account archives have): a
+     * 30-account burst farm of a popular client whose members each follow 12 of a pool of 28 stars (the simulator's
+     * farm follows 12 of 40 popular accounts) is found, the same as with the onboarding test off. Its targets hold
+     * so large a share of the archive's follows that the finest partition cuts the block into pieces instead of
+     * gathering it in one community (no community holds half of it); the pieces are its own (most of its members
+     * are in communities it is most of), which tells it from a wave (docs/quality.md, "The starter-list rule on by
+     * default").
+     */
+    @Test
+    void aSmallArchivesFarmCutIntoPiecesByTheFinestPartitionIsFound() {
+        PlantedFarm planted = plantPopularClientFarm(FollowNullModelTest.communities(3, 125, 125, 125, 125)
+                .follows(40, 0.8, 0.85), 4, 7, 12, 30, 18);
+        Activity a = planted.activity();
+        SignalGraph g = follow(a);
+        assertThat(g.blocks()).hasSize(1);
+        int[] block = g.blocks().get(0).followers();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] finest = partitions.get(partitions.size() - 1);
+        assertThat(FollowNullModel.majority(finest, block)).isNegative();
+        assertThat(StarterLists.inOwnCommunities(finest, block)).isTrue();
+    }
+
     /** An archive with a planted popular-client farm, its members and its client. */
     private record PlantedFarm(Activity activity, List<String> farm, String client) {
     }
@@ -273,14 +299,23 @@ class FewTargetsTest {
      * only, at least {@code atLeast} of them, and the same ones with the onboarding test off.
      */
     private static PlantedFarm plantPopularClientFarm(FollowGraphs gen, int size, int atLeast) {
+        return plantPopularClientFarm(gen, 8, 4, 16, size, atLeast);
+    }
+
+    /**
+     * As above, the pool made of the {@code stars} most popular members of each of the first {@code communities}
+     * communities, each member following {@code perMember} of it.
+     */
+    private static PlantedFarm plantPopularClientFarm(FollowGraphs gen, int communities, int stars, int perMember,
+                                                      int size, int atLeast) {
         List<String> pool = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            for (int k = 0; k < 4; k++) {
+        for (int c = 0; c < communities; c++) {
+            for (int k = 0; k < stars; k++) {
                 pool.add(FollowGraphs.member(c, k));
             }
         }
         String client = FollowGraphs.member(1, 20);
-        List<String> farm = gen.popularClientFarm(size, client, pool, 16);
+        List<String> farm = gen.popularClientFarm(size, client, pool, perMember);
         Activity a = gen.build();
         SignalGraph g = follow(a);
         Set<String> flagged = FollowNullModelTest.flagged(a, g);

@@ -75,6 +75,48 @@ class StarterListsTest {
     }
 
     /**
+     * The block's own communities: of 12 accounts in communities {0..3}, {4, 5}, {6, 7, 8}, {9, 10, 11}, the block
+     * {0, 4, 5, 6, 7} has 4 and 5 (two of two) and 6 and 7 (two of three) in communities it is more than half of: four
+     * of its five members, though no community holds more than half of them (a farm cut into pieces).
+     */
+    private static final int[] PIECES = {0, 0, 0, 0, 1, 1, 2, 2, 2, 3, 3, 3};
+
+    @Test
+    void aBlockCutIntoPiecesOfItsOwnIsGathered() {
+        int[] cut = {0, 4, 5, 6, 7};
+        assertThat(FollowNullModel.majority(PIECES, cut)).isNegative();
+        assertThat(StarterLists.inOwnCommunities(PIECES, cut)).isTrue();
+        assertThat(StarterLists.gathered(PIECES, cut)).isTrue();
+        // 4 is one of two in its community (half is not more), 9 one of three: only 6 and 7 of five
+        int[] few = {0, 4, 6, 7, 9};
+        assertThat(StarterLists.inOwnCommunities(PIECES, few)).isFalse();
+        assertThat(StarterLists.gathered(PIECES, few)).isFalse();
+        // two of four members in own communities: half is not more than half
+        assertThat(StarterLists.inOwnCommunities(PIECES, new int[] {0, 4, 5, 9})).isFalse();
+        // one community holding most of the block, but the block a minority in it: gathered by the majority alone
+        assertThat(StarterLists.inOwnCommunities(TWO_COMMUNITIES, BLOCK)).isFalse();
+        assertThat(StarterLists.gathered(TWO_COMMUNITIES, BLOCK)).isTrue();
+        // SPREAD: 5 alone in its community is one of three
+        assertThat(StarterLists.inOwnCommunities(SPREAD, BLOCK)).isFalse();
+    }
+
+    /**
+     * A finest partition that puts each of the block's three members alone in a community of its own (a small
+     * archive's farm cut into pieces) gathers it: no starter list explains it, though no community holds two of them
+     * and their other follows are judged by no habit (O 0, E 0).
+     */
+    @Test
+    void aBlockTheFinestPartitionCutsIntoPiecesOfItsOwnIsNoStarterLists() {
+        int[] alone = {0, 0, 0, 0, 3, 2, 1, 1, 1, 1, 4, 1};
+        DenseBlockFinder g = graph();
+        assertThat(FollowNullModel.majority(alone, BLOCK)).isNegative();
+        assertThat(StarterLists.homeFollows(g, alone, BLOCK, TARGETS)).containsExactly(0.0, 0.0);
+        assertThat(StarterLists.explains(g, List.of(alone), BLOCK, TARGETS, new int[] {0}, 1, 1e-3)).isFalse();
+        // the same block with the finest partition spreading it is explained, a coarser one cutting it changes nothing
+        assertThat(StarterLists.explains(g, List.of(alone, SPREAD), BLOCK, TARGETS, new int[] {0}, 2, 1e-3)).isTrue();
+    }
+
+    /**
      * A list explains the block when no target is captured by it, the finest partition (the last) spreads its
      * members over their communities, and no partition shows their other follows significantly outside their
      * communities.
