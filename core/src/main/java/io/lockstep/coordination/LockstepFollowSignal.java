@@ -215,6 +215,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * only inside an honest wave's block (docs/quality.md, "Sign-up waves, settled").
      */
     boolean onboardingTest = false;
+    /**
+     * Whether a cohort is judged as a whole when too few of its members pass the member test alone
+     * ({@link #cohortCoFollowers}) and a block of fewer than {@code minTargets} targets grown from a cohort counts a
+     * target whose audience the cohort owns as captured ({@link #cohortOwned}); off by default. On, it finds fresh
+     * farms the member test loses (the fourth generator's g5 0 → 76 of 170, n1 0 → 74 of 104, n2 1 → 16 of 544),
+     * but the blocks it adds change the peeling order and the later blocks: g5's aged farm, found by main at the
+     * last peeling round, is lost (20 → 0), f3's churn farm loses 7 of 12 (a co-text cluster), and two ordinary
+     * users created in a farm's days are flagged in each of g3, n2 and u2 (docs/quality.md, "Fresh and drip-feed
+     * farms").
+     */
+    boolean cohortsWhole = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -555,7 +566,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     : client ? union(seedTargets.toIntArray(), growth.targets(seedCore)) : seedTargets.toIntArray());
             // too few of the cohort pass the member test alone: the cohort is judged as a whole (see
             // cohortCoFollowers), its members that co-follow its own unexplained targets anchored
-            int[] together = cohort && tested.length < params.minFollowers()
+            int[] together = cohortsWhole && cohort && tested.length < params.minFollowers()
                     ? cohortCoFollowers(finder, burstCore, ownTargets, growth.lightFloor(ownTargets.length))
                     : new int[0];
             if (together.length > 0) {
@@ -594,7 +605,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             // a block of fewer than minTargets targets grown from a cohort: a target is also captured when the
             // cohort owns its audience (cohortOwned)
-            int[] floorCaptured = grown != null && cohort && grown[1].length < params.minTargets()
+            int[] floorCaptured = cohortsWhole && grown != null && cohort && grown[1].length < params.minTargets()
                     ? cohortOwned(finder, homes, grown[0], burstCore, grown[1], capturedByBlock)
                     : capturedByBlock;
             growth.judgeBurst(cohort ? burstCore : new int[0]);

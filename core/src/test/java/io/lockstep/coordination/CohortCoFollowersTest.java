@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CohortCoFollowersTest {
 
-    /** The signal with its defaults (the onboarding test off, as on main). */
+    /** The signal with cohorts judged whole ({@code LockstepFollowSignal#cohortsWhole}), the onboarding test off. */
     private static SignalGraph follow(Activity a) {
-        return new LockstepFollowSignal(CoordinationParams.defaults()).graph(a, ProgressListener.NONE,
-                TerminationFlag.RUNNING_TRUE);
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        signal.cohortsWhole = true;
+        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
     /** The eight homophilous communities with 20 platform-top accounts followed by 65–45 % of everyone. */
@@ -122,6 +123,9 @@ class CohortCoFollowersTest {
         String why = FollowNullModelTest.describe(a, g);
         assertThat(farm).as(why).containsAll(flagged);
         assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(40);
+        // with the cohort judged member by member (the default), the same farm is not found
+        assertThat(FollowNullModelTest.flagged(a, new LockstepFollowSignal(CoordinationParams.defaults())
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE))).doesNotContainAnyElementsOf(farm);
     }
 
     /**
