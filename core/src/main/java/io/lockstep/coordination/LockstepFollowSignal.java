@@ -1700,10 +1700,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
     /**
      * The members of a cohort (ascending; a creation burst that passes the rate test, see the class comment) that
-     * follow at least {@code floor} ({@link Growth#lightFloor}) of the cohort's own targets {@code ownTargets} (ascending: the
-     * accounts a share {@code minDensity} of the cohort follows at least {@code minLift} times as often as the
-     * model expects, {@link Growth#targets(int[])}); none when fewer than {@code minFollowers} do or the cohort has
-     * fewer than two own targets.
+     * follow at least {@code floor} ({@link Growth#lightFloor}) of the cohort's own targets {@code ownTargets}
+     * (ascending: the accounts a share {@code minDensity} of the cohort follows at least {@code minLift} times as
+     * often as the model expects, {@link Growth#targets(int[])}); none when fewer than {@code minFollowers} do or
+     * the cohort has fewer than two own targets. Used only with {@link #cohortsWhole} on.
      *
      * <p>Why: a fresh farm's vendor serves two or three clients, and its accounts otherwise follow the platform's
      * top accounts, which the model explains. Each member follows one to three clients that the model expects it to
