@@ -176,11 +176,7 @@ final class CapturedTargetSeeds {
         int[] out = new int[targets.length];
         for (int i = 0; i < targets.length; i++) {
             int t = targets[i];
-            int inBlock = 0;
-            for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
-                inBlock += Arrays.binarySearch(fs, finder.inFollower(e)) >= 0 ? 1 : 0;
-            }
-            if (inBlock > 0 && inBlock >= ownerLift * (finder.inDegree(t) - inBlock)) {
+            if (owns(finder, fs, t, ownerLift)) {
                 out[i] = homes.length;
                 continue;
             }
@@ -202,6 +198,18 @@ final class CapturedTargetSeeds {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the accounts {@code fs} (ascending) own target {@code t}'s audience: at least one of them follows it,
+     * and at least {@code ownerLift} times as many of them as of all other accounts. O(in-degree of t · log |fs|).
+     */
+    static boolean owns(DenseBlockFinder finder, int[] fs, int t, double ownerLift) {
+        int inBlock = 0;
+        for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
+            inBlock += Arrays.binarySearch(fs, finder.inFollower(e)) >= 0 ? 1 : 0;
+        }
+        return inBlock > 0 && inBlock >= ownerLift * (finder.inDegree(t) - inBlock);
     }
 
     /**

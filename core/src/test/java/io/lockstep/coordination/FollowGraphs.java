@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -471,6 +472,17 @@ final class FollowGraphs {
      * after {@link #follows}). Returns the members' ids.
      */
     List<String> fewClientFarm(int size, int clients, int readers, List<String> tops, double topShare) {
+        double[] shares = new double[clients];
+        Arrays.fill(shares, 0.85);
+        return fewClientFarm(size, shares, 2, readers, tops, topShare);
+    }
+
+    /**
+     * As {@link #fewClientFarm(int, int, int, List, double)}, each member following client {@code vc<k>} with
+     * probability {@code shares[k]} (at least one client) and created within {@code days} days half a year ago.
+     */
+    List<String> fewClientFarm(int size, double[] shares, int days, int readers, List<String> tops, double topShare) {
+        int clients = shares.length;
         List<String> audience = members.get(0);
         for (int k = 0; k < clients; k++) {
             t.b.account("vc" + k, "vc" + k, NOW - 3 * YEAR, 0);
@@ -483,10 +495,10 @@ final class FollowGraphs {
         for (int i = 0; i < size; i++) {
             String id = "v" + i;
             farm.add(id);
-            t.b.account(id, id, NOW - YEAR / 2 + (long) (r.nextDouble() * 2 * DAY), 0);
+            t.b.account(id, id, NOW - YEAR / 2 + (long) (r.nextDouble() * days * DAY), 0);
             boolean any = false;
             for (int k = 0; k < clients; k++) {
-                if (r.nextDouble() < 0.85 || !any && k == clients - 1) {
+                if (r.nextDouble() < shares[k] || !any && k == clients - 1) {
                     t.b.addFollow(id, "vc" + k);
                     any = true;
                 }
