@@ -65,14 +65,10 @@ import java.util.Map;
  * their idol within the same minute as hundreds of others, none of them linked to the fans) are not evidence of
  * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
  * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
- * {@link DenseBlock}) score = a weighted sum of significance, density, acting together and burst share
- * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower ×
- * target density, significance = min(1, −log10(p) / 10) for the block's p-value under the model of ordinary following
- * ({@link FollowNullModel}; 1 for p = 0), and acting together the larger of the creation burst and the share of the
- * block's followers acting on its targets in lockstep with it ({@link #lockstepShare}): the null model decides, and
- * accounts made together, acting together on the targets or posting in bursts support it. Without an account term an
- * aged farm (no creation burst, little burst share) scored 0.52–0.60 before its audience factor, under honest blocks
- * of ordinary users (0.54–0.59, docs/quality.md).
+ * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
+ * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
+ * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
+ * decides, and accounts made together or posting in bursts support it.
  *
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
@@ -83,9 +79,9 @@ import java.util.Map;
  * Tesconi, "Fame for sale: efficient detection of fake Twitter followers", Decision Support Systems 80, 2015). Of the
  * block's N followers, k read the targets, and n posted anything in the archive. A reader retweeted, quoted or replied
  * to one of the targets on its own schedule: a follower whose actions on the targets' posts keep falling in the same
- * minute as other followers' actions on the same posts, with no more follow ties to them than its own degree
- * explains, is not reading but acting with the block ({@link LockstepReaders}: the co-retweet signal's window and
- * minimum of shared posts, asked of each follower against the block), so that a farm whose accounts retweet their clients together is not cleared as an
+ * minute as other followers' actions on the same posts, with no follow tie to any of them, is not reading but acting
+ * with the block ({@link LockstepReaders}: the co-retweet signal's window and minimum of shared posts, asked of each
+ * follower against the block), so that a farm whose accounts retweet their clients together is not cleared as an
  * audience, while readers retweeting at their own times, and fans or colleagues who follow one another and react
  * together, are. A follower with no post at all gives no evidence either way: most accounts of a real platform read and
  * never post (Pew Research Center, "Sizing up Twitter users", 2019: the median US adult user tweets about twice a
@@ -254,24 +250,19 @@ final class ClusterScorer {
         double creation = creationBurst(members);
         double burst = burstShare(members);
         double score;
-        LockstepReaders.Counts counts = null;
         if (syncN > 0) {
             score = timedScore(id, members, internal, density, syncSum / syncN, creation, burst, signalEdges);
         } else {
             double significance = block == null ? 0
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
             double blockDensity = block == null ? density : block.density();
-            if (block != null) {
-                counts = readersOf(block);
-            }
-            double together = block == null ? creation : Math.max(creation, lockstepShare(counts));
             CoordinationParams.BlockWeights w = params.cluster().weights().block();
-            score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * together
+            score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
                     + w.burstShare() * burst;
         }
         String kind = kind(signalEdges);
         if (block != null && FOLLOWER_FARM.equals(kind)) {
-            score *= 1 - audienceShare(counts == null ? readersOf(block) : counts);
+            score *= 1 - audienceShare(block);
         }
         List<String> signals = new ArrayList<>(signalEdges.keySet());
         signals.sort(Comparator.comparingInt((String x) -> -signalEdges.getInt(x))
@@ -434,30 +425,12 @@ final class ClusterScorer {
      * follows when one of them acts in lockstep.
      */
     double audienceShare(DenseBlock block) {
-        return block.followers().length == 0 ? 0 : audienceShare(readersOf(block));
-    }
-
-    /** {@link #audienceShare(DenseBlock)} from the block's counted followers. O(1). */
-    static double audienceShare(LockstepReaders.Counts c) {
-        if (c.followers() == 0) {
+        if (block.followers().length == 0) {
             return 0;
         }
+        LockstepReaders.Counts c = readersOf(block);
         return Math.max((double) c.readers() / c.followers(), wilsonLower(c.readers(), c.posting(), AUDIENCE_Z));
     }
-
-    /**
-     * The block formula's account term for acting together, beside the creation burst: the share of the block's
-     * followers that act on its targets in lockstep with the block without a tie to it beyond chance
-     * ({@link LockstepReaders}), 0 for a block without followers. Following the same targets and acting on the same
-     * target posts within the same minute, again and again, is the lockstep of group attacks (Beutel et al.,
-     * "CopyCatch", WWW 2013): accounts made together show it at creation, accounts bought from different pasts
-     * (no creation burst) show it on their clients' posts. Readers, and fans who follow one another, are not counted,
-     * so an honest block's term is its creation burst. O(1).
-     */
-    static double lockstepShare(LockstepReaders.Counts c) {
-        return c.followers() == 0 ? 0 : (double) c.lockstep() / c.followers();
-    }
-
 
     /** The block's followers counted by {@link LockstepReaders}: all, posting, acting on a target, reading. */
     LockstepReaders.Counts readersOf(DenseBlock block) {

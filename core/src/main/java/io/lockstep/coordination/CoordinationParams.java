@@ -236,10 +236,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     /**
      * score = significance · min(1, −log10(p) / 10) of the block's p-value + density · the block's follower × target
-     * density + creationBurst · acting together (the larger of the largest share of members created together and
-     * the share of the block's followers acting on its targets in lockstep with it, {@link ClusterScorer}: accounts
-     * made together show it at creation, accounts bought second-hand on their clients' posts) + burstShare · share of
-     * the members' posts in the cluster's bursts.
+     * density + creationBurst · largest share of members created together + burstShare · share of the members'
+     * posts in the cluster's bursts.
      */
     public record BlockWeights(double significance, double density, double creationBurst, double burstShare) {
         public BlockWeights {
@@ -330,14 +328,12 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "co-retweeters and co-repliers the pair counting compared with a member (within the window; on "
                         + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
                         + "a member in the combined graph; for a follow block "
-                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f acting together "
-                        + "(the larger of the creation burst and the share of followers acting on the targets in "
-                        + "lockstep with the block, below) + %.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e a lower "
+                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
+                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e a lower "
                         + "bound on the share of the block's followers that read its targets (an audience reads what it "
                         + "follows, bought followers do not): of its N followers, k retweeted, quoted or replied to one "
                         + "of its targets, not in lockstep with the block (on at least co-retweet's minimum of posts "
-                        + "another follower acted on within co-retweet's window, with no more follow ties to the other "
-                        + "followers than its own follows and followers explain at 5 %%), "
+                        + "another follower acted on within co-retweet's window, with no follow tie to any follower), "
                         + "and n posted anything in the archive (a follower that never posts gives no "
                         + "evidence), e = max(k / N, the lower end of the Wilson interval of k / n at %.2f standard "
                         + "errors); suspicious from %.2f. Reported "

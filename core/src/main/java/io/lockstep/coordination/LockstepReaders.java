@@ -21,10 +21,7 @@ import java.util.Arrays;
  * see the same posts at the same moments and see one another react, so their synchrony has an explanation in the
  * follow graph (Aral, Muchnik and Sundararajan, "Distinguishing influence-based contagion from homophily-driven
  * diffusion in dynamic networks", PNAS 106, 2009); accounts with no tie among them that keep acting on the same posts
- * within the same minute have nothing in common but the posts. A tie is weighed against the account's degree because
- * accounts bought second-hand keep the follows of their past lives, and in a homophilous archive an account with
- * hundreds of follows meets one or two of a block's followers by chance: counted as any tie, a third of an aged farm
- * read as an audience (docs/quality.md, "Aged farms against the block formula"). Everyone else who acts is a reader: an audience acts
+ * within the same minute have nothing in common but the posts. Everyone else who acts is a reader: an audience acts
  * on its own schedule, so its members rarely meet one another on the same post within the window more than
  * {@code minShared} − 1 times.
  *
@@ -41,13 +38,6 @@ final class LockstepReaders {
     /** Follows by follower (CSR over account ids), built on first use. */
     private int[] followOffsets;
     private int[] followees;
-    /** Per account, how many accounts follow it; built with the follow index. */
-    private int[] inDegree;
-    /**
-     * The level at which a follower's ties to the block are beyond chance ({@link #tiedBeyondChance}): the
-     * conventional 5 %, the level of the audience factor's Wilson bound. Not fitted to an archive.
-     */
-    static final double TIE_LEVEL = 0.05;
 
     /**
      * @param postOffsets   per account, where its timed posts start in {@code postsByAuthor} (length accounts + 1)
@@ -63,12 +53,8 @@ final class LockstepReaders {
         this.minShared = minShared;
     }
 
-    /**
-     * The block's followers counted: N, those with a timed post, those acting on a target, the readers, and the
-     * followers acting on the targets in lockstep with the block without a tie to it beyond chance (the acting
-     * followers that are not readers: acting = readers + lockstep).
-     */
-    record Counts(int followers, int posting, int acting, int readers, int lockstep) {
+    /** The block's followers counted: N, those with a timed post, those acting on a target, the readers. */
+    record Counts(int followers, int posting, int acting, int readers) {
     }
 
     Counts count(DenseBlock block) {
@@ -116,7 +102,7 @@ final class LockstepReaders {
             lockstep[x] = acting[x] && lockstepPosts[x] >= minShared;
             any |= lockstep[x];
         }
-        boolean[] tied = any ? tiedBeyondChance(followers) : new boolean[followers.length];
+        boolean[] tied = any ? tied(followers) : new boolean[followers.length];
         int actingCount = 0;
         int readers = 0;
         for (int x = 0; x < followers.length; x++) {
@@ -127,7 +113,7 @@ final class LockstepReaders {
                 }
             }
         }
-        return new Counts(followers.length, posting, actingCount, readers, actingCount - readers);
+        return new Counts(followers.length, posting, actingCount, readers);
     }
 
     private boolean onTarget(int p, IntOpenHashSet targets) {
@@ -220,49 +206,6 @@ final class LockstepReaders {
         return tied;
     }
 
-    /**
-     * Per follower index, whether its follow ties to the other followers are more than its degree explains: X ties
-     * (follows from it to another follower and from another follower to it, a mutual follow counting twice) against
-     * Poisson(λ), λ = (its follows + its followers) × (N − 1) / (accounts − 1), the ties that an account of its degree
-     * whose follows fell on the archive's accounts at random would have among the N − 1 other followers;
-     * tied when P(Poisson(λ) ≥ X) &lt; {@value #TIE_LEVEL}. The expectation keeps the account's own degree and spreads
-     * its ties uniformly over the other accounts (the per-account form of the degree-corrected nulls the follow signal
-     * uses, {@link FollowNullModel}, without its communities: a block's followers are not one community). Fans of a club or an idol follow
-     * dozens of other fans, far beyond their degree's share; an account bought from another past meets a follower or
-     * two by chance. O(the followers' follows), plus O(follows) once to index them.
-     */
-    boolean[] tiedBeyondChance(int[] followers) {
-        if (followOffsets == null) {
-            indexFollows();
-        }
-        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
-        index.defaultReturnValue(-1);
-        for (int x = 0; x < followers.length; x++) {
-            index.put(followers[x], x);
-        }
-        int[] ties = new int[followers.length];
-        for (int x = 0; x < followers.length; x++) {
-            int f = followers[x];
-            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
-                int y = index.get(followees[i]);
-                if (y >= 0 && y != x) {
-                    ties[x]++;
-                    ties[y]++;
-                }
-            }
-        }
-        double others = followers.length - 1.0;
-        double accounts = Math.max(1.0, activity.accountCount() - 1.0);
-        boolean[] tied = new boolean[followers.length];
-        for (int x = 0; x < followers.length; x++) {
-            int f = followers[x];
-            double degree = followOffsets[f + 1] - followOffsets[f] + inDegree[f];
-            double lambda = degree * others / accounts;
-            tied[x] = ties[x] > 0 && PoissonTail.upper(ties[x], lambda) < TIE_LEVEL;
-        }
-        return tied;
-    }
-
     private void indexFollows() {
         int n = activity.accountCount();
         int m = activity.followCount();
@@ -278,11 +221,6 @@ final class LockstepReaders {
         for (int i = 0; i < m; i++) {
             targets[at[activity.follower(i)]++] = activity.followee(i);
         }
-        int[] in = new int[n];
-        for (int i = 0; i < m; i++) {
-            in[activity.followee(i)]++;
-        }
-        inDegree = in;
         followOffsets = offsets;
         followees = targets;
     }

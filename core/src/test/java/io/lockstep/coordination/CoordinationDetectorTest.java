@@ -82,7 +82,7 @@ class CoordinationDetectorTest {
                 new CoordinationParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
         assertThat(changed.describe()).contains(
                 "max(P, (1 - 0.30) P + 0.30 significance)", "P = 0.50 density + 0.20 synchrony + 0.15 creation burst",
-                "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 acting together")
+                "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
                 .doesNotContain("P = 0.40 density", "0.45 significance (min(1");
         assertThat(p.describe()).isNotEqualTo(changed.describe());
     }
