@@ -181,11 +181,12 @@ public final class Neo4jBulkImport {
     /**
      * The command's importer configuration with {@link Configuration#sequentialBackgroundFlushing} off. On, the
      * importer starts a thread for each node and relationship stage that calls the page cache's
-     * {@code flushAndForce} in a loop, without pause, for as long as the stage runs: it keeps one core busy
-     * scanning the cache (7.5-19.5 CPU-s of a 1.2M-post load, docs/benchmarks.md "Session 15" and "Session 16"),
-     * the core the analysis beside the load needs. Off, dirty pages are written when the cache evicts them and when
-     * the importer flushes at the end of each step; the records written are the same, only when they reach the
-     * disk differs. Everything else is the command's.
+     * {@code flushAndForce} in a loop, without pause, for as long as the stage runs, each pass handing every mapped
+     * file to Neo4j's file I/O helper threads: on the 1.2M-post archive those threads took 8.9 CPU-s and the
+     * process 5.4 s more system time than without it, on the cores the analysis beside the load needs
+     * (docs/benchmarks.md, "Session 16"). Off, dirty pages are written when the cache evicts them and when the
+     * importer flushes and closes its stores; the records written are the same, only when they reach the disk
+     * differs. Everything else is the command's.
      */
     static final class WithoutFlusher implements Configuration {
         private final Configuration command;
