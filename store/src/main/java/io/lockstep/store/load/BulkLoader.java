@@ -178,10 +178,11 @@ final class BulkLoader {
      * warm-up ({@link #warmUp}) starts with the parsing. A parsing failure or a cancellation is rethrown as it came;
      * nothing was written to the database then.
      *
-     * <p>The importer is not fed while the rows are parsed: its node stage would stay open for the whole parsing,
-     * and the importer's page-cache flusher, which flushes the whole page cache in a loop for as long as a stage
-     * runs, would spend about half a core on it beside the parsing (measured per thread in docs/benchmarks.md,
-     * "Importers").
+     * <p>The importer is not fed while the rows are parsed: its node stage would stay open for the whole parsing.
+     * That was measured with the importer's page-cache flusher on, which flushes the whole page cache in a loop for
+     * as long as a stage runs and then spent about half a core beside the parsing (docs/benchmarks.md,
+     * "Importers"); the import now runs without the flusher ({@link Neo4jBulkImport}), and feeding it during the
+     * parse has not been measured since.
      */
     private ImportReport loadFed(GraphStore store, List<Path> files, List<Format> formats, ImportOptions options,
                                  ProgressListener progress, ActivityTap tap) throws IOException {

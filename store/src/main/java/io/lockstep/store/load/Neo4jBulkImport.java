@@ -3,6 +3,7 @@ package io.lockstep.store.load;
 import io.lockstep.store.StoreException;
 import com.sun.management.OperatingSystemMXBean;
 import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.IndexConfig;
 import org.neo4j.batchimport.api.input.Collector;
 import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.cli.ExecutionContext;
@@ -11,6 +12,7 @@ import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.fs.FileSystemAbstraction;
 import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.pagecache.ExternallyManagedPageCache;
 import org.neo4j.io.pagecache.context.CursorContextFactory;
 import org.neo4j.io.pagecache.tracing.PageCacheTracer;
 import org.neo4j.logging.InternalLogProvider;
@@ -155,7 +157,7 @@ public final class Neo4jBulkImport {
     /**
      * {@code import full} with its input replaced: everything the command sets up (configuration, memory, locks,
      * log, report, progress output) is its own; the importer reads {@code input} instead of the CSV input the
-     * command built from its file options.
+     * command built from its file options, and runs without its page-cache flusher ({@link WithoutFlusher}).
      */
     private static final class Fed extends ImportCommand.Full {
         private final Input input;
@@ -171,8 +173,96 @@ public final class Neo4jBulkImport {
                                 CursorContextFactory contexts, Configuration importConfig, LogService logService,
                                 PrintStream out, PrintStream err, boolean verbose, Collector badCollector,
                                 MemoryTracker memory, Input csvInput) throws IOException {
-            super.doImport(fs, layout, config, scheduler, logProvider, tracer, contexts, importConfig, logService, out,
-                    err, verbose, badCollector, memory, input);
+            super.doImport(fs, layout, config, scheduler, logProvider, tracer, contexts,
+                    new WithoutFlusher(importConfig), logService, out, err, verbose, badCollector, memory, input);
+        }
+    }
+
+    /**
+     * The command's importer configuration with {@link Configuration#sequentialBackgroundFlushing} off. On, the
+     * importer starts a thread for each node and relationship stage that calls the page cache's
+     * {@code flushAndForce} in a loop, without pause, for as long as the stage runs, each pass handing every mapped
+     * file to Neo4j's file I/O helper threads: on the 1.2M-post archive those threads took 8.9 CPU-s and the
+     * process 5.4 s more system time than without it, on the cores the analysis beside the load needs
+     * (docs/benchmarks.md, "Session 16"). Off, dirty pages are written when the cache evicts them and when the
+     * importer flushes and closes its stores; the records written are the same, only when they reach the disk
+     * differs. Everything else is the command's.
+     */
+    static final class WithoutFlusher implements Configuration {
+        private final Configuration command;
+
+        WithoutFlusher(Configuration command) {
+            this.command = command;
+        }
+
+        @Override
+        public boolean sequentialBackgroundFlushing() {
+            return false;
+        }
+
+        @Override
+        public int batchSize() {
+            return command.batchSize();
+        }
+
+        @Override
+        public int movingAverageSize() {
+            return command.movingAverageSize();
+        }
+
+        @Override
+        public int maxNumberOfWorkerThreads() {
+            return command.maxNumberOfWorkerThreads();
+        }
+
+        @Override
+        public int maxQueueSize() {
+            return command.maxQueueSize();
+        }
+
+        @Override
+        public long maxOffHeapMemory() {
+            return command.maxOffHeapMemory();
+        }
+
+        @Override
+        public boolean parallelRecordWrites() {
+            return command.parallelRecordWrites();
+        }
+
+        @Override
+        public boolean parallelRecordReads() {
+            return command.parallelRecordReads();
+        }
+
+        @Override
+        public boolean highIO() {
+            return command.highIO();
+        }
+
+        @Override
+        public boolean strictNodeCheck() {
+            return command.strictNodeCheck();
+        }
+
+        @Override
+        public IndexConfig indexConfig() {
+            return command.indexConfig();
+        }
+
+        @Override
+        public boolean defragmentInternalStores() {
+            return command.defragmentInternalStores();
+        }
+
+        @Override
+        public int forcedNumberOfNodeIdRanges() {
+            return command.forcedNumberOfNodeIdRanges();
+        }
+
+        @Override
+        public ExternallyManagedPageCache providedPageCache() {
+            return command.providedPageCache();
         }
     }
 
