@@ -28,8 +28,6 @@ import java.util.Objects;
  *   <li>{@link ScorePhase}: each cluster scored ({@link ClusterScorer}; a block's co-action parts also on their own,
  *       taken out of it when they score higher), ordered and numbered;</li>
  *   <li>{@link VerdictPhase}: one verdict per account;</li>
- *   <li>{@link AmplifiedSeeds}: the accounts whose retweeters are mostly the flagged amplifiers, beyond chance, join
- *       their amplifiers' cluster and verdict;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals
@@ -104,9 +102,6 @@ public final class CoordinationDetector {
         List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups, termination);
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());
-        AmplifiedSeeds.Result seeded = AmplifiedSeeds.run(activity, edges, clusters, verdicts);
-        clusters = seeded.clusters();
-        verdicts = seeded.verdicts();
         termination.assertRunning();
         List<Campaign> campaigns = new CampaignDetector(params.campaign())
                 .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
