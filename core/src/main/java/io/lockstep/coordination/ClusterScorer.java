@@ -128,6 +128,11 @@ final class ClusterScorer {
     private final double testedPairs;
     /** Σ 1/p over each account's edges with a pair null model, by account; null: read from the internal edges. */
     private final double[] inverseByAccount;
+    /**
+     * Per account, whether hashtag-burst's member test finds it ({@link BurstRecurrence}); null without hashtag-burst
+     * edges or when the evidence is read from the internal edges.
+     */
+    private final boolean[] recurring;
 
     /**
      * A scorer without crowd measurements (the crowd factor is 1 for every cluster) that reads each member's evidence
@@ -148,6 +153,8 @@ final class ClusterScorer {
         this.params = params;
         this.crowd = crowd;
         this.inverseByAccount = edges == null ? null : inverseSums(activity.accountCount(), edges);
+        this.recurring = edges == null || !params.enabled(CoordinationSignal.HASHTAG_BURST) ? null
+                : BurstRecurrence.significant(activity, params, edges);
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -194,6 +201,7 @@ final class ClusterScorer {
         this.readers = base.readers;
         this.testedPairs = base.testedPairs;
         this.inverseByAccount = base.inverseByAccount;
+        this.recurring = base.recurring;
     }
 
     /**
@@ -301,7 +309,9 @@ final class ClusterScorer {
      * (all of the member's edges in the archive when the scorer was given them, else the cluster's internal edges)
      * are, together, evidence against chance at the family-wise level {@value #SIGNIFICANCE_LEVEL}: M / Σ 1/p_i
      * ≤ {@value #SIGNIFICANCE_LEVEL}, p_i the edges' p-values ({@link CoordinationEdge#pValue}), M =
-     * {@link #testedPairs}. A member without such an edge is not counted as significant. O(internal edges + members).
+     * {@link #testedPairs}, or whose hashtag-burst edges pass that signal's member test ({@link BurstRecurrence}: the
+     * same partners on several short-lived hashtags, which pair tests of two or three shared hashtags cannot show). A
+     * member without such an edge is not counted as significant. O(internal edges + members).
      */
     double significance(int[] members, List<CoordinationEdge> internal) {
         if (members.length == 0) {
@@ -310,7 +320,8 @@ final class ClusterScorer {
         double[] inverse = inverseByAccount == null ? inverseSums(members, internal) : null;
         int significant = 0;
         for (int i = 0; i < members.length; i++) {
-            if (significant(inverse == null ? inverseByAccount[members[i]] : inverse[i], testedPairs)) {
+            if (significant(inverse == null ? inverseByAccount[members[i]] : inverse[i], testedPairs)
+                    || recurring != null && recurring[members[i]]) {
                 significant++;
             }
         }

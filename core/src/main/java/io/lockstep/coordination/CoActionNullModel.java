@@ -376,9 +376,19 @@ final class CoActionNullModel {
      */
     static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p,
                            LongArrayFunction overlap) {
+        return select(counts, activeAccounts, p, overlap, true);
+    }
+
+    /**
+     * As above; without {@code strengthModel} the pairs are tested against the volume model alone (λ<sub>strength</sub>
+     * = 0: no background is estimated), for a signal whose counted co-occurrences are filtered down to what it looks
+     * for ({@link CoActionScanner.NullTest#VOLUME}).
+     */
+    static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p,
+                           LongArrayFunction overlap, boolean strengthModel) {
         double chance = chance(counts.coOccurrences, counts.volume);
         Explains explains = new Explains(p.maxPValue());
-        Background bg = background(counts, chance, explains);
+        Background bg = strengthModel ? background(counts, chance, explains) : null;
         int index = -1;
         LongArrayList keptPairs = new LongArrayList();
         IntArrayList keptCounts = new IntArrayList();
@@ -396,7 +406,7 @@ final class CoActionNullModel {
                 continue;
             }
             long units = PairCounting.units(packed);
-            double strength = bg.expectation(index, u, v, c);
+            double strength = bg == null ? 0 : bg.expectation(index, u, v, c);
             double w = weight(c, units, units, counts.volume[u], counts.normSq[u], counts.volume[v],
                     counts.normSq[v], chance, strength, activeAccounts, p, explains);
             if (Double.isNaN(w)) {
@@ -420,7 +430,7 @@ final class CoActionNullModel {
                 long packed = counts.pairs.get(pair);
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = PairCounting.count(packed);
-                double strength = bg.expectation(pendingIndex.getInt(i), u, v, c);
+                double strength = bg == null ? 0 : bg.expectation(pendingIndex.getInt(i), u, v, c);
                 double w = weight(c, PairCounting.units(packed), overlaps[i], counts.volume[u], counts.normSq[u],
                         counts.volume[v], counts.normSq[v], chance, strength, activeAccounts, p, explains);
                 if (Double.isNaN(w)) {

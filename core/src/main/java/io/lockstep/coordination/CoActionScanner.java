@@ -66,24 +66,41 @@ final class CoActionScanner {
     private CoActionScanner() {
     }
 
+    /** How the selection phase tests a counted pair ({@link CoActionNullModel#select}). */
+    enum NullTest {
+        /** Both models of ordinary co-action, each pair at {@code maxPValue}. */
+        PAIR,
+        /**
+         * Both models, {@code maxPValue} bounding the chance of any false edge among the counted pairs (Bonferroni),
+         * for a signal whose unbounded window makes chance co-occurrences common enough that a per-pair level would
+         * link thousands of ordinary pairs.
+         */
+        FAMILY_WISE,
+        /**
+         * The volume model alone, each pair at {@code maxPValue}, for a signal whose pair filter leaves out the bulk of
+         * ordinary co-occurrences by design: the strength model's background is an empirical null estimated from the
+         * bulk of the counted co-occurrences, and when the filter leaves little besides what the signal looks for, the
+         * background is that group's own co-occurrences, which then explain the group.
+         */
+        VOLUME
+    }
+
     /** The signal's edges from its {@code actions}; {@code progress} counts three passes over the actions. */
     static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
                             int maxNeighbours, int evidenceCap, ItemLabel label, ProgressListener progress,
                             TerminationFlag termination) {
-        return scan(signal, actions, accountCount, p, maxNeighbours, evidenceCap, label, s -> PairFilter.ALL, false,
-                progress, termination);
+        return scan(signal, actions, accountCount, p, maxNeighbours, evidenceCap, label, s -> PairFilter.ALL,
+                NullTest.PAIR, progress, termination);
     }
 
     /**
      * As above, pairing and counting only what the filter built from the sorted actions lets through
-     * ({@link PairFilter}); counting, null model and evidence all see the filtered pairs. With {@code familyWise},
-     * {@code maxPValue} bounds the chance of any false edge among the counted pairs rather than of each (Bonferroni:
-     * each pair is tested at {@code maxPValue / counted pairs}), for a signal whose unbounded window makes chance
-     * co-occurrences common enough that a per-pair level would link thousands of ordinary pairs.
+     * ({@link PairFilter}); counting, null model and evidence all see the filtered pairs, tested as {@code nullTest}
+     * says ({@link NullTest}: with {@code FAMILY_WISE} each pair at {@code maxPValue / counted pairs}).
      */
     static SignalGraph scan(String signal, Actions actions, int accountCount, CoordinationParams.CoAction p,
                             int maxNeighbours, int evidenceCap, ItemLabel label, PairFilter.Factory filters,
-                            boolean familyWise, ProgressListener progress, TerminationFlag termination) {
+                            NullTest nullTest, ProgressListener progress, TerminationFlag termination) {
         int n = actions.size();
         if (n == 0) {
             return new SignalGraph(signal, List.of(), 0, 0);
@@ -94,12 +111,13 @@ final class CoActionScanner {
         progress.advance(n);
         PairCounting counts = PairCounting.run(sorted, accountCount, p.window(), maxNeighbours, filter, progress,
                 termination);
-        CoordinationParams.CoAction test = familyWise && counts.pairs.size() > 1
+        CoordinationParams.CoAction test = nullTest == NullTest.FAMILY_WISE && counts.pairs.size() > 1
                 ? new CoordinationParams.CoAction(p.window(), p.minShared(), p.minSimilarity(),
                 p.maxPValue() / counts.pairs.size())
                 : p;
         CoActionNullModel.Selected kept = CoActionNullModel.select(counts, sorted.activeAccounts(), test,
-                CoActionKernel.overlapGate(signal) ? pairs -> ItemOverlap.units(sorted, accountCount, pairs) : null);
+                CoActionKernel.overlapGate(signal) ? pairs -> ItemOverlap.units(sorted, accountCount, pairs) : null,
+                nullTest != NullTest.VOLUME);
         long candidates = counts.pairs.size();
         termination.assertRunning();
         List<List<Evidence>> evidence = EvidenceGathering.run(sorted, counts.pairedItems, kept, p.window(),

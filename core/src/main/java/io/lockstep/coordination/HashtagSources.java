@@ -18,8 +18,13 @@ import java.util.Arrays;
  * many hashtags within hours, as an operation does, but through a source it can see. So, per hashtag h with the set
  * U of its (authored) users: an account x has a <b>route</b> to an account o of U when x follows o or retweeted a post
  * of o carrying h (and x = o: a source has a route to itself). o is a <b>source</b> of h when at least half of the
- * other accounts of U have a route to it (and at least two do): the crowd reads it, rather than a few friends. A
- * pair's co-use of h counts only when no source of h has a route from both accounts.
+ * other accounts of U have a route to it (and at least two do): the crowd reads it, rather than a few friends. An
+ * account o outside U is a source too when at least half of U (and two) follow it, more often than its audience in
+ * the archive explains: P(Poisson(|U| f<sub>o</sub>) ≥ k) ≤ {@value #READ_LEVEL}, k the users of h following o and
+ * f<sub>o</sub> o's followers over all accounts (the Poisson tail bounds the binomial's from above, so the test is
+ * conservative): a club whose fans tweet the tag of a match without a goal, when the club itself never posts it; not
+ * the platform's most followed account, which half of any crowd follows because half of everyone does. A pair's
+ * co-use of h counts only when no source of h has a route from both accounts (for a source outside U, a follow).
  *
  * <p>What it cannot tell: an operation whose members all follow one of themselves, or retweet one of their posts on
  * every hashtag they push, gives that member the standing of a source and is explained on those hashtags as a
@@ -40,6 +45,18 @@ import java.util.Arrays;
 final class HashtagSources extends SourceFilter {
     /** Follow adjacency: followees of account a are {@code followees[start[a] .. start[a + 1])}. */
     private final int[] start;
+    /** Per account, its followers in the archive. */
+    private final int[] followers;
+    /** Per account, the number of the item whose users' follows counted it last ({@link #readFollowees}). */
+    private final int[] counted;
+    /** Per account, how many of that item's users follow it. */
+    private final int[] followedBy;
+    private int[] touched = new int[16];
+    /**
+     * The level at which a followee's share of an item's users exceeds its audience in the archive: the conventional
+     * 5 %.
+     */
+    static final double READ_LEVEL = 0.05;
     private final int[] followees;
     /** Retweets of posts carrying a hashtag, {@code hashtag << 32 | index}, sorted; index into the two arrays below. */
     private final long[] retweetKeys;
@@ -101,6 +118,12 @@ final class HashtagSources extends SourceFilter {
             }
         }
         LongArrays.parallelQuickSort(retweetKeys);
+        followers = new int[n];
+        for (int i = 0; i < f; i++) {
+            followers[activity.followee(i)]++;
+        }
+        counted = new int[n];
+        followedBy = new int[n];
         inItem = new int[n];
         Arrays.fill(inItem, -1);
         routed = new int[n];
@@ -109,6 +132,19 @@ final class HashtagSources extends SourceFilter {
     /** Whether the item {@code [start, end)} is ephemeral: at least half of its uses within the window of the first. */
     boolean ephemeral(int start, int end) {
         return select(start, end);
+    }
+
+    /**
+     * Whether the item {@code [from, to)} of {@code actions} (sorted by time) was born in a burst: at least half of its
+     * uses within {@code window} seconds of the first. O(uses).
+     */
+    static boolean bornInBurst(SortedActions actions, int from, int to, long window) {
+        long first = actions.offset(from);
+        int early = 0;
+        for (int i = from; i < to && actions.offset(i) - first <= window; i++) {
+            early++;
+        }
+        return 2 * early >= to - from;
     }
 
     /** Whether {@code account} has a route to {@code source}, a source of the item last asked about. */
@@ -128,12 +164,7 @@ final class HashtagSources extends SourceFilter {
     protected boolean load(int from, int to) {
         routes.clear();
         int item = ++itemNumber;
-        long first = actions.offset(from);
-        int early = 0;
-        for (int i = from; i < to && actions.offset(i) - first <= window; i++) {
-            early++;
-        }
-        if (2 * early < to - from) {
+        if (!bornInBurst(actions, from, to, window)) {
             return false;
         }
         if (distinct.length < to - from) {
@@ -182,7 +213,57 @@ final class HashtagSources extends SourceFilter {
                 routes.add(key((int) routePairs[i], o));
             }
         }
+        readFollowees(m, item);
         return true;
+    }
+
+    /**
+     * The sources among the accounts the item's m users follow without using the item: followed by at least half of
+     * them (and two), more often than their audience in the archive explains (see the class comment).
+     */
+    private void readFollowees(int m, int item) {
+        int nf = 0;
+        for (int i = 0; i < m; i++) {
+            int x = distinct[i];
+            for (int e = start[x]; e < start[x + 1]; e++) {
+                int o = followees[e];
+                if (inItem[o] != item) {
+                    if (counted[o] != item) {
+                        counted[o] = item;
+                        followedBy[o] = 0;
+                        if (nf == touched.length) {
+                            touched = Arrays.copyOf(touched, 2 * nf);
+                        }
+                        touched[nf++] = o;
+                    }
+                    followedBy[o]++;
+                }
+            }
+        }
+        int need = Math.max(2, (m + 1) / 2);
+        Arrays.sort(touched, 0, nf);
+        int sources = 0;
+        for (int i = 0; i < nf; i++) {
+            int o = touched[i];
+            if (followedBy[o] >= need
+                    && PoissonTail.upper(followedBy[o], (double) m * followers[o] / followers.length) <= READ_LEVEL) {
+                addSource(o);
+                counted[o] = -item; // marks a read followee of this item
+                sources++;
+            }
+        }
+        if (sources == 0) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int x = distinct[i];
+            for (int e = start[x]; e < start[x + 1]; e++) {
+                int o = followees[e];
+                if (counted[o] == -item) {
+                    routes.add(key(x, o));
+                }
+            }
+        }
     }
 
     private int addRoute(int nr, int o, int x) {

@@ -26,7 +26,8 @@ public enum Signal {
                     + CoActionScanner.MAX_ITEM_ACCOUNTS + " accounts, half of its uses within the window of the "
                     + "first); a pair's uses that a visible source explains do not count (both follow, or retweeted "
                     + "the hashtag from, an account that used it and that half of its other users follow or "
-                    + "retweeted on it)")),
+                    + "retweeted on it, or an account half of its users follow beyond its share of followers in "
+                    + "the archive); pairs tested against the volume model only")),
     CO_LINK(CoordinationSignal.CO_LINK, "link-ring", p -> p.coLink().window(), CoLinkSignal::new,
             p -> coAction(p.coLink(),
                     "posts with the same URL (normalised: scheme, www., trailing slash and utm_* dropped)")),

@@ -48,7 +48,7 @@ public final class SlowCoLinkSignal implements CoordinationSignal {
     public SignalGraph graph(Activity activity, ProgressListener progress, TerminationFlag termination) {
         CoLinkSignal.UrlActions urls = CoLinkSignal.UrlActions.of(activity);
         return CoActionScanner.scan(name(), urls.actions(), activity.accountCount(), params, maxNeighbours,
-                evidenceCap, urls::label, sorted -> new CommonSources(sorted, params.minShared()), true, progress,
-                termination);
+                evidenceCap, urls::label, sorted -> new CommonSources(sorted, params.minShared()),
+                CoActionScanner.NullTest.FAMILY_WISE, progress, termination);
     }
 }
