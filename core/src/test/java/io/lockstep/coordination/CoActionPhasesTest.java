@@ -434,6 +434,24 @@ class CoActionPhasesTest {
     }
 
     /**
+     * The pairs whose first account is below {@code below} that share at least 3 items and that the volume model
+     * alone does not explain at {@code p}'s p-value (expected n_a n_b P, P the archive's chance of a co-occurrence).
+     */
+    static int volumeSignificant(PairCounting c, CoordinationParams.CoAction p, int below) {
+        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
+        int significant = 0;
+        for (var e : c.pairs.long2LongEntrySet()) {
+            int u = (int) (e.getLongKey() >>> 32), v = (int) (long) e.getLongKey();
+            int count = PairCounting.count(e.getLongValue());
+            if (u < below && count >= 3 && !explains.test(count, (double) c.volume[u] * c.volume[v] * chance)) {
+                significant++;
+            }
+        }
+        return significant;
+    }
+
+    /**
      * A crowd: 60 popular items, each retweeted by 150 of 600 accounts, each account after its own typical delay
      * (log-normal around 10 minutes, so that a few are always among the first), and a closed group of 4 accounts
      * retweeting 6 items only they retweet, within 30 s. The volume model flags many crowd pairs (the fast accounts
@@ -451,14 +469,7 @@ class CoActionPhasesTest {
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
         CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
-        int volumeSignificant = 0;
-        for (var e : c.pairs.long2LongEntrySet()) {
-            int u = (int) (e.getLongKey() >>> 32), v = (int) (long) e.getLongKey();
-            int count = PairCounting.count(e.getLongValue());
-            if (u < crowd && count >= 3 && !explains.test(count, (double) c.volume[u] * c.volume[v] * chance)) {
-                volumeSignificant++;
-            }
-        }
+        int volumeSignificant = volumeSignificant(c, p, crowd);
         CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p,
                 q -> ItemOverlap.units(sorted, c.volume.length, q));
         for (int u = crowd; u < crowd + 4; u++) {

@@ -5,7 +5,6 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -33,15 +32,7 @@ class HashtagPushTest {
     static Timeline world(long seed) {
         Random r = new Random(seed);
         Timeline t = new Timeline();
-        for (int a = 0; a < 1000; a++) {
-            String u = "user" + a;
-            t.b.account(u, u, START - (long) (r.nextDouble() * 4000) * DAY, 200);
-            for (int j = 0; j < 12; j++) {
-                List<String> tags = r.nextBoolean() ? List.of("topic" + r.nextInt(40)) : List.of();
-                t.tweet(u + "-" + j, u, START + (long) (r.nextDouble() * 30 * DAY), "words of " + u + " " + j, tags,
-                        List.of());
-            }
-        }
+        HashtagBurstSignalTest.ordinaryMonth(t, r, q -> q.nextInt(40));
         for (int a = 0; a < 1000; a++) {
             for (int j = 0; j < 3; j++) {
                 int o = r.nextInt(1000);
@@ -66,12 +57,7 @@ class HashtagPushTest {
                 }
             }
         }
-        t.b.account("club", "club", START - 3000 * DAY, 500_000);
-        for (int f = 0; f < 300; f++) {
-            String u = "supporter" + f;
-            t.b.account(u, u, START - (long) (r.nextDouble() * 3000) * DAY, 300);
-            t.b.addFollow(u, "club");
-        }
+        HashtagBurstSignalTest.club(t, r, 300);
         for (int match = 0; match < 4; match++) {
             String tag = "ClubVsRival" + match;
             long kick = START + (2 + 7 * match) * DAY + 18 * HOUR;
@@ -83,10 +69,7 @@ class HashtagPushTest {
                     }
                 }
             }
-            for (int g = 0; g < 1 + r.nextInt(3); g++) {
-                t.tweet("goal" + match + "-" + g, "club", kick + 600 + r.nextInt(6000), "GOAL! #" + tag,
-                        List.of(tag), List.of());
-            }
+            HashtagBurstSignalTest.goals(t, r, match, tag, kick);
         }
         return t;
     }
@@ -96,20 +79,10 @@ class HashtagPushTest {
         Timeline t = world(11);
         Activity a = t.build();
         CoordinationResult r = new CoordinationDetector(CoordinationParams.defaults()).run(a, P, T);
-        int push = 0, others = 0;
-        List<String> wrong = new ArrayList<>();
-        for (int acc : r.suspiciousAccounts()) {
-            if (a.accountId(acc).startsWith("push")) {
-                push++;
-            } else {
-                others++;
-                wrong.add(a.accountId(acc));
-            }
-        }
+        int[] flagged = PrefixEdges.accounts(r.suspiciousAccounts(), a, "push");
         // about 47 of the 60 post two or more of the three hashtags; those that post one have no pair to show
-        assertThat(push).isGreaterThanOrEqualTo(45);
-        assertThat(wrong).isEmpty();
-        assertThat(others).isZero();
+        assertThat(flagged[0]).isGreaterThanOrEqualTo(45);
+        assertThat(flagged[1]).as("accounts flagged outside the push").isZero();
     }
 
     @Test
@@ -133,15 +106,7 @@ class HashtagPushTest {
         PairCounting c = PairCounting.run(sorted, accounts, 60, 200, P, T);
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
-        CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
-        int volumeSignificant = 0;
-        for (var e : c.pairs.long2LongEntrySet()) {
-            int u = (int) (e.getLongKey() >>> 32), v = (int) (long) e.getLongKey();
-            int count = PairCounting.count(e.getLongValue());
-            if (count >= 3 && !explains.test(count, (double) c.volume[u] * c.volume[v] * chance)) {
-                volumeSignificant++;
-            }
-        }
+        int volumeSignificant = CoActionPhasesTest.volumeSignificant(c, p, accounts);
         CoActionNullModel.Selected volume = CoActionNullModel.select(c, sorted.activeAccounts(), p, null, false);
         CoActionNullModel.Selected both = CoActionNullModel.select(c, sorted.activeAccounts(), p, null, true);
         assertThat(volume.size()).isEqualTo(volumeSignificant);
@@ -159,18 +124,9 @@ class HashtagPushTest {
         SignalGraph burst = new HashtagBurstSignal(p).graph(a, P, T);
         boolean[] recurring = BurstRecurrence.significant(a, p, burst.edges());
         assertThat(recurring).isNotNull();
-        int push = 0, others = 0;
-        for (int v = 0; v < a.accountCount(); v++) {
-            if (recurring[v]) {
-                if (a.accountId(v).startsWith("push")) {
-                    push++;
-                } else {
-                    others++;
-                }
-            }
-        }
-        assertThat(push).isGreaterThanOrEqualTo(40);
-        assertThat(others).isZero();
+        int[] members = PrefixEdges.accounts(PrefixEdges.marked(recurring), a, "push");
+        assertThat(members[0]).isGreaterThanOrEqualTo(40);
+        assertThat(members[1]).isZero();
         assertThat(BurstRecurrence.significant(a, p, List.of())).isNull();
     }
 

@@ -2,7 +2,12 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 
-/** Counts of a signal graph's edges by the group of their accounts, a group being the accounts whose id starts alike. */
+import java.util.stream.IntStream;
+
+/**
+ * Counts of a signal graph's edges, and of flagged accounts, by the group of their accounts, a group being the
+ * accounts whose id starts alike.
+ */
 final class PrefixEdges {
     private PrefixEdges() {
     }
@@ -27,5 +32,19 @@ final class PrefixEdges {
             }
         }
         return n;
+    }
+
+    /** Of {@code accounts}, how many ids start with {@code prefix} ([0]) and how many do not ([1]). */
+    static int[] accounts(int[] accounts, Activity a, String prefix) {
+        int[] n = new int[2];
+        for (int v : accounts) {
+            n[a.accountId(v).startsWith(prefix) ? 0 : 1]++;
+        }
+        return n;
+    }
+
+    /** The accounts {@code flagged} marks, as ids. */
+    static int[] marked(boolean[] flagged) {
+        return IntStream.range(0, flagged.length).filter(v -> flagged[v]).toArray();
     }
 }
