@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HashtagBurstSignalTest {
     private static final ProgressListener P = ProgressListener.NONE;
     private static final TerminationFlag T = TerminationFlag.RUNNING_TRUE;
-    private static final long START = 1_700_000_000L;
-    private static final long DAY = 86_400L;
-    private static final long HOUR = 3_600L;
+    static final long START = 1_700_000_000L;
+    static final long DAY = 86_400L;
+    static final long HOUR = 3_600L;
 
     /**
      * A month of ordinary hashtag use: 1,000 old accounts each post 12 tweets at random times, each with one of 60
@@ -48,9 +48,7 @@ class HashtagBurstSignalTest {
             for (int i = 0; i < 20; i++) {
                 slogans.add("slogan " + i + " demands justice for the people now");
             }
-            for (int m = 0; m < 40; m++) {
-                t.b.account("push" + m, "push" + m, START - 30 * DAY + (long) (r.nextDouble() * 2 * DAY), 3);
-            }
+            pushAccounts(t, r, 40, 3);
             for (int burst = 0; burst < 2; burst++) {
                 String tag = "NewTag" + burst + "Now";
                 long t0 = START + (5 + 12 * burst) * DAY + 14 * HOUR;
@@ -130,6 +128,13 @@ class HashtagBurstSignalTest {
                 t.tweet(u + "-" + j, u, START + (long) (r.nextDouble() * 30 * DAY), "words of " + u + " " + j, tags,
                         List.of());
             }
+        }
+    }
+
+    /** {@code n} accounts ("push0", ...) created within two days a month before the archive's start. */
+    static void pushAccounts(Timeline t, Random r, int n, int followers) {
+        for (int m = 0; m < n; m++) {
+            t.b.account("push" + m, "push" + m, START - 30 * DAY + (long) (r.nextDouble() * 2 * DAY), followers);
         }
     }
 

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Random;
 
+import static io.lockstep.coordination.HashtagBurstSignalTest.DAY;
+import static io.lockstep.coordination.HashtagBurstSignalTest.HOUR;
+import static io.lockstep.coordination.HashtagBurstSignalTest.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,9 +21,6 @@ import static org.assertj.core.api.Assertions.within;
 class HashtagPushTest {
     private static final ProgressListener P = ProgressListener.NONE;
     private static final TerminationFlag T = TerminationFlag.RUNNING_TRUE;
-    private static final long START = 1_700_000_000L;
-    private static final long DAY = 86_400L;
-    private static final long HOUR = 3_600L;
 
     /**
      * 1,000 ordinary accounts tweeting a month of 40 long-lived topic hashtags (and each retweeting a few of the
@@ -41,9 +41,7 @@ class HashtagPushTest {
                 }
             }
         }
-        for (int m = 0; m < 60; m++) {
-            t.b.account("push" + m, "push" + m, START - 30 * DAY + (long) (r.nextDouble() * 2 * DAY), 2);
-        }
+        HashtagBurstSignalTest.pushAccounts(t, r, 60, 2);
         for (int burst = 0; burst < 3; burst++) {
             String tag = "PushTag" + burst + "Now";
             long t0 = START + (4 + 9 * burst) * DAY + 13 * HOUR;
@@ -136,15 +134,14 @@ class HashtagPushTest {
         // D: u1 alone (one account: not paired)
         Timeline t = new Timeline();
         t.accounts("u1", "u2", "u3", "u4");
-        t.tweet("a1", "u1", 1000, "x", List.of("A"), List.of());
-        t.tweet("a2", "u2", 1100, "x", List.of("A"), List.of());
-        t.tweet("a3", "u3", 1200, "x", List.of("A"), List.of());
-        t.tweet("b1", "u1", 5000, "x", List.of("B"), List.of());
-        t.tweet("b2", "u2", 5100, "x", List.of("B"), List.of());
-        t.tweet("c3", "u3", 9000, "x", List.of("C"), List.of());
-        t.tweet("c4", "u4", 9000 + 3 * DAY, "x", List.of("C"), List.of());
-        t.tweet("c2", "u2", 9000 + 4 * DAY, "x", List.of("C"), List.of());
-        t.tweet("d1", "u1", 9500, "x", List.of("D"), List.of());
+        Object[][] posts = {
+                {"a1", "u1", 1000L, "A"}, {"a2", "u2", 1100L, "A"}, {"a3", "u3", 1200L, "A"},
+                {"b1", "u1", 5000L, "B"}, {"b2", "u2", 5100L, "B"},
+                {"c3", "u3", 9000L, "C"}, {"c4", "u4", 9000L + 3 * DAY, "C"}, {"c2", "u2", 9000L + 4 * DAY, "C"},
+                {"d1", "u1", 9500L, "D"}};
+        for (Object[] q : posts) {
+            t.tweet((String) q[0], (String) q[1], (Long) q[2], "x", List.of((String) q[3]), List.of());
+        }
         Activity act = t.build();
         SortedActions sorted = SortedActions.of("test", CoHashtagSignal.actions(act), act.accountCount());
         BurstRecurrence.Expectations x = BurstRecurrence.expectations(sorted, act.accountCount(), 7200);
