@@ -120,9 +120,9 @@ import java.util.function.IntConsumer;
  *       members leave growth as a kept block's do: the list accounts for their shared follows, and recruited into a
  *       later block by them they would change that block for no new evidence. A farm that follows one
  *       client besides the platform's popular accounts keeps the block: its client is captured, or, when the client
- *       has an audience of its own that the farm does not own, the finest partition gathers its members in one community
- *       or in pieces of their own (their only ties are the block's) or their other follows are the vendor's camouflage spread over the
- *       platform; co-action signals judge the wave's members on their own clusters.</li>
+ *       has an audience of its own that the farm does not own, the finest partition gathers its members in one
+ *       community or in pieces of their own (their only ties are the block's) or their other follows are the vendor's
+ *       camouflage spread over the platform; co-action signals judge the wave's members on their own clusters.</li>
  *   <li><b>Growth</b> (lockstep propagation, as in LockInfer: Jiang et al., PAKDD 2014) from followers F to a fixed
  *       point, at most {@value #MAX_GROWTH_STEPS} steps:
  *     <ul>

@@ -78,9 +78,9 @@ final class StarterLists {
      * Whether the block of followers {@code fs} and {@code targets} is what a starter list explains (see the class
      * comment): no target is captured by the block in {@code most} partitions or more ({@code capturedByBlock}, one
      * count per target, {@link CapturedTargetSeeds#capturedBy}), the finest partition (the last of {@code
-     * partitions}, which run from the coarsest to the finest) does not gather its followers ({@link #gathered}), and in none of them do its members' other follows stay in their communities
-     * significantly less than the communities' habits predict
-     * ({@link #homeFollows}; lower Poisson tail at {@code maxPValue} / partitions).
+     * partitions}, which run from the coarsest to the finest) does not gather its followers ({@link #gathered}), and
+     * in none of them do its members' other follows stay in their communities significantly less than the
+     * communities' habits predict ({@link #homeFollows}; lower Poisson tail at {@code maxPValue} / partitions).
      */
     static boolean explains(DenseBlockFinder finder, List<int[]> partitions, int[] fs, int[] targets,
                             int[] capturedByBlock, int most, double maxPValue) {
