@@ -95,7 +95,7 @@ final class AnalysisWriteBack {
      * Every account's results for a store that holds the whole archive, before detection has given the verdicts: the
      * influence part ({@code community}, {@code pagerank}, {@code coreness}; see {@link ResultWriter.AccountPart}),
      * the values {@link #writeAccounts} writes, and the default verdict (no cluster, score 0, not suspicious, no
-     * signals), which about 95 % of the accounts keep; {@link #writeVerdicts} then writes the others. On the calling
+     * signals), which most accounts keep; {@link #writeVerdicts} then writes the others. On the calling
      * thread alone: it runs beside detection, which has the other core.
      */
     static void writeInfluence(GraphStore store, Activity act, int[] community, double[] pagerank, int[] coreness,
