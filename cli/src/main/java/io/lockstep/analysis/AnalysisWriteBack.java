@@ -14,6 +14,7 @@ import io.lockstep.store.ResultWriter;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,30 +92,46 @@ final class AnalysisWriteBack {
     }
 
     /**
-     * The influence part of every account's results ({@code community}, {@code pagerank}, {@code coreness}; see
-     * {@link ResultWriter.AccountPart}), for a store that holds the whole archive, before detection has given the
-     * verdicts: the same values {@link #writeAccounts} writes. On the calling thread alone: it runs beside detection,
-     * which has the other core.
+     * Every account's results for a store that holds the whole archive, before detection has given the verdicts: the
+     * influence part ({@code community}, {@code pagerank}, {@code coreness}; see {@link ResultWriter.AccountPart}),
+     * the values {@link #writeAccounts} writes, and the default verdict (no cluster, score 0, not suspicious, no
+     * signals), which most accounts keep; {@link #writeVerdicts} then writes the others. On the calling
+     * thread alone: it runs beside detection, which has the other core.
      */
     static void writeInfluence(GraphStore store, Activity act, int[] community, double[] pagerank, int[] coreness,
                                ResultWriter.AccountNodes nodes) {
         ResultWriter.writeAccountResults(store, accountResults(act, community, pagerank, coreness, null, null), nodes,
-                ResultWriter.AccountPart.INFLUENCE, 1);
+                EnumSet.allOf(ResultWriter.AccountPart.class), 1);
     }
 
     /**
-     * The rest of {@link #writeAccounts} once {@link #writeInfluence} has written the influence: every account's
-     * verdict and the {@code COORDINATED_WITH} relationships. The store then holds what {@link #writeAccounts} leaves.
+     * The rest of {@link #writeAccounts} once {@link #writeInfluence} has written the influence and the default
+     * verdicts: the verdict of every account whose verdict is not the default ({@link #isDefault}) and the
+     * {@code COORDINATED_WITH} relationships. The store then holds what {@link #writeAccounts} leaves.
      */
     static void writeVerdicts(GraphStore store, Analysis analysis, ResultWriter.AccountNodes nodes,
                               ProgressListener progress) {
+        AccountVerdict[] verdicts = analysis.detection().accounts();
+        boolean[] decided = new boolean[verdicts.length];
+        for (int a = 0; a < verdicts.length; a++) {
+            decided[a] = !isDefault(verdicts[a]);
+        }
         List<ResultWriter.AccountResult> accounts = accountResults(analysis.activity(), analysis.community(),
-                analysis.pagerank(), analysis.coreness(), analysis.detection().accounts(), null);
+                analysis.pagerank(), analysis.coreness(), verdicts, decided);
         progress.begin("Writing account results", accounts.size());
         ResultWriter.writeAccountResults(store, accounts, nodes, ResultWriter.AccountPart.VERDICT,
                 ResultWriter.ACCOUNT_STREAMS);
         progress.end();
         writeCoordination(store, analysis, nodes, progress);
+    }
+
+    /**
+     * Whether {@code v} is what {@link #writeInfluence} writes as every account's verdict: no cluster, a score of
+     * exactly 0.0 (not −0.0), not suspicious, no signals.
+     */
+    static boolean isDefault(AccountVerdict v) {
+        return v.cluster() < 0 && Double.doubleToRawLongBits(v.score()) == 0L && !v.suspicious()
+                && v.signals().isEmpty();
     }
 
     /**

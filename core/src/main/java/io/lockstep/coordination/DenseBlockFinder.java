@@ -468,7 +468,6 @@ final class DenseBlockFinder {
         long edges;
 
         // the core of level `passed`: degrees inside it, summed afresh
-        boolean[] alive = new boolean[nodes];
         double total = 0;
         edges = 0;
         for (int f = 0; f < n; f++) {
@@ -488,10 +487,10 @@ final class DenseBlockFinder {
             }
         }
         int aliveFollowers = 0, aliveTargets = 0;
+        // a node is alive while it is in the heap, and its key there is its degree
         IndexedMinHeap heap = new IndexedMinHeap(nodes);
         for (int v = 0; v < nodes; v++) {
             if (plain[v] > 0) {
-                alive[v] = true;
                 if (v < n) {
                     aliveFollowers++;
                 } else {
@@ -518,33 +517,24 @@ final class DenseBlockFinder {
             if (heap.isEmpty()) {
                 break;
             }
+            total -= heap.minKey();
             int v = heap.popMin();
-            alive[v] = false;
             removal[removed++] = v;
-            total -= degree[v];
-            edges -= plain[v];
+            int lost = 0; // v's follows to nodes still alive
             if (v < n) {
                 aliveFollowers--;
                 for (int i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
-                    int t = n + outTargets[i];
-                    if (alive[t]) {
-                        degree[t] -= w[i];
-                        plain[t]--;
-                        heap.decrease(t, degree[t]);
-                    }
+                    lost += heap.lower(n + outTargets[i], w[i]) ? 1 : 0;
                 }
             } else {
                 aliveTargets--;
                 int t = v - n;
                 for (int i = inOffsets[t]; i < inOffsets[t + 1]; i++) {
-                    int f = inFollowers[i];
-                    if (alive[f]) { // excluded followers are never alive
-                        degree[f] -= wIn[i];
-                        plain[f]--;
-                        heap.decrease(f, degree[f]);
-                    }
+                    // excluded followers are never in the heap
+                    lost += heap.lower(inFollowers[i], wIn[i]) ? 1 : 0;
                 }
             }
+            edges -= lost;
         }
         boolean[] block = new boolean[nodes];
         if (bestRemoved >= 0) {
@@ -1038,10 +1028,23 @@ final class DenseBlockFinder {
             up(size++);
         }
 
-        void decrease(int id, double k) {
+        /**
+         * Lowers the key of {@code id} by {@code by} ({@code key − by}, the same double as subtracting from a copy of
+         * the key) when it is in the heap; false when it is not (never inserted, or popped).
+         */
+        boolean lower(int id, double by) {
             int i = pos[id];
-            keys[i] = k;
+            if (i < 0) {
+                return false;
+            }
+            keys[i] -= by;
             up(i);
+            return true;
+        }
+
+        /** The smallest key (the heap must not be empty). */
+        double minKey() {
+            return keys[0];
         }
 
         int popMin() {

@@ -307,6 +307,12 @@ public final class ResultWriter {
         writeAccountResults(store, accounts, nodes, EnumSet.of(part), true, COLUMN_BATCH, streams);
     }
 
+    /** As above, the properties of every part of {@code parts} (at least one). */
+    public static void writeAccountResults(GraphStore store, List<AccountResult> accounts, AccountNodes nodes,
+                                           Set<AccountPart> parts, int streams) {
+        writeAccountResults(store, accounts, nodes, parts, true, COLUMN_BATCH, streams);
+    }
+
     /**
      * As above, both parts; {@code byNode}: in node id order (the records' order in the store's files) rather than
      * the given order, {@code batch} rows per transaction, {@code streams} transactions at once (each stream a
