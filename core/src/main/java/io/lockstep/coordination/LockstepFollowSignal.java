@@ -222,9 +222,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether the cohort pass runs ({@link #cohortBlock}): after every other round, each creation burst is judged as
      * a whole on the targets it captures, its members following two of them or more making the block.
-     * It adds blocks and changes none that the other rounds keep.
+     * It adds blocks and changes none that the other rounds keep; on by default. What it finds and costs on the
+     * evaluation archives is in docs/quality.md ("Fresh farms judged by their cohort").
      */
-    boolean cohortsWhole = false;
+    boolean cohortsWhole = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
