@@ -116,6 +116,37 @@ class CohortCoFollowersTest {
     }
 
     /**
+     * Phase: the followers of the cohort's captured targets created within one {@code creationBurst} span (seven
+     * days) of the cohort's first and last creations are held out with it; those created before or after that, or
+     * whose creation time is unknown, are not.
+     */
+    @Test
+    void theFollowersCreatedNextToTheCohortAreHeldOutWithIt() {
+        // cohort 0..9 created on days 100..103, all following 20; 10 (day 106) and 12 (day 95) follow it too, as do
+        // 11 (day 92: nine days before the cohort's first), 13 (day 111) and 14 (creation unknown)
+        IntPairs follows = new IntPairs();
+        long day = 86_400L;
+        long[] created = new long[21];
+        Arrays.fill(created, Activity.NO_TIME);
+        for (int f = 0; f < 10; f++) {
+            follows.add(f, 20);
+            created[f] = (100 + f % 4) * day;
+        }
+        long[] others = {106, 92, 95, 111};
+        for (int i = 0; i < others.length; i++) {
+            follows.add(10 + i, 20);
+            created[10 + i] = others[i] * day;
+        }
+        follows.add(14, 20);
+        DenseBlockFinder finder = follows.finder(21);
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        LockstepFollowSignal.Growth growth = signal.new Growth(finder, null, 21, created);
+        int[] cohort = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThat(signal.createdNear(finder, growth, cohort, new int[] {20}))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12);
+    }
+
+    /**
      * The whole signal: a fresh farm of 150 created over four days, following its vendor's two clients with
      * probabilities 0.8 and 0.45 (as the fourth generator's g3 farm does), top accounts with probability 0.5 and
      * random camouflage, hidden in the homophilous communities: found, and only farm accounts are flagged. Without
