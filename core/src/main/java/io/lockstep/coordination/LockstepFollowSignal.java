@@ -222,10 +222,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether the cohort pass runs ({@link #cohortBlock}): after every other round, each creation burst is judged as
      * a whole on the targets it captures, its members following two of them or more making the block.
-     * It adds blocks and changes none that the other rounds keep. Off by default until it is measured through the
-     * verdict on the evaluation archives, the robustness matrix and fresh archives; the signal alone finds the
-     * fourth generator's g5 and g3 fresh farms with it (52 and 166 accounts, farm only) and adds nothing on n1, n2,
-     * u1 and u2 (docs/quality.md, "Fresh farms judged by their cohort").
+     * It adds blocks and changes none that the other rounds keep. Off by default until it is measured on all the
+     * evaluation archives, the robustness matrix and fresh archives: on six of them it finds 52 of g5's and 155 of
+     * g3's fresh farm members and changes no other group's flags but one honest account fewer on n1; on the one fresh
+     * archive measured it changes nothing (docs/quality.md, "Fresh farms judged by their cohort").
      */
     boolean cohortsWhole = false;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
