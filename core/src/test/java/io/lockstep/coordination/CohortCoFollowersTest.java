@@ -6,23 +6,33 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cohort judged as a whole ({@code LockstepFollowSignal#cohortCoFollowers}): a fresh farm whose members each follow
- * one or two of its vendor's two clients, too few follows for the member test of one account, is found from the
- * cohort's co-followers of its own unexplained targets; a sign-up cohort on a short starter list of top accounts
- * (fewer than {@code minTargets}, none captured) is not.
+ * The cohort pass ({@code LockstepFollowSignal#cohortBlock}): a fresh farm whose members each follow one or two of
+ * its vendor's clients, too few follows for the member test of one account, is found from the members of its
+ * creation burst that follow two of the targets the burst owns; ordinary newcomers of the same days that follow one
+ * client and one top account are no members of it; a sign-up cohort on a starter list of top accounts owns no
+ * target and makes no block; and the pass changes no block the other rounds keep.
  */
 class CohortCoFollowersTest {
 
-    /** The signal with cohorts judged whole ({@code LockstepFollowSignal#cohortsWhole}), the onboarding test off. */
+    /** The signal with the cohort pass on ({@code LockstepFollowSignal#cohortsWhole}). */
     private static SignalGraph follow(Activity a) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         signal.cohortsWhole = true;
+        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /** The signal as main runs it, the cohort pass off. */
+    private static SignalGraph followWithoutPass(Activity a) {
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        signal.cohortsWhole = false;
         return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
@@ -33,48 +43,12 @@ class CohortCoFollowersTest {
         return gen;
     }
 
-    /** Phase: the cohort's members following at least the floor of its own targets, none below minFollowers. */
+    /** Phase: the accounts of a group following at least the floor of the targets, ascending. */
     @Test
-    void theCoFollowersAreTheCohortsMembersFollowingTheFloorOfItsTargets() {
+    void theCoFollowersAreTheMembersFollowingTheFloorOfTheTargets() {
         // accounts 0..11 a cohort; targets 20 and 21; 0..9 follow both, 10 one, 11 none
-        int[][] follows = new int[21][];
-        int k = 0;
-        for (int f = 0; f < 10; f++) {
-            follows[k++] = new int[] {f, 20};
-            follows[k++] = new int[] {f, 21};
-        }
-        follows[k] = new int[] {10, 20};
-        int[] from = new int[follows.length];
-        int[] to = new int[follows.length];
-        for (int i = 0; i < follows.length; i++) {
-            from[i] = follows[i][0];
-            to[i] = follows[i][1];
-        }
-        DenseBlockFinder finder = new DenseBlockFinder(22, from, to);
-        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        int[] cohort = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-        assertThat(signal.cohortCoFollowers(finder, cohort, new int[] {20, 21}, 2))
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-        // a floor of one admits the member following one target
-        assertThat(signal.cohortCoFollowers(finder, cohort, new int[] {20, 21}, 1))
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        // fewer than minFollowers (10) co-followers: none
-        assertThat(signal.cohortCoFollowers(finder, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11},
-                new int[] {20, 21}, 2)).isEmpty();
-        // one own target is no co-following
-        assertThat(signal.cohortCoFollowers(finder, cohort, new int[] {20}, 1)).isEmpty();
-    }
-
-    /**
-     * Phase: a target is owned by the cohort when the block and the cohort together follow it at least
-     * {@code minLift} (4) times as many times as everyone else, whatever the block alone holds; otherwise the
-     * block's own counts stay.
-     */
-    @Test
-    void aTargetIsCapturedWhenTheCohortOwnsItsAudience() {
-        // cohort 0..9 follows 20; 10 and 11 (not in the cohort) follow 20; 12, 13, 14 follow 21 with 0..9
-        int[] from = new int[25];
-        int[] to = new int[25];
+        int[] from = new int[21];
+        int[] to = new int[21];
         int k = 0;
         for (int f = 0; f < 10; f++) {
             from[k] = f;
@@ -83,34 +57,100 @@ class CohortCoFollowersTest {
             to[k++] = 21;
         }
         from[k] = 10;
-        to[k++] = 20;
-        from[k] = 11;
-        to[k++] = 20;
-        for (int f = 12; f < 15; f++) {
-            from[k] = f;
-            to[k++] = 21;
-        }
+        to[k] = 20;
         DenseBlockFinder finder = new DenseBlockFinder(22, from, to);
+        int[] cohort = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        assertThat(LockstepFollowSignal.coFollowers(finder, cohort, new int[] {20, 21}, 2))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        // a floor of one admits the member following one target
+        assertThat(LockstepFollowSignal.coFollowers(finder, cohort, new int[] {20, 21}, 1))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    /**
+     * Phase: a target is captured by the cohort when the community holding most of the cohort's followers of it owns
+     * its audience (a captured target of that community) in most partitions, or when the cohort follows it at least
+     * {@code minLift} (4) times as often as everyone else; a target whose audience another community owns is not.
+     */
+    @Test
+    void theCapturedTargetsAreThoseWhoseAudienceTheCohortsCommunityOwns() {
+        // cohort 0..9 follows 20, 21 and 23; 10 and 11 follow 20; 12, 13, 14 follow 21; 24..34 follow 23;
+        // 22 is followed by the cohort's 0..4 only. One community {0..9, 20, 21, 22}, the rest another
+        IntPairs follows = new IntPairs();
+        for (int f = 0; f < 10; f++) {
+            follows.add(f, 20).add(f, 21).add(f, 23);
+        }
+        for (int f = 0; f < 5; f++) {
+            follows.add(f, 22);
+        }
+        follows.add(10, 20).add(11, 20);
+        for (int f = 12; f < 15; f++) {
+            follows.add(f, 21);
+        }
+        for (int f = 24; f < 35; f++) {
+            follows.add(f, 23);
+        }
+        int n = 35;
+        DenseBlockFinder finder = follows.finder(n);
+        int[] community = new int[n];
+        for (int v = 10; v < n; v++) {
+            community[v] = v == 20 || v == 21 || v == 22 ? 0 : 1;
+        }
+        List<int[]> partitions = List.of(community, community, community);
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        int[][] homes = new int[3][22];
-        int[] block = {0, 1};
         int[] cohort = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        // 20: 10 in the cohort against 2 others (10 >= 4 * 2): owned in every partition; 21: 10 against 3: not
-        assertThat(signal.cohortOwned(finder, homes, block, cohort, new int[] {20, 21}, new int[] {0, 1}))
-                .containsExactly(3, 1);
-        // the block alone owns neither
-        assertThat(CapturedTargetSeeds.owns(finder, block, 20, 4.0)).isFalse();
-        assertThat(CapturedTargetSeeds.owns(finder, cohort, 20, 4.0)).isTrue();
-        assertThat(CapturedTargetSeeds.owns(finder, cohort, 21, 4.0)).isFalse();
+        // 20 (10 against 2: owned too), 21 (10 against 3: not owned, but its community's) and 22 are captured;
+        // 23's audience is mostly community 1's, where no member of the cohort is
+        assertThat(signal.capturedTargets(finder, partitions, homes, cohort, new int[] {20, 21, 22, 23}))
+                .containsExactly(20, 21, 22);
+        // the cohort spread over communities of one member each: no community holds most of its followers of a
+        // target, and it captures only what it owns (20: 10 against 2; 22: followed by the cohort alone)
+        int[] apart = community.clone();
+        for (int f = 0; f < 10; f++) {
+            apart[f] = 2 + f;
+        }
+        List<int[]> spread = List.of(apart, apart, apart);
+        assertThat(signal.capturedTargets(finder, spread, CapturedTargetSeeds.homes(finder, n, spread), cohort,
+                new int[] {20, 21, 22, 23})).containsExactly(20, 22);
+    }
+
+    /**
+     * Phase: the followers of the cohort's captured targets created within one {@code creationBurst} span (seven
+     * days) of the cohort's first and last creations are held out with it; those created before or after that, or
+     * whose creation time is unknown, are not.
+     */
+    @Test
+    void theFollowersCreatedNextToTheCohortAreHeldOutWithIt() {
+        // cohort 0..9 created on days 100..103, all following 20; 10 (day 106) and 12 (day 95) follow it too, as do
+        // 11 (day 92: nine days before the cohort's first), 13 (day 111) and 14 (creation unknown)
+        IntPairs follows = new IntPairs();
+        long day = 86_400L;
+        long[] created = new long[21];
+        Arrays.fill(created, Activity.NO_TIME);
+        for (int f = 0; f < 10; f++) {
+            follows.add(f, 20);
+            created[f] = (100 + f % 4) * day;
+        }
+        long[] others = {106, 92, 95, 111};
+        for (int i = 0; i < others.length; i++) {
+            follows.add(10 + i, 20);
+            created[10 + i] = others[i] * day;
+        }
+        follows.add(14, 20);
+        DenseBlockFinder finder = follows.finder(21);
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        LockstepFollowSignal.Growth growth = signal.new Growth(finder, null, 21, created);
+        int[] cohort = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThat(signal.createdNear(finder, growth, cohort, new int[] {20}))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12);
     }
 
     /**
      * The whole signal: a fresh farm of 150 created over four days, following its vendor's two clients with
      * probabilities 0.8 and 0.45 (as the fourth generator's g3 farm does), top accounts with probability 0.5 and
-     * random camouflage, hidden in the homophilous communities: found, and only farm accounts are flagged. The
-     * block of the members following both clients holds 60 of each client's ~130 and ~75 followers, short of
-     * owning either; the cohort, created in the same days, owns both ({@code LockstepFollowSignal#cohortOwned}).
-     * Without that the block of two targets was held to the floor of {@code minTargets} and nothing was found.
+     * random camouflage, hidden in the homophilous communities: found, and only farm accounts are flagged. Without
+     * the pass, judged member by member, none is.
      */
     @Test
     void aFreshFarmOfTwoClientsFollowedAtUnequalSharesIsFound() {
@@ -123,25 +163,102 @@ class CohortCoFollowersTest {
         String why = FollowNullModelTest.describe(a, g);
         assertThat(farm).as(why).containsAll(flagged);
         assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(40);
-        // with the cohort judged member by member (the default), the same farm is not found
-        assertThat(FollowNullModelTest.flagged(a, new LockstepFollowSignal(CoordinationParams.defaults())
-                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE))).doesNotContainAnyElementsOf(farm);
+        assertThat(FollowNullModelTest.flagged(a, followWithoutPass(a))).doesNotContainAnyElementsOf(farm);
     }
 
     /**
-     * The whole signal: a sign-up cohort of 150 created in two days that accepted a starter list of three of the
-     * platform's top accounts (fewer than {@code minTargets}; their audience is the whole platform's, so none is
-     * captured by the cohort) is no block: the cohort's co-followers are judged, but the block test keeps the
-     * floor of {@code minTargets} for a block without a captured target.
+     * The whole signal: 60 ordinary newcomers created in the farm's four days, each following the farm's first
+     * client, one top account and accounts of one community, stay unflagged while the farm is found: the cohort owns
+     * the clients, not the top accounts, and a newcomer following one owned target is no co-follower.
      */
     @Test
-    void aSignUpCohortOnAShortStarterListIsNoBlock() {
+    void newcomersOfTheFarmsDaysFollowingOneClientAndATopAccountStayUnflagged() {
         List<String> tops = new ArrayList<>();
-        FollowGraphs gen = platform(tops, 22);
-        List<String> wave = gen.starterListWave(150, tops.subList(0, 3));
+        FollowGraphs gen = platform(tops, 21);
+        List<String> farm = gen.fewClientFarm(150, new double[] {0.8, 0.45}, 4, 8, tops, 0.5);
+        List<String> newcomers = gen.farmDayNewcomers(60, 4, "vc0", tops.subList(0, 3));
         Activity a = gen.build();
         SignalGraph g = follow(a);
-        assertThat(FollowNullModelTest.flagged(a, g)).as(FollowNullModelTest.describe(a, g))
-                .doesNotContainAnyElementsOf(wave);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        SignalGraph off = followWithoutPass(a);
+        String why = "on:\n" + FollowNullModelTest.describe(a, g) + "off:\n" + FollowNullModelTest.describe(a, off)
+                + "off flags " + FollowNullModelTest.flagged(a, off);
+        assertThat(flagged).as(why).doesNotContainAnyElementsOf(newcomers);
+        assertThat(farm).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(40);
+    }
+
+    /**
+     * The whole signal: sign-up cohorts of 150 created in two days that accepted a starter list of the platform's
+     * top accounts, three of them (fewer than {@code minTargets}) or eight, are no block: their audience is the
+     * whole platform's, so the cohort owns none of them.
+     */
+    @Test
+    void aSignUpCohortOnAStarterListIsNoBlock() {
+        for (int listLength : new int[] {3, 8}) {
+            List<String> tops = new ArrayList<>();
+            FollowGraphs gen = platform(tops, 22);
+            List<String> wave = gen.starterListWave(150, tops.subList(0, listLength));
+            Activity a = gen.build();
+            SignalGraph g = follow(a);
+            assertThat(FollowNullModelTest.flagged(a, g)).as(listLength + " accounts on the list: "
+                    + FollowNullModelTest.describe(a, g)).doesNotContainAnyElementsOf(wave);
+        }
+    }
+
+    /**
+     * The whole signal, peeling-order independence: in an archive with a fresh farm and a burst farm of a queue of
+     * five clients (found by the other rounds), every block kept with the pass off is kept identically with it on
+     * (same followers, same targets, same order), whichever rounds find the fresh farm, and what the pass adds is
+     * fresh farm only.
+     */
+    @Test
+    void thePassChangesNoBlockTheOtherRoundsKeep() {
+        List<String> tops = new ArrayList<>();
+        FollowGraphs gen = platform(tops, 21);
+        List<String> farm = gen.fewClientFarm(150, new double[] {0.8, 0.45}, 4, 8, tops, 0.5);
+        List<String> other = gen.burstClientFarm(60, 5, 2, 5, 0, 8);
+        Activity a = gen.build();
+        SignalGraph off = followWithoutPass(a);
+        SignalGraph on = follow(a);
+        String why = "off:\n" + FollowNullModelTest.describe(a, off) + "on:\n" + FollowNullModelTest.describe(a, on);
+        assertThat(FollowNullModelTest.flagged(a, off)).as(why).containsAnyElementsOf(other);
+        List<String> offBlocks = blocks(off);
+        List<String> onBlocks = blocks(on);
+        assertThat(onBlocks.subList(0, offBlocks.size())).as(why).isEqualTo(offBlocks);
+        Set<String> flagged = FollowNullModelTest.flagged(a, on);
+        Set<String> added = new HashSet<>(flagged);
+        added.removeAll(FollowNullModelTest.flagged(a, off));
+        assertThat(farm).as(why).containsAll(added);
+        assertThat(flagged.stream().filter(farm::contains).count()).as(why).isGreaterThanOrEqualTo(40);
+    }
+
+    /** Each kept block as its followers and targets, for comparing two runs. */
+    private static List<String> blocks(SignalGraph g) {
+        List<String> out = new ArrayList<>();
+        for (DenseBlock b : g.blocks()) {
+            out.add(Arrays.toString(b.followers()) + " x " + Arrays.toString(b.targets()));
+        }
+        return out;
+    }
+
+    /** Follow pairs collected for a {@link DenseBlockFinder}. */
+    private static final class IntPairs {
+        private final List<int[]> pairs = new ArrayList<>();
+
+        IntPairs add(int from, int to) {
+            pairs.add(new int[] {from, to});
+            return this;
+        }
+
+        DenseBlockFinder finder(int n) {
+            int[] from = new int[pairs.size()];
+            int[] to = new int[pairs.size()];
+            for (int i = 0; i < from.length; i++) {
+                from[i] = pairs.get(i)[0];
+                to[i] = pairs.get(i)[1];
+            }
+            return new DenseBlockFinder(n, from, to);
+        }
     }
 }

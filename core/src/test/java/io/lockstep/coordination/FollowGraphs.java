@@ -517,6 +517,36 @@ final class FollowGraphs {
     }
 
     /**
+     * Ordinary newcomers created in the days of {@link #fewClientFarm(int, double[], int, int, List, double)}'s farm:
+     * {@code size} accounts ({@code nd<index>}) created within {@code days} days half a year ago, each following
+     * {@code client}, one account of {@code tops} and 10–20 accounts of one community drawn at random, by its
+     * popularity (call after {@link #follows} and after the farm, whose client must exist). Returns their ids.
+     */
+    List<String> farmDayNewcomers(int size, int days, String client, List<String> tops) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "nd" + i;
+            out.add(id);
+            t.b.account(id, id, NOW - YEAR / 2 + (long) (r.nextDouble() * days * DAY), 0);
+            Set<String> chosen = new HashSet<>();
+            chosen.add(client);
+            t.b.addFollow(id, client);
+            String top = tops.get(r.nextInt(tops.size()));
+            chosen.add(top);
+            t.b.addFollow(id, top);
+            int c = r.nextInt(members.size());
+            int d = 10 + r.nextInt(11);
+            for (int attempt = 0; attempt < 20 * d && chosen.size() < d + 2; attempt++) {
+                String target = draw(c);
+                if (chosen.add(target)) {
+                    t.b.addFollow(id, target);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * A burst farm bought by a client with an audience of its own, as the simulator plants it: {@code size} accounts
      * ({@code pf<index>}) created within four days a year ago, each following {@code client} (an existing account,
      * whose own followers the farm does not outnumber) and {@code perMember} random accounts of {@code pool}, then
