@@ -40,6 +40,9 @@ import java.util.List;
  * are disjoint, so smallest members differ).
  */
 final class ScorePhase {
+    /** Whether {@link #run} carves the hired parts of the blocks' clusters (see the class comment). */
+    static final boolean HIRED_PARTS = true;
+
     private ScorePhase() {
     }
 
@@ -51,6 +54,13 @@ final class ScorePhase {
     /** As above; {@code termination} is polled by the crowd measurement. */
     static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination) {
+        return run(activity, params, combined, edges, groups, termination, HIRED_PARTS);
+    }
+
+    /** As above; {@code hiredParts} says whether the hired parts of the blocks' clusters are carved. */
+    static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
+                             List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination,
+                             boolean hiredParts) {
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
@@ -69,8 +79,10 @@ final class ScorePhase {
         int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[n]);
         List<ClusterPhase.Part> parts = ClusterPhase.coActionParts(groups, edges, minSize,
                 tied(base, groups, edges, components));
-        if (!parts.isEmpty()) {
-            carve(activity, params, combined, edges, groups, parts, kept, base, termination);
+        List<ClusterPhase.Part> hired = hiredParts ? hiredParts(groups, parts, base, minSize)
+                : List.of();
+        if (!parts.isEmpty() || !hired.isEmpty()) {
+            carve(activity, params, combined, edges, groups, parts, hired, kept, base, termination);
         }
         kept.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
@@ -92,8 +104,11 @@ final class ScorePhase {
      * cluster.
      */
     private static void carve(Activity activity, CoordinationParams params, CompactGraph combined,
-                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, List<ClusterPhase.Part> parts,
+                              List<CoordinationEdge> edges, ClusterPhase.Groups groups,
+                              List<ClusterPhase.Part> coAction, List<ClusterPhase.Part> hired,
                               List<Cluster> kept, ClusterScorer base, TerminationFlag termination) {
+        List<ClusterPhase.Part> parts = new ArrayList<>(coAction);
+        parts.addAll(hired);
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
@@ -113,7 +128,9 @@ final class ScorePhase {
         boolean[] higher = new boolean[parts.size()];
         for (int j = 0; j < parts.size(); j++) {
             ClusterPhase.Part part = parts.get(j);
-            scored[j] = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
+            scored[j] = j < coAction.size()
+                    ? scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null)
+                    : scorer.scoreHired(k + j, part.members(), groups.blocks.get(part.group()));
             higher[j] = scored[j].score() > kept.get(part.group()).score();
             if (higher[j]) {
                 leaving[part.group()] += part.members().length;
@@ -137,6 +154,35 @@ final class ScorePhase {
                         c.firstSeen(), c.lastSeen()));
             }
         }
+    }
+
+    /**
+     * The hired parts of the blocks' clusters: per group that is a dense block's, its members that are the block's
+     * hired followers ({@link ClusterScorer#hired}) and in none of the co-action parts {@code coAction}, kept from
+     * {@code minSize} members. Ordered by group. O(the blocks' followers' posts and follows).
+     */
+    static List<ClusterPhase.Part> hiredParts(ClusterPhase.Groups groups, List<ClusterPhase.Part> coAction,
+                                              ClusterScorer scorer, int minSize) {
+        boolean[] inPart = new boolean[groups.membership.length];
+        for (ClusterPhase.Part p : coAction) {
+            for (int m : p.members()) {
+                inPart[m] = true;
+            }
+        }
+        List<ClusterPhase.Part> parts = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            DenseBlock b = groups.blocks.get(g);
+            if (b == null) {
+                continue;
+            }
+            final int group = g;
+            int[] members = Arrays.stream(scorer.hired(b))
+                    .filter(m -> groups.groupOf(m) == group && !inPart[m]).toArray();
+            if (members.length >= minSize) {
+                parts.add(new ClusterPhase.Part(g, members));
+            }
+        }
+        return parts;
     }
 
     /**
