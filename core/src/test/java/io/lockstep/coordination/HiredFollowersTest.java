@@ -2,7 +2,6 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
-import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
@@ -117,15 +116,40 @@ class HiredFollowersTest {
         return edges;
     }
 
-    private static CoordinationResult assemble(Activity a) {
-        return new CoordinationDetector(CoordinationParams.defaults().withSeed(42))
-                .assemble(a, followEdges(), List.of(block()), ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    /**
+     * The score phase on the block's cluster ({@link ScorePhase#run}), hired parts carved or not: the clusters, and per
+     * account the score of its cluster (0 outside every cluster).
+     */
+    private static double[] scores(Activity a, boolean hired, List<Cluster> out) {
+        List<CoordinationEdge> edges = followEdges();
+        CompactGraph combined = CombinePhase.run(a.accountCount(), edges, 0.0);
+        int[] membership = new int[a.accountCount()];
+        Arrays.fill(membership, -1);
+        for (int m : block().followers()) {
+            membership[m] = 0;
+        }
+        List<DenseBlock> blocks = new ArrayList<>();
+        blocks.add(block());
+        ClusterPhase.Groups groups = new ClusterPhase.Groups(membership, new int[]{0}, List.of(block().followers()),
+                blocks);
+        List<Cluster> clusters = ScorePhase.run(a, CoordinationParams.defaults().withSeed(42), combined, edges,
+                groups, TerminationFlag.RUNNING_TRUE, hired);
+        out.addAll(clusters);
+        double[] score = new double[a.accountCount()];
+        for (Cluster c : clusters) {
+            for (int m : c.members()) {
+                score[m] = c.score();
+            }
+        }
+        return score;
     }
 
-    private static int flagged(CoordinationResult r, int from, int to) {
+    /** Accounts {@code from} .. {@code to} − 1 of the followers whose cluster reaches the suspicious score. */
+    private static int flagged(double[] score, int from, int to) {
+        double suspicious = CoordinationParams.defaults().cluster().suspiciousScore();
         int n = 0;
         for (int i = from; i < to; i++) {
-            n += r.accounts()[FIRST + i].suspicious() ? 1 : 0;
+            n += score[FIRST + i] >= suspicious ? 1 : 0;
         }
         return n;
     }
@@ -149,14 +173,19 @@ class HiredFollowersTest {
         Cluster part = scorer.scoreHired(7, range(0, GROUP), block());
         assertThat(part.score()).isCloseTo(0.81, within(1e-9));
         assertThat(part.kind()).isEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
-        CoordinationResult r = assemble(a);
-        assertThat(flagged(r, 0, GROUP)).isEqualTo(GROUP);
+        List<Cluster> clusters = new ArrayList<>();
+        double[] score = scores(a, true, clusters);
+        assertThat(flagged(score, 0, GROUP)).isEqualTo(GROUP);
         // the honest followers of the same clients keep the block's score: none is flagged
-        assertThat(flagged(r, GROUP, 2 * GROUP)).isZero();
-        Cluster farm = r.clusters().get(r.accounts()[FIRST].cluster());
-        assertThat(farm.members()).containsExactly(range(0, GROUP));
-        Cluster rest = r.clusters().get(r.accounts()[FIRST + GROUP].cluster());
-        assertThat(rest.members()).containsExactly(range(GROUP, 2 * GROUP));
+        assertThat(flagged(score, GROUP, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.get(0).members()).containsExactly(range(0, GROUP));
+        assertThat(clusters.get(1).members()).containsExactly(range(GROUP, 2 * GROUP));
+        assertThat(clusters.get(1).score()).isCloseTo(whole, within(0.02));
+        // with hired parts off (the default): the block's cluster whole, the farm cleared with it
+        List<Cluster> off = new ArrayList<>();
+        assertThat(flagged(scores(a, false, off), 0, 2 * GROUP)).isZero();
+        assertThat(off).hasSize(1);
     }
 
     @Test
@@ -164,9 +193,9 @@ class HiredFollowersTest {
         // the third generator's fandom: the same synchrony and the same chance ties, but each fan also posts
         Activity a = archive(Kind.FANS_WITH_A_VOICE).build();
         assertThat(scorer(a).hired(block())).isEmpty();
-        CoordinationResult r = assemble(a);
-        assertThat(flagged(r, 0, 2 * GROUP)).isZero();
-        assertThat(r.clusters()).hasSize(1);
+        List<Cluster> clusters = new ArrayList<>();
+        assertThat(flagged(scores(a, true, clusters), 0, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(1);
     }
 
     @Test
@@ -174,33 +203,9 @@ class HiredFollowersTest {
         // the fourth generator's fandom: retweets only, but five ties to other fans each against a λ of about 0.7
         Activity a = archive(Kind.FANS_WHO_KNOW_ONE_ANOTHER).build();
         assertThat(scorer(a).hired(block())).isEmpty();
-        CoordinationResult r = assemble(a);
-        assertThat(flagged(r, 0, 2 * GROUP)).isZero();
-    }
-
-    @Test
-    void withoutHiredPartsTheAgedFarmStaysClearedWithItsBlock() {
-        Activity a = archive(Kind.AGED).build();
-        CoordinationParams p = CoordinationParams.defaults().withSeed(42);
-        List<CoordinationEdge> edges = followEdges();
-        CompactGraph combined = CombinePhase.run(a.accountCount(), edges, 0.0);
-        int[] membership = new int[a.accountCount()];
-        Arrays.fill(membership, -1);
-        for (int m : block().followers()) {
-            membership[m] = 0;
-        }
-        List<DenseBlock> blocks = new ArrayList<>();
-        blocks.add(block());
-        ClusterPhase.Groups groups = new ClusterPhase.Groups(membership, new int[]{0}, List.of(block().followers()),
-                blocks);
-        List<Cluster> off = ScorePhase.run(a, p, combined, edges, groups, TerminationFlag.RUNNING_TRUE, false);
-        assertThat(off).hasSize(1);
-        assertThat(off.get(0).score()).isLessThan(0.5);
-        List<Cluster> on = ScorePhase.run(a, p, combined, edges, groups, TerminationFlag.RUNNING_TRUE, true);
-        assertThat(on).hasSize(2);
-        assertThat(on.get(0).members()).containsExactly(range(0, GROUP));
-        assertThat(on.get(0).score()).isGreaterThanOrEqualTo(0.5);
-        assertThat(on.get(1).score()).isEqualTo(off.get(0).score());
+        List<Cluster> clusters = new ArrayList<>();
+        assertThat(flagged(scores(a, true, clusters), 0, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(1);
     }
 
     @Test
