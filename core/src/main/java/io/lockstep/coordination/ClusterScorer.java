@@ -294,7 +294,8 @@ final class ClusterScorer {
         double score = w.significance() * significance + w.density() * readers.density(members, block.targets())
                 + w.creationBurst() * creationBurst(members) + w.burstShare() * burstShare(members);
         return new Cluster(id, FOLLOWER_FARM, members, Math.max(0, Math.min(1, score)),
-                List.of(CoordinationSignal.LOCKSTEP_FOLLOW), topHashtags(members, 5), Activity.NO_TIME, Activity.NO_TIME);
+                List.of(CoordinationSignal.LOCKSTEP_FOLLOW), topHashtags(members, 5), Activity.NO_TIME,
+                Activity.NO_TIME);
     }
 
     /** The hired followers of {@code block} ({@link LockstepReaders#hired}), ascending. */
