@@ -281,6 +281,29 @@ final class ClusterScorer {
     }
 
     /**
+     * The hired followers of {@code block} ({@link #hired}) scored as a follower-farm cluster of their own, on the
+     * block's evidence restricted to them: the block formula with the block's significance, their own density of
+     * follows into its targets, their creation burst and their burst share, and no audience factor (none of them is a
+     * reader: each acts on the targets only, in lockstep, with no tie to the block beyond chance). Timed edges among
+     * them do not switch the formula: their co-actions are the chance meetings of accounts acting on the same few
+     * posts, and the evidence that judges them is the follow block's. O(their posts and follows).
+     */
+    Cluster scoreHired(int id, int[] members, DenseBlock block) {
+        double significance = block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
+        CoordinationParams.BlockWeights w = params.cluster().weights().block();
+        double score = w.significance() * significance + w.density() * readers.density(members, block.targets())
+                + w.creationBurst() * creationBurst(members) + w.burstShare() * burstShare(members);
+        return new Cluster(id, FOLLOWER_FARM, members, Math.max(0, Math.min(1, score)),
+                List.of(CoordinationSignal.LOCKSTEP_FOLLOW), topHashtags(members, 5), Activity.NO_TIME,
+                Activity.NO_TIME);
+    }
+
+    /** The hired followers of {@code block} ({@link LockstepReaders#hired}), ascending. */
+    int[] hired(DenseBlock block) {
+        return readers.hired(block);
+    }
+
+    /**
      * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
      * burst and burst share, weighted) lifted by the significance term ({@link #lifted}). O(internal edges).
      */

@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
@@ -38,6 +39,13 @@ final class LockstepReaders {
     /** Follows by follower (CSR over account ids), built on first use. */
     private int[] followOffsets;
     private int[] followees;
+    /** Per account, how many accounts follow it; built with the follow index. */
+    private int[] inDegree;
+    /**
+     * The level at which a follower's ties to the block are beyond chance ({@link #tiedBeyondChance}): the
+     * conventional 5 %, the level of the audience factor's Wilson bound. Not fitted to an archive.
+     */
+    static final double TIE_LEVEL = 0.05;
 
     /**
      * @param postOffsets   per account, where its timed posts start in {@code postsByAuthor} (length accounts + 1)
@@ -59,6 +67,99 @@ final class LockstepReaders {
 
     Counts count(DenseBlock block) {
         int[] followers = block.followers();
+        Acts acts = acts(block);
+        boolean any = false;
+        for (boolean x : acts.lockstep) {
+            any |= x;
+        }
+        boolean[] tied = any ? tied(followers) : new boolean[followers.length];
+        int actingCount = 0;
+        int readers = 0;
+        for (int x = 0; x < followers.length; x++) {
+            if (acts.acting[x]) {
+                actingCount++;
+                if (!acts.lockstep[x] || tied[x]) {
+                    readers++;
+                }
+            }
+        }
+        return new Counts(followers.length, acts.posting, actingCount, readers);
+    }
+
+    /**
+     * The block's <b>hired</b> followers (account ids, ascending): those that act on its targets in lockstep with the
+     * block (as in {@link #count}), whose every post in the archive is such an action (a retweet, quote or reply of a
+     * target: no post of their own and no action on anyone else), and whose follow ties to the block's other followers
+     * are no more than their degree explains ({@link #tiedBeyondChance}). Accounts bought second-hand keep the follows
+     * of their past lives, and in a homophilous archive a third of them meet another follower of the block by chance,
+     * so any tie cannot clear them as {@link #count} does; what they lack is a voice of their own: the account's life
+     * in the archive is its buyer's job. A fan reacts to its idol within the minute too, and may meet the other fans
+     * no more often than its degree predicts, but it also posts, and shares, other things: the timelines of genuine
+     * accounts are heterogeneous, those of accounts run for one purpose are homogeneous (Cresci, Di Pietro,
+     * Petrocchi, Spognardi and Tesconi, "DNA-inspired online behavioral modeling and its application to spambot
+     * detection", IEEE Intelligent Systems 31(5), 2016; the bought and hijacked accounts of follower and retweet
+     * markets, Stringhini et al., "Follow the green: growth and dynamics in Twitter follower markets", IMC 2013; Dutta
+     * et al., "Retweet us, we will retweet you: spotting collusive retweeters involved in blackmarket services",
+     * ASONAM 2018). Fans who follow one another beyond chance (a community) are not hired whatever they post.
+     * No constant of its own: the window and post count are co-retweet's, the tie level {@value #TIE_LEVEL}.
+     * Cost as {@link #count} plus O(the followers' follows). Deterministic.
+     */
+    int[] hired(DenseBlock block) {
+        int[] followers = block.followers();
+        Acts acts = acts(block);
+        boolean[] candidate = new boolean[followers.length];
+        boolean any = false;
+        for (int x = 0; x < followers.length; x++) {
+            candidate[x] = acts.lockstep[x] && acts.onlyTargets[x];
+            any |= candidate[x];
+        }
+        if (!any) {
+            return new int[0];
+        }
+        boolean[] tied = tiedBeyondChance(followers);
+        IntArrayList out = new IntArrayList();
+        for (int x = 0; x < followers.length; x++) {
+            if (candidate[x] && !tied[x]) {
+                out.add(followers[x]);
+            }
+        }
+        int[] ids = out.toIntArray();
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /**
+     * Follows from {@code followers} to {@code targets} over |followers| · |targets| (0 when either is empty).
+     * O(the followers' follows), plus O(follows) once to index them.
+     */
+    double density(int[] followers, int[] targets) {
+        if (followers.length == 0 || targets.length == 0) {
+            return 0;
+        }
+        if (followOffsets == null) {
+            indexFollows();
+        }
+        IntOpenHashSet t = new IntOpenHashSet(targets);
+        long inside = 0;
+        for (int f : followers) {
+            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
+                if (t.contains(followees[i])) {
+                    inside++;
+                }
+            }
+        }
+        return (double) inside / ((double) followers.length * targets.length);
+    }
+
+    /**
+     * Per follower index: acting on a target, in lockstep with the block, every post an action on a target; and the
+     * followers with a timed post.
+     */
+    private record Acts(int posting, boolean[] acting, boolean[] lockstep, boolean[] onlyTargets) {
+    }
+
+    private Acts acts(DenseBlock block) {
+        int[] followers = block.followers();
         IntOpenHashSet targets = new IntOpenHashSet(block.targets());
         int posting = 0;
         int total = 0;
@@ -78,42 +179,33 @@ final class LockstepReaders {
         int[] post = new int[total];
         long[] time = new long[total];
         boolean[] acting = new boolean[followers.length];
+        boolean[] onlyTargets = new boolean[followers.length];
         int a = 0;
         for (int x = 0; x < followers.length; x++) {
             int f = followers[x];
+            onlyTargets[x] = postOffsets[f + 1] > postOffsets[f];
             for (int i = postOffsets[f]; i < postOffsets[f + 1]; i++) {
                 int p = postsByAuthor[i];
-                if (onTarget(p, targets)) {
-                    acting[x] = true;
-                    if (activity.referencedPost(p) == Activity.NONE) {
-                        continue; // a reply to an account without a known post: acting, but on no post to meet on
-                    }
-                    who[a] = x;
-                    post[a] = activity.referencedPost(p);
-                    time[a] = activity.time(p);
-                    a++;
+                if (!onTarget(p, targets)) {
+                    onlyTargets[x] = false;
+                    continue;
                 }
+                acting[x] = true;
+                if (activity.referencedPost(p) == Activity.NONE) {
+                    continue; // a reply to an account without a known post: acting, but on no post to meet on
+                }
+                who[a] = x;
+                post[a] = activity.referencedPost(p);
+                time[a] = activity.time(p);
+                a++;
             }
         }
         int[] lockstepPosts = lockstepPosts(followers.length, who, post, time);
         boolean[] lockstep = new boolean[followers.length];
-        boolean any = false;
         for (int x = 0; x < followers.length; x++) {
             lockstep[x] = acting[x] && lockstepPosts[x] >= minShared;
-            any |= lockstep[x];
         }
-        boolean[] tied = any ? tied(followers) : new boolean[followers.length];
-        int actingCount = 0;
-        int readers = 0;
-        for (int x = 0; x < followers.length; x++) {
-            if (acting[x]) {
-                actingCount++;
-                if (!lockstep[x] || tied[x]) {
-                    readers++;
-                }
-            }
-        }
-        return new Counts(followers.length, posting, actingCount, readers);
+        return new Acts(posting, acting, lockstep, onlyTargets);
     }
 
     private boolean onTarget(int p, IntOpenHashSet targets) {
@@ -206,6 +298,50 @@ final class LockstepReaders {
         return tied;
     }
 
+    /**
+     * Per follower index, whether its follow ties to the other followers are more than its degree explains: X ties
+     * (follows from it to another follower and from another follower to it, a mutual follow counting twice) against
+     * Poisson(λ), λ = (its follows + its followers) × (N − 1) / (accounts − 1), the ties that an account of its degree
+     * whose follows fell on the archive's accounts at random would have among the N − 1 other followers; tied when
+     * P(Poisson(λ) ≥ X) &lt; {@value #TIE_LEVEL}. The expectation keeps the account's own degree and spreads its ties
+     * uniformly over the other accounts (the per-account form of the degree-corrected nulls the follow signal uses,
+     * {@link FollowNullModel}, without its communities: a block's followers are not one community). Fans of a club or
+     * an idol of the fourth generator follow dozens of other fans, far beyond their degree's share; an account bought
+     * from another past meets a follower or two by chance. O(the followers' follows), plus O(follows) once to index
+     * them.
+     */
+    boolean[] tiedBeyondChance(int[] followers) {
+        if (followOffsets == null) {
+            indexFollows();
+        }
+        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
+        index.defaultReturnValue(-1);
+        for (int x = 0; x < followers.length; x++) {
+            index.put(followers[x], x);
+        }
+        int[] ties = new int[followers.length];
+        for (int x = 0; x < followers.length; x++) {
+            int f = followers[x];
+            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
+                int y = index.get(followees[i]);
+                if (y >= 0 && y != x) {
+                    ties[x]++;
+                    ties[y]++;
+                }
+            }
+        }
+        double others = followers.length - 1.0;
+        double accounts = Math.max(1.0, activity.accountCount() - 1.0);
+        boolean[] tied = new boolean[followers.length];
+        for (int x = 0; x < followers.length; x++) {
+            int f = followers[x];
+            double degree = followOffsets[f + 1] - followOffsets[f] + inDegree[f];
+            double lambda = degree * others / accounts;
+            tied[x] = ties[x] > 0 && PoissonTail.upper(ties[x], lambda) < TIE_LEVEL;
+        }
+        return tied;
+    }
+
     private void indexFollows() {
         int n = activity.accountCount();
         int m = activity.followCount();
@@ -221,6 +357,11 @@ final class LockstepReaders {
         for (int i = 0; i < m; i++) {
             targets[at[activity.follower(i)]++] = activity.followee(i);
         }
+        int[] in = new int[n];
+        for (int i = 0; i < m; i++) {
+            in[activity.followee(i)]++;
+        }
+        inDegree = in;
         followOffsets = offsets;
         followees = targets;
     }

@@ -33,6 +33,14 @@ import java.util.List;
  * left are not scored again: with no timed edge left they would take the block formula, which scores some ordinary
  * blocks above the threshold (docs/quality.md, "Mixed clusters, the part that holds").
  *
+ * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). A block's cluster may also hold the block's hired
+ * followers ({@link LockstepReaders#hired}: acting on its targets in lockstep, with no post of their own and no tie to
+ * the block beyond their degree's chance: an aged farm's accounts bought second-hand, absorbed into a block with honest
+ * followers of the same public clients). They are scored by the block formula on their own follows
+ * ({@link ClusterScorer#scoreHired}) and leave as a part does, after the co-action parts that leave and without their
+ * members; the followers left keep the whole cluster's score, so honest followers are not judged by the farm's
+ * evidence. Measured on the fourth generator's archives and the third's fandoms (docs/quality.md, "Hired followers").
+ *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
  * ({@link CrowdShare}: one walk over the examined pairs of the retweets and of the replies, when a cluster has an
@@ -40,6 +48,12 @@ import java.util.List;
  * are disjoint, so smallest members differ).
  */
 final class ScorePhase {
+    /**
+     * Whether {@link #run} carves the hired parts of the blocks' clusters (see the class comment): off, because on the
+     * measured archives they added honest accounts (docs/quality.md, "Hired followers").
+     */
+    static final boolean HIRED_PARTS = false;
+
     private ScorePhase() {
     }
 
@@ -51,6 +65,13 @@ final class ScorePhase {
     /** As above; {@code termination} is polled by the crowd measurement. */
     static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination) {
+        return run(activity, params, combined, edges, groups, termination, HIRED_PARTS);
+    }
+
+    /** As above; {@code hiredParts} says whether the hired parts of the blocks' clusters are carved. */
+    static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
+                             List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination,
+                             boolean hiredParts) {
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
@@ -69,8 +90,9 @@ final class ScorePhase {
         int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[n]);
         List<ClusterPhase.Part> parts = ClusterPhase.coActionParts(groups, edges, minSize,
                 tied(base, groups, edges, components));
-        if (!parts.isEmpty()) {
-            carve(activity, params, combined, edges, groups, parts, kept, base, termination);
+        List<ClusterPhase.Part> hired = hiredParts ? hiredParts(groups, base, minSize) : List.of();
+        if (!parts.isEmpty() || !hired.isEmpty()) {
+            carve(activity, params, combined, edges, groups, parts, hired, kept, base, termination);
         }
         kept.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
@@ -85,45 +107,68 @@ final class ScorePhase {
     }
 
     /**
-     * Scores each part by the timed formula on its own edges, with its own crowd factor, and takes the parts that
-     * score higher than their block's cluster out of it ({@code kept}, indexed by group, is updated in place: the
-     * block's cluster keeps its score on the followers left, and the parts that leave are appended). The parts of a
-     * block leave only when at least {@code minSize} followers stay: a part that is nearly the whole cluster is that
-     * cluster.
+     * Scores each co-action part by the timed formula on its own edges, with its own crowd factor, and each hired
+     * part by {@link ClusterScorer#scoreHired} on its members outside the co-action parts that leave, and takes the
+     * parts that score higher than their block's cluster out of it ({@code kept}, indexed by group, is updated in
+     * place: the block's cluster keeps its score on the followers left, and the parts that leave are appended). The
+     * parts of a block leave only when at least {@code minSize} followers stay: a part that is nearly the whole cluster
+     * is that cluster.
      */
     private static void carve(Activity activity, CoordinationParams params, CompactGraph combined,
-                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, List<ClusterPhase.Part> parts,
+                              List<CoordinationEdge> edges, ClusterPhase.Groups groups,
+                              List<ClusterPhase.Part> coAction, List<ClusterPhase.Part> hired,
                               List<Cluster> kept, ClusterScorer base, TerminationFlag termination) {
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
-        int[] carved = new int[n];
-        for (int v = 0; v < n; v++) {
-            carved[v] = groups.groupOf(v);
-        }
-        for (int j = 0; j < parts.size(); j++) {
-            for (int m : parts.get(j).members()) {
-                carved[m] = k + j;
+        List<ClusterPhase.Part> parts = new ArrayList<>();
+        List<Cluster> scored = new ArrayList<>();
+        boolean[] carvedOut = new boolean[n];
+        if (!coAction.isEmpty()) {
+            int[] carved = new int[n];
+            for (int v = 0; v < n; v++) {
+                carved[v] = groups.groupOf(v);
+            }
+            for (int j = 0; j < coAction.size(); j++) {
+                for (int m : coAction.get(j).members()) {
+                    carved[m] = k + j;
+                }
+            }
+            Inside inside = Inside.of(carved, k + coAction.size(), edges, combined);
+            ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, carved, inside, k, termination));
+            for (int j = 0; j < coAction.size(); j++) {
+                ClusterPhase.Part part = coAction.get(j);
+                Cluster c = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
+                if (c.score() > kept.get(part.group()).score()) {
+                    parts.add(part);
+                    scored.add(c);
+                    for (int m : part.members()) {
+                        carvedOut[m] = true;
+                    }
+                }
             }
         }
-        Inside inside = Inside.of(carved, k + parts.size(), edges, combined);
-        ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, carved, inside, k, termination));
-        Cluster[] scored = new Cluster[parts.size()];
+        for (int h = 0; h < hired.size(); h++) {
+            ClusterPhase.Part part = hired.get(h);
+            int[] members = Arrays.stream(part.members()).filter(m -> !carvedOut[m]).toArray();
+            if (members.length < minSize) {
+                continue;
+            }
+            Cluster c = base.scoreHired(k + coAction.size() + h, members, groups.blocks.get(part.group()));
+            if (c.score() > kept.get(part.group()).score()) {
+                parts.add(new ClusterPhase.Part(part.group(), members));
+                scored.add(c);
+            }
+        }
         int[] leaving = new int[k];
-        boolean[] higher = new boolean[parts.size()];
-        for (int j = 0; j < parts.size(); j++) {
-            ClusterPhase.Part part = parts.get(j);
-            scored[j] = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
-            higher[j] = scored[j].score() > kept.get(part.group()).score();
-            if (higher[j]) {
-                leaving[part.group()] += part.members().length;
-            }
+        for (ClusterPhase.Part part : parts) {
+            leaving[part.group()] += part.members().length;
         }
         boolean[] left = new boolean[n];
         for (int j = 0; j < parts.size(); j++) {
             int g = parts.get(j).group();
-            if (higher[j] && groups.members.get(g).length - leaving[g] >= minSize) {
-                kept.add(scored[j]);
+            if (groups.members.get(g).length - leaving[g] >= minSize) {
+                kept.add(scored.get(j));
                 for (int m : parts.get(j).members()) {
                     left[m] = true;
                 }
@@ -137,6 +182,27 @@ final class ScorePhase {
                         c.firstSeen(), c.lastSeen()));
             }
         }
+    }
+
+    /**
+     * The hired parts of the blocks' clusters: per group that is a dense block's, its members that are the block's
+     * hired followers ({@link ClusterScorer#hired}), kept from {@code minSize} members. Ordered by group. O(the blocks'
+     * followers' posts and follows).
+     */
+    static List<ClusterPhase.Part> hiredParts(ClusterPhase.Groups groups, ClusterScorer scorer, int minSize) {
+        List<ClusterPhase.Part> parts = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            DenseBlock b = groups.blocks.get(g);
+            if (b == null) {
+                continue;
+            }
+            final int group = g;
+            int[] members = Arrays.stream(scorer.hired(b)).filter(m -> groups.groupOf(m) == group).toArray();
+            if (members.length >= minSize) {
+                parts.add(new ClusterPhase.Part(g, members));
+            }
+        }
+        return parts;
     }
 
     /**

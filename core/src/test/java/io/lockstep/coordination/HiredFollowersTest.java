@@ -1,0 +1,233 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.graph.CompactGraph;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The hired followers of a follow block ({@link LockstepReaders#hired}) and the part they make of its cluster
+ * ({@link ScorePhase}, {@link ClusterScorer#scoreHired}), on hand-built archives with a background of
+ * {@value #BACKGROUND} silent accounts, so that a follower's ties to the block can be weighed against its degree.
+ * Accounts: clients c0, c1 (ids 0, 1), {@value #GROUP} followers g0.. of the kind under test (ids 2..), then
+ * {@value #GROUP} honest followers h0.. of the same clients, then the background. Every follower follows both clients
+ * and {@value #PAST} background accounts (the follows of its past life) and was created a season after the previous
+ * one (no creation burst). The clients post {@value #POSTS} times, a day apart.
+ */
+class HiredFollowersTest {
+    private static final int GROUP = 20;
+    private static final int PAST = 30;
+    private static final int POSTS = 12;
+    private static final int BACKGROUND = 2_000;
+    private static final int FIRST = 2;
+    private static final long DAY = 86_400;
+    private static final long YEAR = 365 * DAY;
+    private static final long START = 2_000_000_000L;
+
+    /** What the group under test does beside following the clients. */
+    enum Kind {
+        /** aged accounts bought second-hand: retweet every client post 10 s after one another and post nothing else;
+         * every other one follows the next member (a chance tie: a third of a real aged farm has one) */
+        AGED,
+        /** the third generator's fans: the same retweets and chance ties, and posts of their own */
+        FANS_WITH_A_VOICE,
+        /** the fourth generator's fans: the same retweets only, each following five other fans (a community) */
+        FANS_WHO_KNOW_ONE_ANOTHER
+    }
+
+    private static Timeline archive(Kind kind) {
+        Timeline t = new Timeline().accounts("c0", "c1");
+        for (int i = 0; i < 2 * GROUP; i++) {
+            String id = (i < GROUP ? "g" + i : "h" + (i - GROUP));
+            t.b.account(id, id, 1_200_000_000L + YEAR / 4 * i, 0); // a season apart
+        }
+        for (int i = 0; i < BACKGROUND; i++) {
+            t.accounts("b" + i);
+        }
+        for (int i = 0; i < 2 * GROUP; i++) {
+            String id = (i < GROUP ? "g" + i : "h" + (i - GROUP));
+            t.b.addFollow(id, "c0");
+            t.b.addFollow(id, "c1");
+            for (int k = 0; k < PAST; k++) {
+                t.b.addFollow(id, "b" + ((i * 97 + k * 31) % BACKGROUND));
+            }
+        }
+        for (int p = 0; p < POSTS; p++) {
+            long posted = START + p * DAY;
+            t.tweet("post" + p, "c" + (p % 2), posted);
+            for (int i = 0; i < GROUP; i++) {
+                t.retweet("g" + i, posted + 600 + 10L * i, "post" + p);
+            }
+        }
+        for (int i = 0; i < GROUP; i++) {
+            if (kind == Kind.FANS_WHO_KNOW_ONE_ANOTHER) {
+                for (int d = 1; d <= 5; d++) {
+                    t.b.addFollow("g" + i, "g" + ((i + d) % GROUP));
+                }
+            } else if (i % 2 == 0) {
+                t.b.addFollow("g" + i, "g" + (i + 1));
+            }
+            if (kind == Kind.FANS_WITH_A_VOICE) {
+                for (int k = 0; k < 3; k++) {
+                    t.tweet("own" + i + "-" + k, "g" + i, START + k * DAY + 40_000 + 61L * i);
+                }
+            }
+        }
+        // the honest followers: half read the clients at their own times, half never post
+        for (int i = 0; i < GROUP / 2; i++) {
+            t.retweet("h" + i, START + (i % POSTS) * DAY + 7_200 + 977L * i, "post" + (i % POSTS));
+            t.retweet("h" + i, START + ((i + 5) % POSTS) * DAY + 20_000 + 613L * i, "post" + ((i + 5) % POSTS));
+        }
+        return t;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] ids = new int[to - from];
+        for (int i = from; i < to; i++) {
+            ids[i - from] = FIRST + i;
+        }
+        return ids;
+    }
+
+    /** The block the follow signal would report: all 40 followers on both clients, p = 1e-12, density 1. */
+    private static DenseBlock block() {
+        return new DenseBlock(range(0, 2 * GROUP), new int[]{0, 1}, 1.0, 4L * GROUP, 2.0, 1e-12);
+    }
+
+    /** The follow signal's edges: each follower linked to its next five, evidence without action times. */
+    private static List<CoordinationEdge> followEdges() {
+        List<CoordinationEdge> edges = new ArrayList<>();
+        int n = 2 * GROUP;
+        for (int i = 0; i < n; i++) {
+            for (int d = 1; d <= 5; d++) {
+                int u = FIRST + i;
+                int v = FIRST + (i + d) % n;
+                edges.add(new CoordinationEdge(Math.min(u, v), Math.max(u, v), CoordinationSignal.LOCKSTEP_FOLLOW,
+                        0.1, 2, List.of(new Evidence("follow", Activity.NO_TIME, Activity.NO_TIME))));
+            }
+        }
+        return edges;
+    }
+
+    /**
+     * The score phase on the block's cluster ({@link ScorePhase#run}), hired parts carved or not: the clusters, and per
+     * account the score of its cluster (0 outside every cluster).
+     */
+    private static double[] scores(Activity a, boolean hired, List<Cluster> out) {
+        List<CoordinationEdge> edges = followEdges();
+        CompactGraph combined = CombinePhase.run(a.accountCount(), edges, 0.0);
+        int[] membership = new int[a.accountCount()];
+        Arrays.fill(membership, -1);
+        for (int m : block().followers()) {
+            membership[m] = 0;
+        }
+        List<DenseBlock> blocks = new ArrayList<>();
+        blocks.add(block());
+        ClusterPhase.Groups groups = new ClusterPhase.Groups(membership, new int[]{0}, List.of(block().followers()),
+                blocks);
+        List<Cluster> clusters = ScorePhase.run(a, CoordinationParams.defaults().withSeed(42), combined, edges,
+                groups, TerminationFlag.RUNNING_TRUE, hired);
+        out.addAll(clusters);
+        double[] score = new double[a.accountCount()];
+        for (Cluster c : clusters) {
+            for (int m : c.members()) {
+                score[m] = c.score();
+            }
+        }
+        return score;
+    }
+
+    /** Accounts {@code from} .. {@code to} − 1 of the followers whose cluster reaches the suspicious score. */
+    private static int flagged(double[] score, int from, int to) {
+        double suspicious = CoordinationParams.defaults().cluster().suspiciousScore();
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += score[FIRST + i] >= suspicious ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static ClusterScorer scorer(Activity a) {
+        return new ClusterScorer(a, CoordinationParams.defaults());
+    }
+
+    @Test
+    void anAgedFarmInsideABlockOfHonestFollowersIsHiredAndFlaggedAlone() {
+        Activity a = archive(Kind.AGED).build();
+        ClusterScorer scorer = scorer(a);
+        assertThat(scorer.hired(block())).containsExactly(range(0, GROUP));
+        // judged with the block, the farm is cleared: the ten members with a chance tie and the ten honest readers
+        // count as readers (e >= 20 / 40), so 0.45 + 0.2 + 0.15 x burst share falls under 0.5
+        List<CoordinationEdge> edges = followEdges();
+        double whole = scorer.score(0, range(0, 2 * GROUP), edges, edges.size(), block()).score();
+        assertThat(whole).isLessThan(0.5);
+        // judged on its own evidence (significance 1, its density 1, a creation burst of one account in 20, every post
+        // in a burst shared with the others): 0.45 + 0.2 + 0.2 / 20 + 0.15
+        Cluster part = scorer.scoreHired(7, range(0, GROUP), block());
+        assertThat(part.score()).isCloseTo(0.81, within(1e-9));
+        assertThat(part.kind()).isEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
+        List<Cluster> clusters = new ArrayList<>();
+        double[] score = scores(a, true, clusters);
+        assertThat(flagged(score, 0, GROUP)).isEqualTo(GROUP);
+        // the honest followers of the same clients keep the block's score: none is flagged
+        assertThat(flagged(score, GROUP, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.get(0).members()).containsExactly(range(0, GROUP));
+        assertThat(clusters.get(1).members()).containsExactly(range(GROUP, 2 * GROUP));
+        assertThat(clusters.get(1).score()).isCloseTo(whole, within(0.02));
+        // with hired parts off (the default): the block's cluster whole, the farm cleared with it
+        List<Cluster> off = new ArrayList<>();
+        assertThat(flagged(scores(a, false, off), 0, 2 * GROUP)).isZero();
+        assertThat(off).hasSize(1);
+    }
+
+    @Test
+    void fansRetweetingWithinTheMinuteWithChanceTiesButAVoiceOfTheirOwnAreNotHired() {
+        // the third generator's fandom: the same synchrony and the same chance ties, but each fan also posts
+        Activity a = archive(Kind.FANS_WITH_A_VOICE).build();
+        assertThat(scorer(a).hired(block())).isEmpty();
+        List<Cluster> clusters = new ArrayList<>();
+        assertThat(flagged(scores(a, true, clusters), 0, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(1);
+    }
+
+    @Test
+    void fansWhoFollowOneAnotherBeyondChanceAreNotHired() {
+        // the fourth generator's fandom: retweets only, but five ties to other fans each against a λ of about 0.7
+        Activity a = archive(Kind.FANS_WHO_KNOW_ONE_ANOTHER).build();
+        assertThat(scorer(a).hired(block())).isEmpty();
+        List<Cluster> clusters = new ArrayList<>();
+        assertThat(flagged(scores(a, true, clusters), 0, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(1);
+    }
+
+    @Test
+    void tiesAreWeighedAgainstTheFollowersDegree() {
+        Timeline t = new Timeline().accounts("a", "b", "c", "x");
+        for (int i = 0; i < 200; i++) {
+            t.accounts("z" + i);
+        }
+        // a and b follow each other and c, and nothing else: three ties each on a degree of 3 to 4, beyond chance
+        t.b.addFollow("a", "b");
+        t.b.addFollow("b", "a");
+        t.b.addFollow("a", "c");
+        t.b.addFollow("b", "c");
+        // x follows a once among 200 follows: one tie on a degree of 201 among 3 others of 203 accounts, chance
+        t.b.addFollow("x", "a");
+        for (int i = 0; i < 200; i++) {
+            t.b.addFollow("x", "z" + i);
+        }
+        Activity a = t.build();
+        LockstepReaders r = new LockstepReaders(a, new int[a.accountCount() + 1], new int[0], 60, 3);
+        int[] followers = {t.id("a"), t.id("b"), t.id("c"), t.id("x")};
+        assertThat(r.tiedBeyondChance(followers)).containsExactly(true, true, true, false);
+        assertThat(r.density(new int[]{t.id("a"), t.id("b")}, new int[]{t.id("c"), t.id("x")})).isEqualTo(0.5);
+    }
+}
