@@ -30,6 +30,14 @@ class FewTargetsTest {
      */
     private record Archive(Activity activity, List<String> farm, List<String> wave) {
         static Archive build(boolean farm, boolean wave) {
+            return build(farm, wave, 0);
+        }
+
+        /**
+         * As {@link #build(boolean, boolean)}, the starter list also naming {@code niche} top accounts of small
+         * interests ({@link FollowGraphs#nicheAccounts}: each followed by 20 members of community 3).
+         */
+        static Archive build(boolean farm, boolean wave, int niche) {
             FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
             List<String> tops = gen.celebrities(20, 0.65, 0.45);
             List<String> f = farm ? gen.fewClientFarm(100, 2, 8, tops, 0.8) : List.of();
@@ -38,6 +46,7 @@ class FewTargetsTest {
                 list.add(FollowGraphs.member(c, 0));
                 list.add(FollowGraphs.member(c, 1));
             }
+            list.addAll(gen.nicheAccounts(3, niche, 20));
             List<String> w = wave ? gen.starterListWave(150, list) : List.of();
             return new Archive(gen.build(), f, w);
         }
@@ -186,6 +195,35 @@ class FewTargetsTest {
                 .partitions(n);
         int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
         assertThat(StarterLists.gathered(partitions.get(partitions.size() - 1), wave)).isFalse();
+    }
+
+    /**
+     * A starter list per interest names the top accounts of small interests too: with two whose audience (20 members
+     * of community 3 each) the wave of 150 outnumbers, the wave's block captures them in most partitions, 2 of its 15
+     * targets; it is still no block (fewer than half of its targets captured, {@link StarterLists#mostlyUncaptured}),
+     * and the farm on two clients beside it is found as before.
+     */
+    @Test
+    void aWaveWhoseListNamesSmallInterestsIsNoBlockAndTheFarmBesideItIsFound() {
+        Archive x = Archive.build(true, true, 2);
+        Activity a = x.activity();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
+        int[] niche = {LockstepFollowSignalTest.indexOf(a, "niche0"), LockstepFollowSignalTest.indexOf(a, "niche1")};
+        int most = partitions.size() / 2 + 1;
+        for (int c : CapturedTargetSeeds.capturedBy(finder, partitions, CapturedTargetSeeds.homes(finder, n,
+                partitions), wave, niche, CoordinationParams.defaults().follow().minLift())) {
+            assertThat(c).isGreaterThanOrEqualTo(most);
+        }
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(flagged).as(why).doesNotContainAnyElementsOf(x.wave());
+        assertThat(x.farm()).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(60);
     }
 
     /**

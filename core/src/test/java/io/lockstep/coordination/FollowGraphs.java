@@ -183,6 +183,27 @@ final class FollowGraphs {
         return out;
     }
 
+    /**
+     * The top accounts of {@code count} small interests ({@code niche<k>}, created six years ago), each followed by
+     * {@code readers} members of community {@code c} drawn at random (not its stars): accounts a per-interest
+     * suggestion list names whose audience is small. Returns their ids.
+     */
+    List<String> nicheAccounts(int c, int count, int readers) {
+        List<String> ids = members.get(c);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            String id = "niche" + k;
+            out.add(id);
+            t.b.account(id, id, NOW - 6 * YEAR, 0);
+            List<String> fans = new ArrayList<>(ids.subList(5, ids.size()));
+            Collections.shuffle(fans, r);
+            for (String m : fans.subList(0, Math.min(readers, fans.size()))) {
+                t.b.addFollow(m, id);
+            }
+        }
+        return out;
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;
