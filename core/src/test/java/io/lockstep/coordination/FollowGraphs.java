@@ -570,12 +570,20 @@ final class FollowGraphs {
      * account) and following 10–20 accounts of one community drawn at random, by its popularity. Returns their ids.
      */
     List<String> starterListWave(int size, List<String> list) {
+        return starterListWave(size, list, 0.5);
+    }
+
+    /**
+     * As {@link #starterListWave(int, List)}, each member accepting each account of {@code list} with probability
+     * {@code minAccept}–0.95 (drawn per account).
+     */
+    List<String> starterListWave(int size, List<String> list, double minAccept) {
         List<String> wave = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String id = "sw" + i;
             wave.add(id);
             t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
-            double accept = 0.5 + 0.45 * r.nextDouble();
+            double accept = minAccept + (0.95 - minAccept) * r.nextDouble();
             Set<String> chosen = new HashSet<>();
             for (String s : list) {
                 if (r.nextDouble() < accept && chosen.add(s)) {
