@@ -30,6 +30,16 @@ class FewTargetsTest {
      */
     private record Archive(Activity activity, List<String> farm, List<String> wave) {
         static Archive build(boolean farm, boolean wave) {
+            return build(farm, wave, 0);
+        }
+
+        /**
+         * As {@link #build(boolean, boolean)}, the starter list also naming {@code niche} top accounts of small
+         * interests ({@link FollowGraphs#nicheAccounts}: each followed by 15 members of community 3), and, when
+         * {@code niche} is positive, each member of the wave accepting each account of the list with probability
+         * 0.85–0.95, so that its block holds most of it.
+         */
+        static Archive build(boolean farm, boolean wave, int niche) {
             FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
             List<String> tops = gen.celebrities(20, 0.65, 0.45);
             List<String> f = farm ? gen.fewClientFarm(100, 2, 8, tops, 0.8) : List.of();
@@ -38,7 +48,9 @@ class FewTargetsTest {
                 list.add(FollowGraphs.member(c, 0));
                 list.add(FollowGraphs.member(c, 1));
             }
-            List<String> w = wave ? gen.starterListWave(150, list) : List.of();
+            list.addAll(gen.nicheAccounts(3, niche, 15));
+            List<String> w = !wave ? List.of() : niche > 0 ? gen.starterListWave(150, list, 0.85)
+                    : gen.starterListWave(150, list);
             return new Archive(gen.build(), f, w);
         }
     }
@@ -186,6 +198,49 @@ class FewTargetsTest {
                 .partitions(n);
         int[] wave = x.wave().stream().mapToInt(v -> LockstepFollowSignalTest.indexOf(a, v)).sorted().toArray();
         assertThat(StarterLists.gathered(partitions.get(partitions.size() - 1), wave)).isFalse();
+    }
+
+    /**
+     * A starter list per interest names the top accounts of small interests too: with two whose audience (15 members
+     * of community 3 each) the wave of 150 outnumbers, the wave's block (found with the onboarding test off) captures
+     * both in most partitions, a minority of its targets; with the test on the wave is no block (fewer than half of
+     * its targets captured, {@link StarterLists#mostlyUncaptured}), and the farm on two clients beside it is found.
+     */
+    @Test
+    void aWaveWhoseListNamesSmallInterestsIsNoBlockAndTheFarmBesideItIsFound() {
+        Archive x = Archive.build(true, true, 2);
+        Activity a = x.activity();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int most = partitions.size() / 2 + 1;
+        Set<Integer> wave = new HashSet<>();
+        x.wave().forEach(v -> wave.add(LockstepFollowSignalTest.indexOf(a, v)));
+        LockstepFollowSignal off = new LockstepFollowSignal(CoordinationParams.defaults());
+        off.onboardingTest = false;
+        SignalGraph without = off.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        DenseBlock waveBlock = without.blocks().stream()
+                .filter(b -> Arrays.stream(b.followers()).filter(wave::contains).count() * 2 > b.followers().length)
+                .findFirst().orElseThrow();
+        int[] fs = waveBlock.followers().clone();
+        Arrays.sort(fs);
+        int[] ts = waveBlock.targets().clone();
+        Arrays.sort(ts);
+        int[] captured = CapturedTargetSeeds.capturedBy(finder, partitions, CapturedTargetSeeds.homes(finder, n,
+                partitions), fs, ts, CoordinationParams.defaults().follow().minLift());
+        for (String niche : List.of("niche0", "niche1")) {
+            int k = Arrays.binarySearch(ts, LockstepFollowSignalTest.indexOf(a, niche));
+            assertThat(k).as(niche).isNotNegative();
+            assertThat(captured[k]).as(niche).isGreaterThanOrEqualTo(most);
+        }
+        assertThat(StarterLists.mostlyUncaptured(captured, most)).isTrue();
+        SignalGraph g = follow(a);
+        Set<String> flagged = FollowNullModelTest.flagged(a, g);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(flagged).as(why).doesNotContainAnyElementsOf(x.wave());
+        assertThat(x.farm()).as(why).containsAll(flagged);
+        assertThat(flagged.size()).as(why).isGreaterThanOrEqualTo(60);
     }
 
     /**

@@ -183,6 +183,27 @@ final class FollowGraphs {
         return out;
     }
 
+    /**
+     * The top accounts of {@code count} small interests ({@code niche<k>}, created six years ago), each followed by
+     * {@code readers} members of community {@code c} drawn at random (not its stars): accounts a per-interest
+     * suggestion list names whose audience is small. Returns their ids.
+     */
+    List<String> nicheAccounts(int c, int count, int readers) {
+        List<String> ids = members.get(c);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            String id = "niche" + k;
+            out.add(id);
+            t.b.account(id, id, NOW - 6 * YEAR, 0);
+            List<String> fans = new ArrayList<>(ids.subList(5, ids.size()));
+            Collections.shuffle(fans, r);
+            for (String m : fans.subList(0, Math.min(readers, fans.size()))) {
+                t.b.addFollow(m, id);
+            }
+        }
+        return out;
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;
@@ -579,12 +600,20 @@ final class FollowGraphs {
      * account) and following 10–20 accounts of one community drawn at random, by its popularity. Returns their ids.
      */
     List<String> starterListWave(int size, List<String> list) {
+        return starterListWave(size, list, 0.5);
+    }
+
+    /**
+     * As {@link #starterListWave(int, List)}, each member accepting each account of {@code list} with probability
+     * {@code minAccept}–0.95 (drawn per account).
+     */
+    List<String> starterListWave(int size, List<String> list, double minAccept) {
         List<String> wave = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String id = "sw" + i;
             wave.add(id);
             t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
-            double accept = 0.5 + 0.45 * r.nextDouble();
+            double accept = minAccept + (0.95 - minAccept) * r.nextDouble();
             Set<String> chosen = new HashSet<>();
             for (String s : list) {
                 if (r.nextDouble() < accept && chosen.add(s)) {

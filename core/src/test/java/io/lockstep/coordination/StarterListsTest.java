@@ -154,6 +154,22 @@ class StarterListsTest {
         assertThat(PoissonTail.lower(1, 1.6)).isCloseTo(2.6 * Math.exp(-1.6), Offset.offset(1e-15));
     }
 
+    /** Mostly uncaptured: fewer than half of the targets captured by the block in most partitions. */
+    @Test
+    void aListIsMostlyUncaptured() {
+        assertThat(StarterLists.mostlyUncaptured(new int[] {0, 0, 1}, 2)).isTrue();
+        assertThat(StarterLists.mostlyUncaptured(new int[] {3, 0, 0, 0, 1}, 2)).isTrue(); // one of five
+        assertThat(StarterLists.mostlyUncaptured(new int[] {3, 2, 0, 0, 1}, 2)).isTrue(); // two of five
+        assertThat(StarterLists.mostlyUncaptured(new int[] {3, 2, 0, 1}, 2)).isFalse(); // half is not fewer
+        assertThat(StarterLists.mostlyUncaptured(new int[] {3, 2, 2, 1}, 2)).isFalse();
+        // a block capturing a minority of its targets is judged by the other tests: SPREAD explains it
+        DenseBlockFinder g = graph();
+        assertThat(StarterLists.explains(g, List.of(SPREAD), BLOCK, new int[] {11, 0, 1}, new int[] {1, 0, 0}, 1,
+                1e-3)).isTrue();
+        assertThat(StarterLists.explains(g, List.of(SPREAD), BLOCK, new int[] {11, 0}, new int[] {1, 0}, 1, 1e-3))
+                .isFalse();
+    }
+
     @Test
     void theTestLevelIsChecked() {
         assertThatThrownBy(() -> StarterLists.explains(graph(), List.of(TWO_COMMUNITIES), BLOCK, TARGETS,
