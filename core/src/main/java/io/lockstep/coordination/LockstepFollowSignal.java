@@ -469,21 +469,31 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
         int[] capturedIn = CapturedTargetSeeds.counts(homes);
         int most = partitions.size() / 2 + 1;
+        List<PoolSeeds.Seed> pools = poolSeeds(finder, n, partitions, homes);
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
-        // captured targets, then the clients' seeds
+        // captured targets, then the clients' seeds, then the follower services' pools
         int firstAudience = cohorts.size() + params.maxBlocks();
         int firstCaptured = firstAudience + audiences.size();
         int firstClient = firstCaptured + captured.size();
-        int roundCount = firstAudience + audiences.size() + clients.size() + captured.size();
+        int firstPool = firstClient + clients.size();
+        int roundCount = firstPool + pools.size();
         for (int round = 0; round < roundCount; round++) {
             boolean capturedSeed = round >= firstCaptured && round < firstCaptured + captured.size();
             boolean clientSeed = round >= firstClient && round < firstClient + clients.size();
+            boolean poolSeed = round >= firstPool;
             termination.assertRunning();
             rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
-            if (capturedSeed) {
+            if (poolSeed) {
+                // a follower service's pool (PoolSeeds): the members not yet in a block, with the clients
+                PoolSeeds.Seed c = pools.get(round - firstPool);
+                block = freeSeed(n, c.members(), c.clients(), spent);
+                if (block == null) {
+                    continue;
+                }
+            } else if (capturedSeed) {
                 // a community's members tied to it only by the targets it captures (CapturedTargetSeeds): its
                 // members not yet in a block, with those targets
                 CapturedTargetSeeds.Seed c = captured.get(round - firstCaptured);
@@ -540,7 +550,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 continue;
             }
             int[] seed = fs.toIntArray();
-            int[] burstCore = burstCore(activity, seed, capturedSeed);
+            // a pool is made one account at a time over months: a span of it holding minFollowers is no cohort, and
+            // a fresh farm that Leiden puts in the pool's community would otherwise take the seed's place
+            int[] burstCore = poolSeed ? new int[0] : burstCore(activity, seed, capturedSeed);
             boolean burst = burstCore.length > 0;
             // a cohort created together: a burst that is also a spike among the seed's own creations (the rate test);
             // the few-target floor, the owners' followers and the onboarding test judge such cohorts only. A captured
@@ -551,11 +563,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
             // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
             // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
-            boolean client = !burst && (clientSeed || capturedSeed);
+            boolean client = !burst && (clientSeed || capturedSeed || poolSeed);
             boolean chosen = burst || client;
             // a client's followers already in a kept block are its farm found earlier: out of this block's rates
             // so are a community's members in a kept block that follow its captured targets
-            growth.hold(capturedSeed ? keptFollowers(finder, captured.get(round - firstCaptured).targets(), spent)
+            growth.hold(poolSeed ? keptFollowers(finder, pools.get(round - firstPool).clients(), spent)
+                    : capturedSeed ? keptFollowers(finder, captured.get(round - firstCaptured).targets(), spent)
                     : client && clientSeed ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
                     : null);
             // a captured seed's members are anchored whole: each follows two or three of a handful of targets, too
@@ -576,7 +589,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // the block grows (judging the burst's members at every step); a client's block grows among the
             // client's followers only (its farm: other groups have seeds of their own)
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore,
-                    capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
+                    poolSeed ? audienceOnly(finder, pools.get(round - firstPool).clients(), spent)
+                            : capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
                             : client && clientSeed ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0], burstCore);
             if (grown != null && capturedSeed) {
@@ -623,7 +637,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 kept = null;
             }
             clock = lap(Phase.TEST, clock);
-            if ((audience || capturedSeed) && kept == null && !explained) {
+            if ((audience || capturedSeed || poolSeed) && kept == null && !explained) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
                 // view, and the accounts in it stay free for the other seeds
                 continue;
@@ -789,6 +803,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> finestFirst = new ArrayList<>(partitions);
         Collections.reverse(finestFirst);
         return CapturedTargetSeeds.seeds(finder, n, finestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
+    }
+
+    /**
+     * The seeds from follower services' pools ({@link PoolSeeds}) of the model's partitions (finest first), at most
+     * {@value #MAX_CLIENT_SEEDS}; {@code homes} the captured targets of each partition in resolution order
+     * ({@link CapturedTargetSeeds#homes}).
+     */
+    List<PoolSeeds.Seed> poolSeeds(DenseBlockFinder finder, int n, List<int[]> partitions, int[][] homes) {
+        List<int[]> finestFirst = new ArrayList<>(partitions);
+        Collections.reverse(finestFirst);
+        int[][] homesFinestFirst = new int[homes.length][];
+        for (int p = 0; p < homes.length; p++) {
+            homesFinestFirst[p] = homes[homes.length - 1 - p];
+        }
+        return PoolSeeds.seeds(finder, n, finestFirst, homesFinestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
     }
 
     /**
