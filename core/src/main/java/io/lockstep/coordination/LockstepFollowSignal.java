@@ -226,6 +226,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * farms").
      */
     boolean cohortsWhole = false;
+    /**
+     * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
+     * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
+     * with and without them.
+     */
+    boolean poolSeeds = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -469,7 +475,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
         int[] capturedIn = CapturedTargetSeeds.counts(homes);
         int most = partitions.size() / 2 + 1;
-        List<PoolSeeds.Seed> pools = poolSeeds(finder, n, partitions, homes);
+        List<PoolSeeds.Seed> pools = poolSeeds ? poolSeeds(finder, n, partitions, homes) : List.of();
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
         // captured targets, then the clients' seeds, then the follower services' pools
