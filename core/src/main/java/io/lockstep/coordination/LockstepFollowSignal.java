@@ -60,6 +60,15 @@ import java.util.function.IntConsumer;
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
+ *   <li><b>Seeds from a follower service's pool</b>, after every other round ({@link PoolSeeds}, at most
+ *       {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a drip-feed pool, created one account at a
+ *       time over months and delivering follows to many small clients, which modularity makes one community with its
+ *       clients at every resolution (so the client screen and the peeling do not see it); the seed is a community's
+ *       members that follow two or more of its clients one-way (captured targets that do not follow back their
+ *       followers there), with those clients. Like a client seed it is judged on its clients and its own targets,
+ *       its unexplained members anchored, and it grows among the clients' followers; no creation burst cuts it (a pool
+ *       is made over months, and a fresh farm that Leiden puts in the same community would take its place). Coming
+ *       last, it changes no block found before it. A pool seed that yields no block marks nothing.</li>
  *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
@@ -179,6 +188,7 @@ import java.util.function.IntConsumer;
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
+ * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}),
  * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
