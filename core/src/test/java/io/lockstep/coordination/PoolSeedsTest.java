@@ -21,50 +21,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PoolSeedsTest {
 
     /**
-     * A hand-built graph with its partition: community 0 (accounts 0–9) each follow the next four; community 1 holds
-     * a pool (10–21), each member following two or three of the clients 22–24 and one account of community 0, the
-     * clients following accounts of community 0 (where they live); a friend 25, followed by 26–37 of community 1 (who
-     * follow each other in a ring), following six of them back and seven accounts of community 0; and account 38 of community 1, which follows two
-     * clients and five accounts of its community that follow it back.
+     * {@link CapturedTargetSeedsTest}'s hand-built graph with its partition (community 0, accounts 0–9, each following
+     * the next four, and its star 0; community 1 holding a pool 10–21, each member following two or three of the
+     * clients 22–24, which follow into community 0 where they live, and one account of community 0; account 25
+     * following two clients and three pool members), extended in community 1 by a friend 26, followed by 27–38 (who
+     * follow each other in a ring), following six of them back and seven accounts of community 0, and account 39,
+     * which follows two clients and five accounts of its community that follow it back.
      */
-    private static final int N = 39;
+    private static final int N = 40;
     private static final int[] COMMUNITY = IntStream.range(0, N).map(v -> v < 10 ? 0 : 1).toArray();
 
     private static DenseBlockFinder handBuilt() {
-        Set<Long> pairs = new HashSet<>();
-        for (int i = 0; i < 10; i++) {
-            for (int k = 1; k <= 4; k++) {
-                pairs.add(edge(i, (i + k) % 10));
+        Set<Long> pairs = CapturedTargetSeedsTest.handBuiltFollows();
+        for (int f = 27; f < 39; f++) {
+            pairs.add(edge(f, 26));
+            if (f < 33) {
+                pairs.add(edge(26, f));
             }
-        }
-        for (int f = 10; f < 22; f++) {
-            pairs.add(edge(f, 22));
-            pairs.add(edge(f, 23 + f % 2));
-            if (f % 3 == 0) {
-                pairs.add(edge(f, 24 - f % 2));
-            }
-            pairs.add(edge(f, f % 10));
-        }
-        for (int c = 22; c < 25; c++) {
-            for (int k = 1; k < 4; k++) {
-                pairs.add(edge(c, k + c % 3));
-            }
-        }
-        for (int f = 26; f < 38; f++) {
-            pairs.add(edge(f, 25));
-            if (f < 32) {
-                pairs.add(edge(25, f));
-            }
-            pairs.add(edge(f, 25 + 1 + (f - 25) % 12));
+            pairs.add(edge(f, 27 + (f - 26) % 12));
         }
         for (int k : new int[] {0, 4, 5, 6, 7, 8, 9}) {
-            pairs.add(edge(25, k));
+            pairs.add(edge(26, k));
         }
-        pairs.add(edge(38, 22));
-        pairs.add(edge(38, 23));
-        for (int f = 26; f < 31; f++) {
-            pairs.add(edge(38, f));
-            pairs.add(edge(f, 38));
+        pairs.add(edge(39, 22));
+        pairs.add(edge(39, 23));
+        for (int f = 27; f < 32; f++) {
+            pairs.add(edge(39, f));
+            pairs.add(edge(f, 39));
         }
         long[] sorted = pairs.stream().mapToLong(Long::longValue).sorted().toArray();
         return DenseBlockFinder.ofPairs(N, sorted);
@@ -80,18 +63,19 @@ class PoolSeedsTest {
         DenseBlockFinder g = handBuilt();
         int[] home = CapturedTargetSeeds.capturedTargets(g, N, COMMUNITY);
         assertThat(home[22]).isEqualTo(1);
-        assertThat(home[25]).as("the friend's audience is community 1 and most of its follows go to 0").isEqualTo(1);
+        assertThat(home[26]).as("the friend's audience is community 1 and most of its follows go to 0").isEqualTo(1);
         boolean[] clients = PoolSeeds.clients(g, N, COMMUNITY, home);
         assertThat(clients[22]).isTrue();
         assertThat(clients[23]).isTrue();
         assertThat(clients[24]).isTrue();
-        assertThat(clients[25]).as("follows back its followers in the community").isFalse();
+        assertThat(clients[26]).as("follows back half of its followers in the community").isFalse();
         assertThat(clients[0]).isFalse();
     }
 
     /**
      * The seed of community 1: the pool's twelve members and the three clients; not the friend's followers (they
-     * follow no client), not account 38 (its follows into the community go mostly to accounts that follow it back).
+     * follow no client), not account 25 (three of its five follows into the community go to pool members) and not
+     * account 39 (its follows into the community go mostly to accounts that follow it back).
      */
     @Test
     void aSeedHoldsThePoolAndItsClients() {
@@ -122,7 +106,7 @@ class PoolSeedsTest {
         assertThatThrownBy(() -> PoolSeeds.seeds(g, N, List.of(COMMUNITY), new int[0][], 10, 20))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("homes");
         assertThatThrownBy(() -> PoolSeeds.seeds(g, N, List.of(new int[3]), new int[][] {home}, 10, 20))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("39 accounts");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40 accounts");
     }
 
     /**
@@ -137,21 +121,15 @@ class PoolSeedsTest {
         List<List<String>> made = gen.dripPool(120, 15, 0.2, 0.6);
         List<String> pool = made.get(0);
         Activity a = gen.build();
-        int n = a.accountCount();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        List<int[]> partitions = model.partitions(n);
-        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        List<PoolSeeds.Seed> seeds = signal.poolSeeds(finder, n, partitions,
-                CapturedTargetSeeds.homes(finder, n, partitions));
+        List<PoolSeeds.Seed> seeds = poolSeeds(a);
         assertThat(seeds).anySatisfy(s -> {
             assertThat(LockstepFollowSignalTest.names(a, s.members())).hasSizeGreaterThanOrEqualTo(90)
                     .allMatch(pool::contains);
             assertThat(LockstepFollowSignalTest.names(a, s.clients())).allMatch(made.get(1)::contains);
         });
 
-        SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults()).graph(a, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
         Set<String> inBlocks = inBlocks(a, g);
         assertThat(inBlocks).as(FollowNullModelTest.describe(a, g)).allMatch(pool::contains)
                 .hasSizeGreaterThanOrEqualTo(100);
@@ -167,14 +145,7 @@ class PoolSeedsTest {
         FollowGraphs gen = FollowNullModelTest.eightCommunities(19);
         List<String> circle = gen.followTrains(120, 4);
         Activity a = gen.build();
-        int n = a.accountCount();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        List<int[]> partitions = model.partitions(n);
-        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        List<PoolSeeds.Seed> seeds = signal.poolSeeds(finder, n, partitions,
-                CapturedTargetSeeds.homes(finder, n, partitions));
+        List<PoolSeeds.Seed> seeds = poolSeeds(a);
         for (PoolSeeds.Seed s : seeds) {
             assertThat(LockstepFollowSignalTest.names(a, s.members())).noneMatch(circle::contains);
         }
@@ -193,14 +164,7 @@ class PoolSeedsTest {
         List<List<String>> made = gen.kpopFandom(5, 6, 3, 30);
         List<String> fans = made.get(0);
         Activity a = gen.build();
-        int n = a.accountCount();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n,
-                CoordinationParams.defaults().seed());
-        List<int[]> partitions = model.partitions(n);
-        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
-        List<PoolSeeds.Seed> seeds = signal.poolSeeds(finder, n, partitions,
-                CapturedTargetSeeds.homes(finder, n, partitions));
+        List<PoolSeeds.Seed> seeds = poolSeeds(a);
         for (PoolSeeds.Seed s : seeds) {
             assertThat(LockstepFollowSignalTest.names(a, s.members())).noneMatch(fans::contains);
         }
@@ -223,6 +187,16 @@ class PoolSeedsTest {
         added.removeAll(inBlocks(a, without));
         assertThat(added).as(FollowNullModelTest.describe(a, withPools)).noneMatch(group::contains);
         assertThat(withPools.blocks()).hasSameSizeAs(without.blocks());
+    }
+
+    /** The signal's pool seeds of {@code a}, on the model's partitions (default parameters). */
+    private static List<PoolSeeds.Seed> poolSeeds(Activity a) {
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        return new LockstepFollowSignal(CoordinationParams.defaults()).poolSeeds(finder, n, partitions,
+                CapturedTargetSeeds.homes(finder, n, partitions));
     }
 
     private static Set<String> inBlocks(Activity a, SignalGraph g) {
