@@ -60,6 +60,15 @@ import java.util.function.IntConsumer;
  *       explain the rest. Only the client's own followers: holding out every kept block's members made later honest groups unexplained
  *       wherever an earlier block was an honest crowd (docs/quality.md, "Aged farms traced"). A client seed that
  *       yields no block marks nothing.</li>
+ *   <li><b>Seeds from a follower service's pool</b>, after every other round ({@link PoolSeeds}, at most
+ *       {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a drip-feed pool, created one account at a
+ *       time over months and delivering follows to many small clients, which modularity makes one community with its
+ *       clients at every resolution (so the client screen and the peeling do not see it); the seed is a community's
+ *       members that follow two or more of its clients one-way (captured targets that do not follow back their
+ *       followers there), with those clients. Like a client seed it is judged on its clients and its own targets,
+ *       its unexplained members anchored, and it grows among the clients' followers; no creation burst cuts it (a pool
+ *       is made over months, and a fresh farm that Leiden puts in the same community would take its place). Coming
+ *       last, it changes no block found before it. A pool seed that yields no block marks nothing.</li>
  *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
@@ -183,6 +192,7 @@ import java.util.function.IntConsumer;
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
+ * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}),
  * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
@@ -228,6 +238,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * archive measured it changes nothing (docs/quality.md, "Fresh farms judged by their cohort").
      */
     boolean cohortsWhole = false;
+    /**
+     * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
+     * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
+     * with and without them.
+     */
+    boolean poolSeeds = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -471,21 +487,31 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
         int[] capturedIn = CapturedTargetSeeds.counts(homes);
         int most = partitions.size() / 2 + 1;
+        List<PoolSeeds.Seed> pools = poolSeeds ? poolSeeds(finder, n, partitions, homes) : List.of();
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
-        // captured targets, then the clients' seeds
+        // captured targets, then the clients' seeds, then the follower services' pools
         int firstAudience = cohorts.size() + params.maxBlocks();
         int firstCaptured = firstAudience + audiences.size();
         int firstClient = firstCaptured + captured.size();
-        int roundCount = firstAudience + audiences.size() + clients.size() + captured.size();
+        int firstPool = firstClient + clients.size();
+        int roundCount = firstPool + pools.size();
         for (int round = 0; round < roundCount; round++) {
             boolean capturedSeed = round >= firstCaptured && round < firstCaptured + captured.size();
             boolean clientSeed = round >= firstClient && round < firstClient + clients.size();
+            boolean poolSeed = round >= firstPool;
             termination.assertRunning();
             rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
-            if (capturedSeed) {
+            if (poolSeed) {
+                // a follower service's pool (PoolSeeds): the members not yet in a block, with the clients
+                PoolSeeds.Seed c = pools.get(round - firstPool);
+                block = freeSeed(n, c.members(), c.clients(), spent);
+                if (block == null) {
+                    continue;
+                }
+            } else if (capturedSeed) {
                 // a community's members tied to it only by the targets it captures (CapturedTargetSeeds): its
                 // members not yet in a block, with those targets
                 CapturedTargetSeeds.Seed c = captured.get(round - firstCaptured);
@@ -542,7 +568,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 continue;
             }
             int[] seed = fs.toIntArray();
-            int[] burstCore = burstCore(activity, seed, capturedSeed);
+            // a pool is made one account at a time over months: a span of it holding minFollowers is no cohort, and
+            // a fresh farm that Leiden puts in the pool's community would otherwise take the seed's place
+            int[] burstCore = poolSeed ? new int[0] : burstCore(activity, seed, capturedSeed);
             boolean burst = burstCore.length > 0;
             // a cohort created together: a burst that is also a spike among the seed's own creations (the rate test);
             // the few-target floor, the owners' followers and the onboarding test judge such cohorts only. A captured
@@ -553,11 +581,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // a burst, or a client's co-following audience (ClientSeeds), is a group chosen by other evidence than
             // the peeling: judged on the targets it follows together (a client seed also on the targets the screen
             // found) and its unexplained members anchored; a peeled seed is judged on the targets it was peeled with
-            boolean client = !burst && (clientSeed || capturedSeed);
+            boolean client = !burst && (clientSeed || capturedSeed || poolSeed);
             boolean chosen = burst || client;
             // a client's followers already in a kept block are its farm found earlier: out of this block's rates
             // so are a community's members in a kept block that follow its captured targets
-            growth.hold(capturedSeed ? keptFollowers(finder, captured.get(round - firstCaptured).targets(), spent)
+            growth.hold(poolSeed ? keptFollowers(finder, pools.get(round - firstPool).clients(), spent)
+                    : capturedSeed ? keptFollowers(finder, captured.get(round - firstCaptured).targets(), spent)
                     : client && clientSeed ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
                     : null);
             // a captured seed's members are anchored whole: each follows two or three of a handful of targets, too
@@ -570,7 +599,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // the block grows (judging the burst's members at every step); a client's block grows among the
             // client's followers only (its farm: other groups have seeds of their own)
             int[][] grown = growth.grow(tested.length >= 2 ? tested : seedCore,
-                    capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
+                    poolSeed ? audienceOnly(finder, pools.get(round - firstPool).clients(), spent)
+                            : capturedSeed ? audienceOnly(finder, captured.get(round - firstCaptured).targets(), spent)
                             : client && clientSeed ? clientOnly(finder, clients.get(round - firstClient).client(), spent) : spent,
                     chosen && tested.length >= 2 ? tested : new int[0], burstCore);
             if (grown != null && capturedSeed) {
@@ -612,7 +642,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 kept = null;
             }
             clock = lap(Phase.TEST, clock);
-            if ((audience || capturedSeed) && kept == null && !explained) {
+            if ((audience || capturedSeed || poolSeed) && kept == null && !explained) {
                 // a target's audience burst that yields no block leaves everything as it was: it is one target's
                 // view, and the accounts in it stay free for the other seeds
                 continue;
@@ -795,6 +825,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> finestFirst = new ArrayList<>(partitions);
         Collections.reverse(finestFirst);
         return CapturedTargetSeeds.seeds(finder, n, finestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
+    }
+
+    /**
+     * The seeds from follower services' pools ({@link PoolSeeds}) of the model's partitions (finest first), at most
+     * {@value #MAX_CLIENT_SEEDS}; {@code homes} the captured targets of each partition in resolution order
+     * ({@link CapturedTargetSeeds#homes}).
+     */
+    List<PoolSeeds.Seed> poolSeeds(DenseBlockFinder finder, int n, List<int[]> partitions, int[][] homes) {
+        List<int[]> finestFirst = new ArrayList<>(partitions);
+        Collections.reverse(finestFirst);
+        int[][] homesFinestFirst = new int[homes.length][];
+        for (int p = 0; p < homes.length; p++) {
+            homesFinestFirst[p] = homes[homes.length - 1 - p];
+        }
+        return PoolSeeds.seeds(finder, n, finestFirst, homesFinestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
     }
 
     /**

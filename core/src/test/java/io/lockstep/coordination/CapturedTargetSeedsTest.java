@@ -32,6 +32,12 @@ class CapturedTargetSeedsTest {
     private static final int[] COMMUNITY = IntStream.range(0, 26).map(v -> v < 10 ? 0 : 1).toArray();
 
     private static DenseBlockFinder handBuilt() {
+        long[] sorted = handBuiltFollows().stream().mapToLong(Long::longValue).sorted().toArray();
+        return DenseBlockFinder.ofPairs(26, sorted);
+    }
+
+    /** The follows of {@link #handBuilt} ({@code follower << 32 | followee}), for graphs that extend it. */
+    static Set<Long> handBuiltFollows() {
         Set<Long> pairs = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             for (int k = 1; k <= 4; k++) {
@@ -62,8 +68,7 @@ class CapturedTargetSeedsTest {
         for (int f = 10; f < 13; f++) {
             pairs.add(edge(25, f));
         }
-        long[] sorted = pairs.stream().mapToLong(Long::longValue).sorted().toArray();
-        return DenseBlockFinder.ofPairs(26, sorted);
+        return pairs;
     }
 
     private static long edge(int from, int to) {

@@ -373,6 +373,132 @@ final class FollowGraphs {
         return farm;
     }
 
+    /**
+     * A drip-feed follower service: a pool of {@code size} accounts ({@code d<index>}) created one by one over a year
+     * (no creation burst), each following each of {@code clients} small clients with the client's own probability,
+     * drawn in [{@code minShare}, {@code maxShare}), and 10–30 random accounts of the graph as camouflage (call after
+     * {@link #follows}). The clients are small accounts of the communities in turn (client k lives in community k mod
+     * the communities, a member from the middle of its popularity ranking), each with its own life there. Returns {pool ids, client ids}.
+     */
+    List<List<String>> dripPool(int size, int clients, double minShare, double maxShare) {
+        List<String> clientIds = new ArrayList<>();
+        for (int k = 0; k < clients; k++) {
+            List<String> ids = members.get(k % members.size());
+            clientIds.add(ids.get(ids.size() / 2 + k / members.size()));
+        }
+        double[] shares = new double[clients];
+        for (int k = 0; k < clients; k++) {
+            shares[k] = minShare + (maxShare - minShare) * r.nextDouble();
+        }
+        List<String> everyone = everyone();
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "d" + i;
+            pool.add(id);
+            t.b.account(id, id, NOW - 400 * DAY + i * (365 * DAY / size) + (long) (r.nextDouble() * DAY), 0);
+            for (int k = 0; k < clients; k++) {
+                if (r.nextDouble() < shares[k]) {
+                    t.b.addFollow(id, clientIds.get(k));
+                }
+            }
+            int camouflage = 10 + r.nextInt(21);
+            for (int k = 0; k < camouflage; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return List.of(pool, clientIds);
+    }
+
+    /**
+     * Follow-train circles: {@code size} accounts ({@code ft<index>}, created over six years) in {@code cars} cars,
+     * each following every other member of its car with probability 0.8 (the train's "follow everyone") and
+     * following back each of its followers there with probability 0.9 (the circle's rule), plus 10–30 random
+     * accounts of the graph (call after {@link #follows}). Returns the members' ids.
+     */
+    List<String> followTrains(int size, int cars) {
+        List<String> everyone = everyone();
+        List<String> circle = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = "ft" + i;
+            circle.add(id);
+            t.b.account(id, id, NOW - 7 * YEAR + (long) (r.nextDouble() * 6 * YEAR), 0);
+        }
+        Set<Long> follows = new HashSet<>();
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                if (i != j && i % cars == j % cars && r.nextDouble() < 0.8) {
+                    follows.add((long) i << 32 | j);
+                }
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                if (follows.contains((long) j << 32 | i) && !follows.contains((long) i << 32 | j)
+                        && r.nextDouble() < 0.9) {
+                    follows.add((long) i << 32 | j);
+                }
+            }
+        }
+        follows.stream().sorted().forEach(e -> t.b.addFollow(circle.get((int) (e >>> 32)), circle.get((int) (long) e)));
+        for (String id : circle) {
+            int camouflage = 10 + r.nextInt(21);
+            for (int k = 0; k < camouflage; k++) {
+                t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
+            }
+        }
+        return circle;
+    }
+
+    /**
+     * A K-pop fan base in community {@code c}: {@code idols} new accounts ({@code idol<k>}, following each other and
+     * nobody else), each followed by each member of the community with the member's own probability in [0.6, 1);
+     * the community's first {@code bases} ordinary members (5..) are its fan accounts, followed by each member with
+     * probability 0.7; and each member follows about {@code friends} other members of the community (lognormal, σ
+     * 0.9), who follow back with probability 0.75: fans follow each other. Call after {@link #follows}. Returns
+     * {fan ids, idol ids}.
+     */
+    List<List<String>> kpopFandom(int c, int idols, int bases, int friends) {
+        List<String> fans = members.get(c);
+        List<String> idolIds = new ArrayList<>();
+        for (int k = 0; k < idols; k++) {
+            String id = "idol" + k;
+            idolIds.add(id);
+            t.b.account(id, id, NOW - 9 * YEAR, 0);
+        }
+        for (String a : idolIds) {
+            for (String b : idolIds) {
+                if (!a.equals(b)) {
+                    t.b.addFollow(a, b);
+                }
+            }
+        }
+        List<String> baseIds = fans.subList(5, Math.min(fans.size(), 5 + bases));
+        for (String fan : fans) {
+            double p = 0.6 + 0.4 * r.nextDouble();
+            for (String idol : idolIds) {
+                if (r.nextDouble() < p) {
+                    t.b.addFollow(fan, idol);
+                }
+            }
+            for (String base : baseIds) {
+                if (!base.equals(fan) && r.nextDouble() < 0.7) {
+                    t.b.addFollow(fan, base);
+                }
+            }
+            int d = Math.min(fans.size() - 1, (int) Math.round(friends * Math.exp(0.9 * r.nextGaussian())));
+            for (int k = 0; k < d; k++) {
+                String other = fans.get(r.nextInt(fans.size()));
+                if (!other.equals(fan)) {
+                    t.b.addFollow(fan, other);
+                    if (r.nextDouble() < 0.75) {
+                        t.b.addFollow(other, fan);
+                    }
+                }
+            }
+        }
+        return List.of(fans, idolIds);
+    }
+
     /** Every member of every community, in community order. */
     private List<String> everyone() {
         List<String> everyone = new ArrayList<>();
