@@ -120,7 +120,8 @@ public final class AmplifiedSeedSignal {
     static boolean[] amplifiers(int n, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
         boolean[] amplifier = new boolean[n];
         for (CoordinationEdge e : edges) {
-            if (e.signal().equals(CoordinationSignal.CO_RETWEET) || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
+            if (e.signal().equals(CoordinationSignal.CO_RETWEET)
+                    || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
                 amplifier[e.source()] |= verdicts[e.source()].suspicious();
                 amplifier[e.target()] |= verdicts[e.target()].suspicious();
             }

@@ -310,7 +310,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
                         + "one cluster, but for its co-action parts (followers tied to one another inside it by "
-                        + "co-retweet, co-reply, fast-retweet, co-text or co-link-slow edges), each a cluster of its "
+                        + "co-retweet, co-reply, fast-retweet, co-text, co-link-slow or hashtag-burst edges), each a cluster of its "
                         + "own when it scores higher than the block's cluster and a cluster's minimum size of followers "
                         + "stays; the block's cluster keeps its score. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)), "
                         + "P = %.2f density + %.2f synchrony + %.2f "
