@@ -255,6 +255,14 @@ class AmplifiedSeedSignalTest {
         for (int i = 20; i < 23; i++) {
             pairs.add(((long) (first + 1) << 32) | i);
         }
+        // account 1002, a club: 100 fans retweet it, and 45 amplifiers (flagged fans, or camouflage): far beyond
+        // chance (P(Poisson(5.5) >= 45) < 1e-25), but a minority of its audience
+        for (int r = 201; r <= 300; r++) { // 200 already retweets it (200 % 199 == 1)
+            pairs.add(((long) (first + 2) << 32) | r);
+        }
+        for (int i = 0; i < 45; i++) {
+            pairs.add(((long) (first + 2) << 32) | i);
+        }
         long[] sorted = pairs.toLongArray();
         Arrays.sort(sorted);
         int[] seedCluster = new int[n];
