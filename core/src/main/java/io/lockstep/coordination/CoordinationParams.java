@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.campaign.CampaignParams;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,13 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
+    /**
+     * The signals {@link #defaults()} enables: all but those read after the verdicts (amplified-seed, opt-in: on the
+     * first generator's indep-7 it flagged 114 organic accounts that the botnet's camouflage retweets made its whole
+     * audience; docs/quality.md).
+     */
+    public static final List<String> DEFAULT_SIGNALS = Arrays.stream(Signal.values())
+            .filter(s -> !s.afterVerdicts()).map(Signal::id).toList();
 
     public CoordinationParams {
         Objects.requireNonNull(signals, "signals");
@@ -263,7 +271,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
 
     public static CoordinationParams defaults() {
-        return new CoordinationParams(new LinkedHashSet<>(ALL_SIGNALS),
+        return new CoordinationParams(new LinkedHashSet<>(DEFAULT_SIGNALS),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new CoAction(300, 3, 0.1, 1e-3),
                 new CoAction(3600, 2, 0.1, 1e-3),

@@ -2,6 +2,8 @@ package io.lockstep.coordination;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,11 @@ class SignalTest {
 
     @Test
     void everySignalIsDeclaredOnceWithItsNameKindWindowAndFactory() {
-        CoordinationParams p = CoordinationParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults()
+                .withSignals(new LinkedHashSet<>(CoordinationParams.ALL_SIGNALS));
+        assertThat(CoordinationParams.defaults().enabled("amplified-seed")).isFalse();
+        assertThat(CoordinationParams.DEFAULT_SIGNALS).hasSize(CoordinationParams.ALL_SIGNALS.size() - 1)
+                .doesNotContain("amplified-seed");
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
                 "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed");
         for (Signal s : Signal.values()) {

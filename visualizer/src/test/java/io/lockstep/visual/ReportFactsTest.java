@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 
@@ -75,7 +76,8 @@ class ReportFactsTest {
                     "organic post " + i, List.of(tag == 0 ? "vote" : "tag" + tag), List.of(), List.of());
         }
         act = b.build();
-        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults()
+                .withSignals(new LinkedHashSet<>(CoordinationParams.ALL_SIGNALS)); // amplified-seed too
         result = new CoordinationDetector(params).run(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         facts = new ReportFacts(act, result, params);
     }
