@@ -48,8 +48,10 @@ final class ClusterPhase {
      * were already tested against an audience's explanation, by their signal or by the timed score: co-retweet and
      * co-reply (the crowd factor of {@link ClusterScorer}: co-reactions a crowd explains do not count), fast-retweet
      * (its source test is relative to the archive's audiences), co-text (copies with a visible route to a common source
-     * are discounted, {@link CommonSource}) and co-link-slow (co-shares a common source's audience explains are left
-     * out, {@link CommonSources}). Co-hashtag, hashtag-sequence and the 60 s co-link have no such test: the followers
+     * are discounted, {@link CommonSource}), co-link-slow (co-shares a common source's audience explains are left
+     * out, {@link CommonSources}) and hashtag-burst (co-uses of a short-lived hashtag that a source both accounts
+     * follow or retweeted on it explains are left out, {@link HashtagSources}: a club's match tag, a fanbase's hashtag
+     * project). Co-hashtag, hashtag-sequence and the 60 s co-link have no such test: the followers
      * of one club or outlet use its hashtags and links because they follow it, so that evidence of a block's followers
      * stays with the block. An edge of any of these signals carves only between followers that are not tied to the
      * block's audience: neither follows nor is followed by a follower of the block outside its own co-action
@@ -61,7 +63,8 @@ final class ClusterPhase {
      * inside the group itself (a botnet whose amplifiers follow one another and the seeds) is judged by its co-action.
      */
     static final Set<String> CARVING = Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
-            CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_TEXT, CoordinationSignal.CO_LINK_SLOW);
+            CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_TEXT, CoordinationSignal.CO_LINK_SLOW,
+            CoordinationSignal.HASHTAG_BURST);
 
     /**
      * A co-action part of a block's cluster: members of group {@code group} (a block's) tied to one another by

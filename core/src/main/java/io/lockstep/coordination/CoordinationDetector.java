@@ -28,6 +28,9 @@ import java.util.Objects;
  *   <li>{@link ScorePhase}: each cluster scored ({@link ClusterScorer}; a block's co-action parts also on their own,
  *       taken out of it when they score higher), ordered and numbered;</li>
  *   <li>{@link VerdictPhase}: one verdict per account;</li>
+ *   <li>{@link AmplifiedSeedSignal} (when amplified-seed is enabled): the accounts whose retweeters are mostly the
+ *       flagged amplifiers, beyond chance, join their amplifiers' cluster, each linked to its strongest amplifiers;
+ *       the verdicts are recomputed with those edges;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals
@@ -47,11 +50,11 @@ public final class CoordinationDetector {
         return params;
     }
 
-    /** The enabled signals, in canonical order. */
+    /** The enabled signals that read only the activity, in canonical order (amplified-seed is {@link #assemble}'s). */
     public List<CoordinationSignal> signals() {
         List<CoordinationSignal> out = new ArrayList<>();
         for (String name : CoordinationParams.ALL_SIGNALS) {
-            if (params.enabled(name)) {
+            if (params.enabled(name) && !Signal.of(name).afterVerdicts()) {
                 out.add(create(name, params));
             }
         }
@@ -78,7 +81,7 @@ public final class CoordinationDetector {
     }
 
     /**
-     * Phases 2–7 (combine, cluster, score, verdicts, campaigns, reported edges) on edges already computed, for
+     * Phases 2–8 (combine, cluster, score, verdicts, seeds, campaigns, reported edges) on edges already computed, for
      * callers that run the signals themselves, without dense blocks.
      */
     public CoordinationResult assemble(Activity activity, List<CoordinationEdge> edges, ProgressListener progress,
@@ -87,7 +90,7 @@ public final class CoordinationDetector {
     }
 
     /**
-     * Phases 2–7 on edges and dense blocks already computed; each dense block is one cluster of its followers, but
+     * Phases 2–8 on edges and dense blocks already computed; each dense block is one cluster of its followers, but
      * for those that the cluster holding at least half of them holds by co-reaction ({@link ClusterPhase}).
      */
     public CoordinationResult assemble(Activity activity, List<CoordinationEdge> edges, List<DenseBlock> blocks,
@@ -103,6 +106,16 @@ public final class CoordinationDetector {
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());
         termination.assertRunning();
+        if (params.enabled(CoordinationSignal.AMPLIFIED_SEED)) {
+            AmplifiedSeedSignal.Result seeded = new AmplifiedSeedSignal(params).run(activity, edges, clusters,
+                    verdicts, params.cluster().suspiciousScore(), termination);
+            clusters = seeded.clusters();
+            verdicts = seeded.verdicts();
+            if (!seeded.edges().isEmpty()) {
+                edges = new ArrayList<>(edges);
+                edges.addAll(seeded.edges());
+            }
+        }
         List<Campaign> campaigns = new CampaignDetector(params.campaign())
                 .campaigns(activity, amplifiers(activity, edges, verdicts), progress, termination);
         boolean[] flagged = new boolean[n];

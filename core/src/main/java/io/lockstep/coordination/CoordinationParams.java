@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.campaign.CampaignParams;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,13 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
+    /**
+     * The signals {@link #defaults()} enables: all but those read after the verdicts (amplified-seed, opt-in: on the
+     * first generator's indep-7 it flagged 114 organic accounts that the botnet's camouflage retweets made its whole
+     * audience; docs/quality.md).
+     */
+    public static final List<String> DEFAULT_SIGNALS = Arrays.stream(Signal.values())
+            .filter(s -> !s.afterVerdicts()).map(Signal::id).toList();
 
     public CoordinationParams {
         Objects.requireNonNull(signals, "signals");
@@ -263,7 +271,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
 
     public static CoordinationParams defaults() {
-        return new CoordinationParams(new LinkedHashSet<>(ALL_SIGNALS),
+        return new CoordinationParams(new LinkedHashSet<>(DEFAULT_SIGNALS),
                 new CoAction(60, 3, 0.1, 1e-3),
                 new CoAction(300, 3, 0.1, 1e-3),
                 new CoAction(3600, 2, 0.1, 1e-3),
@@ -310,7 +318,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
         b.append(String.format(Locale.ROOT, "Signals are summed into one graph (pairs with total weight >= %.2f); "
                         + "clusters are its connected components%s with at least %d accounts; each follow block is "
                         + "one cluster, but for its co-action parts (followers tied to one another inside it by "
-                        + "co-retweet, co-reply, fast-retweet, co-text or co-link-slow edges), each a cluster of its "
+                        + "co-retweet, co-reply, fast-retweet, co-text, co-link-slow or hashtag-burst edges), each a cluster of its "
                         + "own when it scores higher than the block's cluster and a cluster's minimum size of followers "
                         + "stays; the block's cluster keeps its score. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)), "
                         + "P = %.2f density + %.2f synchrony + %.2f "

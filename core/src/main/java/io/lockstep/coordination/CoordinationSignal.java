@@ -22,6 +22,7 @@ public interface CoordinationSignal {
     String FAST_RETWEET = "fast-retweet";
     String CO_REPLY = "co-reply";
     String LOCKSTEP_FOLLOW = "lockstep-follow";
+    String AMPLIFIED_SEED = "amplified-seed";
 
     /** The signal's name, one of the constants above. */
     String name();

@@ -14,24 +14,26 @@ import java.util.List;
  * the signal edges inside it and the combined edges inside it, then the clusters ordered by score (descending),
  * size (descending) and smallest member, and numbered 0, 1, … in that order.
  *
- * <p><b>Mixed clusters.</b> Every kept group is scored as a whole first, by {@link ClusterScorer#score}'s own choice
- * of formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
+ * <p><b>Mixed clusters.</b> Every kept group is scored as a whole first, by {@link ClusterScorer#score}'s own choice of
+ * formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
  * parts ({@link ClusterPhase#coActionParts}: followers tied to one another by co-retweet, co-reply, fast-retweet,
- * co-text or co-link-slow edges inside it, only between followers with no follow tie to the block's followers
- * outside their own component): a follow block is evidence on every follower, a co-action edge on its two accounts
- * only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on its own
- * edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is higher
- * than the whole cluster's and at least {@code minSize} followers stay; the followers left keep the whole cluster's
- * score. A part therefore only adds a verdict: its members are judged by the stronger of the two evidences, nobody
- * else's score moves. The evidence a part leaves on is the one honest audiences lack: each carving signal has already
- * discounted what a visible common source explains (co-text: copies with a route to a common source, {@link
- * CommonSource}; co-link-slow: co-shares a first poster's audience explains, {@link CommonSources}; co-retweet and
- * co-reply: the crowd factor; fast-retweet: its source test), and fans of one club who follow one another and react to
- * it together make no part. Co-hashtag, hashtag-sequence and the 60 s co-link carve nothing: a club's followers share
- * its hashtags and links because they follow it. A link ring whose members also follow their communities' popular
- * accounts (absorbed by the follow signal into honest blocks, 2-8 members per block) is found this way. The followers
- * left are not scored again: with no timed edge left they would take the block formula, which scores some ordinary
- * blocks above the threshold (docs/quality.md, "Mixed clusters, the part that holds").
+ * co-text, co-link-slow or hashtag-burst edges inside it, only between followers with no follow tie to the block's
+ * followers outside their own component): a follow block is evidence on every follower, a co-action edge on its two
+ * accounts only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on
+ * its own edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is
+ * higher than the whole cluster's and at least {@code minSize} followers stay; the followers left keep the whole
+ * cluster's score. A part therefore only adds a verdict: its members are judged by the stronger of the two evidences,
+ * nobody else's score moves. The evidence a part leaves on is the one honest audiences lack: each carving signal has
+ * already discounted what a visible common source explains (co-text: copies with a route to a common source, {@link
+ * CommonSource}; co-link-slow: co-shares a first poster's audience explains, {@link CommonSources}; hashtag-burst:
+ * co-uses a source the pair follows or retweeted explains, {@link HashtagSources}; co-retweet and co-reply: the crowd
+ * factor; fast-retweet: its source test), and fans of one club who follow one another and react to it together make no
+ * part. Co-hashtag, hashtag-sequence and the 60 s co-link carve nothing: a club's followers share its hashtags and
+ * links because they follow it. A link ring whose members also follow their communities' popular accounts (absorbed by
+ * the follow signal into honest blocks, 2-8 members per block) is found this way, and so are a hashtag push's members
+ * absorbed into honest blocks by following the same stars (3-12 per block). The followers left are not scored again:
+ * with no timed edge left they would take the block formula, which scores some ordinary blocks above the threshold
+ * (docs/quality.md, "Mixed clusters, the part that holds").
  *
  * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). A block's cluster may also hold the block's hired
  * followers ({@link LockstepReaders#hired}: acting on its targets in lockstep, with no post of their own and no tie to

@@ -52,7 +52,9 @@ public enum Signal {
     CO_REPLY(CoordinationSignal.CO_REPLY, "botnet", p -> p.coReply().window(), CoReplySignal::new,
             p -> coAction(p.coReply(), "replies to the same post")),
     LOCKSTEP_FOLLOW(CoordinationSignal.LOCKSTEP_FOLLOW, "follower-farm", p -> 0L, LockstepFollowSignal::new,
-            Signal::describeFollow);
+            Signal::describeFollow),
+    /** Read after the verdicts ({@link AmplifiedSeedSignal}): {@link CoordinationDetector#assemble} runs it. */
+    AMPLIFIED_SEED(CoordinationSignal.AMPLIFIED_SEED, "botnet", Signal::describeSeeds);
 
     private final String id;
     private final String kind;
@@ -69,6 +71,11 @@ public enum Signal {
         this.description = description;
     }
 
+    /** A signal that reads the verdicts: no {@link CoordinationSignal} to create, no time window. */
+    Signal(String id, String kind, Function<CoordinationParams, String> description) {
+        this(id, kind, p -> 0L, null, description);
+    }
+
     /** The name written to outputs, e.g. {@code co-retweet}. */
     public String id() {
         return id;
@@ -76,10 +83,19 @@ public enum Signal {
 
     /**
      * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
-     * every signal but fast-retweet (a test of the source's audience) and lockstep-follow (a test of the block).
+     * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block) and
+     * amplified-seed (a test of the seed's audience).
      */
     public boolean pairNullModel() {
-        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW;
+        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && this != AMPLIFIED_SEED;
+    }
+
+    /**
+     * Whether the signal reads the verdicts of the others (amplified-seed): {@link CoordinationDetector#assemble}
+     * runs it after {@link VerdictPhase}, and it has no {@link CoordinationSignal} to {@link #create}.
+     */
+    public boolean afterVerdicts() {
+        return factory == null;
     }
 
     /** The kind of cluster this signal's edges point to ({@link Cluster#kind()}). */
@@ -94,6 +110,9 @@ public enum Signal {
 
     /** Builds the signal with {@code params}. */
     public CoordinationSignal create(CoordinationParams params) {
+        if (afterVerdicts()) {
+            throw new IllegalStateException(id + " reads the verdicts: CoordinationDetector.assemble runs it");
+        }
         return factory.apply(params);
     }
 
@@ -120,6 +139,16 @@ public enum Signal {
     private static String coAction(CoordinationParams.CoAction p, String what) {
         return String.format(Locale.ROOT, "%s within %d s, at least %d shared, cosine >= %.2f, p <= %.0e", what,
                 p.window(), p.minShared(), p.minSimilarity(), p.maxPValue());
+    }
+
+    private static String describeSeeds(CoordinationParams p) {
+        return String.format(Locale.ROOT, "after the verdicts, an account that is not flagged joins the cluster of "
+                        + "the amplifiers (flagged accounts on a co-retweet or fast-retweet edge) that retweeted it "
+                        + "when they are a majority of its distinct retweeters, beyond their share f of all accounts "
+                        + "that retweeted another (P(Poisson(R f) >= A) <= %.2f / m, m the accounts retweeted; "
+                        + "Keller et al. 2020, the seeds of a retweet botnet); each seed linked to its %d amplifiers "
+                        + "that retweeted the most of its posts (weight: the amplifiers' share of its retweeters)",
+                AmplifiedSeedSignal.LEVEL, Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));
     }
 
     private static String describeFollow(CoordinationParams p) {

@@ -43,8 +43,8 @@ public final class CoordinationBenchmark {
         double coActionSeconds = 0;
         double coActionCpu = 0;
         for (String name : CoordinationParams.ALL_SIGNALS) {
-            if (name.equals(CoordinationSignal.LOCKSTEP_FOLLOW)) {
-                continue; // no follows in this archive
+            if (name.equals(CoordinationSignal.LOCKSTEP_FOLLOW) || Signal.of(name).afterVerdicts()) {
+                continue; // no follows in this archive; amplified-seed runs in assemble
             }
             CoordinationSignal s = CoordinationDetector.create(name, params);
             long base = usedAfterGc();

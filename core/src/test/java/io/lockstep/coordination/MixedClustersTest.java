@@ -283,7 +283,8 @@ class MixedClustersTest {
                 List.of(new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, new int[]{10, 11, 12, 13, 14}), blocks);
         List<CoordinationEdge> edges = List.of(
                 edge(0, 1, CoordinationSignal.CO_RETWEET), edge(1, 2, CoordinationSignal.CO_TEXT),
-                edge(2, 3, CoordinationSignal.CO_LINK_SLOW), // 0–1–2–3: one part of four
+                edge(2, 3, CoordinationSignal.CO_LINK_SLOW),
+                edge(3, 4, CoordinationSignal.HASHTAG_BURST), // 0–1–2–3–4: one part of five
                 edge(5, 6, CoordinationSignal.FAST_RETWEET), edge(6, 7, CoordinationSignal.CO_REPLY),
                 edge(7, 8, CoordinationSignal.CO_HASHTAG), // 5–6–7: co-hashtag does not carve 8 in
                 edge(8, 9, CoordinationSignal.LOCKSTEP_FOLLOW), edge(4, 9, CoordinationSignal.CO_LINK), // neither
@@ -292,23 +293,24 @@ class MixedClustersTest {
         List<ClusterPhase.Part> parts = ClusterPhase.coActionParts(groups, edges, 3);
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0).group()).isZero();
-        assertThat(parts.get(0).members()).containsExactly(0, 1, 2, 3);
+        assertThat(parts.get(0).members()).containsExactly(0, 1, 2, 3, 4);
         assertThat(parts.get(1).members()).containsExactly(5, 6, 7);
         // a component below the minimum size is no part; a cluster that is no block's has none
-        assertThat(ClusterPhase.coActionParts(groups, edges, 5)).isEmpty();
+        assertThat(ClusterPhase.coActionParts(groups, edges, 6)).isEmpty();
         // a follower tied to the block by a follow carves nothing, whatever the signal (0–1 co-retweet, 5–6
-        // fast-retweet and 6–7 co-reply left out; 1–2 co-text and 2–3 co-link-slow between untied followers carve)
+        // fast-retweet and 6–7 co-reply left out; 1–2 co-text, 2–3 co-link-slow and 3–4 hashtag-burst between untied
+        // followers carve)
         boolean[] tied = new boolean[16];
         tied[0] = true;
         tied[6] = true;
         List<ClusterPhase.Part> untied = ClusterPhase.coActionParts(groups, edges, 3, tied);
         assertThat(untied).hasSize(1);
-        assertThat(untied.get(0).members()).containsExactly(1, 2, 3);
-        tied[3] = true; // now 2–3 co-link-slow is left out too: 1–2 is below the minimum size
+        assertThat(untied.get(0).members()).containsExactly(1, 2, 3, 4);
+        tied[3] = true; // now 2–3 and 3–4 are left out too: 1–2 is below the minimum size
         assertThat(ClusterPhase.coActionParts(groups, edges, 3, tied)).isEmpty();
         // the components themselves: each account's smallest co-member, itself outside every part
         int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[16]);
-        assertThat(components).containsExactly(0, 0, 0, 0, 4, 5, 5, 5, 8, 9, 10, 11, 12, 13, 14, 15);
+        assertThat(components).containsExactly(0, 0, 0, 0, 0, 5, 5, 5, 8, 9, 10, 11, 12, 13, 14, 15);
     }
 
     @Test

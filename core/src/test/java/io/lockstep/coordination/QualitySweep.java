@@ -38,6 +38,9 @@ public final class QualitySweep {
                 Map<String, List<CoordinationEdge>> bySignal = new LinkedHashMap<>();
                 List<CoordinationEdge> all = new ArrayList<>();
                 for (String name : CoordinationParams.ALL_SIGNALS) {
+                    if (Signal.of(name).afterVerdicts()) {
+                        continue; // amplified-seed runs in assemble
+                    }
                     SignalGraph g = CoordinationDetector.create(name, params).graph(s.activity,
                             ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
                     bySignal.put(name, g.edges());

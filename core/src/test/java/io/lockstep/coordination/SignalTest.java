@@ -2,6 +2,8 @@ package io.lockstep.coordination;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +11,20 @@ class SignalTest {
 
     @Test
     void everySignalIsDeclaredOnceWithItsNameKindWindowAndFactory() {
-        CoordinationParams p = CoordinationParams.defaults();
+        CoordinationParams p = CoordinationParams.defaults()
+                .withSignals(new LinkedHashSet<>(CoordinationParams.ALL_SIGNALS));
+        assertThat(CoordinationParams.defaults().enabled("amplified-seed")).isFalse();
+        assertThat(CoordinationParams.DEFAULT_SIGNALS).hasSize(CoordinationParams.ALL_SIGNALS.size() - 1)
+                .doesNotContain("amplified-seed");
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
-                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow");
+                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed");
         for (Signal s : Signal.values()) {
-            assertThat(s.create(p).name()).isEqualTo(s.id());
+            if (s.afterVerdicts()) {
+                assertThatThrownBy(() -> s.create(p)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("reads the verdicts");
+            } else {
+                assertThat(s.create(p).name()).isEqualTo(s.id());
+            }
             assertThat(Signal.of(s.id())).isSameAs(s);
             assertThat(p.describe()).contains("- " + s.id() + ": " + s.describe(p));
         }
@@ -28,6 +39,12 @@ class SignalTest {
         assertThat(Signal.HASHTAG_BURST.window(p)).isEqualTo(7200);
         assertThat(Signal.CO_TEXT.kind()).isEqualTo("copypasta");
         assertThat(Signal.CO_REPLY.kind()).isEqualTo("botnet");
+        // amplified-seed reads the verdicts: assemble runs it, no window, no pair null model
+        assertThat(Signal.values()).filteredOn(Signal::afterVerdicts).containsExactly(Signal.AMPLIFIED_SEED);
+        assertThat(Signal.AMPLIFIED_SEED.kind()).isEqualTo("botnet");
+        assertThat(Signal.AMPLIFIED_SEED.window(p)).isZero();
+        assertThat(Signal.AMPLIFIED_SEED.pairNullModel()).isFalse();
+        assertThat(Signal.AMPLIFIED_SEED.describe(p)).contains("<= 0.05 / m", "its 10 amplifiers");
         // the method text follows the parameters, not a copy of them
         assertThat(Signal.CO_TEXT.describe(p)).contains("2-word shingles", "16 bands x 4 rows", "Jaccard >= 0.50");
     }

@@ -9,6 +9,7 @@ import io.lockstep.coordination.DenseBlock;
 import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.coordination.LockstepFollowSignal;
+import io.lockstep.coordination.Signal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -118,8 +119,8 @@ public final class SparkEngine implements CoordinationEngine {
         List<CoordinationEdge> edges = new ArrayList<>();
         List<DenseBlock> blocks = new ArrayList<>();
         for (String name : CoordinationParams.ALL_SIGNALS) {
-            if (!params.enabled(name)) {
-                continue;
+            if (!params.enabled(name) || Signal.of(name).afterVerdicts()) {
+                continue; // amplified-seed reads the verdicts: assemble runs it
             }
             termination.assertRunning();
             if (distributed.contains(name)) {

@@ -387,8 +387,19 @@ public final class ReportFacts {
             case CoordinationSignal.LOCKSTEP_FOLLOW -> who + " follow the same " + plural(commonFollowees(c.members(), params.follow().minDensity()), "account")
                     + " (each followed by at least " + percent(params.follow().minDensity()) + " of the members)"
                     + (example == null ? "." : end(", e.g. " + accountNamed(example)));
+            case CoordinationSignal.AMPLIFIED_SEED -> who + " are seeds and the amplifiers that retweet them: each seed's "
+                    + "retweeters are mostly this cluster's amplifiers (" + percent(minWeight(edges)) + " or more of them), "
+                    + "more than their share of all retweeters explains; each seed is linked to the amplifiers that "
+                    + "retweeted the most of its posts (up to " + plural(maxCount, "post") + " by one amplifier"
+                    + median.replace("apart", "after the post") + "); e.g. " + postDescription(example) + ", retweeted by "
+                    + (exampleAccounts - 1) + " of them" + within + ".";
             default -> who + " are linked by " + signal + " on " + plural(items, "shared item") + ".";
         };
+    }
+
+    /** The smallest weight of {@code edges} (amplified-seed: the smallest share of a seed's retweeters). */
+    private static double minWeight(List<CoordinationEdge> edges) {
+        return edges.stream().mapToDouble(CoordinationEdge::weight).min().orElse(0);
     }
 
     /** Accounts followed by at least {@code share} of the members, and by two of them at least. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 
@@ -75,7 +76,8 @@ class ReportFactsTest {
                     "organic post " + i, List.of(tag == 0 ? "vote" : "tag" + tag), List.of(), List.of());
         }
         act = b.build();
-        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationParams params = CoordinationParams.defaults()
+                .withSignals(new LinkedHashSet<>(CoordinationParams.ALL_SIGNALS)); // amplified-seed too
         result = new CoordinationDetector(params).run(act, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         facts = new ReportFacts(act, result, params);
     }
@@ -95,11 +97,15 @@ class ReportFactsTest {
     void clusterEvidenceIsSentencesWithExamplesAndReadableNames() {
         Cluster c = botCluster();
         ReportFacts.ClusterFacts f = facts.cluster(c);
+        // the bots, and the seed they alone retweet (amplified-seed)
         assertThat(f.members()).extracting(ReportModel.Name::display)
-                .contains("botaZq8+…", "bottZq8+…").allMatch(n -> n.length() == AccountNames.SHORT + 1);
+                .contains("botaZq8+…", "bottZq8+…", "news_src")
+                .allMatch(n -> n.equals("news_src") || n.length() == AccountNames.SHORT + 1);
         String all = String.join("\n", f.evidence());
         assertThat(all).contains("retweeted the same posts within 60 s of each other, typically ", "; e.g. ",
-                "a post by @news_src “breaking story number", "were created within 2 days (30 Jan 2019 – 31 Jan 2019).");
+                "a post by @news_src “breaking story number", "were created within 2 days (30 Jan 2019 – 31 Jan 2019).",
+                "are seeds and the amplifiers that retweet them: each seed's retweeters are mostly this cluster's "
+                        + "amplifiers (100 % or more of them)", "s after the post); e.g. a post by @news_src");
         assertThat(all).doesNotContain(bots.get(0));
     }
 

@@ -6,6 +6,7 @@ import io.lockstep.coordination.CoordinationDetector;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.CoordinationSignal;
+import io.lockstep.coordination.Signal;
 import io.lockstep.coordination.SignalGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -44,7 +45,8 @@ public final class SignalsBenchmark {
         }
         Path dir = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> names = args.length < 3 || args[2].equals("all") ? CoordinationParams.ALL_SIGNALS
+        List<String> names = args.length < 3 || args[2].equals("all")
+                ? CoordinationParams.ALL_SIGNALS.stream().filter(s -> !Signal.of(s).afterVerdicts()).toList()
                 : Arrays.asList(args[2].split(","));
         long t0 = System.nanoTime();
         Activity activity = ArchiveReader.read(List.of(dir.resolve("users.csv"), dir.resolve("tweets.csv"),

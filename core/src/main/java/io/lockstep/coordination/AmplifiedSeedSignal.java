@@ -1,0 +1,376 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.activity.PostKind;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The amplified-seed signal: the seeds of a flagged amplification network, found after the verdicts
+ * ({@link VerdictPhase}) because its test reads them. A retweet botnet amplifies a few seed accounts that post the
+ * campaign's content (Keller, Schoch, Stier and Yang, "Political astroturfing on Twitter: how to coordinate a
+ * disinformation campaign", Political Communication 37, 2020; Pacheco et al., "Uncovering coordinated networks on
+ * social media", ICWSM 2021, whose co-retweet networks link the amplifiers but not the accounts they amplify): the
+ * amplifiers co-retweet each other and are found by co-retweet, while a seed does not retweet and shares nothing in a
+ * window with anyone, so no co-action signal links it. What marks a seed is its audience: an idol's, a club's or a
+ * newsroom's posts are retweeted by a crowd of many kinds of accounts, among which a botnet's camouflage retweets are
+ * a few; a seed's are retweeted by the botnet.
+ *
+ * <p><b>The test</b>, per account s that is not suspicious and was retweeted by R<sub>s</sub> distinct other
+ * accounts, A of them amplifiers (suspicious and on a co-retweet or fast-retweet edge: flagged for retweeting
+ * together):
+ * <ol>
+ *   <li><b>its audience is the network</b>: A &gt; R<sub>s</sub> / 2, a majority (the same majority as a hashtag's
+ *       source in {@link HashtagSources}, not a fitted constant);</li>
+ *   <li><b>beyond chance</b>: with f the share of amplifiers among all accounts that retweeted another account,
+ *       P(Poisson(R<sub>s</sub> f) ≥ A) ≤ {@link #LEVEL} / m, m the accounts retweeted at all (Bonferroni over the
+ *       accounts tested). The Poisson tail bounds the binomial tail of A from above for A ≥ R<sub>s</sub> f + 1
+ *       (Anderson and Samuels, "Some inequalities among binomial and Poisson probabilities", Proc. Fifth Berkeley
+ *       Symp. 1, 1967), so the test is conservative. An ordinary account retweeted by three amplifiers of its
+ *       camouflage and nobody else is not a seed (p ≈ (3f)³ / 6 is above the level in any archive of more than a few
+ *       hundred retweeted accounts); a seed retweeted by a hundred of them is.</li>
+ * </ol>
+ * A seed joins the cluster holding most of its amplifying retweeters (the lowest cluster id on a tie) and takes its
+ * score and verdict (it leaves the cluster it was in, if any; scores are not recomputed: the seed's evidence is its
+ * audience, not co-actions). The cluster's signals gain {@code amplified-seed}, last.
+ *
+ * <p><b>The edges</b> are the evidence: each seed is linked to its {@code partners} amplifiers (at most
+ * {@link #MAX_PARTNERS}) that retweeted the most of its posts (ties: the smaller account id), as
+ * {@link StrongestPartners} bounds every flagged account's reported edges. Edge weight = A / R<sub>s</sub>, the share
+ * of the seed's retweeters that are the network (the same on all of a seed's edges); count = the seed's posts that
+ * amplifier retweeted; evidence = those retweets (the original's post id, the original's time and the retweet's,
+ * ordered by the edge's source and target), the first at the amplifier's median delay, then in time order, at most
+ * {@link CoordinationParams#evidenceCap()}. No pair null model ({@link CoordinationEdge#expected} NaN): the test is
+ * the seed's, not the pair's.
+ *
+ * <p>What it cannot tell: an honest account whose whole audience a botnet captured (an unknown account that only a
+ * botnet retweets) is taken for a seed; an honest crowd flagged by mistake as a co-retweet cluster carries the
+ * account it retweets with it. A seed whose organic audience outnumbers its amplifiers is not found.
+ *
+ * <p>Cost: one pass over the posts, a sort of the distinct (retweeted, retweeter) pairs, then one pass over the seeds'
+ * retweets: O(posts + pairs log pairs). Deterministic.
+ */
+public final class AmplifiedSeedSignal {
+    /** The family-wise level of the test: the conventional 5 %, as for the significance term. */
+    static final double LEVEL = 0.05;
+    /** At most this many edges per seed, whatever {@link CoordinationParams.ClusterParams#partners()} says. */
+    static final int MAX_PARTNERS = 10;
+
+    private final int partners;
+    private final int evidenceCap;
+
+    public AmplifiedSeedSignal(CoordinationParams params) {
+        Objects.requireNonNull(params, "params");
+        this.partners = Math.min(MAX_PARTNERS, params.cluster().partners());
+        this.evidenceCap = params.evidenceCap();
+    }
+
+    /** The verdicts and clusters after the seeds joined their amplifiers' clusters, and the seeds' edges. */
+    public record Result(List<Cluster> clusters, AccountVerdict[] verdicts, int[] seeds,
+                         List<CoordinationEdge> edges) {
+    }
+
+    /**
+     * Finds the seeds, moves them into their amplifiers' clusters and links each to its strongest amplifiers.
+     *
+     * @param edges    every signal's edges (the amplifiers are read from the co-retweet and fast-retweet ones)
+     * @param clusters numbered 0, 1, … in list order, as {@link ScorePhase} returns them
+     * @param verdicts one per account, as {@link VerdictPhase} returns them for {@code edges} and {@code clusters}
+     * @return the clusters and verdicts unchanged, and no edges, when there is no seed; otherwise the verdicts
+     *         recomputed ({@link VerdictPhase}) over {@code edges} and the seeds' edges
+     */
+    public Result run(Activity activity, List<CoordinationEdge> edges, List<Cluster> clusters,
+                      AccountVerdict[] verdicts, double suspiciousScore, TerminationFlag termination) {
+        int n = activity.accountCount();
+        boolean[] amplifier = amplifiers(n, edges, verdicts);
+        long[] pairs = retweetPairs(activity);
+        termination.assertRunning();
+        int[] seedCluster = new int[n];
+        Arrays.fill(seedCluster, -1);
+        Audience[] audience = new Audience[n];
+        int[] seeds = seeds(pairs, amplifier, verdicts, n, seedCluster, audience);
+        if (seeds.length == 0) {
+            return new Result(clusters, verdicts, seeds, List.of());
+        }
+        List<CoordinationEdge> seedEdges = edges(activity, seeds, amplifier, audience);
+        termination.assertRunning();
+        List<Cluster> moved = moved(clusters, seeds, seedCluster, verdicts);
+        List<CoordinationEdge> all = new ArrayList<>(edges.size() + seedEdges.size());
+        all.addAll(edges);
+        all.addAll(seedEdges);
+        return new Result(moved, VerdictPhase.run(n, all, moved, suspiciousScore), seeds, seedEdges);
+    }
+
+    /** A seed's audience: its distinct retweeters R and, of them, the amplifiers A. */
+    record Audience(int retweeters, int amplifiers) {
+        double share() {
+            return (double) amplifiers / retweeters;
+        }
+    }
+
+    /** Suspicious accounts on a co-retweet or fast-retweet edge. O(edges). */
+    static boolean[] amplifiers(int n, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
+        boolean[] amplifier = new boolean[n];
+        for (CoordinationEdge e : edges) {
+            if (e.signal().equals(CoordinationSignal.CO_RETWEET)
+                    || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
+                amplifier[e.source()] |= verdicts[e.source()].suspicious();
+                amplifier[e.target()] |= verdicts[e.target()].suspicious();
+            }
+        }
+        return amplifier;
+    }
+
+    /** The distinct (retweeted author, retweeter) pairs of the archive, {@code author << 32 | retweeter}, sorted. */
+    static long[] retweetPairs(Activity activity) {
+        LongArrayList pairs = new LongArrayList();
+        for (int p = 0; p < activity.postCount(); p++) {
+            int s = retweetedAuthor(activity, p);
+            if (s != Activity.NONE) {
+                pairs.add(((long) s << 32) | activity.author(p));
+            }
+        }
+        long[] a = pairs.toLongArray();
+        LongArrays.radixSort(a);
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || a[i] != a[i - 1]) {
+                a[k++] = a[i];
+            }
+        }
+        return Arrays.copyOf(a, k);
+    }
+
+    /** The author of the post that post p retweets, when p is a retweet of another account's post; else NONE. */
+    private static int retweetedAuthor(Activity activity, int p) {
+        if (activity.kind(p) != PostKind.RETWEET) {
+            return Activity.NONE;
+        }
+        int q = activity.referencedPost(p);
+        int r = activity.author(p);
+        int s = q == Activity.NONE ? Activity.NONE : activity.author(q);
+        return r == Activity.NONE || s == Activity.NONE || r == s ? Activity.NONE : s;
+    }
+
+    /**
+     * The seeds, ascending, by the two tests of the class comment; {@code seedCluster[s]} receives the cluster of most
+     * of seed s's amplifying retweeters and {@code audience[s]} its audience.
+     */
+    static int[] seeds(long[] pairs, boolean[] amplifier, AccountVerdict[] verdicts, int n, int[] seedCluster,
+                       Audience[] audience) {
+        boolean[] retweeter = new boolean[n];
+        int tested = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            retweeter[(int) pairs[i]] = true;
+            if (i == 0 || (pairs[i] >>> 32) != (pairs[i - 1] >>> 32)) {
+                tested++;
+            }
+        }
+        int retweeters = 0, amplifying = 0;
+        for (int v = 0; v < n; v++) {
+            if (retweeter[v]) {
+                retweeters++;
+                if (amplifier[v]) {
+                    amplifying++;
+                }
+            }
+        }
+        if (amplifying == 0) {
+            return new int[0];
+        }
+        double f = (double) amplifying / retweeters;
+        IntArrayList found = new IntArrayList();
+        int[] byCluster = new int[0];
+        for (int i = 0; i < pairs.length; ) {
+            int s = (int) (pairs[i] >>> 32);
+            int j = i;
+            int a = 0;
+            while (j < pairs.length && (int) (pairs[j] >>> 32) == s) {
+                if (amplifier[(int) pairs[j]]) {
+                    a++;
+                }
+                j++;
+            }
+            int r = j - i;
+            if (!verdicts[s].suspicious() && 2 * a > r && PoissonTail.upper(a, r * f) <= LEVEL / tested) {
+                int best = -1;
+                for (int x = i; x < j; x++) {
+                    int v = (int) pairs[x];
+                    int c = verdicts[v].cluster();
+                    if (amplifier[v] && c >= 0) {
+                        if (c >= byCluster.length) {
+                            byCluster = Arrays.copyOf(byCluster, Math.max(c + 1, 2 * byCluster.length));
+                        }
+                        byCluster[c]++;
+                        if (best < 0 || byCluster[c] > byCluster[best] || byCluster[c] == byCluster[best] && c < best) {
+                            best = c;
+                        }
+                    }
+                }
+                for (int x = i; x < j; x++) {
+                    int c = verdicts[(int) pairs[x]].cluster();
+                    if (c >= 0 && c < byCluster.length) {
+                        byCluster[c] = 0;
+                    }
+                }
+                if (best >= 0) {
+                    seedCluster[s] = best;
+                    audience[s] = new Audience(r, a);
+                    found.add(s);
+                }
+            }
+            i = j;
+        }
+        return found.toIntArray();
+    }
+
+    /**
+     * Each seed's edges to its {@code partners} amplifiers that retweeted the most of its posts, sorted by (source,
+     * target). One pass over the posts collects the seeds' retweets by amplifiers, a sort groups them by (seed,
+     * amplifier).
+     */
+    List<CoordinationEdge> edges(Activity activity, int[] seeds, boolean[] amplifier, Audience[] audience) {
+        boolean[] isSeed = new boolean[activity.accountCount()];
+        for (int s : seeds) {
+            isSeed[s] = true;
+        }
+        // (seed, amplifier, retweet post) as three ints per row, then sorted by seed, amplifier, retweet time
+        IntArrayList rows = new IntArrayList();
+        for (int p = 0; p < activity.postCount(); p++) {
+            int s = retweetedAuthor(activity, p);
+            if (s != Activity.NONE && isSeed[s] && amplifier[activity.author(p)]) {
+                rows.add(p);
+            }
+        }
+        int[] retweets = rows.toIntArray();
+        IntArrays.quickSort(retweets, (x, y) -> {
+            int c = Integer.compare(retweetedAuthor(activity, x), retweetedAuthor(activity, y));
+            if (c == 0) {
+                c = Integer.compare(activity.author(x), activity.author(y));
+            }
+            if (c == 0) {
+                c = Long.compare(activity.time(x), activity.time(y));
+            }
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        List<CoordinationEdge> out = new ArrayList<>();
+        List<int[]> ofSeed = new ArrayList<>(); // per amplifier of the current seed: {amplifier, from, to, posts}
+        for (int i = 0; i < retweets.length; ) {
+            int s = retweetedAuthor(activity, retweets[i]);
+            ofSeed.clear();
+            int j = i;
+            while (j < retweets.length && retweetedAuthor(activity, retweets[j]) == s) {
+                int amp = activity.author(retweets[j]);
+                int k = j;
+                IntArrayList originals = new IntArrayList();
+                while (k < retweets.length && retweetedAuthor(activity, retweets[k]) == s
+                        && activity.author(retweets[k]) == amp) {
+                    originals.add(activity.referencedPost(retweets[k]));
+                    k++;
+                }
+                int[] o = originals.toIntArray();
+                Arrays.sort(o);
+                int distinct = 0;
+                for (int x = 0; x < o.length; x++) {
+                    distinct += x == 0 || o[x] != o[x - 1] ? 1 : 0;
+                }
+                ofSeed.add(new int[]{amp, j, k, distinct});
+                j = k;
+            }
+            ofSeed.sort((x, y) -> x[3] != y[3] ? Integer.compare(y[3], x[3]) : Integer.compare(x[0], y[0]));
+            for (int[] g : ofSeed.subList(0, Math.min(partners, ofSeed.size()))) {
+                out.add(edge(activity, s, g[0], Arrays.copyOfRange(retweets, g[1], g[2]), g[3], audience[s]));
+            }
+            i = j;
+        }
+        out.sort((x, y) -> Long.compare(x.pairKey(), y.pairKey()));
+        return out;
+    }
+
+    /** One seed–amplifier edge over the amplifier's retweets of the seed's posts, in time order. */
+    private CoordinationEdge edge(Activity activity, int seed, int amp, int[] retweets, int posts, Audience audience) {
+        long[] delays = new long[retweets.length];
+        for (int x = 0; x < retweets.length; x++) {
+            delays[x] = delay(activity, retweets[x]);
+        }
+        long[] sortedDelays = delays.clone();
+        Arrays.sort(sortedDelays);
+        long median = sortedDelays[(sortedDelays.length - 1) / 2];
+        int first = 0;
+        while (delays[first] != median) {
+            first++;
+        }
+        List<Evidence> evidence = new ArrayList<>(Math.min(evidenceCap, retweets.length));
+        if (evidenceCap > 0) {
+            evidence.add(evidence(activity, seed, amp, retweets[first]));
+        }
+        for (int x = 0; x < retweets.length && evidence.size() < evidenceCap; x++) {
+            if (x != first) {
+                evidence.add(evidence(activity, seed, amp, retweets[x]));
+            }
+        }
+        return new CoordinationEdge(Math.min(seed, amp), Math.max(seed, amp), CoordinationSignal.AMPLIFIED_SEED,
+                audience.share(), posts, evidence);
+    }
+
+    /** The retweet's delay after its original in seconds; {@link Long#MAX_VALUE} when either time is unknown. */
+    private static long delay(Activity activity, int retweet) {
+        long t = activity.time(retweet), o = activity.time(activity.referencedPost(retweet));
+        return t == Activity.NO_TIME || o == Activity.NO_TIME ? Long.MAX_VALUE : t - o;
+    }
+
+    private static Evidence evidence(Activity activity, int seed, int amp, int retweet) {
+        int original = activity.referencedPost(retweet);
+        long seedTime = activity.time(original), ampTime = activity.time(retweet);
+        return seed < amp ? new Evidence(activity.postId(original), seedTime, ampTime)
+                : new Evidence(activity.postId(original), ampTime, seedTime);
+    }
+
+    /**
+     * The clusters with each seed moved from its cluster (if any) into its amplifiers' cluster, whose signals gain
+     * {@code amplified-seed}; ids, scores and kinds kept.
+     */
+    static List<Cluster> moved(List<Cluster> clusters, int[] seeds, int[] seedCluster, AccountVerdict[] verdicts) {
+        List<Cluster> out = new ArrayList<>(clusters.size());
+        for (Cluster c : clusters) {
+            IntArrayList joining = new IntArrayList();
+            int leaving = 0;
+            for (int s : seeds) {
+                if (verdicts[s].cluster() == c.id() && seedCluster[s] != c.id()) {
+                    leaving++;
+                }
+                if (seedCluster[s] == c.id()) {
+                    joining.add(s);
+                }
+            }
+            if (leaving == 0 && joining.isEmpty()) {
+                out.add(c);
+                continue;
+            }
+            IntArrayList members = new IntArrayList();
+            for (int m : c.members()) {
+                if (Arrays.binarySearch(seeds, m) < 0) {
+                    members.add(m);
+                }
+            }
+            members.addAll(joining);
+            int[] all = members.toIntArray();
+            Arrays.sort(all);
+            List<String> signals = new ArrayList<>(c.signals());
+            if (!joining.isEmpty() && !signals.contains(CoordinationSignal.AMPLIFIED_SEED)) {
+                signals.add(CoordinationSignal.AMPLIFIED_SEED);
+            }
+            out.add(new Cluster(c.id(), c.kind(), all, c.score(), signals, c.topHashtags(), c.firstSeen(),
+                    c.lastSeen()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,286 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seeds of a retweet botnet ({@link AmplifiedSeedSignal}): end to end beside an idol's fans and ordinary accounts, and
+ * a news account's readers and ordinary accounts, and the phases (the retweet pairs, the two tests, the edges, the move
+ * into the amplifiers' cluster).
+ */
+class AmplifiedSeedSignalTest {
+    private static final ProgressListener P = ProgressListener.NONE;
+    private static final TerminationFlag T = TerminationFlag.RUNNING_TRUE;
+    private static final long START = 1_700_000_000L;
+    private static final long DAY = 86_400L;
+
+    /**
+     * 3 seeds posting 60 posts each over 20 days, each post retweeted by each of 40 amplifiers with probability 0.5
+     * within 5 to 40 seconds; the amplifiers also retweet an idol now and then (camouflage). The idol posts 100 posts,
+     * each retweeted by a quarter of its 300 fans after a log-normal delay of minutes. A news account posts 50 posts,
+     * each retweeted by a tenth of its 200 readers within half an hour and by a tenth of the amplifiers. 600 ordinary accounts post 10
+     * posts each and retweet 5 random posts of each other hours later; one of them ("lonely") is retweeted, twice,
+     * by three amplifiers and nobody else.
+     */
+    static Timeline world(long seed) {
+        Random r = new Random(seed);
+        Timeline t = new Timeline();
+        for (int u = 0; u < 600; u++) {
+            t.b.account("user" + u, "user" + u, START - 2000 * DAY, 100);
+            for (int j = 0; j < 10; j++) {
+                t.tweet("u" + u + "-" + j, "user" + u, START + r.nextInt((int) (20 * DAY)));
+            }
+        }
+        for (int u = 0; u < 600; u++) {
+            for (int j = 0; j < 5; j++) {
+                int o = r.nextInt(600);
+                if (o != u) {
+                    t.retweet("user" + u, START + 21 * DAY + r.nextInt((int) DAY), "u" + o + "-" + r.nextInt(10));
+                }
+            }
+        }
+        t.b.account("idol", "idol", START - 3000 * DAY, 900_000);
+        for (int j = 0; j < 100; j++) {
+            long when = START + r.nextInt((int) (20 * DAY));
+            t.tweet("idol-" + j, "idol", when);
+            for (int f = 0; f < 300; f++) {
+                if (r.nextDouble() < 0.25) {
+                    t.retweet("fan" + f, when + (long) (120 * Math.exp(r.nextGaussian())), "idol-" + j);
+                }
+            }
+            for (int a = 0; a < 40; a++) {
+                if (r.nextDouble() < 0.05) {
+                    t.retweet("amp" + a, when + 3600 + r.nextInt(3600), "idol-" + j);
+                }
+            }
+        }
+        t.b.account("news", "news", START - 3000 * DAY, 200_000);
+        for (int j = 0; j < 50; j++) {
+            long when = START + r.nextInt((int) (20 * DAY));
+            t.tweet("news-" + j, "news", when);
+            for (int f = 0; f < 200; f++) {
+                if (r.nextDouble() < 0.1) { // the share button: seconds to half an hour
+                    t.retweet("reader" + f, when + 5 + r.nextInt(1800), "news-" + j);
+                }
+            }
+            for (int a = 0; a < 40; a++) {
+                if (r.nextDouble() < 0.1) {
+                    t.retweet("amp" + a, when + 10 + r.nextInt(600), "news-" + j);
+                }
+            }
+        }
+        for (int s = 0; s < 3; s++) {
+            for (int j = 0; j < 60; j++) {
+                long when = START + r.nextInt((int) (20 * DAY));
+                String post = "seed" + s + "-" + j;
+                t.tweet(post, "seed" + s, when);
+                for (int a = 0; a < 40; a++) {
+                    if (r.nextDouble() < 0.5) {
+                        t.retweet("amp" + a, when + 5 + r.nextInt(35), post);
+                    }
+                }
+            }
+        }
+        t.tweet("lonely-0", "user0", START + DAY);
+        t.tweet("lonely-1", "user0", START + 2 * DAY);
+        for (int a = 0; a < 3; a++) {
+            t.retweet("amp" + a, START + DAY + 7200 + a * 600, "lonely-0");
+            t.retweet("amp" + a, START + 2 * DAY + 7200 + a * 600, "lonely-1");
+        }
+        return t;
+    }
+
+    @Test
+    void endToEndTheSeedsJoinTheirAmplifiersClusterWithTheirEdgesAndTheIdolNewsAndOrdinaryAccountsDoNot() {
+        Timeline t = world(5);
+        Activity a = t.build();
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet", "amplified-seed"));
+        CoordinationResult r = new CoordinationDetector(p).run(a, P, T);
+        int amplifiers = 0;
+        for (int acc : r.suspiciousAccounts()) {
+            if (a.accountId(acc).startsWith("amp")) {
+                amplifiers++;
+            }
+        }
+        assertThat(amplifiers).isEqualTo(40);
+        for (int k = 0; k < 3; k++) {
+            final int s = k;
+            int seed = t.id("seed" + s);
+            AccountVerdict v = r.accounts()[seed];
+            assertThat(v.suspicious()).as("seed %d", s).isTrue();
+            assertThat(v.signals()).containsExactly("amplified-seed");
+            Cluster c = r.clusters().get(v.cluster());
+            assertThat(Arrays.binarySearch(c.members(), seed)).isNotNegative();
+            assertThat(Arrays.stream(c.members()).filter(m -> a.accountId(m).startsWith("amp")).count())
+                    .isGreaterThan(20);
+            assertThat(c.signals()).contains("co-retweet", "amplified-seed");
+            assertThat(v.score()).isEqualTo(c.score());
+            // the evidence: its 10 amplifiers that retweeted the most of its 60 posts, within 5-40 s
+            List<CoordinationEdge> mine = r.edges().stream()
+                    .filter(e -> e.signal().equals("amplified-seed") && (e.source() == seed || e.target() == seed))
+                    .toList();
+            assertThat(mine).hasSize(10).allSatisfy(e -> {
+                int amp = e.source() == seed ? e.target() : e.source();
+                assertThat(a.accountId(amp)).startsWith("amp");
+                assertThat(e.weight()).isEqualTo(1.0); // every retweeter of a seed is an amplifier
+                assertThat(e.count()).isBetween(20, 60);
+                assertThat(e.expected()).isNaN();
+                assertThat(e.evidence()).hasSize(p.evidenceCap() == 0 ? 0 : Math.min(p.evidenceCap(), e.count()));
+                for (Evidence x : e.evidence()) {
+                    assertThat(x.item()).startsWith("seed" + s + "-");
+                    long delay = e.source() == seed ? x.targetTime() - x.sourceTime() : x.sourceTime() - x.targetTime();
+                    assertThat(delay).isBetween(5L, 40L);
+                }
+            });
+        }
+        for (String honest : List.of("idol", "news", "user0", "fan0", "reader0")) {
+            assertThat(t.id(honest)).as(honest).isNotNegative();
+            assertThat(r.accounts()[t.id(honest)].suspicious()).as(honest).isFalse();
+        }
+        assertThat(Arrays.stream(r.suspiciousAccounts()).filter(m -> !a.accountId(m).startsWith("amp")
+                && !a.accountId(m).startsWith("seed")).count()).isZero();
+        assertThat(r.edges()).filteredOn(e -> e.signal().equals("amplified-seed"))
+                .allMatch(e -> a.accountId(e.source()).startsWith("seed") || a.accountId(e.target()).startsWith("seed"));
+        assertThat(p.describe()).contains("- amplified-seed: after the verdicts", "<= 0.05 / m",
+                "each seed linked to its 10 amplifiers");
+    }
+
+    @Test
+    void withoutTheSignalTheSeedsAreNotFlagged() {
+        Timeline t = world(5);
+        Activity a = t.build();
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet"));
+        CoordinationResult r = new CoordinationDetector(p).run(a, P, T);
+        assertThat(r.accounts()[t.id("seed0")].suspicious()).isFalse();
+        assertThat(r.edges()).noneMatch(e -> e.signal().equals("amplified-seed"));
+    }
+
+    @Test
+    void eachSeedIsLinkedToItsAmplifiersThatRetweetedTheMostOfItsPostsTheFirstExampleAtTheMedianDelay() {
+        // seed s posts 4 originals; amplifier a_i retweets the first i + 1 of them (a_3 all four), a_3 at delays
+        // 40, 10, 20, 30 s; an ordinary account r retweets all four
+        Timeline t = new Timeline().accounts("s", "a0", "a1", "a2", "a3", "r");
+        for (int j = 0; j < 4; j++) {
+            t.tweet("p" + j, "s", 1000L * (j + 1));
+        }
+        long[] d3 = {40, 10, 20, 30};
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j <= i; j++) {
+                t.retweet("a" + i, 1000L * (j + 1) + (i == 3 ? d3[j] : 5 + i), "p" + j);
+            }
+        }
+        for (int j = 0; j < 4; j++) {
+            t.retweet("r", 1000L * (j + 1) + 500, "p" + j);
+        }
+        Activity a = t.build();
+        int n = a.accountCount();
+        boolean[] amplifier = new boolean[n];
+        for (int i = 0; i < 4; i++) {
+            amplifier[t.id("a" + i)] = true;
+        }
+        int s = t.id("s");
+        AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
+        audience[s] = new AmplifiedSeedSignal.Audience(5, 4);
+        CoordinationParams.ClusterParams c = CoordinationParams.defaults().cluster();
+        CoordinationParams p = CoordinationParams.defaults().withCluster(new CoordinationParams.ClusterParams(
+                c.minEdgeWeight(), c.minSize(), c.suspiciousScore(), c.creationBurst(), c.burstBin(), c.leiden(), 2,
+                c.weights()));
+        List<CoordinationEdge> edges = new AmplifiedSeedSignal(p).edges(a, new int[]{s}, amplifier, audience);
+        assertThat(edges).hasSize(2);
+        CoordinationEdge top = edges.stream().filter(e -> e.source() == t.id("a3") || e.target() == t.id("a3"))
+                .findFirst().orElseThrow();
+        assertThat(top.count()).isEqualTo(4);
+        assertThat(top.weight()).isEqualTo(0.8);
+        assertThat(top.signal()).isEqualTo("amplified-seed");
+        Evidence first = top.evidence().get(0); // delays 10, 20, 30, 40: the lower median is 20 s, on p2
+        assertThat(first.item()).isEqualTo("p2");
+        assertThat(edges).anySatisfy(e -> assertThat(e.count()).isEqualTo(3)); // a2, the runner-up
+        assertThat(edges).noneMatch(e -> e.source() == t.id("r") || e.target() == t.id("r"));
+    }
+
+    @Test
+    void theRetweetPairsAreTheDistinctRetweetedAuthorAndRetweeterPairsSorted() {
+        Timeline t = new Timeline();
+        t.accounts("s", "a", "b");
+        t.tweet("p1", "s", 100);
+        t.tweet("p2", "s", 200);
+        t.tweet("q1", "a", 300);
+        t.retweet("a", 110, "p1").retweet("a", 210, "p2").retweet("b", 220, "p2").retweet("s", 310, "q1");
+        t.retweet("a", 320, "q1"); // a retweeting itself is not a pair
+        long[] pairs = AmplifiedSeedSignal.retweetPairs(t.build());
+        int s = t.id("s"), a = t.id("a"), b = t.id("b");
+        long[] expected = {((long) s << 32) | a, ((long) s << 32) | b, ((long) a << 32) | s};
+        Arrays.sort(expected);
+        assertThat(pairs).containsExactly(expected);
+    }
+
+    @Test
+    void aSeedNeedsAMajorityOfAmplifiersAmongItsRetweetersAndATailBelowTheLevelOverTheAccountsTested() {
+        // 1,000 retweeters, 50 of them amplifiers (f = 0.05), 200 accounts retweeted: the level is 0.05 / 200
+        int n = 1200;
+        boolean[] amplifier = new boolean[n];
+        for (int i = 0; i < 50; i++) {
+            amplifier[i] = true;
+        }
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        for (int v = 0; v < n; v++) {
+            verdicts[v] = new AccountVerdict(v, amplifier[v] ? 0.8 : 0, amplifier[v], amplifier[v] ? 0 : -1, List.of());
+        }
+        LongArrayList pairs = new LongArrayList();
+        int first = 1000;
+        for (int r = 50; r < 1000; r++) { // the ordinary retweeters spread over accounts 1001..1199
+            pairs.add(((long) (first + 1 + r % 199) << 32) | r);
+        }
+        for (int i = 0; i < 50; i++) { // each amplifier also retweets one of accounts 1100..1149, among others
+            pairs.add(((long) (1100 + i) << 32) | i);
+        }
+        // account 1000: 12 amplifiers and 8 others (a majority; P(Poisson(1) ≥ 12) ≈ 1e-9): a seed
+        for (int i = 0; i < 12; i++) {
+            pairs.add(((long) first << 32) | i);
+        }
+        for (int i = 0; i < 8; i++) {
+            pairs.add(((long) first << 32) | (100 + i));
+        }
+        // account 1001 gets 3 amplifiers besides its ordinary retweeters: no majority
+        for (int i = 20; i < 23; i++) {
+            pairs.add(((long) (first + 1) << 32) | i);
+        }
+        // account 1002, a club: 100 fans retweet it, and 45 amplifiers (flagged fans, or camouflage): far beyond
+        // chance (P(Poisson(5.5) >= 45) < 1e-25), but a minority of its audience
+        for (int r = 201; r <= 300; r++) { // 200 already retweets it (200 % 199 == 1)
+            pairs.add(((long) (first + 2) << 32) | r);
+        }
+        for (int i = 0; i < 45; i++) {
+            pairs.add(((long) (first + 2) << 32) | i);
+        }
+        long[] sorted = pairs.toLongArray();
+        Arrays.sort(sorted);
+        int[] seedCluster = new int[n];
+        Arrays.fill(seedCluster, -1);
+        AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
+        assertThat(AmplifiedSeedSignal.seeds(sorted, amplifier, verdicts, n, seedCluster, audience))
+                .containsExactly(first);
+        assertThat(audience[first]).isEqualTo(new AmplifiedSeedSignal.Audience(20, 12));
+        assertThat(seedCluster[first]).isZero();
+        // 3 amplifiers and nobody else: a majority, but P(Poisson(0.15) ≥ 3) ≈ 5e-4 is above 0.05 / 200
+        LongArrayList few = new LongArrayList(pairs);
+        few.removeIf(x -> (x >>> 32) == first);
+        for (int i = 0; i < 3; i++) {
+            few.add(((long) first << 32) | i);
+        }
+        long[] fewSorted = few.toLongArray();
+        Arrays.sort(fewSorted);
+        assertThat(AmplifiedSeedSignal.seeds(fewSorted, amplifier, verdicts, n, seedCluster, audience)).isEmpty();
+        assertThat(PoissonTail.upper(3, 3 * 0.05)).isGreaterThan(0.05 / 200);
+    }
+}
