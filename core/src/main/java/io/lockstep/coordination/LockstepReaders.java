@@ -276,14 +276,7 @@ final class LockstepReaders {
      * O(the followers' follows), plus O(follows) once to index them.
      */
     boolean[] tiedAcross(int[] followers, int[] group) {
-        if (followOffsets == null) {
-            indexFollows();
-        }
-        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
-        index.defaultReturnValue(-1);
-        for (int x = 0; x < followers.length; x++) {
-            index.put(followers[x], x);
-        }
+        Int2IntOpenHashMap index = indexOf(followers);
         boolean[] tied = new boolean[followers.length];
         for (int x = 0; x < followers.length; x++) {
             int f = followers[x];
@@ -296,6 +289,19 @@ final class LockstepReaders {
             }
         }
         return tied;
+    }
+
+    /** Each follower's index in {@code followers} (-1 for any other account), the archive's follows indexed first. */
+    private Int2IntOpenHashMap indexOf(int[] followers) {
+        if (followOffsets == null) {
+            indexFollows();
+        }
+        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
+        index.defaultReturnValue(-1);
+        for (int x = 0; x < followers.length; x++) {
+            index.put(followers[x], x);
+        }
+        return index;
     }
 
     /**
@@ -311,14 +317,7 @@ final class LockstepReaders {
      * them.
      */
     boolean[] tiedBeyondChance(int[] followers) {
-        if (followOffsets == null) {
-            indexFollows();
-        }
-        Int2IntOpenHashMap index = new Int2IntOpenHashMap(followers.length);
-        index.defaultReturnValue(-1);
-        for (int x = 0; x < followers.length; x++) {
-            index.put(followers[x], x);
-        }
+        Int2IntOpenHashMap index = indexOf(followers);
         int[] ties = new int[followers.length];
         for (int x = 0; x < followers.length; x++) {
             int f = followers[x];
