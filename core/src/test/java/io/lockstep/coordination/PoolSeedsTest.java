@@ -144,12 +144,7 @@ class PoolSeedsTest {
     void followTrainCirclesYieldNoBlock() {
         FollowGraphs gen = FollowNullModelTest.eightCommunities(19);
         List<String> circle = gen.followTrains(120, 4);
-        Activity a = gen.build();
-        List<PoolSeeds.Seed> seeds = poolSeeds(a);
-        for (PoolSeeds.Seed s : seeds) {
-            assertThat(LockstepFollowSignalTest.names(a, s.members())).noneMatch(circle::contains);
-        }
-        assertNoBlockAdded(a, circle);
+        assertNoPoolHolds(gen.build(), circle);
     }
 
     /**
@@ -163,12 +158,15 @@ class PoolSeedsTest {
         FollowGraphs gen = FollowNullModelTest.eightCommunities(23);
         List<List<String>> made = gen.kpopFandom(5, 6, 3, 30);
         List<String> fans = made.get(0);
-        Activity a = gen.build();
-        List<PoolSeeds.Seed> seeds = poolSeeds(a);
-        for (PoolSeeds.Seed s : seeds) {
-            assertThat(LockstepFollowSignalTest.names(a, s.members())).noneMatch(fans::contains);
+        assertNoPoolHolds(gen.build(), fans);
+    }
+
+    /** No pool seed of {@code a} holds a member of {@code group}, and the pool rounds add no block holding one. */
+    private static void assertNoPoolHolds(Activity a, List<String> group) {
+        for (PoolSeeds.Seed s : poolSeeds(a)) {
+            assertThat(LockstepFollowSignalTest.names(a, s.members())).noneMatch(group::contains);
         }
-        assertNoBlockAdded(a, fans);
+        assertNoBlockAdded(a, group);
     }
 
     /**
