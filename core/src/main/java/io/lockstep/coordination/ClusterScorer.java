@@ -64,7 +64,13 @@ import java.util.Map;
  * ({@link CrowdShare}), so that co-reactions a crowd explains (fans retweeting
  * their idol within the same minute as hundreds of others, none of them linked to the fans) are not evidence of
  * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
- * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
+ * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's); and times the
+ * <b>acquaintance factor</b> 1 − g · max(0, ρ) · a ({@link Acquaintance}): ρ the members' follow reciprocity beyond what
+ * the density of their follows explains (Garlaschelli and Loffredo 2004), a the share of members in a mutual follow
+ * pair, g = {@link CoordinationParams.ScoreWeights#acquaintance}. People who gathered around a club or an idol follow
+ * one another back; accounts a script made follow their operation's other accounts, when they do, at random, with
+ * returns at the density's rate (ρ ≈ 0, factor 1), so a crowd's co-actions, which its members' acquaintance explains,
+ * weigh less, and an operation's keep their weight. Without timed evidence (a follow block,
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
@@ -313,7 +319,23 @@ final class ClusterScorer {
         double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
                 + w.burstShare() * burst;
         double significance = w.significance() == 0 ? 0 : significance(members, internal);
-        return crowdFactor(id, signalEdges, internal.size()) * lifted(profile, significance, w.significance());
+        return crowdFactor(id, signalEdges, internal.size()) * acquaintanceFactor(members)
+                * lifted(profile, significance, w.significance());
+    }
+
+    /**
+     * The acquaintance factor of the members ({@link Acquaintance#factor}) at the weight of
+     * {@link CoordinationParams.ScoreWeights#acquaintance}; 1 at weight 0, without counting ties. O(the members'
+     * follows) otherwise.
+     */
+    double acquaintanceFactor(int[] members) {
+        double g = params.cluster().weights().acquaintance();
+        return g == 0 ? 1 : Acquaintance.factor(readers.ties(members), g);
+    }
+
+    /** The follow ties among {@code members} ({@link LockstepReaders#ties}). */
+    Acquaintance.Ties acquaintanceTies(int[] members) {
+        return readers.ties(members);
     }
 
     /**
