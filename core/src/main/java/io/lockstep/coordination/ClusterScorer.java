@@ -74,7 +74,10 @@ import java.util.Map;
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
- * decides, and accounts made together or posting in bursts support it.
+ * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
+ * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default, off: not measured to the end): followers of
+ * the same accounts who follow one another back are a community that the block model's communities did not separate
+ * (friends, colleagues, fans of one club), while a farm's accounts do not return follows.
  *
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
@@ -271,8 +274,9 @@ final class ClusterScorer {
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
             double blockDensity = block == null ? density : block.density();
             CoordinationParams.BlockWeights w = params.cluster().weights().block();
-            score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
-                    + w.burstShare() * burst;
+            score = (w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
+                    + w.burstShare() * burst)
+                    * acquaintanceFactor(members, params.cluster().weights().blockAcquaintance());
         }
         String kind = kind(signalEdges);
         if (block != null && FOLLOWER_FARM.equals(kind)) {
@@ -319,17 +323,16 @@ final class ClusterScorer {
         double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
                 + w.burstShare() * burst;
         double significance = w.significance() == 0 ? 0 : significance(members, internal);
-        return crowdFactor(id, signalEdges, internal.size()) * acquaintanceFactor(members)
+        return crowdFactor(id, signalEdges, internal.size())
+                * acquaintanceFactor(members, params.cluster().weights().acquaintance())
                 * lifted(profile, significance, w.significance());
     }
 
     /**
-     * The acquaintance factor of the members ({@link Acquaintance#factor}) at the weight of
-     * {@link CoordinationParams.ScoreWeights#acquaintance}; 1 at weight 0, without counting ties. O(the members'
-     * follows) otherwise.
+     * The acquaintance factor of the members ({@link Acquaintance#factor}) at weight g; 1 at weight 0, without
+     * counting ties. O(the members' follows) otherwise.
      */
-    double acquaintanceFactor(int[] members) {
-        double g = params.cluster().weights().acquaintance();
+    double acquaintanceFactor(int[] members, double g) {
         return g == 0 ? 1 : Acquaintance.factor(readers.ties(members), g);
     }
 

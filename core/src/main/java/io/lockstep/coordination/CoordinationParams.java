@@ -203,7 +203,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      * {@code block} for a follow block, whose evidence carries no action times. Each weight is in [0, 1] and each
      * formula's weights sum to 1, so that a score is in [0, 1] like {@link ClusterParams#suspiciousScore()}.
      */
-    public record ScoreWeights(TimedWeights timed, BlockWeights block, double acquaintance) {
+    public record ScoreWeights(TimedWeights timed, BlockWeights block, double acquaintance,
+                               double blockAcquaintance) {
         /**
          * The weight g of the timed score's acquaintance factor 1 − g · max(0, ρ) · a ({@link Acquaintance}) by
          * default: 1, so that a group whose every member is in a mutual pair and whose ties are all returned (ρ = 1)
@@ -211,16 +212,23 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
          * factor off.
          */
         public static final double DEFAULT_ACQUAINTANCE = 1.0;
+        /**
+         * The weight of the same factor on the follow-block formula by default: 0, off, because its runs on the
+         * archives and the robustness matrix were not finished (docs/quality.md, "Honest crowds that follow one
+         * another back"); 1 applies it as on the timed formula.
+         */
+        public static final double DEFAULT_BLOCK_ACQUAINTANCE = 0.0;
 
         public ScoreWeights {
             Objects.requireNonNull(timed, "timed");
             Objects.requireNonNull(block, "block");
             weight("acquaintance", acquaintance);
+            weight("blockAcquaintance", blockAcquaintance);
         }
 
-        /** These weights with the default acquaintance weight {@link #DEFAULT_ACQUAINTANCE}. */
+        /** These weights with the default acquaintance weights ({@link #DEFAULT_ACQUAINTANCE}, block's off). */
         public ScoreWeights(TimedWeights timed, BlockWeights block) {
-            this(timed, block, DEFAULT_ACQUAINTANCE);
+            this(timed, block, DEFAULT_ACQUAINTANCE, DEFAULT_BLOCK_ACQUAINTANCE);
         }
 
         /**
@@ -356,7 +364,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "pairs, d the density of their internal follows) and a the share of members in a mutual pair "
                         + "(a crowd follows itself back, a script at random); for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
-                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e a lower "
+                        + "%.2f burst share, times (1 - %.2f max(0, rho) a), and a follower-farm cluster made of a "
+                        + "follow block times 1 - e, e a lower "
                         + "bound on the share of the block's followers that read its targets (an audience reads what it "
                         + "follows, bought followers do not): of its N followers, k retweeted, quoted or replied to one "
                         + "of its targets, not in lockstep with the block (on at least co-retweet's minimum of posts "
@@ -370,6 +379,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 t.significance, t.significance, cluster.weights.acquaintance, t.density, t.synchrony, t.creationBurst,
                 cluster.creationBurst / 86400,
                 t.burstShare, cluster.burstBin, ClusterScorer.SIGNIFICANCE_LEVEL, f.significance, f.density, f.creationBurst, f.burstShare,
+                cluster.weights.blockAcquaintance,
                 ClusterScorer.AUDIENCE_Z, cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),

@@ -147,7 +147,7 @@ class AcquaintanceTest {
         }
         CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet"));
         p = p.withCluster(p.cluster().withWeights(new CoordinationParams.ScoreWeights(p.cluster().weights().timed(),
-                p.cluster().weights().block(), weight)));
+                p.cluster().weights().block(), weight, 0)));
         CoordinationResult r = new CoordinationDetector(p).run(t.build(), ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         assertThat(r.clusters()).hasSize(1);
@@ -175,5 +175,44 @@ class AcquaintanceTest {
             script[2 * b + 1] = new int[]{b, (b + 2) % 6};
         }
         assertThat(coRetweeters(script, 1).score()).isEqualTo(strangers);
+    }
+
+    @Test
+    void theBlockFormulaTakesTheFactorOnlyAtItsOwnWeight() {
+        // 60 followers of two targets (accounts 60, 61) who follow one another back: a block scored by the block formula
+        Activity fans = random(62, 6, 0.6, 5);
+        Timeline t = new Timeline();
+        for (int i = 0; i < 62; i++) {
+            t.accounts("a" + i);
+        }
+        for (int f = 0; f < fans.followCount(); f++) {
+            if (fans.follower(f) < 60 && fans.followee(f) < 60) {
+                t.b.addFollow("a" + fans.follower(f), "a" + fans.followee(f));
+            }
+        }
+        for (int i = 0; i < 60; i++) {
+            t.b.addFollow("a" + i, "a60");
+            t.b.addFollow("a" + i, "a61");
+        }
+        Activity a = t.build();
+        int[] followers = all(60);
+        DenseBlock block = new DenseBlock(followers, new int[]{60, 61}, 1.0, 120, 2.0, 1e-12);
+        CoordinationParams p = CoordinationParams.defaults();
+        CoordinationParams.ScoreWeights w = p.cluster().weights();
+        double off = blockScore(a, p, w.timed(), w.block(), 1, 0, followers, block);
+        double on = blockScore(a, p, w.timed(), w.block(), 1, 1, followers, block);
+        double factor = Acquaintance.factor(new ClusterScorer(a, p).acquaintanceTies(followers), 1);
+        assertThat(factor).isLessThan(0.7);
+        assertThat(off).isGreaterThan(0);
+        assertThat(on).isCloseTo(off * factor, within(1e-12));
+        assertThat(CoordinationParams.ScoreWeights.DEFAULT_BLOCK_ACQUAINTANCE).isZero();
+    }
+
+    private static double blockScore(Activity a, CoordinationParams p, CoordinationParams.TimedWeights timed,
+                                     CoordinationParams.BlockWeights blockWeights, double g, double gBlock,
+                                     int[] members, DenseBlock block) {
+        CoordinationParams q = p.withCluster(p.cluster().withWeights(
+                new CoordinationParams.ScoreWeights(timed, blockWeights, g, gBlock)));
+        return new ClusterScorer(a, q).score(0, members, java.util.List.of(), 0, block).score();
     }
 }
