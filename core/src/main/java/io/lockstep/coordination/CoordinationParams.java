@@ -213,9 +213,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
          */
         public static final double DEFAULT_ACQUAINTANCE = 1.0;
         /**
-         * The weight of the same factor on the follow-block formula by default: 0, off, because its runs on the
-         * archives and the robustness matrix were not finished (docs/quality.md, "Honest crowds that follow one
-         * another back"); 1 applies it as on the timed formula.
+         * The weight of the same factor on the follow-block formula by default: 0, off until it is measured on the
+         * archives and the robustness matrix (docs/quality.md, "Honest crowds that follow one another back"); 1
+         * applies it as on the timed formula.
          */
         public static final double DEFAULT_BLOCK_ACQUAINTANCE = 0.0;
 

@@ -5,6 +5,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -47,7 +49,7 @@ class AcquaintanceTest {
     /** Each of n accounts follows k others at random; each follow is returned with probability back. */
     private static Activity random(int n, int k, double back, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        java.util.List<int[]> e = new java.util.ArrayList<>();
+        List<int[]> e = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             for (int i = 0; i < k; i++) {
                 int v = r.nextInt(n);
@@ -213,6 +215,6 @@ class AcquaintanceTest {
                                      int[] members, DenseBlock block) {
         CoordinationParams q = p.withCluster(p.cluster().withWeights(
                 new CoordinationParams.ScoreWeights(timed, blockWeights, g, gBlock)));
-        return new ClusterScorer(a, q).score(0, members, java.util.List.of(), 0, block).score();
+        return new ClusterScorer(a, q).score(0, members, List.of(), 0, block).score();
     }
 }
