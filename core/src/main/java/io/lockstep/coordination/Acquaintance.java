@@ -22,8 +22,11 @@ package io.lockstep.coordination;
  * {@link ClusterScorer#AUDIENCE_Z} standard errors, the audience factor's convention: q = M / (M + O) for M mutual and
  * O one-way linked pairs, r = 2q / (1 + q).
  *
- * <p>The factor the scorer applies is 1 − g · max(0, ρ), g the weight ({@link CoordinationParams.ClusterParams});
- * g = 0 leaves every score unchanged. The honest limit: an operation whose accounts follow back every follower of the
+ * <p>The factor the scorer applies is 1 − g · max(0, ρ) · a, a the share of the members in at least one mutual pair
+ * (two pairs of friends absorbed into a 200-account botnet give ρ &gt; 0 on four members, and move it by 1 %), g the
+ * weight ({@link CoordinationParams.ScoreWeights#acquaintance} for the timed formula,
+ * {@link CoordinationParams.ScoreWeights#blockAcquaintance} for the follow-block formula); g = 0 leaves every score
+ * unchanged. The honest limit: an operation whose accounts follow back every follower of the
  * operation (a scripted follow-back) has ρ &gt; 0 and is lowered as a crowd is; and a crowd that never follows one
  * another (the audience of one outlet) gains nothing here.
  *

@@ -75,7 +75,7 @@ import java.util.Map;
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
  * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
- * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default, off: not measured to the end): followers of
+ * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default: off): followers of
  * the same accounts who follow one another back are a community that the block model's communities did not separate
  * (friends, colleagues, fans of one club), while a farm's accounts do not return follows.
  *
