@@ -64,11 +64,20 @@ import java.util.Map;
  * ({@link CrowdShare}), so that co-reactions a crowd explains (fans retweeting
  * their idol within the same minute as hundreds of others, none of them linked to the fans) are not evidence of
  * coordination, while a botnet that modularity cut into pieces meets, in each piece, the other pieces it is linked
- * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's). Without timed evidence (a follow block,
+ * to rather than a crowd (the partition is Leiden's choice, the evidence is the graph's); and times the
+ * <b>acquaintance factor</b> 1 − g · max(0, ρ) · a ({@link Acquaintance}): ρ the members' follow reciprocity beyond what
+ * the density of their follows explains (Garlaschelli and Loffredo 2004), a the share of members in a mutual follow
+ * pair, g = {@link CoordinationParams.ScoreWeights#acquaintance}. People who gathered around a club or an idol follow
+ * one another back; accounts a script made follow their operation's other accounts, when they do, at random, with
+ * returns at the density's rate (ρ ≈ 0, factor 1), so a crowd's co-actions, which its members' acquaintance explains,
+ * weigh less, and an operation's keep their weight. Without timed evidence (a follow block,
  * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
- * decides, and accounts made together or posting in bursts support it.
+ * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
+ * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default: off): followers of
+ * the same accounts who follow one another back are a community that the block model's communities did not separate
+ * (friends, colleagues, fans of one club), while a farm's accounts do not return follows.
  *
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
@@ -265,8 +274,9 @@ final class ClusterScorer {
                     : block.pValue() <= 0 ? 1 : Math.min(1, -Math.log10(block.pValue()) / 10);
             double blockDensity = block == null ? density : block.density();
             CoordinationParams.BlockWeights w = params.cluster().weights().block();
-            score = w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
-                    + w.burstShare() * burst;
+            score = (w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
+                    + w.burstShare() * burst)
+                    * acquaintanceFactor(members, params.cluster().weights().blockAcquaintance());
         }
         String kind = kind(signalEdges);
         if (block != null && FOLLOWER_FARM.equals(kind)) {
@@ -313,7 +323,22 @@ final class ClusterScorer {
         double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
                 + w.burstShare() * burst;
         double significance = w.significance() == 0 ? 0 : significance(members, internal);
-        return crowdFactor(id, signalEdges, internal.size()) * lifted(profile, significance, w.significance());
+        return crowdFactor(id, signalEdges, internal.size())
+                * acquaintanceFactor(members, params.cluster().weights().acquaintance())
+                * lifted(profile, significance, w.significance());
+    }
+
+    /**
+     * The acquaintance factor of the members ({@link Acquaintance#factor}) at weight g; 1 at weight 0, without
+     * counting ties. O(the members' follows) otherwise.
+     */
+    double acquaintanceFactor(int[] members, double g) {
+        return g == 0 ? 1 : Acquaintance.factor(readers.ties(members), g);
+    }
+
+    /** The follow ties among {@code members} ({@link LockstepReaders#ties}). */
+    Acquaintance.Ties acquaintanceTies(int[] members) {
+        return readers.ties(members);
     }
 
     /**

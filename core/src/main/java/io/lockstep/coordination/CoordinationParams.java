@@ -203,10 +203,32 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      * {@code block} for a follow block, whose evidence carries no action times. Each weight is in [0, 1] and each
      * formula's weights sum to 1, so that a score is in [0, 1] like {@link ClusterParams#suspiciousScore()}.
      */
-    public record ScoreWeights(TimedWeights timed, BlockWeights block) {
+    public record ScoreWeights(TimedWeights timed, BlockWeights block, double acquaintance,
+                               double blockAcquaintance) {
+        /**
+         * The weight g of the timed score's acquaintance factor 1 − g · max(0, ρ) · a ({@link Acquaintance}) by
+         * default: 1, so that a group whose every member is in a mutual pair and whose ties are all returned (ρ = 1)
+         * scores 0, and a group following at random keeps its score; no value is fitted to an archive. 0 switches the
+         * factor off.
+         */
+        public static final double DEFAULT_ACQUAINTANCE = 1.0;
+        /**
+         * The weight of the same factor on the follow-block formula by default: 0, off until it is measured on the
+         * archives and the robustness matrix (docs/quality.md, "Honest crowds that follow one another back"); 1
+         * applies it as on the timed formula.
+         */
+        public static final double DEFAULT_BLOCK_ACQUAINTANCE = 0.0;
+
         public ScoreWeights {
             Objects.requireNonNull(timed, "timed");
             Objects.requireNonNull(block, "block");
+            weight("acquaintance", acquaintance);
+            weight("blockAcquaintance", blockAcquaintance);
+        }
+
+        /** These weights with the default acquaintance weights ({@link #DEFAULT_ACQUAINTANCE}, block's off). */
+        public ScoreWeights(TimedWeights timed, BlockWeights block) {
+            this(timed, block, DEFAULT_ACQUAINTANCE, DEFAULT_BLOCK_ACQUAINTANCE);
         }
 
         /**
@@ -224,7 +246,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     /**
      * score = max(P, (1 − significance) · P + significance · share of the members whose co-actions are evidence
-     * against chance at the family-wise 5 % level) × the crowd factor ({@link ClusterScorer}), the profile P =
+     * against chance at the family-wise 5 % level) × the crowd factor × the acquaintance factor ({@link ClusterScorer},
+     * {@link ScoreWeights#acquaintance}), the profile P =
      * density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst · largest
      * share of members created together + burstShare · share of the members' posts in the cluster's bursts. The four
      * profile weights sum to 1; significance, in [0, 1], is how far the share lifts the profile toward itself.
@@ -320,7 +343,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "one cluster, but for its co-action parts (followers tied to one another inside it by "
                         + "co-retweet, co-reply, fast-retweet, co-text, co-link-slow or hashtag-burst edges), each a cluster of its "
                         + "own when it scores higher than the block's cluster and a cluster's minimum size of followers "
-                        + "stays; the block's cluster keeps its score. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)), "
+                        + "stays; the block's cluster keeps its score. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)) x (1 - %.2f max(0, rho) a), "
                         + "P = %.2f density + %.2f synchrony + %.2f "
                         + "creation burst (%d days) + %.2f share of activity in the cluster's bursts (%d s bins), "
                         + "significance the share of the members whose edges are evidence against "
@@ -335,9 +358,14 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "share of internal edges that are co-retweet or co-reply and c the share of the members' "
                         + "co-retweeters and co-repliers the pair counting compared with a member (within the window; on "
                         + "items of over 1,000 accounts, in the member's account group) that are members or linked to "
-                        + "a member in the combined graph; for a follow block "
+                        + "a member in the combined graph, rho the members' follow reciprocity beyond their follows' "
+                        + "density (Garlaschelli and Loffredo 2004: (r - d) / (1 - d), r the share of their internal "
+                        + "follows returned, read at the lower end of the Wilson interval of the mutual share of linked "
+                        + "pairs, d the density of their internal follows) and a the share of members in a mutual pair "
+                        + "(a crowd follows itself back, a script at random); for a follow block "
                         + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
-                        + "%.2f burst share, and a follower-farm cluster made of a follow block times 1 - e, e a lower "
+                        + "%.2f burst share, times (1 - %.2f max(0, rho) a), and a follower-farm cluster made of a "
+                        + "follow block times 1 - e, e a lower "
                         + "bound on the share of the block's followers that read its targets (an audience reads what it "
                         + "follows, bought followers do not): of its N followers, k retweeted, quoted or replied to one "
                         + "of its targets, not in lockstep with the block (on at least co-retweet's minimum of posts "
@@ -348,9 +376,10 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
-                t.significance, t.significance, t.density, t.synchrony, t.creationBurst,
+                t.significance, t.significance, cluster.weights.acquaintance, t.density, t.synchrony, t.creationBurst,
                 cluster.creationBurst / 86400,
                 t.burstShare, cluster.burstBin, ClusterScorer.SIGNIFICANCE_LEVEL, f.significance, f.density, f.creationBurst, f.burstShare,
+                cluster.weights.blockAcquaintance,
                 ClusterScorer.AUDIENCE_Z, cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),

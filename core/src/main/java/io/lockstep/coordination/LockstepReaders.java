@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.util.Arrays;
 
@@ -289,6 +290,45 @@ final class LockstepReaders {
             }
         }
         return tied;
+    }
+
+    /**
+     * The follow ties among {@code members} ({@link Acquaintance.Ties}): pairs of members linked in one direction and
+     * in both. O(the members' follows), plus O(follows) once to index them.
+     */
+    Acquaintance.Ties ties(int[] members) {
+        Int2IntOpenHashMap index = indexOf(members);
+        LongOpenHashSet edges = new LongOpenHashSet();
+        for (int x = 0; x < members.length; x++) {
+            int f = members[x];
+            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
+                int y = index.get(followees[i]);
+                if (y >= 0 && y != x) {
+                    edges.add((long) x << 32 | y);
+                }
+            }
+        }
+        long mutual = 0;
+        long oneWay = 0;
+        boolean[] inMutual = new boolean[members.length];
+        for (long e : edges) {
+            int x = (int) (e >>> 32);
+            int y = (int) e;
+            if (!edges.contains((long) y << 32 | x)) {
+                oneWay++;
+            } else if (x < y) {
+                mutual++;
+                inMutual[x] = true;
+                inMutual[y] = true;
+            }
+        }
+        int acquainted = 0;
+        for (boolean b : inMutual) {
+            if (b) {
+                acquainted++;
+            }
+        }
+        return new Acquaintance.Ties(members.length, acquainted, oneWay, mutual);
     }
 
     /** Each follower's index in {@code followers} (-1 for any other account), the archive's follows indexed first. */
