@@ -1797,7 +1797,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * captured targets ({@link #cohortBlock}) is not kept: its members not in a kept block ({@code spent}) that no
      * account outside the cohort follows ({@link #unfollowed}), at least {@code minFollowers} of them, judged on
      * their own targets ({@link Growth#targets}: followed by a share {@code minDensity} of them, {@code minLift}
-     * times as often as their communities' habits predict, Poisson tail ≤ {@code maxPValue}); the members following
+     * times as often as their communities' habits predict, Poisson tail ≤ {@code maxPValue}) that they follow
+     * {@code minLift} times as often as the rest of the platform ({@link #aboveThePlatform}); the members following
      * at least min(|T|, {@link Growth#lightFloor}) of those targets T make the block, and the block test judges it
      * from one target, with the cohort's free members and the followers of T created next to it
      * ({@link #createdNear}) held out of the rates. Otherwise null. Used only with {@link #cohortsWhole} and
@@ -1821,7 +1822,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         if (members.length < params.minFollowers()) {
             return null;
         }
-        int[] own = growth.targets(members);
+        int[] own = aboveThePlatform(finder, spent.length, members, growth.targets(members));
         if (own.length == 0) {
             return null;
         }
@@ -1836,6 +1837,30 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         DenseBlock kept = growth.test(fs, own, 1);
         growth.judgeBurst(new int[0]);
         return kept;
+    }
+
+    /**
+     * The accounts of {@code targets} that a share of {@code members} (ascending) follows at least {@code minLift}
+     * times the share of the other accounts of [0, n) that follows it, ascending. A vendor's camouflage is the platform's
+     * most-followed accounts, which its members follow at most a few times as often as everyone does, and which a
+     * member's communities may not lead it to (so the model leaves them among the members' own targets): summed
+     * with the clients in the block test, their expectations dilute the clients' evidence. O(Σ in-degrees of targets
+     * · log |members|).
+     */
+    int[] aboveThePlatform(DenseBlockFinder finder, int n, int[] members, int[] targets) {
+        IntArrayList out = new IntArrayList();
+        long others = (long) n - members.length;
+        for (int t : targets) {
+            int in = 0;
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                in += Arrays.binarySearch(members, finder.inFollower(i)) >= 0 ? 1 : 0;
+            }
+            // in / |members| ≥ minLift · (inDegree − in) / others, without division
+            if ((double) in * others >= params.minLift() * (finder.inDegree(t) - in) * (double) members.length) {
+                out.add(t);
+            }
+        }
+        return out.toIntArray();
     }
 
     /**
