@@ -239,6 +239,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      */
     boolean cohortsWhole = false;
     /**
+     * Whether the cohort pass also judges a cohort's unfollowed members ({@link #unfollowedBlock}) when the block of
+     * its captured targets is not kept: the members no account outside the cohort follows, on their own targets,
+     * from one target. Used only with {@link #cohortsWhole} on; measured in docs/quality.md ("Fresh farms on
+     * archives they were not tuned on").
+     */
+    boolean unfollowedCohorts = false;
+    /**
      * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
      * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
      * with and without them.
@@ -672,6 +679,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 termination.assertRunning();
                 rounds++;
                 DenseBlock kept = cohortBlock(finder, growth, partitions, homes, c, spent);
+                if (kept == null && unfollowedCohorts) {
+                    kept = unfollowedBlock(finder, growth, c, spent);
+                }
                 if (kept != null) {
                     blocks.add(kept);
                     for (int f : kept.followers()) {
@@ -1780,6 +1790,98 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         DenseBlock kept = growth.test(fs, captured, 2);
         growth.judgeBurst(new int[0]);
         return kept;
+    }
+
+    /**
+     * The cohort pass's second verdict on one creation burst {@code cohort} (ascending), when the block of its
+     * captured targets ({@link #cohortBlock}) is not kept: its members not in a kept block ({@code spent}) that no
+     * account outside the cohort follows ({@link #unfollowed}), at least {@code minFollowers} of them, judged on
+     * their own targets ({@link Growth#targets}: followed by a share {@code minDensity} of them, {@code minLift}
+     * times as often as their communities' habits predict, Poisson tail ≤ {@code maxPValue}) that they follow
+     * {@code minLift} times as often as the rest of the platform ({@link #aboveThePlatform}); the members following
+     * at least min(|T|, {@link Growth#lightFloor}) of those targets T make the block, and the block test judges it
+     * from one target, with the cohort's free members and the followers of T created next to it
+     * ({@link #createdNear}) held out of the rates. Otherwise null. Used only with {@link #cohortsWhole} and
+     * {@link #unfollowedCohorts} on.
+     *
+     * <p>Why: a fresh farm's vendor serves one to eight clients, often accounts with audiences of their own, so
+     * the cohort captures fewer than two of them and {@link #cohortBlock} makes no block (a farm of one client, or
+     * of clients whose organic audience is most of their followers). What tells the farm from an honest crowd
+     * created together and drawn to the same account is the accounts themselves: a bought account is followed by
+     * nobody, since nobody knows it (Cresci et al. 2015, "Fame for sale: efficient detection of fake Twitter
+     * followers", Decision Support Systems 80: the follower count is among the strongest features of fake
+     * followers; Stringhini et al. 2013, "Follow the green", IMC: market accounts follow customers and are not
+     * followed), while a newcomer is followed by the people it knows. The evidence is the model's still: the
+     * members' follows of their targets must be unexplained by their communities' habits, as for every block; the
+     * unfollowed members only choose whom the block may hold. A one-target block is otherwise no finding here:
+     * without the account-level evidence, one account followed by a crowd created together is what an event's
+     * newcomers also make. O(Σ in-degrees and out-degrees of the cohort · log |cohort|) beside the block test.
+     */
+    DenseBlock unfollowedBlock(DenseBlockFinder finder, Growth growth, int[] cohort, boolean[] spent) {
+        int[] members = unfollowed(finder, cohort, spent);
+        if (members.length < params.minFollowers()) {
+            return null;
+        }
+        int[] own = aboveThePlatform(finder, spent.length, members, growth.targets(members));
+        if (own.length == 0) {
+            return null;
+        }
+        int[] fs = coFollowers(finder, members, own, Math.min(own.length, growth.lightFloor(own.length)));
+        IntArrayList free = new IntArrayList();
+        for (int f : cohort) {
+            if (!spent[f]) {
+                free.add(f);
+            }
+        }
+        growth.judgeBurst(union(free.toIntArray(), createdNear(finder, growth, members, own)));
+        DenseBlock kept = growth.test(fs, own, 1);
+        growth.judgeBurst(new int[0]);
+        return kept;
+    }
+
+    /**
+     * The accounts of {@code targets} that a share of {@code members} (ascending) follows at least {@code minLift}
+     * times the share of the other accounts of [0, n) that follows it, ascending. A vendor's camouflage is the platform's
+     * most-followed accounts, which its members follow at most a few times as often as everyone does, and which a
+     * member's communities may not lead it to (so the model leaves them among the members' own targets): summed
+     * with the clients in the block test, their expectations dilute the clients' evidence. O(Σ in-degrees of targets
+     * · log |members|).
+     */
+    int[] aboveThePlatform(DenseBlockFinder finder, int n, int[] members, int[] targets) {
+        IntArrayList out = new IntArrayList();
+        long others = (long) n - members.length;
+        for (int t : targets) {
+            int in = 0;
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                in += Arrays.binarySearch(members, finder.inFollower(i)) >= 0 ? 1 : 0;
+            }
+            // in / |members| ≥ minLift · (inDegree − in) / others, without division
+            if ((double) in * others >= params.minLift() * (finder.inDegree(t) - in) * (double) members.length) {
+                out.add(t);
+            }
+        }
+        return out.toIntArray();
+    }
+
+    /**
+     * The accounts of {@code cohort} (ascending) not in a kept block ({@code spent}) that no account outside the
+     * cohort follows, ascending. O(Σ in-degrees of the cohort · log |cohort|).
+     */
+    static int[] unfollowed(DenseBlockFinder finder, int[] cohort, boolean[] spent) {
+        IntArrayList out = new IntArrayList();
+        for (int f : cohort) {
+            if (spent[f]) {
+                continue;
+            }
+            boolean heard = false;
+            for (int i = finder.inStart(f); i < finder.inEnd(f) && !heard; i++) {
+                heard = Arrays.binarySearch(cohort, finder.inFollower(i)) < 0;
+            }
+            if (!heard) {
+                out.add(f);
+            }
+        }
+        return out.toIntArray();
     }
 
     /**

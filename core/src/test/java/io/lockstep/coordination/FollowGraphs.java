@@ -204,6 +204,25 @@ final class FollowGraphs {
         return out;
     }
 
+    /**
+     * The people each of {@code accounts} knows: each account is followed by {@code min}..{@code max} members of one
+     * community drawn at random (and follows back half of them), as a newcomer's friends and colleagues follow it
+     * (call after the accounts exist).
+     */
+    void acquaintances(List<String> accounts, int min, int max) {
+        for (String id : accounts) {
+            List<String> ids = members.get(r.nextInt(members.size()));
+            int k = min + r.nextInt(max - min + 1);
+            for (int i = 0; i < k; i++) {
+                String friend = ids.get(5 + r.nextInt(ids.size() - 5));
+                t.b.addFollow(friend, id);
+                if (r.nextBoolean()) {
+                    t.b.addFollow(id, friend);
+                }
+            }
+        }
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;
