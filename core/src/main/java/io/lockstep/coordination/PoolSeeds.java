@@ -47,9 +47,11 @@ import java.util.List;
  * partition, then the smaller community), at most {@code limit}; a seed whose members are at least half in earlier
  * ones is dropped ({@link ClientSeeds#mostlyNew}).
  *
- * <p>Cost: O(n + m log d) per partition besides the captured targets given (each follow looked up in the
- * follower's reverse list once, {@link DenseBlockFinder#follows}), O(s log s) to order s seeds. Deterministic: no
- * randomness; ties broken by partition order and community id.
+ * <p>Cost: O(n + m log d) per partition besides the captured targets given (each follow of a captured target from
+ * its home community looked up in the target's own follows once, {@link DenseBlockFinder#follows}, for the client
+ * test and the member test alike; the other follows only counted, and only for accounts following two clients
+ * one-way), O(s log s) to order s seeds. Deterministic: no randomness; ties broken by partition order and community
+ * id.
  */
 final class PoolSeeds {
     private PoolSeeds() {
@@ -92,7 +94,8 @@ final class PoolSeeds {
 
     /** The seeds of one partition ({@code home}: its captured targets), by ascending community. */
     static List<Seed> seeds(DenseBlockFinder finder, int n, int p, int[] community, int[] home, int minFollowers) {
-        boolean[] client = clients(finder, n, community, home);
+        int[] oneWay = new int[n];
+        boolean[] client = clients(finder, n, community, home, oneWay);
         int communities = 0;
         for (int c : community) {
             communities = Math.max(communities, c + 1);
@@ -100,16 +103,16 @@ final class PoolSeeds {
         boolean[] member = new boolean[n];
         int[] members = new int[communities];
         for (int f = 0; f < n; f++) {
+            if (oneWay[f] < 2) {
+                continue;
+            }
             int c = community[f];
-            int into = 0, oneWay = 0;
+            int into = 0;
             for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
                 int t = finder.outTarget(i);
-                if (community[t] == c || home[t] == c) {
-                    into++;
-                    oneWay += client[t] && home[t] == c && !finder.follows(t, f) ? 1 : 0;
-                }
+                into += community[t] == c || home[t] == c ? 1 : 0;
             }
-            if (oneWay >= 2 && 2 * oneWay >= into) {
+            if (2 * oneWay[f] >= into) {
                 member[f] = true;
                 members[c]++;
             }
@@ -139,21 +142,40 @@ final class PoolSeeds {
      * than half of their followers in their home community. O(Σ in-degrees of the captured targets · log d).
      */
     static boolean[] clients(DenseBlockFinder finder, int n, int[] community, int[] home) {
+        return clients(finder, n, community, home, new int[n]);
+    }
+
+    /**
+     * As {@link #clients(DenseBlockFinder, int, int[], int[])}, adding to {@code oneWay[f]}, for every account f, the
+     * clients of f's community that f follows and that do not follow f back: the count the member test needs, from
+     * the one reciprocity lookup per (client, follower) pair that judging the client takes anyway.
+     */
+    static boolean[] clients(DenseBlockFinder finder, int n, int[] community, int[] home, int[] oneWay) {
         boolean[] out = new boolean[n];
+        IntArrayList notReturned = new IntArrayList();
         for (int t = 0; t < n; t++) {
             int c = home[t];
             if (c < 0) {
                 continue;
             }
-            int followers = 0, returned = 0;
+            int followers = 0;
+            notReturned.clear();
             for (int e = finder.inStart(t); e < finder.inEnd(t); e++) {
                 int f = finder.inFollower(e);
                 if (community[f] == c) {
                     followers++;
-                    returned += finder.follows(t, f) ? 1 : 0;
+                    if (!finder.follows(t, f)) {
+                        notReturned.add(f);
+                    }
                 }
             }
+            int returned = followers - notReturned.size();
             out[t] = 2 * returned < followers;
+            if (out[t]) {
+                for (int i = 0; i < notReturned.size(); i++) {
+                    oneWay[notReturned.getInt(i)]++;
+                }
+            }
         }
         return out;
     }

@@ -73,6 +73,30 @@ class PoolSeedsTest {
     }
 
     /**
+     * The member test's count comes from the client test's reciprocity lookups: for every account, the clients of its
+     * own community it follows without being followed back, as counted pair by pair. Accounts 25 and 39 follow two
+     * clients one-way, the friend's followers none.
+     */
+    @Test
+    void oneWayFollowsOfClientsAreCountedWhileJudgingThem() {
+        DenseBlockFinder g = handBuilt();
+        int[] home = CapturedTargetSeeds.capturedTargets(g, N, COMMUNITY);
+        int[] oneWay = new int[N];
+        boolean[] clients = PoolSeeds.clients(g, N, COMMUNITY, home, oneWay);
+        for (int f = 0; f < N; f++) {
+            int expected = 0;
+            for (int t = 0; t < N; t++) {
+                expected += clients[t] && home[t] == COMMUNITY[f] && g.follows(f, t) && !g.follows(t, f) ? 1 : 0;
+            }
+            assertThat(oneWay[f]).as("one-way follows of clients by account %d", f).isEqualTo(expected);
+        }
+        assertThat(oneWay[25]).isEqualTo(2);
+        assertThat(oneWay[39]).isEqualTo(2);
+        assertThat(IntStream.range(10, 22).allMatch(f -> oneWay[f] >= 2)).as("the pool's members").isTrue();
+        assertThat(IntStream.range(27, 39).map(f -> oneWay[f]).toArray()).containsOnly(0);
+    }
+
+    /**
      * The seed of community 1: the pool's twelve members and the three clients; not the friend's followers (they
      * follow no client), not account 25 (three of its five follows into the community go to pool members) and not
      * account 39 (its follows into the community go mostly to accounts that follow it back).

@@ -52,6 +52,8 @@ public final class ReportFacts {
     private Boolean postsInIdOrder;
     private int[] authorOffsets;
     private int[] authorPosts;
+    /** Scratch of {@link #cluster}: the members of the cluster being described; all false between calls. */
+    private boolean[] inCluster;
 
     public ReportFacts(Activity act, CoordinationResult detection, CoordinationParams params) {
         this.act = Objects.requireNonNull(act, "act");
@@ -236,12 +238,22 @@ public final class ReportFacts {
         Map<Integer, Double> centrality = new HashMap<>();
         Map<String, List<CoordinationEdge>> bySignal = new LinkedHashMap<>();
         c.signals().forEach(s -> bySignal.put(s, new ArrayList<>()));
+        // every coordination edge of the archive is looked at once per cluster: its two ends are tested in an array
+        if (inCluster == null) {
+            inCluster = new boolean[act.accountCount()];
+        }
+        for (int a : c.members()) {
+            inCluster[a] = true;
+        }
         for (CoordinationEdge e : detection.edges()) {
-            if (members.contains(e.source()) && members.contains(e.target())) {
+            if (inCluster[e.source()] && inCluster[e.target()]) {
                 centrality.merge(e.source(), e.weight(), Double::sum);
                 centrality.merge(e.target(), e.weight(), Double::sum);
                 bySignal.computeIfAbsent(e.signal(), k -> new ArrayList<>()).add(e);
             }
+        }
+        for (int a : c.members()) {
+            inCluster[a] = false;
         }
         List<ReportModel.Name> names = Arrays.stream(c.members()).boxed()
                 .sorted(Comparator.comparingDouble((Integer a) -> -centrality.getOrDefault(a, 0.0)).thenComparing(act::accountId))
