@@ -102,14 +102,7 @@ final class FollowNullModel {
         this.away = new int[n];
         this.awayVolume = new long[c];
         for (int v = 0; v < n; v++) {
-            int inside = 0;
-            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-                if (community[graph.outTarget(i)] == community[v]) {
-                    inside++;
-                }
-            }
-            rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
-            away[v] = graph.outDegree(v) - inside;
+            placeFollows(v);
             awayVolume[community[v]] += away[v];
         }
         this.inBlock = new boolean[n];
@@ -149,14 +142,7 @@ final class FollowNullModel {
         size[home] = 0;
         for (int v : members) {
             int c = refined[v];
-            int inside = 0;
-            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-                if (refined[graph.outTarget(i)] == c) {
-                    inside++;
-                }
-            }
-            rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
-            away[v] = graph.outDegree(v) - inside;
+            placeFollows(v);
             volume[c] += graph.outDegree(v);
             awayVolume[c] += away[v];
             size[c]++;
@@ -167,6 +153,21 @@ final class FollowNullModel {
         this.memberVolume = new long[communities];
         this.blockCount = new int[communities];
         this.count = new double[communities];
+    }
+
+    /**
+     * Sets {@code rooted[v]} (at least half of v's follows, and at least one, go to its own community) and
+     * {@code away[v]} (its follows outside its community) from {@code community}. O(out-degree of v).
+     */
+    private void placeFollows(int v) {
+        int inside = 0;
+        for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
+            if (community[graph.outTarget(i)] == community[v]) {
+                inside++;
+            }
+        }
+        rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+        away[v] = graph.outDegree(v) - inside;
     }
 
     /** Fits the partition by seeded Leiden on the undirected follow graph. */
