@@ -102,14 +102,7 @@ final class FollowNullModel {
         this.away = new int[n];
         this.awayVolume = new long[c];
         for (int v = 0; v < n; v++) {
-            int inside = 0;
-            for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-                if (community[graph.outTarget(i)] == community[v]) {
-                    inside++;
-                }
-            }
-            rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
-            away[v] = graph.outDegree(v) - inside;
+            placeFollows(v);
             awayVolume[community[v]] += away[v];
         }
         this.inBlock = new boolean[n];
@@ -122,6 +115,59 @@ final class FollowNullModel {
             size[community[v]]++;
         }
         this.count = new double[c];
+    }
+
+    /**
+     * {@code parent} with community {@code home} split: {@code refined} is the parent's partition with each of
+     * {@code members} (all of home's accounts, ascending) moved to a new community of [parent's count,
+     * {@code communities}). Equal field by field to {@code new FollowNullModel(graph, refined)}, without its pass
+     * over every follow: an account outside home keeps its community, and a follow of it into home stays a follow
+     * outside its community (home's members all leave home for communities numbered after the parent's), so only
+     * the members' {@code rooted} and {@code away} and the counts of home and the new communities change.
+     * O(n + c + the members' follows) instead of O(n + m): the block test refits a community for every block that
+     * passes it ({@link #refine}), so a full pass per refit grows with the rounds times the archive's follows.
+     */
+    private FollowNullModel(FollowNullModel parent, int[] refined, int home, int[] members, int communities) {
+        this.graph = parent.graph;
+        int n = refined.length;
+        this.community = refined;
+        this.communities = communities;
+        this.volume = Arrays.copyOf(parent.volume, communities);
+        this.awayVolume = Arrays.copyOf(parent.awayVolume, communities);
+        this.size = Arrays.copyOf(parent.size, communities);
+        this.rooted = parent.rooted.clone();
+        this.away = parent.away.clone();
+        volume[home] = 0;
+        awayVolume[home] = 0;
+        size[home] = 0;
+        for (int v : members) {
+            int c = refined[v];
+            placeFollows(v);
+            volume[c] += graph.outDegree(v);
+            awayVolume[c] += away[v];
+            size[c]++;
+        }
+        this.inBlock = new boolean[n];
+        this.blockVolume = new long[communities];
+        this.blockAwayVolume = new long[communities];
+        this.memberVolume = new long[communities];
+        this.blockCount = new int[communities];
+        this.count = new double[communities];
+    }
+
+    /**
+     * Sets {@code rooted[v]} (at least half of v's follows, and at least one, go to its own community) and
+     * {@code away[v]} (its follows outside its community) from {@code community}. O(out-degree of v).
+     */
+    private void placeFollows(int v) {
+        int inside = 0;
+        for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
+            if (community[graph.outTarget(i)] == community[v]) {
+                inside++;
+            }
+        }
+        rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+        away[v] = graph.outDegree(v) - inside;
     }
 
     /** Fits the partition by seeded Leiden on the undirected follow graph. */
@@ -322,7 +368,7 @@ final class FollowNullModel {
         for (int x = 0; x < k; x++) {
             refined[members.getInt(x)] = communities + sub[x];
         }
-        return new FollowNullModel(graph, refined);
+        return new FollowNullModel(this, refined, home, members.toIntArray(), communities + parts);
     }
 
     int communityCount() {

@@ -263,6 +263,27 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     final long[] phaseCpuNanos = new long[Phase.values().length];
     private long cpuMark;
 
+    /** The seed rounds of {@link #graph} by where their seed comes from, for {@link #roundNanos}. */
+    enum RoundKind { COHORT, PEELED, AUDIENCE, CAPTURED, CLIENT, POOL }
+
+    /** Wall time of the last {@link #graph} call's rounds by {@link RoundKind} (across the phases they span). */
+    final long[] roundNanos = new long[RoundKind.values().length];
+    /** Process CPU time of the last {@link #graph} call's rounds by {@link RoundKind}. */
+    final long[] roundCpuNanos = new long[RoundKind.values().length];
+    /** Rounds of the last {@link #graph} call by {@link RoundKind}. */
+    final int[] roundCounts = new int[RoundKind.values().length];
+
+    /** Wall time, process CPU time and count of the block tests' refits ({@link Models#refined}), last call. */
+    long refitNanos;
+    long refitCpuNanos;
+    int refits;
+
+    private void chargeRound(RoundKind kind, long since, long cpuSince) {
+        roundNanos[kind.ordinal()] += System.nanoTime() - since;
+        roundCpuNanos[kind.ordinal()] += processCpu() - cpuSince;
+        roundCounts[kind.ordinal()]++;
+    }
+
     private long lap(Phase phase, long since) {
         long now = System.nanoTime();
         phaseNanos[phase.ordinal()] += now - since;
@@ -344,6 +365,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     private void startPhases() {
         Arrays.fill(phaseNanos, 0);
         Arrays.fill(phaseCpuNanos, 0);
+        Arrays.fill(roundNanos, 0);
+        Arrays.fill(roundCpuNanos, 0);
+        Arrays.fill(roundCounts, 0);
+        refitNanos = 0;
+        refitCpuNanos = 0;
+        refits = 0;
         cpuMark = processCpu();
         rounds = 0;
     }
@@ -503,7 +530,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int firstClient = firstCaptured + captured.size();
         int firstPool = firstClient + clients.size();
         int roundCount = firstPool + pools.size();
+        RoundKind kind = null;
+        long roundStart = 0;
+        long roundCpu = 0;
         for (int round = 0; round < roundCount; round++) {
+            if (kind != null) {
+                chargeRound(kind, roundStart, roundCpu);
+            }
+            roundStart = System.nanoTime();
+            roundCpu = processCpu();
+            kind = round >= firstPool ? RoundKind.POOL : round >= firstClient ? RoundKind.CLIENT
+                    : round >= firstCaptured ? RoundKind.CAPTURED : round >= firstAudience ? RoundKind.AUDIENCE
+                    : round < cohorts.size() ? RoundKind.COHORT : RoundKind.PEELED;
             boolean capturedSeed = round >= firstCaptured && round < firstCaptured + captured.size();
             boolean clientSeed = round >= firstClient && round < firstClient + clients.size();
             boolean poolSeed = round >= firstPool;
@@ -670,6 +708,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (kept != null) {
                 blocks.add(kept);
             }
+        }
+        if (kind != null) {
+            chargeRound(kind, roundStart, roundCpu);
         }
         if (cohortsWhole) {
             // the cohort pass: each creation burst judged as a whole on the targets it owns, after every other
@@ -1605,7 +1646,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 return null;
             }
             // a block inside one community is tested again with that community refitted on its own follows
+            long refitStart = System.nanoTime();
+            long refitCpu = processCpu();
             Models local = model.refined(fs, ts);
+            refitNanos += System.nanoTime() - refitStart;
+            refitCpuNanos += processCpu() - refitCpu;
+            refits++;
             if (local != null) {
                 local.setBlock(fs, candidates, held);
                 double refined = 0;

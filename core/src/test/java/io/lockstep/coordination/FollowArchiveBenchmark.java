@@ -69,6 +69,13 @@ public final class FollowArchiveBenchmark {
                 System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
                         signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
             }
+            for (LockstepFollowSignal.RoundKind k : LockstepFollowSignal.RoundKind.values()) {
+                System.out.printf(Locale.ROOT, "  rounds %-9s %4d %8.1f s wall %8.1f s CPU%n", k,
+                        signal.roundCounts[k.ordinal()], signal.roundNanos[k.ordinal()] / 1e9,
+                        signal.roundCpuNanos[k.ordinal()] / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "  refits (block test) %d %8.1f s wall %8.1f s CPU%n", signal.refits,
+                    signal.refitNanos / 1e9, signal.refitCpuNanos / 1e9);
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(blocksOut))) {
                 for (DenseBlock b : g.blocks()) {
                     w.printf(Locale.ROOT, "%d followers, %d targets, density %.4f, observed %d, expected %.2f,"

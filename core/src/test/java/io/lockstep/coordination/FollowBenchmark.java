@@ -102,6 +102,13 @@ public final class FollowBenchmark {
                 System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
                         signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
             }
+            for (LockstepFollowSignal.RoundKind k : LockstepFollowSignal.RoundKind.values()) {
+                System.out.printf(Locale.ROOT, "  rounds %-9s %4d %8.1f s wall %8.1f s CPU%n", k,
+                        signal.roundCounts[k.ordinal()], signal.roundNanos[k.ordinal()] / 1e9,
+                        signal.roundCpuNanos[k.ordinal()] / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "  refits (block test) %d %8.1f s wall %8.1f s CPU%n", signal.refits,
+                    signal.refitNanos / 1e9, signal.refitCpuNanos / 1e9);
             // each block, to compare runs: sizes, density, observed and expected follows, hashes of its members
             for (DenseBlock b : g.blocks()) {
                 System.out.printf(Locale.ROOT, "  block %d followers, %d targets, density %.4f, observed %d,"

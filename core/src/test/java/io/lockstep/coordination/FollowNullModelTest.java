@@ -74,6 +74,43 @@ class FollowNullModelTest {
         return new Farmed(a, farm, g, flagged(a, g));
     }
 
+    /**
+     * A refit ({@link FollowNullModel#refine}) is built from its parent's counts: every field equals that of a model
+     * built from scratch on the refined partition, for every community split, with and without a block left out.
+     */
+    @Test
+    void aRefitModelEqualsOneBuiltFromItsPartition() {
+        Activity a = eightCommunities(5).build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        FollowNullModel model = FollowNullModel.fit(finder, n, 42, 1.0);
+        int split = 0;
+        for (int home = 0; home < model.communityCount(); home++) {
+            IntArrayList members = new IntArrayList();
+            for (int v = 0; v < n; v++) {
+                if (model.communityOf(v) == home) {
+                    members.add(v);
+                }
+            }
+            int[] block = members.size() < 40 ? new int[0] : members.toIntArray();
+            int[] fs = java.util.Arrays.copyOfRange(block, 0, Math.min(block.length, 30));
+            int[] ts = java.util.Arrays.copyOfRange(block, Math.min(block.length, 30), Math.min(block.length, 40));
+            for (int[][] b : new int[][][] {{new int[0], new int[0]}, {fs, ts}}) {
+                FollowNullModel refit = model.refine(home, b[0], b[1], 42, TerminationFlag.RUNNING_TRUE);
+                if (refit == null) {
+                    continue;
+                }
+                split++;
+                int[] partition = new int[n];
+                for (int v = 0; v < n; v++) {
+                    partition[v] = refit.communityOf(v);
+                }
+                assertThat(refit).usingRecursiveComparison().isEqualTo(new FollowNullModel(finder, partition));
+            }
+        }
+        assertThat(split).isGreaterThan(0);
+    }
+
     @Test
     void aCommunityWhereEveryoneFollowsItsFiveStarsFormsNoBlock() {
         Activity a = communities(1, 600).follows(36, 0.8, 1.0).everyoneFollowsStars(0, 5).build();
