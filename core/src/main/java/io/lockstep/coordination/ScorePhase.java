@@ -35,7 +35,7 @@ import java.util.List;
  * with no timed edge left they would take the block formula, which scores some ordinary blocks above the threshold
  * (docs/quality.md, "Mixed clusters, the part that holds").
  *
- * <p><b>Hired parts</b> ({@link #HIRED_PARTS}). Around each dense block, the accounts hired by its targets
+ * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). Around each dense block, the accounts hired by its targets
  * ({@link LockstepReaders#hiredAround}: following one of them and acting on them in lockstep, with no post of their own
  * and no tie to the others beyond their degree's chance: an aged farm's accounts bought second-hand, whether or not
  * they follow enough of the block's targets to be its followers) are scored by the block formula on their own follows
@@ -48,15 +48,17 @@ import java.util.List;
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
  * ({@link CrowdShare}: one walk over the examined pairs of the retweets and of the replies, when a cluster has an
- * internal co-retweet or co-reply edge; a second for the parts with one). Deterministic: the order is total (members
+ * internal co-retweet or co-reply edge; a second for the parts with one); with hired parts, O(Σ followers of the
+ * blocks' targets × their posts) to read them and O(follows) once for the follower index. Deterministic: the order is total (members
  * are disjoint, so smallest members differ).
  */
 final class ScorePhase {
     /**
-     * Whether {@link #run} places the hired parts around the blocks (see the class comment; docs/quality.md, branch
-     * aged18's section, for what it does on the measured archives).
+     * Whether {@link #run} places the hired parts around the blocks (see the class comment): off, because they were
+     * measured on too few archives to be turned on (no robustness matrix, no hold-outs; docs/quality.md, branch
+     * aged18's section).
      */
-    static final boolean HIRED_PARTS = true;
+    static final boolean HIRED_PARTS = false;
 
     private ScorePhase() {
     }
