@@ -48,7 +48,10 @@ class HiredFollowersTest {
         return archive(kind, false);
     }
 
-    /** As above; {@code halfOutside}: the odd members of the group follow client c0 only (no block follower). */
+    /**
+     * As above; {@code halfOutside}: the odd members of the group follow client c0 only (no block follower), and the
+     * chance ties are between two even members (every fourth follows the next even one).
+     */
     private static Timeline archive(Kind kind, boolean halfOutside) {
         Timeline t = new Timeline().accounts("c0", "c1");
         for (int i = 0; i < 2 * GROUP; i++) {
@@ -88,7 +91,9 @@ class HiredFollowersTest {
                 for (int d = 1; d <= 5; d++) {
                     t.b.addFollow("g" + i, "g" + ((i + d) % GROUP));
                 }
-            } else if (i % 2 == 0) {
+            } else if (halfOutside && i % 4 == 0) {
+                t.b.addFollow("g" + i, "g" + (i + 2)); // a chance tie between two of the block's followers
+            } else if (!halfOutside && i % 2 == 0) {
                 t.b.addFollow("g" + i, "g" + (i + 1));
             }
             if (kind == Kind.FANS_WITH_A_VOICE) {
@@ -229,6 +234,9 @@ class HiredFollowersTest {
         ClusterScorer scorer = scorer(a);
         assertThat(scorer.hired(block)).hasSize(GROUP / 2);
         assertThat(scorer.hiredAround(block)).containsExactly(range(0, GROUP));
+        // judged with the block (its ten tied aged members and ten honest readers count as readers), all are cleared
+        List<Cluster> off = new ArrayList<>();
+        assertThat(flagged(scores(a, block, false, off), 0, 2 * GROUP)).isZero();
         List<Cluster> clusters = new ArrayList<>();
         double[] score = scores(a, block, true, clusters);
         // the ten outside the block's cluster join the part: all twenty flagged, no honest follower
@@ -239,8 +247,6 @@ class HiredFollowersTest {
         // their density into the targets is 30 of 40 follows: 0.45 + 0.2 x 0.75 + 0.2 / 20 + 0.15
         assertThat(clusters.get(0).score()).isCloseTo(0.76, within(1e-9));
         assertThat(clusters.get(1).members()).containsExactly(range(GROUP, 2 * GROUP));
-        List<Cluster> off = new ArrayList<>();
-        assertThat(flagged(scores(a, block, false, off), 0, 2 * GROUP)).isZero();
     }
 
     @Test
