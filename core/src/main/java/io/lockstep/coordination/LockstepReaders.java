@@ -8,6 +8,7 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Which of a follow block's followers act on its targets as readers do, for the audience factor of
@@ -441,45 +442,41 @@ final class LockstepReaders {
     }
 
     private void indexFollowers() {
-        int n = activity.accountCount();
-        int m = activity.followCount();
-        int[] offsets = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            offsets[activity.followee(i) + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            offsets[v + 1] += offsets[v];
-        }
-        int[] sources = new int[m];
-        int[] at = Arrays.copyOf(offsets, n);
-        for (int i = 0; i < m; i++) {
-            sources[at[activity.followee(i)]++] = activity.follower(i);
-        }
-        followerOffsets = offsets;
-        followersOf = sources;
+        int[][] csr = csr(activity.accountCount(), activity.followCount(), activity::followee, activity::follower);
+        followerOffsets = csr[0];
+        followersOf = csr[1];
     }
 
     private void indexFollows() {
         int n = activity.accountCount();
         int m = activity.followCount();
-        int[] offsets = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            offsets[activity.follower(i) + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            offsets[v + 1] += offsets[v];
-        }
-        int[] targets = new int[m];
-        int[] at = Arrays.copyOf(offsets, n);
-        for (int i = 0; i < m; i++) {
-            targets[at[activity.follower(i)]++] = activity.followee(i);
-        }
+        int[][] csr = csr(n, m, activity::follower, activity::followee);
         int[] in = new int[n];
         for (int i = 0; i < m; i++) {
             in[activity.followee(i)]++;
         }
         inDegree = in;
-        followOffsets = offsets;
-        followees = targets;
+        followOffsets = csr[0];
+        followees = csr[1];
+    }
+
+    /**
+     * The follows grouped by {@code key} (compressed rows over account ids): offsets (length n + 1) and, per row, the
+     * {@code value} of each follow. O(n + m).
+     */
+    private static int[][] csr(int n, int m, IntUnaryOperator key, IntUnaryOperator value) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            offsets[key.applyAsInt(i) + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] values = new int[m];
+        int[] at = Arrays.copyOf(offsets, n);
+        for (int i = 0; i < m; i++) {
+            values[at[key.applyAsInt(i)]++] = value.applyAsInt(i);
+        }
+        return new int[][]{offsets, values};
     }
 }
