@@ -35,22 +35,23 @@ import java.util.List;
  * with no timed edge left they would take the block formula, which scores some ordinary blocks above the threshold
  * (docs/quality.md, "Mixed clusters, the part that holds").
  *
- * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). Around each dense block, the accounts hired by its targets
- * ({@link LockstepReaders#hiredAround}: following one of them and acting on them in lockstep, with no post of their own
- * and no tie to the others beyond their degree's chance: an aged farm's accounts bought second-hand, whether or not
- * they follow enough of the block's targets to be its followers) are scored by the block formula on their own follows
- * ({@link ClusterScorer#scoreHired}) and leave whatever cluster holds them when that scores lower ({@link #placeHired}):
- * the block's cluster, where honest followers of the same public clients hold them under the audience factor, or a
- * co-reaction cluster held by chance co-retweets of accounts retweeting the same few posts. The clusters left keep their
- * score on the accounts that stay, so honest followers are not judged by the farm's evidence and nobody's score falls.
- * Measured on the fourth generator's archives (docs/quality.md, "Hired followers", and branch aged18's section).
+ * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). Around each dense block, the accounts hired by its
+ * targets ({@link LockstepReaders#hiredAround}: following one of them and acting on them in lockstep, with no post of
+ * their own and no tie to the others beyond their degree's chance: an aged farm's accounts bought second-hand, whether
+ * or not they follow enough of the block's targets to be its followers) are scored by the block formula on their own
+ * follows ({@link ClusterScorer#scoreHired}) and leave whatever cluster holds them when that scores lower ({@link
+ * #placeHired}): the block's cluster, where honest followers of the same public clients hold them under the audience
+ * factor, or a co-reaction cluster held by chance co-retweets of accounts retweeting the same few posts. The clusters
+ * left keep their score on the accounts that stay, so honest followers are not judged by the farm's evidence and
+ * nobody's score falls. Measured on the fourth generator's archives (docs/quality.md, "Hired followers", and branch
+ * aged18's section).
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
  * ({@link CrowdShare}: one walk over the examined pairs of the retweets and of the replies, when a cluster has an
  * internal co-retweet or co-reply edge; a second for the parts with one); with hired parts, O(Σ followers of the
- * blocks' targets × their posts) to read them and O(follows) once for the follower index. Deterministic: the order is total (members
- * are disjoint, so smallest members differ).
+ * blocks' targets × their posts) to read them and O(follows) once for the follower index. Deterministic: the order is
+ * total (members are disjoint, so smallest members differ).
  */
 final class ScorePhase {
     /**
@@ -92,8 +93,9 @@ final class ScorePhase {
     }
 
     /**
-     * As above; {@code blocks} are the dense blocks whose hired accounts may leave their clusters ({@link #placeHired}),
-     * each block's cluster or not (a block whose followers are held by co-reaction elsewhere has none).
+     * As above; {@code blocks} are the dense blocks whose hired accounts may leave their clusters
+     * ({@link #placeHired}), each block's cluster or not (a block whose followers are held by co-reaction elsewhere
+     * has none).
      */
     static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, List<DenseBlock> blocks,
