@@ -313,6 +313,11 @@ final class ClusterScorer {
         return readers.hired(block);
     }
 
+    /** The hired accounts around {@code block} ({@link LockstepReaders#hiredAround}), ascending. */
+    int[] hiredAround(DenseBlock block) {
+        return readers.hiredAround(block);
+    }
+
     /**
      * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
      * burst and burst share, weighted) lifted by the significance term ({@link #lifted}). O(internal edges).

@@ -102,7 +102,8 @@ public final class CoordinationDetector {
         termination.assertRunning();
         ClusterPhase.Groups groups = ClusterPhase.run(combined, edges, blocks, params.cluster(), params.seed(),
                 termination);
-        List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups, termination);
+        List<Cluster> clusters = ScorePhase.run(activity, params, combined, edges, groups, blocks, termination,
+                ScorePhase.HIRED_PARTS);
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());
         termination.assertRunning();

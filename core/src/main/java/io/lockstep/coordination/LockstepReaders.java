@@ -1,6 +1,7 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.activity.PostKind;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
@@ -8,6 +9,7 @@ import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Which of a follow block's followers act on its targets as readers do, for the audience factor of
@@ -42,11 +44,20 @@ final class LockstepReaders {
     private int[] followees;
     /** Per account, how many accounts follow it; built with the follow index. */
     private int[] inDegree;
+    /** Followers by followee (CSR over account ids), built on first use by {@link #around}. */
+    private int[] followerOffsets;
+    private int[] followersOf;
     /**
      * The level at which a follower's ties to the block are beyond chance ({@link #tiedBeyondChance}): the
      * conventional 5 %, the level of the audience factor's Wilson bound. Not fitted to an archive.
      */
     static final double TIE_LEVEL = 0.05;
+    /**
+     * The share of its targets' posts that a block's hired accounts must act on together for them to be hired around
+     * the block ({@link #hiredAround}, {@link #coverage}): more than half, a majority of the posts rather than a chosen
+     * few. A level of reading, not fitted to an archive.
+     */
+    static final double MIN_COVERAGE = 0.5;
 
     /**
      * @param postOffsets   per account, where its timed posts start in {@code postsByAuthor} (length accounts + 1)
@@ -68,7 +79,7 @@ final class LockstepReaders {
 
     Counts count(DenseBlock block) {
         int[] followers = block.followers();
-        Acts acts = acts(block);
+        Acts acts = acts(followers, block.targets());
         boolean any = false;
         for (boolean x : acts.lockstep) {
             any |= x;
@@ -106,8 +117,98 @@ final class LockstepReaders {
      * Cost as {@link #count} plus O(the followers' follows). Deterministic.
      */
     int[] hired(DenseBlock block) {
-        int[] followers = block.followers();
-        Acts acts = acts(block);
+        return hired(block.followers(), block.targets());
+    }
+
+    /**
+     * The hired accounts <em>around</em> {@code block}: those of {@link #around} that {@link #hired(int[], int[])}
+     * finds hired by its targets. The follow signal builds a block from the followers that follow enough of its
+     * targets; an aged farm's accounts follow their clients and only some of their other customers, so most of them
+     * follow too few of the block's targets to be its followers (the fourth generator's f2: 106 of 171 aged accounts
+     * hired by no block's followers), though they act on the same targets, in lockstep with its followers, and on
+     * nothing else. The block is the evidence the model of ordinary following cannot explain ({@link FollowNullModel});
+     * the accounts around it that follow one of its targets and whose whole life in the archive is acting on them, in
+     * lockstep, with no tie beyond chance, are judged by it too. Cost: O(Σ followers of the targets × their posts),
+     * plus {@link #hired(int[], int[])}'s; the follower index is built once in O(follows).
+     */
+    int[] hiredAround(DenseBlock block) {
+        int[] hired = hired(around(block), block.targets());
+        return hired.length > 0 && coverage(hired, block.targets()) > MIN_COVERAGE ? hired : new int[0];
+    }
+
+    /**
+     * The share of the posts of the targets that {@code members} act on (their posts other than retweets) that some
+     * member retweeted, quoted or replied to; 0 when they act on none. A farm hired to amplify its clients acts on
+     * their posts as they come: the fourth generator's aged farm retweets every client post, each member a fifth to
+     * three fifths of them, so together they cover nearly all. An honest crowd whose members act on nothing but one
+     * sponsor's posts, in lockstep and without ties (giveaway entrants retweeting the contests, "RT + follow to win"),
+     * acts on the few posts that ask for it among the dozens the sponsor writes. O(the members' posts + the acted-on
+     * targets' posts).
+     */
+    double coverage(int[] members, int[] targetIds) {
+        IntOpenHashSet targets = new IntOpenHashSet(targetIds);
+        IntOpenHashSet acted = new IntOpenHashSet();
+        IntOpenHashSet authors = new IntOpenHashSet();
+        for (int m : members) {
+            for (int i = postOffsets[m]; i < postOffsets[m + 1]; i++) {
+                int p = postsByAuthor[i];
+                int ref = activity.referencedPost(p);
+                if (ref != Activity.NONE && onTarget(p, targets)) {
+                    acted.add(ref);
+                    authors.add(activity.referencedAuthor(p));
+                }
+            }
+        }
+        long posts = 0;
+        for (int a : authors) {
+            for (int i = postOffsets[a]; i < postOffsets[a + 1]; i++) {
+                if (activity.kind(postsByAuthor[i]) != PostKind.RETWEET) {
+                    posts++;
+                }
+            }
+        }
+        return posts == 0 ? 0 : Math.min(1.0, (double) acted.size() / posts);
+    }
+
+    /**
+     * {@code block}'s followers and every other account that follows one of its targets and retweets, quotes or
+     * replies to one of them, ascending. O(Σ followers of the targets × their posts).
+     */
+    int[] around(DenseBlock block) {
+        if (followerOffsets == null) {
+            indexFollowers();
+        }
+        IntOpenHashSet targets = new IntOpenHashSet(block.targets());
+        IntOpenHashSet seen = new IntOpenHashSet(block.followers());
+        IntArrayList out = new IntArrayList(block.followers());
+        for (int t : block.targets()) {
+            for (int i = followerOffsets[t]; i < followerOffsets[t + 1]; i++) {
+                int f = followersOf[i];
+                if (seen.add(f) && actsOn(f, targets)) {
+                    out.add(f);
+                }
+            }
+        }
+        int[] ids = out.toIntArray();
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private boolean actsOn(int account, IntOpenHashSet targets) {
+        for (int i = postOffsets[account]; i < postOffsets[account + 1]; i++) {
+            if (onTarget(postsByAuthor[i], targets)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The hired accounts among {@code followers} (ascending account ids) with respect to {@code targets}: as
+     * {@link #hired(DenseBlock)}, lockstep and ties measured among {@code followers}.
+     */
+    int[] hired(int[] followers, int[] targets) {
+        Acts acts = acts(followers, targets);
         boolean[] candidate = new boolean[followers.length];
         boolean any = false;
         for (int x = 0; x < followers.length; x++) {
@@ -159,9 +260,8 @@ final class LockstepReaders {
     private record Acts(int posting, boolean[] acting, boolean[] lockstep, boolean[] onlyTargets) {
     }
 
-    private Acts acts(DenseBlock block) {
-        int[] followers = block.followers();
-        IntOpenHashSet targets = new IntOpenHashSet(block.targets());
+    private Acts acts(int[] followers, int[] targetIds) {
+        IntOpenHashSet targets = new IntOpenHashSet(targetIds);
         int posting = 0;
         int total = 0;
         for (int f : followers) {
@@ -381,27 +481,42 @@ final class LockstepReaders {
         return tied;
     }
 
+    private void indexFollowers() {
+        int[][] csr = csr(activity.accountCount(), activity.followCount(), activity::followee, activity::follower);
+        followerOffsets = csr[0];
+        followersOf = csr[1];
+    }
+
     private void indexFollows() {
         int n = activity.accountCount();
         int m = activity.followCount();
-        int[] offsets = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            offsets[activity.follower(i) + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            offsets[v + 1] += offsets[v];
-        }
-        int[] targets = new int[m];
-        int[] at = Arrays.copyOf(offsets, n);
-        for (int i = 0; i < m; i++) {
-            targets[at[activity.follower(i)]++] = activity.followee(i);
-        }
+        int[][] csr = csr(n, m, activity::follower, activity::followee);
         int[] in = new int[n];
         for (int i = 0; i < m; i++) {
             in[activity.followee(i)]++;
         }
         inDegree = in;
-        followOffsets = offsets;
-        followees = targets;
+        followOffsets = csr[0];
+        followees = csr[1];
+    }
+
+    /**
+     * The follows grouped by {@code key} (compressed rows over account ids): offsets (length n + 1) and, per row, the
+     * {@code value} of each follow. O(n + m).
+     */
+    private static int[][] csr(int n, int m, IntUnaryOperator key, IntUnaryOperator value) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            offsets[key.applyAsInt(i) + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] values = new int[m];
+        int[] at = Arrays.copyOf(offsets, n);
+        for (int i = 0; i < m; i++) {
+            values[at[key.applyAsInt(i)]++] = value.applyAsInt(i);
+        }
+        return new int[][]{offsets, values};
     }
 }

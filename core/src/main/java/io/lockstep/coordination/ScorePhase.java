@@ -35,24 +35,29 @@ import java.util.List;
  * with no timed edge left they would take the block formula, which scores some ordinary blocks above the threshold
  * (docs/quality.md, "Mixed clusters, the part that holds").
  *
- * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). A block's cluster may also hold the block's hired
- * followers ({@link LockstepReaders#hired}: acting on its targets in lockstep, with no post of their own and no tie to
- * the block beyond their degree's chance: an aged farm's accounts bought second-hand, absorbed into a block with honest
- * followers of the same public clients). They are scored by the block formula on their own follows
- * ({@link ClusterScorer#scoreHired}) and leave as a part does, after the co-action parts that leave and without their
- * members; the followers left keep the whole cluster's score, so honest followers are not judged by the farm's
- * evidence. Measured on the fourth generator's archives and the third's fandoms (docs/quality.md, "Hired followers").
+ * <p><b>Hired parts</b> (off by default, {@link #HIRED_PARTS}). Around each dense block, the accounts hired by its
+ * targets ({@link LockstepReaders#hiredAround}: following one of them and acting on them in lockstep, with no post of
+ * their own and no tie to the others beyond their degree's chance: an aged farm's accounts bought second-hand, whether
+ * or not they follow enough of the block's targets to be its followers) are scored by the block formula on their own
+ * follows ({@link ClusterScorer#scoreHired}) and leave whatever cluster holds them when that scores lower ({@link
+ * #placeHired}): the block's cluster, where honest followers of the same public clients hold them under the audience
+ * factor, or a co-reaction cluster held by chance co-retweets of accounts retweeting the same few posts. The clusters
+ * left keep their score on the accounts that stay, so honest followers are not judged by the farm's evidence and
+ * nobody's score falls. Measured on the fourth generator's archives (docs/quality.md, "Hired followers", and branch
+ * aged18's section).
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
  * ({@link CrowdShare}: one walk over the examined pairs of the retweets and of the replies, when a cluster has an
- * internal co-retweet or co-reply edge; a second for the parts with one). Deterministic: the order is total (members
- * are disjoint, so smallest members differ).
+ * internal co-retweet or co-reply edge; a second for the parts with one); with hired parts, O(Σ followers of the
+ * blocks' targets × their posts) to read them and O(follows) once for the follower index. Deterministic: the order is
+ * total (members are disjoint, so smallest members differ).
  */
 final class ScorePhase {
     /**
-     * Whether {@link #run} carves the hired parts of the blocks' clusters (see the class comment): off, because on the
-     * measured archives they added honest accounts (docs/quality.md, "Hired followers").
+     * Whether {@link #run} places the hired parts around the blocks (see the class comment): off, because they were
+     * measured on too few archives to be turned on (no robustness matrix, no hold-outs; docs/quality.md, branch
+     * aged18's section).
      */
     static final boolean HIRED_PARTS = false;
 
@@ -70,10 +75,31 @@ final class ScorePhase {
         return run(activity, params, combined, edges, groups, termination, HIRED_PARTS);
     }
 
-    /** As above; {@code hiredParts} says whether the hired parts of the blocks' clusters are carved. */
+    /**
+     * As above, the hired parts ({@code hiredParts}) read around the blocks of {@code groups}; {@link
+     * CoordinationDetector} passes every block the follow signal found ({@link #run(Activity, CoordinationParams,
+     * CompactGraph, List, ClusterPhase.Groups, List, TerminationFlag, boolean)}).
+     */
     static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
                              List<CoordinationEdge> edges, ClusterPhase.Groups groups, TerminationFlag termination,
                              boolean hiredParts) {
+        List<DenseBlock> blocks = new ArrayList<>();
+        for (DenseBlock b : groups.blocks) {
+            if (b != null) {
+                blocks.add(b);
+            }
+        }
+        return run(activity, params, combined, edges, groups, blocks, termination, hiredParts);
+    }
+
+    /**
+     * As above; {@code blocks} are the dense blocks whose hired accounts may leave their clusters
+     * ({@link #placeHired}), each block's cluster or not (a block whose followers are held by co-reaction elsewhere
+     * has none).
+     */
+    static List<Cluster> run(Activity activity, CoordinationParams params, CompactGraph combined,
+                             List<CoordinationEdge> edges, ClusterPhase.Groups groups, List<DenseBlock> blocks,
+                             TerminationFlag termination, boolean hiredParts) {
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
@@ -92,9 +118,11 @@ final class ScorePhase {
         int[] components = ClusterPhase.coActionComponents(groups, edges, new boolean[n]);
         List<ClusterPhase.Part> parts = ClusterPhase.coActionParts(groups, edges, minSize,
                 tied(base, groups, edges, components));
-        List<ClusterPhase.Part> hired = hiredParts ? hiredParts(groups, base, minSize) : List.of();
-        if (!parts.isEmpty() || !hired.isEmpty()) {
-            carve(activity, params, combined, edges, groups, parts, hired, kept, base, termination);
+        if (!parts.isEmpty()) {
+            carve(activity, params, combined, edges, groups, parts, kept, base, termination);
+        }
+        if (hiredParts) {
+            placeHired(kept, hiredParts(blocks, base, minSize), base, n, minSize);
         }
         kept.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
@@ -109,8 +137,7 @@ final class ScorePhase {
     }
 
     /**
-     * Scores each co-action part by the timed formula on its own edges, with its own crowd factor, and each hired
-     * part by {@link ClusterScorer#scoreHired} on its members outside the co-action parts that leave, and takes the
+     * Scores each co-action part by the timed formula on its own edges, with its own crowd factor, and takes the
      * parts that score higher than their block's cluster out of it ({@code kept}, indexed by group, is updated in
      * place: the block's cluster keeps its score on the followers left, and the parts that leave are appended). The
      * parts of a block leave only when at least {@code minSize} followers stay: a part that is nearly the whole cluster
@@ -118,47 +145,29 @@ final class ScorePhase {
      */
     private static void carve(Activity activity, CoordinationParams params, CompactGraph combined,
                               List<CoordinationEdge> edges, ClusterPhase.Groups groups,
-                              List<ClusterPhase.Part> coAction, List<ClusterPhase.Part> hired,
-                              List<Cluster> kept, ClusterScorer base, TerminationFlag termination) {
+                              List<ClusterPhase.Part> coAction, List<Cluster> kept, ClusterScorer base,
+                              TerminationFlag termination) {
         int k = groups.size();
         int n = groups.membership.length;
         int minSize = params.cluster().minSize();
         List<ClusterPhase.Part> parts = new ArrayList<>();
         List<Cluster> scored = new ArrayList<>();
-        boolean[] carvedOut = new boolean[n];
-        if (!coAction.isEmpty()) {
-            int[] carved = new int[n];
-            for (int v = 0; v < n; v++) {
-                carved[v] = groups.groupOf(v);
-            }
-            for (int j = 0; j < coAction.size(); j++) {
-                for (int m : coAction.get(j).members()) {
-                    carved[m] = k + j;
-                }
-            }
-            Inside inside = Inside.of(carved, k + coAction.size(), edges, combined);
-            ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, carved, inside, k, termination));
-            for (int j = 0; j < coAction.size(); j++) {
-                ClusterPhase.Part part = coAction.get(j);
-                Cluster c = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
-                if (c.score() > kept.get(part.group()).score()) {
-                    parts.add(part);
-                    scored.add(c);
-                    for (int m : part.members()) {
-                        carvedOut[m] = true;
-                    }
-                }
+        int[] carved = new int[n];
+        for (int v = 0; v < n; v++) {
+            carved[v] = groups.groupOf(v);
+        }
+        for (int j = 0; j < coAction.size(); j++) {
+            for (int m : coAction.get(j).members()) {
+                carved[m] = k + j;
             }
         }
-        for (int h = 0; h < hired.size(); h++) {
-            ClusterPhase.Part part = hired.get(h);
-            int[] members = Arrays.stream(part.members()).filter(m -> !carvedOut[m]).toArray();
-            if (members.length < minSize) {
-                continue;
-            }
-            Cluster c = base.scoreHired(k + coAction.size() + h, members, groups.blocks.get(part.group()));
+        Inside inside = Inside.of(carved, k + coAction.size(), edges, combined);
+        ClusterScorer scorer = base.withCrowd(crowd(activity, params, combined, carved, inside, k, termination));
+        for (int j = 0; j < coAction.size(); j++) {
+            ClusterPhase.Part part = coAction.get(j);
+            Cluster c = scorer.score(k + j, part.members(), inside.edges.get(k + j), inside.combined[k + j], null);
             if (c.score() > kept.get(part.group()).score()) {
-                parts.add(new ClusterPhase.Part(part.group(), members));
+                parts.add(part);
                 scored.add(c);
             }
         }
@@ -186,25 +195,99 @@ final class ScorePhase {
         }
     }
 
+    /** A block's hired accounts ({@link ClusterScorer#hiredAround}), ascending. */
+    record Hired(DenseBlock block, int[] members) {
+    }
+
     /**
-     * The hired parts of the blocks' clusters: per group that is a dense block's, its members that are the block's
-     * hired followers ({@link ClusterScorer#hired}), kept from {@code minSize} members. Ordered by group. O(the blocks'
-     * followers' posts and follows).
+     * The hired accounts around each block ({@link ClusterScorer#hiredAround}), kept from {@code minSize} of them, in
+     * the order of {@code blocks}. O(Σ followers of the blocks' targets × their posts, and their follows).
      */
-    static List<ClusterPhase.Part> hiredParts(ClusterPhase.Groups groups, ClusterScorer scorer, int minSize) {
-        List<ClusterPhase.Part> parts = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            DenseBlock b = groups.blocks.get(g);
-            if (b == null) {
-                continue;
-            }
-            final int group = g;
-            int[] members = Arrays.stream(scorer.hired(b)).filter(m -> groups.groupOf(m) == group).toArray();
+    static List<Hired> hiredParts(List<DenseBlock> blocks, ClusterScorer scorer, int minSize) {
+        List<Hired> parts = new ArrayList<>();
+        for (DenseBlock b : blocks) {
+            int[] members = scorer.hiredAround(b);
             if (members.length >= minSize) {
-                parts.add(new ClusterPhase.Part(g, members));
+                parts.add(new Hired(b, members));
             }
         }
         return parts;
+    }
+
+    /**
+     * Each block's hired accounts scored by {@link ClusterScorer#scoreHired} leave their clusters for one of their own
+     * when it scores higher than the cluster each is in (any account outside every cluster leaves): the parts in
+     * descending score order, each scored again on the accounts that leave, at least {@code minSize} of them. The
+     * clusters they leave keep their score on the accounts that stay (a cluster left empty is dropped), so a part only
+     * adds a verdict: its members are judged by the stronger of the two evidences, nobody else's score moves.
+     * {@code kept} is updated in place. O(Σ part members + Σ cluster members) plus the scorer's per part.
+     */
+    static void placeHired(List<Cluster> kept, List<Hired> hired, ClusterScorer scorer, int n, int minSize) {
+        if (hired.isEmpty()) {
+            return;
+        }
+        int before = kept.size();
+        int[] at = new int[n];
+        Arrays.fill(at, -1);
+        for (int i = 0; i < before; i++) {
+            for (int m : kept.get(i).members()) {
+                at[m] = i;
+            }
+        }
+        List<Cluster> scored = new ArrayList<>(hired.size());
+        for (int h = 0; h < hired.size(); h++) {
+            scored.add(scorer.scoreHired(before + h, hired.get(h).members(), hired.get(h).block()));
+        }
+        Integer[] order = new Integer[hired.size()];
+        for (int h = 0; h < order.length; h++) {
+            order[h] = h;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer h) -> -scored.get(h).score())
+                .thenComparingInt(h -> h));
+        boolean moved = false;
+        for (int h : order) {
+            Cluster c = scored.get(h);
+            int[] movers = leaving(c.members(), c.score(), at, kept);
+            if (movers.length < minSize) {
+                continue;
+            }
+            if (movers.length < c.members().length) {
+                c = scorer.scoreHired(c.id(), movers, hired.get(h).block());
+                movers = leaving(movers, c.score(), at, kept);
+                if (movers.length < minSize) {
+                    continue;
+                }
+                c = scorer.scoreHired(c.id(), movers, hired.get(h).block());
+            }
+            int index = kept.size();
+            kept.add(c);
+            for (int m : movers) {
+                at[m] = index;
+            }
+            moved = true;
+        }
+        if (!moved) {
+            return;
+        }
+        List<Cluster> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Cluster c = kept.get(i);
+            final int index = i;
+            int[] stay = Arrays.stream(c.members()).filter(m -> at[m] == index).toArray();
+            if (stay.length == c.members().length) {
+                out.add(c);
+            } else if (stay.length > 0) {
+                out.add(new Cluster(c.id(), c.kind(), stay, c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
+                        c.lastSeen()));
+            }
+        }
+        kept.clear();
+        kept.addAll(out);
+    }
+
+    /** The accounts of {@code members} outside every cluster or in one scoring under {@code score}. */
+    private static int[] leaving(int[] members, double score, int[] at, List<Cluster> kept) {
+        return Arrays.stream(members).filter(m -> at[m] < 0 || kept.get(at[m]).score() < score).toArray();
     }
 
     /**

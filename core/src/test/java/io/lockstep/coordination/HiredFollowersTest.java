@@ -39,10 +39,20 @@ class HiredFollowersTest {
         /** the third generator's fans: the same retweets and chance ties, and posts of their own */
         FANS_WITH_A_VOICE,
         /** the fourth generator's fans: the same retweets only, each following five other fans (a community) */
-        FANS_WHO_KNOW_ONE_ANOTHER
+        FANS_WHO_KNOW_ONE_ANOTHER,
+        /** giveaway entrants: as AGED, but retweeting only three contest posts of c0, which writes 12 posts */
+        ENTRANTS
     }
 
     private static Timeline archive(Kind kind) {
+        return archive(kind, false);
+    }
+
+    /**
+     * As above; {@code halfOutside}: the odd members of the group follow client c0 only (no block follower), and the
+     * chance ties are between two even members (every fourth follows the next even one).
+     */
+    private static Timeline archive(Kind kind, boolean halfOutside) {
         Timeline t = new Timeline().accounts("c0", "c1");
         for (int i = 0; i < 2 * GROUP; i++) {
             String id = (i < GROUP ? "g" + i : "h" + (i - GROUP));
@@ -54,7 +64,9 @@ class HiredFollowersTest {
         for (int i = 0; i < 2 * GROUP; i++) {
             String id = (i < GROUP ? "g" + i : "h" + (i - GROUP));
             t.b.addFollow(id, "c0");
-            t.b.addFollow(id, "c1");
+            if (!(halfOutside && i < GROUP && i % 2 == 1)) {
+                t.b.addFollow(id, "c1");
+            }
             for (int k = 0; k < PAST; k++) {
                 t.b.addFollow(id, "b" + ((i * 97 + k * 31) % BACKGROUND));
             }
@@ -62,8 +74,16 @@ class HiredFollowersTest {
         for (int p = 0; p < POSTS; p++) {
             long posted = START + p * DAY;
             t.tweet("post" + p, "c" + (p % 2), posted);
+            if (kind == Kind.ENTRANTS && p % 4 != 0) {
+                continue;
+            }
             for (int i = 0; i < GROUP; i++) {
                 t.retweet("g" + i, posted + 600 + 10L * i, "post" + p);
+            }
+        }
+        if (kind == Kind.ENTRANTS) {
+            for (int p = 0; p < POSTS / 2; p++) {
+                t.tweet("more" + p, "c0", START + p * DAY + 30_000);
             }
         }
         for (int i = 0; i < GROUP; i++) {
@@ -71,7 +91,9 @@ class HiredFollowersTest {
                 for (int d = 1; d <= 5; d++) {
                     t.b.addFollow("g" + i, "g" + ((i + d) % GROUP));
                 }
-            } else if (i % 2 == 0) {
+            } else if (halfOutside && i % 4 == 0) {
+                t.b.addFollow("g" + i, "g" + (i + 2)); // a chance tie between two of the block's followers
+            } else if (!halfOutside && i % 2 == 0) {
                 t.b.addFollow("g" + i, "g" + (i + 1));
             }
             if (kind == Kind.FANS_WITH_A_VOICE) {
@@ -103,12 +125,17 @@ class HiredFollowersTest {
 
     /** The follow signal's edges: each follower linked to its next five, evidence without action times. */
     private static List<CoordinationEdge> followEdges() {
+        return followEdges(block().followers());
+    }
+
+    /** As above, among {@code followers}. */
+    private static List<CoordinationEdge> followEdges(int[] followers) {
         List<CoordinationEdge> edges = new ArrayList<>();
-        int n = 2 * GROUP;
+        int n = followers.length;
         for (int i = 0; i < n; i++) {
             for (int d = 1; d <= 5; d++) {
-                int u = FIRST + i;
-                int v = FIRST + (i + d) % n;
+                int u = followers[i];
+                int v = followers[(i + d) % n];
                 edges.add(new CoordinationEdge(Math.min(u, v), Math.max(u, v), CoordinationSignal.LOCKSTEP_FOLLOW,
                         0.1, 2, List.of(new Evidence("follow", Activity.NO_TIME, Activity.NO_TIME))));
             }
@@ -121,16 +148,21 @@ class HiredFollowersTest {
      * account the score of its cluster (0 outside every cluster).
      */
     private static double[] scores(Activity a, boolean hired, List<Cluster> out) {
-        List<CoordinationEdge> edges = followEdges();
+        return scores(a, block(), hired, out);
+    }
+
+    /** As above, on {@code block}'s cluster. */
+    private static double[] scores(Activity a, DenseBlock block, boolean hired, List<Cluster> out) {
+        List<CoordinationEdge> edges = followEdges(block.followers());
         CompactGraph combined = CombinePhase.run(a.accountCount(), edges, 0.0);
         int[] membership = new int[a.accountCount()];
         Arrays.fill(membership, -1);
-        for (int m : block().followers()) {
+        for (int m : block.followers()) {
             membership[m] = 0;
         }
         List<DenseBlock> blocks = new ArrayList<>();
-        blocks.add(block());
-        ClusterPhase.Groups groups = new ClusterPhase.Groups(membership, new int[]{0}, List.of(block().followers()),
+        blocks.add(block);
+        ClusterPhase.Groups groups = new ClusterPhase.Groups(membership, new int[]{0}, List.of(block.followers()),
                 blocks);
         List<Cluster> clusters = ScorePhase.run(a, CoordinationParams.defaults().withSeed(42), combined, edges,
                 groups, TerminationFlag.RUNNING_TRUE, hired);
@@ -186,6 +218,67 @@ class HiredFollowersTest {
         List<Cluster> off = new ArrayList<>();
         assertThat(flagged(scores(a, false, off), 0, 2 * GROUP)).isZero();
         assertThat(off).hasSize(1);
+    }
+
+    @Test
+    void agedAccountsAroundTheBlockThatFollowTooFewOfItsTargetsAreHiredWithIt() {
+        // the odd members follow c0 only: the follow signal's block holds the even ten and the honest twenty
+        Activity a = archive(Kind.AGED, true).build();
+        int[] inside = new int[GROUP / 2 + GROUP];
+        for (int i = 0; i < GROUP / 2; i++) {
+            inside[i] = FIRST + 2 * i;
+        }
+        System.arraycopy(range(GROUP, 2 * GROUP), 0, inside, GROUP / 2, GROUP);
+        Arrays.sort(inside);
+        DenseBlock block = new DenseBlock(inside, new int[]{0, 1}, 1.0, 2L * inside.length, 2.0, 1e-12);
+        ClusterScorer scorer = scorer(a);
+        assertThat(scorer.hired(block)).hasSize(GROUP / 2);
+        assertThat(scorer.hiredAround(block)).containsExactly(range(0, GROUP));
+        // judged with the block (its ten tied aged members and ten honest readers count as readers), all are cleared
+        List<Cluster> off = new ArrayList<>();
+        assertThat(flagged(scores(a, block, false, off), 0, 2 * GROUP)).isZero();
+        List<Cluster> clusters = new ArrayList<>();
+        double[] score = scores(a, block, true, clusters);
+        // the ten outside the block's cluster join the part: all twenty flagged, no honest follower
+        assertThat(flagged(score, 0, GROUP)).isEqualTo(GROUP);
+        assertThat(flagged(score, GROUP, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.get(0).members()).containsExactly(range(0, GROUP));
+        // their density into the targets is 30 of 40 follows: 0.45 + 0.2 x 0.75 + 0.2 / 20 + 0.15
+        assertThat(clusters.get(0).score()).isCloseTo(0.76, within(1e-9));
+        assertThat(clusters.get(1).members()).containsExactly(range(GROUP, 2 * GROUP));
+    }
+
+    @Test
+    void entrantsActingOnAFewOfTheSponsorsPostsAreNotHiredAroundTheBlock() {
+        // retweets only, in lockstep, chance ties: hired by the block's followers, but together they act on 3 of the
+        // 12 posts of the one target they act on, not on the sponsor's posts as they come
+        Activity a = archive(Kind.ENTRANTS).build();
+        ClusterScorer scorer = scorer(a);
+        assertThat(scorer.hired(block())).containsExactly(range(0, GROUP));
+        assertThat(scorer.hiredAround(block())).isEmpty();
+        List<Cluster> clusters = new ArrayList<>();
+        assertThat(flagged(scores(a, true, clusters), 0, 2 * GROUP)).isZero();
+        assertThat(clusters).hasSize(1);
+        // the aged farm, the same accounts retweeting all 12 client posts, covers them
+        assertThat(scorer(archive(Kind.AGED).build()).hiredAround(block())).containsExactly(range(0, GROUP));
+    }
+
+    @Test
+    void aHiredAccountStaysInAClusterThatScoresHigher() {
+        Activity a = archive(Kind.AGED).build();
+        ClusterScorer scorer = scorer(a);
+        // a botnet's cluster (0.95) holds the first five aged accounts, an honest cluster (0.1) the next five
+        List<Cluster> kept = new ArrayList<>();
+        kept.add(new Cluster(0, "botnet", range(0, 5), 0.95, List.of(), List.of(), 0, 0));
+        kept.add(new Cluster(1, "mixed", range(5, 10), 0.1, List.of(), List.of(), 0, 0));
+        ScorePhase.placeHired(kept, List.of(new ScorePhase.Hired(block(), range(0, GROUP))), scorer,
+                a.accountCount(), 5);
+        assertThat(kept).hasSize(2);
+        assertThat(kept.get(0).members()).containsExactly(range(0, 5));
+        assertThat(kept.get(0).score()).isEqualTo(0.95);
+        assertThat(kept.get(1).members()).containsExactly(range(5, GROUP));
+        assertThat(kept.get(1).score()).isGreaterThan(0.5);
     }
 
     @Test
