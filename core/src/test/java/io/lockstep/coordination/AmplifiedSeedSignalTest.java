@@ -184,10 +184,7 @@ class AmplifiedSeedSignalTest {
         }
         Activity a = t.build();
         int n = a.accountCount();
-        boolean[] amplifier = new boolean[n];
-        for (int i = 0; i < 4; i++) {
-            amplifier[t.id("a" + i)] = true;
-        }
+        boolean[] amplifier = amplifiersA0ToA3(t, n);
         int s = t.id("s");
         AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
         audience[s] = new AmplifiedSeedSignal.Audience(5, 4);
@@ -365,13 +362,19 @@ class AmplifiedSeedSignalTest {
         }
         Activity a = t.build();
         int n = a.accountCount();
-        boolean[] amplifier = new boolean[n];
-        for (int i = 0; i < 4; i++) {
-            amplifier[t.id("a" + i)] = true;
-        }
+        boolean[] amplifier = amplifiersA0ToA3(t, n);
         int s = t.id("s");
         AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
         audience[s] = new AmplifiedSeedSignal.Audience(4, 4);
         return AmplifiedSeedSignal.systematic(a, new int[]{s}, amplifier, audience).length == 1;
+    }
+
+    /** Accounts a0 to a3 of {@code t} marked as amplifiers, among {@code n} accounts. */
+    private static boolean[] amplifiersA0ToA3(Timeline t, int n) {
+        boolean[] amplifier = new boolean[n];
+        for (int i = 0; i < 4; i++) {
+            amplifier[t.id("a" + i)] = true;
+        }
+        return amplifier;
     }
 }
