@@ -3,6 +3,7 @@ package io.lockstep.coordination;
 import io.lockstep.campaign.CampaignParams;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +48,12 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
     /** All signal names in their canonical order. */
     public static final List<String> ALL_SIGNALS = Signal.ids();
     /**
-     * The signals {@link #defaults()} enables: all of them. amplified-seed is among them since its per-post test
-     * ({@link AmplifiedSeedSignal#systematic}) tells a botnet's seeds from the accounts its camouflage retweets
-     * (docs/quality.md, push18).
+     * The signals {@link #defaults()} enables: all but those read after the verdicts (amplified-seed, opt-in: on the
+     * first generator's indep-7 it flagged 114 organic accounts that the botnet's camouflage retweets made its whole
+     * audience; docs/quality.md).
      */
-    public static final List<String> DEFAULT_SIGNALS = ALL_SIGNALS;
+    public static final List<String> DEFAULT_SIGNALS = Arrays.stream(Signal.values())
+            .filter(s -> !s.afterVerdicts()).map(Signal::id).toList();
 
     public CoordinationParams {
         Objects.requireNonNull(signals, "signals");
