@@ -37,6 +37,18 @@ import java.util.Objects;
  *       Symp. 1, 1967), so the test is conservative. An ordinary account retweeted by three amplifiers of its
  *       camouflage and nobody else is not a seed (p ≈ (3f)³ / 6 is above the level in any archive of more than a few
  *       hundred retweeted accounts); a seed retweeted by a hundred of them is.</li>
+ *   <li><b>systematically, post after post</b> ({@link #systematic}): more than half of those A amplifiers each
+ *       retweeted at least two of s's posts, and more of them than its own retweet volume explains. A botnet's
+ *       amplifiers retweet a large share of every post of their seed (Keller et al. 2020: the seeds' content is what
+ *       the network exists to amplify), while a botnet's camouflage picks posts of the accounts around it one at a
+ *       time, so an ordinary account it happens to hit gets one or two retweets from each of many amplifiers and
+ *       none systematically. Under the null that amplifier a spreads its T<sub>a</sub> distinct retweeted posts over
+ *       the P distinct posts retweeted in the archive, the N<sub>s</sub> posts of s that anyone retweeted draw
+ *       λ = T<sub>a</sub> N<sub>s</sub> / P of them; a retweeted k<sub>a</sub> ≥ 2 of s's posts systematically when
+ *       P(Poisson(λ) ≥ k<sub>a</sub>) ≤ {@link #LEVEL} / q, q the (candidate, amplifier) pairs tested (Bonferroni).
+ *       Two is the least count that can repeat; the majority is the audience test's. Measured on the first
+ *       generator's archive (indep-7), where the first two tests alone take 114 ordinary accounts for seeds: every
+ *       one of their amplifying retweeters retweeted exactly one of their posts.</li>
  * </ol>
  * A seed joins the cluster holding most of its amplifying retweeters (the lowest cluster id on a tie) and takes its
  * score and verdict (it leaves the cluster it was in, if any; scores are not recomputed: the seed's evidence is its
@@ -55,8 +67,9 @@ import java.util.Objects;
  * botnet retweets) is taken for a seed; an honest crowd flagged by mistake as a co-retweet cluster carries the
  * account it retweets with it. A seed whose organic audience outnumbers its amplifiers is not found.
  *
- * <p>Cost: one pass over the posts, a sort of the distinct (retweeted, retweeter) pairs, then one pass over the seeds'
- * retweets: O(posts + pairs log pairs). Deterministic.
+ * <p>Cost: one pass over the posts, a sort of the distinct (retweeted, retweeter) pairs, then, when an account passes
+ * the first two tests, a sort of the distinct (post, retweeter) pairs of the retweets and one pass over the seeds'
+ * retweets: O(posts + retweets log retweets). Deterministic.
  */
 public final class AmplifiedSeedSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the significance term. */
@@ -96,7 +109,8 @@ public final class AmplifiedSeedSignal {
         int[] seedCluster = new int[n];
         Arrays.fill(seedCluster, -1);
         Audience[] audience = new Audience[n];
-        int[] seeds = seeds(pairs, amplifier, verdicts, n, seedCluster, audience);
+        int[] seeds = systematic(activity, seeds(pairs, amplifier, verdicts, n, seedCluster, audience), amplifier,
+                audience);
         if (seeds.length == 0) {
             return new Result(clusters, verdicts, seeds, List.of());
         }
@@ -161,7 +175,7 @@ public final class AmplifiedSeedSignal {
     }
 
     /**
-     * The seeds, ascending, by the two tests of the class comment; {@code seedCluster[s]} receives the cluster of most
+     * The candidate seeds, ascending, by the first two tests of the class comment (the audience); {@code seedCluster[s]} receives the cluster of most
      * of seed s's amplifying retweeters and {@code audience[s]} its audience.
      */
     static int[] seeds(long[] pairs, boolean[] amplifier, AccountVerdict[] verdicts, int n, int[] seedCluster,
@@ -230,6 +244,79 @@ public final class AmplifiedSeedSignal {
             i = j;
         }
         return found.toIntArray();
+    }
+
+    /**
+     * The accounts of {@code candidates} (ascending, each past the audience tests of {@link #seeds}, with its
+     * {@code audience}) whose amplifying retweeters retweet them systematically: more than half of its A amplifiers
+     * each retweeted k ≥ 2 of its posts with P(Poisson(T<sub>a</sub> N<sub>s</sub> / P) ≥ k) ≤ {@link #LEVEL} / q
+     * (the class comment's third test). Ascending. O(retweets log retweets); nothing when there is no candidate.
+     */
+    static int[] systematic(Activity activity, int[] candidates, boolean[] amplifier, Audience[] audience) {
+        if (candidates.length == 0) {
+            return candidates;
+        }
+        int n = activity.accountCount();
+        // the distinct (original post, retweeter) pairs: a retweet of the same post twice counts once
+        LongArrayList shares = new LongArrayList();
+        for (int p = 0; p < activity.postCount(); p++) {
+            if (retweetedAuthor(activity, p) != Activity.NONE) {
+                shares.add(((long) activity.referencedPost(p) << 32) | activity.author(p));
+            }
+        }
+        long[] a = shares.toLongArray();
+        LongArrays.radixSort(a);
+        boolean[] candidate = new boolean[n];
+        for (int s : candidates) {
+            candidate[s] = true;
+        }
+        int[] volume = new int[n]; // T_a: the distinct posts a retweeted
+        int[] retweeted = new int[n]; // N_s: the distinct posts of s that anyone retweeted
+        int distinctPosts = 0; // P
+        LongArrayList keys = new LongArrayList(); // (candidate, amplifier) per distinct post of the candidate
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0 && a[i] == a[i - 1]) {
+                continue;
+            }
+            int post = (int) (a[i] >>> 32), retweeter = (int) a[i];
+            int author = activity.author(post);
+            volume[retweeter]++;
+            if (i == 0 || (a[i] >>> 32) != (a[i - 1] >>> 32)) {
+                distinctPosts++;
+                retweeted[author]++;
+            }
+            if (candidate[author] && amplifier[retweeter]) {
+                keys.add(((long) author << 32) | retweeter);
+            }
+        }
+        long[] k = keys.toLongArray();
+        LongArrays.radixSort(k);
+        int tested = 0;
+        for (int i = 0; i < k.length; i++) {
+            tested += i == 0 || k[i] != k[i - 1] ? 1 : 0;
+        }
+        int[] repeating = new int[n];
+        for (int i = 0; i < k.length; ) {
+            int j = i;
+            while (j < k.length && k[j] == k[i]) {
+                j++;
+            }
+            int s = (int) (k[i] >>> 32), amp = (int) k[i];
+            double lambda = (double) volume[amp] * retweeted[s] / distinctPosts;
+            if (j - i >= 2 && PoissonTail.upper(j - i, lambda) <= LEVEL / tested) {
+                repeating[s]++;
+            }
+            i = j;
+        }
+        IntArrayList kept = new IntArrayList();
+        for (int s : candidates) {
+            if (2 * repeating[s] > audience[s].amplifiers()) {
+                kept.add(s);
+            } else {
+                audience[s] = null;
+            }
+        }
+        return kept.toIntArray();
     }
 
     /**

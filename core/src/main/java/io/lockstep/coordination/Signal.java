@@ -146,9 +146,13 @@ public enum Signal {
                         + "the amplifiers (flagged accounts on a co-retweet or fast-retweet edge) that retweeted it "
                         + "when they are a majority of its distinct retweeters, beyond their share f of all accounts "
                         + "that retweeted another (P(Poisson(R f) >= A) <= %.2f / m, m the accounts retweeted; "
-                        + "Keller et al. 2020, the seeds of a retweet botnet); each seed linked to its %d amplifiers "
-                        + "that retweeted the most of its posts (weight: the amplifiers' share of its retweeters)",
-                AmplifiedSeedSignal.LEVEL, Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));
+                        + "Keller et al. 2020, the seeds of a retweet botnet), and when more than half of those "
+                        + "amplifiers each retweeted at least two of its posts, more than its own retweet volume "
+                        + "spread over the retweeted posts explains (P(Poisson(T N / P) >= k) <= %.2f / q, q the "
+                        + "pairs tested); each seed linked to its %d amplifiers that retweeted the most of its posts "
+                        + "(weight: the amplifiers' share of its retweeters)",
+                AmplifiedSeedSignal.LEVEL, AmplifiedSeedSignal.LEVEL,
+                Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));
     }
 
     private static String describeFollow(CoordinationParams p) {

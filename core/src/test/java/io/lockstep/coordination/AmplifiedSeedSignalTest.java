@@ -184,10 +184,7 @@ class AmplifiedSeedSignalTest {
         }
         Activity a = t.build();
         int n = a.accountCount();
-        boolean[] amplifier = new boolean[n];
-        for (int i = 0; i < 4; i++) {
-            amplifier[t.id("a" + i)] = true;
-        }
+        boolean[] amplifier = amplifiersA0ToA3(t, n);
         int s = t.id("s");
         AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
         audience[s] = new AmplifiedSeedSignal.Audience(5, 4);
@@ -282,5 +279,102 @@ class AmplifiedSeedSignalTest {
         Arrays.sort(fewSorted);
         assertThat(AmplifiedSeedSignal.seeds(fewSorted, amplifier, verdicts, n, seedCluster, audience)).isEmpty();
         assertThat(PoissonTail.upper(3, 3 * 0.05)).isGreaterThan(0.05 / 200);
+    }
+    /**
+     * The botnet's camouflage (indep-7's case): an ordinary account "camo" with 20 posts, each of 30 amplifiers
+     * retweeting one of them hours later, and three friends retweeting it. Its audience is a majority of amplifiers,
+     * beyond chance, so it passes the audience tests; no amplifier retweeted two of its posts, so it is no seed. The
+     * three seeds, whose amplifiers retweet half of their 60 posts each, are found as without the camouflage target.
+     */
+    @Test
+    void anAccountThatTheCamouflageRetweetsOncePerAmplifierIsNoSeed() {
+        Timeline t = world(5);
+        Random r = new Random(11);
+        for (int j = 0; j < 20; j++) {
+            t.tweet("camo-" + j, "user1", START + DAY / 2 + j * (DAY / 2));
+        }
+        for (int x = 0; x < 30; x++) {
+            t.retweet("amp" + x, START + DAY + (long) x * (DAY / 3) + 3 * 3600 + r.nextInt(3600), "camo-" + (x % 20));
+        }
+        for (int f = 0; f < 3; f++) {
+            t.retweet("user" + (600 - 1 - f), START + 25 * DAY + f, "camo-" + f);
+        }
+        Activity a = t.build();
+        int n = a.accountCount();
+        boolean[] amplifier = new boolean[n];
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        for (int v = 0; v < n; v++) {
+            amplifier[v] = a.accountId(v).startsWith("amp");
+            verdicts[v] = new AccountVerdict(v, amplifier[v] ? 0.8 : 0, amplifier[v], amplifier[v] ? 0 : -1, List.of());
+        }
+        int camo = t.id("user1");
+        int[] seedCluster = new int[n];
+        AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
+        int[] candidates = AmplifiedSeedSignal.seeds(AmplifiedSeedSignal.retweetPairs(a), amplifier, verdicts, n,
+                seedCluster, audience);
+        assertThat(candidates).contains(camo, t.id("seed0"), t.id("seed1"), t.id("seed2"));
+        int[] seeds = AmplifiedSeedSignal.systematic(a, candidates, amplifier, audience);
+        assertThat(seeds).containsExactlyInAnyOrder(t.id("seed0"), t.id("seed1"), t.id("seed2"));
+        assertThat(audience[camo]).isNull();
+
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-retweet", "amplified-seed"));
+        CoordinationResult res = new CoordinationDetector(p).run(a, P, T);
+        assertThat(res.accounts()[camo].suspicious()).isFalse();
+        for (int k = 0; k < 3; k++) {
+            assertThat(res.accounts()[t.id("seed" + k)].suspicious()).as("seed %d", k).isTrue();
+        }
+    }
+
+    /**
+     * The per-post test at its boundaries: s has 4 posts retweeted by 4 amplifiers among 204 retweeted posts (200
+     * of account x, each retweeted once by y). Three amplifiers retweeting two of its posts each (λ = 2 · 4 / 204,
+     * P(Poisson(λ) ≥ 2) ≈ 7.5e-4 ≤ 0.05 / 4) and one retweeting one: 3 of 4 systematic, a seed. Two of 4: no
+     * majority. An amplifier that retweets all 200 posts of x as well retweets two of s's as its volume explains
+     * (λ ≈ 3.96): not systematic.
+     */
+    @Test
+    void aSeedNeedsMostOfItsAmplifiersToRetweetSeveralOfItsPostsBeyondTheirVolume() {
+        assertThat(systematicOf(new int[]{2, 2, 2, 1}, false)).isTrue();
+        assertThat(systematicOf(new int[]{2, 2, 1, 1}, false)).isFalse();
+        assertThat(systematicOf(new int[]{2, 2, 1, 2}, true)).isFalse(); // a3 retweets everything: 2 of 4
+        assertThat(systematicOf(new int[]{2, 2, 2, 2}, true)).isTrue(); // 3 of 4 still
+        assertThat(PoissonTail.upper(2, 2.0 * 4 / 204)).isLessThan(0.05 / 4);
+        assertThat(PoissonTail.upper(2, 202.0 * 4 / 204)).isGreaterThan(0.05 / 4);
+    }
+
+    /** Whether s passes {@link AmplifiedSeedSignal#systematic} when amplifier a_i retweets the first k[i] of its 4 posts. */
+    private static boolean systematicOf(int[] k, boolean heavyA3) {
+        Timeline t = new Timeline().accounts("s", "a0", "a1", "a2", "a3", "x", "y");
+        for (int j = 0; j < 4; j++) {
+            t.tweet("p" + j, "s", 1000L * (j + 1));
+        }
+        for (int j = 0; j < 200; j++) {
+            t.tweet("x" + j, "x", 10_000L + j);
+            t.retweet("y", 20_000L + j, "x" + j);
+            if (heavyA3) {
+                t.retweet("a3", 30_000L + j, "x" + j);
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < k[i]; j++) {
+                t.retweet("a" + i, 1000L * (j + 1) + 5, "p" + j);
+            }
+        }
+        Activity a = t.build();
+        int n = a.accountCount();
+        boolean[] amplifier = amplifiersA0ToA3(t, n);
+        int s = t.id("s");
+        AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
+        audience[s] = new AmplifiedSeedSignal.Audience(4, 4);
+        return AmplifiedSeedSignal.systematic(a, new int[]{s}, amplifier, audience).length == 1;
+    }
+
+    /** Accounts a0 to a3 of {@code t} marked as amplifiers, among {@code n} accounts. */
+    private static boolean[] amplifiersA0ToA3(Timeline t, int n) {
+        boolean[] amplifier = new boolean[n];
+        for (int i = 0; i < 4; i++) {
+            amplifier[t.id("a" + i)] = true;
+        }
+        return amplifier;
     }
 }
