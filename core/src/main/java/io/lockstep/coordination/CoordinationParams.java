@@ -208,11 +208,12 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                                double blockAcquaintance) {
         /**
          * The weight g of the timed score's acquaintance factor 1 − g · max(0, ρ) · a ({@link Acquaintance}) by
-         * default: 1, so that a group whose every member is in a mutual pair and whose ties are all returned (ρ = 1)
-         * scores 0, and a group following at random keeps its score; no value is fitted to an archive. 0 switches the
-         * factor off.
+         * default: 0, off. With 1 a group whose every member is in a mutual pair and whose ties are all returned
+         * (ρ = 1) scores 0 and a group following at random keeps its score; it cleared a fandom on the archives it
+         * was measured on, but on an archive made after it a follow-unfollow churn farm lost 33 of its 41 flags with
+         * it (docs/quality.md, "Honest crowds that follow one another back"), so it stays off until that is traced.
          */
-        public static final double DEFAULT_ACQUAINTANCE = 1.0;
+        public static final double DEFAULT_ACQUAINTANCE = 0.0;
         /**
          * The weight of the same factor on the follow-block formula by default: 0, off until it is measured on the
          * archives and the robustness matrix (docs/quality.md, "Honest crowds that follow one another back"); 1
