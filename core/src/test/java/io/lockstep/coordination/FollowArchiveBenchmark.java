@@ -65,17 +65,7 @@ public final class FollowArchiveBenchmark {
                                 + " followers sampled, %d candidates, %d seeds found%n", st.away(), st.wedges(), st.bound(),
                         st.followersSampled(), st.candidates(), st.found());
             }
-            for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
-                System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
-                        signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
-            }
-            for (LockstepFollowSignal.RoundKind k : LockstepFollowSignal.RoundKind.values()) {
-                System.out.printf(Locale.ROOT, "  rounds %-9s %4d %8.1f s wall %8.1f s CPU%n", k,
-                        signal.roundCounts[k.ordinal()], signal.roundNanos[k.ordinal()] / 1e9,
-                        signal.roundCpuNanos[k.ordinal()] / 1e9);
-            }
-            System.out.printf(Locale.ROOT, "  refits (block test) %d %8.1f s wall %8.1f s CPU%n", signal.refits,
-                    signal.refitNanos / 1e9, signal.refitCpuNanos / 1e9);
+            FollowBenchmark.printPhases(signal);
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(blocksOut))) {
                 for (DenseBlock b : g.blocks()) {
                     w.printf(Locale.ROOT, "%d followers, %d targets, density %.4f, observed %d, expected %.2f,"

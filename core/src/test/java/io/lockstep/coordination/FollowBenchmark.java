@@ -98,17 +98,7 @@ public final class FollowBenchmark {
                             + "burst farm %d/300, aged farm %d/150, ordinary accounts in blocks %d%n", sec, cpuSec,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), g.blocks().size(),
                     g.edges().size(), farmFound, agedFound, ordinary);
-            for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
-                System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
-                        signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
-            }
-            for (LockstepFollowSignal.RoundKind k : LockstepFollowSignal.RoundKind.values()) {
-                System.out.printf(Locale.ROOT, "  rounds %-9s %4d %8.1f s wall %8.1f s CPU%n", k,
-                        signal.roundCounts[k.ordinal()], signal.roundNanos[k.ordinal()] / 1e9,
-                        signal.roundCpuNanos[k.ordinal()] / 1e9);
-            }
-            System.out.printf(Locale.ROOT, "  refits (block test) %d %8.1f s wall %8.1f s CPU%n", signal.refits,
-                    signal.refitNanos / 1e9, signal.refitCpuNanos / 1e9);
+            printPhases(signal);
             // each block, to compare runs: sizes, density, observed and expected follows, hashes of its members
             for (DenseBlock b : g.blocks()) {
                 System.out.printf(Locale.ROOT, "  block %d followers, %d targets, density %.4f, observed %d,"
@@ -119,5 +109,20 @@ public final class FollowBenchmark {
             System.out.printf(Locale.ROOT, "  edges hash %d%n", g.edges().stream()
                     .mapToLong(e -> e.pairKey() * 31 + Double.hashCode(e.weight())).reduce(17, (x, y) -> 31 * x + y));
         }
+    }
+
+    /** The signal's phase table, its rounds by seed kind and the block test's refits: wall and CPU seconds. */
+    static void printPhases(LockstepFollowSignal signal) {
+        for (LockstepFollowSignal.Phase p : LockstepFollowSignal.Phase.values()) {
+            System.out.printf(Locale.ROOT, "  %-10s %8.1f s wall %8.1f s CPU%n", p,
+                    signal.phaseNanos[p.ordinal()] / 1e9, signal.phaseCpuNanos[p.ordinal()] / 1e9);
+        }
+        for (LockstepFollowSignal.RoundKind k : LockstepFollowSignal.RoundKind.values()) {
+            System.out.printf(Locale.ROOT, "  rounds %-9s %4d %8.1f s wall %8.1f s CPU%n", k,
+                    signal.roundCounts[k.ordinal()], signal.roundNanos[k.ordinal()] / 1e9,
+                    signal.roundCpuNanos[k.ordinal()] / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "  refits (block test) %d %8.1f s wall %8.1f s CPU%n", signal.refits,
+                signal.refitNanos / 1e9, signal.refitCpuNanos / 1e9);
     }
 }
