@@ -51,7 +51,8 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      * The signals {@link #defaults()} enables: all but those read after the verdicts (amplified-seed, opt-in: on the
      * first generator's indep-7 its audience tests alone flagged 114 organic accounts that the botnet's camouflage
      * retweets made its whole audience; its per-post test ({@link AmplifiedSeedSignal#systematic}) rejects every one
-     * of them in a count over the CSVs, but the analysis with it on was not measured; docs/quality.md, push18).
+     * of them in a count over the CSVs, but the analysis with it on was not measured; docs/quality.md, "The push
+     * traced on w2 and w3, and a per-post test for the seeds").
      */
     public static final List<String> DEFAULT_SIGNALS = Arrays.stream(Signal.values())
             .filter(s -> !s.afterVerdicts()).map(Signal::id).toList();

@@ -43,8 +43,8 @@ import java.util.List;
  * #placeHired}): the block's cluster, where honest followers of the same public clients hold them under the audience
  * factor, or a co-reaction cluster held by chance co-retweets of accounts retweeting the same few posts. The clusters
  * left keep their score on the accounts that stay, so honest followers are not judged by the farm's evidence and
- * nobody's score falls. Measured on the fourth generator's archives (docs/quality.md, "Hired followers", and branch
- * aged18's section).
+ * nobody's score falls. Measured on the fourth generator's archives (docs/quality.md, "Hired followers" and
+ * "Aged farms hired around their blocks").
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
@@ -56,8 +56,8 @@ import java.util.List;
 final class ScorePhase {
     /**
      * Whether {@link #run} places the hired parts around the blocks (see the class comment): off, because they were
-     * measured on too few archives to be turned on (no robustness matrix, no hold-outs; docs/quality.md, branch
-     * aged18's section).
+     * measured on too few archives to be turned on (no robustness matrix, no hold-outs; docs/quality.md, "Aged farms
+     * hired around their blocks").
      */
     static final boolean HIRED_PARTS = false;
 
