@@ -124,8 +124,8 @@ class KillAndResumeTest {
     /** Starts a bulk import in a child JVM and kills it with SIGKILL as soon as it begins {@code task}. */
     static void runChildAndKillAtTask(Path storeDir, Path file, String task) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
-                storeDir.toString(), file.toString(), Integer.toString(BATCH), "bulk"));
+                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"),
+                ImportChild.class.getName(), storeDir.toString(), file.toString(), Integer.toString(BATCH), "bulk"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         boolean killed = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -150,8 +150,9 @@ class KillAndResumeTest {
     /** Starts the child import, kills it with SIGKILL once it reports at least {@code minRows}; returns its count. */
     static long runChildAndKill(Path storeDir, Path file, long minRows) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
-                storeDir.toString(), file.toString(), Integer.toString(BATCH), "transactional"));
+                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"),
+                ImportChild.class.getName(), storeDir.toString(), file.toString(), Integer.toString(BATCH),
+                "transactional"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long seen = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
