@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
  * another.
  */
 class TargetCohesionTest {
-    private static final int SUSPICIOUS = 0;
+    private static final int CLUSTER_ID = 0;
 
     private static Acquaintance.Ties ties(int members, long oneWay, long mutual) {
         return new Acquaintance.Ties(members, 0, oneWay, mutual);
@@ -138,10 +138,10 @@ class TargetCohesionTest {
         CoordinationParams off = withCohesion(on, 0);
         double suspicious = on.cluster().suspiciousScore();
 
-        double crowdOff = new ClusterScorer(a, off).score(SUSPICIOUS, crowdIds, List.of(), 0, crowdBlock).score();
-        double crowdOn = new ClusterScorer(a, on).score(SUSPICIOUS, crowdIds, List.of(), 0, crowdBlock).score();
-        double farmOff = new ClusterScorer(a, off).score(SUSPICIOUS, farmIds, List.of(), 0, farmBlock).score();
-        double farmOn = new ClusterScorer(a, on).score(SUSPICIOUS, farmIds, List.of(), 0, farmBlock).score();
+        double crowdOff = new ClusterScorer(a, off).score(CLUSTER_ID, crowdIds, List.of(), 0, crowdBlock).score();
+        double crowdOn = new ClusterScorer(a, on).score(CLUSTER_ID, crowdIds, List.of(), 0, crowdBlock).score();
+        double farmOff = new ClusterScorer(a, off).score(CLUSTER_ID, farmIds, List.of(), 0, farmBlock).score();
+        double farmOn = new ClusterScorer(a, on).score(CLUSTER_ID, farmIds, List.of(), 0, farmBlock).score();
         ClusterScorer scorer = new ClusterScorer(a, on);
 
         assertThat(scorer.targetCohesion(crowdBlock)).isGreaterThan(0.3);
