@@ -18,8 +18,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +35,41 @@ class AnalyzeSparkEngineTest {
     static Path tmp;
     static List<Path> files;
     static Path singleOut;
+    /** The directory of {@link #singleJvmRun()}: made by the first class of the test JVM that asks for it. */
+    private static Path singleJvmRun;
 
     @BeforeAll
     static void archiveAndSingleJvmRun() throws IOException {
-        archiveAndSingleJvmRun(tmp);
-        files = files(tmp);
-        singleOut = tmp.resolve("out-single");
+        Path single = singleJvmRun();
+        files = files(single);
+        singleOut = single.resolve("out-single");
     }
 
-    /** The test archive in {@code dir}/archive, and the default engine's outputs in {@code dir}/out-single. */
-    static void archiveAndSingleJvmRun(Path dir) throws IOException {
-        Path archive = dir.resolve("archive");
-        new Simulator(ScenarioConfig.preset("mixed", 700, 3, 21L)).write(archive, ProgressListener.NONE);
-        Run single = lockstep(args(dir.resolve("out-single"), dir.resolve("store-single"), files(dir)));
-        assertThat(single.exit()).as(single.err()).isZero();
+    /**
+     * The test archive in {@code DIR}/archive and the default engine's outputs and store in {@code DIR}/out-single
+     * and {@code DIR}/store-single; returns {@code DIR}. Made once per test JVM and shared by the classes that compare
+     * an engine with it (they only read it): the default engine's run is the same for all of them, and takes as long
+     * as a Spark run. Deleted when the JVM exits.
+     */
+    static synchronized Path singleJvmRun() throws IOException {
+        if (singleJvmRun == null) {
+            Path dir = Files.createTempDirectory("lockstep-single-run-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            Path archive = dir.resolve("archive");
+            new Simulator(ScenarioConfig.preset("mixed", 700, 3, 21L)).write(archive, ProgressListener.NONE);
+            Run single = lockstep(args(dir.resolve("out-single"), dir.resolve("store-single"), files(dir)));
+            assertThat(single.exit()).as(single.err()).isZero();
+            singleJvmRun = dir;
+        }
+        return singleJvmRun;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
+        }
     }
 
     static List<Path> files(Path dir) {
@@ -101,7 +124,7 @@ class AnalyzeSparkEngineTest {
         assertThat(Files.exists(out.resolve("graph.graphml"))).isTrue();
 
         // the archive was read, not loaded: the store holds the results and the accounts they name only
-        Map<String, Long> single = storeStatistics(tmp.resolve("store-single"));
+        Map<String, Long> single = storeStatistics(singleJvmRun().resolve("store-single"));
         Map<String, Long> spark = storeStatistics(tmp.resolve("store-spark"));
         assertThat(spark).containsEntry("posts", 0L).containsEntry("follows", 0L).containsEntry("imports", 0L);
         long flagged = Files.readAllLines(singleOut.resolve("accounts.csv")).stream().filter(l -> l.contains(",true,"))

@@ -34,6 +34,7 @@ class StandaloneClusterTest {
     static Process worker;
     static int port;
     static int masterUi;
+    static Path single;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -46,6 +47,8 @@ class StandaloneClusterTest {
                 "--cores", "1", "--memory", "1g", "--webui-port", Integer.toString(freePort()),
                 "--work-dir", Path.of("target", "spark-work").toAbsolutePath().toString(),
                 "spark://127.0.0.1:" + port);
+        // the default engine's run to compare with, made (or found made) while the master and the worker start
+        single = AnalyzeSparkEngineTest.singleJvmRun();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (aliveWorkers() < 1) {
             assertThat(master.isAlive()).as("master running").isTrue();
@@ -66,8 +69,10 @@ class StandaloneClusterTest {
     }
 
     static Process start(Path sparkHome, String name, String mainClass, String... args) throws IOException {
+        // the master and the worker only register and hand out one executor: no C2 compiler threads and no
+        // parallel collector for them, so that they take as little as possible of the cores the test's work needs
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
         cmd.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
         cmd.addAll(List.of(args));
@@ -102,18 +107,17 @@ class StandaloneClusterTest {
 
     @Test
     void analyzeOnTheStandaloneClusterWritesTheDefaultEnginesOutputs() throws IOException {
-        AnalyzeSparkEngineTest.archiveAndSingleJvmRun(tmp);
         Path out = tmp.resolve("out-cluster");
         AnalyzeSparkEngineTest.Run run = AnalyzeSparkEngineTest.lockstep(AnalyzeSparkEngineTest.args(out,
-                tmp.resolve("store-cluster"), AnalyzeSparkEngineTest.files(tmp), "--engine", "spark", "--master",
+                tmp.resolve("store-cluster"), AnalyzeSparkEngineTest.files(single), "--engine", "spark", "--master",
                 "spark://127.0.0.1:" + port, "--spark-conf", "spark.driver.host=127.0.0.1",
                 "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.sql.shuffle.partitions=4",
                 "--spark-conf", ArchiveActions.SPLIT_BYTES + "=65536", // tweets.csv in ranges, parsed on the worker
                 "--load-archive"));
         assertThat(run.exit()).as(run.err()).isZero();
-        AnalyzeSparkEngineTest.assertSameOutputs(tmp.resolve("out-single"), out);
+        AnalyzeSparkEngineTest.assertSameOutputs(single.resolve("out-single"), out);
         // --load-archive: the store holds the archive as the default engine's does
         assertThat(AnalyzeSparkEngineTest.storeStatistics(tmp.resolve("store-cluster")))
-                .isEqualTo(AnalyzeSparkEngineTest.storeStatistics(tmp.resolve("store-single")));
+                .isEqualTo(AnalyzeSparkEngineTest.storeStatistics(single.resolve("store-single")));
     }
 }

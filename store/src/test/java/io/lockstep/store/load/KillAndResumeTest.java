@@ -31,6 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillAndResumeTest {
     static final int POSTS = 3_000;
     static final int BATCH = 100;
+    /**
+     * The child JVMs' compiler and collector: each child is a cold JVM that starts Neo4j, imports 3,000 posts and is
+     * killed, so nearly all its work is run once; the C2 compiler's threads would compile code that is thrown away
+     * with the process, beside the child's own work and the parent's on the same cores. What the child writes to the
+     * store does not depend on either option.
+     */
+    static final String CHILD_JIT = "-XX:TieredStopAtLevel=1";
+    static final String CHILD_GC = "-XX:+UseSerialGC";
 
     /** The archive every test imports, and what a clean bulk load of it into a new store holds (made once). */
     @TempDir
@@ -116,8 +124,8 @@ class KillAndResumeTest {
     /** Starts a bulk import in a child JVM and kills it with SIGKILL as soon as it begins {@code task}. */
     static void runChildAndKillAtTask(Path storeDir, Path file, String task) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
-                storeDir.toString(), file.toString(), Integer.toString(BATCH), "bulk"));
+                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"),
+                ImportChild.class.getName(), storeDir.toString(), file.toString(), Integer.toString(BATCH), "bulk"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         boolean killed = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -142,8 +150,9 @@ class KillAndResumeTest {
     /** Starts the child import, kills it with SIGKILL once it reports at least {@code minRows}; returns its count. */
     static long runChildAndKill(Path storeDir, Path file, long minRows) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(),
-                storeDir.toString(), file.toString(), Integer.toString(BATCH), "transactional"));
+                "-Xmx512m", CHILD_JIT, CHILD_GC, "-cp", System.getProperty("java.class.path"),
+                ImportChild.class.getName(), storeDir.toString(), file.toString(), Integer.toString(BATCH),
+                "transactional"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long seen = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
