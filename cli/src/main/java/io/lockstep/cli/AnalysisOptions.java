@@ -33,7 +33,7 @@ public final class AnalysisOptions {
     double resolution;
 
     @Option(names = "--signals", paramLabel = "NAME", split = ",",
-            description = "Coordination signals to run (default: all but amplified-seed, which is opt-in): "
+            description = "Coordination signals to run (default: all): "
                     + "${COMPLETION-CANDIDATES}.",
             completionCandidates = SignalNames.class)
     void signals(List<String> names) {

@@ -77,7 +77,11 @@ import java.util.Map;
  * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
  * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default: off): followers of
  * the same accounts who follow one another back are a community that the block model's communities did not separate
- * (friends, colleagues, fans of one club), while a farm's accounts do not return follows.
+ * (friends, colleagues, fans of one club), while a farm's accounts do not return follows; and times the
+ * <b>target-cohesion factor</b> 1 − g · κ ({@link TargetCohesion}), κ how much the block's targets follow one another
+ * beyond what their degrees explain, g = {@link CoordinationParams.ScoreWeights#blockCohesion} (1 by default): an
+ * honest crowd's block follows the accounts of one interest, which follow one another, a vendor's block its unrelated
+ * customers.
  *
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
@@ -276,7 +280,8 @@ final class ClusterScorer {
             CoordinationParams.BlockWeights w = params.cluster().weights().block();
             score = (w.significance() * significance + w.density() * blockDensity + w.creationBurst() * creation
                     + w.burstShare() * burst)
-                    * acquaintanceFactor(members, params.cluster().weights().blockAcquaintance());
+                    * acquaintanceFactor(members, params.cluster().weights().blockAcquaintance())
+                    * cohesionFactor(block, params.cluster().weights().blockCohesion());
         }
         String kind = kind(signalEdges);
         if (block != null && FOLLOWER_FARM.equals(kind)) {
@@ -339,6 +344,29 @@ final class ClusterScorer {
      */
     double acquaintanceFactor(int[] members, double g) {
         return g == 0 ? 1 : Acquaintance.factor(readers.ties(members), g);
+    }
+
+    /**
+     * The target-cohesion factor of {@code block} ({@link TargetCohesion#factor}) at weight g; 1 without a block or at
+     * weight 0, without counting ties. O(the targets' follows) otherwise.
+     */
+    double cohesionFactor(DenseBlock block, double g) {
+        if (block == null || g == 0) {
+            return 1;
+        }
+        int[] targets = block.targets();
+        return TargetCohesion.factor(readers.ties(targets), readers.chanceTieDensity(targets), g);
+    }
+
+    /** κ of {@code block}'s targets ({@link TargetCohesion#cohesion}). */
+    double targetCohesion(DenseBlock block) {
+        int[] targets = block.targets();
+        return TargetCohesion.cohesion(readers.ties(targets), readers.chanceTieDensity(targets));
+    }
+
+    /** The follower and follow index this scorer reads blocks with. */
+    LockstepReaders readers() {
+        return readers;
     }
 
     /** The follow ties among {@code members} ({@link LockstepReaders#ties}). */

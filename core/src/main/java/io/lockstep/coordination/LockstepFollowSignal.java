@@ -232,19 +232,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether the cohort pass runs ({@link #cohortBlock}): after every other round, each creation burst is judged as
      * a whole on the targets it captures, its members following two of them or more making the block.
-     * It adds blocks and changes none that the other rounds keep. Off by default until it is measured on all the
-     * evaluation archives, the robustness matrix and fresh archives: on six of them it finds 52 of g5's and 155 of
-     * g3's fresh farm members and changes no other group's flags but one honest account fewer on n1; on the one fresh
-     * archive measured it changes nothing (docs/quality.md, "Fresh farms judged by their cohort").
+     * It adds blocks and changes none that the other rounds keep. On by default: with {@link #unfollowedCohorts} it
+     * found fresh farms that no other round reaches on archives made after it and shown to nobody who tuned it, and
+     * added no honest account there, on the evaluation archives or in the robustness matrix (docs/quality.md, "Fresh
+     * farms judged by their cohort" and "The switches judged on archives nobody had seen").
      */
-    boolean cohortsWhole = false;
+    boolean cohortsWhole = true;
     /**
      * Whether the cohort pass also judges a cohort's unfollowed members ({@link #unfollowedBlock}) when the block of
      * its captured targets is not kept: the members no account outside the cohort follows, on their own targets,
-     * from one target. Used only with {@link #cohortsWhole} on; measured in docs/quality.md ("Fresh farms on
-     * archives they were not tuned on").
+     * from one target. Used only with {@link #cohortsWhole} on; on by default with it (docs/quality.md, "Fresh farms
+     * on archives they were not tuned on").
      */
-    boolean unfollowedCohorts = false;
+    boolean unfollowedCohorts = true;
     /**
      * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
      * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks

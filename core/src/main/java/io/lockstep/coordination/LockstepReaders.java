@@ -431,6 +431,32 @@ final class LockstepReaders {
         return new Acquaintance.Ties(members.length, acquainted, oneWay, mutual);
     }
 
+    /**
+     * The density of follow edges among {@code accounts} (distinct, ordered pairs) that the configuration model gives
+     * them: each account's follows fall on the archive's accounts in proportion to their in-degree, so that
+     * E = Σ_a out(a) · (Σ_b in(b) − in(a)) / m over the accounts a, b of the group and m the archive's follows, over
+     * s (s − 1); 0 for fewer than two accounts or no follows, at most 1. O(s), plus O(follows) once to index them.
+     */
+    double chanceTieDensity(int[] accounts) {
+        int s = accounts.length;
+        long m = activity.followCount();
+        if (s < 2 || m == 0) {
+            return 0;
+        }
+        if (followOffsets == null) {
+            indexFollows();
+        }
+        double in = 0;
+        for (int a : accounts) {
+            in += inDegree[a];
+        }
+        double expected = 0;
+        for (int a : accounts) {
+            expected += (double) (followOffsets[a + 1] - followOffsets[a]) * (in - inDegree[a]) / m;
+        }
+        return Math.min(1, expected / ((double) s * (s - 1)));
+    }
+
     /** Each follower's index in {@code followers} (-1 for any other account), the archive's follows indexed first. */
     private Int2IntOpenHashMap indexOf(int[] followers) {
         if (followOffsets == null) {
