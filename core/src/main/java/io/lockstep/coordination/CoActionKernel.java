@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
@@ -192,16 +194,18 @@ public final class CoActionKernel {
      * One round of the strength model's background iteration over a block of counted pairs (pair keys, counts at
      * the same index, {@code n} of them), exactly as the scanner's iteration decides each pair: bit i of {@code next}
      * ({@code (n + 63) / 64} longs) is set when the null model explains pair i given the background of the round
-     * before (its flags {@code flags}, its strengths per account {@code strength} and its co-occurrences); with
+     * before (its flags {@code flags}, its strengths per account {@code strength} and its co-occurrences, expanded by
+     * what the signal's pair events stand for, {@code expansion}); with
      * {@code strength == null}, round 0 (the volume model alone, {@code flags} unused). {@code volume} holds the
      * signal's items per account, {@code chance} the data-wide co-occurrence probability.
      *
      * @return how many flags differ from {@code flags} (round 0: how many are set)
      */
     public static int backgroundRound(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags,
-                                      long[] strength, long coOccurrences, TailTest test, long[] next) {
+                                      long[] strength, long coOccurrences, Expansion expansion, TailTest test,
+                                      long[] next) {
         return CoActionNullModel.round(pairs, counts, n, volume, chance, flags, strength, coOccurrences,
-                test.explains, next);
+                expansion.sampled, test.explains, next);
     }
 
     /**
@@ -217,12 +221,78 @@ public final class CoActionKernel {
      * The strength model's expectation for a pair: {@code sU · sV / (2 W)} over the background's strengths and
      * co-occurrences, after a pair of the background has taken its own count out of all three.
      */
-    public static double strengthExpectation(long strengthU, long strengthV, long coOccurrences) {
-        return CoActionNullModel.strengthExpectation(strengthU, strengthV, coOccurrences);
+    public static double strengthExpectation(long strengthU, long strengthV, long coOccurrences, int u, int v,
+                                             Expansion expansion) {
+        return CoActionNullModel.strengthExpectation(strengthU, strengthV, coOccurrences,
+                expansion.sampled.strengthFactor(u, v));
     }
 
-    /** The data-wide chance of a co-occurrence from the signal's account volumes and its pair co-occurrences. */
+    /**
+     * The data-wide chance of a co-occurrence from the signal's account volumes and its pair co-occurrences, each
+     * counted for what it stands for ({@link Expansion#coOccurrences}).
+     */
     public static double chance(long coOccurrences, double volumeSum, double volumeSquareSum) {
         return CoActionNullModel.chance(coOccurrences, volumeSum, volumeSquareSum);
+    }
+
+    /**
+     * What one pair event on an item of {@code m} distinct accounts stands for: 2^b, b the bits its accounts are
+     * grouped by ({@link ItemPairs}; 1 for an item paired whole). Summed per account over its counted events and
+     * data-wide, the input of {@link Expansion#of}.
+     */
+    public static long standsFor(int m) {
+        return SampledCoOccurrences.standsFor(m);
+    }
+
+    /** The bits an item of {@code m} distinct accounts is split by: 0 for an item paired whole ({@link ItemPairs}). */
+    public static int splitBits(int m) {
+        return ItemPairs.groupBits(m);
+    }
+
+    /**
+     * What a signal's counted pair events stand for, per account and data-wide ({@code SampledCoOccurrences}): the
+     * null model's expansion of the co-occurrences that pairing inside account groups did not look at.
+     */
+    public static final class Expansion implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final SampledCoOccurrences sampled;
+
+        private Expansion(SampledCoOccurrences sampled) {
+            this.sampled = sampled;
+        }
+
+        /**
+         * From per-account counted pair events and their sums of {@link #standsFor} (dense by account number), the same
+         * sums on split items by class for the accounts that have them ({@code byClass.get(a)[c]}, c ≥ 1 the bits the
+         * item was split by; see {@link #addByClass}), and the data-wide sums of both.
+         */
+        public static Expansion of(long[] events, long[] expanded, Int2ObjectMap<long[]> byClass, long coOccurrences,
+                                   long expandedCoOccurrences) {
+            return new Expansion(SampledCoOccurrences.of(events, expanded, byClass, coOccurrences,
+                    expandedCoOccurrences));
+        }
+
+        /** Adds {@code amount} to class {@code bits} of {@code account} in {@code byClass}, growing its array. */
+        public static void addByClass(Int2ObjectOpenHashMap<long[]> byClass, int account, int bits, long amount) {
+            SampledCoOccurrences.Counter.add(byClass, account, bits, amount);
+        }
+
+        /**
+         * The pair's chance: the signal's data-wide chance times the share of what the models expect of the pair that
+         * falls on the items it was looked at on ({@code SampledCoOccurrences#reach}).
+         */
+        public double pairChance(double chance, int u, int v) {
+            return chance * sampled.reach(u, v);
+        }
+
+        /** The expansion core's pair counting summed ({@link PairCounting#sampled}). */
+        static Expansion of(SampledCoOccurrences sampled) {
+            return new Expansion(sampled);
+        }
+
+        /** The expanded co-occurrences, which {@link #chance} divides. */
+        public long coOccurrences() {
+            return sampled.coOccurrences();
+        }
     }
 }

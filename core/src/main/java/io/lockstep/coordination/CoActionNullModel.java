@@ -52,6 +52,10 @@ import java.util.Arrays;
  *       W (B² ≥ k² t(c) W / 2), as a link ring's in a sparse co-link signal: there the iteration's later rounds
  *       take the ring's pairs out of the background (docs/quality.md: all 45 ring pairs of n3000-default kept).</li>
  * </ol>
+ * Both models read the co-occurrences the items had, not the share of them the pairing looked at: on an item paired
+ * inside account groups ({@link ItemPairs}) each pair event stands for 2^b, P and the strengths are expanded by what
+ * their events stand for, and each pair's expectation is limited to the share of it that falls on the items the pair
+ * was looked at on ({@link SampledCoOccurrences}), since its count covers those items in full and no other.
  * A passing pair weighs its cosine times the rarity of its shared items: their root-mean-square w over the largest
  * possible w (an item of two accounts), capped at 1, so that two accounts sharing only viral items weigh little even
  * when their vectors coincide.
@@ -122,7 +126,8 @@ final class CoActionNullModel {
      * The background of the strength model: the pairs the null model explains (a bit per pair, in the iteration
      * order of the counted pairs' map), the strengths of the accounts over them and their co-occurrences.
      */
-    record Background(long[] explained, long[] strength, long coOccurrences, int rounds) {
+    record Background(long[] explained, long[] strength, long coOccurrences, int rounds,
+                      SampledCoOccurrences sampled) {
         boolean contains(int index) {
             return (explained[index >>> 6] & (1L << index)) != 0;
         }
@@ -130,16 +135,20 @@ final class CoActionNullModel {
         /** λ<sub>strength</sub> of pair {@code index} of the map, counted {@code count} times. */
         double expectation(int index, int u, int v, int count) {
             long own = contains(index) ? count : 0;
-            return strengthExpectation(strength[u] - own, strength[v] - own, coOccurrences - own);
+            return strengthExpectation(strength[u] - own, strength[v] - own, coOccurrences - own,
+                    sampled.strengthFactor(u, v));
         }
     }
 
-    /** {@code strengthU · strengthV / (2 coOccurrences)}; 0 when no co-occurrence is left. */
-    static double strengthExpectation(long strengthU, long strengthV, long coOccurrences) {
+    /**
+     * {@code strengthU · strengthV / (2 coOccurrences)} times {@code expansion}, what the pair's counted events stand
+     * for ({@link SampledCoOccurrences#factor}); 0 when no co-occurrence is left.
+     */
+    static double strengthExpectation(long strengthU, long strengthV, long coOccurrences, double expansion) {
         if (coOccurrences <= 0) {
             return 0;
         }
-        return (double) Math.max(0, strengthU) * Math.max(0, strengthV) / (2.0 * coOccurrences);
+        return (double) Math.max(0, strengthU) * Math.max(0, strengthV) / (2.0 * coOccurrences) * expansion;
     }
 
     /**
@@ -210,7 +219,7 @@ final class CoActionNullModel {
             pairCounts[index++] = PairCounting.count(entry.getLongValue());
         }
         long[] explained = new long[(n + 63) >>> 6];
-        round(pairs, pairCounts, n, counts.volume, chance, null, null, 0, explains, explained);
+        round(pairs, pairCounts, n, counts.volume, chance, null, null, 0, counts.sampled, explains, explained);
         long[] always = explained.clone();
         IntArrayList open = new IntArrayList();
         for (int i = 0; i < n; i++) {
@@ -221,7 +230,7 @@ final class CoActionNullModel {
         }
         long[] strength = new long[counts.volume.length];
         long total = addStrengths(pairs, pairCounts, n, explained, strength);
-        Background bg = new Background(explained, strength, total, 0);
+        Background bg = new Background(explained, strength, total, 0, counts.sampled);
         int[] tested = open.toIntArray();
         IntArrayList flipped = new IntArrayList();
         for (int round = 1; round <= MAX_ROUNDS; round++) {
@@ -231,8 +240,8 @@ final class CoActionNullModel {
                 long pair = pairs[i];
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = pairCounts[i];
-                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance,
-                        bg.expectation(i, u, v, c));
+                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance
+                        * counts.sampled.reach(u, v), bg.expectation(i, u, v, c));
                 boolean now = explains.test(c, lambda);
                 if (now) {
                     next[i >>> 6] |= 1L << i;
@@ -253,7 +262,7 @@ final class CoActionNullModel {
                 nextStrength[(int) pair] += c;
                 nextTotal += c;
             }
-            bg = new Background(next, nextStrength, nextTotal, round);
+            bg = new Background(next, nextStrength, nextTotal, round, counts.sampled);
         }
         return bg;
     }
@@ -263,26 +272,27 @@ final class CoActionNullModel {
      * rather than in one map): bit i of {@code next} is set when the larger of both models' λ explains
      * {@code pairs[i]} (counted {@code counts[i]} times), λ<sub>strength</sub> taken from {@code strength} and
      * {@code coOccurrences}, the background of the round before, whose flags are {@code flags} (a pair flagged there
-     * leaves its own count out, as {@link Background#expectation}); with {@code strength == null}, round 0: the volume
-     * model alone. The same test and the same floating-point expressions as {@link #background}.
+     * leaves its own count out, as {@link Background#expectation}, and its expectation is expanded by {@code sampled});
+     * with {@code strength == null}, round 0: the volume model alone. The same test and the same floating-point
+     * expressions as {@link #background}.
      *
      * @return the flags that differ from {@code flags} (round 0: the flags set)
      */
     static int round(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags, long[] strength,
-                     long coOccurrences, Explains explains, long[] next) {
+                     long coOccurrences, SampledCoOccurrences sampled, Explains explains, long[] next) {
         Arrays.fill(next, 0, (n + 63) >>> 6, 0L);
         int changed = 0;
         for (int i = 0; i < n; i++) {
             long pair = pairs[i];
             int u = (int) (pair >>> 32), v = (int) pair;
             int c = counts[i];
-            double lambda = (double) volume[u] * volume[v] * chance;
+            double lambda = (double) volume[u] * volume[v] * chance * sampled.reach(u, v);
             boolean was = false;
             if (strength != null) {
                 was = (flags[i >>> 6] & (1L << i)) != 0;
                 long own = was ? c : 0;
                 lambda = Math.max(lambda, strengthExpectation(strength[u] - own, strength[v] - own,
-                        coOccurrences - own));
+                        coOccurrences - own, sampled.strengthFactor(u, v)));
             }
             boolean explained = explains.test(c, lambda);
             if (explained) {
@@ -386,7 +396,7 @@ final class CoActionNullModel {
      */
     static Selected select(PairCounting counts, int activeAccounts, CoordinationParams.CoAction p,
                            LongArrayFunction overlap, boolean strengthModel) {
-        double chance = chance(counts.coOccurrences, counts.volume);
+        double chance = chance(counts.sampled.coOccurrences(), counts.volume);
         Explains explains = new Explains(p.maxPValue());
         Background bg = strengthModel ? background(counts, chance, explains) : null;
         int index = -1;
@@ -407,11 +417,12 @@ final class CoActionNullModel {
             }
             long units = PairCounting.units(packed);
             double strength = bg == null ? 0 : bg.expectation(index, u, v, c);
+            double pairChance = chance * counts.sampled.reach(u, v);
             double w = weight(c, units, units, counts.volume[u], counts.normSq[u], counts.volume[v],
-                    counts.normSq[v], chance, strength, activeAccounts, p, explains);
+                    counts.normSq[v], pairChance, strength, activeAccounts, p, explains);
             if (Double.isNaN(w)) {
                 if (overlap != null && needsOverlap(c, units, counts.volume[u], counts.normSq[u], counts.volume[v], counts.normSq[v],
-                        chance, strength, p, explains)) {
+                        pairChance, strength, p, explains)) {
                     pending.add(pair);
                     pendingIndex.add(index);
                 }
@@ -420,7 +431,7 @@ final class CoActionNullModel {
             keptPairs.add(pair);
             keptCounts.add(c);
             keptWeights.add(w);
-            keptExpected.add(expected(counts.volume[u], counts.volume[v], chance, strength));
+            keptExpected.add(expected(counts.volume[u], counts.volume[v], pairChance, strength));
         }
         if (!pending.isEmpty()) {
             long[] asked = pending.toLongArray();
@@ -431,15 +442,16 @@ final class CoActionNullModel {
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = PairCounting.count(packed);
                 double strength = bg == null ? 0 : bg.expectation(pendingIndex.getInt(i), u, v, c);
+                double pairChance = chance * counts.sampled.reach(u, v);
                 double w = weight(c, PairCounting.units(packed), overlaps[i], counts.volume[u], counts.normSq[u],
-                        counts.volume[v], counts.normSq[v], chance, strength, activeAccounts, p, explains);
+                        counts.volume[v], counts.normSq[v], pairChance, strength, activeAccounts, p, explains);
                 if (Double.isNaN(w)) {
                     continue;
                 }
                 keptPairs.add(pair);
                 keptCounts.add(c);
                 keptWeights.add(w);
-                keptExpected.add(expected(counts.volume[u], counts.volume[v], chance, strength));
+                keptExpected.add(expected(counts.volume[u], counts.volume[v], pairChance, strength));
             }
         }
         // ascending pair keys: sort indices by pair, then permute

@@ -75,18 +75,32 @@ final class ItemPairs {
         return b;
     }
 
-    /** The group, 0 … 2^bits - 1, of {@code account} on an item split by {@code bits} bits (murmur3's finaliser). */
+    /** The group, 0 … 2^bits - 1, of {@code account} on an item split by {@code bits} bits: the top bits of its hash. */
     static int group(int account, int bits) {
         if (bits == 0) {
             return 0;
         }
+        return hash(account) >>> (32 - bits);
+    }
+
+    /**
+     * The most bits an item may be split by with {@code u} and {@code v} still in one group: the leading bits their
+     * hashes share (32 for one account). The pair is looked at on every item split by at most that many bits, and on
+     * no other. O(1).
+     */
+    static int sharedBits(int u, int v) {
+        return Integer.numberOfLeadingZeros(hash(u) ^ hash(v));
+    }
+
+    /** The fixed hash the groups are read from: murmur3's 32-bit finaliser, a bijection of the account number. */
+    private static int hash(int account) {
         int h = account;
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
-        return h >>> (32 - bits);
+        return h;
     }
 
     /**

@@ -47,14 +47,22 @@ final class PairCounting {
     final long coOccurrences;
     /** The {@code [start, end)} action ranges of the items with a counted pair, flattened, in scan order. */
     final IntArrayList pairedItems;
+    /** What the pair events stand for, per account and data-wide ({@link SampledCoOccurrences}). */
+    final SampledCoOccurrences sampled;
 
     private PairCounting(int[] volume, double[] normSq, Long2LongOpenHashMap pairs, long coOccurrences,
-                         IntArrayList pairedItems) {
+                         IntArrayList pairedItems, SampledCoOccurrences sampled) {
         this.volume = volume;
         this.normSq = normSq;
         this.pairs = pairs;
         this.coOccurrences = coOccurrences;
         this.pairedItems = pairedItems;
+        this.sampled = sampled;
+    }
+
+    /** These counts with {@code sampled} as what their events stand for (to compare null models on one count). */
+    PairCounting withSampled(SampledCoOccurrences sampled) {
+        return new PairCounting(volume, normSq, pairs, coOccurrences, pairedItems, sampled);
     }
 
     /** Inverse popularity of an item used by {@code m} of the signal's {@code activeAccounts} accounts. */
@@ -98,6 +106,7 @@ final class PairCounting {
         Long2LongOpenHashMap pairs = new Long2LongOpenHashMap();
         IntArrayList pairedItems = new IntArrayList();
         long[] coOccurrences = {0};
+        SampledCoOccurrences.Counter sampled = new SampledCoOccurrences.Counter(accountCount);
         ItemPairs.walk(actions, window, maxNeighbours, new ItemPairs.ItemVisitor() {
             @Override
             public boolean wants(int[] distinct, int m) {
@@ -115,13 +124,18 @@ final class PairCounting {
                         normSq[distinct[i]] += w * w;
                     }
                     long increment = (1L << COUNT_SHIFT) | weightUnits(w);
+                    long standsFor = SampledCoOccurrences.standsFor(m);
+                    sampled.beginItem(distinct, m);
                     int counted = 0;
                     for (int i = 0; i < np; i++) {
                         if (filter.counts(s, e, pairKeys[i])) {
-                            pairs.addTo(pairKeys[i], increment);
+                            long key = pairKeys[i];
+                            pairs.addTo(key, increment);
+                            sampled.event((int) (key >>> 32), (int) key, standsFor);
                             counted++;
                         }
                     }
+                    sampled.endItem(distinct, m);
                     if (counted > 0) {
                         pairedItems.add(s);
                         pairedItems.add(e);
@@ -130,6 +144,7 @@ final class PairCounting {
                 }
             }
         }, progress, termination);
-        return new PairCounting(volume, normSq, pairs, coOccurrences[0], pairedItems);
+        return new PairCounting(volume, normSq, pairs, coOccurrences[0], pairedItems,
+                sampled.build());
     }
 }

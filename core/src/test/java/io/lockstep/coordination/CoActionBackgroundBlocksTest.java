@@ -30,7 +30,8 @@ class CoActionBackgroundBlocksTest {
     void blocksOfArraysIterateToTheMapsBackground() {
         for (long seed = 3; seed <= 5; seed++) {
             PairCounting c = crowd(seed);
-            double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+            double chance = CoActionNullModel.chance(c.sampled.coOccurrences(), c.volume);
+            CoActionKernel.Expansion expansion = CoActionKernel.Expansion.of(c.sampled);
             double maxPValue = 1e-3;
             CoActionNullModel.Background expected = CoActionNullModel.background(c, chance,
                     new CoActionNullModel.Explains(maxPValue));
@@ -57,7 +58,7 @@ class CoActionBackgroundBlocksTest {
             int set = 0;
             for (int b = 0; b < 3; b++) {
                 set += CoActionKernel.backgroundRound(blockPairs[b], blockCounts[b], blockPairs[b].length, c.volume,
-                        chance, null, null, 0, test, flags[b]);
+                        chance, null, null, 0, expansion, test, flags[b]);
             }
             assertThat(set).as("round 0 flags some pairs").isPositive();
             long[] strength = new long[c.volume.length];
@@ -69,7 +70,7 @@ class CoActionBackgroundBlocksTest {
                 for (int b = 0; b < 3; b++) {
                     next[b] = new long[flags[b].length];
                     changed += CoActionKernel.backgroundRound(blockPairs[b], blockCounts[b], blockPairs[b].length,
-                            c.volume, chance, flags[b], strength, total, test, next[b]);
+                            c.volume, chance, flags[b], strength, total, expansion, test, next[b]);
                 }
                 if (changed == 0) {
                     break;

@@ -364,7 +364,7 @@ class CoActionPhasesTest {
         assertThat(s.counts).containsExactly(4, 2);
         assertThat(s.indexOf(CoordinationEdge.pairKey(1, 2))).isEqualTo(1);
         assertThat(s.indexOf(CoordinationEdge.pairKey(0, 2))).isEqualTo(-1);
-        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        double chance = CoActionNullModel.chance(c.sampled.coOccurrences(), c.volume);
         long units = PairCounting.units(c.pairs.get(CoordinationEdge.pairKey(1, 2)));
         CoActionNullModel.Background bg = CoActionNullModel.background(c, chance,
                 new CoActionNullModel.Explains(1.0));
@@ -377,8 +377,11 @@ class CoActionPhasesTest {
     @Test
     void strengthModelExpectsTheProductOfBackgroundStrengthsOverTwiceTheirCoOccurrences() {
         // background strengths 36 and 26 of 96 co-occurrences: λ = 36 · 26 / 192 = 4.875
-        assertThat(CoActionNullModel.strengthExpectation(36, 26, 96)).isCloseTo(36.0 * 26 / 192, within(1e-12));
-        assertThat(CoActionNullModel.strengthExpectation(5, 5, 0)).isZero();
+        assertThat(CoActionNullModel.strengthExpectation(36, 26, 96, 1.0)).isCloseTo(36.0 * 26 / 192, within(1e-12));
+        assertThat(CoActionNullModel.strengthExpectation(5, 5, 0, 1.0)).isZero();
+        // counted events that stand for four times as many co-occurrences expect four times as many
+        assertThat(CoActionNullModel.strengthExpectation(36, 26, 96, 4.0)).isCloseTo(4 * 36.0 * 26 / 192,
+                within(1e-12));
         long units = 4 * PairCounting.weightUnits(Math.sqrt(2));
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
         // the volume model alone (λ = 10 · 10 · 0.001 = 0.1) finds 4 co-occurrences unlikely: P ≈ 3.8e-6
@@ -438,7 +441,7 @@ class CoActionPhasesTest {
      * alone does not explain at {@code p}'s p-value (expected n_a n_b P, P the archive's chance of a co-occurrence).
      */
     static int volumeSignificant(PairCounting c, CoordinationParams.CoAction p, int below) {
-        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        double chance = CoActionNullModel.chance(c.sampled.coOccurrences(), c.volume);
         CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
         int significant = 0;
         for (var e : c.pairs.long2LongEntrySet()) {
@@ -467,7 +470,7 @@ class CoActionPhasesTest {
         PairCounting c = PairCounting.run(sorted, accounts, 60, 200, ProgressListener.NONE,
                 TerminationFlag.RUNNING_TRUE);
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
-        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        double chance = CoActionNullModel.chance(c.sampled.coOccurrences(), c.volume);
         CoActionNullModel.Explains explains = new CoActionNullModel.Explains(p.maxPValue());
         int volumeSignificant = volumeSignificant(c, p, crowd);
         CoActionNullModel.Selected s = CoActionNullModel.select(c, sorted.activeAccounts(), p,

@@ -103,7 +103,7 @@ class HashtagPushTest {
         SortedActions sorted = SortedActions.of("test", a, accounts);
         PairCounting c = PairCounting.run(sorted, accounts, 60, 200, P, T);
         CoordinationParams.CoAction p = new CoordinationParams.CoAction(60, 3, 0.0, 1e-3);
-        double chance = CoActionNullModel.chance(c.coOccurrences, c.volume);
+        double chance = CoActionNullModel.chance(c.sampled.coOccurrences(), c.volume);
         int volumeSignificant = CoActionPhasesTest.volumeSignificant(c, p, accounts);
         CoActionNullModel.Selected volume = CoActionNullModel.select(c, sorted.activeAccounts(), p, null, false);
         CoActionNullModel.Selected both = CoActionNullModel.select(c, sorted.activeAccounts(), p, null, true);

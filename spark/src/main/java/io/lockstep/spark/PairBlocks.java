@@ -99,7 +99,7 @@ final class PairBlocks {
      * @param volume items per (signal, account), dense; broadcast once
      */
     static Background background(SparkSession spark, JavaSparkContext jsc, JavaRDD<Row> pairStats, Broadcast<int[][]> volume,
-                                 List<Integer> wanted, int codes, int accounts, double[] chance, double[] maxPValue,
+                                 Broadcast<CoActionKernel.Expansion[]> expansion, List<Integer> wanted, int codes, int accounts, double[] chance, double[] maxPValue,
                                  int ranges) {
         JavaRDD<Block> blocks = pairStats.mapPartitions(rows -> {
             LongArrayList[] pairs = new LongArrayList[codes];
@@ -128,7 +128,7 @@ final class PairBlocks {
                 int[] c = counts[s].toIntArray();
                 long[] flags = new long[(n + 63) >>> 6];
                 int set = CoActionKernel.backgroundRound(p, c, n, vol[s], chance[s], null, null, 0,
-                        new CoActionKernel.TailTest(maxPValue[s]), flags);
+                        expansion.value()[s], new CoActionKernel.TailTest(maxPValue[s]), flags);
                 out.add(new Block(s, n, p, c, units[s].toLongArray(), flags, null, set, -1));
             }
             return out.iterator();
@@ -147,7 +147,7 @@ final class PairBlocks {
                 long[] flags = new long[b.flags.length];
                 int changed = CoActionKernel.backgroundRound(b.pairs, b.counts, b.n, volume.value()[b.signal],
                         chance[b.signal], b.flags, current.value()[b.signal], total[b.signal],
-                        new CoActionKernel.TailTest(maxPValue[b.signal]), flags);
+                        expansion.value()[b.signal], new CoActionKernel.TailTest(maxPValue[b.signal]), flags);
                 int fromOlder = -1;
                 if (b.previous != null) {
                     fromOlder = 0;
@@ -294,7 +294,8 @@ final class PairBlocks {
      * for every pair counted at least {@code minShared} times); the pairs whose item overlap decides are returned
      * apart, for {@code SparkCoActions} to measure their overlap and finish the selection.
      */
-    static List<Selected> select(JavaSparkContext jsc, Background bg, Broadcast<int[][]> volume, double[][] norms,
+    static List<Selected> select(JavaSparkContext jsc, Background bg, Broadcast<int[][]> volume,
+                                 Broadcast<CoActionKernel.Expansion[]> expansion, double[][] norms,
                                  double[] chance, int[] active, SparkCoActions.Thresholds[] thresholds) {
         Broadcast<double[][]> norm = jsc.broadcast(norms);
         Broadcast<long[][]> strength = jsc.broadcast(bg.strength());
@@ -323,16 +324,18 @@ final class PairBlocks {
                 long pair = b.pairs[i];
                 int u = (int) (pair >>> 32), v = (int) pair;
                 long own = (b.flags[i >>> 6] & (1L << i)) != 0 ? c : 0;
-                double lambda = CoActionKernel.strengthExpectation(st[u] - own, st[v] - own, total[s] - own);
+                CoActionKernel.Expansion x = expansion.value()[s];
+                double lambda = CoActionKernel.strengthExpectation(st[u] - own, st[v] - own, total[s] - own, u, v, x);
+                double pairChance = x.pairChance(chance[s], u, v);
                 double w = CoActionKernel.select(c, b.units[i], b.units[i], vol[u], nrm[u], vol[v], nrm[v],
-                        chance[s], lambda, active[s], p, test);
+                        pairChance, lambda, active[s], p, test);
                 if (!Double.isNaN(w)) {
                     pairs.add(pair);
                     counts.add(c);
                     weights.add(w);
-                    expected.add(CoActionKernel.expected(vol[u], vol[v], chance[s], lambda));
-                } else if (overlapGate && CoActionKernel.needsOverlap(c, b.units[i], vol[u], nrm[u], vol[v], nrm[v], chance[s],
-                        lambda, p, test)) {
+                    expected.add(CoActionKernel.expected(vol[u], vol[v], pairChance, lambda));
+                } else if (overlapGate && CoActionKernel.needsOverlap(c, b.units[i], vol[u], nrm[u], vol[v], nrm[v],
+                        pairChance, lambda, p, test)) {
                     pending.add(pair);
                     pendingCounts.add(c);
                     pendingUnits.add(b.units[i]);

@@ -78,10 +78,12 @@ public final class SparkCoActions {
     private static final StructType SCAN = new StructType()
             .add("kind", DataTypes.IntegerType, false) // 0: pair, 1: account, 2: a partition's pair rows
             .add("signal", DataTypes.IntegerType, false)
-            .add("a", DataTypes.LongType, false)       // pair key, or account id
-            .add("b", DataTypes.LongType, false)       // a pair's fixed-point sum of w² over its items
+            .add("a", DataTypes.LongType, false)       // pair key, or account id, or a partition's pair rows
+            .add("b", DataTypes.LongType, false)       // a pair's fixed-point sum of w² over its items, an account's pair rows
             .add("n", DataTypes.LongType, false)       // a pair's shared items, an account's items
-            .add("w2", DataTypes.DoubleType, false);   // an account's sum of w² (its norm squared)
+            .add("w2", DataTypes.DoubleType, false)    // an account's sum of w² (its norm squared)
+            .add("x", DataTypes.LongType, false);      // what an account's or a partition's pair rows stand for
+    // kind 3: an account's pair rows on items split by b bits (a: account, b: bits, x: what they stand for)
     private static final StructType EVIDENCE = new StructType()
             .add("signal", DataTypes.IntegerType, false)
             .add("pair", DataTypes.LongType, false)
@@ -253,6 +255,12 @@ public final class SparkCoActions {
                     private final Long2IntOpenHashMap[] volume = new Long2IntOpenHashMap[codes];
                     private final Long2DoubleOpenHashMap[] norm = new Long2DoubleOpenHashMap[codes];
                     private final long[] pairRows = new long[codes];
+                    private final long[] expandedRows = new long[codes];
+                    private final Long2LongOpenHashMap[] events = new Long2LongOpenHashMap[codes];
+                    private final Long2LongOpenHashMap[] expanded = new Long2LongOpenHashMap[codes];
+                    // per (account << 6 | bits) of a split item: what the account's events there stand for
+                    private final Long2LongOpenHashMap[] byClass = new Long2LongOpenHashMap[codes];
+                    private long[] before = new long[16];
                     private final LongArrayList pairs = new LongArrayList();
 
                     @Override
@@ -261,6 +269,9 @@ public final class SparkCoActions {
                             pairStats[signal] = new Long2LongOpenHashMap();
                             volume[signal] = new Long2IntOpenHashMap();
                             norm[signal] = new Long2DoubleOpenHashMap();
+                            events[signal] = new Long2LongOpenHashMap();
+                            expanded[signal] = new Long2LongOpenHashMap();
+                            byClass[signal] = new Long2LongOpenHashMap();
                         }
                         int m = distinctAccounts(n);
                         double w = CoActionKernel.idf(active[signal], m);
@@ -279,10 +290,34 @@ public final class SparkCoActions {
                             int np = pairs.size();
                             LongArrays.radixSort(p, 0, np);
                             long increment = (1L << COUNT_SHIFT) | CoActionKernel.weightUnits(w);
+                            long standsFor = CoActionKernel.standsFor(m);
+                            int bits = CoActionKernel.splitBits(m);
+                            if (bits > 0) {
+                                if (before.length < m) {
+                                    before = new long[Math.max(m, 2 * before.length)];
+                                }
+                                for (int i = 0; i < m; i++) {
+                                    before[i] = events[signal].get(distinct[i]);
+                                }
+                            }
                             for (int i = 0; i < np; i++) {
                                 if (i == 0 || p[i] != p[i - 1]) {
                                     pairStats[signal].addTo(p[i], increment);
                                     pairRows[signal]++;
+                                    expandedRows[signal] += standsFor;
+                                    long u = p[i] >>> 32, v = (int) p[i];
+                                    events[signal].addTo(u, 1);
+                                    events[signal].addTo(v, 1);
+                                    expanded[signal].addTo(u, standsFor);
+                                    expanded[signal].addTo(v, standsFor);
+                                }
+                            }
+                            if (bits > 0) {
+                                for (int i = 0; i < m; i++) {
+                                    long delta = events[signal].get(distinct[i]) - before[i];
+                                    if (delta > 0) {
+                                        byClass[signal].addTo(((long) distinct[i] << 6) | bits, delta << bits);
+                                    }
                                 }
                             }
                         }
@@ -299,15 +334,25 @@ public final class SparkCoActions {
                             int signal = s;
                             parts.add(rows(pairStats[s].long2LongEntrySet().fastIterator(),
                                     e -> RowFactory.create(0, signal, e.getLongKey(), e.getLongValue() & UNITS_MASK,
-                                            e.getLongValue() >>> COUNT_SHIFT, 0.0)));
+                                            e.getLongValue() >>> COUNT_SHIFT, 0.0, 0L)));
                             Long2DoubleOpenHashMap normOf = norm[s];
+                            Long2LongOpenHashMap eventsOf = events[s];
+                            Long2LongOpenHashMap expandedOf = expanded[s];
                             parts.add(rows(volume[s].long2IntEntrySet().fastIterator(),
-                                    e -> RowFactory.create(1, signal, e.getLongKey(), 0L, (long) e.getIntValue(),
-                                            normOf.get(e.getLongKey()))));
-                            parts.add(List.of(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0)).iterator());
+                                    e -> RowFactory.create(1, signal, e.getLongKey(), eventsOf.get(e.getLongKey()),
+                                            (long) e.getIntValue(), normOf.get(e.getLongKey()),
+                                            expandedOf.get(e.getLongKey()))));
+                            parts.add(List.of(RowFactory.create(2, s, pairRows[s], 0L, 0L, 0.0, expandedRows[s]))
+                                    .iterator());
+                            parts.add(rows(byClass[s].long2LongEntrySet().fastIterator(),
+                                    e -> RowFactory.create(3, signal, e.getLongKey() >>> 6, e.getLongKey() & 63, 0L, 0.0,
+                                            e.getLongValue())));
                             pairStats[s] = null; // each map lives as long as its iterator
                             volume[s] = null;
                             norm[s] = null;
+                            events[s] = null;
+                            expanded[s] = null;
+                            byClass[s] = null;
                         }
                         return new Iterator<>() {
                             private int k;
@@ -332,14 +377,17 @@ public final class SparkCoActions {
                 }, Encoders.row(SCAN)).persist(StorageLevel.MEMORY_AND_DISK());
 
         Dataset<Row> accountStats = scanned.filter(col("kind").equalTo(1)).groupBy(col("signal"), col("a"))
-                .agg(sum("n").as("volume"), sum("w2").as("norm"));
+                .agg(sum("n").as("volume"), sum("w2").as("norm"), sum("b").as("events"), sum("x").as("expanded"));
         Dataset<Row> pairStats = scanned.filter(col("kind").equalTo(0)).groupBy(col("signal"), col("a"))
                 .agg(sum("n").as("count"), sum("b").as("units"));
         long[] coOccurrences = new long[codes];
+        long[] expandedCoOccurrences = new long[codes];
         Map<String, Long> pairRows = new HashMap<>();
         phase(spark, "2 scan");
-        for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a")).collectAsList()) {
+        for (Row r : scanned.filter(col("kind").equalTo(2)).groupBy("signal").agg(sum("a"), sum("x"))
+                .collectAsList()) {
             coOccurrences[r.getInt(0)] = r.getLong(1);
+            expandedCoOccurrences[r.getInt(0)] = r.getLong(2);
             pairRows.put(ActionSignals.name(r.getInt(0)), r.getLong(1));
         }
         // the accounts' volumes and norms, dense per signal on the driver (broadcast to the blocks' passes)
@@ -351,15 +399,39 @@ public final class SparkCoActions {
         }
         int[][] volumes = new int[codes][];
         double[][] norms = new double[codes][];
+        long[][] events = new long[codes][];
+        long[][] expanded = new long[codes][];
         for (int s : wanted) {
             volumes[s] = new int[accounts];
             norms[s] = new double[accounts];
+            events[s] = new long[accounts];
+            expanded[s] = new long[accounts];
         }
         for (Row r : stats) {
             volumes[r.getInt(0)][(int) r.getLong(1)] = (int) r.getLong(2);
             norms[r.getInt(0)][(int) r.getLong(1)] = r.getDouble(3);
+            events[r.getInt(0)][(int) r.getLong(1)] = r.getLong(4);
+            expanded[r.getInt(0)][(int) r.getLong(1)] = r.getLong(5);
         }
         stats = null;
+        // what each signal's pair rows stand for (items paired inside account groups), as core's pair counting sums it
+        @SuppressWarnings("unchecked")
+        Int2ObjectOpenHashMap<long[]>[] byClass = new Int2ObjectOpenHashMap[codes];
+        for (int s : wanted) {
+            byClass[s] = new Int2ObjectOpenHashMap<>();
+        }
+        for (Row r : scanned.filter(col("kind").equalTo(3)).groupBy(col("signal"), col("a"), col("b"))
+                .agg(sum("x")).collectAsList()) {
+            CoActionKernel.Expansion.addByClass(byClass[r.getInt(0)], (int) r.getLong(1), (int) r.getLong(2),
+                    r.getLong(3));
+        }
+        CoActionKernel.Expansion[] expansion = new CoActionKernel.Expansion[codes];
+        for (int s : wanted) {
+            expansion[s] = CoActionKernel.Expansion.of(events[s], expanded[s], byClass[s], coOccurrences[s],
+                    expandedCoOccurrences[s]);
+        }
+        events = null;
+        expanded = null;
         double[] chance = new double[codes];
         double[] maxPValue = new double[codes];
         for (int s : wanted) {
@@ -369,7 +441,7 @@ public final class SparkCoActions {
                 volumeSum += vol;
                 volumeSquareSum += (double) vol * vol;
             }
-            chance[s] = CoActionKernel.chance(coOccurrences[s], volumeSum, volumeSquareSum);
+            chance[s] = CoActionKernel.chance(expansion[s].coOccurrences(), volumeSum, volumeSquareSum);
             maxPValue[s] = thresholds[s].maxPValue();
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -377,16 +449,20 @@ public final class SparkCoActions {
         int ranges = PairBlocks.ranges(accounts, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions",
                 "200")), rangeAccounts(spark));
         phase(spark, "4 pair statistics, blocks, background round 0");
-        PairBlocks.Background bg = PairBlocks.background(spark, jsc, pairStats.toJavaRDD(), volume, wanted, codes,
+        Broadcast<CoActionKernel.Expansion[]> expansions = jsc.broadcast(expansion);
+        PairBlocks.Background bg = PairBlocks.background(spark, jsc, pairStats.toJavaRDD(), volume, expansions, wanted,
+                codes,
                 accounts, chance, maxPValue, ranges);
         lastBackground = bg.changesPerRound();
         phase(spark, "6 selection");
-        List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, norms, chance, active, thresholds);
+        List<PairBlocks.Selected> selected = PairBlocks.select(jsc, bg, volume, expansions, norms, chance, active,
+                thresholds);
         bg.release();
         phase(spark, "6 item overlap");
-        selected = withOverlaps(spark, sorted, selected, volumes, norms, chance, active, thresholds);
+        selected = withOverlaps(spark, sorted, selected, volumes, norms, chance, expansion, active, thresholds);
         scanned.unpersist();
         volume.destroy();
+        expansions.destroy();
 
         phase(spark, "7 evidence");
         Long2ObjectOpenHashMap<List<Evidence>>[] evidence = evidence(spark, sorted, dictionaries, selected, thresholds,
@@ -446,7 +522,8 @@ public final class SparkCoActions {
     @SuppressWarnings("unchecked")
     private static List<PairBlocks.Selected> withOverlaps(SparkSession spark, Dataset<Row> sorted,
                                                           List<PairBlocks.Selected> selected, int[][] volumes,
-                                                          double[][] norms, double[] chance, int[] active,
+                                                          double[][] norms, double[] chance,
+                                                          CoActionKernel.Expansion[] expansion, int[] active,
                                                           Thresholds[] thresholds) {
         int codes = thresholds.length;
         Int2ObjectOpenHashMap<IntArrayList>[] lists = new Int2ObjectOpenHashMap[codes];
@@ -521,14 +598,15 @@ public final class SparkCoActions {
                 long pair = b.pending()[i];
                 int u = (int) (pair >>> 32), v = (int) pair;
                 long units = overlap[s] == null ? 0 : overlap[s].get(pair);
+                double pairChance = expansion[s].pairChance(chance[s], u, v);
                 double w = CoActionKernel.select(b.pendingCounts()[i], b.pendingUnits()[i], units, volumes[s][u],
-                        norms[s][u], volumes[s][v], norms[s][v], chance[s], b.pendingStrength()[i], active[s], p,
+                        norms[s][u], volumes[s][v], norms[s][v], pairChance, b.pendingStrength()[i], active[s], p,
                         test);
                 if (!Double.isNaN(w)) {
                     pairs.add(pair);
                     counts.add(b.pendingCounts()[i]);
                     weights.add(w);
-                    expected.add(CoActionKernel.expected(volumes[s][u], volumes[s][v], chance[s],
+                    expected.add(CoActionKernel.expected(volumes[s][u], volumes[s][v], pairChance,
                             b.pendingStrength()[i]));
                 }
             }

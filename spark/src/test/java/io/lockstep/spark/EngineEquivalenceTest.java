@@ -112,6 +112,33 @@ class EngineEquivalenceTest {
         assertThat(single.edges().size()).isBetween(5_000, 15_000);
         assertThat(single.edges().stream().filter(e -> e.count() == 3).count()).isBetween(3L, 40L);
         assertThat(edges(spark)).isEqualTo(edges(single));
+
+        // with the null model on, each pair's expectation reads what its events on the split items stand for
+        // (SampledCoOccurrences): both engines must expand alike, to the expected count of every edge
+        // (clusters of two reported, as one group holds one or two of the 20 bots)
+        CoordinationParams.ClusterParams c = params.cluster();
+        CoordinationParams tested = params.withCoRetweet(new CoordinationParams.CoAction(60, 2, 0.0, 0.01))
+                .withCluster(new CoordinationParams.ClusterParams(c.minEdgeWeight(), 2, c.suspiciousScore(),
+                        c.creationBurst(), c.burstBin(), c.leiden(), c.partners(), c.weights()));
+        CoordinationResult singleTested = new CoordinationDetector(tested).run(activity, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        CoordinationResult sparkTested = new SparkEngine("local[2]", Map.of()).run(activity, files, tested,
+                ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        // the bots' pairs of one group, on all three originals within the minute, and next to none of the crowd's
+        assertThat(singleTested.edges()).isNotEmpty()
+                .allMatch(e -> activity.accountId(e.source()).startsWith("bot")
+                        && activity.accountId(e.target()).startsWith("bot"));
+        assertThat(expected(sparkTested)).isEqualTo(expected(singleTested));
+    }
+
+    /** Each edge with the count its null model expected of it, to six significant digits. */
+    static List<String> expected(CoordinationResult r) {
+        List<String> out = new ArrayList<>();
+        for (CoordinationEdge e : r.edges()) {
+            out.add(String.format(Locale.ROOT, "%d %d %s %d %.6g", e.source(), e.target(), e.signal(), e.count(),
+                    e.expected()));
+        }
+        return out;
     }
 
     static List<String> edges(CoordinationResult r) {

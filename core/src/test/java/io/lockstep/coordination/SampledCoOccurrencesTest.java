@@ -1,0 +1,143 @@
+package io.lockstep.coordination;
+
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The null model reads the co-occurrences an item had, not the share of them pairing inside account groups looked at
+ * ({@link SampledCoOccurrences}): a crowd's verdict must not depend on whether its items are large enough to be split.
+ */
+class SampledCoOccurrencesTest {
+    private static final CoordinationParams.CoAction CO_RETWEET = new CoordinationParams.CoAction(60, 3, 0.1, 1e-3);
+    private static final int ITEMS = 60;
+    private static final int BOTS = 24;
+
+    /**
+     * {@code fans} accounts reacting to {@value #ITEMS} posts, each post at its own hour, as the simulator's fandom
+     * does: each fan takes part in a post with probability 0.8 and reacts after a log-normal delay around its own
+     * median (itself log-normal around 150 s), so that fans with similar medians meet within the minute again and
+     * again; and {@value #BOTS} accounts (numbers 0 … 23) reacting to every post within 4 s of it.
+     */
+    static PairCounting crowd(int fans, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int accounts = BOTS + fans;
+        double[] median = new double[accounts];
+        for (int f = BOTS; f < accounts; f++) {
+            median[f] = 150 * Math.exp(0.7 * gaussian(rng));
+        }
+        Actions a = new Actions(ITEMS * accounts);
+        int post = 0;
+        for (int item = 0; item < ITEMS; item++) {
+            long t = 3_600L * item;
+            for (int b = 0; b < BOTS; b++) {
+                a.add(item, t + 1 + rng.nextInt(4), b, post++);
+            }
+            for (int f = BOTS; f < accounts; f++) {
+                if (rng.nextDouble() < 0.8) {
+                    a.add(item, t + 1 + (long) (median[f] * Math.exp(gaussian(rng))), f, post++);
+                }
+            }
+        }
+        return PairCounting.run(SortedActions.of("test", a, accounts), accounts, CO_RETWEET.window(), 200,
+                ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /** Selected fan pairs over counted fan pairs, and selected bot pairs over counted bot pairs. */
+    private static double[] rates(PairCounting c, CoActionNullModel.Selected s) {
+        long fanCounted = 0, botCounted = 0, fanKept = 0, botKept = 0;
+        for (long pair : c.pairs.keySet()) {
+            int u = (int) (pair >>> 32), v = (int) pair;
+            boolean kept = s.indexOf(pair) >= 0;
+            if (u >= BOTS && v >= BOTS) {
+                fanCounted++;
+                fanKept += kept ? 1 : 0;
+            } else if (u < BOTS && v < BOTS) {
+                botCounted++;
+                botKept += kept ? 1 : 0;
+            }
+        }
+        return new double[]{(double) fanKept / fanCounted, (double) botKept / botCounted};
+    }
+
+    @Test
+    void eventsOnAnItemSplitByBBitsStandForTwoToTheB() {
+        assertThat(SampledCoOccurrences.standsFor(2)).isEqualTo(1);
+        assertThat(SampledCoOccurrences.standsFor(CoActionScanner.MAX_ITEM_ACCOUNTS)).isEqualTo(1);
+        assertThat(SampledCoOccurrences.standsFor(CoActionScanner.MAX_ITEM_ACCOUNTS + 1))
+                .isEqualTo(1L << ItemPairs.groupBits(CoActionScanner.MAX_ITEM_ACCOUNTS + 1)).isEqualTo(16);
+        // per account: the mean of what its events stand for; data-wide: the expanded over the counted events.
+        // Account 0: 1 event on a whole item, 1 on an item split by 1 bit (2), 2 on items split by 4 bits (16 each)
+        Int2ObjectOpenHashMap<long[]> byClass = new Int2ObjectOpenHashMap<>();
+        SampledCoOccurrences.Counter.add(byClass, 0, 1, 2);
+        SampledCoOccurrences.Counter.add(byClass, 0, 4, 32);
+        SampledCoOccurrences s = SampledCoOccurrences.of(new long[]{4, 0, 2}, new long[]{35, 0, 2}, byClass, 3, 18);
+        assertThat(s.expansion(0)).isEqualTo(35.0 / 4);
+        assertThat(s.expansion(1)).isEqualTo(1.0);
+        assertThat(s.total()).isEqualTo(6.0);
+        assertThat(s.coOccurrences()).isEqualTo(18);
+        // reach: the share of account 0's 35 on items split by at most c bits
+        assertThat(s.accountReach(0, 0)).isEqualTo(1.0 / 35);
+        assertThat(s.accountReach(0, 1)).isEqualTo(3.0 / 35);
+        assertThat(s.accountReach(0, 3)).isEqualTo(3.0 / 35);
+        assertThat(s.accountReach(0, 4)).isEqualTo(1.0);
+        assertThat(s.accountReach(2, 0)).isEqualTo(1.0);
+        // a pair is looked at on the items split by at most the bits its hashes share
+        int bits = ItemPairs.sharedBits(0, 2);
+        assertThat(ItemPairs.group(0, bits)).isEqualTo(ItemPairs.group(2, bits));
+        assertThat(ItemPairs.group(0, bits + 1)).isNotEqualTo(ItemPairs.group(2, bits + 1));
+        assertThat(s.reach(0, 2)).isCloseTo(Math.sqrt(s.accountReach(0, bits)), within(1e-15));
+        assertThat(s.strengthFactor(0, 2)).isCloseTo(35.0 / 4 / 6 * s.reach(0, 2), within(1e-15));
+    }
+
+    @Test
+    void anArchiveWithoutASplitItemCountsEveryEventOnce() {
+        PairCounting c = crowd(700, 7); // about 560 accounts an item: paired whole
+        assertThat(c.sampled.coOccurrences()).isEqualTo(c.coOccurrences);
+        assertThat(c.sampled.total()).isEqualTo(1.0);
+        for (int a = 0; a < c.volume.length; a++) {
+            assertThat(c.sampled.expansion(a)).isEqualTo(1.0);
+            assertThat(c.sampled.accountReach(a, 0)).isEqualTo(1.0);
+        }
+    }
+
+    /**
+     * The same crowd at two sizes, 700 fans (items paired whole) and 2,000 (items of about 1,600 accounts, paired
+     * inside 16 or 32 groups): the null model keeps under 1 % of the fans' counted pairs at both sizes, while counted
+     * against the events looked at alone (no expansion) the split crowd's pairs look sixteen times rarer than they
+     * are and nearly half of them pass; the bots, who meet within seconds on every post, are kept at both sizes,
+     * including the pairs that share a group on the items split by 4 bits and not on those split by 5 (their count
+     * covers a fifth of the posts, and so does their expectation).
+     */
+    @Test
+    void aCrowdsPairsAreJudgedAlikeWhetherItsItemsAreSplitOrNot() {
+        PairCounting whole = crowd(700, 7);
+        PairCounting split = crowd(2_000, 7);
+        assertThat(ItemPairs.groupBits(1_600)).isEqualTo(4);
+        assertThat(split.sampled.total()).isGreaterThan(12.0);
+
+        double[] wholeRates = rates(whole, CoActionNullModel.select(whole, BOTS + 700, CO_RETWEET, null));
+        double[] splitRates = rates(split, CoActionNullModel.select(split, BOTS + 2_000, CO_RETWEET, null));
+        PairCounting unexpanded = split.withSampled(SampledCoOccurrences.whole(split.volume.length,
+                split.coOccurrences));
+        double[] unexpandedRates = rates(unexpanded,
+                CoActionNullModel.select(unexpanded, BOTS + 2_000, CO_RETWEET, null));
+
+        assertThat(wholeRates[1]).as("bots kept, whole").isEqualTo(1.0);
+        assertThat(splitRates[1]).as("bots kept, split").isEqualTo(1.0);
+        // measured: whole 0.07 %, split 0.36 %, split without expansion 47 % of the fans' counted pairs
+        assertThat(wholeRates[0]).as("fans kept, whole").isLessThan(0.01);
+        assertThat(splitRates[0]).as("fans kept, split").isLessThan(0.01);
+        assertThat(unexpandedRates[0]).as("fans kept without expansion").isGreaterThan(0.25);
+    }
+}
