@@ -346,7 +346,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                 + "both counted over the background of pairs the models explain (fixed-point iteration). Each action "
                 + "pairs with at most ")
                 .append(maxNeighbours).append(" later actions in its window; items acted on by more than 1,000 accounts "
-                + "are paired only inside fixed account-hash groups of at most about 100 accounts.\n");
+                + "are paired only inside fixed account-hash groups of at most about 100 accounts; an item split into "
+                + "2^b groups counts each pair event it yields 2^b times in both models (Horvitz-Thompson), and a "
+                + "pair is expected only the share of its co-occurrences that falls on the items it was paired on.\n");
         for (Signal s : Signal.values()) {
             if (enabled(s.id())) {
                 b.append("- ").append(s.id()).append(": ").append(s.describe(this)).append('\n');
