@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
@@ -253,7 +254,7 @@ public final class CoActionKernel {
      * What a signal's counted pair events stand for, per account and data-wide ({@code SampledCoOccurrences}): the
      * null model's expansion of the co-occurrences that pairing inside account groups did not look at.
      */
-    public static final class Expansion implements java.io.Serializable {
+    public static final class Expansion implements Serializable {
         private static final long serialVersionUID = 1L;
         final SampledCoOccurrences sampled;
 
