@@ -203,9 +203,9 @@ public final class CoActionKernel {
      * @return how many flags differ from {@code flags} (round 0: how many are set)
      */
     public static int backgroundRound(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags,
-                                      long[] strength, long coOccurrences, Expansion expansion, TailTest test,
-                                      long[] next) {
-        return CoActionNullModel.round(pairs, counts, n, volume, chance, flags, strength, coOccurrences,
+                                      long[] strength, double expandedCoOccurrences, Expansion expansion,
+                                      TailTest test, long[] next) {
+        return CoActionNullModel.round(pairs, counts, n, volume, chance, flags, strength, expandedCoOccurrences,
                 expansion.sampled, test.explains, next);
     }
 
@@ -222,10 +222,10 @@ public final class CoActionKernel {
      * The strength model's expectation for a pair: {@code sU · sV / (2 W)} over the background's strengths and
      * co-occurrences, after a pair of the background has taken its own count out of all three.
      */
-    public static double strengthExpectation(long strengthU, long strengthV, long coOccurrences, int u, int v,
-                                             Expansion expansion) {
-        return CoActionNullModel.strengthExpectation(strengthU, strengthV, coOccurrences,
-                expansion.sampled.strengthFactor(u, v));
+    public static double strengthExpectation(long strengthU, long strengthV, double expandedCoOccurrences, int u,
+                                             int v, Expansion expansion) {
+        return CoActionNullModel.strengthExpectation(strengthU, strengthV, expandedCoOccurrences,
+                expansion.sampled.pairFactor(u, v));
     }
 
     /**
@@ -289,6 +289,19 @@ public final class CoActionKernel {
         /** The expansion core's pair counting summed ({@link PairCounting#sampled}). */
         static Expansion of(SampledCoOccurrences sampled) {
             return new Expansion(sampled);
+        }
+
+        /**
+         * The background's co-occurrences expanded as its counted strengths are, ½ Σ_a strength_a f_a in account
+         * order: the {@code expandedCoOccurrences} of {@link #backgroundRound} and {@link #strengthExpectation}.
+         */
+        public double expandedTotal(long[] strength) {
+            return sampled.expandedTotal(strength);
+        }
+
+        /** What a background pair of (u, v) counted {@code own} times takes out of {@link #expandedTotal}. */
+        public double ownExpanded(int u, int v, long own) {
+            return sampled.ownExpanded(u, v, own);
         }
 
         /** The expanded co-occurrences, which {@link #chance} divides. */

@@ -127,7 +127,11 @@ final class CoActionNullModel {
      * order of the counted pairs' map), the strengths of the accounts over them and their co-occurrences.
      */
     record Background(long[] explained, long[] strength, long coOccurrences, int rounds,
-                      SampledCoOccurrences sampled) {
+                      SampledCoOccurrences sampled, double expandedCoOccurrences) {
+        Background(long[] explained, long[] strength, long coOccurrences, int rounds, SampledCoOccurrences sampled) {
+            this(explained, strength, coOccurrences, rounds, sampled, sampled.expandedTotal(strength));
+        }
+
         boolean contains(int index) {
             return (explained[index >>> 6] & (1L << index)) != 0;
         }
@@ -135,20 +139,23 @@ final class CoActionNullModel {
         /** λ<sub>strength</sub> of pair {@code index} of the map, counted {@code count} times. */
         double expectation(int index, int u, int v, int count) {
             long own = contains(index) ? count : 0;
-            return strengthExpectation(strength[u] - own, strength[v] - own, coOccurrences - own,
-                    sampled.strengthFactor(u, v));
+            return strengthExpectation(strength[u] - own, strength[v] - own,
+                    expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v));
         }
     }
 
     /**
-     * {@code strengthU · strengthV / (2 coOccurrences)} times {@code expansion}, what the pair's counted events stand
-     * for ({@link SampledCoOccurrences#factor}); 0 when no co-occurrence is left.
+     * {@code strengthU · strengthV / (2 expandedCoOccurrences)} times {@code pairFactor}: the strength model's λ over
+     * counted strengths, with what the strengths' events stand for in {@code pairFactor} and
+     * {@code expandedCoOccurrences} ({@link SampledCoOccurrences#pairFactor}, {@link SampledCoOccurrences#expandedTotal});
+     * 0 when no co-occurrence is left.
      */
-    static double strengthExpectation(long strengthU, long strengthV, long coOccurrences, double expansion) {
-        if (coOccurrences <= 0) {
+    static double strengthExpectation(long strengthU, long strengthV, double expandedCoOccurrences,
+                                      double pairFactor) {
+        if (expandedCoOccurrences <= 0) {
             return 0;
         }
-        return (double) Math.max(0, strengthU) * Math.max(0, strengthV) / (2.0 * coOccurrences) * expansion;
+        return (double) Math.max(0, strengthU) * Math.max(0, strengthV) / (2.0 * expandedCoOccurrences) * pairFactor;
     }
 
     /**
@@ -279,7 +286,7 @@ final class CoActionNullModel {
      * @return the flags that differ from {@code flags} (round 0: the flags set)
      */
     static int round(long[] pairs, int[] counts, int n, int[] volume, double chance, long[] flags, long[] strength,
-                     long coOccurrences, SampledCoOccurrences sampled, Explains explains, long[] next) {
+                     double expandedCoOccurrences, SampledCoOccurrences sampled, Explains explains, long[] next) {
         Arrays.fill(next, 0, (n + 63) >>> 6, 0L);
         int changed = 0;
         for (int i = 0; i < n; i++) {
@@ -292,7 +299,7 @@ final class CoActionNullModel {
                 was = (flags[i >>> 6] & (1L << i)) != 0;
                 long own = was ? c : 0;
                 lambda = Math.max(lambda, strengthExpectation(strength[u] - own, strength[v] - own,
-                        coOccurrences - own, sampled.strengthFactor(u, v)));
+                        expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v)));
             }
             boolean explained = explains.test(c, lambda);
             if (explained) {

@@ -28,9 +28,11 @@ import java.util.Arrays;
  * most c bits. A pair (u, v) is looked at on exactly the items split by at most {@link ItemPairs#sharedBits} = c* bits
  * (the groups are nested), so its count covers about ρ(u, v) = √(ρ_u(c*) ρ_v(c*)) of what the full models expect
  * of it (the geometric mean: the pair's share is not known, each account's is). The strength model's expectation,
- * s_u s_v / (2 W) over the counted background, becomes s_u f_u · s_v f_v / (2 W f) · ρ(u, v), f = Σ expanded /
- * Σ events ({@link #strengthFactor}), and the volume model's n_u n_v P becomes n_u n_v P ρ(u, v), P dividing the
- * expanded co-occurrences ({@link #coOccurrences}, {@link #reach}). On an archive without an item above the split
+ * s_u s_v / (2 W) over the counted background, becomes s_u f_u · s_v f_v · ρ(u, v) / (2 W'), W' = ½ Σ_a s_a f_a the
+ * background's co-occurrences expanded the same way ({@link #pairFactor}, {@link #expandedTotal}): a background
+ * made mostly of pairs on whole items must not be divided by the expansion of the archive's split ones, or a crowd
+ * on split items, kept out of the background by that too small λ, stays out of it. The volume model's n_u n_v P
+ * becomes n_u n_v P ρ(u, v), P dividing the expanded co-occurrences ({@link #coOccurrences}, {@link #reach}). On an archive without an item above the split
  * every factor is 1 and the null model is the one without this correction.
  *
  * <p>Cost: O(accounts) memory, plus O(classes) for each account with events on split items; O(1) per pair.
@@ -130,9 +132,31 @@ final class SampledCoOccurrences implements Serializable {
         return ru == 1.0 && rv == 1.0 ? 1.0 : Math.sqrt(ru * rv);
     }
 
-    /** The strength model's expansion for the pair (u, v): f_u f_v / f · ρ(u, v). O(1). */
-    double strengthFactor(int u, int v) {
-        return expansion[u] * expansion[v] / total * reach(u, v);
+    /**
+     * The strength model's factor for the pair (u, v) on counted strengths: f_u f_v ρ(u, v), its counted strengths
+     * expanded and its share of them that falls on the items it was looked at on. O(1).
+     */
+    double pairFactor(int u, int v) {
+        return expansion[u] * expansion[v] * reach(u, v);
+    }
+
+    /**
+     * The co-occurrences of a background whose counted strengths are {@code strength}, expanded as the strengths
+     * are: ½ Σ_a strength_a f_a, summed in account order (the strength model's 2W is the sum of the strengths, and
+     * a background of unexpanded pairs must not be divided by an expansion its pairs do not have). Equal to ½ Σ
+     * strength, the counted co-occurrences, when every factor is 1. O(accounts).
+     */
+    double expandedTotal(long[] strength) {
+        double sum = 0;
+        for (int a = 0; a < strength.length; a++) {
+            sum += strength[a] * expansion[a];
+        }
+        return sum / 2;
+    }
+
+    /** What a background pair of (u, v) counted {@code count} times adds to {@link #expandedTotal}. O(1). */
+    double ownExpanded(int u, int v, long count) {
+        return count == 0 ? 0 : count * (expansion[u] + expansion[v]) / 2;
     }
 
     /**

@@ -142,7 +142,7 @@ final class PairBlocks {
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(sums.strength);
             broadcasts.add(current);
-            long[] total = sums.coOccurrences;
+            double[] total = expandedTotals(expansion.value(), sums.strength, wanted, codes);
             JavaRDD<Block> next = blocks.map(b -> {
                 long[] flags = new long[b.flags.length];
                 int changed = CoActionKernel.backgroundRound(b.pairs, b.counts, b.n, volume.value()[b.signal],
@@ -171,6 +171,32 @@ final class PairBlocks {
             rounds = round;
         }
         return new Background(blocks, sums.strength, sums.coOccurrences, rounds, changes, broadcasts);
+    }
+
+    /**
+     * Per signal, the background's co-occurrences expanded as its strengths are ({@link CoActionKernel.Expansion#expandedTotal}),
+     * computed on the driver in account order, as core computes them.
+     */
+    private static double[] expandedTotals(CoActionKernel.Expansion[] expansion, long[][] strength,
+                                           List<Integer> wanted, int codes) {
+        double[] total = new double[codes];
+        for (int s : wanted) {
+            if (strength[s] != null && expansion[s] != null) {
+                total[s] = expansion[s].expandedTotal(strength[s]);
+            }
+        }
+        return total;
+    }
+
+    /** The signals with strengths. */
+    private static List<Integer> wanted(long[][] strength) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < strength.length; s++) {
+            if (strength[s] != null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The background's strengths per signal and account, its co-occurrences per signal, the round's changes. */
@@ -299,7 +325,7 @@ final class PairBlocks {
                                  double[] chance, int[] active, SparkCoActions.Thresholds[] thresholds) {
         Broadcast<double[][]> norm = jsc.broadcast(norms);
         Broadcast<long[][]> strength = jsc.broadcast(bg.strength());
-        long[] total = bg.coOccurrences();
+        double[] total = expandedTotals(expansion.value(), bg.strength(), wanted(bg.strength()), bg.strength().length);
         List<Selected> selected = bg.blocks().map(b -> {
             int s = b.signal;
             int[] vol = volume.value()[s];
@@ -325,7 +351,8 @@ final class PairBlocks {
                 int u = (int) (pair >>> 32), v = (int) pair;
                 long own = (b.flags[i >>> 6] & (1L << i)) != 0 ? c : 0;
                 CoActionKernel.Expansion x = expansion.value()[s];
-                double lambda = CoActionKernel.strengthExpectation(st[u] - own, st[v] - own, total[s] - own, u, v, x);
+                double lambda = CoActionKernel.strengthExpectation(st[u] - own, st[v] - own,
+                        total[s] - x.ownExpanded(u, v, own), u, v, x);
                 double pairChance = x.pairChance(chance[s], u, v);
                 double w = CoActionKernel.select(c, b.units[i], b.units[i], vol[u], nrm[u], vol[v], nrm[v],
                         pairChance, lambda, active[s], p, test);
