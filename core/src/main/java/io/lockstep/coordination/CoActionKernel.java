@@ -219,8 +219,10 @@ public final class CoActionKernel {
     }
 
     /**
-     * The strength model's expectation for a pair: {@code sU · sV / (2 W)} over the background's strengths and
-     * co-occurrences, after a pair of the background has taken its own count out of all three.
+     * The strength model's expectation for the pair (u, v): {@code sU · sV / (2 W')} over the background's counted
+     * strengths and its expanded co-occurrences ({@link Expansion#expandedTotal}), times what the pair's strengths
+     * stand for and its reach ({@code SampledCoOccurrences#pairFactor}); a pair of the background has taken its own
+     * count out of both strengths and its {@link Expansion#ownExpanded} out of W'.
      */
     public static double strengthExpectation(long strengthU, long strengthV, double expandedCoOccurrences, int u,
                                              int v, Expansion expansion) {

@@ -138,9 +138,14 @@ final class CoActionNullModel {
 
         /** λ<sub>strength</sub> of pair {@code index} of the map, counted {@code count} times. */
         double expectation(int index, int u, int v, int count) {
+            return expectation(index, u, v, count, sampled.reach(u, v));
+        }
+
+        /** As above, the pair's {@link SampledCoOccurrences#reach(int, int)} already read. */
+        double expectation(int index, int u, int v, int count, double reach) {
             long own = contains(index) ? count : 0;
             return strengthExpectation(strength[u] - own, strength[v] - own,
-                    expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v));
+                    expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v, reach));
         }
     }
 
@@ -247,8 +252,9 @@ final class CoActionNullModel {
                 long pair = pairs[i];
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = pairCounts[i];
-                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance
-                        * counts.sampled.reach(u, v), bg.expectation(i, u, v, c));
+                double reach = counts.sampled.reach(u, v);
+                double lambda = Math.max((double) counts.volume[u] * counts.volume[v] * chance * reach,
+                        bg.expectation(i, u, v, c, reach));
                 boolean now = explains.test(c, lambda);
                 if (now) {
                     next[i >>> 6] |= 1L << i;
@@ -293,13 +299,14 @@ final class CoActionNullModel {
             long pair = pairs[i];
             int u = (int) (pair >>> 32), v = (int) pair;
             int c = counts[i];
-            double lambda = (double) volume[u] * volume[v] * chance * sampled.reach(u, v);
+            double reach = sampled.reach(u, v);
+            double lambda = (double) volume[u] * volume[v] * chance * reach;
             boolean was = false;
             if (strength != null) {
                 was = (flags[i >>> 6] & (1L << i)) != 0;
                 long own = was ? c : 0;
                 lambda = Math.max(lambda, strengthExpectation(strength[u] - own, strength[v] - own,
-                        expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v)));
+                        expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v, reach)));
             }
             boolean explained = explains.test(c, lambda);
             if (explained) {
@@ -423,8 +430,9 @@ final class CoActionNullModel {
                 continue;
             }
             long units = PairCounting.units(packed);
-            double strength = bg == null ? 0 : bg.expectation(index, u, v, c);
-            double pairChance = chance * counts.sampled.reach(u, v);
+            double reach = counts.sampled.reach(u, v);
+            double strength = bg == null ? 0 : bg.expectation(index, u, v, c, reach);
+            double pairChance = chance * reach;
             double w = weight(c, units, units, counts.volume[u], counts.normSq[u], counts.volume[v],
                     counts.normSq[v], pairChance, strength, activeAccounts, p, explains);
             if (Double.isNaN(w)) {
@@ -448,8 +456,9 @@ final class CoActionNullModel {
                 long packed = counts.pairs.get(pair);
                 int u = (int) (pair >>> 32), v = (int) pair;
                 int c = PairCounting.count(packed);
-                double strength = bg == null ? 0 : bg.expectation(pendingIndex.getInt(i), u, v, c);
-                double pairChance = chance * counts.sampled.reach(u, v);
+                double reach = counts.sampled.reach(u, v);
+                double strength = bg == null ? 0 : bg.expectation(pendingIndex.getInt(i), u, v, c, reach);
+                double pairChance = chance * reach;
                 double w = weight(c, PairCounting.units(packed), overlaps[i], counts.volume[u], counts.normSq[u],
                         counts.volume[v], counts.normSq[v], pairChance, strength, activeAccounts, p, explains);
                 if (Double.isNaN(w)) {

@@ -32,8 +32,8 @@ import java.util.Arrays;
  * background's co-occurrences expanded the same way ({@link #pairFactor}, {@link #expandedTotal}): a background
  * made mostly of pairs on whole items must not be divided by the expansion of the archive's split ones, or a crowd
  * on split items, kept out of the background by that too small λ, stays out of it. The volume model's n_u n_v P
- * becomes n_u n_v P ρ(u, v), P dividing the expanded co-occurrences ({@link #coOccurrences}, {@link #reach}). On an archive without an item above the split
- * every factor is 1 and the null model is the one without this correction.
+ * becomes n_u n_v P ρ(u, v), P dividing the expanded co-occurrences ({@link #coOccurrences}, {@link #reach}). On an
+ * archive without an item above the split every factor is 1 and the null model is the one without this correction.
  *
  * <p>Cost: O(accounts) memory, plus O(classes) for each account with events on split items; O(1) per pair.
  * Immutable once built; serialisable for engines that ship it to their workers.
@@ -137,7 +137,12 @@ final class SampledCoOccurrences implements Serializable {
      * expanded and its share of them that falls on the items it was looked at on. O(1).
      */
     double pairFactor(int u, int v) {
-        return expansion[u] * expansion[v] * reach(u, v);
+        return pairFactor(u, v, reach(u, v));
+    }
+
+    /** {@link #pairFactor(int, int)} with the pair's {@link #reach(int, int)} already read. O(1). */
+    double pairFactor(int u, int v, double reach) {
+        return expansion[u] * expansion[v] * reach;
     }
 
     /**

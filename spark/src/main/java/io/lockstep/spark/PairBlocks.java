@@ -142,7 +142,7 @@ final class PairBlocks {
         for (int round = 1; round <= CoActionKernel.MAX_BACKGROUND_ROUNDS; round++) {
             Broadcast<long[][]> current = jsc.broadcast(sums.strength);
             broadcasts.add(current);
-            double[] total = expandedTotals(expansion.value(), sums.strength, wanted, codes);
+            double[] total = expandedTotals(expansion.value(), sums.strength);
             JavaRDD<Block> next = blocks.map(b -> {
                 long[] flags = new long[b.flags.length];
                 int changed = CoActionKernel.backgroundRound(b.pairs, b.counts, b.n, volume.value()[b.signal],
@@ -177,26 +177,14 @@ final class PairBlocks {
      * Per signal, the background's co-occurrences expanded as its strengths are ({@link CoActionKernel.Expansion#expandedTotal}),
      * computed on the driver in account order, as core computes them.
      */
-    private static double[] expandedTotals(CoActionKernel.Expansion[] expansion, long[][] strength,
-                                           List<Integer> wanted, int codes) {
-        double[] total = new double[codes];
-        for (int s : wanted) {
+    private static double[] expandedTotals(CoActionKernel.Expansion[] expansion, long[][] strength) {
+        double[] total = new double[strength.length];
+        for (int s = 0; s < strength.length; s++) {
             if (strength[s] != null && expansion[s] != null) {
                 total[s] = expansion[s].expandedTotal(strength[s]);
             }
         }
         return total;
-    }
-
-    /** The signals with strengths. */
-    private static List<Integer> wanted(long[][] strength) {
-        List<Integer> out = new ArrayList<>();
-        for (int s = 0; s < strength.length; s++) {
-            if (strength[s] != null) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     /** The background's strengths per signal and account, its co-occurrences per signal, the round's changes. */
@@ -325,7 +313,7 @@ final class PairBlocks {
                                  double[] chance, int[] active, SparkCoActions.Thresholds[] thresholds) {
         Broadcast<double[][]> norm = jsc.broadcast(norms);
         Broadcast<long[][]> strength = jsc.broadcast(bg.strength());
-        double[] total = expandedTotals(expansion.value(), bg.strength(), wanted(bg.strength()), bg.strength().length);
+        double[] total = expandedTotals(expansion.value(), bg.strength());
         List<Selected> selected = bg.blocks().map(b -> {
             int s = b.signal;
             int[] vol = volume.value()[s];

@@ -260,7 +260,6 @@ public final class SparkCoActions {
                     private final Long2LongOpenHashMap[] expanded = new Long2LongOpenHashMap[codes];
                     // per (account << 6 | bits) of a split item: what the account's events there stand for
                     private final Long2LongOpenHashMap[] byClass = new Long2LongOpenHashMap[codes];
-                    private long[] before = new long[16];
                     private final LongArrayList pairs = new LongArrayList();
 
                     @Override
@@ -292,14 +291,6 @@ public final class SparkCoActions {
                             long increment = (1L << COUNT_SHIFT) | CoActionKernel.weightUnits(w);
                             long standsFor = CoActionKernel.standsFor(m);
                             int bits = CoActionKernel.splitBits(m);
-                            if (bits > 0) {
-                                if (before.length < m) {
-                                    before = new long[Math.max(m, 2 * before.length)];
-                                }
-                                for (int i = 0; i < m; i++) {
-                                    before[i] = events[signal].get(distinct[i]);
-                                }
-                            }
                             for (int i = 0; i < np; i++) {
                                 if (i == 0 || p[i] != p[i - 1]) {
                                     pairStats[signal].addTo(p[i], increment);
@@ -310,13 +301,9 @@ public final class SparkCoActions {
                                     events[signal].addTo(v, 1);
                                     expanded[signal].addTo(u, standsFor);
                                     expanded[signal].addTo(v, standsFor);
-                                }
-                            }
-                            if (bits > 0) {
-                                for (int i = 0; i < m; i++) {
-                                    long delta = events[signal].get(distinct[i]) - before[i];
-                                    if (delta > 0) {
-                                        byClass[signal].addTo(((long) distinct[i] << 6) | bits, delta << bits);
+                                    if (bits > 0) {
+                                        byClass[signal].addTo((u << 6) | bits, standsFor);
+                                        byClass[signal].addTo((v << 6) | bits, standsFor);
                                     }
                                 }
                             }
