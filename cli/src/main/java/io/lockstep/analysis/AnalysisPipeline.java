@@ -212,7 +212,7 @@ public final class AnalysisPipeline {
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> PhaseTimes.Side.time(() -> {
                     try {
-                        AnalysisVisuals.render(analysis, params.detection(), source(files), out);
+                        AnalysisVisuals.render(analysis, params.detection(), source(files), out, PICTURE_THREADS);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -373,6 +373,12 @@ public final class AnalysisPipeline {
         t.setDaemon(true);
         t.start();
     };
+
+    /**
+     * Threads that draw the pictures (the pictures' own thread gathers the report's facts meanwhile): one per core,
+     * so that the pictures left to draw when the write-back ends take every core.
+     */
+    private static final int PICTURE_THREADS = Runtime.getRuntime().availableProcessors();
 
     /** One daemon thread for the pictures, so that a failed run never waits for it at exit. */
     private static final Executor PICTURES = r -> {

@@ -25,6 +25,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,6 +39,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Maps an {@link Analysis} onto the visualizer's records and writes {@code overview.png}, one picture per cluster
@@ -64,12 +69,38 @@ public final class AnalysisVisuals {
     private AnalysisVisuals() {
     }
 
-    static void render(Analysis analysis, CoordinationParams params, String source, Path outDir) throws IOException {
+    /**
+     * Writes the pictures and the report for {@code analysis} into {@code outDir}, drawing the pictures on
+     * {@code threads} threads (at least 1) beside this one, which meanwhile gathers the report's facts: the pictures
+     * are independent of one another and each is the same whichever thread draws it. Returns once every file is
+     * written; the first failure of a picture is rethrown here.
+     */
+    static void render(Analysis analysis, CoordinationParams params, String source, Path outDir, int threads)
+            throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lockstep-pictures-draw");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            render(analysis, params, source, outDir, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void render(Analysis analysis, CoordinationParams params, String source, Path outDir,
+                               ExecutorService pool) throws IOException {
+        SceneRenderer renderer = new SceneRenderer();
+        List<CompletableFuture<Void>> drawn = new ArrayList<>();
         List<List<String>> evidence = evidenceLines(analysis);
         Scene accounts = accountScene(analysis, evidence);
         Scene overview = OverviewBuilder.communityGraph(accounts, "Communities and suspicious clusters");
-        SceneRenderer renderer = new SceneRenderer();
-        renderer.renderPng(overview, outDir.resolve(OVERVIEW), SceneRenderer.WIDTH, SceneRenderer.HEIGHT);
+        drawn.add(CompletableFuture.runAsync(() -> renderer.renderPng(overview, outDir.resolve(OVERVIEW),
+                SceneRenderer.WIDTH, SceneRenderer.HEIGHT), pool));
 
         List<ReportModel.Cluster> clusters = new ArrayList<>();
         Path clusterDir = outDir.resolve("clusters");
@@ -86,8 +117,10 @@ public final class AnalysisVisuals {
             if (k < MAX_CLUSTERS) {
                 String title = "Cluster " + c.id() + " — " + c.kind() + ", " + c.members().length + " accounts, score "
                         + String.format(Locale.ROOT, "%.2f", c.score());
-                scene = heaviestEdges(byCluster.cluster(c.id(), 30, title), MAX_PICTURE_EDGES);
-                renderer.renderPng(scene, clusterDir.resolve("cluster-" + c.id() + ".png"), 1200, 800);
+                Scene picture = heaviestEdges(byCluster.cluster(c.id(), 30, title), MAX_PICTURE_EDGES);
+                Path file = clusterDir.resolve("cluster-" + c.id() + ".png");
+                drawn.add(CompletableFuture.runAsync(() -> renderer.renderPng(picture, file, 1200, 800), pool));
+                scene = picture;
                 series = minuteSeries(act, c, facts.postsBy(c.members()), params.coRetweet().window());
             }
             ReportFacts.ClusterFacts f = facts.cluster(c);
@@ -100,7 +133,28 @@ public final class AnalysisVisuals {
                 summary(analysis, source, params), overview, facts.campaigns(), clusters,
                 topAccounts(analysis, evidence, facts, TOP_ACCOUNTS), topAccounts(analysis, List.of(), facts, Integer.MAX_VALUE),
                 new ReportModel.Method(params.describe(), thresholds(params)));
+        // the report embeds the same scenes: once their pictures are drawn, their layouts are the renderer's
+        await(drawn);
         new ReportWriter(renderer).write(model, outDir.resolve(REPORT));
+    }
+
+    /** Waits for every picture; rethrows the first failure as it was thrown (its cause, not the wrapper). */
+    private static void await(List<CompletableFuture<Void>> drawn) throws IOException {
+        try {
+            CompletableFuture.allOf(drawn.toArray(new CompletableFuture<?>[0])).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** {@code scene} with only its {@code max} heaviest edges (ties in scene order), or itself when it has no more. */

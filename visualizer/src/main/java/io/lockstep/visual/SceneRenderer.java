@@ -22,7 +22,9 @@ import java.util.function.Function;
  * Renders a {@link Scene} to a picture with a title band on top and a legend band at the bottom: PNG (graph drawn
  * by a {@link GraphDrawing}, by default GraphStream, framed with Java2D) or SVG (written directly from the same
  * {@link Placement}, because GraphStream's SVG output differs from its raster output). Works with
- * {@code java.awt.headless=true}.
+ * {@code java.awt.headless=true}. Thread-safe: one renderer may draw several scenes at once, and a scene's picture is
+ * the same whichever thread draws it (its layout is seeded by the scene, the cache of layouts is locked, the drawing
+ * keeps no state).
  */
 public final class SceneRenderer {
     /** A picture's width in pixels where no other is asked for: analyze's overview, render's, the viewer's SVG. */
