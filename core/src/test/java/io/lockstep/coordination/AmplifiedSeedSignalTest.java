@@ -281,6 +281,60 @@ class AmplifiedSeedSignalTest {
         assertThat(PoissonTail.upper(3, 3 * 0.05)).isGreaterThan(0.05 / 200);
     }
     /**
+     * A follower farm's client (the fourth generator's follower buyers): cluster 0 is a follow block of 10 accounts
+     * ("farm0".."farm9"), all of whom follow and retweet "client"; "seedA" is retweeted by the same accounts and
+     * followed by two of them. Both pass the audience tests; the client, followed by more than half of the block, is
+     * the farm's target and no seed; seedA is kept. The same client beside a co-retweet cluster (not a follow block)
+     * is kept: only a follow block's targets are its clients.
+     */
+    @Test
+    void anAccountThatItsFollowerFarmFollowsIsItsClientAndNoSeed() {
+        Timeline t = new Timeline();
+        t.accounts("client", "seedA", "other");
+        for (int i = 0; i < 10; i++) {
+            t.accounts("farm" + i);
+            t.b.addFollow("farm" + i, "client");
+            if (i < 2) {
+                t.b.addFollow("farm" + i, "seedA");
+            }
+        }
+        Activity a = t.build();
+        int n = a.accountCount();
+        int client = t.id("client"), seedA = t.id("seedA");
+        int[] farm = new int[10];
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        for (int v = 0; v < n; v++) {
+            verdicts[v] = new AccountVerdict(v, 0, false, -1, List.of());
+        }
+        for (int i = 0; i < 10; i++) {
+            farm[i] = t.id("farm" + i);
+            verdicts[farm[i]] = new AccountVerdict(farm[i], 0.7, true, 0, List.of(CoordinationSignal.LOCKSTEP_FOLLOW));
+        }
+        Arrays.sort(farm);
+        int[] candidates = client < seedA ? new int[] {client, seedA} : new int[] {seedA, client};
+        for (String kind : List.of(Signal.LOCKSTEP_FOLLOW.kind(), Signal.CO_RETWEET.kind())) {
+            List<Cluster> clusters = List.of(new Cluster(0, kind, farm, 0.7, List.of(), List.of(), Activity.NO_TIME,
+                    Activity.NO_TIME));
+            int[] seedCluster = new int[n];
+            Arrays.fill(seedCluster, -1);
+            seedCluster[client] = 0;
+            seedCluster[seedA] = 0;
+            AmplifiedSeedSignal.Audience[] audience = new AmplifiedSeedSignal.Audience[n];
+            audience[client] = new AmplifiedSeedSignal.Audience(10, 10);
+            audience[seedA] = new AmplifiedSeedSignal.Audience(10, 10);
+            int[] kept = AmplifiedSeedSignal.withoutClients(a, clusters, verdicts, candidates.clone(), seedCluster,
+                    audience);
+            if (kind.equals(Signal.LOCKSTEP_FOLLOW.kind())) {
+                assertThat(kept).as("a follow block's target is its client").containsExactly(seedA);
+                assertThat(audience[client]).isNull();
+                assertThat(seedCluster[client]).isEqualTo(-1);
+            } else {
+                assertThat(kept).as("beside a co-retweet cluster").containsExactly(candidates);
+            }
+        }
+    }
+
+    /**
      * The botnet's camouflage (indep-7's case): an ordinary account "camo" with 20 posts, each of 30 amplifiers
      * retweeting one of them hours later, and three friends retweeting it. Its audience is a majority of amplifiers,
      * beyond chance, so it passes the audience tests; no amplifier retweeted two of its posts, so it is no seed. The
