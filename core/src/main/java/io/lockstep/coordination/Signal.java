@@ -149,8 +149,9 @@ public enum Signal {
                         + "Keller et al. 2020, the seeds of a retweet botnet), and when more than half of those "
                         + "amplifiers each retweeted at least two of its posts, more than its own retweet volume "
                         + "spread over the retweeted posts explains (P(Poisson(T N / P) >= k) <= %.2f / q, q the "
-                        + "pairs tested); each seed linked to its %d amplifiers that retweeted the most of its posts "
-                        + "(weight: the amplifiers' share of its retweeters)",
+                        + "pairs tested), unless it is the client of a follower farm (more than half of the follow "
+                        + "block that amplifies it follows it); each seed linked to its %d amplifiers that retweeted "
+                        + "the most of its posts (weight: the amplifiers' share of its retweeters)",
                 AmplifiedSeedSignal.LEVEL, AmplifiedSeedSignal.LEVEL,
                 Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));
     }
