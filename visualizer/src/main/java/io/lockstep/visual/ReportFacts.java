@@ -398,7 +398,7 @@ public final class ReportFacts {
                     + " of texts" + median + "); e.g. " + textExample(example) + ".";
             case CoordinationSignal.LOCKSTEP_FOLLOW -> who + " follow the same " + plural(commonFollowees(c.members(), params.follow().minDensity()), "account")
                     + " (each followed by at least " + percent(params.follow().minDensity()) + " of the members)"
-                    + (example == null ? "." : end(", e.g. " + accountNamed(example)));
+                    + (example == null ? "." : end(", e.g. " + accountNamed(example))) + clientsSentence(c.members());
             case CoordinationSignal.AMPLIFIED_SEED -> who + " are seeds and the amplifiers that retweet them: each seed's "
                     + "retweeters are mostly this cluster's amplifiers (" + percent(minWeight(edges)) + " or more of them), "
                     + "more than their share of all retweeters explains; each seed is linked to the amplifiers that "
@@ -412,6 +412,68 @@ public final class ReportFacts {
     /** The smallest weight of {@code edges} (amplified-seed: the smallest share of a seed's retweeters). */
     private static double minWeight(List<CoordinationEdge> edges) {
         return edges.stream().mapToDouble(CoordinationEdge::weight).min().orElse(0);
+    }
+
+    /** Clients named in a follow block's sentence at most. */
+    static final int MAX_CLIENTS = 5;
+
+    /**
+     * " Followed by most of them, with an audience made mostly of them (the accounts a farm is paid to follow): @a
+     * (81 of its 143 followers), …", or "" when no account is: {@link #clients}, at most {@value #MAX_CLIENTS}.
+     */
+    private String clientsSentence(int[] members) {
+        List<int[]> clients = clients(act, members);
+        if (clients.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" Followed by most of them, with an audience made mostly of them (the "
+                + "accounts a farm is paid to follow): ");
+        for (int i = 0; i < Math.min(MAX_CLIENTS, clients.size()); i++) {
+            int[] c = clients.get(i);
+            b.append(i == 0 ? "" : ", ").append(mention(c[0])).append(" (").append(c[1]).append(" of its ")
+                    .append(plural(c[2], "follower")).append(")");
+        }
+        if (clients.size() > MAX_CLIENTS) {
+            b.append(" and ").append(clients.size() - MAX_CLIENTS).append(" more");
+        }
+        return b.append(".").toString();
+    }
+
+    /**
+     * A follow block's clients: the accounts outside {@code members} followed by more than half of the members whose
+     * followers are more than half members, as {account, followers among the members, followers}, the largest share
+     * of members first (ties: more followers among the members, then the smaller account). A farm's members follow
+     * their clients and the platform's popular accounts alike; what tells a client is its audience, which the farm
+     * makes (Stringhini et al. 2013, "Follow the green", IMC), where a popular account's members are a few of its
+     * followers. Detection does not flag a block's targets (amplified-seed leaves a farm's clients out too); the report
+     * names them. O(follows).
+     */
+    static List<int[]> clients(Activity act, int[] members) {
+        int n = act.accountCount();
+        boolean[] member = new boolean[n];
+        for (int a : members) {
+            member[a] = true;
+        }
+        int[] fromMembers = new int[n];
+        int[] followers = new int[n];
+        for (int f = 0; f < act.followCount(); f++) {
+            int t = act.followee(f);
+            followers[t]++;
+            if (member[act.follower(f)]) {
+                fromMembers[t]++;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            if (!member[t] && 2 * fromMembers[t] > members.length && 2 * fromMembers[t] > followers[t]) {
+                out.add(new int[] {t, fromMembers[t], followers[t]});
+            }
+        }
+        out.sort((x, y) -> {
+            int byShare = Long.compare((long) y[1] * x[2], (long) x[1] * y[2]);
+            return byShare != 0 ? byShare : y[1] != x[1] ? Integer.compare(y[1], x[1]) : Integer.compare(x[0], y[0]);
+        });
+        return out;
     }
 
     /** Accounts followed by at least {@code share} of the members, and by two of them at least. */

@@ -93,6 +93,48 @@ class ReportFactsTest {
         return result.clusters().stream().filter(c -> c.id() == cluster).findFirst().orElseThrow();
     }
 
+    /**
+     * A follow block of ten accounts: "client" is followed by eight of them and three others (its audience is the
+     * block: a client), "client2" by six of them and nobody else, "star" by all ten and fifty others (camouflage: a
+     * popular account), "friend" by two of them. The clients come largest share first.
+     */
+    @Test
+    void aFollowBlocksClientsAreTheAccountsItsMembersMakeMostOfTheAudienceOf() {
+        ActivityBuilder b = new ActivityBuilder();
+        for (String id : List.of("client", "client2", "star", "friend")) {
+            b.account(id);
+        }
+        for (int i = 0; i < 10; i++) {
+            b.account("m" + i);
+            b.addFollow("m" + i, "star");
+            if (i < 8) {
+                b.addFollow("m" + i, "client");
+            }
+            if (i < 6) {
+                b.addFollow("m" + i, "client2");
+            }
+            if (i < 2) {
+                b.addFollow("m" + i, "friend");
+            }
+        }
+        for (int i = 0; i < 50; i++) {
+            b.account("o" + i);
+            b.addFollow("o" + i, "star");
+            if (i < 3) {
+                b.addFollow("o" + i, "client");
+            }
+        }
+        Activity a = b.build();
+        int[] members = new int[10];
+        for (int i = 0; i < 10; i++) {
+            members[i] = b.findAccount("m" + i);
+        }
+        List<int[]> clients = ReportFacts.clients(a, members);
+        assertThat(clients).extracting(c -> a.accountId(c[0])).containsExactly("client2", "client");
+        assertThat(clients.get(1)).containsExactly(b.findAccount("client"), 8, 11);
+        assertThat(clients.get(0)).containsExactly(b.findAccount("client2"), 6, 6);
+    }
+
     @Test
     void clusterEvidenceIsSentencesWithExamplesAndReadableNames() {
         Cluster c = botCluster();
