@@ -418,16 +418,17 @@ public final class ReportFacts {
     static final int MAX_CLIENTS = 5;
 
     /**
-     * " Followed by most of them, with an audience made mostly of them (the accounts a farm is paid to follow): @a
-     * (81 of its 143 followers), …", or "" when no account is: {@link #clients}, at most {@value #MAX_CLIENTS}.
+     * " Most of them follow, far more often than the rest of the archive does (a follower farm's clients, or the
+     * accounts a network promotes): @a (81 of its 143 followers), …", or "" when no account is: {@link #clients}, at
+     * most {@value #MAX_CLIENTS}. A statement of the follows, not a verdict: these accounts are not flagged.
      */
     private String clientsSentence(int[] members) {
-        List<int[]> clients = clients(act, members);
+        List<int[]> clients = clients(act, members, params.follow().minLift());
         if (clients.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder(" Followed by most of them, with an audience made mostly of them (the "
-                + "accounts a farm is paid to follow): ");
+        StringBuilder b = new StringBuilder(" Most of them follow, far more often than the rest of the archive does (a "
+                + "follower farm's clients, or the accounts a network promotes; not flagged): ");
         for (int i = 0; i < Math.min(MAX_CLIENTS, clients.size()); i++) {
             int[] c = clients.get(i);
             b.append(i == 0 ? "" : ", ").append(mention(c[0])).append(" (").append(c[1]).append(" of its ")
@@ -440,18 +441,21 @@ public final class ReportFacts {
     }
 
     /**
-     * A follow block's clients: the accounts outside {@code members} followed by more than half of the members whose
-     * followers are more than half members, as {account, followers among the members, followers}, the largest share
-     * of members first (ties: more followers among the members, then the smaller account). A farm's members follow
-     * their clients and the platform's popular accounts alike; what tells a client is its audience, which the farm
-     * makes (Stringhini et al. 2013, "Follow the green", IMC), where a popular account's members are a few of its
-     * followers. Detection does not flag a block's targets (amplified-seed leaves a farm's clients out too); the report
-     * names them. O(follows).
+     * A follow block's clients: the accounts outside {@code members} followed by more than half of the members, and
+     * by the members at least {@code minLift} times as often as by the rest of the archive (the follow signal's
+     * lift against the platform), as {account, followers among the members, followers}, the highest lift first
+     * (ties: more followers among the members, then the smaller account). A farm's members follow their clients
+     * and the platform's popular accounts alike; what tells a client is that the farm makes much of its audience
+     * (Stringhini et al. 2013, "Follow the green", IMC), where the whole platform follows a popular account about as
+     * often as the farm does. Detection does not flag a block's targets (amplified-seed leaves a farm's clients out
+     * too); the report names them. O(follows + accounts log accounts).
      */
-    static List<int[]> clients(Activity act, int[] members) {
+    static List<int[]> clients(Activity act, int[] members, double minLift) {
         int n = act.accountCount();
         boolean[] member = new boolean[n];
+        int m = 0;
         for (int a : members) {
+            m += member[a] ? 0 : 1;
             member[a] = true;
         }
         int[] fromMembers = new int[n];
@@ -463,15 +467,19 @@ public final class ReportFacts {
                 fromMembers[t]++;
             }
         }
+        long others = (long) n - m;
         List<int[]> out = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            if (!member[t] && 2 * fromMembers[t] > members.length && 2 * fromMembers[t] > followers[t]) {
+            // in / m > 1/2 and in / m ≥ minLift · (followers − in) / others, without division
+            if (!member[t] && 2 * fromMembers[t] > m
+                    && (double) fromMembers[t] * others >= minLift * (followers[t] - fromMembers[t]) * (double) m) {
                 out.add(new int[] {t, fromMembers[t], followers[t]});
             }
         }
+        // lift order: in_x / (followers_x − in_x) descending, compared without division
         out.sort((x, y) -> {
-            int byShare = Long.compare((long) y[1] * x[2], (long) x[1] * y[2]);
-            return byShare != 0 ? byShare : y[1] != x[1] ? Integer.compare(y[1], x[1]) : Integer.compare(x[0], y[0]);
+            int byLift = Double.compare((double) y[1] * (x[2] - x[1]), (double) x[1] * (y[2] - y[1]));
+            return byLift != 0 ? byLift : y[1] != x[1] ? Integer.compare(y[1], x[1]) : Integer.compare(x[0], y[0]);
         });
         return out;
     }

@@ -94,9 +94,11 @@ class ReportFactsTest {
     }
 
     /**
-     * A follow block of ten accounts: "client" is followed by eight of them and three others (its audience is the
-     * block: a client), "client2" by six of them and nobody else, "star" by all ten and fifty others (camouflage: a
-     * popular account), "friend" by two of them. The clients come largest share first.
+     * A follow block of ten accounts among 64: "client" is followed by eight of them and three others (8 / 10 of the
+     * block against 3 / 54 of the rest: a client), "client2" by six of them and nobody else, "star" by all ten and
+     * fifty others (camouflage: 10 / 10 against 50 / 54, lift 1.1), "friend" by two of them. With the follow
+     * signal's lift of 4 the clients are client2 and client, the highest lift first; with a lift of 20, client2 alone
+     * (client's is 14.4).
      */
     @Test
     void aFollowBlocksClientsAreTheAccountsItsMembersMakeMostOfTheAudienceOf() {
@@ -129,10 +131,11 @@ class ReportFactsTest {
         for (int i = 0; i < 10; i++) {
             members[i] = b.findAccount("m" + i);
         }
-        List<int[]> clients = ReportFacts.clients(a, members);
+        List<int[]> clients = ReportFacts.clients(a, members, 4);
         assertThat(clients).extracting(c -> a.accountId(c[0])).containsExactly("client2", "client");
         assertThat(clients.get(1)).containsExactly(b.findAccount("client"), 8, 11);
         assertThat(clients.get(0)).containsExactly(b.findAccount("client2"), 6, 6);
+        assertThat(ReportFacts.clients(a, members, 20)).extracting(c -> a.accountId(c[0])).containsExactly("client2");
     }
 
     @Test
