@@ -196,9 +196,9 @@ public final class CoActionKernel {
      * the same index, {@code n} of them), exactly as the scanner's iteration decides each pair: bit i of {@code next}
      * ({@code (n + 63) / 64} longs) is set when the null model explains pair i given the background of the round
      * before (its flags {@code flags}, its strengths per account {@code strength} and its co-occurrences, expanded by
-     * what the signal's pair events stand for, {@code expansion}); with
-     * {@code strength == null}, round 0 (the volume model alone, {@code flags} unused). {@code volume} holds the
-     * signal's items per account, {@code chance} the data-wide co-occurrence probability.
+     * what the signal's pair events stand for, {@code expansion}); with {@code strength == null}, round 0 (the
+     * volume model and the pairs of accounts acting mostly on split items, {@code flags} unused). {@code volume}
+     * holds the signal's items per account, {@code chance} the data-wide co-occurrence probability.
      *
      * @return how many flags differ from {@code flags} (round 0: how many are set)
      */

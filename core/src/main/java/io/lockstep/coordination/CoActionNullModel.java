@@ -31,10 +31,11 @@ import java.util.Arrays;
  *             hypothesis testing: the choice of a null hypothesis", JASA 99, 2004): a group that co-acts with
  *             itself again and again must not explain itself, and in a sparse signal (a link ring making most of
  *             co-link's co-occurrences) the plain configuration model would do just that. The background is found
- *             by fixed-point iteration ({@link #background}): start from the pairs the volume model explains,
- *             re-estimate the strengths from them, re-test every pair against both models, until the background
- *             no longer changes or {@value #MAX_ROUNDS} rounds. A pair of the background leaves its own count out
- *             of both strengths and of W.</li>
+ *             by fixed-point iteration ({@link #background}): start from the pairs the volume model explains and
+ *             the pairs of accounts that act mostly on split items (below), re-estimate the strengths from them,
+ *             re-test every pair against both models, until the background no longer changes or
+ *             {@value #MAX_ROUNDS} rounds. A pair of the background leaves its own count out of both strengths and
+ *             of W.</li>
  *       </ul>
  *       The volume model alone takes every item and every moment as alike. An account that acts inside the crowded
  *       first minutes of popular items (a fan retweeting its idol at once, a reader of breaking news) meets many
@@ -56,6 +57,15 @@ import java.util.Arrays;
  * inside account groups ({@link ItemPairs}) each pair event stands for 2^b, P and the strengths are expanded by what
  * their events stand for, and each pair's expectation is limited to the share of it that falls on the items the pair
  * was looked at on ({@link SampledCoOccurrences}), since its count covers those items in full and no other.
+ * Pairing inside groups also takes away what lets a crowd into the background from below: the same accounts share a
+ * group on every split item, so a crowd member's counted pairs are in-group pairs counted on most of its items, too
+ * many for the volume model, and its low-count pairs across groups are never formed. Ten thousand fans on each of
+ * their idols' posts, split into 64 groups, were kept out of the background this way and flagged in pieces
+ * (docs/quality.md, "Split items in the null model"). So round 0 also admits every pair of two accounts with most of
+ * their expanded events on split items ({@link SampledCoOccurrences#onSplitItems}), and the iteration lets out
+ * those the crowd's strengths do not explain: a botnet on the same large items is a small share of the crowd's
+ * co-occurrences and leaves in the first rounds. Items of up to {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts,
+ * a link ring's or a small botnet's, are untouched: a closed group there still starts outside the background.
  * A passing pair weighs its cosine times the rarity of its shared items: their root-mean-square w over the largest
  * possible w (an item of two accounts), capped at 1, so that two accounts sharing only viral items weigh little even
  * when their vectors coincide.
@@ -210,16 +220,17 @@ final class CoActionNullModel {
     }
 
     /**
-     * The strength model's background by fixed-point iteration: round 0 keeps the pairs the volume model explains;
+     * The strength model's background by fixed-point iteration: round 0 keeps the pairs the volume model explains
+     * and those of accounts acting mostly on split items ({@link SampledCoOccurrences#onSplitItems});
      * each round re-estimates the strengths from the current background and keeps the pairs that the larger of
      * both models' λ explains; it stops when a round changes nothing or after {@value #MAX_ROUNDS} rounds.
      *
      * <p>The counted pairs are copied once into arrays in the map's iteration order (the background's bit order).
      * A pair the volume model explains with a count below {@value #TABLE} is explained in every round (the test
      * there is λ ≥ a threshold, and a round's λ is the larger of the volume λ and the strength λ), so later rounds
-     * test only the other pairs, and each round's strengths are the last round's plus and minus the counts of the
-     * pairs that entered or left the background (integer sums: the same strengths as summed afresh). Cost: O(counted
-     * pairs) for round 0, then O(pairs left to test + accounts) per round.
+     * test only the other pairs and those admitted on split items, and each round's strengths are the last round's
+     * plus and minus the counts of the pairs that entered or left the background (integer sums: the same strengths
+     * as summed afresh). Cost: O(counted pairs) for round 0, then O(pairs left to test + accounts) per round.
      */
     static Background background(PairCounting counts, double chance, Explains explains) {
         int n = counts.pairs.size();
@@ -235,7 +246,8 @@ final class CoActionNullModel {
         long[] always = explained.clone();
         IntArrayList open = new IntArrayList();
         for (int i = 0; i < n; i++) {
-            if ((explained[i >>> 6] & (1L << i)) == 0 || pairCounts[i] >= TABLE) {
+            if ((explained[i >>> 6] & (1L << i)) == 0 || pairCounts[i] >= TABLE
+                    || counts.sampled.onSplitItems((int) (pairs[i] >>> 32), (int) pairs[i])) {
                 always[i >>> 6] &= ~(1L << i);
                 open.add(i);
             }
@@ -286,7 +298,8 @@ final class CoActionNullModel {
      * {@code pairs[i]} (counted {@code counts[i]} times), λ<sub>strength</sub> taken from {@code strength} and
      * {@code coOccurrences}, the background of the round before, whose flags are {@code flags} (a pair flagged there
      * leaves its own count out, as {@link Background#expectation}, and its expectation is expanded by {@code sampled});
-     * with {@code strength == null}, round 0: the volume model alone. The same test and the same floating-point
+     * with {@code strength == null}, round 0: the volume model and the pairs on split items
+     * ({@link SampledCoOccurrences#onSplitItems}). The same test and the same floating-point
      * expressions as {@link #background}.
      *
      * @return the flags that differ from {@code flags} (round 0: the flags set)
@@ -308,7 +321,7 @@ final class CoActionNullModel {
                 lambda = Math.max(lambda, strengthExpectation(strength[u] - own, strength[v] - own,
                         expandedCoOccurrences - sampled.ownExpanded(u, v, own), sampled.pairFactor(u, v, reach)));
             }
-            boolean explained = explains.test(c, lambda);
+            boolean explained = explains.test(c, lambda) || strength == null && sampled.onSplitItems(u, v);
             if (explained) {
                 next[i >>> 6] |= 1L << i;
             }

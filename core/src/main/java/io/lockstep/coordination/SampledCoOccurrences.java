@@ -161,6 +161,16 @@ final class SampledCoOccurrences implements Serializable {
     }
 
     /**
+     * Whether both accounts have most of their expanded events on split items (ρ_a(0) &lt; ½ for each): a pair
+     * whose co-occurrences are those of a crowd of more than {@link CoActionScanner#MAX_ITEM_ACCOUNTS} accounts on the
+     * same items, which the strength model's background admits from its first round
+     * ({@link CoActionNullModel#background}). False for every pair on an archive without a split item. O(1).
+     */
+    boolean onSplitItems(int u, int v) {
+        return reachStart != null && accountReach(u, 0) < 0.5 && accountReach(v, 0) < 0.5;
+    }
+
+    /**
      * The strength model's factor for the pair (u, v) on counted strengths: f_u f_v ρ(u, v), its counted strengths
      * expanded and its share of them that falls on the items it was looked at on. O(1).
      */
