@@ -3,6 +3,8 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,13 @@ import java.util.List;
  * left keep their score on the accounts that stay, so honest followers are not judged by the farm's evidence and
  * nobody's score falls. Measured on the fourth generator's archives (docs/quality.md, "Hired followers" and
  * "Aged farms hired around their blocks").
+ *
+ * <p><b>Accounts tied out of their cluster</b> ({@link #joinTiedOut}). Last, an account outside every cluster or in one
+ * under the suspicious score whose carving partners are mostly (and at least two) members of one suspicious cluster
+ * joins that cluster: clustering places an account by all its combined weight, and the follow signal's honest blocks
+ * hold a link ring's, a copy-paste ring's or a hashtag push's members who follow their communities' popular accounts,
+ * a few per block, fewer than a co-action part needs, while their carving edges name the operation. Measured on the
+ * fourth generator's archives (docs/quality.md, "Accounts tied out of their cluster").
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
  * then the parts carved out), plus the scorer's O(members' posts log) per cluster and part, plus the crowd measurement
@@ -125,6 +134,7 @@ final class ScorePhase {
         if (hiredParts) {
             placeHired(kept, hiredParts(blocks, base, minSize), base, n, minSize);
         }
+        joinTiedOut(kept, edges, n, params.cluster().suspiciousScore());
         kept.sort(Comparator.comparingDouble(Cluster::score).reversed()
                 .thenComparing(Comparator.comparingInt(Cluster::size).reversed())
                 .thenComparingInt(c -> c.members()[0]));
@@ -279,6 +289,126 @@ final class ScorePhase {
                 out.add(c);
             } else if (stay.length > 0) {
                 out.add(new Cluster(c.id(), c.kind(), stay, c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
+                        c.lastSeen()));
+            }
+        }
+        kept.clear();
+        kept.addAll(out);
+    }
+
+    /** Distinct partners at least, in one suspicious cluster, of an account that joins it ({@link #joinTiedOut}). */
+    static final int MIN_TIED_PARTNERS = 2;
+
+    /**
+     * Accounts tied out of their cluster join the suspicious cluster they are tied to: an account outside every
+     * cluster or in one scoring under {@code suspiciousScore}, more than half of whose partners over the
+     * {@link ClusterPhase#CARVING} edges, and at least {@value #MIN_TIED_PARTNERS}, are members of one cluster scoring
+     * at least {@code suspiciousScore}, moves to that cluster. Clustering places each account by all its combined
+     * weight, so a link ring's or a hashtag push's members who also follow their communities' popular accounts are
+     * held by the follow signal's honest blocks (a few per block, too few for a co-action part) while their carving
+     * edges, the evidence honest audiences lack, go to the operation's cluster. Each carving edge is already a verdict
+     * on its two accounts; the rule reads the pair's verdicts against the clusters' and puts the account with the
+     * partners its evidence names. One pass against the clusters as scored (a moved account moves nobody else); the
+     * clusters keep their scores, so a mover is judged by its partners' cluster and nobody else's score moves; a
+     * cluster left empty is dropped. {@code kept} is updated in place. O(edges + Σ cluster members).
+     */
+    static void joinTiedOut(List<Cluster> kept, List<CoordinationEdge> edges, int n, double suspiciousScore) {
+        int[] at = new int[n];
+        Arrays.fill(at, -1);
+        boolean any = false;
+        for (int i = 0; i < kept.size(); i++) {
+            any |= kept.get(i).score() >= suspiciousScore;
+            for (int m : kept.get(i).members()) {
+                at[m] = i;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        // distinct carving partners per account, and those in each suspicious cluster, from the pairs in key order
+        long[] pairs = new long[edges.size()];
+        int count = 0;
+        for (CoordinationEdge e : edges) {
+            if (ClusterPhase.CARVING.contains(e.signal())) {
+                pairs[count++] = CoordinationEdge.pairKey(e.source(), e.target());
+            }
+        }
+        Arrays.sort(pairs, 0, count);
+        int[] partners = new int[n];
+        Long2IntOpenHashMap inCluster = new Long2IntOpenHashMap();
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && pairs[i] == pairs[i - 1]) {
+                continue;
+            }
+            int u = (int) (pairs[i] >>> 32), v = (int) pairs[i];
+            partners[u]++;
+            partners[v]++;
+            for (int side = 0; side < 2; side++) {
+                int x = side == 0 ? u : v, y = side == 0 ? v : u;
+                if (at[y] >= 0 && kept.get(at[y]).score() >= suspiciousScore
+                        && (at[x] < 0 || kept.get(at[x]).score() < suspiciousScore)) {
+                    inCluster.addTo((long) x << 32 | at[y], 1);
+                }
+            }
+        }
+        if (inCluster.isEmpty()) {
+            return;
+        }
+        int[] best = new int[n];
+        int[] bestCount = new int[n];
+        Arrays.fill(best, -1);
+        long[] keys = inCluster.keySet().toLongArray();
+        Arrays.sort(keys);
+        for (long key : keys) {
+            int x = (int) (key >>> 32), c = (int) key;
+            int k = inCluster.get(key);
+            if (k > bestCount[x]) {
+                best[x] = c;
+                bestCount[x] = k;
+            }
+        }
+        boolean[] moves = new boolean[n];
+        IntArrayList[] joining = new IntArrayList[kept.size()];
+        boolean moved = false;
+        for (int x = 0; x < n; x++) {
+            if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS && 2 * bestCount[x] > partners[x]) {
+                moves[x] = true;
+                if (joining[best[x]] == null) {
+                    joining[best[x]] = new IntArrayList();
+                }
+                joining[best[x]].add(x);
+                moved = true;
+            }
+        }
+        if (!moved) {
+            return;
+        }
+        List<Cluster> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Cluster c = kept.get(i);
+            int[] members = c.members();
+            int stay = 0;
+            for (int m : members) {
+                stay += moves[m] ? 0 : 1;
+            }
+            int joins = joining[i] == null ? 0 : joining[i].size();
+            if (stay == members.length && joins == 0) {
+                out.add(c);
+                continue;
+            }
+            int[] now = new int[stay + joins];
+            int j = 0;
+            for (int m : members) {
+                if (!moves[m]) {
+                    now[j++] = m;
+                }
+            }
+            for (int q = 0; q < joins; q++) {
+                now[j++] = joining[i].getInt(q);
+            }
+            Arrays.sort(now);
+            if (now.length > 0) {
+                out.add(new Cluster(c.id(), c.kind(), now, c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
                         c.lastSeen()));
             }
         }

@@ -313,4 +313,50 @@ class AssemblyPhasesTest {
         assertThat(ClusterPhase.heldByCoAction(new int[]{0, 0, 1, 1}, 2, List.of(edge(0, 1, "co-retweet", 1)), 3))
                 .containsOnly(false);
     }
+
+    @Test
+    void accountsTiedOutOfTheirClusterJoinTheSuspiciousClusterTheirCarvingEdgesName() {
+        // a ring 0–5 (co-text clique, scored 0.8) and an honest follow cluster 6–15 (0.2) that holds some ring members
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int u = 0; u < 6; u++) {
+            for (int v = u + 1; v < 6; v++) {
+                edges.add(edge(u, v, "co-text", 0.8));
+            }
+        }
+        for (int u = 6; u < 16; u++) {
+            for (int v = u + 1; v < 16; v++) {
+                edges.add(edge(u, v, "lockstep-follow", 0.1));
+            }
+        }
+        edges.add(edge(0, 6, "co-text", 0.7)); // 6: both of its carving partners in the ring, once by two signals
+        edges.add(edge(1, 6, "co-text", 0.7));
+        edges.add(edge(1, 6, "co-link-slow", 0.5));
+        edges.add(edge(0, 7, "co-text", 0.7)); // 7: two of five partners in the ring
+        edges.add(edge(1, 7, "co-text", 0.7));
+        for (int v = 8; v < 11; v++) {
+            edges.add(edge(7, v, "co-retweet", 0.3));
+        }
+        for (int u = 0; u < 3; u++) {
+            edges.add(edge(u, 12, "co-hashtag", 0.9)); // 12: no carving edge (co-hashtag carves nothing)
+        }
+        edges.add(edge(0, 13, "co-text", 0.7)); // 13: one partner, under the minimum
+        edges.add(edge(3, 16, "co-link-slow", 0.5)); // 16: outside every cluster, two partners, both in the ring
+        edges.add(edge(4, 16, "hashtag-burst", 0.5));
+        List<Cluster> kept = new ArrayList<>(List.of(
+                new Cluster(0, "link-ring", new int[]{0, 1, 2, 3, 4, 5}, 0.8, List.of("co-text"), List.of(), 0, 0),
+                new Cluster(1, "follower-farm", new int[]{6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, 0.2,
+                        List.of("lockstep-follow"), List.of(), 0, 0)));
+        ScorePhase.joinTiedOut(kept, edges, 20, 0.5);
+        assertThat(kept).hasSize(2);
+        assertThat(kept.get(0).members()).containsExactly(0, 1, 2, 3, 4, 5, 6, 16);
+        assertThat(kept.get(0).score()).isEqualTo(0.8);
+        assertThat(kept.get(1).members()).containsExactly(7, 8, 9, 10, 11, 12, 13, 14, 15);
+        assertThat(kept.get(1).score()).isEqualTo(0.2);
+
+        // with no suspicious cluster nobody moves
+        List<Cluster> quiet = new ArrayList<>(List.of(
+                new Cluster(0, "link-ring", new int[]{0, 1, 2, 3, 4, 5}, 0.45, List.of("co-text"), List.of(), 0, 0)));
+        ScorePhase.joinTiedOut(quiet, edges, 20, 0.5);
+        assertThat(quiet.get(0).members()).containsExactly(0, 1, 2, 3, 4, 5);
+    }
 }
