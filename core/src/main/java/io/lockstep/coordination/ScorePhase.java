@@ -308,11 +308,26 @@ final class ScorePhase {
      * held by the follow signal's honest blocks (a few per block, too few for a co-action part) while their carving
      * edges, the evidence honest audiences lack, go to the operation's cluster. Each carving edge is already a verdict
      * on its two accounts; the rule reads the pair's verdicts against the clusters' and puts the account with the
-     * partners its evidence names. One pass against the clusters as scored (a moved account moves nobody else); the
-     * clusters keep their scores, so a mover is judged by its partners' cluster and nobody else's score moves; a
-     * cluster left empty is dropped. {@code kept} is updated in place. O(edges + Σ cluster members).
+     * partners its evidence names. Passes until none moves (at most {@value #MAX_TIED_PASSES}), each against the
+     * clusters the last one left: an account whose partners joined in one pass may have most of them there in the
+     * next. The clusters keep their scores, so a mover is judged by its partners' cluster and nobody else's score
+     * moves; a cluster left empty is dropped. {@code kept} is updated in place. O(passes · (edges log edges + Σ
+     * cluster members)).
      */
     static void joinTiedOut(List<Cluster> kept, List<CoordinationEdge> edges, int n, double suspiciousScore) {
+        for (int pass = 0; pass < MAX_TIED_PASSES; pass++) {
+            if (!joinTiedOutOnce(kept, edges, n, suspiciousScore)) {
+                return;
+            }
+        }
+    }
+
+    /** Passes of {@link #joinTiedOut} at most. */
+    static final int MAX_TIED_PASSES = 10;
+
+    /** One pass of {@link #joinTiedOut}; whether an account moved. */
+    private static boolean joinTiedOutOnce(List<Cluster> kept, List<CoordinationEdge> edges, int n,
+                                           double suspiciousScore) {
         int[] at = new int[n];
         Arrays.fill(at, -1);
         boolean any = false;
@@ -323,7 +338,7 @@ final class ScorePhase {
             }
         }
         if (!any) {
-            return;
+            return false;
         }
         // distinct carving partners per account, and those in each suspicious cluster, from the pairs in key order
         long[] pairs = new long[edges.size()];
@@ -352,7 +367,7 @@ final class ScorePhase {
             }
         }
         if (inCluster.isEmpty()) {
-            return;
+            return false;
         }
         int[] best = new int[n];
         int[] bestCount = new int[n];
@@ -381,7 +396,7 @@ final class ScorePhase {
             }
         }
         if (!moved) {
-            return;
+            return false;
         }
         List<Cluster> out = new ArrayList<>(kept.size());
         for (int i = 0; i < kept.size(); i++) {
@@ -414,6 +429,7 @@ final class ScorePhase {
         }
         kept.clear();
         kept.addAll(out);
+        return true;
     }
 
     /** The accounts of {@code members} outside every cluster or in one scoring under {@code score}. */

@@ -342,13 +342,15 @@ class AssemblyPhasesTest {
         edges.add(edge(0, 13, "co-text", 0.7)); // 13: one partner, under the minimum
         edges.add(edge(3, 16, "co-link-slow", 0.5)); // 16: outside every cluster, two partners, both in the ring
         edges.add(edge(4, 16, "hashtag-burst", 0.5));
+        edges.add(edge(6, 17, "co-text", 0.6)); // 17: tied to 6 and 16 alone, who join first: it joins a pass later
+        edges.add(edge(16, 17, "co-text", 0.6));
         List<Cluster> kept = new ArrayList<>(List.of(
                 new Cluster(0, "link-ring", new int[]{0, 1, 2, 3, 4, 5}, 0.8, List.of("co-text"), List.of(), 0, 0),
                 new Cluster(1, "follower-farm", new int[]{6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, 0.2,
                         List.of("lockstep-follow"), List.of(), 0, 0)));
         ScorePhase.joinTiedOut(kept, edges, 20, 0.5);
         assertThat(kept).hasSize(2);
-        assertThat(kept.get(0).members()).containsExactly(0, 1, 2, 3, 4, 5, 6, 16);
+        assertThat(kept.get(0).members()).containsExactly(0, 1, 2, 3, 4, 5, 6, 16, 17);
         assertThat(kept.get(0).score()).isEqualTo(0.8);
         assertThat(kept.get(1).members()).containsExactly(7, 8, 9, 10, 11, 12, 13, 14, 15);
         assertThat(kept.get(1).score()).isEqualTo(0.2);
