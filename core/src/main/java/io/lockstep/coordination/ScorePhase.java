@@ -3,7 +3,6 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.util.ArrayList;
@@ -238,13 +237,7 @@ final class ScorePhase {
             return;
         }
         int before = kept.size();
-        int[] at = new int[n];
-        Arrays.fill(at, -1);
-        for (int i = 0; i < before; i++) {
-            for (int m : kept.get(i).members()) {
-                at[m] = i;
-            }
-        }
+        int[] at = clusterIndex(kept, n);
         List<Cluster> scored = new ArrayList<>(hired.size());
         for (int h = 0; h < hired.size(); h++) {
             scored.add(scorer.scoreHired(before + h, hired.get(h).members(), hired.get(h).block()));
@@ -277,20 +270,55 @@ final class ScorePhase {
             }
             moved = true;
         }
-        if (!moved) {
-            return;
+        if (moved) {
+            regroup(kept, at);
         }
-        List<Cluster> out = new ArrayList<>(kept.size());
+    }
+
+    /** Per account, the index in {@code kept} of the cluster holding it, or -1. O(n + Σ members). */
+    private static int[] clusterIndex(List<Cluster> kept, int n) {
+        int[] at = new int[n];
+        Arrays.fill(at, -1);
         for (int i = 0; i < kept.size(); i++) {
-            Cluster c = kept.get(i);
-            final int index = i;
-            int[] stay = Arrays.stream(c.members()).filter(m -> at[m] == index).toArray();
-            if (stay.length == c.members().length) {
-                out.add(c);
-            } else if (stay.length > 0) {
-                out.add(new Cluster(c.id(), c.kind(), stay, c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
-                        c.lastSeen()));
+            for (int m : kept.get(i).members()) {
+                at[m] = i;
             }
+        }
+        return at;
+    }
+
+    /**
+     * {@code kept} rebuilt from an assignment of the accounts: cluster i holds the accounts a with {@code at[a] == i},
+     * ascending, and keeps its score and its descriptions (a cluster whose members did not change is kept as it is);
+     * a cluster left empty is dropped. O(n + Σ members).
+     */
+    private static void regroup(List<Cluster> kept, int[] at) {
+        int k = kept.size();
+        int[] start = new int[k + 1];
+        for (int c : at) {
+            if (c >= 0) {
+                start[c + 1]++;
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] members = new int[start[k]];
+        int[] next = Arrays.copyOf(start, k);
+        for (int a = 0; a < at.length; a++) {
+            if (at[a] >= 0) {
+                members[next[at[a]]++] = a;
+            }
+        }
+        List<Cluster> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            if (start[i] == start[i + 1]) {
+                continue;
+            }
+            Cluster c = kept.get(i);
+            int[] now = Arrays.copyOfRange(members, start[i], start[i + 1]);
+            out.add(Arrays.equals(now, c.members()) ? c : new Cluster(c.id(), c.kind(), now, c.score(), c.signals(),
+                    c.topHashtags(), c.firstSeen(), c.lastSeen()));
         }
         kept.clear();
         kept.addAll(out);
@@ -311,36 +339,11 @@ final class ScorePhase {
      * partners its evidence names. Passes until none moves (at most {@value #MAX_TIED_PASSES}), each against the
      * clusters the last one left: an account whose partners joined in one pass may have most of them there in the
      * next. The clusters keep their scores, so a mover is judged by its partners' cluster and nobody else's score
-     * moves; a cluster left empty is dropped. {@code kept} is updated in place. O(passes · (edges log edges + Σ
-     * cluster members)).
+     * moves; a cluster left empty is dropped. {@code kept} is updated in place. O(edges log edges + passes · (edges +
+     * n + Σ cluster members)).
      */
     static void joinTiedOut(List<Cluster> kept, List<CoordinationEdge> edges, int n, double suspiciousScore) {
-        for (int pass = 0; pass < MAX_TIED_PASSES; pass++) {
-            if (!joinTiedOutOnce(kept, edges, n, suspiciousScore)) {
-                return;
-            }
-        }
-    }
-
-    /** Passes of {@link #joinTiedOut} at most. */
-    static final int MAX_TIED_PASSES = 10;
-
-    /** One pass of {@link #joinTiedOut}; whether an account moved. */
-    private static boolean joinTiedOutOnce(List<Cluster> kept, List<CoordinationEdge> edges, int n,
-                                           double suspiciousScore) {
-        int[] at = new int[n];
-        Arrays.fill(at, -1);
-        boolean any = false;
-        for (int i = 0; i < kept.size(); i++) {
-            any |= kept.get(i).score() >= suspiciousScore;
-            for (int m : kept.get(i).members()) {
-                at[m] = i;
-            }
-        }
-        if (!any) {
-            return false;
-        }
-        // distinct carving partners per account, and those in each suspicious cluster, from the pairs in key order
+        // the distinct carving pairs, in key order, and each account's distinct carving partners: the same every pass
         long[] pairs = new long[edges.size()];
         int count = 0;
         for (CoordinationEdge e : edges) {
@@ -349,15 +352,43 @@ final class ScorePhase {
             }
         }
         Arrays.sort(pairs, 0, count);
+        int distinct = 0;
         int[] partners = new int[n];
-        Long2IntOpenHashMap inCluster = new Long2IntOpenHashMap();
         for (int i = 0; i < count; i++) {
-            if (i > 0 && pairs[i] == pairs[i - 1]) {
-                continue;
+            if (i == 0 || pairs[i] != pairs[i - 1]) {
+                pairs[distinct++] = pairs[i];
+                partners[(int) (pairs[i] >>> 32)]++;
+                partners[(int) pairs[i]]++;
             }
-            int u = (int) (pairs[i] >>> 32), v = (int) pairs[i];
-            partners[u]++;
-            partners[v]++;
+        }
+        long[] carving = Arrays.copyOf(pairs, distinct);
+        for (int pass = 0; pass < MAX_TIED_PASSES; pass++) {
+            if (!joinTiedOutOnce(kept, carving, partners, n, suspiciousScore)) {
+                return;
+            }
+        }
+    }
+
+    /** Passes of {@link #joinTiedOut} at most. */
+    static final int MAX_TIED_PASSES = 10;
+
+    /**
+     * One pass of {@link #joinTiedOut} over the distinct carving pairs {@code carving} and each account's number of
+     * carving partners {@code partners}; whether an account moved.
+     */
+    private static boolean joinTiedOutOnce(List<Cluster> kept, long[] carving, int[] partners, int n,
+                                           double suspiciousScore) {
+        boolean any = false;
+        for (Cluster c : kept) {
+            any |= c.score() >= suspiciousScore;
+        }
+        if (!any) {
+            return false;
+        }
+        int[] at = clusterIndex(kept, n);
+        Long2IntOpenHashMap inCluster = new Long2IntOpenHashMap();
+        for (long pair : carving) {
+            int u = (int) (pair >>> 32), v = (int) pair;
             for (int side = 0; side < 2; side++) {
                 int x = side == 0 ? u : v, y = side == 0 ? v : u;
                 if (at[y] >= 0 && kept.get(at[y]).score() >= suspiciousScore
@@ -382,54 +413,17 @@ final class ScorePhase {
                 bestCount[x] = k;
             }
         }
-        boolean[] moves = new boolean[n];
-        IntArrayList[] joining = new IntArrayList[kept.size()];
         boolean moved = false;
         for (int x = 0; x < n; x++) {
             if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS && 2 * bestCount[x] > partners[x]) {
-                moves[x] = true;
-                if (joining[best[x]] == null) {
-                    joining[best[x]] = new IntArrayList();
-                }
-                joining[best[x]].add(x);
+                at[x] = best[x];
                 moved = true;
             }
         }
-        if (!moved) {
-            return false;
+        if (moved) {
+            regroup(kept, at);
         }
-        List<Cluster> out = new ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
-            Cluster c = kept.get(i);
-            int[] members = c.members();
-            int stay = 0;
-            for (int m : members) {
-                stay += moves[m] ? 0 : 1;
-            }
-            int joins = joining[i] == null ? 0 : joining[i].size();
-            if (stay == members.length && joins == 0) {
-                out.add(c);
-                continue;
-            }
-            int[] now = new int[stay + joins];
-            int j = 0;
-            for (int m : members) {
-                if (!moves[m]) {
-                    now[j++] = m;
-                }
-            }
-            for (int q = 0; q < joins; q++) {
-                now[j++] = joining[i].getInt(q);
-            }
-            Arrays.sort(now);
-            if (now.length > 0) {
-                out.add(new Cluster(c.id(), c.kind(), now, c.score(), c.signals(), c.topHashtags(), c.firstSeen(),
-                        c.lastSeen()));
-            }
-        }
-        kept.clear();
-        kept.addAll(out);
-        return true;
+        return moved;
     }
 
     /** The accounts of {@code members} outside every cluster or in one scoring under {@code score}. */
