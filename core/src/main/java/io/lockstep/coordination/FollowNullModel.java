@@ -49,6 +49,16 @@ import java.util.Arrays;
  * rooted in the farm's community: popular accounts of other communities, and clients whose own follows go
  * elsewhere (or nowhere).
  *
+ * <p><b>Homes without the targets</b> ({@link #placeByFollowsOutside}). The partition places an account by all its
+ * follows, those under test included. An account nobody follows has no other position: a fresh farm whose only ties
+ * are its client, the popular accounts it is paid to follow and its own accounts is placed with its client, whose
+ * honest audience then explains it. With a set T given, each member of the next block set is instead placed in the
+ * community that most of its follows outside T and outside the held-out accounts go to (ties: the smaller community),
+ * the leave-the-targets-out home; a member with no such follow has no home, and its follows are expected from
+ * global popularity π_j. A home is a sample of ordinary following only outside the block, so the rule above for a
+ * community's own members (block included) does not apply then. Newcomers of a community who follow its stars are
+ * placed in it by their other follows and stay explained; a farm's members are placed where their camouflage is.
+ *
  * <p><b>Edge surprise</b> ({@link #surprise}) for the seed search: the share of the target's audience outside the
  * follower's community, so that the peeling starts from groups that follow other communities' accounts together
  * rather than from the cores of communities.
@@ -496,8 +506,14 @@ final class FollowNullModel {
             blockAwayVolume[c] += away[f];
             blockFollows += graph.outDegree(f);
         }
+        homed = homesWithout != null;
+        homelessVolume = 0;
         for (int f : members) {
-            int c = community[f];
+            int c = homed ? homeOf(f) : community[f];
+            if (c < 0) {
+                homelessVolume += graph.outDegree(f);
+                continue;
+            }
             if (blockVolume[c] == 0 && memberVolume[c] == 0) {
                 blockCommunities.add(c);
             }
@@ -507,6 +523,50 @@ final class FollowNullModel {
     }
 
     private int[] blockMembers = new int[0];
+    /** The targets left out of the next block's homes (ascending), or null: its members keep their communities. */
+    private int[] homesWithout;
+    /** Whether the current block's members are placed by their homes ({@link #placeByFollowsOutside}). */
+    private boolean homed;
+    /** Follows made by the current block's members that have no home. */
+    private long homelessVolume;
+
+    /**
+     * Places the members of the blocks set from now on ({@link #setBlock(int[], int[], boolean[])}) by their follows
+     * outside {@code targets} (ascending) and outside the held-out accounts instead of by their communities (see the
+     * class comment, "Homes without the targets"); null places them by their communities again. O(1); each
+     * {@code setBlock} then costs O(the members' follows · log |targets|) more.
+     */
+    void placeByFollowsOutside(int[] targets) {
+        this.homesWithout = targets;
+    }
+
+    /**
+     * The community that most of f's follows outside {@link #homesWithout} and the held-out accounts go to (ties:
+     * the smaller), or -1 when there is none. O(out-degree of f · log |targets|).
+     */
+    private int homeOf(int f) {
+        touched.clear();
+        for (int p = graph.outStart(f); p < graph.outEnd(f); p++) {
+            int t = graph.outTarget(p);
+            if (inBlock[t] || Arrays.binarySearch(homesWithout, t) >= 0) {
+                continue;
+            }
+            if (count[community[t]]++ == 0) {
+                touched.add(community[t]);
+            }
+        }
+        int best = -1;
+        double most = 0;
+        for (int c : touched) {
+            if (count[c] > most || count[c] == most && c < best) {
+                most = count[c];
+                best = c;
+            }
+            count[c] = 0;
+        }
+        touched.clear();
+        return best;
+    }
 
     private void clearBlock() {
         for (int f : blockMembers) {
@@ -533,7 +593,8 @@ final class FollowNullModel {
 
     /**
      * Expected follows of target j from the block's members: Σ_r D_r · rate_r(j) with D_r the members' follows from
-     * community r and the rates estimated without the held-out accounts.
+     * community r (their homes' when they are placed by them, the homeless members' follows at π_j) and the rates
+     * estimated without the held-out accounts.
      */
     double expected(int j) {
         touched.clear();
@@ -549,11 +610,11 @@ final class FollowNullModel {
             }
         }
         double pi = outside / outsideFollows();
-        double e = 0;
+        double e = homelessVolume * pi;
         int own = community[j];
         for (int c : blockCommunities) {
             if (memberVolume[c] > 0) {
-                if (c == own && rooted[j]) {
+                if (c == own && rooted[j] && !homed) {
                     // a member of the block's own community, rooted in it: its popularity there, block included
                     int all = 0;
                     for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {

@@ -245,6 +245,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * on archives they were not tuned on").
      */
     boolean unfollowedCohorts = true;
+
+    /**
+     * Whether {@link #unfollowedBlock} judges the unfollowed members again placed by their follows outside the
+     * accounts under test when their communities explain them ({@link Growth#placeByOtherFollows}); on by default
+     * (docs/quality.md, "Fresh farms placed by their other follows"), off for comparisons.
+     */
+    boolean homesWithoutTargets = true;
     /**
      * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
      * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
@@ -1233,6 +1240,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
 
+        /** {@link FollowNullModel#placeByFollowsOutside} on every partition's model. */
+        void placeByFollowsOutside(int[] targets) {
+            for (FollowNullModel m : models) {
+                m.placeByFollowsOutside(targets);
+            }
+        }
+
         double expected(int target) {
             double e = 0;
             for (FollowNullModel m : models) {
@@ -1276,6 +1290,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * block test as they are of growth's steps ({@link #followers}), see {@link #judgeBurst}.
          */
         private int[] burstOfBlock = new int[0];
+        /**
+         * Whether the blocks judged from now on place their members by their follows outside the targets
+         * ({@link FollowNullModel#placeByFollowsOutside}), see {@link #placeByOtherFollows}.
+         */
+        private boolean byOtherFollows;
 
         /** Creation time of every account ({@link Activity#NO_TIME} when unknown); null: none known. */
         private final long[] created;
@@ -1313,6 +1332,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         void judgeBurst(int[] burst) {
             this.burstOfBlock = burst;
+        }
+
+        /**
+         * Whether {@link #targets} and {@link #test} place the block's members by their follows outside the accounts
+         * under test (the candidate targets, then the block's targets) rather than by their communities
+         * ({@link FollowNullModel#placeByFollowsOutside}): for members nobody follows, whose community the partition
+         * drew from those very follows.
+         */
+        void placeByOtherFollows(boolean on) {
+            this.byOtherFollows = on;
         }
 
         /**
@@ -1456,7 +1485,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
+            model.placeByFollowsOutside(byOtherFollows ? sorted : null);
             model.setBlock(fs, union(heldOut(fs, sorted), burst), held);
+            model.placeByFollowsOutside(null);
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
                 int t = candidates.getInt(i);
@@ -1624,7 +1655,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 return null;
             }
             int[] candidates = union(heldOut(fs, ts), burstOfBlock);
+            int[] homesWithout = byOtherFollows ? ts : null;
+            model.placeByFollowsOutside(homesWithout);
             model.setBlock(fs, candidates, held);
+            model.placeByFollowsOutside(null);
             long observed = 0;
             long follows = 0;
             double expected = 0;
@@ -1653,7 +1687,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             refitCpuNanos += processCpu() - refitCpu;
             refits++;
             if (local != null) {
+                local.placeByFollowsOutside(homesWithout);
                 local.setBlock(fs, candidates, held);
+                local.placeByFollowsOutside(null);
                 double refined = 0;
                 for (int t : ts) {
                     refined += local.expected(t);
@@ -1861,13 +1897,36 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * members' follows of their targets must be unexplained by their communities' habits, as for every block; the
      * unfollowed members only choose whom the block may hold. A one-target block is otherwise no finding here:
      * without the account-level evidence, one account followed by a crowd created together is what an event's
-     * newcomers also make. O(Σ in-degrees and out-degrees of the cohort · log |cohort|) beside the block test.
+     * newcomers also make.
+     *
+     * <p>When that finds no block, the same steps run once more with the members placed by their follows outside
+     * the accounts under test ({@link Growth#placeByOtherFollows}, {@link FollowNullModel}, "Homes without the
+     * targets"). The partition placed these members, whom nobody follows, by all their follows, those of the targets
+     * included: a farm whose ties are its client, its camouflage and its own accounts is a community with the
+     * client, whose audience then explains it (docs/quality.md, "Traced: z2's fresh farm B"). Placed by their other
+     * follows, members whose community leads them to the targets are still explained; the rest of the test is
+     * unchanged. The block is kept when either placement leaves it unexplained: the second is no weaker test of the
+     * same placement but the one placement that does not read the follows under test, and it runs only for members
+     * that are both created in one burst and followed by nobody. O(Σ in-degrees and out-degrees of the cohort · log
+     * |cohort|) beside the block tests.
      */
     DenseBlock unfollowedBlock(DenseBlockFinder finder, Growth growth, int[] cohort, boolean[] spent) {
         int[] members = unfollowed(finder, cohort, spent);
         if (members.length < params.minFollowers()) {
             return null;
         }
+        DenseBlock kept = unfollowedBlock(finder, growth, cohort, members, spent);
+        if (kept == null && homesWithoutTargets) {
+            growth.placeByOtherFollows(true);
+            kept = unfollowedBlock(finder, growth, cohort, members, spent);
+            growth.placeByOtherFollows(false);
+        }
+        return kept;
+    }
+
+    /** {@link #unfollowedBlock(DenseBlockFinder, Growth, int[], boolean[])} with the cohort's unfollowed members. */
+    private DenseBlock unfollowedBlock(DenseBlockFinder finder, Growth growth, int[] cohort, int[] members,
+                                       boolean[] spent) {
         int[] own = aboveThePlatform(finder, spent.length, members, growth.targets(members));
         if (own.length == 0) {
             return null;
