@@ -55,9 +55,10 @@ import java.util.Arrays;
  * honest audience then explains it. With a set T given, each member of the next block set is instead placed in the
  * community that most of its follows outside T and outside the held-out accounts go to (ties: the smaller community),
  * the leave-the-targets-out home; a member with no such follow has no home, and its follows are expected from
- * global popularity π_j. A home is a sample of ordinary following only outside the block, so the rule above for a
- * community's own members (block included) does not apply then. Newcomers of a community who follow its stars are
- * placed in it by their other follows and stay explained; a farm's members are placed where their camouflage is.
+ * global popularity π_j. The rule above for a community's own members applies to the home as it does to the
+ * community: newcomers of a community who follow its stars, or their fellow members, are placed in it by their other
+ * follows and stay explained (a sign-up wave following its community's accounts ranked 5–9, judged without that rule,
+ * made a block in a test); a farm's members are placed where their camouflage is.
  *
  * <p><b>Edge surprise</b> ({@link #surprise}) for the seed search: the share of the target's audience outside the
  * follower's community, so that the peeling starts from groups that follow other communities' accounts together
@@ -506,10 +507,9 @@ final class FollowNullModel {
             blockAwayVolume[c] += away[f];
             blockFollows += graph.outDegree(f);
         }
-        homed = homesWithout != null;
         homelessVolume = 0;
         for (int f : members) {
-            int c = homed ? homeOf(f) : community[f];
+            int c = homesWithout != null ? homeOf(f) : community[f];
             if (c < 0) {
                 homelessVolume += graph.outDegree(f);
                 continue;
@@ -525,8 +525,6 @@ final class FollowNullModel {
     private int[] blockMembers = new int[0];
     /** The targets left out of the next block's homes (ascending), or null: its members keep their communities. */
     private int[] homesWithout;
-    /** Whether the current block's members are placed by their homes ({@link #placeByFollowsOutside}). */
-    private boolean homed;
     /** Follows made by the current block's members that have no home. */
     private long homelessVolume;
 
@@ -614,7 +612,7 @@ final class FollowNullModel {
         int own = community[j];
         for (int c : blockCommunities) {
             if (memberVolume[c] > 0) {
-                if (c == own && rooted[j] && !homed) {
+                if (c == own && rooted[j]) {
                     // a member of the block's own community, rooted in it: its popularity there, block included
                     int all = 0;
                     for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
