@@ -249,7 +249,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether {@link #unfollowedBlock} judges the unfollowed members again placed by their follows outside the
      * accounts under test when their communities explain them ({@link Growth#placeByOtherFollows}); on by default
-     * (docs/quality.md, "Fresh farms placed by their other follows (session 25)"), off for comparisons.
+     * (docs/quality.md, "Fresh farms placed by their other follows"), off for comparisons.
      */
     boolean homesWithoutTargets = true;
     /**
