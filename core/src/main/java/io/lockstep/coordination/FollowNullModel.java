@@ -58,7 +58,10 @@ import java.util.Arrays;
  * global popularity π_j. The rule above for a community's own members applies to the home as it does to the
  * community: newcomers of a community who follow its stars, or their fellow members, are placed in it by their other
  * follows and stay explained (a sign-up wave following its community's accounts ranked 5–9, judged without that rule,
- * made a block in a test); a farm's members are placed where their camouflage is.
+ * made a block in a test); a farm's members are placed where their camouflage is. The member test places one
+ * account the same way on request ({@link Audience#test(int, boolean, boolean)}): in the community most of its
+ * follows outside the targets and the held-out accounts go to, judged there as that community's members are (its own
+ * follows are in no count of that community unless it is its partition's), or at π_j without a home.
  *
  * <p><b>Edge surprise</b> ({@link #surprise}) for the seed search: the share of the target's audience outside the
  * follower's community, so that the peeling starts from groups that follow other communities' accounts together
@@ -543,10 +546,18 @@ final class FollowNullModel {
      * the smaller), or -1 when there is none. O(out-degree of f · log |targets|).
      */
     private int homeOf(int f) {
+        return homeOf(f, homesWithout);
+    }
+
+    /**
+     * The community that most of f's follows outside {@code without} (ascending) and the held-out accounts go to
+     * (ties: the smaller), or -1 when there is none. O(out-degree of f · log |without|).
+     */
+    private int homeOf(int f, int[] without) {
         touched.clear();
         for (int p = graph.outStart(f); p < graph.outEnd(f); p++) {
             int t = graph.outTarget(p);
-            if (inBlock[t] || Arrays.binarySearch(homesWithout, t) >= 0) {
+            if (inBlock[t] || Arrays.binarySearch(without, t) >= 0) {
                 continue;
             }
             if (count[community[t]]++ == 0) {
@@ -641,9 +652,13 @@ final class FollowNullModel {
 
         private final Long2IntOpenHashMap all; // (target index, community) -> k, all
 
+        private final int[] sortedTargets;
+
         private Audience(int[] ts, Long2IntOpenHashMap followers,
                          Long2IntOpenHashMap all, double[] popularity) {
             this.ts = ts;
+            this.sortedTargets = ts.clone();
+            Arrays.sort(sortedTargets);
             this.followers = followers;
             this.all = all;
             this.popularity = popularity;
@@ -667,21 +682,43 @@ final class FollowNullModel {
          * current members, whom peeling, a creation burst or an earlier step chose.
          */
         double[] test(int i, boolean ownMix) {
-            int c = community[i];
+            return test(i, ownMix, false);
+        }
+
+        /**
+         * As {@link #test(int, boolean)}; with {@code byHome}, account i is judged in the community that most of
+         * its follows outside the targets and the held-out accounts go to (see the class comment, "Homes without
+         * the targets"), and at the targets' global popularity π_j when it has none.
+         */
+        double[] test(int i, boolean ownMix, boolean byHome) {
+            int c = byHome ? homeOf(i, sortedTargets) : community[i];
             int d = graph.outDegree(i);
-            int dAway = away[i];
-            boolean outside = !inBlock[i];
+            if (c < 0) {
+                double observed = 0;
+                double expected = 0;
+                for (int t = 0; t < ts.length; t++) {
+                    double lambda = d * popularity[t];
+                    if (lambda < 0.5) {
+                        expected += lambda;
+                        observed += graph.follows(i, ts[t]) ? 1 : 0;
+                    }
+                }
+                return new double[] {observed, expected};
+            }
+            boolean mine = community[i] == c;
+            int dAway = mine ? away[i] : awayFrom(i, c);
+            boolean outside = !inBlock[i] && mine;
             double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
             double kappaAway = Math.max(0, awayVolume[c] - blockAwayVolume[c] - (outside ? dAway : 0))
                     + PSEUDO_FOLLOWS;
             double observed = 0;
             double expected = 0;
-            double kappaAll = Math.max(0, volume[c] - d) + PSEUDO_FOLLOWS;
+            double kappaAll = Math.max(0, volume[c] - (mine ? d : 0)) + PSEUDO_FOLLOWS;
             for (int t = 0; t < ts.length; t++) {
                 boolean follows = graph.follows(i, ts[t]);
                 boolean inside = community[ts[t]] == c;
                 boolean own = inside && rooted[ts[t]];
-                double k = own ? all.get(((long) t << 32) | c) - (follows ? 1 : 0)
+                double k = own ? all.get(((long) t << 32) | c) - (mine && follows ? 1 : 0)
                         : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
                 double rate = (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]);
                 double lambda = own ? d * rate / kappaAll : inside || !ownMix ? d * rate / kappa
@@ -695,6 +732,15 @@ final class FollowNullModel {
             }
             return new double[] {observed, expected};
         }
+    }
+
+    /** Account i's follows of accounts outside community c. O(out-degree of i). */
+    private int awayFrom(int i, int c) {
+        int out = 0;
+        for (int p = graph.outStart(i); p < graph.outEnd(i); p++) {
+            out += community[graph.outTarget(p)] == c ? 0 : 1;
+        }
+        return out;
     }
 
     /** Counts the audience of {@code ts} outside the current block, per target and community. O(Σ in-degrees). */

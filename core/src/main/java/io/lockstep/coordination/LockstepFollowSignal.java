@@ -252,6 +252,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * (docs/quality.md, "Fresh farms placed by their other follows"), off for comparisons.
      */
     boolean homesWithoutTargets = true;
+
+    /**
+     * Whether growth's member test, in the rounds whose seed other evidence than the peeling chose (a creation burst,
+     * a client's, a community's captured targets', a pool's) and in the cohort pass, also judges a candidate that
+     * nobody outside the block and its candidates follows placed by its follows outside the targets
+     * ({@link Growth#followers}); on by default (docs/quality.md, "Recruits placed by their other follows"), off for
+     * comparisons.
+     */
+    boolean homesForRecruits = true;
     /**
      * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
      * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
@@ -643,6 +652,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     : null);
             // a captured seed's members are anchored whole: each follows two or three of a handful of targets, too
             // few follows for a member test of its own; the block they make is judged as a whole by the block test
+            // a seed chosen by other evidence than the peeling recruits the accounts nobody else follows also where
+            // their other follows place them (Growth#followers); a peeled seed is the follow graph's own view
+            growth.placeRecruitsByOtherFollows(homesForRecruits && chosen);
             int[] ownTargets = burst ? growth.targets(seedCore) : null;
             int[] tested = capturedSeed && !burst ? seedCore
                     : growth.unexplainedMembers(seedCore, burst ? ownTargets
@@ -723,6 +735,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             // the cohort pass: each creation burst judged as a whole on the targets it owns, after every other
             // round, so that no block of the rounds above depends on it (see cohortBlock)
             growth.hold(null);
+            growth.placeRecruitsByOtherFollows(homesForRecruits);
             for (int[] c : cohorts) {
                 termination.assertRunning();
                 rounds++;
@@ -1266,8 +1279,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         /** Whether every partition finds account's follows of the targets unexplained (see Audience#test). */
         static boolean unexplained(List<FollowNullModel.Audience> audience, int account, boolean ownMix,
                                    BiPredicate<Long, Double> test) {
+            return unexplained(audience, account, ownMix, false, test);
+        }
+
+        /** As above; with {@code byHome} each partition places the account by its follows outside the targets. */
+        static boolean unexplained(List<FollowNullModel.Audience> audience, int account, boolean ownMix,
+                                   boolean byHome, BiPredicate<Long, Double> test) {
             for (FollowNullModel.Audience a : audience) {
-                double[] oe = a.test(account, ownMix);
+                double[] oe = a.test(account, ownMix, byHome);
                 if (!test.test((long) oe[0], oe[1])) {
                     return false;
                 }
@@ -1342,6 +1361,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         void placeByOtherFollows(boolean on) {
             this.byOtherFollows = on;
+        }
+
+        /**
+         * Whether {@link #followers} also judges the candidates nobody outside the block and its candidates follows
+         * placed by their follows outside the targets (see there).
+         */
+        private boolean recruitsByOtherFollows;
+
+        void placeRecruitsByOtherFollows(boolean on) {
+            this.recruitsByOtherFollows = on;
         }
 
         /**
@@ -1522,8 +1551,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * unexplained. A candidate outside the burst that follows fewer than
          * {@code minTargets} of ts is a light member when it follows at least {@link #lightFloor} of them and
          * passes the test at the corrected tail of {@link #lightTest} over the K accounts examined here (those
-         * following a target, not excluded). Cost: O(Σ in-degrees of ts) to count, then the member test per
-         * candidate, as before; deterministic.
+         * following a target, not excluded). With {@link #placeRecruitsByOtherFollows} on, a candidate that the
+         * test finds explained and that nobody outside the block and its candidates follows ({@link #unheard}) is
+         * judged once more placed by its follows outside ts ({@link FollowNullModel.Audience#test(int, boolean,
+         * boolean)}), and joins when that placement leaves it unexplained in every partition: the partition drew
+         * such an account's community from its follows alone, those of ts included, so a service's account whose
+         * ties are its clients and its fellow accounts sits with the clients, whose audience then explains it;
+         * placed by its other follows, an account whose community leads it to ts is still explained (the class
+         * comment of {@link FollowNullModel}, "Homes without the targets"). Cost: O(Σ in-degrees of ts) to count,
+         * then the member test per candidate (the second placement O(out-degree · log |ts|) more); deterministic.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
             model.setBlock(current, union(heldOut(current, ts), burst), held);
@@ -1539,22 +1575,42 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             IntArrayList out = new IntArrayList();
             for (int f : touched) {
                 int x = follows[f];
-                follows[f] = 0;
                 if (excluded[f]) {
                     continue;
                 }
                 boolean inBurst = Arrays.binarySearch(burst, f) >= 0
                         || x >= lightFloor && inBurstSpan(f, from);
                 boolean ownMix = !inBurst && Arrays.binarySearch(current, f) < 0;
-                if (inBurst || x >= params.minTargets()
-                        ? Models.unexplained(audience, f, ownMix, this::unexplained)
-                        : x >= lightFloor && Models.unexplained(audience, f, ownMix, light)) {
+                BiPredicate<Long, Double> test = inBurst || x >= params.minTargets() ? this::unexplained
+                        : x >= lightFloor ? light : null;
+                if (test != null && (Models.unexplained(audience, f, ownMix, test)
+                        || recruitsByOtherFollows && unheard(f, current, lightFloor)
+                        && Models.unexplained(audience, f, ownMix, true, test))) {
                     out.add(f);
                 }
+            }
+            for (int f : touched) {
+                follows[f] = 0;
             }
             int[] a = out.toIntArray();
             Arrays.sort(a);
             return a;
+        }
+
+        /**
+         * Whether every follower of {@code f} is in {@code current} or follows at least {@code floor} of the targets
+         * {@link #countFollowsOf} counted (follows[] set): f is followed by nobody outside the block and its
+         * candidates, as a bought account is (its followers, if any, are its fellow accounts). O(in-degree of f ·
+         * log |current|).
+         */
+        private boolean unheard(int f, int[] current, int floor) {
+            for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
+                int g = finder.inFollower(i);
+                if (follows[g] < floor && Arrays.binarySearch(current, g) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The creation time of account {@code f}, {@link Activity#NO_TIME} when unknown or not given. */

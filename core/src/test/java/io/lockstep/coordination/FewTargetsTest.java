@@ -325,16 +325,24 @@ class FewTargetsTest {
      * so large a share of the archive's follows that the finest partition cuts the block into pieces instead of
      * gathering it in one community (no community holds half of it); the pieces are its own (most of its members
      * are in communities it is most of), which tells it from a wave (docs/quality.md, "The starter-list rule on by
-     * default").
+     * default"). The pieces are those of the block grown without the recruits' second placement
+     * ({@link LockstepFollowSignal#homesForRecruits}); with it the block holds that one and two more farm accounts,
+     * and one community of the finest partition holds half of it.
      */
     @Test
     void aSmallArchivesFarmCutIntoPiecesByTheFinestPartitionIsFound() {
         PlantedFarm planted = plantPopularClientFarm(FollowNullModelTest.communities(3, 125, 125, 125, 125)
                 .follows(40, 0.8, 0.85), 4, 7, 12, 30, 18);
         Activity a = planted.activity();
-        SignalGraph g = follow(a);
+        LockstepFollowSignal without = new LockstepFollowSignal(CoordinationParams.defaults());
+        without.onboardingTest = true;
+        without.homesForRecruits = false;
+        SignalGraph g = without.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
         assertThat(g.blocks()).hasSize(1);
         int[] block = g.blocks().get(0).followers();
+        SignalGraph withHomes = follow(a);
+        assertThat(withHomes.blocks()).hasSize(1);
+        assertThat(withHomes.blocks().get(0).followers()).contains(block);
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         int n = a.accountCount();
         List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())

@@ -117,6 +117,40 @@ class FollowModelHomesTest {
         assertThat(byHome).isCloseTo(70.0 / (follows - 1), within(1e-12));
     }
 
+    /**
+     * The member test ({@link FollowNullModel.Audience#test(int, boolean, boolean)}) of a farm member outside the
+     * block, on the client and one account of community 1 the member follows: placed by the partition with the
+     * client's readers, it is expected to follow the client (λ ≥ 1/2, left out of the test) and only the other
+     * target counts; placed by its follows outside the targets (community 1, where nobody follows the client), both
+     * follows are tested and the client's at the shrunk rate of a community that never follows it.
+     */
+    @Test
+    void theMemberTestJudgesAFarmMemberWhereItsOtherFollowsGo() {
+        FollowNullModel m = model();
+        int member = FARM[0];
+        int other = B + (member + 31) % B_SIZE;
+        int[] targets = {CLIENT, other};
+        int[] block = java.util.Arrays.copyOfRange(FARM, 1, FARM.length);
+        m.setBlock(block, block, null);
+        FollowNullModel.Audience a = m.audience(targets);
+        double[] byPartition = a.test(member, false, false);
+        double[] byHome = a.test(member, false, true);
+        assertThat(byPartition[0]).isEqualTo(1.0);
+        assertThat(byHome[0]).isEqualTo(2.0);
+        assertThat(byHome[1]).isLessThan(1.0);
+        assertThat(a.test(member, false)).containsExactly(byPartition);
+    }
+
+    /** Newcomers of community 0 are placed in it by their other follows too: their member test is unchanged. */
+    @Test
+    void theMemberTestOfANewcomerIsTheSameEitherWay() {
+        FollowNullModel m = model();
+        int[] block = java.util.Arrays.copyOfRange(NEWCOMERS, 1, NEWCOMERS.length);
+        m.setBlock(block, block, null);
+        FollowNullModel.Audience a = m.audience(new int[] {CLIENT, 11 + (NEWCOMERS[0] % 20)});
+        assertThat(a.test(NEWCOMERS[0], false, true)).containsExactly(a.test(NEWCOMERS[0], false, false));
+    }
+
     /** Placement is per block: after a placed block, the next block set without it is placed by the partition. */
     @Test
     void placementLastsForOneBlock() {
