@@ -48,8 +48,8 @@ import java.util.List;
  * "Aged farms hired around their blocks").
  *
  * <p><b>Accounts tied out of their cluster</b> ({@link #joinTiedOut}). Last, an account outside every cluster or in one
- * under the suspicious score whose carving partners are mostly (and at least two) members of one suspicious cluster
- * joins that cluster: clustering places an account by all its combined weight, and the follow signal's honest blocks
+ * under the suspicious score whose carving partners are mostly members of suspicious clusters, at least two in one,
+ * joins the one holding most of them: clustering places an account by all its combined weight, and the follow signal's honest blocks
  * hold a link ring's, a copy-paste ring's or a hashtag push's members who follow their communities' popular accounts,
  * a few per block, fewer than a co-action part needs, while their carving edges name the operation. Measured on the
  * fourth generator's archives (docs/quality.md, "Accounts tied out of their cluster").
@@ -330,8 +330,11 @@ final class ScorePhase {
     /**
      * Accounts tied out of their cluster join the suspicious cluster they are tied to: an account outside every
      * cluster or in one scoring under {@code suspiciousScore}, more than half of whose partners over the
-     * {@link ClusterPhase#CARVING} edges, and at least {@value #MIN_TIED_PARTNERS}, are members of one cluster scoring
-     * at least {@code suspiciousScore}, moves to that cluster. Clustering places each account by all its combined
+     * {@link ClusterPhase#CARVING} edges are members of clusters scoring at least {@code suspiciousScore}, at least
+     * {@value #MIN_TIED_PARTNERS} of them in one, moves to the one holding most of them (ties: the first in
+     * {@code kept}). An operation can lie in several suspicious pieces (a copy-paste ring whose members the follow
+     * signal's blocks took apart, each piece carved from its block on its own co-text): its partners split between
+     * the pieces are still its evidence. Clustering places each account by all its combined
      * weight, so a link ring's or a hashtag push's members who also follow their communities' popular accounts are
      * held by the follow signal's honest blocks (a few per block, too few for a co-action part) while their carving
      * edges, the evidence honest audiences lack, go to the operation's cluster. Each carving edge is already a verdict
@@ -402,12 +405,14 @@ final class ScorePhase {
         }
         int[] best = new int[n];
         int[] bestCount = new int[n];
+        int[] suspicious = new int[n];
         Arrays.fill(best, -1);
         long[] keys = inCluster.keySet().toLongArray();
         Arrays.sort(keys);
         for (long key : keys) {
             int x = (int) (key >>> 32), c = (int) key;
             int k = inCluster.get(key);
+            suspicious[x] += k;
             if (k > bestCount[x]) {
                 best[x] = c;
                 bestCount[x] = k;
@@ -415,7 +420,8 @@ final class ScorePhase {
         }
         boolean moved = false;
         for (int x = 0; x < n; x++) {
-            if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS && 2 * bestCount[x] > partners[x]) {
+            if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS
+                    && 2 * suspicious[x] > partners[x]) {
                 at[x] = best[x];
                 moved = true;
             }

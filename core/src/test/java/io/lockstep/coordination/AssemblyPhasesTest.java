@@ -355,6 +355,33 @@ class AssemblyPhasesTest {
         assertThat(kept.get(1).members()).containsExactly(7, 8, 9, 10, 11, 12, 13, 14, 15);
         assertThat(kept.get(1).score()).isEqualTo(0.2);
 
+        // a ring that the clustering left in two suspicious pieces (18–20 and 21–23): an account with its partners
+        // spread over both joins the piece holding most of them when the pieces hold more than half of its partners
+        List<CoordinationEdge> split = new ArrayList<>();
+        for (int u = 18; u < 24; u++) {
+            for (int v = u + 1; v < 24; v++) {
+                split.add(edge(u, v, "co-text", 0.8));
+            }
+        }
+        split.add(edge(18, 24, "co-text", 0.7)); // 24: 2 + 1 of 5 partners in the pieces, 2 honest
+        split.add(edge(19, 24, "co-text", 0.7));
+        split.add(edge(21, 24, "co-text", 0.7));
+        split.add(edge(24, 26, "co-retweet", 0.3));
+        split.add(edge(24, 27, "co-retweet", 0.3));
+        split.add(edge(18, 25, "co-text", 0.7)); // 25: 1 + 1 of 4: no piece holds two
+        split.add(edge(21, 25, "co-text", 0.7));
+        split.add(edge(25, 26, "co-retweet", 0.3));
+        split.add(edge(25, 27, "co-retweet", 0.3));
+        List<Cluster> pieces = new ArrayList<>(List.of(
+                new Cluster(0, "copypasta", new int[]{18, 19, 20}, 0.8, List.of("co-text"), List.of(), 0, 0),
+                new Cluster(1, "copypasta", new int[]{21, 22, 23}, 0.7, List.of("co-text"), List.of(), 0, 0),
+                new Cluster(2, "follower-farm", new int[]{24, 25, 26, 27, 28}, 0.2, List.of("lockstep-follow"),
+                        List.of(), 0, 0)));
+        ScorePhase.joinTiedOut(pieces, split, 30, 0.5);
+        assertThat(pieces.get(0).members()).containsExactly(18, 19, 20, 24);
+        assertThat(pieces.get(1).members()).containsExactly(21, 22, 23);
+        assertThat(pieces.get(2).members()).containsExactly(25, 26, 27, 28);
+
         // with no suspicious cluster nobody moves
         List<Cluster> quiet = new ArrayList<>(List.of(
                 new Cluster(0, "link-ring", new int[]{0, 1, 2, 3, 4, 5}, 0.45, List.of("co-text"), List.of(), 0, 0)));
