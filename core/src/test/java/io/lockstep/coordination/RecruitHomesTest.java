@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,35 +36,36 @@ class RecruitHomesTest {
                 }
             }
             Random r = new Random(7);
-            List<String> pool = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                String id = "pool" + i;
-                pool.add(id);
-                gen.t.b.account(id, id, FollowGraphs.NOW - 200 * FollowGraphs.DAY + i * 3 * FollowGraphs.DAY, 0);
-                followFourOf(gen, id, clients, r);
-                for (int k = 0; k < 10; k++) {
-                    gen.t.b.addFollow(id, everyone.get(r.nextInt(everyone.size())));
-                }
-            }
-            List<String> newcomers = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                String id = "new" + i;
-                newcomers.add(id);
-                gen.t.b.account(id, id, FollowGraphs.NOW - 150 * FollowGraphs.DAY + i * 4 * FollowGraphs.DAY, 0);
-                followFourOf(gen, id, clients, r);
-                for (int k = 0; k < 10; k++) {
-                    gen.t.b.addFollow(id, FollowGraphs.member(CLIENT_COMMUNITY, 30 + r.nextInt(70)));
-                }
-            }
+            List<String> pool = clientsFollowers(gen, "pool", 60, 200, 3, clients,
+                    () -> everyone.get(r.nextInt(everyone.size())), r);
+            List<String> newcomers = clientsFollowers(gen, "new", 30, 150, 4, clients,
+                    () -> FollowGraphs.member(CLIENT_COMMUNITY, 30 + r.nextInt(70)), r);
             return new Archive(gen.build(), pool, newcomers, clients);
         }
 
-        private static void followFourOf(FollowGraphs gen, String id, List<String> clients, Random r) {
-            List<String> queue = new ArrayList<>(clients);
-            Collections.shuffle(queue, r);
-            for (int k = 0; k < 4; k++) {
-                gen.t.b.addFollow(id, queue.get(k));
+        /**
+         * {@code count} accounts {@code prefix<i>}, created {@code daysAgo} days ago and one every {@code every} days
+         * after, each following four of {@code clients} and ten accounts drawn from {@code other}.
+         */
+        private static List<String> clientsFollowers(FollowGraphs gen, String prefix, int count, int daysAgo,
+                                                     int every, List<String> clients, Supplier<String> other,
+                                                     Random r) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = prefix + i;
+                out.add(id);
+                gen.t.b.account(id, id, FollowGraphs.NOW - (long) daysAgo * FollowGraphs.DAY
+                        + (long) i * every * FollowGraphs.DAY, 0);
+                List<String> queue = new ArrayList<>(clients);
+                Collections.shuffle(queue, r);
+                for (int k = 0; k < 4; k++) {
+                    gen.t.b.addFollow(id, queue.get(k));
+                }
+                for (int k = 0; k < 10; k++) {
+                    gen.t.b.addFollow(id, other.get());
+                }
             }
+            return out;
         }
     }
 
