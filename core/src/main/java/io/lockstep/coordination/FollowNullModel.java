@@ -174,14 +174,20 @@ final class FollowNullModel {
      * {@code away[v]} (its follows outside its community) from {@code community}. O(out-degree of v).
      */
     private void placeFollows(int v) {
+        int inside = followsInto(v, community[v]);
+        rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
+        away[v] = graph.outDegree(v) - inside;
+    }
+
+    /** Account v's follows of accounts in community c. O(out-degree of v). */
+    private int followsInto(int v, int c) {
         int inside = 0;
         for (int i = graph.outStart(v); i < graph.outEnd(v); i++) {
-            if (community[graph.outTarget(i)] == community[v]) {
+            if (community[graph.outTarget(i)] == c) {
                 inside++;
             }
         }
-        rooted[v] = inside > 0 && 2 * inside >= graph.outDegree(v);
-        away[v] = graph.outDegree(v) - inside;
+        return inside;
     }
 
     /** Fits the partition by seeded Leiden on the undirected follow graph. */
@@ -512,7 +518,7 @@ final class FollowNullModel {
         }
         homelessVolume = 0;
         for (int f : members) {
-            int c = homesWithout != null ? homeOf(f) : community[f];
+            int c = homesWithout != null ? homeOf(f, homesWithout) : community[f];
             if (c < 0) {
                 homelessVolume += graph.outDegree(f);
                 continue;
@@ -539,14 +545,6 @@ final class FollowNullModel {
      */
     void placeByFollowsOutside(int[] targets) {
         this.homesWithout = targets;
-    }
-
-    /**
-     * The community that most of f's follows outside {@link #homesWithout} and the held-out accounts go to (ties:
-     * the smaller), or -1 when there is none. O(out-degree of f · log |targets|).
-     */
-    private int homeOf(int f) {
-        return homeOf(f, homesWithout);
     }
 
     /**
@@ -706,7 +704,7 @@ final class FollowNullModel {
                 return new double[] {observed, expected};
             }
             boolean mine = community[i] == c;
-            int dAway = mine ? away[i] : awayFrom(i, c);
+            int dAway = mine ? away[i] : d - followsInto(i, c);
             boolean outside = !inBlock[i] && mine;
             double kappa = Math.max(0, volume[c] - blockVolume[c] - (outside ? d : 0)) + PSEUDO_FOLLOWS;
             double kappaAway = Math.max(0, awayVolume[c] - blockAwayVolume[c] - (outside ? dAway : 0))
@@ -732,15 +730,6 @@ final class FollowNullModel {
             }
             return new double[] {observed, expected};
         }
-    }
-
-    /** Account i's follows of accounts outside community c. O(out-degree of i). */
-    private int awayFrom(int i, int c) {
-        int out = 0;
-        for (int p = graph.outStart(i); p < graph.outEnd(i); p++) {
-            out += community[graph.outTarget(p)] == c ? 0 : 1;
-        }
-        return out;
     }
 
     /** Counts the audience of {@code ts} outside the current block, per target and community. O(Σ in-degrees). */

@@ -650,11 +650,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     : capturedSeed ? keptFollowers(finder, captured.get(round - firstCaptured).targets(), spent)
                     : client && clientSeed ? keptFollowers(finder, clients.get(round - firstClient).client(), spent)
                     : null);
-            // a captured seed's members are anchored whole: each follows two or three of a handful of targets, too
-            // few follows for a member test of its own; the block they make is judged as a whole by the block test
             // a seed chosen by other evidence than the peeling recruits the accounts nobody else follows also where
             // their other follows place them (Growth#followers); a peeled seed is the follow graph's own view
             growth.placeRecruitsByOtherFollows(homesForRecruits && chosen);
+            // a captured seed's members are anchored whole: each follows two or three of a handful of targets, too
+            // few follows for a member test of its own; the block they make is judged as a whole by the block test
             int[] ownTargets = burst ? growth.targets(seedCore) : null;
             int[] tested = capturedSeed && !burst ? seedCore
                     : growth.unexplainedMembers(seedCore, burst ? ownTargets
@@ -1314,6 +1314,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * ({@link FollowNullModel#placeByFollowsOutside}), see {@link #placeByOtherFollows}.
          */
         private boolean byOtherFollows;
+        /**
+         * Whether {@link #followers} also judges the candidates nobody outside the block and its candidates follows
+         * placed by their follows outside the targets (see there), see {@link #placeRecruitsByOtherFollows}.
+         */
+        private boolean recruitsByOtherFollows;
 
         /** Creation time of every account ({@link Activity#NO_TIME} when unknown); null: none known. */
         private final long[] created;
@@ -1363,12 +1368,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             this.byOtherFollows = on;
         }
 
-        /**
-         * Whether {@link #followers} also judges the candidates nobody outside the block and its candidates follows
-         * placed by their follows outside the targets (see there).
-         */
-        private boolean recruitsByOtherFollows;
-
+        /** Whether {@link #followers} judges again the candidates nobody else follows, placed by their homes. */
         void placeRecruitsByOtherFollows(boolean on) {
             this.recruitsByOtherFollows = on;
         }

@@ -49,9 +49,10 @@ import java.util.List;
  *
  * <p><b>Accounts tied out of their cluster</b> ({@link #joinTiedOut}). Last, an account outside every cluster or in one
  * under the suspicious score whose carving partners are mostly members of suspicious clusters, at least two in one,
- * joins the one holding most of them: clustering places an account by all its combined weight, and the follow signal's honest blocks
- * hold a link ring's, a copy-paste ring's or a hashtag push's members who follow their communities' popular accounts,
- * a few per block, fewer than a co-action part needs, while their carving edges name the operation. Measured on the
+ * joins the one holding most of them: clustering places an account by all its combined weight, and the follow
+ * signal's honest blocks hold a link ring's, a copy-paste ring's or a hashtag push's members who follow their
+ * communities' popular accounts, a few per block, fewer than a co-action part needs, while their carving edges name
+ * the operation. Measured on the
  * fourth generator's archives (docs/quality.md, "Accounts tied out of their cluster").
  *
  * <p>Cost: O(edges + combined edges) to find the internal edges, twice when a block's cluster has a part (the groups,
@@ -334,10 +335,10 @@ final class ScorePhase {
      * {@value #MIN_TIED_PARTNERS} of them in one, moves to the one holding most of them (ties: the first in
      * {@code kept}). An operation can lie in several suspicious pieces (a copy-paste ring whose members the follow
      * signal's blocks took apart, each piece carved from its block on its own co-text): its partners split between
-     * the pieces are still its evidence. Clustering places each account by all its combined
-     * weight, so a link ring's or a hashtag push's members who also follow their communities' popular accounts are
-     * held by the follow signal's honest blocks (a few per block, too few for a co-action part) while their carving
-     * edges, the evidence honest audiences lack, go to the operation's cluster. Each carving edge is already a verdict
+     * the pieces are still its evidence. Clustering places each account by all its combined weight, so a link
+     * ring's or a hashtag push's members who also follow their communities' popular accounts are held by the follow
+     * signal's honest blocks (a few per block, too few for a co-action part) while their carving edges, the evidence
+     * honest audiences lack, go to the operation's cluster. Each carving edge is already a verdict
      * on its two accounts; the rule reads the pair's verdicts against the clusters' and puts the account with the
      * partners its evidence names. Passes until none moves (at most {@value #MAX_TIED_PASSES}), each against the
      * clusters the last one left: an account whose partners joined in one pass may have most of them there in the
@@ -420,8 +421,7 @@ final class ScorePhase {
         }
         boolean moved = false;
         for (int x = 0; x < n; x++) {
-            if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS
-                    && 2 * suspicious[x] > partners[x]) {
+            if (best[x] >= 0 && bestCount[x] >= MIN_TIED_PARTNERS && 2 * suspicious[x] > partners[x]) {
                 at[x] = best[x];
                 moved = true;
             }
