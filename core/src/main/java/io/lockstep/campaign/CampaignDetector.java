@@ -100,7 +100,11 @@ public final class CampaignDetector {
         return out;
     }
 
-    private static int hashtagSource(Activity activity, int p) {
+    /**
+     * The post whose hashtags post {@code p} carries: a retweet without hashtags of its own carries its original's
+     * (what its readers see).
+     */
+    public static int hashtagSource(Activity activity, int p) {
         if (activity.hashtagCount(p) == 0 && activity.kind(p) == PostKind.RETWEET
                 && activity.referencedPost(p) != Activity.NONE) {
             return activity.referencedPost(p);

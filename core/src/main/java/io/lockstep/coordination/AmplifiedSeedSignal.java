@@ -71,7 +71,7 @@ import java.util.Objects;
  * the first two tests, a sort of the distinct (post, retweeter) pairs of the retweets and one pass over the seeds'
  * retweets: O(posts + retweets log retweets). Deterministic.
  */
-public final class AmplifiedSeedSignal {
+public final class AmplifiedSeedSignal implements JoiningSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the significance term. */
     static final double LEVEL = 0.05;
     /** At most this many edges per seed, whatever {@link CoordinationParams.ClusterParams#partners()} says. */
@@ -100,7 +100,8 @@ public final class AmplifiedSeedSignal {
      * @return the clusters and verdicts unchanged, and no edges, when there is no seed; otherwise the verdicts
      *         recomputed ({@link VerdictPhase}) over {@code edges} and the seeds' edges
      */
-    public Result run(Activity activity, List<CoordinationEdge> edges, List<Cluster> clusters,
+    @Override
+    public Joined run(Activity activity, List<CoordinationEdge> edges, List<Cluster> clusters,
                       AccountVerdict[] verdicts, double suspiciousScore, TerminationFlag termination) {
         int n = activity.accountCount();
         boolean[] amplifier = amplifiers(n, edges, verdicts);
@@ -113,15 +114,12 @@ public final class AmplifiedSeedSignal {
                 seeds(pairs, amplifier, verdicts, n, seedCluster, audience), seedCluster, audience);
         int[] seeds = systematic(activity, candidates, amplifier, audience);
         if (seeds.length == 0) {
-            return new Result(clusters, verdicts, seeds, List.of());
+            return Joined.none(clusters, verdicts);
         }
         List<CoordinationEdge> seedEdges = edges(activity, seeds, amplifier, audience);
         termination.assertRunning();
-        List<Cluster> moved = moved(clusters, seeds, seedCluster, verdicts);
-        List<CoordinationEdge> all = new ArrayList<>(edges.size() + seedEdges.size());
-        all.addAll(edges);
-        all.addAll(seedEdges);
-        return new Result(moved, VerdictPhase.run(n, all, moved, suspiciousScore), seeds, seedEdges);
+        return Joined.of(clusters, edges, verdicts, seeds, seedCluster, seedEdges, CoordinationSignal.AMPLIFIED_SEED,
+                suspiciousScore);
     }
 
     /**
@@ -469,45 +467,5 @@ public final class AmplifiedSeedSignal {
         long seedTime = activity.time(original), ampTime = activity.time(retweet);
         return seed < amp ? new Evidence(activity.postId(original), seedTime, ampTime)
                 : new Evidence(activity.postId(original), ampTime, seedTime);
-    }
-
-    /**
-     * The clusters with each seed moved from its cluster (if any) into its amplifiers' cluster, whose signals gain
-     * {@code amplified-seed}; ids, scores and kinds kept.
-     */
-    static List<Cluster> moved(List<Cluster> clusters, int[] seeds, int[] seedCluster, AccountVerdict[] verdicts) {
-        List<Cluster> out = new ArrayList<>(clusters.size());
-        for (Cluster c : clusters) {
-            IntArrayList joining = new IntArrayList();
-            int leaving = 0;
-            for (int s : seeds) {
-                if (verdicts[s].cluster() == c.id() && seedCluster[s] != c.id()) {
-                    leaving++;
-                }
-                if (seedCluster[s] == c.id()) {
-                    joining.add(s);
-                }
-            }
-            if (leaving == 0 && joining.isEmpty()) {
-                out.add(c);
-                continue;
-            }
-            IntArrayList members = new IntArrayList();
-            for (int m : c.members()) {
-                if (Arrays.binarySearch(seeds, m) < 0) {
-                    members.add(m);
-                }
-            }
-            members.addAll(joining);
-            int[] all = members.toIntArray();
-            Arrays.sort(all);
-            List<String> signals = new ArrayList<>(c.signals());
-            if (!joining.isEmpty() && !signals.contains(CoordinationSignal.AMPLIFIED_SEED)) {
-                signals.add(CoordinationSignal.AMPLIFIED_SEED);
-            }
-            out.add(new Cluster(c.id(), c.kind(), all, c.score(), signals, c.topHashtags(), c.firstSeen(),
-                    c.lastSeen()));
-        }
-        return out;
     }
 }

@@ -31,6 +31,9 @@ import java.util.Objects;
  *   <li>{@link AmplifiedSeedSignal} (when amplified-seed is enabled): the accounts whose retweeters are mostly the
  *       flagged amplifiers, beyond chance, join their amplifiers' cluster, each linked to its strongest amplifiers;
  *       the verdicts are recomputed with those edges;</li>
+ *   <li>{@link HashtagPushSignal} (when hashtag-push is enabled): the accounts that adopted the hashtag of a flagged
+ *       push inside its hours with no visible route to it, beyond the archive's rate, join the push's cluster, each
+ *       linked to its nearest pushers; the verdicts are recomputed with those edges;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals
@@ -107,14 +110,16 @@ public final class CoordinationDetector {
         progress.end();
         AccountVerdict[] verdicts = VerdictPhase.run(n, edges, clusters, params.cluster().suspiciousScore());
         termination.assertRunning();
-        if (params.enabled(CoordinationSignal.AMPLIFIED_SEED)) {
-            AmplifiedSeedSignal.Result seeded = new AmplifiedSeedSignal(params).run(activity, edges, clusters,
-                    verdicts, params.cluster().suspiciousScore(), termination);
-            clusters = seeded.clusters();
-            verdicts = seeded.verdicts();
-            if (!seeded.edges().isEmpty()) {
-                edges = new ArrayList<>(edges);
-                edges.addAll(seeded.edges());
+        for (Signal s : Signal.values()) {
+            if (s.afterVerdicts() && params.enabled(s.id())) {
+                Joined joined = s.joining(params).run(activity, edges, clusters, verdicts,
+                        params.cluster().suspiciousScore(), termination);
+                clusters = joined.clusters();
+                verdicts = joined.verdicts();
+                if (!joined.edges().isEmpty()) {
+                    edges = new ArrayList<>(edges);
+                    edges.addAll(joined.edges());
+                }
             }
         }
         List<Campaign> campaigns = new CampaignDetector(params.campaign())

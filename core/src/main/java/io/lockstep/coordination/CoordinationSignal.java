@@ -23,6 +23,7 @@ public interface CoordinationSignal {
     String CO_REPLY = "co-reply";
     String LOCKSTEP_FOLLOW = "lockstep-follow";
     String AMPLIFIED_SEED = "amplified-seed";
+    String HASHTAG_PUSH = "hashtag-push";
 
     /** The signal's name, one of the constants above. */
     String name();

@@ -54,13 +54,16 @@ public enum Signal {
     LOCKSTEP_FOLLOW(CoordinationSignal.LOCKSTEP_FOLLOW, "follower-farm", p -> 0L, LockstepFollowSignal::new,
             Signal::describeFollow),
     /** Read after the verdicts ({@link AmplifiedSeedSignal}): {@link CoordinationDetector#assemble} runs it. */
-    AMPLIFIED_SEED(CoordinationSignal.AMPLIFIED_SEED, "botnet", Signal::describeSeeds);
+    AMPLIFIED_SEED(CoordinationSignal.AMPLIFIED_SEED, "botnet", AmplifiedSeedSignal::new, Signal::describeSeeds),
+    /** Read after the verdicts and the seeds ({@link HashtagPushSignal}): {@link CoordinationDetector#assemble} runs it. */
+    HASHTAG_PUSH(CoordinationSignal.HASHTAG_PUSH, "botnet", HashtagPushSignal::new, Signal::describePush);
 
     private final String id;
     private final String kind;
     private final ToLongFunction<CoordinationParams> window;
     private final Function<CoordinationParams, CoordinationSignal> factory;
     private final Function<CoordinationParams, String> description;
+    private final Function<CoordinationParams, JoiningSignal> joining;
 
     Signal(String id, String kind, ToLongFunction<CoordinationParams> window,
            Function<CoordinationParams, CoordinationSignal> factory, Function<CoordinationParams, String> description) {
@@ -69,11 +72,18 @@ public enum Signal {
         this.window = window;
         this.factory = factory;
         this.description = description;
+        this.joining = null;
     }
 
     /** A signal that reads the verdicts: no {@link CoordinationSignal} to create, no time window. */
-    Signal(String id, String kind, Function<CoordinationParams, String> description) {
-        this(id, kind, p -> 0L, null, description);
+    Signal(String id, String kind, Function<CoordinationParams, JoiningSignal> joining,
+           Function<CoordinationParams, String> description) {
+        this.id = id;
+        this.kind = kind;
+        this.window = p -> 0L;
+        this.factory = null;
+        this.description = description;
+        this.joining = joining;
     }
 
     /** The name written to outputs, e.g. {@code co-retweet}. */
@@ -83,16 +93,17 @@ public enum Signal {
 
     /**
      * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
-     * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block) and
-     * amplified-seed (a test of the seed's audience).
+     * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block),
+     * amplified-seed (a test of the seed's audience) and hashtag-push (a test of the push's adopters).
      */
     public boolean pairNullModel() {
-        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && this != AMPLIFIED_SEED;
+        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && !afterVerdicts();
     }
 
     /**
-     * Whether the signal reads the verdicts of the others (amplified-seed): {@link CoordinationDetector#assemble}
-     * runs it after {@link VerdictPhase}, and it has no {@link CoordinationSignal} to {@link #create}.
+     * Whether the signal reads the verdicts of the others (amplified-seed, hashtag-push):
+     * {@link CoordinationDetector#assemble} runs it after {@link VerdictPhase}, and it has no
+     * {@link CoordinationSignal} to {@link #create}.
      */
     public boolean afterVerdicts() {
         return factory == null;
@@ -114,6 +125,14 @@ public enum Signal {
             throw new IllegalStateException(id + " reads the verdicts: CoordinationDetector.assemble runs it");
         }
         return factory.apply(params);
+    }
+
+    /** Builds the signal that reads the verdicts ({@link #afterVerdicts()}) with {@code params}. */
+    public JoiningSignal joining(CoordinationParams params) {
+        if (!afterVerdicts()) {
+            throw new IllegalStateException(id + " reads the activity: create it");
+        }
+        return joining.apply(params);
     }
 
     /** One line of method text with the settings in {@code params}. */
@@ -154,6 +173,21 @@ public enum Signal {
                         + "the most of its posts (weight: the amplifiers' share of its retweeters)",
                 AmplifiedSeedSignal.LEVEL, AmplifiedSeedSignal.LEVEL,
                 Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));
+    }
+
+    private static String describePush(CoordinationParams p) {
+        return String.format(Locale.ROOT, "after the verdicts and the seeds, an account that is not flagged joins a "
+                        + "push of a hashtag (at least %d flagged accounts adopted it, all within %d h of each other) "
+                        + "when it adopted the hashtag inside the push's window without a visible route to it (it "
+                        + "follows no account that used the hashtag before it; accounts without follows in the archive "
+                        + "are not judged), and the push's window holds more such adoptions by accounts not flagged "
+                        + "than the archive's rate of unexplained adoptions, or the hashtag's own outside the window, "
+                        + "explains (P(Poisson(N q) >= U) <= %.2f / m, m the hashtags tested; Elmas et al. 2021, "
+                        + "ephemeral astroturfing; Romero et al. 2011, hashtags spread along follows); it joins the "
+                        + "cluster holding most of the push's flagged accounts, linked to the %d of them that "
+                        + "adopted its pushed hashtags nearest its own adoptions (weight: U / N)",
+                HashtagPushSignal.MIN_CORE, HashtagPushSignal.MAX_SPAN / 3600, HashtagPushSignal.LEVEL,
+                Math.min(HashtagPushSignal.MAX_PARTNERS, p.cluster().partners()));
     }
 
     private static String describeFollow(CoordinationParams p) {

@@ -1,5 +1,7 @@
 package io.lockstep.coordination;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,5 +49,48 @@ final class VerdictPhase {
             verdicts[v] = new AccountVerdict(v, score, c >= 0 && score >= suspiciousScore, c, signals);
         }
         return verdicts;
+    }
+
+    /**
+     * The clusters with each account of {@code joining} (ascending) moved from its cluster (if any) into cluster
+     * {@code into[account]}, whose signals gain {@code signal} (last); ids, scores and kinds kept: an account read after
+     * the verdicts (a seed, a push's participant) takes the cluster's score, its evidence being the cluster's.
+     * O(clusters × joining + members).
+     */
+    static List<Cluster> joined(List<Cluster> clusters, int[] joining, int[] into, AccountVerdict[] verdicts,
+                                String signal) {
+        List<Cluster> out = new ArrayList<>(clusters.size());
+        for (Cluster c : clusters) {
+            IntArrayList arriving = new IntArrayList();
+            int leaving = 0;
+            for (int s : joining) {
+                if (verdicts[s].cluster() == c.id() && into[s] != c.id()) {
+                    leaving++;
+                }
+                if (into[s] == c.id()) {
+                    arriving.add(s);
+                }
+            }
+            if (leaving == 0 && arriving.isEmpty()) {
+                out.add(c);
+                continue;
+            }
+            IntArrayList members = new IntArrayList();
+            for (int m : c.members()) {
+                if (Arrays.binarySearch(joining, m) < 0) {
+                    members.add(m);
+                }
+            }
+            members.addAll(arriving);
+            int[] all = members.toIntArray();
+            Arrays.sort(all);
+            List<String> signals = new ArrayList<>(c.signals());
+            if (!arriving.isEmpty() && !signals.contains(signal)) {
+                signals.add(signal);
+            }
+            out.add(new Cluster(c.id(), c.kind(), all, c.score(), signals, c.topHashtags(), c.firstSeen(),
+                    c.lastSeen()));
+        }
+        return out;
     }
 }

@@ -16,13 +16,17 @@ class SignalTest {
         assertThat(CoordinationParams.defaults().enabled("amplified-seed")).isTrue();
         assertThat(CoordinationParams.DEFAULT_SIGNALS).isEqualTo(CoordinationParams.ALL_SIGNALS);
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
-                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed");
+                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed",
+                "hashtag-push");
         for (Signal s : Signal.values()) {
             if (s.afterVerdicts()) {
                 assertThatThrownBy(() -> s.create(p)).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("reads the verdicts");
+                assertThat(s.joining(p)).isNotNull();
             } else {
                 assertThat(s.create(p).name()).isEqualTo(s.id());
+                assertThatThrownBy(() -> s.joining(p)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("reads the activity");
             }
             assertThat(Signal.of(s.id())).isSameAs(s);
             assertThat(p.describe()).contains("- " + s.id() + ": " + s.describe(p));
@@ -38,11 +42,18 @@ class SignalTest {
         assertThat(Signal.HASHTAG_BURST.window(p)).isEqualTo(7200);
         assertThat(Signal.CO_TEXT.kind()).isEqualTo("copypasta");
         assertThat(Signal.CO_REPLY.kind()).isEqualTo("botnet");
-        // amplified-seed reads the verdicts: assemble runs it, no window, no pair null model
-        assertThat(Signal.values()).filteredOn(Signal::afterVerdicts).containsExactly(Signal.AMPLIFIED_SEED);
-        assertThat(Signal.AMPLIFIED_SEED.kind()).isEqualTo("botnet");
-        assertThat(Signal.AMPLIFIED_SEED.window(p)).isZero();
-        assertThat(Signal.AMPLIFIED_SEED.pairNullModel()).isFalse();
+        // amplified-seed and hashtag-push read the verdicts: assemble runs them, no window, no pair null model
+        assertThat(Signal.values()).filteredOn(Signal::afterVerdicts)
+                .containsExactly(Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH);
+        for (Signal s : new Signal[]{Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH}) {
+            assertThat(s.kind()).isEqualTo("botnet");
+            assertThat(s.window(p)).isZero();
+            assertThat(s.pairNullModel()).isFalse();
+        }
+        assertThat(Signal.AMPLIFIED_SEED.joining(p)).isInstanceOf(AmplifiedSeedSignal.class);
+        assertThat(Signal.HASHTAG_PUSH.joining(p)).isInstanceOf(HashtagPushSignal.class);
+        assertThat(Signal.HASHTAG_PUSH.describe(p)).contains("at least 3 flagged accounts", "within 24 h",
+                "<= 0.05 / m", "the 10 of them");
         assertThat(Signal.AMPLIFIED_SEED.describe(p)).contains("<= 0.05 / m", "its 10 amplifiers");
         // the method text follows the parameters, not a copy of them
         assertThat(Signal.CO_TEXT.describe(p)).contains("2-word shingles", "16 bands x 4 rows", "Jaccard >= 0.50");

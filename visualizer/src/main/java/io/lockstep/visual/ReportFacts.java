@@ -405,6 +405,12 @@ public final class ReportFacts {
                     + "retweeted the most of its posts (up to " + plural(maxCount, "post") + " by one amplifier"
                     + median.replace("apart", "after the post") + "); e.g. " + postDescription(example) + ", retweeted by "
                     + (exampleAccounts - 1) + " of them" + within + ".";
+            case CoordinationSignal.HASHTAG_PUSH -> who + " took part in pushes of hashtags: accounts that posted a "
+                    + "hashtag this cluster pushed, inside the hours of the push, without following anyone who had used "
+                    + "it, more of them than the archive's rate of such posts explains (" + percent(minWeight(edges))
+                    + " or more of the push's posters outside the cluster had no such route); each is linked to "
+                    + "the pushers that posted the hashtag nearest in time" + median + "; e.g. " + exampleAccounts + " of them posted " + example + within
+                    + ".";
             default -> who + " are linked by " + signal + " on " + plural(items, "shared item") + ".";
         };
     }

@@ -172,4 +172,57 @@ class ReportFactsTest {
         }
         assertThat(coordinated).isPositive().isLessThanOrEqualTo(vote.posts());
     }
+
+    /**
+     * A push: 20 bots post 6 hashtags together within five minutes each; 8 accounts that follow only ordinary
+     * accounts post the first of them inside its five minutes; the ordinary accounts take their hashtags up from the
+     * one they follow, who posted them first: a hundred of them, 30 each at random over 20 days. The push's sentence names what the participants did and an example hashtag.
+     */
+    @Test
+    void aPushsParticipantsAreDescribedByWhatTheyPostedAndWhen() {
+        Random r = new Random(5);
+        ActivityBuilder b = new ActivityBuilder();
+        int post = 0;
+        b.account("org0", "organic_0", T0 - 900 * DAY, 50);
+        for (int j = 0; j < 100; j++) {
+            b.addPost("t" + (post++), "org0", T0 - DAY + 60L * j, PostKind.TWEET, null, null, "daily",
+                    List.of("daily" + j), List.of(), List.of());
+        }
+        for (int i = 0; i < 40; i++) {
+            b.account("org" + i, "organic_" + i, T0 - 900 * DAY, 50);
+            if (i > 0) {
+                b.addFollow("org" + i, "org0");
+            }
+            b.addPost("t" + (post++), "org" + i, T0 + i * 3600L, PostKind.TWEET, null, null, "our topic",
+                    List.of("topic"), List.of(), List.of());
+            for (int j = 0; j < 30; j++) {
+                b.addPost("t" + (post++), "org" + i, T0 + r.nextInt((int) (20 * DAY)), PostKind.TWEET, null, null,
+                        "daily", List.of("daily" + r.nextInt(100)), List.of(), List.of());
+            }
+        }
+        for (int k = 0; k < 20; k++) {
+            b.account("bot" + k, "pusher_" + k, T0 - 30 * DAY, 0);
+            for (int h = 0; h < 6; h++) {
+                b.addPost("t" + (post++), "bot" + k, T0 + (2 + h) * DAY + (k == 0 ? 0 : k == 1 ? 299 : r.nextInt(300)),
+                        PostKind.TWEET, null, null, "slogan", List.of("push" + h), List.of(), List.of());
+            }
+        }
+        for (int k = 0; k < 8; k++) {
+            b.account("part" + k, "joiner_" + k, T0 - 30 * DAY, 0);
+            b.addFollow("part" + k, "org" + (1 + k));
+            b.addPost("t" + (post++), "part" + k, T0 + 2 * DAY + 30 + r.nextInt(240), PostKind.TWEET, null, null,
+                    "slogan too", List.of("push0"), List.of(), List.of());
+        }
+        Activity a = b.build();
+        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationResult res = new CoordinationDetector(params).run(a, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        int part = b.findAccount("part0");
+        assertThat(res.accounts()[part].signals()).containsExactly("hashtag-push");
+        Cluster c = res.clusters().get(res.accounts()[part].cluster());
+        String all = String.join("\n", new ReportFacts(a, res, params).cluster(c).evidence());
+        assertThat(all).contains("took part in pushes of hashtags: accounts that posted a hashtag this cluster pushed, "
+                + "inside the hours of the push, without following anyone who had used it", "(100 % or more of the "
+                + "push's posters outside the cluster had no such route)", "of them posted #push0 within ");
+    }
 }
