@@ -1,13 +1,13 @@
 package io.lockstep.campaign;
 
 import io.lockstep.activity.Activity;
+import io.lockstep.activity.HashtagUses;
 import io.lockstep.activity.PostKind;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrays;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,40 +47,18 @@ public final class CampaignDetector {
             throw new IllegalArgumentException("coordinated must hold one flag per account (" + activity.accountCount()
                     + "), has " + coordinated.length);
         }
-        int posts = activity.postCount();
-        progress.begin("campaigns", posts);
-        long minT = Long.MAX_VALUE, maxT = Long.MIN_VALUE;
-        LongArrayList keys = new LongArrayList();
-        LongArrayList postOf = new LongArrayList();
-        for (int p = 0; p < posts; p++) {
-            long t = activity.time(p);
-            if (t == Activity.NO_TIME || activity.author(p) == Activity.NONE) {
-                continue;
-            }
-            minT = Math.min(minT, t);
-            maxT = Math.max(maxT, t);
-        }
-        if (minT == Long.MAX_VALUE) {
+        progress.begin("campaigns", activity.postCount());
+        HashtagUses uses = HashtagUses.of(activity);
+        if (uses == null) {
             progress.end();
             return List.of();
         }
+        long minT = uses.minTime();
         long bin = params.bin();
         long firstBin = Math.floorDiv(minT, bin);
-        long spanBins = Math.floorDiv(maxT, bin) - firstBin + 1;
-        for (int p = 0; p < posts; p++) {
-            long t = activity.time(p);
-            if (t == Activity.NO_TIME || activity.author(p) == Activity.NONE) {
-                continue;
-            }
-            int src = hashtagSource(activity, p);
-            for (int i = 0; i < activity.hashtagCount(src); i++) {
-                keys.add(((long) activity.hashtagOf(src, i) << 32) | (t - minT));
-                postOf.add(p);
-            }
-        }
-        long[] k = keys.toLongArray();
-        long[] ps = postOf.toLongArray();
-        LongArrays.radixSort(k, ps);
+        long spanBins = Math.floorDiv(uses.maxTime(), bin) - firstBin + 1;
+        long[] k = uses.keys();
+        long[] ps = uses.posts();
         List<Campaign> out = new ArrayList<>();
         for (int s = 0; s < k.length; ) {
             int tag = (int) (k[s] >>> 32);
@@ -98,18 +76,6 @@ public final class CampaignDetector {
         out.sort(Comparator.comparingLong(Campaign::start).thenComparing(Campaign::hashtag));
         progress.end();
         return out;
-    }
-
-    /**
-     * The post whose hashtags post {@code p} carries: a retweet without hashtags of its own carries its original's
-     * (what its readers see).
-     */
-    public static int hashtagSource(Activity activity, int p) {
-        if (activity.hashtagCount(p) == 0 && activity.kind(p) == PostKind.RETWEET
-                && activity.referencedPost(p) != Activity.NONE) {
-            return activity.referencedPost(p);
-        }
-        return p;
     }
 
     private void bursts(Activity activity, int tag, long[] k, long[] ps, int s, int e, long minT, long firstBin,

@@ -177,14 +177,17 @@ public enum Signal {
 
     private static String describePush(CoordinationParams p) {
         return String.format(Locale.ROOT, "after the verdicts and the seeds, an account that is not flagged joins a "
-                        + "push of a hashtag (at least %d flagged accounts adopted it, all within %d h of each other) "
+                        + "push of a hashtag (at least %d accounts flagged for using hashtags together, on co-hashtag, "
+                        + "hashtag-burst or hashtag-sequence edges, adopted it, all within %d h of each other, and no "
+                        + "more of its adoptions fall before their window than inside it) "
                         + "when it adopted the hashtag inside the push's window without a visible route to it (it "
                         + "follows no account that used the hashtag before it; accounts without follows in the archive "
                         + "are not judged), and the push's window holds more such adoptions by accounts not flagged "
-                        + "than the archive's rate of unexplained adoptions, or the hashtag's own outside the window, "
-                        + "explains (P(Poisson(N q) >= U) <= %.2f / m, m the hashtags tested; Elmas et al. 2021, "
+                        + "than the archive's rates of unexplained adoptions at the same ranks (earlier adopters, in "
+                        + "bins 1, 2-3, 4-7, ...), or the hashtag's own outside the window, explain "
+                        + "(P(Poisson(lambda) >= U) <= %.2f / m, m the hashtags tested; Elmas et al. 2021, "
                         + "ephemeral astroturfing; Romero et al. 2011, hashtags spread along follows); it joins the "
-                        + "cluster holding most of the push's flagged accounts, linked to the %d of them that "
+                        + "cluster holding most of those accounts, linked to the %d of them that "
                         + "adopted its pushed hashtags nearest its own adoptions (weight: U / N)",
                 HashtagPushSignal.MIN_CORE, HashtagPushSignal.MAX_SPAN / 3600, HashtagPushSignal.LEVEL,
                 Math.min(HashtagPushSignal.MAX_PARTNERS, p.cluster().partners()));

@@ -52,7 +52,7 @@ class SignalTest {
         }
         assertThat(Signal.AMPLIFIED_SEED.joining(p)).isInstanceOf(AmplifiedSeedSignal.class);
         assertThat(Signal.HASHTAG_PUSH.joining(p)).isInstanceOf(HashtagPushSignal.class);
-        assertThat(Signal.HASHTAG_PUSH.describe(p)).contains("at least 3 flagged accounts", "within 24 h",
+        assertThat(Signal.HASHTAG_PUSH.describe(p)).contains("at least 3 accounts flagged for using hashtags together", "within 24 h",
                 "<= 0.05 / m", "the 10 of them");
         assertThat(Signal.AMPLIFIED_SEED.describe(p)).contains("<= 0.05 / m", "its 10 amplifiers");
         // the method text follows the parameters, not a copy of them
