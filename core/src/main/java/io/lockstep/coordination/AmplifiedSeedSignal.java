@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The amplified-seed signal: the seeds of a flagged amplification network, found after the verdicts
@@ -180,15 +181,8 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
 
     /** Suspicious accounts on a co-retweet or fast-retweet edge. O(edges). */
     static boolean[] amplifiers(int n, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
-        boolean[] amplifier = new boolean[n];
-        for (CoordinationEdge e : edges) {
-            if (e.signal().equals(CoordinationSignal.CO_RETWEET)
-                    || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
-                amplifier[e.source()] |= verdicts[e.source()].suspicious();
-                amplifier[e.target()] |= verdicts[e.target()].suspicious();
-            }
-        }
-        return amplifier;
+        return Joined.flaggedOn(n, edges, verdicts,
+                Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.FAST_RETWEET));
     }
 
     /** The distinct (retweeted author, retweeter) pairs of the archive, {@code author << 32 | retweeter}, sorted. */

@@ -24,6 +24,7 @@ public interface CoordinationSignal {
     String LOCKSTEP_FOLLOW = "lockstep-follow";
     String AMPLIFIED_SEED = "amplified-seed";
     String HASHTAG_PUSH = "hashtag-push";
+    String FARM_COHORT = "farm-cohort";
 
     /** The signal's name, one of the constants above. */
     String name();

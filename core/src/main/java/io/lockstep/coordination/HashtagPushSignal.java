@@ -109,17 +109,8 @@ public final class HashtagPushSignal implements JoiningSignal {
     public Joined run(Activity activity, List<CoordinationEdge> edges, List<Cluster> clusters,
                       AccountVerdict[] verdicts, double suspiciousScore, TerminationFlag termination) {
         int n = activity.accountCount();
-        boolean[] flagged = new boolean[n];
-        for (AccountVerdict v : verdicts) {
-            flagged[v.account()] = v.suspicious();
-        }
-        boolean[] pushers = new boolean[n];
-        for (CoordinationEdge e : edges) {
-            if (PUSHING.contains(e.signal())) {
-                pushers[e.source()] |= flagged[e.source()];
-                pushers[e.target()] |= flagged[e.target()];
-            }
-        }
+        boolean[] flagged = Joined.flagged(n, verdicts);
+        boolean[] pushers = Joined.flaggedOn(n, edges, verdicts, PUSHING);
         Adoptions adoptions = Adoptions.of(activity);
         termination.assertRunning();
         List<Push> pushes = pushes(adoptions, flagged, pushers, verdicts);
@@ -328,7 +319,7 @@ public final class HashtagPushSignal implements JoiningSignal {
             int[] participantIds = participants.toIntArray();
             Arrays.sort(coreIds);
             Arrays.sort(participantIds);
-            out.add(new Push(c.hashtag(), c.from(), c.to(), mostHeld(coreIds, verdicts), coreIds, participantIds,
+            out.add(new Push(c.hashtag(), c.from(), c.to(), Joined.mostHeld(coreIds, verdicts), coreIds, participantIds,
                     (double) c.unexplained() / c.judged()));
         }
         return out;
@@ -348,28 +339,6 @@ public final class HashtagPushSignal implements JoiningSignal {
             }
         }
         return before <= inside;
-    }
-
-    /** The cluster holding most of {@code accounts} (all in one cluster or another), the lowest id on a tie. */
-    private static int mostHeld(int[] accounts, AccountVerdict[] verdicts) {
-        int[] ids = new int[accounts.length];
-        for (int i = 0; i < accounts.length; i++) {
-            ids[i] = verdicts[accounts[i]].cluster();
-        }
-        Arrays.sort(ids);
-        int best = ids[0], bestCount = 0;
-        for (int i = 0; i < ids.length; ) {
-            int j = i;
-            while (j < ids.length && ids[j] == ids[i]) {
-                j++;
-            }
-            if (j - i > bestCount) {
-                best = ids[i];
-                bestCount = j - i;
-            }
-            i = j;
-        }
-        return best;
     }
 
     /**

@@ -772,6 +772,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * Ordinary sign-ups follow the platform's growth; a farm made in a few days is a spike. O(n log n).
      */
     List<int[]> creationBursts(Activity activity, DenseBlockFinder finder) {
+        return creationBursts(activity, finder, params);
+    }
+
+    /** {@link #creationBursts(Activity, DenseBlockFinder)} with the settings {@code params}. */
+    static List<int[]> creationBursts(Activity activity, DenseBlockFinder finder,
+                                      CoordinationParams.FollowParams params) {
         int n = activity.accountCount();
         long span = params.creationBurst();
         IntArrayList ids = new IntArrayList();
@@ -2009,6 +2015,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * · log |members|).
      */
     int[] aboveThePlatform(DenseBlockFinder finder, int n, int[] members, int[] targets) {
+        return aboveThePlatform(finder, n, members, targets, params.minLift());
+    }
+
+    /** {@link #aboveThePlatform(DenseBlockFinder, int, int[], int[])} at lift {@code minLift}. */
+    static int[] aboveThePlatform(DenseBlockFinder finder, int n, int[] members, int[] targets, double minLift) {
         IntArrayList out = new IntArrayList();
         long others = (long) n - members.length;
         for (int t : targets) {
@@ -2017,7 +2028,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 in += Arrays.binarySearch(members, finder.inFollower(i)) >= 0 ? 1 : 0;
             }
             // in / |members| ≥ minLift · (inDegree − in) / others, without division
-            if ((double) in * others >= params.minLift() * (finder.inDegree(t) - in) * (double) members.length) {
+            if ((double) in * others >= minLift * (finder.inDegree(t) - in) * (double) members.length) {
                 out.add(t);
             }
         }

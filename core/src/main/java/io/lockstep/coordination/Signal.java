@@ -56,7 +56,9 @@ public enum Signal {
     /** Read after the verdicts ({@link AmplifiedSeedSignal}): {@link CoordinationDetector#assemble} runs it. */
     AMPLIFIED_SEED(CoordinationSignal.AMPLIFIED_SEED, "botnet", AmplifiedSeedSignal::new, Signal::describeSeeds),
     /** Read after the verdicts and the seeds ({@link HashtagPushSignal}): {@link CoordinationDetector#assemble} runs it. */
-    HASHTAG_PUSH(CoordinationSignal.HASHTAG_PUSH, "botnet", HashtagPushSignal::new, Signal::describePush);
+    HASHTAG_PUSH(CoordinationSignal.HASHTAG_PUSH, "botnet", HashtagPushSignal::new, Signal::describePush),
+    /** Read after the pushes ({@link FarmCohortSignal}): {@link CoordinationDetector#assemble} runs it. */
+    FARM_COHORT(CoordinationSignal.FARM_COHORT, "follower-farm", FarmCohortSignal::new, Signal::describeCohort);
 
     private final String id;
     private final String kind;
@@ -94,14 +96,15 @@ public enum Signal {
     /**
      * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
      * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block),
-     * amplified-seed (a test of the seed's audience) and hashtag-push (a test of the push's adopters).
+     * amplified-seed (a test of the seed's audience), hashtag-push (a test of the push's adopters) and farm-cohort (a
+     * test of the creation burst's accounts).
      */
     public boolean pairNullModel() {
         return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && !afterVerdicts();
     }
 
     /**
-     * Whether the signal reads the verdicts of the others (amplified-seed, hashtag-push):
+     * Whether the signal reads the verdicts of the others (amplified-seed, hashtag-push, farm-cohort):
      * {@link CoordinationDetector#assemble} runs it after {@link VerdictPhase}, and it has no
      * {@link CoordinationSignal} to {@link #create}.
      */
@@ -191,6 +194,23 @@ public enum Signal {
                         + "adopted its pushed hashtags nearest its own adoptions (weight: U / N)",
                 HashtagPushSignal.MIN_CORE, HashtagPushSignal.MAX_SPAN / 3600, HashtagPushSignal.LEVEL,
                 Math.min(HashtagPushSignal.MAX_PARTNERS, p.cluster().partners()));
+    }
+
+    private static String describeCohort(CoordinationParams p) {
+        CoordinationParams.FollowParams f = p.follow();
+        return String.format(Locale.ROOT, "after the verdicts, the seeds and the pushes, an account that is not "
+                        + "flagged joins a follower farm when it was created in the farm's creation burst (a span of %d "
+                        + "days holding at least %d accounts flagged on lockstep-follow edges), no account outside the "
+                        + "burst follows it, and it follows one of the farm's targets (followed by at least %.0f%% of "
+                        + "those flagged accounts, at least %.0f times as often as by the rest of the archive), and when "
+                        + "the burst holds more such accounts than the accounts created in the %d spans either side of "
+                        + "it explain (P(Poisson(lambda) >= U) <= %.2f / m, m the bursts tested; Cresci et al. 2015, "
+                        + "fake followers are followed by nobody); it joins the cluster holding most of the farm's "
+                        + "flagged accounts in the burst, linked to the %d of them most similar on those targets "
+                        + "(weight: Jaccard)",
+                f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
+                FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
+                Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()));
     }
 
     private static String describeFollow(CoordinationParams p) {

@@ -411,6 +411,13 @@ public final class ReportFacts {
                     + " or more of the push's posters outside the cluster had no such route); each is linked to "
                     + "the pushers that posted the hashtag nearest in time" + median + "; e.g. " + exampleAccounts + " of them posted " + example + within
                     + ".";
+            case CoordinationSignal.FARM_COHORT -> who + " include accounts created in the same burst of sign-ups "
+                    + "as this farm's flagged accounts, followed by nobody outside that burst, that follow the farm's "
+                    + "targets and at least " + plural(params.follow().minTargets(), "account") + " in common with one "
+                    + "of its flagged accounts (up to " + maxCount + "), more such accounts than among those created "
+                    + "around the burst; each is linked to the flagged accounts it follows most alike"
+                    + (example == null ? "." : end("; e.g. " + exampleAccounts + " of them follow "
+                    + accountNamed(example)));
             default -> who + " are linked by " + signal + " on " + plural(items, "shared item") + ".";
         };
     }

@@ -3,10 +3,13 @@ package io.lockstep.visual;
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
+import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationDetector;
+import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.CoordinationResult;
+import io.lockstep.coordination.Evidence;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.BeforeAll;
@@ -224,5 +227,46 @@ class ReportFactsTest {
         assertThat(all).contains("took part in pushes of hashtags: accounts that posted a hashtag this cluster pushed, "
                 + "inside the hours of the push, without following anyone who had used it", "(100 % or more of the "
                 + "push's posters outside the cluster had no such route)", "of them posted #push0 within ");
+    }
+
+    /**
+     * A farm's cluster with members that joined from its creation burst (a result built by hand: the sentence is what
+     * is tested, the detection in {@code FarmCohortSignalTest}): the sentence says what marks them and names the
+     * account most of them follow.
+     */
+    @Test
+    void aFarmsCohortMembersAreDescribedByTheirBurstAndTheirFollows() {
+        ActivityBuilder b = new ActivityBuilder();
+        b.account("client", "shop_owner", T0 - 900 * DAY, 500);
+        for (int i = 0; i < 6; i++) {
+            b.account("f" + i, "farm_" + i, T0 - 100 * DAY, 0);
+            b.addFollow("f" + i, "client");
+        }
+        Activity a = b.build();
+        int[] members = new int[6];
+        for (int i = 0; i < 6; i++) {
+            members[i] = b.findAccount("f" + i);
+        }
+        java.util.Arrays.sort(members);
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            int lo = Math.min(members[j], members[j + 3]), hi = Math.max(members[j], members[j + 3]);
+            edges.add(new CoordinationEdge(lo, hi, "farm-cohort", 0.4, 7 + j,
+                    List.of(new Evidence("client", T0 - 100 * DAY, T0 - 100 * DAY))));
+        }
+        Cluster c = new Cluster(0, "follower-farm", members, 0.7, List.of("lockstep-follow", "farm-cohort"),
+                List.of(), T0, T0);
+        AccountVerdict[] verdicts = new AccountVerdict[a.accountCount()];
+        for (int v = 0; v < verdicts.length; v++) {
+            boolean in = java.util.Arrays.binarySearch(members, v) >= 0;
+            verdicts[v] = new AccountVerdict(v, in ? 0.7 : 0, in, in ? 0 : -1,
+                    in ? List.of("farm-cohort") : List.of());
+        }
+        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationResult res = new CoordinationResult(edges, List.of(c), verdicts, List.of(), params);
+        String all = String.join("\n", new ReportFacts(a, res, params).cluster(c).evidence());
+        assertThat(all).contains("All 6 members include accounts created in the same burst of sign-ups as this "
+                + "farm's flagged accounts, followed by nobody outside that burst", "at least 6 accounts in common",
+                "(up to 9)", "e.g. 6 of them follow @shop_owner");
     }
 }

@@ -1,0 +1,346 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The farm-cohort signal: the accounts of a flagged follower farm's creation burst that the farm's block left out,
+ * found after the verdicts ({@link VerdictPhase}) because its test reads them. A vendor creates its accounts together
+ * and has each follow its clients, some of them and some of the time, beside camouflage (Cresci et al., "Fame for
+ * sale: efficient detection of fake Twitter followers", Decision Support Systems 80, 2015; Stringhini et al.,
+ * "Follow the green: growth and dynamics in Twitter follower markets", IMC 2013). A block of the follow signal holds
+ * the members that follow enough of the same targets; the members that follow one client and otherwise camouflage
+ * share too few targets with any of them for a block, and are missed although they carry the marks of the rest: created
+ * in the same burst, followed by nobody, following the same client.
+ *
+ * <p><b>The test</b>, per creation burst C ({@link LockstepFollowSignal#creationBursts}: a span of
+ * {@code creationBurst} seconds holding {@code minLift} times the accounts created in the spans around it, beyond
+ * chance) that holds at least {@code minFollowers} accounts flagged with a lockstep-follow edge (its <i>core</i> K):
+ * <ol>
+ *   <li>the core's <b>targets</b> T: the accounts followed by at least a share {@code minDensity} of K, at least
+ *       {@code minLift} times as often as by the other accounts of the archive
+ *       ({@link LockstepFollowSignal#aboveThePlatform}): the clients, not the platform's popular accounts the
+ *       camouflage follows;</li>
+ *   <li>a member of C not flagged is <b>marked</b> when no account outside C follows it
+ *       ({@link LockstepFollowSignal#unfollowed}), it follows at least one account of T, and it follows at least
+ *       {@code minTargets} of the same accounts as one account of K in the cluster holding most of K (the fewest
+ *       targets a block asks of its followers): a newcomer created in the farm's days that follows a client and
+ *       otherwise its own community shares a client and perhaps a top account with the farm, not its camouflage;</li>
+ *   <li>the <b>background</b>: the accounts that follow at least {@code minTargets} others, created within eight spans
+ *       before C's first creation or after its last (the spans {@code creationBursts} measures C against), not in C and
+ *       not flagged: B of them, k marked by the same three rules; q the share of all the archive's accounts outside
+ *       C, not flagged and following at least {@code minTargets} others, that the rules mark. With F the members of C
+ *       not flagged and U of them marked, C's marks are beyond the background's when P(Poisson(λ) ≥ U) ≤
+ *       {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (one pseudo-account marked at the archive's rate: a small
+ *       background is read against the archive, and a burst with none around it, as on a platform that has stopped
+ *       growing, against the archive alone), m the bursts tested (Bonferroni). The Poisson tail bounds the binomial's from above for U ≥ λ + 1 (Anderson and Samuels 1967), so
+ *       the test is conservative.</li>
+ * </ol>
+ * When it passes, each of the U marked accounts is a <b>member</b> of the farm: it joins the cluster holding most of K
+ * (the lowest id on a tie) and takes its score and verdict; the cluster's signals gain {@code farm-cohort}, last.
+ *
+ * <p>Why the background: honest accounts created in the same weeks (an event's newcomers, a sign-up wave) follow
+ * the same accounts as the farm only when those are their community's, and are followed back by the people they
+ * know; the test asks that the burst carry both marks far more often than the accounts created around it, so a
+ * farm's block next to an honest wave of sign-ups takes none of them. An archive that holds the follows of a few
+ * accounts only (nobody's followers) leaves everyone unfollowed: then the background is marked by the targets alone,
+ * and the test reads "created in the burst and following the farm's clients" against the same rate around it.
+ *
+ * <p><b>The edges</b> are the evidence: each member linked to its {@code partners} core accounts of its cluster (at
+ * most {@link #MAX_PARTNERS}) that follow at least {@code minTargets} of the same accounts, most similar first
+ * (Jaccard of their followed sets; ties: more shared follows, then the smaller id); weight = that Jaccard, count = the
+ * accounts both follow, evidence = those accounts, T's first, with the two accounts' creation times. No pair null
+ * model ({@link CoordinationEdge#expected} NaN): the test is the burst's.
+ *
+ * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
+ * over months is no burst (drip-feed services), and a farm of aged accounts bought second-hand has no creation time in
+ * common at all. Cost: O(follows) for the adjacency, then per burst O(accounts · log + Σ out-degrees of the core)
+ * and, per account following one of T, O(Σ out-degrees of the core) for the follows it shares. Deterministic.
+ */
+public final class FarmCohortSignal implements JoiningSignal {
+    /** The family-wise level of the test: the conventional 5 %, as for the seeds' and the pushes'. */
+    static final double LEVEL = 0.05;
+    /** At most this many edges per member, whatever {@link CoordinationParams.ClusterParams#partners()} says. */
+    static final int MAX_PARTNERS = 10;
+    /** The background spans either side of a burst: those {@link LockstepFollowSignal#creationBursts} compares with. */
+    static final int BACKGROUND_SPANS = 8;
+
+    private final CoordinationParams.FollowParams follow;
+    private final int partners;
+    private final int evidenceCap;
+
+    public FarmCohortSignal(CoordinationParams params) {
+        Objects.requireNonNull(params, "params");
+        this.follow = params.follow();
+        this.partners = Math.min(MAX_PARTNERS, params.cluster().partners());
+        this.evidenceCap = params.evidenceCap();
+    }
+
+    /**
+     * A burst that passed the test: its core (ascending), the core's targets (ascending), the core's accounts in the
+     * cluster the members join (ascending), that cluster, its members (ascending), and the test's figures.
+     */
+    record Cohort(int[] core, int[] targets, int[] partners, int cluster, int[] members, int free, int background,
+                  int backgroundMarked, double prior, double pValue) {
+    }
+
+    @Override
+    public Joined run(Activity activity, List<CoordinationEdge> edges, List<Cluster> clusters,
+                      AccountVerdict[] verdicts, double suspiciousScore, TerminationFlag termination) {
+        int n = activity.accountCount();
+        boolean[] flagged = Joined.flagged(n, verdicts);
+        boolean[] farm = Joined.flaggedOn(n, edges, verdicts, Set.of(CoordinationSignal.LOCKSTEP_FOLLOW));
+        boolean any = false;
+        for (boolean f : farm) {
+            any |= f;
+        }
+        if (!any) {
+            return Joined.none(clusters, verdicts);
+        }
+        DenseBlockFinder finder = LockstepFollowSignal.follows(activity);
+        termination.assertRunning();
+        List<Cohort> cohorts = cohorts(activity, finder, flagged, farm, verdicts, termination);
+        if (cohorts.isEmpty()) {
+            return Joined.none(clusters, verdicts);
+        }
+        int[] joins = new int[n];
+        Arrays.fill(joins, -1);
+        IntArrayList all = new IntArrayList();
+        List<CoordinationEdge> added = new ArrayList<>();
+        Sharing sharing = new Sharing(finder, n);
+        for (Cohort c : cohorts) {
+            for (int m : c.members()) {
+                joins[m] = c.cluster();
+                all.add(m);
+                added.addAll(edges(activity, finder, sharing, c, m));
+            }
+        }
+        int[] members = all.toIntArray();
+        Arrays.sort(members);
+        added.sort((a, b) -> Long.compare(a.pairKey(), b.pairKey()));
+        termination.assertRunning();
+        return Joined.of(clusters, edges, verdicts, members, joins, added, CoordinationSignal.FARM_COHORT,
+                suspiciousScore);
+    }
+
+    /** The bursts that pass the class comment's test, with their members. */
+    List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
+                         AccountVerdict[] verdicts, TerminationFlag termination) {
+        int n = activity.accountCount();
+        Sharing sharing = new Sharing(finder, n);
+        record Tested(int[] core, int[] targets, int[] partners, int cluster, int[] marked, int free,
+                      int background, int backgroundMarked, double prior) {
+        }
+        List<Tested> tested = new ArrayList<>();
+        for (int[] burst : LockstepFollowSignal.creationBursts(activity, finder, follow)) {
+            termination.assertRunning();
+            int[] core = Arrays.stream(burst).filter(v -> farm[v]).toArray();
+            if (core.length < follow.minFollowers()) {
+                continue;
+            }
+            int[] targets = targets(finder, n, core);
+            if (targets.length == 0) {
+                continue;
+            }
+            int cluster = Joined.mostHeld(core, verdicts);
+            int[] partners = Arrays.stream(core).filter(v -> verdicts[v].cluster() == cluster).toArray();
+            IntArrayList marked = new IntArrayList();
+            for (int v : LockstepFollowSignal.unfollowed(finder, burst, flagged)) {
+                if (followsAny(finder, v, targets) && sharing.most(v, partners) >= follow.minTargets()) {
+                    marked.add(v);
+                }
+            }
+            int free = (int) Arrays.stream(burst).filter(v -> !flagged[v]).count();
+            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+            for (int v : burst) {
+                first = Math.min(first, activity.accountCreated(v));
+                last = Math.max(last, activity.accountCreated(v));
+            }
+            long reach = BACKGROUND_SPANS * follow.creationBurst();
+            int background = 0, backgroundMarked = 0, others = 0, othersMarked = 0;
+            for (int v = 0; v < n; v++) {
+                if (flagged[v] || finder.outDegree(v) < follow.minTargets() || Arrays.binarySearch(burst, v) >= 0) {
+                    continue;
+                }
+                long c = activity.accountCreated(v);
+                boolean around = c != Activity.NO_TIME && c >= first - reach && c <= last + reach;
+                boolean mark = followsAny(finder, v, targets) && !followedFromOutside(finder, v, burst)
+                        && sharing.most(v, partners) >= follow.minTargets();
+                others++;
+                othersMarked += mark ? 1 : 0;
+                if (around) {
+                    background++;
+                    backgroundMarked += mark ? 1 : 0;
+                }
+            }
+            double prior = others == 0 ? 1.0 : (double) othersMarked / others;
+            tested.add(new Tested(core, targets, partners, cluster, marked.toIntArray(), free, background,
+                    backgroundMarked, prior));
+        }
+        List<Cohort> out = new ArrayList<>();
+        for (Tested t : tested) {
+            int u = t.marked().length;
+            double p = pValue(u, t.free(), t.background(), t.backgroundMarked(), t.prior());
+            if (p <= LEVEL / tested.size()) {
+                out.add(new Cohort(t.core(), t.targets(), t.partners(), t.cluster(), t.marked(), t.free(),
+                        t.background(), t.backgroundMarked(), t.prior(), p));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * P(Poisson(λ) ≥ {@code marked}), λ = {@code free} (k + q) / (B + 1) with k = {@code backgroundMarked} of B =
+     * {@code background} and q = {@code prior}: the burst's marked accounts against the rate of the accounts created
+     * around it, with one pseudo-account marked at the archive's rate q; 1 when none is marked.
+     */
+    static double pValue(int marked, int free, int background, int backgroundMarked, double prior) {
+        if (marked == 0) {
+            return 1.0;
+        }
+        return PoissonTail.upper(marked, free * (backgroundMarked + prior) / (background + 1.0));
+    }
+
+    /**
+     * The accounts followed by at least a share {@code minDensity} of {@code core} (ascending) and at least
+     * {@code minLift} times as often as by the rest of the archive's accounts, ascending. O(Σ out-degrees of the
+     * core + Σ in-degrees of the candidates · log |core|).
+     */
+    int[] targets(DenseBlockFinder finder, int n, int[] core) {
+        Int2IntOpenHashMap counts = new Int2IntOpenHashMap();
+        for (int f : core) {
+            for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
+                counts.addTo(finder.outTarget(i), 1);
+            }
+        }
+        double least = follow.minDensity() * core.length;
+        int[] dense = counts.int2IntEntrySet().stream().filter(e -> e.getIntValue() >= least)
+                .mapToInt(Int2IntOpenHashMap.Entry::getIntKey).sorted().toArray();
+        return LockstepFollowSignal.aboveThePlatform(finder, n, core, dense, follow.minLift());
+    }
+
+    private static boolean followsAny(DenseBlockFinder finder, int v, int[] targets) {
+        for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
+            if (Arrays.binarySearch(targets, finder.outTarget(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean followedFromOutside(DenseBlockFinder finder, int v, int[] burst) {
+        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+            if (Arrays.binarySearch(burst, finder.inFollower(i)) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many accounts one account follows in common with others: the account's follows marked once, then each
+     * other's follows read. O(out-degree of the account + Σ out-degrees of the others) a call.
+     */
+    static final class Sharing {
+        private final DenseBlockFinder finder;
+        private final boolean[] mark;
+
+        Sharing(DenseBlockFinder finder, int n) {
+            this.finder = finder;
+            this.mark = new boolean[n];
+        }
+
+        /** The most accounts {@code v} follows in common with one account of {@code others}; 0 when none. */
+        int most(int v, int[] others) {
+            int[] shared = shared(v, others);
+            int most = 0;
+            for (int s : shared) {
+                most = Math.max(most, s);
+            }
+            return most;
+        }
+
+        /** Per account of {@code others}, how many accounts it and {@code v} both follow. */
+        int[] shared(int v, int[] others) {
+            for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
+                mark[finder.outTarget(i)] = true;
+            }
+            int[] shared = new int[others.length];
+            for (int k = 0; k < others.length; k++) {
+                int o = others[k];
+                if (o == v) {
+                    continue;
+                }
+                for (int i = finder.outStart(o); i < finder.outEnd(o); i++) {
+                    shared[k] += mark[finder.outTarget(i)] ? 1 : 0;
+                }
+            }
+            for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
+                mark[finder.outTarget(i)] = false;
+            }
+            return shared;
+        }
+    }
+
+    /**
+     * Member {@code m}'s edges to the core accounts of its cluster that follow at least {@code minTargets} of the same
+     * accounts, the {@code partners} most similar (the class comment's evidence).
+     */
+    private List<CoordinationEdge> edges(Activity activity, DenseBlockFinder finder, Sharing sharing, Cohort c,
+                                         int m) {
+        int[] pool = c.partners();
+        int[] shared = sharing.shared(m, pool);
+        double[] jaccard = new double[pool.length];
+        IntArrayList eligible = new IntArrayList();
+        for (int k = 0; k < pool.length; k++) {
+            if (shared[k] >= follow.minTargets()) {
+                jaccard[k] = (double) shared[k]
+                        / (finder.outDegree(m) + finder.outDegree(pool[k]) - shared[k]);
+                eligible.add(k);
+            }
+        }
+        int[] ranked = eligible.toIntArray();
+        IntArrays.quickSort(ranked, (a, b) -> jaccard[a] != jaccard[b] ? Double.compare(jaccard[b], jaccard[a])
+                : shared[a] != shared[b] ? Integer.compare(shared[b], shared[a])
+                : Integer.compare(pool[a], pool[b]));
+        List<CoordinationEdge> out = new ArrayList<>();
+        for (int x = 0; x < Math.min(partners, ranked.length); x++) {
+            int k = ranked[x];
+            int p = pool[k];
+            int lo = Math.min(m, p), hi = Math.max(m, p);
+            List<Evidence> ev = new ArrayList<>();
+            IntArrayList rest = new IntArrayList();
+            for (int i = finder.outStart(m); i < finder.outEnd(m); i++) {
+                int t = finder.outTarget(i);
+                if (!finder.follows(p, t)) {
+                    continue;
+                }
+                if (Arrays.binarySearch(c.targets(), t) >= 0) {
+                    add(ev, activity, t, lo, hi);
+                } else {
+                    rest.add(t);
+                }
+            }
+            for (int i = 0; i < rest.size(); i++) {
+                add(ev, activity, rest.getInt(i), lo, hi);
+            }
+            out.add(new CoordinationEdge(lo, hi, CoordinationSignal.FARM_COHORT, jaccard[k], shared[k], ev));
+        }
+        return out;
+    }
+
+    private void add(List<Evidence> ev, Activity activity, int target, int lo, int hi) {
+        if (ev.size() < evidenceCap) {
+            ev.add(new Evidence(activity.accountId(target), activity.accountCreated(lo), activity.accountCreated(hi)));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The members of a flagged farm's creation burst that its block left out ({@link FarmCohortSignal}): end to end
+ * beside ordinary newcomers created in the farm's days that follow its client, and the phases (the core's targets,
+ * the follows shared with the core, the burst against its background).
+ */
+class FarmCohortSignalTest {
+    private static final ProgressListener P = ProgressListener.NONE;
+    private static final TerminationFlag T = TerminationFlag.RUNNING_TRUE;
+
+    /**
+     * Eight homophilous communities with the platform's 20 top accounts; a fresh farm of 150 accounts created in four
+     * days half a year ago ({@link FollowGraphs#fewClientFarm}: each following two clients with probabilities 0.8
+     * and 0.45, each top account with probability 0.5, 15–25 random accounts, followed by nobody); 60 ordinary
+     * newcomers created in the same four days, each following the first client, one of three top accounts and 10–20
+     * accounts of one community, followed by nobody either.
+     */
+    private record World(Activity activity, List<String> farm, List<String> newcomers) {
+        static World of(long seed) {
+            FollowGraphs gen = FollowNullModelTest.eightCommunities(seed);
+            List<String> tops = gen.celebrities(20, 0.65, 0.45);
+            List<String> farm = gen.fewClientFarm(150, new double[] {0.8, 0.45}, 4, 8, tops, 0.5);
+            List<String> newcomers = gen.farmDayNewcomers(60, 4, "vc0", tops.subList(0, 3));
+            return new World(gen.build(), farm, newcomers);
+        }
+    }
+
+    private static Set<String> flagged(Activity a, CoordinationResult r) {
+        return Arrays.stream(r.suspiciousAccounts()).mapToObj(a::accountId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void endToEndTheBurstsUnfollowedAccountsThatFollowLikeTheFarmJoinItAndTheNewcomersDoNot() {
+        World w = World.of(21);
+        Activity a = w.activity();
+        CoordinationParams blockOnly = CoordinationParams.defaults().withSignals(Set.of("lockstep-follow"));
+        CoordinationParams withCohort = blockOnly.withSignals(Set.of("lockstep-follow", "farm-cohort"));
+        Set<String> before = flagged(a, new CoordinationDetector(blockOnly).run(a, P, T));
+        CoordinationResult r = new CoordinationDetector(withCohort).run(a, P, T);
+        Set<String> after = flagged(a, r);
+        assertThat(before).as("the block alone").isNotEmpty().isSubsetOf(w.farm());
+        assertThat(after).as("the block and its cohort").containsAll(before).isSubsetOf(w.farm());
+        assertThat(after).doesNotContainAnyElementsOf(w.newcomers());
+        // the farm accounts that follow the client and six of the farm's follows are found
+        assertThat(after.size()).as("before: " + before.size()).isGreaterThanOrEqualTo(before.size() + 20);
+        Set<String> joined = new HashSet<>(after);
+        joined.removeAll(before);
+        String one = joined.iterator().next();
+        int acc = -1;
+        for (int v = 0; v < a.accountCount(); v++) {
+            if (a.accountId(v).equals(one)) {
+                acc = v;
+            }
+        }
+        AccountVerdict v = r.accounts()[acc];
+        assertThat(v.signals()).contains("farm-cohort");
+        Cluster c = r.clusters().get(v.cluster());
+        assertThat(c.signals()).endsWith("farm-cohort");
+        assertThat(v.score()).isEqualTo(c.score());
+        int member = acc;
+        List<CoordinationEdge> mine = r.edges().stream()
+                .filter(e -> e.signal().equals("farm-cohort") && (e.source() == member || e.target() == member))
+                .toList();
+        assertThat(mine).isNotEmpty().hasSizeLessThanOrEqualTo(10).allSatisfy(e -> {
+            int other = e.source() == member ? e.target() : e.source();
+            assertThat(w.farm()).contains(a.accountId(other));
+            assertThat(r.accounts()[other].suspicious()).isTrue();
+            assertThat(e.count()).isGreaterThanOrEqualTo(6);
+            assertThat(e.weight()).isGreaterThan(0).isLessThanOrEqualTo(1);
+            assertThat(e.expected()).isNaN();
+            assertThat(e.evidence()).isNotEmpty();
+        });
+        assertThat(withCohort.describe()).contains("- farm-cohort: after the verdicts, the seeds and the pushes",
+                "<= 0.05 / m");
+    }
+
+    /** Phase: the core's targets are the accounts it follows far more than the platform does, not the top accounts. */
+    @Test
+    void theCoresTargetsAreTheClientsNotThePlatformsTopAccounts() {
+        // 0..9 core, all following 20 (client) and 21 (a top account); 10..39 follow 21; 11 follows 20
+        int n = 40;
+        int[][] pairs = new int[10 * 2 + 30 + 1][];
+        int k = 0;
+        for (int f = 0; f < 10; f++) {
+            pairs[k++] = new int[] {f, 20};
+            pairs[k++] = new int[] {f, 21};
+        }
+        for (int f = 10; f < 40; f++) {
+            pairs[k++] = new int[] {f, 21};
+        }
+        pairs[k] = new int[] {11, 20};
+        DenseBlockFinder finder = finder(n, pairs);
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        assertThat(s.targets(finder, n, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).containsExactly(20);
+    }
+
+    /** Phase: how many accounts one account follows in common with each of others. */
+    @Test
+    void theFollowsSharedWithEachOtherAccountAreCounted() {
+        // 0 follows 5, 6, 7; 1 follows 6, 7, 8; 2 follows 9; 3 follows 5, 6, 7
+        DenseBlockFinder finder = finder(10, new int[][] {{0, 5}, {0, 6}, {0, 7}, {1, 6}, {1, 7}, {1, 8}, {2, 9},
+                {3, 5}, {3, 6}, {3, 7}});
+        FarmCohortSignal.Sharing sharing = new FarmCohortSignal.Sharing(finder, 10);
+        assertThat(sharing.shared(0, new int[] {1, 2, 3, 0})).containsExactly(2, 0, 3, 0);
+        assertThat(sharing.most(0, new int[] {1, 2})).isEqualTo(2);
+        // the marks are cleared between calls
+        assertThat(sharing.shared(2, new int[] {0, 1, 3})).containsExactly(0, 0, 0);
+    }
+
+    /**
+     * Phase, the test: a burst passes when its marks are beyond those of the accounts created around it, or, with
+     * none around it, beyond the archive's; on the world above (a farm created after every ordinary account) the
+     * farm's burst passes against the archive, and its members are farm accounts only.
+     */
+    @Test
+    void theBurstPassesOnlyWhenItsMarksAreBeyondItsBackgrounds() {
+        assertThat(FarmCohortSignal.pValue(60, 90, 200, 0, 0.01)).isLessThan(1e-20);
+        // a background marked at the burst's own rate: the burst is no outlier
+        assertThat(FarmCohortSignal.pValue(60, 90, 200, 133, 0.01)).isGreaterThan(0.05);
+        // no account created around the burst: the archive's rate decides
+        assertThat(FarmCohortSignal.pValue(60, 90, 0, 0, 0.01)).isLessThan(1e-20);
+        assertThat(FarmCohortSignal.pValue(60, 90, 0, 0, 0.7)).isGreaterThan(0.05);
+        // nothing marked in the burst: nothing to test
+        assertThat(FarmCohortSignal.pValue(0, 90, 200, 0, 0.01)).isEqualTo(1.0);
+        World w = World.of(21);
+        Activity a = w.activity();
+        CoordinationParams blockOnly = CoordinationParams.defaults().withSignals(Set.of("lockstep-follow"));
+        CoordinationResult r = new CoordinationDetector(blockOnly).run(a, P, T);
+        boolean[] flagged = new boolean[a.accountCount()];
+        for (AccountVerdict v : r.accounts()) {
+            flagged[v.account()] = v.suspicious();
+        }
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        List<FarmCohortSignal.Cohort> cohorts = s.cohorts(a, LockstepFollowSignal.follows(a), flagged, flagged,
+                r.accounts(), T);
+        assertThat(cohorts).singleElement().satisfies(c -> {
+            assertThat(c.members()).isNotEmpty();
+            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).allSatisfy(id ->
+                    assertThat(w.farm()).contains(id));
+            assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).contains("vc0");
+            assertThat(c.background()).isZero();
+            assertThat(c.prior()).isLessThan(0.01);
+            assertThat(c.pValue()).isLessThan(1e-6);
+        });
+    }
+
+    private static DenseBlockFinder finder(int n, int[][] pairs) {
+        int[][] sorted = pairs.clone();
+        Arrays.sort(sorted, (x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        int[] from = new int[sorted.length];
+        int[] to = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            from[i] = sorted[i][0];
+            to[i] = sorted[i][1];
+        }
+        return new DenseBlockFinder(n, from, to);
+    }
+}
