@@ -30,20 +30,23 @@ import java.util.Set;
  *       {@code minLift} times as often as by the other accounts of the archive
  *       ({@link LockstepFollowSignal#aboveThePlatform}): the clients, not the platform's popular accounts the
  *       camouflage follows;</li>
- *   <li>a member of C not flagged is <b>marked</b> when no account outside C follows it
- *       ({@link LockstepFollowSignal#unfollowed}), it follows at least one account of T, and it follows at least
- *       {@code minTargets} of the same accounts as one account of K in the cluster holding most of K (the fewest
- *       targets a block asks of its followers): a newcomer created in the farm's days that follows a client and
- *       otherwise its own community shares a client and perhaps a top account with the farm, not its camouflage;</li>
+ *   <li>a member of C not flagged and created within the <i>farm's span</i> (from the first to the last creation of
+ *       the <i>farm's accounts</i>, those of K in the cluster holding most of K: the burst's span is only the window
+ *       that found them, and may hold other operations' accounts) is <b>marked</b> when no account outside C follows
+ *       it ({@link LockstepFollowSignal#unfollowed}), it follows at least one account of T, and it follows at least
+ *       {@code minTargets} of the same accounts as one of the farm's accounts (the fewest targets a block asks of
+ *       its followers): a newcomer created in the farm's days that follows a client and otherwise its own community
+ *       shares a client and perhaps a top account with the farm, not its camouflage;</li>
  *   <li>the <b>background</b>: the accounts that follow at least {@code minTargets} others, created within eight spans
  *       before C's first creation or after its last (the spans {@code creationBursts} measures C against), not in C and
  *       not flagged: B of them, k marked by the same three rules; q the share of all the archive's accounts outside
  *       C, not flagged and following at least {@code minTargets} others, that the rules mark. With F the members of C
- *       not flagged and U of them marked, C's marks are beyond the background's when P(Poisson(λ) ≥ U) ≤
- *       {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (one pseudo-account marked at the archive's rate: a small
- *       background is read against the archive, and a burst with none around it, as on a platform that has stopped
- *       growing, against the archive alone), m the bursts tested (Bonferroni). The Poisson tail bounds the binomial's from above for U ≥ λ + 1 (Anderson and Samuels 1967), so
- *       the test is conservative.</li>
+ *       not flagged and created within the farm's span, U of them marked, C's marks are beyond the background's when
+ *       P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (one pseudo-account marked at the
+ *       archive's rate: a small background is read against the archive, and a burst with none around it, as on a
+ *       platform that has stopped growing, against the archive alone), m the bursts tested (Bonferroni). The Poisson
+ *       tail bounds the binomial's from above for U ≥ λ + 1 (Anderson and Samuels 1967), so the test is
+ *       conservative.</li>
  * </ol>
  * When it passes, each of the U marked accounts is a <b>member</b> of the farm: it joins the cluster holding most of K
  * (the lowest id on a tie) and takes its score and verdict; the cluster's signals gain {@code farm-cohort}, last.
@@ -153,13 +156,22 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
             int cluster = Joined.mostHeld(core, verdicts);
             int[] partners = Arrays.stream(core).filter(v -> verdicts[v].cluster() == cluster).toArray();
+            long coreFirst = Long.MAX_VALUE, coreLast = Long.MIN_VALUE;
+            for (int v : partners) {
+                coreFirst = Math.min(coreFirst, activity.accountCreated(v));
+                coreLast = Math.max(coreLast, activity.accountCreated(v));
+            }
+            long from = coreFirst, to = coreLast;
             IntArrayList marked = new IntArrayList();
             for (int v : LockstepFollowSignal.unfollowed(finder, burst, flagged)) {
-                if (followsAny(finder, v, targets) && sharing.most(v, partners) >= follow.minTargets()) {
+                long c = activity.accountCreated(v);
+                if (c >= from && c <= to && followsAny(finder, v, targets)
+                        && sharing.most(v, partners) >= follow.minTargets()) {
                     marked.add(v);
                 }
             }
-            int free = (int) Arrays.stream(burst).filter(v -> !flagged[v]).count();
+            int free = (int) Arrays.stream(burst).filter(v -> !flagged[v] && activity.accountCreated(v) >= from
+                    && activity.accountCreated(v) <= to).count();
             long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
             for (int v : burst) {
                 first = Math.min(first, activity.accountCreated(v));

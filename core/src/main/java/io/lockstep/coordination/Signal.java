@@ -200,8 +200,8 @@ public enum Signal {
         CoordinationParams.FollowParams f = p.follow();
         return String.format(Locale.ROOT, "after the verdicts, the seeds and the pushes, an account that is not "
                         + "flagged joins a follower farm when it was created in the farm's creation burst (a span of %d "
-                        + "days holding at least %d accounts flagged on lockstep-follow edges), no account outside the "
-                        + "burst follows it, and it follows one of the farm's targets (followed by at least %.0f%% of "
+                        + "days holding at least %d accounts flagged on lockstep-follow edges) between the first and "
+                        + "the last creation of the farm's flagged accounts, no account outside the burst follows it, and it follows one of the farm's targets (followed by at least %.0f%% of "
                         + "those flagged accounts, at least %.0f times as often as by the rest of the archive), and when "
                         + "the burst holds more such accounts than the accounts created in the %d spans either side of "
                         + "it explain (P(Poisson(lambda) >= U) <= %.2f / m, m the bursts tested; Cresci et al. 2015, "

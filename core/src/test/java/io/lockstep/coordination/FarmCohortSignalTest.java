@@ -88,6 +88,69 @@ class FarmCohortSignalTest {
                 "<= 0.05 / m");
     }
 
+    /**
+     * Phase, the members: a core of 12 flagged accounts created on days 0–1, each following the client and six top
+     * accounts; 6 look-alikes created on day 1 and 6 created on day 5 (inside the creation burst that holds the core,
+     * after its last creation), followed by nobody, following the same; 40 ordinary accounts created over sixteen
+     * weeks around them, following each other and the six top accounts. The day-1 look-alikes are the cohort's members; the day-5 ones are not:
+     * they were not created with the farm's flagged accounts.
+     */
+    @Test
+    void theMembersAreTheMarkedAccountsCreatedWithinTheCoresSpan() {
+        long t0 = 1_600_000_000L, day = 86_400L;
+        Timeline t = new Timeline();
+        t.b.account("client", "client", t0 - 3000 * day, 0);
+        for (int k = 0; k < 6; k++) {
+            t.b.account("top" + k, "top" + k, t0 - 3000 * day, 0);
+        }
+        List<String> follows = new java.util.ArrayList<>(List.of("client"));
+        for (int k = 0; k < 6; k++) {
+            follows.add("top" + k);
+        }
+        String[] groups = {"core", "in", "late"};
+        int[] sizes = {12, 6, 6};
+        long[] created = {t0, t0 + day, t0 + 5 * day};
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                String id = groups[g] + i;
+                t.b.account(id, id, created[g] + (g == 0 ? (i % 2) * day : 0), 0);
+                for (String f : follows) {
+                    t.b.addFollow(id, f);
+                }
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            t.b.account("o" + i, "o" + i, t0 - 56 * day + i * 3 * day + day / 2, 0);
+        }
+        for (int i = 0; i < 40; i++) {
+            for (int k = 1; k <= 6; k++) {
+                t.b.addFollow("o" + i, "o" + ((i + k) % 40));
+                t.b.addFollow("o" + i, "top" + (k - 1));
+            }
+        }
+        Activity a = t.build();
+        int n = a.accountCount();
+        boolean[] flagged = new boolean[n];
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        for (int v = 0; v < n; v++) {
+            flagged[v] = a.accountId(v).startsWith("core");
+            verdicts[v] = new AccountVerdict(v, flagged[v] ? 0.8 : 0, flagged[v], flagged[v] ? 0 : -1,
+                    flagged[v] ? List.of("lockstep-follow") : List.of());
+        }
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        List<FarmCohortSignal.Cohort> cohorts = s.cohorts(a, LockstepFollowSignal.follows(a), flagged, flagged,
+                verdicts, T);
+        assertThat(cohorts).singleElement().satisfies(c -> {
+            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
+                    .containsExactlyInAnyOrder("in0", "in1", "in2", "in3", "in4", "in5");
+            assertThat(c.free()).isEqualTo(6);
+            // the ordinary accounts created in the burst's days are in it, not in its background
+            assertThat(c.background()).isBetween(30, 40);
+            assertThat(c.backgroundMarked()).isZero();
+            assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).containsExactly("client");
+        });
+    }
+
     /** Phase: the core's targets are the accounts it follows far more than the platform does, not the top accounts. */
     @Test
     void theCoresTargetsAreTheClientsNotThePlatformsTopAccounts() {
