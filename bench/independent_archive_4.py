@@ -117,6 +117,8 @@ OPTIONS = [
                         "signup,giveaway,kpop,sports,trains,followback,journalists,sharers"),
     ("--op-scale", 1.0, "multiplies every operation's size"),
     ("--camouflage", 0.5, "0 to 1: how much ordinary life the operations' accounts have"),
+    ("--followerless", 0.0, "share of honest accounts (not public figures, buyers or journalists) that nobody "
+                            "follows, as real newcomers and lurkers; drawn after the rest, so 0 changes nothing"),
 ]
 OPS = ["fresh", "aged", "drip", "churn", "botnet", "copypaste", "linkring", "hashtag"]
 CROWDS = ["signup", "giveaway", "kpop", "sports", "trains", "followback", "journalists", "sharers"]
@@ -1233,12 +1235,23 @@ class Platform:
         return act
 
 
+def followerless(users, follows, share, r):
+    """The follows without those into a share of the honest accounts other than public figures, buyers and
+    journalists, chosen with `r`: accounts that nobody follows, as many real newcomers and lurkers are (the
+    generator otherwise gives every honest account followers, so "followed by nobody" would mark operations only)."""
+    kept_groups = ("public figures and media", "follower buyers", "journalists")
+    chosen = {u for u, usr in enumerate(users)
+              if usr["label"] in ("organic", "fandom", "news") and usr["group"] not in kept_groups
+              and r.random() < share}
+    return [(f, t) for f, t in follows if t not in chosen]
+
+
 def main():
     p = infoops_archive.command_line(__doc__, 1, OPTIONS)
     a = p.parse_args()
     if a.accounts < 1000:
         p.error("--accounts must be at least 1000")
-    for name in ("homophily", "reciprocity", "lurkers", "camouflage"):
+    for name in ("homophily", "reciprocity", "lurkers", "camouflage", "followerless"):
         if not 0 <= getattr(a, name) <= 1:
             p.error(f"--{name} must be in [0, 1], got {getattr(a, name)}")
     if not 1 <= a.languages <= len(LANGS):
@@ -1252,7 +1265,10 @@ def main():
                 p.error(f"--{name}: unknown {item!r} (known: all, none, {', '.join(known)})")
     g = Platform(a)
     g.build()
-    infoops_archive.write(a.out, g.users, [(e >> 20, e & 0xFFFFF) for e in sorted(g.F)], g.tweets,
+    follows = [(e >> 20, e & 0xFFFFF) for e in sorted(g.F)]
+    if a.followerless > 0:
+        follows = followerless(g.users, follows, a.followerless, random.Random(a.seed * 7919 + 1))
+    infoops_archive.write(a.out, g.users, follows, g.tweets,
                           lambda t: START + timedelta(minutes=t["when"]), lambda t: t["tags"],
                           lambda t: [g.users[v]["id"] for v in t["mentions"]])
 
