@@ -89,10 +89,11 @@ public final class FarmCohortSignal implements JoiningSignal {
     }
 
     /**
-     * A burst that passed the test: its core (ascending), the core's targets (ascending), the core's accounts in the
-     * cluster the members join (ascending), that cluster, its members (ascending), and the test's figures.
+     * A burst tested: its core's targets (ascending), the farm's accounts (the core's in the cluster the members join,
+     * ascending), that cluster, its marked accounts (ascending; its members when the test passes), and the test's
+     * figures.
      */
-    record Cohort(int[] core, int[] targets, int[] partners, int cluster, int[] members, int free, int background,
+    record Cohort(int[] targets, int[] partners, int cluster, int[] members, int free, int background,
                   int backgroundMarked, double prior, double pValue) {
     }
 
@@ -140,10 +141,7 @@ public final class FarmCohortSignal implements JoiningSignal {
                          AccountVerdict[] verdicts, TerminationFlag termination) {
         int n = activity.accountCount();
         Sharing sharing = new Sharing(finder, n);
-        record Tested(int[] core, int[] targets, int[] partners, int cluster, int[] marked, int free,
-                      int background, int backgroundMarked, double prior) {
-        }
-        List<Tested> tested = new ArrayList<>();
+        List<Cohort> tested = new ArrayList<>();
         for (int[] burst : LockstepFollowSignal.creationBursts(activity, finder, follow)) {
             termination.assertRunning();
             int[] core = Arrays.stream(burst).filter(v -> farm[v]).toArray();
@@ -185,7 +183,7 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
                 long c = activity.accountCreated(v);
                 boolean around = c != Activity.NO_TIME && c >= first - reach && c <= last + reach;
-                boolean mark = followsAny(finder, v, targets) && !followedFromOutside(finder, v, burst)
+                boolean mark = followsAny(finder, v, targets) && !LockstepFollowSignal.followedFromOutside(finder, v, burst)
                         && sharing.most(v, partners) >= follow.minTargets();
                 others++;
                 othersMarked += mark ? 1 : 0;
@@ -195,19 +193,11 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
             double prior = others == 0 ? 1.0 : (double) othersMarked / others;
-            tested.add(new Tested(core, targets, partners, cluster, marked.toIntArray(), free, background,
-                    backgroundMarked, prior));
+            tested.add(new Cohort(targets, partners, cluster, marked.toIntArray(), free, background,
+                    backgroundMarked, prior, pValue(marked.size(), free, background, backgroundMarked, prior)));
         }
-        List<Cohort> out = new ArrayList<>();
-        for (Tested t : tested) {
-            int u = t.marked().length;
-            double p = pValue(u, t.free(), t.background(), t.backgroundMarked(), t.prior());
-            if (p <= LEVEL / tested.size()) {
-                out.add(new Cohort(t.core(), t.targets(), t.partners(), t.cluster(), t.marked(), t.free(),
-                        t.background(), t.backgroundMarked(), t.prior(), p));
-            }
-        }
-        return out;
+        double level = LEVEL / Math.max(1, tested.size());
+        return tested.stream().filter(c -> c.pValue() <= level).toList();
     }
 
     /**
@@ -243,15 +233,6 @@ public final class FarmCohortSignal implements JoiningSignal {
     private static boolean followsAny(DenseBlockFinder finder, int v, int[] targets) {
         for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
             if (Arrays.binarySearch(targets, finder.outTarget(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean followedFromOutside(DenseBlockFinder finder, int v, int[] burst) {
-        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
-            if (Arrays.binarySearch(burst, finder.inFollower(i)) < 0) {
                 return true;
             }
         }

@@ -2045,15 +2045,23 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             if (spent[f]) {
                 continue;
             }
-            boolean heard = false;
-            for (int i = finder.inStart(f); i < finder.inEnd(f) && !heard; i++) {
-                heard = Arrays.binarySearch(cohort, finder.inFollower(i)) < 0;
-            }
-            if (!heard) {
+            if (!followedFromOutside(finder, f, cohort)) {
                 out.add(f);
             }
         }
         return out.toIntArray();
+    }
+
+    /**
+     * Whether an account outside {@code group} (ascending) follows account {@code f}. O(in-degree of f · log |group|).
+     */
+    static boolean followedFromOutside(DenseBlockFinder finder, int f, int[] group) {
+        for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
+            if (Arrays.binarySearch(group, finder.inFollower(i)) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
