@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
@@ -17,6 +18,7 @@ import org.neo4j.driver.Session;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -164,6 +166,22 @@ class AnalyzeCommandTest {
         // the first run analysed the parsed files while Neo4j loaded them, this one reads the store back: the same
         for (String f : fromFiles.keySet()) {
             assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(fromFiles.get(f));
+        }
+        // evaluate reads the files without the store; given them with every row order reversed, it scores what
+        // analyze found: the same three files
+        Path reversed = tmp.resolve("archive-reversed");
+        Files.createDirectories(reversed);
+        for (String f : List.of("users.csv", "tweets.csv", "follows.csv", "truth.csv")) {
+            List<String> rows = new ArrayList<>(Files.readAllLines(archive.resolve(f), StandardCharsets.UTF_8));
+            Collections.reverse(rows.subList(1, rows.size()));
+            Files.write(reversed.resolve(f), rows, StandardCharsets.UTF_8);
+        }
+        Path work = tmp.resolve("evaluate-reversed");
+        Run evaluate = lockstep("evaluate", "--archive", reversed.toString(), "--work", work.toString(),
+                "--analysis-seed", String.valueOf(AnalysisParams.DEFAULT_SEED));
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        for (String f : fromFiles.keySet()) {
+            assertThat(Files.readString(work.resolve(f))).as("evaluate's " + f).isEqualTo(fromFiles.get(f));
         }
 
         // detect re-runs the analysis on the store, with other settings, writing the CSVs but no pictures

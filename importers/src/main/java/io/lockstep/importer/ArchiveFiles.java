@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reads archive files straight into a core {@link Activity}, without a store: the same format detection and
  * parsers as the store's {@code ArchiveImporter}, for batch work (difficulty sweeps, benchmarks) where Neo4j would
  * only be a detour. Malformed records are counted and skipped; use {@code lockstep import} to keep them in rejects files.
+ *
+ * <p>The activity is {@linkplain Activity#canonical() canonical}, as the one {@code analyze} builds from the same
+ * files or reads from the store: the analysis numbers accounts densely and its partitions and searches are seeded but
+ * not invariant to that numbering, so an evaluation must see the archive in the order {@code analyze} sees it, and a
+ * file's row order must not change a verdict.
  */
 public final class ArchiveFiles {
     private ArchiveFiles() {
@@ -31,7 +36,7 @@ public final class ArchiveFiles {
                 format.parser().parse(in, sink);
             }
         }
-        return new Result(builder.build(), sink.records, sink.rejects);
+        return new Result(builder.build().canonical(), sink.records, sink.rejects);
     }
 
     /** Feeds parsed rows to an {@link ActivityBuilder}, in the graph model's terms (see docs/graph-model.md). */
