@@ -6,6 +6,7 @@ import io.lockstep.evaluate.ArchiveDetector;
 import io.lockstep.evaluate.FastRetweetBaseline;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,12 +32,22 @@ public final class DetectorOptions {
                     + "of the simulation's --seed (default: the --seed).")
     Long analysisSeed;
 
+    @Option(names = "--analysis-seeds", paramLabel = "S", split = ",",
+            description = "--archive: run the detector once per seed (at least two, comma-separated), each run's files "
+                    + "in WORK/seed-S, and print how the F1 and each group's flagged count spread over the seeds "
+                    + "(also written to WORK/seed-spread.md); instead of --analysis-seed.")
+    List<Long> analysisSeeds;
+
     /** The chosen detector; Lockstep's seeded with {@code --analysis-seed}, else {@code simulationSeed}. */
     ArchiveDetector detector(long simulationSeed) {
+        return seeded(analysisSeed != null ? analysisSeed : simulationSeed);
+    }
+
+    /** The chosen detector; Lockstep's seeded with {@code seed}. */
+    ArchiveDetector seeded(long seed) {
         return switch (name) {
             case BASELINE -> FastRetweetBaseline.DEFAULT;
-            case LOCKSTEP -> new AnalysisDetector(AnalysisParams.defaults()
-                    .withSeed(analysisSeed != null ? analysisSeed : simulationSeed));
+            case LOCKSTEP -> new AnalysisDetector(AnalysisParams.defaults().withSeed(seed));
         };
     }
 

@@ -7,6 +7,7 @@ import io.lockstep.evaluate.DifficultySweep;
 import io.lockstep.evaluate.Evaluation;
 import io.lockstep.evaluate.EvaluationResult;
 import io.lockstep.evaluate.RobustnessMatrix;
+import io.lockstep.evaluate.SeedSpread;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ArchiveFile;
@@ -79,6 +80,9 @@ public final class EvaluateCommand extends LockstepCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (detector.analysisSeeds != null && archive == null) {
+            throw new ParameterException(spec.commandLine(), "--analysis-seeds needs --archive DIR");
+        }
         if (archive != null) {
             return evaluateArchive();
         }
@@ -110,23 +114,59 @@ public final class EvaluateCommand extends LockstepCommand {
             throw new ParameterException(spec.commandLine(),
                     "--archive " + archive + " has no " + ArchiveFile.TRUTH.fileName());
         }
-        Path accountsCsv = work.resolve("accounts.csv");
+        if (detector.analysisSeeds != null) {
+            return evaluateArchiveOverSeeds();
+        }
+        ArchiveScore score = scoreArchive(detector.detector(scenario.seed()), work);
+        Path out = files.out;
+        if (out != null) {
+            Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);
+            stdout().println("wrote " + out);
+        }
+        stdout().flush();
+        return 0;
+    }
+
+    /** Runs {@code d} on the archive with its files in {@code dir}, prints its scores and returns them. */
+    private ArchiveScore scoreArchive(ArchiveDetector d, Path dir) throws IOException {
+        Path accountsCsv = dir.resolve("accounts.csv");
         long t0 = System.nanoTime();
-        detector.detector(scenario.seed()).writeVerdicts(archive, accountsCsv);
+        d.writeVerdicts(archive, accountsCsv);
         long ms = (System.nanoTime() - t0) / 1_000_000L;
         ArchiveScore score = ArchiveScore.of(ArchiveFile.TRUTH.in(archive), accountsCsv,
-                work.resolve(AnalysisFiles.EDGES));
+                dir.resolve(AnalysisFiles.EDGES));
         PrintWriter w = stdout();
         w.print(score.result().toText());
         w.printf(Locale.ROOT, "flagged %d accounts; coordination-edges.csv %d rows; read + detect %.1f s%n",
                 score.flagged(), score.edgeRows(), ms / 1000.0);
         score.signalsByGroup().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> w.println("  " + e.getKey() + " flagged by " + e.getValue()));
-        Path out = files.out;
-        if (out != null) {
-            Files.writeString(out, score.toMarkdown(), StandardCharsets.UTF_8);
-            w.println("wrote " + out);
+        w.flush();
+        return score;
+    }
+
+    /** {@code --archive} with {@code --analysis-seeds}: one run per seed, then how the scores spread over them. */
+    private int evaluateArchiveOverSeeds() throws IOException {
+        List<Long> seeds = detector.analysisSeeds;
+        if (detector.analysisSeed != null) {
+            throw new ParameterException(spec.commandLine(), "--analysis-seeds replaces --analysis-seed: give one");
         }
+        if (seeds.size() < 2 || seeds.stream().distinct().count() != seeds.size()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--analysis-seeds needs at least two distinct seeds, got " + seeds);
+        }
+        PrintWriter w = stdout();
+        List<EvaluationResult> results = new ArrayList<>();
+        for (long seed : seeds) {
+            w.println("seed " + seed + ":");
+            results.add(scoreArchive(detector.seeded(seed), work.resolve("seed-" + seed)).result());
+        }
+        SeedSpread spread = new SeedSpread(seeds, results);
+        w.print(spread.toText());
+        Path table = files.table(work.resolve("seed-spread.md"));
+        Files.createDirectories(table.toAbsolutePath().getParent());
+        Files.writeString(table, spread.toMarkdown(), StandardCharsets.UTF_8);
+        w.println("wrote " + table);
         w.flush();
         return 0;
     }

@@ -58,4 +58,41 @@ class SimulateEvaluateCommandTest {
         assertThat(out).startsWith("2\n");
         assertThat(err.toString()).contains("evaluate needs --truth FILE and --accounts FILE (or --sweep)");
     }
+
+    /**
+     * {@code --archive} with {@code --analysis-seeds}: one run per seed, each the run {@code --analysis-seed} gives,
+     * and the spread of every group's flagged count over them.
+     */
+    @Test
+    void scoresOneArchiveUnderSeveralSeedsAndShowsTheSpread() throws Exception {
+        Path archive = dir.resolve("archive");
+        StringWriter err = new StringWriter();
+        assertThat(run(new SimulateCommand(), err, "--out", archive.toString(), "--accounts", "800", "--days", "2",
+                "--seed", "3", "--scenario", "botnet")).as(err.toString()).startsWith("0\n");
+        Path work = dir.resolve("seeds");
+        String out = run(new EvaluateCommand(), err, "--archive", archive.toString(), "--work", work.toString(),
+                "--analysis-seeds", "7,8");
+        assertThat(out).as(err.toString()).startsWith("0\n").contains("seed 7:", "seed 8:", "over seeds 7 8:",
+                "groups change with the seed", "wrote ");
+        String table = Files.readString(work.resolve("seed-spread.md"));
+        assertThat(table).startsWith("| group | label | accounts | seed 7 | seed 8 | min | max |")
+                .contains("| **F1, all operations** |", "| botnet-1 | bot | 20 |", "| organic | organic | 690 |");
+        Path single = dir.resolve("single");
+        assertThat(run(new EvaluateCommand(), err, "--archive", archive.toString(), "--work", single.toString(),
+                "--analysis-seed", "8")).startsWith("0\n");
+        assertThat(Files.readString(work.resolve("seed-8").resolve("accounts.csv")))
+                .isEqualTo(Files.readString(single.resolve("accounts.csv")));
+
+        StringWriter err2 = new StringWriter();
+        assertThat(run(new EvaluateCommand(), err2, "--archive", archive.toString(), "--work", work.toString(),
+                "--analysis-seeds", "7")).startsWith("2\n");
+        assertThat(err2.toString()).contains("--analysis-seeds needs at least two distinct seeds, got [7]");
+        StringWriter err3 = new StringWriter();
+        assertThat(run(new EvaluateCommand(), err3, "--archive", archive.toString(), "--work", work.toString(),
+                "--analysis-seeds", "7,8", "--analysis-seed", "7")).startsWith("2\n");
+        assertThat(err3.toString()).contains("--analysis-seeds replaces --analysis-seed");
+        StringWriter err4 = new StringWriter();
+        assertThat(run(new EvaluateCommand(), err4, "--analysis-seeds", "7,8")).startsWith("2\n");
+        assertThat(err4.toString()).contains("--analysis-seeds needs --archive DIR");
+    }
 }
