@@ -1,6 +1,8 @@
 package io.lockstep.evaluate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,19 +49,11 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
         }
 
         public int min() {
-            int m = Integer.MAX_VALUE;
-            for (int f : flagged) {
-                m = Math.min(m, f);
-            }
-            return m;
+            return Arrays.stream(flagged).min().orElseThrow();
         }
 
         public int max() {
-            int m = Integer.MIN_VALUE;
-            for (int f : flagged) {
-                m = Math.max(m, f);
-            }
-            return m;
+            return Arrays.stream(flagged).max().orElseThrow();
         }
 
         @Override
@@ -104,15 +98,12 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
         sb.append(" min | max |\n").append(rule).append("---:|---:|\n");
         double[] f1 = f1();
         sb.append("| **F1, all operations** | | |");
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
         for (double v : f1) {
             sb.append(' ').append(EvaluationResult.number(v)).append(" |");
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
         }
-        sb.append(' ').append(EvaluationResult.number(lo)).append(" | ").append(EvaluationResult.number(hi))
-                .append(" |\n");
+        DoubleSummaryStatistics range = Arrays.stream(f1).summaryStatistics();
+        sb.append(' ').append(EvaluationResult.number(range.getMin())).append(" | ")
+                .append(EvaluationResult.number(range.getMax())).append(" |\n");
         for (Row r : rows()) {
             sb.append("| ").append(r.group()).append(" | ").append(r.label()).append(" | ").append(r.size())
                     .append(" |");
@@ -135,7 +126,10 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
             sb.append(String.format(Locale.ROOT, " %.3f", v));
         }
         sb.append('\n');
-        for (Row r : rows()) {
+        List<Row> rows = rows();
+        int moving = 0;
+        for (Row r : rows) {
+            moving += r.min() != r.max() ? 1 : 0;
             sb.append(String.format(Locale.ROOT, "%s %-40s %-9s %6d accounts, flagged", r.min() != r.max() ? "*" : " ",
                     r.group(), r.label(), r.size()));
             for (int f : r.flagged) {
@@ -143,8 +137,7 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
             }
             sb.append('\n');
         }
-        int moving = unstable().size();
-        sb.append(String.format(Locale.ROOT, "%d of %d groups change with the seed%n", moving, rows().size()));
+        sb.append(String.format(Locale.ROOT, "%d of %d groups change with the seed%n", moving, rows.size()));
         return sb.toString();
     }
 }
