@@ -49,14 +49,18 @@ class SparkFollowsTest {
         String[] first = lines.get(1).split(",");
         String[] last = lines.get(lines.size() - 1).split(",");
         // duplicates (of the first and last follows, in other ranges), self-follows, a quoted id, unknown accounts
-        Files.writeString(follows, String.join("\n", lines.get(1), lines.get(lines.size() - 1),
-                first[0] + "," + first[0], "\"" + last[1] + "\"," + last[1], "ghost-a," + first[1],
-                first[0] + ",ghost-b", "ghost-a,ghost-b", lines.get(1)) + "\n", StandardCharsets.UTF_8,
+        List<String> added = List.of(lines.get(1), lines.get(lines.size() - 1), first[0] + "," + first[0],
+                "\"" + last[1] + "\"," + last[1], "ghost-a," + first[1], first[0] + ",ghost-b", "ghost-a,ghost-b",
+                lines.get(1));
+        Files.writeString(follows, String.join("\n", added) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
+        int followRows = lines.size() - 1 + added.size();
         List<Path> files = List.of(tmp.resolve("users.csv"), tmp.resolve("tweets.csv"), follows);
         Activity activity = ArchiveFiles.read(files).activity();
         long[] core = LockstepFollowSignal.distinctFollows(activity);
-        assertThat(core.length).as("distinct follows").isBetween(2_000, activity.followCount() - 4);
+        // the reader already drops repeated follows; the self-follows go with the follow graph
+        assertThat(activity.followCount()).as("follows read").isLessThanOrEqualTo(followRows - 3);
+        assertThat(core.length).as("distinct follows").isBetween(2_000, activity.followCount() - 2);
 
         SparkSession spark = SharedSpark.get();
         assertThat(FileSplits.plan(follows, ArchiveParsing.formatOf(follows), 4096)).as("ranges of the follow file")
