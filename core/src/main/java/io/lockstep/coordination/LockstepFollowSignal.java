@@ -165,7 +165,11 @@ import java.util.function.IntConsumer;
  *       {@code minLift} times the model's expectation with P(Poisson(E) ≥ O) ≤ {@code maxPValue}; a block with most
  *       of its followers and most of its targets in one community of a partition passes only when that test also
  *       holds with the community refitted on its own follows ({@link Models#refined}: modularity merges small
- *       communities, and their readers of their own stars look like a block in the merged one). The grown
+ *       communities, and their readers of their own stars look like a block in the merged one). A block kept from a
+ *       seed the peeling alone chose (no creation burst, no client's audience) must also beat the interest
+ *       communities ({@link InterestModel}; {@link #interestTest}): readers of one interest spread over many friend
+ *       communities follow its stars together, and a block their interest explains is no finding; its members leave
+ *       growth as a starter list's wave does. The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
  *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
  *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
@@ -193,7 +197,9 @@ import java.util.function.IntConsumer;
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
  * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}),
- * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}), then
+ * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}),
+ * one Leiden fit over the follows of popular accounts when the first peeled block is kept, and O(Σ in-degrees of T +
+ * |T| · |F|) per such block ({@link InterestModel}), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
  * O(m), later rounds update it from the accounts they exclude, and each peels only the last core, of m_C follows,
  * with a heap ({@link DenseBlockFinder#densest}); g growth steps each touch the m_B follows of the block's
@@ -229,6 +235,16 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * an honest wave's block; n2's churn farm (flagged by co-text, 84 without the rule) is kept (86).
      */
     boolean onboardingTest = true;
+    /**
+     * Whether a block the tests keep from a seed the peeling alone chose (no creation burst, no client's audience
+     * behind it) is also judged against interest communities ({@link InterestModel}): a block its followers' shared
+     * taste explains is no finding, and its members leave growth as an explained wave's do. Readers of one interest
+     * spread over many friend communities follow its stars together at about ten times the friend communities' rate
+     * (z4 of docs/quality.md: 27 such blocks, 72–96 honest accounts flagged at seeds 42 and 2); the interest
+     * communities expect them. Seeds chosen by other evidence are not judged: a fresh farm's burst and a client's
+     * co-following audience are evidence the interest communities cannot weigh.
+     */
+    boolean interestTest = true;
     /**
      * Whether the cohort pass runs ({@link #cohortBlock}): after every other round, each creation burst is judged as
      * a whole on the targets it captures, its members following two of them or more making the block.
@@ -508,6 +524,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             return new SignalGraph(name(), List.of(), 0, 0);
         }
         Models model = Models.fit(finder, n, seed, concurrency, termination);
+        InterestModel interest = null; // fitted when the first block needs it
         clock = lap(Phase.PARTITIONS, clock);
         termination.assertRunning();
         double[] weights = surprise == null ? model.surprise(concurrency, termination)
@@ -702,6 +719,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean explained = onboardingTest && kept != null && cohort
                     && StarterLists.explains(finder, partitions, grown[0], grown[1], capturedByBlock, most,
                     params.maxPValue());
+            // a block peeled from the follow graph alone, with no account-level evidence behind its seed, must also
+            // beat the interest communities: the keenest readers of one interest follow its stars together
+            if (interestTest && kept != null && !chosen && !explained) {
+                if (interest == null) {
+                    interest = InterestModel.fit(finder, n, this.seed, termination);
+                }
+                explained = interest.fit(kept.followers(), kept.targets(), params.minLift()).explains();
+            }
             if (explained) {
                 kept = null;
             }

@@ -223,6 +223,39 @@ final class FollowGraphs {
         }
     }
 
+    /**
+     * An interest that cuts across communities (a party, a club, a scene): {@code stars} accounts ({@code
+     * <prefix><k>}, created six years ago) read by a share {@code readers} of the ordinary members (not the stars)
+     * of each of {@code communities}. Each reader has its own keenness q, uniform in [0.2, 1), and follows star k
+     * with probability q · (k + 1)^−0.5: the keenest follow most of the stars, the others one or two, as the readers
+     * of a real interest do. Returns {the stars, the readers}.
+     */
+    List<List<String>> interest(String prefix, int stars, double readers, int... communities) {
+        List<String> starIds = new ArrayList<>();
+        for (int k = 0; k < stars; k++) {
+            String id = prefix + k;
+            starIds.add(id);
+            t.b.account(id, id, NOW - 6 * YEAR, 0);
+        }
+        List<String> readerIds = new ArrayList<>();
+        for (int c : communities) {
+            List<String> ids = members.get(c);
+            for (String m : ids.subList(5, ids.size())) {
+                if (r.nextDouble() >= readers) {
+                    continue;
+                }
+                readerIds.add(m);
+                double q = 0.2 + 0.8 * r.nextDouble();
+                for (int k = 0; k < stars; k++) {
+                    if (r.nextDouble() < q * Math.pow(k + 1, -0.5)) {
+                        t.b.addFollow(m, starIds.get(k));
+                    }
+                }
+            }
+        }
+        return List.of(starIds, readerIds);
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;
