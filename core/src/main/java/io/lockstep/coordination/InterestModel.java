@@ -7,6 +7,8 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
+import java.util.Arrays;
+
 /**
  * The follow block model over <b>interest communities</b>: accounts grouped by the popular accounts they follow, not
  * by whom they know. {@link FollowNullModel}'s communities are the follow graph's, mostly friends, circles and
@@ -122,7 +124,7 @@ final class InterestModel {
         }
         int[] targets = new int[offsets[2 * n]];
         float[] weights = new float[targets.length];
-        java.util.Arrays.fill(weights, 1f);
+        Arrays.fill(weights, 1f);
         for (int v = 0; v < n; v++) {
             int at = offsets[v];
             for (int i = g.outStart(v); i < g.outEnd(v); i++) {
@@ -145,7 +147,7 @@ final class InterestModel {
                 ProgressListener.NONE, termination).communities(bipartite).membership();
         int[] community = new int[n];
         int[] relabel = new int[membership.length];
-        java.util.Arrays.fill(relabel, -1);
+        Arrays.fill(relabel, -1);
         int next = 0;
         for (int v = 0; v < n; v++) {
             if (offsets[v + 1] == offsets[v]) {
