@@ -43,7 +43,12 @@ import java.util.Arrays;
  * (scratch shared between blocks).
  */
 final class InterestModel {
-    /** Leiden's resolution for the interest communities: fine enough that one topic's stars are one community. */
+    /**
+     * Leiden's resolution for the interest communities: finer than the friend partition, so that a block's rates come
+     * from accounts that follow as its followers do (chosen in session 29's prototypes on the fourth generator's
+     * archives, where resolution 4 separated honest readers' blocks from farms; docs/quality.md, "Interest
+     * communities").
+     */
     static final double RESOLUTION = 4.0;
     /** An account following at least this many of a block's targets is a candidate member (see the class comment). */
     static final int CANDIDATE_TARGETS = 3;
