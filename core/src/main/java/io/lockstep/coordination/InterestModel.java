@@ -45,9 +45,8 @@ import java.util.Arrays;
 final class InterestModel {
     /**
      * Leiden's resolution for the interest communities: finer than the friend partition, so that a block's rates come
-     * from accounts that follow as its followers do (chosen in session 29's prototypes on the fourth generator's
-     * archives, where resolution 4 separated honest readers' blocks from farms; docs/quality.md, "Interest
-     * communities").
+     * from accounts that follow as its followers do (chosen on prototypes over the fourth generator's archives, where
+     * resolution 4 separated honest readers' blocks from farms; docs/quality.md, "Interest communities").
      */
     static final double RESOLUTION = 4.0;
     /** An account following at least this many of a block's targets is a candidate member (see the class comment). */
