@@ -1,9 +1,6 @@
 package io.lockstep.coordination;
 
-import io.lockstep.community.Leiden;
-import io.lockstep.community.LeidenParams;
 import io.lockstep.graph.CompactGraph;
-import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
@@ -147,8 +144,7 @@ final class InterestModel {
             }
         }
         CompactGraph bipartite = CompactGraph.fromCsr(offsets, targets, weights);
-        int[] membership = new Leiden(LeidenParams.defaults().withSeed(seed).withResolution(RESOLUTION),
-                ProgressListener.NONE, termination).communities(bipartite).membership();
+        int[] membership = FollowNullModel.partition(bipartite, seed, RESOLUTION, termination);
         int[] community = new int[n];
         int[] relabel = new int[membership.length];
         Arrays.fill(relabel, -1);

@@ -56,6 +56,11 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
             return Arrays.stream(flagged).max().orElseThrow();
         }
 
+        /** Whether the flagged count is not the same under every seed. */
+        public boolean changes() {
+            return min() != max();
+        }
+
         @Override
         public int[] flagged() {
             return flagged.clone();
@@ -84,7 +89,7 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
 
     /** The groups whose flagged count is not the same under every seed. */
     public List<Row> unstable() {
-        return rows().stream().filter(r -> r.min() != r.max()).toList();
+        return rows().stream().filter(Row::changes).toList();
     }
 
     /** A Markdown table: the overall F1 and every group's flagged count per seed, with the range. */
@@ -129,8 +134,8 @@ public record SeedSpread(List<Long> seeds, List<EvaluationResult> results) {
         List<Row> rows = rows();
         int moving = 0;
         for (Row r : rows) {
-            moving += r.min() != r.max() ? 1 : 0;
-            sb.append(String.format(Locale.ROOT, "%s %-40s %-9s %6d accounts, flagged", r.min() != r.max() ? "*" : " ",
+            moving += r.changes() ? 1 : 0;
+            sb.append(String.format(Locale.ROOT, "%s %-40s %-9s %6d accounts, flagged", r.changes() ? "*" : " ",
                     r.group(), r.label(), r.size()));
             for (int f : r.flagged) {
                 sb.append(String.format(Locale.ROOT, " %5d", f));
