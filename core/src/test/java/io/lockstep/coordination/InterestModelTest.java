@@ -27,7 +27,9 @@ class InterestModelTest {
     private static Activity activity;
     private static Set<String> readers;
     private static Set<String> farm;
-    private static List<String> idols;
+    /** The follow signal's blocks without and with the interest test. */
+    private static List<DenseBlock> off;
+    private static List<DenseBlock> on;
 
     @BeforeAll
     static void platform() {
@@ -37,11 +39,12 @@ class InterestModelTest {
         }
         g.follows(50, 0.8, 0.85);
         List<List<String>> interest = g.interest("idol", 12, 0.5, 0, 1, 2, 3, 4, 5);
-        idols = interest.get(0);
         readers = new HashSet<>(interest.get(1));
         farm = new HashSet<>(g.agedFarm(100, 3, 14, FollowGraphs.member(0, 20)));
         readers.removeAll(farm);
         activity = g.build();
+        off = blocks(false);
+        on = blocks(true);
     }
 
     private static Map<String, Integer> index() {
@@ -107,7 +110,6 @@ class InterestModelTest {
 
     @Test
     void theFriendCommunitiesLeaveABlockOfReadersThatTheInterestExplainsAndNotTheFarm() {
-        List<DenseBlock> off = blocks(false);
         DenseBlock readersBlock = off.stream().filter(b -> count(b.followers(), readers) == b.followers().length)
                 .max((a, b) -> Integer.compare(a.followers().length, b.followers().length)).orElseThrow();
         assertThat(readersBlock.followers().length).as("readers in the friend model's block").isGreaterThan(50);
@@ -127,8 +129,6 @@ class InterestModelTest {
 
     @Test
     void withTheInterestTestTheReadersBlockGoesAndTheFarmStays() {
-        List<DenseBlock> off = blocks(false);
-        List<DenseBlock> on = blocks(true);
         int readersOff = off.stream().mapToInt(b -> count(b.followers(), readers)).sum();
         int readersOn = on.stream().mapToInt(b -> count(b.followers(), readers)).sum();
         assertThat(readersOn).as("readers in blocks").isLessThan(readersOff / 2);
