@@ -141,7 +141,7 @@ final class AudienceSeeds {
     }
 
     /** The first index of {@code sorted} holding a value ≥ x. */
-    private static int lower(long[] sorted, long x) {
+    static int lower(long[] sorted, long x) {
         int lo = 0, hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
@@ -155,7 +155,7 @@ final class AudienceSeeds {
     }
 
     /** The first index of {@code sorted} holding a value &gt; x. */
-    private static int upper(long[] sorted, long x) {
+    static int upper(long[] sorted, long x) {
         int lo = 0, hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

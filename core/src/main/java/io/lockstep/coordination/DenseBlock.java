@@ -7,9 +7,11 @@ package io.lockstep.coordination;
  * @param followers the block's followers (account ids, ascending)
  * @param targets   the accounts they follow together (ascending)
  * @param density   follows inside the block over |followers| · |targets|
- * @param observed  one-way follows inside the block (a follow the target returns is not counted)
- * @param expected  follows of the targets by the followers that the null model predicts ({@link FollowNullModel})
- * @param pValue    P(Poisson(expected) ≥ observed)
+ * @param observed  one-way follows inside the block (a follow the target returns is not counted); for a block of
+ *                  bought audiences ({@link BoughtAudiences}), the unknown accounts its audience tests counted
+ * @param expected  follows of the targets by the followers that the null model predicts ({@link FollowNullModel});
+ *                  for bought audiences, the unknown accounts the audience model predicts
+ * @param pValue    P(Poisson(expected) ≥ observed); for bought audiences, the smallest binomial tail of its tests
  */
 public record DenseBlock(int[] followers, int[] targets, double density, long observed, double expected,
                          double pValue) {

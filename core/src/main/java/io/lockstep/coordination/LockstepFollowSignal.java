@@ -184,6 +184,10 @@ import java.util.function.IntConsumer;
  *       in a kept block, judged as a whole on the targets it captures ({@link #cohortBlock}). It
  *       runs last so that no other round's verdict depends on it: a block it keeps leaves the peeling, the growth
  *       and the order of the later seeds as they were.</li>
+ *   <li><b>The bought audiences</b> ({@link #boughtAudiences}), last: the accounts not in a kept block that follow an
+ *       account in a batch made together and known to nobody outside it, far beyond the accounts created around
+ *       them ({@link BoughtAudiences}: a model of who follows an account, where the follow model's blocks need
+ *       several shared targets and a one-client farm shares one).</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -198,6 +202,7 @@ import java.util.function.IntConsumer;
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
  * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}),
  * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}),
+ * O(n + m + Σ d log d) for the bought audiences ({@link BoughtAudiences}),
  * one Leiden fit over the follows of popular accounts when the first peeled block is kept, and O(Σ in-degrees of T +
  * |T| · |F|) per such block ({@link InterestModel}), then
  * O(m + maxBlocks · (n + m_C log n_C + g · m_B)) for m follows: the first peeling round climbs a ladder of cores in
@@ -263,6 +268,14 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     boolean unfollowedCohorts = true;
 
     /**
+     * Whether the bought audiences are judged ({@link BoughtAudiences}), after the cohort pass: blocks of an account's
+     * followers created in one batch that nobody outside their batch follows, far more often than the accounts
+     * created around them, judged by the model of who follows an account rather than of whom accounts follow. It
+     * adds blocks and changes none the other rounds keep. On by default (docs/quality.md, "Bought audiences").
+     */
+    boolean boughtAudiences = true;
+
+    /**
      * Whether {@link #unfollowedBlock} judges the unfollowed members again placed by their follows outside the
      * accounts under test when their communities explain them ({@link Growth#placeByOtherFollows}); on by default
      * (docs/quality.md, "Fresh farms placed by their other follows"), off for comparisons.
@@ -289,7 +302,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     int rounds;
 
     /** The phases of {@link #graph} that {@link #phaseNanos} times. */
-    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, CLIENTS, PEELING, GROWTH, TEST, EDGES }
+    enum Phase { FOLLOWS, PARTITIONS, SURPRISE, BURSTS, CLIENTS, PEELING, GROWTH, TEST, BOUGHT, EDGES }
 
     /** Process CPU time of the last {@link #graph} call by phase (all threads; -1 where the JVM cannot tell). */
     final long[] phaseCpuNanos = new long[Phase.values().length];
@@ -776,6 +789,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             }
             clock = lap(Phase.TEST, clock);
+        }
+        if (boughtAudiences) {
+            // the bought audiences: after every other round, so that none of their blocks changes (see the field)
+            termination.assertRunning();
+            for (DenseBlock kept : BoughtAudiences.blocks(finder, created, spent, params)) {
+                rounds++;
+                blocks.add(kept);
+                for (int f : kept.followers()) {
+                    spent[f] = true;
+                }
+            }
+            clock = lap(Phase.BOUGHT, clock);
         }
         List<CoordinationEdge> edges = new ArrayList<>();
         long pairs = 0;

@@ -29,10 +29,11 @@ class CohortCoFollowersTest {
         return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 
-    /** The signal as main runs it, the cohort pass off. */
+    /** The signal without the cohort pass, and without the bought audiences that would find such farms too. */
     private static SignalGraph followWithoutPass(Activity a) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         signal.cohortsWhole = false;
+        signal.boughtAudiences = false;
         return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
 

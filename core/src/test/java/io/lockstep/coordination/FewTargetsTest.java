@@ -43,11 +43,7 @@ class FewTargetsTest {
             FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
             List<String> tops = gen.celebrities(20, 0.65, 0.45);
             List<String> f = farm ? gen.fewClientFarm(100, 2, 8, tops, 0.8) : List.of();
-            List<String> list = new ArrayList<>(tops.subList(0, 5));
-            for (int c = 0; c < 4; c++) {
-                list.add(FollowGraphs.member(c, 0));
-                list.add(FollowGraphs.member(c, 1));
-            }
+            List<String> list = FollowGraphs.starterList(tops);
             list.addAll(gen.nicheAccounts(3, niche, 15));
             List<String> w = !wave ? List.of() : niche > 0 ? gen.starterListWave(150, list, 0.85)
                     : gen.starterListWave(150, list);

@@ -256,6 +256,19 @@ final class FollowGraphs {
         return List.of(starIds, readerIds);
     }
 
+    /**
+     * An onboarding starter list: the first five of {@code tops} and the two first stars of communities 0–3, as a
+     * mutable list (a caller may add niche accounts).
+     */
+    static List<String> starterList(List<String> tops) {
+        List<String> list = new ArrayList<>(tops.subList(0, 5));
+        for (int c = 0; c < 4; c++) {
+            list.add(member(c, 0));
+            list.add(member(c, 1));
+        }
+        return list;
+    }
+
     /** The id of member {@code k} of community {@code c}. */
     static String member(int c, int k) {
         return "c" + c + "m" + k;

@@ -19,10 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnfollowedCohortTest {
 
-    /** The signal with the cohort pass on, and its unfollowed-members block when {@code unfollowed}. */
+    /**
+     * The signal with the cohort pass on, and its unfollowed-members block when {@code unfollowed}; the bought
+     * audiences ({@link BoughtAudiences}), which find such farms too, off, so that the cohort pass is judged alone.
+     */
     private static SignalGraph follow(Activity a, boolean unfollowed) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         signal.cohortsWhole = true;
+        signal.boughtAudiences = false;
         signal.unfollowedCohorts = unfollowed;
         return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
     }
@@ -75,11 +79,7 @@ class UnfollowedCohortTest {
         FollowGraphs gen = FollowNullModelTest.eightCommunities(21);
         List<String> tops = gen.celebrities(20, 0.65, 0.45);
         List<String> farm = gen.fewClientFarm(100, new double[] {0.85}, 2, 8, tops, 0.5);
-        List<String> list = new ArrayList<>(tops.subList(0, 5));
-        for (int c = 0; c < 4; c++) {
-            list.add(FollowGraphs.member(c, 0));
-            list.add(FollowGraphs.member(c, 1));
-        }
+        List<String> list = FollowGraphs.starterList(tops);
         list.addAll(gen.nicheAccounts(3, 2, 15));
         List<String> wave = gen.starterListWave(150, list, 0.85);
         gen.acquaintances(wave, 3, 12);

@@ -1,0 +1,395 @@
+package io.lockstep.coordination;
+
+import it.unimi.dsi.fastutil.ints.Int2IntMap;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Bought audiences: blocks of the follow signal found by an account's followers, judged by a null model of who
+ * follows an account rather than of whom accounts follow. A vendor of followers makes its accounts in batches and
+ * delivers them to its clients; nobody who knows anyone follows them, because nobody knows them (S. Cresci,
+ * R. Di Pietro, M. Petrocchi, A. Spognardi and M. Tesconi, "Fame for sale: efficient detection of fake Twitter
+ * followers", Decision Support Systems 80, 2015: the follower count is among the strongest marks of bought
+ * followers; G. Stringhini et al., "Follow the green: growth and dynamics in Twitter follower markets", IMC 2013).
+ * Auditing an account's followers by their creation dates is how bought followers are shown in practice
+ * (N. Confessore, G. J. X. Dance, R. Harris and M. Hansen, "The Follower Factory", The New York Times, 27 January
+ * 2018: bands of followers created in the same weeks, in the order they followed). A farm that follows one client
+ * besides the platform's popular accounts is no dense block: its members share one target, and the client's own
+ * audience, in the community the partition puts the farm in, explains it to the follow model
+ * ({@link FollowNullModel}); what it cannot hide is that the client's followers of those weeks are strangers.
+ *
+ * <p><b>The audience model.</b> An account is <i>unknown at span S</i> when every account that follows it was created
+ * within S of it (none follows it, or only accounts of its own batch do); a follower of unknown creation time counts as
+ * known. The <i>eligible</i> accounts are those of known creation time that follow at least {@code minTargets}
+ * others (the block floor of the follow signal). Under ordinary following, whether the accounts that follow a
+ * target t and were created in a window are unknown does not depend on their following t: they are unknown as often
+ * as the eligible accounts created in the {@value #BACKGROUND_SPANS} spans either side of the window, or the archive's
+ * as a whole (one pseudo-account at the archive's share, as in {@link FarmCohortSignal}), and a batch is only a
+ * vendor's when <b>most</b> of it is unknown: the share tested is q = max({@value #LEAST_SHARE}, (k + q_a) / (B + 1)),
+ * B the background's eligible accounts, k of them unknown, q_a the archive's unknown share. For each target with at
+ * least {@code minFollowers} eligible followers and each span S of {@link #SPANS} (in {@code creationBurst} spans):
+ * <ol>
+ *   <li>the window [s, s + S] holding the most unknown eligible followers of t, u of its c eligible followers (the
+ *       earliest window on ties); once it is bought, the same among t's followers created outside it, and so on
+ *       while they are bought (a client served by two batches);</li>
+ *   <li>t's audience is <b>bought</b> there when u ≥ {@code minFollowers}, u ≥ {@code minLift} times the eligible
+ *       followers of t that the archive's sign-ups in the window predict (a batch made together, as
+ *       {@link AudienceSeeds} asks), and P(Binomial(c, q) ≥ u) ≤ {@code maxPValue} / w, w the tests made (targets
+ *       tested times spans: Bonferroni).</li>
+ * </ol>
+ * The bought audiences are taken strongest first (smallest tail; ties: larger u, then smaller target id). Each brings
+ * its <i>members</i>: the unknown eligible followers of its window (its <i>batch</i>) not in a kept block that follow
+ * at least max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's <i>book</i> B, the accounts that a share
+ * {@code minDensity} of the batch follows (t among them): a vendor's batch works through one order book, clients and
+ * camouflage alike, while newcomers of the same weeks who follow t, nobody knowing them yet, otherwise follow their
+ * own interests (the light floor of the follow signal's growth, {@link LockstepFollowSignal}). One whose members are at
+ * least half in an earlier block joins that block (the same batch delivered to another client, or following the
+ * platform's stars as camouflage), its target becoming one of the block's; otherwise its members not yet in a block
+ * start one when they are at least {@code minFollowers}. A block's targets are its tests' targets that a share
+ * {@code minDensity} of its members follows (the first test's always: the camouflage a batch spreads over the
+ * platform's stars is no shared target), its observed count the unknown accounts summed over its tests, its expected
+ * count the model's (Σ q · c), its p-value the smallest tail.
+ *
+ * <p>Why honest crowds stay out: a wave of newcomers accepting a starter list is followed by the people they know,
+ * so its share of unknown accounts is the background's; where many honest accounts are followed by nobody (lurkers,
+ * newcomers of the last weeks) the background's share is as high, and the test asks for more than it and more than
+ * half. An archive that holds the follows of a few accounts only leaves everyone unknown, and nothing is beyond the
+ * background. What it cannot see: a batch followed back by follow-back accounts or followed by other accounts of the
+ * same vendor made in other months, a farm of aged accounts (no batch) and a drip-feed pool made one account at a time
+ * (a window holds a few of it).
+ *
+ * <p>Cost: O(n + m) for the unknown spans (each account's followers' creation times), O(n log n) for the archive's
+ * creation order, O(Σ d log d) for the targets' eligible followers sorted by creation, O(d) per target and span for the
+ * window scan, and O(Σ in-degrees of the bought targets) for the members. Deterministic.
+ */
+final class BoughtAudiences {
+    /** The spans scanned, in {@code creationBurst} spans: a batch made in days, and one made over a month. */
+    static final int[] SPANS = {1, 4};
+    /** The background spans either side of a window: those {@link LockstepFollowSignal#creationBursts} compares with. */
+    static final int BACKGROUND_SPANS = 8;
+    /** The least share of unknown accounts the model allows a batch: a vendor's batch is mostly unknown. */
+    static final double LEAST_SHARE = 0.5;
+
+    private BoughtAudiences() {
+    }
+
+    /**
+     * A bought audience: target t's followers created in [from, from + span], {@code created} of them eligible,
+     * {@code unknown} of those unknown at the span; the background's eligible accounts and unknown ones; the share
+     * tested; the eligible followers of t the archive's sign-ups predict in the window; the binomial tail.
+     */
+    record Audience(int target, long from, long span, int created, int unknown, int background,
+                    int backgroundUnknown, double share, double expectedCreated, double pValue) {
+        /**
+         * The members (ascending): the unknown eligible followers of the window not in {@code spent} that follow at
+         * least max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's book B (see the class comment).
+         */
+        int[] members(DenseBlockFinder finder, long[] created, long[] gap, CoordinationParams.FollowParams params,
+                      boolean[] spent) {
+            IntArrayList batch = new IntArrayList();
+            for (int i = finder.inStart(target); i < finder.inEnd(target); i++) {
+                int v = finder.inFollower(i);
+                long c = created[v];
+                if (eligible(finder, created, v, params.minTargets()) && c >= from && c - from <= span
+                        && gap[v] <= span) {
+                    batch.add(v);
+                }
+            }
+            Int2IntOpenHashMap follows = new Int2IntOpenHashMap();
+            for (int v : batch) {
+                for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
+                    follows.addTo(finder.outTarget(i), 1);
+                }
+            }
+            IntOpenHashSet book = new IntOpenHashSet();
+            for (Int2IntMap.Entry e : follows.int2IntEntrySet()) {
+                if (e.getIntValue() >= params.minDensity() * batch.size()) {
+                    book.add(e.getIntKey());
+                }
+            }
+            int floor = Math.max(2, (int) Math.ceil(params.minDensity() * book.size()));
+            IntArrayList out = new IntArrayList();
+            for (int v : batch) {
+                int inBook = 0;
+                for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
+                    inBook += book.contains(finder.outTarget(i)) ? 1 : 0;
+                }
+                if (!spent[v] && inBook >= floor) {
+                    out.add(v);
+                }
+            }
+            int[] a = out.toIntArray();
+            Arrays.sort(a);
+            return a;
+        }
+    }
+
+    /**
+     * The blocks of bought audiences (see the class comment) among the accounts not in {@code spent}, in the order
+     * found.
+     *
+     * @param created the creation time of every account, {@code Long.MIN_VALUE} when unknown
+     */
+    static List<DenseBlock> blocks(DenseBlockFinder finder, long[] created, boolean[] spent,
+                                   CoordinationParams.FollowParams params) {
+        long[] gap = gaps(finder, created);
+        List<Audience> bought = audiences(finder, created, gap, params);
+        int n = created.length;
+        int[] blockOf = new int[n];
+        Arrays.fill(blockOf, -1);
+        List<IntArrayList> members = new ArrayList<>();
+        List<IntArrayList> targets = new ArrayList<>();
+        List<List<Audience>> tests = new ArrayList<>();
+        for (Audience a : bought) {
+            int[] m = a.members(finder, created, gap, params, spent);
+            int[] held = new int[members.size()];
+            int old = 0;
+            for (int v : m) {
+                if (blockOf[v] >= 0) {
+                    held[blockOf[v]]++;
+                    old++;
+                }
+            }
+            int into = -1;
+            if (m.length > 0 && 2 * old >= m.length) {
+                into = 0;
+                for (int b = 1; b < held.length; b++) {
+                    into = held[b] > held[into] ? b : into;
+                }
+            } else if (m.length - old >= params.minFollowers()) {
+                into = members.size();
+                members.add(new IntArrayList());
+                targets.add(new IntArrayList());
+                tests.add(new ArrayList<>());
+            }
+            if (into < 0) {
+                continue;
+            }
+            for (int v : m) {
+                if (blockOf[v] < 0) {
+                    blockOf[v] = into;
+                    members.get(into).add(v);
+                }
+            }
+            if (!targets.get(into).contains(a.target())) {
+                targets.get(into).add(a.target());
+            }
+            tests.get(into).add(a);
+        }
+        List<DenseBlock> out = new ArrayList<>();
+        for (int b = 0; b < members.size(); b++) {
+            out.add(block(finder, members.get(b).toIntArray(), targets.get(b).toIntArray(), tests.get(b),
+                    params.minDensity()));
+        }
+        return out;
+    }
+
+    /**
+     * The block of {@code followers} and those of {@code targets} (its tests' targets, strongest first) that a share
+     * {@code minDensity} of them follows, the first always, with the audience model's figures of its tests.
+     */
+    private static DenseBlock block(DenseBlockFinder finder, int[] followers, int[] tested, List<Audience> tests,
+                                    double minDensity) {
+        Arrays.sort(followers);
+        IntArrayList dense = new IntArrayList();
+        for (int t : tested) {
+            int in = 0;
+            for (int f : followers) {
+                in += finder.follows(f, t) ? 1 : 0;
+            }
+            if (dense.isEmpty() || in >= minDensity * followers.length) {
+                dense.add(t);
+            }
+        }
+        int[] targets = dense.toIntArray();
+        Arrays.sort(targets);
+        long inside = 0;
+        for (int f : followers) {
+            for (int t : targets) {
+                inside += finder.follows(f, t) ? 1 : 0;
+            }
+        }
+        long unknown = 0;
+        double expected = 0;
+        double p = 1;
+        for (Audience a : tests) {
+            unknown += a.unknown();
+            expected += a.share() * a.created();
+            p = Math.min(p, a.pValue());
+        }
+        return new DenseBlock(followers, targets, (double) inside / ((long) followers.length * targets.length),
+                unknown, expected, p);
+    }
+
+    /**
+     * The targets whose audience is bought at one of {@link #SPANS} (see the class comment), strongest first; a target
+     * comes once for each window bought (at each span).
+     *
+     * @param gap per account, the largest distance between its creation and a follower's ({@link #gaps})
+     */
+    static List<Audience> audiences(DenseBlockFinder finder, long[] created, long[] gap,
+                                    CoordinationParams.FollowParams params) {
+        int n = created.length;
+        int minTargets = params.minTargets();
+        // the eligible accounts by creation time
+        IntArrayList ids = new IntArrayList();
+        for (int v = 0; v < n; v++) {
+            if (eligible(finder, created, v, minTargets)) {
+                ids.add(v);
+            }
+        }
+        int[] byTime = ids.toIntArray();
+        byCreation(byTime, created);
+        int m = byTime.length;
+        long[] times = new long[m];
+        for (int i = 0; i < m; i++) {
+            times[i] = created[byTime[i]];
+        }
+        long[] spans = new long[SPANS.length];
+        int[][] unknownBefore = new int[SPANS.length][m + 1];
+        for (int s = 0; s < SPANS.length; s++) {
+            spans[s] = SPANS[s] * params.creationBurst();
+            for (int i = 0; i < m; i++) {
+                unknownBefore[s][i + 1] = unknownBefore[s][i] + (gap[byTime[i]] <= spans[s] ? 1 : 0);
+            }
+        }
+        int tested = 0;
+        int[] eligibleIn = new int[n];
+        for (int t = 0; t < n; t++) {
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                eligibleIn[t] += eligible(finder, created, finder.inFollower(i), minTargets) ? 1 : 0;
+            }
+            tested += eligibleIn[t] >= params.minFollowers() ? SPANS.length : 0;
+        }
+        List<Audience> found = new ArrayList<>();
+        long[] when = new long[16];
+        int[] who = new int[16];
+        for (int t = 0; t < n && m > 0; t++) {
+            int k = eligibleIn[t];
+            if (k < params.minFollowers()) {
+                continue;
+            }
+            if (when.length < k) {
+                when = new long[Math.max(k, 2 * when.length)];
+                who = new int[when.length];
+            }
+            int c = 0;
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                int v = finder.inFollower(i);
+                if (eligible(finder, created, v, minTargets)) {
+                    who[c++] = v;
+                }
+            }
+            int[] order = Arrays.copyOf(who, c);
+            byCreation(order, created);
+            for (int i = 0; i < c; i++) {
+                when[i] = created[order[i]];
+            }
+            for (int s = 0; s < SPANS.length; s++) {
+                // the best window, then the best of the followers left outside it, while they pass: a client
+                // served by two batches of one vendor, or by two vendors, has a window for each
+                int[] left = order.clone();
+                long[] at = Arrays.copyOf(when, c);
+                int alive = c;
+                Audience a;
+                while ((a = test(t, left, at, alive, gap, spans[s], times, unknownBefore[s], params, tested)) != null) {
+                    found.add(a);
+                    int kept = 0;
+                    for (int i = 0; i < alive; i++) {
+                        if (at[i] < a.from() || at[i] - a.from() > a.span()) {
+                            left[kept] = left[i];
+                            at[kept++] = at[i];
+                        }
+                    }
+                    alive = kept;
+                }
+            }
+        }
+        found.sort(Comparator.comparingDouble(Audience::pValue).thenComparing(Comparator.comparingInt(
+                Audience::unknown).reversed()).thenComparingInt(Audience::target).thenComparingLong(Audience::span));
+        return found;
+    }
+
+    /** The test of target t's audience at one span (the class comment's steps 1 and 2), or null when not bought. */
+    private static Audience test(int t, int[] order, long[] when, int c, long[] gap, long span, long[] times,
+                                 int[] unknownBefore, CoordinationParams.FollowParams params, int tested) {
+        int best = -1;
+        int bestStart = 0;
+        int bestEnd = 0;
+        int unknown = 0;
+        for (int i = 0, j = 0; i < c; i++) {
+            while (j < c && when[j] - when[i] <= span) {
+                unknown += gap[order[j]] <= span ? 1 : 0;
+                j++;
+            }
+            if (unknown > best) {
+                best = unknown;
+                bestStart = i;
+                bestEnd = j;
+            }
+            unknown -= gap[order[i]] <= span ? 1 : 0;
+        }
+        if (best < params.minFollowers()) {
+            return null;
+        }
+        long from = when[bestStart];
+        int m = times.length;
+        int a = AudienceSeeds.lower(times, from);
+        int b = AudienceSeeds.upper(times, from + span);
+        double expectedCreated = (double) c * (b - a) / m;
+        if (best < params.minLift() * expectedCreated) {
+            return null;
+        }
+        int lo = AudienceSeeds.lower(times, from - BACKGROUND_SPANS * span);
+        int hi = AudienceSeeds.upper(times, from + (BACKGROUND_SPANS + 1) * span);
+        int background = (a - lo) + (hi - b);
+        int backgroundUnknown = (unknownBefore[a] - unknownBefore[lo]) + (unknownBefore[hi] - unknownBefore[b]);
+        double archive = (double) unknownBefore[m] / m;
+        double share = Math.max(LEAST_SHARE, (backgroundUnknown + archive) / (background + 1));
+        int inWindow = bestEnd - bestStart;
+        double p = BinomialTail.upper(inWindow, best, share);
+        if (p > params.maxPValue() / tested) {
+            return null;
+        }
+        return new Audience(t, from, span, inWindow, best, background, backgroundUnknown, share, expectedCreated, p);
+    }
+
+    /**
+     * Per account, the largest distance between its creation time and a follower's: 0 when nobody follows it,
+     * {@code Long.MAX_VALUE} when its own creation time or a follower's is unknown. An account is unknown at span S
+     * when its gap is at most S. O(n + m).
+     */
+    static long[] gaps(DenseBlockFinder finder, long[] created) {
+        int n = created.length;
+        long[] gap = new long[n];
+        for (int v = 0; v < n; v++) {
+            long c = created[v];
+            if (c == Long.MIN_VALUE) {
+                gap[v] = Long.MAX_VALUE;
+                continue;
+            }
+            for (int i = finder.inStart(v); i < finder.inEnd(v) && gap[v] != Long.MAX_VALUE; i++) {
+                long w = created[finder.inFollower(i)];
+                gap[v] = w == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(gap[v], Math.abs(w - c));
+            }
+        }
+        return gap;
+    }
+
+    /** Sorts account ids by creation time, then by id. */
+    private static void byCreation(int[] ids, long[] created) {
+        IntArrays.quickSort(ids, (x, y) -> created[x] != created[y] ? Long.compare(created[x], created[y])
+                : Integer.compare(x, y));
+    }
+
+    private static boolean eligible(DenseBlockFinder finder, long[] created, int v, int minTargets) {
+        return created[v] != Long.MIN_VALUE && finder.outDegree(v) >= minTargets;
+    }
+}

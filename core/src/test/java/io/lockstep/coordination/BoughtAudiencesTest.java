@@ -1,0 +1,220 @@
+package io.lockstep.coordination;
+
+import io.lockstep.activity.Activity;
+import io.lockstep.progress.ProgressListener;
+import io.lockstep.progress.TerminationFlag;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The bought audiences ({@link BoughtAudiences}): each phase on a hand-built graph (the gaps that say who is unknown,
+ * the binomial tail, the window and its background), then the whole follow signal on generated platforms: a farm of
+ * one client with an organic audience of its own is found from the client's followers; a sign-up wave followed by
+ * the people it knows is not; an archive where nobody is known has nothing beyond its background.
+ */
+class BoughtAudiencesTest {
+    private static final long DAY = FollowGraphs.DAY;
+    private static final long NOW = 20 * FollowGraphs.YEAR;
+
+    /** Adds a client made ten years before {@link #NOW} and eight accounts made eleven years before; returns those. */
+    private static List<String> clientAndPool(Timeline t) {
+        t.b.account("client", "client", NOW - 10 * FollowGraphs.YEAR, 0);
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pool.add("p" + i);
+            t.b.account("p" + i, "p" + i, NOW - 11 * FollowGraphs.YEAR, 0);
+        }
+        return pool;
+    }
+
+    private static SignalGraph follow(Activity a, boolean bought) {
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        signal.boughtAudiences = bought;
+        return signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+    }
+
+    /**
+     * Phase: an account's gap is the largest distance between its creation and a follower's; 0 with no follower, the
+     * largest value when its creation or a follower's is unknown.
+     */
+    @Test
+    void theGapIsTheFarthestFollowersCreationFromTheAccounts() {
+        long unknown = Long.MIN_VALUE;
+        long[] created = {0, DAY, 40 * DAY, 5 * DAY, 10 * DAY, unknown, unknown};
+        // 1 and 2 follow 0; 4 follows 3; 5 follows 4; 0 follows 6
+        DenseBlockFinder finder = new DenseBlockFinder(7, new int[] {1, 2, 4, 5, 0}, new int[] {0, 0, 3, 4, 6});
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        assertThat(gap[0]).isEqualTo(40 * DAY);
+        assertThat(gap[1]).isZero();
+        assertThat(gap[3]).isEqualTo(5 * DAY);
+        assertThat(gap[4]).isEqualTo(Long.MAX_VALUE);
+        assertThat(gap[6]).isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** Phase: the binomial upper tail against sums of the probability mass, above and below the mean. */
+    @Test
+    void theBinomialTailIsTheSumOfTheMassFromK() {
+        assertThat(BinomialTail.upper(10, 10, 0.5)).isCloseTo(1.0 / 1024, within(1e-15));
+        assertThat(BinomialTail.upper(10, 5, 0.5)).isCloseTo(638.0 / 1024, within(1e-12));
+        assertThat(BinomialTail.upper(10, 0, 0.5)).isEqualTo(1.0);
+        assertThat(BinomialTail.upper(10, 11, 0.5)).isZero();
+        assertThat(BinomialTail.upper(52, 52, 0.618)).isCloseTo(Math.pow(0.618, 52), within(1e-20));
+        for (int k : new int[] {20, 30, 45, 60}) {
+            double sum = 0;
+            for (int i = k; i <= 100; i++) {
+                double log = PoissonTail.logFactorial(100) - PoissonTail.logFactorial(i)
+                        - PoissonTail.logFactorial(100 - i) + i * Math.log(0.3) + (100 - i) * Math.log(0.7);
+                sum += Math.exp(log);
+            }
+            assertThat(BinomialTail.upper(100, k, 0.3)).as("k = %d", k).isCloseTo(sum, within(1e-9 * Math.max(sum, 1e-12)));
+        }
+    }
+
+    /**
+     * Phase: target 0's followers, 30 made in two days and followed by nobody, 30 made over years and followed by an
+     * old account, beside 300 background accounts made over years, a third of them unknown: the window is the batch's
+     * (30 unknown of 30), tested against the share 1/2 (the background's third is less); with the batch followed by
+     * one old account each it is no longer bought.
+     */
+    @Test
+    void theWindowHoldsTheBatchAndTheShareIsAtLeastAHalf() {
+        for (boolean known : new boolean[] {false, true}) {
+            Timeline t = new Timeline();
+            List<String> pool = clientAndPool(t);
+            t.b.account("old", "old", NOW - 12 * FollowGraphs.YEAR, 0);
+            for (int i = 0; i < 30; i++) {
+                String id = "b" + i;
+                t.b.account(id, id, NOW - FollowGraphs.YEAR + (i % 2) * DAY, 0);
+                t.b.addFollow(id, "client");
+                pool.forEach(p -> t.b.addFollow(id, p));
+                if (known) {
+                    t.b.addFollow("old", id);
+                }
+            }
+            for (int i = 0; i < 330; i++) {
+                String id = "o" + i;
+                t.b.account(id, id, NOW - 3 * FollowGraphs.YEAR + i * 3 * DAY, 0);
+                if (i < 30) {
+                    t.b.addFollow(id, "client");
+                }
+                pool.forEach(p -> t.b.addFollow(id, p));
+                if (i % 3 != 0) {
+                    t.b.addFollow("old", id);
+                }
+            }
+            Activity a = t.build();
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            long[] created = new long[a.accountCount()];
+            for (int v = 0; v < created.length; v++) {
+                created[v] = a.accountCreated(v);
+            }
+            CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+            List<BoughtAudiences.Audience> bought = BoughtAudiences.audiences(finder, created,
+                    BoughtAudiences.gaps(finder, created), params);
+            int client = t.id("client");
+            List<BoughtAudiences.Audience> ofClient = bought.stream().filter(x -> x.target() == client).toList();
+            if (known) {
+                assertThat(ofClient).isEmpty();
+                continue;
+            }
+            assertThat(ofClient).isNotEmpty();
+            BoughtAudiences.Audience x = ofClient.get(0);
+            assertThat(x.unknown()).isEqualTo(30);
+            assertThat(x.created()).isEqualTo(30);
+            assertThat(x.share()).isEqualTo(BoughtAudiences.LEAST_SHARE);
+            assertThat(x.pValue()).isCloseTo(Math.pow(0.5, 30), within(1e-15));
+            boolean[] spent = new boolean[a.accountCount()];
+            List<DenseBlock> blocks = BoughtAudiences.blocks(finder, created, spent, params);
+            assertThat(blocks).hasSize(1);
+            assertThat(blocks.get(0).followers()).hasSize(30);
+            assertThat(blocks.get(0).targets()).contains(client);
+        }
+    }
+
+    /** The bought audiences' blocks of {@code a} with no account in a kept block. */
+    private static List<DenseBlock> bought(Activity a) {
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = new long[a.accountCount()];
+        for (int v = 0; v < created.length; v++) {
+            created[v] = a.accountCreated(v);
+        }
+        return BoughtAudiences.blocks(finder, created, new boolean[a.accountCount()],
+                CoordinationParams.defaults().follow());
+    }
+
+    private static Set<String> members(Activity a, List<DenseBlock> blocks) {
+        return FollowNullModelTest.flagged(a, new SignalGraph(CoordinationSignal.LOCKSTEP_FOLLOW, List.of(), 0, 0,
+                blocks));
+    }
+
+    /**
+     * A fresh farm of 150 made in two days following one client at 0.85 (the client also followed by 200 members of
+     * community 0) and the platform's top accounts, followed by nobody: the bought audiences alone make one block of
+     * at least 120 of it with the client among its targets, and nobody else; the whole signal keeps the farm's
+     * members only.
+     */
+    @Test
+    void aOneClientFarmIsFoundFromItsClientsAudience() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(31);
+        List<String> tops = gen.celebrities(20, 0.65, 0.45);
+        List<String> farm = gen.fewClientFarm(150, new double[] {0.85}, 2, 200, tops, 0.5);
+        Activity a = gen.build();
+        List<DenseBlock> blocks = bought(a);
+        SignalGraph g = new SignalGraph(CoordinationSignal.LOCKSTEP_FOLLOW, List.of(), 0, 0, blocks);
+        String why = FollowNullModelTest.describe(a, g);
+        assertThat(blocks).as(why).hasSize(1);
+        assertThat(blocks.get(0).targets()).as(why).contains(LockstepFollowSignalTest.indexOf(a, "vc0"));
+        Set<String> found = members(a, blocks);
+        assertThat(farm).as(why).containsAll(found);
+        assertThat(found.size()).as(why).isGreaterThanOrEqualTo(120);
+        Set<String> flagged = FollowNullModelTest.flagged(a, follow(a, true));
+        assertThat(farm).containsAll(flagged);
+        assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
+    }
+
+    /**
+     * A sign-up wave of 150 made in two days on a starter list of five top accounts and eight community stars, each
+     * member followed by 3–12 people it knows, beside the farm: the bought audiences take the farm and no member of
+     * the wave.
+     */
+    @Test
+    void aWaveFollowedByThePeopleItKnowsIsNotBought() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(31);
+        List<String> tops = gen.celebrities(20, 0.65, 0.45);
+        List<String> farm = gen.fewClientFarm(100, new double[] {0.85}, 2, 200, tops, 0.5);
+        List<String> list = FollowGraphs.starterList(tops);
+        List<String> wave = gen.starterListWave(150, list, 0.85);
+        gen.acquaintances(wave, 3, 12);
+        Activity a = gen.build();
+        Set<String> found = members(a, bought(a));
+        assertThat(found).doesNotContainAnyElementsOf(wave);
+        assertThat(farm).containsAll(found);
+        assertThat(found.size()).isGreaterThanOrEqualTo(80);
+    }
+
+    /**
+     * An archive that holds the follows of a few accounts' audiences only: the client's 200 followers made over years
+     * and the farm's 100 made in two days, none of them followed by anyone (their followers were not collected).
+     * Everyone is unknown, so nothing is beyond the background: no block.
+     */
+    @Test
+    void whereNobodyIsKnownNothingIsBought() {
+        Timeline t = new Timeline();
+        List<String> pool = clientAndPool(t);
+        for (int i = 0; i < 300; i++) {
+            String id = "a" + i;
+            boolean farm = i < 100;
+            t.b.account(id, id, farm ? NOW - FollowGraphs.YEAR + (i % 2) * DAY
+                    : NOW - 4 * FollowGraphs.YEAR + (i - 100) * 5 * DAY, 0);
+            t.b.addFollow(id, "client");
+            pool.forEach(p -> t.b.addFollow(id, p));
+        }
+        assertThat(bought(t.build())).isEmpty();
+    }
+}
