@@ -45,8 +45,9 @@ import java.util.List;
  *       tested times spans: Bonferroni).</li>
  * </ol>
  * The bought audiences are taken strongest first (smallest tail; ties: larger u, then smaller target id). Each brings
- * its <i>members</i>: the unknown eligible followers of its window (its <i>batch</i>) not in a kept block that follow
- * at least max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's <i>book</i> B, the accounts that a share
+ * its <i>members</i>: the unknown eligible followers of its window (its <i>batch</i>) not in a kept block (but for
+ * a block of readers, {@link #pass}) that follow at least max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's
+ * <i>book</i> B, the accounts that a share
  * {@code minDensity} of the batch follows (t among them): a vendor's batch works through one order book, clients and
  * camouflage alike, while newcomers of the same weeks who follow t, nobody knowing them yet, otherwise follow their
  * own interests (the light floor of the follow signal's growth, {@link LockstepFollowSignal}). One whose members are at
@@ -139,7 +140,49 @@ final class BoughtAudiences {
      */
     static List<DenseBlock> blocks(DenseBlockFinder finder, long[] created, boolean[] spent,
                                    CoordinationParams.FollowParams params) {
+        return pass(finder, created, List.of(), spent, params).bought();
+    }
+
+    /**
+     * The blocks kept before this pass, what remains of them, and the blocks of bought audiences found after them.
+     *
+     * @param kept   the blocks kept before the pass, in their order; a readers' block that gave up members is replaced
+     *               by what remains of it, and left out when fewer than {@code minFollowers} remain
+     * @param bought the blocks of bought audiences, in the order found
+     */
+    record Pass(List<DenseBlock> kept, List<DenseBlock> bought) {
+    }
+
+    /**
+     * The bought audiences after the blocks {@code kept}: their members are the accounts not in {@code spent}, and
+     * those of a <i>readers' block</i>, a kept block fewer than half of whose followers are unknown at the longest span
+     * of {@link #SPANS}. A farm's accounts follow the platform's popular accounts as camouflage, so an earlier round
+     * can hold some of them in a block of those accounts' readers, where they are a few strangers among people others
+     * know; a bought audience that counts them among its members takes them, and the readers' block keeps the rest
+     * ({@link #without}). A block most of whose followers are unknown is a batch's already and keeps its members.
+     *
+     * @param created the creation time of every account, {@code Long.MIN_VALUE} when unknown
+     * @param spent   the accounts an earlier round has judged (the followers of {@code kept} among them); not modified
+     */
+    static Pass pass(DenseBlockFinder finder, long[] created, List<DenseBlock> kept, boolean[] spent,
+                     CoordinationParams.FollowParams params) {
         long[] gap = gaps(finder, created);
+        long longest = SPANS[SPANS.length - 1] * params.creationBurst();
+        boolean[] closed = spent.clone();
+        boolean[] readers = new boolean[kept.size()];
+        for (int b = 0; b < kept.size(); b++) {
+            int[] fs = kept.get(b).followers();
+            int unknown = 0;
+            for (int f : fs) {
+                unknown += gap[f] <= longest ? 1 : 0;
+            }
+            readers[b] = 2 * unknown < fs.length;
+            if (readers[b]) {
+                for (int f : fs) {
+                    closed[f] = false;
+                }
+            }
+        }
         List<Audience> bought = audiences(finder, created, gap, params);
         int n = created.length;
         int[] blockOf = new int[n];
@@ -148,7 +191,7 @@ final class BoughtAudiences {
         List<IntArrayList> targets = new ArrayList<>();
         List<List<Audience>> tests = new ArrayList<>();
         for (Audience a : bought) {
-            int[] m = a.members(finder, created, gap, params, spent);
+            int[] m = a.members(finder, created, gap, params, closed);
             int[] held = new int[members.size()];
             int old = 0;
             for (int v : m) {
@@ -188,7 +231,43 @@ final class BoughtAudiences {
             out.add(block(finder, members.get(b).toIntArray(), targets.get(b).toIntArray(), tests.get(b),
                     params.minDensity()));
         }
-        return out;
+        List<DenseBlock> rest = new ArrayList<>();
+        for (int b = 0; b < kept.size(); b++) {
+            DenseBlock k = kept.get(b);
+            DenseBlock left = readers[b] ? without(finder, k, blockOf) : k;
+            if (left.followers().length >= params.minFollowers()) {
+                rest.add(left);
+            }
+        }
+        return new Pass(rest, out);
+    }
+
+    /**
+     * Block {@code b} without the followers a bought audience took ({@code blockOf} ≥ 0): its follows counted again
+     * over the followers left (a mutual follow is a tie, not evidence, as in the follow signal's block test), its
+     * expected count the share of the block's that the followers left make (the model's expectation is a sum over
+     * its followers; the ones taken are assumed to have cost it their share), its p-value P(Poisson(expected) ≥
+     * observed). The block itself when nobody was taken.
+     */
+    static DenseBlock without(DenseBlockFinder finder, DenseBlock b, int[] blockOf) {
+        int[] fs = Arrays.stream(b.followers()).filter(f -> blockOf[f] < 0).toArray();
+        if (fs.length == b.followers().length) {
+            return b;
+        }
+        long follows = 0;
+        long observed = 0;
+        for (int f : fs) {
+            for (int t : b.targets()) {
+                if (finder.follows(f, t)) {
+                    follows++;
+                    observed += finder.follows(t, f) ? 0 : 1;
+                }
+            }
+        }
+        double expected = b.expected() * fs.length / b.followers().length;
+        double density = fs.length == 0 ? 0 : follows / ((double) fs.length * b.targets().length);
+        return new DenseBlock(fs, b.targets(), density, observed, expected,
+                PoissonTail.upper((int) Math.min(Integer.MAX_VALUE, observed), expected));
     }
 
     /**

@@ -184,10 +184,10 @@ import java.util.function.IntConsumer;
  *       in a kept block, judged as a whole on the targets it captures ({@link #cohortBlock}). It
  *       runs last so that no other round's verdict depends on it: a block it keeps leaves the peeling, the growth
  *       and the order of the later seeds as they were.</li>
- *   <li><b>The bought audiences</b> ({@link #boughtAudiences}), last: the accounts not in a kept block that follow an
- *       account in a batch made together and known to nobody outside it, far beyond the accounts created around
- *       them ({@link BoughtAudiences}: a model of who follows an account, where the follow model's blocks need
- *       several shared targets and a one-client farm shares one).</li>
+ *   <li><b>The bought audiences</b> ({@link #boughtAudiences}), last: the accounts that follow an account in a batch
+ *       made together and known to nobody outside it, far beyond the accounts created around them, not in a kept
+ *       block or in a block of readers they leave ({@link BoughtAudiences}: a model of who follows an account, where
+ *       the follow model's blocks need several shared targets and a one-client farm shares one).</li>
  * </ol>
  * A kept block is one finding ({@link DenseBlock}: members, targets, density, observed and expected follows,
  * p-value, in {@link SignalGraph#blocks()}). Its edges stay linear in its size: each member is linked to its
@@ -271,7 +271,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * Whether the bought audiences are judged ({@link BoughtAudiences}), after the cohort pass: blocks of an account's
      * followers created in one batch that nobody outside their batch follows, far more often than the accounts
      * created around them, judged by the model of who follows an account rather than of whom accounts follow. It
-     * adds blocks and changes none the other rounds keep. On by default (docs/quality.md, "Bought audiences").
+     * adds blocks, and takes their members out of the blocks of readers other rounds kept (blocks most of whose
+     * followers someone outside their batch follows); the other blocks stay as they were. On by default
+     * (docs/quality.md, "Bought audiences").
      */
     boolean boughtAudiences = true;
 
@@ -791,15 +793,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             clock = lap(Phase.TEST, clock);
         }
         if (boughtAudiences) {
-            // the bought audiences: after every other round, so that none of their blocks changes (see the field)
+            // the bought audiences, last: every other round's blocks are found without them (see the field)
             termination.assertRunning();
-            for (DenseBlock kept : BoughtAudiences.blocks(finder, created, spent, params)) {
-                rounds++;
-                blocks.add(kept);
-                for (int f : kept.followers()) {
-                    spent[f] = true;
-                }
-            }
+            BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, blocks, spent, params);
+            blocks.clear();
+            blocks.addAll(pass.kept());
+            blocks.addAll(pass.bought());
+            rounds += pass.bought().size();
             clock = lap(Phase.BOUGHT, clock);
         }
         List<CoordinationEdge> edges = new ArrayList<>();

@@ -3,9 +3,12 @@ package io.lockstep.coordination;
 import io.lockstep.activity.Activity;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -110,10 +113,7 @@ class BoughtAudiencesTest {
             }
             Activity a = t.build();
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-            long[] created = new long[a.accountCount()];
-            for (int v = 0; v < created.length; v++) {
-                created[v] = a.accountCreated(v);
-            }
+            long[] created = created(a);
             CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
             List<BoughtAudiences.Audience> bought = BoughtAudiences.audiences(finder, created,
                     BoughtAudiences.gaps(finder, created), params);
@@ -137,13 +137,19 @@ class BoughtAudiencesTest {
         }
     }
 
-    /** The bought audiences' blocks of {@code a} with no account in a kept block. */
-    private static List<DenseBlock> bought(Activity a) {
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+    /** The creation time of every account of {@code a}. */
+    private static long[] created(Activity a) {
         long[] created = new long[a.accountCount()];
         for (int v = 0; v < created.length; v++) {
             created[v] = a.accountCreated(v);
         }
+        return created;
+    }
+
+    /** The bought audiences' blocks of {@code a} with no account in a kept block. */
+    private static List<DenseBlock> bought(Activity a) {
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = created(a);
         return BoughtAudiences.blocks(finder, created, new boolean[a.accountCount()],
                 CoordinationParams.defaults().follow());
     }
@@ -154,6 +160,19 @@ class BoughtAudiencesTest {
     }
 
     /**
+     * Eight communities, the platform's 20 top accounts, and a fresh farm of 150 made in two days following one client
+     * ("vc0") at 0.85, the client also followed by 200 members of community 0, and the top accounts at 0.5.
+     */
+    private record FarmWorld(Activity a, List<String> farm) {
+        static FarmWorld build() {
+            FollowGraphs gen = FollowNullModelTest.eightCommunities(31);
+            List<String> tops = gen.celebrities(20, 0.65, 0.45);
+            List<String> farm = gen.fewClientFarm(150, new double[] {0.85}, 2, 200, tops, 0.5);
+            return new FarmWorld(gen.build(), farm);
+        }
+    }
+
+    /**
      * A fresh farm of 150 made in two days following one client at 0.85 (the client also followed by 200 members of
      * community 0) and the platform's top accounts, followed by nobody: the bought audiences alone make one block of
      * at least 120 of it with the client among its targets, and nobody else; the whole signal keeps the farm's
@@ -161,10 +180,9 @@ class BoughtAudiencesTest {
      */
     @Test
     void aOneClientFarmIsFoundFromItsClientsAudience() {
-        FollowGraphs gen = FollowNullModelTest.eightCommunities(31);
-        List<String> tops = gen.celebrities(20, 0.65, 0.45);
-        List<String> farm = gen.fewClientFarm(150, new double[] {0.85}, 2, 200, tops, 0.5);
-        Activity a = gen.build();
+        FarmWorld w = FarmWorld.build();
+        Activity a = w.a();
+        List<String> farm = w.farm();
         List<DenseBlock> blocks = bought(a);
         SignalGraph g = new SignalGraph(CoordinationSignal.LOCKSTEP_FOLLOW, List.of(), 0, 0, blocks);
         String why = FollowNullModelTest.describe(a, g);
@@ -176,6 +194,73 @@ class BoughtAudiencesTest {
         Set<String> flagged = FollowNullModelTest.flagged(a, follow(a, true));
         assertThat(farm).containsAll(flagged);
         assertThat(flagged.size()).isGreaterThanOrEqualTo(120);
+    }
+
+    /**
+     * The pass after kept blocks: a block of 60 of the client's followers whom someone outside their batch follows,
+     * kept with 20 of the farm's accounts among them, gives those up to the bought audience and keeps its readers, its
+     * follows counted again; a block of 30 of the farm's accounts alone (most of it unknown) keeps them.
+     */
+    @Test
+    void aReadersBlockGivesUpTheFarmsAccountsAndAFarmsBlockKeepsThem() {
+        FarmWorld w = FarmWorld.build();
+        Activity a = w.a();
+        List<String> farm = w.farm();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = created(a);
+        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
+        int client = LockstepFollowSignalTest.indexOf(a, "vc0");
+        IntArrayList readers = new IntArrayList();
+        for (int i = finder.inStart(client); i < finder.inEnd(client) && readers.size() < 60; i++) {
+            int f = finder.inFollower(i);
+            if (gap[f] > longest && !farm.contains(a.accountId(f))) {
+                readers.add(f);
+            }
+        }
+        IntArrayList strangers = new IntArrayList();
+        IntArrayList farmBlock = new IntArrayList();
+        for (String id : farm) {
+            int f = LockstepFollowSignalTest.indexOf(a, id);
+            if (finder.follows(f, client) && gap[f] <= longest) {
+                (strangers.size() < 20 ? strangers : farmBlock).add(f);
+            }
+        }
+        assertThat(farmBlock.size()).isGreaterThanOrEqualTo(30);
+        farmBlock.size(30);
+        assertThat(readers.size()).isEqualTo(60);
+        assertThat(strangers.size()).isEqualTo(20);
+        IntArrayList mixed = new IntArrayList(readers);
+        mixed.addAll(strangers);
+        DenseBlock readersBlock = block(mixed.toIntArray(), client);
+        DenseBlock farmsBlock = block(farmBlock.toIntArray(), client);
+        boolean[] spent = new boolean[a.accountCount()];
+        mixed.forEach(f -> spent[f] = true);
+        farmBlock.forEach(f -> spent[f] = true);
+
+        BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, List.of(readersBlock, farmsBlock), spent,
+                params);
+
+        IntOpenHashSet taken = new IntOpenHashSet();
+        pass.bought().forEach(b -> taken.addAll(IntArrayList.wrap(b.followers())));
+        assertThat(taken).containsAll(strangers).doesNotContainAnyElementsOf(farmBlock)
+                .doesNotContainAnyElementsOf(readers);
+        assertThat(pass.kept()).hasSize(2);
+        DenseBlock left = pass.kept().get(0);
+        assertThat(left.followers()).containsExactlyInAnyOrder(readers.toIntArray());
+        assertThat(left.targets()).containsExactly(client);
+        assertThat(left.observed()).isEqualTo(60);
+        assertThat(left.density()).isEqualTo(1.0);
+        assertThat(left.expected()).isCloseTo(readersBlock.expected() * 60 / 80, within(1e-9));
+        assertThat(pass.kept().get(1)).isSameAs(farmsBlock);
+    }
+
+    /** A block of {@code followers} (sorted here) following {@code target}, each one follow, a quarter expected. */
+    private static DenseBlock block(int[] followers, int target) {
+        int[] fs = followers.clone();
+        Arrays.sort(fs);
+        return new DenseBlock(fs, new int[] {target}, 1.0, fs.length, fs.length / 4.0, 1e-9);
     }
 
     /**
