@@ -133,17 +133,6 @@ final class BoughtAudiences {
     }
 
     /**
-     * The blocks of bought audiences (see the class comment) among the accounts not in {@code spent}, in the order
-     * found.
-     *
-     * @param created the creation time of every account, {@code Long.MIN_VALUE} when unknown
-     */
-    static List<DenseBlock> blocks(DenseBlockFinder finder, long[] created, boolean[] spent,
-                                   CoordinationParams.FollowParams params) {
-        return pass(finder, created, List.of(), spent, params).bought();
-    }
-
-    /**
      * The blocks kept before this pass, what remains of them, and the blocks of bought audiences found after them.
      *
      * @param kept   the blocks kept before the pass, in their order; a readers' block that gave up members is replaced

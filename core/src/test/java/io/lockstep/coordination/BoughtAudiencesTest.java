@@ -130,7 +130,7 @@ class BoughtAudiencesTest {
             assertThat(x.share()).isEqualTo(BoughtAudiences.LEAST_SHARE);
             assertThat(x.pValue()).isCloseTo(Math.pow(0.5, 30), within(1e-15));
             boolean[] spent = new boolean[a.accountCount()];
-            List<DenseBlock> blocks = BoughtAudiences.blocks(finder, created, spent, params);
+            List<DenseBlock> blocks = BoughtAudiences.pass(finder, created, List.of(), spent, params).bought();
             assertThat(blocks).hasSize(1);
             assertThat(blocks.get(0).followers()).hasSize(30);
             assertThat(blocks.get(0).targets()).contains(client);
@@ -150,8 +150,8 @@ class BoughtAudiencesTest {
     private static List<DenseBlock> bought(Activity a) {
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         long[] created = created(a);
-        return BoughtAudiences.blocks(finder, created, new boolean[a.accountCount()],
-                CoordinationParams.defaults().follow());
+        return BoughtAudiences.pass(finder, created, List.of(), new boolean[a.accountCount()],
+                CoordinationParams.defaults().follow()).bought();
     }
 
     private static Set<String> members(Activity a, List<DenseBlock> blocks) {
