@@ -89,11 +89,11 @@ final class BoughtAudiences {
     record Audience(int target, long from, long span, int created, int unknown, int background,
                     int backgroundUnknown, double share, double expectedCreated, double pValue) {
         /**
-         * The members (ascending): the unknown eligible followers of the window not in {@code spent} that follow at
-         * least max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's book B (see the class comment).
+         * The members (ascending): the unknown eligible followers of the window that follow at least
+         * max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's book B (see the class comment), whichever block
+         * holds them.
          */
-        int[] members(DenseBlockFinder finder, long[] created, long[] gap, CoordinationParams.FollowParams params,
-                      boolean[] spent) {
+        int[] members(DenseBlockFinder finder, long[] created, long[] gap, CoordinationParams.FollowParams params) {
             IntArrayList batch = new IntArrayList();
             for (int i = finder.inStart(target); i < finder.inEnd(target); i++) {
                 int v = finder.inFollower(i);
@@ -122,7 +122,7 @@ final class BoughtAudiences {
                 for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
                     inBook += book.contains(finder.outTarget(i)) ? 1 : 0;
                 }
-                if (!spent[v] && inBook >= floor) {
+                if (inBook >= floor) {
                     out.add(v);
                 }
             }
@@ -137,7 +137,7 @@ final class BoughtAudiences {
      *
      * @param kept   the blocks kept before the pass, in their order; a readers' block that gave up members is replaced
      *               by what remains of it, and left out when fewer than {@code minFollowers} remain
-     * @param bought the blocks of bought audiences, in the order found
+     * @param bought the blocks of bought audiences, in the order found; all {@link DenseBlock#bought}
      */
     record Pass(List<DenseBlock> kept, List<DenseBlock> bought) {
     }
@@ -148,7 +148,9 @@ final class BoughtAudiences {
      * of {@link #SPANS}. A farm's accounts follow the platform's popular accounts as camouflage, so an earlier round
      * can hold some of them in a block of those accounts' readers, where they are a few strangers among people others
      * know; a bought audience that counts them among its members takes them, and the readers' block keeps the rest
-     * ({@link #without}). A block most of whose followers are unknown is a batch's already and keeps its members.
+     * ({@link #without}). A block most of whose followers are unknown is a batch's already and keeps its members; when
+     * it holds at least half of a bought audience's members, and {@code minFollowers} of them, the audience model
+     * finds it bought too ({@link DenseBlock#bought}): the vendor's batch, found first by the accounts it follows.
      *
      * @param created the creation time of every account, {@code Long.MIN_VALUE} when unknown
      * @param spent   the accounts an earlier round has judged (the followers of {@code kept} among them); not modified
@@ -179,21 +181,41 @@ final class BoughtAudiences {
         List<IntArrayList> members = new ArrayList<>();
         List<IntArrayList> targets = new ArrayList<>();
         List<List<Audience>> tests = new ArrayList<>();
+        int[] keptOf = new int[n];
+        Arrays.fill(keptOf, -1);
+        for (int b = 0; b < kept.size(); b++) {
+            if (!readers[b]) {
+                for (int f : kept.get(b).followers()) {
+                    keptOf[f] = b;
+                }
+            }
+        }
+        boolean[] found = new boolean[kept.size()];
         for (Audience a : bought) {
-            int[] m = a.members(finder, created, gap, params, closed);
-            int[] held = new int[members.size()];
+            int[] all = a.members(finder, created, gap, params);
+            int[] held = new int[kept.size()];
+            for (int v : all) {
+                if (keptOf[v] >= 0) {
+                    held[keptOf[v]]++;
+                }
+            }
+            for (int b = 0; b < kept.size(); b++) {
+                found[b] |= held[b] >= params.minFollowers() && 2 * held[b] >= all.length;
+            }
+            int[] m = Arrays.stream(all).filter(v -> !closed[v]).toArray();
+            int[] joined = new int[members.size()];
             int old = 0;
             for (int v : m) {
                 if (blockOf[v] >= 0) {
-                    held[blockOf[v]]++;
+                    joined[blockOf[v]]++;
                     old++;
                 }
             }
             int into = -1;
             if (m.length > 0 && 2 * old >= m.length) {
                 into = 0;
-                for (int b = 1; b < held.length; b++) {
-                    into = held[b] > held[into] ? b : into;
+                for (int b = 1; b < joined.length; b++) {
+                    into = joined[b] > joined[into] ? b : into;
                 }
             } else if (m.length - old >= params.minFollowers()) {
                 into = members.size();
@@ -218,12 +240,12 @@ final class BoughtAudiences {
         List<DenseBlock> out = new ArrayList<>();
         for (int b = 0; b < members.size(); b++) {
             out.add(block(finder, members.get(b).toIntArray(), targets.get(b).toIntArray(), tests.get(b),
-                    params.minDensity()));
+                    params.minDensity()).asBought());
         }
         List<DenseBlock> rest = new ArrayList<>();
         for (int b = 0; b < kept.size(); b++) {
             DenseBlock k = kept.get(b);
-            DenseBlock left = readers[b] ? without(finder, k, blockOf) : k;
+            DenseBlock left = readers[b] ? without(finder, k, blockOf) : found[b] ? k.asBought() : k;
             if (left.followers().length >= params.minFollowers()) {
                 rest.add(left);
             }

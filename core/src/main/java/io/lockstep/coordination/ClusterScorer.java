@@ -71,7 +71,10 @@ import java.util.Map;
  * one another back; accounts a script made follow their operation's other accounts, when they do, at random, with
  * returns at the density's rate (ρ ≈ 0, factor 1), so a crowd's co-actions, which its members' acquaintance explains,
  * weigh less, and an operation's keep their weight. Without timed evidence (a follow block,
- * {@link DenseBlock}) score = a weighted sum of significance, density, creation burst and burst share
+ * {@link DenseBlock}), or for a block the audience model finds bought ({@link DenseBlock#bought}: its followers'
+ * creation is the evidence, and a few hashtag bursts its accounts also share must not replace the audience test's
+ * tail by a profile of their timing; any other block with timed edges keeps the timed formula, which the block formula
+ * would raise for honest communities that share a few bursts, docs/quality.md "Bought audiences"), score = a weighted sum of significance, density, creation burst and burst share
  * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
  * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
  * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
@@ -271,7 +274,7 @@ final class ClusterScorer {
         double creation = creationBurst(members);
         double burst = burstShare(members);
         double score;
-        if (syncN > 0) {
+        if (syncN > 0 && (block == null || !block.bought())) {
             score = timedScore(id, members, internal, density, syncSum / syncN, creation, burst, signalEdges);
         } else {
             double significance = block == null ? 0

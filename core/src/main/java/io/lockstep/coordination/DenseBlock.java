@@ -12,12 +12,26 @@ package io.lockstep.coordination;
  * @param expected  follows of the targets by the followers that the null model predicts ({@link FollowNullModel});
  *                  for bought audiences, the unknown accounts the audience model predicts
  * @param pValue    P(Poisson(expected) ≥ observed); for bought audiences, the smallest binomial tail of its tests
+ * @param bought    whether the audience model finds the block's followers bought: the block of a bought audience, or a
+ *                  block that holds at least half of one's members ({@link BoughtAudiences#pass}). Their creation is
+ *                  the evidence, so the block is scored by its own significance whatever timed co-actions its
+ *                  followers also share ({@link ClusterScorer})
  */
 public record DenseBlock(int[] followers, int[] targets, double density, long observed, double expected,
-                         double pValue) {
+                         double pValue, boolean bought) {
     public DenseBlock {
         followers = followers.clone();
         targets = targets.clone();
+    }
+
+    /** A block of the model of ordinary following, not found bought. */
+    public DenseBlock(int[] followers, int[] targets, double density, long observed, double expected, double pValue) {
+        this(followers, targets, density, observed, expected, pValue, false);
+    }
+
+    /** This block, marked bought. */
+    DenseBlock asBought() {
+        return bought ? this : new DenseBlock(followers, targets, density, observed, expected, pValue, true);
     }
 
     /** observed / expected (infinite when nothing was expected). */

@@ -254,6 +254,50 @@ class BoughtAudiencesTest {
         assertThat(left.density()).isEqualTo(1.0);
         assertThat(left.expected()).isCloseTo(readersBlock.expected() * 60 / 80, within(1e-9));
         assertThat(pass.kept().get(1)).isSameAs(farmsBlock);
+        // the audience's block is bought; the readers left are not, nor the farm's block, which holds under half of
+        // the audience's members
+        assertThat(pass.bought()).isNotEmpty().allMatch(DenseBlock::bought);
+        assertThat(left.bought()).isFalse();
+        assertThat(farmsBlock.bought()).isFalse();
+    }
+
+    /**
+     * A block that an earlier round kept with most of the farm's accounts (those following the client, unknown at the
+     * longest span) holds the bought audience's members: nothing is left for a block of its own, and the kept block is
+     * found bought, its followers and figures unchanged.
+     */
+    @Test
+    void aKeptBlockHoldingMostOfABoughtAudienceIsFoundBought() {
+        FarmWorld w = FarmWorld.build();
+        Activity a = w.a();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = created(a);
+        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
+        int client = LockstepFollowSignalTest.indexOf(a, "vc0");
+        IntArrayList farm = new IntArrayList();
+        for (String id : w.farm()) {
+            int f = LockstepFollowSignalTest.indexOf(a, id);
+            if (finder.follows(f, client) && gap[f] <= longest) {
+                farm.add(f);
+            }
+        }
+        assertThat(farm.size()).isGreaterThanOrEqualTo(100);
+        DenseBlock kept = block(farm.toIntArray(), client);
+        boolean[] spent = new boolean[a.accountCount()];
+        farm.forEach(f -> spent[f] = true);
+
+        BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, List.of(kept), spent, params);
+
+        assertThat(pass.bought()).isEmpty();
+        assertThat(pass.kept()).hasSize(1);
+        DenseBlock found = pass.kept().get(0);
+        assertThat(found.bought()).isTrue();
+        assertThat(found.followers()).containsExactly(kept.followers());
+        assertThat(found.targets()).containsExactly(kept.targets());
+        assertThat(found.pValue()).isEqualTo(kept.pValue());
+        assertThat(found.observed()).isEqualTo(kept.observed());
     }
 
     /** A block of {@code followers} (sorted here) following {@code target}, each one follow, a quarter expected. */

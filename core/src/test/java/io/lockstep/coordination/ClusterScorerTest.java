@@ -130,6 +130,35 @@ class ClusterScorerTest {
     }
 
     @Test
+    void aBoughtBlockIsScoredByItsOwnSignificanceWhateverTimedEdgesItsAccountsShare() {
+        Timeline bare = new Timeline().accounts("o0", "o1", "c");
+        for (int i = 0; i < SIZE; i++) {
+            bare.accounts("m" + i);
+        }
+        Activity a = bare.build();
+        // the follow chain and one hashtag-burst edge between two members, its two posts ten minutes apart
+        List<CoordinationEdge> mixed = new ArrayList<>(chain(CoordinationSignal.LOCKSTEP_FOLLOW));
+        int[] m = members();
+        mixed.add(new CoordinationEdge(m[0], m[1], CoordinationSignal.HASHTAG_BURST, 0.5, 2,
+                List.of(new Evidence("#tag", 1_000, 1_600))));
+        DenseBlock ordinary = block();
+        DenseBlock bought = ordinary.asBought();
+        assertThat(bought.bought()).isTrue();
+        assertThat(ordinary.bought()).isFalse();
+        assertThat(ordinary.asBought().followers()).containsExactly(ordinary.followers());
+        Cluster kept = new ClusterScorer(a, CoordinationParams.defaults()).score(0, m, mixed, mixed.size(), bought);
+        Cluster timed = new ClusterScorer(a, CoordinationParams.defaults()).score(0, m, mixed, mixed.size(), ordinary);
+        assertThat(kept.kind()).isEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
+        assertThat(timed.kind()).isEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
+        // bought: the block formula, as without the timed edge (significance 1, density 1, nobody posts)
+        assertThat(kept.score()).isCloseTo(0.45 + 0.2, within(1e-9));
+        // not bought: the timed formula of the cluster's own edges, which does not read the block
+        double withoutBlock = new ClusterScorer(a, CoordinationParams.defaults())
+                .score(0, m, mixed, mixed.size(), null).score();
+        assertThat(timed.score()).isCloseTo(withoutBlock, within(1e-12)).isLessThan(kept.score());
+    }
+
+    @Test
     void wilsonLowerBoundMatchesTheTextbookInterval() {
         // k = 5 of n = 10 at 95 %: (0.2366, 0.7634), the usual worked example of the Wilson score interval
         assertThat(ClusterScorer.wilsonLower(5, 10, 1.96)).isCloseTo(0.2366, within(1e-4));
