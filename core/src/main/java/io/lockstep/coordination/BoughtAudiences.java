@@ -27,7 +27,11 @@ import java.util.List;
  *
  * <p><b>The audience model.</b> An account is <i>unknown at span S</i> when every account that follows it was created
  * within S of it (none follows it, or only accounts of its own batch do); a follower of unknown creation time counts as
- * known. The <i>eligible</i> accounts are those of known creation time that follow at least {@code minTargets}
+ * known. A <i>follow-back account</i>, one that follows back at least {@value #FOLLOW_BACK_SHARE} of its followers (at
+ * least {@value #FOLLOW_BACK_FOLLOWERS} of them), does not count where its follow returns the account's own: it answers
+ * whoever follows it, so its follow says that the account followed it, not that anyone knows the account (S. Ghosh et
+ * al., "Understanding and combating link farming in the Twitter social network", WWW 2012: the "social capitalists"
+ * who follow back anyone, and whom link farmers follow to be followed). The <i>eligible</i> accounts are those of known creation time that follow at least {@code minTargets}
  * others (the block floor of the follow signal). Under ordinary following, whether the accounts that follow a
  * target t and were created in a window are unknown does not depend on their following t: they are unknown as often
  * as the eligible accounts created in the {@value #BACKGROUND_SPANS} spans either side of the window, or the archive's
@@ -63,20 +67,28 @@ import java.util.List;
  * newcomers of the last weeks) the background's share is as high, and the test asks for more than it and more than
  * half. An archive that holds the follows of a few accounts only leaves everyone unknown, and nothing is beyond the
  * background. What it cannot see: a batch followed back by follow-back accounts or followed by other accounts of the
- * same vendor made in other months, a farm of aged accounts (no batch) and a drip-feed pool made one account at a time
- * (a window holds a few of it).
+ * same vendor made in other months, a batch whose accounts follow honest people who return follows selectively, a
+ * farm of aged accounts (no batch), and a pool made one account at a time over years (a half-year window holds too few
+ * of it).
  *
  * <p>Cost: O(n + m) for the unknown spans (each account's followers' creation times), O(n log n) for the archive's
  * creation order, O(Σ d log d) for the targets' eligible followers sorted by creation, O(d) per target and span for the
  * window scan, and O(Σ in-degrees of the bought targets) for the members. Deterministic.
  */
 final class BoughtAudiences {
-    /** The spans scanned, in {@code creationBurst} spans: a batch made in days, and one made over a month. */
-    static final int[] SPANS = {1, 4};
+    /**
+     * The spans scanned, in {@code creationBurst} spans: a batch made in days, one made over a month, and a pool made
+     * over half a year (a drip-feed service, which makes and delivers its accounts gradually).
+     */
+    static final int[] SPANS = {1, 4, 26};
     /** The background spans either side of a window: those {@link LockstepFollowSignal#creationBursts} compares with. */
     static final int BACKGROUND_SPANS = 8;
     /** The least share of unknown accounts the model allows a batch: a vendor's batch is mostly unknown. */
     static final double LEAST_SHARE = 0.5;
+    /** The share of its followers a follow-back account follows back. */
+    static final double FOLLOW_BACK_SHARE = 0.9;
+    /** The followers a follow-back account has at least: fewer say nothing about whom it answers. */
+    static final int FOLLOW_BACK_FOLLOWERS = 10;
 
     private BoughtAudiences() {
     }
@@ -452,12 +464,14 @@ final class BoughtAudiences {
     }
 
     /**
-     * Per account, the largest distance between its creation time and a follower's: 0 when nobody follows it,
+     * Per account, the largest distance between its creation time and a follower's, a follow-back account that
+     * returns the account's follow not counted (see the class comment): 0 when nobody else follows it,
      * {@code Long.MAX_VALUE} when its own creation time or a follower's is unknown. An account is unknown at span S
-     * when its gap is at most S. O(n + m).
+     * when its gap is at most S. O(n + m log d), d the largest out-degree.
      */
     static long[] gaps(DenseBlockFinder finder, long[] created) {
         int n = created.length;
+        boolean[] followsBack = followBackAccounts(finder, n);
         long[] gap = new long[n];
         for (int v = 0; v < n; v++) {
             long c = created[v];
@@ -466,7 +480,11 @@ final class BoughtAudiences {
                 continue;
             }
             for (int i = finder.inStart(v); i < finder.inEnd(v) && gap[v] != Long.MAX_VALUE; i++) {
-                long w = created[finder.inFollower(i)];
+                int f = finder.inFollower(i);
+                if (followsBack[f] && finder.follows(v, f)) {
+                    continue;
+                }
+                long w = created[f];
                 gap[v] = w == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(gap[v], Math.abs(w - c));
             }
         }
@@ -474,6 +492,26 @@ final class BoughtAudiences {
     }
 
     /** Sorts account ids by creation time, then by id. */
+    /**
+     * Per account of the {@code n}, whether it is a follow-back account: at least {@link #FOLLOW_BACK_FOLLOWERS}
+     * followers, of whom it follows back a share {@link #FOLLOW_BACK_SHARE}. O(m log d).
+     */
+    static boolean[] followBackAccounts(DenseBlockFinder finder, int n) {
+        boolean[] back = new boolean[n];
+        for (int w = 0; w < n; w++) {
+            int followers = finder.inEnd(w) - finder.inStart(w);
+            if (followers < FOLLOW_BACK_FOLLOWERS) {
+                continue;
+            }
+            int returned = 0;
+            for (int i = finder.inStart(w); i < finder.inEnd(w); i++) {
+                returned += finder.follows(w, finder.inFollower(i)) ? 1 : 0;
+            }
+            back[w] = returned >= FOLLOW_BACK_SHARE * followers;
+        }
+        return back;
+    }
+
     private static void byCreation(int[] ids, long[] created) {
         IntArrays.quickSort(ids, (x, y) -> created[x] != created[y] ? Long.compare(created[x], created[y])
                 : Integer.compare(x, y));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Every coordination signal, in canonical order, with what the rest of the detector needs to know about it: its name
@@ -224,9 +225,14 @@ public enum Signal {
                         + "started from accounts created within %d days of each other when at least %d; targets, "
                         + "followers and the block must reach >= %.1f x the model's expectation with a Poisson tail "
                         + "<= %.0e; blocks of at least %d followers, %d targets, density >= %.2f; at most %d rounds; "
-                        + "each member linked to its %d most similar fellow members",
+                        + "last, bought audiences: an account's followers created within one window of %s days that "
+                        + "nobody made outside the window follows (a follow-back account returning their follow "
+                        + "aside), most of them and beyond the windows around it (binomial tail <= %.0e over the "
+                        + "tests); each member linked to its %d most similar fellow members",
                 Arrays.toString(LockstepFollowSignal.Models.RESOLUTIONS), f.creationBurst() / 86400,
                 f.minFollowers(), f.minLift(), f.maxPValue(), f.minFollowers(), f.minTargets(), f.minDensity(),
-                f.maxBlocks(), f.partners());
+                f.maxBlocks(), Arrays.stream(BoughtAudiences.SPANS).mapToObj(s -> Long.toString(
+                        s * f.creationBurst() / 86400)).collect(Collectors.joining(", ")),
+                f.maxPValue(), f.partners());
     }
 }

@@ -60,6 +60,63 @@ class BoughtAudiencesTest {
         assertThat(gap[6]).isEqualTo(Long.MAX_VALUE);
     }
 
+    /**
+     * Phase: account 0 is followed by 12 accounts made years before it and follows each back, a follow-back account;
+     * account 13, made a year after 0, follows 0 and is followed back: 0's follow does not make 13 known (gap 0), while
+     * account 14, followed by 0 without following it, is known by it; account 15 follows back 8 of its 12 followers
+     * (two thirds) and counts wherever it follows.
+     */
+    @Test
+    void aFollowBackAccountsReturnOfAFollowDoesNotMakeAnAccountKnown() {
+        int n = 30;
+        long[] created = new long[n];
+        IntArrayList from = new IntArrayList();
+        IntArrayList to = new IntArrayList();
+        for (int i = 1; i <= 12; i++) {
+            created[i] = 0;
+            from.add(i);
+            to.add(0);
+            from.add(0);
+            to.add(i);
+        }
+        created[0] = 5 * FollowGraphs.YEAR;
+        created[13] = 6 * FollowGraphs.YEAR;
+        created[14] = 6 * FollowGraphs.YEAR;
+        from.add(13);
+        to.add(0);
+        from.add(0);
+        to.add(13);
+        from.add(0);
+        to.add(14);
+        // 15: followed by 16..27, follows back 16..23; 15 and 28 follow each other, 15 follows 29 one way
+        created[15] = FollowGraphs.YEAR;
+        for (int i = 16; i <= 27; i++) {
+            created[i] = 0;
+            from.add(i);
+            to.add(15);
+            if (i <= 23) {
+                from.add(15);
+                to.add(i);
+            }
+        }
+        created[28] = 6 * FollowGraphs.YEAR;
+        created[29] = 6 * FollowGraphs.YEAR;
+        from.add(15);
+        to.add(28);
+        from.add(28);
+        to.add(15);
+        DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
+        boolean[] back = BoughtAudiences.followBackAccounts(finder, n);
+        assertThat(back[0]).isTrue();
+        assertThat(back[15]).isFalse();
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        assertThat(gap[13]).isZero();
+        assertThat(gap[14]).isEqualTo(FollowGraphs.YEAR);
+        assertThat(gap[28]).isEqualTo(5 * FollowGraphs.YEAR);
+        // the follow-back account itself is known by the old accounts that follow it
+        assertThat(gap[0]).isEqualTo(5 * FollowGraphs.YEAR);
+    }
+
     /** Phase: the binomial upper tail against sums of the probability mass, above and below the mean. */
     @Test
     void theBinomialTailIsTheSumOfTheMassFromK() {
@@ -305,6 +362,38 @@ class BoughtAudiencesTest {
         int[] fs = followers.clone();
         Arrays.sort(fs);
         return new DenseBlock(fs, new int[] {target}, 1.0, fs.length, fs.length / 4.0, 1e-9);
+    }
+
+    /**
+     * A drip-feed pool: 300 accounts made one at a time over eight months, each following client vc0 at 0.25 and vc1
+     * at 0.25 (vc1 also when it follows no other), both clients followed by 10 ordinary members, the platform's top
+     * accounts at 0.5, and 3 of 20 follow-back accounts, which follow them back (and 30 ordinary members each). The
+     * follow-backs do not make its accounts known; no window of 28 days holds enough of vc0's audience, a half-year
+     * window does: the bought audiences take most of the pool and no other account.
+     */
+    @Test
+    void aPoolMadeOverMonthsAndFollowedBackByFollowBackAccountsIsFound() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(31);
+        List<String> tops = gen.celebrities(20, 0.65, 0.45);
+        List<String> pool = gen.dripPool(300, new double[] {0.25, 0.25}, 240, 10, tops, 0.5);
+        gen.followBackAccounts(20, 30, pool, 3);
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = created(a);
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        long unknown = pool.stream().filter(id -> gap[LockstepFollowSignalTest.indexOf(a, id)] == 0).count();
+        assertThat(unknown).isEqualTo(pool.size());
+        int client = LockstepFollowSignalTest.indexOf(a, "vc0");
+        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+        List<BoughtAudiences.Audience> ofClient = BoughtAudiences.audiences(finder, created, gap, params).stream()
+                .filter(x -> x.target() == client).toList();
+        assertThat(ofClient).isNotEmpty().allMatch(x -> x.span() == 26 * params.creationBurst());
+        List<DenseBlock> blocks = bought(a);
+        SignalGraph g = new SignalGraph(CoordinationSignal.LOCKSTEP_FOLLOW, List.of(), 0, 0, blocks);
+        String why = FollowNullModelTest.describe(a, g);
+        Set<String> found = members(a, blocks);
+        assertThat(pool).as(why).containsAll(found);
+        assertThat(found.size()).as(why).isGreaterThanOrEqualTo(pool.size() / 2);
     }
 
     /**

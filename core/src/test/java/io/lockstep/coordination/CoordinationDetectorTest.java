@@ -71,6 +71,9 @@ class CoordinationDetectorTest {
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
         assertThat(p.describe()).contains("0.45 significance (min(1", "max(P, (1 - 0.45) P + 0.45 significance)",
                 "P = 0.40 density + 0.30 synchrony + 0.15 creation burst");
+        // the follow signal's last pass, with its spans as the code scans them
+        assertThat(CoordinationParams.defaults().describe()).contains("bought audiences: an account's followers "
+                + "created within one window of 7, 28, 182 days", "the block formula also for a bought block");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -221,6 +222,38 @@ final class FollowGraphs {
                 }
             }
         }
+    }
+
+    /**
+     * Follow-back accounts (Ghosh et al. 2012's social capitalists): {@code count} accounts ({@code fb<k>}, created
+     * six years ago), each followed by {@code ordinary} ordinary members of community 0 and by {@code per} of them
+     * drawn for each of {@code accounts}, and following back every one of its followers. Returns their ids.
+     */
+    List<String> followBackAccounts(int count, int ordinary, List<String> accounts, int per) {
+        List<String> ids = new ArrayList<>();
+        List<Set<String>> followers = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            String id = "fb" + k;
+            ids.add(id);
+            followers.add(new LinkedHashSet<>());
+            t.b.account(id, id, NOW - 6 * YEAR, 0);
+            List<String> audience = members.get(0);
+            for (int i = 0; i < ordinary; i++) {
+                followers.get(k).add(audience.get(5 + r.nextInt(audience.size() - 5)));
+            }
+        }
+        for (String a : accounts) {
+            for (int i = 0; i < per; i++) {
+                followers.get(r.nextInt(count)).add(a);
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            for (String f : followers.get(k)) {
+                t.b.addFollow(f, ids.get(k));
+                t.b.addFollow(ids.get(k), f);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -694,6 +727,20 @@ final class FollowGraphs {
      * probability {@code shares[k]} (at least one client) and created within {@code days} days half a year ago.
      */
     List<String> fewClientFarm(int size, double[] shares, int days, int readers, List<String> tops, double topShare) {
+        return clientFarm(NOW - YEAR / 2, size, shares, days, readers, tops, topShare);
+    }
+
+    /**
+     * A drip-feed pool: as {@link #fewClientFarm(int, double[], int, int, List, double)}, its accounts created one
+     * at a time over the {@code days} days that end half a year ago (a service that makes and delivers its followers
+     * gradually).
+     */
+    List<String> dripPool(int size, double[] shares, int days, int readers, List<String> tops, double topShare) {
+        return clientFarm(NOW - YEAR / 2 - days * DAY, size, shares, days, readers, tops, topShare);
+    }
+
+    private List<String> clientFarm(long from, int size, double[] shares, int days, int readers, List<String> tops,
+                                    double topShare) {
         int clients = shares.length;
         List<String> audience = members.get(0);
         for (int k = 0; k < clients; k++) {
@@ -707,7 +754,7 @@ final class FollowGraphs {
         for (int i = 0; i < size; i++) {
             String id = "v" + i;
             farm.add(id);
-            t.b.account(id, id, NOW - YEAR / 2 + (long) (r.nextDouble() * days * DAY), 0);
+            t.b.account(id, id, from + (long) (r.nextDouble() * days * DAY), 0);
             boolean any = false;
             for (int k = 0; k < clients; k++) {
                 if (r.nextDouble() < shares[k] || !any && k == clients - 1) {
