@@ -30,15 +30,16 @@ import java.util.List;
  * known. A <i>follow-back account</i>, one that follows back at least {@value #FOLLOW_BACK_SHARE} of its followers (at
  * least {@value #FOLLOW_BACK_FOLLOWERS} of them), does not count where its follow returns the account's own: it answers
  * whoever follows it, so its follow says that the account followed it, not that anyone knows the account (S. Ghosh et
- * al., "Understanding and combating link farming in the Twitter social network", WWW 2012: the "social capitalists"
- * who follow back anyone, and whom link farmers follow to be followed). The <i>eligible</i> accounts are those of known creation time that follow at least {@code minTargets}
- * others (the block floor of the follow signal). Under ordinary following, whether the accounts that follow a
- * target t and were created in a window are unknown does not depend on their following t: they are unknown as often
- * as the eligible accounts created in the {@value #BACKGROUND_SPANS} spans either side of the window, or the archive's
- * as a whole (one pseudo-account at the archive's share, as in {@link FarmCohortSignal}), and a batch is only a
- * vendor's when <b>most</b> of it is unknown: the share tested is q = max({@value #LEAST_SHARE}, (k + q_a) / (B + 1)),
- * B the background's eligible accounts, k of them unknown, q_a the archive's unknown share. For each target with at
- * least {@code minFollowers} eligible followers and each span S of {@link #SPANS} (in {@code creationBurst} spans):
+ * al., "Understanding and combating link farming in the Twitter social network", WWW 2012: the "social capitalists" who
+ * follow back anyone, and whom link farmers follow to be followed). The <i>eligible</i> accounts are those of known
+ * creation time that follow at least {@code minTargets} others (the block floor of the follow signal). Under ordinary
+ * following, whether the accounts that follow a target t and were created in a window are unknown does not depend on
+ * their following t: they are unknown as often as the eligible accounts created in the {@value #BACKGROUND_SPANS} spans
+ * either side of the window, or the archive's as a whole (one pseudo-account at the archive's share, as in
+ * {@link FarmCohortSignal}), and a batch is only a vendor's when <b>most</b> of it is unknown: the share tested is
+ * q = max({@value #LEAST_SHARE}, (k + q_a) / (B + 1)), B the background's eligible accounts, k of them unknown, q_a the
+ * archive's unknown share. For each target with at least {@code minFollowers} eligible followers and each span S of
+ * {@link #SPANS} (in {@code creationBurst} spans):
  * <ol>
  *   <li>the window [s, s + S] holding the most unknown eligible followers of t, u of its c eligible followers (the
  *       earliest window on ties); once it is bought, the same among t's followers created outside it, and so on
@@ -71,9 +72,10 @@ import java.util.List;
  * farm of aged accounts (no batch), and a pool made one account at a time over years (a half-year window holds too few
  * of it).
  *
- * <p>Cost: O(n + m) for the unknown spans (each account's followers' creation times), O(n log n) for the archive's
- * creation order, O(Σ d log d) for the targets' eligible followers sorted by creation, O(d) per target and span for the
- * window scan, and O(Σ in-degrees of the bought targets) for the members. Deterministic.
+ * <p>Cost: O(n + m log d) for the follow-back accounts and the unknown spans (each account's followers, d the largest
+ * out-degree), O(n log n) for the archive's creation order, O(Σ d log d) for the targets' eligible followers sorted by
+ * creation, O(d) per target and span for the window scan, and O(Σ in-degrees of the bought targets) for the members.
+ * Deterministic.
  */
 final class BoughtAudiences {
     /**
@@ -491,7 +493,6 @@ final class BoughtAudiences {
         return gap;
     }
 
-    /** Sorts account ids by creation time, then by id. */
     /**
      * Per account of the {@code n}, whether it is a follow-back account: at least {@link #FOLLOW_BACK_FOLLOWERS}
      * followers, of whom it follows back a share {@link #FOLLOW_BACK_SHARE}. O(m log d).
@@ -512,6 +513,7 @@ final class BoughtAudiences {
         return back;
     }
 
+    /** Sorts account ids by creation time, then by id. */
     private static void byCreation(int[] ids, long[] created) {
         IntArrays.quickSort(ids, (x, y) -> created[x] != created[y] ? Long.compare(created[x], created[y])
                 : Integer.compare(x, y));

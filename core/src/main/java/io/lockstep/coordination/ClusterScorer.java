@@ -74,11 +74,12 @@ import java.util.Map;
  * {@link DenseBlock}), or for a block the audience model finds bought ({@link DenseBlock#bought}: its followers'
  * creation is the evidence, and a few hashtag bursts its accounts also share must not replace the audience test's
  * tail by a profile of their timing; any other block with timed edges keeps the timed formula, which the block formula
- * would raise for honest communities that share a few bursts, docs/quality.md "Bought audiences"), score = a weighted sum of significance, density, creation burst and burst share
- * ({@link CoordinationParams.BlockWeights}; by default 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance = min(1, −log10(p) / 10) for the
- * block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for p = 0): the null model
- * decides, and accounts made together or posting in bursts support it; times the acquaintance factor at the weight
- * {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default: off): followers of
+ * would raise for honest communities that share a few bursts, docs/quality.md "Bought audiences"), score = a weighted
+ * sum of significance, density, creation burst and burst share ({@link CoordinationParams.BlockWeights}; by default
+ * 0.45, 0.2, 0.2, 0.15), where density is the block's follower × target density and significance =
+ * min(1, −log10(p) / 10) for the block's p-value under the model of ordinary following ({@link FollowNullModel}; 1 for
+ * p = 0): the null model decides, and accounts made together or posting in bursts support it; times the acquaintance
+ * factor at the weight {@link CoordinationParams.ScoreWeights#blockAcquaintance} (0 by default: off): followers of
  * the same accounts who follow one another back are a community that the block model's communities did not separate
  * (friends, colleagues, fans of one club), while a farm's accounts do not return follows; and times the
  * <b>target-cohesion factor</b> 1 − g · κ ({@link TargetCohesion}), κ how much the block's targets follow one another

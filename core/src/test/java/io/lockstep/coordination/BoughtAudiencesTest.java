@@ -63,8 +63,8 @@ class BoughtAudiencesTest {
     /**
      * Phase: account 0 is followed by 12 accounts made years before it and follows each back, a follow-back account;
      * account 13, made a year after 0, follows 0 and is followed back: 0's follow does not make 13 known (gap 0), while
-     * account 14, followed by 0 without following it, is known by it; account 15 follows back 8 of its 12 followers
-     * (two thirds) and counts wherever it follows.
+     * account 14, followed by 0 without following it, is known by it; account 15 follows back 9 of its 13 followers
+     * (under nine tenths) and counts wherever it follows: 28, which it follows back, is known by it.
      */
     @Test
     void aFollowBackAccountsReturnOfAFollowDoesNotMakeAnAccountKnown() {
@@ -72,26 +72,20 @@ class BoughtAudiencesTest {
         long[] created = new long[n];
         IntArrayList from = new IntArrayList();
         IntArrayList to = new IntArrayList();
-        for (int i = 1; i <= 12; i++) {
-            created[i] = 0;
-            from.add(i);
-            to.add(0);
-            from.add(0);
-            to.add(i);
-        }
+        // 0: followed by 1..12 (made years before it), following each back
         created[0] = 5 * FollowGraphs.YEAR;
+        for (int i = 1; i <= 12; i++) {
+            mutual(from, to, i, 0);
+        }
+        // 13 and 0 follow each other; 0 follows 14 one way
         created[13] = 6 * FollowGraphs.YEAR;
         created[14] = 6 * FollowGraphs.YEAR;
-        from.add(13);
-        to.add(0);
-        from.add(0);
-        to.add(13);
+        mutual(from, to, 13, 0);
         from.add(0);
         to.add(14);
-        // 15: followed by 16..27, follows back 16..23; 15 and 28 follow each other, 15 follows 29 one way
+        // 15: followed by 16..27, follows back 16..23 only; 15 and 28 follow each other
         created[15] = FollowGraphs.YEAR;
         for (int i = 16; i <= 27; i++) {
-            created[i] = 0;
             from.add(i);
             to.add(15);
             if (i <= 23) {
@@ -100,11 +94,7 @@ class BoughtAudiencesTest {
             }
         }
         created[28] = 6 * FollowGraphs.YEAR;
-        created[29] = 6 * FollowGraphs.YEAR;
-        from.add(15);
-        to.add(28);
-        from.add(28);
-        to.add(15);
+        mutual(from, to, 28, 15);
         DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
         boolean[] back = BoughtAudiences.followBackAccounts(finder, n);
         assertThat(back[0]).isTrue();
@@ -115,6 +105,14 @@ class BoughtAudiencesTest {
         assertThat(gap[28]).isEqualTo(5 * FollowGraphs.YEAR);
         // the follow-back account itself is known by the old accounts that follow it
         assertThat(gap[0]).isEqualTo(5 * FollowGraphs.YEAR);
+    }
+
+    /** Adds the follows a → b and b → a. */
+    private static void mutual(IntArrayList from, IntArrayList to, int a, int b) {
+        from.add(a);
+        to.add(b);
+        from.add(b);
+        to.add(a);
     }
 
     /** Phase: the binomial upper tail against sums of the probability mass, above and below the mean. */
@@ -254,21 +252,39 @@ class BoughtAudiencesTest {
     }
 
     /**
+     * {@link FarmWorld} as the pass sees it: its follow index, creation times, the default parameters, every account's
+     * gap, the longest span in seconds and the client's index.
+     */
+    private record PassWorld(Activity a, List<String> farm, DenseBlockFinder finder, long[] created,
+                             CoordinationParams.FollowParams params, long[] gap, long longest, int client) {
+        static PassWorld build() {
+            FarmWorld w = FarmWorld.build();
+            Activity a = w.a();
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            long[] created = BoughtAudiencesTest.created(a);
+            CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+            return new PassWorld(a, w.farm(), finder, created, params, BoughtAudiences.gaps(finder, created),
+                    BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst(),
+                    LockstepFollowSignalTest.indexOf(a, "vc0"));
+        }
+    }
+
+    /**
      * The pass after kept blocks: a block of 60 of the client's followers whom someone outside their batch follows,
      * kept with 20 of the farm's accounts among them, gives those up to the bought audience and keeps its readers, its
      * follows counted again; a block of 30 of the farm's accounts alone (most of it unknown) keeps them.
      */
     @Test
     void aReadersBlockGivesUpTheFarmsAccountsAndAFarmsBlockKeepsThem() {
-        FarmWorld w = FarmWorld.build();
-        Activity a = w.a();
-        List<String> farm = w.farm();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        long[] created = created(a);
-        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
-        long[] gap = BoughtAudiences.gaps(finder, created);
-        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
-        int client = LockstepFollowSignalTest.indexOf(a, "vc0");
+        PassWorld pw = PassWorld.build();
+        Activity a = pw.a();
+        List<String> farm = pw.farm();
+        DenseBlockFinder finder = pw.finder();
+        long[] created = pw.created();
+        CoordinationParams.FollowParams params = pw.params();
+        long[] gap = pw.gap();
+        long longest = pw.longest();
+        int client = pw.client();
         IntArrayList readers = new IntArrayList();
         for (int i = finder.inStart(client); i < finder.inEnd(client) && readers.size() < 60; i++) {
             int f = finder.inFollower(i);
@@ -325,18 +341,16 @@ class BoughtAudiencesTest {
      */
     @Test
     void aKeptBlockHoldingMostOfABoughtAudienceIsFoundBought() {
-        FarmWorld w = FarmWorld.build();
-        Activity a = w.a();
-        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
-        long[] created = created(a);
-        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
-        long[] gap = BoughtAudiences.gaps(finder, created);
-        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
-        int client = LockstepFollowSignalTest.indexOf(a, "vc0");
+        PassWorld pw = PassWorld.build();
+        Activity a = pw.a();
+        DenseBlockFinder finder = pw.finder();
+        long[] created = pw.created();
+        CoordinationParams.FollowParams params = pw.params();
+        int client = pw.client();
         IntArrayList farm = new IntArrayList();
-        for (String id : w.farm()) {
+        for (String id : pw.farm()) {
             int f = LockstepFollowSignalTest.indexOf(a, id);
-            if (finder.follows(f, client) && gap[f] <= longest) {
+            if (finder.follows(f, client) && pw.gap()[f] <= pw.longest()) {
                 farm.add(f);
             }
         }
