@@ -173,8 +173,12 @@ final class BoughtAudiences {
                      CoordinationParams.FollowParams params) {
         long[] gap = gaps(finder, created);
         long longest = SPANS[SPANS.length - 1] * params.creationBurst();
+        int n = created.length;
         boolean[] closed = spent.clone();
         boolean[] readers = new boolean[kept.size()];
+        // per account, the kept block other than a readers' block that holds it (-1: none)
+        int[] keptOf = new int[n];
+        Arrays.fill(keptOf, -1);
         for (int b = 0; b < kept.size(); b++) {
             int[] fs = kept.get(b).followers();
             int unknown = 0;
@@ -182,28 +186,20 @@ final class BoughtAudiences {
                 unknown += gap[f] <= longest ? 1 : 0;
             }
             readers[b] = 2 * unknown < fs.length;
-            if (readers[b]) {
-                for (int f : fs) {
+            for (int f : fs) {
+                if (readers[b]) {
                     closed[f] = false;
+                } else {
+                    keptOf[f] = b;
                 }
             }
         }
         List<Audience> bought = audiences(finder, created, gap, params);
-        int n = created.length;
         int[] blockOf = new int[n];
         Arrays.fill(blockOf, -1);
         List<IntArrayList> members = new ArrayList<>();
         List<IntArrayList> targets = new ArrayList<>();
         List<List<Audience>> tests = new ArrayList<>();
-        int[] keptOf = new int[n];
-        Arrays.fill(keptOf, -1);
-        for (int b = 0; b < kept.size(); b++) {
-            if (!readers[b]) {
-                for (int f : kept.get(b).followers()) {
-                    keptOf[f] = b;
-                }
-            }
-        }
         boolean[] found = new boolean[kept.size()];
         for (Audience a : bought) {
             int[] all = a.members(finder, created, gap, params);
@@ -500,7 +496,7 @@ final class BoughtAudiences {
     static boolean[] followBackAccounts(DenseBlockFinder finder, int n) {
         boolean[] back = new boolean[n];
         for (int w = 0; w < n; w++) {
-            int followers = finder.inEnd(w) - finder.inStart(w);
+            int followers = finder.inDegree(w);
             if (followers < FOLLOW_BACK_FOLLOWERS) {
                 continue;
             }

@@ -50,6 +50,15 @@ class ClusterScorerTest {
         return t.build();
     }
 
+    /** The accounts of {@link #timelines} and no post. */
+    private static Activity withoutPosts() {
+        Timeline t = new Timeline().accounts("o0", "o1", "c");
+        for (int i = 0; i < SIZE; i++) {
+            t.accounts("m" + i);
+        }
+        return t.build();
+    }
+
     private static int[] members() {
         int[] m = new int[SIZE];
         for (int i = 0; i < SIZE; i++) {
@@ -120,22 +129,14 @@ class ClusterScorerTest {
         assertThat(ring.kind()).isNotEqualTo(Signal.LOCKSTEP_FOLLOW.kind());
         assertThat(ring.score()).isGreaterThanOrEqualTo(0.65);
         // a follow graph without the followers' posts: nobody is seen acting, the block score stands
-        Timeline bare = new Timeline().accounts("o0", "o1", "c");
-        for (int i = 0; i < SIZE; i++) {
-            bare.accounts("m" + i);
-        }
         List<CoordinationEdge> follow = chain(CoordinationSignal.LOCKSTEP_FOLLOW);
-        double alone = score(bare.build(), follow, b);
+        double alone = score(withoutPosts(), follow, b);
         assertThat(alone).isCloseTo(0.45 + 0.2, within(1e-9));
     }
 
     @Test
     void aBoughtBlockIsScoredByItsOwnSignificanceWhateverTimedEdgesItsAccountsShare() {
-        Timeline bare = new Timeline().accounts("o0", "o1", "c");
-        for (int i = 0; i < SIZE; i++) {
-            bare.accounts("m" + i);
-        }
-        Activity a = bare.build();
+        Activity a = withoutPosts();
         // the follow chain and one hashtag-burst edge between two members, its two posts ten minutes apart
         List<CoordinationEdge> mixed = new ArrayList<>(chain(CoordinationSignal.LOCKSTEP_FOLLOW));
         int[] m = members();
