@@ -54,13 +54,17 @@ final class ClusterPhase {
      * project). Co-hashtag, hashtag-sequence and the 60 s co-link have no such test: the followers
      * of one club or outlet use its hashtags and links because they follow it, so that evidence of a block's followers
      * stays with the block. An edge of any of these signals carves only between followers that are not tied to the
-     * block's audience: neither follows nor is followed by a follower of the block outside its own co-action
-     * component. Members of an audience who know one another act together on the accounts they follow because they
-     * see the same posts and one another (Aral, Muchnik and Sundararajan, PNAS 106, 2009; the rule by which {@link
-     * LockstepReaders} counts them as readers): the core of a club's fans retweeting its posts within the minute, or
-     * posting its chant, follows other fans of the club (the fourth generator's g2: four sports fans' co-text part
-     * scored 0.756 alone when only reactions were held to this rule; docs/quality.md). A group whose follows stay
-     * inside the group itself (a botnet whose amplifiers follow one another and the seeds) is judged by its co-action.
+     * block's audience: whose follows to and from the followers of the block outside their own co-action component
+     * are no more than their degree explains ({@link LockstepReaders#tiedAcrossBeyondChance}). Members of an audience
+     * who know one another act together on the accounts they follow because they see the same posts and one another
+     * (Aral, Muchnik and Sundararajan, PNAS 106, 2009; the rule by which {@link LockstepReaders} counts them as
+     * readers): the core of a club's fans retweeting its posts within the minute, or posting its chant, follows other
+     * fans of the club (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone when only
+     * reactions were held to this rule; docs/quality.md). A follow-unfollow churn farm follows hundreds of accounts to
+     * be followed back, and meets the block's other followers at its degree's rate: that is no acquaintance (the
+     * fourth generator's x3: the whole churn farm held in its sports fans' block when any tie counted; docs/quality.md,
+     * "Ties beyond chance"). A group whose follows stay inside the group itself (a botnet whose amplifiers follow one
+     * another and the seeds) is judged by its co-action.
      */
     static final Set<String> CARVING = Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
             CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_TEXT, CoordinationSignal.CO_LINK_SLOW,

@@ -230,19 +230,12 @@ final class ClusterScorer {
     }
 
     /**
-     * Per follower of {@code block} (in its order), whether it follows or is followed by another of its followers
-     * ({@link LockstepReaders#tied}). O(the followers' follows), plus O(follows) once to index them.
-     */
-    boolean[] tied(DenseBlock block) {
-        return readers.tied(block.followers());
-    }
-
-    /**
-     * Per follower of {@code block} (in its order), whether it follows or is followed by another of its followers in
-     * another group ({@code group[x]} for follower x; {@link LockstepReaders#tiedAcross}).
+     * Per follower of {@code block} (in its order), whether its follow ties to its followers in another group
+     * ({@code group[x]} for follower x) are more than its degree explains ({@link
+     * LockstepReaders#tiedAcrossBeyondChance}).
      */
     boolean[] tiedAcross(DenseBlock block, int[] group) {
-        return readers.tiedAcross(block.followers(), group);
+        return readers.tiedAcrossBeyondChance(block.followers(), group);
     }
 
     /** Scores one cluster given its members (ascending) and the signal edges inside it. */

@@ -18,8 +18,8 @@ import java.util.List;
  * <p><b>Mixed clusters.</b> Every kept group is scored as a whole first, by {@link ClusterScorer#score}'s own choice of
  * formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
  * parts ({@link ClusterPhase#coActionParts}: followers tied to one another by co-retweet, co-reply, fast-retweet,
- * co-text, co-link-slow or hashtag-burst edges inside it, only between followers with no follow tie to the block's
- * followers outside their own component): a follow block is evidence on every follower, a co-action edge on its two
+ * co-text, co-link-slow or hashtag-burst edges inside it, only between followers whose follow ties to the block's
+ * followers outside their own component are no more than their degree explains): a follow block is evidence on every follower, a co-action edge on its two
  * accounts only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on
  * its own edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is
  * higher than the whole cluster's and at least {@code minSize} followers stay; the followers left keep the whole
@@ -438,9 +438,9 @@ final class ScorePhase {
     }
 
     /**
-     * Per account, whether it is a follower of a block's group with an internal carving edge that follows or is
-     * followed by a follower of that block outside its own co-action component ({@code components}, before any tie;
-     * {@link ClusterScorer#tiedAcross}); false elsewhere. O(edges) plus the ties of those blocks.
+     * Per account, whether it is a follower of a block's group with an internal carving edge whose follow ties to the
+     * followers of that block outside its own co-action component ({@code components}, before any tie) are more than
+     * its degree explains ({@link ClusterScorer#tiedAcross}); false elsewhere. O(edges) plus the ties of those blocks.
      */
     private static boolean[] tied(ClusterScorer scorer, ClusterPhase.Groups groups, List<CoordinationEdge> edges,
                                   int[] components) {

@@ -146,12 +146,14 @@ class MixedClustersTest {
 
     @Test
     void fansWhoFollowOtherFansAndRetweetTogetherStayJudgedAsTheirBlock() {
-        // four lockstep retweeters among 56 readers; each follows one of the readers (supporters of one club who know
-        // other supporters): their reactions have an explanation in the follow graph, they make no part
+        // four lockstep retweeters among 56 readers, in an archive of 4,000 other accounts; each follows one of the
+        // readers (supporters of one club who know other supporters: one tie among the 56 followers outside its part,
+        // where its degree of 1 predicts 56 / 4,061 = 0.014): their reactions have an explanation in the follow graph,
+        // they make no part
         int[] co = {FIRST, FIRST + 1, FIRST + 2, FIRST + 3};
         List<CoordinationEdge> edges = new ArrayList<>(followEdges());
         edges.addAll(clique(co, CoordinationSignal.CO_RETWEET, 10));
-        Timeline t = lockstepAmongReaders(co.length);
+        Timeline t = others(lockstepAmongReaders(co.length), 4_000);
         for (int i = 0; i < co.length; i++) {
             t.b.addFollow("f" + i, "f" + (10 + i));
         }
@@ -203,8 +205,8 @@ class MixedClustersTest {
     void fansWhoFollowOtherFansAndPostTheSameChantMakeNoPart() {
         // four followers post the same text within the minute three times (a club's chant), each following one of
         // the block's readers: co-text among followers tied to the block's audience carves nothing, whatever the
-        // signal (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone)
-        Timeline t = accounts();
+        // signal (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone); 4,000 other accounts
+        Timeline t = others(accounts(), 4_000);
         readers(t, 4, FOLLOWERS);
         for (int i = 0; i < 4; i++) {
             t.b.addFollow("f" + i, "f" + (10 + i));
@@ -215,6 +217,37 @@ class MixedClustersTest {
         CoordinationResult r = assemble(t.build(), edges);
         assertThat(r.clusters()).hasSize(1);
         assertThat(flagged(r, 0, FOLLOWERS)).isZero();
+    }
+
+    @Test
+    void aChurnFarmThatMeetsTheBlockAtItsDegreesRateIsCarved() {
+        // the same four post the same text, but each follows 150 other accounts and one reader, who follows it back
+        // (a follow-unfollow churn farm harvesting follow-backs): two ties where its degree of 152 predicts
+        // 152 · 56 / 4,061 = 2.1; no acquaintance, so the co-text clique is a part of its own, flagged
+        Timeline t = others(accounts(), 4_000);
+        readers(t, 4, FOLLOWERS);
+        for (int i = 0; i < 4; i++) {
+            t.b.addFollow("f" + i, "f" + (10 + i));
+            t.b.addFollow("f" + (10 + i), "f" + i);
+            for (int o = 0; o < 150; o++) {
+                t.b.addFollow("f" + i, "other" + (1_000 * i + o));
+            }
+        }
+        int[] co = {FIRST, FIRST + 1, FIRST + 2, FIRST + 3};
+        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
+        edges.addAll(clique(co, CoordinationSignal.CO_TEXT, 10));
+        CoordinationResult r = assemble(t.build(), edges);
+        assertThat(r.clusters()).hasSize(2);
+        assertThat(flagged(r, 0, 4)).isEqualTo(4);
+        assertThat(flagged(r, 4, FOLLOWERS)).isZero();
+    }
+
+    /** {@code t} with {@code n} more accounts other0 … that neither follow nor post. */
+    private static Timeline others(Timeline t, int n) {
+        for (int i = 0; i < n; i++) {
+            t.accounts("other" + i);
+        }
+        return t;
     }
 
     /** Followers 0 .. k − 1 retweet three target posts 10 s after one another; the others read the targets. */
@@ -314,16 +347,24 @@ class MixedClustersTest {
     }
 
     @Test
-    void tiesAcrossGroupsCountOnlyFollowsBetweenDifferentGroups() {
-        Timeline t = accounts();
+    void tiesAcrossGroupsCountOnlyFollowsBetweenDifferentGroupsBeyondTheFollowersDegree() {
+        Timeline t = others(accounts(), 200);
         t.b.addFollow("f0", "f1"); // same group
-        t.b.addFollow("f2", "f3"); // across groups
-        t.b.addFollow("f4", "t0"); // not a follower of the block
+        t.b.addFollow("f2", "f3"); // across groups, two accounts that follow nobody else
+        // across groups, from an account that follows 150 others (a follow-unfollow churn account): one tie among
+        // the 4 followers outside its group is what its degree predicts (λ = 151 · 4 / 261 ≈ 2.3)
+        t.b.addFollow("f4", "f0");
+        for (int i = 0; i < 150; i++) {
+            t.b.addFollow("f4", "other" + i);
+        }
         ClusterScorer scorer = new ClusterScorer(t.build(), CoordinationParams.defaults());
         DenseBlock b = new DenseBlock(new int[]{FIRST, FIRST + 1, FIRST + 2, FIRST + 3, FIRST + 4}, new int[]{0},
                 1.0, 5, 1.0, 1e-6);
-        assertThat(scorer.tiedAcross(b, new int[]{7, 7, 7, 8, 9})).containsExactly(false, false, true, true, false);
-        assertThat(scorer.tied(b)).containsExactly(true, true, true, true, false);
+        // f0: followed by f4 across groups, with a degree of 2 (λ ≈ 0.02); f1: its only tie is inside its group;
+        // f2 and f3: one tie each across groups with a degree of 1; f4: one tie at its degree's rate
+        assertThat(scorer.tiedAcross(b, new int[]{7, 7, 7, 8, 9})).containsExactly(true, false, true, true, false);
+        // with every follower in a group of its own, f1 is tied to f0 as well
+        assertThat(scorer.tiedAcross(b, new int[]{1, 2, 3, 4, 5})).containsExactly(true, true, true, true, false);
     }
 
     private static CoordinationEdge edge(int u, int v, String signal) {
