@@ -371,19 +371,33 @@ final class LockstepReaders {
      * follows), plus O(follows) once to index them.
      */
     boolean[] tied(int[] followers) {
-        Int2IntOpenHashMap index = indexOf(followers);
+        int[] ties = tieCounts(followers, null);
         boolean[] tied = new boolean[followers.length];
+        for (int x = 0; x < followers.length; x++) {
+            tied[x] = ties[x] > 0;
+        }
+        return tied;
+    }
+
+    /**
+     * Per follower index, its follows to and from the other followers of another group ({@code group[x]} for
+     * follower x; null: every other follower), a mutual follow counting twice. O(the followers' follows), plus
+     * O(follows) once to index them.
+     */
+    private int[] tieCounts(int[] followers, int[] group) {
+        Int2IntOpenHashMap index = indexOf(followers);
+        int[] ties = new int[followers.length];
         for (int x = 0; x < followers.length; x++) {
             int f = followers[x];
             for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
                 int y = index.get(followees[i]);
-                if (y >= 0 && y != x) {
-                    tied[x] = true;
-                    tied[y] = true;
+                if (y >= 0 && y != x && (group == null || group[x] != group[y])) {
+                    ties[x]++;
+                    ties[y]++;
                 }
             }
         }
-        return tied;
+        return ties;
     }
 
     /**
@@ -490,18 +504,7 @@ final class LockstepReaders {
      * O(the followers' follows), plus O(follows) once to index them.
      */
     boolean[] tiedAcrossBeyondChance(int[] followers, int[] group) {
-        Int2IntOpenHashMap index = indexOf(followers);
-        int[] ties = new int[followers.length];
-        for (int x = 0; x < followers.length; x++) {
-            int f = followers[x];
-            for (int i = followOffsets[f]; i < followOffsets[f + 1]; i++) {
-                int y = index.get(followees[i]);
-                if (y >= 0 && y != x && (group == null || group[x] != group[y])) {
-                    ties[x]++;
-                    ties[y]++;
-                }
-            }
-        }
+        int[] ties = tieCounts(followers, group);
         Int2IntOpenHashMap groupSize = new Int2IntOpenHashMap();
         if (group != null) {
             for (int g : group) {

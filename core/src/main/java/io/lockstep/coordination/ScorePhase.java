@@ -19,8 +19,8 @@ import java.util.List;
  * formula (a block's cluster with timed edges inside takes the timed formula). A block's cluster may hold co-action
  * parts ({@link ClusterPhase#coActionParts}: followers tied to one another by co-retweet, co-reply, fast-retweet,
  * co-text, co-link-slow or hashtag-burst edges inside it, only between followers whose follow ties to the block's
- * followers outside their own component are no more than their degree explains): a follow block is evidence on every follower, a co-action edge on its two
- * accounts only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on
+ * followers outside their own component are no more than their degree explains): a follow block is evidence on every
+ * follower, a co-action edge on its two accounts only, so a part carries evidence the rest of the block does not. Each part is scored by the timed formula on
  * its own edges, with its own crowd factor, and leaves the block's cluster for a cluster of its own when that score is
  * higher than the whole cluster's and at least {@code minSize} followers stay; the followers left keep the whole
  * cluster's score. A part therefore only adds a verdict: its members are judged by the stronger of the two evidences,

@@ -205,16 +205,8 @@ class MixedClustersTest {
     void fansWhoFollowOtherFansAndPostTheSameChantMakeNoPart() {
         // four followers post the same text within the minute three times (a club's chant), each following one of
         // the block's readers: co-text among followers tied to the block's audience carves nothing, whatever the
-        // signal (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone); 4,000 other accounts
-        Timeline t = others(accounts(), 4_000);
-        readers(t, 4, FOLLOWERS);
-        for (int i = 0; i < 4; i++) {
-            t.b.addFollow("f" + i, "f" + (10 + i));
-        }
-        int[] co = {FIRST, FIRST + 1, FIRST + 2, FIRST + 3};
-        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
-        edges.addAll(clique(co, CoordinationSignal.CO_TEXT, 10));
-        CoordinationResult r = assemble(t.build(), edges);
+        // signal (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone)
+        CoordinationResult r = assemble(chantersAmongReaders().build(), chantEdges());
         assertThat(r.clusters()).hasSize(1);
         assertThat(flagged(r, 0, FOLLOWERS)).isZero();
     }
@@ -224,22 +216,37 @@ class MixedClustersTest {
         // the same four post the same text, but each follows 150 other accounts and one reader, who follows it back
         // (a follow-unfollow churn farm harvesting follow-backs): two ties where its degree of 152 predicts
         // 152 · 56 / 4,061 = 2.1; no acquaintance, so the co-text clique is a part of its own, flagged
-        Timeline t = others(accounts(), 4_000);
-        readers(t, 4, FOLLOWERS);
+        Timeline t = chantersAmongReaders();
         for (int i = 0; i < 4; i++) {
-            t.b.addFollow("f" + i, "f" + (10 + i));
             t.b.addFollow("f" + (10 + i), "f" + i);
             for (int o = 0; o < 150; o++) {
                 t.b.addFollow("f" + i, "other" + (1_000 * i + o));
             }
         }
-        int[] co = {FIRST, FIRST + 1, FIRST + 2, FIRST + 3};
-        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
-        edges.addAll(clique(co, CoordinationSignal.CO_TEXT, 10));
-        CoordinationResult r = assemble(t.build(), edges);
+        CoordinationResult r = assemble(t.build(), chantEdges());
         assertThat(r.clusters()).hasSize(2);
         assertThat(flagged(r, 0, 4)).isEqualTo(4);
         assertThat(flagged(r, 4, FOLLOWERS)).isZero();
+    }
+
+    /**
+     * Followers 4 .. 59 read the targets, in an archive of 4,000 other accounts; followers 0 .. 3 each follow one of
+     * the readers (f0 → f10, …, f3 → f13).
+     */
+    private static Timeline chantersAmongReaders() {
+        Timeline t = others(accounts(), 4_000);
+        readers(t, 4, FOLLOWERS);
+        for (int i = 0; i < 4; i++) {
+            t.b.addFollow("f" + i, "f" + (10 + i));
+        }
+        return t;
+    }
+
+    /** The block's follow edges and a co-text clique among followers 0 .. 3, posts 10 s apart. */
+    private static List<CoordinationEdge> chantEdges() {
+        List<CoordinationEdge> edges = new ArrayList<>(followEdges());
+        edges.addAll(clique(new int[]{FIRST, FIRST + 1, FIRST + 2, FIRST + 3}, CoordinationSignal.CO_TEXT, 10));
+        return edges;
     }
 
     /** {@code t} with {@code n} more accounts other0 … that neither follow nor post. */
