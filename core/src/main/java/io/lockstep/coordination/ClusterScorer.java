@@ -143,13 +143,11 @@ final class ClusterScorer {
      * S the enabled signals with a pair null model; at least 1.
      */
     private final double testedPairs;
-    /** Σ 1/p over each account's edges with a pair null model, by account; null: read from the internal edges. */
-    private final double[] inverseByAccount;
     /**
-     * Per account, whether hashtag-burst's member test finds it ({@link BurstRecurrence}); null without hashtag-burst
-     * edges or when the evidence is read from the internal edges.
+     * Per account, whether its edges in the archive are evidence against chance ({@link #significantAccounts}); null:
+     * read from each cluster's internal edges.
      */
-    private final boolean[] recurring;
+    private final boolean[] significantByAccount;
 
     /**
      * A scorer without crowd measurements (the crowd factor is 1 for every cluster) that reads each member's evidence
@@ -169,9 +167,7 @@ final class ClusterScorer {
         this.activity = activity;
         this.params = params;
         this.crowd = crowd;
-        this.inverseByAccount = edges == null ? null : inverseSums(activity.accountCount(), edges);
-        this.recurring = edges == null || !params.enabled(CoordinationSignal.HASHTAG_BURST) ? null
-                : BurstRecurrence.significant(activity, params, edges);
+        this.significantByAccount = edges == null ? null : significantAccounts(activity, params, edges);
         int n = activity.accountCount();
         int posts = activity.postCount();
         postOffsets = new int[n + 1];
@@ -192,19 +188,7 @@ final class ClusterScorer {
                 postsByAuthor[at[a]++] = p;
             }
         }
-        int posting = 0;
-        for (int v = 0; v < n; v++) {
-            if (postOffsets[v + 1] > postOffsets[v]) {
-                posting++;
-            }
-        }
-        int tests = 0;
-        for (String signal : params.signals()) {
-            if (Signal.of(signal).pairNullModel()) {
-                tests++;
-            }
-        }
-        testedPairs = Math.max(1, Math.max(1, tests) * (posting * (posting - 1.0) / 2));
+        testedPairs = testedPairs(activity, params);
         readers = new LockstepReaders(activity, postOffsets, postsByAuthor, params.coRetweet().window(),
                 params.coRetweet().minShared());
     }
@@ -217,8 +201,7 @@ final class ClusterScorer {
         this.postsByAuthor = base.postsByAuthor;
         this.readers = base.readers;
         this.testedPairs = base.testedPairs;
-        this.inverseByAccount = base.inverseByAccount;
-        this.recurring = base.recurring;
+        this.significantByAccount = base.significantByAccount;
     }
 
     /**
@@ -395,15 +378,57 @@ final class ClusterScorer {
         if (members.length == 0) {
             return 0;
         }
-        double[] inverse = inverseByAccount == null ? inverseSums(members, internal) : null;
+        double[] inverse = significantByAccount == null ? inverseSums(members, internal) : null;
         int significant = 0;
         for (int i = 0; i < members.length; i++) {
-            if (significant(inverse == null ? inverseByAccount[members[i]] : inverse[i], testedPairs)
-                    || recurring != null && recurring[members[i]]) {
+            if (inverse == null ? significantByAccount[members[i]] : significant(inverse[i], testedPairs)) {
                 significant++;
             }
         }
         return (double) significant / members.length;
+    }
+
+    /**
+     * Per account, whether its edges among {@code edges} are evidence against chance: their harmonic mean p-value
+     * within the family of {@link #testedPairs} pair tests passes {@link #significant}, or its hashtag-burst edges pass
+     * that signal's member test ({@link BurstRecurrence}). The reading of the significance term, and of the hashtag
+     * push's core ({@link HashtagPushSignal}). O(edges + accounts + posts), plus hashtag-burst's member test when it
+     * is enabled.
+     */
+    static boolean[] significantAccounts(Activity activity, CoordinationParams params, List<CoordinationEdge> edges) {
+        int n = activity.accountCount();
+        double[] inverse = inverseSums(n, edges);
+        double tested = testedPairs(activity, params);
+        boolean[] recurring = params.enabled(CoordinationSignal.HASHTAG_BURST)
+                ? BurstRecurrence.significant(activity, params, edges) : null;
+        boolean[] out = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            out[v] = significant(inverse[v], tested) || recurring != null && recurring[v];
+        }
+        return out;
+    }
+
+    /**
+     * The family of pair tests the significance term adjusts for: S · n (n − 1) / 2, n the accounts with a timed post,
+     * S the enabled signals with a pair null model (at least 1); at least 1. O(posts + signals).
+     */
+    static double testedPairs(Activity activity, CoordinationParams params) {
+        boolean[] posts = new boolean[activity.accountCount()];
+        int posting = 0;
+        for (int p = 0; p < activity.postCount(); p++) {
+            int a = activity.author(p);
+            if (a >= 0 && activity.time(p) != Activity.NO_TIME && !posts[a]) {
+                posts[a] = true;
+                posting++;
+            }
+        }
+        int tests = 0;
+        for (String signal : params.signals()) {
+            if (Signal.of(signal).pairNullModel()) {
+                tests++;
+            }
+        }
+        return Math.max(1, Math.max(1, tests) * (posting * (posting - 1.0) / 2));
     }
 
     /** Σ 1/p over each account's edges that carry a pair null model, by account. O(edges + accounts). */

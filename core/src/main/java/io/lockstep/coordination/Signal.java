@@ -182,8 +182,9 @@ public enum Signal {
     private static String describePush(CoordinationParams p) {
         return String.format(Locale.ROOT, "after the verdicts and the seeds, an account that is not flagged joins a "
                         + "push of a hashtag (at least %d accounts flagged for using hashtags together, on co-hashtag, "
-                        + "hashtag-burst or hashtag-sequence edges, adopted it, all within %d h of each other, and no "
-                        + "more of its adoptions fall before their window than inside it) "
+                        + "hashtag-burst or hashtag-sequence edges, whose edges are evidence against chance as in the "
+                        + "cluster score's significance, adopted it, all within %d h of each other, and no more of its adoptions fall before their "
+                        + "window than inside it) "
                         + "when it adopted the hashtag inside the push's window without a visible route to it (it "
                         + "follows no account that used the hashtag before it; accounts without follows in the archive "
                         + "are not judged), and the push's window holds more such adoptions by accounts not flagged "

@@ -30,7 +30,8 @@ class HashtagPushSignalTest {
      * up over days by accounts that follow an earlier user (each such account with probability 0.3), plus a few
      * accounts that take it up on their own (one in twenty of those who came to it); every ordinary account also
      * posts untagged now and then. A push: 30 core bots post 4 hashtags together, each within the same 10 minutes
-     * (found by co-hashtag); 60 one-time participants, each following 20 ordinary accounts, post one of those hashtags once,
+     * (found by co-hashtag; the same 30 on each new hashtag, which hashtag-burst's recurrence test finds beyond
+     * chance); 60 one-time participants, each following 20 ordinary accounts, post one of those hashtags once,
      * inside its push's 10 minutes. "reader" follows a bot and posts the first pushed hashtag an hour after it did:
      * its route is visible.
      */
@@ -117,7 +118,8 @@ class HashtagPushSignalTest {
     void endToEndTheParticipantsJoinThePushersClusterAndTheCommunityAndTheReaderDoNot() {
         Timeline t = world(7);
         Activity a = t.build();
-        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-hashtag", "hashtag-push"));
+        CoordinationParams p = CoordinationParams.defaults()
+                .withSignals(Set.of("co-hashtag", "hashtag-burst", "hashtag-push"));
         CoordinationResult r = new CoordinationDetector(p).run(a, P, T);
         int bots = 0, participants = 0, others = 0;
         for (int acc : r.suspiciousAccounts()) {
@@ -141,7 +143,8 @@ class HashtagPushSignalTest {
         assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
                 .allSatisfy(id -> assertThat(id).matches("(bot|part)[0-9]+"))
                 .anySatisfy(id -> assertThat(id).startsWith("bot"));
-        assertThat(c.signals()).containsExactly("co-hashtag", "hashtag-push");
+        assertThat(c.signals()).containsExactlyInAnyOrder("hashtag-burst", "co-hashtag", "hashtag-push")
+                .endsWith("hashtag-push");
         assertThat(v.score()).isEqualTo(c.score());
         List<CoordinationEdge> mine = r.edges().stream()
                 .filter(e -> e.signal().equals("hashtag-push") && (e.source() == part || e.target() == part))
@@ -162,7 +165,7 @@ class HashtagPushSignalTest {
     void withoutTheSignalTheOneTimeParticipantsAreMissed() {
         Timeline t = world(7);
         Activity a = t.build();
-        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-hashtag"));
+        CoordinationParams p = CoordinationParams.defaults().withSignals(Set.of("co-hashtag", "hashtag-burst"));
         CoordinationResult r = new CoordinationDetector(p).run(a, P, T);
         assertThat(Arrays.stream(r.suspiciousAccounts()).filter(acc -> a.accountId(acc).startsWith("part")))
                 .isEmpty();
@@ -309,11 +312,13 @@ class HashtagPushSignalTest {
     }
 
     /**
-     * The core is the flagged accounts flagged for using hashtags together: the same bots flagged on co-link edges
-     * alone push nothing; on co-hashtag edges, the 60 participants join their cluster.
+     * The core is the flagged accounts flagged for using hashtags together whose edges are evidence against chance:
+     * the same bots flagged on co-link edges alone push nothing; on co-hashtag edges beyond chance, the 60
+     * participants join their cluster; on co-hashtag edges chance explains (a clique flagged on its profile alone),
+     * nobody does.
      */
     @Test
-    void theCoreIsAccountsFlaggedForUsingHashtagsTogether() {
+    void theCoreIsAccountsFlaggedForUsingHashtagsTogetherWhoseEdgesAreEvidenceAgainstChance() {
         Timeline t = world(7);
         Activity a = t.build();
         boolean[] flagged = new boolean[a.accountCount()];
@@ -326,14 +331,16 @@ class HashtagPushSignalTest {
         List<Cluster> clusters = List.of(new Cluster(0, "botnet", bots, 0.9, List.of("co-hashtag"), List.of(), 0, 0));
         AccountVerdict[] verdicts = verdicts(flagged, 0);
         HashtagPushSignal signal = new HashtagPushSignal(CoordinationParams.defaults());
-        for (String s : List.of("co-link", "co-hashtag")) {
+        // each pair 3 shared hashtags: against 1e-3 expected (p ~ 2e-10), or against 2.5 (p ~ 0.46, chance)
+        for (String s : List.of("co-link", "co-hashtag", "co-hashtag by chance")) {
+            double expected = s.endsWith("by chance") ? 2.5 : 1e-3;
             List<CoordinationEdge> edges = new ArrayList<>();
             for (int b = 1; b < 30; b++) {
-                edges.add(new CoordinationEdge(Math.min(bots[0], bots[b]), Math.max(bots[0], bots[b]), s, 1.0, 3,
-                        List.of()));
+                edges.add(new CoordinationEdge(Math.min(bots[0], bots[b]), Math.max(bots[0], bots[b]),
+                        s.split(" ")[0], 1.0, 3, List.of(), expected));
             }
             Joined j = signal.run(a, edges, clusters, verdicts, 0.5, T);
-            assertThat(j.accounts()).as(s).hasSize(s.equals("co-link") ? 0 : 60);
+            assertThat(j.accounts()).as(s).hasSize(s.equals("co-hashtag") ? 60 : 0);
             if (s.equals("co-hashtag")) {
                 assertThat(j.clusters().get(0).members()).hasSize(90);
                 assertThat(j.verdicts()[t.id("part7")].suspicious()).isTrue();
