@@ -57,7 +57,8 @@ import java.util.Map;
  * score = max(P, (1 − w) P + w · significance) with the profile P a weighted sum of density, synchrony, creation burst
  * and burst share ({@link CoordinationParams.TimedWeights}; by default w = 0.45, the block formula's weight for its
  * significance, and P = 0.4 density + 0.3 synchrony + 0.15 creation burst + 0.15 burst share, the timed formula
- * before the significance term), times the crowd factor
+ * before the significance term); a cluster whose only evidence is co-hashtag and none of whose members is
+ * significant scores 0 (below). Then, times the crowd factor
  * 1 − f (1 − c): f the share of the internal edges that are co-retweet or co-reply, c the share of the members'
  * co-reactors that are inside the cluster's coordination neighbourhood, the members and the accounts the combined
  * coordination graph links to a member, counting only the co-reactors pair counting compared with a member
@@ -86,6 +87,16 @@ import java.util.Map;
  * beyond what their degrees explain, g = {@link CoordinationParams.ScoreWeights#blockCohesion} (1 by default): an
  * honest crowd's block follows the accounts of one interest, which follow one another, a vendor's block its unrelated
  * customers.
+ *
+ * <p><b>Shared hashtags with nothing beyond chance.</b> Hashtags are a topic's vocabulary: the pundits, outlets and
+ * fans of one topic use its few hashtags all day, so their co-hashtag pairs pass the pair threshold by the dozen
+ * while the pair null model explains them (their own rates; the hashtags' own bursts). A cluster made of such edges
+ * alone, with no member significant, is flagged by nothing but its shape, and a small clique's shape (density 1 of a
+ * clique cut out, one creation burst in three) scores above the line by itself: it is no finding, and scores 0.
+ * Co-retweet, co-reply, co-text and co-link are actions on one item (a post, a text, a link) and keep their profile,
+ * which a botnet's pieces that the event null explains need (each piece's amplifiers are the seed's only retweeters);
+ * so do pushers on hashtags that recur (hashtag-burst's member test makes them significant). Measured on the fourth
+ * generator's archives in docs/quality.md ("Shared hashtags with nothing beyond chance").
  *
  * <p>A follower-farm cluster (its evidence mostly the follow signal's, {@link #kind}) made of a dense block is then
  * scaled by the <b>audience factor</b> 1 − e, e a lower bound on the share of the block's followers that read its
@@ -305,17 +316,26 @@ final class ClusterScorer {
 
     /**
      * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
-     * burst and burst share, weighted) lifted by the significance term ({@link #lifted}). O(internal edges).
+     * burst and burst share, weighted) lifted by the significance term ({@link #lifted}); 0 for a co-hashtag cluster
+     * with no significant member (see the class comment). O(internal edges).
      */
     double timedScore(int id, int[] members, List<CoordinationEdge> internal, double density, double synchrony,
                       double creation, double burst, Map<String, Integer> signalEdges) {
         CoordinationParams.TimedWeights w = params.cluster().weights().timed();
         double profile = w.density() * density + w.synchrony() * synchrony + w.creationBurst() * creation
                 + w.burstShare() * burst;
-        double significance = w.significance() == 0 ? 0 : significance(members, internal);
+        double significance = significance(members, internal);
+        if (significance == 0 && onlyCoHashtag(signalEdges)) {
+            return 0;
+        }
         return crowdFactor(id, signalEdges, internal.size())
                 * acquaintanceFactor(members, params.cluster().weights().acquaintance())
                 * lifted(profile, significance, w.significance());
+    }
+
+    /** Whether the cluster's internal edges are all co-hashtag edges (and there is one). O(signals). */
+    static boolean onlyCoHashtag(Map<String, Integer> signalEdges) {
+        return signalEdges.size() == 1 && signalEdges.containsKey(CoordinationSignal.CO_HASHTAG);
     }
 
     /**

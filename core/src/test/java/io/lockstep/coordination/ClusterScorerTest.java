@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -350,6 +351,36 @@ class ClusterScorerTest {
             double score = new ClusterScorer(a, p).score(0, m, chain, chain.size()).score();
             assertThat(score).as("term %d alone", t).isCloseTo(expected[t], within(1e-12));
         }
+    }
+
+    /**
+     * Three members linked in a triangle, two uses of a hashtag 30 s apart on each edge: density 1, synchrony 0.5.
+     * On co-hashtag edges the pair null model explains (3 shared against 2.5 expected), the clique is no finding and
+     * scores 0; on the same edges beyond chance (against 0.001 expected) every member is significant and the profile
+     * is lifted; on co-retweet edges chance explains, the profile stands (an operation's pieces on items only it
+     * acts on are explained by their own burst), and so it does when co-hashtag is not the clique's only signal.
+     */
+    @Test
+    void aCoHashtagCliqueWithNoMemberBeyondChanceIsNoFinding() {
+        Activity a = timelines(SIZE);
+        int[] m = Arrays.copyOf(members(), 3);
+        ClusterScorer scorer = new ClusterScorer(a, CoordinationParams.defaults());
+        BiFunction<String[], Double, Double> score = (signals, expected) -> {
+            List<CoordinationEdge> triangle = new ArrayList<>();
+            int[][] pairs = {{0, 1}, {0, 2}, {1, 2}};
+            for (int i = 0; i < pairs.length; i++) {
+                triangle.add(new CoordinationEdge(m[pairs[i][0]], m[pairs[i][1]], signals[i % signals.length], 0.5, 3,
+                        List.of(new Evidence("#tag", 1_000, 1_030)), expected));
+            }
+            return scorer.score(0, m, triangle, triangle.size()).score();
+        };
+        String[] coHashtag = {CoordinationSignal.CO_HASHTAG};
+        assertThat(score.apply(coHashtag, 2.5)).isZero();
+        assertThat(score.apply(coHashtag, 0.001)).isGreaterThan(0.5);
+        double profile = score.apply(new String[]{CoordinationSignal.CO_RETWEET}, 2.5);
+        assertThat(profile).isGreaterThan(0.5);
+        assertThat(score.apply(new String[]{CoordinationSignal.CO_HASHTAG, CoordinationSignal.CO_TEXT}, 2.5))
+                .isGreaterThan(0.5);
     }
 
     /**
