@@ -1,10 +1,7 @@
 package io.lockstep.coordination;
 
-import it.unimi.dsi.fastutil.ints.Int2IntMap;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +71,8 @@ import java.util.List;
  *
  * <p>Cost: O(n + m log d) for the follow-back accounts and the unknown spans (each account's followers, d the largest
  * out-degree), O(n log n) for the archive's creation order, O(Σ d log d) for the targets' eligible followers sorted by
- * creation, O(d) per target and span for the window scan, and O(Σ in-degrees of the bought targets) for the members.
- * Deterministic.
+ * creation (by their rank in the archive's creation order, a sort of primitive ints: 5 bytes per account), O(d) per
+ * target and span for the window scan, and O(Σ in-degrees of the bought targets) for the members. Deterministic.
  */
 final class BoughtAudiences {
     /**
@@ -105,9 +102,12 @@ final class BoughtAudiences {
         /**
          * The members (ascending): the unknown eligible followers of the window that follow at least
          * max(2, ⌈{@code minDensity} · |B|⌉) accounts of the batch's book B (see the class comment), whichever block
-         * holds them.
+         * holds them. O(the batch's follows).
+         *
+         * @param scratch one int per account, all 0; left all 0
          */
-        int[] members(DenseBlockFinder finder, long[] created, long[] gap, CoordinationParams.FollowParams params) {
+        int[] members(DenseBlockFinder finder, long[] created, long[] gap, CoordinationParams.FollowParams params,
+                      int[] scratch) {
             IntArrayList batch = new IntArrayList();
             for (int i = finder.inStart(target); i < finder.inEnd(target); i++) {
                 int v = finder.inFollower(i);
@@ -117,28 +117,38 @@ final class BoughtAudiences {
                     batch.add(v);
                 }
             }
-            Int2IntOpenHashMap follows = new Int2IntOpenHashMap();
+            // the batch's follows counted per account followed, then the book's accounts marked −1
+            IntArrayList touched = new IntArrayList();
             for (int v : batch) {
                 for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
-                    follows.addTo(finder.outTarget(i), 1);
+                    if (scratch[finder.outTarget(i)]++ == 0) {
+                        touched.add(finder.outTarget(i));
+                    }
                 }
             }
-            IntOpenHashSet book = new IntOpenHashSet();
-            for (Int2IntMap.Entry e : follows.int2IntEntrySet()) {
-                if (e.getIntValue() >= params.minDensity() * batch.size()) {
-                    book.add(e.getIntKey());
+            int book = 0;
+            for (int x = 0; x < touched.size(); x++) {
+                int t = touched.getInt(x);
+                if (scratch[t] >= params.minDensity() * batch.size()) {
+                    scratch[t] = -1;
+                    book++;
+                } else {
+                    scratch[t] = 0;
                 }
             }
-            int floor = Math.max(2, (int) Math.ceil(params.minDensity() * book.size()));
+            int floor = Math.max(2, (int) Math.ceil(params.minDensity() * book));
             IntArrayList out = new IntArrayList();
             for (int v : batch) {
                 int inBook = 0;
                 for (int i = finder.outStart(v); i < finder.outEnd(v); i++) {
-                    inBook += book.contains(finder.outTarget(i)) ? 1 : 0;
+                    inBook += scratch[finder.outTarget(i)] == -1 ? 1 : 0;
                 }
                 if (inBook >= floor) {
                     out.add(v);
                 }
+            }
+            for (int x = 0; x < touched.size(); x++) {
+                scratch[touched.getInt(x)] = 0;
             }
             int[] a = out.toIntArray();
             Arrays.sort(a);
@@ -201,8 +211,9 @@ final class BoughtAudiences {
         List<IntArrayList> targets = new ArrayList<>();
         List<List<Audience>> tests = new ArrayList<>();
         boolean[] found = new boolean[kept.size()];
+        int[] scratch = new int[n];
         for (Audience a : bought) {
-            int[] all = a.members(finder, created, gap, params);
+            int[] all = a.members(finder, created, gap, params, scratch);
             int[] held = new int[kept.size()];
             for (int v : all) {
                 if (keptOf[v] >= 0) {
@@ -338,10 +349,13 @@ final class BoughtAudiences {
                                     CoordinationParams.FollowParams params) {
         int n = created.length;
         int minTargets = params.minTargets();
-        // the eligible accounts by creation time
+        // the eligible accounts by creation time; each eligible account's place in that order (its rank), so that a
+        // target's followers are put in the same order by sorting their ranks
+        boolean[] eligible = new boolean[n];
         IntArrayList ids = new IntArrayList();
         for (int v = 0; v < n; v++) {
-            if (eligible(finder, created, v, minTargets)) {
+            eligible[v] = eligible(finder, created, v, minTargets);
+            if (eligible[v]) {
                 ids.add(v);
             }
         }
@@ -349,8 +363,10 @@ final class BoughtAudiences {
         byCreation(byTime, created);
         int m = byTime.length;
         long[] times = new long[m];
+        int[] rank = new int[n];
         for (int i = 0; i < m; i++) {
             times[i] = created[byTime[i]];
+            rank[byTime[i]] = i;
         }
         long[] spans = new long[SPANS.length];
         int[][] unknownBefore = new int[SPANS.length][m + 1];
@@ -364,7 +380,7 @@ final class BoughtAudiences {
         int[] eligibleIn = new int[n];
         for (int t = 0; t < n; t++) {
             for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
-                eligibleIn[t] += eligible(finder, created, finder.inFollower(i), minTargets) ? 1 : 0;
+                eligibleIn[t] += eligible[finder.inFollower(i)] ? 1 : 0;
             }
             tested += eligibleIn[t] >= params.minFollowers() ? SPANS.length : 0;
         }
@@ -383,14 +399,15 @@ final class BoughtAudiences {
             int c = 0;
             for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
                 int v = finder.inFollower(i);
-                if (eligible(finder, created, v, minTargets)) {
-                    who[c++] = v;
+                if (eligible[v]) {
+                    who[c++] = rank[v];
                 }
             }
-            int[] order = Arrays.copyOf(who, c);
-            byCreation(order, created);
+            Arrays.sort(who, 0, c);
+            int[] order = new int[c];
             for (int i = 0; i < c; i++) {
-                when[i] = created[order[i]];
+                order[i] = byTime[who[i]];
+                when[i] = times[who[i]];
             }
             for (int s = 0; s < SPANS.length; s++) {
                 // the best window, then the best of the followers left outside it, while they pass: a client
