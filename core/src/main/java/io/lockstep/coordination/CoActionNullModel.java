@@ -154,13 +154,13 @@ final class CoActionNullModel {
         /** As above, the pair's {@link SampledCoOccurrences#reach(int, int)} already read. */
         double expectation(int index, int u, int v, int count, double reach) {
             return expectation(index, u, v, count, sampled.pairFactor(u, v, reach),
-                    sampled.ownExpanded(u, v, count));
+                    contains(index) ? sampled.ownExpanded(u, v, count) : 0);
         }
 
         /**
          * As above, the pair's {@link SampledCoOccurrences#pairFactor(int, int, double)} and what its count stands
-         * for ({@link SampledCoOccurrences#ownExpanded}, taken out while the pair is in the background) already
-         * read: the same λ.
+         * for ({@link SampledCoOccurrences#ownExpanded}, taken out while the pair is in the background; not read
+         * otherwise) already read: the same λ.
          */
         double expectation(int index, int u, int v, int count, double pairFactor, double ownExpanded) {
             boolean in = contains(index);
