@@ -314,6 +314,11 @@ final class ClusterScorer {
         return readers.hiredAround(block);
     }
 
+    /** How fully {@code members} cover the posts of the targets they act on ({@link LockstepReaders#coverage}). */
+    double coverage(int[] members, int[] targets) {
+        return readers.coverage(members, targets);
+    }
+
     /**
      * The timed formula (see the class comment): the crowd factor times the profile (density, synchrony, creation
      * burst and burst share, weighted) lifted by the significance term ({@link #lifted}); 0 for a co-hashtag cluster

@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
 import io.lockstep.activity.PostKind;
+import it.unimi.dsi.fastutil.ints.Int2IntMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
@@ -54,8 +55,8 @@ final class LockstepReaders {
     static final double TIE_LEVEL = 0.05;
     /**
      * The share of its targets' posts that a block's hired accounts must act on together for them to be hired around
-     * the block ({@link #hiredAround}, {@link #coverage}): more than half, a majority of the posts rather than a chosen
-     * few. A level of reading, not fitted to an archive.
+     * the block ({@link #hiredAround}, {@link #coverage}, weighted by their actions): more than half, a majority of
+     * the posts rather than a chosen few. A level of reading, not fitted to an archive.
      */
     static final double MIN_COVERAGE = 0.5;
 
@@ -137,37 +138,54 @@ final class LockstepReaders {
     }
 
     /**
-     * The share of the posts of the targets that {@code members} act on (their posts other than retweets) that some
-     * member retweeted, quoted or replied to; 0 when they act on none. A farm hired to amplify its clients acts on
-     * their posts as they come: the fourth generator's aged farm retweets every client post, each member a fifth to
-     * three fifths of them, so together they cover nearly all. An honest crowd whose members act on nothing but one
-     * sponsor's posts, in lockstep and without ties (giveaway entrants retweeting the contests, "RT + follow to win"),
-     * acts on the few posts that ask for it among the dozens the sponsor writes. O(the members' posts + the acted-on
-     * targets' posts).
+     * How fully {@code members} cover the posts of the targets they act on, weighted by their actions: for each target
+     * they retweet, quote or reply to, the share of its posts (other than retweets) that some member acted on, averaged
+     * over the members' actions on targets (a target acted on a hundred times weighs a hundred times one acted on
+     * once); 0 when they act on none. A farm hired to amplify its clients acts on their posts as they come: the fourth
+     * generator's aged farm retweets every client post, each member a fifth to three fifths of them, so together they
+     * cover nearly all. An honest crowd whose members act on nothing but one sponsor's posts, in lockstep and without
+     * ties (giveaway entrants retweeting the contests, "RT + follow to win"), acts on the few posts that ask for it
+     * among the dozens the sponsor writes. The weighting is the coverage of the target behind a typical action, so that
+     * a farm's stray action on another of the block's targets, one post of a prolific account, does not dilute the
+     * coverage of the clients its actions are for: counted as one pool of posts, a few such strays held the fourth
+     * generator's aged farms at 0.09–0.43 while their clients were covered almost whole (docs/quality.md, "Hired
+     * accounts' coverage, weighted by their actions"). O(the members' posts + the acted-on targets' posts).
      */
     double coverage(int[] members, int[] targetIds) {
         IntOpenHashSet targets = new IntOpenHashSet(targetIds);
-        IntOpenHashSet acted = new IntOpenHashSet();
-        IntOpenHashSet authors = new IntOpenHashSet();
+        Int2IntOpenHashMap actions = new Int2IntOpenHashMap();
+        LongOpenHashSet acted = new LongOpenHashSet();
+        int total = 0;
         for (int m : members) {
             for (int i = postOffsets[m]; i < postOffsets[m + 1]; i++) {
                 int p = postsByAuthor[i];
                 int ref = activity.referencedPost(p);
                 if (ref != Activity.NONE && onTarget(p, targets)) {
-                    acted.add(ref);
-                    authors.add(activity.referencedAuthor(p));
+                    int author = activity.referencedAuthor(p);
+                    actions.addTo(author, 1);
+                    acted.add((long) author << 32 | ref);
+                    total++;
                 }
             }
         }
-        long posts = 0;
-        for (int a : authors) {
-            for (int i = postOffsets[a]; i < postOffsets[a + 1]; i++) {
+        Int2IntOpenHashMap actedPosts = new Int2IntOpenHashMap();
+        for (long key : acted) {
+            actedPosts.addTo((int) (key >>> 32), 1);
+        }
+        double covered = 0;
+        for (Int2IntMap.Entry e : actions.int2IntEntrySet()) {
+            int author = e.getIntKey();
+            long posts = 0;
+            for (int i = postOffsets[author]; i < postOffsets[author + 1]; i++) {
                 if (activity.kind(postsByAuthor[i]) != PostKind.RETWEET) {
                     posts++;
                 }
             }
+            if (posts > 0) {
+                covered += e.getIntValue() * Math.min(1.0, (double) actedPosts.get(author) / posts);
+            }
         }
-        return posts == 0 ? 0 : Math.min(1.0, (double) acted.size() / posts);
+        return total == 0 ? 0 : covered / total;
     }
 
     /**

@@ -265,6 +265,29 @@ class HiredFollowersTest {
     }
 
     @Test
+    void aStrayActionOnAProlificTargetDoesNotDiluteTheCoverageOfTheClients() {
+        // the aged farm retweets all 12 client posts; one member also retweets one of the 60 posts of b0, a third
+        // target of the block: one pool of posts would be 13 of 72 (0.18), weighted by the actions it is 240 on fully
+        // covered clients and 1 on b0
+        Timeline t = archive(Kind.AGED);
+        for (int p = 0; p < 5 * POSTS; p++) {
+            t.tweet("b0-" + p, "b0", START + p * DAY / 5 + 300);
+        }
+        t.retweet("g0", START + 4 * DAY, "b0-7");
+        Activity a = t.build();
+        int b0 = FIRST + 2 * GROUP;
+        assertThat(a.accountId(b0)).isEqualTo("b0");
+        DenseBlock block = new DenseBlock(range(0, 2 * GROUP), new int[]{0, 1, b0}, 1.0, 4L * GROUP, 2.0, 1e-12);
+        ClusterScorer scorer = scorer(a);
+        assertThat(scorer.hiredAround(block)).containsExactly(range(0, GROUP));
+        int[] farm = range(0, GROUP);
+        assertThat(scorer.coverage(farm, block.targets())).isCloseTo((240 + 1.0 / 60) / 241, within(1e-9));
+        // the entrants' three contest posts of the sponsor's twelve stay a quarter, strays or not
+        assertThat(scorer(archive(Kind.ENTRANTS).build()).coverage(farm, new int[]{0, 1}))
+                .isCloseTo(0.25, within(1e-9));
+    }
+
+    @Test
     void aHiredAccountStaysInAClusterThatScoresHigher() {
         Activity a = archive(Kind.AGED).build();
         ClusterScorer scorer = scorer(a);
