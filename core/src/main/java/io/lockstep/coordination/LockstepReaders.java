@@ -103,7 +103,11 @@ final class LockstepReaders {
      * The block's <b>hired</b> followers (account ids, ascending): those that act on its targets in lockstep with the
      * block (as in {@link #count}), whose every post in the archive is such an action (a retweet, quote or reply of a
      * target: no post of their own and no action on anyone else), and whose follow ties to the block's other followers
-     * are no more than their degree explains ({@link #tiedBeyondChance}). Accounts bought second-hand keep the follows
+     * are no more than their degree explains ({@link #tiedBeyondChance}'s test, at {@value #TIE_LEVEL} over the
+     * candidates: each account acting in lockstep with nothing else posted is one test, and the family is adjusted as
+     * Bonferroni's, so that the few members of a farm of a hundred whose past lives' follows meet two or three other
+     * followers do not clear themselves at the 5 % that one account's test keeps; fans who know one another have
+     * dozens of ties, far beyond either level). Accounts bought second-hand keep the follows
      * of their past lives, and in a homophilous archive a third of them meet another follower of the block by chance,
      * so any tie cannot clear them as {@link #count} does; what they lack is a voice of their own: the account's life
      * in the archive is its buyer's job. A fan reacts to its idol within the minute too, and may meet the other fans
@@ -228,15 +232,15 @@ final class LockstepReaders {
     int[] hired(int[] followers, int[] targets) {
         Acts acts = acts(followers, targets);
         boolean[] candidate = new boolean[followers.length];
-        boolean any = false;
+        int candidates = 0;
         for (int x = 0; x < followers.length; x++) {
             candidate[x] = acts.lockstep[x] && acts.onlyTargets[x];
-            any |= candidate[x];
+            candidates += candidate[x] ? 1 : 0;
         }
-        if (!any) {
+        if (candidates == 0) {
             return new int[0];
         }
-        boolean[] tied = tiedBeyondChance(followers);
+        boolean[] tied = tiedAcrossBeyondChance(followers, null, TIE_LEVEL / candidates);
         IntArrayList out = new IntArrayList();
         for (int x = 0; x < followers.length; x++) {
             if (candidate[x] && !tied[x]) {
@@ -522,6 +526,11 @@ final class LockstepReaders {
      * O(the followers' follows), plus O(follows) once to index them.
      */
     boolean[] tiedAcrossBeyondChance(int[] followers, int[] group) {
+        return tiedAcrossBeyondChance(followers, group, TIE_LEVEL);
+    }
+
+    /** As {@link #tiedAcrossBeyondChance(int[], int[])}, tied when the tail is under {@code level}. */
+    private boolean[] tiedAcrossBeyondChance(int[] followers, int[] group, double level) {
         int[] ties = tieCounts(followers, group);
         Int2IntOpenHashMap groupSize = new Int2IntOpenHashMap();
         if (group != null) {
@@ -536,7 +545,7 @@ final class LockstepReaders {
             double others = followers.length - (group == null ? 1.0 : groupSize.get(group[x]));
             double degree = followOffsets[f + 1] - followOffsets[f] + inDegree[f];
             double lambda = degree * others / accounts;
-            tied[x] = ties[x] > 0 && PoissonTail.upper(ties[x], lambda) < TIE_LEVEL;
+            tied[x] = ties[x] > 0 && PoissonTail.upper(ties[x], lambda) < level;
         }
         return tied;
     }

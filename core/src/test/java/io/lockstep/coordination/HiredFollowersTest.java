@@ -305,6 +305,25 @@ class HiredFollowersTest {
     }
 
     @Test
+    void aFewChanceTiesBeyondOneAccountsLevelDoNotClearAFarmsMembers() {
+        // a directed triangle among g0, g2 and g4 besides the aged farm's chance ties: three ties each on a degree of
+        // 35 among 39 other followers of 2,042 accounts (λ 0.67), P(Poisson ≥ 3) = 0.03: beyond chance for one account
+        // at 5 %, not for one of twenty accounts tested (0.05 / 20)
+        Timeline t = archive(Kind.AGED);
+        t.b.addFollow("g0", "g2");
+        t.b.addFollow("g2", "g4");
+        t.b.addFollow("g4", "g0");
+        Activity a = t.build();
+        LockstepReaders r = new LockstepReaders(a, new int[a.accountCount() + 1], new int[0], 60, 3);
+        boolean[] alone = r.tiedBeyondChance(block().followers());
+        for (int i = 0; i < 2 * GROUP; i++) {
+            assertThat(alone[i]).as("g" + i).isEqualTo(i == 0 || i == 2 || i == 4);
+        }
+        assertThat(scorer(a).hired(block())).containsExactly(range(0, GROUP));
+        assertThat(scorer(a).hiredAround(block())).containsExactly(range(0, GROUP));
+    }
+
+    @Test
     void fansRetweetingWithinTheMinuteWithChanceTiesButAVoiceOfTheirOwnAreNotHired() {
         // the third generator's fandom: the same synchrony and the same chance ties, but each fan also posts
         Activity a = archive(Kind.FANS_WITH_A_VOICE).build();
