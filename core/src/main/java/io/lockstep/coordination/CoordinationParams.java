@@ -401,15 +401,21 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "another follower acted on within co-retweet's window, with no follow tie to any follower), "
                         + "and n posted anything in the archive (a follower that never posts gives no "
                         + "evidence), e = max(k / N, the lower end of the Wilson interval of k / n at %.2f standard "
-                        + "errors); suspicious from %.2f. Reported "
-                        + "edges: each account's %d strongest "
+                        + "errors); the accounts around a block that its targets hired (following one of them, every "
+                        + "post a retweet, quote or reply of one of them, in lockstep with the block as above, with no "
+                        + "more follow ties to its other followers than their degree explains at %.2f over the "
+                        + "accounts so tested, and together covering more than %.2f of the posts of the targets they "
+                        + "act on, averaged over their actions) are scored by the block formula on their own follows, "
+                        + "without the factor e, and leave their cluster when that scores higher; suspicious from "
+                        + "%.2f. Reported edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 t.significance, t.significance, cluster.weights.acquaintance, t.density, t.synchrony, t.creationBurst,
                 cluster.creationBurst / 86400,
                 t.burstShare, cluster.burstBin, ClusterScorer.SIGNIFICANCE_LEVEL, f.significance, f.density, f.creationBurst, f.burstShare,
                 cluster.weights.blockAcquaintance, cluster.weights.blockCohesion,
-                ClusterScorer.AUDIENCE_Z, cluster.suspiciousScore, cluster.partners));
+                ClusterScorer.AUDIENCE_Z, LockstepReaders.TIE_LEVEL, LockstepReaders.MIN_COVERAGE,
+                cluster.suspiciousScore, cluster.partners));
         b.append(String.format(Locale.ROOT, "Campaigns: per-hashtag %d s bins; a burst has >= %d posts and >= %.1f x "
                         + "(median + 1); seeds need >= %d coordinated retweeters.", campaign.bin(), campaign.minPosts(),
                 campaign.factor(), campaign.minAmplifiers()));

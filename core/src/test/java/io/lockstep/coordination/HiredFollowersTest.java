@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -285,6 +286,11 @@ class HiredFollowersTest {
         // the entrants' three contest posts of the sponsor's twelve stay a quarter, strays or not
         assertThat(scorer(archive(Kind.ENTRANTS).build()).coverage(farm, new int[]{0, 1}))
                 .isCloseTo(0.25, within(1e-9));
+        // the report's method text prints the level and the weighting the hired parts use
+        assertThat(CoordinationParams.defaults().describe()).contains(String.format(Locale.ROOT,
+                "covering more than %.2f of the posts of the targets they act on, averaged over their actions",
+                LockstepReaders.MIN_COVERAGE)).contains(String.format(Locale.ROOT,
+                "than their degree explains at %.2f over the accounts so tested", LockstepReaders.TIE_LEVEL));
     }
 
     @Test
