@@ -12,6 +12,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import io.lockstep.simulate.ArchiveFile;
 import io.lockstep.simulate.ScenarioConfig;
+import io.lockstep.store.DirectoryLock;
 import io.lockstep.visual.LineChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,13 +85,26 @@ public final class EvaluateCommand extends LockstepCommand {
         if (detector.analysisSeeds != null && archive == null) {
             throw new ParameterException(spec.commandLine(), "--analysis-seeds needs --archive DIR");
         }
-        if (archive != null) {
-            return evaluateArchive();
+        if (archive == null && !matrix && !sweep) {
+            return evaluateOnce();
         }
-        if (matrix) {
-            return matrix();
+        // one run per --work: two runs sharing it would score each other's verdicts
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.tryTake(work);
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--work " + work + ": " + e.getCause().getMessage());
         }
-        return sweep ? sweep() : evaluateOnce();
+        if (lock == null) {
+            throw new ParameterException(spec.commandLine(), "--work " + work + " is in use by another run of "
+                    + "evaluate (its " + DirectoryLock.FILE_NAME + " is locked): give each run its own --work DIR");
+        }
+        try (lock) {
+            if (archive != null) {
+                return evaluateArchive();
+            }
+            return matrix ? matrix() : sweep();
+        }
     }
 
     private int evaluateOnce() throws IOException {

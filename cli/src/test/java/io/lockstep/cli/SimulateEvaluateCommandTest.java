@@ -1,5 +1,6 @@
 package io.lockstep.cli;
 
+import io.lockstep.store.DirectoryLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +58,39 @@ class SimulateEvaluateCommandTest {
         String out = run(new EvaluateCommand(), err);
         assertThat(out).startsWith("2\n");
         assertThat(err.toString()).contains("evaluate needs --truth FILE and --accounts FILE (or --sweep)");
+    }
+
+    /**
+     * Two runs given the same {@code --work} would read each other's verdicts (one archive's accounts scored against
+     * another's truth): while one holds it, a second is refused before it writes anything, with the option named;
+     * once the first has finished, the directory is free again.
+     */
+    @Test
+    void aWorkDirectoryInUseIsRefusedAndFreedWhenTheRunEnds() throws Exception {
+        Path archive = dir.resolve("archive");
+        StringWriter err = new StringWriter();
+        assertThat(run(new SimulateCommand(), err, "--out", archive.toString(), "--accounts", "800", "--days", "2",
+                "--seed", "3", "--scenario", "botnet")).startsWith("0\n");
+        Path work = dir.resolve("work");
+        try (DirectoryLock held = DirectoryLock.tryTake(work)) {
+            assertThat(held).isNotNull();
+            StringWriter refused = new StringWriter();
+            String out = run(new EvaluateCommand(), refused, "--archive", archive.toString(), "--work",
+                    work.toString());
+            assertThat(out).startsWith("2\n");
+            assertThat(refused.toString()).contains("--work " + work + " is in use by another run of evaluate");
+            try (var files = Files.list(work)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly(DirectoryLock.FILE_NAME);
+            }
+        }
+        StringWriter after = new StringWriter();
+        assertThat(run(new EvaluateCommand(), after, "--archive", archive.toString(), "--work", work.toString()))
+                .startsWith("0\n");
+        assertThat(work.resolve("accounts.csv")).isRegularFile();
+        // the finished run released it
+        try (DirectoryLock again = DirectoryLock.tryTake(work)) {
+            assertThat(again).isNotNull();
+        }
     }
 
     /**
