@@ -67,7 +67,7 @@ public final class EvaluateCommand extends LockstepCommand {
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "sweep",
             description = "Sweep, matrix and --archive: directory for the generated archives, verdicts, tables and plot "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}); locked while the run lasts, so parallel runs need one each.")
     Path work;
 
     /** Sweep: the scenario; sweep and matrix: the days (7 unless {@code --days} says otherwise); everywhere: the seed. */
