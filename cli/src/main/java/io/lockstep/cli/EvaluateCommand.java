@@ -93,7 +93,7 @@ public final class EvaluateCommand extends LockstepCommand {
         try {
             lock = DirectoryLock.tryTake(work);
         } catch (UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "--work " + work + ": " + e.getCause().getMessage());
+            throw new ParameterException(spec.commandLine(), "--work " + work + ": " + e.getMessage());
         }
         if (lock == null) {
             throw new ParameterException(spec.commandLine(), "--work " + work + " is in use by another run of "

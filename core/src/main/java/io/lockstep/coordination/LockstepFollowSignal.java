@@ -584,14 +584,18 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         RoundKind kind = null;
         long roundStart = 0;
         long roundCpu = 0;
-        // a client's seed whose creation burst yields nothing is judged again as a client's seed (see below)
+        // a client's seed whose creation burst yields nothing is judged again as a client's seed (see below); the
+        // second judgement belongs to the same round: not counted, timed or reported to progress again
         int burstless = -1;
         for (int round = 0; round < roundCount; round++) {
-            if (kind != null) {
-                chargeRound(kind, roundStart, roundCpu);
+            if (round != burstless) {
+                if (kind != null) {
+                    chargeRound(kind, roundStart, roundCpu);
+                }
+                roundStart = System.nanoTime();
+                roundCpu = processCpu();
+                rounds++;
             }
-            roundStart = System.nanoTime();
-            roundCpu = processCpu();
             kind = round >= firstPool ? RoundKind.POOL : round >= firstClient ? RoundKind.CLIENT
                     : round >= firstCaptured ? RoundKind.CAPTURED : round >= firstAudience ? RoundKind.AUDIENCE
                     : round < cohorts.size() ? RoundKind.COHORT : RoundKind.PEELED;
@@ -599,7 +603,6 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             boolean clientSeed = round >= firstClient && round < firstClient + clients.size();
             boolean poolSeed = round >= firstPool;
             termination.assertRunning();
-            rounds++;
             boolean[] block;
             boolean audience = round >= firstAudience;
             if (poolSeed) {
@@ -751,13 +754,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 kept = null;
             }
             clock = lap(Phase.TEST, clock);
-            if (kept == null && !explained && clientSeed && burst && round != burstless) {
+            if (kept == null && !explained && clientSeed && burst) {
                 // a client's audience can hold two of its vendors' farms: a fresh one created together and an aged
                 // one bought second-hand; the burst is one of them, and when it yields nothing the seed is judged
                 // again on its own evidence, the client's co-following audience, as a seed without a burst is
                 burstless = round;
                 round--;
-                rounds--;
                 continue;
             }
             if ((audience || capturedSeed || poolSeed) && kept == null && !explained) {

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a directory that one Lockstep process writes, held from {@link #take} to {@link #close}: a
+ * An exclusive lock on a directory that one Lockstep process writes, held from {@link #tryTake} to {@link #close}: a
  * lock file in the directory locked through the operating system ({@link FileChannel#tryLock}, advisory, released
  * by the system when the process dies, so a crashed run leaves nothing to clean up). Two runs given the same
  * directory would otherwise write and read each other's files (one run's verdicts scored against another archive's
  * truth, with no error when the ids happen to match); the second is refused at once. Not reentrant: a second
- * {@code take} of the same directory in one process is refused too.
+ * {@code tryTake} of the same directory in one process is refused too.
  */
 public final class DirectoryLock implements AutoCloseable {
     /** The lock file's name inside the locked directory. */
