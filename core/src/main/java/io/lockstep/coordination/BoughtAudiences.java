@@ -58,7 +58,11 @@ import java.util.List;
  * start one when they are at least {@code minFollowers}. A block's targets are its tests' targets that a share
  * {@code minDensity} of its members follows (the first test's always: the camouflage a batch spreads over the
  * platform's stars is no shared target), its observed count the unknown accounts summed over its tests, its expected
- * count the model's (Σ q · c), its p-value the smallest tail.
+ * count the model's (Σ q · c), its p-value the smallest tail. A block then takes the vendor's <i>deliveries</i> made
+ * outside its windows ({@link #deliveries}): the free unknown eligible accounts that follow at least
+ * max(2, ⌈{@code minDensity} · |C|⌉) of its clients C, the accounts with a bought audience that a share
+ * {@code minDensity} of its members follows (a drip-feed service's accounts made between the windows, too few in a
+ * window of their own).
  *
  * <p>Why honest crowds stay out: a wave of newcomers accepting a starter list is followed by the people they know,
  * so its share of unknown accounts is the background's; where many honest accounts are followed by nobody (lurkers,
@@ -66,13 +70,14 @@ import java.util.List;
  * half. An archive that holds the follows of a few accounts only leaves everyone unknown, and nothing is beyond the
  * background. What it cannot see: a batch followed back by follow-back accounts or followed by other accounts of the
  * same vendor made in other months, a batch whose accounts follow honest people who return follows selectively, a
- * farm of aged accounts (no batch), and a pool made one account at a time over years (a half-year window holds too few
- * of it).
+ * farm of aged accounts (no batch), and a pool made one account at a time over years when no half-year window
+ * holds enough of it for one client.
  *
  * <p>Cost: O(n + m log d) for the follow-back accounts and the unknown spans (each account's followers, d the largest
  * out-degree), O(n log n) for the archive's creation order, O(Σ d log d) for the targets' eligible followers sorted by
  * creation (by their rank in the archive's creation order, a sort of primitive ints: 5 bytes per account), O(d) per
- * target and span for the window scan, and O(Σ in-degrees of the bought targets) for the members. Deterministic.
+ * target and span for the window scan, O(Σ in-degrees of the bought targets) for the members, and O(the members'
+ * follows + Σ in-degrees of their clients) for the deliveries. Deterministic.
  */
 final class BoughtAudiences {
     /**
@@ -258,10 +263,24 @@ final class BoughtAudiences {
             }
             tests.get(into).add(a);
         }
+        boolean[] client = new boolean[n];
+        for (Audience a : bought) {
+            client[a.target()] = true;
+        }
         List<DenseBlock> out = new ArrayList<>();
         for (int b = 0; b < members.size(); b++) {
-            out.add(block(finder, members.get(b).toIntArray(), targets.get(b).toIntArray(), tests.get(b),
-                    params.minDensity()).asBought());
+            int[] tested = targets.get(b).toIntArray();
+            DenseBlock block = block(finder, members.get(b).toIntArray(), tested, tests.get(b), params.minDensity());
+            int[] clients = clients(finder, block.followers(), client, params.minDensity(), scratch);
+            int[] delivered = deliveries(finder, created, gap, longest, clients, closed, blockOf, params, scratch);
+            if (delivered.length > 0) {
+                for (int v : delivered) {
+                    blockOf[v] = b;
+                    members.get(b).add(v);
+                }
+                block = block(finder, members.get(b).toIntArray(), tested, tests.get(b), params.minDensity());
+            }
+            out.add(block.asBought());
         }
         List<DenseBlock> rest = new ArrayList<>();
         for (int b = 0; b < kept.size(); b++) {
@@ -272,6 +291,82 @@ final class BoughtAudiences {
             }
         }
         return new Pass(rest, out);
+    }
+
+    /**
+     * A bought block's <i>clients</i>, ascending: the accounts whose audience was found bought ({@code client}) that
+     * a share {@code minDensity} of the block's {@code followers} follows. A vendor's windows for different clients
+     * in different months make different blocks (fewer than half their members shared), and each block's members
+     * follow the vendor's other clients as well as the one tested. O(the followers' follows).
+     *
+     * @param scratch one int per account, all 0; left all 0
+     */
+    static int[] clients(DenseBlockFinder finder, int[] followers, boolean[] client, double minDensity,
+                         int[] scratch) {
+        IntArrayList touched = new IntArrayList();
+        for (int f : followers) {
+            for (int i = finder.outStart(f); i < finder.outEnd(f); i++) {
+                int t = finder.outTarget(i);
+                if (client[t] && scratch[t]++ == 0) {
+                    touched.add(t);
+                }
+            }
+        }
+        IntArrayList out = new IntArrayList();
+        for (int x = 0; x < touched.size(); x++) {
+            int t = touched.getInt(x);
+            if (scratch[t] >= minDensity * followers.length) {
+                out.add(t);
+            }
+            scratch[t] = 0;
+        }
+        int[] a = out.toIntArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * The vendor's deliveries made outside its bought windows: the accounts unknown at the longest span of
+     * {@link #SPANS} ({@code longest}), eligible, free (not {@code closed}, in no bought block: {@code blockOf} &lt; 0)
+     * that follow at least max(2, ⌈{@code minDensity} · |C|⌉) of a bought block's clients C ({@link #clients}),
+     * ascending. A vendor works through its order book: a drip-feed service, which makes its accounts one at a time
+     * over months and delivers each to several of its clients, leaves accounts between and beside the windows that
+     * were found, too few in any window of their own to pass the test, following the same clients as the windows'
+     * members. An ordinary account follows a client for the client's sake, and two of one vendor's clients by chance
+     * only: their audiences are the vendor's (the class comment, "What it cannot see", is what is left). O(Σ
+     * in-degrees of C).
+     *
+     * @param scratch one int per account, all 0; left all 0
+     */
+    static int[] deliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest, int[] clients,
+                            boolean[] closed, int[] blockOf, CoordinationParams.FollowParams params, int[] scratch) {
+        int floor = Math.max(2, (int) Math.ceil(params.minDensity() * clients.length));
+        if (clients.length < floor) {
+            return new int[0];
+        }
+        IntArrayList touched = new IntArrayList();
+        IntArrayList out = new IntArrayList();
+        for (int t : clients) {
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                int v = finder.inFollower(i);
+                if (closed[v] || blockOf[v] >= 0 || gap[v] > longest
+                        || !eligible(finder, created, v, params.minTargets())) {
+                    continue;
+                }
+                if (scratch[v]++ == 0) {
+                    touched.add(v);
+                }
+                if (scratch[v] == floor) {
+                    out.add(v);
+                }
+            }
+        }
+        for (int x = 0; x < touched.size(); x++) {
+            scratch[touched.getInt(x)] = 0;
+        }
+        int[] a = out.toIntArray();
+        Arrays.sort(a);
+        return a;
     }
 
     /**

@@ -411,6 +411,133 @@ class BoughtAudiencesTest {
     }
 
     /**
+     * Phase: a bought block's targets are accounts 0, 1 and 2 (the floor: two of them). Delivered: 3 (unknown, follows
+     * 0 and 1) and 10 (follows 1 and 2, its one follower made a month from it: unknown at half a year). Not: 4 (one
+     * client), 5 (known: its follower was made two years from it), 6 (closed), 7 (in a bought block already), 8 (four
+     * follows, under the block floor of six) and 9 (creation unknown).
+     */
+    @Test
+    void theDeliveriesAreTheFreeUnknownAccountsFollowingTwoOfTheBlocksTargets() {
+        int n = 40;
+        long[] created = new long[n];
+        Arrays.fill(created, 5 * FollowGraphs.YEAR);
+        created[9] = Long.MIN_VALUE;
+        created[30] = 3 * FollowGraphs.YEAR;
+        created[31] = 5 * FollowGraphs.YEAR + 30 * DAY;
+        IntArrayList from = new IntArrayList();
+        IntArrayList to = new IntArrayList();
+        int[][] clients = {{}, {}, {}, {0, 1}, {0}, {0, 1, 2}, {0, 1}, {0, 1}, {0, 1}, {0, 2}, {1, 2}};
+        for (int v = 3; v <= 10; v++) {
+            for (int c : clients[v]) {
+                from.add(v);
+                to.add(c);
+            }
+            for (int k = 0; k < (v == 8 ? 2 : 5); k++) {
+                from.add(v);
+                to.add(20 + k);
+            }
+        }
+        from.add(30);
+        to.add(5);
+        from.add(31);
+        to.add(10);
+        DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
+        boolean[] closed = new boolean[n];
+        closed[6] = true;
+        int[] blockOf = new int[n];
+        Arrays.fill(blockOf, -1);
+        blockOf[7] = 0;
+        int[] scratch = new int[n];
+        int[] delivered = BoughtAudiences.deliveries(finder, created, gap, longest, new int[] {0, 1, 2}, closed,
+                blockOf, params, scratch);
+        assertThat(delivered).containsExactly(3, 10);
+        assertThat(scratch).containsOnly(0);
+        assertThat(BoughtAudiences.deliveries(finder, created, gap, longest, new int[] {0}, closed, blockOf, params,
+                scratch)).isEmpty();
+    }
+
+    /**
+     * Phase: of ten followers, 3 follow client 20, 2 follow client 21 and all follow account 22, whose audience is not
+     * bought: the block's clients are 20 alone (a quarter of ten is 2.5).
+     */
+    @Test
+    void aBlocksClientsAreTheBoughtTargetsAQuarterOfItFollows() {
+        int n = 30;
+        IntArrayList from = new IntArrayList();
+        IntArrayList to = new IntArrayList();
+        for (int f = 0; f < 10; f++) {
+            from.add(f);
+            to.add(22);
+            if (f < 3) {
+                from.add(f);
+                to.add(20);
+            }
+            if (f >= 8) {
+                from.add(f);
+                to.add(21);
+            }
+        }
+        DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
+        boolean[] client = new boolean[n];
+        client[20] = true;
+        client[21] = true;
+        int[] scratch = new int[n];
+        int[] followers = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThat(BoughtAudiences.clients(finder, followers, client, 0.25, scratch)).containsExactly(20);
+        assertThat(scratch).containsOnly(0);
+    }
+
+    /**
+     * A drip-feed pool of 240 made one at a time over eighteen months, each account following each of four clients at
+     * 0.4 (at least one), with 60 ordinary newcomers of the last months following one client each. The half-year
+     * windows of the clients' audiences leave pool accounts outside all of them; the vendor's deliveries bring those
+     * that follow two of the block's clients, and no newcomer.
+     */
+    @Test
+    void aPoolsAccountsOutsideTheBoughtWindowsAreItsDeliveries() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(37);
+        List<String> tops = gen.celebrities(20, 0.65, 0.45);
+        List<String> pool = gen.dripPool(240, new double[] {0.4, 0.4, 0.4, 0.4}, 540, 10, tops, 0.5);
+        List<String> newcomers = gen.farmDayNewcomers(60, 150, "vc0", tops);
+        Activity a = gen.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        long[] created = created(a);
+        long[] gap = BoughtAudiences.gaps(finder, created);
+        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+        List<BoughtAudiences.Audience> audiences = BoughtAudiences.audiences(finder, created, gap, params);
+        List<DenseBlock> blocks = bought(a);
+        Set<String> found = members(a, blocks);
+        String why = FollowNullModelTest.describe(a, new SignalGraph(CoordinationSignal.LOCKSTEP_FOLLOW, List.of(), 0,
+                0, blocks));
+        assertThat(found).as(why).doesNotContainAnyElementsOf(newcomers);
+        assertThat(pool).as(why).containsAll(found);
+        // the pool's accounts in no window of a client they follow, and following two clients
+        List<String> outside = pool.stream().filter(id -> {
+            int v = LockstepFollowSignalTest.indexOf(a, id);
+            int clients = 0;
+            for (int k = 0; k < 4; k++) {
+                int c = LockstepFollowSignalTest.indexOf(a, "vc" + k);
+                if (!finder.follows(v, c)) {
+                    continue;
+                }
+                clients++;
+                for (BoughtAudiences.Audience x : audiences) {
+                    if (x.target() == c && created[v] >= x.from() && created[v] - x.from() <= x.span()) {
+                        return false;
+                    }
+                }
+            }
+            return clients >= 2;
+        }).toList();
+        assertThat(outside).as("pool accounts outside every window").isNotEmpty();
+        assertThat(found).as(why).containsAll(outside);
+        assertThat(found.size()).as(why).isGreaterThanOrEqualTo(pool.size() * 8 / 10);
+    }
+
+    /**
      * A sign-up wave of 150 made in two days on a starter list of five top accounts and eight community stars, each
      * member followed by 3–12 people it knows, beside the farm: the bought audiences take the farm and no member of
      * the wave.
