@@ -2,6 +2,7 @@ package io.lockstep.coordination;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.lockstep.activity.Activity;
+import io.lockstep.activity.ActivityGraphs;
 import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
@@ -71,7 +72,10 @@ import java.util.function.IntConsumer;
  *       followers there), with those clients. Like a client seed it is judged on its clients and its own targets,
  *       its unexplained members anchored, and it grows among the clients' followers; no creation burst cuts it (a pool
  *       is made over months, and a fresh farm that Leiden puts in the same community would take its place). Coming
- *       last, it changes no block found before it. A pool seed that yields no block marks nothing.</li>
+ *       last, it changes no block found before it. A pool seed that yields no block marks nothing. The pools are
+ *       also searched in the communities of the archive's interactions ({@link #actionPartition}): a farm of aged
+ *       accounts bought second-hand lives, by the follows of its past lives, in many communities of the follow
+ *       graph, and is gathered with its clients by what it does for them.</li>
  *   <li><b>Seeds from a community's captured targets</b> (off by default: {@link #capturedSeeds}), after the audience bursts and before the client seeds
  *       ({@link CapturedTargetSeeds}, at most {@value #MAX_CLIENT_SEEDS}, from every partition, finest first): a
  *       farm that the partition makes a community of its own with its clients (a slow farm, made one by one over
@@ -203,7 +207,8 @@ import java.util.function.IntConsumer;
  * O(m log d) for the audience bursts (each target's follower creation times sorted), at most
  * {@value ClientSeeds#SKETCH} · m + O(m + Σ a_f log a_f) for the client seeds (screened on {@code concurrency}
  * threads), O(n + m) per partition for the captured targets (the floor and the onboarding test; the captured seeds when on),
- * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}),
+ * O(n + m log d) per partition for the pools' seeds ({@link PoolSeeds}) and, when accounts act on each other, one
+ * Leiden fit over the interactions (O(posts + m) to build them; {@link #actionPartition}),
  * O(n + m) per partition for each cohort block none of whose targets is captured ({@link StarterLists#homeFollows}),
  * O(n + m + Σ d log d) for the bought audiences ({@link BoughtAudiences}),
  * one Leiden fit over the follows of popular accounts when the first peeled block is kept, and O(Σ in-degrees of T +
@@ -301,6 +306,11 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * with and without them.
      */
     boolean poolSeeds = true;
+    /**
+     * Whether the pools' seeds are also searched in the communities of the archive's interactions
+     * ({@link #actionPartition}); on by default. Off, for comparing a graph's blocks with and without them.
+     */
+    boolean actionPartition = true;
     /** Wall time of the last {@link #graph} call by phase, for benchmark mains; see {@link Phase}. */
     final long[] phaseNanos = new long[Phase.values().length];
     /** Seed rounds of the last {@link #graph} call (creation bursts, peeling rounds and audience bursts tried). */
@@ -572,7 +582,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
         int[] capturedIn = CapturedTargetSeeds.counts(homes);
         int most = partitions.size() / 2 + 1;
-        List<PoolSeeds.Seed> pools = poolSeeds ? poolSeeds(finder, n, partitions, homes) : List.of();
+        List<PoolSeeds.Seed> pools = List.of();
+        if (poolSeeds) {
+            int[] actions = actionPartition ? actionPartition(activity, termination) : null;
+            pools = actions == null ? poolSeeds(finder, n, partitions, homes)
+                    : poolSeeds(finder, n, partitions, homes, actions);
+        }
         clock = lap(Phase.CLIENTS, clock);
         // rounds: the archive's creation bursts, then the peeling, then the audience bursts, then the communities'
         // captured targets, then the clients' seeds, then the follower services' pools
@@ -983,6 +998,46 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             homesFinestFirst[p] = homes[homes.length - 1 - p];
         }
         return PoolSeeds.seeds(finder, n, finestFirst, homesFinestFirst, params.minFollowers(), MAX_CLIENT_SEEDS);
+    }
+
+    /**
+     * As {@link #poolSeeds(DenseBlockFinder, int, List, int[][])}, followed by the seeds of the communities of the
+     * archive's interactions ({@link #actionPartition}; most members first) that are new: one whose members are at
+     * least half in the seeds before it is dropped ({@link ClientSeeds#mostlyNew}), at most
+     * {@value #MAX_CLIENT_SEEDS} in all. The follow graph's own seeds come first and are the same with or without
+     * the interactions: a seed of the interactions holding a pool the follow graph's partitions already hold, larger
+     * by the accounts that act with it, would otherwise take the place of the follow graph's seed and be judged in
+     * its stead.
+     */
+    List<PoolSeeds.Seed> poolSeeds(DenseBlockFinder finder, int n, List<int[]> partitions, int[][] homes,
+                                   int[] actions) {
+        List<PoolSeeds.Seed> ranked = new ArrayList<>(poolSeeds(finder, n, partitions, homes));
+        List<PoolSeeds.Seed> fromActions = PoolSeeds.seeds(finder, n, partitions.size(), actions,
+                CapturedTargetSeeds.homes(finder, n, List.of(actions))[0], params.minFollowers());
+        fromActions.sort((a, b) -> a.members().length != b.members().length
+                ? Integer.compare(b.members().length, a.members().length)
+                : Integer.compare(a.community(), b.community()));
+        ranked.addAll(fromActions);
+        return ClientSeeds.mostlyNew(ranked, PoolSeeds.Seed::members, n, MAX_CLIENT_SEEDS);
+    }
+
+    /**
+     * The communities of the archive's interactions: seeded Leiden on modularity at resolution 1 over the graph of
+     * its retweets, replies, quotes and mentions with its follows ({@link ActivityGraphs#interactions(Activity,
+     * boolean)}, the graph of the analysis's communities); null when no account acts on another (the graph is then
+     * the follow graph, whose partition the model has already). An aged account bought second-hand brings the
+     * follows of its past life, which place it in the follow graph's communities of that past (the fourth
+     * generator's z7: its 249 aged accounts spread over six communities of the coarsest partition and none of a
+     * finer one); what it does for its buyer (retweeting the clients, following them) is recent and concentrated,
+     * and gathers the farm with its clients in one community of the interactions (z7: 249 of 257). A pool seed is
+     * where to look, not evidence: it is judged as every pool seed is. O(posts + m) and one Leiden fit.
+     */
+    int[] actionPartition(Activity activity, TerminationFlag termination) {
+        if (ActivityGraphs.interactions(activity, false).edgeCount() == 0) {
+            return null;
+        }
+        termination.assertRunning();
+        return FollowNullModel.partition(ActivityGraphs.interactions(activity, true), seed, 1.0, termination);
     }
 
     /**

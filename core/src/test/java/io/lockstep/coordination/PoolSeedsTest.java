@@ -5,6 +5,7 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +158,88 @@ class PoolSeedsTest {
         Set<String> inBlocks = inBlocks(a, g);
         assertThat(inBlocks).as(FollowNullModelTest.describe(a, g)).allMatch(pool::contains)
                 .hasSizeGreaterThanOrEqualTo(100);
+    }
+
+    /**
+     * An aged farm bought second-hand ({@link FollowGraphs#agedFarm}: 150 ordinary members of the eight communities,
+     * keeping the follows of their past lives) made to follow five new clients (each at 0.7, the first always) and
+     * four stars of every community, and to retweet the clients' posts; the communities' members retweet their own
+     * stars; a drip-feed pool ({@link FollowGraphs#dripPool}) beside it. The follow graph's partitions leave the farm
+     * in the communities of its past, where no pool seed holds half of it, and hold the pool; with the interactions
+     * the follow graph's seeds come first, unchanged, and the interactions gather the farm with its clients in a
+     * pool seed of more than half of it: the signal's blocks hold most of the farm, and nobody outside the two.
+     */
+    @Test
+    void anAgedFarmIsGatheredWithItsClientsByWhatItDoesForThem() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(29);
+        java.util.Random r = new java.util.Random(29);
+        for (int k = 0; k < 5; k++) {
+            gen.t.b.account("vc" + k, "vc" + k, FollowGraphs.NOW - 3 * FollowGraphs.YEAR, 0);
+        }
+        List<String> farm = gen.agedFarm(150, 4, 12, "vc0");
+        List<String> pool = gen.dripPool(120, 15, 0.2, 0.6).get(0);
+        long at = FollowGraphs.NOW - 30 * FollowGraphs.DAY;
+        for (int k = 0; k < 5; k++) {
+            for (int p = 0; p < 8; p++) {
+                gen.t.tweet("vc" + k + "p" + p, "vc" + k, at + (k * 8 + p) * 3600);
+            }
+        }
+        for (String f : farm) {
+            for (int k = 1; k < 5; k++) {
+                if (r.nextDouble() < 0.7) {
+                    gen.t.b.addFollow(f, "vc" + k);
+                }
+            }
+            for (int k = 0; k < 5; k++) {
+                for (int p = 0; p < 8; p++) {
+                    if (r.nextDouble() < 0.6) {
+                        gen.t.retweet(f, at + (k * 8 + p) * 3600 + 60 + r.nextInt(3600), "vc" + k + "p" + p);
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < 8; c++) {
+            gen.t.tweet("star" + c, FollowGraphs.member(c, 0), at);
+            for (int m = 5; m < 40; m++) {
+                gen.t.retweet(FollowGraphs.member(c, m), at + 600 + m * 60, "star" + c);
+            }
+        }
+        Activity a = gen.build();
+        for (PoolSeeds.Seed seed : poolSeeds(a)) {
+            assertThat(LockstepFollowSignalTest.names(a, seed.members()).stream().filter(farm::contains).count())
+                    .isLessThan(farm.size() / 2);
+        }
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        List<int[]> partitions = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed())
+                .partitions(n);
+        int[] actions = signal.actionPartition(a, TerminationFlag.RUNNING_TRUE);
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
+        List<PoolSeeds.Seed> follows = signal.poolSeeds(finder, n, partitions, homes);
+        List<PoolSeeds.Seed> all = signal.poolSeeds(finder, n, partitions, homes, actions);
+        // the follow graph's seeds (the drip-feed pool's) first, as they are without the interactions
+        assertThat(follows).isNotEmpty();
+        assertThat(all.subList(0, follows.size()).stream().map(x -> Arrays.toString(x.members())).toList())
+                .isEqualTo(follows.stream().map(x -> Arrays.toString(x.members())).toList());
+        assertThat(all.subList(follows.size(), all.size()))
+                .anySatisfy(seed -> {
+                    assertThat(LockstepFollowSignalTest.names(a, seed.members())).allMatch(farm::contains)
+                            .hasSizeGreaterThanOrEqualTo(farm.size() / 2);
+                    assertThat(LockstepFollowSignalTest.names(a, seed.clients())).allMatch(v -> v.startsWith("vc"));
+                });
+        SignalGraph g = signal.graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        Set<String> found = inBlocks(a, g);
+        assertThat(found).as(FollowNullModelTest.describe(a, g)).allMatch(v -> farm.contains(v) || pool.contains(v));
+        assertThat(found.stream().filter(farm::contains).count()).isGreaterThanOrEqualTo(farm.size() * 8 / 10);
+    }
+
+    /** Without an action between two accounts the interactions are the follow graph: no partition of their own. */
+    @Test
+    void anArchiveOfFollowsAloneHasNoActionPartition() {
+        Activity a = FollowNullModelTest.eightCommunities(31).build();
+        assertThat(new LockstepFollowSignal(CoordinationParams.defaults())
+                .actionPartition(a, TerminationFlag.RUNNING_TRUE)).isNull();
     }
 
     /**
