@@ -3,12 +3,15 @@ package io.lockstep.cli;
 import io.lockstep.analysis.AnalysisPipeline;
 import io.lockstep.analysis.CoordinationEngine;
 import io.lockstep.progress.ProgressListener;
+import io.lockstep.store.DirectoryLock;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,6 +45,38 @@ public final class AnalysisRun {
      */
     int run(CommandSpec spec, List<Path> files, boolean pictures, CoordinationEngine engine, boolean loadArchive)
             throws IOException {
+        try (DirectoryLock outLock = lockOut(spec)) {
+            return runLocked(spec, files, pictures, engine, loadArchive);
+        }
+    }
+
+    /**
+     * The lock of {@code --out} for the run ({@link DirectoryLock}): two runs writing one directory would interleave
+     * their files (one run's accounts beside another's clusters, with no error). Null when {@code --out} is the
+     * embedded store's own directory, which the store's lock holds. A directory in use is refused before anything
+     * is read, naming the option.
+     */
+    private DirectoryLock lockOut(CommandSpec spec) {
+        Path dir = out.out();
+        if (storeOptions.neo4j == null && dir.toAbsolutePath().normalize()
+                .equals(storeOptions.store.store().toAbsolutePath().normalize())) {
+            return null;
+        }
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.tryTake(dir);
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + dir + ": " + e.getMessage());
+        }
+        if (lock == null) {
+            throw new ParameterException(spec.commandLine(), "--out " + dir + " is in use by another run (its "
+                    + DirectoryLock.FILE_NAME + " is locked): give each run its own --out DIR");
+        }
+        return lock;
+    }
+
+    private int runLocked(CommandSpec spec, List<Path> files, boolean pictures, CoordinationEngine engine,
+                          boolean loadArchive) throws IOException {
         // the summary's seconds count from the open store to the results written; these two lines time the rest
         ProgressListener times = AnalysisPipeline.phaseTimes(spec.commandLine().getErr(), quiet.quiet());
         times.begin("Opening the store", -1);

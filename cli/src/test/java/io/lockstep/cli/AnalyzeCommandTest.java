@@ -4,6 +4,7 @@ import io.lockstep.analysis.AnalysisParams;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.simulate.ScenarioConfig;
 import io.lockstep.simulate.Simulator;
+import io.lockstep.store.DirectoryLock;
 import io.lockstep.store.GraphExport;
 import io.lockstep.store.GraphStore;
 import io.lockstep.store.StoreException;
@@ -193,6 +194,27 @@ class AnalyzeCommandTest {
         assertThat(csv(detectOut.resolve("coordination-edges.csv")))
                 .isNotEmpty().allSatisfy(r -> assertThat(r.get("signal")).isEqualTo("co-retweet"));
         assertThat(detectOut.resolve("overview.png")).doesNotExist();
+    }
+
+    /**
+     * Two runs writing one {@code --out} would interleave their files: while another holds it, analyze is refused
+     * before anything is read (its store not even created), naming the option; once it is free, the lock file is all
+     * that the refused run left there.
+     */
+    @Test
+    void anOutDirectoryInUseIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path out = tmp.resolve("out-held");
+        Path store = tmp.resolve("store-held");
+        try (DirectoryLock held = DirectoryLock.tryTake(out)) {
+            assertThat(held).isNotNull();
+            Run run = lockstep(analyzeArgs(out, "--store", store.toString()));
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--out " + out + " is in use by another run");
+            assertThat(store).doesNotExist();
+        }
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(DirectoryLock.FILE_NAME);
+        }
     }
 
     @Test
