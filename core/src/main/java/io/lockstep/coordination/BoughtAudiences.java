@@ -152,12 +152,7 @@ final class BoughtAudiences {
                     out.add(v);
                 }
             }
-            for (int x = 0; x < touched.size(); x++) {
-                scratch[touched.getInt(x)] = 0;
-            }
-            int[] a = out.toIntArray();
-            Arrays.sort(a);
-            return a;
+            return ascendingClearing(out, touched, scratch);
         }
     }
 
@@ -361,6 +356,11 @@ final class BoughtAudiences {
                 }
             }
         }
+        return ascendingClearing(out, touched, scratch);
+    }
+
+    /** {@code out} as an ascending array, after setting {@code scratch} back to 0 at every account {@code touched}. */
+    private static int[] ascendingClearing(IntArrayList out, IntArrayList touched, int[] scratch) {
         for (int x = 0; x < touched.size(); x++) {
             scratch[touched.getInt(x)] = 0;
         }
