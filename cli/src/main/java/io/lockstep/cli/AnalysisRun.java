@@ -7,11 +7,9 @@ import io.lockstep.store.DirectoryLock;
 import io.lockstep.store.GraphStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,17 +60,7 @@ public final class AnalysisRun {
                 .equals(storeOptions.store.store().toAbsolutePath().normalize())) {
             return null;
         }
-        DirectoryLock lock;
-        try {
-            lock = DirectoryLock.tryTake(dir);
-        } catch (UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "--out " + dir + ": " + e.getMessage());
-        }
-        if (lock == null) {
-            throw new ParameterException(spec.commandLine(), "--out " + dir + " is in use by another run (its "
-                    + DirectoryLock.FILE_NAME + " is locked): give each run its own --out DIR");
-        }
-        return lock;
+        return Checks.lockedDirectory(spec, "--out", dir, "another run");
     }
 
     private int runLocked(CommandSpec spec, List<Path> files, boolean pictures, CoordinationEngine engine,

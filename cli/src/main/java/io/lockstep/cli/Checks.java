@@ -1,12 +1,15 @@
 package io.lockstep.cli;
 
+import io.lockstep.store.DirectoryLock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 
 /**
  * Checks the options' values where they enter, before the command runs, with a message that names the option and
@@ -121,5 +124,24 @@ final class Checks {
             return Double.toString(value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The lock of the directory {@code dir} that {@code option} names, held for the run ({@link DirectoryLock}): two
+     * runs writing one directory would mix their files. Refused, naming the option, when the lock file cannot be made
+     * or {@code holder} (who else writes such a directory: "another run of evaluate") holds it.
+     */
+    static DirectoryLock lockedDirectory(CommandSpec spec, String option, Path dir, String holder) {
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.tryTake(dir);
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + ": " + e.getMessage());
+        }
+        if (lock == null) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " is in use by " + holder + " (its "
+                    + DirectoryLock.FILE_NAME + " is locked): give each run its own " + option + " DIR");
+        }
+        return lock;
     }
 }

@@ -21,7 +21,6 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,17 +88,7 @@ public final class EvaluateCommand extends LockstepCommand {
             return evaluateOnce();
         }
         // one run per --work: two runs sharing it would score each other's verdicts
-        DirectoryLock lock;
-        try {
-            lock = DirectoryLock.tryTake(work);
-        } catch (UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "--work " + work + ": " + e.getMessage());
-        }
-        if (lock == null) {
-            throw new ParameterException(spec.commandLine(), "--work " + work + " is in use by another run of "
-                    + "evaluate (its " + DirectoryLock.FILE_NAME + " is locked): give each run its own --work DIR");
-        }
-        try (lock) {
+        try (DirectoryLock lock = Checks.lockedDirectory(spec, "--work", work, "another run of evaluate")) {
             if (archive != null) {
                 return evaluateArchive();
             }
