@@ -77,7 +77,7 @@ public final class ActivityGraphs {
     }
 
     private static void addArc(CompactDigraph.Builder b, int u, int v, double w) {
-        if (u >= 0 && v >= 0 && u != v) {
+        if (links(u, v)) {
             b.addArc(u, v, w);
         }
     }
@@ -110,8 +110,36 @@ public final class ActivityGraphs {
     }
 
     private static void addEdge(CompactGraphBuilder b, int u, int v) {
-        if (u >= 0 && v >= 0 && u != v) {
+        if (links(u, v)) {
             b.addEdge(u, v, 1.0);
         }
+    }
+
+    /**
+     * Whether an account retweets, replies to, quotes or mentions another: whether {@link #interactions} has an edge
+     * that is not a follow. Stops at the first. O(posts) at most.
+     */
+    public static boolean hasActions(Activity activity) {
+        for (int p = 0; p < activity.postCount(); p++) {
+            PostKind kind = activity.kind(p);
+            if (kind == PostKind.PLACEHOLDER) {
+                continue;
+            }
+            int author = activity.author(p);
+            if (kind != PostKind.TWEET && links(author, activity.referencedAuthor(p))) {
+                return true;
+            }
+            for (int i = 0; i < activity.mentionCount(p); i++) {
+                if (links(author, activity.mentionOf(p, i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an action or follow from u to v is an edge: both accounts known, not oneself. */
+    private static boolean links(int u, int v) {
+        return u >= 0 && v >= 0 && u != v;
     }
 }

@@ -1033,7 +1033,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * where to look, not evidence: it is judged as every pool seed is. O(posts + m) and one Leiden fit.
      */
     int[] actionPartition(Activity activity, TerminationFlag termination) {
-        if (ActivityGraphs.interactions(activity, false).edgeCount() == 0) {
+        if (!ActivityGraphs.hasActions(activity)) {
             return null;
         }
         termination.assertRunning();

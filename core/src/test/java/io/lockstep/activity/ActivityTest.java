@@ -138,6 +138,22 @@ class ActivityTest {
         assertThat(ActivityGraphs.follows(act).edgeCount()).isEqualTo(1);
     }
 
+    /** Follows and a self-retweet are no action; a mention of another account is, as a retweet of one is. */
+    @Test
+    void hasActionsIsWhetherTheInteractionsHaveAnEdgeBesidesFollows() {
+        ActivityBuilder b = new ActivityBuilder();
+        b.addPost("o", "a", 1, PostKind.TWEET, null, null, null, List.of(), List.of(), List.of());
+        b.addPost("self", "a", 2, PostKind.RETWEET, "o", "a", null, List.of(), List.of(), List.of());
+        b.addFollow("a", "b");
+        assertThat(ActivityGraphs.hasActions(b.build())).isFalse();
+        b.addPost("m", "b", 3, PostKind.TWEET, null, null, null, List.of(), List.of(), List.of("a"));
+        assertThat(ActivityGraphs.hasActions(b.build())).isTrue();
+        ActivityBuilder r = new ActivityBuilder();
+        r.addPost("o", "a", 1, PostKind.TWEET, null, null, null, List.of(), List.of(), List.of());
+        r.addPost("rt", "b", 2, PostKind.RETWEET, "o", "a", null, List.of(), List.of(), List.of());
+        assertThat(ActivityGraphs.hasActions(r.build())).isTrue();
+    }
+
     private static double weight(CompactGraph g, int u, int v) {
         for (int i = g.start(u); i < g.end(u); i++) {
             if (g.target(i) == v) {
