@@ -358,7 +358,7 @@ final class CommonSource {
     }
 
     /** Values of the sorted {@code a[from, to)} within {@code radius} of {@code d}, {@code d} included. */
-    private static int within(long[] a, int from, int to, long d, long radius) {
+    static int within(long[] a, int from, int to, long d, long radius) {
         return lowerBound(a, from, to, d + radius + 1) - lowerBound(a, from, to, d - radius);
     }
 

@@ -268,8 +268,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
      * score = max(P, (1 − significance) · P + significance · share of the members whose co-actions are evidence
      * against chance at the family-wise 5 % level) × the crowd factor × the acquaintance factor ({@link ClusterScorer},
      * {@link ScoreWeights#acquaintance}), the profile P =
-     * density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst · largest
-     * share of members created together + burstShare · share of the members' posts in the cluster's bursts. The four
+     * density · internal edge density + synchrony · mean synchrony of the timed evidence + creationBurst · the
+     * creation term (the largest share of members created together, or the share created in batches beyond the
+     * archive's rate when larger) + burstShare · share of the members' posts in the cluster's bursts. The four
      * profile weights sum to 1; significance, in [0, 1], is how far the share lifts the profile toward itself.
      */
     public record TimedWeights(double significance, double density, double synchrony, double creationBurst,
@@ -287,7 +288,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
 
     /**
      * score = significance · min(1, −log10(p) / 10) of the block's p-value + density · the block's follower × target
-     * density + creationBurst · largest share of members created together + burstShare · share of the members'
+     * density + creationBurst · the creation term (as the timed formula's) + burstShare · share of the members'
      * posts in the cluster's bursts.
      */
     public record BlockWeights(double significance, double density, double creationBurst, double burstShare) {
@@ -367,7 +368,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "own when it scores higher than the block's cluster and a cluster's minimum size of followers "
                         + "stays; the block's cluster keeps its score. Cluster score = max(P, (1 - %.2f) P + %.2f significance) x (1 - f (1 - c)) x (1 - %.2f max(0, rho) a), "
                         + "P = %.2f density + %.2f synchrony + %.2f "
-                        + "creation burst (%d days) + %.2f share of activity in the cluster's bursts (%d s bins), "
+                        + "creation (the largest share of members created within %d days, or, when larger, the share created in "
+                        + "batches: members with at least two others created within that span either side, more than "
+                        + "the archive's own creation rate explains at the family-wise level %.2f) + %.2f share of activity in the cluster's bursts (%d s bins), "
                         + "significance the share of the members whose edges are evidence against "
                         + "chance at the family-wise level %.2f (harmonic mean p-value of the member's pair p-values "
                         + "under the co-action null model, Wilson 2019, over S n (n - 1) / 2 pair tests, n the posting "
@@ -388,7 +391,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "(a crowd follows itself back, a script at random); for a follow block whose cluster holds "
                         + "no timed evidence (the block formula also for a bought block, the bought audiences' own or "
                         + "one holding half of one's members, whatever its timed edges) "
-                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation burst + "
+                        + "%.2f significance (min(1, -log10(p) / 10)) + %.2f block density + %.2f creation + "
                         + "%.2f burst share, times (1 - %.2f max(0, rho) a), times (1 - %.2f k), k the block's "
                         + "targets' follows of one another beyond what their degrees explain (the lower end of the "
                         + "Wilson interval of their tie density d_T, (d_T - d0) / (1 - d0), d0 the configuration "
@@ -411,7 +414,7 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,
                 t.significance, t.significance, cluster.weights.acquaintance, t.density, t.synchrony, t.creationBurst,
-                cluster.creationBurst / 86400,
+                cluster.creationBurst / 86400, CreationBatches.LEVEL,
                 t.burstShare, cluster.burstBin, ClusterScorer.SIGNIFICANCE_LEVEL, f.significance, f.density, f.creationBurst, f.burstShare,
                 cluster.weights.blockAcquaintance, cluster.weights.blockCohesion,
                 ClusterScorer.AUDIENCE_Z, LockstepReaders.TIE_LEVEL, LockstepReaders.MIN_COVERAGE,

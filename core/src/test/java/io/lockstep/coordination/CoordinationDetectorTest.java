@@ -70,7 +70,8 @@ class CoordinationDetectorTest {
         assertThat(r.accounts()[t.id("user0")].cluster()).isEqualTo(-1);
         assertThat(p.describe()).contains("co-retweet: retweets of the same original within 60 s, at least 3");
         assertThat(p.describe()).contains("0.45 significance (min(1", "max(P, (1 - 0.45) P + 0.45 significance)",
-                "P = 0.40 density + 0.30 synchrony + 0.15 creation burst");
+                "P = 0.40 density + 0.30 synchrony + 0.15 creation (the largest share of members created within 7 days, "
+                        + "or, when larger, the share created in batches");
         // the follow signal's last pass, with its spans as the code scans them
         assertThat(CoordinationParams.defaults().describe()).contains("bought audiences: an account's followers "
                 + "created within one window of 7, 28, 182 days", "the block formula also for a bought block");
@@ -112,8 +113,8 @@ class CoordinationDetectorTest {
                 new CoordinationParams.TimedWeights(0.3, 0.5, 0.2, 0.15, 0.15),
                 new CoordinationParams.BlockWeights(0.6, 0.05, 0.2, 0.15))));
         assertThat(changed.describe()).contains(
-                "max(P, (1 - 0.30) P + 0.30 significance)", "P = 0.50 density + 0.20 synchrony + 0.15 creation burst",
-                "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation burst")
+                "max(P, (1 - 0.30) P + 0.30 significance)", "P = 0.50 density + 0.20 synchrony + 0.15 creation",
+                "0.60 significance (min(1, -log10(p) / 10)) + 0.05 block density + 0.20 creation")
                 .doesNotContain("P = 0.40 density", "0.45 significance (min(1");
         assertThat(p.describe()).isNotEqualTo(changed.describe());
     }
