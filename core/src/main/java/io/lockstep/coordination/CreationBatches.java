@@ -1,6 +1,8 @@
 package io.lockstep.coordination;
 
 import io.lockstep.activity.Activity;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 import java.util.Arrays;
@@ -24,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>Cost: O(N log N) once for the archive's sorted creation times, then O(s log N) per cluster. Deterministic.
  */
-final class CreationBatches {
+public final class CreationBatches {
     /** The family-wise level of the members' tests: the conventional 5 %, as the scorer's significance term. */
     static final double LEVEL = 0.05;
 
@@ -36,7 +38,7 @@ final class CreationBatches {
     /**
      * @param span the half-width of the window around each member, seconds (the scorer's {@code creationBurst})
      */
-    CreationBatches(Activity activity, long span) {
+    public CreationBatches(Activity activity, long span) {
         Checks.positiveSeconds("span", span);
         this.activity = activity;
         this.span = span;
@@ -52,41 +54,54 @@ final class CreationBatches {
     }
 
     /** The share of {@code members} created in a batch (see the class comment); 0 for an empty cluster. */
-    double share(int[] members) {
+    public double share(int[] members) {
         if (members.length == 0) {
             return 0;
         }
-        return (double) inBatches(members) / members.length;
+        return (double) inBatches(members).length / members.length;
     }
 
-    /** How many of {@code members} are created in a batch (see the class comment). */
-    int inBatches(int[] members) {
-        LongArrayList created = new LongArrayList(members.length);
+    /**
+     * The members created in a batch (see the class comment), ascending by creation time, then id. O(s log s + s log N).
+     */
+    public int[] inBatches(int[] members) {
+        IntArrayList dated = new IntArrayList(members.length);
         for (int m : members) {
-            long c = activity.accountCreated(m);
-            if (c != Activity.NO_TIME) {
-                created.add(c);
+            if (activity.accountCreated(m) != Activity.NO_TIME) {
+                dated.add(m);
             }
         }
-        int s = created.size();
+        int s = dated.size();
         int n = archive.length;
         if (s < 3 || n < 2) {
-            return 0;
+            return new int[0];
         }
-        long[] t = created.toLongArray();
-        Arrays.sort(t);
+        int[] byTime = dated.toIntArray();
+        IntArrays.quickSort(byTime, (a, b) -> {
+            int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        long[] t = new long[s];
+        for (int i = 0; i < s; i++) {
+            t[i] = activity.accountCreated(byTime[i]);
+        }
         double level = LEVEL / s;
-        int in = 0;
-        for (long x : t) {
-            int beside = CommonSource.within(t, 0, t.length, x, span) - 1;
+        IntArrayList in = new IntArrayList();
+        for (int i = 0; i < s; i++) {
+            int beside = CommonSource.within(t, 0, s, t[i], span) - 1;
             if (beside < 2) {
                 continue;
             }
-            double lambda = (s - 1.0) * (CommonSource.within(archive, 0, archive.length, x, span) - 1) / (n - 1.0);
+            double lambda = (s - 1.0) * (CommonSource.within(archive, 0, n, t[i], span) - 1) / (n - 1.0);
             if (PoissonTail.upper(beside, lambda) <= level) {
-                in++;
+                in.add(byTime[i]);
             }
         }
-        return in;
+        return in.toIntArray();
+    }
+
+    /** The span this reads batches within, seconds. */
+    public long span() {
+        return span;
     }
 }

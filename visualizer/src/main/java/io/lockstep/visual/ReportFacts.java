@@ -8,6 +8,7 @@ import io.lockstep.coordination.AccountVerdict;
 import io.lockstep.coordination.Cluster;
 import io.lockstep.coordination.CoordinationEdge;
 import io.lockstep.coordination.CoordinationSignal;
+import io.lockstep.coordination.CreationBatches;
 import io.lockstep.coordination.CoordinationParams;
 import io.lockstep.coordination.CoordinationResult;
 import io.lockstep.coordination.Evidence;
@@ -52,6 +53,8 @@ public final class ReportFacts {
     private Boolean postsInIdOrder;
     private int[] authorOffsets;
     private int[] authorPosts;
+    /** The members created in batches, built on first use ({@link #creationBatches}). */
+    private CreationBatches batches;
     /** Scratch of {@link #cluster}: the members of the cluster being described; all false between calls. */
     private boolean[] inCluster;
 
@@ -268,6 +271,9 @@ public final class ReportFacts {
             }
         }
         String burst = creationBurst(c.members());
+        if (burst == null) {
+            burst = creationBatches(c.members());
+        }
         if (burst != null) {
             evidence.add(burst);
         }
@@ -302,6 +308,36 @@ public final class ReportFacts {
         }
         return (within == members.length ? "All " + members.length + " accounts" : within + " of the " + members.length + " accounts")
                 + " were created within " + plural(days, "day") + " (" + dayRange(lo, hi) + ").";
+    }
+
+    /**
+     * "272 of the 304 accounts were registered in 9 batches between 3 Feb 2019 and 6 Nov 2020: …", when at least half
+     * the members were created in batches beyond the archive's rate ({@link CreationBatches}, the score's creation
+     * term) and there are at least two batches; null otherwise. A batch is a run of such members each created within
+     * the scorer's creation-burst span of the previous one.
+     */
+    String creationBatches(int[] members) {
+        if (batches == null) {
+            batches = new CreationBatches(act, params.cluster().creationBurst());
+        }
+        int[] in = batches.inBatches(members);
+        if (in.length == 0 || 2 * in.length < members.length) {
+            return null;
+        }
+        int runs = 1;
+        for (int i = 1; i < in.length; i++) {
+            if (act.accountCreated(in[i]) - act.accountCreated(in[i - 1]) > batches.span()) {
+                runs++;
+            }
+        }
+        if (runs < 2) {
+            return null;
+        }
+        long lo = act.accountCreated(in[0]), hi = act.accountCreated(in[in.length - 1]);
+        return (in.length == members.length ? "All " + members.length + " accounts" : in.length + " of the " + members.length + " accounts")
+                + " were registered in " + runs + " batches between " + DAY.format(Instant.ofEpochSecond(lo)) + " and "
+                + DAY.format(Instant.ofEpochSecond(hi)) + ": in each, accounts created within " + plural(batches.span() / 86_400, "day")
+                + " of one another, more than the archive's other sign-ups of those days explain.";
     }
 
     private List<String> topLinks(Set<Integer> members) {

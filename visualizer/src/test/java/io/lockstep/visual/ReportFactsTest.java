@@ -269,4 +269,38 @@ class ReportFactsTest {
                 + "farm's flagged accounts, followed by nobody outside that burst", "at least 6 accounts in common",
                 "(up to 9)", "e.g. 6 of them follow @shop_owner");
     }
+
+    /**
+     * A cluster whose 12 accounts were registered in three batches of four, 200 days apart, in an archive of 500
+     * accounts created over ten years (a result built by hand): the sentence counts the batches and names their first
+     * and last days; twelve accounts of the archive's own give no sentence.
+     */
+    @Test
+    void aClusterMadeInBatchesSaysSo() {
+        ActivityBuilder b = new ActivityBuilder();
+        Random r = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            b.account("a" + i, "user_" + i, T0 - 4_000 * DAY + (long) (r.nextDouble() * 3_650 * DAY), 10);
+        }
+        for (int i = 0; i < 12; i++) {
+            b.account("op" + i, "op_" + i, T0 - 900 * DAY + (i / 4) * 200 * DAY + (i % 4) * 3_600L, 0);
+        }
+        Activity a = b.build();
+        CoordinationParams params = CoordinationParams.defaults();
+        int[] op = new int[12];
+        int[] crowd = new int[12];
+        for (int i = 0; i < 12; i++) {
+            op[i] = b.findAccount("op" + i);
+            crowd[i] = b.findAccount("a" + (40 * i));
+        }
+        CoordinationResult res = new CoordinationResult(List.of(), List.of(), new AccountVerdict[0], List.of(), params);
+        ReportFacts facts = new ReportFacts(a, res, params);
+        String first = ReportFacts.dayRange(T0 - 900 * DAY, T0 - 900 * DAY);
+        String last = ReportFacts.dayRange(T0 - 500 * DAY, T0 - 500 * DAY);
+        assertThat(facts.creationBurst(op)).isNull();
+        assertThat(facts.creationBatches(op)).isEqualTo("All 12 accounts were registered in 3 batches between " + first
+                + " and " + last + ": in each, accounts created within 7 days of one another, more than the archive's "
+                + "other sign-ups of those days explain.");
+        assertThat(facts.creationBatches(crowd)).isNull();
+    }
 }
