@@ -240,7 +240,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /**
      * Whether a block grown from a cohort is rejected when a starter list explains it ({@link StarterLists#explains}:
      * none of its targets captured by it, its members neither gathered nor cut into pieces of their own by the finest
-     * partition, their other follows as homophilous as their communities'); on by default. It clears every honest
+     * partition, their other follows as homophilous as their communities' or short of it by less than a third); on
+     * by default. It clears every honest
      * sign-up wave of the fourth generator and keeps the simulator's burst farm in every robustness-matrix cell and in
      * 500-account archives. What it costs on the evaluation archives is measured in docs/quality.md ("The starter-list
      * rule on by default"): g4's retweet-botnet amplifiers 141 → 135 (their co-retweet cluster, at the verdict's

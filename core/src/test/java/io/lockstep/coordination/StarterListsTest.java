@@ -154,6 +154,24 @@ class StarterListsTest {
         assertThat(PoissonTail.lower(1, 1.6)).isCloseTo(2.6 * Math.exp(-1.6), Offset.offset(1e-15));
     }
 
+    /**
+     * Away from home takes a deficit beyond chance and of a third or more: a wave of a few hundred newcomers whose
+     * 1,689 expected home follows come out at 1,486 (0.88, P ≈ 10⁻⁷) follows like its communities; bought accounts
+     * keeping 41 of 126 (0.33) or 200 of 420 (0.48) do not.
+     */
+    @Test
+    void awayFromHomeTakesADeficitOfAThirdBeyondChance() {
+        assertThat(PoissonTail.lower(1486, 1689.0)).isLessThan(1e-5);
+        assertThat(StarterLists.awayFromHome(1486, 1689.0, 1e-4)).isFalse();
+        assertThat(StarterLists.awayFromHome(41, 126.0, 1e-4)).isTrue();
+        assertThat(StarterLists.awayFromHome(200, 420.0, 1e-4)).isTrue();
+        // either side of the line, two thirds of 600
+        assertThat(StarterLists.awayFromHome(399, 600.0, 1e-4)).isTrue();
+        assertThat(StarterLists.awayFromHome(401, 600.0, 1e-4)).isFalse();
+        // a deficit of that size that chance explains is no evidence either: 2 of 6
+        assertThat(StarterLists.awayFromHome(2, 6.0, 1e-4)).isFalse();
+    }
+
     /** Mostly uncaptured: fewer than half of the targets captured by the block in most partitions. */
     @Test
     void aListIsMostlyUncaptured() {
