@@ -812,23 +812,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 termination.assertRunning();
                 rounds++;
                 DenseBlock kept = cohortBlock(finder, growth, partitions, homes, c, spent);
+                boolean explained = false;
                 if (kept == null && unfollowedCohorts) {
                     kept = unfollowedBlock(finder, growth, c, spent);
                     // newcomers on a starter list are followed by nobody too where the archive lost their
                     // followers: the list explains them as it does a cohort's block in the rounds above, and its
                     // members leave as a kept block's do
-                    if (kept != null && onboardingTest && StarterLists.explains(finder, partitions, kept.followers(),
-                            kept.targets(), CapturedTargetSeeds.capturedBy(finder, partitions, homes,
-                                    kept.followers(), kept.targets(), params.minLift()),
-                            partitions.size() / 2 + 1, params.maxPValue())) {
-                        for (int f : kept.followers()) {
-                            spent[f] = true;
-                        }
-                        kept = null;
-                    }
+                    explained = kept != null && onboardingTest && StarterLists.explains(finder, partitions,
+                            kept.followers(), kept.targets(), CapturedTargetSeeds.capturedBy(finder, partitions,
+                                    homes, kept.followers(), kept.targets(), params.minLift()),
+                            most, params.maxPValue());
                 }
                 if (kept != null) {
-                    blocks.add(kept);
+                    if (!explained) {
+                        blocks.add(kept);
+                    }
                     for (int f : kept.followers()) {
                         spent[f] = true;
                     }
