@@ -186,7 +186,11 @@ import java.util.function.IntConsumer;
  *       another, a burst farm's block grown without four members met first in a rejected seed). FRAUDAR's
  *       search for several blocks likewise removes only the blocks it detects before the next round (Hooi et al.,
  *       KDD 2016, section 4). A member is still admitted only by the growth and block tests against the block's
- *       own targets. At most {@code maxBlocks} rounds.</li>
+ *       own targets. A kept block is reported without its thin members ({@link Growth#withoutThin}: outside the
+ *       seed's burst and anchored members, those following fewer than ⌈{@code minDensity} · |T|⌉ of its targets
+ *       that someone outside the block follows), judged again by the block test (the whole block when the rest fails
+ *       it); the thin members leave the search with the block, so that the later rounds are those without the trim.
+ *       At most {@code maxBlocks} rounds.</li>
  *   <li><b>The cohort pass</b> ({@link #cohortsWhole}), after every other round: each creation burst's members not
  *       in a kept block, judged as a whole on the targets it captures ({@link #cohortBlock}). It
  *       runs last so that no other round's verdict depends on it: a block it keeps leaves the peeling, the growth
@@ -748,8 +752,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
             }
             growth.judgeBurst(cohort ? burstCore : new int[0]);
-            DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1],
-                    blockFloor(capturedSeed, cohort, grown[1], capturedIn, capturedByBlock, most));
+            int floor = grown == null ? 0
+                    : blockFloor(capturedSeed, cohort, grown[1], capturedIn, capturedByBlock, most);
+            DenseBlock kept = grown == null ? null : growth.test(grown[0], grown[1], floor);
+            if (kept != null) {
+                // the block reported is its members that hold their share of its targets (Growth#withoutThin);
+                // the thin ones leave the seed search and growth with the rest, so no later round changes
+                int[] strong = growth.withoutThin(kept.followers(), kept.targets(), burstCore,
+                        chosen && tested.length >= 2 ? tested : new int[0]);
+                if (strong.length < kept.followers().length) {
+                    DenseBlock trimmed = growth.test(strong, kept.targets(), floor);
+                    kept = trimmed != null ? trimmed : kept;
+                }
+            }
             growth.judgeBurst(new int[0]);
             // a cohort created together that follows no account it captures and otherwise follows like its
             // communities: newcomers who accepted a suggestion list. The block is no finding, but its follows are
@@ -1785,6 +1800,53 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             long c = created[f];
             return c != Activity.NO_TIME && c >= from && c - from <= params.creationBurst();
+        }
+
+        /**
+         * The members of a kept block ({@code fs}, ascending) without its thin ones: members outside the seed's
+         * {@code burst} and its {@code anchored} members that follow fewer than {@link #lightFloor} of its
+         * {@code ts}, the {@code minDensity} share the block test asks of the whole, and that someone outside the
+         * block follows. Growth admits a member that follows {@code minTargets} of the targets and passes the lift;
+         * past 4 · {@code minTargets} targets that is below the share, and accounts that follow back whoever follows
+         * them follow a dozen of the 351 accounts a follow-unfollow farm works through (shares 0.03–0.04 where the
+         * farm's members hold 0.27 and more): enough for the lift on accounts few others follow, too little to share
+         * the farm's verdict. A thin member known to nobody outside the block stays: a drip-feed pool's or a farm's
+         * account works through part of its queue and is followed by nobody, or by its fellow accounts, and a
+         * hundred accounts follow a follow-back account. Applied to the block reported, not to growth: the thin
+         * members still leave the search with the block, since a floor inside growth changes which blocks the later
+         * rounds build (docs/quality.md, "A member floor of the block's density share"). O(Σ out-degrees of fs ·
+         * log |ts| + the thin members' in-degrees · log |fs|).
+         */
+        int[] withoutThin(int[] fs, int[] ts, int[] burst, int[] anchored) {
+            int floor = lightFloor(ts.length);
+            IntArrayList out = new IntArrayList(fs.length);
+            for (int f : fs) {
+                if (Arrays.binarySearch(burst, f) >= 0 || Arrays.binarySearch(anchored, f) >= 0) {
+                    out.add(f);
+                    continue;
+                }
+                int x = 0;
+                for (int e = finder.outStart(f); e < finder.outEnd(f) && x < floor; e++) {
+                    x += Arrays.binarySearch(ts, finder.outTarget(e)) >= 0 ? 1 : 0;
+                }
+                if (x >= floor || knownOnlyTo(f, fs)) {
+                    out.add(f);
+                }
+            }
+            return out.toIntArray();
+        }
+
+        /**
+         * Whether every follower of {@code f} is in {@code fs} (ascending): f is known to nobody outside the block,
+         * as a bought account is. O(in-degree of f · log |fs|).
+         */
+        private boolean knownOnlyTo(int f, int[] fs) {
+            for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
+                if (Arrays.binarySearch(fs, finder.inFollower(i)) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -84,6 +85,95 @@ class LightMembersTest {
         DenseBlock kept = growth.test(block[0], block[1]);
         assertThat(kept).isNotNull();
         assertThat(kept.pValue()).isLessThan(1e-10);
+    }
+
+    /**
+     * A follow-unfollow farm and accounts that dabble in its queue: 40 accounts made one every two days each follow
+     * 100 of 200 accounts nobody else follows (the farm's queue), and 12 ordinary members of the communities each
+     * follow 10 of the queue besides their own follows. Growth admits the dabblers (10 of the targets is past
+     * {@code minTargets}, and their follows of the queue are far beyond what their communities predict); each holds
+     * a twentieth of the block's targets where the farm's members hold half, and the block reported leaves them out:
+     * {@code withoutThin} keeps the farm, and the signal's block is the farm alone. Three accounts that follow 10 of
+     * the queue and 20 accounts across the communities but that nobody follows (as a farm's accounts working through
+     * part of its queue), given as members, stay.
+     */
+    @Test
+    void theBlockReportedLeavesOutMembersFarBelowItsDensity() {
+        FollowGraphs gen = FollowNullModelTest.eightCommunities(13);
+        Random r = new Random(3);
+        List<String> queue = new ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            String id = "q" + k;
+            queue.add(id);
+            gen.t.b.account(id, id, FollowGraphs.NOW - 2 * FollowGraphs.YEAR, 0);
+        }
+        List<String> farm = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "cf" + i;
+            farm.add(id);
+            gen.t.b.account(id, id, FollowGraphs.NOW - 100 * FollowGraphs.DAY + i * 2 * FollowGraphs.DAY, 0);
+            followSome(gen, id, queue, 100, r);
+        }
+        List<String> dabblers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = FollowGraphs.member(i % 8, 30 + i);
+            dabblers.add(id);
+            followSome(gen, id, queue, 10, r);
+        }
+        List<String> ghosts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "ghost" + i;
+            ghosts.add(id);
+            gen.t.b.account(id, id, FollowGraphs.NOW - 300 * FollowGraphs.DAY + i * 40 * FollowGraphs.DAY, 0);
+            followSome(gen, id, queue, 10, r);
+            for (int k = 0; k < 20; k++) { // camouflage: accounts of every community
+                gen.t.b.addFollow(id, FollowGraphs.member(k % 8, 5 + r.nextInt(95)));
+            }
+        }
+        Activity a = gen.build();
+        int n = a.accountCount();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        LockstepFollowSignal.Models model = LockstepFollowSignal.Models.fit(finder, n, CoordinationParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = new LockstepFollowSignal(CoordinationParams.defaults()).new Growth(finder, model, n);
+
+        int[][] grown = growth.grow(ids(a, farm), new boolean[n]);
+        assertThat(grown[1].length).isGreaterThanOrEqualTo(150);
+        List<String> all = new ArrayList<>(farm);
+        all.addAll(dabblers);
+        assertThat(LockstepFollowSignalTest.names(a, grown[0])).containsExactlyInAnyOrderElementsOf(all);
+        int[] strong = growth.withoutThin(grown[0], grown[1], new int[0], new int[0]);
+        assertThat(LockstepFollowSignalTest.names(a, strong)).containsExactlyInAnyOrderElementsOf(farm);
+        // thin members that nobody follows stay (growth places these in the queue's community and does not admit
+        // them; given as members, they are judged as a block's members are)
+        all.addAll(ghosts);
+        List<String> kept = new ArrayList<>(farm);
+        kept.addAll(ghosts);
+        assertThat(LockstepFollowSignalTest.names(a, growth.withoutThin(ids(a, all), grown[1], new int[0],
+                new int[0]))).containsExactlyInAnyOrderElementsOf(kept);
+        // a burst's or an anchored seed's members stay, however few targets they follow
+        int[] someDabblers = ids(a, dabblers.subList(0, 2));
+        assertThat(LockstepFollowSignalTest.names(a, growth.withoutThin(grown[0], grown[1], someDabblers,
+                new int[0]))).hasSize(42);
+        assertThat(LockstepFollowSignalTest.names(a, growth.withoutThin(grown[0], grown[1], new int[0],
+                someDabblers))).hasSize(42);
+
+        SignalGraph g = new LockstepFollowSignal(CoordinationParams.defaults())
+                .graph(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        List<String> flagged = new ArrayList<>();
+        for (DenseBlock b : g.blocks()) {
+            flagged.addAll(LockstepFollowSignalTest.names(a, b.followers()));
+        }
+        assertThat(flagged).as(FollowNullModelTest.describe(a, g))
+                .containsAll(farm)
+                .doesNotContainAnyElementsOf(dabblers);
+    }
+
+    private static void followSome(FollowGraphs gen, String follower, List<String> pool, int count, Random r) {
+        List<String> shuffled = new ArrayList<>(pool);
+        Collections.shuffle(shuffled, r);
+        for (String t : shuffled.subList(0, count)) {
+            gen.t.b.addFollow(follower, t);
+        }
     }
 
     /** The light floor is a minDensity share of the targets and at least two; above 4 · minTargets it is moot. */
