@@ -1818,35 +1818,15 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * log |ts| + the thin members' in-degrees · log |fs|).
          */
         int[] withoutThin(int[] fs, int[] ts, int[] burst, int[] anchored) {
-            int floor = lightFloor(ts.length);
+            int[] holding = coFollowers(finder, fs, ts, lightFloor(ts.length));
             IntArrayList out = new IntArrayList(fs.length);
             for (int f : fs) {
-                if (Arrays.binarySearch(burst, f) >= 0 || Arrays.binarySearch(anchored, f) >= 0) {
-                    out.add(f);
-                    continue;
-                }
-                int x = 0;
-                for (int e = finder.outStart(f); e < finder.outEnd(f) && x < floor; e++) {
-                    x += Arrays.binarySearch(ts, finder.outTarget(e)) >= 0 ? 1 : 0;
-                }
-                if (x >= floor || knownOnlyTo(f, fs)) {
+                if (Arrays.binarySearch(holding, f) >= 0 || Arrays.binarySearch(burst, f) >= 0
+                        || Arrays.binarySearch(anchored, f) >= 0 || !followedFromOutside(finder, f, fs)) {
                     out.add(f);
                 }
             }
             return out.toIntArray();
-        }
-
-        /**
-         * Whether every follower of {@code f} is in {@code fs} (ascending): f is known to nobody outside the block,
-         * as a bought account is. O(in-degree of f · log |fs|).
-         */
-        private boolean knownOnlyTo(int f, int[] fs) {
-            for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
-                if (Arrays.binarySearch(fs, finder.inFollower(i)) < 0) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /**
