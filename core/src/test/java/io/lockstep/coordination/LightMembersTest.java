@@ -101,17 +101,9 @@ class LightMembersTest {
     void theBlockReportedLeavesOutMembersFarBelowItsDensity() {
         FollowGraphs gen = FollowNullModelTest.eightCommunities(13);
         Random r = new Random(3);
-        List<String> queue = new ArrayList<>();
-        for (int k = 0; k < 200; k++) {
-            String id = "q" + k;
-            queue.add(id);
-            gen.t.b.account(id, id, FollowGraphs.NOW - 2 * FollowGraphs.YEAR, 0);
-        }
-        List<String> farm = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String id = "cf" + i;
-            farm.add(id);
-            gen.t.b.account(id, id, FollowGraphs.NOW - 100 * FollowGraphs.DAY + i * 2 * FollowGraphs.DAY, 0);
+        List<String> queue = accounts(gen, "q", 200, FollowGraphs.NOW - 2 * FollowGraphs.YEAR, 0);
+        List<String> farm = accounts(gen, "cf", 40, FollowGraphs.NOW - 100 * FollowGraphs.DAY, 2 * FollowGraphs.DAY);
+        for (String id : farm) {
             followSome(gen, id, queue, 100, r);
         }
         List<String> dabblers = new ArrayList<>();
@@ -120,11 +112,9 @@ class LightMembersTest {
             dabblers.add(id);
             followSome(gen, id, queue, 10, r);
         }
-        List<String> ghosts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String id = "ghost" + i;
-            ghosts.add(id);
-            gen.t.b.account(id, id, FollowGraphs.NOW - 300 * FollowGraphs.DAY + i * 40 * FollowGraphs.DAY, 0);
+        List<String> ghosts = accounts(gen, "ghost", 3, FollowGraphs.NOW - 300 * FollowGraphs.DAY,
+                40 * FollowGraphs.DAY);
+        for (String id : ghosts) {
             followSome(gen, id, queue, 10, r);
             for (int k = 0; k < 20; k++) { // camouflage: accounts of every community
                 gen.t.b.addFollow(id, FollowGraphs.member(k % 8, 5 + r.nextInt(95)));
@@ -166,6 +156,17 @@ class LightMembersTest {
         assertThat(flagged).as(FollowNullModelTest.describe(a, g))
                 .containsAll(farm)
                 .doesNotContainAnyElementsOf(dabblers);
+    }
+
+    /** {@code count} accounts named prefix + i, the first created at {@code first} and each {@code step} later. */
+    private static List<String> accounts(FollowGraphs gen, String prefix, int count, long first, long step) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + i;
+            ids.add(id);
+            gen.t.b.account(id, id, first + i * step, 0);
+        }
+        return ids;
     }
 
     private static void followSome(FollowGraphs gen, String follower, List<String> pool, int count, Random r) {
