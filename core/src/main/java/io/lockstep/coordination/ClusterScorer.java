@@ -185,30 +185,11 @@ final class ClusterScorer {
         this.params = params;
         this.crowd = crowd;
         this.significantByAccount = edges == null ? null : significantAccounts(activity, params, edges);
-        int n = activity.accountCount();
-        int posts = activity.postCount();
-        postOffsets = new int[n + 1];
-        for (int p = 0; p < posts; p++) {
-            int a = activity.author(p);
-            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
-                postOffsets[a + 1]++;
-            }
-        }
-        for (int v = 0; v < n; v++) {
-            postOffsets[v + 1] += postOffsets[v];
-        }
-        postsByAuthor = new int[postOffsets[n]];
-        int[] at = Arrays.copyOf(postOffsets, n);
-        for (int p = 0; p < posts; p++) {
-            int a = activity.author(p);
-            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
-                postsByAuthor[at[a]++] = p;
-            }
-        }
+        readers = LockstepReaders.of(activity, params.coRetweet().window(), params.coRetweet().minShared());
+        postOffsets = readers.postOffsets();
+        postsByAuthor = readers.postsByAuthor();
         testedPairs = testedPairs(activity, params);
         batches = new CreationBatches(activity, params.cluster().creationBurst());
-        readers = new LockstepReaders(activity, postOffsets, postsByAuthor, params.coRetweet().window(),
-                params.coRetweet().minShared());
     }
 
     private ClusterScorer(ClusterScorer base, CrowdShare crowd) {

@@ -51,7 +51,11 @@ import java.util.function.IntConsumer;
  *   <li><b>Seeds from the clients' side</b>, after the audience bursts: a client's followers that co-follow, by follows
  *       across the coarsest partition's communities, accounts beyond what their communities' habits predict
  *       ({@link ClientSeeds}, at most {@value #MAX_CLIENT_SEEDS}, strongest first, every follower counted by a
- *       bottom-{@value ClientSeeds#SKETCH} sample of its away follows): a farm of aged accounts bought second-hand, which has no creation burst. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
+ *       bottom-{@value ClientSeeds#SKETCH} sample of its away follows): a farm of aged accounts bought second-hand,
+ *       which has no creation burst. Before them, the clients that a block's worth of hired accounts amplify
+ *       ({@link AmplifiedClients}; switch {@link #amplifiedClients}): followers that act on the client in lockstep
+ *       and post nothing else, whose client the screen ranks below public figures' readers when the farm's past
+ *       lives follow those figures. Such a seed was chosen by follows the peeling did not weigh: like a burst, it is
  *       judged on the targets it follows together (its own targets and the ones the screen found), its unexplained
  *       members are anchored while it grows, and it grows among the client's followers only (other groups have
  *       seeds of their own; a heavy reader following many of a farm's stars but not its client is not its member).
@@ -176,7 +180,16 @@ import java.util.function.IntConsumer;
  *       seed the peeling alone chose (no creation burst, no client's audience) must also beat the interest
  *       communities ({@link InterestModel}; {@link #interestTest}): readers of one interest spread over many friend
  *       communities follow its stars together, and a block their interest explains is no finding; its members leave
- *       growth as a starter list's wave does. The grown
+ *       growth as a starter list's wave does. So must a block from a client's seed without a creation burst whose
+ *       members mostly have an audience of their own ({@link #audienceOfTheirOwn}): followers they did not follow
+ *       first and that were not made within half a year of them (the longest span the audience model of
+ *       {@link BoughtAudiences} calls one vendor's batch), as readers have and a pool's or a fresh farm's accounts,
+ *       followed back or by their own batch, do not (aged accounts bought second-hand keep
+ *       their past audience, and are judged: no interest explains a vendor's unrelated clients); when it is
+ *       explained, its members nobody knows stay in growth (a pool's or a farm's accounts the client's readers
+ *       carried in are still to be found), unless a block's worth of its followers are hired by its targets
+ *       ({@link #hiredBlock}): a farm bought second-hand shares its past lives' tastes with the readers, not their
+ *       posts. The grown
  *       followers and the seed's core (the whole seed when nothing grew) leave the seed search. Only the members of
  *       a kept block leave growth (an account is in one block at most): a rejected seed is a verdict on the seed,
  *       not on each of its members. Peeling hands a farm without a creation burst out a few members at a time
@@ -231,6 +244,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
     /** At most this many client-side seeds ({@link ClientSeeds}) are tried, strongest first. */
     static final int MAX_CLIENT_SEEDS = 20;
     private final CoordinationParams.FollowParams params;
+    /** The co-retweet signal's window and minimum of shared posts: when a block's followers act in lockstep. */
+    private final CoordinationParams.CoAction coRetweet;
     private final int evidenceCap;
     private final long seed;
     private final int concurrency;
@@ -260,7 +275,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * spread over many friend communities follow its stars together at about ten times the friend communities' rate
      * (z4 of docs/quality.md: 27 such blocks, 72–96 honest accounts flagged at seeds 42 and 2); the interest
      * communities expect them. Seeds chosen by other evidence are not judged: a fresh farm's burst and a client's
-     * co-following audience are evidence the interest communities cannot weigh.
+     * co-following audience are evidence the interest communities cannot weigh; but a client's seed without a burst
+     * whose block's members mostly have an audience of their own ({@link #audienceOfTheirOwn}) is, since that
+     * audience is what its readers have and its farm would not (z4fl of docs/quality.md at seed 1: a client's
+     * readers' blocks, 81 honest accounts flagged). When such a block is explained, only its members with an
+     * audience leave growth: readers carry a few accounts of a pool or a churn farm in (2–5 of 135), which the later
+     * rounds and the bought audiences still need (drip-feed recall 0.920 → 0.889 at seed 1 when they left with the
+     * readers), while readers left in growth build other readers' blocks in later client rounds. An explained
+     * client's block with a block's worth of hired followers ({@link #hiredBlock}) is kept: v2's aged farm of
+     * docs/quality.md, 180 aged accounts among 279 followers, is explained by the interest communities (the accounts'
+     * past lives) and is hired by its clients (all 180 retweet them in lockstep, 136 posting nothing else; the
+     * honest readers' blocks explained beside it: at most 4 in lockstep and none hired).
      */
     boolean interestTest = true;
     /**
@@ -305,6 +330,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
      * comparisons.
      */
     boolean homesForRecruits = true;
+    /**
+     * Whether the clients a block's worth of hired accounts amplify ({@link AmplifiedClients}) are client seeds too,
+     * tried before the co-following screen's; on by default. Off, for comparing a graph's blocks with and without
+     * them.
+     */
+    boolean amplifiedClients = true;
     /**
      * Whether the rounds from follower services' pools run ({@link PoolSeeds}); on by default. They come after every
      * other round, so the blocks found before them are the same either way; off, for comparing a graph's blocks
@@ -379,6 +410,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         }
         this.concurrency = concurrency;
         this.params = params.follow();
+        this.coRetweet = params.coRetweet();
         this.evidenceCap = params.evidenceCap();
         this.seed = params.seed();
     }
@@ -574,6 +606,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             created[v] = activity.accountCreated(v);
         }
         Growth growth = new Growth(finder, model, n, created);
+        // the longest span over which the audience model calls accounts one vendor's batch (a pool made over months)
+        long batchSpan = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
         boolean[] peeled = new boolean[n]; // out of the seed search
         boolean[] spent = new boolean[n]; // in a kept block: out of growth too
         List<DenseBlock> blocks = new ArrayList<>();
@@ -581,7 +615,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         List<int[]> audiences = audienceBursts(activity, finder);
         clock = lap(Phase.BURSTS, clock);
         List<int[]> partitions = model.partitions(n);
+        // the archive's posts by author: who acts on a client in lockstep (AmplifiedClients, hiredBlock)
+        LockstepReaders actors = LockstepReaders.of(activity, coRetweet.window(), coRetweet.minShared());
         List<ClientSeeds.Seed> clients = clientSeeds(finder, n, partitions.get(0), termination);
+        if (amplifiedClients) {
+            // the clients a block's worth of hired accounts amplify come first: what the farm does for its client
+            // is stronger evidence than the co-following the screen ranks, and their rounds take the farm's
+            // accounts before a readers' block of a public figure, which the farm's past lives follow, holds them
+            List<ClientSeeds.Seed> amplified = AmplifiedClients.seeds(activity, finder, actors, coRetweet.minShared(),
+                    params.minFollowers(), params.minDensity(), MAX_CLIENT_SEEDS);
+            if (!amplified.isEmpty()) {
+                List<ClientSeeds.Seed> all = new ArrayList<>(amplified);
+                all.addAll(clients);
+                clients = all;
+            }
+        }
         List<CapturedTargetSeeds.Seed> captured = capturedSeeds ? capturedSeeds(finder, n, partitions) : List.of();
         // each partition's captured targets: the block test's floor and the onboarding test
         int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
@@ -774,12 +822,21 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                     && StarterLists.explains(finder, partitions, grown[0], grown[1], capturedByBlock, most,
                     params.maxPValue());
             // a block peeled from the follow graph alone, with no account-level evidence behind its seed, must also
-            // beat the interest communities: the keenest readers of one interest follow its stars together
-            if (interestTest && kept != null && !chosen && !explained) {
+            // beat the interest communities: the keenest readers of one interest follow its stars together; so must
+            // a client's block without a burst whose members are known to accounts they did not follow first
+            DenseBlock readers = null;
+            if (interestTest && kept != null && !explained && (!chosen || clientSeed && !burst
+                    && audienceOfTheirOwn(finder, created, batchSpan, kept.followers(), kept.targets()))) {
                 if (interest == null) {
                     interest = InterestModel.fit(finder, n, this.seed, termination);
                 }
                 explained = interest.fit(kept.followers(), kept.targets(), params.minLift()).explains();
+                if (explained && chosen) {
+                    // readers act on the client and its fellow targets at their own times; a block holding a
+                    // block's worth of followers hired to act on them is a finding whatever their taste
+                    explained = !hiredBlock(actors, kept, params.minFollowers());
+                }
+                readers = explained && chosen ? kept : null;
             }
             if (explained) {
                 kept = null;
@@ -809,7 +866,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
             for (int f : grown[0]) {
                 peeled[f] = true;
-                spent[f] |= kept != null || explained;
+                // a client's readers explained leave growth; the accounts nobody knows that they carried in stay
+                // (see interestTest)
+                spent[f] |= kept != null || explained && (readers == null
+                        || hasAudience(finder, created, batchSpan, f, readers.followers(), readers.targets()));
             }
             if (kept != null) {
                 blocks.add(kept);
@@ -2224,6 +2284,58 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         return out.toIntArray();
+    }
+
+    /**
+     * Whether at least {@code min} of {@code block}'s followers are hired by its targets ({@link LockstepReaders#hired}):
+     * they act on the targets in lockstep with the block's other followers, post nothing else, and are tied to those
+     * followers no more than their degree explains. Readers of a client act on it at their own times and post their
+     * own lives; fans who meet on an idol's posts know one another; accounts bought to amplify a client meet on its
+     * posts within the co-retweet window with nothing else to say (CopyCatch, Beutel et al., WWW 2013; the retweet
+     * markets of Stringhini et al., IMC 2013). Cost as {@link LockstepReaders#hired(DenseBlock)}.
+     */
+    static boolean hiredBlock(LockstepReaders actors, DenseBlock block, int min) {
+        return actors.hired(block).length >= min;
+    }
+
+    /**
+     * Whether most of a block's members {@code fs} (ascending) have an audience of their own ({@link #hasAudience}).
+     * A bought or pooled account gets its followers by following first (accounts that follow back whoever follows
+     * them), from its clients, or from fellow accounts of its batch; an ordinary reader is followed by friends it need
+     * not follow. An aged account bought second-hand keeps the audience of its past: this says who can be readers,
+     * not who is a farm. O(Σ in-degrees of fs · log(|fs| + |ts| + out-degree)).
+     */
+    static boolean audienceOfTheirOwn(DenseBlockFinder finder, long[] created, long span, int[] fs, int[] ts) {
+        int known = 0;
+        for (int f : fs) {
+            known += hasAudience(finder, created, span, f, fs, ts) ? 1 : 0;
+        }
+        return 2 * known > fs.length;
+    }
+
+    /**
+     * Whether member {@code f} of the block {@code fs} with targets {@code ts} (both ascending) is followed by an
+     * account outside both that f does not follow and that was not created within {@code span} seconds of f
+     * (creation times {@code created}, {@link Activity#NO_TIME} when unknown; an unknown time on either side counts
+     * as apart): the fellow accounts of a batch follow one another, as {@link BoughtAudiences}' unknown accounts are
+     * followed only by their own batch, and the signal passes that model's longest batch span, half a year (a fresh
+     * farm made over a month, a pool over months). O(in-degree of f · log(|fs| + |ts| + out-degree of f)).
+     */
+    static boolean hasAudience(DenseBlockFinder finder, long[] created, long span, int f, int[] fs, int[] ts) {
+        for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
+            int g = finder.inFollower(i);
+            if (Arrays.binarySearch(fs, g) < 0 && Arrays.binarySearch(ts, g) < 0 && !finder.follows(f, g)
+                    && !madeTogether(created, span, f, g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean madeTogether(long[] created, long span, int f, int g) {
+        long a = created[f];
+        long b = created[g];
+        return a != Activity.NO_TIME && b != Activity.NO_TIME && Math.abs(a - b) <= span;
     }
 
     /**

@@ -74,6 +74,46 @@ final class LockstepReaders {
         this.minShared = minShared;
     }
 
+    /**
+     * Readers over {@code activity}'s timed posts, indexed here by author. O(accounts + posts).
+     *
+     * @param window    seconds within which two followers' actions on one post meet
+     * @param minShared distinct posts on which a follower must meet another for its actions to be in lockstep
+     */
+    static LockstepReaders of(Activity activity, long window, int minShared) {
+        int n = activity.accountCount();
+        int posts = activity.postCount();
+        int[] offsets = new int[n + 1];
+        for (int p = 0; p < posts; p++) {
+            int a = activity.author(p);
+            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
+                offsets[a + 1]++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] byAuthor = new int[offsets[n]];
+        int[] at = Arrays.copyOf(offsets, n);
+        for (int p = 0; p < posts; p++) {
+            int a = activity.author(p);
+            if (a >= 0 && activity.time(p) != Activity.NO_TIME) {
+                byAuthor[at[a]++] = p;
+            }
+        }
+        return new LockstepReaders(activity, offsets, byAuthor, window, minShared);
+    }
+
+    /** Per account, where its timed posts start in {@link #postsByAuthor()} (length accounts + 1); shared, not copied. */
+    int[] postOffsets() {
+        return postOffsets;
+    }
+
+    /** The timed post ids grouped by author; shared, not copied. */
+    int[] postsByAuthor() {
+        return postsByAuthor;
+    }
+
     /** The block's followers counted: N, those with a timed post, those acting on a target, the readers. */
     record Counts(int followers, int posting, int acting, int readers) {
     }

@@ -30,6 +30,11 @@ class LockstepReadersTest {
      * With {@code ties}, each follower follows the next one (a fandom that follows itself).
      */
     static Activity clients(Timing timing, boolean ties) {
+        return clientsTimeline(timing, ties).build();
+    }
+
+    /** The timeline {@link #clients} builds, for tests that add to it. */
+    static Timeline clientsTimeline(Timing timing, boolean ties) {
         Timeline t = new Timeline().accounts("c0", "c1");
         for (int i = 0; i < FOLLOWERS; i++) {
             t.b.account("m" + i, "m" + i, 1_300_000_000L + YEAR * (i % 10), 0);
@@ -51,7 +56,7 @@ class LockstepReadersTest {
                 t.b.addFollow("m" + i, "m" + (i + 1));
             }
         }
-        return t.build();
+        return t;
     }
 
     private static int[] followers() {
@@ -98,6 +103,27 @@ class LockstepReadersTest {
         LockstepReaders.Counts c = counts(clients(Timing.LOCKSTEP, true));
         assertThat(c.acting()).isEqualTo(FOLLOWERS);
         assertThat(c.readers()).isEqualTo(FOLLOWERS);
+    }
+
+    @Test
+    void aClientsBlockIsHiredWhenABlocksWorthOfItsFollowersActOnItsTargetsInLockstepAndPostNothingElse() {
+        // the follow signal's reading of a client's block that the interest communities explain
+        // (LockstepFollowSignal#hiredBlock), on the readers' own index of posts by author
+        Activity farm = clients(Timing.LOCKSTEP, false);
+        LockstepReaders r = LockstepReaders.of(farm, 60, 3);
+        assertThat(LockstepFollowSignal.hiredBlock(r, block(), FOLLOWERS)).isTrue();
+        assertThat(LockstepFollowSignal.hiredBlock(r, block(), FOLLOWERS + 1)).as("one short").isFalse();
+        assertThat(LockstepFollowSignal.hiredBlock(LockstepReaders.of(clients(Timing.OWN_SCHEDULE, false), 60, 3),
+                block(), 1)).as("an audience at its own times").isFalse();
+        // asked to meet on more posts (13) than the clients made (12), no follower is in lockstep
+        assertThat(LockstepFollowSignal.hiredBlock(LockstepReaders.of(farm, 60, 2 * POSTS + 1), block(), 1))
+                .isFalse();
+        // the same synchrony from accounts that also post their own lives: fans, not hired hands
+        Timeline t = clientsTimeline(Timing.LOCKSTEP, false);
+        for (int i = 0; i < FOLLOWERS; i++) {
+            t.tweet("own" + i, "m" + i, 2_100_000_000L + 3_600L * i);
+        }
+        assertThat(LockstepFollowSignal.hiredBlock(LockstepReaders.of(t.build(), 60, 3), block(), 1)).isFalse();
     }
 
     @Test
