@@ -4,10 +4,12 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +34,8 @@ import java.util.Set;
  * (docs/quality.md). Before the blocks, pieces that modularity cut below
  * {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of their weight
  * ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its members are split
- * off ({@link ClusterRefiner#detachWeak}). Clusters smaller than {@code minSize} are dropped. A block's cluster may
+ * off ({@link ClusterRefiner#detachWeak}). After the blocks, what a block left of a cluster is split into its
+ * connected pieces ({@link #splitLeftovers}). Clusters smaller than {@code minSize} are dropped. A block's cluster may
  * hold co-action parts ({@link #coActionParts}), which the score phase judges on their own evidence.
  *
  * <p>Cost: Leiden's, then O(n + edges + Σ block followers). Deterministic for a given seed (Leiden runs
@@ -288,6 +291,45 @@ final class ClusterPhase {
         return out;
     }
 
+    /**
+     * Splits each cluster that is not a block's ({@code membership} below {@code firstBlockLabel}) into its connected
+     * components of {@code graph} among the accounts it still holds, in place; the block labels follow them, in
+     * order. A block takes its followers out of the clusters they fell in, and those followers may have been the only
+     * ties between two groups modularity put together (the fourth generator's n3 at seed 2: a copy-paste ring and 26
+     * sports fans, joined only through readers of a block, scored as one cluster on the ring's evidence and flagged
+     * together): what is left is as many findings as it has connected pieces, as {@link ClusterRefiner} splits
+     * Leiden's communities. Returns the number of labels. O(n + m).
+     */
+    static int splitLeftovers(CompactGraph graph, int[] membership, int firstBlockLabel, int blocks) {
+        int n = membership.length;
+        int[] keyed = new int[n];
+        for (int v = 0; v < n; v++) {
+            int m = membership[v];
+            // a block's follower or an unclustered account joins no piece: a key of its own
+            keyed[v] = m >= 0 && m < firstBlockLabel ? m : -2 - v;
+        }
+        int[] parts = ClusterRefiner.connectedParts(graph, keyed);
+        int[] dense = new int[n + 1];
+        Arrays.fill(dense, -1);
+        int next = 0;
+        for (int v = 0; v < n; v++) {
+            int m = membership[v];
+            if (m >= 0 && m < firstBlockLabel && parts[v] >= 0 && dense[parts[v]] < 0) {
+                dense[parts[v]] = next++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            int m = membership[v];
+            if (m >= firstBlockLabel) {
+                membership[v] = next + m - firstBlockLabel;
+            } else if (m >= 0) {
+                // no edge left to anyone: isolated, as ClusterRefiner leaves such accounts
+                membership[v] = parts[v] < 0 ? -1 : dense[parts[v]];
+            }
+        }
+        return next + blocks;
+    }
+
     /** {@link #run(CompactGraph, List, List, CoordinationParams.ClusterParams, long, TerminationFlag)} without signal edges: no follower is held by co-action. */
     static Groups run(CompactGraph graph, List<DenseBlock> blocks, CoordinationParams.ClusterParams params, long seed,
                       TerminationFlag termination) {
@@ -333,7 +375,12 @@ final class ClusterPhase {
                 }
             }
         }
-        labels += ownBlocks;
+        labels = splitLeftovers(graph, membership, firstBlockLabel, ownBlocks);
+        Int2ObjectOpenHashMap<DenseBlock> blockAt = new Int2ObjectOpenHashMap<>();
+        for (Int2ObjectMap.Entry<DenseBlock> e : blockOf.int2ObjectEntrySet()) {
+            blockAt.put(labels - ownBlocks + e.getIntKey() - firstBlockLabel, e.getValue());
+        }
+        blockOf = blockAt;
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
             if (membership[v] >= 0) {

@@ -101,6 +101,23 @@ class AssemblyPhasesTest {
     }
 
     @Test
+    void aClusterLeftInPiecesByABlockIsSplitIntoThem() {
+        // {0, 1, 2} and {3, 4, 5} joined only through account 6, in one cluster (label 0); a block (label 1) takes 6
+        List<CoordinationEdge> edges = List.of(edge(0, 1, "co-text", 0.5), edge(1, 2, "co-text", 0.5),
+                edge(3, 4, "co-hashtag", 0.5), edge(4, 5, "co-hashtag", 0.5), edge(2, 6, "lockstep-follow", 0.5),
+                edge(3, 6, "lockstep-follow", 0.5));
+        CompactGraph g = CombinePhase.run(8, edges, 0.0);
+        int[] membership = {0, 0, 0, 0, 0, 0, 1, -1};
+        assertThat(ClusterPhase.splitLeftovers(g, membership, 1, 1)).isEqualTo(3);
+        // two pieces, then the block's label after them; the unclustered account stays out
+        assertThat(membership).containsExactly(0, 0, 0, 1, 1, 1, 2, -1);
+        // a cluster still connected without the block's follower is left whole
+        int[] bridged = {0, 0, 0, 0, 0, 0, 0, -1};
+        assertThat(ClusterPhase.splitLeftovers(g, bridged, 1, 0)).isEqualTo(1);
+        assertThat(bridged).containsExactly(0, 0, 0, 0, 0, 0, 0, -1);
+    }
+
+    @Test
     void scoreOrdersClustersByScoreAndNumbersThem() {
         // accounts without creation times or posts: profile P = 0.4 density + 0.3 synchrony (evidence 0 s apart: 1),
         // lifted by significance (every member: 1) to 0.55 P + 0.45
