@@ -4,7 +4,6 @@ import io.lockstep.graph.CompactGraph;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
@@ -352,9 +351,8 @@ final class ClusterPhase {
         }
         boolean[] held = heldByCoAction(membership, labels, edges, params.minSize());
         int firstBlockLabel = labels;
-        int ownBlocks = 0;
-        Int2ObjectOpenHashMap<DenseBlock> blockOf = new Int2ObjectOpenHashMap<>();
-        for (DenseBlock b : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            DenseBlock b = blocks.get(i);
             Int2IntOpenHashMap inCluster = new Int2IntOpenHashMap();
             int best = -1, bestCount = 0;
             for (int f : b.followers()) {
@@ -367,20 +365,15 @@ final class ClusterPhase {
                 }
             }
             int joined = 2 * bestCount >= b.followers().length ? best : -1;
-            int label = labels + ownBlocks++;
-            blockOf.put(label, b);
+            int label = firstBlockLabel + i;
             for (int f : b.followers()) {
                 if (joined < 0 || membership[f] != joined || !held[f]) {
                     membership[f] = label;
                 }
             }
         }
-        labels = splitLeftovers(graph, membership, firstBlockLabel, ownBlocks);
-        Int2ObjectOpenHashMap<DenseBlock> blockAt = new Int2ObjectOpenHashMap<>();
-        for (Int2ObjectMap.Entry<DenseBlock> e : blockOf.int2ObjectEntrySet()) {
-            blockAt.put(labels - ownBlocks + e.getIntKey() - firstBlockLabel, e.getValue());
-        }
-        blockOf = blockAt;
+        labels = splitLeftovers(graph, membership, firstBlockLabel, blocks.size());
+        int firstBlock = labels - blocks.size(); // the block labels, in the blocks' order, after the pieces
         int[] sizes = new int[labels];
         for (int v = 0; v < n; v++) {
             if (membership[v] >= 0) {
@@ -394,7 +387,7 @@ final class ClusterPhase {
             if (sizes[c] >= params.minSize()) {
                 kept[c] = groups.size();
                 groups.add(new IntArrayList(sizes[c]));
-                groupBlock.add(blockOf.get(c));
+                groupBlock.add(c >= firstBlock ? blocks.get(c - firstBlock) : null);
             } else {
                 kept[c] = -1;
             }
