@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The farm-cohort signal: the accounts of a flagged follower farm's creation burst that the farm's block left out,
@@ -58,6 +59,22 @@ import java.util.Set;
  * accounts only (nobody's followers) leaves everyone unfollowed: then the background is marked by the targets alone,
  * and the test reads "created in the burst and following the farm's clients" against the same rate around it.
  *
+ * <p><b>The farm's own audience</b>, per cluster holding at least {@code minFollowers} accounts flagged with a
+ * lockstep-follow edge (the <i>farm's accounts</i> F), whatever their creation times: a vendor has its accounts follow
+ * one another, so that each has some followers, and those of them that follow no client, or too few targets
+ * for a block, are left out by the block and by the bursts when the farm was made over weeks rather than days (the
+ * fourth generator's v2: a farm made over 30 days, four creation spans each under the bursts' lift, 41 of its 158
+ * accounts missed, 34 of them following no client; 31 follow one of the farm's flagged accounts). The farm's
+ * <i>inner circle</i> I is the largest set of accounts not flagged, each following an account of F and followed by
+ * no account outside F ∪ I (found by removing, until none is left, the candidates followed from outside); a follow of
+ * an account nobody outside the farm follows is the mark, since an honest account follows others for an audience or
+ * an acquaintance they have. The cluster passes when most of F (at least half) is followed by no account outside F ∪
+ * I: a farm has no audience but itself, while an honest cluster flagged by mistake is followed by its community.
+ * A member of I is a <b>member</b> of the farm when it was created within F's span (from its first creation to its
+ * last), an account of F follows it (the tie runs both ways: an account nobody follows that follows hundreds, one of
+ * them by chance a farm account, is not taken) and it follows at least {@code minTargets} of the same accounts as one
+ * of F; members join F's cluster as the bursts' do, after them. No probability is attached: the rule is the one above, and what it cannot tell is below.
+ *
  * <p><b>The edges</b> are the evidence: each member linked to its {@code partners} core accounts of its cluster (at
  * most {@link #MAX_PARTNERS}) that follow at least {@code minTargets} of the same accounts, most similar first
  * (Jaccard of their followed sets; ties: more shared follows, then the smaller id); weight = that Jaccard, count = the
@@ -66,7 +83,9 @@ import java.util.Set;
  *
  * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
  * over months is no burst (drip-feed services), and a farm of aged accounts bought second-hand has no creation time in
- * common at all. Cost: O(follows) for the adjacency, then per burst O(accounts · log + Σ out-degrees of the core)
+ * common at all: only members that follow the farm's own accounts are found there, and an aged farm, followed from
+ * its accounts' pasts, fails the audience rule's majority. An archive without creation times gives no audience
+ * members. Cost: O(follows) for the adjacency, then per burst O(accounts · log + Σ out-degrees of the core)
  * and, per account following one of T, O(Σ out-degrees of the core) for the follows it shares. Deterministic.
  */
 public final class FarmCohortSignal implements JoiningSignal {
@@ -88,12 +107,21 @@ public final class FarmCohortSignal implements JoiningSignal {
         this.evidenceCap = params.evidenceCap();
     }
 
+    /** Where a cohort's members come from: the two rules of the class comment. */
+    enum Source {
+        /** A creation burst's marked accounts, beyond its background. */
+        CREATION_BURST,
+        /** A farm's inner circle created in its span. */
+        FARM_AUDIENCE
+    }
+
     /**
-     * A burst tested: its core's targets (ascending), the farm's accounts (the core's in the cluster the members join,
-     * ascending), that cluster, its marked accounts (ascending; its members when the test passes), and the test's
-     * figures.
+     * A burst tested, or a farm's audience: its core's targets (ascending), the farm's accounts (the core's in the
+     * cluster the members join, ascending), that cluster, its marked accounts (ascending; its members when the test
+     * passes), and the test's figures (for an audience, {@code free} is the inner circle's size, no background is
+     * read and the p-value is NaN).
      */
-    record Cohort(int[] targets, int[] partners, int cluster, int[] members, int free, int background,
+    record Cohort(Source source, int[] targets, int[] partners, int cluster, int[] members, int free, int background,
                   int backgroundMarked, double prior, double pValue) {
     }
 
@@ -112,7 +140,14 @@ public final class FarmCohortSignal implements JoiningSignal {
         }
         DenseBlockFinder finder = LockstepFollowSignal.follows(activity);
         termination.assertRunning();
-        List<Cohort> cohorts = cohorts(activity, finder, flagged, farm, verdicts, termination);
+        List<Cohort> cohorts = new ArrayList<>(cohorts(activity, finder, flagged, farm, verdicts, termination));
+        boolean[] taken = flagged.clone();
+        for (Cohort c : cohorts) {
+            for (int m : c.members()) {
+                taken[m] = true;
+            }
+        }
+        cohorts.addAll(audiences(activity, finder, taken, farm, verdicts, termination));
         if (cohorts.isEmpty()) {
             return Joined.none(clusters, verdicts);
         }
@@ -193,11 +228,129 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
             double prior = others == 0 ? 1.0 : (double) othersMarked / others;
-            tested.add(new Cohort(targets, partners, cluster, marked.toIntArray(), free, background,
+            tested.add(new Cohort(Source.CREATION_BURST, targets, partners, cluster, marked.toIntArray(), free, background,
                     backgroundMarked, prior, pValue(marked.size(), free, background, backgroundMarked, prior)));
         }
         double level = LEVEL / Math.max(1, tested.size());
         return tested.stream().filter(c -> c.pValue() <= level).toList();
+    }
+
+    /**
+     * The farms' audience members (the class comment's second rule), per cluster by ascending id, each account at
+     * most once. O(accounts + Σ over the farms of (rounds · Σ in-degrees of the candidates + Σ out-degrees of F per
+     * candidate created in F's span)).
+     */
+    List<Cohort> audiences(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
+                           AccountVerdict[] verdicts, TerminationFlag termination) {
+        int n = activity.accountCount();
+        TreeMap<Integer, IntArrayList> byCluster = new TreeMap<>();
+        for (int v = 0; v < n; v++) {
+            if (farm[v] && verdicts[v].cluster() >= 0) {
+                byCluster.computeIfAbsent(verdicts[v].cluster(), k -> new IntArrayList()).add(v);
+            }
+        }
+        Sharing sharing = new Sharing(finder, n);
+        boolean[] inFarm = new boolean[n];
+        boolean[] inner = new boolean[n];
+        boolean[] taken = flagged.clone();
+        List<Cohort> out = new ArrayList<>();
+        for (var entry : byCluster.entrySet()) {
+            int[] accounts = entry.getValue().toIntArray();
+            if (accounts.length < follow.minFollowers()) {
+                continue;
+            }
+            termination.assertRunning();
+            int[] circle = innerCircle(finder, accounts, taken, inFarm, inner);
+            int closed = 0;
+            for (int f : accounts) {
+                closed += followedOnlyBy(finder, f, inFarm, inner) ? 1 : 0;
+            }
+            long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
+            for (int f : accounts) {
+                long c = activity.accountCreated(f);
+                if (c != Activity.NO_TIME) {
+                    from = Math.min(from, c);
+                    to = Math.max(to, c);
+                }
+            }
+            IntArrayList members = new IntArrayList();
+            if (2 * closed >= accounts.length) {
+                for (int v : circle) {
+                    long c = activity.accountCreated(v);
+                    if (c != Activity.NO_TIME && c >= from && c <= to && followedByTheFarm(finder, v, inFarm)
+                            && sharing.most(v, accounts) >= follow.minTargets()) {
+                        members.add(v);
+                        taken[v] = true;
+                    }
+                }
+            }
+            for (int f : accounts) {
+                inFarm[f] = false;
+            }
+            for (int v : circle) {
+                inner[v] = false;
+            }
+            if (!members.isEmpty()) {
+                out.add(new Cohort(Source.FARM_AUDIENCE, targets(finder, n, accounts), accounts, entry.getKey(),
+                        members.toIntArray(), circle.length, 0, 0, 0.0, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The inner circle of the farm's {@code accounts} (ascending): the largest set I of accounts not {@code taken},
+     * each following one of the accounts and followed by no account outside them and I, ascending. Leaves
+     * {@code inFarm} set on the accounts and {@code inner} on I (both all false on entry), for the caller to clear.
+     */
+    static int[] innerCircle(DenseBlockFinder finder, int[] accounts, boolean[] taken, boolean[] inFarm,
+                             boolean[] inner) {
+        for (int f : accounts) {
+            inFarm[f] = true;
+        }
+        IntArrayList candidates = new IntArrayList();
+        for (int f : accounts) {
+            for (int i = finder.inStart(f); i < finder.inEnd(f); i++) {
+                int u = finder.inFollower(i);
+                if (!taken[u] && !inFarm[u] && !inner[u]) {
+                    inner[u] = true;
+                    candidates.add(u);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k = 0; k < candidates.size(); k++) {
+                int u = candidates.getInt(k);
+                if (inner[u] && !followedOnlyBy(finder, u, inFarm, inner)) {
+                    inner[u] = false;
+                    changed = true;
+                }
+            }
+        }
+        return candidates.intStream().filter(u -> inner[u]).sorted().toArray();
+    }
+
+    /** Whether one of the farm's accounts follows {@code v}. O(in-degree of v). */
+    private static boolean followedByTheFarm(DenseBlockFinder finder, int v, boolean[] inFarm) {
+        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+            if (inFarm[finder.inFollower(i)]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every follower of {@code v} is in the farm or its inner circle. O(in-degree of v). */
+    private static boolean followedOnlyBy(DenseBlockFinder finder, int v, boolean[] inFarm, boolean[] inner) {
+        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+            int u = finder.inFollower(i);
+            if (!inFarm[u] && !inner[u]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

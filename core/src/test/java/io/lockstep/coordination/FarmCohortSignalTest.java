@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -231,6 +232,125 @@ class FarmCohortSignalTest {
             assertThat(c.prior()).isLessThan(0.01);
             assertThat(c.pValue()).isLessThan(1e-6);
         });
+    }
+
+    /**
+     * A farm of 12 flagged accounts created on days 0–3, each following the client, six top accounts and the next two
+     * farm accounts; its left-outs, followed by farm accounts only and following six top accounts and a farm account,
+     * not the client: 6 created on day 2 and 3 on day 30; a friend of the farm created on day 2 that an ordinary
+     * account follows too; a stray created on day 2 that nobody follows, following the six top accounts and one farm
+     * account; 40 ordinary accounts created over sixteen weeks, following each other and the top accounts.
+     * With {@code honest}, the flagged cluster is 12 of the ordinary accounts instead, which their community follows.
+     */
+    private static Activity audienceWorld(Timeline t, boolean honest) {
+        long t0 = 1_600_000_000L, day = 86_400L;
+        t.b.account("client", "client", t0 - 3000 * day, 0);
+        for (int k = 0; k < 6; k++) {
+            t.b.account("top" + k, "top" + k, t0 - 3000 * day, 0);
+        }
+        for (int i = 0; i < 40; i++) {
+            t.b.account("o" + i, "o" + i, t0 - 56 * day + i * 3 * day + day / 2, 0);
+        }
+        for (int i = 0; i < 40; i++) {
+            for (int k = 1; k <= 6; k++) {
+                t.b.addFollow("o" + i, "o" + ((i + k) % 40));
+                t.b.addFollow("o" + i, "top" + (k - 1));
+            }
+        }
+        String farm = honest ? "o" : "core";
+        for (int i = 0; i < 12 && !honest; i++) {
+            t.b.account("core" + i, "core" + i, t0 + (i % 4) * day, 0);
+            t.b.addFollow("core" + i, "client");
+            for (int k = 0; k < 6; k++) {
+                t.b.addFollow("core" + i, "top" + k);
+            }
+            t.b.addFollow("core" + i, "core" + ((i + 1) % 12));
+            t.b.addFollow("core" + i, "core" + ((i + 2) % 12));
+        }
+        String[] groups = {"mate", "late", "friend"};
+        int[] sizes = {6, 3, 1};
+        long[] created = {t0 + 2 * day, t0 + 30 * day, t0 + 2 * day};
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                String id = groups[g] + i;
+                t.b.account(id, id, honest ? t0 - 20 * day : created[g], 0);
+                for (int k = 0; k < 6; k++) {
+                    t.b.addFollow(id, "top" + k);
+                }
+                t.b.addFollow(id, farm + i);
+                t.b.addFollow(farm + (i + 3), id);
+            }
+        }
+        t.b.addFollow("o39", "friend0");
+        t.b.account("stray", "stray", honest ? t0 - 20 * day : t0 + 2 * day, 0);
+        for (int k = 0; k < 6; k++) {
+            t.b.addFollow("stray", "top" + k);
+        }
+        t.b.addFollow("stray", farm + 5);
+        return t.build();
+    }
+
+    private static AccountVerdict[] flaggedCluster(Activity a, String prefix, boolean[] flagged) {
+        AccountVerdict[] verdicts = new AccountVerdict[a.accountCount()];
+        for (int v = 0; v < a.accountCount(); v++) {
+            String id = a.accountId(v);
+            flagged[v] = id.startsWith(prefix) && (!prefix.equals("o") || Integer.parseInt(id.substring(1)) < 12);
+            verdicts[v] = new AccountVerdict(v, flagged[v] ? 0.8 : 0, flagged[v], flagged[v] ? 0 : -1,
+                    flagged[v] ? List.of("lockstep-follow") : List.of());
+        }
+        return verdicts;
+    }
+
+    /**
+     * Phase, the farm's own audience: the inner circle is the accounts followed by the farm only (the friend an
+     * ordinary account follows is not in it), and its members those created within the farm's span that the farm
+     * follows back (not the stray).
+     */
+    @Test
+    void theFarmsOwnAudienceCreatedInItsSpanJoinsItAndTheFriendOfTheCommunityDoesNot() {
+        Activity a = audienceWorld(new Timeline(), false);
+        boolean[] flagged = new boolean[a.accountCount()];
+        AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        assertThat(s.cohorts(a, finder, flagged, flagged, verdicts, T)).as("no left-out follows the client: the burst marks nobody")
+                .isEmpty();
+        List<FarmCohortSignal.Cohort> cohorts = s.audiences(a, finder, flagged, flagged, verdicts, T);
+        assertThat(cohorts).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.FARM_AUDIENCE);
+            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
+                    .containsExactlyInAnyOrder("mate0", "mate1", "mate2", "mate3", "mate4", "mate5");
+            assertThat(c.free()).as("the inner circle: the mates, the late ones and the stray").isEqualTo(10);
+            assertThat(c.cluster()).isZero();
+            assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).containsExactly("client");
+            assertThat(c.pValue()).isNaN();
+        });
+        // an account taken already (by a burst) is no candidate
+        boolean[] taken = flagged.clone();
+        for (int v = 0; v < a.accountCount(); v++) {
+            taken[v] |= a.accountId(v).equals("mate0");
+        }
+        assertThat(s.audiences(a, finder, taken, flagged, verdicts, T)).singleElement().satisfies(c ->
+                assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).doesNotContain("mate0").hasSize(5));
+    }
+
+    /** Phase, the majority rule: an honest cluster flagged by mistake is followed by its community, and gains nobody. */
+    @Test
+    void anHonestClusterFollowedByItsCommunityHasNoAudienceMembers() {
+        Activity a = audienceWorld(new Timeline(), true);
+        boolean[] flagged = new boolean[a.accountCount()];
+        AccountVerdict[] verdicts = flaggedCluster(a, "o", flagged);
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        int[] accounts = IntStream.range(0, n).filter(v -> flagged[v]).toArray();
+        boolean[] inFarm = new boolean[n];
+        boolean[] inner = new boolean[n];
+        // the lurkers that follow the cluster and whom only it follows are its inner circle ...
+        assertThat(Arrays.stream(FarmCohortSignal.innerCircle(finder, accounts, flagged, inFarm, inner))
+                .mapToObj(a::accountId)).contains("mate0", "mate5", "late0");
+        // ... but the cluster's accounts are followed by the rest of their community: no member
+        assertThat(s.audiences(a, finder, flagged, flagged, verdicts, T)).isEmpty();
     }
 
     private static DenseBlockFinder finder(int n, int[][] pairs) {
