@@ -119,6 +119,62 @@ class ClusterScorerTest {
         assertThat(half).isCloseTo(0.5 * unscaled, within(1e-9));
     }
 
+    /**
+     * Followers f0.. (ids 2..) of targets o0, o1 with no creation time (no creation burst): the first {@code posting}
+     * post a tweet of their own, and {@code reading} of those also retweet an outlet's post, at their own times.
+     */
+    private static Activity unmarked(int followers, int posting, int reading) {
+        Timeline t = new Timeline().accounts("o0", "o1");
+        for (int i = 0; i < followers; i++) {
+            t.accounts("f" + i);
+        }
+        t.tweet("news0", "o0", 1_000).tweet("news1", "o1", 2_000);
+        for (int i = 0; i < posting; i++) {
+            long at = 10_000 + 7_919L * i;
+            t.tweet("own" + i, "f" + i, at);
+            if (i < reading) {
+                t.retweet("f" + i, at + 3_600, "news" + (i % 2));
+            }
+        }
+        return t.build();
+    }
+
+    private static DenseBlock unmarkedBlock(int followers) {
+        int[] f = new int[followers];
+        for (int i = 0; i < followers; i++) {
+            f[i] = 2 + i;
+        }
+        return new DenseBlock(f, new int[]{0, 1}, 1.0, 2L * followers, 0.5, 1e-12);
+    }
+
+    @Test
+    void anUnmarkedBlocksReadersAreReadAsMeasuredOnceEnoughFollowersPost() {
+        // 40 followers, 20 posting, 5 of those reading: k / N = 0.125, k / n = 0.25, Wilson's lower end 0.112
+        ClusterScorer scorer = new ClusterScorer(unmarked(40, 20, 5), CoordinationParams.defaults());
+        DenseBlock b = unmarkedBlock(40);
+        assertThat(scorer.audienceShare(b)).isCloseTo(0.125, within(1e-12));
+        assertThat(scorer.audienceShare(b, false)).isCloseTo(0.125, within(1e-12));
+        assertThat(scorer.audienceShare(b, true)).isCloseTo(0.25, within(1e-12));
+        // fewer posting followers than a block's minimum (10): the lower bound, measured or not
+        ClusterScorer few = new ClusterScorer(unmarked(40, 8, 4), CoordinationParams.defaults());
+        assertThat(few.audienceShare(b, true)).isEqualTo(few.audienceShare(b, false))
+                .isCloseTo(Math.max(0.1, ClusterScorer.wilsonLower(4, 8, ClusterScorer.AUDIENCE_Z)), within(1e-12));
+        // no reader: 0 either way
+        ClusterScorer none = new ClusterScorer(unmarked(40, 20, 0), CoordinationParams.defaults());
+        assertThat(none.audienceShare(b, true)).isZero();
+
+        // the cluster's score: the unmarked block scaled by 1 - 0.25, the same block found bought by 1 - 0.125
+        int[] members = b.followers();
+        List<CoordinationEdge> follow = new ArrayList<>();
+        for (int i = 0; i + 1 < members.length; i++) {
+            follow.add(new CoordinationEdge(members[i], members[i + 1], CoordinationSignal.LOCKSTEP_FOLLOW, 0.8, 2,
+                    List.of(new Evidence("x", Activity.NO_TIME, Activity.NO_TIME))));
+        }
+        double plain = scorer.score(0, members, follow, follow.size(), b).score();
+        double bought = scorer.score(0, members, follow, follow.size(), b.asBought()).score();
+        assertThat(plain / bought).isCloseTo(0.75 / 0.875, within(1e-9));
+    }
+
     @Test
     void otherKindsAndArchivesWithoutTimelinesAreNotScaled() {
         DenseBlock b = block();
