@@ -132,15 +132,7 @@ class FarmCohortSignalTest {
                 }
             }
         }
-        for (int i = 0; i < 40; i++) {
-            t.b.account("o" + i, "o" + i, t0 - 56 * day + i * 3 * day + day / 2, 0);
-        }
-        for (int i = 0; i < 40; i++) {
-            for (int k = 1; k <= 6; k++) {
-                t.b.addFollow("o" + i, "o" + ((i + k) % 40));
-                t.b.addFollow("o" + i, "top" + (k - 1));
-            }
-        }
+        ordinaryAccounts(t, t0, day);
         Activity a = t.build();
         int n = a.accountCount();
         boolean[] flagged = new boolean[n];
@@ -248,15 +240,7 @@ class FarmCohortSignalTest {
         for (int k = 0; k < 6; k++) {
             t.b.account("top" + k, "top" + k, t0 - 3000 * day, 0);
         }
-        for (int i = 0; i < 40; i++) {
-            t.b.account("o" + i, "o" + i, t0 - 56 * day + i * 3 * day + day / 2, 0);
-        }
-        for (int i = 0; i < 40; i++) {
-            for (int k = 1; k <= 6; k++) {
-                t.b.addFollow("o" + i, "o" + ((i + k) % 40));
-                t.b.addFollow("o" + i, "top" + (k - 1));
-            }
-        }
+        ordinaryAccounts(t, t0, day);
         String farm = honest ? "o" : "core";
         for (int i = 0; i < 12 && !honest; i++) {
             t.b.account("core" + i, "core" + i, t0 + (i % 4) * day, 0);
@@ -351,6 +335,22 @@ class FarmCohortSignalTest {
                 .mapToObj(a::accountId)).contains("mate0", "mate5", "late0");
         // ... but the cluster's accounts are followed by the rest of their community: no member
         assertThat(s.audiences(a, finder, flagged, flagged, verdicts, T)).isEmpty();
+    }
+
+    /**
+     * 40 ordinary accounts o0.. created three days apart over sixteen weeks around {@code t0}, each following the next
+     * six and the top accounts top0..top5 (which must exist).
+     */
+    private static void ordinaryAccounts(Timeline t, long t0, long day) {
+        for (int i = 0; i < 40; i++) {
+            t.b.account("o" + i, "o" + i, t0 - 56 * day + i * 3 * day + day / 2, 0);
+        }
+        for (int i = 0; i < 40; i++) {
+            for (int k = 1; k <= 6; k++) {
+                t.b.addFollow("o" + i, "o" + ((i + k) % 40));
+                t.b.addFollow("o" + i, "top" + (k - 1));
+            }
+        }
     }
 
     private static DenseBlockFinder finder(int n, int[][] pairs) {
