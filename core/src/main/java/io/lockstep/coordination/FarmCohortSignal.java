@@ -65,8 +65,9 @@ import java.util.TreeMap;
  * for a block, are left out by the block and by the bursts when the farm was made over weeks rather than days (the
  * fourth generator's v2: a farm made over 30 days, four creation spans each under the bursts' lift, 41 of its 158
  * accounts missed, 34 of them following no client; 31 follow one of the farm's flagged accounts). The farm's
- * <i>inner circle</i> I is the largest set of accounts not flagged, each following an account of F and followed by
- * no account outside F ∪ I (found by removing, until none is left, the candidates followed from outside); a follow of
+ * <i>inner circle</i> I is the largest set of accounts not flagged and in no cluster (an account of another cluster
+ * stays where its own evidence put it, and moving it could leave that cluster empty), each following an account of F
+ * and followed by no account outside F ∪ I (found by removing, until none is left, the candidates followed from outside); a follow of
  * an account nobody outside the farm follows is the mark, since an honest account follows others for an audience or
  * an acquaintance they have. The cluster passes when most of F (at least half) is followed by no account outside F ∪
  * I: a farm has no audience but itself, while an honest cluster flagged by mistake is followed by its community.
@@ -253,6 +254,9 @@ public final class FarmCohortSignal implements JoiningSignal {
         boolean[] inFarm = new boolean[n];
         boolean[] inner = new boolean[n];
         boolean[] taken = flagged.clone();
+        for (int v = 0; v < n; v++) {
+            taken[v] |= verdicts[v].cluster() >= 0;
+        }
         List<Cohort> out = new ArrayList<>();
         for (var entry : byCluster.entrySet()) {
             int[] accounts = entry.getValue().toIntArray();

@@ -316,6 +316,15 @@ class FarmCohortSignalTest {
         }
         assertThat(s.audiences(a, finder, taken, flagged, verdicts, T)).singleElement().satisfies(c ->
                 assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).doesNotContain("mate0").hasSize(5));
+        // nor is an account of another cluster, suspicious or not: it stays where its own evidence put it
+        AccountVerdict[] elsewhere = verdicts.clone();
+        for (int v = 0; v < a.accountCount(); v++) {
+            if (a.accountId(v).equals("mate1")) {
+                elsewhere[v] = new AccountVerdict(v, 0.1, false, 1, List.of("co-retweet"));
+            }
+        }
+        assertThat(s.audiences(a, finder, flagged, flagged, elsewhere, T)).singleElement().satisfies(c ->
+                assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).doesNotContain("mate1").hasSize(5));
     }
 
     /** Phase, the majority rule: an honest cluster flagged by mistake is followed by its community, and gains nobody. */
