@@ -129,9 +129,9 @@ import java.util.Map;
  * users on 6 targets at p = 10⁻²³⁹, 9 of its 35 posting followers reading them). So when at least
  * {@code minFollowers} of its followers post, its share is read as measured, e = max(k / N, k / n). A farm's
  * accounts do not read their clients, and 0 readers give 0 either way: over the fourth generator's 29 archives at
- * seed 1, every unmarked farm block had at most 1 reader, and every honest one 4 to 42. No other parameter; the 95 % level is the
- * convention, not fitted to an archive. An archive without the followers' posts (a follow graph alone) gives n = 0, e =
- * 0 and the block score unchanged. The honest limit: the estimate assumes the silent followers read as often as the
+ * seed 1, every unmarked farm block had at most 1 reader, and every honest one 4 to 42. No other parameter; the 95 %
+ * level is the convention, not fitted to an archive. An archive without the followers' posts (a follow graph alone)
+ * gives n = 0, e = 0 and the block score unchanged. The honest limit: the estimate assumes the silent followers read as often as the
  * posting ones. A farm whose accounts never post but that absorbed a few posting honest accounts acting on its targets
  * (3 of 3 posting: e = 0.44) falls below the default suspicious score 0.5 when its block score is under 0.89; a farm
  * whose accounts retweet its clients at spread-out times (more than the co-retweet window apart), or that follow one

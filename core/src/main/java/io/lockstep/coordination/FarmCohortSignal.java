@@ -67,14 +67,15 @@ import java.util.TreeMap;
  * accounts missed, 34 of them following no client; 31 follow one of the farm's flagged accounts). The farm's
  * <i>inner circle</i> I is the largest set of accounts not flagged and in no cluster (an account of another cluster
  * stays where its own evidence put it, and moving it could leave that cluster empty), each following an account of F
- * and followed by no account outside F ∪ I (found by removing, until none is left, the candidates followed from outside); a follow of
- * an account nobody outside the farm follows is the mark, since an honest account follows others for an audience or
- * an acquaintance they have. The cluster passes when most of F (at least half) is followed by no account outside F ∪
- * I: a farm has no audience but itself, while an honest cluster flagged by mistake is followed by its community.
- * A member of I is a <b>member</b> of the farm when it was created within F's span (from its first creation to its
+ * and followed by no account outside F ∪ I (found by removing, until none is left, the candidates followed from
+ * outside); a follow of an account nobody outside the farm follows is the mark, since an honest account follows others
+ * for an audience or an acquaintance they have. The cluster passes when most of F (at least half) is followed by no
+ * account outside F ∪ I: a farm has no audience but itself, while an honest cluster flagged by mistake is followed by
+ * its community. A member of I is a <b>member</b> of the farm when it was created within F's span (from its first creation to its
  * last), an account of F follows it (the tie runs both ways: an account nobody follows that follows hundreds, one of
  * them by chance a farm account, is not taken) and it follows at least {@code minTargets} of the same accounts as one
- * of F; members join F's cluster as the bursts' do, after them. No probability is attached: the rule is the one above, and what it cannot tell is below.
+ * of F; members join F's cluster as the bursts' do, after them. No probability is attached: the rule is the one
+ * above, and what it cannot tell is below.
  *
  * <p><b>The edges</b> are the evidence: each member linked to its {@code partners} core accounts of its cluster (at
  * most {@link #MAX_PARTNERS}) that follow at least {@code minTargets} of the same accounts, most similar first
@@ -190,12 +191,8 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
             int cluster = Joined.mostHeld(core, verdicts);
             int[] partners = Arrays.stream(core).filter(v -> verdicts[v].cluster() == cluster).toArray();
-            long coreFirst = Long.MAX_VALUE, coreLast = Long.MIN_VALUE;
-            for (int v : partners) {
-                coreFirst = Math.min(coreFirst, activity.accountCreated(v));
-                coreLast = Math.max(coreLast, activity.accountCreated(v));
-            }
-            long from = coreFirst, to = coreLast;
+            long[] span = creationSpan(activity, partners);
+            long from = span[0], to = span[1];
             IntArrayList marked = new IntArrayList();
             for (int v : LockstepFollowSignal.unfollowed(finder, burst, flagged)) {
                 long c = activity.accountCreated(v);
@@ -206,11 +203,8 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
             int free = (int) Arrays.stream(burst).filter(v -> !flagged[v] && activity.accountCreated(v) >= from
                     && activity.accountCreated(v) <= to).count();
-            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-            for (int v : burst) {
-                first = Math.min(first, activity.accountCreated(v));
-                last = Math.max(last, activity.accountCreated(v));
-            }
+            long[] burstSpan = creationSpan(activity, burst);
+            long first = burstSpan[0], last = burstSpan[1];
             long reach = BACKGROUND_SPANS * follow.creationBurst();
             int background = 0, backgroundMarked = 0, others = 0, othersMarked = 0;
             for (int v = 0; v < n; v++) {
@@ -229,8 +223,9 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
             double prior = others == 0 ? 1.0 : (double) othersMarked / others;
-            tested.add(new Cohort(Source.CREATION_BURST, targets, partners, cluster, marked.toIntArray(), free, background,
-                    backgroundMarked, prior, pValue(marked.size(), free, background, backgroundMarked, prior)));
+            tested.add(new Cohort(Source.CREATION_BURST, targets, partners, cluster, marked.toIntArray(), free,
+                    background, backgroundMarked, prior,
+                    pValue(marked.size(), free, background, backgroundMarked, prior)));
         }
         double level = LEVEL / Math.max(1, tested.size());
         return tested.stream().filter(c -> c.pValue() <= level).toList();
@@ -269,14 +264,8 @@ public final class FarmCohortSignal implements JoiningSignal {
             for (int f : accounts) {
                 closed += followedOnlyBy(finder, f, inFarm, inner) ? 1 : 0;
             }
-            long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
-            for (int f : accounts) {
-                long c = activity.accountCreated(f);
-                if (c != Activity.NO_TIME) {
-                    from = Math.min(from, c);
-                    to = Math.max(to, c);
-                }
-            }
+            long[] span = creationSpan(activity, accounts);
+            long from = span[0], to = span[1];
             IntArrayList members = new IntArrayList();
             if (2 * closed >= accounts.length) {
                 for (int v : circle) {
@@ -334,6 +323,22 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
         }
         return candidates.intStream().filter(u -> inner[u]).sorted().toArray();
+    }
+
+    /**
+     * The first and the last creation time of {@code accounts}, those without one left out; {Long.MAX_VALUE,
+     * Long.MIN_VALUE} when none has one (no time lies within). A creation burst's accounts all have one. O(accounts).
+     */
+    static long[] creationSpan(Activity activity, int[] accounts) {
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (int v : accounts) {
+            long c = activity.accountCreated(v);
+            if (c != Activity.NO_TIME) {
+                first = Math.min(first, c);
+                last = Math.max(last, c);
+            }
+        }
+        return new long[] {first, last};
     }
 
     /** Whether one of the farm's accounts follows {@code v}. O(in-degree of v). */

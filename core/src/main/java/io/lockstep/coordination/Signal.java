@@ -210,9 +210,10 @@ public enum Signal {
                         + "fake followers are followed by nobody); it joins the cluster holding most of the farm's "
                         + "flagged accounts in the burst, linked to the %d of them most similar on those targets "
                         + "(weight: Jaccard); then an account that is not flagged joins a cluster of at least %d "
-                        + "accounts flagged on lockstep-follow edges when it follows one of them and one of them follows it, "
-                        + "nobody outside the cluster and such accounts follows it, at least half of the cluster's accounts are followed "
-                        + "by nobody outside them either (a farm's own audience), it was created between the first "
+                        + "accounts flagged on lockstep-follow edges when it follows one of them and one of them "
+                        + "follows it, nobody outside the cluster and such accounts follows it, at least half of the "
+                        + "cluster's accounts are followed by nobody outside them either (a farm's own audience), it "
+                        + "was created between the first "
                         + "and the last creation of the cluster's accounts, and it follows at least %d of the same "
                         + "accounts as one of them",
                 f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
