@@ -411,7 +411,9 @@ public record CoordinationParams(Set<String> signals, CoAction coRetweet, CoActi
                         + "more follow ties to its other followers than their degree explains at %.2f over the "
                         + "accounts so tested, and together covering more than %.2f of the posts of the targets they "
                         + "act on, averaged over their actions) are scored by the block formula on their own follows, "
-                        + "without the factor e, and leave their cluster when that scores higher; suspicious from "
+                        + "without the factor e, and leave their cluster when that scores higher, with the accounts "
+                        + "around the block in lockstep with them most of whose posts act on the targets, tied as "
+                        + "above; suspicious from "
                         + "%.2f. Reported edges: each account's %d strongest "
                         + "(at least 2 per signal).\n",
                 cluster.minEdgeWeight, cluster.leiden ? " refined by Leiden" : "", cluster.minSize,

@@ -39,7 +39,8 @@ import java.util.List;
  * <p><b>Hired parts</b> (on by default, {@link #HIRED_PARTS}). Around each dense block, the accounts hired by its
  * targets ({@link LockstepReaders#hiredAround}: following one of them and acting on them in lockstep, with no post of
  * their own and no tie to the others beyond their degree's chance: an aged farm's accounts bought second-hand, whether
- * or not they follow enough of the block's targets to be its followers) are scored by the block formula on their own
+ * or not they follow enough of the block's targets to be its followers; with them, their mates in lockstep whose posts
+ * are mostly such actions) are scored by the block formula on their own
  * follows ({@link ClusterScorer#scoreHired}) and leave whatever cluster holds them when that scores lower ({@link
  * #placeHired}): the block's cluster, where honest followers of the same public clients hold them under the audience
  * factor, or a co-reaction cluster held by chance co-retweets of accounts retweeting the same few posts. The clusters

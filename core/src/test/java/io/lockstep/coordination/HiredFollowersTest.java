@@ -251,6 +251,43 @@ class HiredFollowersTest {
     }
 
     @Test
+    void agedAccountsWithAFewPostsOfTheirOwnActingWithTheHiredAreHiredWithThem() {
+        // every odd member still posts twice of its own (what is left of its past life) beside its twelve retweets
+        Timeline t = archive(Kind.AGED);
+        for (int i = 1; i < GROUP; i += 2) {
+            for (int k = 0; k < 2; k++) {
+                t.tweet("own" + i + "-" + k, "g" + i, START + k * DAY + 40_000 + 61L * i);
+            }
+        }
+        // a fan of the clients retweeting each of their posts in the farm's minute, whose own posts are the most
+        t.accounts("fan");
+        t.b.addFollow("fan", "c0");
+        t.b.addFollow("fan", "c1");
+        for (int p = 0; p < POSTS; p++) {
+            t.retweet("fan", START + p * DAY + 605, "post" + p);
+        }
+        for (int k = 0; k <= POSTS; k++) {
+            t.tweet("fan-own" + k, "fan", START + k * DAY + 50_000);
+        }
+        Activity a = t.build();
+        ClusterScorer scorer = scorer(a);
+        int[] even = new int[GROUP / 2];
+        for (int i = 0; i < GROUP / 2; i++) {
+            even[i] = FIRST + 2 * i;
+        }
+        assertThat(scorer.hired(block())).containsExactly(even);
+        // the ten with a whole life of the job show the job: those in lockstep with them, mostly doing it, join
+        assertThat(scorer.hiredAround(block())).containsExactly(range(0, GROUP));
+        List<Cluster> clusters = new ArrayList<>();
+        double[] score = scores(a, true, clusters);
+        assertThat(flagged(score, 0, GROUP)).isEqualTo(GROUP);
+        assertThat(flagged(score, GROUP, 2 * GROUP)).isZero();
+        assertThat(score[t.id("fan")]).isZero();
+        // the same accounts with nobody whose whole life is the job: fans with a voice, nobody hired
+        assertThat(scorer(archive(Kind.FANS_WITH_A_VOICE).build()).hiredAround(block())).isEmpty();
+    }
+
+    @Test
     void entrantsActingOnAFewOfTheSponsorsPostsAreNotHiredAroundTheBlock() {
         // retweets only, in lockstep, chance ties: hired by the block's followers, but together they act on 3 of the
         // 12 posts of the one target they act on, not on the sponsor's posts as they come
