@@ -53,9 +53,11 @@ final class VerdictPhase {
 
     /**
      * The clusters with each account of {@code joining} (ascending) moved from its cluster (if any) into cluster
-     * {@code into[account]}, whose signals gain {@code signal} (last); ids, scores and kinds kept: an account read after
-     * the verdicts (a seed, a push's participant) takes the cluster's score, its evidence being the cluster's.
-     * O(clusters × joining + members).
+     * {@code into[account]}, whose signals gain {@code signal} (last); scores and kinds kept: an account read after
+     * the verdicts (a seed, a push's participant) takes the cluster's score, its evidence being the cluster's. A
+     * cluster that every member left is dropped, as the score phase drops one (a finding without an account is none,
+     * and a report cannot show it), and the clusters after it are numbered down so that ids stay list positions; the
+     * order is kept. O(clusters × joining + members).
      */
     static List<Cluster> joined(List<Cluster> clusters, int[] joining, int[] into, AccountVerdict[] verdicts,
                                 String signal) {
@@ -72,7 +74,8 @@ final class VerdictPhase {
                 }
             }
             if (leaving == 0 && arriving.isEmpty()) {
-                out.add(c);
+                out.add(c.id() == out.size() ? c : new Cluster(out.size(), c.kind(), c.members(), c.score(),
+                        c.signals(), c.topHashtags(), c.firstSeen(), c.lastSeen()));
                 continue;
             }
             IntArrayList members = new IntArrayList();
@@ -83,12 +86,15 @@ final class VerdictPhase {
             }
             members.addAll(arriving);
             int[] all = members.toIntArray();
+            if (all.length == 0) {
+                continue;
+            }
             Arrays.sort(all);
             List<String> signals = new ArrayList<>(c.signals());
             if (!arriving.isEmpty() && !signals.contains(signal)) {
                 signals.add(signal);
             }
-            out.add(new Cluster(c.id(), c.kind(), all, c.score(), signals, c.topHashtags(), c.firstSeen(),
+            out.add(new Cluster(out.size(), c.kind(), all, c.score(), signals, c.topHashtags(), c.firstSeen(),
                     c.lastSeen()));
         }
         return out;

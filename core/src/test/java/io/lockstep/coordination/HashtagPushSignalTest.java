@@ -446,6 +446,32 @@ class HashtagPushSignalTest {
         assertThat(out.get(1).kind()).isEqualTo("mixed");
     }
 
+    @Test
+    void joinedDropsAClusterEveryMemberLeftAndNumbersTheRestDown() {
+        // cluster 1's two members both join cluster 0: cluster 1 is gone and cluster 2 becomes 1
+        List<Cluster> clusters = List.of(
+                new Cluster(0, "botnet", new int[]{0, 1, 2}, 0.8, List.of("co-retweet"), List.of(), 1, 2),
+                new Cluster(1, "botnet", new int[]{3, 4}, 0.4, List.of("co-hashtag"), List.of(), 1, 2),
+                new Cluster(2, "copypasta", new int[]{5, 6, 7}, 0.2, List.of("co-text"), List.of(), 1, 2));
+        AccountVerdict[] verdicts = new AccountVerdict[8];
+        for (int i = 0; i < 8; i++) {
+            int c = i < 3 ? 0 : i < 5 ? 1 : 2;
+            verdicts[i] = new AccountVerdict(i, clusters.get(c).score(), c == 0, c, List.of());
+        }
+        int[] into = {-1, -1, -1, 0, 0, -1, -1, -1};
+        List<Cluster> out = VerdictPhase.joined(clusters, new int[]{3, 4}, into, verdicts, "amplified-seed");
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).id()).isZero();
+        assertThat(out.get(0).members()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(out.get(1).id()).isEqualTo(1);
+        assertThat(out.get(1).members()).containsExactly(5, 6, 7);
+        assertThat(out.get(1).kind()).isEqualTo("copypasta");
+        AccountVerdict[] after = VerdictPhase.run(8, List.of(), out, 0.5);
+        assertThat(after[6].cluster()).isEqualTo(1);
+        assertThat(after[6].score()).isEqualTo(0.2);
+        assertThat(after[3].suspicious()).isTrue();
+    }
+
     /** Verdicts with every flagged account in {@code cluster}. */
     private static AccountVerdict[] verdicts(boolean[] flagged, int cluster) {
         AccountVerdict[] v = new AccountVerdict[flagged.length];
