@@ -184,7 +184,9 @@ final class LockstepReaders {
      * the job, done in the minute of accounts whose whole life is. A fan whose own posts are the most is not a mate
      * however fast it reacts, and a block whose lockstep accounts all have a voice of their own (fans of the third
      * generator, {@code HiredFollowersTest}) has no hired account to be a mate of. Cost: O(Σ followers of the targets
-     * × their posts), plus {@link #hired(int[], int[])}'s twice; the follower index is built once in O(follows).
+     * × their posts + A log A) for their A actions on the targets (twice when the hired cover the targets: the mates'
+     * lockstep is measured again against the hired only), plus O(their follows) per tie test, one for the hired and
+     * one for the mates; the follower index is built once in O(follows).
      */
     int[] hiredAround(DenseBlock block) {
         int[] around = around(block);
@@ -369,8 +371,10 @@ final class LockstepReaders {
     }
 
     /**
-     * Per follower index: acting on a target, in lockstep with the block, every post an action on a target; and the
-     * followers with a timed post.
+     * Per follower index: acting on a target, in lockstep with the block, every post an action on a target, more than
+     * half of its posts actions on a target; the followers with a timed post; and the actions on the targets' posts
+     * ({@code who}: follower index, {@code post}: the referenced post, {@code time}), for {@link #lockstepPosts} to
+     * measure again against a subset of the followers.
      */
     private record Acts(int posting, boolean[] acting, boolean[] lockstep, boolean[] onlyTargets, boolean[] mostlyTargets,
                         int[] who, int[] post, long[] time) {
@@ -448,8 +452,10 @@ final class LockstepReaders {
         return lockstepPosts(followers, who, post, time, null);
     }
 
-    /** As {@link #lockstepPosts(int, int[], int[], long[])}, meeting only the followers x with {@code partner[x]}
-     * (null: any other follower). */
+    /**
+     * As {@link #lockstepPosts(int, int[], int[], long[])}, meeting only the followers x with {@code partner[x]} (null:
+     * any other follower).
+     */
     private int[] lockstepPosts(int followers, int[] who, int[] post, long[] time, boolean[] partner) {
         int n = who.length;
         int[] order = new int[n];
