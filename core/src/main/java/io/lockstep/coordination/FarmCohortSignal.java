@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The farm-cohort signal: the accounts of a flagged follower farm's creation burst that the farm's block left out,
@@ -45,12 +46,27 @@ import java.util.TreeMap;
  *       not flagged and created within the farm's span, U of them marked, C's marks are beyond the background's when
  *       P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (one pseudo-account marked at the
  *       archive's rate: a small background is read against the archive, and a burst with none around it, as on a
- *       platform that has stopped growing, against the archive alone), m the bursts tested (Bonferroni). The Poisson
- *       tail bounds the binomial's from above for U ≥ λ + 1 (Anderson and Samuels 1967), so the test is
- *       conservative.</li>
+ *       platform that has stopped growing, against the archive alone), m the bursts and windows tested
+ *       (Bonferroni). The Poisson tail bounds the binomial's from above for U ≥ λ + 1 (Anderson and Samuels 1967),
+ *       so the test is conservative.</li>
  * </ol>
  * When it passes, each of the U marked accounts is a <b>member</b> of the farm: it joins the cluster holding most of K
  * (the lowest id on a tie) and takes its score and verdict; the cluster's signals gain {@code farm-cohort}, last.
+ *
+ * <p><b>The farm's creation window</b>, per cluster holding at least {@code minFollowers} accounts flagged with a
+ * lockstep-follow edge (the farm's accounts F), after the bursts: a vendor that makes its accounts over more days than
+ * a creation burst, or next to a sign-up wave that the bursts' neighbouring spans count, leaves no burst of its own
+ * (the fourth generator's z1: a farm of 94 accounts made over ten days, a week before a wave of 523 sign-ups; its best
+ * seven-day window holds 1.8 times the accounts of the spans around it, and 31 of its accounts were missed). The
+ * window W is F's creation span widened by one {@code creationBurst} span either side (the block holds part of the
+ * vendor's batch, and the batch's first and last accounts may be among those it left out: z1's first flagged account
+ * was created two days after the farm's first), over the accounts that follow at least {@code minTargets} others;
+ * its targets, marks, background and test are the burst's, with W for C and F for the core, every account of W created
+ * in it. The window is tested only when its background holds at least as many accounts as its free ones: an aged
+ * farm's span covers the archive's history, the accounts around it are too few to tell a rate, and "followed by nobody
+ * outside W" no longer sets an account apart. Bursts and windows are one family (m counts the bursts tested and every
+ * farm's window); a window is read with the members of the bursts and windows that passed before it counted as
+ * flagged, so that the accounts a burst took do not pass the window that holds them a second time.
  *
  * <p>Why the background: honest accounts created in the same weeks (an event's newcomers, a sign-up wave) follow
  * the same accounts as the farm only when those are their community's, and are followed back by the people they
@@ -81,14 +97,16 @@ import java.util.TreeMap;
  * most {@link #MAX_PARTNERS}) that follow at least {@code minTargets} of the same accounts, most similar first
  * (Jaccard of their followed sets; ties: more shared follows, then the smaller id); weight = that Jaccard, count = the
  * accounts both follow, evidence = those accounts, T's first, with the two accounts' creation times. No pair null
- * model ({@link CoordinationEdge#expected} NaN): the test is the burst's.
+ * model ({@link CoordinationEdge#expected} NaN): the test is the burst's or the window's.
  *
  * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
- * over months is no burst (drip-feed services), and a farm of aged accounts bought second-hand has no creation time in
- * common at all: only members that follow the farm's own accounts are found there, and an aged farm, followed from
- * its accounts' pasts, fails the audience rule's majority. An archive without creation times gives no audience
- * members. Cost: O(follows) for the adjacency, then per burst O(accounts · log + Σ out-degrees of the core)
- * and, per account following one of T, O(Σ out-degrees of the core) for the follows it shares. Deterministic.
+ * over months is no burst, and its window is tested only while the archive holds more accounts around it than in it
+ * (drip-feed services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
+ * that follow the farm's own accounts are found there, and an aged farm, followed from its accounts' pasts, fails the
+ * audience rule's majority. A look-alike that follows none of the clients, only the farm's camouflage, is not marked.
+ * An archive without creation times gives no audience members and no windows. Cost: O(follows) for the adjacency,
+ * then per burst and per window O(accounts · log + follows) and, per account following one of T, O(Σ out-degrees of
+ * the core) for the follows it shares. Deterministic.
  */
 public final class FarmCohortSignal implements JoiningSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the seeds' and the pushes'. */
@@ -109,12 +127,14 @@ public final class FarmCohortSignal implements JoiningSignal {
         this.evidenceCap = params.evidenceCap();
     }
 
-    /** Where a cohort's members come from: the two rules of the class comment. */
+    /** Where a cohort's members come from: the three rules of the class comment. */
     enum Source {
         /** A creation burst's marked accounts, beyond its background. */
         CREATION_BURST,
         /** A farm's inner circle created in its span. */
-        FARM_AUDIENCE
+        FARM_AUDIENCE,
+        /** A farm's creation window's marked accounts, beyond its background. */
+        FARM_WINDOW
     }
 
     /**
@@ -173,7 +193,12 @@ public final class FarmCohortSignal implements JoiningSignal {
                 suspiciousScore);
     }
 
-    /** The bursts that pass the class comment's test, with their members. */
+    /**
+     * The bursts, then the farms' creation windows, that pass the class comment's test, with their members. One
+     * family: the level is divided by the bursts tested and every farm's window, read or not. A window is read with
+     * the members of the bursts and windows that passed before it taken as flagged (neither free, marked nor in the
+     * background), so that a burst's members do not mark the window that holds them a second time.
+     */
     List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
                          AccountVerdict[] verdicts, TerminationFlag termination) {
         int n = activity.accountCount();
@@ -192,43 +217,109 @@ public final class FarmCohortSignal implements JoiningSignal {
             int cluster = Joined.mostHeld(core, verdicts);
             int[] partners = Arrays.stream(core).filter(v -> verdicts[v].cluster() == cluster).toArray();
             long[] span = creationSpan(activity, partners);
-            long from = span[0], to = span[1];
-            IntArrayList marked = new IntArrayList();
-            for (int v : LockstepFollowSignal.unfollowed(finder, burst, flagged)) {
-                long c = activity.accountCreated(v);
-                if (c >= from && c <= to && followsAny(finder, v, targets)
-                        && sharing.most(v, partners) >= follow.minTargets()) {
-                    marked.add(v);
-                }
-            }
-            int free = (int) Arrays.stream(burst).filter(v -> !flagged[v] && activity.accountCreated(v) >= from
-                    && activity.accountCreated(v) <= to).count();
-            long[] burstSpan = creationSpan(activity, burst);
-            long first = burstSpan[0], last = burstSpan[1];
-            long reach = BACKGROUND_SPANS * follow.creationBurst();
-            int background = 0, backgroundMarked = 0, others = 0, othersMarked = 0;
-            for (int v = 0; v < n; v++) {
-                if (flagged[v] || finder.outDegree(v) < follow.minTargets() || Arrays.binarySearch(burst, v) >= 0) {
-                    continue;
-                }
-                long c = activity.accountCreated(v);
-                boolean around = c != Activity.NO_TIME && c >= first - reach && c <= last + reach;
-                boolean mark = followsAny(finder, v, targets) && !LockstepFollowSignal.followedFromOutside(finder, v, burst)
-                        && sharing.most(v, partners) >= follow.minTargets();
-                others++;
-                othersMarked += mark ? 1 : 0;
-                if (around) {
-                    background++;
-                    backgroundMarked += mark ? 1 : 0;
-                }
-            }
-            double prior = others == 0 ? 1.0 : (double) othersMarked / others;
-            tested.add(new Cohort(Source.CREATION_BURST, targets, partners, cluster, marked.toIntArray(), free,
-                    background, backgroundMarked, prior,
-                    pValue(marked.size(), free, background, backgroundMarked, prior)));
+            tested.add(test(Source.CREATION_BURST, activity, finder, sharing, flagged, burst, span[0], span[1],
+                    targets, partners, cluster));
         }
-        double level = LEVEL / Math.max(1, tested.size());
-        return tested.stream().filter(c -> c.pValue() <= level).toList();
+        List<int[]> windows = new ArrayList<>();
+        for (var entry : farms(n, farm, verdicts).entrySet()) {
+            int[] accounts = entry.getValue().toIntArray();
+            long[] span = creationSpan(activity, accounts);
+            if (accounts.length >= follow.minFollowers() && span[0] <= span[1]) {
+                windows.add(accounts);
+            }
+        }
+        double level = LEVEL / Math.max(1, tested.size() + windows.size());
+        boolean[] taken = flagged.clone();
+        List<Cohort> out = new ArrayList<>();
+        for (Cohort c : tested) {
+            if (c.pValue() <= level) {
+                out.add(c);
+                for (int v : c.members()) {
+                    taken[v] = true;
+                }
+            }
+        }
+        for (int[] accounts : windows) {
+            termination.assertRunning();
+            int[] targets = targets(finder, n, accounts);
+            if (targets.length == 0) {
+                continue;
+            }
+            long[] span = creationSpan(activity, accounts);
+            long from = span[0] - follow.creationBurst(), to = span[1] + follow.creationBurst();
+            int[] window = IntStream.range(0, n).filter(v -> finder.outDegree(v) >= follow.minTargets()
+                    && activity.accountCreated(v) != Activity.NO_TIME && activity.accountCreated(v) >= from
+                    && activity.accountCreated(v) <= to).toArray();
+            Cohort c = test(Source.FARM_WINDOW, activity, finder, sharing, taken, window, from, to, targets,
+                    accounts, verdicts[accounts[0]].cluster());
+            if (c.background() >= c.free() && c.pValue() <= level) {
+                out.add(c);
+                for (int v : c.members()) {
+                    taken[v] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One burst or window {@code group} (ascending, every account with a creation time) tested: its accounts not
+     * flagged and created within [{@code from}, {@code to}] are the free ones, those of them that no account outside
+     * the group follows, that follow one of {@code targets} and at least {@code minTargets} of the same accounts as
+     * one of {@code partners} the marked ones; the background is the accounts not flagged and outside the group
+     * created within {@link #BACKGROUND_SPANS} spans of the group's first or last creation, marked by the same rules.
+     * O(Σ in-degrees of the group + follows + Σ out-degrees of the partners per account following one of the targets).
+     */
+    private Cohort test(Source source, Activity activity, DenseBlockFinder finder, Sharing sharing, boolean[] flagged,
+                        int[] group, long from, long to, int[] targets, int[] partners, int cluster) {
+        int n = activity.accountCount();
+        IntArrayList marked = new IntArrayList();
+        for (int v : LockstepFollowSignal.unfollowed(finder, group, flagged)) {
+            long c = activity.accountCreated(v);
+            if (c >= from && c <= to && followsAny(finder, v, targets)
+                    && sharing.most(v, partners) >= follow.minTargets()) {
+                marked.add(v);
+            }
+        }
+        int free = (int) Arrays.stream(group).filter(v -> !flagged[v] && activity.accountCreated(v) >= from
+                && activity.accountCreated(v) <= to).count();
+        long[] groupSpan = creationSpan(activity, group);
+        long first = groupSpan[0], last = groupSpan[1];
+        long reach = BACKGROUND_SPANS * follow.creationBurst();
+        int background = 0, backgroundMarked = 0, others = 0, othersMarked = 0;
+        for (int v = 0; v < n; v++) {
+            if (flagged[v] || finder.outDegree(v) < follow.minTargets() || Arrays.binarySearch(group, v) >= 0) {
+                continue;
+            }
+            long c = activity.accountCreated(v);
+            boolean around = c != Activity.NO_TIME && c >= first - reach && c <= last + reach;
+            boolean mark = followsAny(finder, v, targets)
+                    && !LockstepFollowSignal.followedFromOutside(finder, v, group)
+                    && sharing.most(v, partners) >= follow.minTargets();
+            others++;
+            othersMarked += mark ? 1 : 0;
+            if (around) {
+                background++;
+                backgroundMarked += mark ? 1 : 0;
+            }
+        }
+        double prior = others == 0 ? 1.0 : (double) othersMarked / others;
+        return new Cohort(source, targets, partners, cluster, marked.toIntArray(), free, background, backgroundMarked,
+                prior, pValue(marked.size(), free, background, backgroundMarked, prior));
+    }
+
+    /**
+     * The farms: per cluster (ascending id), its accounts flagged with a lockstep-follow edge ({@code farm}),
+     * ascending. O(accounts).
+     */
+    private static TreeMap<Integer, IntArrayList> farms(int n, boolean[] farm, AccountVerdict[] verdicts) {
+        TreeMap<Integer, IntArrayList> byCluster = new TreeMap<>();
+        for (int v = 0; v < n; v++) {
+            if (farm[v] && verdicts[v].cluster() >= 0) {
+                byCluster.computeIfAbsent(verdicts[v].cluster(), k -> new IntArrayList()).add(v);
+            }
+        }
+        return byCluster;
     }
 
     /**
@@ -239,12 +330,7 @@ public final class FarmCohortSignal implements JoiningSignal {
     List<Cohort> audiences(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
                            AccountVerdict[] verdicts, TerminationFlag termination) {
         int n = activity.accountCount();
-        TreeMap<Integer, IntArrayList> byCluster = new TreeMap<>();
-        for (int v = 0; v < n; v++) {
-            if (farm[v] && verdicts[v].cluster() >= 0) {
-                byCluster.computeIfAbsent(verdicts[v].cluster(), k -> new IntArrayList()).add(v);
-            }
-        }
+        TreeMap<Integer, IntArrayList> byCluster = farms(n, farm, verdicts);
         Sharing sharing = new Sharing(finder, n);
         boolean[] inFarm = new boolean[n];
         boolean[] inner = new boolean[n];

@@ -105,11 +105,13 @@ class FarmCohortSignalTest {
      * Phase, the members: a core of 12 flagged accounts created on days 0–1, each following the client and six top
      * accounts; 6 look-alikes created on day 1 and 6 created on day 5 (inside the creation burst that holds the core,
      * after its last creation), followed by nobody, following the same; 40 ordinary accounts created over sixteen
-     * weeks around them, following each other and the six top accounts. The day-1 look-alikes are the cohort's members; the day-5 ones are not:
-     * they were not created with the farm's flagged accounts.
+     * weeks around them, following each other and the six top accounts. The day-1 look-alikes are the burst's
+     * members: the burst is the archive's window, and takes only the accounts created within the core's span. The
+     * day-5 ones are the farm's creation window's (the core's span widened by one creation-burst span either side),
+     * tested after the burst against the accounts created around the window.
      */
     @Test
-    void theMembersAreTheMarkedAccountsCreatedWithinTheCoresSpan() {
+    void theMembersAreTheMarkedAccountsCreatedWithinTheCoresSpanThenWithinItsWindow() {
         long t0 = 1_600_000_000L, day = 86_400L;
         Timeline t = new Timeline();
         t.b.account("client", "client", t0 - 3000 * day, 0);
@@ -134,18 +136,14 @@ class FarmCohortSignalTest {
         }
         ordinaryAccounts(t, t0, day);
         Activity a = t.build();
-        int n = a.accountCount();
-        boolean[] flagged = new boolean[n];
-        AccountVerdict[] verdicts = new AccountVerdict[n];
-        for (int v = 0; v < n; v++) {
-            flagged[v] = a.accountId(v).startsWith("core");
-            verdicts[v] = new AccountVerdict(v, flagged[v] ? 0.8 : 0, flagged[v], flagged[v] ? 0 : -1,
-                    flagged[v] ? List.of("lockstep-follow") : List.of());
-        }
+        boolean[] flagged = new boolean[a.accountCount()];
+        AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
         FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
         List<FarmCohortSignal.Cohort> cohorts = s.cohorts(a, LockstepFollowSignal.follows(a), flagged, flagged,
                 verdicts, T);
-        assertThat(cohorts).singleElement().satisfies(c -> {
+        assertThat(cohorts).hasSize(2);
+        assertThat(cohorts.get(0)).satisfies(c -> {
+            assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.CREATION_BURST);
             assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
                     .containsExactlyInAnyOrder("in0", "in1", "in2", "in3", "in4", "in5");
             assertThat(c.free()).isEqualTo(6);
@@ -153,6 +151,17 @@ class FarmCohortSignalTest {
             assertThat(c.background()).isBetween(30, 40);
             assertThat(c.backgroundMarked()).isZero();
             assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).containsExactly("client");
+        });
+        assertThat(cohorts.get(1)).satisfies(c -> {
+            assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.FARM_WINDOW);
+            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
+                    .containsExactlyInAnyOrder("late0", "late1", "late2", "late3", "late4", "late5");
+            assertThat(c.cluster()).isZero();
+            // the day-5 look-alikes and the ordinary accounts created within a week of the core: the burst's members
+            // are taken, and neither free nor marked a second time
+            assertThat(c.free()).isBetween(6, 14);
+            assertThat(c.background()).isGreaterThanOrEqualTo(c.free());
+            assertThat(c.backgroundMarked()).isZero();
         });
     }
 
@@ -224,6 +233,100 @@ class FarmCohortSignalTest {
             assertThat(c.prior()).isLessThan(0.01);
             assertThat(c.pValue()).isLessThan(1e-6);
         });
+    }
+
+    /**
+     * A farm made over eleven days beside a sign-up wave: 12 flagged accounts created on days 0–10, each following
+     * the client and six top accounts; 8 look-alikes created from day −2 to day 12, followed by nobody, following the
+     * same; 10 newcomers created in the same days that follow the client and the top accounts too, each followed by
+     * an ordinary account; a wave of 60 accounts created on days 20–21, following the top accounts and one another;
+     * 40 ordinary accounts over sixteen weeks. With {@code aged}, the farm's accounts were created over nine years, as
+     * were 120 more ordinary accounts (the archive's history), and the rest as above.
+     */
+    private static Activity windowWorld(boolean aged) {
+        long t0 = 1_600_000_000L, day = 86_400L;
+        Timeline t = new Timeline();
+        t.b.account("client", "client", t0 - 4000 * day, 0);
+        for (int k = 0; k < 6; k++) {
+            t.b.account("top" + k, "top" + k, t0 - 4000 * day, 0);
+        }
+        ordinaryAccounts(t, t0, day);
+        String[] groups = {"core", "mate", "newcomer"};
+        int[] sizes = {12, 8, 10};
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                String id = groups[g] + i;
+                long created = g == 0 ? (aged ? t0 - (3300 - 300L * i) * day : t0 + (10 * i / 11) * day)
+                        : g == 1 ? t0 + (2 * i - 2) * day : t0 + i * day;
+                t.b.account(id, id, created, 0);
+                t.b.addFollow(id, "client");
+                for (int k = 0; k < 6; k++) {
+                    t.b.addFollow(id, "top" + k);
+                }
+                if (g == 2) {
+                    t.b.addFollow("o" + i, id);
+                }
+            }
+        }
+        for (int i = 0; i < 120 && aged; i++) {
+            t.b.account("old" + i, "old" + i, t0 - (3600 - 29L * i) * day, 0);
+            for (int k = 0; k < 6; k++) {
+                t.b.addFollow("old" + i, "top" + k);
+                t.b.addFollow("old" + i, "old" + ((i + k + 1) % 120));
+            }
+        }
+        for (int i = 0; i < 60; i++) {
+            t.b.account("wave" + i, "wave" + i, t0 + 20 * day + (i % 2) * day, 0);
+            for (int k = 0; k < 6; k++) {
+                t.b.addFollow("wave" + i, "top" + k);
+                t.b.addFollow("wave" + i, "wave" + ((i + k + 1) % 60));
+            }
+        }
+        return t.build();
+    }
+
+    /**
+     * Phase, the farm's creation window: a farm made over more days than a creation burst, beside a sign-up wave,
+     * is no burst of its own; its window (its accounts' span widened by a week either side) marks the look-alikes
+     * created before its first flagged account and after its last, not the newcomers their community follows nor the
+     * wave, and the marks are beyond the window's background. An aged farm's window holds most of the archive's
+     * accounts, leaving too few around it to read a rate: it is not tested.
+     */
+    @Test
+    void theFarmsCreationWindowTakesItsLookAlikesBesideAWaveButAnAgedFarmsIsNotTested() {
+        for (boolean aged : new boolean[] {false, true}) {
+            Activity a = windowWorld(aged);
+            boolean[] flagged = new boolean[a.accountCount()];
+            AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            CoordinationParams params = CoordinationParams.defaults();
+            assertThat(LockstepFollowSignal.creationBursts(a, finder, params.follow()))
+                    .as("the wave is the archive's one burst, with too few of the farm's accounts to be tested")
+                    .singleElement().satisfies(b -> {
+                        assertThat(Arrays.stream(b).filter(v -> a.accountId(v).startsWith("wave"))).hasSize(60);
+                        assertThat(Arrays.stream(b).filter(v -> flagged[v]).count())
+                                .isLessThan(params.follow().minFollowers());
+                    });
+            List<FarmCohortSignal.Cohort> cohorts = new FarmCohortSignal(params).cohorts(a, finder, flagged, flagged,
+                    verdicts, T);
+            if (aged) {
+                assertThat(cohorts).isEmpty();
+                continue;
+            }
+            assertThat(cohorts).singleElement().satisfies(c -> {
+                assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.FARM_WINDOW);
+                assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).containsExactlyInAnyOrder(
+                        "mate0", "mate1", "mate2", "mate3", "mate4", "mate5", "mate6", "mate7");
+                assertThat(c.cluster()).isZero();
+                assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).containsExactly("client");
+                // the window: the look-alikes, the newcomers and the ordinary accounts of its days
+                assertThat(c.free()).isBetween(18, 30);
+                // around it: the wave and the other ordinary accounts, none marked
+                assertThat(c.background()).isGreaterThanOrEqualTo(c.free());
+                assertThat(c.backgroundMarked()).isZero();
+                assertThat(c.pValue()).isLessThan(1e-6);
+            });
+        }
     }
 
     /**
