@@ -62,11 +62,19 @@ import java.util.stream.IntStream;
  * vendor's batch, and the batch's first and last accounts may be among those it left out: z1's first flagged account
  * was created two days after the farm's first), over the accounts that follow at least {@code minTargets} others;
  * its targets, marks, background and test are the burst's, with W for C and F for the core, every account of W created
- * in it. The window is tested only when its background holds at least as many accounts as its free ones: an aged
- * farm's span covers the archive's history, the accounts around it are too few to tell a rate, and "followed by nobody
- * outside W" no longer sets an account apart. Bursts and windows are one family (m counts the bursts tested and every
- * farm's window); a window is read with the members of the bursts and windows that passed before it counted as
- * flagged, so that the accounts a burst took do not pass the window that holds them a second time.
+ * in it. Two conditions more, since a window is wider than a burst and its marks weaker:
+ * <ul>
+ *   <li>W holds at most half of the archive's accounts that follow at least {@code minTargets} others and have a
+ *       creation time. "Followed by nobody outside W" sets an account apart only while most accounts are outside W; an
+ *       aged farm's span covers the archive's history (the fourth generator's aged farms: windows holding 73–91 % of
+ *       their archives, where the test passes on 2–888 ordinary accounts each, read against the few accounts created
+ *       after the window; the fresh and drip-feed farms' windows that pass hold at most 28 %);</li>
+ *   <li>the marked share U / F is at least {@code minLift} times the background's rate (k + q) / (B + 1): the effect
+ *       beside the significance, as a burst's count and a target's following are read.</li>
+ * </ul>
+ * Bursts and windows are one family (m counts the bursts tested and every farm's window); a window is read with the
+ * members of the bursts and windows that passed before it counted as flagged, so that the accounts a burst took do not
+ * pass the window that holds them a second time.
  *
  * <p>Why the background: honest accounts created in the same weeks (an event's newcomers, a sign-up wave) follow
  * the same accounts as the farm only when those are their community's, and are followed back by the people they
@@ -100,8 +108,8 @@ import java.util.stream.IntStream;
  * model ({@link CoordinationEdge#expected} NaN): the test is the burst's or the window's.
  *
  * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
- * over months is no burst, and its window is tested only while the archive holds more accounts around it than in it
- * (drip-feed services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
+ * over months is no burst, and its window is read only while it holds at most half of the archive (drip-feed
+ * services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
  * that follow the farm's own accounts are found there, and an aged farm, followed from its accounts' pasts, fails the
  * audience rule's majority. A look-alike that follows none of the clients, only the farm's camouflage, is not marked.
  * An archive without creation times gives no audience members and no windows. Cost: O(follows) for the adjacency,
@@ -197,7 +205,9 @@ public final class FarmCohortSignal implements JoiningSignal {
      * The bursts, then the farms' creation windows, that pass the class comment's test, with their members. One
      * family: the level is divided by the bursts tested and every farm's window, read or not. A window is read with
      * the members of the bursts and windows that passed before it taken as flagged (neither free, marked nor in the
-     * background), so that a burst's members do not mark the window that holds them a second time.
+     * background), so that a burst's members do not mark the window that holds them a second time; it passes when it
+     * holds at most half of the archive's accounts that follow {@code minTargets} and have a creation time, its marks
+     * are {@link #lifted} and its p-value is within the level.
      */
     List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
                          AccountVerdict[] verdicts, TerminationFlag termination) {
@@ -239,6 +249,8 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
         }
+        long eligible = IntStream.range(0, n).filter(v -> finder.outDegree(v) >= follow.minTargets()
+                && activity.accountCreated(v) != Activity.NO_TIME).count();
         for (int[] accounts : windows) {
             termination.assertRunning();
             int[] targets = targets(finder, n, accounts);
@@ -252,7 +264,7 @@ public final class FarmCohortSignal implements JoiningSignal {
                     && activity.accountCreated(v) <= to).toArray();
             Cohort c = test(Source.FARM_WINDOW, activity, finder, sharing, taken, window, from, to, targets,
                     accounts, verdicts[accounts[0]].cluster());
-            if (c.background() >= c.free() && c.pValue() <= level) {
+            if (2L * window.length <= eligible && lifted(c) && c.pValue() <= level) {
                 out.add(c);
                 for (int v : c.members()) {
                     taken[v] = true;
@@ -458,6 +470,15 @@ public final class FarmCohortSignal implements JoiningSignal {
             return 1.0;
         }
         return PoissonTail.upper(marked, free * (backgroundMarked + prior) / (background + 1.0));
+    }
+
+    /**
+     * Whether a window's marked share is at least {@code minLift} times its background's rate, (k + q) / (B + 1), the
+     * rate its test reads: the effect beside the significance, as a burst's count and a target's following are read.
+     */
+    boolean lifted(Cohort c) {
+        return c.members().length * (c.background() + 1.0)
+                >= follow.minLift() * c.free() * (c.backgroundMarked() + c.prior());
     }
 
     /**
