@@ -62,19 +62,16 @@ import java.util.stream.IntStream;
  * vendor's batch, and the batch's first and last accounts may be among those it left out: z1's first flagged account
  * was created two days after the farm's first), over the accounts that follow at least {@code minTargets} others;
  * its targets, marks, background and test are the burst's, with W for C and F for the core, every account of W created
- * in it. Two conditions more, since a window is wider than a burst and its marks weaker:
- * <ul>
- *   <li>W holds at most half of the archive's accounts that follow at least {@code minTargets} others and have a
- *       creation time. "Followed by nobody outside W" sets an account apart only while most accounts are outside W; an
- *       aged farm's span covers the archive's history (the fourth generator's aged farms: windows holding 73–91 % of
- *       their archives, where the test passes on 2–888 ordinary accounts each, read against the few accounts created
- *       after the window; the fresh and drip-feed farms' windows that pass hold at most 28 %);</li>
- *   <li>the marked share U / F is at least {@code minLift} times the background's rate (k + q) / (B + 1): the effect
- *       beside the significance, as a burst's count and a target's following are read.</li>
- * </ul>
- * Bursts and windows are one family (m counts the bursts tested and every farm's window); a window is read with the
- * members of the bursts and windows that passed before it counted as flagged, so that the accounts a burst took do not
- * pass the window that holds them a second time.
+ * in it. The window is tested only when its background holds at least as many accounts as its free ones. A window
+ * denser than the weeks around it holds the archive's history or a sign-up wave, and its marks cannot be read against
+ * so few: an aged farm's span covers the archive's history, "followed by nobody outside W" no longer sets an account
+ * apart, and the test passes on ordinary accounts (the fourth generator's aged farms: windows holding 73–91 % of their
+ * archives, passing on 2–888 ordinary accounts each, read against the few accounts created after them); a farm-size
+ * cluster's window that holds a sign-up wave passes on the wave's newcomers that follow its targets (x1fl, its follows
+ * read from a few accounts only, at analysis seed 1: 72 of the wave). Bursts and windows are one family (m counts
+ * the bursts tested and every farm's window); a window is read with the members of the bursts and windows that passed
+ * before it counted as flagged, so that the accounts a burst took do not pass the window that holds them a second
+ * time.
  *
  * <p>Why the background: honest accounts created in the same weeks (an event's newcomers, a sign-up wave) follow
  * the same accounts as the farm only when those are their community's, and are followed back by the people they
@@ -108,8 +105,8 @@ import java.util.stream.IntStream;
  * model ({@link CoordinationEdge#expected} NaN): the test is the burst's or the window's.
  *
  * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
- * over months is no burst, and its window is read only while it holds at most half of the archive (drip-feed
- * services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
+ * over months is no burst, and its window is tested only while the archive holds more accounts around it than in it
+ * (drip-feed services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
  * that follow the farm's own accounts are found there, and an aged farm, followed from its accounts' pasts, fails the
  * audience rule's majority. A look-alike that follows none of the clients, only the farm's camouflage, is not marked.
  * An archive without creation times gives no audience members and no windows. Cost: O(follows) for the adjacency,
@@ -205,9 +202,7 @@ public final class FarmCohortSignal implements JoiningSignal {
      * The bursts, then the farms' creation windows, that pass the class comment's test, with their members. One
      * family: the level is divided by the bursts tested and every farm's window, read or not. A window is read with
      * the members of the bursts and windows that passed before it taken as flagged (neither free, marked nor in the
-     * background), so that a burst's members do not mark the window that holds them a second time; it passes when it
-     * holds at most half of the archive's accounts that follow {@code minTargets} and have a creation time, its marks
-     * are {@link #lifted} and its p-value is within the level.
+     * background), so that a burst's members do not mark the window that holds them a second time.
      */
     List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, boolean[] farm,
                          AccountVerdict[] verdicts, TerminationFlag termination) {
@@ -249,8 +244,6 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
         }
-        long eligible = IntStream.range(0, n).filter(v -> finder.outDegree(v) >= follow.minTargets()
-                && activity.accountCreated(v) != Activity.NO_TIME).count();
         for (int[] accounts : windows) {
             termination.assertRunning();
             int[] targets = targets(finder, n, accounts);
@@ -264,7 +257,7 @@ public final class FarmCohortSignal implements JoiningSignal {
                     && activity.accountCreated(v) <= to).toArray();
             Cohort c = test(Source.FARM_WINDOW, activity, finder, sharing, taken, window, from, to, targets,
                     accounts, verdicts[accounts[0]].cluster());
-            if (2L * window.length <= eligible && lifted(c) && c.pValue() <= level) {
+            if (c.background() >= c.free() && c.pValue() <= level) {
                 out.add(c);
                 for (int v : c.members()) {
                     taken[v] = true;
@@ -280,7 +273,8 @@ public final class FarmCohortSignal implements JoiningSignal {
      * the group follows, that follow one of {@code targets} and at least {@code minTargets} of the same accounts as
      * one of {@code partners} the marked ones; the background is the accounts not flagged and outside the group
      * created within {@link #BACKGROUND_SPANS} spans of the group's first or last creation, marked by the same rules.
-     * O(Σ in-degrees of the group + follows + Σ out-degrees of the partners per account following one of the targets).
+     * O(Σ in-degrees of the group + follows + Σ out-degrees of the partners per account following one of the
+     * targets).
      */
     private Cohort test(Source source, Activity activity, DenseBlockFinder finder, Sharing sharing, boolean[] flagged,
                         int[] group, long from, long to, int[] targets, int[] partners, int cluster) {
@@ -470,15 +464,6 @@ public final class FarmCohortSignal implements JoiningSignal {
             return 1.0;
         }
         return PoissonTail.upper(marked, free * (backgroundMarked + prior) / (background + 1.0));
-    }
-
-    /**
-     * Whether a window's marked share is at least {@code minLift} times its background's rate, (k + q) / (B + 1), the
-     * rate its test reads: the effect beside the significance, as a burst's count and a target's following are read.
-     */
-    boolean lifted(Cohort c) {
-        return c.members().length * (c.background() + 1.0)
-                >= follow.minLift() * c.free() * (c.backgroundMarked() + c.prior());
     }
 
     /**
