@@ -212,7 +212,7 @@ public enum Signal {
                         + "same test is then read on each farm's creation window (the creation span of a cluster's "
                         + "accounts flagged on lockstep-follow edges, widened by the burst's span either side), when "
                         + "at least as many accounts were created around the window as in it (m counts the bursts "
-                        + "and the windows tested); then an account that is not flagged joins a cluster of at least %d "
+                        + "tested and every farm's window, read or not); then an account that is not flagged joins a cluster of at least %d "
                         + "accounts flagged on lockstep-follow edges when it follows one of them and one of them "
                         + "follows it, nobody outside the cluster and such accounts follows it, at least half of the "
                         + "cluster's accounts are followed by nobody outside them either (a farm's own audience), it "
