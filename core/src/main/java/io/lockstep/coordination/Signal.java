@@ -211,8 +211,12 @@ public enum Signal {
                         + "the burst, linked to the %d of them most similar on those targets (weight: Jaccard); the "
                         + "same test is then read on each farm's creation window (the creation span of a cluster's "
                         + "accounts flagged on lockstep-follow edges, widened by the burst's span either side), when "
-                        + "at least as many accounts were created around the window as in it (m counts the bursts "
-                        + "tested and every farm's window, read or not); then an account that is not flagged joins a cluster of at least %d "
+                        + "at least as many accounts were created around the window as in it, and on the longest run "
+                        + "of those creations no more than the burst's span apart (when it holds at least %d of them "
+                        + "and is not the whole span), widened the same way, when that window holds at most half of "
+                        + "the archive's accounts that follow others and its marked share is at least %.0f times its "
+                        + "background's rate (m counts the bursts tested and every farm's window, read or not); then "
+                        + "an account that is not flagged joins a cluster of at least %d "
                         + "accounts flagged on lockstep-follow edges when it follows one of them and one of them "
                         + "follows it, nobody outside the cluster and such accounts follows it, at least half of the "
                         + "cluster's accounts are followed by nobody outside them either (a farm's own audience), it "
@@ -221,7 +225,8 @@ public enum Signal {
                         + "accounts as one of them",
                 f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
-                Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minTargets());
+                Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),
+                f.minFollowers(), f.minTargets());
     }
 
     private static String describeFollow(CoordinationParams p) {

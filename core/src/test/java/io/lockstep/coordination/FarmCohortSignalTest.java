@@ -241,9 +241,10 @@ class FarmCohortSignalTest {
      * same; 10 newcomers created in the same days that follow the client and the top accounts too, each followed by
      * an ordinary account; a wave of 60 accounts created on days 20–21, following the top accounts and one another;
      * 40 ordinary accounts over sixteen weeks. With {@code aged}, the farm's accounts were created over nine years, as
-     * were 120 more ordinary accounts (the archive's history), and the rest as above.
+     * were 120 more ordinary accounts (the archive's history), and the rest as above. With {@code stray}, a 13th
+     * flagged account, following the same, was created on day 40: the farm's span then holds the wave.
      */
-    private static Activity windowWorld(boolean aged) {
+    private static Activity windowWorld(boolean aged, boolean stray) {
         long t0 = 1_600_000_000L, day = 86_400L;
         Timeline t = new Timeline();
         t.b.account("client", "client", t0 - 4000 * day, 0);
@@ -266,6 +267,13 @@ class FarmCohortSignalTest {
                 if (g == 2) {
                     t.b.addFollow("o" + i, id);
                 }
+            }
+        }
+        if (stray) {
+            t.b.account("core12", "core12", t0 + 40 * day, 0);
+            t.b.addFollow("core12", "client");
+            for (int k = 0; k < 6; k++) {
+                t.b.addFollow("core12", "top" + k);
             }
         }
         for (int i = 0; i < 120 && aged; i++) {
@@ -295,7 +303,7 @@ class FarmCohortSignalTest {
     @Test
     void theFarmsCreationWindowTakesItsLookAlikesBesideAWaveButAnAgedFarmsIsNotTested() {
         for (boolean aged : new boolean[] {false, true}) {
-            Activity a = windowWorld(aged);
+            Activity a = windowWorld(aged, false);
             boolean[] flagged = new boolean[a.accountCount()];
             AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
@@ -327,6 +335,37 @@ class FarmCohortSignalTest {
                 assertThat(c.pValue()).isLessThan(1e-6);
             });
         }
+    }
+
+    /**
+     * Phase, the farm's creation window over the longest run of its creations: one flagged account created a month
+     * after the batch stretches the farm's span over a sign-up wave, and that window, denser than the weeks around it,
+     * is not read; the window over the batch's run (creations at most a week apart) is, under its own conditions (at
+     * most half of the archive, marks lifted beyond the background's rate), and takes the look-alikes, not the wave.
+     */
+    @Test
+    void aStrayCreationDoesNotStretchTheFarmsWindowOverAWave() {
+        Activity a = windowWorld(false, true);
+        boolean[] flagged = new boolean[a.accountCount()];
+        AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        CoordinationParams params = CoordinationParams.defaults();
+        FarmCohortSignal signal = new FarmCohortSignal(params);
+        int[] farm = IntStream.range(0, a.accountCount()).filter(v -> flagged[v]).toArray();
+        long day = 86_400L, t0 = 1_600_000_000L;
+        assertThat(FarmCohortSignal.longestRun(a, farm, params.follow().creationBurst()))
+                .as("days 0-10, twelve accounts; the stray is a run of one")
+                .containsExactly(t0, t0 + 10 * day, 12L);
+        assertThat(FarmCohortSignal.creationSpan(a, farm)).containsExactly(t0, t0 + 40 * day);
+        List<FarmCohortSignal.Cohort> cohorts = signal.cohorts(a, finder, flagged, flagged, verdicts, T);
+        assertThat(cohorts).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.FARM_WINDOW);
+            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).containsExactlyInAnyOrder(
+                    "mate0", "mate1", "mate2", "mate3", "mate4", "mate5", "mate6", "mate7");
+            assertThat(c.free()).as("the run's window holds no wave account").isLessThan(40);
+            assertThat(signal.lifted(c)).isTrue();
+            assertThat(c.pValue()).isLessThan(1e-6);
+        });
     }
 
     /**
