@@ -5,6 +5,7 @@ import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,8 +111,17 @@ import java.util.stream.IntStream;
  * its community. A member of I is a <b>member</b> of the farm when it was created within F's span (from its first creation to its
  * last), an account of F follows it (the tie runs both ways: an account nobody follows that follows hundreds, one of
  * them by chance a farm account, is not taken) and it follows at least {@code minTargets} of the same accounts as one
- * of F; members join F's cluster as the bursts' do, after them. No probability is attached: the rule is the one
- * above, and what it cannot tell is below.
+ * of F; members join F's cluster as the bursts' do, after them. The farm's <i>downstream circle</i> J, for the same
+ * clusters (those that pass the majority), is the other direction of the farm's follows: the largest set of accounts
+ * not flagged, in no cluster and outside I, created within F's span, that F reaches by follows through J, each
+ * followed only by flagged accounts, I and J (found by taking every account F reaches through such accounts, then
+ * removing, until none is left, those followed from outside and those no longer reached). A vendor gives its accounts
+ * followers from the farm itself; the accounts that follow neither a client nor the farm are in no block, no burst and
+ * no inner circle (v2 again: of farm B's 20 accounts missed at analysis seed 42, 15 are followed by the farm's accounts
+ * and nobody else, and 8 follow none of them). A member of J that follows at least
+ * {@code minTargets} of the same accounts as one of F joins F's cluster too. Flagged followers are allowed, since a
+ * vendor's accounts fall into several clusters and follow across them. No probability is attached: the rules are the
+ * ones above, and what they cannot tell is below.
  *
  * <p><b>The edges</b> are the evidence: each member linked to its {@code partners} core accounts of its cluster (at
  * most {@link #MAX_PARTNERS}) that follow at least {@code minTargets} of the same accounts, most similar first
@@ -124,6 +134,9 @@ import java.util.stream.IntStream;
  * or over a run of creations no more than a week apart (drip-feed services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
  * that follow the farm's own accounts are found there, and an aged farm, followed from its accounts' pasts, fails the
  * audience rule's majority. A look-alike that follows none of the clients, only the farm's camouflage, is not marked.
+ * An honest newcomer of the farm's days that a farm account follows as camouflage, that nobody else follows and that
+ * follows the platform's top accounts as the farm does, joins the farm by the downstream rule: no rule here tells it
+ * from a bought account that has not acted yet.
  * An archive without creation times gives no audience members and no windows. Cost: O(follows) for the adjacency,
  * then per burst and per window O(accounts · log + follows) and, per account following one of T, O(Σ out-degrees of
  * the core) for the follows it shares. Deterministic.
@@ -369,6 +382,7 @@ public final class FarmCohortSignal implements JoiningSignal {
         Sharing sharing = new Sharing(finder, n);
         boolean[] inFarm = new boolean[n];
         boolean[] inner = new boolean[n];
+        boolean[] below = new boolean[n];
         boolean[] taken = flagged.clone();
         for (int v = 0; v < n; v++) {
             taken[v] |= verdicts[v].cluster() >= 0;
@@ -388,11 +402,20 @@ public final class FarmCohortSignal implements JoiningSignal {
             long[] span = creationSpan(activity, accounts);
             long from = span[0], to = span[1];
             IntArrayList members = new IntArrayList();
+            int[] downstream = new int[0];
             if (2 * closed >= accounts.length) {
                 for (int v : circle) {
                     long c = activity.accountCreated(v);
                     if (c != Activity.NO_TIME && c >= from && c <= to && followedByTheFarm(finder, v, inFarm)
                             && sharing.most(v, accounts) >= follow.minTargets()) {
+                        members.add(v);
+                        taken[v] = true;
+                    }
+                }
+                downstream = downstreamCircle(activity, finder, accounts, flagged, taken, inFarm, inner, below, from,
+                        to);
+                for (int v : downstream) {
+                    if (sharing.most(v, accounts) >= follow.minTargets()) {
                         members.add(v);
                         taken[v] = true;
                     }
@@ -403,6 +426,9 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
             for (int v : circle) {
                 inner[v] = false;
+            }
+            for (int v : downstream) {
+                below[v] = false;
             }
             if (!members.isEmpty()) {
                 out.add(new Cohort(Source.FARM_AUDIENCE, targets(finder, n, accounts), accounts, entry.getKey(),
@@ -490,6 +516,76 @@ public final class FarmCohortSignal implements JoiningSignal {
     boolean lifted(Cohort c) {
         return c.members().length * (c.background() + 1.0)
                 >= follow.minLift() * c.free() * (c.backgroundMarked() + c.prior());
+    }
+
+    /**
+     * The downstream circle of the farm's {@code accounts}: the largest set J of accounts not {@code taken} and not in
+     * the inner circle, created within [{@code from}, {@code to}], that the farm reaches by follows through J, each
+     * followed only by {@code flagged} accounts, the inner circle and J; ascending. Found by taking every account the
+     * farm reaches through such accounts, then removing, until none is left, those followed by an account outside
+     * and those no longer reached. Needs {@code inFarm} and {@code inner} set as {@link #innerCircle} leaves them;
+     * leaves {@code below} set on J (all false on entry), for the caller to clear. O(rounds · Σ degrees of J).
+     */
+    static int[] downstreamCircle(Activity activity, DenseBlockFinder finder, int[] accounts, boolean[] flagged,
+                                  boolean[] taken, boolean[] inFarm, boolean[] inner, boolean[] below, long from,
+                                  long to) {
+        IntArrayList found = new IntArrayList();
+        IntArrayList frontier = new IntArrayList(accounts);
+        while (!frontier.isEmpty()) {
+            int u = frontier.popInt();
+            for (int i = finder.outStart(u); i < finder.outEnd(u); i++) {
+                int v = finder.outTarget(i);
+                long c = activity.accountCreated(v);
+                if (!below[v] && !taken[v] && !inFarm[v] && !inner[v] && c != Activity.NO_TIME && c >= from
+                        && c <= to) {
+                    below[v] = true;
+                    found.add(v);
+                    frontier.add(v);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k = 0; k < found.size(); k++) {
+                int v = found.getInt(k);
+                if (below[v] && !followedOnlyByTheFlaggedAndCircles(finder, v, flagged, inner, below)) {
+                    below[v] = false;
+                    changed = true;
+                }
+            }
+            IntOpenHashSet reached = new IntOpenHashSet();
+            IntArrayList reach = new IntArrayList(accounts);
+            while (!reach.isEmpty()) {
+                int u = reach.popInt();
+                for (int i = finder.outStart(u); i < finder.outEnd(u); i++) {
+                    int v = finder.outTarget(i);
+                    if (below[v] && reached.add(v)) {
+                        reach.add(v);
+                    }
+                }
+            }
+            for (int k = 0; k < found.size(); k++) {
+                int v = found.getInt(k);
+                if (below[v] && !reached.contains(v)) {
+                    below[v] = false;
+                    changed = true;
+                }
+            }
+        }
+        return found.intStream().filter(v -> below[v]).sorted().toArray();
+    }
+
+    /** Whether every follower of {@code v} is flagged, in the inner circle or in the downstream one. */
+    private static boolean followedOnlyByTheFlaggedAndCircles(DenseBlockFinder finder, int v, boolean[] flagged,
+                                                              boolean[] inner, boolean[] below) {
+        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+            int u = finder.inFollower(i);
+            if (!flagged[u] && !inner[u] && !below[u]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether one of the farm's accounts follows {@code v}. O(in-degree of v). */

@@ -222,7 +222,9 @@ public enum Signal {
                         + "cluster's accounts are followed by nobody outside them either (a farm's own audience), it "
                         + "was created between the first "
                         + "and the last creation of the cluster's accounts, and it follows at least %d of the same "
-                        + "accounts as one of them",
+                        + "accounts as one of them; for the same clusters, so does an account created in that span "
+                        + "that the cluster's accounts reach by follows through such accounts, followed by nobody "
+                        + "but flagged accounts and such accounts, that follows as many of the same accounts",
                 f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
                 Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),

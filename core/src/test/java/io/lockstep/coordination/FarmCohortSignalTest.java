@@ -469,6 +469,60 @@ class FarmCohortSignalTest {
                 assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).doesNotContain("mate1").hasSize(5));
     }
 
+    /**
+     * Phase, the farm's downstream circle: the accounts the farm gives followers to and nobody else follows. In the
+     * world above, with more accounts created on day 1: fed0–fed3, each followed by two farm accounts, following the
+     * six top accounts only; fed4, followed by fed0 only; a lurker a farm account and an ordinary account follow; a
+     * thin account a farm account follows that follows three top accounts; an old account, created before the farm,
+     * that a farm account follows. The fed accounts join, reached through one another; the lurker (followed from
+     * outside), the thin one (too few follows in common) and the old one (outside the farm's span) do not.
+     */
+    @Test
+    void theAccountsOnlyTheFarmFollowsJoinItAndTheLurkerItsCommunityFollowsDoesNot() {
+        long t0 = 1_600_000_000L, day = 86_400L;
+        Timeline t = new Timeline();
+        for (int i = 0; i < 5; i++) {
+            t.b.account("fed" + i, "fed" + i, t0 + day, 0);
+            for (int k = 0; k < 6; k++) {
+                t.b.addFollow("fed" + i, "top" + k);
+            }
+            if (i < 4) {
+                t.b.addFollow("core" + i, "fed" + i);
+                t.b.addFollow("core" + (i + 6), "fed" + i);
+            }
+        }
+        t.b.addFollow("fed0", "fed4");
+        String[] others = {"lurker", "thin", "old"};
+        for (int g = 0; g < 3; g++) {
+            t.b.account(others[g], others[g], g == 2 ? t0 - 100 * day : t0 + day, 0);
+            for (int k = 0; k < (g == 1 ? 3 : 6); k++) {
+                t.b.addFollow(others[g], "top" + k);
+            }
+            t.b.addFollow("core" + (g + 1), others[g]);
+        }
+        t.b.addFollow("o5", "lurker");
+        Activity a = audienceWorld(t, false);
+        boolean[] flagged = new boolean[a.accountCount()];
+        AccountVerdict[] verdicts = flaggedCluster(a, "core", flagged);
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        int n = a.accountCount();
+        int[] accounts = IntStream.range(0, n).filter(v -> flagged[v]).toArray();
+        boolean[] inFarm = new boolean[n];
+        boolean[] inner = new boolean[n];
+        boolean[] below = new boolean[n];
+        FarmCohortSignal.innerCircle(finder, accounts, flagged, inFarm, inner);
+        long[] span = FarmCohortSignal.creationSpan(a, accounts);
+        int[] downstream = FarmCohortSignal.downstreamCircle(a, finder, accounts, flagged, flagged, inFarm, inner,
+                below, span[0], span[1]);
+        assertThat(Arrays.stream(downstream).mapToObj(a::accountId))
+                .containsExactlyInAnyOrder("fed0", "fed1", "fed2", "fed3", "fed4", "thin");
+        List<FarmCohortSignal.Cohort> cohorts = new FarmCohortSignal(CoordinationParams.defaults())
+                .audiences(a, finder, flagged, flagged, verdicts, T);
+        assertThat(cohorts).singleElement().satisfies(c -> assertThat(Arrays.stream(c.members())
+                .mapToObj(a::accountId)).containsExactlyInAnyOrder("mate0", "mate1", "mate2", "mate3", "mate4",
+                "mate5", "fed0", "fed1", "fed2", "fed3", "fed4"));
+    }
+
     /** Phase, the majority rule: an honest cluster flagged by mistake is followed by its community, and gains nobody. */
     @Test
     void anHonestClusterFollowedByItsCommunityHasNoAudienceMembers() {
