@@ -58,21 +58,21 @@ import java.util.stream.IntStream;
  * lockstep-follow edge (the farm's accounts F), after the bursts: a vendor that makes its accounts over more days than
  * a creation burst, or next to a sign-up wave that the bursts' neighbouring spans count, leaves no burst of its own
  * (the fourth generator's z1: a farm of 94 accounts made over ten days, a week before a wave of 523 sign-ups; its best
- * seven-day window holds 1.8 times the accounts of the spans around it, and 31 of its accounts were missed). The
- * window W is F's creation span widened by one {@code creationBurst} span either side (the block holds part of the
- * vendor's batch, and the batch's first and last accounts may be among those it left out: z1's first flagged account
- * was created two days after the farm's first), over the accounts that follow at least {@code minTargets} others;
- * its targets, marks, background and test are the burst's, with W for C and F for the core, every account of W created
- * in it. The window is tested only when its background holds at least as many accounts as its free ones. A window
- * denser than the weeks around it holds the archive's history or a sign-up wave, and its marks cannot be read against
- * so few: an aged farm's span covers the archive's history, "followed by nobody outside W" no longer sets an account
- * apart, and the test passes on ordinary accounts (the fourth generator's aged farms: windows holding 73–91 % of their
- * archives, passing on 2–888 ordinary accounts each, read against the few accounts created after them); a farm-size
- * cluster's window that holds a sign-up wave passes on the wave's newcomers that follow its targets (x1fl, its follows
- * read from a few accounts only, at analysis seed 1: 72 of the wave). Bursts and windows are one family (m counts
- * the bursts tested and every farm's window); a window is read with the members of the bursts and windows that passed
- * before it counted as flagged, so that the accounts a burst took do not pass the window that holds them a second
- * time.
+ * seven-day window holds 1.8 times the accounts of the spans around it, and 31 of its accounts were missed). The window
+ * W is F's creation span widened by one {@code creationBurst} span either side (the block holds part of the vendor's
+ * batch, and the batch's first and last accounts may be among those it left out: z1's first flagged account was created
+ * two days after the farm's first), over the accounts that follow at least {@code minTargets} others; its targets,
+ * marks, background and test are the burst's, with W for C and F for the core, every account of W created in it. The
+ * window is read when its background holds at least as many accounts as its free ones, or under the run's conditions
+ * below when no sign-up wave lies in it. A window denser than the weeks around it holds the archive's history or a
+ * sign-up wave, and its marks cannot be read against so few: an aged farm's span covers the archive's history,
+ * "followed by nobody outside W" no longer sets an account apart, and the test passes on ordinary accounts (the fourth
+ * generator's aged farms: windows holding 73–91 % of their archives, passing on 2–888 ordinary accounts each, read
+ * against the few accounts created after them); a farm-size cluster's window that holds a sign-up wave passes on the
+ * wave's newcomers that follow its targets (x1fl, its follows read from a few accounts only, at analysis seed 1: 72 of
+ * the wave). Bursts and windows are one family (m counts the bursts tested and every farm's window); a window is read
+ * with the members of the bursts and windows that passed before it counted as flagged, so that the accounts a burst
+ * took do not pass the window that holds them a second time.
  *
  * <p><b>The window over the farm's longest run.</b> A few accounts of F created months from the vendor's batch (another
  * operation's accounts that the clustering joined to the farm) stretch its span over the weeks around it, and the
@@ -86,8 +86,12 @@ import java.util.stream.IntStream;
  * an account apart only while most accounts are outside W), and its marked share U / F is at least {@code minLift}
  * times the background's rate (k + q) / (B + 1) (the effect beside the significance, as a burst's count is read). Those
  * conditions alone, on the whole span, let a cluster whose stray account fell in a sign-up wave take the wave (x1fl at
- * analysis seed 1: 72 of its newcomers, 16 ordinary accounts); the run leaves the stray out. m counts these windows
- * too, and a farm's run is read after its span, with what the span took counted as flagged.
+ * analysis seed 1: 72 of its newcomers, 16 ordinary accounts); the run leaves the stray out. So the span's window is
+ * read under them only when no <i>wave</i> lies in it, even in part: a creation burst holding fewer than
+ * {@code minFollowers} accounts flagged on lockstep-follow edges (one that no farm's burst test read). A drip-feed
+ * service's span covers months of ordinary sign-ups, denser than the weeks around it, but holds no wave (z7's drip-feed
+ * service, 506 days: 965 free accounts, 30 marked, 74 around it, none marked). m counts these windows too, and a farm's
+ * run is read after its span, with what the span took counted as flagged.
  *
  * <p>Why the background: honest accounts created in the same weeks (an event's newcomers, a sign-up wave) follow
  * the same accounts as the farm only when those are their community's, and are followed back by the people they
@@ -129,17 +133,17 @@ import java.util.stream.IntStream;
  * accounts both follow, evidence = those accounts, T's first, with the two accounts' creation times. No pair null
  * model ({@link CoordinationEdge#expected} NaN): the test is the burst's or the window's.
  *
- * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made
- * over months is no burst, and its window is tested only while the archive holds more accounts around it than in it,
- * or over a run of creations no more than a week apart (drip-feed services); a farm of aged accounts bought second-hand has no creation time in common at all: only members
- * that follow the farm's own accounts are found there, and an aged farm, followed from its accounts' pasts, fails the
- * audience rule's majority. A look-alike that follows none of the clients, only the farm's camouflage, is not marked.
- * An honest newcomer of the farm's days that a farm account follows as camouflage, that nobody else follows and that
- * follows the platform's top accounts as the farm does, joins the farm by the downstream rule: no rule here tells it
- * from a bought account that has not acted yet.
- * An archive without creation times gives no audience members and no windows. Cost: O(follows) for the adjacency,
- * then per burst and per window O(accounts · log + follows) and, per account following one of T, O(Σ out-degrees of
- * the core) for the follows it shares. Deterministic.
+ * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made over
+ * months is no burst, and its window is read only while the archive holds more accounts around it than in it or no
+ * sign-up wave lies in it, or over a run of creations no more than a week apart (drip-feed services); a farm of aged
+ * accounts bought second-hand has no creation time in common at all: only members that follow the farm's own accounts
+ * are found there, and an aged farm, followed from its accounts' pasts, fails the audience rule's majority. A
+ * look-alike that follows none of the clients, only the farm's camouflage, is not marked. An honest newcomer of the
+ * farm's days that a farm account follows as camouflage, that nobody else follows and that follows the platform's top
+ * accounts as the farm does, joins the farm by the downstream rule: no rule here tells it from a bought account that
+ * has not acted yet. An archive without creation times gives no audience members and no windows. Cost: O(follows) for
+ * the adjacency, then per burst and per window O(accounts · log + follows) and, per account following one of T, O(Σ
+ * out-degrees of the core) for the follows it shares. Deterministic.
  */
 public final class FarmCohortSignal implements JoiningSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the seeds' and the pushes'. */
@@ -245,10 +249,12 @@ public final class FarmCohortSignal implements JoiningSignal {
         int n = activity.accountCount();
         Sharing sharing = new Sharing(finder, n);
         List<Cohort> tested = new ArrayList<>();
+        List<long[]> waves = new ArrayList<>();
         for (int[] burst : LockstepFollowSignal.creationBursts(activity, finder, follow)) {
             termination.assertRunning();
             int[] core = Arrays.stream(burst).filter(v -> farm[v]).toArray();
             if (core.length < follow.minFollowers()) {
+                waves.add(creationSpan(activity, burst));
                 continue;
             }
             int[] targets = targets(finder, n, core);
@@ -298,7 +304,8 @@ public final class FarmCohortSignal implements JoiningSignal {
                     && activity.accountCreated(v) <= to).toArray();
             Cohort c = test(Source.FARM_WINDOW, activity, finder, sharing, taken, window, from, to, targets,
                     w.accounts(), verdicts[w.accounts()[0]].cluster());
-            boolean readable = w.run() ? 2L * window.length <= eligible && lifted(c) : c.background() >= c.free();
+            boolean loose = 2L * window.length <= eligible && lifted(c);
+            boolean readable = w.run() ? loose : c.background() >= c.free() || loose && !holdsAWave(waves, from, to);
             if (readable && c.pValue() <= level) {
                 out.add(c);
                 for (int v : c.members()) {
@@ -507,6 +514,16 @@ public final class FarmCohortSignal implements JoiningSignal {
             }
         }
         return new long[] {times[best], times[best + bestLength - 1], bestLength};
+    }
+
+    /** Whether one of the {@code waves} (creation spans) lies within [{@code from}, {@code to}] in part. */
+    private static boolean holdsAWave(List<long[]> waves, long from, long to) {
+        for (long[] wave : waves) {
+            if (wave[0] <= to && wave[1] >= from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

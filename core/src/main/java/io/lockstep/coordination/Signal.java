@@ -215,7 +215,9 @@ public enum Signal {
                         + "of those creations no more than the burst's span apart (when it holds at least %d of them "
                         + "and is not the whole span), widened the same way, when that window holds at most half of "
                         + "the archive's accounts that follow others and its marked share is at least %.0f times its "
-                        + "background's rate (m counts the bursts tested and every farm's window, read or not); then "
+                        + "background's rate; the span's window is read under these conditions too when no creation "
+                        + "burst with fewer than %d such accounts (a sign-up wave) lies in it (m counts the bursts "
+                        + "tested and every farm's window, read or not); then "
                         + "an account that is not flagged joins a cluster of at least %d "
                         + "accounts flagged on lockstep-follow edges when it follows one of them and one of them "
                         + "follows it, nobody outside the cluster and such accounts follows it, at least half of the "
@@ -228,7 +230,7 @@ public enum Signal {
                 f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
                 Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),
-                f.minFollowers(), f.minTargets());
+                f.minFollowers(), f.minFollowers(), f.minTargets());
     }
 
     private static String describeFollow(CoordinationParams p) {

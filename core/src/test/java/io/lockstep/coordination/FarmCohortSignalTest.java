@@ -201,7 +201,8 @@ class FarmCohortSignalTest {
     /**
      * Phase, the test: a burst passes when its marks are beyond those of the accounts created around it, or, with
      * none around it, beyond the archive's; on the world above (a farm created after every ordinary account) the
-     * farm's burst passes against the archive, and its members are farm accounts only.
+     * farm's burst passes against the archive, and its members, and those of the farm's window read after it (no wave
+     * in it), are farm accounts only.
      */
     @Test
     void theBurstPassesOnlyWhenItsMarksAreBeyondItsBackgrounds() {
@@ -224,15 +225,17 @@ class FarmCohortSignalTest {
         FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
         List<FarmCohortSignal.Cohort> cohorts = s.cohorts(a, LockstepFollowSignal.follows(a), flagged, flagged,
                 r.accounts(), T);
-        assertThat(cohorts).singleElement().satisfies(c -> {
+        assertThat(cohorts).first().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(FarmCohortSignal.Source.CREATION_BURST);
             assertThat(c.members()).isNotEmpty();
-            assertThat(Arrays.stream(c.members()).mapToObj(a::accountId)).allSatisfy(id ->
-                    assertThat(w.farm()).contains(id));
             assertThat(Arrays.stream(c.targets()).mapToObj(a::accountId)).contains("vc0");
             assertThat(c.background()).isZero();
             assertThat(c.prior()).isLessThan(0.01);
             assertThat(c.pValue()).isLessThan(1e-6);
         });
+        // the farm's window, after the burst, takes farm accounts only, and the newcomers of its days are none
+        assertThat(cohorts).allSatisfy(c -> assertThat(Arrays.stream(c.members()).mapToObj(a::accountId))
+                .allSatisfy(id -> assertThat(w.farm()).contains(id)));
     }
 
     /**
