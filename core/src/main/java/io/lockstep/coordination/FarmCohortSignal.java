@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -175,18 +176,18 @@ public final class FarmCohortSignal implements JoiningSignal {
     }
 
     /**
-     * A burst tested, or a farm's audience: its core's targets (ascending), the farm's accounts (the core's in the
-     * cluster the members join, ascending), that cluster, its marked accounts (ascending; its members when the test
-     * passes), and the test's figures (for an audience, {@code free} is the inner circle's size, no background is
-     * read and the p-value is NaN).
-     */
-    /**
      * A farm's creation window before widening: its accounts F, and the first and last creation it covers, F's whole
      * span or ({@code run}) the longest run of F's creations.
      */
     private record Window(int[] accounts, long first, long last, boolean run) {
     }
 
+    /**
+     * A burst tested, or a farm's audience: its core's targets (ascending), the farm's accounts (the core's in the
+     * cluster the members join, ascending), that cluster, its marked accounts (ascending; its members when the test
+     * passes), and the test's figures (for an audience, {@code free} is the inner circle's size, no background is
+     * read and the p-value is NaN).
+     */
     record Cohort(Source source, int[] targets, int[] partners, int cluster, int[] members, int free, int background,
                   int backgroundMarked, double prior, double pValue) {
     }
@@ -465,17 +466,7 @@ public final class FarmCohortSignal implements JoiningSignal {
                 }
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int k = 0; k < candidates.size(); k++) {
-                int u = candidates.getInt(k);
-                if (inner[u] && !followedOnlyBy(finder, u, inFarm, inner)) {
-                    inner[u] = false;
-                    changed = true;
-                }
-            }
-        }
+        removeUntilNoneFails(candidates, inner, u -> followedOnlyBy(finder, u, inFarm, inner));
         return candidates.intStream().filter(u -> inner[u]).sorted().toArray();
     }
 
@@ -546,63 +537,62 @@ public final class FarmCohortSignal implements JoiningSignal {
     static int[] downstreamCircle(Activity activity, DenseBlockFinder finder, int[] accounts, boolean[] flagged,
                                   boolean[] taken, boolean[] inFarm, boolean[] inner, boolean[] below, long from,
                                   long to) {
+        IntArrayList found = reachedThrough(finder, accounts, v -> !taken[v] && !inFarm[v] && !inner[v]
+                && activity.accountCreated(v) != Activity.NO_TIME && activity.accountCreated(v) >= from
+                && activity.accountCreated(v) <= to);
+        for (int k = 0; k < found.size(); k++) {
+            below[found.getInt(k)] = true;
+        }
+        boolean changed = true;
+        while (changed) {
+            removeUntilNoneFails(found, below, v -> followedOnlyBy(finder, v, flagged, inner, below));
+            IntOpenHashSet reached = new IntOpenHashSet(reachedThrough(finder, accounts, v -> below[v]));
+            changed = removeUntilNoneFails(found, below, reached::contains);
+        }
+        return found.intStream().filter(v -> below[v]).sorted().toArray();
+    }
+
+    /**
+     * The accounts reached from {@code sources} by follows through accounts that {@code through} accepts, each once,
+     * in the order found. O(Σ out-degrees of the sources and of the accounts reached).
+     */
+    private static IntArrayList reachedThrough(DenseBlockFinder finder, int[] sources, IntPredicate through) {
+        IntOpenHashSet seen = new IntOpenHashSet();
         IntArrayList found = new IntArrayList();
-        IntArrayList frontier = new IntArrayList(accounts);
+        IntArrayList frontier = new IntArrayList(sources);
         while (!frontier.isEmpty()) {
             int u = frontier.popInt();
             for (int i = finder.outStart(u); i < finder.outEnd(u); i++) {
                 int v = finder.outTarget(i);
-                long c = activity.accountCreated(v);
-                if (!below[v] && !taken[v] && !inFarm[v] && !inner[v] && c != Activity.NO_TIME && c >= from
-                        && c <= to) {
-                    below[v] = true;
+                if (through.test(v) && seen.add(v)) {
                     found.add(v);
                     frontier.add(v);
                 }
             }
         }
+        return found;
+    }
+
+    /**
+     * Clears {@code in} on the {@code candidates} that fail {@code keep}, again and again until none that is still in
+     * fails (a test that reads {@code in} may fail once others are out); whether any was cleared. O(rounds ·
+     * candidates · the test).
+     */
+    private static boolean removeUntilNoneFails(IntArrayList candidates, boolean[] in, IntPredicate keep) {
+        boolean any = false;
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int k = 0; k < found.size(); k++) {
-                int v = found.getInt(k);
-                if (below[v] && !followedOnlyByTheFlaggedAndCircles(finder, v, flagged, inner, below)) {
-                    below[v] = false;
+            for (int k = 0; k < candidates.size(); k++) {
+                int v = candidates.getInt(k);
+                if (in[v] && !keep.test(v)) {
+                    in[v] = false;
                     changed = true;
-                }
-            }
-            IntOpenHashSet reached = new IntOpenHashSet();
-            IntArrayList reach = new IntArrayList(accounts);
-            while (!reach.isEmpty()) {
-                int u = reach.popInt();
-                for (int i = finder.outStart(u); i < finder.outEnd(u); i++) {
-                    int v = finder.outTarget(i);
-                    if (below[v] && reached.add(v)) {
-                        reach.add(v);
-                    }
-                }
-            }
-            for (int k = 0; k < found.size(); k++) {
-                int v = found.getInt(k);
-                if (below[v] && !reached.contains(v)) {
-                    below[v] = false;
-                    changed = true;
+                    any = true;
                 }
             }
         }
-        return found.intStream().filter(v -> below[v]).sorted().toArray();
-    }
-
-    /** Whether every follower of {@code v} is flagged, in the inner circle or in the downstream one. */
-    private static boolean followedOnlyByTheFlaggedAndCircles(DenseBlockFinder finder, int v, boolean[] flagged,
-                                                              boolean[] inner, boolean[] below) {
-        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
-            int u = finder.inFollower(i);
-            if (!flagged[u] && !inner[u] && !below[u]) {
-                return false;
-            }
-        }
-        return true;
+        return any;
     }
 
     /** Whether one of the farm's accounts follows {@code v}. O(in-degree of v). */
@@ -615,11 +605,15 @@ public final class FarmCohortSignal implements JoiningSignal {
         return false;
     }
 
-    /** Whether every follower of {@code v} is in the farm or its inner circle. O(in-degree of v). */
-    private static boolean followedOnlyBy(DenseBlockFinder finder, int v, boolean[] inFarm, boolean[] inner) {
+    /** Whether every follower of {@code v} is in one of {@code sets}. O(in-degree of v · sets). */
+    private static boolean followedOnlyBy(DenseBlockFinder finder, int v, boolean[]... sets) {
         for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
             int u = finder.inFollower(i);
-            if (!inFarm[u] && !inner[u]) {
+            boolean in = false;
+            for (boolean[] set : sets) {
+                in |= set[u];
+            }
+            if (!in) {
                 return false;
             }
         }
