@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The fourth generator's archives that issue #12 is measured on (docs/quality.md): the 12 with operations
 # (x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2), n1-n3, the six without one (x4 z4 z8 w4 u4 n4), r1 (a botnet that is most
-# of its archive) and three with followerless newcomers (x1fl x4fl z4fl). Each line's arguments are those recorded
-# where the archive was first made.
+# of its archive), three with followerless newcomers (x1fl x4fl z4fl) and four more made so for the creation-cohort
+# signal (x2fl z3fl z7fl v2fl: 30 % of honest accounts followed by nobody, beside pushes and fresh farms). Each line's
+# arguments are those recorded where the archive was first made.
 #
 #   bench/fourth_generator_archives.sh OUT_DIR [NAME...]
-#   for a in OUT_DIR/*/; do ./lockstep evaluate --archive "$a" --analysis-seed 42 --out "$a/eval.md"; done
+#   bench/evaluate_archives.sh OUT_DIR RUN_DIR 42 && bench/score_archives.py OUT_DIR RUN_DIR
 set -euo pipefail
 out=${1:?usage: $0 OUT_DIR [NAME...]}
 shift
@@ -34,12 +35,12 @@ declare -A args=(
   [n4]="--seed 604 --accounts 9000 --languages 2 --ops none --crowds all --homophily 0.8 --follows-median 90 --lurkers 0.3"
   [r1]="--seed 301 --accounts 15000 --ops botnet --op-scale 12 --crowds kpop,sports"
 )
-for base in x1 x4 z4; do
+for base in x1 x4 z4 x2 z3 z7 v2; do
   args[${base}fl]="${args[$base]} --followerless 0.3"
 done
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2 n1 n2 n3 x4 z4 z8 w4 u4 n4 r1 x1fl x4fl z4fl)
+  names=(x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2 n1 n2 n3 x4 z4 z8 w4 u4 n4 r1 x1fl x4fl z4fl x2fl z3fl z7fl v2fl)
 fi
 mkdir -p "$out"
 for n in "${names[@]}"; do
