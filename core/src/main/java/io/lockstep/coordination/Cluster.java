@@ -11,7 +11,7 @@ import java.util.List;
  * @param members   account ids, ascending
  * @param score     in [0, 1], from density, synchrony, creation burst and the share of activity inside bursts
  * @param signals   signals with edges inside the cluster, most edges first (those read after the verdicts,
- *                  amplified-seed, hashtag-push and farm-cohort, added after scoring, last)
+ *                  amplified-seed, hashtag-push, farm-cohort and creation-cohort, added after scoring, last)
  * @param firstSeen first evidence time (epoch seconds) or {@link Activity#NO_TIME}
  */
 public record Cluster(int id, String kind, int[] members, double score, List<String> signals,

@@ -38,6 +38,10 @@ import java.util.Objects;
  *       burst that nobody outside the burst follows and that follow the farm's targets, beyond the rate of the
  *       accounts created around the burst, join the farm's cluster, each linked to its most similar farm accounts;
  *       the verdicts are recomputed with those edges;</li>
+ *   <li>{@link CreationCohortSignal} (when creation-cohort is enabled): the accounts created in a flagged cluster's
+ *       batch of sign-ups that nobody outside the batch follows, beyond the rate of the accounts created around it,
+ *       join the cluster, each linked to the batch's accounts created nearest to it; the verdicts are recomputed
+ *       with those edges;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals

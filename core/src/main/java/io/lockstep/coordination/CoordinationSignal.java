@@ -25,6 +25,7 @@ public interface CoordinationSignal {
     String AMPLIFIED_SEED = "amplified-seed";
     String HASHTAG_PUSH = "hashtag-push";
     String FARM_COHORT = "farm-cohort";
+    String CREATION_COHORT = "creation-cohort";
 
     /** The signal's name, one of the constants above. */
     String name();

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a signal read after the verdicts returns ({@link Signal#afterVerdicts()}: {@link AmplifiedSeedSignal},
- * {@link HashtagPushSignal}, {@link FarmCohortSignal}): the clusters and verdicts after the accounts it found joined
+ * {@link HashtagPushSignal}, {@link FarmCohortSignal}, {@link CreationCohortSignal}): the clusters and verdicts after the accounts it found joined
  * their clusters, those accounts, and their edges.
  *
  * @param accounts the accounts that joined, ascending

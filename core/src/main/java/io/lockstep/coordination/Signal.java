@@ -59,7 +59,13 @@ public enum Signal {
     /** Read after the verdicts and the seeds ({@link HashtagPushSignal}): {@link CoordinationDetector#assemble} runs it. */
     HASHTAG_PUSH(CoordinationSignal.HASHTAG_PUSH, "botnet", HashtagPushSignal::new, Signal::describePush),
     /** Read after the pushes ({@link FarmCohortSignal}): {@link CoordinationDetector#assemble} runs it. */
-    FARM_COHORT(CoordinationSignal.FARM_COHORT, "follower-farm", FarmCohortSignal::new, Signal::describeCohort);
+    FARM_COHORT(CoordinationSignal.FARM_COHORT, "follower-farm", FarmCohortSignal::new, Signal::describeCohort),
+    /**
+     * Read last, after the farms' cohorts ({@link CreationCohortSignal}): {@link CoordinationDetector#assemble} runs it.
+     * It joins clusters of any kind.
+     */
+    CREATION_COHORT(CoordinationSignal.CREATION_COHORT, "mixed", CreationCohortSignal::new,
+            Signal::describeCreationCohort);
 
     private final String id;
     private final String kind;
@@ -97,15 +103,16 @@ public enum Signal {
     /**
      * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
      * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block),
-     * amplified-seed (a test of the seed's audience), hashtag-push (a test of the push's adopters) and farm-cohort (a
-     * test of the creation burst's accounts).
+     * amplified-seed (a test of the seed's audience), hashtag-push (a test of the push's adopters), farm-cohort (a
+     * test of the creation burst's accounts) and creation-cohort (a test of the batch's accounts).
      */
     public boolean pairNullModel() {
         return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && !afterVerdicts();
     }
 
     /**
-     * Whether the signal reads the verdicts of the others (amplified-seed, hashtag-push, farm-cohort):
+     * Whether the signal reads the verdicts of the others (amplified-seed, hashtag-push, farm-cohort,
+     * creation-cohort):
      * {@link CoordinationDetector#assemble} runs it after {@link VerdictPhase}, and it has no
      * {@link CoordinationSignal} to {@link #create}.
      */
@@ -231,6 +238,22 @@ public enum Signal {
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
                 Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),
                 f.minFollowers(), f.minFollowers(), f.minTargets());
+    }
+
+    private static String describeCreationCohort(CoordinationParams p) {
+        return String.format(Locale.ROOT, "last, an account that is not flagged joins a cluster when it was created "
+                        + "in one of the cluster's batches (a run of at least %d of its flagged accounts' creations, "
+                        + "each within %d days of the one before, from the first to the last of them), the batch's "
+                        + "accounts not flagged are no more than the cluster's accounts in it, no account created "
+                        + "outside the batch follows it, and the batch holds more such accounts than the accounts "
+                        + "created in the %d spans either side explain, at least %.0f times their rate "
+                        + "(P(Poisson(lambda) >= U) <= %.2f / m, m the batches; Cresci et al. 2017, operations register "
+                        + "their accounts in batches; Cresci et al. 2015, fake accounts are followed by nobody); "
+                        + "linked to the %d accounts of the batch created nearest to it (weight: the batch's share of "
+                        + "accounts not flagged that nobody outside it follows)",
+                p.follow().minFollowers(), p.cluster().creationBurst() / 86_400, FarmCohortSignal.BACKGROUND_SPANS,
+                p.follow().minLift(), CreationCohortSignal.LEVEL,
+                Math.min(CreationCohortSignal.MAX_PARTNERS, p.cluster().partners()));
     }
 
     private static String describeFollow(CoordinationParams p) {

@@ -17,7 +17,7 @@ class SignalTest {
         assertThat(CoordinationParams.DEFAULT_SIGNALS).isEqualTo(CoordinationParams.ALL_SIGNALS);
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
                 "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed",
-                "hashtag-push", "farm-cohort");
+                "hashtag-push", "farm-cohort", "creation-cohort");
         for (Signal s : Signal.values()) {
             if (s.afterVerdicts()) {
                 assertThatThrownBy(() -> s.create(p)).isInstanceOf(IllegalStateException.class)
@@ -42,16 +42,23 @@ class SignalTest {
         assertThat(Signal.HASHTAG_BURST.window(p)).isEqualTo(7200);
         assertThat(Signal.CO_TEXT.kind()).isEqualTo("copypasta");
         assertThat(Signal.CO_REPLY.kind()).isEqualTo("botnet");
-        // amplified-seed, hashtag-push and farm-cohort read the verdicts: assemble runs them, no window, no pair
-        // null model
+        // amplified-seed, hashtag-push, farm-cohort and creation-cohort read the verdicts: assemble runs them, no
+        // window, no pair null model
         assertThat(Signal.values()).filteredOn(Signal::afterVerdicts)
-                .containsExactly(Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH, Signal.FARM_COHORT);
+                .containsExactly(Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH, Signal.FARM_COHORT,
+                        Signal.CREATION_COHORT);
         assertThat(Signal.FARM_COHORT.kind()).isEqualTo("follower-farm");
         assertThat(Signal.FARM_COHORT.joining(p)).isInstanceOf(FarmCohortSignal.class);
         assertThat(Signal.FARM_COHORT.describe(p)).contains("a span of 7 days holding at least 10 accounts",
                 "at least 25% of those flagged accounts, at least 4 times", "the 8 spans either side", "<= 0.05 / m",
                 "the 10 of them");
-        for (Signal s : new Signal[]{Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH, Signal.FARM_COHORT}) {
+        assertThat(Signal.CREATION_COHORT.kind()).isEqualTo("mixed");
+        assertThat(Signal.CREATION_COHORT.joining(p)).isInstanceOf(CreationCohortSignal.class);
+        assertThat(Signal.CREATION_COHORT.describe(p)).contains("a run of at least 10 of its flagged accounts'",
+                "within 7 days of the one before", "the 8 spans either side", "at least 4 times", "<= 0.05 / m",
+                "the 10 accounts of the batch");
+        for (Signal s : new Signal[]{Signal.AMPLIFIED_SEED, Signal.HASHTAG_PUSH, Signal.FARM_COHORT,
+                Signal.CREATION_COHORT}) {
             assertThat(s.window(p)).isZero();
             assertThat(s.pairNullModel()).isFalse();
         }

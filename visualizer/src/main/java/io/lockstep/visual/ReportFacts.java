@@ -454,6 +454,12 @@ public final class ReportFacts {
                     + "around the burst; each is linked to the flagged accounts it follows most alike"
                     + (example == null ? "." : end("; e.g. " + exampleAccounts + " of them follow "
                     + accountNamed(example)));
+            case CoordinationSignal.CREATION_COHORT -> who + " include accounts created in one of this cluster's "
+                    + "batches of sign-ups, among its flagged accounts, and followed by nobody created outside the "
+                    + "batch, more such accounts than among those created around it; each is linked to the flagged "
+                    + "accounts created nearest to it" + (example == null ? "."
+                    : "; e.g. " + exampleAccounts + " accounts on these links were created between "
+                    + example.replace("/", " and ") + ".");
             default -> who + " are linked by " + signal + " on " + plural(items, "shared item") + ".";
         };
     }

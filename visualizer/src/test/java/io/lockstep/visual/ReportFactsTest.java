@@ -271,6 +271,44 @@ class ReportFactsTest {
     }
 
     /**
+     * A cluster's batch with two accounts that joined it on creation-cohort edges (a result built by hand): the
+     * sentence says what the members share (the batch's days, nobody following them) and names the batch's days.
+     */
+    @Test
+    void aBatchsCohortMembersAreDescribedByTheirBatchsDays() {
+        ActivityBuilder b = new ActivityBuilder();
+        for (int i = 0; i < 6; i++) {
+            b.account("p" + i, "pusher_" + i, T0 + (i % 3) * DAY, 0);
+        }
+        Activity a = b.build();
+        int[] members = new int[6];
+        for (int i = 0; i < 6; i++) {
+            members[i] = b.findAccount("p" + i);
+        }
+        java.util.Arrays.sort(members);
+        String window = java.time.LocalDate.ofEpochDay(T0 / DAY) + "/" + java.time.LocalDate.ofEpochDay(T0 / DAY + 2);
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int j = 0; j < 2; j++) {
+            for (int k = 2; k < 6; k++) {
+                edges.add(new CoordinationEdge(members[j], members[k], "creation-cohort", 0.8, 4,
+                        List.of(new Evidence(window, a.accountCreated(members[j]), a.accountCreated(members[k])))));
+            }
+        }
+        Cluster c = new Cluster(0, "botnet", members, 0.7, List.of("co-hashtag", "creation-cohort"), List.of(), T0,
+                T0);
+        AccountVerdict[] verdicts = new AccountVerdict[a.accountCount()];
+        for (int v = 0; v < verdicts.length; v++) {
+            verdicts[v] = new AccountVerdict(v, 0.7, true, 0, List.of("creation-cohort"));
+        }
+        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationResult res = new CoordinationResult(edges, List.of(c), verdicts, List.of(), params);
+        String all = String.join("\n", new ReportFacts(a, res, params).cluster(c).evidence());
+        assertThat(all).contains("All 6 members include accounts created in one of this cluster's batches of sign-ups",
+                "followed by nobody created outside the batch", "linked to the flagged accounts created nearest to it",
+                "e.g. 6 accounts on these links were created between " + window.replace("/", " and ") + ".");
+    }
+
+    /**
      * A cluster whose 12 accounts were registered in three batches of four, 200 days apart, in an archive of 500
      * accounts created over ten years (a result built by hand): the sentence counts the batches and names their first
      * and last days; twelve accounts of the archive's own give no sentence.

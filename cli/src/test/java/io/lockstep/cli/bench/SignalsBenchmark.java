@@ -32,8 +32,8 @@ import java.util.Map;
  * process's CPU seconds (a signal with worker threads, and the collector, show there), edges, counted pairs and a hash
  * of the edges (pairs, weights, counts, evidence) that two builds must share when their output is the same. The
  * first run of a JVM includes its compilation; compare the later ones. A signal read after the verdicts
- * (amplified-seed, hashtag-push, farm-cohort) is timed on the verdicts, clusters and reported edges of one run of the detector
- * without it (not timed): wall and CPU seconds, the accounts it joins and its edges.
+ * (amplified-seed, hashtag-push, farm-cohort, creation-cohort) is timed on the verdicts, clusters and reported edges of
+ * one run of the detector without it (not timed): wall and CPU seconds, the accounts it joins and its edges.
  *
  * <p>Usage: {@code SignalsBenchmark DIR [runs=3] [signals=co-retweet,...|all]} ({@code all}: those that read the
  * activity only), e.g. with the command's classpath:
