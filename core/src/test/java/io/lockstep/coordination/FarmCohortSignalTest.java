@@ -165,6 +165,31 @@ class FarmCohortSignalTest {
         });
     }
 
+    /**
+     * Phase, the lift of a window read under the run's conditions: its marked share must be 4 times its background's
+     * rate and 4 times the archive's. Figures of two span windows of the fourth generator's archives: z7's drip-feed
+     * service (955 free, 73 marked, 1 of the 65 around it, the archive at 0.0001) is lifted; z7fl's cluster spanning
+     * five years, in an archive where 30 % of honest accounts are followed by nobody (3,055 free, 173 marked, 1 of
+     * the 83 around it, the archive at 0.037), is lifted over its background only, and not read.
+     */
+    @Test
+    void aWindowsMarksAreLiftedOverItsBackgroundAndOverTheArchive() {
+        FarmCohortSignal s = new FarmCohortSignal(CoordinationParams.defaults());
+        assertThat(s.lifted(windowFigures(73, 955, 65, 1, 0.0001))).isTrue();
+        assertThat(s.lifted(windowFigures(173, 3055, 83, 1, 0.0372))).isFalse();
+        // the same marks against a background marked at the archive's rate: not lifted either
+        assertThat(s.lifted(windowFigures(173, 3055, 83, 3, 0.0372))).isFalse();
+        // a small window far above both
+        assertThat(s.lifted(windowFigures(12, 40, 473, 8, 0.0027))).isTrue();
+    }
+
+    private static FarmCohortSignal.Cohort windowFigures(int marked, int free, int background, int backgroundMarked,
+                                                         double prior) {
+        return new FarmCohortSignal.Cohort(FarmCohortSignal.Source.FARM_WINDOW, new int[0], new int[0], 0,
+                IntStream.range(0, marked).toArray(), free, background, backgroundMarked, prior,
+                FarmCohortSignal.pValue(marked, free, background, backgroundMarked, prior));
+    }
+
     /** Phase: the core's targets are the accounts it follows far more than the platform does, not the top accounts. */
     @Test
     void theCoresTargetsAreTheClientsNotThePlatformsTopAccounts() {
