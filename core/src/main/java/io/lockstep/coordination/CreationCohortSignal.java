@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The creation-cohort signal: the accounts registered in a flagged cluster's batch of sign-ups that nobody outside the
@@ -57,8 +58,9 @@ import java.util.TreeMap;
  * accounts only), the background is marked as often as the batch and nothing passes. An aged account bought
  * second-hand, or an operation's account created apart from the batch, is no member.
  *
- * <p>Cost: O(accounts log accounts) for the batches, then per batch O(accounts + follows) for the marks and the
- * background, and per member O(|K| log |K|) for its partners. Deterministic.
+ * <p>Cost: O(follows + accounts log accounts) for the batches, the creation order and each account's followers'
+ * earliest and latest creation, then per batch O(accounts) for the archive's marked share, and per member
+ * O(|K| log |K|) for its partners. Deterministic.
  */
 public final class CreationCohortSignal implements JoiningSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the farms' creation bursts. */
@@ -168,81 +170,128 @@ public final class CreationCohortSignal implements JoiningSignal {
 
     /**
      * Every batch tested, in {@code batches}' order (the class comment's test), a passed batch's members counted as
-     * flagged in the batches after it. O(batches · (accounts + follows)).
+     * flagged in the batches after it. O(follows + accounts log accounts) once for the followers' creation ranges and
+     * the creation order, then per batch O(accounts) for the archive's rate and O(log accounts + the accounts created
+     * in and around the batch) for the rest.
      */
     List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, List<Batch> batches,
                          TerminationFlag termination) {
         int n = activity.accountCount();
         double level = LEVEL / batches.size();
         long reach = FarmCohortSignal.BACKGROUND_SPANS * span;
+        Followers followers = new Followers(activity, finder);
+        int[] byTime = IntStream.range(0, n).filter(v -> activity.accountCreated(v) != Activity.NO_TIME).toArray();
+        IntArrays.quickSort(byTime, (a, b) -> {
+            int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        long[] times = Arrays.stream(byTime).mapToLong(activity::accountCreated).toArray();
         boolean[] taken = flagged.clone();
-        boolean[] inGroup = new boolean[n];
         List<Cohort> out = new ArrayList<>();
         for (Batch b : batches) {
             termination.assertRunning();
+            int lo = firstAtOrAfter(times, b.first()), hi = firstAtOrAfter(times, b.last() + 1);
             IntArrayList free = new IntArrayList();
-            IntArrayList group = new IntArrayList();
-            for (int v = 0; v < n; v++) {
-                long c = activity.accountCreated(v);
-                if (c != Activity.NO_TIME && c >= b.first() && c <= b.last()) {
-                    inGroup[v] = true;
-                    group.add(v);
-                    if (!taken[v]) {
-                        free.add(v);
-                    }
+            for (int i = lo; i < hi; i++) {
+                if (!taken[byTime[i]]) {
+                    free.add(byTime[i]);
                 }
             }
             if (free.isEmpty() || free.size() > b.accounts().length) {
                 out.add(new Cohort(b, new int[0], free.size(), 0, 0, 0.0, 1.0, false));
-            } else {
-                IntArrayList marked = new IntArrayList();
-                for (int i = 0; i < free.size(); i++) {
-                    if (followedOnlyFrom(finder, free.getInt(i), inGroup)) {
-                        marked.add(free.getInt(i));
-                    }
-                }
-                int background = 0, backgroundMarked = 0, others = 0, othersMarked = 0;
-                for (int v = 0; v < n; v++) {
-                    if (taken[v] || inGroup[v]) {
-                        continue;
-                    }
-                    boolean mark = followedOnlyFrom(finder, v, inGroup);
-                    others++;
-                    othersMarked += mark ? 1 : 0;
-                    long c = activity.accountCreated(v);
-                    if (c != Activity.NO_TIME && c >= b.first() - reach && c <= b.last() + reach) {
-                        background++;
-                        backgroundMarked += mark ? 1 : 0;
-                    }
-                }
-                double prior = others == 0 ? 1.0 : (double) othersMarked / others;
-                int u = marked.size();
-                double p = FarmCohortSignal.pValue(u, free.size(), background, backgroundMarked, prior);
-                boolean lifted = u * (background + 1.0) >= minLift * free.size() * (backgroundMarked + prior);
-                boolean passes = u > 0 && lifted && p <= level;
-                out.add(new Cohort(b, marked.toIntArray(), free.size(), background, backgroundMarked, prior, p,
-                        passes));
-                if (passes) {
-                    for (int i = 0; i < u; i++) {
-                        taken[marked.getInt(i)] = true;
-                    }
+                continue;
+            }
+            IntArrayList marked = new IntArrayList();
+            for (int i = 0; i < free.size(); i++) {
+                if (followers.allWithin(free.getInt(i), b.first(), b.last())) {
+                    marked.add(free.getInt(i));
                 }
             }
-            for (int i = 0; i < group.size(); i++) {
-                inGroup[group.getInt(i)] = false;
+            int background = 0, backgroundMarked = 0;
+            int from = firstAtOrAfter(times, b.first() - reach), to = firstAtOrAfter(times, b.last() + reach + 1);
+            for (int i = from; i < to; i++) {
+                int v = byTime[i];
+                if (i >= lo && i < hi || taken[v]) {
+                    continue;
+                }
+                background++;
+                backgroundMarked += followers.allWithin(v, b.first(), b.last()) ? 1 : 0;
+            }
+            int others = 0, othersMarked = 0;
+            for (int v = 0; v < n; v++) {
+                long c = activity.accountCreated(v);
+                if (taken[v] || c != Activity.NO_TIME && c >= b.first() && c <= b.last()) {
+                    continue;
+                }
+                others++;
+                othersMarked += followers.allWithin(v, b.first(), b.last()) ? 1 : 0;
+            }
+            double prior = others == 0 ? 1.0 : (double) othersMarked / others;
+            int u = marked.size();
+            double p = FarmCohortSignal.pValue(u, free.size(), background, backgroundMarked, prior);
+            boolean lifted = u * (background + 1.0) >= minLift * free.size() * (backgroundMarked + prior);
+            boolean passes = u > 0 && lifted && p <= level;
+            int[] members = marked.toIntArray();
+            Arrays.sort(members);
+            out.add(new Cohort(b, members, free.size(), background, backgroundMarked, prior, p, passes));
+            if (passes) {
+                for (int i = 0; i < u; i++) {
+                    taken[marked.getInt(i)] = true;
+                }
             }
         }
         return out;
     }
 
-    /** Whether every follower of {@code v} is in the group. O(in-degree of v). */
-    private static boolean followedOnlyFrom(DenseBlockFinder finder, int v, boolean[] inGroup) {
-        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
-            if (!inGroup[finder.inFollower(i)]) {
-                return false;
+    /** The first index of {@code times} (ascending) holding a time of at least {@code t}; its length when none. */
+    private static int firstAtOrAfter(long[] times, long t) {
+        int lo = 0, hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return true;
+        return lo;
+    }
+
+    /**
+     * Per account, the earliest and latest creation of its followers, and whether one of them has no creation time:
+     * whether every follower was created within a window is then read in O(1), and the group C of a window being every
+     * account created in it, that is whether no account outside C follows the account.
+     */
+    private static final class Followers {
+        private final long[] earliest;
+        private final long[] latest;
+        private final boolean[] undated;
+
+        Followers(Activity activity, DenseBlockFinder finder) {
+            int n = activity.accountCount();
+            earliest = new long[n];
+            latest = new long[n];
+            undated = new boolean[n];
+            for (int v = 0; v < n; v++) {
+                long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+                for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+                    long c = activity.accountCreated(finder.inFollower(i));
+                    if (c == Activity.NO_TIME) {
+                        undated[v] = true;
+                    } else {
+                        first = Math.min(first, c);
+                        last = Math.max(last, c);
+                    }
+                }
+                earliest[v] = first;
+                latest[v] = last;
+            }
+        }
+
+        /** Whether every follower of {@code v} was created within [{@code from}, {@code to}] (true with none). */
+        boolean allWithin(int v, long from, long to) {
+            return !undated[v] && (earliest[v] == Long.MAX_VALUE || earliest[v] >= from && latest[v] <= to);
+        }
     }
 
     /**
