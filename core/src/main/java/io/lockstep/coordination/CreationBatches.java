@@ -77,10 +77,7 @@ public final class CreationBatches {
             return new int[0];
         }
         int[] byTime = dated.toIntArray();
-        IntArrays.quickSort(byTime, (a, b) -> {
-            int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        sortByCreation(activity, byTime);
         long[] t = new long[s];
         for (int i = 0; i < s; i++) {
             t[i] = activity.accountCreated(byTime[i]);
@@ -103,5 +100,13 @@ public final class CreationBatches {
     /** The span this reads batches within, seconds. */
     public long span() {
         return span;
+    }
+
+    /** Sorts {@code accounts} by creation time, then by id (accounts without one compare as {@link Activity#NO_TIME}). */
+    static void sortByCreation(Activity activity, int[] accounts) {
+        IntArrays.quickSort(accounts, (a, b) -> {
+            int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
     }
 }

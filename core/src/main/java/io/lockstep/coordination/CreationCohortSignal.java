@@ -59,7 +59,7 @@ import java.util.stream.IntStream;
  * second-hand, or an operation's account created apart from the batch, is no member.
  *
  * <p>Cost: O(follows + accounts log accounts) for the batches, the creation order and each account's followers'
- * earliest and latest creation, then per batch O(accounts) for the archive's marked share, and per member
+ * earliest and latest creation (one pass over the follows), then per batch O(accounts) for the archive's marked share, and per member
  * O(|K| log |K|) for its partners. Deterministic.
  */
 public final class CreationCohortSignal implements JoiningSignal {
@@ -105,9 +105,7 @@ public final class CreationCohortSignal implements JoiningSignal {
         if (batches.isEmpty()) {
             return Joined.none(clusters, verdicts);
         }
-        DenseBlockFinder finder = LockstepFollowSignal.follows(activity);
-        termination.assertRunning();
-        List<Cohort> passed = cohorts(activity, finder, flagged, batches, termination).stream()
+        List<Cohort> passed = cohorts(activity, flagged, batches, termination).stream()
                 .filter(Cohort::passed).toList();
         if (passed.isEmpty()) {
             return Joined.none(clusters, verdicts);
@@ -146,10 +144,7 @@ public final class CreationCohortSignal implements JoiningSignal {
         List<Batch> out = new ArrayList<>();
         for (var entry : byCluster.entrySet()) {
             int[] accounts = entry.getValue().toIntArray();
-            IntArrays.quickSort(accounts, (a, b) -> {
-                int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
-                return c != 0 ? c : Integer.compare(a, b);
-            });
+            CreationBatches.sortByCreation(activity, accounts);
             for (int i = 0, j = 1; i < accounts.length; i = j, j = i + 1) {
                 while (j < accounts.length
                         && activity.accountCreated(accounts[j]) - activity.accountCreated(accounts[j - 1]) <= span) {
@@ -174,17 +169,13 @@ public final class CreationCohortSignal implements JoiningSignal {
      * the creation order, then per batch O(accounts) for the archive's rate and O(log accounts + the accounts created
      * in and around the batch) for the rest.
      */
-    List<Cohort> cohorts(Activity activity, DenseBlockFinder finder, boolean[] flagged, List<Batch> batches,
-                         TerminationFlag termination) {
+    List<Cohort> cohorts(Activity activity, boolean[] flagged, List<Batch> batches, TerminationFlag termination) {
         int n = activity.accountCount();
         double level = LEVEL / batches.size();
         long reach = FarmCohortSignal.BACKGROUND_SPANS * span;
-        Followers followers = new Followers(activity, finder);
+        Followers followers = new Followers(activity);
         int[] byTime = IntStream.range(0, n).filter(v -> activity.accountCreated(v) != Activity.NO_TIME).toArray();
-        IntArrays.quickSort(byTime, (a, b) -> {
-            int c = Long.compare(activity.accountCreated(a), activity.accountCreated(b));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        CreationBatches.sortByCreation(activity, byTime);
         long[] times = Arrays.stream(byTime).mapToLong(activity::accountCreated).toArray();
         boolean[] taken = flagged.clone();
         List<Cohort> out = new ArrayList<>();
@@ -258,33 +249,35 @@ public final class CreationCohortSignal implements JoiningSignal {
     }
 
     /**
-     * Per account, the earliest and latest creation of its followers, and whether one of them has no creation time:
-     * whether every follower was created within a window is then read in O(1), and the group C of a window being every
-     * account created in it, that is whether no account outside C follows the account.
+     * Per account, the earliest and latest creation of its followers (self-follows left out, as the follow signal's
+     * graph leaves them), and whether one of them has no creation time: whether every follower was created within a
+     * window is then read in O(1), and the group C of a window being every account created in it, that is whether no
+     * account outside C follows the account. One pass over the archive's follows, no adjacency built.
      */
     private static final class Followers {
         private final long[] earliest;
         private final long[] latest;
         private final boolean[] undated;
 
-        Followers(Activity activity, DenseBlockFinder finder) {
+        Followers(Activity activity) {
             int n = activity.accountCount();
             earliest = new long[n];
             latest = new long[n];
             undated = new boolean[n];
-            for (int v = 0; v < n; v++) {
-                long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-                for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
-                    long c = activity.accountCreated(finder.inFollower(i));
-                    if (c == Activity.NO_TIME) {
-                        undated[v] = true;
-                    } else {
-                        first = Math.min(first, c);
-                        last = Math.max(last, c);
-                    }
+            Arrays.fill(earliest, Long.MAX_VALUE);
+            Arrays.fill(latest, Long.MIN_VALUE);
+            for (int i = 0; i < activity.followCount(); i++) {
+                int follower = activity.follower(i), v = activity.followee(i);
+                if (follower == v) {
+                    continue;
                 }
-                earliest[v] = first;
-                latest[v] = last;
+                long c = activity.accountCreated(follower);
+                if (c == Activity.NO_TIME) {
+                    undated[v] = true;
+                } else {
+                    earliest[v] = Math.min(earliest[v], c);
+                    latest[v] = Math.max(latest[v], c);
+                }
             }
         }
 

@@ -954,18 +954,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             }
         }
         int[] byTime = ids.toIntArray();
-        long[] t = new long[byTime.length];
-        {
-            Integer[] order = new Integer[byTime.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = byTime[i];
-            }
-            Arrays.sort(order, Comparator.comparingLong((Integer v) -> activity.accountCreated(v)).thenComparingInt(v -> v));
-            for (int i = 0; i < order.length; i++) {
-                byTime[i] = order[i];
-                t[i] = activity.accountCreated(order[i]);
-            }
-        }
+        CreationBatches.sortByCreation(activity, byTime);
+        long[] t = Arrays.stream(byTime).mapToLong(activity::accountCreated).toArray();
         int m = t.length;
         List<long[]> candidates = new ArrayList<>(); // {count, start index}
         for (int i = 0, j = 0, lo = 0, hi = 0; i < m; i++) {

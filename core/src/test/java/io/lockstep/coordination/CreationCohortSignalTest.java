@@ -134,8 +134,7 @@ class CreationCohortSignalTest {
         AccountVerdict[] verdicts = verdicts(a, "core");
         CreationCohortSignal s = new CreationCohortSignal(CoordinationParams.defaults());
         List<CreationCohortSignal.Batch> batches = s.batches(a, verdicts, flagged(verdicts));
-        List<CreationCohortSignal.Cohort> cohorts = s.cohorts(a, LockstepFollowSignal.follows(a), flagged(verdicts),
-                batches, T);
+        List<CreationCohortSignal.Cohort> cohorts = s.cohorts(a, flagged(verdicts), batches, T);
         assertThat(cohorts).singleElement().satisfies(c -> {
             assertThat(c.passed()).isTrue();
             assertThat(ids(a, c.members())).containsExactlyInAnyOrder("idle0", "idle1", "idle2", "idle3", "idle4");
@@ -157,7 +156,7 @@ class CreationCohortSignalTest {
         CreationCohortSignal s = new CreationCohortSignal(CoordinationParams.defaults());
         Activity crowded = world(25, false);
         AccountVerdict[] verdicts = verdicts(crowded, "core");
-        assertThat(s.cohorts(crowded, LockstepFollowSignal.follows(crowded), flagged(verdicts),
+        assertThat(s.cohorts(crowded, flagged(verdicts),
                 s.batches(crowded, verdicts, flagged(verdicts)), T)).singleElement().satisfies(c -> {
                     assertThat(c.passed()).isFalse();
                     assertThat(c.free()).isGreaterThan(20);
@@ -165,7 +164,7 @@ class CreationCohortSignalTest {
                 });
         Activity followerless = world(0, true);
         verdicts = verdicts(followerless, "core");
-        assertThat(s.cohorts(followerless, LockstepFollowSignal.follows(followerless), flagged(verdicts),
+        assertThat(s.cohorts(followerless, flagged(verdicts),
                 s.batches(followerless, verdicts, flagged(verdicts)), T)).singleElement().satisfies(c -> {
                     assertThat(c.members()).hasSize(5);
                     assertThat(c.backgroundMarked()).isGreaterThanOrEqualTo(10);
