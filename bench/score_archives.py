@@ -51,9 +51,10 @@ def names(archives, run):
 def score(archives, run):
     print(f"== {run}")
     print(f"{'archive':8s} {'planted':>8s} {'found':>6s} {'honest':>7s} {'precision':>9s} {'recall':>7s} {'F1':>6s}")
-    lines, sums, honest = [], {}, 0
+    lines, sums, honest, count = [], {}, 0, 0
     for name in names(archives, run):
         g = groups(archives, run, name)
+        count += sum(1 for (label, _) in g if label in PLANTED)
         planted = sum(n for (label, _), (n, _) in g.items() if label in PLANTED)
         found = sum(m for (label, _), (_, m) in g.items() if label in PLANTED)
         wrong = sum(m for (label, _), (_, m) in g.items() if label not in PLANTED)
@@ -72,7 +73,6 @@ def score(archives, run):
                 s[1] += m
                 if m < 0.9 * n:
                     lines.append(f"{name} {group}: {m} / {n} = {m / n:.3f}")
-    count = sum(1 for name in names(archives, run) for (label, _) in groups(archives, run, name) if label in PLANTED)
     print(f"honest accounts flagged, all archives: {honest}")
     print(f"operation lines under 0.9: {len(lines)} of {count}")
     for line in lines:
