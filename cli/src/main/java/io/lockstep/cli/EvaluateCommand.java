@@ -47,10 +47,11 @@ public final class EvaluateCommand extends LockstepCommand {
                     + "the signals behind each group's flags.")
     Path archive;
 
-    @Option(names = "--matrix", description = "Run the robustness matrix: 20 simulated archives spanning size, "
-            + "community count, homophily and popularity exponent, each with every planted operation (an aged farm "
-            + "included) and both hard negatives; print and write the false-positive rates, recalls, F1 and evidence "
-            + "rows per flagged account of each, and whether the targets of docs/quality.md hold.")
+    @Option(names = "--matrix", description = "Run the robustness matrix: 22 simulated archives spanning size, "
+            + "community count, homophily, popularity exponent and followerless accounts, each with every planted "
+            + "operation (an aged farm included) and both hard negatives; print and write the false-positive rates, "
+            + "recalls, F1 and evidence rows per flagged account of each, and whether the targets of docs/quality.md "
+            + "hold.")
     boolean matrix;
 
     /** The smallest matrix archive in which every planted group fits ({@link RobustnessMatrix#grid}'s limit). */

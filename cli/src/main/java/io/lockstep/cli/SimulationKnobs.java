@@ -32,6 +32,10 @@ public final class SimulationKnobs {
                 "Ordinary follow graph: median accounts followed, log-normal with sigma 1 (default 40)."),
                 (c, v) -> c.withBackground(c.background().withFollows(v.doubleValue(),
                         c.background().followsSigma()))),
+        FOLLOWERLESS(new Spec("--followerless", "S", Double.class, null, Bounds.closed(0, 0.9),
+                "Ordinary follow graph: share of ordinary and fandom accounts that nobody follows, twice it among "
+                        + "accounts created in the 90 days before the window (default 0)."),
+                (c, v) -> c.withBackground(c.background().withFollowerless(v.doubleValue()))),
         AGED_FARMS(new Spec("--aged-farms", "N", Integer.class, null, Bounds.atLeast(0),
                 "Add N follower farms of aged accounts bought second-hand (default: 1 for agedfarm, else 0)."),
                 (c, v) -> c.withAgedFarms(v.intValue())),

@@ -39,6 +39,7 @@ class OptionChecksTest {
             "simulate --out s --communities 0         | --communities must be in [1, 100000], got 0",
             "simulate --out s --popularity-exponent 9 | --popularity-exponent must be in [0.5, 5], got 9",
             "simulate --out s --follows-median 0      | --follows-median must be in [1, 5000], got 0",
+            "simulate --out s --followerless 0.95     | --followerless must be in [0, 0.9], got 0.95",
             "simulate --out s --aged-farms -1         | --aged-farms must be at least 0, got -1",
             "simulate --out s --posts-per-account 0   | --posts-per-account must be in (0, 1000], got 0",
             "simulate --out s --participation NaN     | --participation must be in [0, 1], got NaN",

@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The robustness matrix at full size: 20 archives of 3,000 and 9,000 accounts over 7 days (arguments: work directory,
+ * The robustness matrix at full size: 22 archives of 3,000 and 9,000 accounts over 7 days (arguments: work directory,
  * smaller size, days, simulation seed, analysis seed), analysed with the defaults of {@code analyze} and the analysis
  * seed (default {@value AnalysisParams#DEFAULT_SEED}, whatever the simulation seed, so that the two vary
  * independently); prints each cell as it finishes and the
  * Markdown table of {@code docs/quality.md} with the load average before and after (read from {@code /proc/loadavg}).
  * Same as {@code lockstep evaluate --matrix}, plus the load figures. Each cell's simulated archive (3.6–3.9 GB for
- * the 20 cells of one seed) is deleted once the cell is scored; its {@code truth.csv} and {@code detected/} stay.
+ * the 22 cells of one seed) is deleted once the cell is scored; its {@code truth.csv} and {@code detected/} stay.
  * {@code -Dlockstep.matrix.keepArchives=true} keeps everything.
  *
  * <pre>

@@ -26,14 +26,15 @@ class SimulationKnobsTest {
     void everyKnobSetsItsPartOfThePreset() {
         ScenarioConfig config = parsed("--out", "x", "--accounts", "3000", "--days", "5", "--seed", "4",
                 "--communities", "7", "--homophily", "0.5", "--popularity-exponent", "2", "--follows-median", "20",
-                "--aged-farms", "2", "--posts-per-account", "3", "--participation", "0.4", "--delay-scale", "2",
+                "--followerless", "0.25", "--aged-farms", "2", "--posts-per-account", "3", "--participation", "0.4", "--delay-scale", "2",
                 "--camouflage", "0.1").config();
         ScenarioConfig preset = ScenarioConfig.preset("mixed", 3000, 5, 4);
         ScenarioConfig.Background b = preset.background();
         ScenarioConfig expected = preset.withPostsPerAccount(3).withAgedFarms(2).withDifficulty(0.4, 2, 0.1)
                 .withBackground(b.withCommunities(7).withHomophily(0.5).withPopularityExponent(2)
-                        .withFollows(20, b.followsSigma()));
+                        .withFollows(20, b.followsSigma()).withFollowerless(0.25));
         assertThat(config).isEqualTo(expected);
+        assertThat(config.background().followerless()).isEqualTo(0.25);
         assertThat(config.background().communities()).isEqualTo(7);
         assertThat(config.botnet().participation()).isEqualTo(0.4);
         assertThat(config.botnet().camouflageShare()).isEqualTo(0.1);

@@ -133,8 +133,10 @@ public final class RobustnessMatrix {
     /**
      * The standard grid around {@code accounts} ordinary-plus-planted accounts: for each size ({@code accounts} and
      * {@code 3 * accounts}), the default follow graph, homophily 0.5, 0.7 and 0.95, popularity exponent 1.1 and 1.8,
-     * 4 communities and {@code size / 150} communities, and two corners (few communities, homophily 0.95, exponent
-     * 1.1; many communities, homophily 0.5, exponent 1.8): 20 cells.
+     * 4 communities and {@code size / 150} communities, two corners (few communities, homophily 0.95, exponent
+     * 1.1; many communities, homophily 0.5, exponent 1.8), and the default graph with 30 % of the ordinary accounts
+     * followed by nobody (the honest newcomers and lurkers that "followed by nobody" must not take for a farm's
+     * accounts): 22 cells.
      *
      * @param accounts        the smaller archive size (at least 600, so that every group fits)
      * @param days            days of activity
@@ -166,6 +168,7 @@ public final class RobustnessMatrix {
                     b.withCommunities(4).withHomophily(0.95).withPopularityExponent(1.1))));
             cells.add(new Cell(p + "-c" + many + "-h0.5-pop1.8", base.withBackground(
                     b.withCommunities(many).withHomophily(0.5).withPopularityExponent(1.8))));
+            cells.add(new Cell(p + "-fl0.3", base.withBackground(b.withFollowerless(0.3))));
         }
         return cells;
     }

@@ -48,7 +48,10 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
      * Pareto with shape {@code popularityExponent}, measured inside the account's community (capped at its size);
      * each account follows {@code LogNormal(followsMedian, followsSigma)} accounts (at most {@code maxFollows}), a
      * share {@code homophily} of them in its own community by popularity, the rest in other communities of its
-     * language (60 %) or anywhere (40 %), again by popularity.
+     * language (60 %) or anywhere (40 %), again by popularity. A share {@code followerless} of the ordinary accounts
+     * (fandom members included; not the idols, news outlets and farm clients) is followed by nobody, as many real
+     * newcomers and lurkers are: each ordinary account with probability {@code followerless}, twice that for the
+     * accounts created in the 90 days before the window.
      *
      * @param communities             number of communities, 0 for {@code clamp(accounts / 500, 4, 4000)}
      * @param communitySizeExponent   Zipf exponent of community sizes
@@ -57,9 +60,11 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
      * @param followsMedian           median number of accounts an ordinary account follows
      * @param followsSigma            log-normal sigma of the follow count
      * @param maxFollows              cap on one account's follows
+     * @param followerless            share of the ordinary accounts nobody follows (0: every account has followers)
      */
     public record Background(int communities, double communitySizeExponent, double homophily,
-                             double popularityExponent, double followsMedian, double followsSigma, int maxFollows) {
+                             double popularityExponent, double followsMedian, double followsSigma, int maxFollows,
+                             double followerless) {
         /** Largest community, in accounts. */
         public static final int MAX_COMMUNITY = 5000;
 
@@ -84,6 +89,9 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
             if (maxFollows < 1) {
                 throw new IllegalArgumentException("maxFollows must be at least 1: " + maxFollows);
             }
+            if (!(followerless >= 0 && followerless <= 0.9)) {
+                throw new IllegalArgumentException("followerless must be within [0, 0.9]: " + followerless);
+            }
         }
 
         /** The number of communities for {@code accounts} accounts. */
@@ -93,28 +101,36 @@ public record ScenarioConfig(long seed, int accounts, int days, double postsPerA
 
         public Background withCommunities(int c) {
             return new Background(c, communitySizeExponent, homophily, popularityExponent, followsMedian,
-                    followsSigma, maxFollows);
+                    followsSigma, maxFollows, followerless);
         }
 
         public Background withHomophily(double h) {
             return new Background(communities, communitySizeExponent, h, popularityExponent, followsMedian,
-                    followsSigma, maxFollows);
+                    followsSigma, maxFollows, followerless);
         }
 
         public Background withPopularityExponent(double e) {
             return new Background(communities, communitySizeExponent, homophily, e, followsMedian, followsSigma,
-                    maxFollows);
+                    maxFollows, followerless);
         }
 
         public Background withFollows(double median, double sigma) {
             return new Background(communities, communitySizeExponent, homophily, popularityExponent, median, sigma,
-                    maxFollows);
+                    maxFollows, followerless);
+        }
+
+        public Background withFollowerless(double share) {
+            return new Background(communities, communitySizeExponent, homophily, popularityExponent, followsMedian,
+                    followsSigma, maxFollows, share);
         }
     }
 
-    /** Automatic community count, Zipf 0.9 sizes, 85 % homophily, Pareto 1.3 popularity, LogNormal(40, 1.0) follows. */
+    /**
+     * Automatic community count, Zipf 0.9 sizes, 85 % homophily, Pareto 1.3 popularity, LogNormal(40, 1.0) follows,
+     * every ordinary account followed.
+     */
     public static Background defaultBackground() {
-        return new Background(0, 0.9, 0.85, 1.3, 40, 1.0, 3000);
+        return new Background(0, 0.9, 0.85, 1.3, 40, 1.0, 3000, 0);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Generates a labelled archive of an influence network: an organic background (heavy-tailed activity and popularity,
@@ -216,6 +218,7 @@ public final class Simulator {
             roles();
             attributes();
             plantedSpecialAccounts();
+            followerless();
             names();
             samplers();
             farmPools();
@@ -449,6 +452,45 @@ public final class Simulator {
             }
         }
 
+        /**
+         * Leaves the background's share of ordinary and fandom accounts without followers: popularity 0, so no follow
+         * and no organic reaction draws them, and no follower outside the archive either. Each with probability
+         * {@code followerless}, twice that when created in the 90 days before the window; never an idol, a news
+         * outlet or a farm client. Draws from its own generator, so the rest of the archive is the one the same seed
+         * makes without followerless accounts.
+         */
+        void followerless() {
+            double share = cfg.background().followerless();
+            if (share == 0) {
+                return;
+            }
+            Set<Integer> special = new HashSet<>();
+            for (int[] group : idols) {
+                for (int a : group) {
+                    special.add(a);
+                }
+            }
+            for (int a : newsOutlet) {
+                special.add(a);
+            }
+            for (int a : farmClient) {
+                special.add(a);
+            }
+            SplittableRandom fl = new SplittableRandom(cfg.seed() ^ 0x6f6c6c6f7765726cL);
+            long recent = start - 90L * DAY;
+            for (int a = 0; a < n; a++) {
+                Population.Role role = pop.role[a];
+                if (role != Population.Role.ORGANIC && role != Population.Role.FANDOM) {
+                    continue;
+                }
+                double p = pop.created[a] >= recent ? Math.min(1, 2 * share) : share;
+                if (fl.nextDouble() < p && !special.contains(a)) {
+                    pop.popularity[a] = 0f;
+                    pop.followers[a] = 0;
+                }
+            }
+        }
+
         void makeStar(int a) {
             float cap = Math.max(commCap[pop.community[a]], 20f);
             pop.popularity[a] = (float) (cap * (0.3 + 0.7 * rng.nextDouble()));
@@ -503,62 +545,66 @@ public final class Simulator {
             return sb.toString();
         }
 
-        /** Weighted samplers by popularity (follow targets) and by activity (who reacts), per community and global. */
+        /**
+         * Weighted samplers by popularity (follow targets) and by activity (who reacts), per community, per language
+         * and global. The reactors are the organic-like accounts; the follow targets are those and the aged farms'
+         * accounts, which keep the followers of the ordinary past they were bought with (at their low popularity).
+         */
         void samplers() {
+            IntPredicate reactor = pop::organicLike;
+            IntPredicate followable = a -> pop.organicLike(a) || pop.role[a] == Population.Role.AGED_FARM;
+            int[][] reactors = byCommunity(reactor);
+            int[][] targets = byCommunity(followable);
+            popComm = new WeightedSampler[communities];
+            actComm = new WeightedSampler[communities];
+            for (int c = 0; c < communities; c++) {
+                popComm[c] = new WeightedSampler(targets[c], weights(targets[c], true));
+                actComm[c] = new WeightedSampler(reactors[c], weights(reactors[c], false));
+            }
+            int[] allTargets = IntStream.range(0, n).filter(followable).toArray();
+            int[] allReactors = IntStream.range(0, n).filter(reactor).toArray();
+            int[][] langItems = new int[LANGS.length][];
+            for (int l = 0; l < LANGS.length; l++) {
+                int lang = l;
+                langItems[l] = Arrays.stream(allTargets).filter(a -> commLangIndex[pop.community[a]] == lang)
+                        .toArray();
+            }
+            popLang = new WeightedSampler[LANGS.length];
+            for (int l = 0; l < LANGS.length; l++) {
+                popLang[l] = new WeightedSampler(langItems[l], weights(langItems[l], true));
+            }
+            popGlobal = new WeightedSampler(allTargets, weights(allTargets, true));
+            actGlobal = new WeightedSampler(allReactors, weights(allReactors, false));
+            double s1 = 0;
+            double s2 = 0;
+            for (int a : allReactors) {
+                s1 += pop.activity[a];
+                s2 += (double) pop.activity[a] * pop.popularity[a];
+            }
+            double target = cfg.postsPerAccount() * n;
+            origRate = 0.45 * target / s1;
+            cascadeScale = 0.5 * target / (origRate * s2);
+        }
+
+        /** The accounts that {@code in} accepts, per community, ascending. O(accounts). */
+        int[][] byCommunity(IntPredicate in) {
             int[] counts = new int[communities];
-            int total = 0;
             for (int a = 0; a < n; a++) {
-                if (pop.organicLike(a)) {
+                if (in.test(a)) {
                     counts[pop.community[a]]++;
-                    total++;
                 }
             }
             int[][] items = new int[communities][];
             for (int c = 0; c < communities; c++) {
                 items[c] = new int[counts[c]];
             }
-            int[] all = new int[total];
             int[] fill = new int[communities];
-            int k = 0;
-            double s1 = 0;
-            double s2 = 0;
             for (int a = 0; a < n; a++) {
-                if (pop.organicLike(a)) {
-                    int c = pop.community[a];
-                    items[c][fill[c]++] = a;
-                    all[k++] = a;
-                    s1 += pop.activity[a];
-                    s2 += (double) pop.activity[a] * pop.popularity[a];
+                if (in.test(a)) {
+                    items[pop.community[a]][fill[pop.community[a]]++] = a;
                 }
             }
-            popComm = new WeightedSampler[communities];
-            actComm = new WeightedSampler[communities];
-            for (int c = 0; c < communities; c++) {
-                popComm[c] = new WeightedSampler(items[c], weights(items[c], true));
-                actComm[c] = new WeightedSampler(items[c], weights(items[c], false));
-            }
-            int[] langCounts = new int[LANGS.length];
-            for (int c = 0; c < communities; c++) {
-                langCounts[commLangIndex[c]] += counts[c];
-            }
-            popLang = new WeightedSampler[LANGS.length];
-            int[][] langItems = new int[LANGS.length][];
-            int[] langFill = new int[LANGS.length];
-            for (int l = 0; l < LANGS.length; l++) {
-                langItems[l] = new int[langCounts[l]];
-            }
-            for (int a : all) {
-                int l = commLangIndex[pop.community[a]];
-                langItems[l][langFill[l]++] = a;
-            }
-            for (int l = 0; l < LANGS.length; l++) {
-                popLang[l] = new WeightedSampler(langItems[l], weights(langItems[l], true));
-            }
-            popGlobal = new WeightedSampler(all, weights(all, true));
-            actGlobal = new WeightedSampler(all, weights(all, false));
-            double target = cfg.postsPerAccount() * n;
-            origRate = 0.45 * target / s1;
-            cascadeScale = 0.5 * target / (origRate * s2);
+            return items;
         }
 
         double[] weights(int[] items, boolean popularity) {
@@ -718,7 +764,8 @@ public final class Simulator {
                 WeightedSampler s;
                 if (in) {
                     s = popComm[c];
-                } else if (fr.nextDouble() < 0.6 && popLang[lang].size() > popComm[c].size()) {
+                } else if (fr.nextDouble() < 0.6 && popLang[lang].size() > popComm[c].size()
+                        && !popLang[lang].isEmpty()) {
                     s = popLang[lang];
                 } else {
                     s = popGlobal;

@@ -23,8 +23,9 @@ final class WeightedSampler {
         }
     }
 
+    /** True when no draw is possible: no item, or every weight 0. */
     boolean isEmpty() {
-        return items.length == 0;
+        return items.length == 0 || cumulative[cumulative.length - 1] <= 0;
     }
 
     int size() {

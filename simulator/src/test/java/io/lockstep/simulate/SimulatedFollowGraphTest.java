@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The ordinary follow graph of the simulator as the files show it: heavy-tailed follow counts, community stars that
  * hundreds of members share, homophily, profile counts equal to the edges written, fandoms following their idols,
- * the aged farm bought second-hand and the {@code organic} preset without any operation.
+ * the aged farm bought second-hand (followed by the accounts of its past), a share of followerless accounts and the
+ * {@code organic} preset without any operation.
  */
 class SimulatedFollowGraphTest {
     @TempDir
@@ -131,6 +132,63 @@ class SimulatedFollowGraphTest {
     }
 
     @Test
+    void byDefaultEveryOrdinaryAccountHasAFollower() {
+        assertThat(members("organic")).allMatch(a -> indegree.containsKey(a));
+    }
+
+    /**
+     * With a followerless share, that share of the ordinary and fandom accounts (twice it among the newcomers of the
+     * 90 days before the window) has no follower in the archive and none in its profile, while the stars, the farm
+     * client and the rest of the graph stay as the same seed makes them without it.
+     */
+    @Test
+    void aFollowerlessShareLeavesOrdinaryAccountsWithoutFollowers() throws IOException {
+        ScenarioConfig c = ScenarioConfig.preset("agedfarm", 4000, 2, 3L).withPostsPerAccount(2);
+        c = c.withBackground(c.background().withFollowerless(0.3));
+        Path out = dir.resolve("followerless");
+        new Simulator(c).write(out, ProgressListener.NONE);
+        Map<String, String> g = new HashMap<>();
+        Map<String, LocalDate> born = new HashMap<>();
+        Map<String, Integer> profileFollowers = new HashMap<>();
+        Map<String, Integer> in = new HashMap<>();
+        each(out.resolve("truth.csv"), r -> g.put(r.get("account_id"), r.get("group")));
+        each(out.resolve("users.csv"), r -> {
+            born.put(r.get("userid"), LocalDate.parse(r.get("account_creation_date")));
+            profileFollowers.put(r.get("userid"), Integer.parseInt(r.get("follower_count")));
+        });
+        each(out.resolve("follows.csv"), r -> in.merge(r.get("followee_userid"), 1, Integer::sum));
+        LocalDate window = LocalDate.ofEpochDay(c.startEpoch() / 86_400);
+        int[] old = new int[2];
+        int[] recent = new int[2];
+        for (Map.Entry<String, String> e : g.entrySet()) {
+            if (!e.getValue().equals("organic") && !e.getValue().startsWith("fandom")) {
+                continue;
+            }
+            boolean none = !in.containsKey(e.getKey());
+            if (none) {
+                assertThat(profileFollowers.get(e.getKey())).as("follower_count of " + e.getKey()).isZero();
+            }
+            int[] bucket = born.get(e.getKey()).isAfter(window.minusDays(90)) ? recent : old;
+            bucket[0]++;
+            bucket[1] += none ? 1 : 0;
+        }
+        assertThat(old[1] / (double) old[0]).isCloseTo(0.3, Offset.offset(0.03));
+        assertThat(recent[0]).isGreaterThan(100);
+        assertThat(recent[1] / (double) recent[0]).isCloseTo(0.6, Offset.offset(0.08));
+        // the same seed draws the same roles (ids differ: an information-operations file hashes small accounts' ids),
+        // and the accounts everyone follows are still followed
+        assertThat(counts(g)).isEqualTo(counts(group));
+        assertThat(in.values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .isGreaterThan(members("organic").size() / 10);
+    }
+
+    static Map<String, Long> counts(Map<String, String> groups) {
+        Map<String, Long> out = new HashMap<>();
+        groups.values().forEach(v -> out.merge(v, 1L, Long::sum));
+        return out;
+    }
+
+    @Test
     void fansAllFollowTheirIdols() {
         List<String> fans = members("fandom-1");
         Set<String> common = new HashSet<>(followees.get(fans.get(0)));
@@ -152,6 +210,12 @@ class SimulatedFollowGraphTest {
         for (String f : farm) {
             assertThat(followees.get(f).size()).isGreaterThanOrEqualTo(13);
         }
+        // and most are still followed by accounts of that past, fewer than an ordinary account
+        assertThat(farm.stream().filter(indegree::containsKey).count()).isGreaterThanOrEqualTo(farm.size() * 9L / 10);
+        double agedMean = farm.stream().mapToInt(f -> indegree.getOrDefault(f, 0)).average().orElseThrow();
+        double ordinaryMean = members("organic").stream().mapToInt(f -> indegree.getOrDefault(f, 0)).average()
+                .orElseThrow();
+        assertThat(agedMean).isGreaterThan(1).isLessThan(ordinaryMean);
         assertThat(group.values()).doesNotContain("farm-1").contains("aged-farm-1");
     }
 
@@ -187,6 +251,7 @@ class SimulatedFollowGraphTest {
         assertThatThrownBy(() -> b.withPopularityExponent(0.1)).hasMessageContaining("popularityExponent");
         assertThatThrownBy(() -> b.withCommunities(-1)).hasMessageContaining("communities");
         assertThatThrownBy(() -> b.withFollows(0, 1)).hasMessageContaining("followsMedian");
+        assertThatThrownBy(() -> b.withFollowerless(0.95)).hasMessageContaining("followerless");
         assertThatThrownBy(() -> ScenarioConfig.preset("nonsense", 1000, 1, 1)).hasMessageContaining("organic");
     }
 }
