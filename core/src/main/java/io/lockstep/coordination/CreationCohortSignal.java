@@ -41,7 +41,9 @@ import java.util.stream.IntStream;
  * no account outside C), and q the share of all accounts not flagged and outside C so marked. With U of F marked, the
  * batch passes when P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (as the farms' creation bursts
  * are read, {@link FarmCohortSignal#pValue}), m the batches (read or not, Bonferroni), and U / F is at least
- * {@code minLift} times (k + q) / (B + 1) (the effect beside the significance). The Poisson tail bounds the binomial's
+ * {@code minLift} times (k + q) / (B + 1) and {@code minLift} times q (the effect beside the significance, as the farms'
+ * windows read it, {@link FarmCohortSignal#lifted}: a background marked more rarely than the archive, a few accounts
+ * around the batch, does not make an ordinary share look lifted). The Poisson tail bounds the binomial's
  * from above for U ≥ λ + 1 (Anderson and Samuels 1967), so the test is conservative. When it passes, each of the U
  * marked accounts is a <b>member</b>: it joins the batch's cluster and takes its score and verdict; the cluster's
  * signals gain {@code creation-cohort}, last. An archive without follows marks everyone, inside W and around it
@@ -220,7 +222,7 @@ public final class CreationCohortSignal implements JoiningSignal {
             double prior = others == 0 ? 1.0 : (double) othersMarked / others;
             int u = marked.size();
             double p = FarmCohortSignal.pValue(u, free.size(), background, backgroundMarked, prior);
-            boolean lifted = u * (background + 1.0) >= minLift * free.size() * (backgroundMarked + prior);
+            boolean lifted = FarmCohortSignal.lifted(u, free.size(), background, backgroundMarked, prior, minLift);
             boolean passes = u > 0 && lifted && p <= level;
             int[] members = marked.toIntArray();
             Arrays.sort(members);

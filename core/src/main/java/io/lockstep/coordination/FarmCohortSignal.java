@@ -528,9 +528,18 @@ public final class FarmCohortSignal implements JoiningSignal {
      * the archive at 0.037).
      */
     boolean lifted(Cohort c) {
-        double marked = c.members().length;
-        return marked * (c.background() + 1.0) >= follow.minLift() * c.free() * (c.backgroundMarked() + c.prior())
-                && marked >= follow.minLift() * c.free() * c.prior();
+        return lifted(c.members().length, c.free(), c.background(), c.backgroundMarked(), c.prior(), follow.minLift());
+    }
+
+    /**
+     * Whether {@code marked} of {@code free} accounts are at least {@code minLift} times the rate (k + q) / (B + 1) of
+     * a background of B = {@code background} accounts, k = {@code backgroundMarked} of them marked, and at least
+     * {@code minLift} times the archive's rate q = {@code prior}: the effect beside {@link #pValue}'s significance, as
+     * the farms' windows and the operations' creation batches ({@link CreationCohortSignal}) read it.
+     */
+    static boolean lifted(int marked, int free, int background, int backgroundMarked, double prior, double minLift) {
+        return marked * (background + 1.0) >= minLift * free * (backgroundMarked + prior)
+                && marked >= minLift * free * prior;
     }
 
     /**

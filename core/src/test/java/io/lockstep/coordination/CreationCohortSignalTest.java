@@ -28,7 +28,16 @@ class CreationCohortSignalTest {
      * and the top accounts; with {@code followerless}, every third ordinary account followed by nobody.
      */
     private static Activity world(int newcomers, boolean followerless) {
+        return world(newcomers, followerless, 0);
+    }
+
+    /** As {@link #world(int, boolean)}, with {@code lurkers} accounts created years before, followed by nobody. */
+    private static Activity world(int newcomers, boolean followerless, int lurkers) {
         Timeline t = new Timeline();
+        for (int i = 0; i < lurkers; i++) {
+            t.b.account("lurker" + i, "lurker" + i, T0 - (1000 + i) * DAY, 0);
+            t.b.addFollow("lurker" + i, "top0");
+        }
         for (int k = 0; k < 2; k++) {
             t.b.account("top" + k, "top" + k, T0 - 3000 * DAY, 0);
         }
@@ -170,6 +179,31 @@ class CreationCohortSignalTest {
                     assertThat(c.backgroundMarked()).isGreaterThanOrEqualTo(10);
                     assertThat(c.passed()).isFalse();
                 });
+    }
+
+    /**
+     * Phase, the lift over the archive: where a third of the archive's accounts are followed by nobody (lurkers created
+     * years before), a batch whose free accounts are all unfollowed is significant against the few followed accounts
+     * created around it, but its marked share is under 4 times the archive's, and it does not pass; without the
+     * lurkers the same batch passes.
+     */
+    @Test
+    void aBatchMarkedAtFewTimesTheArchivesRateDoesNotPassHoweverQuietItsBackground() {
+        CreationCohortSignal s = new CreationCohortSignal(CoordinationParams.defaults());
+        Activity a = world(0, false, 30);
+        AccountVerdict[] verdicts = verdicts(a, "core");
+        assertThat(s.cohorts(a, flagged(verdicts), s.batches(a, verdicts, flagged(verdicts)), T)).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.members()).hasSize(5);
+                    assertThat(c.backgroundMarked()).isZero();
+                    assertThat(c.prior()).isBetween(0.3, 0.5);
+                    assertThat(c.pValue()).isLessThan(1e-3);
+                    assertThat(c.passed()).isFalse();
+                });
+        Activity quiet = world(0, false);
+        verdicts = verdicts(quiet, "core");
+        assertThat(s.cohorts(quiet, flagged(verdicts), s.batches(quiet, verdicts, flagged(verdicts)), T))
+                .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
     }
 
     /**
