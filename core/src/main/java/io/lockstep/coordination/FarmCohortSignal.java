@@ -36,8 +36,9 @@ import java.util.stream.IntStream;
  *       camouflage follows;</li>
  *   <li>a member of C not flagged and created within the <i>farm's span</i> (from the first to the last creation of
  *       the <i>farm's accounts</i>, those of K in the cluster holding most of K: the burst's span is only the window
- *       that found them, and may hold other operations' accounts) is <b>marked</b> when no account outside C follows
- *       it ({@link LockstepFollowSignal#unfollowed}), it follows at least one account of T, and it follows at least
+ *       that found them, and may hold other operations' accounts) is <b>marked</b> when no account outside C chose
+ *       to follow it ({@link #audience}: a follow-back account's follow of an account that follows it answers that
+ *       account's follow and chooses nothing), it follows at least one account of T, and it follows at least
  *       {@code minTargets} of the same accounts as one of the farm's accounts (the fewest targets a block asks of
  *       its followers): a newcomer created in the farm's days that follows a client and otherwise its own community
  *       shares a client and perhaps a top account with the farm, not its camouflage;</li>
@@ -135,8 +136,9 @@ import java.util.stream.IntStream;
  * accounts both follow, evidence = those accounts, T's first, with the two accounts' creation times. No pair null
  * model ({@link CoordinationEdge#expected} NaN): the test is the burst's or the window's.
  *
- * <p>What it cannot tell: a farm member followed by one honest account (a follow-back) is not marked; a farm made over
- * months is no burst, and its window is read only while the archive holds more accounts around it than in it or no
+ * <p>What it cannot tell: a farm member followed by one honest account that chose it is not marked, nor one followed
+ * back by an account that follows back only some of its followers (it cannot be told from a friend's follow); a farm
+ * made over months is no burst, and its window is read only while the archive holds more accounts around it than in it or no
  * sign-up wave lies in it, or over a run of creations no more than a week apart (drip-feed services); a farm of aged
  * accounts bought second-hand has no creation time in common at all: only members that follow the farm's own accounts
  * are found there, and an aged farm, followed from its accounts' pasts, fails the audience rule's majority. A
@@ -331,7 +333,10 @@ public final class FarmCohortSignal implements JoiningSignal {
                         int[] group, long from, long to, int[] targets, int[] partners, int cluster) {
         int n = activity.accountCount();
         IntArrayList marked = new IntArrayList();
-        for (int v : LockstepFollowSignal.unfollowed(finder, group, flagged)) {
+        for (int v : group) {
+            if (flagged[v] || audience(finder, sharing, v, group)) {
+                continue;
+            }
             long c = activity.accountCreated(v);
             if (c >= from && c <= to && followsAny(finder, v, targets)
                     && sharing.most(v, partners) >= follow.minTargets()) {
@@ -351,7 +356,7 @@ public final class FarmCohortSignal implements JoiningSignal {
             long c = activity.accountCreated(v);
             boolean around = c != Activity.NO_TIME && c >= first - reach && c <= last + reach;
             boolean mark = followsAny(finder, v, targets)
-                    && !LockstepFollowSignal.followedFromOutside(finder, v, group)
+                    && !audience(finder, sharing, v, group)
                     && sharing.most(v, partners) >= follow.minTargets();
             others++;
             othersMarked += mark ? 1 : 0;
@@ -532,6 +537,23 @@ public final class FarmCohortSignal implements JoiningSignal {
     }
 
     /**
+     * Whether an account outside {@code group} (ascending) chose to follow {@code v}: one that v does not follow, or
+     * one that v follows and that does not follow back nearly everyone who follows it ({@link Sharing#followsBack}).
+     * A follow-back account's follow of v answers v's own (the social capitalists of Ghosh et al., "Understanding and
+     * combating link farming in the Twitter social network", WWW 2012, who follow back whoever follows them, are where
+     * link farmers get their followers). O(in-degree of v · log(|group| + out-degree of v)).
+     */
+    static boolean audience(DenseBlockFinder finder, Sharing sharing, int v, int[] group) {
+        for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
+            int g = finder.inFollower(i);
+            if (Arrays.binarySearch(group, g) < 0 && (!finder.follows(v, g) || !sharing.followsBack(g))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@code marked} of {@code free} accounts are at least {@code minLift} times the rate (k + q) / (B + 1) of
      * a background of B = {@code background} accounts, k = {@code backgroundMarked} of them marked, and at least
      * {@code minLift} times the archive's rate q = {@code prior}: the effect beside {@link #pValue}'s significance, as
@@ -679,13 +701,43 @@ public final class FarmCohortSignal implements JoiningSignal {
      * How many accounts one account follows in common with others: the account's follows marked once, then each
      * other's follows read. O(out-degree of the account + Σ out-degrees of the others) a call.
      */
+    /** A follow-back account follows back at least this share of its followers ({@link Sharing#followsBack}). */
+    static final double FOLLOW_BACK_SHARE = 0.9;
+    /** A follow-back account has at least this many followers ({@link Sharing#followsBack}). */
+    static final int FOLLOW_BACK_FOLLOWERS = 10;
+
     static final class Sharing {
         private final DenseBlockFinder finder;
         private final boolean[] mark;
 
+        private boolean[] followsBack;
+
         Sharing(DenseBlockFinder finder, int n) {
             this.finder = finder;
             this.mark = new boolean[n];
+        }
+
+        /**
+         * Whether {@code g} follows back nearly everyone who follows it: at least {@link #FOLLOW_BACK_SHARE} of its
+         * followers, and it has at least {@link #FOLLOW_BACK_FOLLOWERS} of them (a newcomer with two friends says
+         * nothing). Computed for every account on first use: O(Σ in-degrees · log out-degree).
+         */
+        boolean followsBack(int g) {
+            if (followsBack == null) {
+                followsBack = new boolean[mark.length];
+                for (int u = 0; u < mark.length; u++) {
+                    int followers = finder.inEnd(u) - finder.inStart(u);
+                    if (followers < FOLLOW_BACK_FOLLOWERS) {
+                        continue;
+                    }
+                    int back = 0;
+                    for (int i = finder.inStart(u); i < finder.inEnd(u); i++) {
+                        back += finder.follows(u, finder.inFollower(i)) ? 1 : 0;
+                    }
+                    followsBack[u] = back >= FOLLOW_BACK_SHARE * followers;
+                }
+            }
+            return followsBack[g];
         }
 
         /** The most accounts {@code v} follows in common with one account of {@code others}; 0 when none. */

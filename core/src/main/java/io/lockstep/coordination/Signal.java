@@ -210,8 +210,10 @@ public enum Signal {
         return String.format(Locale.ROOT, "after the verdicts, the seeds and the pushes, an account that is not "
                         + "flagged joins a follower farm when it was created in the farm's creation burst (a span of %d "
                         + "days holding at least %d accounts flagged on lockstep-follow edges) between the first and "
-                        + "the last creation of the farm's flagged accounts, no account outside the burst follows it, and it follows one of the farm's targets (followed by at least %.0f%% of "
-                        + "those flagged accounts, at least %.0f times as often as by the rest of the archive), and when "
+                        + "the last creation of the farm's flagged accounts, no account outside the burst chose to "
+                        + "follow it (a follow-back account, one that follows back at least %.0f%% of its %d or more "
+                        + "followers, chose nothing by following back), and it follows one of the farm's targets "
+                        + "(followed by at least %.0f%% of those flagged accounts, at least %.0f times as often as by the rest of the archive), and when "
                         + "the burst holds more such accounts than the accounts created in the %d spans either side of "
                         + "it explain (P(Poisson(lambda) >= U) <= %.2f / m; Cresci et al. 2015, fake followers are "
                         + "followed by nobody); it joins the cluster holding most of the farm's flagged accounts in "
@@ -235,7 +237,8 @@ public enum Signal {
                         + "accounts as one of them; for the same clusters, so does an account created in that span "
                         + "that the cluster's accounts reach by follows through such accounts, followed by nobody "
                         + "but flagged accounts and such accounts, that follows as many of the same accounts",
-                f.creationBurst() / 86_400, f.minFollowers(), 100 * f.minDensity(), f.minLift(),
+                f.creationBurst() / 86_400, f.minFollowers(), 100 * FarmCohortSignal.FOLLOW_BACK_SHARE,
+                FarmCohortSignal.FOLLOW_BACK_FOLLOWERS, 100 * f.minDensity(), f.minLift(),
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
                 Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),
                 f.minFollowers(), f.minFollowers(), f.minTargets());

@@ -183,6 +183,58 @@ class FarmCohortSignalTest {
         assertThat(s.lifted(windowFigures(12, 40, 473, 8, 0.0027))).isTrue();
     }
 
+    /**
+     * Phase, the marks' audience: a follower that the account follows and that follows back nearly everyone who
+     * follows it (a follow-back tool's user, a follow train's member: 14 followers, every one followed back) answered
+     * the account's follow and chose nothing; a follower the account does not follow, a friend who follows back only
+     * some of its followers, or a newcomer with too few followers to tell, did choose it. Followers inside the group
+     * never count.
+     */
+    @Test
+    void aFollowBackAccountsFollowIsNoAudienceAndAChosenFollowIs() {
+        Timeline t = new Timeline();
+        t.accounts("tool", "friend", "small", "v1", "v2", "v3", "v4", "v5", "mate");
+        for (int i = 0; i < 10; i++) {
+            t.accounts("fan" + i);
+            // the tool's followers, each followed back; the friend's, half of them followed back
+            t.b.addFollow("fan" + i, "tool");
+            t.b.addFollow("tool", "fan" + i);
+            t.b.addFollow("fan" + i, "friend");
+            if (i % 2 == 0) {
+                t.b.addFollow("friend", "fan" + i);
+            }
+        }
+        for (String v : List.of("v1", "v2", "v4", "v5")) {
+            t.b.addFollow(v, "tool");
+            t.b.addFollow("tool", v);
+        }
+        t.b.addFollow("v2", "friend");
+        t.b.addFollow("friend", "v2");
+        t.b.addFollow("tool", "v3"); // v3 does not follow the tool: the tool chose it
+        t.b.addFollow("v4", "small");
+        t.b.addFollow("small", "v4"); // small: two followers, both followed back; too few to tell
+        t.b.addFollow("fan0", "small");
+        t.b.addFollow("small", "fan0");
+        t.b.addFollow("mate", "v5"); // a fellow member of the group
+        t.b.addFollow("v5", "mate");
+        Activity a = t.build();
+        DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+        FarmCohortSignal.Sharing sharing = new FarmCohortSignal.Sharing(finder, a.accountCount());
+        int[] group = IntStream.range(0, a.accountCount())
+                .filter(v -> Set.of("v1", "v2", "v3", "v4", "v5", "mate").contains(a.accountId(v))).toArray();
+        int tool = -1;
+        int friend = -1;
+        for (int v = 0; v < a.accountCount(); v++) {
+            tool = a.accountId(v).equals("tool") ? v : tool;
+            friend = a.accountId(v).equals("friend") ? v : friend;
+        }
+        assertThat(sharing.followsBack(tool)).as("14 followers, all followed back").isTrue();
+        assertThat(sharing.followsBack(friend)).as("11 followers, 6 followed back").isFalse();
+        Set<String> audienced = Arrays.stream(group).filter(v -> FarmCohortSignal.audience(finder, sharing, v, group))
+                .mapToObj(a::accountId).collect(Collectors.toSet());
+        assertThat(audienced).containsExactlyInAnyOrder("v2", "v3", "v4");
+    }
+
     private static FarmCohortSignal.Cohort windowFigures(int marked, int free, int background, int backgroundMarked,
                                                          double prior) {
         return new FarmCohortSignal.Cohort(FarmCohortSignal.Source.FARM_WINDOW, new int[0], new int[0], 0,
