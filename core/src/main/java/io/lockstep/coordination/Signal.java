@@ -250,8 +250,8 @@ public enum Signal {
                         + "each within %d days of the one before, from the first to the last of them), the batch's "
                         + "accounts not flagged are no more than the cluster's accounts in it, no account created "
                         + "outside the batch follows it, and the batch holds more such accounts than the accounts "
-                        + "created in the %d spans either side explain, at least %.0f times their rate "
-                        + "(P(Poisson(lambda) >= U) <= %.2f / m, m the batches; Cresci et al. 2017, operations register "
+                        + "created in the %d spans either side explain, at least %.0f times their rate and the "
+                        + "archive's (P(Poisson(lambda) >= U) <= %.2f / m, m the batches; Cresci et al. 2017, operations register "
                         + "their accounts in batches; Cresci et al. 2015, fake accounts are followed by nobody); "
                         + "linked to the %d accounts of the batch created nearest to it (weight: the batch's share of "
                         + "accounts not flagged that nobody outside it follows)",
