@@ -538,10 +538,10 @@ public final class FarmCohortSignal implements JoiningSignal {
 
     /**
      * Whether an account outside {@code group} (ascending) chose to follow {@code v}: one that v does not follow, or
-     * one that v follows and that does not follow back nearly everyone who follows it ({@link Sharing#followsBack}).
-     * A follow-back account's follow of v answers v's own (the social capitalists of Ghosh et al., "Understanding and
-     * combating link farming in the Twitter social network", WWW 2012, who follow back whoever follows them, are where
-     * link farmers get their followers). O(in-degree of v · log(|group| + out-degree of v)).
+     * one that v follows and that is no follow-back account ({@link Sharing#followsBack}). A follow-back account's
+     * follow of v answers v's own, as {@link BoughtAudiences} reads its unknown accounts' followers (the social
+     * capitalists of Ghosh et al., WWW 2012, who follow back whoever follows them, are where link farmers get their
+     * followers). O(in-degree of v · log(|group| + out-degree of v)).
      */
     static boolean audience(DenseBlockFinder finder, Sharing sharing, int v, int[] group) {
         for (int i = finder.inStart(v); i < finder.inEnd(v); i++) {
@@ -701,11 +701,6 @@ public final class FarmCohortSignal implements JoiningSignal {
      * How many accounts one account follows in common with others: the account's follows marked once, then each
      * other's follows read. O(out-degree of the account + Σ out-degrees of the others) a call.
      */
-    /** A follow-back account follows back at least this share of its followers ({@link Sharing#followsBack}). */
-    static final double FOLLOW_BACK_SHARE = 0.9;
-    /** A follow-back account has at least this many followers ({@link Sharing#followsBack}). */
-    static final int FOLLOW_BACK_FOLLOWERS = 10;
-
     static final class Sharing {
         private final DenseBlockFinder finder;
         private final boolean[] mark;
@@ -718,24 +713,13 @@ public final class FarmCohortSignal implements JoiningSignal {
         }
 
         /**
-         * Whether {@code g} follows back nearly everyone who follows it: at least {@link #FOLLOW_BACK_SHARE} of its
-         * followers, and it has at least {@link #FOLLOW_BACK_FOLLOWERS} of them (a newcomer with two friends says
-         * nothing). Computed for every account on first use: O(Σ in-degrees · log out-degree).
+         * Whether {@code g} is a follow-back account ({@link BoughtAudiences#followBackAccounts}: it follows back at
+         * least {@link BoughtAudiences#FOLLOW_BACK_SHARE} of its {@link BoughtAudiences#FOLLOW_BACK_FOLLOWERS} or
+         * more followers), computed for every account on first use: O(Σ in-degrees · log out-degree).
          */
         boolean followsBack(int g) {
             if (followsBack == null) {
-                followsBack = new boolean[mark.length];
-                for (int u = 0; u < mark.length; u++) {
-                    int followers = finder.inEnd(u) - finder.inStart(u);
-                    if (followers < FOLLOW_BACK_FOLLOWERS) {
-                        continue;
-                    }
-                    int back = 0;
-                    for (int i = finder.inStart(u); i < finder.inEnd(u); i++) {
-                        back += finder.follows(u, finder.inFollower(i)) ? 1 : 0;
-                    }
-                    followsBack[u] = back >= FOLLOW_BACK_SHARE * followers;
-                }
+                followsBack = BoughtAudiences.followBackAccounts(finder, mark.length);
             }
             return followsBack[g];
         }

@@ -237,8 +237,8 @@ public enum Signal {
                         + "accounts as one of them; for the same clusters, so does an account created in that span "
                         + "that the cluster's accounts reach by follows through such accounts, followed by nobody "
                         + "but flagged accounts and such accounts, that follows as many of the same accounts",
-                f.creationBurst() / 86_400, f.minFollowers(), 100 * FarmCohortSignal.FOLLOW_BACK_SHARE,
-                FarmCohortSignal.FOLLOW_BACK_FOLLOWERS, 100 * f.minDensity(), f.minLift(),
+                f.creationBurst() / 86_400, f.minFollowers(), 100 * BoughtAudiences.FOLLOW_BACK_SHARE,
+                BoughtAudiences.FOLLOW_BACK_FOLLOWERS, 100 * f.minDensity(), f.minLift(),
                 FarmCohortSignal.BACKGROUND_SPANS, FarmCohortSignal.LEVEL,
                 Math.min(FarmCohortSignal.MAX_PARTNERS, p.cluster().partners()), f.minFollowers(), f.minLift(),
                 f.minFollowers(), f.minFollowers(), f.minTargets());
