@@ -36,9 +36,11 @@ import java.util.stream.IntStream;
  * read only when F holds at most as many accounts as K: W is then the operation's days on the platform, most of whose
  * sign-ups are its own, and not a period of ordinary sign-ups that the operation's accounts happen to share (a
  * cluster whose members were created over months, a batch made beside a sign-up wave). A free account is
- * <b>marked</b> when no account outside C follows it. The <b>background</b>: the accounts not flagged, outside C,
- * created within {@link FarmCohortSignal#BACKGROUND_SPANS} spans before W or after it, B of them, k marked (followed by
- * no account outside C), and q the share of all accounts not flagged and outside C so marked. With U of F marked, the
+ * <b>marked</b> when no account outside C chose to follow it: a follow-back account ({@link
+ * BoughtAudiences#followBackAccounts}) that it follows answered its follow and counts for nothing, as in the farms'
+ * marks ({@link FarmCohortSignal#audience}). The <b>background</b>: the accounts not flagged, outside C, created
+ * within {@link FarmCohortSignal#BACKGROUND_SPANS} spans before W or after it, B of them, k marked (by the same rule),
+ * and q the share of all accounts not flagged and outside C so marked. With U of F marked, the
  * batch passes when P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (as the farms' creation bursts
  * are read, {@link FarmCohortSignal#pValue}), m the batches (read or not, Bonferroni), and U / F is at least
  * {@code minLift} times (k + q) / (B + 1) and {@code minLift} times q (the effect beside the significance, as the farms'
@@ -60,9 +62,9 @@ import java.util.stream.IntStream;
  * accounts only), the background is marked as often as the batch and nothing passes. An aged account bought
  * second-hand, or an operation's account created apart from the batch, is no member.
  *
- * <p>Cost: O(follows + accounts log accounts) for the batches, the creation order and each account's followers'
- * earliest and latest creation (one pass over the follows), then per batch O(accounts) for the archive's marked share, and per member
- * O(|K| log |K|) for its partners. Deterministic.
+ * <p>Cost: O(follows log d + accounts log accounts) for the batches, the creation order, the follow adjacency and its
+ * follow-back accounts (d the largest out-degree) and each account's followers' earliest and latest creation, then per
+ * batch O(accounts) for the archive's marked share, and per member O(|K| log |K|) for its partners. Deterministic.
  */
 public final class CreationCohortSignal implements JoiningSignal {
     /** The family-wise level of the test: the conventional 5 %, as for the farms' creation bursts. */
@@ -252,9 +254,10 @@ public final class CreationCohortSignal implements JoiningSignal {
 
     /**
      * Per account, the earliest and latest creation of its followers (self-follows left out, as the follow signal's
-     * graph leaves them), and whether one of them has no creation time: whether every follower was created within a
-     * window is then read in O(1), and the group C of a window being every account created in it, that is whether no
-     * account outside C follows the account. One pass over the archive's follows, no adjacency built.
+     * graph leaves them, and so is a follow-back account's follow of an account that follows it), and whether one of
+     * them has no creation time: whether every follower was created within a window is then read in O(1), and the
+     * group C of a window being every account created in it, that is whether no account outside C chose to follow the
+     * account. The follow adjacency and the follow-back accounts, then one pass over the archive's follows.
      */
     private static final class Followers {
         private final long[] earliest;
@@ -263,6 +266,8 @@ public final class CreationCohortSignal implements JoiningSignal {
 
         Followers(Activity activity) {
             int n = activity.accountCount();
+            DenseBlockFinder finder = LockstepFollowSignal.follows(activity);
+            boolean[] followsBack = BoughtAudiences.followBackAccounts(finder, n);
             earliest = new long[n];
             latest = new long[n];
             undated = new boolean[n];
@@ -270,7 +275,7 @@ public final class CreationCohortSignal implements JoiningSignal {
             Arrays.fill(latest, Long.MIN_VALUE);
             for (int i = 0; i < activity.followCount(); i++) {
                 int follower = activity.follower(i), v = activity.followee(i);
-                if (follower == v) {
+                if (follower == v || followsBack[follower] && finder.follows(v, follower)) {
                     continue;
                 }
                 long c = activity.accountCreated(follower);

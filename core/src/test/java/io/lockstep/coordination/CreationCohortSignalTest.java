@@ -33,6 +33,15 @@ class CreationCohortSignalTest {
 
     /** As {@link #world(int, boolean)}, with {@code lurkers} accounts created years before, followed by nobody. */
     private static Activity world(int newcomers, boolean followerless, int lurkers) {
+        return world(newcomers, followerless, lurkers, null);
+    }
+
+    /**
+     * As {@link #world(int, boolean, int)}, with each idle account following {@code backer}, created years before
+     * and followed by 12 ordinary accounts, and followed by it in return; {@code everyone}: the backer follows back all
+     * its followers (a follow-back account), else only the idle accounts and half of the others.
+     */
+    private static Activity world(int newcomers, boolean followerless, int lurkers, Boolean everyone) {
         Timeline t = new Timeline();
         for (int i = 0; i < lurkers; i++) {
             t.b.account("lurker" + i, "lurker" + i, T0 - (1000 + i) * DAY, 0);
@@ -70,6 +79,19 @@ class CreationCohortSignalTest {
             t.b.account("new" + i, "new" + i, T0 + (i % 4) * DAY + 7200, 0);
             t.b.addFollow("new" + i, "top1");
             t.b.addFollow("o" + (i % 40), "new" + i);
+        }
+        if (everyone != null) {
+            t.b.account("backer", "backer", T0 - 2000 * DAY, 0);
+            for (int i = 0; i < 12; i++) {
+                t.b.addFollow("o" + i, "backer");
+                if (everyone || i % 2 == 0) {
+                    t.b.addFollow("backer", "o" + i);
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                t.b.addFollow("idle" + i, "backer");
+                t.b.addFollow("backer", "idle" + i);
+            }
         }
         return t.build();
     }
@@ -204,6 +226,31 @@ class CreationCohortSignalTest {
         verdicts = verdicts(quiet, "core");
         assertThat(s.cohorts(quiet, flagged(verdicts), s.batches(quiet, verdicts, flagged(verdicts)), T))
                 .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+    }
+
+    /**
+     * Phase, the marks' audience: the idle accounts followed back by a follow-back account (it follows back all 17 of
+     * its followers) are still followed by nobody who chose them, and the batch passes; followed back by an account
+     * that follows back only some of its followers, they have an audience, and nothing is marked.
+     */
+    @Test
+    void aFollowBackAccountsFollowLeavesTheIdleAccountsMarkedAndAFriendsDoesNot() {
+        CreationCohortSignal s = new CreationCohortSignal(CoordinationParams.defaults());
+        Activity tool = world(0, false, 0, true);
+        AccountVerdict[] verdicts = verdicts(tool, "core");
+        assertThat(s.cohorts(tool, flagged(verdicts), s.batches(tool, verdicts, flagged(verdicts)), T))
+                .singleElement().satisfies(c -> {
+                    assertThat(ids(tool, c.members())).containsExactlyInAnyOrder("idle0", "idle1", "idle2", "idle3",
+                            "idle4");
+                    assertThat(c.passed()).isTrue();
+                });
+        Activity friend = world(0, false, 0, false);
+        verdicts = verdicts(friend, "core");
+        assertThat(s.cohorts(friend, flagged(verdicts), s.batches(friend, verdicts, flagged(verdicts)), T))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.members()).isEmpty();
+                    assertThat(c.passed()).isFalse();
+                });
     }
 
     /**
