@@ -185,7 +185,7 @@ public final class CreationCohortSignal implements JoiningSignal {
         List<Cohort> out = new ArrayList<>();
         for (Batch b : batches) {
             termination.assertRunning();
-            int lo = firstAtOrAfter(times, b.first()), hi = firstAtOrAfter(times, b.last() + 1);
+            int lo = AudienceSeeds.lower(times, b.first()), hi = AudienceSeeds.lower(times, b.last() + 1);
             IntArrayList free = new IntArrayList();
             for (int i = lo; i < hi; i++) {
                 if (!taken[byTime[i]]) {
@@ -203,7 +203,8 @@ public final class CreationCohortSignal implements JoiningSignal {
                 }
             }
             int background = 0, backgroundMarked = 0;
-            int from = firstAtOrAfter(times, b.first() - reach), to = firstAtOrAfter(times, b.last() + reach + 1);
+            int from = AudienceSeeds.lower(times, b.first() - reach);
+            int to = AudienceSeeds.lower(times, b.last() + reach + 1);
             for (int i = from; i < to; i++) {
                 int v = byTime[i];
                 if (i >= lo && i < hi || taken[v]) {
@@ -236,20 +237,6 @@ public final class CreationCohortSignal implements JoiningSignal {
             }
         }
         return out;
-    }
-
-    /** The first index of {@code times} (ascending) holding a time of at least {@code t}; its length when none. */
-    private static int firstAtOrAfter(long[] times, long t) {
-        int lo = 0, hi = times.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**
