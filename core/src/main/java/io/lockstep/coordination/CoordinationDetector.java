@@ -35,13 +35,13 @@ import java.util.Objects;
  *       push inside its hours with no visible route to it, beyond the archive's rate, join the push's cluster, each
  *       linked to its nearest pushers; the verdicts are recomputed with those edges;</li>
  *   <li>{@link FarmCohortSignal} (when farm-cohort is enabled): the accounts of a flagged follower farm's creation
- *       burst that nobody outside the burst follows and that follow the farm's targets, beyond the rate of the
+ *       burst that nobody outside the burst chose to follow and that follow the farm's targets, beyond the rate of the
  *       accounts created around the burst, join the farm's cluster, each linked to its most similar farm accounts;
  *       the verdicts are recomputed with those edges;</li>
  *   <li>{@link CreationCohortSignal} (when creation-cohort is enabled): the accounts created in a flagged cluster's
- *       batch of sign-ups that nobody outside the batch follows, beyond the rate of the accounts created around it,
- *       join the cluster, each linked to the batch's accounts created nearest to it; the verdicts are recomputed
- *       with those edges;</li>
+ *       batch of sign-ups that nobody outside the batch chose to follow, beyond the rate of the accounts created
+ *       around it, join the cluster, each linked to the batch's accounts created nearest to it; the verdicts are
+ *       recomputed with those edges;</li>
  *   <li>campaigns ({@link CampaignDetector});</li>
  *   <li>the reported edges ({@link StrongestPartners#report}): each flagged account's {@code partners} strongest,
  *       and as many of the strongest pairs between unflagged accounts (a pair that retweeted the same originals

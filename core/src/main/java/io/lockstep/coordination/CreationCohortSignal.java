@@ -39,12 +39,12 @@ import java.util.stream.IntStream;
  * <b>marked</b> when no account outside C chose to follow it: a follow-back account ({@link
  * BoughtAudiences#followBackAccounts}) that it follows answered its follow and counts for nothing, as in the farms'
  * marks ({@link FarmCohortSignal#audience}). The <b>background</b>: the accounts not flagged, outside C, created
- * within {@link FarmCohortSignal#BACKGROUND_SPANS} spans before W or after it, B of them, k marked (by the same rule),
- * and q the share of all accounts not flagged and outside C so marked. With U of F marked, the
- * batch passes when P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (as the farms' creation bursts
- * are read, {@link FarmCohortSignal#pValue}), m the batches (read or not, Bonferroni), and U / F is at least
- * {@code minLift} times (k + q) / (B + 1) and {@code minLift} times q (the effect beside the significance, as the farms'
- * windows read it, {@link FarmCohortSignal#lifted}: a background marked more rarely than the archive, a few accounts
+ * within {@link FarmCohortSignal#BACKGROUND_SPANS} spans before W or after it, B of them, k marked (by the same
+ * rule), and q the share of all accounts not flagged and outside C so marked. With U of F marked, the batch passes
+ * when P(Poisson(λ) ≥ U) ≤ {@link #LEVEL} / m, λ = F (k + q) / (B + 1) (as the farms' creation bursts are read,
+ * {@link FarmCohortSignal#pValue}), m the batches (read or not, Bonferroni), and U / F is at least {@code minLift}
+ * times (k + q) / (B + 1) and {@code minLift} times q (the effect beside the significance, as the farms' windows read
+ * it, {@link FarmCohortSignal#lifted}: a background marked more rarely than the archive, a few accounts
  * around the batch, does not make an ordinary share look lifted). The Poisson tail bounds the binomial's
  * from above for U ≥ λ + 1 (Anderson and Samuels 1967), so the test is conservative. When it passes, each of the U
  * marked accounts is a <b>member</b>: it joins the batch's cluster and takes its score and verdict; the cluster's
@@ -53,8 +53,9 @@ import java.util.stream.IntStream;
  *
  * <p><b>The edges</b> are the evidence: each member linked to the {@code partners} accounts of K created nearest to it
  * (at most {@link #MAX_PARTNERS}; ties: the smaller id), weight U / F (the share of the batch's free accounts that
- * nobody outside it follows), count |K|, one evidence item: the window as an ISO-8601 interval of UTC dates, with the
- * two accounts' creation times. No pair null model ({@link CoordinationEdge#expected} NaN): the test is the batch's.
+ * nobody outside it chose to follow), count |K|, one evidence item: the window as an ISO-8601 interval of UTC dates,
+ * with the two accounts' creation times. No pair null model ({@link CoordinationEdge#expected} NaN): the test is the
+ * batch's.
  *
  * <p>What it cannot tell: an honest newcomer registered in an operation's days that nobody follows yet is taken with
  * the operation's; the test bounds how many such accounts the window holds beyond the rate around it, not which ones

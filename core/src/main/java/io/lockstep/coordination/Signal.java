@@ -213,7 +213,8 @@ public enum Signal {
                         + "the last creation of the farm's flagged accounts, no account outside the burst chose to "
                         + "follow it (a follow-back account, one that follows back at least %.0f%% of its %d or more "
                         + "followers, chose nothing by following back), and it follows one of the farm's targets "
-                        + "(followed by at least %.0f%% of those flagged accounts, at least %.0f times as often as by the rest of the archive), and when "
+                        + "(followed by at least %.0f%% of those flagged accounts, at least %.0f times as often as by "
+                        + "the rest of the archive), and when "
                         + "the burst holds more such accounts than the accounts created in the %d spans either side of "
                         + "it explain (P(Poisson(lambda) >= U) <= %.2f / m; Cresci et al. 2015, fake followers are "
                         + "followed by nobody); it joins the cluster holding most of the farm's flagged accounts in "
@@ -252,10 +253,11 @@ public enum Signal {
                         + "outside the batch chose to follow it (a follow-back account's follow, answering its own, "
                         + "chose nothing), and the batch holds more such accounts than the accounts "
                         + "created in the %d spans either side explain, at least %.0f times their rate and the "
-                        + "archive's (P(Poisson(lambda) >= U) <= %.2f / m, m the batches; Cresci et al. 2017, operations register "
-                        + "their accounts in batches; Cresci et al. 2015, fake accounts are followed by nobody); "
+                        + "archive's (P(Poisson(lambda) >= U) <= %.2f / m, m the batches; Cresci et al. 2017, "
+                        + "operations register their accounts in batches; Cresci et al. 2015, fake accounts are "
+                        + "followed by nobody); "
                         + "linked to the %d accounts of the batch created nearest to it (weight: the batch's share of "
-                        + "accounts not flagged that nobody outside it follows)",
+                        + "accounts not flagged that nobody outside it chose to follow)",
                 p.follow().minFollowers(), p.cluster().creationBurst() / 86_400, FarmCohortSignal.BACKGROUND_SPANS,
                 p.follow().minLift(), CreationCohortSignal.LEVEL,
                 Math.min(CreationCohortSignal.MAX_PARTNERS, p.cluster().partners()));
