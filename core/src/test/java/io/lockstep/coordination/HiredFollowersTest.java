@@ -331,6 +331,40 @@ class HiredFollowersTest {
     }
 
     @Test
+    void aClientTheBlockLeftOutButWhoseAudienceItIsIsPartOfTheJob() {
+        // the block keeps c0 only (the model explained c1, followed by the block's batch as much as by the rest of the
+        // farm); the aged farm retweets the posts of both, and c1's followers are all around the block
+        Activity a = archive(Kind.AGED).build();
+        DenseBlock one = new DenseBlock(range(0, 2 * GROUP), new int[]{0}, 1.0, 2L * GROUP, 1.0, 1e-12);
+        ClusterScorer scorer = scorer(a);
+        LockstepReaders readers = scorer.readers();
+        assertThat(readers.job(one, readers.around(one))).containsExactly(0, 1);
+        // every member's posts are the job: hired around the block, as with both clients its targets
+        assertThat(scorer.hiredAround(one)).containsExactly(range(0, GROUP));
+        // the block's own followers, judged on c0 alone, act on c1 too: none is hired by the targets themselves
+        assertThat(scorer.hired(one)).isEmpty();
+
+        // c1 with an audience of its own, 60 accounts of the background following it: a star the block shares with
+        // the platform, no part of the job, and the farm's retweets of it are a life beside the job
+        Timeline t = archive(Kind.AGED);
+        for (int i = 0; i < 60; i++) {
+            t.b.addFollow("b" + i, "c1");
+        }
+        Activity shared = t.build();
+        ClusterScorer other = scorer(shared);
+        assertThat(other.readers().job(one, other.readers().around(one))).containsExactly(0);
+        assertThat(other.hiredAround(one)).isEmpty();
+        // and an account the block's followers do not mostly follow is no part of its job, whoever its audience
+        // is: with 50 silent background accounts among its followers, 40 of 90 follow c1
+        int[] wider = new int[2 * GROUP + 50];
+        for (int i = 0; i < wider.length; i++) {
+            wider[i] = FIRST + i;
+        }
+        DenseBlock diluted = new DenseBlock(wider, new int[]{0}, 1.0, 2L * GROUP, 1.0, 1e-12);
+        assertThat(readers.job(diluted, readers.around(diluted))).containsExactly(0);
+    }
+
+    @Test
     void aHiredAccountStaysInAClusterThatScoresHigher() {
         Activity a = archive(Kind.AGED).build();
         ClusterScorer scorer = scorer(a);
