@@ -62,7 +62,9 @@ import java.util.List;
  * outside its windows ({@link #deliveries}): the free unknown eligible accounts that follow at least
  * max(2, ⌈{@code minDensity} · |C|⌉) of its clients C, the accounts with a bought audience that a share
  * {@code minDensity} of its members follows (a drip-feed service's accounts made between the windows, too few in a
- * window of their own).
+ * window of their own). So does a block of the follow rounds most of whose followers are unknown and whose audience
+ * was not found bought, its clients being its targets whose audience is mostly unknown beyond the archive's share
+ * ({@link #withDeliveries}): the rounds find a drip-feed pool a part at a time.
  *
  * <p>Why honest crowds stay out: a wave of newcomers accepting a starter list is followed by the people they know,
  * so its share of unknown accounts is the background's; where many honest accounts are followed by nobody (lurkers,
@@ -278,14 +280,66 @@ final class BoughtAudiences {
             out.add(block.asBought());
         }
         List<DenseBlock> rest = new ArrayList<>();
+        boolean[] target = new boolean[n];
+        double background = unknownShare(finder, created, gap, longest, params.minTargets());
         for (int b = 0; b < kept.size(); b++) {
             DenseBlock k = kept.get(b);
             DenseBlock left = readers[b] ? without(finder, k, blockOf) : found[b] ? k.asBought() : k;
+            if (!readers[b] && !found[b]) {
+                left = withDeliveries(finder, created, gap, longest, background, k, target, closed, blockOf, params,
+                        scratch);
+            }
             if (left.followers().length >= params.minFollowers()) {
                 rest.add(left);
             }
         }
         return new Pass(rest, out);
+    }
+
+    /**
+     * Kept block {@code k}, most of whose followers are unknown (a vendor's batch, not a block of readers) and whose
+     * audience no test found bought, with the vendor's deliveries made outside it ({@link #deliveries}): a drip-feed
+     * service's pool, found by the follow rounds a part at a time, leaves its accounts made between those parts free,
+     * following the same clients, as it does beside a bought block's windows. Its clients are its targets that a share
+     * {@code minDensity} of it follows and whose audience is mostly unknown, beyond the archive's {@code background}
+     * share of unknown accounts (more than max(½, background) of their followers: an account whose audience a vendor
+     * made). A block's targets also hold the platform's stars that a farm follows as camouflage; their audiences are
+     * the platform's, and an ordinary account that nobody follows (a newcomer, or anyone in an archive whose accounts'
+     * followers were not all collected) follows a quarter of them as readily as a delivered account does. The
+     * deliveries are closed (as {@link #pass}'s bought blocks' are); the block's follows are counted again over its
+     * followers as {@link #recounted} does. {@code k} itself when nothing is delivered.
+     *
+     * @param background the share of unknown accounts among the archive's eligible ones ({@link #unknownShare})
+     * @param target     one flag per account, all false; left all false
+     * @param scratch    one int per account, all 0; left all 0
+     */
+    static DenseBlock withDeliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest,
+                                     double background, DenseBlock k, boolean[] target, boolean[] closed,
+                                     int[] blockOf, CoordinationParams.FollowParams params, int[] scratch) {
+        double least = Math.max(0.5, background);
+        for (int t : k.targets()) {
+            int unknown = 0;
+            for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
+                unknown += gap[finder.inFollower(i)] <= longest ? 1 : 0;
+            }
+            target[t] = unknown > least * finder.inDegree(t);
+        }
+        int[] clients = clients(finder, k.followers(), target, params.minDensity(), scratch);
+        for (int t : k.targets()) {
+            target[t] = false;
+        }
+        int[] delivered = deliveries(finder, created, gap, longest, clients, closed, blockOf, params, scratch);
+        if (delivered.length == 0) {
+            return k;
+        }
+        for (int v : delivered) {
+            closed[v] = true;
+        }
+        int[] fs = new int[k.followers().length + delivered.length];
+        System.arraycopy(k.followers(), 0, fs, 0, k.followers().length);
+        System.arraycopy(delivered, 0, fs, k.followers().length, delivered.length);
+        Arrays.sort(fs);
+        return recounted(finder, k, fs);
     }
 
     /**
@@ -359,6 +413,22 @@ final class BoughtAudiences {
         return ascendingClearing(out, touched, scratch);
     }
 
+    /**
+     * The share of unknown accounts (gap at most {@code longest}) among the archive's eligible ones (a known creation,
+     * at least {@code minTargets} follows); 0 when none is eligible. O(n).
+     */
+    static double unknownShare(DenseBlockFinder finder, long[] created, long[] gap, long longest, int minTargets) {
+        int eligible = 0;
+        int unknown = 0;
+        for (int v = 0; v < created.length; v++) {
+            if (eligible(finder, created, v, minTargets)) {
+                eligible++;
+                unknown += gap[v] <= longest ? 1 : 0;
+            }
+        }
+        return eligible == 0 ? 0 : (double) unknown / eligible;
+    }
+
     /** {@code out} as an ascending array, after setting {@code scratch} back to 0 at every account {@code touched}. */
     private static int[] ascendingClearing(IntArrayList out, IntArrayList touched, int[] scratch) {
         for (int x = 0; x < touched.size(); x++) {
@@ -370,17 +440,25 @@ final class BoughtAudiences {
     }
 
     /**
-     * Block {@code b} without the followers a bought audience took ({@code blockOf} ≥ 0): its follows counted again
-     * over the followers left (a mutual follow is a tie, not evidence, as in the follow signal's block test), its
-     * expected count the share of the block's that the followers left make (the model's expectation is a sum over
-     * its followers; the ones taken are assumed to have cost it their share), its p-value P(Poisson(expected) ≥
-     * observed). The block itself when nobody was taken.
+     * Block {@code b} without the followers a bought audience took ({@code blockOf} ≥ 0), counted again over the
+     * followers left ({@link #recounted}: the ones taken are assumed to have cost it their share of the expected
+     * follows). The block itself when nobody was taken.
      */
     static DenseBlock without(DenseBlockFinder finder, DenseBlock b, int[] blockOf) {
         int[] fs = Arrays.stream(b.followers()).filter(f -> blockOf[f] < 0).toArray();
         if (fs.length == b.followers().length) {
             return b;
         }
+        return recounted(finder, b, fs);
+    }
+
+    /**
+     * Block {@code b} with the followers {@code fs} (ascending) in place of its own, on its targets: its follows
+     * counted again over them (a mutual follow is a tie, not evidence, as in the follow signal's block test), its
+     * expected count scaled by their number (the model's expectation is a sum over its followers, each assumed to
+     * carry the block's average share), its p-value P(Poisson(expected) ≥ observed). O(|fs| · |targets| · log d).
+     */
+    static DenseBlock recounted(DenseBlockFinder finder, DenseBlock b, int[] fs) {
         long follows = 0;
         long observed = 0;
         for (int f : fs) {

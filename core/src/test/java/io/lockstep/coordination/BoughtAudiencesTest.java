@@ -416,47 +416,112 @@ class BoughtAudiencesTest {
      * client), 5 (known: its follower was made two years from it), 6 (closed), 7 (in a bought block already), 8 (four
      * follows, under the block floor of six) and 9 (creation unknown).
      */
+    /**
+     * The deliveries' world: accounts 0, 1 and 2 are a block's targets; 3 (unknown, follows 0 and 1) and 10 (follows 1
+     * and 2, its one follower made a month from it: unknown at half a year) are deliveries. Not: 4 (one client), 5
+     * (known: its follower was made two years from it), 6 (closed), 7 (in a bought block already), 8 (four follows,
+     * under the block floor of six) and 9 (creation unknown). 11, 12 and 13 follow all three targets (a kept block's
+     * followers, closed).
+     */
+    private record DeliveriesWorld(DenseBlockFinder finder, long[] created, long[] gap, long longest,
+                                   CoordinationParams.FollowParams params, boolean[] closed, int[] blockOf) {
+        static DeliveriesWorld build() {
+            int n = 40;
+            long[] created = new long[n];
+            Arrays.fill(created, 5 * FollowGraphs.YEAR);
+            created[9] = Long.MIN_VALUE;
+            created[30] = 3 * FollowGraphs.YEAR;
+            created[31] = 5 * FollowGraphs.YEAR + 30 * DAY;
+            IntArrayList from = new IntArrayList();
+            IntArrayList to = new IntArrayList();
+            int[][] clients = {{}, {}, {}, {0, 1}, {0}, {0, 1, 2}, {0, 1}, {0, 1}, {0, 1}, {0, 2}, {1, 2}, {0, 1, 2},
+                {0, 1, 2}, {0, 1, 2}};
+            for (int v = 3; v <= 13; v++) {
+                for (int c : clients[v]) {
+                    from.add(v);
+                    to.add(c);
+                }
+                for (int k = 0; k < (v == 8 ? 2 : 5); k++) {
+                    from.add(v);
+                    to.add(20 + k);
+                }
+            }
+            from.add(30);
+            to.add(5);
+            from.add(31);
+            to.add(10);
+            DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
+            CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+            boolean[] closed = new boolean[n];
+            closed[6] = true;
+            closed[11] = closed[12] = closed[13] = true;
+            int[] blockOf = new int[n];
+            Arrays.fill(blockOf, -1);
+            blockOf[7] = 0;
+            return new DeliveriesWorld(finder, created, BoughtAudiences.gaps(finder, created),
+                    BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst(), params, closed,
+                    blockOf);
+        }
+    }
+
+    /** Phase: a bought block's targets are accounts 0, 1 and 2 (the floor: two of them); see {@link DeliveriesWorld}. */
     @Test
     void theDeliveriesAreTheFreeUnknownAccountsFollowingTwoOfTheBlocksTargets() {
-        int n = 40;
-        long[] created = new long[n];
-        Arrays.fill(created, 5 * FollowGraphs.YEAR);
-        created[9] = Long.MIN_VALUE;
-        created[30] = 3 * FollowGraphs.YEAR;
-        created[31] = 5 * FollowGraphs.YEAR + 30 * DAY;
-        IntArrayList from = new IntArrayList();
-        IntArrayList to = new IntArrayList();
-        int[][] clients = {{}, {}, {}, {0, 1}, {0}, {0, 1, 2}, {0, 1}, {0, 1}, {0, 1}, {0, 2}, {1, 2}};
-        for (int v = 3; v <= 10; v++) {
-            for (int c : clients[v]) {
-                from.add(v);
-                to.add(c);
-            }
-            for (int k = 0; k < (v == 8 ? 2 : 5); k++) {
-                from.add(v);
-                to.add(20 + k);
-            }
-        }
-        from.add(30);
-        to.add(5);
-        from.add(31);
-        to.add(10);
-        DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
-        long[] gap = BoughtAudiences.gaps(finder, created);
-        CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
-        long longest = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
-        boolean[] closed = new boolean[n];
-        closed[6] = true;
-        int[] blockOf = new int[n];
-        Arrays.fill(blockOf, -1);
-        blockOf[7] = 0;
-        int[] scratch = new int[n];
-        int[] delivered = BoughtAudiences.deliveries(finder, created, gap, longest, new int[] {0, 1, 2}, closed,
-                blockOf, params, scratch);
+        DeliveriesWorld w = DeliveriesWorld.build();
+        int[] scratch = new int[w.created().length];
+        int[] delivered = BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(),
+                new int[] {0, 1, 2}, w.closed(), w.blockOf(), w.params(), scratch);
         assertThat(delivered).containsExactly(3, 10);
         assertThat(scratch).containsOnly(0);
-        assertThat(BoughtAudiences.deliveries(finder, created, gap, longest, new int[] {0}, closed, blockOf, params,
-                scratch)).isEmpty();
+        assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0},
+                w.closed(), w.blockOf(), w.params(), scratch)).isEmpty();
+    }
+
+    /**
+     * Phase: a kept block of 11, 12 and 13 on targets 0, 1 and 2 (a part of a pool the follow rounds found) takes the
+     * same deliveries as a bought block with those clients, closes them and counts its follows again over its five
+     * followers (13 follows, none returned; the expectation scaled by 5 / 3); a block whose clients are fewer than
+     * the floor of two takes none and is returned as it was.
+     */
+    @Test
+    void aKeptBlockOfUnknownAccountsTakesTheVendorsDeliveriesToo() {
+        DeliveriesWorld w = DeliveriesWorld.build();
+        int n = w.created().length;
+        boolean[] target = new boolean[n];
+        int[] scratch = new int[n];
+        DenseBlock kept = new DenseBlock(new int[] {11, 12, 13}, new int[] {0, 1, 2}, 1.0, 9, 0.9, 1e-6);
+        DenseBlock grown = BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0,
+                kept, target, w.closed(), w.blockOf(), w.params(), scratch);
+        assertThat(grown.followers()).containsExactly(3, 10, 11, 12, 13);
+        assertThat(grown.targets()).containsExactly(0, 1, 2);
+        assertThat(grown.observed()).isEqualTo(13);
+        assertThat(grown.density()).isCloseTo(13 / 15.0, within(1e-12));
+        assertThat(grown.expected()).isCloseTo(0.9 * 5 / 3, within(1e-12));
+        assertThat(grown.pValue()).isEqualTo(PoissonTail.upper(13, 1.5));
+        assertThat(grown.bought()).isFalse();
+        assertThat(w.closed()[3]).isTrue();
+        assertThat(w.closed()[10]).isTrue();
+        assertThat(target).containsOnly(false);
+        assertThat(scratch).containsOnly(0);
+        // delivered once: a second block on the same clients finds nothing left
+        DenseBlock again = new DenseBlock(new int[] {11, 12}, new int[] {0, 1, 2}, 1.0, 6, 0.6, 1e-4);
+        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, again, target,
+                w.closed(), w.blockOf(), w.params(), scratch)).isSameAs(again);
+        DenseBlock oneClient = new DenseBlock(new int[] {11, 12, 13}, new int[] {0}, 1.0, 3, 0.3, 1e-3);
+        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, oneClient, target,
+                DeliveriesWorld.build().closed(), w.blockOf(), w.params(), scratch)).isSameAs(oneClient);
+        // the clients' audiences are mostly unknown (0: 8 of 10 followers, 1: 8 of 9, 2: 4 of 6), but not beyond an
+        // archive where 0.85 of the eligible accounts are unknown: no client, no delivery
+        DeliveriesWorld fresh = DeliveriesWorld.build();
+        assertThat(BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(), fresh.longest(), 0.85,
+                kept, target, fresh.closed(), fresh.blockOf(), fresh.params(), scratch)).isSameAs(kept);
+        // a target most of whose followers are known is a star the farm follows as camouflage, no client: with 5 and 9
+        // known, 2 keeps 4 of 6 unknown, but at a background of 0.7 only 0 and 1 remain, and 10 follows one of them
+        DenseBlock grownWithout2 = BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(),
+                fresh.longest(), 0.7, kept, target, fresh.closed(), fresh.blockOf(), fresh.params(), scratch);
+        assertThat(grownWithout2.followers()).containsExactly(3, 11, 12, 13);
+        assertThat(target).containsOnly(false);
+        assertThat(scratch).containsOnly(0);
     }
 
     /**
