@@ -2,7 +2,8 @@
 # The fourth generator's archives that issue #12 is measured on (docs/quality.md): the 12 with operations
 # (x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2), n1-n3, the six without one (x4 z4 z8 w4 u4 n4), r1 (a botnet that is most
 # of its archive), three with followerless newcomers (x1fl x4fl z4fl) and four more made so for the creation-cohort
-# signal (x2fl z3fl z7fl v2fl: 30 % of honest accounts followed by nobody, beside pushes and fresh farms). Each line's
+# signal (x2fl z3fl z7fl v2fl: 30 % of honest accounts followed by nobody, beside pushes and fresh farms), f1-f4 (made
+# after session 48's changes, unseen until then) and r2 (r1's shape at another seed, made in session 51). Each line's
 # arguments are those recorded where the archive was first made.
 #
 #   bench/fourth_generator_archives.sh OUT_DIR [NAME...]
@@ -34,13 +35,19 @@ declare -A args=(
   [n3]="--seed 603 --accounts 8000 --languages 1 --homophily 0.9 --camouflage 0.7 --follows-median 100 --crowds sports,kpop,trains,signup"
   [n4]="--seed 604 --accounts 9000 --languages 2 --ops none --crowds all --homophily 0.8 --follows-median 90 --lurkers 0.3"
   [r1]="--seed 301 --accounts 15000 --ops botnet --op-scale 12 --crowds kpop,sports"
+  [r2]="--seed 302 --accounts 15000 --ops botnet --op-scale 12 --crowds kpop,sports"
+  [f1]="--seed 921 --accounts 9000 --languages 2 --homophily 0.85 --camouflage 0.6 --crowds all"
+  [f2]="--seed 922 --accounts 9000 --languages 3 --homophily 0.8 --lurkers 0.3 --op-scale 1.1 --crowds sports,kpop,giveaway,signup --days 28"
+  [f3]="--seed 923 --accounts 8000 --languages 1 --homophily 0.7 --follows-median 100 --camouflage 0.7 --crowds sports,kpop,trains,signup"
+  [f4]="--seed 924 --accounts 8000 --languages 2 --ops none --crowds all --homophily 0.85 --follows-median 80 --followerless 0.3"
 )
 for base in x1 x4 z4 x2 z3 z7 v2; do
   args[${base}fl]="${args[$base]} --followerless 0.3"
 done
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2 n1 n2 n3 x4 z4 z8 w4 u4 n4 r1 x1fl x4fl z4fl x2fl z3fl z7fl v2fl)
+  names=(x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2 n1 n2 n3 x4 z4 z8 w4 u4 n4 r1 x1fl x4fl z4fl x2fl z3fl z7fl v2fl f1 f2 f3 f4
+    r2)
 fi
 mkdir -p "$out"
 for n in "${names[@]}"; do
