@@ -335,11 +335,7 @@ final class BoughtAudiences {
         for (int v : delivered) {
             closed[v] = true;
         }
-        int[] fs = new int[k.followers().length + delivered.length];
-        System.arraycopy(k.followers(), 0, fs, 0, k.followers().length);
-        System.arraycopy(delivered, 0, fs, k.followers().length, delivered.length);
-        Arrays.sort(fs);
-        return recounted(finder, k, fs);
+        return recounted(finder, k, LockstepFollowSignal.union(k.followers(), delivered));
     }
 
     /**

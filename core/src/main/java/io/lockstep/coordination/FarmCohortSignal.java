@@ -138,10 +138,10 @@ import java.util.stream.IntStream;
  *
  * <p>What it cannot tell: a farm member followed by one honest account that chose it is not marked, nor one followed
  * back by an account that follows back only some of its followers (it cannot be told from a friend's follow); a farm
- * made over months is no burst, and its window is read only while the archive holds more accounts around it than in it or no
- * sign-up wave lies in it, or over a run of creations no more than a week apart (drip-feed services); a farm of aged
- * accounts bought second-hand has no creation time in common at all: only members that follow the farm's own accounts
- * are found there, and an aged farm, followed from its accounts' pasts, fails the audience rule's majority. A
+ * made over months is no burst, and its window is read only while the archive holds more accounts around it than in
+ * it or no sign-up wave lies in it, or over a run of creations no more than a week apart (drip-feed services); a farm
+ * of aged accounts bought second-hand has no creation time in common at all: only members that follow the farm's own
+ * accounts are found there, and an aged farm, followed from its accounts' pasts, fails the audience rule's majority. A
  * look-alike that follows none of the clients, only the farm's camouflage, is not marked. An honest newcomer of the
  * farm's days that a farm account follows as camouflage, that nobody else follows and that follows the platform's top
  * accounts as the farm does, joins the farm by the downstream rule: no rule here tells it from a bought account that

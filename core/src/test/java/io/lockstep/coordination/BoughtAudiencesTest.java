@@ -464,7 +464,9 @@ class BoughtAudiencesTest {
         }
     }
 
-    /** Phase: a bought block's targets are accounts 0, 1 and 2 (the floor: two of them); see {@link DeliveriesWorld}. */
+    /**
+     * Phase: a bought block's targets are accounts 0, 1 and 2 (the floor: two of them); see {@link DeliveriesWorld}.
+     */
     @Test
     void theDeliveriesAreTheFreeUnknownAccountsFollowingTwoOfTheBlocksTargets() {
         DeliveriesWorld w = DeliveriesWorld.build();

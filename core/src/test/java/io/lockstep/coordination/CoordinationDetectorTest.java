@@ -75,8 +75,8 @@ class CoordinationDetectorTest {
         // the follow signal's last pass, with its spans as the code scans them
         assertThat(CoordinationParams.defaults().describe()).contains("bought audiences: an account's followers "
                 + "created within one window of 7, 28, 182 days", "the block formula also for a bought block",
-                "one of the rounds most of whose followers are unknown, also takes the free unknown accounts that follow "
-                        + "a quarter (and at least 2) of its clients");
+                "one of the rounds most of whose followers are unknown, also takes the free unknown accounts that "
+                        + "follow a quarter (and at least 2) of its clients");
     }
 
     /**
