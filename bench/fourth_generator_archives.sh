@@ -3,8 +3,10 @@
 # (x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2), n1-n3, the six without one (x4 z4 z8 w4 u4 n4), r1 (a botnet that is most
 # of its archive), three with followerless newcomers (x1fl x4fl z4fl) and four more made so for the creation-cohort
 # signal (x2fl z3fl z7fl v2fl: 30 % of honest accounts followed by nobody, beside pushes and fresh farms), f1-f4 (made
-# after session 48's changes, unseen until then) and r2 (r1's shape at another seed, made in session 51). Each line's
-# arguments are those recorded where the archive was first made.
+# after session 48's changes, unseen until then), r2 (r1's shape at another seed, made in session 51), and twelve with
+# honest sign-ups up to the capture (--newcomers: the *nc archives, *ncfl with followerless accounts too), made in
+# session 52 so that the operations' batches share their weeks with honest newcomers. Each line's arguments are those
+# recorded where the archive was first made.
 #
 #   bench/fourth_generator_archives.sh OUT_DIR [NAME...]
 #   bench/evaluate_archives.sh OUT_DIR RUN_DIR 42 && bench/score_archives.py OUT_DIR RUN_DIR
@@ -44,10 +46,16 @@ declare -A args=(
 for base in x1 x4 z4 x2 z3 z7 v2; do
   args[${base}fl]="${args[$base]} --followerless 0.3"
 done
+for base in z1 z3 z7 x2 f3 n2 x4 w4; do
+  args[${base}nc]="${args[$base]} --newcomers 0.04"
+done
+for base in z3 z7 x2 x4; do
+  args[${base}ncfl]="${args[$base]} --followerless 0.3 --newcomers 0.04"
+done
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(x1 x2 x3 z1 z2 z3 z5 z6 z7 w1 w3 v2 n1 n2 n3 x4 z4 z8 w4 u4 n4 r1 x1fl x4fl z4fl x2fl z3fl z7fl v2fl f1 f2 f3 f4
-    r2)
+    r2 z1nc z3nc z7nc x2nc f3nc n2nc x4nc w4nc z3ncfl z7ncfl x2ncfl x4ncfl)
 fi
 mkdir -p "$out"
 for n in "${names[@]}"; do

@@ -10,7 +10,8 @@ bytes). The files (users.csv, tweets.csv, follows.csv, truth.csv) are laid out b
 THE PLATFORM (ordinary life)
 - Accounts speak one of --languages languages (sizes Zipf), live in regions of that language (each with its time
   zone) and have one to three interests among 20 topics, weighted per language. Creation dates follow the platform's
-  growth (most signups 2009-2014, a 2020 bump). Geography and language bound ties (Takhteyev, Wellman & Gruzd 2012,
+  growth (most signups 2009-2014, a 2020 bump; none in the two months before the window unless --newcomers re-dates
+  a share of accounts to the half-year before it). Geography and language bound ties (Takhteyev, Wellman & Gruzd 2012,
   "Geography of Twitter networks", Social Networks 34: a large share of ties inside one metropolitan area, language
   and air-travel distance next).
 - Who follows whom, per account: a following count drawn lognormal (median --follows-median, sigma 1, capped at the
@@ -119,6 +120,9 @@ OPTIONS = [
     ("--camouflage", 0.5, "0 to 1: how much ordinary life the operations' accounts have"),
     ("--followerless", 0.0, "share of honest accounts (not public figures, buyers or journalists) that nobody "
                             "follows, as real newcomers and lurkers; drawn after the rest, so 0 changes nothing"),
+    ("--newcomers", 0.0, "share of the same honest accounts re-dated to sign-ups spread over the 180 days before the "
+                         "window (the growth curve's rate is about 0.04), followerless twice as often; drawn after "
+                         "the rest, so 0 changes nothing"),
 ]
 OPS = ["fresh", "aged", "drip", "churn", "botnet", "copypaste", "linkring", "hashtag"]
 CROWDS = ["signup", "giveaway", "kpop", "sports", "trains", "followback", "journalists", "sharers"]
@@ -1235,15 +1239,38 @@ class Platform:
         return act
 
 
-def followerless(users, follows, share, r):
+NEWCOMER_DAYS = 180
+
+
+def everyday(usr):
+    """Whether an account is one of the honest accounts that `followerless` and `newcomers` may choose: not a public
+    figure, a buyer or a journalist."""
+    return usr["label"] in ("organic", "fandom", "news") and usr["group"] not in (
+        "public figures and media", "follower buyers", "journalists")
+
+
+def followerless(users, follows, share, r, recent=frozenset()):
     """The follows without those into a share of the honest accounts other than public figures, buyers and
-    journalists, chosen with `r`: accounts that nobody follows, as many real newcomers and lurkers are (the
-    generator otherwise gives every honest account followers, so "followed by nobody" would mark operations only)."""
-    kept_groups = ("public figures and media", "follower buyers", "journalists")
+    journalists, chosen with `r` (twice the share for the `recent` accounts): accounts that nobody follows, as many
+    real newcomers and lurkers are (the generator otherwise gives every honest account followers, so "followed by
+    nobody" would mark operations only)."""
     chosen = {u for u, usr in enumerate(users)
-              if usr["label"] in ("organic", "fandom", "news") and usr["group"] not in kept_groups
-              and r.random() < share}
+              if everyday(usr) and r.random() < (min(1.0, 2 * share) if u in recent else share)}
     return [(f, t) for f, t in follows if t not in chosen]
+
+
+def newcomers(users, share, r):
+    """Re-dates a share of the honest accounts `everyday` names, chosen with `r` among those created before these days
+    (a sign-up wave keeps its own), to a day drawn uniformly over the NEWCOMER_DAYS before the window, and returns
+    them. The generator otherwise draws honest sign-ups from whole years up to 2020 only, so the weeks in which the
+    operations register their batches hold none; real sign-ups go on up to the capture, at the growth curve's rate
+    (`YEARS`: about 4 % of the accounts in half a year). Posts and follows are unchanged: every post lies in the
+    window, after any such date."""
+    since = START - timedelta(days=NEWCOMER_DAYS + 1)
+    chosen = [u for u, usr in enumerate(users) if everyday(usr) and usr["created"] < since and r.random() < share]
+    for u in chosen:
+        users[u]["created"] = START - timedelta(days=1 + r.randrange(NEWCOMER_DAYS), minutes=r.randrange(1440))
+    return frozenset(chosen)
 
 
 def main():
@@ -1251,7 +1278,7 @@ def main():
     a = p.parse_args()
     if a.accounts < 1000:
         p.error("--accounts must be at least 1000")
-    for name in ("homophily", "reciprocity", "lurkers", "camouflage", "followerless"):
+    for name in ("homophily", "reciprocity", "lurkers", "camouflage", "followerless", "newcomers"):
         if not 0 <= getattr(a, name) <= 1:
             p.error(f"--{name} must be in [0, 1], got {getattr(a, name)}")
     if not 1 <= a.languages <= len(LANGS):
@@ -1266,8 +1293,9 @@ def main():
     g = Platform(a)
     g.build()
     follows = [(e >> 20, e & 0xFFFFF) for e in sorted(g.F)]
+    recent = newcomers(g.users, a.newcomers, random.Random(a.seed * 7919 + 2)) if a.newcomers > 0 else frozenset()
     if a.followerless > 0:
-        follows = followerless(g.users, follows, a.followerless, random.Random(a.seed * 7919 + 1))
+        follows = followerless(g.users, follows, a.followerless, random.Random(a.seed * 7919 + 1), recent)
     infoops_archive.write(a.out, g.users, follows, g.tweets,
                           lambda t: START + timedelta(minutes=t["when"]), lambda t: t["tags"],
                           lambda t: [g.users[v]["id"] for v in t["mentions"]])
