@@ -40,7 +40,10 @@ import java.util.List;
  * <ol>
  *   <li>the window [s, s + S] holding the most unknown eligible followers of t, u of its c eligible followers (the
  *       earliest window on ties); once it is bought, the same among t's followers created outside it, and so on
- *       while they are bought (a client served by two batches);</li>
+ *       while they are bought (a client served by two batches). The spans are read shortest first, a longer one
+ *       among the followers that no shorter span's window took: a batch is evidence for one window, and the months
+ *       around it are judged on their own accounts (newcomers of those months whom nobody follows yet are no
+ *       vendor's because a batch was delivered among them);</li>
  *   <li>t's audience is <b>bought</b> there when u ≥ {@code minFollowers}, u ≥ {@code minLift} times the eligible
  *       followers of t that the archive's sign-ups in the window predict (a batch made together, as
  *       {@link AudienceSeeds} asks), and P(Binomial(c, q) ≥ u) ≤ {@code maxPValue} / w, w the tests made (targets
@@ -510,7 +513,7 @@ final class BoughtAudiences {
 
     /**
      * The targets whose audience is bought at one of {@link #SPANS} (see the class comment), strongest first; a target
-     * comes once for each window bought (at each span).
+     * comes once for each window bought, a longer span's windows among the followers outside the shorter ones'.
      *
      * @param gap per account, the largest distance between its creation and a follower's ({@link #gaps})
      */
@@ -578,12 +581,13 @@ final class BoughtAudiences {
                 order[i] = byTime[who[i]];
                 when[i] = times[who[i]];
             }
+            // the best window, then the best of the followers left outside it, while they pass: a client served by
+            // two batches of one vendor, or by two vendors, has a window for each; a longer span reads the followers
+            // that no shorter span's window took, so a batch is evidence for one window only
+            int[] left = order;
+            long[] at = Arrays.copyOf(when, c);
+            int alive = c;
             for (int s = 0; s < SPANS.length; s++) {
-                // the best window, then the best of the followers left outside it, while they pass: a client
-                // served by two batches of one vendor, or by two vendors, has a window for each
-                int[] left = order.clone();
-                long[] at = Arrays.copyOf(when, c);
-                int alive = c;
                 Audience a;
                 while ((a = test(t, left, at, alive, gap, spans[s], times, unknownBefore[s], params, tested)) != null) {
                     found.add(a);

@@ -192,6 +192,68 @@ class BoughtAudiencesTest {
         }
     }
 
+    /**
+     * Phase: a longer span reads only the followers that no shorter span's window took. The client's audience holds a
+     * batch of 40 unknown accounts made in two days and, one a week over the 20 weeks before it, 20 newcomers following
+     * the client and the pool. When 8 of the newcomers are known (12 unknown of 20), the two-day window is bought and
+     * the half-year around it, tested on the newcomers alone, is not: the block is the batch. Read whole, that
+     * half-year would hold 52 unknown of 60 and take the 12 as a vendor's. When all 20 are unknown, the weeks around
+     * the batch are a pool's too and its background's share: the two days are not bought apart, the half-year holding
+     * all 60 is, and the block is batch and pool. 330 accounts made years before, two in three known, are the rest of
+     * the background.
+     */
+    @Test
+    void aLongerSpanReadsOnlyTheFollowersNoShorterWindowTook() {
+        for (boolean pool : new boolean[] {false, true}) {
+            Timeline t = new Timeline();
+            List<String> book = clientAndPool(t);
+            t.b.account("old", "old", NOW - 12 * FollowGraphs.YEAR, 0);
+            long made = NOW - FollowGraphs.YEAR;
+            List<String> batch = new ArrayList<>();
+            List<String> unknownNewcomers = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                boolean newcomer = i >= 40;
+                String id = (newcomer ? "n" : "b") + i;
+                t.b.account(id, id, newcomer ? made - (i - 39) * 7 * DAY : made + (i % 2) * DAY, 0);
+                t.b.addFollow(id, "client");
+                book.forEach(p -> t.b.addFollow(id, p));
+                if (newcomer && !pool && i % 5 >= 3) {
+                    t.b.addFollow("old", id);
+                } else {
+                    (newcomer ? unknownNewcomers : batch).add(id);
+                }
+            }
+            for (int i = 0; i < 330; i++) {
+                String id = "o" + i;
+                t.b.account(id, id, NOW - 5 * FollowGraphs.YEAR + i * 3 * DAY, 0);
+                book.forEach(p -> t.b.addFollow(id, p));
+                if (i % 3 != 0) {
+                    t.b.addFollow("old", id);
+                }
+            }
+            Activity a = t.build();
+            DenseBlockFinder finder = LockstepFollowSignal.follows(a);
+            long[] created = created(a);
+            CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
+            int client = t.id("client");
+            List<BoughtAudiences.Audience> ofClient = BoughtAudiences.audiences(finder, created,
+                    BoughtAudiences.gaps(finder, created), params).stream().filter(x -> x.target() == client).toList();
+            assertThat(unknownNewcomers).hasSize(pool ? 20 : 12);
+            Integer[] counts = {pool ? 60 : 40};
+            assertThat(ofClient).extracting(BoughtAudiences.Audience::unknown).containsExactly(counts);
+            assertThat(ofClient).extracting(BoughtAudiences.Audience::created).containsExactly(counts);
+            List<DenseBlock> blocks = BoughtAudiences.pass(finder, created, List.of(), new boolean[a.accountCount()],
+                    params).bought();
+            assertThat(blocks).hasSize(1);
+            List<String> expected = new ArrayList<>(batch);
+            if (pool) {
+                expected.addAll(unknownNewcomers);
+            }
+            assertThat(Arrays.stream(blocks.get(0).followers()).mapToObj(v -> a.accountId(v)).toList())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     /** The creation time of every account of {@code a}. */
     private static long[] created(Activity a) {
         long[] created = new long[a.accountCount()];
