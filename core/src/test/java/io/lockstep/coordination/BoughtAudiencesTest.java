@@ -36,6 +36,25 @@ class BoughtAudiencesTest {
         return pool;
     }
 
+    /**
+     * Adds 330 accounts made one every three days from {@code from}, each following the {@code pool}, two in three
+     * followed by "old" (known), the first {@code clientFollowers} following "client" too: a background whose unknown
+     * share is a third.
+     */
+    private static void background(Timeline t, List<String> pool, long from, int clientFollowers) {
+        for (int i = 0; i < 330; i++) {
+            String id = "o" + i;
+            t.b.account(id, id, from + i * 3 * DAY, 0);
+            if (i < clientFollowers) {
+                t.b.addFollow(id, "client");
+            }
+            pool.forEach(p -> t.b.addFollow(id, p));
+            if (i % 3 != 0) {
+                t.b.addFollow("old", id);
+            }
+        }
+    }
+
     private static SignalGraph follow(Activity a, boolean bought) {
         LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
         signal.boughtAudiences = bought;
@@ -155,17 +174,7 @@ class BoughtAudiencesTest {
                     t.b.addFollow("old", id);
                 }
             }
-            for (int i = 0; i < 330; i++) {
-                String id = "o" + i;
-                t.b.account(id, id, NOW - 3 * FollowGraphs.YEAR + i * 3 * DAY, 0);
-                if (i < 30) {
-                    t.b.addFollow(id, "client");
-                }
-                pool.forEach(p -> t.b.addFollow(id, p));
-                if (i % 3 != 0) {
-                    t.b.addFollow("old", id);
-                }
-            }
+            background(t, pool, NOW - 3 * FollowGraphs.YEAR, 30);
             Activity a = t.build();
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
             long[] created = created(a);
@@ -223,14 +232,7 @@ class BoughtAudiencesTest {
                     (newcomer ? unknownNewcomers : batch).add(id);
                 }
             }
-            for (int i = 0; i < 330; i++) {
-                String id = "o" + i;
-                t.b.account(id, id, NOW - 5 * FollowGraphs.YEAR + i * 3 * DAY, 0);
-                book.forEach(p -> t.b.addFollow(id, p));
-                if (i % 3 != 0) {
-                    t.b.addFollow("old", id);
-                }
-            }
+            background(t, book, NOW - 5 * FollowGraphs.YEAR, 0);
             Activity a = t.build();
             DenseBlockFinder finder = LockstepFollowSignal.follows(a);
             long[] created = created(a);
