@@ -67,7 +67,11 @@ import java.util.List;
  * {@code minDensity} of its members follows (a drip-feed service's accounts made between the windows, too few in a
  * window of their own). So does a block of the follow rounds most of whose followers are unknown and whose audience
  * was not found bought, its clients being its targets whose audience is mostly unknown beyond the archive's share
- * ({@link #withDeliveries}): the rounds find a drip-feed pool a part at a time.
+ * ({@link #withDeliveries}): the rounds find a drip-feed pool a part at a time. <i>Free</i> is in no block: an account
+ * that a block explained by the starter lists or the interest communities set aside is free, but counts only the
+ * clients that explanation did not cover. The explanation judged the follows of that block's targets (a community's
+ * stars, a starter list) and no others, and a drip-feed pool's accounts, which follow the platform's stars as
+ * camouflage, are set aside that way before the vendor's clients are known.
  *
  * <p>Why honest crowds stay out: a wave of newcomers accepting a starter list is followed by the people they know,
  * so its share of unknown accounts is the background's; where many honest accounts are followed by nobody (lurkers,
@@ -181,15 +185,20 @@ final class BoughtAudiences {
      * it holds at least half of a bought audience's members, and {@code minFollowers} of them, the audience model
      * finds it bought too ({@link DenseBlock#bought}): the vendor's batch, found first by the accounts it follows.
      *
-     * @param created the creation time of every account, {@code Long.MIN_VALUE} when unknown
-     * @param spent   the accounts an earlier round has judged (the followers of {@code kept} among them); not modified
+     * @param created   the creation time of every account, {@code Long.MIN_VALUE} when unknown
+     * @param spent     the accounts an earlier round has judged (the followers of {@code kept} among them); not
+     *                  modified
+     * @param accounted per account that an explained block set aside (spent, in no kept block), that block's targets
+     *                  (ascending), whose follows the explanation accounted for; null for every other account
      */
     static Pass pass(DenseBlockFinder finder, long[] created, List<DenseBlock> kept, boolean[] spent,
-                     CoordinationParams.FollowParams params) {
+                     int[][] accounted, CoordinationParams.FollowParams params) {
         long[] gap = gaps(finder, created);
         long longest = SPANS[SPANS.length - 1] * params.creationBurst();
         int n = created.length;
         boolean[] closed = spent.clone();
+        // the accounts a block holds, for the deliveries: a kept block's other than a readers' block, or delivered
+        boolean[] taken = new boolean[n];
         boolean[] readers = new boolean[kept.size()];
         // per account, the kept block other than a readers' block that holds it (-1: none)
         int[] keptOf = new int[n];
@@ -206,6 +215,7 @@ final class BoughtAudiences {
                     closed[f] = false;
                 } else {
                     keptOf[f] = b;
+                    taken[f] = true;
                 }
             }
         }
@@ -272,7 +282,8 @@ final class BoughtAudiences {
             int[] tested = targets.get(b).toIntArray();
             DenseBlock block = block(finder, members.get(b).toIntArray(), tested, tests.get(b), params.minDensity());
             int[] clients = clients(finder, block.followers(), client, params.minDensity(), scratch);
-            int[] delivered = deliveries(finder, created, gap, longest, clients, closed, blockOf, params, scratch);
+            int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf, params,
+                    scratch);
             if (delivered.length > 0) {
                 for (int v : delivered) {
                     blockOf[v] = b;
@@ -289,8 +300,8 @@ final class BoughtAudiences {
             DenseBlock k = kept.get(b);
             DenseBlock left = readers[b] ? without(finder, k, blockOf) : found[b] ? k.asBought() : k;
             if (!readers[b] && !found[b]) {
-                left = withDeliveries(finder, created, gap, longest, background, k, target, closed, blockOf, params,
-                        scratch);
+                left = withDeliveries(finder, created, gap, longest, background, k, target, taken, accounted, blockOf,
+                        params, scratch);
             }
             if (left.followers().length >= params.minFollowers()) {
                 rest.add(left);
@@ -309,16 +320,20 @@ final class BoughtAudiences {
      * made). A block's targets also hold the platform's stars that a farm follows as camouflage; their audiences are
      * the platform's, and an ordinary account that nobody follows (a newcomer, or anyone in an archive whose accounts'
      * followers were not all collected) follows a quarter of them as readily as a delivered account does. The
-     * deliveries are closed (as {@link #pass}'s bought blocks' are); the block's follows are counted again over its
+     * deliveries are taken (as {@link #pass}'s bought blocks' are); the block's follows are counted again over its
      * followers as {@link #recounted} does. {@code k} itself when nothing is delivered.
      *
      * @param background the share of unknown accounts among the archive's eligible ones ({@link #unknownShare})
+     * @param taken      the accounts a block holds (a kept block other than a readers', or delivered); the deliveries
+     *                   are added
+     * @param accounted  as {@link #pass} takes it
      * @param target     one flag per account, all false; left all false
      * @param scratch    one int per account, all 0; left all 0
      */
     static DenseBlock withDeliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest,
-                                     double background, DenseBlock k, boolean[] target, boolean[] closed,
-                                     int[] blockOf, CoordinationParams.FollowParams params, int[] scratch) {
+                                     double background, DenseBlock k, boolean[] target, boolean[] taken,
+                                     int[][] accounted, int[] blockOf, CoordinationParams.FollowParams params,
+                                     int[] scratch) {
         double least = Math.max(0.5, background);
         for (int t : k.targets()) {
             int unknown = 0;
@@ -331,12 +346,13 @@ final class BoughtAudiences {
         for (int t : k.targets()) {
             target[t] = false;
         }
-        int[] delivered = deliveries(finder, created, gap, longest, clients, closed, blockOf, params, scratch);
+        int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf, params,
+                scratch);
         if (delivered.length == 0) {
             return k;
         }
         for (int v : delivered) {
-            closed[v] = true;
+            taken[v] = true;
         }
         return recounted(finder, k, LockstepFollowSignal.union(k.followers(), delivered));
     }
@@ -375,19 +391,20 @@ final class BoughtAudiences {
 
     /**
      * The vendor's deliveries made outside its bought windows: the accounts unknown at the longest span of
-     * {@link #SPANS} ({@code longest}), eligible, free (not {@code closed}, in no bought block: {@code blockOf} &lt; 0)
-     * that follow at least max(2, ⌈{@code minDensity} · |C|⌉) of a bought block's clients C ({@link #clients}),
-     * ascending. A vendor works through its order book: a drip-feed service, which makes its accounts one at a time
-     * over months and delivers each to several of its clients, leaves accounts between and beside the windows that
-     * were found, too few in any window of their own to pass the test, following the same clients as the windows'
-     * members. An ordinary account follows a client for the client's sake, and two of one vendor's clients by chance
-     * only: their audiences are the vendor's (the class comment, "What it cannot see", is what is left). O(Σ
-     * in-degrees of C).
+     * {@link #SPANS} ({@code longest}), eligible, free (not {@code taken}, in no bought block: {@code blockOf} &lt; 0)
+     * that follow at least max(2, ⌈{@code minDensity} · |C|⌉) of a bought block's clients C ({@link #clients}), not
+     * counting the clients among their {@code accounted} targets (an explanation's: see {@link #pass}), ascending. A
+     * vendor works through its order book: a drip-feed service, which makes its accounts one at a time over months and
+     * delivers each to several of its clients, leaves accounts between and beside the windows that were found, too few
+     * in any window of their own to pass the test, following the same clients as the windows' members. An ordinary
+     * account follows a client for the client's sake, and two of one vendor's clients by chance only: their audiences
+     * are the vendor's (the class comment, "What it cannot see", is what is left). O(Σ in-degrees of C).
      *
      * @param scratch one int per account, all 0; left all 0
      */
     static int[] deliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest, int[] clients,
-                            boolean[] closed, int[] blockOf, CoordinationParams.FollowParams params, int[] scratch) {
+                            boolean[] taken, int[][] accounted, int[] blockOf,
+                            CoordinationParams.FollowParams params, int[] scratch) {
         int floor = Math.max(2, (int) Math.ceil(params.minDensity() * clients.length));
         if (clients.length < floor) {
             return new int[0];
@@ -397,8 +414,9 @@ final class BoughtAudiences {
         for (int t : clients) {
             for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
                 int v = finder.inFollower(i);
-                if (closed[v] || blockOf[v] >= 0 || gap[v] > longest
-                        || !eligible(finder, created, v, params.minTargets())) {
+                if (taken[v] || blockOf[v] >= 0 || gap[v] > longest
+                        || !eligible(finder, created, v, params.minTargets())
+                        || accounted[v] != null && Arrays.binarySearch(accounted[v], t) >= 0) {
                     continue;
                 }
                 if (scratch[v]++ == 0) {

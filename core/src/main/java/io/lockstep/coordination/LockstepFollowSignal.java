@@ -610,6 +610,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         long batchSpan = BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst();
         boolean[] peeled = new boolean[n]; // out of the seed search
         boolean[] spent = new boolean[n]; // in a kept block: out of growth too
+        // per account spent by an explained block, that block's targets (ascending): their follows are accounted for
+        int[][] accounted = new int[n][];
         List<DenseBlock> blocks = new ArrayList<>();
         List<int[]> cohorts = creationBursts(activity, finder);
         List<int[]> audiences = audienceBursts(activity, finder);
@@ -838,6 +840,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 }
                 readers = explained && chosen ? kept : null;
             }
+            int[] explainedTargets = explained ? kept.targets() : null;
             if (explained) {
                 kept = null;
             }
@@ -868,8 +871,12 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 peeled[f] = true;
                 // a client's readers explained leave growth; the accounts nobody knows that they carried in stay
                 // (see interestTest)
-                spent[f] |= kept != null || explained && (readers == null
+                boolean spends = kept != null || explained && (readers == null
                         || hasAudience(finder, created, batchSpan, f, readers.followers(), readers.targets()));
+                if (spends && !spent[f] && explainedTargets != null) {
+                    accounted[f] = explainedTargets;
+                }
+                spent[f] |= spends;
             }
             if (kept != null) {
                 blocks.add(kept);
@@ -903,6 +910,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         blocks.add(kept);
                     }
                     for (int f : kept.followers()) {
+                        if (explained && !spent[f]) {
+                            accounted[f] = kept.targets();
+                        }
                         spent[f] = true;
                     }
                 }
@@ -912,7 +922,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         if (boughtAudiences) {
             // the bought audiences, last: every other round's blocks are found without them (see the field)
             termination.assertRunning();
-            BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, blocks, spent, params);
+            BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, blocks, spent, accounted, params);
             blocks.clear();
             blocks.addAll(pass.kept());
             blocks.addAll(pass.bought());

@@ -279,7 +279,9 @@ public enum Signal {
                         + "aside), most of them and beyond the windows around it (binomial tail <= %.0e over the "
                         + "tests); such a block, and one of the rounds most of whose followers are unknown, also takes "
                         + "the free unknown accounts that follow a quarter (and at least 2) of its clients, the "
-                        + "targets whose followers are mostly unknown (a vendor's deliveries); each member linked to "
+                        + "targets whose followers are mostly unknown (a vendor's deliveries; free: in no block, and "
+                        + "for an account an explained block set aside, only the clients that explanation did not "
+                        + "cover count); each member linked to "
                         + "its %d most similar fellow members",
                 Arrays.toString(LockstepFollowSignal.Models.RESOLUTIONS), f.creationBurst() / 86400,
                 f.minFollowers(), f.minLift(), f.maxPValue(), f.minFollowers(), f.minTargets(), f.minDensity(),

@@ -194,7 +194,8 @@ class BoughtAudiencesTest {
             assertThat(x.share()).isEqualTo(BoughtAudiences.LEAST_SHARE);
             assertThat(x.pValue()).isCloseTo(Math.pow(0.5, 30), within(1e-15));
             boolean[] spent = new boolean[a.accountCount()];
-            List<DenseBlock> blocks = BoughtAudiences.pass(finder, created, List.of(), spent, params).bought();
+            List<DenseBlock> blocks = BoughtAudiences.pass(finder, created, List.of(), spent, new int[spent.length][],
+                    params).bought();
             assertThat(blocks).hasSize(1);
             assertThat(blocks.get(0).followers()).hasSize(30);
             assertThat(blocks.get(0).targets()).contains(client);
@@ -245,7 +246,7 @@ class BoughtAudiencesTest {
             assertThat(ofClient).extracting(BoughtAudiences.Audience::unknown).containsExactly(counts);
             assertThat(ofClient).extracting(BoughtAudiences.Audience::created).containsExactly(counts);
             List<DenseBlock> blocks = BoughtAudiences.pass(finder, created, List.of(), new boolean[a.accountCount()],
-                    params).bought();
+                    new int[a.accountCount()][], params).bought();
             assertThat(blocks).hasSize(1);
             List<String> expected = new ArrayList<>(batch);
             if (pool) {
@@ -270,7 +271,7 @@ class BoughtAudiencesTest {
         DenseBlockFinder finder = LockstepFollowSignal.follows(a);
         long[] created = created(a);
         return BoughtAudiences.pass(finder, created, List.of(), new boolean[a.accountCount()],
-                CoordinationParams.defaults().follow()).bought();
+                new int[a.accountCount()][], CoordinationParams.defaults().follow()).bought();
     }
 
     private static Set<String> members(Activity a, List<DenseBlock> blocks) {
@@ -377,7 +378,7 @@ class BoughtAudiencesTest {
         farmBlock.forEach(f -> spent[f] = true);
 
         BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, List.of(readersBlock, farmsBlock), spent,
-                params);
+                new int[spent.length][], params);
 
         IntOpenHashSet taken = new IntOpenHashSet();
         pass.bought().forEach(b -> taken.addAll(IntArrayList.wrap(b.followers())));
@@ -423,7 +424,8 @@ class BoughtAudiencesTest {
         boolean[] spent = new boolean[a.accountCount()];
         farm.forEach(f -> spent[f] = true);
 
-        BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, List.of(kept), spent, params);
+        BoughtAudiences.Pass pass = BoughtAudiences.pass(finder, created, List.of(kept), spent, new int[spent.length][],
+                params);
 
         assertThat(pass.bought()).isEmpty();
         assertThat(pass.kept()).hasSize(1);
@@ -485,10 +487,12 @@ class BoughtAudiencesTest {
      * and 2, its one follower made a month from it: unknown at half a year) are deliveries. Not: 4 (one client), 5
      * (known: its follower was made two years from it), 6 (closed), 7 (in a bought block already), 8 (four follows,
      * under the block floor of six) and 9 (creation unknown). 11, 12 and 13 follow all three targets (a kept block's
-     * followers, closed).
+     * followers, closed). 6, 14 and 15 follow 26, 27 and 28 (another kept block's followers); 32 to 39 are known
+     * accounts (followed by 30) that follow 20 to 28, the archive's readers. No account's follows are accounted for.
      */
     private record DeliveriesWorld(DenseBlockFinder finder, long[] created, long[] gap, long longest,
-                                   CoordinationParams.FollowParams params, boolean[] closed, int[] blockOf) {
+                                   CoordinationParams.FollowParams params, boolean[] closed, int[][] accounted,
+                                   int[] blockOf) {
         static DeliveriesWorld build() {
             int n = 40;
             long[] created = new long[n];
@@ -514,6 +518,26 @@ class BoughtAudiencesTest {
             to.add(5);
             from.add(31);
             to.add(10);
+            for (int v : new int[] {6, 14, 15}) {
+                for (int t = 26; t <= 28; t++) {
+                    from.add(v);
+                    to.add(t);
+                }
+            }
+            for (int v = 14; v <= 15; v++) {
+                for (int t = 20; t <= 24; t++) {
+                    from.add(v);
+                    to.add(t);
+                }
+            }
+            for (int v = 32; v <= 39; v++) {
+                from.add(30);
+                to.add(v);
+                for (int t = 20; t <= 28; t++) {
+                    from.add(v);
+                    to.add(t);
+                }
+            }
             DenseBlockFinder finder = new DenseBlockFinder(n, from.toIntArray(), to.toIntArray());
             CoordinationParams.FollowParams params = CoordinationParams.defaults().follow();
             boolean[] closed = new boolean[n];
@@ -524,7 +548,7 @@ class BoughtAudiencesTest {
             blockOf[7] = 0;
             return new DeliveriesWorld(finder, created, BoughtAudiences.gaps(finder, created),
                     BoughtAudiences.SPANS[BoughtAudiences.SPANS.length - 1] * params.creationBurst(), params, closed,
-                    blockOf);
+                    new int[n][], blockOf);
         }
     }
 
@@ -536,11 +560,52 @@ class BoughtAudiencesTest {
         DeliveriesWorld w = DeliveriesWorld.build();
         int[] scratch = new int[w.created().length];
         int[] delivered = BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(),
-                new int[] {0, 1, 2}, w.closed(), w.blockOf(), w.params(), scratch);
+                new int[] {0, 1, 2}, w.closed(), w.accounted(), w.blockOf(), w.params(), scratch);
         assertThat(delivered).containsExactly(3, 10);
         assertThat(scratch).containsOnly(0);
         assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0},
-                w.closed(), w.blockOf(), w.params(), scratch)).isEmpty();
+                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isEmpty();
+        // an explained block accounted for 3's follows of 1 and 20: one client left, under the floor; 10's of 0 (which
+        // it does not follow) change nothing
+        w.accounted()[3] = new int[] {1, 20};
+        w.accounted()[10] = new int[] {0};
+        assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0, 1, 2},
+                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).containsExactly(10);
+        assertThat(scratch).containsOnly(0);
+    }
+
+    /**
+     * The pass: an account that an explained block spent is no block's, and a vendor's block takes it among its
+     * deliveries on the follows that explanation did not account for. Kept blocks: {11, 12, 13} on the clients 0, 1
+     * and 2, and {6, 14, 15} on 26, 27 and 28 (the readers 32 to 39 follow those too: no client). Spent by explained
+     * blocks: 3 (on the stars 20 and 21) and 7 (on 0 and 20). The first block takes 3 and 10; not 7 (one client left),
+     * 4 (one client), nor 6 (the other block's).
+     */
+    @Test
+    void anAccountAnExplainedBlockSpentIsDeliveredOnTheFollowsItDidNotAccountFor() {
+        DeliveriesWorld w = DeliveriesWorld.build();
+        int n = w.created().length;
+        CoordinationParams.FollowParams p = w.params();
+        CoordinationParams.FollowParams params = new CoordinationParams.FollowParams(3, p.minTargets(), p.minDensity(),
+                p.maxBlocks(), p.creationBurst(), p.maxPValue(), p.minLift(), p.partners());
+        DenseBlock pool = new DenseBlock(new int[] {11, 12, 13}, new int[] {0, 1, 2}, 1.0, 9, 0.9, 1e-6);
+        DenseBlock other = new DenseBlock(new int[] {6, 14, 15}, new int[] {26, 27, 28}, 1.0, 9, 0.9, 1e-6);
+        boolean[] spent = new boolean[n];
+        for (int v : new int[] {3, 6, 7, 11, 12, 13, 14, 15}) {
+            spent[v] = true;
+        }
+        int[][] accounted = new int[n][];
+        accounted[3] = new int[] {20, 21};
+        accounted[7] = new int[] {0, 20};
+        BoughtAudiences.Pass pass = BoughtAudiences.pass(w.finder(), w.created(), List.of(pool, other), spent,
+                accounted, params);
+        assertThat(pass.bought()).isEmpty();
+        assertThat(pass.kept()).hasSize(2);
+        assertThat(pass.kept().get(0).followers()).containsExactly(3, 10, 11, 12, 13);
+        assertThat(pass.kept().get(1)).isSameAs(other);
+        // with no follow accounted for, both are delivered: being spent closes nothing to a vendor's deliveries
+        assertThat(BoughtAudiences.pass(w.finder(), w.created(), List.of(pool, other), spent, new int[n][], params)
+                .kept().get(0).followers()).containsExactly(3, 7, 10, 11, 12, 13);
     }
 
     /**
@@ -557,7 +622,7 @@ class BoughtAudiencesTest {
         int[] scratch = new int[n];
         DenseBlock kept = new DenseBlock(new int[] {11, 12, 13}, new int[] {0, 1, 2}, 1.0, 9, 0.9, 1e-6);
         DenseBlock grown = BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0,
-                kept, target, w.closed(), w.blockOf(), w.params(), scratch);
+                kept, target, w.closed(), w.accounted(), w.blockOf(), w.params(), scratch);
         assertThat(grown.followers()).containsExactly(3, 10, 11, 12, 13);
         assertThat(grown.targets()).containsExactly(0, 1, 2);
         assertThat(grown.observed()).isEqualTo(13);
@@ -572,19 +637,21 @@ class BoughtAudiencesTest {
         // delivered once: a second block on the same clients finds nothing left
         DenseBlock again = new DenseBlock(new int[] {11, 12}, new int[] {0, 1, 2}, 1.0, 6, 0.6, 1e-4);
         assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, again, target,
-                w.closed(), w.blockOf(), w.params(), scratch)).isSameAs(again);
+                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(again);
         DenseBlock oneClient = new DenseBlock(new int[] {11, 12, 13}, new int[] {0}, 1.0, 3, 0.3, 1e-3);
         assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, oneClient, target,
-                DeliveriesWorld.build().closed(), w.blockOf(), w.params(), scratch)).isSameAs(oneClient);
+                DeliveriesWorld.build().closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(oneClient);
         // the clients' audiences are mostly unknown (0: 8 of 10 followers, 1: 8 of 9, 2: 4 of 6), but not beyond an
         // archive where 0.85 of the eligible accounts are unknown: no client, no delivery
         DeliveriesWorld fresh = DeliveriesWorld.build();
         assertThat(BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(), fresh.longest(), 0.85,
-                kept, target, fresh.closed(), fresh.blockOf(), fresh.params(), scratch)).isSameAs(kept);
+                kept, target, fresh.closed(), fresh.accounted(), fresh.blockOf(), fresh.params(), scratch))
+                .isSameAs(kept);
         // a target most of whose followers are known is a star the farm follows as camouflage, no client: with 5 and 9
         // known, 2 keeps 4 of 6 unknown, but at a background of 0.7 only 0 and 1 remain, and 10 follows one of them
         DenseBlock grownWithout2 = BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(),
-                fresh.longest(), 0.7, kept, target, fresh.closed(), fresh.blockOf(), fresh.params(), scratch);
+                fresh.longest(), 0.7, kept, target, fresh.closed(), fresh.accounted(), fresh.blockOf(), fresh.params(),
+                scratch);
         assertThat(grownWithout2.followers()).containsExactly(3, 11, 12, 13);
         assertThat(target).containsOnly(false);
         assertThat(scratch).containsOnly(0);
