@@ -277,13 +277,14 @@ final class BoughtAudiences {
         for (Audience a : bought) {
             client[a.target()] = true;
         }
+        Population population = population(finder, created, gap, longest, params.minTargets());
         List<DenseBlock> out = new ArrayList<>();
         for (int b = 0; b < members.size(); b++) {
             int[] tested = targets.get(b).toIntArray();
             DenseBlock block = block(finder, members.get(b).toIntArray(), tested, tests.get(b), params.minDensity());
             int[] clients = clients(finder, block.followers(), client, params.minDensity(), scratch);
-            int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf, params,
-                    scratch);
+            int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf,
+                    population, params, scratch);
             if (delivered.length > 0) {
                 for (int v : delivered) {
                     blockOf[v] = b;
@@ -295,13 +296,12 @@ final class BoughtAudiences {
         }
         List<DenseBlock> rest = new ArrayList<>();
         boolean[] target = new boolean[n];
-        double background = unknownShare(finder, created, gap, longest, params.minTargets());
         for (int b = 0; b < kept.size(); b++) {
             DenseBlock k = kept.get(b);
             DenseBlock left = readers[b] ? without(finder, k, blockOf) : found[b] ? k.asBought() : k;
             if (!readers[b] && !found[b]) {
-                left = withDeliveries(finder, created, gap, longest, background, k, target, taken, accounted, blockOf,
-                        params, scratch);
+                left = withDeliveries(finder, created, gap, longest, population, k, target, taken, accounted,
+                        blockOf, params, scratch);
             }
             if (left.followers().length >= params.minFollowers()) {
                 rest.add(left);
@@ -315,15 +315,16 @@ final class BoughtAudiences {
      * audience no test found bought, with the vendor's deliveries made outside it ({@link #deliveries}): a drip-feed
      * service's pool, found by the follow rounds a part at a time, leaves its accounts made between those parts free,
      * following the same clients, as it does beside a bought block's windows. Its clients are its targets that a share
-     * {@code minDensity} of it follows and whose audience is mostly unknown, beyond the archive's {@code background}
-     * share of unknown accounts (more than max(½, background) of their followers: an account whose audience a vendor
+     * {@code minDensity} of it follows and whose audience is mostly unknown, beyond the archive's share of unknown
+     * accounts (more than max(½, that share) of their followers: an account whose audience a vendor
      * made). A block's targets also hold the platform's stars that a farm follows as camouflage; their audiences are
      * the platform's, and an ordinary account that nobody follows (a newcomer, or anyone in an archive whose accounts'
      * followers were not all collected) follows a quarter of them as readily as a delivered account does. The
      * deliveries are taken (as {@link #pass}'s bought blocks' are); the block's follows are counted again over its
      * followers as {@link #recounted} does. {@code k} itself when nothing is delivered.
      *
-     * @param background the share of unknown accounts among the archive's eligible ones ({@link #unknownShare})
+     * @param population the archive's accounts ({@link #population}): the share of unknown accounts, and the
+     *                   deliveries' chance
      * @param taken      the accounts a block holds (a kept block other than a readers', or delivered); the deliveries
      *                   are added
      * @param accounted  as {@link #pass} takes it
@@ -331,10 +332,10 @@ final class BoughtAudiences {
      * @param scratch    one int per account, all 0; left all 0
      */
     static DenseBlock withDeliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest,
-                                     double background, DenseBlock k, boolean[] target, boolean[] taken,
+                                     Population population, DenseBlock k, boolean[] target, boolean[] taken,
                                      int[][] accounted, int[] blockOf, CoordinationParams.FollowParams params,
                                      int[] scratch) {
-        double least = Math.max(0.5, background);
+        double least = Math.max(0.5, population.unknownShare());
         for (int t : k.targets()) {
             int unknown = 0;
             for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
@@ -346,8 +347,8 @@ final class BoughtAudiences {
         for (int t : k.targets()) {
             target[t] = false;
         }
-        int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf, params,
-                scratch);
+        int[] delivered = deliveries(finder, created, gap, longest, clients, taken, accounted, blockOf, population,
+                params, scratch);
         if (delivered.length == 0) {
             return k;
         }
@@ -397,13 +398,22 @@ final class BoughtAudiences {
      * vendor works through its order book: a drip-feed service, which makes its accounts one at a time over months and
      * delivers each to several of its clients, leaves accounts between and beside the windows that were found, too few
      * in any window of their own to pass the test, following the same clients as the windows' members. An ordinary
-     * account follows a client for the client's sake, and two of one vendor's clients by chance only: their audiences
-     * are the vendor's (the class comment, "What it cannot see", is what is left). O(Σ in-degrees of C).
+     * account follows a client for the client's sake, and two of one vendor's clients by chance only, and that
+     * chance is tested. Whether an eligible account is unknown does not depend on whom it follows under ordinary
+     * following (the audience model's assumption), so an unknown account follows client c at the rate its known
+     * followers give: k<sub>c</sub> / K, k<sub>c</sub> the known eligible followers of c and K the known eligible
+     * accounts. At those rates the archive's U unknown eligible accounts hold E = U · P(Poisson(Σ k<sub>c</sub> / K)
+     * ≥ floor) that follow the floor of C by chance, and the D found are the vendor's only when P(Poisson(E) ≥ D) ≤
+     * {@code maxPValue} (none otherwise, and none where nobody is known). The clients of a drip-feed service, small
+     * accounts whose audience the vendor made, give E far under one; two clients that hundreds of known accounts
+     * follow (a public figure whose audience was bought once, and an account a starter list gives every newcomer)
+     * give dozens, and an unknown account following both is no delivery. The class comment's "What it cannot see" is
+     * what is left. O(Σ in-degrees of C).
      *
      * @param scratch one int per account, all 0; left all 0
      */
     static int[] deliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest, int[] clients,
-                            boolean[] taken, int[][] accounted, int[] blockOf,
+                            boolean[] taken, int[][] accounted, int[] blockOf, Population population,
                             CoordinationParams.FollowParams params, int[] scratch) {
         int floor = Math.max(2, (int) Math.ceil(params.minDensity() * clients.length));
         if (clients.length < floor) {
@@ -411,11 +421,14 @@ final class BoughtAudiences {
         }
         IntArrayList touched = new IntArrayList();
         IntArrayList out = new IntArrayList();
+        long known = 0;
         for (int t : clients) {
             for (int i = finder.inStart(t); i < finder.inEnd(t); i++) {
                 int v = finder.inFollower(i);
+                boolean eligible = eligible(finder, created, v, params.minTargets());
+                known += eligible && gap[v] > longest ? 1 : 0;
                 if (taken[v] || blockOf[v] >= 0 || gap[v] > longest
-                        || !eligible(finder, created, v, params.minTargets())
+                        || !eligible
                         || accounted[v] != null && Arrays.binarySearch(accounted[v], t) >= 0) {
                     continue;
                 }
@@ -427,14 +440,28 @@ final class BoughtAudiences {
                 }
             }
         }
+        int knownAccounts = population.eligible() - population.unknown();
+        double chance = knownAccounts == 0 ? Double.POSITIVE_INFINITY
+                : population.unknown() * PoissonTail.upper(floor, (double) known / knownAccounts);
+        if (!out.isEmpty() && !(PoissonTail.upper(out.size(), chance) <= params.maxPValue())) {
+            out.clear();
+        }
         return ascendingClearing(out, touched, scratch);
     }
 
     /**
-     * The share of unknown accounts (gap at most {@code longest}) among the archive's eligible ones (a known creation,
-     * at least {@code minTargets} follows); 0 when none is eligible. O(n).
+     * The archive's eligible accounts (a known creation, at least {@code minTargets} follows), {@code unknown} of them
+     * unknown (gap at most the longest span of {@link #SPANS}).
      */
-    static double unknownShare(DenseBlockFinder finder, long[] created, long[] gap, long longest, int minTargets) {
+    record Population(int eligible, int unknown) {
+        /** The share of unknown accounts among the eligible ones; 0 when none is eligible. */
+        double unknownShare() {
+            return eligible == 0 ? 0 : (double) unknown / eligible;
+        }
+    }
+
+    /** The archive's {@link Population}. O(n). */
+    static Population population(DenseBlockFinder finder, long[] created, long[] gap, long longest, int minTargets) {
         int eligible = 0;
         int unknown = 0;
         for (int v = 0; v < created.length; v++) {
@@ -443,7 +470,7 @@ final class BoughtAudiences {
                 unknown += gap[v] <= longest ? 1 : 0;
             }
         }
-        return eligible == 0 ? 0 : (double) unknown / eligible;
+        return new Population(eligible, unknown);
     }
 
     /** {@code out} as an ascending array, after setting {@code scratch} back to 0 at every account {@code touched}. */

@@ -281,12 +281,13 @@ public enum Signal {
                         + "the free unknown accounts that follow a quarter (and at least 2) of its clients, the "
                         + "targets whose followers are mostly unknown (a vendor's deliveries; free: in no block, and "
                         + "for an account an explained block set aside, only the clients that explanation did not "
-                        + "cover count); each member linked to "
+                        + "cover count), when more than the clients' known followers' rates give by chance (Poisson "
+                        + "tail <= %.0e); each member linked to "
                         + "its %d most similar fellow members",
                 Arrays.toString(LockstepFollowSignal.Models.RESOLUTIONS), f.creationBurst() / 86400,
                 f.minFollowers(), f.minLift(), f.maxPValue(), f.minFollowers(), f.minTargets(), f.minDensity(),
                 f.maxBlocks(), Arrays.stream(BoughtAudiences.SPANS).mapToObj(s -> Long.toString(
                         s * f.creationBurst() / 86400)).collect(Collectors.joining(", ")),
-                f.maxPValue(), f.partners());
+                f.maxPValue(), f.maxPValue(), f.partners());
     }
 }

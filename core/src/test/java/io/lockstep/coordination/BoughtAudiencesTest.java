@@ -494,7 +494,12 @@ class BoughtAudiencesTest {
                                    CoordinationParams.FollowParams params, boolean[] closed, int[][] accounted,
                                    int[] blockOf) {
         static DeliveriesWorld build() {
-            int n = 40;
+            return build(8);
+        }
+
+        /** The world with {@code readers} known readers (32, 33, …) in place of eight. */
+        static DeliveriesWorld build(int readers) {
+            int n = 32 + readers;
             long[] created = new long[n];
             Arrays.fill(created, 5 * FollowGraphs.YEAR);
             created[9] = Long.MIN_VALUE;
@@ -530,7 +535,7 @@ class BoughtAudiencesTest {
                     to.add(t);
                 }
             }
-            for (int v = 32; v <= 39; v++) {
+            for (int v = 32; v < n; v++) {
                 from.add(30);
                 to.add(v);
                 for (int t = 20; t <= 28; t++) {
@@ -559,31 +564,57 @@ class BoughtAudiencesTest {
     void theDeliveriesAreTheFreeUnknownAccountsFollowingTwoOfTheBlocksTargets() {
         DeliveriesWorld w = DeliveriesWorld.build();
         int[] scratch = new int[w.created().length];
+        BoughtAudiences.Population large = new BoughtAudiences.Population(5_000, 100);
         int[] delivered = BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(),
-                new int[] {0, 1, 2}, w.closed(), w.accounted(), w.blockOf(), w.params(), scratch);
+                new int[] {0, 1, 2}, w.closed(), w.accounted(), w.blockOf(), large, w.params(), scratch);
         assertThat(delivered).containsExactly(3, 10);
         assertThat(scratch).containsOnly(0);
         assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0},
-                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isEmpty();
+                w.closed(), w.accounted(), w.blockOf(), large, w.params(), scratch)).isEmpty();
         // an explained block accounted for 3's follows of 1 and 20: one client left, under the floor; 10's of 0 (which
         // it does not follow) change nothing
         w.accounted()[3] = new int[] {1, 20};
         w.accounted()[10] = new int[] {0};
         assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0, 1, 2},
-                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).containsExactly(10);
+                w.closed(), w.accounted(), w.blockOf(), large, w.params(), scratch)).containsExactly(10);
         assertThat(scratch).containsOnly(0);
+    }
+
+    /**
+     * Phase: the deliveries' chance. The clients 0, 1 and 2 have one known eligible follower each (5). Among the
+     * world's own 20 eligible accounts, 11 of them unknown, an unknown account follows a client at 1 / 9, two of them
+     * together by chance in 11 · P(Poisson(3 / 9) ≥ 2) ≈ 0.49 accounts, and the two found (3 and 10) are no evidence;
+     * among 5,000 eligible accounts, 100 unknown, in about 2 · 10⁻⁵, and they are the vendor's.
+     */
+    @Test
+    void theDeliveriesAreTakenOnlyBeyondChance() {
+        DeliveriesWorld w = DeliveriesWorld.build();
+        int[] scratch = new int[w.created().length];
+        BoughtAudiences.Population own = BoughtAudiences.population(w.finder(), w.created(), w.gap(), w.longest(),
+                w.params().minTargets());
+        assertThat(own).isEqualTo(new BoughtAudiences.Population(20, 11));
+        double chance = 11 * PoissonTail.upper(2, 3.0 / 9);
+        assertThat(chance).isCloseTo(0.49, within(0.01));
+        assertThat(PoissonTail.upper(2, chance)).isGreaterThan(w.params().maxPValue());
+        assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0, 1, 2},
+                w.closed(), w.accounted(), w.blockOf(), own, w.params(), scratch)).isEmpty();
+        assertThat(scratch).containsOnly(0);
+        BoughtAudiences.Population large = new BoughtAudiences.Population(5_000, 100);
+        assertThat(PoissonTail.upper(2, 100 * PoissonTail.upper(2, 3.0 / 4_900))).isLessThan(1e-6);
+        assertThat(BoughtAudiences.deliveries(w.finder(), w.created(), w.gap(), w.longest(), new int[] {0, 1, 2},
+                w.closed(), w.accounted(), w.blockOf(), large, w.params(), scratch)).containsExactly(3, 10);
     }
 
     /**
      * The pass: an account that an explained block spent is no block's, and a vendor's block takes it among its
      * deliveries on the follows that explanation did not account for. Kept blocks: {11, 12, 13} on the clients 0, 1
-     * and 2, and {6, 14, 15} on 26, 27 and 28 (the readers 32 to 39 follow those too: no client). Spent by explained
+     * and 2, and {6, 14, 15} on 26, 27 and 28 (2,000 known readers follow those too: no client). Spent by explained
      * blocks: 3 (on the stars 20 and 21) and 7 (on 0 and 20). The first block takes 3 and 10; not 7 (one client left),
      * 4 (one client), nor 6 (the other block's).
      */
     @Test
     void anAccountAnExplainedBlockSpentIsDeliveredOnTheFollowsItDidNotAccountFor() {
-        DeliveriesWorld w = DeliveriesWorld.build();
+        DeliveriesWorld w = DeliveriesWorld.build(2_000);
         int n = w.created().length;
         CoordinationParams.FollowParams p = w.params();
         CoordinationParams.FollowParams params = new CoordinationParams.FollowParams(3, p.minTargets(), p.minDensity(),
@@ -608,6 +639,11 @@ class BoughtAudiencesTest {
                 .kept().get(0).followers()).containsExactly(3, 7, 10, 11, 12, 13);
     }
 
+    /** An archive of 100,000 eligible accounts, a share {@code unknown} of them unknown. */
+    private static BoughtAudiences.Population share(double unknown) {
+        return new BoughtAudiences.Population(100_000, (int) Math.round(unknown * 100_000));
+    }
+
     /**
      * Phase: a kept block of 11, 12 and 13 on targets 0, 1 and 2 (a part of a pool the follow rounds found) takes the
      * same deliveries as a bought block with those clients, closes them and counts its follows again over its five
@@ -621,7 +657,7 @@ class BoughtAudiencesTest {
         boolean[] target = new boolean[n];
         int[] scratch = new int[n];
         DenseBlock kept = new DenseBlock(new int[] {11, 12, 13}, new int[] {0, 1, 2}, 1.0, 9, 0.9, 1e-6);
-        DenseBlock grown = BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0,
+        DenseBlock grown = BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0),
                 kept, target, w.closed(), w.accounted(), w.blockOf(), w.params(), scratch);
         assertThat(grown.followers()).containsExactly(3, 10, 11, 12, 13);
         assertThat(grown.targets()).containsExactly(0, 1, 2);
@@ -636,22 +672,25 @@ class BoughtAudiencesTest {
         assertThat(scratch).containsOnly(0);
         // delivered once: a second block on the same clients finds nothing left
         DenseBlock again = new DenseBlock(new int[] {11, 12}, new int[] {0, 1, 2}, 1.0, 6, 0.6, 1e-4);
-        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, again, target,
+        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0), again,
+                target,
                 w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(again);
         DenseBlock oneClient = new DenseBlock(new int[] {11, 12, 13}, new int[] {0}, 1.0, 3, 0.3, 1e-3);
-        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), 0.0, oneClient, target,
+        assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0), oneClient,
+                target,
                 DeliveriesWorld.build().closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(oneClient);
         // the clients' audiences are mostly unknown (0: 8 of 10 followers, 1: 8 of 9, 2: 4 of 6), but not beyond an
         // archive where 0.85 of the eligible accounts are unknown: no client, no delivery
         DeliveriesWorld fresh = DeliveriesWorld.build();
-        assertThat(BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(), fresh.longest(), 0.85,
+        assertThat(BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(), fresh.longest(),
+                share(0.85),
                 kept, target, fresh.closed(), fresh.accounted(), fresh.blockOf(), fresh.params(), scratch))
                 .isSameAs(kept);
         // a target most of whose followers are known is a star the farm follows as camouflage, no client: with 5 and 9
         // known, 2 keeps 4 of 6 unknown, but at a background of 0.7 only 0 and 1 remain, and 10 follows one of them
         DenseBlock grownWithout2 = BoughtAudiences.withDeliveries(fresh.finder(), fresh.created(), fresh.gap(),
-                fresh.longest(), 0.7, kept, target, fresh.closed(), fresh.accounted(), fresh.blockOf(), fresh.params(),
-                scratch);
+                fresh.longest(), share(0.7), kept, target, fresh.closed(), fresh.accounted(), fresh.blockOf(),
+                fresh.params(), scratch);
         assertThat(grownWithout2.followers()).containsExactly(3, 11, 12, 13);
         assertThat(target).containsOnly(false);
         assertThat(scratch).containsOnly(0);
