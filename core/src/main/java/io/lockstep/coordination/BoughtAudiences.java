@@ -320,8 +320,12 @@ final class BoughtAudiences {
      * made). A block's targets also hold the platform's stars that a farm follows as camouflage; their audiences are
      * the platform's, and an ordinary account that nobody follows (a newcomer, or anyone in an archive whose accounts'
      * followers were not all collected) follows a quarter of them as readily as a delivered account does. The
-     * deliveries are taken (as {@link #pass}'s bought blocks' are); the block's follows are counted again over its
-     * followers as {@link #recounted} does. {@code k} itself when nothing is delivered.
+     * deliveries are taken (as {@link #pass}'s bought blocks' are). Of its own followers the block then keeps the
+     * unknown ones and the known ones that follow as many of its clients as a delivery does: a known account that
+     * follows fewer is a reader of its other targets, the stars the pool follows as camouflage, that the rounds
+     * gathered with the pool (most of the block being the pool's makes it no readers' block), and it leaves the
+     * vendor's block. The block's follows are counted again over its followers as {@link #recounted} does. {@code k}
+     * itself when nothing is delivered.
      *
      * @param population the archive's accounts ({@link #population}): the share of unknown accounts, and the
      *                   deliveries' chance
@@ -355,7 +359,10 @@ final class BoughtAudiences {
         for (int v : delivered) {
             taken[v] = true;
         }
-        return recounted(finder, k, LockstepFollowSignal.union(k.followers(), delivered));
+        int need = floor(clients.length, params.minDensity());
+        int[] own = Arrays.stream(k.followers()).filter(f -> gap[f] <= longest
+                || Arrays.stream(clients).filter(c -> finder.follows(f, c)).count() >= need).toArray();
+        return recounted(finder, k, LockstepFollowSignal.union(own, delivered));
     }
 
     /**
@@ -415,7 +422,7 @@ final class BoughtAudiences {
     static int[] deliveries(DenseBlockFinder finder, long[] created, long[] gap, long longest, int[] clients,
                             boolean[] taken, int[][] accounted, int[] blockOf, Population population,
                             CoordinationParams.FollowParams params, int[] scratch) {
-        int floor = Math.max(2, (int) Math.ceil(params.minDensity() * clients.length));
+        int floor = floor(clients.length, params.minDensity());
         if (clients.length < floor) {
             return new int[0];
         }
@@ -447,6 +454,11 @@ final class BoughtAudiences {
             out.clear();
         }
         return ascendingClearing(out, touched, scratch);
+    }
+
+    /** The clients a delivery follows at least: max(2, ⌈{@code minDensity} · {@code clients}⌉). */
+    static int floor(int clients, double minDensity) {
+        return Math.max(2, (int) Math.ceil(minDensity * clients));
     }
 
     /**

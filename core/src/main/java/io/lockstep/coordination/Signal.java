@@ -282,7 +282,8 @@ public enum Signal {
                         + "targets whose followers are mostly unknown (a vendor's deliveries; free: in no block, and "
                         + "for an account an explained block set aside, only the clients that explanation did not "
                         + "cover count), when more than the clients' known followers' rates give by chance (Poisson "
-                        + "tail <= %.0e); each member linked to "
+                        + "tail <= %.0e), a round's block then keeping of its own followers the unknown ones and "
+                        + "those following as many of its clients; each member linked to "
                         + "its %d most similar fellow members",
                 Arrays.toString(LockstepFollowSignal.Models.RESOLUTIONS), f.creationBurst() / 86400,
                 f.minFollowers(), f.minLift(), f.maxPValue(), f.minFollowers(), f.minTargets(), f.minDensity(),

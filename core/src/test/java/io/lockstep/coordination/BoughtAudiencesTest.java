@@ -648,7 +648,8 @@ class BoughtAudiencesTest {
      * Phase: a kept block of 11, 12 and 13 on targets 0, 1 and 2 (a part of a pool the follow rounds found) takes the
      * same deliveries as a bought block with those clients, closes them and counts its follows again over its five
      * followers (13 follows, none returned; the expectation scaled by 5 / 3); a block whose clients are fewer than
-     * the floor of two takes none and is returned as it was.
+     * the floor of two takes none and is returned as it was. A block that also holds a known reader of other targets
+     * lets it go when it takes deliveries.
      */
     @Test
     void aKeptBlockOfUnknownAccountsTakesTheVendorsDeliveriesToo() {
@@ -670,6 +671,14 @@ class BoughtAudiencesTest {
         assertThat(w.closed()[10]).isTrue();
         assertThat(target).containsOnly(false);
         assertThat(scratch).containsOnly(0);
+        // of its own followers the block keeps the unknown ones and the known ones that follow two of its clients (5);
+        // a known reader that follows none of them (32) leaves it
+        DeliveriesWorld mixedWorld = DeliveriesWorld.build();
+        DenseBlock mixed = new DenseBlock(new int[] {5, 11, 12, 13, 32}, new int[] {0, 1, 2}, 0.8, 12, 1.0, 1e-6);
+        DenseBlock vendors = BoughtAudiences.withDeliveries(mixedWorld.finder(), mixedWorld.created(),
+                mixedWorld.gap(), mixedWorld.longest(), share(0), mixed, target, mixedWorld.closed(),
+                mixedWorld.accounted(), mixedWorld.blockOf(), mixedWorld.params(), scratch);
+        assertThat(vendors.followers()).containsExactly(3, 5, 10, 11, 12, 13);
         // delivered once: a second block on the same clients finds nothing left
         DenseBlock again = new DenseBlock(new int[] {11, 12}, new int[] {0, 1, 2}, 1.0, 6, 0.6, 1e-4);
         assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0), again,
