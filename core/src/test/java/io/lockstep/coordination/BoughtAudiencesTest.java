@@ -671,7 +671,8 @@ class BoughtAudiencesTest {
         assertThat(w.closed()[10]).isTrue();
         assertThat(target).containsOnly(false);
         assertThat(scratch).containsOnly(0);
-        // of its own followers the block keeps the unknown ones and the known ones that follow two of its clients (5);
+        // of its own followers the block keeps the unknown ones and the known ones that follow the floor of two of its
+        // clients (5 follows all three);
         // a known reader that follows none of them (32) leaves it
         DeliveriesWorld mixedWorld = DeliveriesWorld.build();
         DenseBlock mixed = new DenseBlock(new int[] {5, 11, 12, 13, 32}, new int[] {0, 1, 2}, 0.8, 12, 1.0, 1e-6);
@@ -682,8 +683,7 @@ class BoughtAudiencesTest {
         // delivered once: a second block on the same clients finds nothing left
         DenseBlock again = new DenseBlock(new int[] {11, 12}, new int[] {0, 1, 2}, 1.0, 6, 0.6, 1e-4);
         assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0), again,
-                target,
-                w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(again);
+                target, w.closed(), w.accounted(), w.blockOf(), w.params(), scratch)).isSameAs(again);
         DenseBlock oneClient = new DenseBlock(new int[] {11, 12, 13}, new int[] {0}, 1.0, 3, 0.3, 1e-3);
         assertThat(BoughtAudiences.withDeliveries(w.finder(), w.created(), w.gap(), w.longest(), share(0), oneClient,
                 target,
