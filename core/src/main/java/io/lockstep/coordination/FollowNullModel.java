@@ -49,6 +49,15 @@ import java.util.Arrays;
  * rooted in the farm's community: popular accounts of other communities, and clients whose own follows go
  * elsewhere (or nowhere).
  *
+ * <p><b>Suspects</b> ({@link #setBlock(int[], int[], boolean[], boolean)}). The accounts the caller holds out for
+ * evidence of their own, not for the block's, are no sample of ordinary following even where the rule above counts
+ * the whole community: when the signal judges one creation burst, the archive's other bursts are such suspects
+ * ({@code LockstepFollowSignal#cohortBlock}). They leave a rooted star's popularity, its followers and its
+ * community's follows, while the block's own members stay in it. A botnet of several bursts that the partition
+ * makes one community with the seeds it follows, seeds whose own follows go to ordinary accounts of that same
+ * community, is otherwise a community following its own stars, and each burst is explained by the others
+ * (docs/quality.md, "A botnet's bursts judged without each other").
+ *
  * <p><b>Homes without the targets</b> ({@link #placeByFollowsOutside}). The partition places an account by all its
  * follows, those under test included. An account nobody follows has no other position: a fresh farm whose only ties
  * are its client, the popular accounts it is paid to follow and its own accounts is placed with its client, whose
@@ -89,6 +98,9 @@ final class FollowNullModel {
     private final long[] blockVolume; // H_r: follows made by the held-out accounts of r
     private final long[] blockAwayVolume; // the held-out accounts' follows outside r
     private final long[] memberVolume; // D_r: follows made by the block's members of r
+    private final boolean[] suspect; // held out as a suspect: out of a rooted star's popularity too
+    private final long[] suspectVolume; // follows made by the suspects of r
+    private final IntArrayList suspects = new IntArrayList();
     private final int[] blockCount; // scratch: members and candidates per community
     private final int[] size; // accounts per community
     /** A community of which the block's members and candidates make at least 1 / this share is the block's own. */
@@ -123,6 +135,8 @@ final class FollowNullModel {
         this.blockVolume = new long[c];
         this.blockAwayVolume = new long[c];
         this.memberVolume = new long[c];
+        this.suspect = new boolean[n];
+        this.suspectVolume = new long[c];
         this.blockCount = new int[c];
         this.size = new int[c];
         for (int v = 0; v < n; v++) {
@@ -165,6 +179,8 @@ final class FollowNullModel {
         this.blockVolume = new long[communities];
         this.blockAwayVolume = new long[communities];
         this.memberVolume = new long[communities];
+        this.suspect = new boolean[n];
+        this.suspectVolume = new long[communities];
         this.blockCount = new int[communities];
         this.count = new double[communities];
     }
@@ -485,6 +501,15 @@ final class FollowNullModel {
      * counted as ordinary readers their follows of the farm's pool would explain the rest of it.
      */
     void setBlock(int[] members, int[] candidates, boolean[] held) {
+        setBlock(members, candidates, held, false);
+    }
+
+    /**
+     * As {@link #setBlock(int[], int[], boolean[])}; with {@code suspects}, the held accounts that are candidates and
+     * not members are suspects: they also leave the popularity of a star rooted in the block's own community, its
+     * followers and its community's follows (see the class comment, "Suspects").
+     */
+    void setBlock(int[] members, int[] candidates, boolean[] held, boolean suspects) {
         clearBlock();
         for (int f : members) {
             blockCount[community[f]]++;
@@ -500,6 +525,11 @@ final class FollowNullModel {
             if ((blockCount[c] * OWN_COMMUNITY_SHARE >= size[c] || held != null && held[f])
                     && Arrays.binarySearch(members, f) < 0) {
                 h.add(f);
+                if (suspects && held != null && held[f] && !suspect[f]) {
+                    suspect[f] = true;
+                    suspectVolume[c] += graph.outDegree(f);
+                    this.suspects.add(f);
+                }
             }
         }
         for (int f : members) {
@@ -576,6 +606,11 @@ final class FollowNullModel {
     }
 
     private void clearBlock() {
+        for (int f : suspects) {
+            suspect[f] = false;
+            suspectVolume[community[f]] = 0;
+        }
+        suspects.clear();
         for (int f : blockMembers) {
             inBlock[f] = false;
         }
@@ -622,14 +657,17 @@ final class FollowNullModel {
         for (int c : blockCommunities) {
             if (memberVolume[c] > 0) {
                 if (c == own && rooted[j]) {
-                    // a member of the block's own community, rooted in it: its popularity there, block included
+                    // a member of the block's own community, rooted in it: its popularity there, block included,
+                    // suspects not
                     int all = 0;
                     for (int p = graph.inStart(j); p < graph.inEnd(j); p++) {
-                        if (community[graph.inFollower(p)] == c) {
+                        int f = graph.inFollower(p);
+                        if (community[f] == c && !suspect[f]) {
                             all++;
                         }
                     }
-                    e += memberVolume[c] * (all + PSEUDO_FOLLOWS * pi) / (volume[c] + PSEUDO_FOLLOWS);
+                    e += memberVolume[c] * (all + PSEUDO_FOLLOWS * pi)
+                            / (volume[c] - suspectVolume[c] + PSEUDO_FOLLOWS);
                 } else {
                     e += memberVolume[c] * (count[c] + PSEUDO_FOLLOWS * pi)
                             / (volume[c] - blockVolume[c] + PSEUDO_FOLLOWS);
@@ -711,12 +749,13 @@ final class FollowNullModel {
                     + PSEUDO_FOLLOWS;
             double observed = 0;
             double expected = 0;
-            double kappaAll = Math.max(0, volume[c] - (mine ? d : 0)) + PSEUDO_FOLLOWS;
+            double kappaAll = Math.max(0, volume[c] - suspectVolume[c] - (mine && !suspect[i] ? d : 0))
+                    + PSEUDO_FOLLOWS;
             for (int t = 0; t < ts.length; t++) {
                 boolean follows = graph.follows(i, ts[t]);
                 boolean inside = community[ts[t]] == c;
                 boolean own = inside && rooted[ts[t]];
-                double k = own ? all.get(((long) t << 32) | c) - (mine && follows ? 1 : 0)
+                double k = own ? all.get(((long) t << 32) | c) - (mine && follows && !suspect[i] ? 1 : 0)
                         : followers.get(((long) t << 32) | c) - (outside && follows ? 1 : 0);
                 double rate = (Math.max(0, k) + PSEUDO_FOLLOWS * popularity[t]);
                 double lambda = own ? d * rate / kappaAll : inside || !ownMix ? d * rate / kappa
@@ -741,7 +780,9 @@ final class FollowNullModel {
             int outside = 0;
             for (int p = graph.inStart(ts[t]); p < graph.inEnd(ts[t]); p++) {
                 int f = graph.inFollower(p);
-                all.addTo(((long) t << 32) | community[f], 1);
+                if (!suspect[f]) {
+                    all.addTo(((long) t << 32) | community[f], 1);
+                }
                 if (!inBlock[f]) {
                     k.addTo(((long) t << 32) | community[f], 1);
                     outside++;

@@ -888,7 +888,10 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         if (cohortsWhole) {
             // the cohort pass: each creation burst judged as a whole on the targets it owns, after every other
             // round, so that no block of the rounds above depends on it (see cohortBlock)
-            growth.hold(null);
+            // every burst is judged with the others held out as suspects: each is a spike of sign-ups, no sample of
+            // ordinary following, and a botnet of several bursts in one community with its seeds explains each of
+            // them by the rest (see FollowNullModel, "Suspects")
+            growth.holdSuspects(inAny(cohorts, n));
             growth.placeRecruitsByOtherFollows(homesForRecruits);
             for (int[] c : cohorts) {
                 termination.assertRunning();
@@ -1461,8 +1464,13 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** {@link FollowNullModel#setBlock(int[], int[], boolean[])} on every partition's model. */
         void setBlock(int[] members, int[] candidates, boolean[] held) {
+            setBlock(members, candidates, held, false);
+        }
+
+        /** {@link FollowNullModel#setBlock(int[], int[], boolean[], boolean)} on every partition's model. */
+        void setBlock(int[] members, int[] candidates, boolean[] held, boolean suspects) {
             for (FollowNullModel m : models) {
-                m.setBlock(members, candidates, held);
+                m.setBlock(members, candidates, held, suspects);
             }
         }
 
@@ -1517,6 +1525,8 @@ public final class LockstepFollowSignal implements CoordinationSignal {
         private final IntArrayList touched = new IntArrayList();
         /** Accounts held out of the rates of the blocks judged, whatever their community; null: none. */
         private boolean[] held;
+        /** Whether the held accounts are suspects ({@link #holdSuspects}). */
+        private boolean heldSuspects;
         /**
          * The creation burst the block being judged grew from (ascending; empty without one): candidates of the
          * block test as they are of growth's steps ({@link #followers}), see {@link #judgeBurst}.
@@ -1558,6 +1568,17 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          */
         void hold(boolean[] held) {
             this.held = held;
+            this.heldSuspects = false;
+        }
+
+        /**
+         * As {@link #hold}, the accounts marked in {@code suspects} held out as suspects: out of the popularity of a
+         * star rooted in the block's own community too ({@link FollowNullModel#setBlock(int[], int[], boolean[],
+         * boolean)}).
+         */
+        void holdSuspects(boolean[] suspects) {
+            this.held = suspects;
+            this.heldSuspects = suspects != null;
         }
 
         /**
@@ -1678,7 +1699,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
 
         /** The members of {@code seed} whose follows of {@code seedTargets} the model does not explain (ascending). */
         int[] unexplainedMembers(int[] seed, int[] seedTargets) {
-            model.setBlock(seed, heldOut(seed, seedTargets), held);
+            model.setBlock(seed, heldOut(seed, seedTargets), held, heldSuspects);
             List<FollowNullModel.Audience> audience = model.audience(seedTargets);
             IntArrayList out = new IntArrayList();
             for (int f : seed) {
@@ -1728,7 +1749,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] sorted = candidates.toIntArray();
             Arrays.sort(sorted);
             model.placeByFollowsOutside(byOtherFollows ? sorted : null);
-            model.setBlock(fs, union(heldOut(fs, sorted), burst), held);
+            model.setBlock(fs, union(heldOut(fs, sorted), burst), held, heldSuspects);
             model.placeByFollowsOutside(null);
             IntArrayList out = new IntArrayList();
             for (int i = 0; i < candidates.size(); i++) {
@@ -1775,7 +1796,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
          * then the member test per candidate (the second placement O(out-degree · log |ts|) more); deterministic.
          */
         int[] followers(int[] ts, int[] current, boolean[] excluded, int[] burst) {
-            model.setBlock(current, union(heldOut(current, ts), burst), held);
+            model.setBlock(current, union(heldOut(current, ts), burst), held, heldSuspects);
             List<FollowNullModel.Audience> audience = model.audience(ts);
             countFollowsOf(ts);
             int examined = 0;
@@ -1953,7 +1974,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             int[] candidates = union(heldOut(fs, ts), burstOfBlock);
             int[] homesWithout = byOtherFollows ? ts : null;
             model.placeByFollowsOutside(homesWithout);
-            model.setBlock(fs, candidates, held);
+            model.setBlock(fs, candidates, held, heldSuspects);
             model.placeByFollowsOutside(null);
             long observed = 0;
             long follows = 0;
@@ -1984,7 +2005,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
             refits++;
             if (local != null) {
                 local.placeByFollowsOutside(homesWithout);
-                local.setBlock(fs, candidates, held);
+                local.setBlock(fs, candidates, held, heldSuspects);
                 local.placeByFollowsOutside(null);
                 double refined = 0;
                 for (int t : ts) {
@@ -2119,13 +2140,25 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 ? 2 : params.minTargets();
     }
 
+    /** The accounts of [0, n) that are in any of {@code groups}. O(n + their sizes). */
+    static boolean[] inAny(List<int[]> groups, int n) {
+        boolean[] in = new boolean[n];
+        for (int[] g : groups) {
+            for (int f : g) {
+                in[f] = true;
+            }
+        }
+        return in;
+    }
+
     /**
      * The cohort pass's verdict on one creation burst {@code cohort} (ascending, from {@link #creationBursts}): its
      * members not in a kept block ({@code spent}) that follow at least {@link Growth#lightFloor} of the targets the
      * cohort captures ({@link #capturedTargets}), with those targets, when the block test keeps them (floor of two
      * targets; the cohort and the followers of those targets created next to it, {@link #createdNear}, held out of
      * the rates, {@link Growth#judgeBurst}); otherwise null. Used only with
-     * {@link #cohortsWhole} on.
+     * {@link #cohortsWhole} on. The pass holds the archive's other bursts out as suspects ({@link Growth#holdSuspects}),
+     * so the caller of this phase decides what {@code growth} holds.
      *
      * <p>Why: a fresh farm's vendor serves one to eight clients, and its accounts otherwise follow the platform's
      * top accounts. Each member follows one to three clients that the model expects it to follow 0.05–0.1 times

@@ -148,6 +148,79 @@ class CohortCoFollowersTest {
     }
 
     /**
+     * Phase: a botnet of five creation bursts of 30, a month apart, following three seeds, beside 600 ordinary
+     * accounts; each member follows the three seeds and one ordinary account, and each seed follows 20 ordinary
+     * accounts. Two finer partitions make the botnet and its seeds a community of their own (the seeds are captured
+     * there: their audience is that community's, their follows go elsewhere); the coarse one makes everything one
+     * community, where the seeds are rooted and judged by their popularity in all of it, as the fourth generator's r1
+     * was at analysis seeds 2 and 3. With the other bursts in that popularity, a burst is a community following its
+     * own stars (150 of the community's 1,260 follows go to each seed: 120 × 150 / 1,360 = 13.2 expected against 30)
+     * and makes no block; with the other bursts held out as suspects ({@code Growth#holdSuspects}), as the cohort
+     * pass holds them, the seeds' popularity is the burst's own 30 follows and the ordinary accounts' (120 × 30 / 880
+     * = 4.1 expected), and the burst is the block of the three seeds.
+     */
+    @Test
+    void aBurstIsJudgedWithTheOtherBurstsOfItsCommunityHeldOutAsSuspects() {
+        int seeds = 3;
+        int ordinary = 600;
+        int bursts = 5;
+        int size = 30;
+        int firstBurst = seeds + ordinary;
+        int n = firstBurst + bursts * size;
+        long day = 86_400L;
+        long[] created = new long[n];
+        IntPairs follows = new IntPairs();
+        for (int s = 0; s < seeds; s++) {
+            created[s] = s * 200 * day;
+            for (int k = 0; k < 20; k++) {
+                follows.add(s, seeds + s * 20 + k);
+            }
+        }
+        for (int o = 0; o < ordinary; o++) {
+            created[seeds + o] = (o % 2000) * day;
+            follows.add(seeds + o, seeds + (o + 1) % ordinary);
+        }
+        List<int[]> cohorts = new ArrayList<>();
+        for (int b = 0; b < bursts; b++) {
+            int[] cohort = new int[size];
+            for (int k = 0; k < size; k++) {
+                int f = firstBurst + b * size + k;
+                cohort[k] = f;
+                created[f] = (2500 + 30 * b) * day + k * 3600L;
+                for (int s = 0; s < seeds; s++) {
+                    follows.add(f, s);
+                }
+                follows.add(f, seeds + (7 * f) % ordinary);
+            }
+            cohorts.add(cohort);
+        }
+        DenseBlockFinder finder = follows.finder(n);
+        // the coarse partition: one community; the finer two: the botnet with its seeds, and the ordinary accounts
+        int[] coarse = new int[n];
+        int[] fine = new int[n];
+        for (int o = 0; o < ordinary; o++) {
+            fine[seeds + o] = 1;
+        }
+        List<int[]> partitions = List.of(coarse, fine, fine);
+        List<FollowNullModel> models = new ArrayList<>();
+        for (int[] p : partitions) {
+            models.add(new FollowNullModel(finder, p));
+        }
+        LockstepFollowSignal signal = new LockstepFollowSignal(CoordinationParams.defaults());
+        LockstepFollowSignal.Models model = new LockstepFollowSignal.Models(models,
+                CoordinationParams.defaults().seed());
+        LockstepFollowSignal.Growth growth = signal.new Growth(finder, model, n, created);
+        int[][] homes = CapturedTargetSeeds.homes(finder, n, partitions);
+        int[] first = cohorts.get(0);
+        assertThat(signal.cohortBlock(finder, growth, partitions, homes, first, new boolean[n])).isNull();
+        growth.holdSuspects(LockstepFollowSignal.inAny(cohorts, n));
+        DenseBlock kept = signal.cohortBlock(finder, growth, partitions, homes, first, new boolean[n]);
+        assertThat(kept).isNotNull();
+        assertThat(kept.followers()).containsExactly(first);
+        assertThat(kept.targets()).containsExactly(0, 1, 2);
+    }
+
+    /**
      * The whole signal: a fresh farm of 150 created over four days, following its vendor's two clients with
      * probabilities 0.8 and 0.45 (as the fourth generator's g3 farm does), top accounts with probability 0.5 and
      * random camouflage, hidden in the homophilous communities: found, and only farm accounts are flagged. Without
