@@ -205,7 +205,10 @@ import java.util.function.IntConsumer;
  *       it); the thin members leave the search with the block, so that the later rounds are those without the trim.
  *       At most {@code maxBlocks} rounds.</li>
  *   <li><b>The cohort pass</b> ({@link #cohortsWhole}), after every other round: each creation burst's members not
- *       in a kept block, judged as a whole on the targets it captures ({@link #cohortBlock}). It
+ *       in a kept block, judged as a whole on the targets it captures ({@link #cohortBlock}), with the archive's
+ *       other bursts held out of the rates as suspects ({@link FollowNullModel}, "Suspects"): a botnet made in
+ *       several bursts, which the partition makes one community with the seeds it follows, would otherwise have each
+ *       burst explained by the others as a community following its own stars. It
  *       runs last so that no other round's verdict depends on it: a block it keeps leaves the peeling, the growth
  *       and the order of the later seeds as they were.</li>
  *   <li><b>The bought audiences</b> ({@link #boughtAudiences}), last: the accounts that follow an account in a batch
