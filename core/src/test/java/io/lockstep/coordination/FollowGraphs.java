@@ -628,6 +628,40 @@ final class FollowGraphs {
     }
 
     /**
+     * Sign-up waves into community {@code c}: {@code waves} waves of {@code size} new accounts ({@code v<wave>_<i>}),
+     * each wave created within two days, the waves {@code apart} days apart ending a year ago; each account follows
+     * 10–30 accounts of community {@code c} by its popularity and each of {@code suggested} with probability
+     * {@code share} (a suggestion list the newcomers accept). Returns the waves.
+     */
+    List<List<String>> signupWaves(int c, int waves, int size, int apart, List<String> suggested, double share) {
+        List<List<String>> out = new ArrayList<>();
+        for (int w = 0; w < waves; w++) {
+            List<String> wave = new ArrayList<>();
+            long start = NOW - YEAR - (long) (waves - 1 - w) * apart * DAY;
+            for (int i = 0; i < size; i++) {
+                String id = "v" + w + "_" + i;
+                wave.add(id);
+                t.b.account(id, id, start + (long) (r.nextDouble() * 2 * DAY), 0);
+                int d = 10 + r.nextInt(21);
+                Set<String> chosen = new HashSet<>();
+                for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
+                    String target = draw(c);
+                    if (chosen.add(target)) {
+                        t.b.addFollow(id, target);
+                    }
+                }
+                for (String s : suggested) {
+                    if (!chosen.contains(s) && r.nextDouble() < share) {
+                        t.b.addFollow(id, s);
+                    }
+                }
+            }
+            out.add(wave);
+        }
+        return out;
+    }
+
+    /**
      * A sign-up wave: {@code size} new accounts ({@code w<index>}) created within the two days a year ago that
      * {@link #burstClientFarm} uses, each following 10–30 accounts of community {@code c} by its popularity and one
      * of the given accounts.
