@@ -642,14 +642,7 @@ final class FollowGraphs {
                 String id = "v" + w + "_" + i;
                 wave.add(id);
                 t.b.account(id, id, start + (long) (r.nextDouble() * 2 * DAY), 0);
-                int d = 10 + r.nextInt(21);
-                Set<String> chosen = new HashSet<>();
-                for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
-                    String target = draw(c);
-                    if (chosen.add(target)) {
-                        t.b.addFollow(id, target);
-                    }
-                }
+                Set<String> chosen = newcomerFollows(id, c);
                 for (String s : suggested) {
                     if (!chosen.contains(s) && r.nextDouble() < share) {
                         t.b.addFollow(id, s);
@@ -659,6 +652,22 @@ final class FollowGraphs {
             out.add(wave);
         }
         return out;
+    }
+
+    /**
+     * A newcomer's own choices: {@code id} follows 10–30 distinct accounts of community {@code c} drawn by their
+     * popularity there (fewer when the draws keep repeating); returns them.
+     */
+    private Set<String> newcomerFollows(String id, int c) {
+        int d = 10 + r.nextInt(21);
+        Set<String> chosen = new HashSet<>();
+        for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
+            String target = draw(c);
+            if (chosen.add(target)) {
+                t.b.addFollow(id, target);
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -672,14 +681,7 @@ final class FollowGraphs {
             String id = "w" + i;
             wave.add(id);
             t.b.account(id, id, NOW - YEAR + (long) (r.nextDouble() * 2 * DAY), 0);
-            int d = 10 + r.nextInt(21);
-            Set<String> chosen = new HashSet<>();
-            for (int attempt = 0; chosen.size() < d && attempt < 20 * d; attempt++) {
-                String target = draw(c);
-                if (chosen.add(target)) {
-                    t.b.addFollow(id, target);
-                }
-            }
+            newcomerFollows(id, c);
             t.b.addFollow(id, oneOf.get(r.nextInt(oneOf.size())));
         }
         return wave;
