@@ -359,9 +359,10 @@ final class BoughtAudiences {
         for (int v : delivered) {
             taken[v] = true;
         }
-        int need = floor(clients.length, params.minDensity());
-        int[] own = Arrays.stream(k.followers()).filter(f -> gap[f] <= longest
-                || Arrays.stream(clients).filter(c -> finder.follows(f, c)).count() >= need).toArray();
+        int[] deliveredLike = LockstepFollowSignal.coFollowers(finder, k.followers(), clients,
+                floor(clients.length, params.minDensity()));
+        int[] own = Arrays.stream(k.followers())
+                .filter(f -> gap[f] <= longest || Arrays.binarySearch(deliveredLike, f) >= 0).toArray();
         return recounted(finder, k, LockstepFollowSignal.union(own, delivered));
     }
 
