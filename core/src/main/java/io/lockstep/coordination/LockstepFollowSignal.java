@@ -876,10 +876,9 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                 // (see interestTest)
                 boolean spends = kept != null || explained && (readers == null
                         || hasAudience(finder, created, batchSpan, f, readers.followers(), readers.targets()));
-                if (spends && !spent[f] && explainedTargets != null) {
-                    accounted[f] = explainedTargets;
+                if (spends) {
+                    spend(f, spent, accounted, explainedTargets);
                 }
-                spent[f] |= spends;
             }
             if (kept != null) {
                 blocks.add(kept);
@@ -916,10 +915,7 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                         blocks.add(kept);
                     }
                     for (int f : kept.followers()) {
-                        if (explained && !spent[f]) {
-                            accounted[f] = kept.targets();
-                        }
-                        spent[f] = true;
+                        spend(f, spent, accounted, explained ? kept.targets() : null);
                     }
                 }
             }
@@ -2141,6 +2137,19 @@ public final class LockstepFollowSignal implements CoordinationSignal {
                    int most) {
         return capturedSeed && allCaptured(capturedIn, 1, targets) || burst && !onboarding(capturedByBlock, most)
                 ? 2 : params.minTargets();
+    }
+
+    /**
+     * Account f leaves growth ({@code spent}). When a block that an explanation set aside holds it
+     * ({@code explainedTargets}, that block's targets; null for a kept block) and it was free until now, its follows
+     * of those targets are accounted for ({@code accounted}, read by {@link BoughtAudiences#pass}): the first
+     * verdict on an account is the one that spends it.
+     */
+    static void spend(int f, boolean[] spent, int[][] accounted, int[] explainedTargets) {
+        if (!spent[f] && explainedTargets != null) {
+            accounted[f] = explainedTargets;
+        }
+        spent[f] = true;
     }
 
     /** The accounts of [0, n) that are in any of {@code groups}. O(n + their sizes). */
