@@ -26,8 +26,8 @@ import java.util.Set;
  * a few; a seed's are retweeted by the botnet.
  *
  * <p><b>The test</b>, per account s that is not suspicious and was retweeted by R<sub>s</sub> distinct other
- * accounts, A of them amplifiers (suspicious and on a co-retweet or fast-retweet edge: flagged for retweeting
- * together):
+ * accounts, A of them amplifiers (suspicious and on a co-retweet, fast-retweet or devoted-retweet edge: flagged for
+ * retweeting together):
  * <ol>
  *   <li><b>its audience is the network</b>: A &gt; R<sub>s</sub> / 2, a majority (the same majority as a hashtag's
  *       source in {@link HashtagSources}, not a fitted constant);</li>
@@ -80,11 +80,14 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
 
     private final int partners;
     private final int evidenceCap;
+    /** The devoted-retweet test, when that signal is enabled: its sources are no farm's clients; else null. */
+    private final DevotedRetweetSignal devoted;
 
     public AmplifiedSeedSignal(CoordinationParams params) {
         Objects.requireNonNull(params, "params");
         this.partners = Math.min(MAX_PARTNERS, params.cluster().partners());
         this.evidenceCap = params.evidenceCap();
+        this.devoted = params.enabled(CoordinationSignal.DEVOTED_RETWEET) ? new DevotedRetweetSignal(params) : null;
     }
 
     /** The verdicts and clusters after the seeds joined their amplifiers' clusters, and the seeds' edges. */
@@ -111,8 +114,10 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         int[] seedCluster = new int[n];
         Arrays.fill(seedCluster, -1);
         Audience[] audience = new Audience[n];
-        int[] candidates = withoutClients(activity, clusters, verdicts,
-                seeds(pairs, amplifier, verdicts, n, seedCluster, audience), seedCluster, audience);
+        int[] found = seeds(pairs, amplifier, verdicts, n, seedCluster, audience);
+        boolean[] devotedSources = devoted == null || !inFollowBlock(clusters, found, seedCluster) ? null
+                : devoted.sources(activity, termination);
+        int[] candidates = withoutClients(activity, clusters, verdicts, found, seedCluster, audience, devotedSources);
         int[] seeds = systematic(activity, candidates, amplifier, audience);
         if (seeds.length == 0) {
             return Joined.none(clusters, verdicts);
@@ -132,11 +137,17 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
      * 80: market accounts follow and promote their customers). The follow signal makes members of a block's
      * followers, never of its targets; a seed read from the same farm's retweets is its client too, not its voice.
      * Measured on the fourth generator's archives (docs/quality.md): the follower buyers taken for seeds were
-     * followed by 79–95 % of their farm's cluster, the farm's own aged accounts taken for seeds by 0–3 %. The
-     * clients' {@code audience} entries are cleared. O(follows + candidates).
+     * followed by 79–95 % of their farm's cluster, the farm's own aged accounts taken for seeds by 0–3 %. A source
+     * with a devoted audience ({@code devotedSources}, {@link DevotedRetweetSignal}: most of its retweeters exist to
+     * retweet it, and retweet it faster than anyone else is retweeted) is no client: a botnet's amplifiers follow
+     * their seeds too, while a vendor's accounts retweet its clients at their own pace. The clients'
+     * {@code audience} entries are cleared. O(follows + candidates).
+     *
+     * @param devotedSources per account, whether it is a source with a devoted audience; null when the devoted-retweet
+     *                       signal is not enabled
      */
     static int[] withoutClients(Activity activity, List<Cluster> clusters, AccountVerdict[] verdicts,
-                                int[] candidates, int[] seedCluster, Audience[] audience) {
+                                int[] candidates, int[] seedCluster, Audience[] audience, boolean[] devotedSources) {
         if (candidates.length == 0) {
             return candidates;
         }
@@ -162,7 +173,8 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         }
         IntArrayList kept = new IntArrayList(candidates.length);
         for (int s : candidates) {
-            if (inFarm[s] && 2 * followedBy[s] > clusters.get(seedCluster[s]).members().length) {
+            if (inFarm[s] && 2 * followedBy[s] > clusters.get(seedCluster[s]).members().length
+                    && (devotedSources == null || !devotedSources[s])) {
                 audience[s] = null;
                 seedCluster[s] = -1;
             } else {
@@ -172,6 +184,16 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         return kept.toIntArray();
     }
 
+    /** Whether one of {@code candidates} would join a follow block's cluster ({@link #withoutClients}'s case). */
+    private static boolean inFollowBlock(List<Cluster> clusters, int[] candidates, int[] seedCluster) {
+        for (int s : candidates) {
+            if (clusters.get(seedCluster[s]).kind().equals(Signal.LOCKSTEP_FOLLOW.kind())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A seed's audience: its distinct retweeters R and, of them, the amplifiers A. */
     record Audience(int retweeters, int amplifiers) {
         double share() {
@@ -179,10 +201,10 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         }
     }
 
-    /** Suspicious accounts on a co-retweet or fast-retweet edge. O(edges). */
+    /** Suspicious accounts on a co-retweet, fast-retweet or devoted-retweet edge. O(edges). */
     static boolean[] amplifiers(int n, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
-        return Joined.flaggedOn(n, edges, verdicts,
-                Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.FAST_RETWEET));
+        return Joined.flaggedOn(n, edges, verdicts, Set.of(CoordinationSignal.CO_RETWEET,
+                CoordinationSignal.FAST_RETWEET, CoordinationSignal.DEVOTED_RETWEET));
     }
 
     /** The distinct (retweeted author, retweeter) pairs of the archive, {@code author << 32 | retweeter}, sorted. */
@@ -206,7 +228,7 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
     }
 
     /** The author of the post that post p retweets, when p is a retweet of another account's post; else NONE. */
-    private static int retweetedAuthor(Activity activity, int p) {
+    static int retweetedAuthor(Activity activity, int p) {
         if (activity.kind(p) != PostKind.RETWEET) {
             return Activity.NONE;
         }

@@ -19,23 +19,23 @@ import java.util.Set;
  * fell in (a block's edges link each member to a few partners only, and modularity would cut such a sparse graph into
  * pieces). When at least half of them already share one cluster (a botnet whose amplifiers follow its seeds, a link
  * ring whose members follow each other), that cluster keeps those of them <em>held by co-reaction</em> there: with a
- * co-retweet, co-reply or fast-retweet edge to another of its members ({@link #REACTIONS}; the cluster at least
- * {@link CoordinationParams.ClusterParams#minSize()} strong), and the block's cluster is its other followers. The
- * reason: a retweet or a reply answers a post of an account one usually follows, so the accounts that react to the
- * same authors are also the accounts that follow them, and the follow signal links an amplification network to the
- * honest readers of its seeds; modularity then puts those readers with the amplifiers through the block's edges. In
- * the botnet's cluster they carry no co-action and the timed score, whose density counts every member, would score
- * the botnet as sparse (branch coretweet13, docs/quality.md: 78 readers of one 85-follower block in a cluster of 102
- * amplifiers, density 0.32 instead of 0.88); in the block's cluster they are judged by the follow evidence, the
- * block's significance and its audience. Authored co-action (co-link, co-text, co-hashtag) holds nobody: followers
- * of one outlet or club share its links and hashtags without following being a consequence, and holding them too
- * exposed small co-text and co-hashtag clusters of honest share-button readers and sports fans on the blind archives
- * (docs/quality.md). Before the blocks, pieces that modularity cut below
- * {@link CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of their weight
- * ({@link #rejoin}); then the members tied to their cluster more weakly than a typical pair of its members are split
- * off ({@link ClusterRefiner#detachWeak}). After the blocks, what a block left of a cluster is split into its
- * connected pieces ({@link #splitLeftovers}). Clusters smaller than {@code minSize} are dropped. A block's cluster may
- * hold co-action parts ({@link #coActionParts}), which the score phase judges on their own evidence.
+ * co-retweet, co-reply, fast-retweet or devoted-retweet edge to another of its members ({@link #REACTIONS}; the
+ * cluster at least {@link CoordinationParams.ClusterParams#minSize()} strong), and the block's cluster is its other
+ * followers. The reason: a retweet or a reply answers a post of an account one usually follows, so the accounts that
+ * react to the same authors are also the accounts that follow them, and the follow signal links an amplification
+ * network to the honest readers of its seeds; modularity then puts those readers with the amplifiers through the
+ * block's edges. In the botnet's cluster they carry no co-action and the timed score, whose density counts every
+ * member, would score the botnet as sparse (branch coretweet13, docs/quality.md: 78 readers of one 85-follower block in
+ * a cluster of 102 amplifiers, density 0.32 instead of 0.88); in the block's cluster they are judged by the follow
+ * evidence, the block's significance and its audience. Authored co-action (co-link, co-text, co-hashtag) holds nobody:
+ * followers of one outlet or club share its links and hashtags without following being a consequence, and holding them
+ * too exposed small co-text and co-hashtag clusters of honest share-button readers and sports fans on the blind
+ * archives (docs/quality.md). Before the blocks, pieces that modularity cut below {@link
+ * CoordinationParams.ClusterParams#minSize()} rejoin the community holding at least half of their weight ({@link
+ * #rejoin}); then the members tied to their cluster more weakly than a typical pair of its members are split off
+ * ({@link ClusterRefiner#detachWeak}). After the blocks, what a block left of a cluster is split into its connected
+ * pieces ({@link #splitLeftovers}). Clusters smaller than {@code minSize} are dropped. A block's cluster may hold
+ * co-action parts ({@link #coActionParts}), which the score phase judges on their own evidence.
  *
  * <p>Cost: Leiden's, then O(n + edges + Σ block followers). Deterministic for a given seed (Leiden runs
  * single-threaded).
@@ -43,33 +43,35 @@ import java.util.Set;
 final class ClusterPhase {
     /** The signals of reactions to other accounts' posts, whose edges hold a block's followers in their cluster. */
     static final Set<String> REACTIONS = Set.of(CoordinationSignal.CO_RETWEET,
-            CoordinationSignal.CO_REPLY, CoordinationSignal.FAST_RETWEET);
+            CoordinationSignal.CO_REPLY, CoordinationSignal.FAST_RETWEET, CoordinationSignal.DEVOTED_RETWEET);
 
     /**
      * The signals whose edges make a co-action part of a block's cluster ({@link #coActionParts}): those whose pairs
      * were already tested against an audience's explanation, by their signal or by the timed score: co-retweet and
      * co-reply (the crowd factor of {@link ClusterScorer}: co-reactions a crowd explains do not count), fast-retweet
-     * (its source test is relative to the archive's audiences), co-text (copies with a visible route to a common source
-     * are discounted, {@link CommonSource}), co-link-slow (co-shares a common source's audience explains are left
-     * out, {@link CommonSources}) and hashtag-burst (co-uses of a short-lived hashtag that a source both accounts
-     * follow or retweeted on it explains are left out, {@link HashtagSources}: a club's match tag, a fanbase's hashtag
-     * project). Co-hashtag, hashtag-sequence and the 60 s co-link have no such test: the followers
-     * of one club or outlet use its hashtags and links because they follow it, so that evidence of a block's followers
-     * stays with the block. An edge of any of these signals carves only between followers that are not tied to the
-     * block's audience: whose follows to and from the followers of the block outside their own co-action component
-     * are no more than their degree explains ({@link LockstepReaders#tiedAcrossBeyondChance}). Members of an audience
-     * who know one another act together on the accounts they follow because they see the same posts and one another
-     * (Aral, Muchnik and Sundararajan, PNAS 106, 2009; the rule by which {@link LockstepReaders} counts them as
-     * readers): the core of a club's fans retweeting its posts within the minute, or posting its chant, follows other
-     * fans of the club (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone when only
-     * reactions were held to this rule; docs/quality.md). A follow-unfollow churn farm follows hundreds of accounts to
-     * be followed back, and meets the block's other followers at its degree's rate: that is no acquaintance (the
-     * fourth generator's x3: the whole churn farm held in its sports fans' block when any tie counted; docs/quality.md,
-     * "Ties beyond chance"). A group whose follows stay inside the group itself (a botnet whose amplifiers follow one
-     * another and the seeds) is judged by its co-action.
+     * (its source test is relative to the archive's audiences), devoted-retweet (its source test is of the source's
+     * audience: accounts devoted to it, most of its audience, faster than the undevoted), co-text (copies with a
+     * visible route to a common source are discounted, {@link CommonSource}), co-link-slow (co-shares a common
+     * source's audience explains are left out, {@link CommonSources}) and hashtag-burst (co-uses of a short-lived
+     * hashtag that a source both accounts follow or retweeted on it explains are left out, {@link HashtagSources}: a
+     * club's match tag, a fanbase's hashtag project). Co-hashtag, hashtag-sequence and the 60 s co-link have no such
+     * test: the followers of one club or outlet use its hashtags and links because they follow it, so that evidence of
+     * a block's followers stays with the block. An edge of any of these signals carves only between followers that are
+     * not tied to the block's audience: whose follows to and from the followers of the block outside their own
+     * co-action component are no more than their degree explains ({@link LockstepReaders#tiedAcrossBeyondChance}).
+     * Members of an audience who know one another act together on the accounts they follow because they see the same
+     * posts and one another (Aral, Muchnik and Sundararajan, PNAS 106, 2009; the rule by which {@link LockstepReaders}
+     * counts them as readers): the core of a club's fans retweeting its posts within the minute, or posting its chant,
+     * follows other fans of the club (the fourth generator's g2: four sports fans' co-text part scored 0.756 alone when
+     * only reactions were held to this rule; docs/quality.md). A follow-unfollow churn farm follows hundreds of
+     * accounts to be followed back, and meets the block's other followers at its degree's rate: that is no acquaintance
+     * (the fourth generator's x3: the whole churn farm held in its sports fans' block when any tie counted;
+     * docs/quality.md, "Ties beyond chance"). A group whose follows stay inside the group itself (a botnet whose
+     * amplifiers follow one another and the seeds) is judged by its co-action.
      */
     static final Set<String> CARVING = Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.CO_REPLY,
-            CoordinationSignal.FAST_RETWEET, CoordinationSignal.CO_TEXT, CoordinationSignal.CO_LINK_SLOW,
+            CoordinationSignal.FAST_RETWEET, CoordinationSignal.DEVOTED_RETWEET, CoordinationSignal.CO_TEXT,
+            CoordinationSignal.CO_LINK_SLOW,
             CoordinationSignal.HASHTAG_BURST);
 
     /**

@@ -21,6 +21,7 @@ public interface CoordinationSignal {
     String CO_TEXT = "co-text";
     String FAST_RETWEET = "fast-retweet";
     String CO_REPLY = "co-reply";
+    String DEVOTED_RETWEET = "devoted-retweet";
     String LOCKSTEP_FOLLOW = "lockstep-follow";
     String AMPLIFIED_SEED = "amplified-seed";
     String HASHTAG_PUSH = "hashtag-push";

@@ -52,6 +52,8 @@ public enum Signal {
                     p.fastRetweet().maxPValue())),
     CO_REPLY(CoordinationSignal.CO_REPLY, "botnet", p -> p.coReply().window(), CoReplySignal::new,
             p -> coAction(p.coReply(), "replies to the same post")),
+    DEVOTED_RETWEET(CoordinationSignal.DEVOTED_RETWEET, "botnet", p -> p.coRetweet().window(),
+            DevotedRetweetSignal::new, Signal::describeDevoted),
     LOCKSTEP_FOLLOW(CoordinationSignal.LOCKSTEP_FOLLOW, "follower-farm", p -> 0L, LockstepFollowSignal::new,
             Signal::describeFollow),
     /** Read after the verdicts ({@link AmplifiedSeedSignal}): {@link CoordinationDetector#assemble} runs it. */
@@ -102,12 +104,14 @@ public enum Signal {
 
     /**
      * Whether the signal's edges carry the co-action null model's expectation ({@link CoordinationEdge#expected}):
-     * every signal but fast-retweet (a test of the source's audience), lockstep-follow (a test of the block),
+     * every signal but fast-retweet (a test of the source's audience), devoted-retweet (its edges carry the
+     * expectation of its source's test, read in the pair family without enlarging it), lockstep-follow (a test of
+     * the block),
      * amplified-seed (a test of the seed's audience), hashtag-push (a test of the push's adopters), farm-cohort (a
      * test of the creation burst's accounts) and creation-cohort (a test of the batch's accounts).
      */
     public boolean pairNullModel() {
-        return this != FAST_RETWEET && this != LOCKSTEP_FOLLOW && !afterVerdicts();
+        return this != FAST_RETWEET && this != DEVOTED_RETWEET && this != LOCKSTEP_FOLLOW && !afterVerdicts();
     }
 
     /**
@@ -171,16 +175,35 @@ public enum Signal {
                 p.window(), p.minShared(), p.minSimilarity(), p.maxPValue());
     }
 
+    private static String describeDevoted(CoordinationParams p) {
+        return String.format(Locale.ROOT, "the accounts devoted to a source (at least %d retweets of others, at least "
+                        + "%.0f%% of their posts, at least %.0f%% of them to their %d most retweeted sources, each "
+                        + "retweeted at least %d times) when they "
+                        + "are at least %d and more than half of its distinct retweeters, it follows back fewer than "
+                        + "half of them, and they retweet it within %d s of the original more often than the accounts "
+                        + "devoted to nobody retweet anyone (P(Poisson(T b) >= F) <= %.2f / m, m the accounts with two "
+                        + "retweeters or more; Keller et al. 2020, Mazza et al. 2019), read only when more than half "
+                        + "of the accounts devoted to nobody that retweeted another also posted something else (an "
+                        + "archive of timelines, not of retweets alone); each linked to the %d devoted retweeters it "
+                        + "most often retweeted the source's posts next to",
+                DevotedRetweetSignal.MIN_RETWEETS, 100 * DevotedRetweetSignal.SHARE,
+                100 * DevotedRetweetSignal.SHARE, DevotedRetweetSignal.TOP_SOURCES, DevotedRetweetSignal.MIN_REPEATS,
+                DevotedRetweetSignal.MIN_DEVOTED,
+                p.coRetweet().window(), DevotedRetweetSignal.LEVEL,
+                Math.min(DevotedRetweetSignal.MAX_PARTNERS, p.cluster().partners()));
+    }
+
     private static String describeSeeds(CoordinationParams p) {
         return String.format(Locale.ROOT, "after the verdicts, an account that is not flagged joins the cluster of "
-                        + "the amplifiers (flagged accounts on a co-retweet or fast-retweet edge) that retweeted it "
-                        + "when they are a majority of its distinct retweeters, beyond their share f of all accounts "
+                        + "the amplifiers (flagged accounts on a co-retweet, fast-retweet or devoted-retweet edge) "
+                        + "that retweeted it when they are a majority of its distinct retweeters, beyond their share f of all accounts "
                         + "that retweeted another (P(Poisson(R f) >= A) <= %.2f / m, m the accounts retweeted; "
                         + "Keller et al. 2020, the seeds of a retweet botnet), and when more than half of those "
                         + "amplifiers each retweeted at least two of its posts, more than its own retweet volume "
                         + "spread over the retweeted posts explains (P(Poisson(T N / P) >= k) <= %.2f / q, q the "
                         + "pairs tested), unless it is the client of a follower farm (more than half of the follow "
-                        + "block that amplifies it follows it); each seed linked to its %d amplifiers that retweeted "
+                        + "block that amplifies it follows it, and devoted-retweet's test does not find its audience "
+                        + "devoted to it); each seed linked to its %d amplifiers that retweeted "
                         + "the most of its posts (weight: the amplifiers' share of its retweeters)",
                 AmplifiedSeedSignal.LEVEL, AmplifiedSeedSignal.LEVEL,
                 Math.min(AmplifiedSeedSignal.MAX_PARTNERS, p.cluster().partners()));

@@ -323,11 +323,18 @@ class AmplifiedSeedSignalTest {
             audience[client] = new AmplifiedSeedSignal.Audience(10, 10);
             audience[seedA] = new AmplifiedSeedSignal.Audience(10, 10);
             int[] kept = AmplifiedSeedSignal.withoutClients(a, clusters, verdicts, candidates.clone(), seedCluster,
-                    audience);
+                    audience, null);
             if (kind.equals(Signal.LOCKSTEP_FOLLOW.kind())) {
                 assertThat(kept).as("a follow block's target is its client").containsExactly(seedA);
                 assertThat(audience[client]).isNull();
                 assertThat(seedCluster[client]).isEqualTo(-1);
+                // the same target with a devoted audience is a seed its amplifiers follow, not a client
+                boolean[] devotedSources = new boolean[n];
+                devotedSources[client] = true;
+                seedCluster[client] = 0;
+                audience[client] = new AmplifiedSeedSignal.Audience(10, 10);
+                assertThat(AmplifiedSeedSignal.withoutClients(a, clusters, verdicts, candidates.clone(), seedCluster,
+                        audience, devotedSources)).containsExactly(candidates);
             } else {
                 assertThat(kept).as("beside a co-retweet cluster").containsExactly(candidates);
             }

@@ -16,8 +16,8 @@ class SignalTest {
         assertThat(CoordinationParams.defaults().enabled("amplified-seed")).isTrue();
         assertThat(CoordinationParams.DEFAULT_SIGNALS).isEqualTo(CoordinationParams.ALL_SIGNALS);
         assertThat(CoordinationParams.ALL_SIGNALS).containsExactly("co-retweet", "co-hashtag", "hashtag-sequence",
-                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "lockstep-follow", "amplified-seed",
-                "hashtag-push", "farm-cohort", "creation-cohort");
+                "hashtag-burst", "co-link", "co-link-slow", "co-text", "fast-retweet", "co-reply", "devoted-retweet",
+                "lockstep-follow", "amplified-seed", "hashtag-push", "farm-cohort", "creation-cohort");
         for (Signal s : Signal.values()) {
             if (s.afterVerdicts()) {
                 assertThatThrownBy(() -> s.create(p)).isInstanceOf(IllegalStateException.class)
