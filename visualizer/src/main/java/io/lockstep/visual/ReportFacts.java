@@ -411,6 +411,11 @@ public final class ReportFacts {
             case CoordinationSignal.FAST_RETWEET -> who + " retweeted the same sources within "
                     + params.fastRetweet().maxDelay() + " s of their posts, again and again; e.g. "
                     + postDescription(example) + ", retweeted by " + exampleAccounts + " of them" + within + ".";
+            case CoordinationSignal.DEVOTED_RETWEET -> who + " post almost nothing but retweets of the same few "
+                    + "accounts, which are retweeted mostly by such accounts and faster than the archive's other "
+                    + "retweeters retweet anyone (" + percent(minWeight(edges)) + " or more of those accounts' "
+                    + "retweeters); each is linked to the accounts it most often retweeted right after or before; e.g. "
+                    + postDescription(example) + ", retweeted by " + exampleAccounts + " of them" + within + ".";
             case CoordinationSignal.CO_REPLY -> who + " replied to the same posts within " + params.coReply().window()
                     + " s of each other" + median + " (" + plural(items, "post") + " in all, up to " + maxCount + " by one pair); e.g. " + exampleAccounts
                     + " of them replied to " + postDescription(example) + within + ".";

@@ -147,8 +147,8 @@ class ReportFactsTest {
         ReportFacts.ClusterFacts f = facts.cluster(c);
         // the bots, and the seed they alone retweet (amplified-seed)
         assertThat(f.members()).extracting(ReportModel.Name::display)
-                .contains("botaZq8+…", "bottZq8+…", "news_src")
-                .allMatch(n -> n.equals("news_src") || n.length() == AccountNames.SHORT + 1);
+                .contains("botaZq8+…", "news_src")
+                .allMatch(n -> n.equals("news_src") || n.startsWith("bot") && n.length() == AccountNames.SHORT + 1);
         String all = String.join("\n", f.evidence());
         assertThat(all).contains("retweeted the same posts within 60 s of each other, typically ", "; e.g. ",
                 "a post by @news_src “breaking story number", "were created within 2 days (30 Jan 2019 – 31 Jan 2019).",
@@ -268,6 +268,47 @@ class ReportFactsTest {
         assertThat(all).contains("All 6 members include accounts created in the same burst of sign-ups as this "
                 + "farm's flagged accounts, followed by nobody outside that burst", "at least 6 accounts in common",
                 "(up to 9)", "e.g. 6 of them follow @shop_owner");
+    }
+
+    /**
+     * Six accounts devoted to one seed, linked on devoted-retweet edges to the ones they retweeted its posts next to (a
+     * result built by hand): the sentence says what they are (accounts that post little but retweets of the same few
+     * accounts, which such accounts mostly retweet), the smallest share of the seed's retweeters they make, and an
+     * example post with how many of them retweeted it.
+     */
+    @Test
+    void devotedRetweetersAreDescribedByWhatTheyRetweetAndAnExample() {
+        ActivityBuilder b = new ActivityBuilder();
+        b.account("seed", "news_wire", T0 - 900 * DAY, 40);
+        b.addPost("s1", "seed", T0, PostKind.TWEET, null, null, "Breaking: the ballots were burned", List.of(),
+                List.of(), List.of());
+        for (int i = 0; i < 6; i++) {
+            b.account("d" + i, "devoted_" + i, T0 - 30 * DAY, 0);
+            b.addPost("rt" + i, "d" + i, T0 + 20 + 5 * i, PostKind.RETWEET, "s1", null, null, List.of(), List.of(),
+                    List.of());
+        }
+        Activity a = b.build();
+        int[] members = new int[6];
+        for (int i = 0; i < 6; i++) {
+            members[i] = b.findAccount("d" + i);
+        }
+        java.util.Arrays.sort(members);
+        List<CoordinationEdge> edges = new ArrayList<>();
+        for (int j = 0; j < 5; j++) {
+            edges.add(new CoordinationEdge(members[j], members[j + 1], "devoted-retweet", 0.86, 120,
+                    List.of(new Evidence("s1", T0 + 20 + 5 * j, T0 + 25 + 5 * j)), 30.0));
+        }
+        Cluster c = new Cluster(0, "botnet", members, 0.8, List.of("devoted-retweet"), List.of(), T0, T0 + 45);
+        AccountVerdict[] verdicts = new AccountVerdict[a.accountCount()];
+        for (int v = 0; v < verdicts.length; v++) {
+            verdicts[v] = new AccountVerdict(v, 0.8, true, 0, List.of("devoted-retweet"));
+        }
+        CoordinationParams params = CoordinationParams.defaults();
+        CoordinationResult res = new CoordinationResult(edges, List.of(c), verdicts, List.of(), params);
+        String all = String.join("\n", new ReportFacts(a, res, params).cluster(c).evidence());
+        assertThat(all).contains("All 6 members post almost nothing but retweets of the same few accounts",
+                "faster than the archive's other retweeters retweet anyone (86 % or more of those accounts' retweeters)",
+                "e.g. a post by @news_wire", "retweeted by 6 of them");
     }
 
     /**
