@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The amplified-seed signal: the seeds of a flagged amplification network, found after the verdicts
@@ -114,10 +115,9 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         int[] seedCluster = new int[n];
         Arrays.fill(seedCluster, -1);
         Audience[] audience = new Audience[n];
-        int[] found = seeds(pairs, amplifier, verdicts, n, seedCluster, audience);
-        boolean[] devotedSources = devoted == null || !inFollowBlock(clusters, found, seedCluster) ? null
-                : devoted.sources(activity, termination);
-        int[] candidates = withoutClients(activity, clusters, verdicts, found, seedCluster, audience, devotedSources);
+        int[] candidates = withoutClients(activity, clusters, verdicts,
+                seeds(pairs, amplifier, verdicts, n, seedCluster, audience), seedCluster, audience,
+                devoted == null ? null : () -> devoted.sources(activity, termination));
         int[] seeds = systematic(activity, candidates, amplifier, audience);
         if (seeds.length == 0) {
             return Joined.none(clusters, verdicts);
@@ -143,11 +143,12 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
      * their seeds too, while a vendor's accounts retweet its clients at their own pace. The clients'
      * {@code audience} entries are cleared. O(follows + candidates).
      *
-     * @param devotedSources per account, whether it is a source with a devoted audience; null when the devoted-retweet
-     *                       signal is not enabled
+     * @param devotedSources per account, whether it is a source with a devoted audience, read only when a candidate
+     *                       would join a follow block; null when the devoted-retweet signal is not enabled
      */
     static int[] withoutClients(Activity activity, List<Cluster> clusters, AccountVerdict[] verdicts,
-                                int[] candidates, int[] seedCluster, Audience[] audience, boolean[] devotedSources) {
+                                int[] candidates, int[] seedCluster, Audience[] audience,
+                                Supplier<boolean[]> devotedSources) {
         if (candidates.length == 0) {
             return candidates;
         }
@@ -171,10 +172,11 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
                 followedBy[target]++;
             }
         }
+        boolean[] devotedSource = devotedSources == null ? new boolean[n] : devotedSources.get();
         IntArrayList kept = new IntArrayList(candidates.length);
         for (int s : candidates) {
             if (inFarm[s] && 2 * followedBy[s] > clusters.get(seedCluster[s]).members().length
-                    && (devotedSources == null || !devotedSources[s])) {
+                    && !devotedSource[s]) {
                 audience[s] = null;
                 seedCluster[s] = -1;
             } else {
@@ -182,16 +184,6 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
             }
         }
         return kept.toIntArray();
-    }
-
-    /** Whether one of {@code candidates} would join a follow block's cluster ({@link #withoutClients}'s case). */
-    private static boolean inFollowBlock(List<Cluster> clusters, int[] candidates, int[] seedCluster) {
-        for (int s : candidates) {
-            if (clusters.get(seedCluster[s]).kind().equals(Signal.LOCKSTEP_FOLLOW.kind())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A seed's audience: its distinct retweeters R and, of them, the amplifiers A. */

@@ -334,7 +334,7 @@ class AmplifiedSeedSignalTest {
                 seedCluster[client] = 0;
                 audience[client] = new AmplifiedSeedSignal.Audience(10, 10);
                 assertThat(AmplifiedSeedSignal.withoutClients(a, clusters, verdicts, candidates.clone(), seedCluster,
-                        audience, devotedSources)).containsExactly(candidates);
+                        audience, () -> devotedSources)).containsExactly(candidates);
             } else {
                 assertThat(kept).as("beside a co-retweet cluster").containsExactly(candidates);
             }
