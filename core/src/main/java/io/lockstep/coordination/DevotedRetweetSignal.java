@@ -154,6 +154,7 @@ public final class DevotedRetweetSignal implements CoordinationSignal {
         int posts = activity.postCount();
         int n = activity.accountCount();
         int[] postCount = new int[n];
+        int[] retweeted = new int[n]; // per account, its retweets of others
         Long2IntOpenHashMap retweets = new Long2IntOpenHashMap(); // (retweeter << 32 | source) -> retweets
         for (int p = 0; p < posts; p++) {
             int a = activity.author(p);
@@ -164,6 +165,7 @@ public final class DevotedRetweetSignal implements CoordinationSignal {
             int s = AmplifiedSeedSignal.retweetedAuthor(activity, p);
             if (s != Activity.NONE) {
                 retweets.addTo(((long) a << 32) | s, 1);
+                retweeted[a]++;
             }
             if ((p & 0xffff) == 0) {
                 termination.assertRunning();
@@ -188,7 +190,7 @@ public final class DevotedRetweetSignal implements CoordinationSignal {
         boolean[] passes = new boolean[n];
         int[] fast = new int[n];
         double[] expected = new double[n];
-        if (!timelines(pairs, devotedToAny, postCount, retweets)) {
+        if (!timelines(retweeted, devotedToAny, postCount)) {
             return new Audiences(new LongOpenHashSet(), passes, fast, expected, new int[n], audience, pairs.length);
         }
         int[] followedBack = new int[n];
@@ -238,19 +240,14 @@ public final class DevotedRetweetSignal implements CoordinationSignal {
 
     /**
      * Whether the archive holds its retweeters' timelines: more than half of the accounts that retweeted another and
-     * are devoted to nobody also posted something that is not a retweet of another account. O(pairs).
+     * are devoted to nobody also posted something that is not a retweet of another account. O(accounts).
      */
-    static boolean timelines(long[] pairs, boolean[] devotedToAny, int[] postCount, Long2IntOpenHashMap retweets) {
+    static boolean timelines(int[] retweeted, boolean[] devotedToAny, int[] postCount) {
         int undevoted = 0, withOwn = 0;
-        for (int i = 0, j; i < pairs.length; i = j) {
-            int a = (int) (pairs[i] >>> 32);
-            int total = 0;
-            for (j = i; j < pairs.length && (int) (pairs[j] >>> 32) == a; j++) {
-                total += retweets.get(pairs[j]);
-            }
-            if (!devotedToAny[a]) {
+        for (int a = 0; a < retweeted.length; a++) {
+            if (retweeted[a] > 0 && !devotedToAny[a]) {
                 undevoted++;
-                withOwn += postCount[a] > total ? 1 : 0;
+                withOwn += postCount[a] > retweeted[a] ? 1 : 0;
             }
         }
         return 2 * withOwn > undevoted;
