@@ -21,8 +21,9 @@ import java.util.Objects;
  * (window, inverse popularity, null model). No pair of texts is compared outside a shared bucket, so the cost is
  * linear in the texts and their candidates, never quadratic in the texts. The scanned pairs are then discounted by
  * the events a visible common source explains ({@link CommonSource}): copies of an earlier post by an account the
- * copiers follow, mention or link (an outlet's headline echoed by its journalists and readers) that are further apart
- * than the co-retweet window are reactions to that post, not co-action.
+ * copiers follow, mention or link (an outlet's headline echoed by its journalists and readers) are reactions to that
+ * post, not co-action, unless a pair's copies fall within the co-retweet window of each other more often than an
+ * audience's do, by the other sources' audiences and by the pair's own pace.
  *
  * <p>Evidence items read {@code sourcePostId~targetPostId}. Memory: {@code 4·bands} bytes per eligible text.
  */
@@ -74,7 +75,7 @@ public final class CoTextSignal implements CoordinationSignal {
 
     /**
      * The scanned edges discounted by the events a visible common source explains ({@link CommonSource}): copies of
-     * an earlier post whose author the copier follows, mentions or links, further apart than the co-retweet window.
+     * an earlier post whose author the copier follows, mentions or links, unless in step beyond an audience.
      */
     SignalGraph discounted(Activity activity, Actions actions, SignalGraph scanned,
                            Object2IntOpenHashMap<String> itemOfLabel, TerminationFlag termination) {

@@ -4,6 +4,7 @@ import io.lockstep.activity.Activity;
 import io.lockstep.progress.TerminationFlag;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ByteOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntMap;
@@ -38,7 +39,10 @@ import java.util.List;
  *       copies rarely fall in one minute; copies posted on cue do, and stay evidence whatever their source (Keller,
  *       Schoch, Stier and Yang, "Political astroturfing on Twitter: how to coordinate a disinformation campaign",
  *       Political Communication 37, 2020, whose co-tweet and co-retweet criteria are the same one-minute window).
- *       A pair's item is explained when all its window events on it are.</li>
+ *       Audiences differ in pace (a newsroom's journalists echo it within minutes, its share-button readers within
+ *       hours), so a pair of copiers is held to the larger of two chances of being in step: the other sources'
+ *       audiences' ({@link #reference}) and its own pace, its delays shuffled across its items ({@link #ownChances}),
+ *       unless it always reacts at one lag. A pair's item is explained when all its window events on it are.</li>
  *   <li><b>Discount</b> ({@link #discount}): a co-text edge of count c with e explained items keeps count c − e and
  *       weight × (c − e) / c, and is dropped below {@code minShared}; its evidence loses the explained items'
  *       examples. Only the share of its events a source explains is taken away: a pair that also posts invented
@@ -56,7 +60,8 @@ import java.util.List;
  *
  * <p>Cost: one pass over the co-text actions and their mentions and URLs; the follows once, each a binary search
  * among the sorted (copier, source) queries; the window walk again over the items that have a source only (O(their
- * actions · min(d, maxNeighbours))). Memory O(actions + queries + discounted pairs' explained items).
+ * actions · min(d, maxNeighbours))), and per pair its sourced items sorted (O(n log n) for n of them). Memory
+ * O(actions + queries + the pairs' sourced items).
  * Deterministic: pure functions of the actions and the activity.
  */
 final class CommonSource {
@@ -387,8 +392,9 @@ final class CommonSource {
      * co-text's {@code window}, the pairs the scan counted: {@link ItemPairs#walkPairs}, {@code maxNeighbours}) is
      * between the source post and a copy of it or between two copies; it is <em>in step</em> when one such event lies
      * within {@code reactionWindow}. Were the pair's copies an audience's, each sourced item would be in step with the
-     * {@link Reference} chance of its source (pairs of copies, or a copy and its source), so the in-step items would
-     * number Poisson(λ), λ the sum of those chances. When P(Poisson(λ) ≥ in step) ≤ {@code maxPValue} the pair copies
+     * {@link Reference} chance of its source (pairs of copies, or a copy and its source), or for two copiers the chance
+     * their own pace gives ({@link #ownChances}) when that is larger, so the in-step items would number Poisson(λ), λ
+     * the sum of those chances. When P(Poisson(λ) ≥ in step) ≤ {@code maxPValue} the pair copies
      * in step beyond an audience and none of its items is explained; otherwise all its sourced items are (items whose
      * source has no reference are never explained).
      *
@@ -423,8 +429,10 @@ final class CommonSource {
             s = e;
         }
         termination.assertRunning();
-        // per (pair index, item): bit 0 while every event seen is of the source, bit 1 once one is in step
+        // per (pair index, item): bit 0 while every event seen is of the source, bit 1 once one is in step; and the
+        // delays after the source post of the pair's closest event, lower account's in the high half
         Long2ByteOpenHashMap state = new Long2ByteOpenHashMap();
+        Long2LongOpenHashMap delays = new Long2LongOpenHashMap();
         ItemPairs.walkPairs(sorted, ranges, window, maxNeighbours, (item, i, j) -> {
             int at = Arrays.binarySearch(pairs, CoordinationEdge.pairKey(item.accounts[i], item.accounts[j]));
             if (at < 0) {
@@ -435,46 +443,151 @@ final class CommonSource {
             int ai = sorted.post(item.start + i), aj = sorted.post(item.start + j);
             boolean ofSource = (actions.post.getInt(ai) == src || copy[ai])
                     && (actions.post.getInt(aj) == src || copy[aj]);
-            boolean inStep = Math.abs(item.times[j] - item.times[i]) <= reactionWindow;
-            byte was = state.getOrDefault(key, (byte) 1);
-            state.put(key, (byte) ((was & (ofSource ? 1 : 0)) | (was & 2) | (inStep ? 2 : 0)));
+            long gap = Math.abs(item.times[j] - item.times[i]);
+            boolean inStep = gap <= reactionWindow;
+            byte was = state.getOrDefault(key, (byte) 0);
+            boolean first = !state.containsKey(key);
+            state.put(key, (byte) (((first || (was & 1) != 0) && ofSource ? 1 : 0) | (was & 2) | (inStep ? 2 : 0)));
+            long t0 = activity.time(src);
+            int lo = item.accounts[i] < item.accounts[j] ? i : j, hi = lo == i ? j : i;
+            if (first || gap < Math.abs(delayOf(delays.get(key), true) - delayOf(delays.get(key), false))) {
+                delays.put(key, packDelays(item.times[lo] - t0, item.times[hi] - t0));
+            }
             return true;
         });
-        double[] lambda = new double[pairs.length];
-        int[] inStep = new int[pairs.length];
-        boolean[] open = new boolean[pairs.length];
+        // the pair's sourced items in one list per pair (CSR over pair indexes): the items' keys
+        int[] start = new int[pairs.length + 1];
         for (var entry : state.long2ByteEntrySet()) {
-            if ((entry.getByteValue() & 1) == 0) {
-                continue;
+            if ((entry.getByteValue() & 1) != 0) {
+                start[(int) (entry.getLongKey() >>> 32) + 1]++;
             }
-            int at = (int) (entry.getLongKey() >>> 32);
-            int src = source[(int) entry.getLongKey()];
-            int sourceAccount = activity.author(src);
-            long pair = pairs[at];
-            boolean withSource = (int) (pair >>> 32) == sourceAccount || (int) pair == sourceAccount;
-            double chance = withSource ? reference.source(sourceAccount) : reference.pairs(sourceAccount);
-            if (Double.isNaN(chance)) {
-                continue;
-            }
-            open[at] = true;
-            lambda[at] += chance;
-            inStep[at] += (entry.getByteValue() & 2) != 0 ? 1 : 0;
         }
+        for (int at = 0; at < pairs.length; at++) {
+            start[at + 1] += start[at];
+        }
+        long[] keys = new long[start[pairs.length]];
+        int[] fill = Arrays.copyOf(start, pairs.length);
         for (var entry : state.long2ByteEntrySet()) {
-            int at = (int) (entry.getLongKey() >>> 32);
-            if ((entry.getByteValue() & 1) == 0 || !open[at]) {
+            if ((entry.getByteValue() & 1) != 0) {
+                keys[fill[(int) (entry.getLongKey() >>> 32)]++] = entry.getLongKey();
+            }
+        }
+        for (int at = 0; at < pairs.length; at++) {
+            int from = start[at], to = start[at + 1];
+            if (from == to) {
                 continue;
             }
-            int src = source[(int) entry.getLongKey()];
-            int sourceAccount = activity.author(src);
+            // the items where neither account of the pair is the source's author first, then the others
+            Arrays.sort(keys, from, to);
             long pair = pairs[at];
-            boolean withSource = (int) (pair >>> 32) == sourceAccount || (int) pair == sourceAccount;
-            double chance = withSource ? reference.source(sourceAccount) : reference.pairs(sourceAccount);
-            if (!Double.isNaN(chance) && PoissonTail.upper(inStep[at], lambda[at]) > maxPValue) {
-                out.add(entry.getLongKey());
+            int copiers = from;
+            for (int k = from; k < to; k++) {
+                int author = activity.author(source[(int) keys[k]]);
+                if ((int) (pair >>> 32) != author && (int) pair != author) {
+                    long swap = keys[copiers];
+                    keys[copiers++] = keys[k];
+                    keys[k] = swap;
+                }
             }
+            double[] own = ownChances(keys, from, copiers, delays, window, reactionWindow);
+            double lambda = 0;
+            int inStep = 0;
+            boolean open = false;
+            double[] chance = new double[to - from];
+            for (int k = from; k < to; k++) {
+                int author = activity.author(source[(int) keys[k]]);
+                boolean withSource = k >= copiers;
+                double c = withSource ? reference.source(author) : reference.pairs(author);
+                chance[k - from] = c;
+                if (Double.isNaN(c)) {
+                    continue;
+                }
+                // a copier pair's own timing, where it reads as an audience's, may explain more than the reference
+                c = withSource || own == null ? c : Math.max(c, own[k - from]);
+                open = true;
+                lambda += c;
+                inStep += (state.get(keys[k]) & 2) != 0 ? 1 : 0;
+            }
+            if (!open || PoissonTail.upper(inStep, lambda) <= maxPValue) {
+                continue;
+            }
+            for (int k = from; k < to; k++) {
+                if (!Double.isNaN(chance[k - from])) {
+                    out.add(keys[k]);
+                }
+            }
+            termination.assertRunning();
         }
         return out;
+    }
+
+    private static long packDelays(long lower, long higher) {
+        return (clampInt(lower) << 32) | (clampInt(higher) & 0xffffffffL);
+    }
+
+    private static long clampInt(long v) {
+        return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    private static long delayOf(long packed, boolean lower) {
+        return lower ? (int) (packed >>> 32) : (int) packed;
+    }
+
+    /**
+     * Per sourced item of one copier pair ({@code keys[from, to)}, their closest events' delays in {@code delays}),
+     * the chance that the two are in step on it were each reading at its own pace, independently of the other: of the
+     * pair's delays on its other items, one member's here against the other's there, the share of the combinations
+     * within co-text's {@code window} that are within the {@code reactionWindow} (both ways, averaged by their counts).
+     * This is a permutation null of the pair's own timing: journalists who echo their outlet within ten minutes are
+     * often within a minute of each other by their speed alone, which a reference made of slower audiences would call
+     * coordination, while two accounts posting on one cue that moves from item to item are in step far more often
+     * than their delays, shuffled, allow. Null when the pair's delays (both members' pooled) deviate from their
+     * median by less than the reaction window (median absolute deviation): a pair that always reacts at one lag is
+     * on a schedule, not reading, and is judged against the reference alone; so is a pair with a single item.
+     * O(n log n) for n items.
+     */
+    static double[] ownChances(long[] keys, int from, int to, Long2LongOpenHashMap delays, long window,
+                               long reactionWindow) {
+        int n = to - from;
+        if (n < 2) {
+            return null;
+        }
+        long[] lower = new long[n], higher = new long[n], pooled = new long[2 * n];
+        for (int k = 0; k < n; k++) {
+            long packed = delays.get(keys[from + k]);
+            lower[k] = delayOf(packed, true);
+            higher[k] = delayOf(packed, false);
+            pooled[2 * k] = lower[k];
+            pooled[2 * k + 1] = higher[k];
+        }
+        if (medianAbsoluteDeviation(pooled) < reactionWindow) {
+            return null;
+        }
+        long[] lowerSorted = lower.clone(), higherSorted = higher.clone();
+        Arrays.sort(lowerSorted);
+        Arrays.sort(higherSorted);
+        double[] own = new double[n];
+        for (int k = 0; k < n; k++) {
+            boolean self = Math.abs(lower[k] - higher[k]) <= reactionWindow;
+            boolean selfIn = Math.abs(lower[k] - higher[k]) <= window;
+            long near = within(higherSorted, 0, n, lower[k], reactionWindow)
+                    + within(lowerSorted, 0, n, higher[k], reactionWindow) - (self ? 2 : 0);
+            long in = within(higherSorted, 0, n, lower[k], window)
+                    + within(lowerSorted, 0, n, higher[k], window) - (selfIn ? 2 : 0);
+            own[k] = in > 0 ? (double) near / in : 0;
+        }
+        return own;
+    }
+
+    /** The median absolute deviation from the median of {@code values} (reordered); the upper median of an even count. */
+    static long medianAbsoluteDeviation(long[] values) {
+        Arrays.sort(values);
+        long median = values[values.length / 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.abs(values[i] - median);
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
     }
 
     /**

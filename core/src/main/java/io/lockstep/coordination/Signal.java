@@ -41,7 +41,8 @@ public enum Signal {
             p -> coAction(p.coText(), String.format(Locale.ROOT, "near-duplicate texts (MinHash over %d-word "
                             + "shingles, %d bands x %d rows, estimated Jaccard >= %.2f, texts of >= %d words; copies "
                             + "of a visible common source, such as an outlet's headline, discounted unless they fall "
-                            + "within %d s of each other more often than other sources' copies)",
+                            + "within %d s of each other more often than other sources' copies and their own pace "
+                            + "allow)",
                     p.text().shingle(), p.text().bands(), p.text().rows(), p.text().minJaccard(),
                     p.text().minTokens(), p.coRetweet().window()))),
     FAST_RETWEET(CoordinationSignal.FAST_RETWEET, "botnet", p -> p.fastRetweet().maxDelay(), FastRetweetSignal::new,

@@ -5,6 +5,7 @@ import io.lockstep.activity.ActivityBuilder;
 import io.lockstep.activity.PostKind;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.junit.jupiter.api.Test;
@@ -51,18 +52,29 @@ class CommonSourceTest {
      * accounts posting their own texts.
      */
     private static void newsrooms(ActivityBuilder b, SplittableRandom r) {
+        newsrooms(b, r, 30, 0);
+    }
+
+    /**
+     * As {@link #newsrooms(ActivityBuilder, SplittableRandom)} with {@code headlines} headlines per outlet over as many
+     * half-days, and {@code readers} share-button readers besides, each sharing 12 of the headlines as "&lt;headline&gt; via @outlet &lt;url&gt;" after a lognormal delay of
+     * median 45 minutes and sigma 1.5: an audience slower and more spread than the journalists, and many more copies.
+     */
+    private static void newsrooms(ActivityBuilder b, SplittableRandom r, int headlines, int readers) {
+        List<String[]> heads = new ArrayList<>();
         for (int o = 0; o < 2; o++) {
             String outlet = "outlet" + o;
             b.account(outlet);
             for (int j = 0; j < 10; j++) {
                 b.addFollow("j" + o + "_" + j, outlet);
             }
-            for (int h = 0; h < 30; h++) {
+            for (int h = 0; h < headlines; h++) {
                 long t0 = START + h * 43_200L + r.nextInt(3600);
                 String head = words(r, 8);
                 String url = "news" + o + ".example/" + h;
                 b.addPost(outlet + "_" + h, outlet, t0, PostKind.TWEET, null, null, head + " https://" + url,
                         List.of(), List.of(url), List.of());
+                heads.add(new String[]{outlet, head, url, Long.toString(t0)});
                 for (int j = 0; j < 10; j++) {
                     if (r.nextDouble() < 0.6) {
                         b.addPost("j" + o + "_" + j + "_" + h, "j" + o + "_" + j, t0 + delay(r, 600, 1.0),
@@ -76,6 +88,14 @@ class CommonSourceTest {
             for (int i = 0; i < 20; i++) {
                 b.addPost("u" + u + "_" + i, "user" + u, START + r.nextInt(15 * 86_400), PostKind.TWEET, null, null,
                         words(r, 9), List.of(), List.of(), List.of());
+            }
+        }
+        for (int u = 0; u < readers; u++) {
+            for (int i = 0; i < 12; i++) {
+                String[] h = heads.get(r.nextInt(heads.size()));
+                b.addPost("reader" + u + "_" + i, "reader" + u, Long.parseLong(h[3]) + delay(r, 2700, 1.5),
+                        PostKind.TWEET, null, null, h[1] + " via @" + h[0] + " https://" + h[2], List.of(),
+                        List.of(h[2]), List.of(h[0]));
             }
         }
     }
@@ -129,6 +149,33 @@ class CommonSourceTest {
         assertThat(r.suspiciousAccounts()).isEmpty();
         assertThat(r.clusters()).noneMatch(c -> c.score() >= 0.5);
         assertThat(r.edges().size()).as("co-text edges left").isLessThan(scanned.edges().size() / 5);
+    }
+
+    @Test
+    void journalistsFasterThanTheirReadersAreNotACopyPasteRing() {
+        // 200 readers, slower and more spread than the journalists, make most of the copies: against them alone the
+        // journalists' pairs are in step too often; against their own pace they are not
+        ActivityBuilder b = new ActivityBuilder();
+        newsrooms(b, new SplittableRandom(11), 90, 200);
+        Activity a = b.build();
+        CoordinationResult r = detect(a);
+        assertThat(r.edges()).as("co-text edges between journalists")
+                .noneMatch(e -> a.accountId(e.source()).startsWith("j") && a.accountId(e.target()).startsWith("j"));
+        assertThat(r.suspiciousAccounts()).isEmpty();
+        assertThat(r.clusters()).noneMatch(c -> c.score() >= 0.5);
+        for (boolean led : new boolean[]{false, true}) {
+            ActivityBuilder withRing = new ActivityBuilder();
+            SplittableRandom random = new SplittableRandom(13);
+            newsrooms(withRing, random, 90, 200);
+            ring(withRing, random, led);
+            Activity ringed = withRing.build();
+            CoordinationResult result = detect(ringed);
+            int[] copiers = led ? Arrays.copyOfRange(ids(ringed, "ring"), 1, 10) : ids(ringed, "ring");
+            assertThat(result.suspiciousAccounts()).as("led %s", led).contains(copiers);
+            for (int s : result.suspiciousAccounts()) {
+                assertThat(ringed.accountId(s)).as("led %s", led).startsWith("ring");
+            }
+        }
     }
 
     @Test
@@ -367,6 +414,31 @@ class CommonSourceTest {
         assertThat(perPair[Arrays.binarySearch(pairs, xy)]).as("x, y in step").isZero();
         assertThat(perPair[Arrays.binarySearch(pairs, uv)]).as("u, v apart").isEqualTo(12);
         assertThat(perPair[Arrays.binarySearch(pairs, su)]).as("s, u apart").isEqualTo(12);
+    }
+
+    /** {@link CommonSource#ownChances} of one pair whose delays per item are {@code lower[k]}, {@code higher[k]}. */
+    private static double[] own(long[] lower, long[] higher) {
+        Long2LongOpenHashMap delays = new Long2LongOpenHashMap();
+        long[] keys = new long[lower.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = k;
+            delays.put(k, (lower[k] << 32) | (higher[k] & 0xffffffffL));
+        }
+        return CommonSource.ownChances(keys, 0, keys.length, delays, 3600, 60);
+    }
+
+    @Test
+    void aPairsOwnPaceIsShuffledAcrossItsItemsAndTrustedOnlyWhenItVaries() {
+        // a cue that moves from item to item: in step on every item, never with the other's delay on another item
+        assertThat(own(new long[]{0, 600, 1200, 1800}, new long[]{30, 630, 1230, 1830}))
+                .containsExactly(0.0, 0.0, 0.0, 0.0);
+        // each member's delay on one item is within a minute of the other's on the other item: in step by pace
+        assertThat(own(new long[]{0, 600}, new long[]{620, 10})).containsExactly(1.0, 1.0);
+        // one lag, 300 and 330 s on every item: a schedule, judged against the reference alone
+        assertThat(own(new long[]{300, 300, 300}, new long[]{330, 330, 330})).isNull();
+        assertThat(own(new long[]{0}, new long[]{2000})).isNull();
+        assertThat(CommonSource.medianAbsoluteDeviation(new long[]{0, 30, 600, 630, 1200, 1230, 1800, 1830}))
+                .isEqualTo(600);
     }
 
     @Test
