@@ -193,10 +193,13 @@ public final class AmplifiedSeedSignal implements JoiningSignal {
         }
     }
 
-    /** Suspicious accounts on a co-retweet, fast-retweet or devoted-retweet edge. O(edges). */
+    /** The signals whose edges make an account an amplifier: retweeting together, fast, or devoted to a source. */
+    static final Set<String> RETWEET_SIGNALS = Set.of(CoordinationSignal.CO_RETWEET, CoordinationSignal.FAST_RETWEET,
+            CoordinationSignal.DEVOTED_RETWEET);
+
+    /** Suspicious accounts on an edge of one of the {@link #RETWEET_SIGNALS}. O(edges). */
     static boolean[] amplifiers(int n, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
-        return Joined.flaggedOn(n, edges, verdicts, Set.of(CoordinationSignal.CO_RETWEET,
-                CoordinationSignal.FAST_RETWEET, CoordinationSignal.DEVOTED_RETWEET));
+        return Joined.flaggedOn(n, edges, verdicts, RETWEET_SIGNALS);
     }
 
     /** The distinct (retweeted author, retweeter) pairs of the archive, {@code author << 32 | retweeter}, sorted. */

@@ -142,14 +142,18 @@ public final class CoordinationDetector {
         return new CoordinationResult(reported, clusters, verdicts, campaigns, params, blocks);
     }
 
-    /** The accounts that count as coordinated amplifiers of a campaign: suspicious, or on a co-retweet or fast-retweet edge. */
+    /**
+     * The accounts that count as coordinated amplifiers of a campaign: suspicious, or on an edge of one of the
+     * {@link AmplifiedSeedSignal#RETWEET_SIGNALS} (the amplifiers a seed's audience is read with, here without the
+     * verdict: a campaign counts every coordinated retweeter).
+     */
     static boolean[] amplifiers(Activity activity, List<CoordinationEdge> edges, AccountVerdict[] verdicts) {
         boolean[] coordinated = new boolean[activity.accountCount()];
         for (AccountVerdict v : verdicts) {
             coordinated[v.account()] |= v.suspicious();
         }
         for (CoordinationEdge e : edges) {
-            if (e.signal().equals(CoordinationSignal.CO_RETWEET) || e.signal().equals(CoordinationSignal.FAST_RETWEET)) {
+            if (AmplifiedSeedSignal.RETWEET_SIGNALS.contains(e.signal())) {
                 coordinated[e.source()] = true;
                 coordinated[e.target()] = true;
             }

@@ -6,6 +6,7 @@ import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -40,6 +41,26 @@ class CoordinationDetectorTest {
             }
         }
         return t;
+    }
+
+    @Test
+    void aCampaignsAmplifiersAreTheSuspiciousAndTheAccountsOnARetweetSignalsEdge() {
+        Activity a = botnet().b.build();
+        int n = a.accountCount();
+        AccountVerdict[] verdicts = new AccountVerdict[n];
+        for (int v = 0; v < n; v++) {
+            verdicts[v] = new AccountVerdict(v, v == 0 ? 0.9 : 0, v == 0, v == 0 ? 0 : -1, List.of());
+        }
+        List<CoordinationEdge> edges = List.of(
+                new CoordinationEdge(1, 2, CoordinationSignal.DEVOTED_RETWEET, 0.9, 5, List.of()),
+                new CoordinationEdge(3, 4, CoordinationSignal.CO_RETWEET, 0.5, 3, List.of()),
+                new CoordinationEdge(5, 6, CoordinationSignal.CO_TEXT, 0.5, 3, List.of()));
+        boolean[] amplifiers = CoordinationDetector.amplifiers(a, edges, verdicts);
+        boolean[] expected = new boolean[n];
+        for (int v : new int[]{0, 1, 2, 3, 4}) {
+            expected[v] = true;
+        }
+        assertThat(amplifiers).containsExactly(expected);
     }
 
     @Test
