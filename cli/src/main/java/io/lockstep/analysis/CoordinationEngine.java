@@ -18,9 +18,13 @@ import java.util.ServiceLoader;
  * default classpath). Every engine returns what {@link CoordinationDetector#run} returns for the same archive.
  */
 public interface CoordinationEngine {
-    /** The single-JVM engine: {@link CoordinationDetector} on the activity. */
+    /**
+     * The single-JVM engine: {@link CoordinationDetector} on the activity, its signals side by side on every available
+     * processor (the result is the same at any concurrency).
+     */
     CoordinationEngine SINGLE = (activity, files, params, progress, termination) ->
-            new CoordinationDetector(params).run(activity, progress, termination);
+            new CoordinationDetector(params, Runtime.getRuntime().availableProcessors())
+                    .run(activity, progress, termination);
 
     /**
      * Detects coordination in {@code activity}, which was read from {@code files} (an engine may read the files

@@ -11,13 +11,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs every enabled {@link CoordinationSignal}, sums their edges into one coordination graph, clusters it and
  * scores the clusters, then finds hashtag campaigns. {@link #assemble} reads as its phases, each its own tested
  * class:
  * <ol>
- *   <li>signals, each O(actions) after a radix sort ({@link CoActionScanner} and the others);</li>
+ *   <li>signals, each O(actions) after a radix sort ({@link CoActionScanner} and the others), side by side on up to
+ *       {@code concurrency} threads ({@link #graphs});</li>
  *   <li>{@link EventNullModel}: the co-retweet, co-hashtag and co-reply edges' expected counts re-tested against a
  *       null that keeps each item's own time profile (the p-values the score's significance term reads);</li>
  *   <li>{@link CombinePhase}: pair weights summed over signals, pairs below
@@ -52,9 +61,23 @@ import java.util.Objects;
  */
 public final class CoordinationDetector {
     private final CoordinationParams params;
+    private final int concurrency;
 
+    /** A detector that runs the signals one after another in the calling thread. */
     public CoordinationDetector(CoordinationParams params) {
+        this(params, 1);
+    }
+
+    /**
+     * A detector that runs up to {@code concurrency} signals side by side ({@link #graphs}); 1 runs them one after
+     * another in the calling thread.
+     */
+    public CoordinationDetector(CoordinationParams params, int concurrency) {
         this.params = Objects.requireNonNull(params, "params");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.concurrency = concurrency;
     }
 
     public CoordinationParams params() {
@@ -82,13 +105,86 @@ public final class CoordinationDetector {
         Objects.requireNonNull(activity, "activity");
         List<CoordinationEdge> edges = new ArrayList<>();
         List<DenseBlock> blocks = new ArrayList<>();
-        for (CoordinationSignal signal : signals()) {
-            termination.assertRunning();
-            SignalGraph g = signal.graph(activity, progress, termination);
+        for (SignalGraph g : graphs(activity, progress, termination)) {
             edges.addAll(g.edges());
             blocks.addAll(g.blocks());
         }
         return assemble(activity, edges, blocks, progress, termination);
+    }
+
+    /**
+     * Every enabled signal's graph ({@link #signals}), in their canonical order whatever order they finish in, so that
+     * the result does not depend on the concurrency. The signals read the activity and share nothing else, so they
+     * can run side by side: with a concurrency of 1 one after another in the calling thread, each reporting its own
+     * progress; otherwise on that many daemon threads, the calling thread reporting one unit per finished signal
+     * (a {@link ProgressListener} follows one task at a time). The first signal to fail stops the others at their
+     * next check of the termination flag, and its exception is thrown; so is the cancellation when
+     * {@code termination} asks to stop.
+     */
+    public List<SignalGraph> graphs(Activity activity, ProgressListener progress, TerminationFlag termination) {
+        List<CoordinationSignal> signals = signals();
+        List<SignalGraph> out = new ArrayList<>(signals.size());
+        if (concurrency == 1 || signals.size() < 2) {
+            for (CoordinationSignal signal : signals) {
+                termination.assertRunning();
+                out.add(signal.graph(activity, progress, termination));
+            }
+            return out;
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        TerminationFlag shared = () -> failure.get() == null && termination.running();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, signals.size()), r -> {
+            Thread t = new Thread(r, "lockstep-signal");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<SignalGraph> finished = new ExecutorCompletionService<>(pool);
+            List<Future<SignalGraph>> futures = new ArrayList<>(signals.size());
+            for (CoordinationSignal signal : signals) {
+                futures.add(finished.submit(() -> {
+                    try {
+                        return signal.graph(activity, ProgressListener.NONE, shared);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        throw e;
+                    }
+                }));
+            }
+            progress.begin("coordination signals", signals.size());
+            for (int i = 0; i < signals.size(); i++) {
+                Future<SignalGraph> done = finished.take();
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    throw rethrown(failure.get() != null ? failure.get() : e.getCause());
+                }
+                progress.advance(1);
+            }
+            progress.end();
+            for (Future<SignalGraph> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, new CancellationException("interrupted"));
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class CoordinationBenchmark {
         List<CoordinationEdge> all = new ArrayList<>();
         double coActionSeconds = 0;
         double coActionCpu = 0;
+        double allSeconds = 0;
+        double allCpu = 0;
         for (String name : CoordinationParams.ALL_SIGNALS) {
             if (name.equals(CoordinationSignal.LOCKSTEP_FOLLOW) || Signal.of(name).afterVerdicts()) {
                 continue; // no follows in this archive; amplified-seed runs in assemble
@@ -58,6 +60,8 @@ public final class CoordinationBenchmark {
                 coActionSeconds += sec;
                 coActionCpu += cpuSec;
             }
+            allSeconds += sec;
+            allCpu += cpuSec;
             all.addAll(g.edges());
             System.out.printf(Locale.ROOT, "%-17s %7.2f s wall %7.2f s process CPU  actions %,11d  candidate pairs %,12d  edges %,9d  "
                             + "peak heap %,6d MB (+%,d MB over the archive)%n", name, sec, cpuSec, g.actions(),
@@ -65,6 +69,18 @@ public final class CoordinationBenchmark {
         }
         System.out.printf(Locale.ROOT, "co-action signals (all but co-text): %.2f s wall, %.2f s process CPU%n",
                 coActionSeconds, coActionCpu);
+        System.out.printf(Locale.ROOT, "all co-action signals one after another: %.2f s wall, %.2f s process CPU%n",
+                allSeconds, allCpu);
+        int threads = Runtime.getRuntime().availableProcessors();
+        long sideStart = System.nanoTime();
+        long sideCpu = cpu();
+        List<SignalGraph> side = new CoordinationDetector(params, threads).graphs(a, ProgressListener.NONE,
+                TerminationFlag.RUNNING_TRUE);
+        int sideEdges = side.stream().mapToInt(g -> g.edges().size()).sum();
+        System.out.printf(Locale.ROOT, "all co-action signals side by side on %d threads: %.2f s wall, %.2f s process "
+                + "CPU, edges %,d (one after another: %,d)%n", threads, (System.nanoTime() - sideStart) / 1e9,
+                (cpu() - sideCpu) / 1e9, sideEdges, all.size());
+        side = null;
         resetPeaks();
         long start = System.nanoTime();
         long cpu0 = cpu();

@@ -5,10 +5,14 @@ import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +45,52 @@ class CoordinationDetectorTest {
             }
         }
         return t;
+    }
+
+    @Test
+    void signalsSideBySideGiveWhatTheyGiveOneAfterAnother() {
+        // every planted operation and hard negative of the quality test, every signal
+        Activity a = new PlantedScenario(2026, 1.0, 0.8).activity;
+        CoordinationParams p = CoordinationParams.defaults();
+        CoordinationResult one = new CoordinationDetector(p).run(a, ProgressListener.NONE, TerminationFlag.RUNNING_TRUE);
+        List<String> steps = new ArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void begin(String task, long totalUnits) {
+                steps.add(task + " " + totalUnits);
+            }
+
+            @Override
+            public void advance(long units) {
+                steps.add("+" + units);
+            }
+        };
+        CoordinationResult four = new CoordinationDetector(p, 4).run(a, recording, TerminationFlag.RUNNING_TRUE);
+        assertThat(one.suspiciousAccounts()).isNotEmpty();
+        assertThat(four.edges()).isEqualTo(one.edges());
+        assertThat(four.clusters()).usingRecursiveComparison().isEqualTo(one.clusters());
+        assertThat(four.accounts()).containsExactly(one.accounts());
+        int signals = new CoordinationDetector(p).signals().size();
+        assertThat(steps.subList(0, signals + 1)).containsExactlyElementsOf(concat("coordination signals " + signals,
+                Collections.nCopies(signals, "+1")));
+        assertThatThrownBy(() -> new CoordinationDetector(p, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("concurrency");
+    }
+
+    @Test
+    void aStopReachesEverySignalRunningSideBySide() {
+        Activity a = botnet().build();
+        AtomicInteger polls = new AtomicInteger();
+        TerminationFlag stopSoon = () -> polls.incrementAndGet() < 3;
+        assertThatThrownBy(() -> new CoordinationDetector(CoordinationParams.defaults(), 3)
+                .run(a, ProgressListener.NONE, stopSoon)).isInstanceOf(CancellationException.class);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
     }
 
     @Test
