@@ -445,12 +445,12 @@ final class CommonSource {
                     && (actions.post.getInt(aj) == src || copy[aj]);
             long gap = Math.abs(item.times[j] - item.times[i]);
             boolean inStep = gap <= reactionWindow;
-            byte was = state.getOrDefault(key, (byte) 0);
-            boolean first = !state.containsKey(key);
-            state.put(key, (byte) (((first || (was & 1) != 0) && ofSource ? 1 : 0) | (was & 2) | (inStep ? 2 : 0)));
-            long t0 = activity.time(src);
-            int lo = item.accounts[i] < item.accounts[j] ? i : j, hi = lo == i ? j : i;
-            if (first || gap < Math.abs(delayOf(delays.get(key), true) - delayOf(delays.get(key), false))) {
+            byte was = state.getOrDefault(key, (byte) 1);
+            state.put(key, (byte) ((was & (ofSource ? 1 : 0)) | (was & 2) | (inStep ? 2 : 0)));
+            long closest = delays.getOrDefault(key, NO_DELAYS);
+            if (closest == NO_DELAYS || gap < Math.abs(delayOf(closest, true) - delayOf(closest, false))) {
+                long t0 = activity.time(src);
+                int lo = item.accounts[i] < item.accounts[j] ? i : j, hi = lo == i ? j : i;
                 delays.put(key, packDelays(item.times[lo] - t0, item.times[hi] - t0));
             }
             return true;
@@ -520,6 +520,12 @@ final class CommonSource {
         }
         return out;
     }
+
+    /**
+     * No delays recorded yet for a (pair, item) key: the packed value of a lower delay of −2³¹ s, which no event has
+     * (the posts of an item with a source are not earlier than its source post).
+     */
+    private static final long NO_DELAYS = Long.MIN_VALUE;
 
     private static long packDelays(long lower, long higher) {
         return (clampInt(lower) << 32) | (clampInt(higher) & 0xffffffffL);

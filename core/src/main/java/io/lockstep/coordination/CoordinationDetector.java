@@ -4,6 +4,7 @@ import io.lockstep.activity.Activity;
 import io.lockstep.campaign.Campaign;
 import io.lockstep.campaign.CampaignDetector;
 import io.lockstep.graph.CompactGraph;
+import io.lockstep.graph.Parallel;
 import io.lockstep.progress.ProgressListener;
 import io.lockstep.progress.TerminationFlag;
 
@@ -157,7 +158,7 @@ public final class CoordinationDetector {
                 try {
                     done.get();
                 } catch (ExecutionException e) {
-                    throw rethrown(failure.get() != null ? failure.get() : e.getCause());
+                    throw Parallel.unchecked(failure.get() != null ? failure.get() : e.getCause());
                 }
                 progress.advance(1);
             }
@@ -171,20 +172,10 @@ public final class CoordinationDetector {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+            throw Parallel.unchecked(e.getCause());
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static RuntimeException rethrown(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 
     /**

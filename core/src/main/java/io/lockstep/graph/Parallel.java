@@ -65,15 +65,22 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw unchecked(e.getCause());
         }
+    }
+
+    /**
+     * What a task's failure {@code cause} is rethrown as by the thread that waited for it: a runtime exception as it
+     * is, an error thrown from here, anything else wrapped in an {@link IllegalStateException}.
+     */
+    public static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException re) {
+            return re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
     }
 
     /** First index of range {@code part} when {@code [0, n)} is cut into {@code parts} ranges. */
