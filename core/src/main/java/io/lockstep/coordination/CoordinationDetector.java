@@ -134,6 +134,8 @@ public final class CoordinationDetector {
         }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         TerminationFlag shared = () -> failure.get() == null && termination.running();
+        // a pool of its own, not Parallel's shared workers: the signals split their loops on those workers and wait
+        // for them, and a signal holding a worker while it waits could leave its own ranges nowhere to run
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, signals.size()), r -> {
             Thread t = new Thread(r, "lockstep-signal");
             t.setDaemon(true);
